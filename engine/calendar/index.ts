@@ -1,0 +1,1 @@
+export { addWorkingDays, chinaDate, isWorkingDay } from './working-days.ts';

@@ -1,0 +1,26 @@
+import chineseDays from 'chinese-days';
+
+/** Public services keep China Standard Time, which has no daylight saving. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar date in China of an instant, as `YYYY-MM-DD`. */
+export function chinaDate(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** True on a working day: weekdays that are not statutory holidays, plus make-up working weekends. */
+export function isWorkingDay(date: string): boolean {
+  return chineseDays.isWorkday(date);
+}
+
+/**
+ * The SLA deadline for work that arrives at `instant` and is allowed `days` working days:
+ * the end (23:59:59.999 China time) of the `days`-th working day after the arrival date.
+ * Statutory holidays and make-up working days come from the State Council's schedule as
+ * packaged in `chinese-days`; years not yet scheduled fall back to Monday-Friday.
+ */
+export function addWorkingDays(instant: string, days: number): string {
+  const due = chineseDays.findWorkday(days, chinaDate(instant));
+  return new Date(Date.parse(`${due}T23:59:59.999+08:00`)).toISOString();
+}

@@ -1,0 +1,155 @@
+import { and, assign, setup } from 'xstate';
+import { createAjv, toFieldErrors, type FieldError } from '../../forms/index.ts';
+import { addWorkingDays } from '../calendar/index.ts';
+import { evaluateCel } from '../conditions/index.ts';
+import { definitionHash, parseDefinition, type Definition, type RuleDefinition, type TransitionDefinition } from '../definition/index.ts';
+import { PlatformError } from '../errors/index.ts';
+import { builtInActions } from '../step/built-in-actions.ts';
+import type { ActionImplementation, Actor, CaseContext, CaseData, Implementations, RuleInput } from '../step/step-types.ts';
+import { verify } from '../verify/index.ts';
+
+/** The event the compiled machine receives: the user's event plus everything its guards may read. */
+export interface MachineEvent {
+  type: string;
+  form: CaseData;
+  actor: Actor;
+  now: string;
+  facts: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+}
+
+/** Input to a new case's machine. */
+export interface MachineInput {
+  data: CaseData;
+  now: string;
+}
+
+/** A definition ready to step: the parsed data, its XState machine and its form validators. */
+export interface CompiledDefinition {
+  definition: Definition;
+  hash: string;
+  machine: CaseMachine;
+  actions: Readonly<Record<string, ActionImplementation>>;
+  guards: Implementations['guards'];
+  /** Field errors of `data` against the form, an empty list when it is valid. */
+  validateForm(formId: string, data: CaseData): FieldError[];
+}
+
+/** The XState machine of a compiled definition. */
+export type CaseMachine = ReturnType<typeof buildMachine>;
+
+/** The scope rules see: data as it would be after the form is merged in. */
+export function ruleInput(context: CaseContext, event: MachineEvent): RuleInput {
+  return {
+    data: { ...context.data, ...event.form },
+    form: event.form,
+    facts: event.facts,
+    parameters: event.parameters,
+    now: event.now,
+    actor: event.actor,
+  };
+}
+
+function guardOf(rule: RuleDefinition) {
+  return rule.cel === undefined ? { type: rule.guard! } : { type: 'cel', params: { expression: rule.cel } };
+}
+
+function dueAt(definition: Definition, state: string, now: string): string | null {
+  const days = definition.states[state]?.task?.slaWorkingDays;
+  return days ? addWorkingDays(now, days) : null;
+}
+
+function transitionConfig(definition: Definition, transition: TransitionDefinition) {
+  const guards = transition.rules.map(guardOf);
+  return {
+    target: transition.target,
+    guard: guards.length === 0 ? undefined : guards.length === 1 ? guards[0] : and(guards),
+    actions: [{ type: 'advance', params: { target: transition.target } }, ...transition.actions.map((a) => ({ type: a.type, params: a.params ?? {} }))],
+  };
+}
+
+function buildMachine(definition: Definition, implementations: Implementations, actions: Record<string, ActionImplementation>) {
+  const guards = Object.fromEntries(
+    Object.entries(implementations.guards).map(([name, guard]) => [
+      name,
+      ({ context, event }: { context: CaseContext; event: MachineEvent }) => guard(ruleInput(context, event)),
+    ]),
+  );
+  // Named actions never run inside XState: `transition()` hands them back and the engine turns them into effects.
+  const stubs = Object.fromEntries(Object.keys(actions).map((name) => [name, () => undefined]));
+  const states = Object.fromEntries(
+    Object.entries(definition.states).map(([name, state]) => [
+      name,
+      {
+        ...(state.type === 'final' ? { type: 'final' as const } : {}),
+        on: Object.fromEntries(Object.entries(state.on).map(([event, t]) => [event, transitionConfig(definition, t)])),
+      },
+    ]),
+  );
+  return setup({
+    types: {} as { context: CaseContext; events: MachineEvent; input: MachineInput },
+    guards: {
+      ...guards,
+      cel: ({ context, event }, params: { expression: string }) => evaluateCel(params.expression, ruleInput(context, event)),
+    },
+    actions: {
+      ...stubs,
+      advance: assign(({ context, event }, params: { target: string }) => ({
+        data: { ...context.data, ...event.form },
+        enteredAt: event.now,
+        dueAt: dueAt(definition, params.target, event.now),
+        lastActors: { ...context.lastActors, [event.type]: event.actor.id },
+      })),
+    },
+  }).createMachine({
+    id: definition.id,
+    initial: definition.initial,
+    context: ({ input }) => ({ data: input.data, enteredAt: input.now, dueAt: dueAt(definition, definition.initial, input.now), lastActors: {} }),
+    // The config is generated from a verified definition; XState cannot type names known only at run time.
+    states: states as never,
+  });
+}
+
+function formValidators(definition: Definition): CompiledDefinition['validateForm'] {
+  const ajv = createAjv();
+  const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, ajv.compile(form.schema)]));
+  return (formId, data) => {
+    const validate = validators.get(formId);
+    if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}` }];
+    return validate(data) ? [] : toFieldErrors(validate.errors);
+  };
+}
+
+const cache = new WeakMap<Implementations, Map<string, CompiledDefinition>>();
+
+/**
+ * Validates, verifies and compiles a definition into an XState machine bound to the plugin's
+ * named implementations. Cached by definition hash. Unknown guard or action names are refused
+ * here, because XState would ignore an unknown action silently and fail on an unknown guard
+ * only when a case reaches it.
+ */
+export function compile(raw: unknown, implementations: Implementations): CompiledDefinition {
+  const definition = parseDefinition(raw);
+  const hash = definitionHash(definition);
+  let byHash = cache.get(implementations);
+  const hit = byHash?.get(hash);
+  if (hit) return hit;
+
+  const findings = verify(definition, implementations);
+  const unknown = findings.filter((f) => f.code === 'unknown-guard' || f.code === 'unknown-action');
+  if (unknown.length > 0) throw new PlatformError('UNKNOWN_IMPLEMENTATION', { details: unknown });
+  if (findings.length > 0) throw new PlatformError('DEFINITION_INVALID', { details: findings });
+
+  const actions = { ...implementations.actions, ...builtInActions };
+  const compiled: CompiledDefinition = {
+    definition,
+    hash,
+    machine: buildMachine(definition, implementations, actions),
+    actions,
+    guards: implementations.guards,
+    validateForm: formValidators(definition),
+  };
+  if (!byHash) cache.set(implementations, (byHash = new Map()));
+  byHash.set(hash, compiled);
+  return compiled;
+}

@@ -1,0 +1,1 @@
+export { compile, ruleInput, type CompiledDefinition, type MachineEvent, type MachineInput } from './compile.ts';

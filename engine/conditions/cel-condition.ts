@@ -1,0 +1,45 @@
+import { parse, type ParseResult } from '@marcbachmann/cel-js';
+
+/** What a condition can see: case data so far, the submitted form, looked-up facts, city parameters, the time. */
+export interface ConditionScope {
+  data: Readonly<Record<string, unknown>>;
+  form: Readonly<Record<string, unknown>>;
+  facts: Readonly<Record<string, unknown>>;
+  parameters: Readonly<Record<string, unknown>>;
+  /** ISO instant of the step. */
+  now: string;
+}
+
+const compiled = new Map<string, ParseResult>();
+
+function compileCel(expression: string): ParseResult {
+  let program = compiled.get(expression);
+  if (!program) {
+    program = parse(expression);
+    compiled.set(expression, program);
+  }
+  return program;
+}
+
+/** The parse error of a CEL expression, or undefined when it parses. */
+export function celSyntaxError(expression: string): string | undefined {
+  try {
+    compileCel(expression);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Evaluates a CEL condition. CEL is not Turing complete and cannot reach anything outside
+ * the scope, so configurators' conditions are safe to run. A condition holds only when it
+ * yields `true`; an evaluation error (a missing key, say) counts as not holding.
+ */
+export function evaluateCel(expression: string, scope: ConditionScope): boolean {
+  try {
+    return compileCel(expression)({ ...scope }) === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,1 @@
+export { evaluateCel, celSyntaxError, type ConditionScope } from './cel-condition.ts';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** zh-CN and English text of a title or message. */
+export const localizedTextSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }).strict();
+
+const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
+const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case id');
+
+/**
+ * A business rule on a transition: a CEL expression over `data`, `form`, `facts`,
+ * `parameters` and `now`, or the name of a guard the plugin implements in TypeScript.
+ */
+export const ruleSchema = z
+  .object({
+    id: kebabId,
+    cel: z.string().min(1).optional(),
+    guard: name.optional(),
+    message: localizedTextSchema,
+  })
+  .strict()
+  .refine((rule) => (rule.cel === undefined) !== (rule.guard === undefined), {
+    message: 'a rule has exactly one of `cel` or `guard`',
+  });
+
+/** An action bound by name: a built-in effect or one the plugin implements. */
+export const actionSchema = z
+  .object({ type: name, params: z.record(z.string(), z.unknown()).optional() })
+  .strict();
+
+/** One event a state accepts, who may send it, what it carries and checks, and where it leads. */
+export const transitionSchema = z
+  .object({
+    target: name,
+    title: localizedTextSchema,
+    roles: z.array(name).min(1),
+    form: name.optional(),
+    rules: z.array(ruleSchema).default([]),
+    /** Maker-checker: the sender must differ from whoever last sent these events. */
+    separateFrom: z.array(name).default([]),
+    actions: z.array(actionSchema).default([]),
+  })
+  .strict();
+
+/** A human task opened while a case waits in a state. Missing parts are verification findings. */
+export const taskSchema = z
+  .object({
+    role: name.optional(),
+    post: kebabId.optional(),
+    slaWorkingDays: z.number().int().min(1).max(250).optional(),
+  })
+  .strict();
+
+export const stateSchema = z
+  .object({
+    title: localizedTextSchema,
+    type: z.enum(['active', 'final']).default('active'),
+    /** How a case that ends here ended, for statistics. */
+    outcome: z.enum(['completed', 'rejected', 'cancelled']).optional(),
+    task: taskSchema.optional(),
+    on: z.record(name, transitionSchema).default({}),
+  })
+  .strict();
+
+/** A form: JSON Schema for the data, optional rjsf UI schema. */
+export const formSchema = z
+  .object({
+    title: localizedTextSchema,
+    schema: z.record(z.string(), z.unknown()),
+    ui: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** A business process definition: plain data, compiled to an XState machine by the engine. */
+export const definitionSchema = z
+  .object({
+    id: kebabId,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver'),
+    title: localizedTextSchema,
+    subject: z.enum(['person', 'employer']),
+    initial: name,
+    states: z.record(name, stateSchema),
+    forms: z.record(name, formSchema).default({}),
+  })
+  .strict();
+
+export type Definition = z.output<typeof definitionSchema>;
+export type DefinitionInput = z.input<typeof definitionSchema>;
+export type StateDefinition = z.output<typeof stateSchema>;
+export type TransitionDefinition = z.output<typeof transitionSchema>;
+export type RuleDefinition = z.output<typeof ruleSchema>;
+export type ActionDefinition = z.output<typeof actionSchema>;
+export type FormDefinition = z.output<typeof formSchema>;

@@ -1,0 +1,13 @@
+export {
+  definitionSchema,
+  localizedTextSchema,
+  type Definition,
+  type DefinitionInput,
+  type StateDefinition,
+  type TransitionDefinition,
+  type RuleDefinition,
+  type ActionDefinition,
+  type FormDefinition,
+} from './definition-schema.ts';
+export { parseDefinition } from './parse-definition.ts';
+export { definitionHash } from './definition-hash.ts';

@@ -1,0 +1,46 @@
+/** Bilingual text: zh-CN first, English available. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/**
+ * Every error the platform reports, with its default bilingual message.
+ * The HTTP status of each code is decided once, in the runtime's error handler.
+ */
+export const errorMessages = {
+  BAD_REQUEST: { 'zh-CN': '请求格式错误', en: 'The request is malformed' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Authentication is required' },
+  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  ROLE_NOT_PERMITTED: { 'zh-CN': '当前岗位角色无权执行此操作', en: 'Your role may not perform this action' },
+  MAKER_CHECKER_VIOLATION: {
+    'zh-CN': '审核人不能与经办人为同一人',
+    en: 'The checker must be a different person from the maker',
+  },
+  NOT_FOUND: { 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your jurisdiction' },
+  PROCESS_NOT_FOUND: { 'zh-CN': '业务流程不存在', en: 'The business process does not exist' },
+  CASE_VERSION_CONFLICT: {
+    'zh-CN': '该业务已被他人处理，请刷新后重试',
+    en: 'Someone else has acted on this case; reload and try again',
+  },
+  DUPLICATE_RECORD: { 'zh-CN': '记录已存在', en: 'The record already exists' },
+  TRANSITION_NOT_AVAILABLE: {
+    'zh-CN': '当前环节不能执行此操作',
+    en: 'This action is not available in the current state',
+  },
+  FORM_INVALID: { 'zh-CN': '表单填写有误', en: 'The form has errors' },
+  RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
+  ID_NUMBER_INVALID: { 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
+  CREDIT_CODE_INVALID: { 'zh-CN': '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
+  DEFINITION_INVALID: { 'zh-CN': '流程定义不合法', en: 'The process definition is invalid' },
+  UNKNOWN_IMPLEMENTATION: {
+    'zh-CN': '流程定义引用了未注册的实现',
+    en: 'The process definition refers to an implementation that is not registered',
+  },
+  PLUGIN_DUPLICATE_ID: { 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
+  INTERNAL_ERROR: { 'zh-CN': '系统内部错误', en: 'Internal error' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** The literal union of every error code. */
+export type ErrorCode = keyof typeof errorMessages;

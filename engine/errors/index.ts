@@ -1,0 +1,2 @@
+export { errorMessages, type ErrorCode, type LocalizedText } from './error-codes.ts';
+export { PlatformError, isPlatformError, type PlatformErrorOptions } from './platform-error.ts';

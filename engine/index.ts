@@ -1,0 +1,9 @@
+/** The engine's public surface: pure functions over process definitions. No I/O. */
+export * from './errors/index.ts';
+export * from './definition/index.ts';
+export * from './conditions/index.ts';
+export * from './calendar/index.ts';
+export * from './compile/index.ts';
+export * from './step/index.ts';
+export * from './verify/index.ts';
+export * from './plugin/index.ts';

@@ -1,0 +1,12 @@
+/**
+ * The roles a transition may name. `system` is the platform itself, sending coordination
+ * events; people never hold it.
+ */
+export const roles = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;
+
+export type Role = (typeof roles)[number];
+
+/** True when `value` is one of the platform's roles. */
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

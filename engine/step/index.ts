@@ -1,0 +1,17 @@
+export { start, step } from './step.ts';
+export { builtInActions, builtInActionNames } from './built-in-actions.ts';
+export type {
+  Actor,
+  CaseData,
+  CaseContext,
+  CaseSnapshot,
+  PerformanceRecord,
+  Effect,
+  RuleInput,
+  GuardImplementation,
+  ActionImplementation,
+  Implementations,
+  StartInput,
+  StepInput,
+  StepResult,
+} from './step-types.ts';

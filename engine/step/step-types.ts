@@ -1,0 +1,98 @@
+import type { ConditionScope } from '../conditions/index.ts';
+
+/** Who takes a step: a signed-in user at a post in an org unit, or the system. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: string;
+  /** Code of the service post (岗位) the actor holds, when any. */
+  post: string | null;
+  /** Id of the org unit the actor acts for. */
+  orgUnit: string;
+}
+
+export type CaseData = Record<string, unknown>;
+
+/** What a case carries between steps, inside its XState snapshot. */
+export interface CaseContext {
+  /** Everything the case's forms have collected so far. */
+  data: CaseData;
+  /** ISO instant the case entered its current state. */
+  enteredAt: string;
+  /** SLA deadline of the current state, when it has a task. */
+  dueAt: string | null;
+  /** Id of the last actor to send each event, for maker-checker rules. */
+  lastActors: Record<string, string>;
+}
+
+/** The persisted form of a case's machine state. Flat machines need only value and context. */
+export interface CaseSnapshot {
+  state: string;
+  context: CaseContext;
+}
+
+/** One step-level performance record: a state left, by whom, when, against which deadline. */
+export interface PerformanceRecord {
+  from: string | null;
+  to: string;
+  event: string;
+  actor: Actor;
+  enteredAt: string;
+  leftAt: string;
+  dueAt: string | null;
+  /** Null when the state had no deadline. */
+  onTime: boolean | null;
+  /** The form data sent with the event. */
+  data: CaseData;
+}
+
+/** A side effect as data. The engine never performs one; the runtime applies them in one transaction. */
+export type Effect =
+  | { kind: 'task.open'; state: string; role: string; post: string | null; dueAt: string }
+  | { kind: 'task.close'; state: string; event: string }
+  | { kind: 'timer.schedule'; timer: 'sla'; state: string; at: string }
+  | { kind: 'record'; record: PerformanceRecord }
+  | { kind: 'emit'; event: string; payload: CaseData }
+  | { kind: 'subject.set'; field: string; value: string | number | boolean | null }
+  | { kind: 'certificate.issue'; certificate: string };
+
+/** What rules and named actions see: the condition scope plus the actor. */
+export interface RuleInput extends ConditionScope {
+  actor: Actor;
+}
+
+/** A business rule too complex for CEL, written in TypeScript by a plugin. Must be pure. */
+export type GuardImplementation = (input: RuleInput) => boolean;
+
+/** A named action: turns the step's scope into effects. Must be pure. */
+export type ActionImplementation = (input: RuleInput, params: Readonly<Record<string, unknown>>) => Effect[];
+
+/** The named guards and actions a definition may refer to. */
+export interface Implementations {
+  guards: Readonly<Record<string, GuardImplementation>>;
+  actions: Readonly<Record<string, ActionImplementation>>;
+}
+
+/** Input to start a case. */
+export interface StartInput {
+  actor: Actor;
+  now: string;
+  data?: CaseData;
+}
+
+/** Input to one step of a case. */
+export interface StepInput {
+  snapshot: CaseSnapshot;
+  event: { type: string; data?: CaseData };
+  actor: Actor;
+  now: string;
+  facts?: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
+}
+
+/** A step's outcome: the next snapshot and the effects to apply with it. */
+export interface StepResult {
+  snapshot: CaseSnapshot;
+  status: 'active' | 'final';
+  effects: Effect[];
+}

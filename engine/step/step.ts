@@ -1,0 +1,114 @@
+import { initialTransition, transition } from 'xstate';
+import { ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
+import { evaluateCel } from '../conditions/index.ts';
+import type { Definition, TransitionDefinition } from '../definition/index.ts';
+import { PlatformError } from '../errors/index.ts';
+import type { CaseContext, CaseSnapshot, Effect, StartInput, StepInput, StepResult } from './step-types.ts';
+
+function arrivalEffects(definition: Definition, state: string, context: CaseContext): Effect[] {
+  const task = definition.states[state]?.task;
+  if (!task?.role || !context.dueAt) return [];
+  return [
+    { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt },
+    { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt },
+  ];
+}
+
+function statusOf(definition: Definition, state: string): StepResult['status'] {
+  return definition.states[state]?.type === 'final' ? 'final' : 'active';
+}
+
+/** Starts a case: the initial snapshot, its creation record and the first task. Pure. */
+export function start(compiled: CompiledDefinition, input: StartInput): StepResult {
+  const { definition, machine } = compiled;
+  const [snapshot] = initialTransition(machine, { data: input.data ?? {}, now: input.now });
+  const state = definition.initial;
+  const context = snapshot.context;
+  const record: Effect = {
+    kind: 'record',
+    record: { from: null, to: state, event: 'create', actor: input.actor, enteredAt: input.now, leftAt: input.now, dueAt: null, onTime: null, data: context.data },
+  };
+  return { snapshot: { state, context }, status: statusOf(definition, state), effects: [record, ...arrivalEffects(definition, state, context)] };
+}
+
+function checkSender(transition: TransitionDefinition, input: StepInput): void {
+  const { actor } = input;
+  if (!transition.roles.includes(actor.role)) {
+    throw new PlatformError('ROLE_NOT_PERMITTED', { details: { event: input.event.type, roles: transition.roles, role: actor.role } });
+  }
+  const clash = transition.separateFrom.find((event) => input.snapshot.context.lastActors[event] === actor.id);
+  if (clash) throw new PlatformError('MAKER_CHECKER_VIOLATION', { details: { event: input.event.type, sameActorAs: clash } });
+}
+
+function checkForm(compiled: CompiledDefinition, transition: TransitionDefinition, input: StepInput): void {
+  const data = input.event.data ?? {};
+  const fields = transition.form
+    ? compiled.validateForm(transition.form, data)
+    : Object.keys(data).map((field) => ({ field, keyword: 'noForm', message: 'this event carries no form' }));
+  if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: transition.form ?? null, fields } });
+}
+
+function violations(compiled: CompiledDefinition, transition: TransitionDefinition, context: CaseContext, event: MachineEvent) {
+  const scope = ruleInput(context, event);
+  return transition.rules
+    .filter((rule) => (rule.cel === undefined ? !compiled.guards[rule.guard!]!(scope) : !evaluateCel(rule.cel, scope)))
+    .map((rule) => ({ rule: rule.id, message: rule.message }));
+}
+
+/**
+ * Steps a case by one event. Pure: from a snapshot, an event, the actor and the time, it
+ * returns the next snapshot and the effects (tasks, records, domain events, timers) that the
+ * runtime applies in one transaction. Refusals are typed errors that say exactly why.
+ */
+export function step(compiled: CompiledDefinition, input: StepInput): StepResult {
+  const { definition, machine } = compiled;
+  const from = input.snapshot.state;
+  const transitionDefinition = definition.states[from]?.on[input.event.type];
+  if (!transitionDefinition) {
+    const available = Object.keys(definition.states[from]?.on ?? {});
+    throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { state: from, event: input.event.type, available } });
+  }
+  checkSender(transitionDefinition, input);
+  checkForm(compiled, transitionDefinition, input);
+
+  const event: MachineEvent = {
+    type: input.event.type,
+    form: input.event.data ?? {},
+    actor: input.actor,
+    now: input.now,
+    facts: input.facts ?? {},
+    parameters: input.parameters ?? {},
+  };
+  const restored = machine.resolveState({ value: from, context: input.snapshot.context });
+  const [next, actions] = transition(machine, restored, event);
+  if (next === restored) {
+    throw new PlatformError('RULE_VIOLATION', { details: { violations: violations(compiled, transitionDefinition, input.snapshot.context, event) } });
+  }
+
+  const to = transitionDefinition.target;
+  const left = input.snapshot.context;
+  const scope = ruleInput(left, event);
+  const effects: Effect[] = [];
+  if (definition.states[from]?.task) effects.push({ kind: 'task.close', state: from, event: event.type });
+  effects.push({
+    kind: 'record',
+    record: {
+      from,
+      to,
+      event: event.type,
+      actor: input.actor,
+      enteredAt: left.enteredAt,
+      leftAt: input.now,
+      dueAt: left.dueAt,
+      onTime: left.dueAt === null ? null : Date.parse(input.now) <= Date.parse(left.dueAt),
+      data: event.form,
+    },
+  });
+  for (const action of actions) {
+    const implementation = compiled.actions[action.type];
+    if (implementation) effects.push(...implementation(scope, (action.params ?? {}) as Record<string, unknown>));
+  }
+  effects.push(...arrivalEffects(definition, to, next.context));
+  const snapshot: CaseSnapshot = { state: to, context: next.context };
+  return { snapshot, status: statusOf(definition, to), effects };
+}

@@ -1,0 +1,89 @@
+import { createAjv } from '../../forms/index.ts';
+import { celSyntaxError } from '../conditions/index.ts';
+import type { Definition, StateDefinition } from '../definition/index.ts';
+import { isRole } from '../plugin/roles.ts';
+import { builtInActionNames } from '../step/built-in-actions.ts';
+import type { Implementations } from '../step/step-types.ts';
+import { finding, type Finding } from './findings.ts';
+
+function reachableStates(definition: Definition): Set<string> {
+  const seen = new Set<string>();
+  const queue = [definition.initial];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    const state = definition.states[name];
+    if (seen.has(name) || !state) continue;
+    seen.add(name);
+    for (const transition of Object.values(state.on)) queue.push(transition.target);
+  }
+  return seen;
+}
+
+function verifyTask(name: string, state: StateDefinition): Finding[] {
+  if (!state.task) return [];
+  const path = `states.${name}.task`;
+  const findings: Finding[] = [];
+  if (!state.task.role) findings.push(finding('task-without-role', `${path}.role`, name));
+  if (!state.task.slaWorkingDays) findings.push(finding('task-without-sla', `${path}.slaWorkingDays`, name));
+  const humanForms = Object.values(state.on).filter((t) => t.form && !t.roles.every((r) => r === 'system'));
+  if (humanForms.length === 0) findings.push(finding('task-without-form', path, name));
+  return findings;
+}
+
+function verifyTransitions(definition: Definition, name: string, state: StateDefinition, implementations?: Implementations): Finding[] {
+  const findings: Finding[] = [];
+  const events = new Set(Object.values(definition.states).flatMap((s) => Object.keys(s.on)));
+  for (const [event, transition] of Object.entries(state.on)) {
+    const path = `states.${name}.on.${event}`;
+    if (!definition.states[transition.target]) findings.push(finding('unknown-target', `${path}.target`, transition.target));
+    if (transition.form && !definition.forms[transition.form]) findings.push(finding('unknown-form', `${path}.form`, transition.form));
+    transition.roles.forEach((role, i) => {
+      if (!isRole(role)) findings.push(finding('unknown-role', `${path}.roles.${i}`, role));
+    });
+    transition.separateFrom.forEach((other, i) => {
+      if (!events.has(other)) findings.push(finding('unknown-separate-from', `${path}.separateFrom.${i}`, other));
+    });
+    transition.rules.forEach((rule, i) => {
+      const error = rule.cel === undefined ? undefined : celSyntaxError(rule.cel);
+      if (error) findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, error.split('\n')[0]!));
+      if (rule.guard && implementations && !implementations.guards[rule.guard]) {
+        findings.push(finding('unknown-guard', `${path}.rules.${i}.guard`, rule.guard));
+      }
+    });
+    transition.actions.forEach((action, i) => {
+      const known = builtInActionNames.has(action.type) || implementations?.actions[action.type] !== undefined;
+      if (implementations && !known) findings.push(finding('unknown-action', `${path}.actions.${i}.type`, action.type));
+    });
+  }
+  return findings;
+}
+
+function verifyForms(definition: Definition): Finding[] {
+  const ajv = createAjv();
+  return Object.entries(definition.forms).flatMap(([id, form]) => {
+    try {
+      ajv.compile(form.schema);
+      return [];
+    } catch (error) {
+      return [finding('invalid-form-schema', `forms.${id}.schema`, error instanceof Error ? error.message : String(error))];
+    }
+  });
+}
+
+/**
+ * Checks a parsed definition and returns every finding, each with its path; an empty list
+ * means it is sound. With `implementations`, guard and action names are checked too.
+ */
+export function verify(definition: Definition, implementations?: Implementations): Finding[] {
+  const findings: Finding[] = [];
+  if (!definition.states[definition.initial]) findings.push(finding('unknown-initial', 'initial', definition.initial));
+  const reachable = reachableStates(definition);
+  for (const [name, state] of Object.entries(definition.states)) {
+    const exits = Object.keys(state.on).length;
+    if (!reachable.has(name)) findings.push(finding('unreachable-state', `states.${name}`, name));
+    if (state.type === 'active' && exits === 0) findings.push(finding('no-exit', `states.${name}.on`, name));
+    if (state.type === 'final' && exits > 0) findings.push(finding('final-state-with-exit', `states.${name}.on`, name));
+    findings.push(...verifyTask(name, state), ...verifyTransitions(definition, name, state, implementations));
+  }
+  return [...findings, ...verifyForms(definition)];
+}

@@ -1,0 +1,41 @@
+import Ajv, { type ErrorObject, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import { isCitizenId } from '../identifiers/citizen-id.ts';
+import { isCreditCode } from '../identifiers/credit-code.ts';
+
+/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * The one Ajv factory of the platform. The server validates forms with it directly and the
+ * UI hands it to rjsf, so a form is judged by the same rules on both sides.
+ */
+export function createAjv(options: Options = {}): Ajv {
+  // strictRequired is off: `if/then` legitimately requires properties declared at the top.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, ...options });
+  addFormats(ajv);
+  ajv.addFormat('cn-id-number', { type: 'string', validate: isCitizenId });
+  ajv.addFormat('cn-credit-code', { type: 'string', validate: isCreditCode });
+  ajv.addFormat('cn-mobile', { type: 'string', validate: (value: string) => MOBILE.test(value) });
+  // Bilingual titles ride along in the schema; they do not validate anything.
+  ajv.addKeyword({ keyword: 'x-i18n', schemaType: 'object' });
+  return ajv;
+}
+
+/** One failing field of a form, addressed by a dotted path such as `address.street`. */
+export interface FieldError {
+  field: string;
+  keyword: string;
+  message: string;
+}
+
+/** Turns Ajv errors into per-field errors that a client can place beside its inputs. */
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
+  // An `if` error only says "the then-branch failed"; the branch's own errors name the fields.
+  return (errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
+    const path = error.instancePath.split('/').filter(Boolean);
+    if (error.keyword === 'required') path.push(String(error.params['missingProperty']));
+    if (error.keyword === 'additionalProperties') path.push(String(error.params['additionalProperty']));
+    return { field: path.join('.'), keyword: error.keyword, message: error.message ?? error.keyword };
+  });
+}

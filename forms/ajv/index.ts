@@ -1,0 +1,1 @@
+export { createAjv, toFieldErrors, type FieldError } from './create-ajv.ts';

@@ -1,0 +1,41 @@
+import { definePlugin } from '../../engine/index.ts';
+import flow from './unemployment-registration.flow.json' with { type: 'json' };
+import { withinWorkingAge } from './rules.ts';
+
+/** 失业登记: the ministry's standard unemployment registration. */
+export const unemploymentRegistration = definePlugin({
+  id: 'unemployment-registration',
+  version: '1.0.0',
+  title: { 'zh-CN': '失业登记', en: 'Unemployment registration' },
+  definitions: [flow],
+  implementations: { guards: { withinWorkingAge }, actions: {} },
+  parameters: [
+    { id: 'minimumAge', title: { 'zh-CN': '最低登记年龄', en: 'Minimum age' }, unit: 'years', default: 16, min: 16, max: 16 },
+    {
+      id: 'refusalLimit',
+      title: { 'zh-CN': '无正当理由拒绝推荐工作次数上限', en: 'Unjustified job refusals before cancellation' },
+      unit: 'count',
+      default: 3,
+      min: 1,
+      max: 10,
+    },
+    { id: 'noContactMonths', title: { 'zh-CN': '未联系自动注销月数', en: 'Months without contact before cancellation' }, unit: 'months', default: 6, min: 3, max: 12 },
+  ],
+  locks: [
+    { element: 'states.registered', reason: { 'zh-CN': '登记失业状态是法定身份，不得删除', en: 'Registered unemployment is a legal status and must stay' } },
+    { element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
+    { element: 'states.submitted.on.approve.rules', reason: { 'zh-CN': '年龄与就业状态核验为法定条件', en: 'Age and employment checks are statutory' } },
+    { element: 'states.registered.on.employmentRegistered', reason: { 'zh-CN': '就业登记自动注销失业登记为部级协同规则', en: 'Cancellation on employment registration is a ministry coordination rule' } },
+    { element: 'forms.registration.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
+  ],
+  indicators: [
+    {
+      id: 'unemployment-registration-on-time-rate',
+      title: { 'zh-CN': '失业登记按时办结率', en: 'Unemployment registration on-time rate' },
+      numerator: { process: 'unemployment-registration', withDeadline: true, onTime: true },
+      denominator: { process: 'unemployment-registration', withDeadline: true },
+      factor: 100,
+    },
+  ],
+  subscriptions: [{ event: 'employment.registered', process: 'unemployment-registration', send: 'employmentRegistered', data: { cancellationReason: 'employed' } }],
+});

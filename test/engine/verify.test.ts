@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { compile, isPlatformError, parseDefinition, verify } from '../../engine/index.ts';
+import { plugins } from '../../plugins/index.ts';
+import { tinyDefinition } from './fixtures.ts';
+
+const none = { guards: {}, actions: {} };
+
+function codesOf(raw: unknown) {
+  return verify(parseDefinition(raw), none).map((f) => `${f.code}@${f.path}`);
+}
+
+describe('verify', () => {
+  it('finds nothing wrong with a sound definition or with any shipped plugin', () => {
+    expect(codesOf(tinyDefinition())).toEqual([]);
+    for (const plugin of plugins) {
+      for (const raw of plugin.definitions) expect(verify(parseDefinition(raw), plugin.implementations)).toEqual([]);
+    }
+  });
+
+  it('reports an unreachable state and a non-final state with no exit', () => {
+    const d = tinyDefinition();
+    Object.assign(d.states, { limbo: { title: { 'zh-CN': '悬置', en: 'Limbo' } } });
+    expect(codesOf(d)).toEqual(['unreachable-state@states.limbo', 'no-exit@states.limbo.on']);
+  });
+
+  it('reports a human task without role, SLA or form', () => {
+    const d = tinyDefinition();
+    d.states.open.task = {} as never;
+    delete (d.states.open.on.close as { form?: string }).form;
+    expect(codesOf(d)).toEqual(['task-without-role@states.open.task.role', 'task-without-sla@states.open.task.slaWorkingDays', 'task-without-form@states.open.task']);
+  });
+
+  it('reports unknown targets, forms, roles, guards, actions and CEL that does not parse', () => {
+    const d = tinyDefinition();
+    const close = d.states.open.on.close as Record<string, unknown>;
+    Object.assign(close, {
+      target: 'nowhere',
+      form: 'missing',
+      roles: ['janitor'],
+      rules: [
+        { id: 'bad-cel', cel: 'form.amount >', message: { 'zh-CN': '坏', en: 'Bad' } },
+        { id: 'named', guard: 'noSuchGuard', message: { 'zh-CN': '坏', en: 'Bad' } },
+      ],
+      actions: [{ type: 'noSuchAction' }],
+    });
+    expect(codesOf(d)).toEqual([
+      'unknown-target@states.open.on.close.target',
+      'unknown-form@states.open.on.close.form',
+      'unknown-role@states.open.on.close.roles.0',
+      'invalid-cel@states.open.on.close.rules.0.cel',
+      'unknown-guard@states.open.on.close.rules.1.guard',
+      'unknown-action@states.open.on.close.actions.0.type',
+      'unreachable-state@states.closed',
+    ]);
+  });
+
+  it('gives every finding a bilingual message', () => {
+    const d = tinyDefinition();
+    d.initial = 'nowhere';
+    const [first] = verify(parseDefinition(d));
+    expect(first?.message['zh-CN']).toContain('nowhere');
+    expect(first?.message.en).toContain('nowhere');
+  });
+});
+
+describe('compile', () => {
+  it('refuses an unknown guard or action name with UNKNOWN_IMPLEMENTATION', () => {
+    const d = tinyDefinition();
+    (d.states.open.on.close as Record<string, unknown>).actions = [{ type: 'sendFax' }];
+    expect(() => compile(d, none)).toThrowError(expect.objectContaining({ code: 'UNKNOWN_IMPLEMENTATION' }));
+  });
+
+  it('refuses a definition that fails its schema, naming the path', () => {
+    const d = { ...tinyDefinition(), subject: 'cat' };
+    try {
+      compile(d, none);
+      expect.unreachable();
+    } catch (error) {
+      expect(isPlatformError(error, 'DEFINITION_INVALID')).toBe(true);
+      expect((error as { details: { path: string }[] }).details[0]?.path).toBe('subject');
+    }
+  });
+
+  it('caches by content hash: an equal definition compiles once', () => {
+    const a = compile(tinyDefinition(), none);
+    const b = compile(JSON.parse(JSON.stringify(tinyDefinition())), none);
+    expect(b).toBe(a);
+    const changed = tinyDefinition();
+    changed.states.open.task.slaWorkingDays = 3;
+    expect(compile(changed, none)).not.toBe(a);
+  });
+});
