@@ -1,0 +1,16 @@
+import type { Actor } from '../../engine/index.ts';
+
+/** The signed-in user as handlers see it: role, org unit (with its tree path) and post. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin';
+  orgUnit: { id: string; name: string; kind: string; path: string; cityCode: string | null };
+  post: { id: string; code: string; name: string } | null;
+}
+
+/** The engine's view of a user taking a step. */
+export function actorOf(user: SessionUser): Actor {
+  return { id: user.id, name: user.displayName, role: user.role, post: user.post?.code ?? null, orgUnit: user.orgUnit.id };
+}

@@ -1,0 +1,142 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, chinaDate, type Actor, type Effect, type PerformanceRecord } from '../../engine/index.ts';
+import type { Transaction } from '../db/index.ts';
+import { caseEvents, cases, outbox, persons, tasks, timers } from '../db/schema/index.ts';
+import { nextCertificateNumber } from './counters.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** Why a system step happened, stored on its performance record. */
+export interface Cause {
+  event: string;
+  caseId: string;
+  caseNo: string;
+  processId: string;
+  outboxId: number;
+}
+
+/** A domain event written to the outbox by this step, for coordination to deliver. */
+export interface EmittedEvent {
+  id: number;
+  cityCode: string;
+  event: string;
+}
+
+/** Person status fields a definition may set, with the values each may take. */
+const personFields = {
+  unemploymentStatus: ['none', 'registered'],
+  employmentStatus: ['none', 'employed'],
+} as const;
+
+async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRecord, cause: Cause | null) {
+  await tx.insert(caseEvents).values({
+    cityCode: row.cityCode,
+    caseId: row.id,
+    // One record per step: its sequence is the case version the step produced.
+    seq: row.version,
+    processId: row.processId,
+    definitionId: row.definitionId,
+    fromState: record.from,
+    toState: record.to,
+    event: record.event,
+    actorId: record.actor.id,
+    actorName: record.actor.name,
+    actorRole: record.actor.role,
+    post: record.actor.post,
+    orgUnitId: record.actor.orgUnit,
+    enteredAt: new Date(record.enteredAt),
+    leftAt: new Date(record.leftAt),
+    dueAt: record.dueAt ? new Date(record.dueAt) : null,
+    onTime: record.onTime,
+    data: record.data,
+    cause,
+  });
+}
+
+async function setPersonField(tx: Transaction, row: CaseRow, field: string, value: unknown, now: Date) {
+  const allowed = (personFields as Record<string, readonly string[]>)[field];
+  if (row.subjectType !== 'person' || !allowed || typeof value !== 'string' || !allowed.includes(value)) {
+    throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.set', field, value } });
+  }
+  await tx
+    .update(persons)
+    .set({ [field]: value, updatedAt: now })
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
+}
+
+async function issueCertificate(tx: Transaction, row: CaseRow, certificate: string, now: Date) {
+  // Only the first registration issues a certificate: an existing number is kept.
+  const [person] = await tx
+    .select({ certificateNo: persons.certificateNo })
+    .from(persons)
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
+    .for('update');
+  if (!person || person.certificateNo) return;
+  const number = await nextCertificateNumber(tx, row.cityCode, certificate, chinaDate(now).slice(0, 4));
+  await tx
+    .update(persons)
+    .set({ certificateNo: number, updatedAt: now })
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId), isNull(persons.certificateNo)));
+}
+
+/**
+ * Applies a step's effects inside the step's transaction: the performance record, task
+ * and timer changes, subject status, certificates, and domain events into the outbox.
+ * Returns the emitted events so coordination can deliver them in the same transaction.
+ */
+export async function applyEffects(
+  tx: Transaction,
+  row: CaseRow,
+  effects: readonly Effect[],
+  step: { actor: Actor; now: Date; cause: Cause | null },
+): Promise<EmittedEvent[]> {
+  const { actor, now, cause } = step;
+  const emitted: EmittedEvent[] = [];
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'record':
+        await insertRecord(tx, row, effect.record, cause);
+        break;
+      case 'task.open':
+        await tx.insert(tasks).values({
+          cityCode: row.cityCode,
+          id: randomUUID(),
+          caseId: row.id,
+          state: effect.state,
+          role: effect.role,
+          post: effect.post,
+          orgUnitId: row.orgUnitId,
+          orgPath: row.orgPath,
+          status: 'open',
+          dueAt: new Date(effect.dueAt),
+          openedAt: now,
+        });
+        break;
+      case 'task.close':
+        await tx
+          .update(tasks)
+          .set({ status: 'done', closedAt: now, closedEvent: effect.event, closedBy: actor.role === 'system' ? null : actor.id })
+          .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, effect.state), eq(tasks.status, 'open')));
+        break;
+      case 'timer.schedule':
+        await tx.insert(timers).values({ cityCode: row.cityCode, id: randomUUID(), caseId: row.id, kind: effect.timer, state: effect.state, fireAt: new Date(effect.at) });
+        break;
+      case 'subject.set':
+        await setPersonField(tx, row, effect.field, effect.value, now);
+        break;
+      case 'certificate.issue':
+        await issueCertificate(tx, row, effect.certificate, now);
+        break;
+      case 'emit': {
+        const [inserted] = await tx
+          .insert(outbox)
+          .values({ cityCode: row.cityCode, event: effect.event, caseId: row.id, subjectType: row.subjectType, subjectId: row.subjectId, payload: effect.payload, createdAt: now })
+          .returning({ id: outbox.id });
+        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event });
+        break;
+      }
+    }
+  }
+  return emitted;
+}

@@ -1,0 +1,57 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Definition, LocalizedText } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { caseEvents, orgUnits } from '../db/schema/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { getCaseRow } from './case-service.ts';
+import { publishedDefinition } from './definition-cache.ts';
+
+function title(definition: Definition, state: string | null): LocalizedText | null {
+  if (state === null) return null;
+  return definition.states[state]?.title ?? { 'zh-CN': state, en: state };
+}
+
+function eventTitle(definition: Definition, from: string | null, event: string): LocalizedText {
+  if (from === null) return { 'zh-CN': '创建', en: 'Created' };
+  return definition.states[from]?.on[event]?.title ?? { 'zh-CN': event, en: event };
+}
+
+/**
+ * A case's history: every step with who took it, at which post and org unit, when the
+ * state was entered and left, its SLA deadline and whether it was met, and for system steps
+ * the domain event and case that caused it.
+ */
+export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string) {
+  const row = await getCaseRow(rt, user, id);
+  const rows = await rt.db
+    .select({ event: caseEvents, orgUnitName: orgUnits.name })
+    .from(caseEvents)
+    .leftJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
+    .orderBy(asc(caseEvents.seq));
+  const definitions = new Map<string, Definition>();
+  const items = [];
+  for (const { event: e, orgUnitName } of rows) {
+    if (!definitions.has(e.definitionId)) definitions.set(e.definitionId, (await publishedDefinition(rt.db, rt.registry, e.definitionId)).definition);
+    const definition = definitions.get(e.definitionId)!;
+    items.push({
+      seq: e.seq,
+      from: e.fromState,
+      fromTitle: title(definition, e.fromState),
+      to: e.toState,
+      toTitle: title(definition, e.toState),
+      event: e.event,
+      eventTitle: eventTitle(definition, e.fromState, e.event),
+      actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
+      post: e.post,
+      orgUnit: { id: e.orgUnitId, name: orgUnitName ?? e.orgUnitId },
+      enteredAt: e.enteredAt.toISOString(),
+      leftAt: e.leftAt.toISOString(),
+      dueAt: e.dueAt?.toISOString() ?? null,
+      onTime: e.onTime,
+      data: e.data,
+      cause: e.cause ?? null,
+    });
+  }
+  return { caseId: row.id, caseNo: row.caseNo, items };
+}

@@ -1,0 +1,130 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, chinaDate, start, type CaseData } from '../../engine/index.ts';
+import { actorOf, inSubtree, type SessionUser } from '../auth/index.ts';
+import { isUniqueViolation } from '../db/index.ts';
+import { cases } from '../db/schema/index.ts';
+import { requireCity } from '../persons/index.ts';
+import { processesInForce } from '../plugins/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { applyEffects } from './apply-effects.ts';
+import { deliverOutboxEvent, stepInTransaction, type CaseRow } from './case-transaction.ts';
+import { caseDetail, caseSummary } from './case-views.ts';
+import { nextCaseNumber } from './counters.ts';
+import { publishedDefinition } from './definition-cache.ts';
+import { personInCity, subjectsOf } from './subjects.ts';
+
+async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
+  const published = await publishedDefinition(rt.db, rt.registry, row.definitionId);
+  const subjects = await subjectsOf(rt.db, [row]);
+  return caseDetail(row, published, subjects.get(row.subjectId), user);
+}
+
+/** A case in the user's subtree, or 404: a case out of scope is indistinguishable from none. */
+export async function getCaseRow(rt: RuntimeContext, user: SessionUser, id: string): Promise<CaseRow> {
+  const [row] = await rt.db.select().from(cases).where(and(eq(cases.id, id), inSubtree(cases.orgPath, user))).limit(1);
+  if (!row) throw new PlatformError('NOT_FOUND', { details: { case: id } });
+  return row;
+}
+
+/**
+ * Opens a case of a process in force for the user's org unit, about a person of the
+ * user's city. The case pins the published definition version it starts on.
+ */
+export async function startCase(rt: RuntimeContext, user: SessionUser, input: { processId: string; subjectId: string }) {
+  const cityCode = requireCity(user);
+  const [inForce] = await processesInForce(rt.db, user.orgUnit.path, input.processId);
+  if (!inForce) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: input.processId } });
+  const published = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
+  const { definition } = published;
+  const starter = definition.states[definition.initial]?.task?.role;
+  if (starter !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: starter ? [starter] : [] } });
+  const subject = definition.subject === 'person' ? await personInCity(rt.db, cityCode, input.subjectId) : undefined;
+  if (!subject) throw new PlatformError('NOT_FOUND', { details: { subject: input.subjectId } });
+
+  const now = rt.clock();
+  const actor = actorOf(user);
+  const result = start(published.compiled, { actor, now: now.toISOString() });
+  try {
+    const row = await rt.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(cases)
+        .values({
+          cityCode,
+          id: randomUUID(),
+          caseNo: await nextCaseNumber(tx, cityCode, definition.id, chinaDate(now).slice(0, 4)),
+          processId: definition.id,
+          definitionId: published.id,
+          pluginId: published.pluginId,
+          pluginVersion: published.pluginVersion,
+          subjectType: definition.subject,
+          subjectId: subject.id,
+          orgUnitId: user.orgUnit.id,
+          orgPath: user.orgUnit.path,
+          state: result.snapshot.state,
+          status: result.status,
+          snapshot: result.snapshot,
+          data: result.snapshot.context.data,
+          version: 1,
+          createdBy: user.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const emitted = await applyEffects(tx, inserted!, result.effects, { actor, now, cause: null });
+      for (const event of emitted) await deliverOutboxEvent(tx, rt, event.cityCode, event.id);
+      return inserted!;
+    });
+    return detail(rt, user, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PlatformError('DUPLICATE_RECORD', {
+        message: { 'zh-CN': '该人员已有正在办理的同类业务', en: 'The person already has an active case of this process' },
+        details: { processId: input.processId, subjectId: input.subjectId },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sends an event to a case on behalf of the user. `version` is the case version the user
+ * saw: if anyone has acted since, the step is refused with 409 and nothing is written.
+ */
+export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: string, input: { type: string; data?: CaseData | undefined; version: number }) {
+  const row = await getCaseRow(rt, user, id);
+  if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
+  const event = input.data === undefined ? { type: input.type } : { type: input.type, data: input.data };
+  const updated = await rt.db.transaction((tx) => stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null }));
+  return detail(rt, user, updated);
+}
+
+/** One case in full. */
+export async function getCase(rt: RuntimeContext, user: SessionUser, id: string) {
+  return detail(rt, user, await getCaseRow(rt, user, id));
+}
+
+/** Cases in the user's subtree, newest first, filtered by status, process or subject. */
+export async function listCases(
+  rt: RuntimeContext,
+  user: SessionUser,
+  query: { status?: 'active' | 'final' | undefined; processId?: string | undefined; subjectId?: string | undefined; page: number; pageSize: number },
+) {
+  const filters: SQL[] = [inSubtree(cases.orgPath, user)];
+  if (query.status) filters.push(eq(cases.status, query.status));
+  if (query.processId) filters.push(eq(cases.processId, query.processId));
+  if (query.subjectId) filters.push(eq(cases.subjectId, query.subjectId));
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    rt.db.select().from(cases).where(where).orderBy(desc(cases.updatedAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    rt.db.select({ value: count() }).from(cases).where(where),
+  ]);
+  const subjects = await subjectsOf(rt.db, rows);
+  const items = [];
+  for (const row of rows) {
+    const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
+    items.push(caseSummary(row, definition, subjects.get(row.subjectId)));
+  }
+  return { items, total: Number(total?.value ?? 0) };
+}

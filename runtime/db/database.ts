@@ -1,0 +1,24 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema/index.ts';
+
+/** The drizzle database, whichever backend it runs on. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle, as passed to `db.transaction(async (tx) => ...)`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type Backend = 'pglite' | 'postgres';
+
+/** An open database with its backend name; `close` releases the connection or the embedded engine. */
+export interface DatabaseHandle {
+  db: Database;
+  backend: Backend;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the journaled migrations live; both backends run the same files. */
+export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;

@@ -1,0 +1,3 @@
+export * from './organisation.ts';
+export * from './master-data.ts';
+export * from './work.ts';

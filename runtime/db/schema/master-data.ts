@@ -1,0 +1,58 @@
+import { date, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { orgUnits, users } from './organisation.ts';
+
+/**
+ * Real-name person records, one per city. Tenant tables carry `city_code` in every key so
+ * the schema can be distributed by city (Citus) without redesign; nationwide rules look a
+ * person up across cities by the `id_number` index.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    cityCode: text('city_code').notNull(),
+    id: uuid('id').notNull(),
+    idNumber: text('id_number').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    phone: text('phone'),
+    hukouArea: text('hukou_area'),
+    residenceArea: text('residence_area'),
+    address: text('address'),
+    unemploymentStatus: text('unemployment_status', { enum: ['none', 'registered'] }).notNull().default('none'),
+    employmentStatus: text('employment_status', { enum: ['none', 'employed'] }).notNull().default('none'),
+    /** 就业创业证 number, issued on the first unemployment registration. */
+    certificateNo: text('certificate_no'),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'persons_pkey', columns: [t.cityCode, t.id] }),
+    unique('persons_city_id_number_key').on(t.cityCode, t.idNumber),
+    index('persons_id_number_idx').on(t.idNumber),
+    index('persons_id_idx').on(t.id),
+  ],
+);
+
+/** Employers by unified social credit code, one record per city. */
+export const employers = pgTable(
+  'employers',
+  {
+    cityCode: text('city_code').notNull(),
+    id: uuid('id').notNull(),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    /** Set when a code failing its check was accepted as a legal early pilot code: who, when, why. */
+    checkOverride: jsonb('check_override').$type<{ by: string; at: string; reason: string; problem: string }>(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'employers_pkey', columns: [t.cityCode, t.id] }),
+    unique('employers_city_credit_code_key').on(t.cityCode, t.creditCode),
+    index('employers_id_idx').on(t.id),
+  ],
+);

@@ -1,0 +1,62 @@
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The organisation tree: ministry > province > city > district > street > community, with
+ * service offices under any of them. Ids are administrative division codes (GB/T 2260,
+ * extended to 9/12 digits) or, for offices, the parent's code plus a suffix. `path` lists
+ * every ancestor's id, so "this unit and below" is one prefix match.
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: text('id').primaryKey(),
+    parentId: text('parent_id'),
+    kind: text('kind', { enum: ['ministry', 'province', 'city', 'district', 'street', 'community', 'office'] }).notNull(),
+    name: text('name').notNull(),
+    /** `/000000/350000/350200/350203/`: ancestors then self. */
+    path: text('path').notNull().unique(),
+    /** The 6-digit city this unit belongs to; null above city level. */
+    cityCode: text('city_code'),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_path_idx').on(t.path.op('text_pattern_ops'))],
+);
+
+/** 岗位: a service post in an office, the unit performance is assessed by. */
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+  },
+  (t) => [unique('posts_org_unit_code_key').on(t.orgUnitId, t.code)],
+);
+
+/** A person who signs in: one role, one org unit, at most one post. */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] }).notNull(),
+  orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+  postId: uuid('post_id').references(() => posts.id),
+  active: boolean('active').notNull().default(true),
+  /** Demo accounts exist only in demo mode; production mode refuses them at sign-in. */
+  demo: boolean('demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Server-side sessions: only a hash of the bearer token is stored, so a database leak gives no tokens. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CaseSnapshot, Definition } from '../../../engine/index.ts';
+import { orgUnits, users } from './organisation.ts';
+
+/**
+ * Published process definitions: immutable, numbered per process and scope. A case pins
+ * the row it started on, so a later version never changes a case in flight.
+ */
+export const definitions = pgTable(
+  'definitions',
+  {
+    id: uuid('id').primaryKey(),
+    processId: text('process_id').notNull(),
+    version: integer('version').notNull(),
+    pluginId: text('plugin_id').notNull(),
+    pluginVersion: text('plugin_version').notNull(),
+    /** The org unit the version is in force for: the ministry root for the standard. */
+    scopeOrgUnitId: text('scope_org_unit_id').notNull().references(() => orgUnits.id),
+    /** `json`, not `jsonb`: the order of states, actions and form fields is meaningful and jsonb sorts keys. */
+    definition: json('definition').$type<Definition>().notNull(),
+    hash: text('hash').notNull(),
+    publishedBy: uuid('published_by').references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('definitions_process_scope_version_key').on(t.processId, t.scopeOrgUnitId, t.version)],
+);
+
+/** A running or finished case of a process, with its XState snapshot and an optimistic version. */
+export const cases = pgTable(
+  'cases',
+  {
+    cityCode: text('city_code').notNull(),
+    id: uuid('id').notNull(),
+    caseNo: text('case_no').notNull(),
+    processId: text('process_id').notNull(),
+    definitionId: uuid('definition_id').notNull().references(() => definitions.id),
+    pluginId: text('plugin_id').notNull(),
+    pluginVersion: text('plugin_version').notNull(),
+    subjectType: text('subject_type', { enum: ['person', 'employer'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    orgPath: text('org_path').notNull(),
+    state: text('state').notNull(),
+    status: text('status', { enum: ['active', 'final'] }).notNull(),
+    snapshot: jsonb('snapshot').$type<CaseSnapshot>().notNull(),
+    /** A queryable copy of the snapshot's collected form data. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'cases_pkey', columns: [t.cityCode, t.id] }),
+    unique('cases_city_case_no_key').on(t.cityCode, t.caseNo),
+    index('cases_id_idx').on(t.id),
+    index('cases_subject_idx').on(t.cityCode, t.subjectId, t.status),
+    // One active case per process and subject, enforced by the database even under concurrency.
+    uniqueIndex('cases_one_active_key').on(t.cityCode, t.processId, t.subjectId).where(sql`status = 'active'`),
+    index('cases_org_path_idx').on(t.orgPath.op('text_pattern_ops')),
+  ],
+);
+
+/** A human task: opened when a case enters a state with a task, closed when it leaves. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    cityCode: text('city_code').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    state: text('state').notNull(),
+    role: text('role').notNull(),
+    post: text('post'),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    orgPath: text('org_path').notNull(),
+    status: text('status', { enum: ['open', 'done'] }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
+    closedEvent: text('closed_event'),
+  },
+  (t) => [
+    primaryKey({ name: 'tasks_pkey', columns: [t.cityCode, t.id] }),
+    index('tasks_case_idx').on(t.cityCode, t.caseId),
+    index('tasks_open_idx').on(t.status, t.orgPath.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * The performance records: one append-only row per step, with who, at which post and org
+ * unit, when the state was entered and left, its SLA deadline and whether it was met.
+ * A trigger refuses UPDATE and DELETE.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    cityCode: text('city_code').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    processId: text('process_id').notNull(),
+    definitionId: uuid('definition_id').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    event: text('event').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    post: text('post'),
+    orgUnitId: text('org_unit_id').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    onTime: boolean('on_time'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** Why a system step happened: the domain event and the case that emitted it. */
+    cause: jsonb('cause').$type<{ event: string; caseId: string; caseNo: string; processId: string; outboxId: number }>(),
+  },
+  (t) => [
+    primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),
+    unique('case_events_case_seq_key').on(t.cityCode, t.caseId, t.seq),
+    index('case_events_process_left_idx').on(t.processId, t.leftAt),
+  ],
+);
+
+/** Domain events, written in the step's transaction and delivered to subscribers from here. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    cityCode: text('city_code').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    event: text('event').notNull(),
+    caseId: uuid('case_id').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'outbox_pkey', columns: [t.cityCode, t.id] })],
+);
+
+/** Which subscriber has handled which outbox event: the key that makes delivery exactly once. */
+export const outboxDeliveries = pgTable(
+  'outbox_deliveries',
+  {
+    cityCode: text('city_code').notNull(),
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    subscriber: text('subscriber').notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'outbox_deliveries_pkey', columns: [t.cityCode, t.outboxId, t.subscriber] })],
+);
+
+/** Deadlines to act on (SLA escalation now; notice periods and payments later). */
+export const timers = pgTable(
+  'timers',
+  {
+    cityCode: text('city_code').notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').notNull(),
+    state: text('state').notNull(),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ name: 'timers_pkey', columns: [t.cityCode, t.id] }), index('timers_due_idx').on(t.fireAt)],
+);
+
+/** Per-city sequences for human-readable numbers (case numbers, certificates). */
+export const counters = pgTable(
+  'counters',
+  {
+    cityCode: text('city_code').notNull(),
+    name: text('name').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'counters_pkey', columns: [t.cityCode, t.name] })],
+);
+
+/** Append-only audit trail of actions outside case steps: overrides, sign-ins, installs. */
+export const auditLog = pgTable('audit_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  cityCode: text('city_code'),
+  actorId: uuid('actor_id'),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,73 @@
+import { and, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError } from '../../engine/index.ts';
+import { parseCreditCode } from '../../forms/index.ts';
+import { inVisibleCities, type SessionUser } from '../auth/index.ts';
+import { isUniqueViolation } from '../db/index.ts';
+import { auditLog, employers } from '../db/schema/index.ts';
+import { requireCity } from '../persons/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+
+export interface RegisterEmployerInput {
+  creditCode: string;
+  name: string;
+  /** Accept a code that fails a check digit (an early pilot code), with a reason. Reviewers and admins only. */
+  checkOverride?: { reason: string } | undefined;
+}
+
+const overrideRoles = new Set(['reviewer', 'admin']);
+
+function employerView(row: typeof employers.$inferSelect) {
+  return {
+    id: row.id,
+    cityCode: row.cityCode,
+    creditCode: row.creditCode,
+    name: row.name,
+    checkOverride: row.checkOverride ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Registers an employer by unified social credit code (GB 32100 check and the embedded
+ * GB 11714 organisation code check). A code failing a check is refused unless a reviewer
+ * records an audited override, because some early pilot codes fail it yet are legal.
+ */
+export async function registerEmployer(rt: RuntimeContext, user: SessionUser, input: RegisterEmployerInput) {
+  const cityCode = requireCity(user);
+  const creditCode = input.creditCode.trim().toUpperCase();
+  const parsed = parseCreditCode(creditCode);
+  const overridable = !parsed.ok && parsed.problem !== 'format' && input.checkOverride && overrideRoles.has(user.role);
+  if (!parsed.ok && !overridable) throw new PlatformError('CREDIT_CODE_INVALID', { details: { field: 'creditCode', problem: parsed.problem } });
+  const now = rt.clock();
+  const checkOverride = !parsed.ok && input.checkOverride ? { by: user.id, at: now.toISOString(), reason: input.checkOverride.reason, problem: parsed.problem } : null;
+  try {
+    const row = await rt.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(employers)
+        .values({ cityCode, id: randomUUID(), creditCode, name: input.name.trim(), checkOverride, orgUnitId: user.orgUnit.id, createdBy: user.id, createdAt: now })
+        .returning();
+      if (checkOverride) {
+        await tx.insert(auditLog).values({ cityCode, actorId: user.id, action: 'employer.check-override', target: creditCode, details: checkOverride, at: now });
+      }
+      return inserted!;
+    });
+    return employerView(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PlatformError('DUPLICATE_RECORD', { details: { field: 'creditCode' }, cause: error });
+    throw error;
+  }
+}
+
+/** Employers visible to the user, by exact credit code or name prefix. */
+export async function findEmployers(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
+  const q = query.q?.trim();
+  const filters: SQL[] = [inVisibleCities(employers.cityCode, user)];
+  if (q) filters.push(or(eq(employers.creditCode, q.toUpperCase()), like(employers.name, `${q.replace(/[%_\\]/g, '\\$&')}%`))!);
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    rt.db.select().from(employers).where(where).orderBy(desc(employers.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    rt.db.select({ value: count() }).from(employers).where(where),
+  ]);
+  return { items: rows.map(employerView), total: Number(total?.value ?? 0) };
+}

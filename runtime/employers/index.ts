@@ -1,0 +1,1 @@
+export { registerEmployer, findEmployers, type RegisterEmployerInput } from './employer-service.ts';

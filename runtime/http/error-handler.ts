@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PlatformError, type ErrorCode } from '../../engine/index.ts';
+
+/** The HTTP status of every error code, decided in this one place. */
+export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  ROLE_NOT_PERMITTED: 403,
+  MAKER_CHECKER_VIOLATION: 403,
+  NOT_FOUND: 404,
+  PROCESS_NOT_FOUND: 404,
+  CASE_VERSION_CONFLICT: 409,
+  DUPLICATE_RECORD: 409,
+  TRANSITION_NOT_AVAILABLE: 409,
+  FORM_INVALID: 422,
+  RULE_VIOLATION: 422,
+  ID_NUMBER_INVALID: 422,
+  CREDIT_CODE_INVALID: 422,
+  DEFINITION_INVALID: 500,
+  UNKNOWN_IMPLEMENTATION: 500,
+  PLUGIN_DUPLICATE_ID: 500,
+  INTERNAL_ERROR: 500,
+};
+
+function toPlatformError(error: unknown): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (error instanceof HTTPException && error.status === 413) return new PlatformError('PAYLOAD_TOO_LARGE');
+  if (error instanceof HTTPException && error.status < 500) return new PlatformError('BAD_REQUEST', { details: { reason: error.message } });
+  return new PlatformError('INTERNAL_ERROR', { cause: error });
+}
+
+/** The one `app.onError`: `{code, message: {zh, en}, details}` with the code's status. */
+export function handleError(error: unknown, c: Context) {
+  const platformError = toPlatformError(error);
+  if (platformError.code === 'INTERNAL_ERROR') console.error(error);
+  const body = {
+    code: platformError.code,
+    message: { zh: platformError.localized['zh-CN'], en: platformError.localized.en },
+    details: platformError.code === 'INTERNAL_ERROR' ? null : (platformError.details ?? null),
+  };
+  return c.json(body, statusOf[platformError.code]);
+}

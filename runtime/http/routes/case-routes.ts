@@ -1,0 +1,132 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { caseHistory, getCase, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { IdParam, JsonObject, LocalizedText, Paging, SubjectSummary, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const CaseSummary = z
+  .object({
+    id: z.string(),
+    caseNo: z.string(),
+    processId: z.string(),
+    processTitle: LocalizedText,
+    state: z.string(),
+    stateTitle: LocalizedText,
+    status: z.enum(['active', 'final']),
+    subject: SubjectSummary.nullable(),
+    orgUnitId: z.string(),
+    dueAt: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('CaseSummary');
+
+const CaseAction = z.object({
+  event: z.string(),
+  title: LocalizedText,
+  target: z.string(),
+  form: z.object({ id: z.string(), title: LocalizedText, schema: JsonObject, ui: JsonObject }).nullable(),
+});
+
+const CaseDetail = CaseSummary.extend({
+  definitionVersion: z.number().int(),
+  pluginId: z.string(),
+  pluginVersion: z.string(),
+  outcome: z.enum(['completed', 'rejected', 'cancelled']).nullable(),
+  data: JsonObject,
+  enteredAt: z.string(),
+  closedAt: z.string().nullable(),
+  actions: z.array(CaseAction).openapi({ description: 'What the caller may do now, with the form each action carries' }),
+}).openapi('CaseDetail');
+
+const HistoryItem = z
+  .object({
+    seq: z.number().int(),
+    from: z.string().nullable(),
+    fromTitle: LocalizedText.nullable(),
+    to: z.string(),
+    toTitle: LocalizedText.nullable(),
+    event: z.string(),
+    eventTitle: LocalizedText,
+    actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+    post: z.string().nullable(),
+    orgUnit: z.object({ id: z.string(), name: z.string() }),
+    enteredAt: z.string(),
+    leftAt: z.string(),
+    dueAt: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    data: JsonObject,
+    cause: z.object({ event: z.string(), caseId: z.string(), caseNo: z.string(), processId: z.string(), outboxId: z.number() }).nullable(),
+  })
+  .openapi('HistoryItem');
+
+const StartCase = z.object({ processId: z.string().min(1).max(100), subjectId: z.uuid() }).strict().openapi('StartCase');
+const CaseEvent = z
+  .object({
+    type: z.string().min(1).max(100),
+    data: JsonObject.optional().openapi({ description: "The action's form data, validated against its JSON Schema" }),
+    version: z.number().int().min(1).openapi({ description: 'The case version the caller saw; a stale one gets 409' }),
+  })
+  .strict()
+  .openapi('CaseEvent');
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/cases',
+  tags: ['cases'],
+  summary: 'Open a case of a process for a subject',
+  security: bearer,
+  request: { body: jsonBody(StartCase) },
+  responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags: ['cases'],
+  summary: "Cases in the caller's org subtree",
+  security: bearer,
+  request: { query: Paging.extend({ status: z.enum(['active', 'final']).optional(), processId: z.string().optional(), subjectId: z.uuid().optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary), total: z.number().int() }), 'Cases'), ...errorResponses(400, 401) },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}',
+  tags: ['cases'],
+  summary: 'One case, with the actions the caller may take now',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(CaseDetail, 'The case'), ...errorResponses(400, 401, 404) },
+});
+
+const eventRoute = createRoute({
+  method: 'post',
+  path: '/cases/{id}/events',
+  tags: ['cases'],
+  summary: 'Take an action on a case: one transaction, or nothing',
+  security: bearer,
+  request: { params: IdParam, body: jsonBody(CaseEvent) },
+  responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}/history',
+  tags: ['cases'],
+  summary: 'Every step of a case: the performance records',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem) }), 'History'), ...errorResponses(400, 401, 404) },
+});
+
+/** Cases: open, list, read, act, history. */
+export function caseRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(startRoute, async (c) => c.json(await startCase(rt, c.get('user'), c.req.valid('json')), 201))
+    .openapi(listRoute, async (c) => c.json(await listCases(rt, c.get('user'), c.req.valid('query')), 200))
+    .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(eventRoute, async (c) => c.json(await sendEvent(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id), 200));
+}

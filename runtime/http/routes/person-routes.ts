@@ -1,0 +1,76 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findPersons, getPerson, registerPerson } from '../../persons/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { IdParam, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const PersonInput = z
+  .object({
+    idNumber: z.string().trim().min(1).max(32).openapi({ example: '11010519491231002X', description: 'GB 11643 citizen ID number' }),
+    name: z.string().trim().min(1).max(50),
+    phone: z.string().regex(/^1[3-9]\d{9}$/).optional(),
+    hukouArea: z.string().regex(/^\d{6}$/).optional(),
+    residenceArea: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
+    address: z.string().max(200).optional(),
+  })
+  .strict()
+  .openapi('PersonInput');
+
+const Person = z
+  .object({
+    id: z.string(),
+    cityCode: z.string(),
+    idNumber: z.string().openapi({ description: 'Masked in lists' }),
+    name: z.string(),
+    gender: z.enum(['male', 'female']),
+    birthDate: z.string(),
+    phone: z.string().nullable(),
+    hukouArea: z.string().nullable(),
+    residenceArea: z.string().nullable(),
+    address: z.string().nullable(),
+    unemploymentStatus: z.enum(['none', 'registered']),
+    employmentStatus: z.enum(['none', 'employed']),
+    certificateNo: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Person');
+
+const Warning = z.object({ code: z.string(), areaCode: z.string() });
+
+const createPersonRoute = createRoute({
+  method: 'post',
+  path: '/persons',
+  tags: ['persons'],
+  summary: 'Register a person under real name (ID number checked, gender and birth date derived)',
+  security: bearer,
+  request: { body: jsonBody(PersonInput) },
+  responses: { 201: jsonResponse(Person.extend({ warnings: z.array(Warning) }), 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
+});
+
+const listPersonsRoute = createRoute({
+  method: 'get',
+  path: '/persons',
+  tags: ['persons'],
+  summary: 'Find persons by exact ID number or name prefix (ID numbers masked)',
+  security: bearer,
+  request: { query: Paging.extend({ q: z.string().max(50).optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Person), total: z.number().int() }), 'Persons'), ...errorResponses(400, 401) },
+});
+
+const getPersonRoute = createRoute({
+  method: 'get',
+  path: '/persons/{id}',
+  tags: ['persons'],
+  summary: 'One person',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
+});
+
+/** Real-name person records. */
+export function personRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(createPersonRoute, async (c) => c.json(await registerPerson(rt, c.get('user'), c.req.valid('json')), 201))
+    .openapi(listPersonsRoute, async (c) => c.json(await findPersons(rt, c.get('user'), c.req.valid('query')), 200))
+    .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id), 200));
+}

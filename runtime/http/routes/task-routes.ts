@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { listTasks } from '../../cases/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { LocalizedText, Paging, SubjectSummary, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+
+const Task = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseNo: z.string(),
+    caseVersion: z.number().int(),
+    processId: z.string(),
+    processTitle: LocalizedText,
+    state: z.string(),
+    stateTitle: LocalizedText,
+    role: z.string(),
+    post: z.string().nullable(),
+    subject: SubjectSummary.nullable(),
+    openedAt: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+  })
+  .openapi('Task');
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/tasks',
+  tags: ['tasks'],
+  summary: "The caller's inbox: open tasks for the caller's role in the caller's subtree, earliest deadline first",
+  security: bearer,
+  request: { query: Paging.extend({ overdue: flag, mine: flag }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Task), total: z.number().int() }), 'Tasks'), ...errorResponses(400, 401) },
+});
+
+/** The inbox. */
+export function taskRoutes(rt: RuntimeContext) {
+  return apiRouter().openapi(listRoute, async (c) => c.json(await listTasks(rt, c.get('user'), c.req.valid('query')), 200));
+}

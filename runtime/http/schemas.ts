@@ -1,0 +1,44 @@
+import { z } from '@hono/zod-openapi';
+
+/** zh-CN and English text. */
+export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
+
+/** The body of every error response. */
+export const ErrorBody = z
+  .object({
+    code: z.string().openapi({ example: 'CASE_VERSION_CONFLICT' }),
+    message: z.object({ zh: z.string(), en: z.string() }),
+    details: z.unknown(),
+  })
+  .openapi('Error');
+
+/** Documented error responses for the given statuses. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422)[]) {
+  const descriptions = { 400: 'Malformed request', 401: 'Not signed in', 403: 'Not permitted', 404: 'Not found or out of scope', 409: 'Conflict', 413: 'Body too large', 422: 'Invalid data' };
+  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s], content: { 'application/json': { schema: ErrorBody } } }]));
+}
+
+export const Paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const JsonObject = z.record(z.string(), z.unknown());
+
+export const SubjectSummary = z
+  .object({ type: z.enum(['person', 'employer']), id: z.string(), name: z.string(), identifier: z.string() })
+  .openapi('SubjectSummary');
+
+/** JSON body helper for createRoute. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+/** JSON response helper for createRoute. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export const bearer = [{ bearer: [] }];

@@ -1,0 +1,2 @@
+export { registerPerson, findPersons, getPerson, personView, type RegisterPersonInput } from './person-service.ts';
+export { requireCity } from './require-city.ts';

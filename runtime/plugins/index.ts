@@ -1,0 +1,3 @@
+export { loadPlugins, type PluginRegistry, type StandardProcess } from './plugin-registry.ts';
+export { installPlugins } from './install.ts';
+export { processesInForce, type ProcessInForce } from './processes-in-force.ts';

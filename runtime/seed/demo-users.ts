@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../auth/index.ts';
+import type { Executor } from '../db/index.ts';
+import { posts, users } from '../db/schema/index.ts';
+
+/** A demo account: where it sits and at which post. */
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: (typeof users.$inferInsert)['role'];
+  orgUnitId: string;
+  post?: string;
+}
+
+/** The demo accounts for a city tree, one per role; every password is `demo`. */
+export function demoAccounts(ids: { province: string; city: string; office: string }): DemoAccount[] {
+  return [
+    { username: 'admin', displayName: '系统管理员', role: 'admin', orgUnitId: ids.city },
+    { username: 'configurator', displayName: '市级配置员', role: 'configurator', orgUnitId: ids.city },
+    { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', orgUnitId: ids.office, post: 'unemployment-window' },
+    { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', orgUnitId: ids.office, post: 'unemployment-review' },
+    { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', orgUnitId: ids.province },
+  ];
+}
+
+/** Creates the accounts that do not exist yet, flagged as demo. Returns how many were created. */
+export async function insertDemoUsers(db: Executor, accounts: readonly DemoAccount[], password = 'demo'): Promise<number> {
+  let created = 0;
+  for (const account of accounts) {
+    const [post] = account.post
+      ? await db.select({ id: posts.id }).from(posts).where(and(eq(posts.orgUnitId, account.orgUnitId), eq(posts.code, account.post)))
+      : [];
+    const inserted = await db
+      .insert(users)
+      .values({
+        id: randomUUID(),
+        username: account.username,
+        passwordHash: await hashPassword(password),
+        displayName: account.displayName,
+        role: account.role,
+        orgUnitId: account.orgUnitId,
+        postId: post?.id ?? null,
+        demo: true,
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    created += inserted.length;
+  }
+  return created;
+}

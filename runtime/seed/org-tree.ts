@@ -1,0 +1,57 @@
+import type { CityDivisions } from '../divisions/index.ts';
+import type { Executor } from '../db/index.ts';
+import { orgUnits, posts } from '../db/schema/index.ts';
+import { randomUUID } from 'node:crypto';
+
+/** The ministry at the root of the tree, coded as the nation (GB/T 2260 `000000`). */
+export const MINISTRY_ID = '000000';
+
+type OrgUnitRow = typeof orgUnits.$inferInsert;
+
+/** The service posts every public employment service office has. */
+export const standardPosts = [
+  { code: 'unemployment-window', name: '失业登记窗口', nameEn: 'Unemployment registration window' },
+  { code: 'unemployment-review', name: '失业登记审核岗', nameEn: 'Unemployment registration review' },
+  { code: 'employment-window', name: '就业登记窗口', nameEn: 'Employment registration window' },
+] as const;
+
+/** The office id under an org unit: the unit's code plus `-01`. */
+export function officeId(parentId: string): string {
+  return `${parentId}-01`;
+}
+
+/**
+ * Builds the org tree rows for one city: ministry > province > city > districts > streets >
+ * communities, plus a public employment service office at the city and in every district.
+ */
+export function orgTreeRows(divisions: CityDivisions): OrgUnitRow[] {
+  const provinceId = `${divisions.province.code}0000`;
+  const cityId = `${divisions.city.code}00`;
+  const paths = new Map<string, string>();
+  const rows: OrgUnitRow[] = [];
+  const add = (id: string, parentId: string | null, kind: OrgUnitRow['kind'], name: string, cityCode: string | null) => {
+    const path = `${parentId ? paths.get(parentId)! : '/'}${id}/`;
+    paths.set(id, path);
+    rows.push({ id, parentId, kind, name, path, cityCode });
+  };
+  add(MINISTRY_ID, null, 'ministry', '人力资源和社会保障部', null);
+  add(provinceId, MINISTRY_ID, 'province', divisions.province.name, null);
+  add(cityId, provinceId, 'city', divisions.city.name, cityId);
+  add(officeId(cityId), cityId, 'office', `${divisions.city.name}公共就业服务中心`, cityId);
+  for (const d of divisions.districts) {
+    add(d.code, cityId, 'district', d.name, cityId);
+    add(officeId(d.code), d.code, 'office', `${d.name}公共就业服务中心`, cityId);
+  }
+  for (const s of divisions.streets) add(s.code, s.parent, 'street', s.name, cityId);
+  for (const c of divisions.communities) if (paths.has(c.parent)) add(c.code, c.parent, 'community', c.name, cityId);
+  return rows;
+}
+
+/** Inserts the tree in batches and gives every office the standard posts. Returns the number of units. */
+export async function insertOrgTree(db: Executor, rows: readonly OrgUnitRow[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  const offices = rows.filter((r) => r.kind === 'office');
+  const postRows = offices.flatMap((office) => standardPosts.map((p) => ({ id: randomUUID(), orgUnitId: office.id, ...p })));
+  await db.insert(posts).values(postRows).onConflictDoNothing();
+  return rows.length;
+}

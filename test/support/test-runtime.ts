@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { readConfig } from '../../runtime/config.ts';
+import { openPglite, openPostgres, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { loadCityDivisions } from '../../runtime/divisions/index.ts';
+import { createApiApp } from '../../runtime/http/app.ts';
+import { loadPlugins } from '../../runtime/plugins/index.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+import { insertOrgTree, orgTreeRows, seed } from '../../runtime/seed/index.ts';
+import { plugins } from '../../plugins/index.ts';
+
+/** The PostgreSQL server the shared suite also runs on, when one is configured. */
+export const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
+
+/** Every backend the database suite runs on here: PGlite always, PostgreSQL when configured. */
+export const backends: Backend[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A clock tests move by hand. */
+export interface TestClock {
+  now: () => Date;
+  set(iso: string): void;
+  advanceDays(days: number): void;
+}
+
+export function testClock(startIso: string): TestClock {
+  let current = Date.parse(startIso);
+  return {
+    now: () => new Date(current),
+    set: (iso) => {
+      current = Date.parse(iso);
+    },
+    advanceDays: (days) => {
+      current += days * 86_400_000;
+    },
+  };
+}
+
+async function freshPostgres(): Promise<DatabaseHandle> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString());
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper. */
+export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production' } = {}) {
+  const handle = backend === 'postgres' ? await freshPostgres() : await openPglite();
+  await handle.migrate();
+  const clock = options.clock ?? testClock('2026-11-02T01:00:00.000Z');
+  const config = { ...readConfig({}), mode: options.mode ?? 'demo', bodyLimitBytes: 64 * 1024 };
+  const rt: RuntimeContext = { db: handle.db, backend, registry: loadPlugins(plugins), config, clock: clock.now };
+  await seed(rt, { cityCode: '3502' }, () => undefined);
+  const app = createApiApp(rt);
+
+  async function request(method: string, path: string, init: { token?: string | undefined; body?: unknown; rawBody?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
+    if (init.body !== undefined || init.rawBody !== undefined) headers['Content-Type'] = 'application/json';
+    const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const response = await app.request(path, { method, headers, body });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are inspected freely
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+  }
+
+  async function login(username: string, password = 'demo'): Promise<string> {
+    const response = await request('POST', '/api/auth/login', { body: { username, password } });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.token as string;
+  }
+
+  /** Adds a second city's tree (no communities, to stay quick) for isolation tests. */
+  async function addCity(cityCode: string) {
+    const divisions = await loadCityDivisions(cityCode);
+    const rows = orgTreeRows({ ...divisions, communities: [] }).filter((r) => r.kind !== 'ministry');
+    await insertOrgTree(rt.db, rows);
+    return `${cityCode}00`;
+  }
+
+  return { rt, app, clock, request, login, addCity, close: () => handle.close() };
+}
+
+export type TestRuntime = Awaited<ReturnType<typeof createTestRuntime>>;
