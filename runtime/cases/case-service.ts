@@ -2,7 +2,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate, start, type CaseData } from '../../engine/index.ts';
 import { actorOf, inSubtree, type SessionUser } from '../auth/index.ts';
-import { isUniqueViolation } from '../db/index.ts';
+import { isUniqueViolation, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import { processesInForce } from '../plugins/index.ts';
@@ -21,8 +21,9 @@ async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
 }
 
 /** A case in the user's subtree, or 404: a case out of scope is indistinguishable from none. */
-export async function getCaseRow(rt: RuntimeContext, user: SessionUser, id: string): Promise<CaseRow> {
-  const [row] = await rt.db.select().from(cases).where(and(eq(cases.id, id), inSubtree(cases.orgPath, user))).limit(1);
+export async function getCaseRow(rt: RuntimeContext, user: SessionUser, id: string, tx: Executor = rt.db, lock = false): Promise<CaseRow> {
+  const query = tx.select().from(cases).where(and(eq(cases.id, id), inSubtree(cases.orgPath, user))).limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new PlatformError('NOT_FOUND', { details: { case: id } });
   return row;
 }
@@ -93,10 +94,13 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
  * saw: if anyone has acted since, the step is refused with 409 and nothing is written.
  */
 export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: string, input: { type: string; data?: CaseData | undefined; version: number }) {
-  const row = await getCaseRow(rt, user, id);
-  if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
   const event = input.data === undefined ? { type: input.type } : { type: input.type, data: input.data };
-  const updated = await rt.db.transaction((tx) => stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null }));
+  const updated = await rt.db.transaction(async (tx) => {
+    // Locked, so a concurrent step waits here and then sees the version it must not overwrite.
+    const row = await getCaseRow(rt, user, id, tx, true);
+    if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
+    return stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null });
+  });
   return detail(rt, user, updated);
 }
 

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+describe('OpenAPI document', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await createTestRuntime('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('is OpenAPI 3.1 and documents every route with the schemas that validate it', async () => {
+    const { status, body } = await t.request('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual([
+      'GET /api/auth/me',
+      'GET /api/cases',
+      'GET /api/cases/{id}',
+      'GET /api/cases/{id}/history',
+      'GET /api/employers',
+      'GET /api/health',
+      'GET /api/persons',
+      'GET /api/persons/{id}',
+      'GET /api/processes',
+      'GET /api/processes/{processId}',
+      'GET /api/tasks',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/cases',
+      'POST /api/cases/{id}/events',
+      'POST /api/employers',
+      'POST /api/persons',
+    ]);
+    expect(body.components.schemas.PersonInput.required).toEqual(['idNumber', 'name']);
+    expect(body.components.schemas.CaseEvent.properties.version.minimum).toBe(1);
+    expect(body.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('signs out: the token stops working', async () => {
+    const token = await t.login('caseworker');
+    expect((await t.request('GET', '/api/auth/me', { token })).body.username).toBe('caseworker');
+    expect((await t.request('POST', '/api/auth/logout', { token })).status).toBe(204);
+    expect((await t.request('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+});
