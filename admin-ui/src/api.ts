@@ -1,0 +1,82 @@
+/** The error body every API refusal carries. */
+export interface ApiErrorBody {
+  code: string;
+  message: { zh: string; en: string };
+  details: unknown;
+}
+
+/** A refused API call, with the server's code and bilingual message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message.en);
+  }
+}
+
+const TOKEN_KEY = 'pes.token';
+
+export const session = {
+  get: () => localStorage.getItem(TOKEN_KEY),
+  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
+};
+
+/** Calls the API with the stored bearer token; throws {@link ApiError} on a refusal. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const token = session.get();
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = response.status === 204 ? null : await response.json();
+  if (!response.ok) throw new ApiError(response.status, payload as ApiErrorBody);
+  return payload as T;
+}
+
+export interface Localized {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  orgUnit: { id: string; name: string };
+  post: { code: string; name: string } | null;
+}
+
+export interface Subject {
+  name: string;
+  identifier: string;
+}
+
+export interface TaskItem {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  processTitle: Localized;
+  stateTitle: Localized;
+  subject: Subject | null;
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface CaseItem {
+  id: string;
+  caseNo: string;
+  processTitle: Localized;
+  stateTitle: Localized;
+  status: 'active' | 'final';
+  subject: Subject | null;
+  dueAt: string | null;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}

@@ -1,0 +1,55 @@
+import { serve } from '@hono/node-server';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { plugins } from '../plugins/index.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/index.ts';
+import { createServerApp } from './http/server-app.ts';
+import { loadPlugins } from './plugins/index.ts';
+import type { RuntimeContext } from './runtime-context.ts';
+import { demoAccounts, seed } from './seed/index.ts';
+
+const uiDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
+const started = Date.now();
+const progress = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+/** Builds the admin UI with Vite when no build is present, so `npm start` alone gives a working site. */
+async function ensureUi(): Promise<void> {
+  if (existsSync(`${uiDir}/index.html`)) return;
+  progress('构建管理界面 building the admin UI with Vite (first start only)…');
+  const { build } = await import('vite');
+  await build({ configFile: fileURLToPath(new URL('../admin-ui/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  progress(`打开数据库 opening ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}…`);
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  progress('迁移数据库 running migrations…');
+  await handle.migrate();
+  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(plugins), config, clock: () => new Date() };
+  const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
+  if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
+  else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);
+  await ensureUi();
+
+  const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port }, (info) => {
+    progress(`就绪 ready: http://localhost:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
+    if (config.mode === 'demo') {
+      console.log('演示账号 demo accounts (password 密码: demo):');
+      for (const account of demoAccounts({ province: '', city: '', office: '' })) console.log(`  ${account.username.padEnd(13)} ${account.role.padEnd(13)} ${account.displayName}`);
+    }
+  });
+  const stop = () => {
+    server.close();
+    void handle.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('启动失败 start-up failed:', error);
+  process.exit(1);
+});
