@@ -1,4 +1,4 @@
-export { start, step } from './step.ts';
+export { start, step, readsFacts } from './step.ts';
 export { builtInActions, builtInActionNames } from './built-in-actions.ts';
 export type {
   Actor,

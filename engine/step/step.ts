@@ -56,6 +56,15 @@ function violations(compiled: CompiledDefinition, transition: TransitionDefiniti
 }
 
 /**
+ * Whether the rules of an event in a state may read `facts`: named guards may, CEL may when it
+ * mentions them. The runtime skips the fact look-up (a database round trip) when they cannot.
+ */
+export function readsFacts(compiled: CompiledDefinition, state: string, event: string): boolean {
+  const rules = compiled.definition.states[state]?.on[event]?.rules ?? [];
+  return rules.some((rule) => rule.cel === undefined || /\bfacts\b/.test(rule.cel));
+}
+
+/**
  * Steps a case by one event. Pure: from a snapshot, an event, the actor and the time, it
  * returns the next snapshot and the effects (tasks, records, domain events, timers) that the
  * runtime applies in one transaction. Refusals are typed errors that say exactly why.

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, step, type Actor, type CaseData } from '../../engine/index.ts';
+import { PlatformError, readsFacts, step, type Actor, type CaseData } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox, outboxDeliveries } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -35,7 +35,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     event: input.event,
     actor: input.actor,
     now: now.toISOString(),
-    facts: await lookUpFacts(tx, row, form),
+    facts: readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : {},
     parameters: rt.registry.parameters(row.pluginId),
   });
   const [updated] = await tx

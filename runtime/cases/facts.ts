@@ -11,19 +11,19 @@ type CaseRow = typeof cases.$inferSelect;
  */
 export async function lookUpFacts(tx: Executor, row: CaseRow, form: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (row.subjectType !== 'person') return {};
-  const [person] = await tx
-    .select()
+  // One round trip: the person and their status across every city holding the same ID number.
+  // The outer column is spelt out: drizzle leaves columns unqualified in a one-table select.
+  const [found] = await tx
+    .select({
+      person: persons,
+      employed: sql<boolean>`(SELECT bool_or(p.employment_status = 'employed') FROM persons p WHERE p.id_number = persons.id_number)`,
+      unemployed: sql<boolean>`(SELECT bool_or(p.unemployment_status = 'registered') FROM persons p WHERE p.id_number = persons.id_number)`,
+    })
     .from(persons)
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
     .limit(1);
-  if (!person) return {};
-  const [registry] = await tx
-    .select({
-      employed: sql<boolean>`bool_or(${persons.employmentStatus} = 'employed')`,
-      unemployed: sql<boolean>`bool_or(${persons.unemploymentStatus} = 'registered')`,
-    })
-    .from(persons)
-    .where(eq(persons.idNumber, person.idNumber));
+  if (!found) return {};
+  const { person } = found;
   const facts: Record<string, unknown> = {
     subject: {
       birthDate: person.birthDate,
@@ -32,7 +32,7 @@ export async function lookUpFacts(tx: Executor, row: CaseRow, form: Record<strin
       employmentStatus: person.employmentStatus,
       hasCertificate: person.certificateNo !== null,
     },
-    registry: { employed: registry?.employed === true, unemployed: registry?.unemployed === true },
+    registry: { employed: found.employed === true, unemployed: found.unemployed === true },
   };
   const creditCode = form['employerCreditCode'];
   if (typeof creditCode === 'string') {

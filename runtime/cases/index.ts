@@ -1,4 +1,4 @@
-export { startCase, sendEvent, getCase, listCases } from './case-service.ts';
+export { startCase, sendEvent, getCase, getCaseRow, listCases } from './case-service.ts';
 export { caseHistory } from './case-history.ts';
 export { listTasks } from './task-service.ts';
 export { deliverOutboxEvent, stepInTransaction, type CaseRow } from './case-transaction.ts';

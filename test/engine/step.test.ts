@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, compile, start, step, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
+import { addWorkingDays, compile, readsFacts, start, step, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
 import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
 import { caseworker, otherCaseworker, reviewer } from './fixtures.ts';
 
@@ -134,5 +134,13 @@ describe('step', () => {
     const input = { snapshot: before, event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-10-09T01:00:00.000Z', facts, parameters };
     expect(step(compiled, input)).toEqual(step(compiled, input));
     expect(before).toEqual(copy);
+  });
+});
+
+describe('readsFacts', () => {
+  it('says whether an event\'s rules can read facts, so the runtime can skip the look-up', () => {
+    expect(readsFacts(compiled, 'draft', 'submit')).toBe(true);
+    expect(readsFacts(compiled, 'submitted', 'reject')).toBe(false);
+    expect(readsFacts(compiled, 'registered', 'cancel')).toBe(false);
   });
 });

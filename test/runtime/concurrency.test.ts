@@ -14,7 +14,8 @@ describe.each(backends)('concurrency and exactly-once coordination (%s)', (backe
   async function submittedCase(idNumber: string) {
     const person = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name: '测试' } });
     const opened = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'unemployment-registration', subjectId: person.body.id } });
-    await t.request('POST', `/api/cases/${opened.body.id}/events`, { token: caseworker, body: { type: 'submit', data: registrationForm(), version: 1 } });
+    const submitted = await t.request('POST', `/api/cases/${opened.body.id}/events`, { token: caseworker, body: { type: 'submit', data: registrationForm(), version: 1 } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     return { personId: person.body.id as string, caseId: opened.body.id as string };
   }
 

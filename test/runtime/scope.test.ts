@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId } from '../support/fixtures.ts';
+import { citizenId, registrationForm } from '../support/fixtures.ts';
 
 describe.each(backends)('jurisdiction: users act only within their org subtree (%s)', (backend) => {
   let t: TestRuntime;
@@ -46,6 +46,18 @@ describe.each(backends)('jurisdiction: users act only within their org subtree (
     const response = await t.request('POST', '/api/persons', { token: fuzhou, body: { idNumber, name: '黄志明' } });
     expect(response.status).toBe(201);
     expect(response.body.cityCode).toBe('350100');
+  });
+
+  it('refuses a second unemployment registration in another city while one is active (one nationwide)', async () => {
+    const reviewer = await t.login('reviewer');
+    await t.request('POST', `/api/cases/${caseId}/events`, { token: xiamen, body: { type: 'submit', data: registrationForm(), version: 1 } });
+    const approved = await t.request('POST', `/api/cases/${caseId}/events`, { token: reviewer, body: { type: 'approve', data: { opinion: '同意' }, version: 2 } });
+    expect(approved.body.state).toBe('registered');
+    const [fuzhouPerson] = (await t.request('GET', `/api/persons?q=${idNumber}`, { token: fuzhou })).body.items;
+    const opened = await t.request('POST', '/api/cases', { token: fuzhou, body: { processId: 'unemployment-registration', subjectId: fuzhouPerson.id } });
+    const refused = await t.request('POST', `/api/cases/${opened.body.id}/events`, { token: fuzhou, body: { type: 'submit', data: registrationForm(), version: 1 } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['one-active-registration']);
   });
 
   it('masks ID numbers in lists and shows them in full on the record', async () => {

@@ -1,0 +1,74 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import postgres from 'postgres';
+import type { PluginManifest } from '../engine/index.ts';
+import { citizenIdCheckCharacter } from '../forms/index.ts';
+import type { SessionUser } from '../runtime/auth/index.ts';
+import { readConfig } from '../runtime/config.ts';
+import { openPglite, openPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
+import { persons, users } from '../runtime/db/schema/index.ts';
+import { installPlugins, loadPlugins } from '../runtime/plugins/index.ts';
+import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { insertOrgTree, MINISTRY_ID } from '../runtime/seed/index.ts';
+
+const dataRoot = new URL('./.data/', import.meta.url).pathname;
+
+/** A fresh database for one benchmark run: PGlite on disk (as `npm start` uses it) or a new PostgreSQL database. */
+export async function openBenchDatabase(backend: Backend, postgresUrl: string | undefined): Promise<DatabaseHandle> {
+  const name = `bench_${randomBytes(5).toString('hex')}`;
+  if (backend === 'pglite') {
+    const dir = `${dataRoot}${name}`;
+    mkdirSync(dir, { recursive: true });
+    const handle = await openPglite(dir);
+    return { ...handle, close: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString(), { max: 10 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A migrated runtime with one office, one caseworker, `people` persons and the given plugins installed. */
+export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonly PluginManifest[], people: number) {
+  await handle.migrate();
+  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(pluginList), config: readConfig({}), clock: () => new Date() };
+  await insertOrgTree(rt.db, [
+    { id: MINISTRY_ID, parentId: null, kind: 'ministry', name: '人力资源和社会保障部', path: `/${MINISTRY_ID}/`, cityCode: null },
+    { id: '350000', parentId: MINISTRY_ID, kind: 'province', name: '福建省', path: `/${MINISTRY_ID}/350000/`, cityCode: null },
+    { id: '350200', parentId: '350000', kind: 'city', name: '厦门市', path: `/${MINISTRY_ID}/350000/350200/`, cityCode: '350200' },
+    { id: '350200-01', parentId: '350200', kind: 'office', name: '厦门市公共就业服务中心', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
+  ]);
+  await installPlugins(rt.db, rt.registry, MINISTRY_ID);
+  const userId = randomUUID();
+  await rt.db.insert(users).values({ id: userId, username: 'bench', passwordHash: 'x', displayName: '基准', role: 'caseworker', orgUnitId: '350200-01' });
+  const user: SessionUser = {
+    id: userId,
+    username: 'bench',
+    displayName: '基准',
+    role: 'caseworker',
+    orgUnit: { id: '350200-01', name: '厦门市公共就业服务中心', kind: 'office', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
+    post: null,
+  };
+  const personIds: string[] = [];
+  for (let i = 0; i < people; i += 500) {
+    const rows = Array.from({ length: Math.min(500, people - i) }, (_, j) => {
+      const first17 = `35020319900101${String(i + j).padStart(3, '0').slice(-3)}`.slice(0, 17);
+      const id = randomUUID();
+      personIds.push(id);
+      return { cityCode: '350200', id, idNumber: `${first17}${citizenIdCheckCharacter(first17)}-${i + j}`, name: `人员${i + j}`, gender: 'male' as const, birthDate: '1990-01-01', orgUnitId: '350200-01', createdBy: userId };
+    });
+    await rt.db.insert(persons).values(rows);
+  }
+  return { rt, user, personIds };
+}

@@ -1,0 +1,28 @@
+import { runEngineBench } from './engine/engine-bench.ts';
+
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- engine` runs one. Each prints its
+ * figures as it goes and the run ends with one JSON object on the last line.
+ * Settings: DATABASE_URL (adds PostgreSQL), BENCH_CASES (cases per measured run), BENCH_ROUNDS.
+ */
+const benchmarks = {
+  engine: () =>
+    runEngineBench({
+      postgresUrl: process.env['DATABASE_URL'] || undefined,
+      cases: Number(process.env['BENCH_CASES'] ?? 200),
+      rounds: Number(process.env['BENCH_ROUNDS'] ?? 2),
+      log: (line) => console.log(line),
+    }),
+};
+
+type Name = keyof typeof benchmarks;
+const requested = process.argv.slice(2).filter((a): a is Name => a in benchmarks);
+const unknown = process.argv.slice(2).filter((a) => !(a in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+const names = requested.length > 0 ? requested : (Object.keys(benchmarks) as Name[]);
+const results: Record<string, unknown> = {};
+for (const name of names) results[name] = await benchmarks[name]();
+console.log(JSON.stringify(names.length === 1 ? results[names[0]!] : results));
