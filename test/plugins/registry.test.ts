@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isPlatformError, type PluginManifest } from '../../engine/index.ts';
+import { plugins } from '../../plugins/index.ts';
+import { loadPlugins } from '../../runtime/plugins/index.ts';
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return isPlatformError(error) ? error.code : String(error);
+  }
+  return undefined;
+}
+
+describe('plugin registry', () => {
+  it('has unique plugin ids and loads every shipped plugin', () => {
+    expect(new Set(plugins.map((p) => p.id)).size).toBe(plugins.length);
+    expect([...loadPlugins(plugins).processes.keys()].sort()).toEqual(['employment-registration', 'unemployment-registration']);
+  });
+
+  it('refuses two plugins with one id', () => {
+    expect(codeOf(() => loadPlugins([...plugins, plugins[0]!]))).toBe('PLUGIN_DUPLICATE_ID');
+  });
+
+  it('refuses two plugins defining the same process', () => {
+    const copy: PluginManifest = { ...plugins[0]!, id: 'copy-of-unemployment' };
+    expect(codeOf(() => loadPlugins([...plugins, copy]))).toBe('PLUGIN_DUPLICATE_ID');
+  });
+
+  it("refuses a plugin action that would shadow the engine's built-ins", () => {
+    const shadow: PluginManifest = { ...plugins[1]!, implementations: { guards: {}, actions: { emit: () => [] } } };
+    expect(codeOf(() => loadPlugins([plugins[0]!, shadow]))).toBe('DEFINITION_INVALID');
+  });
+
+  it('gives every parameter a default within its bounds and every lock a bilingual reason', () => {
+    for (const plugin of plugins) {
+      for (const p of plugin.parameters) expect(p.min <= p.default && p.default <= p.max, `${plugin.id}.${p.id}`).toBe(true);
+      for (const lock of plugin.locks) expect(lock.reason['zh-CN'] && lock.reason.en, lock.element).toBeTruthy();
+    }
+  });
+});
