@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import postgres from 'postgres';
 import type { PluginManifest } from '../engine/index.ts';
 import { citizenIdCheckCharacter } from '../forms/index.ts';
 import type { SessionUser } from '../runtime/auth/index.ts';
 import { readConfig } from '../runtime/config.ts';
-import { openPglite, openPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
+import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
 import { persons, users } from '../runtime/db/schema/index.ts';
 import { installPlugins, loadPlugins } from '../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
@@ -22,21 +21,7 @@ export async function openBenchDatabase(backend: Backend, postgresUrl: string | 
     const handle = await openPglite(dir);
     return { ...handle, close: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
   }
-  const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 10 });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  return openScratchPostgres(postgresUrl!, 'bench', { max: 10 });
 }
 
 /** A migrated runtime with one office, one caseworker, `people` persons and the given plugins installed. */

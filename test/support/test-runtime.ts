@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { readConfig } from '../../runtime/config.ts';
-import { openPglite, openPostgres, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { openPglite, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
@@ -35,28 +33,9 @@ export function testClock(startIso: string): TestClock {
   };
 }
 
-async function freshPostgres(): Promise<DatabaseHandle> {
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
-
 /** A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper. */
 export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production' } = {}) {
-  const handle = backend === 'postgres' ? await freshPostgres() : await openPglite();
+  const handle = backend === 'postgres' ? await openScratchPostgres(postgresUrl!, 't') : await openPglite();
   await handle.migrate();
   const clock = options.clock ?? testClock('2026-11-02T01:00:00.000Z');
   const config = { ...readConfig({}), mode: options.mode ?? 'demo', bodyLimitBytes: 64 * 1024 };

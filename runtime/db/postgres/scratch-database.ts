@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { DatabaseHandle } from '../database.ts';
+import { openPostgres } from './index.ts';
+
+async function run(serverUrl: string, statement: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A new, empty database on the server at `serverUrl`, dropped again by `close`. Tests and
+ * benchmarks use one each, so they never share or leave behind state.
+ */
+export async function openScratchPostgres(serverUrl: string, prefix: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await run(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString(), options);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
