@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, readsFacts, start, step, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
 import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
-import { caseworker, otherCaseworker, reviewer } from './fixtures.ts';
+import { caseworker, otherCaseworker, reviewer, tinyDefinition } from './fixtures.ts';
 
 const compiled = compile(unemploymentRegistration.definitions[0], unemploymentRegistration.implementations);
 const parameters = { minimumAge: 16 };
@@ -95,6 +95,17 @@ describe('step', () => {
     expect(error.code).toBe('FORM_INVALID');
     const fields = (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
     expect(fields).toEqual(['extra', 'phone', 'previousEmployerCreditCode', 'separationProof']);
+  });
+
+  it('refuses data sent with an event that carries no form', () => {
+    const definition = tinyDefinition();
+    const { form: _form, rules: _rules, ...close } = definition.states.open.on.close;
+    const { task: _task, ...open } = definition.states.open;
+    const tiny = compile({ ...definition, states: { ...definition.states, open: { ...open, on: { close } } } }, { guards: {}, actions: {} });
+    const created = start(tiny, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
+    const error = refusal(() => step(tiny, { snapshot: created.snapshot, event: { type: 'close', data: { amount: 1 } }, actor: caseworker, now: '2026-09-30T02:00:00.000Z' }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect(error.details).toEqual({ form: null, fields: [{ field: 'amount', keyword: 'noForm', message: 'this event carries no form' }] });
   });
 
   it('refuses a rule violation, naming each violated rule', () => {

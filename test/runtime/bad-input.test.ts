@@ -54,6 +54,15 @@ describe.each(backends)('bad input is refused with its code and writes nothing (
     expect(response.body).toMatchObject({ code: 'CREDIT_CODE_INVALID', details: { problem: 'checksum' } });
   });
 
+  it('lets a reviewer accept a legal early pilot code that fails its check, with an audit entry', async () => {
+    const before = await tableCounts(t.rt);
+    const response = await t.request('POST', '/api/employers', { token: reviewer, body: { creditCode: '91350100M000100Y44', name: '试点单位', checkOverride: { reason: '2015年试点赋码，工商档案可查' } } });
+    expect(response.status).toBe(201);
+    expect(response.body.checkOverride).toMatchObject({ problem: 'checksum', reason: '2015年试点赋码，工商档案可查' });
+    const after = await tableCounts(t.rt);
+    expect([after['employers']! - before['employers']!, after['audit_log']! - before['audit_log']!]).toEqual([1, 1]);
+  });
+
   it('unknown event for the current state: 409 TRANSITION_NOT_AVAILABLE', async () => {
     const response = await refused('POST', `/api/cases/${caseId}/events`, { token: caseworker, body: { type: 'approve', data: { opinion: 'x' }, version: 1 } });
     expect(response.status).toBe(409);
