@@ -41,6 +41,11 @@ async function main(): Promise<void> {
       for (const account of demoAccounts({ province: '', city: '', office: '' })) console.log(`  ${account.username.padEnd(13)} ${account.role.padEnd(13)} ${account.displayName}`);
     }
   });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `端口已被占用 port ${config.port} is already in use (set PORT)` : error.message;
+    console.error(`启动失败 start-up failed: ${reason}`);
+    void handle.close().then(() => process.exit(1));
+  });
   const stop = () => {
     server.close();
     void handle.close().then(() => process.exit(0));
