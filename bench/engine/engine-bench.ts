@@ -2,6 +2,7 @@ import type { Backend } from '../../runtime/db/index.ts';
 import { openBenchDatabase, prepareRuntime } from '../bench-database.ts';
 import { bpmnStepsPerSecond, startBpmnInstances } from './bpmn-peer.ts';
 import { fiveStepPlugin, stepsPerCase } from './five-step.flow.ts';
+import { pureStepsPerSecond } from './pure-step.ts';
 import { drive, engineStep, openCases, rawStep } from './step-paths.ts';
 
 /** One measured configuration: persisted steps per second with and without the engine. */
@@ -17,6 +18,8 @@ export interface EngineBenchResult {
   benchmark: 'engine';
   casesPerRun: number;
   stepsPerCase: number;
+  /** The engine alone, no database, one core. */
+  pureStepsPerSec: number;
   entries: EngineBenchEntry[];
   bpmnEngine: { backend: Backend; concurrency: number; stepsPerSec: number; ratioToEngine: number }[];
 }
@@ -32,7 +35,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export async function runEngineBench(options: { postgresUrl: string | undefined; cases: number; rounds: number; log: (line: string) => void }): Promise<EngineBenchResult> {
   const { cases, rounds, log } = options;
   const backends: Backend[] = options.postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
-  const result: EngineBenchResult = { benchmark: 'engine', casesPerRun: cases, stepsPerCase, entries: [], bpmnEngine: [] };
+  pureStepsPerSecond(200);
+  const pure = round(pureStepsPerSecond(2000));
+  log(`pure engine, no database: ${pure} steps/s`);
+  const result: EngineBenchResult = { benchmark: 'engine', casesPerRun: cases, stepsPerCase, pureStepsPerSec: pure, entries: [], bpmnEngine: [] };
   for (const backend of backends) {
     const handle = await openBenchDatabase(backend, options.postgresUrl);
     try {
