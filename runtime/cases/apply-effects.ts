@@ -16,11 +16,19 @@ export interface Cause {
   outboxId: number;
 }
 
-/** A domain event written to the outbox by this step, for coordination to deliver. */
+/** A domain event written to the outbox, as coordination needs it. */
 export interface EmittedEvent {
   id: number;
   cityCode: string;
   event: string;
+  subjectId: string;
+}
+
+/** Who took the step, when, and (for system steps) why. */
+export interface StepContext {
+  actor: Actor;
+  now: Date;
+  cause: Cause | null;
 }
 
 /** Person status fields a definition may set, with the values each may take. */
@@ -85,13 +93,8 @@ async function issueCertificate(tx: Transaction, row: CaseRow, certificate: stri
  * and timer changes, subject status, certificates, and domain events into the outbox.
  * Returns the emitted events so coordination can deliver them in the same transaction.
  */
-export async function applyEffects(
-  tx: Transaction,
-  row: CaseRow,
-  effects: readonly Effect[],
-  step: { actor: Actor; now: Date; cause: Cause | null },
-): Promise<EmittedEvent[]> {
-  const { actor, now, cause } = step;
+export async function applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]> {
+  const { actor, now, cause } = context;
   const emitted: EmittedEvent[] = [];
   for (const effect of effects) {
     switch (effect.kind) {
@@ -133,7 +136,7 @@ export async function applyEffects(
           .insert(outbox)
           .values({ cityCode: row.cityCode, event: effect.event, caseId: row.id, subjectType: row.subjectType, subjectId: row.subjectId, payload: effect.payload, createdAt: now })
           .returning({ id: outbox.id });
-        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event });
+        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event, subjectId: row.subjectId });
         break;
       }
     }

@@ -7,8 +7,7 @@ import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import { processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { applyEffects } from './apply-effects.ts';
-import { deliverOutboxEvent, stepInTransaction, type CaseRow } from './case-transaction.ts';
+import { applyAndCoordinate, stepInTransaction, type CaseRow } from './case-transaction.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
 import { nextCaseNumber } from './counters.ts';
 import { publishedDefinition } from './definition-cache.ts';
@@ -72,8 +71,7 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
           updatedAt: now,
         })
         .returning();
-      const emitted = await applyEffects(tx, inserted!, result.effects, { actor, now, cause: null });
-      for (const event of emitted) await deliverOutboxEvent(tx, rt, event.cityCode, event.id);
+      await applyAndCoordinate(tx, rt, inserted!, result.effects, { actor, now, cause: null });
       return inserted!;
     });
     return detail(rt, user, row);

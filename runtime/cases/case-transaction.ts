@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, readsFacts, step, type Actor, type CaseData } from '../../engine/index.ts';
+import { PlatformError, readsFacts, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox, outboxDeliveries } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { applyEffects, type Cause } from './apply-effects.ts';
+import { applyEffects, type Cause, type EmittedEvent, type StepContext } from './apply-effects.ts';
 import { publishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
 
@@ -52,34 +52,55 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  const emitted = await applyEffects(tx, updated, result.effects, { actor: input.actor, now, cause: input.cause });
-  for (const event of emitted) await deliverOutboxEvent(tx, rt, event.cityCode, event.id, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, cause: input.cause }, (input.depth ?? 0) + 1);
   return updated;
 }
 
+/** Applies a step's effects and delivers the domain events it emitted, all in the caller's transaction. */
+export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, depth = 1): Promise<void> {
+  const emitted = await applyEffects(tx, row, effects, context);
+  for (const event of emitted) {
+    const cause: Cause = { event: event.event, caseId: row.id, caseNo: row.caseNo, processId: row.processId, outboxId: event.id };
+    await deliver(tx, rt, event, cause, depth);
+  }
+}
+
 /**
- * Delivers one outbox event to every subscription: each active case of the subscribed
- * process for the same subject receives the subscription's event from the system. A
- * delivery row per (event, subscriber) is claimed first, so redelivery changes nothing.
+ * Delivers one outbox event again, by id: what a retry or a recovery worker calls. Because
+ * every delivery is claimed first, an event already delivered changes nothing.
  */
-export async function deliverOutboxEvent(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number, depth = 1): Promise<number> {
-  if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId } });
-  const [event] = await tx.select().from(outbox).where(and(eq(outbox.cityCode, cityCode), eq(outbox.id, outboxId))).limit(1);
-  if (!event) throw new PlatformError('NOT_FOUND', { details: { outboxId } });
-  const [source] = await tx.select({ caseNo: cases.caseNo, processId: cases.processId }).from(cases).where(and(eq(cases.cityCode, cityCode), eq(cases.id, event.caseId)));
-  const cause: Cause = { event: event.event, caseId: event.caseId, caseNo: source?.caseNo ?? '', processId: source?.processId ?? '', outboxId };
+export async function deliverOutboxEvent(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number> {
+  const [found] = await tx
+    .select({ event: outbox, caseNo: cases.caseNo, processId: cases.processId })
+    .from(outbox)
+    .innerJoin(cases, and(eq(cases.cityCode, outbox.cityCode), eq(cases.id, outbox.caseId)))
+    .where(and(eq(outbox.cityCode, cityCode), eq(outbox.id, outboxId)))
+    .limit(1);
+  if (!found) throw new PlatformError('NOT_FOUND', { details: { outboxId } });
+  const { event } = found;
+  const cause: Cause = { event: event.event, caseId: event.caseId, caseNo: found.caseNo, processId: found.processId, outboxId };
+  return deliver(tx, rt, { id: event.id, cityCode, event: event.event, subjectId: event.subjectId }, cause, 1);
+}
+
+/**
+ * Delivers an outbox event to every subscription: each active case of the subscribed process
+ * for the same subject receives the subscription's event from the system. A delivery row per
+ * (event, subscriber) is claimed first, so redelivery changes nothing. Returns the cases stepped.
+ */
+async function deliver(tx: Transaction, rt: RuntimeContext, event: EmittedEvent, cause: Cause, depth: number): Promise<number> {
+  if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId: event.id } });
   let stepped = 0;
   for (const subscription of rt.registry.subscriptionsTo(event.event)) {
     const claimed = await tx
       .insert(outboxDeliveries)
-      .values({ cityCode, outboxId, subscriber: `${subscription.process}:${subscription.send}`, deliveredAt: rt.clock() })
+      .values({ cityCode: event.cityCode, outboxId: event.id, subscriber: `${subscription.process}:${subscription.send}`, deliveredAt: rt.clock() })
       .onConflictDoNothing()
       .returning();
     if (claimed.length === 0) continue;
     const targets = await tx
       .select()
       .from(cases)
-      .where(and(eq(cases.cityCode, cityCode), eq(cases.subjectId, event.subjectId), eq(cases.processId, subscription.process), eq(cases.status, 'active')))
+      .where(and(eq(cases.cityCode, event.cityCode), eq(cases.subjectId, event.subjectId), eq(cases.processId, subscription.process), eq(cases.status, 'active')))
       .for('update');
     for (const target of targets) {
       const published = await publishedDefinition(tx, rt.registry, target.definitionId);
