@@ -7,7 +7,7 @@ import { openDatabase } from './db/index.ts';
 import { createServerApp } from './http/server-app.ts';
 import { loadPlugins } from './plugins/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
-import { demoAccounts, seed } from './seed/index.ts';
+import { demoProfiles, seed } from './seed/index.ts';
 
 const uiDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 const started = Date.now();
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     progress(`就绪 ready: http://localhost:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
     if (config.mode === 'demo') {
       console.log('演示账号 demo accounts (password 密码: demo):');
-      for (const account of demoAccounts({ province: '', city: '', office: '' })) console.log(`  ${account.username.padEnd(13)} ${account.role.padEnd(13)} ${account.displayName}`);
+      for (const account of demoProfiles) console.log(`  ${account.username.padEnd(13)} ${account.role.padEnd(13)} ${account.displayName}`);
     }
   });
   server.once('error', (error: NodeJS.ErrnoException) => {

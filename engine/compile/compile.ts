@@ -59,7 +59,7 @@ function dueAt(definition: Definition, state: string, now: string): string | nul
   return days ? addWorkingDays(now, days) : null;
 }
 
-function transitionConfig(definition: Definition, transition: TransitionDefinition) {
+function transitionConfig(transition: TransitionDefinition) {
   const guards = transition.rules.map(guardOf);
   return {
     target: transition.target,
@@ -82,7 +82,7 @@ function buildMachine(definition: Definition, implementations: Implementations, 
       name,
       {
         ...(state.type === 'final' ? { type: 'final' as const } : {}),
-        on: Object.fromEntries(Object.entries(state.on).map(([event, t]) => [event, transitionConfig(definition, t)])),
+        on: Object.fromEntries(Object.entries(state.on).map(([event, t]) => [event, transitionConfig(t)])),
       },
     ]),
   );

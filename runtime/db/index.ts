@@ -6,3 +6,4 @@ export * as schema from './schema/index.ts';
 export { openDatabase } from './open-database.ts';
 export { queryRows } from './query-rows.ts';
 export { sqlState, isUniqueViolation } from './errors.ts';
+export { codeOrNamePrefix } from './search.ts';

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import { parseCreditCode } from '../../forms/index.ts';
 import { inVisibleCities, type SessionUser } from '../auth/index.ts';
-import { isUniqueViolation } from '../db/index.ts';
+import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { auditLog, employers } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -63,7 +63,7 @@ export async function registerEmployer(rt: RuntimeContext, user: SessionUser, in
 export async function findEmployers(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const filters: SQL[] = [inVisibleCities(employers.cityCode, user)];
-  if (q) filters.push(or(eq(employers.creditCode, q.toUpperCase()), like(employers.name, `${q.replace(/[%_\\]/g, '\\$&')}%`))!);
+  if (q) filters.push(codeOrNamePrefix(employers.creditCode, employers.name, q));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(employers).where(where).orderBy(desc(employers.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),

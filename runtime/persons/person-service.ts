@@ -1,9 +1,9 @@
-import { and, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
 import { maskCitizenId, parseCitizenId } from '../../forms/index.ts';
 import { inVisibleCities, type SessionUser } from '../auth/index.ts';
-import { isUniqueViolation } from '../db/index.ts';
+import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -82,7 +82,7 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
 export async function findPersons(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const filters: SQL[] = [inVisibleCities(persons.cityCode, user)];
-  if (q) filters.push(or(eq(persons.idNumber, q.toUpperCase()), like(persons.name, `${q.replace(/[%_\\]/g, '\\$&')}%`))!);
+  if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(persons).where(where).orderBy(desc(persons.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),

@@ -13,15 +13,18 @@ export interface DemoAccount {
   post?: string;
 }
 
-/** The demo accounts for a city tree, one per role; every password is `demo`. */
+/** The demo accounts, one per role; every password is `demo`. `place` says where each one sits. */
+export const demoProfiles = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', place: 'city' },
+  { username: 'configurator', displayName: '市级配置员', role: 'configurator', place: 'city' },
+  { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', place: 'office', post: 'unemployment-window' },
+  { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', place: 'office', post: 'unemployment-review' },
+  { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', place: 'province' },
+] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'province' | 'city' | 'office' })[];
+
+/** The demo accounts placed in a city tree. */
 export function demoAccounts(ids: { province: string; city: string; office: string }): DemoAccount[] {
-  return [
-    { username: 'admin', displayName: '系统管理员', role: 'admin', orgUnitId: ids.city },
-    { username: 'configurator', displayName: '市级配置员', role: 'configurator', orgUnitId: ids.city },
-    { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', orgUnitId: ids.office, post: 'unemployment-window' },
-    { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', orgUnitId: ids.office, post: 'unemployment-review' },
-    { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', orgUnitId: ids.province },
-  ];
+  return demoProfiles.map(({ place, ...profile }) => ({ ...profile, orgUnitId: ids[place] }));
 }
 
 /** Creates the accounts that do not exist yet, flagged as demo. Returns how many were created. */

@@ -1,3 +1,3 @@
 export { seed, type Progress, type SeedReport } from './seed.ts';
 export { MINISTRY_ID, officeId, orgTreeRows, insertOrgTree, standardPosts } from './org-tree.ts';
-export { demoAccounts, insertDemoUsers, type DemoAccount } from './demo-users.ts';
+export { demoAccounts, demoProfiles, insertDemoUsers, type DemoAccount } from './demo-users.ts';

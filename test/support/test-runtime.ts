@@ -50,7 +50,7 @@ export async function createTestRuntime(backend: Backend, options: { clock?: Tes
     const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const response = await app.request(path, { method, headers, body });
     const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are inspected freely
+    // Test bodies are inspected freely.
     return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
   }
 
