@@ -61,6 +61,21 @@ describe.each(backends)('bad input is refused with its code and writes nothing (
     expect(response.body.checkOverride).toMatchObject({ problem: 'checksum', reason: '2015年试点赋码，工商档案可查' });
     const after = await tableCounts(t.rt);
     expect([after['employers']! - before['employers']!, after['audit_log']! - before['audit_log']!]).toEqual([1, 1]);
+    const again = await refused('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350100M000100Y44', name: '试点单位' } });
+    expect(again.status).toBe(422);
+    const duplicate = await refused('POST', '/api/employers', { token: reviewer, body: { creditCode: '91350100M000100Y44', name: '试点单位', checkOverride: { reason: '重复提交同一单位' } } });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field: 'creditCode' } });
+  });
+
+  it('a contract hire at an employer nobody registered: 422 RULE_VIOLATION employer-registered', async () => {
+    const hire = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'employment-registration', subjectId: personId } });
+    const response = await refused('POST', `/api/cases/${hire.body.id}/events`, {
+      token: caseworker,
+      body: { type: 'register', data: { employmentForm: 'contract', employerCreditCode: '91350100M000100Y43', hireDate: '2026-10-30' }, version: 1 },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['employer-registered']);
   });
 
   it('unknown event for the current state: 409 TRANSITION_NOT_AVAILABLE', async () => {

@@ -37,6 +37,14 @@ describe('OpenAPI document', () => {
     expect(body.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
   });
 
+  it('lets a session expire after its hours', async () => {
+    const token = await t.login('caseworker');
+    t.clock.set(new Date(t.clock.now().getTime() + (t.rt.config.sessionHours * 3600 + 1) * 1000).toISOString());
+    const response = await t.request('GET', '/api/auth/me', { token });
+    expect(response.status).toBe(401);
+    expect(response.body.code).toBe('AUTH_REQUIRED');
+  });
+
   it('signs out: the token stops working', async () => {
     const token = await t.login('caseworker');
     expect((await t.request('GET', '/api/auth/me', { token })).body.username).toBe('caseworker');
