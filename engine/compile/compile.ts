@@ -47,6 +47,7 @@ export function ruleInput(context: CaseContext, event: MachineEvent): RuleInput 
     parameters: event.parameters,
     now: event.now,
     actor: event.actor,
+    lastActors: context.lastActors,
   };
 }
 
@@ -63,9 +64,21 @@ function transitionConfig(transition: TransitionDefinition) {
   const guards = transition.rules.map(guardOf);
   return {
     target: transition.target,
+    // A transition back to its own state re-enters it, so its timers and task start afresh.
+    reenter: true,
     guard: guards.length === 0 ? undefined : guards.length === 1 ? guards[0] : and(guards),
-    actions: [{ type: 'advance', params: { target: transition.target } }, ...transition.actions.map((a) => ({ type: a.type, params: a.params ?? {} }))],
+    actions: [{ type: 'advance', params: { target: transition.target, count: transition.count } }, ...transition.actions.map((a) => ({ type: a.type, params: a.params ?? {} }))],
   };
+}
+
+/** Case data with the form merged in and the transition's counters moved on by one. */
+function advancedData(data: CaseData, form: CaseData, count: readonly string[]): CaseData {
+  const next = { ...data, ...form };
+  for (const field of count) {
+    const current = next[field];
+    next[field] = (typeof current === 'number' ? current : 0) + 1;
+  }
+  return next;
 }
 
 function buildMachine(definition: Definition, implementations: Implementations, actions: Record<string, ActionImplementation>) {
@@ -94,8 +107,8 @@ function buildMachine(definition: Definition, implementations: Implementations, 
     },
     actions: {
       ...stubs,
-      advance: assign(({ context, event }, params: { target: string }) => ({
-        data: { ...context.data, ...event.form },
+      advance: assign(({ context, event }, params: { target: string; count: readonly string[] }) => ({
+        data: advancedData(context.data, event.form, params.count),
         enteredAt: event.now,
         dueAt: dueAt(definition, params.target, event.now),
         lastActors: { ...context.lastActors, [event.type]: event.actor.id },

@@ -38,6 +38,8 @@ export const transitionSchema = z
     /** Maker-checker: the sender must differ from whoever last sent these events. */
     separateFrom: z.array(name).default([]),
     actions: z.array(actionSchema).default([]),
+    /** Case data counters this transition adds one to, e.g. months paid. */
+    count: z.array(name).default([]),
   })
   .strict();
 
@@ -50,6 +52,25 @@ export const taskSchema = z
   })
   .strict();
 
+/**
+ * When a timer fires, as data: a number of working days after entering the state (a number
+ * or the id of a parameter), the end of the date held in a case data field, or monthly on
+ * the first day of each month (the first firing at once, unless the month is already paid).
+ */
+export const timerAtSchema = z.union([
+  z.object({ workingDays: z.union([z.number().int().min(1).max(250), name]) }).strict(),
+  z.object({ endOfDate: name }).strict(),
+  z.object({ monthly: z.literal(true) }).strict(),
+]);
+
+/**
+ * A timer armed while a case is in a state: at the time it fires, the system sends `event`;
+ * when that event's rules refuse it, `otherwise` is sent instead (e.g. pay, otherwise exhausted).
+ */
+export const timerSchema = z
+  .object({ event: name, at: timerAtSchema, otherwise: name.optional() })
+  .strict();
+
 export const stateSchema = z
   .object({
     title: localizedTextSchema,
@@ -57,6 +78,7 @@ export const stateSchema = z
     /** How a case that ends here ended, for statistics. */
     outcome: z.enum(['completed', 'rejected', 'cancelled']).optional(),
     task: taskSchema.optional(),
+    timers: z.array(timerSchema).default([]),
     on: z.record(name, transitionSchema).default({}),
   })
   .strict();
@@ -89,4 +111,5 @@ export type StateDefinition = z.output<typeof stateSchema>;
 export type TransitionDefinition = z.output<typeof transitionSchema>;
 export type RuleDefinition = z.output<typeof ruleSchema>;
 export type ActionDefinition = z.output<typeof actionSchema>;
+export type TimerDefinition = z.output<typeof timerSchema>;
 export type FormDefinition = z.output<typeof formSchema>;

@@ -8,6 +8,7 @@ export {
   type RuleDefinition,
   type ActionDefinition,
   type FormDefinition,
+  type TimerDefinition,
 } from './definition-schema.ts';
 export { parseDefinition } from './parse-definition.ts';
 export { definitionHash } from './definition-hash.ts';

@@ -1,17 +1,46 @@
 import type { LocalizedText } from '../errors/index.ts';
 import type { Implementations } from '../step/index.ts';
 
+/** A value of a parameter in force from a date (`YYYY-MM-DD`, China time) on. */
+export interface EffectiveValue<T> {
+  from: string;
+  value: T;
+}
+
 /**
  * A number a province or city may set within ministry bounds. Money is integer fen.
- * Values take effect from a date; the default applies until a local value is in force.
+ * `default` applies until the first of `changes` takes effect; local values (overlays) are
+ * checked against `min` and `max`.
  */
-export interface ParameterSpec {
+export interface NumberParameterSpec {
   id: string;
   title: LocalizedText;
-  unit: 'fen' | 'days' | 'workingDays' | 'months' | 'years' | 'count';
+  unit: 'fen' | 'days' | 'workingDays' | 'months' | 'years' | 'count' | 'percent';
   default: number;
   min: number;
   max: number;
+  changes?: readonly EffectiveValue<number>[];
+}
+
+/** A list of codes a city chooses from a ministry catalogue, e.g. the difficulty categories in force. */
+export interface ListParameterSpec {
+  id: string;
+  title: LocalizedText;
+  unit: 'codes';
+  default: readonly string[];
+  options: readonly { code: string; title: LocalizedText }[];
+  changes?: readonly EffectiveValue<readonly string[]>[];
+}
+
+export type ParameterSpec = NumberParameterSpec | ListParameterSpec;
+
+/** The value of a parameter in force on a date: the latest change on or before it, else the default. */
+export function parameterValueOn(spec: ParameterSpec, date: string): number | readonly string[] {
+  let value: number | readonly string[] = spec.default;
+  for (const change of [...(spec.changes ?? [])].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (change.from <= date) value = change.value;
+  }
+  return value;
 }
 
 /** Something of the ministry standard that an overlay may not change, and why. */
@@ -42,16 +71,20 @@ export interface IndicatorSpec {
 }
 
 /**
- * Coordination: when a domain event is emitted about a subject, send `send` (with the form
- * `data`) to every active case of `process` for the same subject, as the system, in the same
- * transaction.
+ * Coordination: when a domain event is emitted about a person or employer, in the same
+ * transaction and as the system, either `send` an event to every active case of `process` for
+ * the same subject, or `start` a new case of `process` for it (a prompt for a caseworker).
+ * The form sent (or the new case's data) is `data` plus payload fields copied by `fromPayload`
+ * (payload field -> form field). `when` is a CEL condition over `payload` that must hold.
+ * A subscribed case whose rules refuse the event is left as it is.
  */
-export interface Subscription {
+export type Subscription = {
   event: string;
   process: string;
-  send: string;
+  when?: string;
   data?: Readonly<Record<string, unknown>>;
-}
+  fromPayload?: Readonly<Record<string, string>>;
+} & ({ send: string; start?: never } | { start: true; send?: never });
 
 /** What a ministry process package contributes to the platform. */
 export interface PluginManifest {

@@ -46,19 +46,55 @@ export interface PerformanceRecord {
   data: CaseData;
 }
 
+/** Which fund pays a ledger item. */
+export type Fund = 'employment-subsidy' | 'unemployment-insurance';
+
+/**
+ * An approved payment to a person: what it is for and for which period, from which fund, in
+ * integer fen, with who prepared it and who approved it (they must differ).
+ */
+export interface LedgerItem {
+  subsidyType: string;
+  /** What is paid for: the same item for the same period is paid once, whichever the fund. */
+  item: string;
+  period: string;
+  fund: Fund;
+  amountFen: number;
+  preparedBy: string;
+  approvedBy: string;
+}
+
+/** A deadline at which the system sends an event to the case, if it is still in `state`. */
+export interface EventTimer {
+  kind: 'timer.schedule';
+  timer: 'event';
+  state: string;
+  at: string;
+  event: string;
+  otherwise: string | null;
+  /** The form the event carries, e.g. the month a monthly payment is for. */
+  data: CaseData;
+}
+
 /** A side effect as data. The engine never performs one; the runtime applies them in one transaction. */
 export type Effect =
   | { kind: 'task.open'; state: string; role: string; post: string | null; dueAt: string }
   | { kind: 'task.close'; state: string; event: string }
   | { kind: 'timer.schedule'; timer: 'sla'; state: string; at: string }
+  | EventTimer
+  | { kind: 'timer.cancel'; state: string }
   | { kind: 'record'; record: PerformanceRecord }
   | { kind: 'emit'; event: string; payload: CaseData }
   | { kind: 'subject.set'; field: string; value: string | number | boolean | null }
-  | { kind: 'certificate.issue'; certificate: string };
+  | { kind: 'subject.increment'; field: string }
+  | { kind: 'certificate.issue'; certificate: string }
+  | { kind: 'ledger.item'; item: LedgerItem };
 
 /** What rules and named actions see: the condition scope plus the actor. */
 export interface RuleInput extends ConditionScope {
   actor: Actor;
+  /** Who last sent each event, for actions that record a preparer and an approver. */
+  lastActors: Readonly<Record<string, string>>;
 }
 
 /** A business rule too complex for CEL, written in TypeScript by a plugin. Must be pure. */
@@ -78,6 +114,7 @@ export interface StartInput {
   actor: Actor;
   now: string;
   data?: CaseData;
+  parameters?: Record<string, unknown>;
 }
 
 /** Input to one step of a case. */

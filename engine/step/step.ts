@@ -4,14 +4,26 @@ import { evaluateCel } from '../conditions/index.ts';
 import type { Definition, TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
 import type { CaseContext, CaseSnapshot, Effect, StartInput, StepInput, StepResult } from './step-types.ts';
+import { armTimers } from './timers.ts';
 
-function arrivalEffects(definition: Definition, state: string, context: CaseContext): Effect[] {
+function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>): Effect[] {
+  const effects: Effect[] = [];
   const task = definition.states[state]?.task;
-  if (!task?.role || !context.dueAt) return [];
-  return [
-    { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt },
-    { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt },
-  ];
+  if (task?.role && context.dueAt) {
+    effects.push(
+      { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt },
+      { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt },
+    );
+  }
+  return [...effects, ...armTimers(definition, state, context, parameters)];
+}
+
+function departureEffects(definition: Definition, state: string, event: string): Effect[] {
+  const left = definition.states[state];
+  const effects: Effect[] = [];
+  if (left?.task) effects.push({ kind: 'task.close', state, event });
+  if (left?.task || (left?.timers.length ?? 0) > 0) effects.push({ kind: 'timer.cancel', state });
+  return effects;
 }
 
 function statusOf(definition: Definition, state: string): StepResult['status'] {
@@ -28,7 +40,7 @@ export function start(compiled: CompiledDefinition, input: StartInput): StepResu
     kind: 'record',
     record: { from: null, to: state, event: 'create', actor: input.actor, enteredAt: input.now, leftAt: input.now, dueAt: null, onTime: null, data: context.data },
   };
-  return { snapshot: { state, context }, status: statusOf(definition, state), effects: [record, ...arrivalEffects(definition, state, context)] };
+  return { snapshot: { state, context }, status: statusOf(definition, state), effects: [record, ...arrivalEffects(definition, state, context, input.parameters ?? {})] };
 }
 
 function checkSender(transition: TransitionDefinition, input: StepInput): void {
@@ -97,8 +109,7 @@ export function step(compiled: CompiledDefinition, input: StepInput): StepResult
   const to = transitionDefinition.target;
   const left = input.snapshot.context;
   const scope = ruleInput(left, event);
-  const effects: Effect[] = [];
-  if (definition.states[from]?.task) effects.push({ kind: 'task.close', state: from, event: event.type });
+  const effects: Effect[] = departureEffects(definition, from, event.type);
   effects.push({
     kind: 'record',
     record: {
@@ -117,7 +128,7 @@ export function step(compiled: CompiledDefinition, input: StepInput): StepResult
     const implementation = compiled.actions[action.type];
     if (implementation) effects.push(...implementation(scope, (action.params ?? {}) as Record<string, unknown>));
   }
-  effects.push(...arrivalEffects(definition, to, next.context));
+  effects.push(...arrivalEffects(definition, to, next.context, event.parameters));
   const snapshot: CaseSnapshot = { state: to, context: next.context };
   return { snapshot, status: statusOf(definition, to), effects };
 }

@@ -30,6 +30,16 @@ function verifyTask(name: string, state: StateDefinition): Finding[] {
   return findings;
 }
 
+function verifyTimers(name: string, state: StateDefinition): Finding[] {
+  return state.timers.flatMap((timer, i) =>
+    (['event', 'otherwise'] as const).flatMap((key) => {
+      const event = timer[key];
+      if (event === undefined || state.on[event]?.roles.includes('system')) return [];
+      return [finding('timer-event-not-system', `states.${name}.timers.${i}.${key}`, event)];
+    }),
+  );
+}
+
 function verifyTransitions(definition: Definition, name: string, state: StateDefinition, implementations?: Implementations): Finding[] {
   const findings: Finding[] = [];
   const events = new Set(Object.values(definition.states).flatMap((s) => Object.keys(s.on)));
@@ -83,7 +93,7 @@ export function verify(definition: Definition, implementations?: Implementations
     if (!reachable.has(name)) findings.push(finding('unreachable-state', `states.${name}`, name));
     if (state.type === 'active' && exits === 0) findings.push(finding('no-exit', `states.${name}.on`, name));
     if (state.type === 'final' && exits > 0) findings.push(finding('final-state-with-exit', `states.${name}.on`, name));
-    findings.push(...verifyTask(name, state), ...verifyTransitions(definition, name, state, implementations));
+    findings.push(...verifyTask(name, state), ...verifyTimers(name, state), ...verifyTransitions(definition, name, state, implementations));
   }
   return [...findings, ...verifyForms(definition)];
 }

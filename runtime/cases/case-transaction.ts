@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, readsFacts, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
+import { PlatformError, chinaDate, readsFacts, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox, outboxDeliveries } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -36,7 +36,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     actor: input.actor,
     now: now.toISOString(),
     facts: readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : {},
-    parameters: rt.registry.parameters(row.pluginId),
+    parameters: rt.registry.parameters(row.pluginId, chinaDate(now)),
   });
   const [updated] = await tx
     .update(cases)
@@ -91,6 +91,7 @@ async function deliver(tx: Transaction, rt: RuntimeContext, event: EmittedEvent,
   if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId: event.id } });
   let stepped = 0;
   for (const subscription of rt.registry.subscriptionsTo(event.event)) {
+    if (subscription.send === undefined) continue;
     const claimed = await tx
       .insert(outboxDeliveries)
       .values({ cityCode: event.cityCode, outboxId: event.id, subscriber: `${subscription.process}:${subscription.send}`, deliveredAt: rt.clock() })

@@ -1,6 +1,7 @@
 import {
   builtInActionNames,
   compile,
+  parameterValueOn,
   PlatformError,
   type CompiledDefinition,
   type Definition,
@@ -21,8 +22,8 @@ export interface PluginRegistry {
   /** Compiles a stored (published) definition with its plugin's implementations. Cached by hash. */
   compileStored(pluginId: string, definition: Definition): CompiledDefinition;
   subscriptionsTo(event: string): readonly Subscription[];
-  /** The parameter values in force: ministry defaults until overlays set local values. */
-  parameters(pluginId: string): Record<string, number>;
+  /** The parameter values in force on a date (`YYYY-MM-DD`): ministry values until overlays set local ones. */
+  parameters(pluginId: string, date: string): Record<string, number | readonly string[]>;
 }
 
 function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): PluginManifest {
@@ -57,6 +58,6 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
     processes,
     compileStored: (pluginId, definition) => compile(definition, pluginOf(byId, pluginId).implementations),
     subscriptionsTo: (event) => subscriptions.filter((s) => s.event === event),
-    parameters: (pluginId) => Object.fromEntries(pluginOf(byId, pluginId).parameters.map((p) => [p.id, p.default])),
+    parameters: (pluginId, date) => Object.fromEntries(pluginOf(byId, pluginId).parameters.map((p) => [p.id, parameterValueOn(p, date)])),
   };
 }

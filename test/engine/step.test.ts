@@ -58,15 +58,16 @@ describe('step', () => {
     const approved = step(compiled, { snapshot: s1, event: { type: 'approve', data: { opinion: '材料齐全' } }, actor: reviewer, now: '2026-10-12T01:00:00.000Z', facts, parameters });
     expect(approved.snapshot.state).toBe('registered');
     expect(approved.status).toBe('active');
-    expect(kinds(approved.effects)).toEqual(['task.close', 'record', 'subject.set', 'certificate.issue', 'emit']);
-    expect(approved.effects[1]).toMatchObject({ kind: 'record', record: { from: 'submitted', to: 'registered', event: 'approve', onTime: false, dueAt: '2026-10-10T15:59:59.999Z' } });
-    expect(approved.effects[2]).toEqual({ kind: 'subject.set', field: 'unemploymentStatus', value: 'registered' });
-    expect(approved.effects[4]).toEqual({ kind: 'emit', event: 'unemployment.registered', payload: { category: 'school-leaver', unemployedSince: '2026-07-01' } });
+    expect(kinds(approved.effects)).toEqual(['task.close', 'timer.cancel', 'record', 'subject.set', 'certificate.issue', 'emit']);
+    expect(approved.effects[1]).toEqual({ kind: 'timer.cancel', state: 'submitted' });
+    expect(approved.effects[2]).toMatchObject({ kind: 'record', record: { from: 'submitted', to: 'registered', event: 'approve', onTime: false, dueAt: '2026-10-10T15:59:59.999Z' } });
+    expect(approved.effects[3]).toEqual({ kind: 'subject.set', field: 'unemploymentStatus', value: 'registered' });
+    expect(approved.effects[5]).toEqual({ kind: 'emit', event: 'unemployment.registered', payload: { category: 'school-leaver', unemployedSince: '2026-07-01' } });
   });
 
   it('marks a step taken before its deadline as on time', () => {
     const approved = step(compiled, { snapshot: submitted(), event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-10-09T01:00:00.000Z', facts, parameters });
-    expect(approved.effects[1]).toMatchObject({ record: { onTime: true } });
+    expect(approved.effects.find((e) => e.kind === 'record')).toMatchObject({ record: { onTime: true } });
   });
 
   it('refuses an event the current state does not accept, listing what it does accept', () => {

@@ -34,7 +34,14 @@ describe('plugin registry', () => {
 
   it('gives every parameter a default within its bounds and every lock a bilingual reason', () => {
     for (const plugin of plugins) {
-      for (const p of plugin.parameters) expect(p.min <= p.default && p.default <= p.max, `${plugin.id}.${p.id}`).toBe(true);
+      for (const p of plugin.parameters) {
+        if (p.unit === 'codes') {
+          const codes = new Set(p.options.map((o) => o.code));
+          for (const value of [p.default, ...(p.changes ?? []).map((c) => c.value)]) expect(value.every((code) => codes.has(code)), `${plugin.id}.${p.id}`).toBe(true);
+        } else {
+          for (const value of [p.default, ...(p.changes ?? []).map((c) => c.value)]) expect(p.min <= value && value <= p.max, `${plugin.id}.${p.id}`).toBe(true);
+        }
+      }
       for (const lock of plugin.locks) expect(lock.reason['zh-CN'] && lock.reason.en, lock.element).toBeTruthy();
     }
   });
