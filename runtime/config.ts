@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   bodyLimitBytes: number;
   /** How long a sign-in lasts. */
   sessionHours: number;
+  /** How often the timer worker looks for due timers; 0 turns it off (another process fires them). */
+  timerPollMs: number;
 }
 
 /** Reads {@link RuntimeConfig} from `env` (defaults to `process.env`). */
@@ -22,5 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     mode,
     bodyLimitBytes: Number(env['BODY_LIMIT_BYTES'] ?? 256 * 1024),
     sessionHours: Number(env['SESSION_HOURS'] ?? 12),
+    timerPollMs: Number(env['TIMER_POLL_MS'] ?? 5000),
   };
 }

@@ -8,6 +8,7 @@ import { createServerApp } from './http/server-app.ts';
 import { loadPlugins } from './plugins/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 import { demoProfiles, seed } from './seed/index.ts';
+import { startTimerWorker } from './timers/index.ts';
 
 const uiDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 const started = Date.now();
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
   else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);
   await ensureUi();
+  const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => console.error('定时任务出错 timer worker error:', error)) : () => undefined;
 
   const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port }, (info) => {
     progress(`就绪 ready: http://localhost:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     void handle.close().then(() => process.exit(1));
   });
   const stop = () => {
+    stopTimers();
     server.close();
     void handle.close().then(() => process.exit(0));
   };

@@ -37,8 +37,13 @@ export function celSyntaxError(expression: string): string | undefined {
  * yields `true`; an evaluation error (a missing key, say) counts as not holding.
  */
 export function evaluateCel(expression: string, scope: ConditionScope): boolean {
+  return celHolds(expression, { ...scope });
+}
+
+/** Whether a CEL condition over any named variables yields `true`; errors count as not holding. */
+export function celHolds(expression: string, variables: Readonly<Record<string, unknown>>): boolean {
   try {
-    return compileCel(expression)({ ...scope }) === true;
+    return compileCel(expression)({ ...variables }) === true;
   } catch {
     return false;
   }

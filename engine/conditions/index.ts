@@ -1,1 +1,1 @@
-export { evaluateCel, celSyntaxError, type ConditionScope } from './cel-condition.ts';
+export { evaluateCel, celHolds, celSyntaxError, type ConditionScope } from './cel-condition.ts';

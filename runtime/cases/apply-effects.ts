@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, type Actor, type Effect, type PerformanceRecord } from '../../engine/index.ts';
+import { PlatformError, chinaDate, type Actor, type CaseData, type Effect, type PerformanceRecord } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { caseEvents, cases, outbox, persons, tasks, timers } from '../db/schema/index.ts';
+import { recordLedgerItem } from '../ledger/ledger-items.ts';
 import { nextCertificateNumber } from './counters.ts';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -22,6 +23,7 @@ export interface EmittedEvent {
   cityCode: string;
   event: string;
   subjectId: string;
+  payload: CaseData;
 }
 
 /** Who took the step, when, and (for system steps) why. */
@@ -35,7 +37,11 @@ export interface StepContext {
 const personFields = {
   unemploymentStatus: ['none', 'registered'],
   employmentStatus: ['none', 'employed'],
+  difficultyStatus: ['none', 'recognized'],
 } as const;
+
+/** Person counters a definition may add one to. */
+const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
 
 async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRecord, cause: Cause | null) {
   await tx.insert(caseEvents).values({
@@ -70,6 +76,15 @@ async function setPersonField(tx: Transaction, row: CaseRow, field: string, valu
   await tx
     .update(persons)
     .set({ [field]: value, updatedAt: now })
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
+}
+
+async function incrementPersonField(tx: Transaction, row: CaseRow, field: string, now: Date) {
+  const column = row.subjectType === 'person' ? personCounters[field as keyof typeof personCounters] : undefined;
+  if (!column) throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.increment', field } });
+  await tx
+    .update(persons)
+    .set({ [field]: sql`${column} + 1`, updatedAt: now })
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
 }
 
@@ -123,10 +138,30 @@ export async function applyEffects(tx: Transaction, row: CaseRow, effects: reado
           .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, effect.state), eq(tasks.status, 'open')));
         break;
       case 'timer.schedule':
-        await tx.insert(timers).values({ cityCode: row.cityCode, id: randomUUID(), caseId: row.id, kind: effect.timer, state: effect.state, fireAt: new Date(effect.at) });
+        await tx.insert(timers).values({
+          cityCode: row.cityCode,
+          id: randomUUID(),
+          caseId: row.id,
+          kind: effect.timer,
+          state: effect.state,
+          ...(effect.timer === 'event' ? { event: effect.event, otherwise: effect.otherwise, data: effect.data } : {}),
+          fireAt: new Date(effect.at),
+        });
+        break;
+      case 'timer.cancel':
+        await tx
+          .update(timers)
+          .set({ cancelledAt: now })
+          .where(and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, effect.state), isNull(timers.firedAt), isNull(timers.cancelledAt)));
         break;
       case 'subject.set':
         await setPersonField(tx, row, effect.field, effect.value, now);
+        break;
+      case 'subject.increment':
+        await incrementPersonField(tx, row, effect.field, now);
+        break;
+      case 'ledger.item':
+        await recordLedgerItem(tx, row, effect.item, now);
         break;
       case 'certificate.issue':
         await issueCertificate(tx, row, effect.certificate, now);
@@ -136,7 +171,7 @@ export async function applyEffects(tx: Transaction, row: CaseRow, effects: reado
           .insert(outbox)
           .values({ cityCode: row.cityCode, event: effect.event, caseId: row.id, subjectType: row.subjectType, subjectId: row.subjectId, payload: effect.payload, createdAt: now })
           .returning({ id: outbox.id });
-        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event, subjectId: row.subjectId });
+        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event, subjectId: row.subjectId, payload: effect.payload });
         break;
       }
     }

@@ -1,17 +1,15 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, start, type CaseData } from '../../engine/index.ts';
+import { PlatformError, type CaseData } from '../../engine/index.ts';
 import { actorOf, inSubtree, type SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import { processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { applyAndCoordinate, stepInTransaction, type CaseRow } from './case-transaction.ts';
+import { openInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
-import { nextCaseNumber } from './counters.ts';
 import { publishedDefinition } from './definition-cache.ts';
-import { personInCity, subjectsOf } from './subjects.ts';
+import { subjectInCity, subjectsOf } from './subjects.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
   const published = await publishedDefinition(rt.db, rt.registry, row.definitionId);
@@ -28,8 +26,8 @@ export async function getCaseRow(rt: RuntimeContext, user: SessionUser, id: stri
 }
 
 /**
- * Opens a case of a process in force for the user's org unit, about a person of the
- * user's city. The case pins the published definition version it starts on.
+ * Opens a case of a process in force for the user's org unit, about a person or employer of
+ * the user's city. The case pins the published definition version it starts on.
  */
 export async function startCase(rt: RuntimeContext, user: SessionUser, input: { processId: string; subjectId: string }) {
   const cityCode = requireCity(user);
@@ -39,46 +37,18 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
   const { definition } = published;
   const starter = definition.states[definition.initial]?.task?.role;
   if (starter !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: starter ? [starter] : [] } });
-  const subject = definition.subject === 'person' ? await personInCity(rt.db, cityCode, input.subjectId) : undefined;
+  const subject = await subjectInCity(rt.db, definition.subject, cityCode, input.subjectId);
   if (!subject) throw new PlatformError('NOT_FOUND', { details: { subject: input.subjectId } });
 
-  const now = rt.clock();
-  const actor = actorOf(user);
-  const result = start(published.compiled, { actor, now: now.toISOString() });
   try {
-    const row = await rt.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(cases)
-        .values({
-          cityCode,
-          id: randomUUID(),
-          caseNo: await nextCaseNumber(tx, cityCode, definition.id, chinaDate(now).slice(0, 4)),
-          processId: definition.id,
-          definitionId: published.id,
-          pluginId: published.pluginId,
-          pluginVersion: published.pluginVersion,
-          subjectType: definition.subject,
-          subjectId: subject.id,
-          orgUnitId: user.orgUnit.id,
-          orgPath: user.orgUnit.path,
-          state: result.snapshot.state,
-          status: result.status,
-          snapshot: result.snapshot,
-          data: result.snapshot.context.data,
-          version: 1,
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await applyAndCoordinate(tx, rt, inserted!, result.effects, { actor, now, cause: null });
-      return inserted!;
-    });
+    const row = await rt.db.transaction((tx) =>
+      openInTransaction(tx, rt, { published, cityCode, subjectId: subject.id, orgUnit: user.orgUnit, actor: actorOf(user), createdBy: user.id, cause: null }),
+    );
     return detail(rt, user, row);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new PlatformError('DUPLICATE_RECORD', {
-        message: { 'zh-CN': '该人员已有正在办理的同类业务', en: 'The person already has an active case of this process' },
+        message: { 'zh-CN': '该对象已有正在办理的同类业务', en: 'The subject already has an active case of this process' },
         details: { processId: input.processId, subjectId: input.subjectId },
         cause: error,
       });

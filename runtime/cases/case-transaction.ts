@@ -1,16 +1,17 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, chinaDate, readsFacts, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, chinaDate, readsFacts, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
-import { cases, outbox, outboxDeliveries } from '../db/schema/index.ts';
+import { cases, outbox } from '../db/schema/index.ts';
+import { processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { applyEffects, type Cause, type EmittedEvent, type StepContext } from './apply-effects.ts';
-import { publishedDefinition } from './definition-cache.ts';
+import { applyEffects, type Cause, type StepContext } from './apply-effects.ts';
+import { deliver, systemActor, type CaseOperations } from './coordination.ts';
+import { nextCaseNumber } from './counters.ts';
+import { publishedDefinition, type PublishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
-
-/** Coordination may chain (an event cancels a case, which emits another event); this bounds the chain. */
-const MAX_COORDINATION_DEPTH = 5;
 
 /** One step of one case inside a transaction the caller owns. */
 export interface CaseStepInput {
@@ -18,6 +19,83 @@ export interface CaseStepInput {
   actor: Actor;
   cause: Cause | null;
   depth?: number;
+}
+
+/** A new case: which definition, about whom, at which org unit, opened by whom. */
+export interface CaseOpenInput {
+  published: PublishedDefinition;
+  cityCode: string;
+  subjectId: string;
+  orgUnit: { id: string; path: string };
+  actor: Actor;
+  /** The user who opened it; null when the system did. */
+  createdBy: string | null;
+  data?: CaseData;
+  cause: Cause | null;
+  depth?: number;
+}
+
+/** Coordination's handle on cases, bound to the functions below. */
+function operations(rt: RuntimeContext): CaseOperations {
+  return {
+    step: (tx, row, input) => stepInTransaction(tx, rt, row, input),
+    open: async (tx, { processId, event, data, cause, depth }) => {
+      const [source] = await tx.select().from(cases).where(and(eq(cases.cityCode, event.cityCode), eq(cases.id, cause.caseId))).limit(1);
+      const [inForce] = source ? await processesInForce(tx, source.orgPath, processId) : [];
+      if (!source || !inForce) return undefined;
+      const [active] = await tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(eq(cases.cityCode, event.cityCode), eq(cases.processId, processId), eq(cases.subjectId, event.subjectId), eq(cases.status, 'active')))
+        .limit(1);
+      // The person already has such a case: nothing to prompt.
+      if (active) return undefined;
+      const published = await publishedDefinition(tx, rt.registry, inForce.definitionId);
+      const orgUnit = { id: source.orgUnitId, path: source.orgPath };
+      return openInTransaction(tx, rt, { published, cityCode: event.cityCode, subjectId: event.subjectId, orgUnit, actor: systemActor(orgUnit.id), createdBy: null, data, cause, depth });
+    },
+  };
+}
+
+/**
+ * Opens a case in the caller's transaction: its number, the pinned definition version, the
+ * initial snapshot and the effects of starting it (record, first task, timers).
+ */
+export async function openInTransaction(tx: Transaction, rt: RuntimeContext, input: CaseOpenInput): Promise<CaseRow> {
+  const { definition, compiled } = input.published;
+  const now = rt.clock();
+  const result = start(compiled, {
+    actor: input.actor,
+    now: now.toISOString(),
+    data: input.data ?? {},
+    parameters: rt.registry.parameters(input.published.pluginId, chinaDate(now)),
+  });
+  const [inserted] = await tx
+    .insert(cases)
+    .values({
+      cityCode: input.cityCode,
+      id: randomUUID(),
+      caseNo: await nextCaseNumber(tx, input.cityCode, definition.id, chinaDate(now).slice(0, 4)),
+      processId: definition.id,
+      definitionId: input.published.id,
+      pluginId: input.published.pluginId,
+      pluginVersion: input.published.pluginVersion,
+      subjectType: definition.subject,
+      subjectId: input.subjectId,
+      orgUnitId: input.orgUnit.id,
+      orgPath: input.orgUnit.path,
+      state: result.snapshot.state,
+      status: result.status,
+      snapshot: result.snapshot,
+      data: result.snapshot.context.data,
+      version: 1,
+      createdBy: input.createdBy,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await applyAndCoordinate(tx, rt, inserted!, result.effects, { actor: input.actor, now, cause: input.cause }, (input.depth ?? 0) + 1);
+  return inserted!;
 }
 
 /**
@@ -61,13 +139,14 @@ export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, ro
   const emitted = await applyEffects(tx, row, effects, context);
   for (const event of emitted) {
     const cause: Cause = { event: event.event, caseId: row.id, caseNo: row.caseNo, processId: row.processId, outboxId: event.id };
-    await deliver(tx, rt, event, cause, depth);
+    await deliver(tx, rt, operations(rt), event, cause, depth);
   }
 }
 
 /**
  * Delivers one outbox event again, by id: what a retry or a recovery worker calls. Because
- * every delivery is claimed first, an event already delivered changes nothing.
+ * every delivery is claimed first, an event already delivered changes nothing. Returns the
+ * number of cases stepped or opened.
  */
 export async function deliverOutboxEvent(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number> {
   const [found] = await tx
@@ -79,38 +158,6 @@ export async function deliverOutboxEvent(tx: Transaction, rt: RuntimeContext, ci
   if (!found) throw new PlatformError('NOT_FOUND', { details: { outboxId } });
   const { event } = found;
   const cause: Cause = { event: event.event, caseId: event.caseId, caseNo: found.caseNo, processId: found.processId, outboxId };
-  return deliver(tx, rt, { id: event.id, cityCode, event: event.event, subjectId: event.subjectId }, cause, 1);
-}
-
-/**
- * Delivers an outbox event to every subscription: each active case of the subscribed process
- * for the same subject receives the subscription's event from the system. A delivery row per
- * (event, subscriber) is claimed first, so redelivery changes nothing. Returns the cases stepped.
- */
-async function deliver(tx: Transaction, rt: RuntimeContext, event: EmittedEvent, cause: Cause, depth: number): Promise<number> {
-  if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId: event.id } });
-  let stepped = 0;
-  for (const subscription of rt.registry.subscriptionsTo(event.event)) {
-    if (subscription.send === undefined) continue;
-    const claimed = await tx
-      .insert(outboxDeliveries)
-      .values({ cityCode: event.cityCode, outboxId: event.id, subscriber: `${subscription.process}:${subscription.send}`, deliveredAt: rt.clock() })
-      .onConflictDoNothing()
-      .returning();
-    if (claimed.length === 0) continue;
-    const targets = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.cityCode, event.cityCode), eq(cases.subjectId, event.subjectId), eq(cases.processId, subscription.process), eq(cases.status, 'active')))
-      .for('update');
-    for (const target of targets) {
-      const published = await publishedDefinition(tx, rt.registry, target.definitionId);
-      // A case not yet (or no longer) in a state that listens for the event is left alone.
-      if (!published.definition.states[target.state]?.on[subscription.send]) continue;
-      const actor: Actor = { id: 'system', name: '系统协同', role: 'system', post: null, orgUnit: target.orgUnitId };
-      await stepInTransaction(tx, rt, target, { event: { type: subscription.send, data: { ...subscription.data } }, actor, cause, depth });
-      stepped++;
-    }
-  }
-  return stepped;
+  const emitted = { id: event.id, cityCode, event: event.event, subjectId: event.subjectId, payload: event.payload };
+  return deliver(tx, rt, operations(rt), emitted, cause, 1);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, lt, or, type SQL } from 'drizzle-orm';
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { cases, tasks } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -6,12 +6,14 @@ import { publishedDefinition } from './definition-cache.ts';
 import { subjectsOf } from './subjects.ts';
 
 /**
- * The user's inbox: open tasks for the user's role in the user's subtree, earliest deadline
- * first. `overdue` keeps only tasks past their deadline; `mine` only those of the user's post.
+ * The user's inbox: open tasks for the user's role in the user's subtree, plus overdue tasks
+ * escalated to the user's post (the supervisor's), earliest deadline first. `overdue` keeps
+ * only tasks past their deadline; `mine` only those of the user's post.
  */
 export async function listTasks(rt: RuntimeContext, user: SessionUser, query: { overdue?: boolean | undefined; mine?: boolean | undefined; page: number; pageSize: number }) {
   const now = rt.clock();
-  const filters: SQL[] = [eq(tasks.status, 'open'), eq(tasks.role, user.role), inSubtree(tasks.orgPath, user)];
+  const forUser = user.post ? or(eq(tasks.role, user.role), eq(tasks.escalatedTo, user.post.code))! : eq(tasks.role, user.role);
+  const filters: SQL[] = [eq(tasks.status, 'open'), forUser, inSubtree(tasks.orgPath, user)];
   if (query.overdue) filters.push(lt(tasks.dueAt, now));
   if (query.mine && user.post) filters.push(eq(tasks.post, user.post.code));
   const where = and(...filters);
@@ -45,6 +47,7 @@ export async function listTasks(rt: RuntimeContext, user: SessionUser, query: { 
       openedAt: row.task.openedAt.toISOString(),
       dueAt: row.task.dueAt.toISOString(),
       overdue: row.task.dueAt < now,
+      escalatedTo: row.task.escalatedTo,
     });
   }
   return { items, total: Number(total?.value ?? 0) };

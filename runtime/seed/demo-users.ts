@@ -19,6 +19,7 @@ export const demoProfiles = [
   { username: 'configurator', displayName: '市级配置员', role: 'configurator', place: 'city' },
   { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', place: 'office', post: 'unemployment-window' },
   { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', place: 'office', post: 'unemployment-review' },
+  { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: 'supervisor' },
   { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', place: 'province' },
 ] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'province' | 'city' | 'office' })[];
 

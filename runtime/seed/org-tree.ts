@@ -13,6 +13,16 @@ export const standardPosts = [
   { code: 'unemployment-window', name: '失业登记窗口', nameEn: 'Unemployment registration window' },
   { code: 'unemployment-review', name: '失业登记审核岗', nameEn: 'Unemployment registration review' },
   { code: 'employment-window', name: '就业登记窗口', nameEn: 'Employment registration window' },
+  { code: 'vacancy-window', name: '岗位登记窗口', nameEn: 'Vacancy registration window' },
+  { code: 'vacancy-review', name: '岗位信息审核岗', nameEn: 'Vacancy review' },
+  { code: 'job-referral', name: '职业介绍岗', nameEn: 'Job referral' },
+  { code: 'benefit-window', name: '失业保险待遇受理岗', nameEn: 'Unemployment benefit intake' },
+  { code: 'benefit-review', name: '失业保险待遇审核岗', nameEn: 'Unemployment benefit review' },
+  { code: 'assistance-window', name: '就业援助岗', nameEn: 'Employment assistance' },
+  { code: 'assistance-review', name: '就业困难人员认定审核岗', nameEn: 'Employment difficulty review' },
+  { code: 'subsidy-window', name: '补贴受理岗', nameEn: 'Subsidy intake' },
+  { code: 'subsidy-review', name: '补贴审核岗', nameEn: 'Subsidy review' },
+  { code: 'supervisor', name: '业务科长', nameEn: 'Office supervisor' },
 ] as const;
 
 /** The office id under an org unit: the unit's code plus `-01`. */

@@ -15,7 +15,24 @@ export function withWrongCheck(id: string): string {
   return id.slice(0, 17) + alternatives[0];
 }
 
-const countedTables = ['persons', 'employers', 'cases', 'tasks', 'case_events', 'outbox', 'outbox_deliveries', 'timers', 'counters', 'audit_log'] as const;
+const countedTables = [
+  'persons',
+  'employers',
+  'cases',
+  'tasks',
+  'case_events',
+  'outbox',
+  'outbox_deliveries',
+  'timers',
+  'counters',
+  'audit_log',
+  'ledger_items',
+  'ledger_history',
+  'payments',
+  'payment_batches',
+  'reconciliations',
+  'reconciliation_lines',
+] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */
 export async function tableCounts(rt: RuntimeContext): Promise<Record<string, number>> {

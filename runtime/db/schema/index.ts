@@ -1,3 +1,4 @@
 export * from './organisation.ts';
 export * from './master-data.ts';
 export * from './work.ts';
+export * from './ledger.ts';

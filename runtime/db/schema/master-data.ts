@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './organisation.ts';
 
 /**
@@ -21,6 +21,10 @@ export const persons = pgTable(
     address: text('address'),
     unemploymentStatus: text('unemployment_status', { enum: ['none', 'registered'] }).notNull().default('none'),
     employmentStatus: text('employment_status', { enum: ['none', 'employed'] }).notNull().default('none'),
+    /** 就业困难人员: recognised while a recognition is in force. */
+    difficultyStatus: text('difficulty_status', { enum: ['none', 'recognized'] }).notNull().default('none'),
+    /** Suitable jobs refused without a good reason, counted from referrals. */
+    unjustifiedRefusals: integer('unjustified_refusals').notNull().default(0),
     /** 就业创业证 number, issued on the first unemployment registration. */
     certificateNo: text('certificate_no'),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),

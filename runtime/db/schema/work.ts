@@ -47,7 +47,8 @@ export const cases = pgTable(
     /** A queryable copy of the snapshot's collected form data. */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    /** Null when the system opened the case (coordination). */
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -81,6 +82,9 @@ export const tasks = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by'),
     closedEvent: text('closed_event'),
+    /** Set when the deadline passed with the task open: it is then escalated to `escalatedTo`. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedTo: text('escalated_to'),
   },
   (t) => [
     primaryKey({ name: 'tasks_pkey', columns: [t.cityCode, t.id] }),
@@ -150,23 +154,39 @@ export const outboxDeliveries = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
     subscriber: text('subscriber').notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+    /** Cases the delivery stepped or started, and those whose rules declined it, with why. */
+    outcome: jsonb('outcome').$type<{ stepped: string[]; started: string[]; declined: { caseId: string; code: string }[] }>(),
   },
   (t) => [primaryKey({ name: 'outbox_deliveries_pkey', columns: [t.cityCode, t.outboxId, t.subscriber] })],
 );
 
-/** Deadlines to act on (SLA escalation now; notice periods and payments later). */
+/**
+ * Deadlines to act on: SLA escalation, and event timers (notice periods, expiry, monthly
+ * payments) that send an event to the case if it is still in `state`. Workers claim due
+ * rows with FOR UPDATE SKIP LOCKED, so two runtime processes never fire one twice.
+ */
 export const timers = pgTable(
   'timers',
   {
     cityCode: text('city_code').notNull(),
     id: uuid('id').notNull(),
     caseId: uuid('case_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['sla', 'event'] }).notNull(),
     state: text('state').notNull(),
+    event: text('event'),
+    otherwise: text('otherwise'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
     firedAt: timestamp('fired_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** What firing did: the event sent, or why nothing was (left the state, refused). */
+    outcome: jsonb('outcome').$type<Record<string, unknown>>(),
   },
-  (t) => [primaryKey({ name: 'timers_pkey', columns: [t.cityCode, t.id] }), index('timers_due_idx').on(t.fireAt)],
+  (t) => [
+    primaryKey({ name: 'timers_pkey', columns: [t.cityCode, t.id] }),
+    index('timers_pending_idx').on(t.fireAt).where(sql`fired_at IS NULL AND cancelled_at IS NULL`),
+    index('timers_case_idx').on(t.cityCode, t.caseId),
+  ],
 );
 
 /** Per-city sequences for human-readable numbers (case numbers, certificates). */

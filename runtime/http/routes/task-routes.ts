@@ -20,6 +20,8 @@ const Task = z
     openedAt: z.string(),
     dueAt: z.string(),
     overdue: z.boolean(),
+    /** The post an overdue task was escalated to, if it was. */
+    escalatedTo: z.string().nullable(),
   })
   .openapi('Task');
 

@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import { PlatformError, celHolds, type Actor, type CaseData, type Subscription } from '../../engine/index.ts';
+import type { Transaction } from '../db/index.ts';
+import { cases, outboxDeliveries } from '../db/schema/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import type { Cause, EmittedEvent } from './apply-effects.ts';
+import { publishedDefinition } from './definition-cache.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** Coordination may chain (an event cancels a case, which emits another event); this bounds the chain. */
+const MAX_COORDINATION_DEPTH = 5;
+
+/** Refusals by which a subscribed case declines an event: its own rules say it does not apply. */
+const declining = new Set(['RULE_VIOLATION', 'FORM_INVALID', 'TRANSITION_NOT_AVAILABLE']);
+
+/** What coordination does to cases, handed in by the case transaction (which coordination must not import). */
+export interface CaseOperations {
+  step(tx: Transaction, row: CaseRow, input: { event: { type: string; data: CaseData }; actor: Actor; cause: Cause; depth: number }): Promise<CaseRow>;
+  open(tx: Transaction, input: { processId: string; event: EmittedEvent; data: CaseData; cause: Cause; depth: number }): Promise<CaseRow | undefined>;
+}
+
+/** What one subscriber did with one event, stored on its delivery row. */
+interface DeliveryOutcome {
+  stepped: string[];
+  started: string[];
+  declined: { caseId: string; code: string }[];
+}
+
+/** The system acting on a case on behalf of coordination. */
+export function systemActor(orgUnit: string): Actor {
+  return { id: 'system', name: '系统协同', role: 'system', post: null, orgUnit };
+}
+
+function formFor(subscription: Subscription, payload: CaseData): CaseData {
+  const form: CaseData = { ...subscription.data };
+  for (const [from, to] of Object.entries(subscription.fromPayload ?? {})) {
+    if (payload[from] !== undefined) form[to] = payload[from];
+  }
+  return form;
+}
+
+/** Steps one case in a savepoint, so a case whose rules decline the event is left exactly as it was. */
+async function stepOrDecline(tx: Transaction, ops: CaseOperations, target: CaseRow, send: string, form: CaseData, cause: Cause, depth: number, outcome: DeliveryOutcome) {
+  try {
+    await tx.transaction((savepoint) => ops.step(savepoint, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, depth }));
+    outcome.stepped.push(target.id);
+  } catch (error) {
+    if (!(error instanceof PlatformError) || !declining.has(error.code)) throw error;
+    outcome.declined.push({ caseId: target.id, code: error.code });
+  }
+}
+
+async function sendToCases(tx: Transaction, rt: RuntimeContext, ops: CaseOperations, subscription: Subscription & { send: string }, event: EmittedEvent, cause: Cause, depth: number, outcome: DeliveryOutcome) {
+  const targets = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.cityCode, event.cityCode), eq(cases.subjectId, event.subjectId), eq(cases.processId, subscription.process), eq(cases.status, 'active')))
+    .for('update');
+  for (const target of targets) {
+    const published = await publishedDefinition(tx, rt.registry, target.definitionId);
+    // A case not yet (or no longer) in a state that listens for the event is left alone.
+    if (!published.definition.states[target.state]?.on[subscription.send]) continue;
+    await stepOrDecline(tx, ops, target, subscription.send, formFor(subscription, event.payload), cause, depth, outcome);
+  }
+}
+
+/**
+ * Delivers a domain event to every subscription, in the emitting step's transaction: each
+ * active case of the subscribed process for the same subject receives the subscription's
+ * event from the system, or a new case is opened for it. A delivery row per (event,
+ * subscriber) is claimed first, so redelivering an event changes nothing.
+ */
+export async function deliver(tx: Transaction, rt: RuntimeContext, ops: CaseOperations, event: EmittedEvent, cause: Cause, depth: number): Promise<number> {
+  if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId: event.id } });
+  let acted = 0;
+  for (const subscription of rt.registry.subscriptionsTo(event.event)) {
+    const subscriber = `${subscription.process}:${subscription.send ?? 'start'}`;
+    const claimed = await tx
+      .insert(outboxDeliveries)
+      .values({ cityCode: event.cityCode, outboxId: event.id, subscriber, deliveredAt: rt.clock() })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) continue;
+    const outcome: DeliveryOutcome = { stepped: [], started: [], declined: [] };
+    if (subscription.when === undefined || celHolds(subscription.when, { payload: event.payload })) {
+      if (subscription.send !== undefined) {
+        await sendToCases(tx, rt, ops, { ...subscription, send: subscription.send }, event, cause, depth, outcome);
+      } else {
+        const opened = await ops.open(tx, { processId: subscription.process, event, data: formFor(subscription, event.payload), cause, depth });
+        if (opened) outcome.started.push(opened.id);
+      }
+    }
+    await tx
+      .update(outboxDeliveries)
+      .set({ outcome })
+      .where(and(eq(outboxDeliveries.cityCode, event.cityCode), eq(outboxDeliveries.outboxId, event.id), eq(outboxDeliveries.subscriber, subscriber)));
+    acted += outcome.stepped.length + outcome.started.length;
+  }
+  return acted;
+}

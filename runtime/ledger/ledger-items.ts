@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, type LedgerItem } from '../../engine/index.ts';
+import { isUniqueViolation, type Transaction } from '../db/index.ts';
+import { cases, ledgerHistory, ledgerItems, persons } from '../db/schema/index.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * Writes an approved payment for the case's person, real-name, with its history row. The
+ * database refuses the same item for the same period twice (whichever city or fund) and a
+ * preparer approving their own item; both come back as typed errors.
+ */
+export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: LedgerItem, now: Date): Promise<string> {
+  const [person] = await tx
+    .select({ idNumber: persons.idNumber, name: persons.name })
+    .from(persons)
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
+    .limit(1);
+  if (!person) throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'ledger.item', reason: 'payments go to persons' } });
+  if (item.preparedBy === item.approvedBy) throw new PlatformError('MAKER_CHECKER_VIOLATION', { details: { ledgerItem: item.item, preparedBy: item.preparedBy } });
+  const id = randomUUID();
+  try {
+    await tx.insert(ledgerItems).values({
+      cityCode: row.cityCode,
+      id,
+      personId: row.subjectId,
+      idNumber: person.idNumber,
+      personName: person.name,
+      ...item,
+      caseId: row.id,
+      approvedAt: now,
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new PlatformError('DUPLICATE_RECORD', {
+      message: { 'zh-CN': '该人员本期已享受同一补贴或待遇，不得重复发放', en: 'The person has already been granted this item for this period' },
+      details: { item: item.item, period: item.period, fund: item.fund },
+      cause: error,
+    });
+  }
+  await tx.insert(ledgerHistory).values({
+    cityCode: row.cityCode,
+    itemId: id,
+    action: 'item.approved',
+    amountFen: item.amountFen,
+    actorId: item.approvedBy,
+    at: now,
+    details: { subsidyType: item.subsidyType, item: item.item, period: item.period, fund: item.fund, preparedBy: item.preparedBy, caseId: row.id },
+  });
+  return id;
+}

@@ -1,0 +1,1 @@
+export { fireDueTimers, startTimerWorker, ESCALATION_POST } from './timer-worker.ts';

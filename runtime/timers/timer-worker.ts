@@ -1,0 +1,110 @@
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { PlatformError, type Actor } from '../../engine/index.ts';
+import type { Transaction } from '../db/index.ts';
+import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
+import { stepInTransaction, type CaseRow } from '../cases/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+
+type TimerRow = typeof timers.$inferSelect;
+
+/** The post an overdue task is escalated to. */
+export const ESCALATION_POST = 'supervisor';
+
+/** Refusals that mean a timer's event does not apply (any more); they are recorded, not retried. */
+const refusals = new Set(['RULE_VIOLATION', 'FORM_INVALID', 'TRANSITION_NOT_AVAILABLE', 'DUPLICATE_RECORD', 'MAKER_CHECKER_VIOLATION']);
+
+function timerActor(orgUnit: string): Actor {
+  return { id: 'system', name: '系统定时任务', role: 'system', post: null, orgUnit };
+}
+
+/** Marks the open task of an overdue state escalated to the office supervisor. */
+async function escalate(tx: Transaction, row: CaseRow, timer: TimerRow, now: Date): Promise<Record<string, unknown>> {
+  const [task] = await tx
+    .update(tasks)
+    .set({ escalatedAt: now, escalatedTo: ESCALATION_POST })
+    .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, timer.state), eq(tasks.status, 'open'), isNull(tasks.escalatedAt)))
+    .returning({ id: tasks.id });
+  if (!task) return { skipped: 'no open task' };
+  await tx.insert(auditLog).values({ cityCode: row.cityCode, action: 'task.escalated', target: task.id, details: { caseId: row.id, caseNo: row.caseNo, state: timer.state, to: ESCALATION_POST }, at: now });
+  return { escalated: task.id, to: ESCALATION_POST };
+}
+
+/** Sends one event in a savepoint; a refusal rolls back only the attempt and is returned. */
+async function trySend(tx: Transaction, rt: RuntimeContext, row: CaseRow, event: string, data: Record<string, unknown>): Promise<string | null> {
+  try {
+    await tx.transaction((savepoint) => stepInTransaction(savepoint, rt, row, { event: { type: event, data }, actor: timerActor(row.orgUnitId), cause: null }));
+    return null;
+  } catch (error) {
+    if (error instanceof PlatformError && refusals.has(error.code)) return error.code;
+    throw error;
+  }
+}
+
+/** Sends the timer's event, or its `otherwise` event when the first is refused. */
+async function sendTimerEvent(tx: Transaction, rt: RuntimeContext, row: CaseRow, timer: TimerRow): Promise<Record<string, unknown>> {
+  const refused = await trySend(tx, rt, row, timer.event!, timer.data);
+  if (refused === null) return { sent: timer.event };
+  if (!timer.otherwise) return { refused: { event: timer.event, code: refused } };
+  const otherwiseRefused = await trySend(tx, rt, row, timer.otherwise, {});
+  return otherwiseRefused === null ? { sent: timer.otherwise, refused: { event: timer.event, code: refused } } : { refused: { event: timer.otherwise, code: otherwiseRefused } };
+}
+
+async function fire(tx: Transaction, rt: RuntimeContext, timer: TimerRow, now: Date): Promise<Record<string, unknown>> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.cityCode, timer.cityCode), eq(cases.id, timer.caseId))).for('update');
+  if (!row || row.status !== 'active' || row.state !== timer.state) return { skipped: 'case left the state' };
+  return timer.kind === 'sla' ? escalate(tx, row, timer, now) : sendTimerEvent(tx, rt, row, timer);
+}
+
+/**
+ * Claims and fires one due timer in its own transaction. The claim is `FOR UPDATE SKIP
+ * LOCKED`, so concurrent workers (in this or another process) each take a different timer
+ * and none fires twice. Returns undefined when nothing is due.
+ */
+async function fireNext(rt: RuntimeContext): Promise<{ timer: TimerRow; outcome: Record<string, unknown> } | undefined> {
+  const now = rt.clock();
+  return rt.db.transaction(async (tx) => {
+    const [timer] = await tx
+      .select()
+      .from(timers)
+      .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), lte(timers.fireAt, now)))
+      .orderBy(asc(timers.fireAt))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!timer) return undefined;
+    let outcome: Record<string, unknown>;
+    try {
+      outcome = await tx.transaction((savepoint) => fire(savepoint, rt, timer, now));
+    } catch (error) {
+      // An unexpected failure is recorded on the timer instead of blocking the queue forever.
+      outcome = { failed: error instanceof PlatformError ? error.code : 'INTERNAL_ERROR' };
+    }
+    await tx.update(timers).set({ firedAt: now, outcome }).where(and(eq(timers.cityCode, timer.cityCode), eq(timers.id, timer.id)));
+    return { timer, outcome };
+  });
+}
+
+/** Fires every timer due by the runtime clock (up to `limit`), oldest first; returns what each did. */
+export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{ caseId: string; kind: string; state: string; outcome: Record<string, unknown> }[]> {
+  const fired = [];
+  while (fired.length < limit) {
+    const next = await fireNext(rt);
+    if (!next) break;
+    fired.push({ caseId: next.timer.caseId, kind: next.timer.kind, state: next.timer.state, outcome: next.outcome });
+  }
+  return fired;
+}
+
+/** Polls for due timers every `intervalMs` until stopped; runs never overlap. */
+export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => void {
+  let running = false;
+  const handle = setInterval(() => {
+    if (running) return;
+    running = true;
+    fireDueTimers(rt)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  return () => clearInterval(handle);
+}
