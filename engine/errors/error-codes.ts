@@ -31,6 +31,7 @@ export const errorMessages = {
   },
   FORM_INVALID: { 'zh-CN': '表单填写有误', en: 'The form has errors' },
   RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
+  NOTHING_TO_PAY: { 'zh-CN': '没有待发放的款项', en: 'There is nothing to pay' },
   ID_NUMBER_INVALID: { 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
   CREDIT_CODE_INVALID: { 'zh-CN': '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
   DEFINITION_INVALID: { 'zh-CN': '流程定义不合法', en: 'The process definition is invalid' },

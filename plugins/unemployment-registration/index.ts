@@ -25,6 +25,7 @@ export const unemploymentRegistration = definePlugin({
     { element: 'states.registered', reason: { 'zh-CN': '登记失业状态是法定身份，不得删除', en: 'Registered unemployment is a legal status and must stay' } },
     { element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
     { element: 'states.submitted.on.approve.rules', reason: { 'zh-CN': '年龄与就业状态核验为法定条件', en: 'Age and employment checks are statutory' } },
+    { element: 'states.registered.on.refusalRecorded.rules', reason: { 'zh-CN': '拒绝推荐工作注销以城市参数为准，条件不得改动', en: 'Cancellation for refusals follows the city parameter; the condition may not change' } },
     { element: 'states.registered.on.employmentRegistered', reason: { 'zh-CN': '就业登记自动注销失业登记为部级协同规则', en: 'Cancellation on employment registration is a ministry coordination rule' } },
     { element: 'forms.registration.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
   ],
@@ -37,5 +38,18 @@ export const unemploymentRegistration = definePlugin({
       factor: 100,
     },
   ],
-  subscriptions: [{ event: 'employment.registered', process: 'unemployment-registration', send: 'employmentRegistered', data: { cancellationReason: 'employed' } }],
+  subscriptions: [
+    { event: 'employment.registered', process: 'unemployment-registration', send: 'employmentRegistered', data: { cancellationReason: 'employed' } },
+    // Each unjustified refusal is counted on the person; the registration ends when the count reaches the city's limit.
+    { event: 'referral.refused', process: 'unemployment-registration', send: 'refusalRecorded', data: { cancellationReason: 'refused-jobs' } },
+    // An involuntary separation prompts a registration: a draft opens in the caseworker's inbox, prefilled.
+    {
+      event: 'employment.terminated',
+      process: 'unemployment-registration',
+      start: true,
+      when: 'payload.involuntary == true',
+      data: { category: 'lost-job' },
+      fromPayload: { employerCreditCode: 'previousEmployerCreditCode', terminationDate: 'unemployedSince' },
+    },
+  ],
 });

@@ -56,12 +56,13 @@ async function vacancyFacts(tx: Executor, cityCode: string, caseNo: string) {
 
 /**
  * The facts a step's rules may read, looked up before the pure engine runs: a person
- * subject's own record and nationwide status (one registration nationwide), the employer a
- * form names by credit code, and the vacancy a form names by case number.
+ * subject's own record and nationwide status (one registration nationwide), the employer the
+ * form or case names by credit code, and the vacancy a form names by case number.
  */
 export async function lookUpFacts(tx: Executor, row: CaseRow, form: Record<string, unknown>): Promise<Record<string, unknown>> {
   const facts = row.subjectType === 'person' ? await personFacts(tx, row) : {};
-  const creditCode = form['employerCreditCode'];
+  // The employer named on this form, or earlier on the case (a later review step carries no form field for it).
+  const creditCode = form['employerCreditCode'] ?? row.data['employerCreditCode'];
   if (typeof creditCode === 'string') facts['employer'] = await employerFacts(tx, row.cityCode, creditCode);
   const vacancyCaseNo = form['vacancyCaseNo'];
   if (typeof vacancyCaseNo === 'string') facts['vacancy'] = await vacancyFacts(tx, row.cityCode, vacancyCaseNo);

@@ -16,6 +16,8 @@ export type Backend = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   backend: Backend;
+  /** The connection URL, for a PostgreSQL database: a second process can open it too. */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, type LedgerItem } from '../../engine/index.ts';
-import { isUniqueViolation, type Transaction } from '../db/index.ts';
-import { cases, ledgerHistory, ledgerItems, persons } from '../db/schema/index.ts';
+import { isUniqueViolation, type Executor, type Transaction } from '../db/index.ts';
+import { cases, ledgerHistory, ledgerItems, payments, persons } from '../db/schema/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -49,4 +49,34 @@ export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: Ledg
     details: { subsidyType: item.subsidyType, item: item.item, period: item.period, fund: item.fund, preparedBy: item.preparedBy, caseId: row.id },
   });
   return id;
+}
+
+/** Ledger items of the user's city for a person or a case, each with its latest payment's status. */
+export async function listLedgerItems(db: Executor, cityCode: string, filter: { personId?: string | undefined; caseId?: string | undefined }) {
+  const conditions: SQL[] = [eq(ledgerItems.cityCode, cityCode)];
+  if (filter.personId) conditions.push(eq(ledgerItems.personId, filter.personId));
+  if (filter.caseId) conditions.push(eq(ledgerItems.caseId, filter.caseId));
+  const rows = await db
+    .select({
+      item: ledgerItems,
+      paymentStatus: sql<(typeof payments.$inferSelect)['status'] | null>`(SELECT p.status FROM payments p WHERE p.city_code = ledger_items.city_code AND p.item_id = ledger_items.id ORDER BY p.created_at DESC, p.payment_no DESC LIMIT 1)`,
+    })
+    .from(ledgerItems)
+    .where(and(...conditions))
+    .orderBy(asc(ledgerItems.approvedAt));
+  return rows.map(({ item, paymentStatus }) => ({
+    id: item.id,
+    personId: item.personId,
+    personName: item.personName,
+    subsidyType: item.subsidyType,
+    item: item.item,
+    period: item.period,
+    fund: item.fund,
+    amountFen: item.amountFen,
+    caseId: item.caseId,
+    preparedBy: item.preparedBy,
+    approvedBy: item.approvedBy,
+    approvedAt: item.approvedAt.toISOString(),
+    paymentStatus: paymentStatus ?? ('unpaid' as const),
+  }));
 }

@@ -15,7 +15,20 @@ function codeOf(run: () => unknown): string | undefined {
 describe('plugin registry', () => {
   it('has unique plugin ids and loads every shipped plugin', () => {
     expect(new Set(plugins.map((p) => p.id)).size).toBe(plugins.length);
-    expect([...loadPlugins(plugins).processes.keys()].sort()).toEqual(['employment-registration', 'unemployment-registration']);
+    expect([...loadPlugins(plugins).processes.keys()].sort()).toEqual([
+      'business-loan-interest',
+      'employment-difficulty',
+      'employment-registration',
+      'job-referral',
+      'job-seeking',
+      'public-welfare-post',
+      'social-insurance-subsidy',
+      'start-up-subsidy',
+      'training-subsidy',
+      'unemployment-benefit',
+      'unemployment-registration',
+      'vacancy-posting',
+    ]);
   });
 
   it('refuses two plugins with one id', () => {

@@ -20,6 +20,10 @@ describe('OpenAPI document', () => {
       'GET /api/cases/{id}/history',
       'GET /api/employers',
       'GET /api/health',
+      'GET /api/ledger/items',
+      'GET /api/payment-batches',
+      'GET /api/payment-batches/{id}',
+      'GET /api/payment-batches/{id}/bank-file',
       'GET /api/persons',
       'GET /api/persons/{id}',
       'GET /api/processes',
@@ -30,7 +34,10 @@ describe('OpenAPI document', () => {
       'POST /api/cases',
       'POST /api/cases/{id}/events',
       'POST /api/employers',
+      'POST /api/payment-batches',
+      'POST /api/payment-batches/{id}/send',
       'POST /api/persons',
+      'POST /api/reconciliations',
     ]);
     expect(body.components.schemas.PersonInput.required).toEqual(['idNumber', 'name']);
     expect(body.components.schemas.CaseEvent.properties.version.minimum).toBe(1);

@@ -17,10 +17,10 @@ describe.each(backends)('unemployment then employment registration end to end (%
     expect((await t.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: backend });
     const processes = await t.request('GET', '/api/processes', { token: caseworker });
     expect(processes.status).toBe(200);
-    expect(processes.body.items.map((p: { id: string; version: number }) => [p.id, p.version]).sort()).toEqual([
-      ['employment-registration', 1],
-      ['unemployment-registration', 1],
-    ]);
+    const inForce = processes.body.items.map((p: { id: string; version: number }) => [p.id, p.version]);
+    expect(inForce).toHaveLength(t.rt.registry.processes.size);
+    expect(inForce).toContainEqual(['employment-registration', 1]);
+    expect(inForce).toContainEqual(['unemployment-registration', 1]);
     expect(processes.body.items.find((p: { id: string }) => p.id === 'unemployment-registration').title['zh-CN']).toBe('失业登记');
   });
 

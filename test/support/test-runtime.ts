@@ -1,5 +1,5 @@
 import { readConfig } from '../../runtime/config.ts';
-import { openPglite, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
+import { openPglite, openPostgres, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
@@ -68,7 +68,14 @@ export async function createTestRuntime(backend: Backend, options: { clock?: Tes
     return `${cityCode}00`;
   }
 
-  return { rt, app, clock, request, login, addCity, close: () => handle.close() };
+  /** A second runtime process on the same database (PostgreSQL only; PGlite is one process). */
+  async function secondProcess(): Promise<{ rt: RuntimeContext; close: () => Promise<void> }> {
+    if (!handle.url) throw new Error('a second process needs a PostgreSQL database');
+    const other = await openPostgres(handle.url);
+    return { rt: { ...rt, db: other.db }, close: () => other.close() };
+  }
+
+  return { rt, app, clock, request, login, addCity, secondProcess, close: () => handle.close() };
 }
 
 export type TestRuntime = Awaited<ReturnType<typeof createTestRuntime>>;

@@ -24,6 +24,7 @@ export async function openScratchPostgres(serverUrl: string, prefix: string, opt
   const handle = await openPostgres(url.toString(), options);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       await run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,0 +1,63 @@
+import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
+import { statutoryRetirement, type RetirementCategory } from '../common/index.ts';
+
+const womenCategories: readonly RetirementCategory[] = ['female-55', 'female-50'];
+
+interface Subject {
+  birthDate: string;
+  gender: 'male' | 'female';
+}
+
+function subjectOf(facts: Readonly<Record<string, unknown>>): Subject | undefined {
+  const subject = facts['subject'];
+  if (typeof subject !== 'object' || subject === null) return undefined;
+  const { birthDate, gender } = subject as Record<string, unknown>;
+  if (typeof birthDate !== 'string' || (gender !== 'male' && gender !== 'female')) return undefined;
+  return { birthDate, gender };
+}
+
+/** Men always retire in the 60 category; for women the placement form says whether the original age was 50 or 55. */
+function retirementCategoryOf(subject: Subject, declared: unknown): RetirementCategory | undefined {
+  if (subject.gender === 'male') return 'male-60';
+  return womenCategories.find((category) => category === declared);
+}
+
+/** Months since year 0 of a `YYYY-MM` or `YYYY-MM-DD` string. */
+function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])/.test(value);
+}
+
+/** A claim is for the placement month or a later one. */
+export const periodNotBeforePlacement: GuardImplementation = ({ data }) => {
+  const { period, placementStart } = data;
+  return isMonth(period) && isMonth(placementStart) && monthIndex(period) >= monthIndex(placementStart);
+};
+
+/** A claim is for a month that has begun (China time): the subsidy pays for work done. */
+export const periodNotInFuture: GuardImplementation = ({ data, now }) => {
+  const { period } = data;
+  return isMonth(period) && monthIndex(period) <= monthIndex(chinaDate(now));
+};
+
+/**
+ * The subsidy term: `maxMonths` months from the placement month (36 by ministry rule),
+ * unless at the placement the person had at most `nearRetirementYears` (5) years left to
+ * the statutory retirement month; then the term runs up to, not including, that month.
+ */
+export const withinSubsidyTerm: GuardImplementation = ({ data, facts, parameters }) => {
+  const { period, placementStart, retirementCategory } = data;
+  const maxMonths = parameters['maxMonths'];
+  const nearRetirementYears = parameters['nearRetirementYears'];
+  const subject = subjectOf(facts);
+  const category = subject && retirementCategoryOf(subject, retirementCategory);
+  if (!isMonth(period) || !isMonth(placementStart) || typeof maxMonths !== 'number' || typeof nearRetirementYears !== 'number') return false;
+  if (!subject || !category) return false;
+  const retirementMonth = monthIndex(statutoryRetirement(subject.birthDate, category).retirementMonth);
+  const nearRetirement = retirementMonth - monthIndex(placementStart) <= nearRetirementYears * 12;
+  const termEnd = nearRetirement ? retirementMonth : monthIndex(placementStart) + maxMonths;
+  return monthIndex(period) < termEnd;
+};

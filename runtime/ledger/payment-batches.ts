@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, chinaDate, type Fund } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { nextCounter } from '../cases/counters.ts';
+import { queryRows, type Transaction } from '../db/index.ts';
+import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
+import { requireCity } from '../persons/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+
+/** Roles that handle payments: caseworkers prepare batches, reviewers approve sending them. */
+const paymentRoles = new Set(['caseworker', 'reviewer']);
+
+/** The user's city, if the user's role may handle payments. */
+export function requirePaymentRole(user: SessionUser, roles: ReadonlySet<string> = paymentRoles): string {
+  if (!roles.has(user.role)) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { roles: [...roles], role: user.role } });
+  return requireCity(user);
+}
+
+type BatchRow = typeof paymentBatches.$inferSelect;
+
+function batchView(row: BatchRow) {
+  return {
+    id: row.id,
+    batchNo: row.batchNo,
+    fund: row.fund,
+    status: row.status,
+    paymentCount: row.paymentCount,
+    totalFen: row.totalFen,
+    issuedBy: row.issuedBy,
+    issuedAt: row.issuedAt.toISOString(),
+    sentBy: row.sentBy,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    reconciledAt: row.reconciledAt?.toISOString() ?? null,
+  };
+}
+
+/** Approved items of a fund with no payment in flight or done: new ones, and those whose payments all failed. */
+async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
+  return queryRows<{ id: string; id_number: string; person_name: string; amount_fen: string | number }>(
+    tx,
+    sql`SELECT i.id, i.id_number, i.person_name, i.amount_fen FROM ledger_items i
+        WHERE i.city_code = ${cityCode} AND i.fund = ${fund}
+          AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.city_code = i.city_code AND p.item_id = i.id AND p.status <> 'failed')
+        ORDER BY i.approved_at, i.id
+        FOR UPDATE OF i`,
+  );
+}
+
+/**
+ * Issues a payment batch of one fund: every approved item not yet paid or in flight, including
+ * items whose earlier payment failed (re-issued here in a new batch). Refused when there is
+ * nothing to pay.
+ */
+export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: { fund: Fund }) {
+  const cityCode = requirePaymentRole(user);
+  const now = rt.clock();
+  const batch = await rt.db.transaction(async (tx) => {
+    const items = await unpaidItems(tx, cityCode, input.fund);
+    if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund } });
+    const day = chinaDate(now).replaceAll('-', '');
+    const batchNo = `PB${cityCode}${day}${String(await nextCounter(tx, cityCode, `payment-batch:${day}`)).padStart(4, '0')}`;
+    const batchId = randomUUID();
+    const totalFen = items.reduce((sum, item) => sum + Number(item.amount_fen), 0);
+    const [row] = await tx
+      .insert(paymentBatches)
+      .values({ cityCode, id: batchId, batchNo, fund: input.fund, status: 'issued', paymentCount: items.length, totalFen, issuedBy: user.id, issuedAt: now })
+      .returning();
+    for (const [index, item] of items.entries()) {
+      const paymentId = randomUUID();
+      const amountFen = Number(item.amount_fen);
+      await tx.insert(payments).values({
+        cityCode,
+        id: paymentId,
+        paymentNo: `${batchNo}${String(index + 1).padStart(5, '0')}`,
+        itemId: item.id,
+        batchId,
+        idNumber: item.id_number,
+        personName: item.person_name,
+        amountFen,
+        status: 'issued',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(ledgerHistory).values({ cityCode, itemId: item.id, paymentId, batchId, action: 'payment.issued', amountFen, actorId: user.id, at: now, details: { batchNo } });
+    }
+    return row!;
+  });
+  return batchView(batch);
+}
+
+async function lockedBatch(tx: Transaction, cityCode: string, id: string): Promise<BatchRow> {
+  const [batch] = await tx
+    .select()
+    .from(paymentBatches)
+    .where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, id)))
+    .for('update');
+  if (!batch) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
+  return batch;
+}
+
+/** Approves sending an issued batch to the bank: by a reviewer who did not issue it. */
+export async function sendBatch(rt: RuntimeContext, user: SessionUser, id: string) {
+  const cityCode = requirePaymentRole(user, new Set(['reviewer']));
+  const now = rt.clock();
+  const batch = await rt.db.transaction(async (tx) => {
+    const batch = await lockedBatch(tx, cityCode, id);
+    if (batch.status !== 'issued') throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { batch: id, status: batch.status, event: 'send' } });
+    if (batch.issuedBy === user.id) throw new PlatformError('MAKER_CHECKER_VIOLATION', { details: { batch: id, sameActorAs: 'issue' } });
+    const sent = await tx
+      .update(payments)
+      .set({ status: 'sent', updatedAt: now })
+      .where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id), eq(payments.status, 'issued')))
+      .returning();
+    for (const payment of sent) {
+      await tx.insert(ledgerHistory).values({ cityCode, itemId: payment.itemId, paymentId: payment.id, batchId: id, action: 'payment.sent', amountFen: payment.amountFen, actorId: user.id, at: now, details: {} });
+    }
+    const [updated] = await tx
+      .update(paymentBatches)
+      .set({ status: 'sent', sentBy: user.id, sentAt: now })
+      .where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, id)))
+      .returning();
+    return updated!;
+  });
+  return batchView(batch);
+}
+
+/** A batch with its payments. */
+export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string) {
+  const cityCode = requirePaymentRole(user);
+  const [batch] = await rt.db.select().from(paymentBatches).where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, id)));
+  if (!batch) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
+  const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
+  return {
+    ...batchView(batch),
+    payments: rows.map((p) => ({ id: p.id, paymentNo: p.paymentNo, itemId: p.itemId, personName: p.personName, amountFen: p.amountFen, status: p.status, failureReason: p.failureReason, bankReference: p.bankReference })),
+  };
+}
+
+/** The file for the bank: one line per payment (payment number, ID number, name, amount in fen). */
+export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string): Promise<string> {
+  const cityCode = requirePaymentRole(user);
+  const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
+  if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
+  return ['payment_no,id_number,name,amount_fen', ...rows.map((p) => `${p.paymentNo},${p.idNumber},${p.personName},${p.amountFen}`)].join('\n') + '\n';
+}
+
+/** The city's batches, newest first. */
+export async function listBatches(rt: RuntimeContext, user: SessionUser, query: { page: number; pageSize: number }) {
+  const cityCode = requirePaymentRole(user);
+  const rows = await rt.db
+    .select()
+    .from(paymentBatches)
+    .where(eq(paymentBatches.cityCode, cityCode))
+    .orderBy(desc(paymentBatches.issuedAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(batchView) };
+}
+
+/** Marks batches reconciled once none of their payments is still awaiting the bank. */
+export async function closeReconciledBatches(tx: Transaction, cityCode: string, batchIds: readonly string[], now: Date): Promise<void> {
+  if (batchIds.length === 0) return;
+  await tx
+    .update(paymentBatches)
+    .set({ status: 'reconciled', reconciledAt: now })
+    .where(
+      and(
+        eq(paymentBatches.cityCode, cityCode),
+        inArray(paymentBatches.id, [...batchIds]),
+        eq(paymentBatches.status, 'sent'),
+        sql`NOT EXISTS (SELECT 1 FROM payments p WHERE p.city_code = ${cityCode} AND p.batch_id = payment_batches.id AND p.status = 'sent')`,
+      ),
+    );
+}
+

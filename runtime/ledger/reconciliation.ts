@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { PlatformError } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { isUniqueViolation, type Transaction } from '../db/index.ts';
+import { ledgerHistory, payments, reconciliationLines, reconciliations } from '../db/schema/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { closeReconciledBatches, requirePaymentRole } from './payment-batches.ts';
+
+/** The columns a bank's reconciliation file must have, in this order. */
+export const RECONCILIATION_HEADER = 'payment_no,id_number,amount_fen,result,bank_reference,message';
+
+/** Why a line did not match a payment. */
+export type UnmatchedReason = 'malformed' | 'unknown-payment' | 'id-number-mismatch' | 'amount-mismatch' | 'unknown-result' | 'not-awaiting-result';
+
+interface LineOutcome {
+  lineNo: number;
+  raw: string;
+  paymentNo: string | null;
+  reason: UnmatchedReason | null;
+  batchId?: string;
+}
+
+async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
+  const fields = raw.split(',').map((f) => f.trim());
+  if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: fields[0] || null, reason: 'malformed' };
+  const [paymentNo, idNumber, amount, result, bankReference, message] = fields as [string, string, string, string, string, string];
+  const unmatched = (reason: UnmatchedReason): LineOutcome => ({ lineNo, raw, paymentNo, reason });
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.cityCode, cityCode), eq(payments.paymentNo, paymentNo)))
+    .for('update');
+  if (!payment) return unmatched('unknown-payment');
+  if (payment.idNumber !== idNumber.toUpperCase()) return unmatched('id-number-mismatch');
+  if (payment.amountFen !== Number(amount)) return unmatched('amount-mismatch');
+  if (result !== 'paid' && result !== 'failed') return unmatched('unknown-result');
+  if (payment.status !== 'sent') return unmatched('not-awaiting-result');
+
+  const history = { cityCode, itemId: payment.itemId, paymentId: payment.id, batchId: payment.batchId, amountFen: payment.amountFen, actorId, at: now };
+  if (result === 'paid') {
+    await tx.update(payments).set({ status: 'reconciled', bankReference, updatedAt: now }).where(and(eq(payments.cityCode, cityCode), eq(payments.id, payment.id)));
+    await tx.insert(ledgerHistory).values([
+      { ...history, action: 'payment.paid', details: { bankReference } },
+      { ...history, action: 'payment.reconciled', details: { lineNo } },
+    ]);
+  } else {
+    await tx.update(payments).set({ status: 'failed', failureReason: message || null, bankReference, updatedAt: now }).where(and(eq(payments.cityCode, cityCode), eq(payments.id, payment.id)));
+    await tx.insert(ledgerHistory).values({ ...history, action: 'payment.failed', details: { bankReference, message, lineNo } });
+  }
+  return { lineNo, raw, paymentNo, reason: null, batchId: payment.batchId };
+}
+
+/**
+ * Imports a bank reconciliation file (CSV with {@link RECONCILIATION_HEADER}) in one
+ * transaction: each line that matches a sent payment by number, ID number and amount marks
+ * it paid and reconciled, or failed (to be re-issued in a new batch). Every line is stored;
+ * lines that match nothing are reported with the reason, never dropped. A file is imported
+ * once (by its SHA-256).
+ */
+export async function importReconciliation(rt: RuntimeContext, user: SessionUser, input: { fileName: string; content: string }) {
+  const cityCode = requirePaymentRole(user);
+  const lines = input.content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== RECONCILIATION_HEADER) {
+    throw new PlatformError('BAD_REQUEST', {
+      message: { 'zh-CN': `对账文件首行应为：${RECONCILIATION_HEADER}`, en: `The first line of the file must be: ${RECONCILIATION_HEADER}` },
+      details: { header: lines[0] ?? '' },
+    });
+  }
+  const now = rt.clock();
+  const id = randomUUID();
+  const fileSha256 = createHash('sha256').update(input.content).digest('hex');
+  try {
+    return await rt.db.transaction(async (tx) => {
+      const outcomes: LineOutcome[] = [];
+      for (const [index, raw] of lines.entries()) {
+        if (index === 0 || raw.trim() === '') continue;
+        outcomes.push(await matchLine(tx, cityCode, index + 1, raw, user.id, now));
+      }
+      const unmatched = outcomes.filter((o) => o.reason !== null);
+      await tx.insert(reconciliations).values({
+        cityCode,
+        id,
+        fileName: input.fileName,
+        fileSha256,
+        lineCount: outcomes.length,
+        matchedCount: outcomes.length - unmatched.length,
+        unmatchedCount: unmatched.length,
+        importedBy: user.id,
+        importedAt: now,
+      });
+      if (outcomes.length > 0) {
+        await tx.insert(reconciliationLines).values(
+          outcomes.map((o) => ({ cityCode, reconciliationId: id, lineNo: o.lineNo, raw: o.raw, paymentNo: o.paymentNo, status: o.reason ? ('unmatched' as const) : ('matched' as const), reason: o.reason })),
+        );
+      }
+      await closeReconciledBatches(tx, cityCode, [...new Set(outcomes.flatMap((o) => (o.batchId ? [o.batchId] : [])))], now);
+      return {
+        id,
+        lineCount: outcomes.length,
+        matchedCount: outcomes.length - unmatched.length,
+        unmatched: unmatched.map((o) => ({ lineNo: o.lineNo, raw: o.raw, reason: o.reason! })),
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PlatformError('DUPLICATE_RECORD', { message: { 'zh-CN': '该对账文件已导入', en: 'This reconciliation file has already been imported' }, details: { fileSha256 }, cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  compile,
+  parameterValueOn,
+  start,
+  step,
+  type Actor,
+  type CaseData,
+  type CaseSnapshot,
+  type Effect,
+  type PerformanceRecord,
+  type PlatformError,
+  type RecordSelector,
+  type StepResult,
+} from '../../engine/index.ts';
+import { statutoryRetirement } from '../../plugins/common/index.ts';
+import { publicWelfarePost } from '../../plugins/public-welfare-post/index.ts';
+
+const compiled = compile(publicWelfarePost.definitions[0], publicWelfarePost.implementations);
+
+const caseworker: Actor = { id: 'u-sw-1', name: '张三', role: 'caseworker', post: 'subsidy-window', orgUnit: 'o-1' };
+const otherCaseworker: Actor = { ...caseworker, id: 'u-sw-2', name: '王五' };
+const reviewer: Actor = { id: 'u-sr-1', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
+const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
+
+/** Parameters in force on a date, read from the manifest as the runtime does. */
+function parametersOn(date: string): Record<string, unknown> {
+  return Object.fromEntries(publicWelfarePost.parameters.map((p) => [p.id, parameterValueOn(p, date)]));
+}
+/** After the cap rose to 200,000 fen on 2026-07-01. */
+const parameters = parametersOn('2026-07-15');
+const oldParameters = parametersOn('2026-06-30');
+
+/** A recognised, employed man; he retires in 2038-04, far beyond the 3-year term. */
+const subject = { birthDate: '1975-08-20', gender: 'male', unemploymentStatus: 'none', employmentStatus: 'employed', difficultyStatus: 'recognized', unjustifiedRefusals: 0, hasCertificate: true };
+const facts = { subject, registry: { employed: true, unemployed: false, recognized: true }, employer: { registered: true, name: '某街道办事处' } };
+const placement = { employerCreditCode: '91350100M000100Y43', postName: '社区保洁', placementStart: '2026-07-15', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
+
+const T_PLACE = '2026-07-15T02:00:00.000Z';
+const T_CLAIM = '2026-08-03T02:00:00.000Z';
+const T_APPROVE = '2026-08-05T02:00:00.000Z';
+const claim = { period: '2026-07', amountFen: 190_000 };
+
+function refusal(run: () => unknown): PlatformError {
+  try {
+    run();
+  } catch (error) {
+    return error as PlatformError;
+  }
+  throw new Error('expected a refusal');
+}
+
+const violatedRules = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
+/** The fields named by a form refusal, each once (a `oneOf` reports one error per branch). */
+const fieldErrors = (error: PlatformError) => [...new Set((error.details as { fields: { field: string }[] }).fields.map((f) => f.field))].sort();
+const kinds = (effects: Effect[]) => effects.map((e) => e.kind);
+const ofKind = <K extends Effect['kind']>(effects: Effect[], kind: K) => effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
+
+interface Options {
+  data?: CaseData;
+  facts?: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
+}
+
+function act(snapshot: CaseSnapshot, type: string, actor: Actor, now: string, options: Options = {}): StepResult {
+  return step(compiled, {
+    snapshot,
+    event: options.data === undefined ? { type } : { type, data: options.data },
+    actor,
+    now,
+    facts: options.facts ?? facts,
+    parameters: options.parameters ?? parameters,
+  });
+}
+
+const approved = () => start(compiled, { actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
+/** A placed case, optionally of another person or placement. */
+const placed = (options: Options = {}) => act(approved(), 'place', caseworker, T_PLACE, { ...options, data: { ...placement, ...options.data } }).snapshot;
+const submitted = () => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim }).snapshot;
+
+describe('public-welfare-post: placement', () => {
+  it('opens the placement task at the subsidy window', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters });
+    expect(created.snapshot.state).toBe('postApproved');
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window', dueAt: addWorkingDays('2026-07-10T02:00:00.000Z', 5) });
+  });
+
+  it('places a recognised, employed person at a subsidy within the cap', () => {
+    const result = act(approved(), 'place', caseworker, T_PLACE, { data: placement });
+    expect(result.snapshot.state).toBe('placed');
+    expect(result.snapshot.context.data).toEqual(placement);
+    // Placed waits for claims: no task, no timer.
+    expect(kinds(result.effects)).toEqual(['task.close', 'timer.cancel', 'record']);
+  });
+
+  it('refuses a person not recognised, not employed, or a subsidy above the cap, naming each rule', () => {
+    const place = (options: Options) => refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, ...options }));
+    const notRecognised = place({ facts: { ...facts, subject: { ...subject, difficultyStatus: 'none' } } });
+    expect(notRecognised.code).toBe('RULE_VIOLATION');
+    expect(violatedRules(notRecognised)).toEqual(['difficulty-recognised']);
+    expect(violatedRules(place({ facts: { ...facts, subject: { ...subject, employmentStatus: 'none' } } }))).toEqual(['employed']);
+    expect(violatedRules(place({ data: { ...placement, monthlySubsidyFen: 200_001 } }))).toEqual(['subsidy-within-cap']);
+    const all = place({ facts: { ...facts, subject: { ...subject, employmentStatus: 'none', difficultyStatus: 'none' } }, parameters: oldParameters });
+    expect(violatedRules(all)).toEqual(['difficulty-recognised', 'employed', 'subsidy-within-cap']);
+  });
+
+  it('applies the cap in force on the day: 180,000 fen until 2026-06-30, 200,000 from 2026-07-01', () => {
+    expect(oldParameters['monthlyCapFen']).toBe(180_000);
+    expect(parametersOn('2026-07-01')['monthlyCapFen']).toBe(200_000);
+    expect(violatedRules(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: oldParameters })))).toEqual(['subsidy-within-cap']);
+    expect(act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: parametersOn('2026-07-01') }).snapshot.state).toBe('placed');
+  });
+
+  it('refuses a placement form failing its schema: fractional fen, bad credit code, missing fields', () => {
+    const { retirementCategory: _omitted, ...withoutCategory } = placement;
+    const error = refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: { ...withoutCategory, monthlySubsidyFen: 1500.5, employerCreditCode: '91350100M000100Y44' } }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect(fieldErrors(error)).toEqual(['employerCreditCode', 'monthlySubsidyFen', 'retirementCategory']);
+  });
+
+  it('cancels before placement', () => {
+    const result = act(approved(), 'cancel', caseworker, T_PLACE, { data: { cancellationReason: '本人放弃' } });
+    expect([result.snapshot.state, result.status]).toEqual(['ended', 'final']);
+  });
+});
+
+describe('public-welfare-post: claims and payment', () => {
+  it('submits a claim to the reviewer, who pays it into the ledger with maker and checker recorded', () => {
+    const submission = act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim });
+    expect(submission.snapshot.state).toBe('claimSubmitted');
+    expect(submission.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: addWorkingDays(T_CLAIM, 5) });
+
+    const payment = act(submission.snapshot, 'approveClaim', reviewer, T_APPROVE, { data: { opinion: '考勤表齐全' } });
+    expect(payment.snapshot.state).toBe('placed');
+    expect(payment.snapshot.context.data['monthsPaid']).toBe(1);
+    expect(ofKind(payment.effects, 'ledger.item')).toEqual([
+      {
+        kind: 'ledger.item',
+        item: { subsidyType: 'public-welfare-post', item: 'public-welfare-post', period: '2026-07', fund: 'employment-subsidy', amountFen: 190_000, preparedBy: caseworker.id, approvedBy: reviewer.id },
+      },
+    ]);
+  });
+
+  it('pays month after month, counting the months paid', () => {
+    const first = act(submitted(), 'approveClaim', reviewer, T_APPROVE, { data: { opinion: 'ok' } });
+    const second = act(first.snapshot, 'submitClaim', caseworker, '2026-09-02T02:00:00.000Z', { data: { period: '2026-08', amountFen: 150_000 } });
+    const paid = act(second.snapshot, 'approveClaim', reviewer, '2026-09-03T02:00:00.000Z', { data: { opinion: 'ok' } });
+    expect(paid.snapshot.context.data['monthsPaid']).toBe(2);
+    expect(ofKind(paid.effects, 'ledger.item')[0]?.item).toMatchObject({ period: '2026-08', amountFen: 150_000 });
+  });
+
+  it('returns a claim without paying; the corrected claim names its new preparer', () => {
+    const returned = act(submitted(), 'returnClaim', reviewer, T_APPROVE, { data: { returnReason: '缺考勤表' } });
+    expect(returned.snapshot.state).toBe('placed');
+    expect(ofKind(returned.effects, 'ledger.item')).toEqual([]);
+    const resubmitted = act(returned.snapshot, 'submitClaim', otherCaseworker, '2026-08-06T02:00:00.000Z', { data: { period: '2026-07', amountFen: 95_000 } });
+    const paid = act(resubmitted.snapshot, 'approveClaim', reviewer, '2026-08-07T02:00:00.000Z', { data: { opinion: '按实际出勤折算' } });
+    expect(paid.snapshot.context.data['monthsPaid']).toBe(1);
+    expect(ofKind(paid.effects, 'ledger.item')[0]?.item).toEqual({
+      subsidyType: 'public-welfare-post',
+      item: 'public-welfare-post',
+      period: '2026-07',
+      fund: 'employment-subsidy',
+      amountFen: 95_000,
+      preparedBy: otherCaseworker.id,
+      approvedBy: reviewer.id,
+    });
+  });
+
+  it('refuses the preparer of a claim as its reviewer', () => {
+    const makerAsReviewer: Actor = { ...reviewer, id: caseworker.id };
+    const approve = refusal(() => act(submitted(), 'approveClaim', makerAsReviewer, T_APPROVE, { data: { opinion: 'ok' } }));
+    expect(approve.code).toBe('MAKER_CHECKER_VIOLATION');
+    expect(approve.details).toEqual({ event: 'approveClaim', sameActorAs: 'submitClaim' });
+    expect(refusal(() => act(submitted(), 'returnClaim', makerAsReviewer, T_APPROVE, { data: { returnReason: 'x' } })).code).toBe('MAKER_CHECKER_VIOLATION');
+    expect(refusal(() => act(submitted(), 'approveClaim', otherCaseworker, T_APPROVE, { data: { opinion: 'ok' } })).code).toBe('ROLE_NOT_PERMITTED');
+  });
+
+  it('refuses a claim above the agreed subsidy or above the cap in force', () => {
+    const tooMuch = refusal(() => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: { ...claim, amountFen: 190_001 } }));
+    expect(tooMuch.code).toBe('RULE_VIOLATION');
+    expect(violatedRules(tooMuch)).toEqual(['claim-within-agreed-subsidy']);
+    // Agreed at the new cap; a claim under the old cap's parameters exceeds the cap only.
+    const atCap = placed({ data: { monthlySubsidyFen: 200_000 } });
+    const overCap = refusal(() => act(atCap, 'submitClaim', caseworker, T_CLAIM, { data: { ...claim, amountFen: 200_000 }, parameters: oldParameters }));
+    expect(violatedRules(overCap)).toEqual(['claim-within-cap']);
+  });
+
+  it('refuses a month before the placement month or one that has not begun (China time)', () => {
+    expect(violatedRules(refusal(() => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: { ...claim, period: '2026-06' } })))).toEqual(['period-not-before-placement']);
+    // 15:00 UTC on 08-31 is still August in China; 16:00 UTC is 09-01.
+    expect(violatedRules(refusal(() => act(placed(), 'submitClaim', caseworker, '2026-08-31T15:00:00.000Z', { data: { ...claim, period: '2026-09' } })))).toEqual(['period-not-in-future']);
+    expect(act(placed(), 'submitClaim', caseworker, '2026-08-31T16:00:00.000Z', { data: { ...claim, period: '2026-09' } }).snapshot.state).toBe('claimSubmitted');
+  });
+
+  it('refuses claim forms failing their schema', () => {
+    const error = refusal(() => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: { period: '2026-13', amountFen: 0 } }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect(fieldErrors(error)).toEqual(['amountFen', 'period']);
+  });
+});
+
+describe('public-welfare-post: the 3-year term and the near-retirement exception', () => {
+  const LATER = '2032-06-10T02:00:00.000Z';
+  const claimFor = (snapshot: CaseSnapshot, period: string, withFacts: Record<string, unknown> = facts) =>
+    act(snapshot, 'submitClaim', caseworker, LATER, { data: { ...claim, period }, facts: withFacts });
+  const refusedRules = (snapshot: CaseSnapshot, period: string, withFacts: Record<string, unknown> = facts) => violatedRules(refusal(() => claimFor(snapshot, period, withFacts)));
+
+  it('pays 36 months from the placement month and no more', () => {
+    const snapshot = placed();
+    expect(claimFor(snapshot, '2029-06').snapshot.state).toBe('claimSubmitted');
+    expect(refusedRules(snapshot, '2029-07')).toEqual(['within-subsidy-term']);
+  });
+
+  it('runs to retirement for a person within 5 years of it at placement, and only then', () => {
+    // Born 1970-06: retires 2031-11 under the gradual delay.
+    expect(statutoryRetirement('1970-06', 'male-60').retirementMonth).toBe('2031-11');
+    const nearFacts = { ...facts, subject: { ...subject, birthDate: '1970-06-15' } };
+
+    // Placed 2026-11: exactly 60 months before retirement, so the subsidy runs to 2031-10.
+    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts });
+    expect(claimFor(near, '2029-11', nearFacts).snapshot.state).toBe('claimSubmitted');
+    expect(claimFor(near, '2031-10', nearFacts).snapshot.state).toBe('claimSubmitted');
+    expect(refusedRules(near, '2031-11', nearFacts)).toEqual(['within-subsidy-term']);
+
+    // Placed 2026-10: 61 months before retirement, so the 36-month term applies.
+    const notNear = placed({ data: { placementStart: '2026-10-15' }, facts: nearFacts });
+    expect(claimFor(notNear, '2029-09', nearFacts).snapshot.state).toBe('claimSubmitted');
+    expect(refusedRules(notNear, '2029-10', nearFacts)).toEqual(['within-subsidy-term']);
+  });
+
+  it("takes a woman's retirement from her declared category", () => {
+    // Born 1974-03: retires 2030-04 as a cadre (55), so placed 2026-07 she is within 5 years.
+    const womanFacts = { ...facts, subject: { ...subject, gender: 'female', birthDate: '1974-03-20' } };
+    const cadre = placed({ data: { retirementCategory: 'female-55' }, facts: womanFacts });
+    expect(claimFor(cadre, '2030-03', womanFacts).snapshot.state).toBe('claimSubmitted');
+    expect(refusedRules(cadre, '2030-04', womanFacts)).toEqual(['within-subsidy-term']);
+    // A woman declared in the men's category has no retirement month to count from: no claim passes.
+    const undeclared = placed({ data: { retirementCategory: 'male-60' }, facts: womanFacts });
+    expect(refusedRules(undeclared, '2027-01', womanFacts)).toEqual(['within-subsidy-term']);
+  });
+});
+
+describe('public-welfare-post: ending', () => {
+  it('ends by hand with a reason', () => {
+    const result = act(placed(), 'end', caseworker, '2027-03-01T02:00:00.000Z', { data: { endReason: 'left-post' } });
+    expect([result.snapshot.state, result.status]).toEqual(['ended', 'final']);
+    expect(fieldErrors(refusal(() => act(placed(), 'end', caseworker, '2027-03-01T02:00:00.000Z', { data: { endReason: 'difficulty-ended' } })))).toEqual(['endReason']);
+  });
+
+  it('ends when difficulty.ended is delivered, with the subscription data, from the system only', () => {
+    const [subscription] = publicWelfarePost.subscriptions;
+    expect(subscription).toMatchObject({ event: 'difficulty.ended', process: 'public-welfare-post', send: 'difficultyEnded' });
+    const event = { data: { ...subscription!.data } };
+    const result = act(placed(), subscription!.send!, system, '2027-03-01T02:00:00.000Z', event);
+    expect([result.snapshot.state, result.status]).toEqual(['ended', 'final']);
+    expect(result.snapshot.context.data['endReason']).toBe('difficulty-ended');
+    expect(refusal(() => act(placed(), 'difficultyEnded', caseworker, '2027-03-01T02:00:00.000Z', event)).code).toBe('ROLE_NOT_PERMITTED');
+    expect(refusal(() => act(placed(), 'difficultyEnded', system, '2027-03-01T02:00:00.000Z', { data: { endReason: 'other' } })).code).toBe('FORM_INVALID');
+  });
+});
+
+describe('public-welfare-post: indicator', () => {
+  function selects(selector: RecordSelector, record: PerformanceRecord): boolean {
+    return (
+      selector.process === 'public-welfare-post' &&
+      (selector.event === undefined || selector.event === record.event) &&
+      (selector.from === undefined || selector.from === record.from) &&
+      (selector.to === undefined || selector.to === record.to) &&
+      (selector.onTime === undefined || selector.onTime === record.onTime) &&
+      (!selector.withDeadline || record.dueAt !== null)
+    );
+  }
+  const records = (result: StepResult) => ofKind(result.effects, 'record').map((e) => e.record);
+
+  it('counts reviews of claims, approved or returned, against the 5-day deadline', () => {
+    const deadline = addWorkingDays(T_CLAIM, 5);
+    const all = [
+      ...records(act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim })),
+      ...records(act(submitted(), 'approveClaim', reviewer, T_APPROVE, { data: { opinion: 'ok' } })),
+      ...records(act(submitted(), 'returnClaim', reviewer, new Date(Date.parse(deadline) + 1).toISOString(), { data: { returnReason: '逾期退回' } })),
+    ];
+    const [indicator] = publicWelfarePost.indicators;
+    expect(all.filter((r) => selects(indicator!.denominator, r)).map((r) => r.event)).toEqual(['approveClaim', 'returnClaim']);
+    expect(all.filter((r) => selects(indicator!.numerator, r)).map((r) => r.event)).toEqual(['approveClaim']);
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
+import { socialInsuranceSubsidy } from '../../plugins/social-insurance-subsidy/index.ts';
+
+/** Form data, facts or parameters as the engine takes them. */
+type Data = Record<string, unknown>;
+
+const compiled = compile(socialInsuranceSubsidy.definitions[0], socialInsuranceSubsidy.implementations);
+
+const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post: 'subsidy-window', orgUnit: 'o-1' };
+const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
+const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
+const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
+
+const parameters = { monthlyCapFen: 80_000, flexibleShareMaxPercent: 67 };
+const recognized = { subject: { birthDate: '1975-04-02', gender: 'female', difficultyStatus: 'recognized' }, registry: { employed: true, unemployed: false } };
+const notRecognized = { ...recognized, subject: { ...recognized.subject, difficultyStatus: 'none' } };
+const employerFacts = (registered: boolean) => ({ ...recognized, employer: { registered, name: registered ? '福州示例科技有限公司' : null } });
+
+const flexible = { workerType: 'flexible', category: 'age-4050' };
+const hired = { workerType: 'employer-hired', employerCreditCode: '91350100M000100Y43', category: 'disability' };
+
+function refusal(run: () => unknown): PlatformError {
+  try {
+    run();
+  } catch (error) {
+    return error as PlatformError;
+  }
+  throw new Error('expected a refusal');
+}
+
+const ruleIds = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
+const ledgerItems = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
+
+function approved(verification: Data = flexible, facts: Data = recognized): CaseSnapshot {
+  const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+  const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: verification }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts, parameters });
+  return step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: '符合条件' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z', facts, parameters }).snapshot;
+}
+
+function claim(snapshot: CaseSnapshot, data: Data, options: { facts?: Data; parameters?: Data; now?: string } = {}) {
+  return step(compiled, {
+    snapshot,
+    event: { type: 'submitClaim', data },
+    actor: caseworker,
+    now: options.now ?? '2026-10-20T02:00:00.000Z',
+    facts: options.facts ?? recognized,
+    parameters: { ...parameters, ...options.parameters },
+  });
+}
+
+describe('social insurance subsidy: application', () => {
+  it('opens the intake at the subsidy window and the review at the review post, five working days each', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    expect(created.snapshot.state).toBe('applied');
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-09-08T15:59:59.999Z' });
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    expect(verified.snapshot.state).toBe('verified');
+    expect(verified.effects).toContainEqual({ kind: 'task.open', state: 'verified', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-09-09T15:59:59.999Z' });
+  });
+
+  it('refuses a person not recognised as having employment difficulties, at intake and again at review', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const atIntake = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: notRecognized, parameters }));
+    expect(atIntake.code).toBe('RULE_VIOLATION');
+    expect(ruleIds(atIntake)).toEqual(['difficulty-recognized']);
+
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    const atReview = refusal(() => step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z', facts: notRecognized, parameters }));
+    expect(ruleIds(atReview)).toEqual(['difficulty-recognized']);
+  });
+
+  it('needs the employer credit code for an employer-hired person, and a registered employer', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const { employerCreditCode: _code, ...withoutCode } = hired;
+    const missing = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: withoutCode }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters }));
+    expect(missing.code).toBe('FORM_INVALID');
+    expect((missing.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['employerCreditCode']);
+
+    const unregistered = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(false), parameters }));
+    expect(ruleIds(unregistered)).toEqual(['employer-registered']);
+    const both = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: { ...employerFacts(false), subject: notRecognized.subject }, parameters }));
+    expect(ruleIds(both)).toEqual(['difficulty-recognized', 'employer-registered']);
+
+    const ok = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters });
+    expect(ok.snapshot.state).toBe('verified');
+  });
+
+  it('refuses a bad credit code and unknown fields', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const error = refusal(() =>
+      step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: { ...hired, employerCreditCode: '91350100M000100Y44', extra: 1 } }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters }),
+    );
+    expect(error.code).toBe('FORM_INVALID');
+    expect((error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort()).toEqual(['employerCreditCode', 'extra']);
+  });
+
+  it('keeps the reviewer apart from whoever verified the application, for approval and rejection alike', () => {
+    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    const makerAsReviewer = { ...reviewer, id: caseworker.id };
+    for (const event of [{ type: 'approve', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '材料不全' } }]) {
+      const error = refusal(() => step(compiled, { snapshot: verified.snapshot, event, actor: makerAsReviewer, now: '2026-09-03T02:00:00.000Z', facts: recognized, parameters }));
+      expect(error.code).toBe('MAKER_CHECKER_VIOLATION');
+    }
+    const rejected = step(compiled, { snapshot: verified.snapshot, event: { type: 'reject', data: { rejectionReason: '材料不全' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z' });
+    expect(rejected.status).toBe('final');
+    expect(rejected.snapshot.state).toBe('rejected');
+  });
+});
+
+describe('social insurance subsidy: monthly claims', () => {
+  it('pays an approved claim into the ledger for its month, prepared by the caseworker and approved by the reviewer', () => {
+    const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
+    expect(submitted.snapshot.state).toBe('claimSubmitted');
+    expect(submitted.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-10-27T15:59:59.999Z' });
+
+    const paid = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: '与社保缴费记录一致' } }, actor: reviewer, now: '2026-10-21T02:00:00.000Z', parameters });
+    expect(paid.snapshot.state).toBe('approved');
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'social-insurance-subsidy', item: 'social-insurance-subsidy', period: '2026-10', fund: 'employment-subsidy', amountFen: 60_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+    ]);
+    expect(paid.snapshot.context.data['monthsPaid']).toBe(1);
+
+    // The next month is prepared by another caseworker: the ledger names whoever prepared it.
+    const next = step(compiled, { snapshot: paid.snapshot, event: { type: 'submitClaim', data: { period: '2026-11', contributionPaidFen: 90_000, amountFen: 50_000 } }, actor: otherCaseworker, now: '2026-11-20T02:00:00.000Z', facts: recognized, parameters });
+    const paidAgain = step(compiled, { snapshot: next.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-11-21T02:00:00.000Z', parameters });
+    expect(ledgerItems(paidAgain.effects)).toEqual([expect.objectContaining({ period: '2026-11', amountFen: 50_000, preparedBy: 'u-3', approvedBy: 'u-2' })]);
+    expect(paidAgain.snapshot.context.data['monthsPaid']).toBe(2);
+  });
+
+  it('refuses a claim approved by whoever submitted it', () => {
+    const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
+    const error = refusal(() => step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: { ...reviewer, id: caseworker.id }, now: '2026-10-21T02:00:00.000Z', parameters }));
+    expect(error.code).toBe('MAKER_CHECKER_VIOLATION');
+    expect(error.details).toEqual({ event: 'approveClaim', sameActorAs: 'submitClaim' });
+  });
+
+  it('returns a claim without paying it, and accepts a corrected one', () => {
+    const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
+    const returned = step(compiled, { snapshot: submitted.snapshot, event: { type: 'returnClaim', data: { returnReason: '缴费金额与记录不符' } }, actor: reviewer, now: '2026-10-21T02:00:00.000Z', parameters });
+    expect(returned.snapshot.state).toBe('approved');
+    expect(ledgerItems(returned.effects)).toEqual([]);
+    expect(returned.snapshot.context.data['monthsPaid']).toBeUndefined();
+    expect(claim(returned.snapshot, { period: '2026-10', contributionPaidFen: 85_000, amountFen: 56_000 }).snapshot.state).toBe('claimSubmitted');
+  });
+
+  it('limits a flexible worker to two thirds of the contributions paid, to the fen', () => {
+    const snapshot = approved();
+    expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 }).snapshot.state).toBe('claimSubmitted');
+    // 60 300 is 67% of 90 000: within the default local share, above two thirds.
+    const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_300 }));
+    expect(error.code).toBe('RULE_VIOLATION');
+    expect(ruleIds(error)).toEqual(['flexible-two-thirds']);
+  });
+
+  it('applies a smaller local share for flexible workers when the city sets one', () => {
+    const snapshot = approved();
+    const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 50_000 }, { parameters: { flexibleShareMaxPercent: 50 } }));
+    expect(ruleIds(error)).toEqual(['flexible-local-share']);
+    expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 45_000 }, { parameters: { flexibleShareMaxPercent: 50 } }).snapshot.state).toBe('claimSubmitted');
+  });
+
+  it('lets an employer-hired person be subsidised beyond two thirds, but never beyond the contributions paid', () => {
+    const snapshot = approved(hired, employerFacts(true));
+    expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 75_000, amountFen: 75_000 }).snapshot.state).toBe('claimSubmitted');
+    const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 70_000, amountFen: 75_000 }));
+    expect(ruleIds(error)).toEqual(['within-contribution']);
+  });
+
+  it('refuses more than the monthly cap in force', () => {
+    const snapshot = approved(hired, employerFacts(true));
+    const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 120_000, amountFen: 85_000 }));
+    expect(ruleIds(error)).toEqual(['within-monthly-cap']);
+    expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 120_000, amountFen: 85_000 }, { parameters: { monthlyCapFen: 90_000 } }).snapshot.state).toBe('claimSubmitted');
+  });
+
+  it('refuses a claim once the person is no longer recognised', () => {
+    const error = refusal(() => claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 }, { facts: notRecognized }));
+    expect(ruleIds(error)).toEqual(['still-recognized']);
+  });
+
+  it('refuses a month that has not begun in China time', () => {
+    const snapshot = approved();
+    const data = { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 };
+    // 2026-10-31T15:00Z is 23:00 on 31 October in China; 17:00Z is already 1 November.
+    expect(ruleIds(refusal(() => claim(snapshot, data, { now: '2026-10-31T15:00:00.000Z' })))).toEqual(['period-begun']);
+    expect(claim(snapshot, data, { now: '2026-10-31T17:00:00.000Z' }).snapshot.state).toBe('claimSubmitted');
+  });
+
+  it('refuses a malformed month and amounts that are not positive whole fen', () => {
+    const error = refusal(() => claim(approved(), { period: '2026-13', contributionPaidFen: 900.5, amountFen: 0 }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect((error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort()).toEqual(['amountFen', 'contributionPaidFen', 'period']);
+  });
+});
+
+describe('social insurance subsidy: ending', () => {
+  it('ends when the caseworker stops it', () => {
+    const ended = step(compiled, { snapshot: approved(), event: { type: 'end', data: { endReason: 'term-expired' } }, actor: caseworker, now: '2026-12-01T02:00:00.000Z' });
+    expect(ended.status).toBe('final');
+    expect(ended.snapshot.state).toBe('ended');
+  });
+
+  it('ends, as the system, with the data its subscription to difficulty.ended sends', () => {
+    const subscription = socialInsuranceSubsidy.subscriptions.find((s) => s.event === 'difficulty.ended');
+    expect(subscription).toMatchObject({ process: 'social-insurance-subsidy', send: 'difficultyEnded' });
+    const event = { type: subscription!.send!, data: { ...subscription!.data } };
+    const ended = step(compiled, { snapshot: approved(), event, actor: system, now: '2026-12-01T02:00:00.000Z' });
+    expect(ended.snapshot.state).toBe('ended');
+    expect(ended.snapshot.context.data['endReason']).toBe('difficulty-ended');
+    expect(refusal(() => step(compiled, { snapshot: approved(), event, actor: caseworker, now: '2026-12-01T02:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
+  });
+});
+
+describe('social insurance subsidy: parameters', () => {
+  it('keeps every value within its bounds and raises the monthly cap on its effective date', () => {
+    for (const p of socialInsuranceSubsidy.parameters) {
+      if (p.unit === 'codes') continue;
+      for (const value of [p.default, ...(p.changes ?? []).map((c) => c.value)]) expect(p.min <= value && value <= p.max, p.id).toBe(true);
+    }
+    const cap = socialInsuranceSubsidy.parameters.find((p) => p.id === 'monthlyCapFen')!;
+    expect(parameterValueOn(cap, '2026-12-31')).toBe(80_000);
+    expect(parameterValueOn(cap, '2027-01-01')).toBe(90_000);
+  });
+});

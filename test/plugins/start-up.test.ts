@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot, type Effect, type LedgerItem, type PlatformError } from '../../engine/index.ts';
+import { addMonths, quarterBounds } from '../../plugins/start-up/calendar-months.ts';
+import { startUp } from '../../plugins/start-up/index.ts';
+
+/** Form data, facts or parameters as the engine takes them. */
+type Data = Record<string, unknown>;
+
+const [subsidyFlow, loanFlow] = startUp.definitions;
+const subsidy = compile(subsidyFlow, startUp.implementations);
+const loan = compile(loanFlow, startUp.implementations);
+
+const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post: 'subsidy-window', orgUnit: 'o-1' };
+const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
+const makerAsReviewer: Actor = { ...reviewer, id: caseworker.id };
+
+const parameters = { startUpSubsidyFen: 500_000, maxBusinessAgeMonths: 36, minOperatingMonths: 12, loanCeilingFen: 30_000_000, maxLoanTermMonths: 36, subsidySharePercent: 50 };
+const subject = (unemploymentStatus: string, difficultyStatus: string) => ({ subject: { birthDate: '1998-05-04', gender: 'male', unemploymentStatus, difficultyStatus }, registry: { employed: false, unemployed: unemploymentStatus === 'registered', recognized: difficultyStatus === 'recognized' } });
+const registeredUnemployed = subject('registered', 'none');
+const nobody = subject('none', 'none');
+
+const application = { businessCreditCode: '91350100M000100Y43', businessName: '福州某某餐饮店', businessStartDate: '2025-06-01', amountFen: 500_000, graduate: false, period: 'once' };
+const NOW = '2026-10-15T02:00:00.000Z';
+
+function refusal(run: () => unknown): PlatformError {
+  try {
+    run();
+  } catch (error) {
+    return error as PlatformError;
+  }
+  throw new Error('expected a refusal');
+}
+
+const ruleIds = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
+const fieldsOf = (error: PlatformError) => (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
+const ledgerItems = (effects: Effect[]): LedgerItem[] => effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
+
+describe('start-up subsidy', () => {
+  const created = () => start(subsidy, { actor: caseworker, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
+  const submit = (data: Data, options: { facts?: Data; parameters?: Data; now?: string } = {}) =>
+    step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...application, ...data } }, actor: caseworker, now: options.now ?? NOW, facts: options.facts ?? registeredUnemployed, parameters: { ...parameters, ...options.parameters } });
+
+  it('pays an approved subsidy once into the ledger, prepared at the window and approved by the reviewer', () => {
+    const submitted = submit({});
+    expect(submitted.snapshot.state).toBe('submitted');
+    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'subsidy-review' }));
+    const paid = step(subsidy, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '经营正常' } }, actor: reviewer, now: '2026-10-16T02:00:00.000Z', parameters });
+    expect(paid.status).toBe('final');
+    expect(paid.snapshot.state).toBe('paid');
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'start-up-subsidy', item: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+    ]);
+  });
+
+  it('keeps the reviewer apart from whoever submitted, and rejects without paying', () => {
+    const submitted = submit({}).snapshot;
+    for (const event of [{ type: 'approve', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '非首次创业' } }]) {
+      expect(refusal(() => step(subsidy, { snapshot: submitted, event, actor: makerAsReviewer, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
+    }
+    const rejected = step(subsidy, { snapshot: submitted, event: { type: 'reject', data: { rejectionReason: '非首次创业' } }, actor: reviewer, now: NOW, parameters });
+    expect(rejected.snapshot.state).toBe('rejected');
+    expect(ledgerItems(rejected.effects)).toEqual([]);
+  });
+
+  it('refuses more than the subsidy in force', () => {
+    const error = refusal(() => submit({ amountFen: 500_001 }));
+    expect(error.code).toBe('RULE_VIOLATION');
+    expect(ruleIds(error)).toEqual(['within-subsidy-amount']);
+    expect(submit({ amountFen: 800_000 }, { parameters: { startUpSubsidyFen: 800_000 } }).snapshot.state).toBe('submitted');
+  });
+
+  it('refuses a business registered longer ago than the maximum age, to the day', () => {
+    expect(ruleIds(refusal(() => submit({ businessStartDate: '2023-10-14' })))).toEqual(['business-recent']);
+    expect(submit({ businessStartDate: '2023-10-15' }).snapshot.state).toBe('submitted');
+    expect(ruleIds(refusal(() => submit({ businessStartDate: '2024-10-14' }, { parameters: { maxBusinessAgeMonths: 24 } })))).toEqual(['business-recent']);
+  });
+
+  it('refuses a business that has not operated the minimum months, and one registered in the future', () => {
+    expect(ruleIds(refusal(() => submit({ businessStartDate: '2025-10-16' })))).toEqual(['business-operated']);
+    expect(submit({ businessStartDate: '2025-10-15' }).snapshot.state).toBe('submitted');
+    // With no minimum, only a future date is refused; 17:00Z is already the 16th in China.
+    const noMinimum = { parameters: { minOperatingMonths: 0 } };
+    expect(ruleIds(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['business-operated']);
+    expect(submit({ businessStartDate: '2026-10-16' }, { ...noMinimum, now: '2026-10-15T17:00:00.000Z' }).snapshot.state).toBe('submitted');
+  });
+
+  it('accepts a graduate, a registered unemployed person or a recognised person with difficulties, and no one else', () => {
+    expect(ruleIds(refusal(() => submit({}, { facts: nobody })))).toEqual(['eligible-group']);
+    expect(submit({ graduate: true }, { facts: nobody }).snapshot.state).toBe('submitted');
+    expect(submit({}, { facts: subject('none', 'recognized') }).snapshot.state).toBe('submitted');
+  });
+
+  it('names every violated rule at once', () => {
+    const error = refusal(() => submit({ amountFen: 600_000, businessStartDate: '2026-09-01' }, { facts: nobody }));
+    expect(ruleIds(error)).toEqual(['within-subsidy-amount', 'business-operated', 'eligible-group']);
+  });
+
+  it('fixes the period to once and needs the graduate flag', () => {
+    const { graduate: _graduate, ...withoutFlag } = application;
+    const error = refusal(() => step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...withoutFlag, period: '2026-10' } }, actor: caseworker, now: NOW, facts: registeredUnemployed, parameters }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect(fieldsOf(error)).toEqual(['graduate', 'period']);
+  });
+});
+
+describe('guaranteed business loan interest subsidy', () => {
+  const eligibility = { loanAmountFen: 20_000_000, businessCreditCode: '91350100M000100Y43', lender: '中国建设银行福州分行', termMonths: 24 };
+  const disbursement = { disbursedOn: '2026-03-20', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 };
+  const interest = { period: '2026-Q2', interestPaidFen: 172_500, amountFen: 86_250 };
+
+  function checked(data: Data = eligibility, params: Data = parameters) {
+    const created = start(loan, { actor: caseworker, now: '2026-02-02T02:00:00.000Z', parameters });
+    return step(loan, { snapshot: created.snapshot, event: { type: 'checkEligibility', data }, actor: caseworker, now: '2026-02-03T02:00:00.000Z', parameters: params });
+  }
+
+  function disbursed(): CaseSnapshot {
+    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
+    return step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters }).snapshot;
+  }
+
+  const claim = (snapshot: CaseSnapshot, data: Data, params: Data = parameters) =>
+    step(loan, { snapshot, event: { type: 'claimInterest', data: { ...interest, ...data } }, actor: caseworker, now: '2026-07-05T02:00:00.000Z', parameters: params });
+
+  it('walks eligibility, guarantee review, disbursement, a paid quarter and repayment', () => {
+    const inReview = checked();
+    expect(inReview.snapshot.state).toBe('guaranteeReview');
+    expect(inReview.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'guaranteeReview', role: 'reviewer', post: 'subsidy-review' }));
+    const approved = step(loan, { snapshot: inReview.snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
+    expect(approved.snapshot.state).toBe('approved');
+    expect(approved.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'approved', role: 'caseworker', post: 'subsidy-window' }));
+
+    const outstanding = step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters });
+    expect(outstanding.snapshot.state).toBe('disbursed');
+    expect(outstanding.effects.some((e) => e.kind === 'task.open')).toBe(false);
+
+    const claimed = claim(outstanding.snapshot, {});
+    expect(claimed.snapshot.state).toBe('interestClaimed');
+    const paid = step(loan, { snapshot: claimed.snapshot, event: { type: 'approveInterest', data: { opinion: '与结息单一致' } }, actor: reviewer, now: '2026-07-06T02:00:00.000Z', parameters });
+    expect(paid.snapshot.state).toBe('disbursed');
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'loan-interest-subsidy', item: 'loan-interest-subsidy', period: '2026-Q2', fund: 'employment-subsidy', amountFen: 86_250, preparedBy: 'u-1', approvedBy: 'u-2' },
+    ]);
+    expect(paid.snapshot.context.data['quartersPaid']).toBe(1);
+
+    const repaid = step(loan, { snapshot: paid.snapshot, event: { type: 'repay', data: { repaidOn: '2028-03-18' } }, actor: caseworker, now: '2028-03-19T02:00:00.000Z', parameters });
+    expect(repaid.status).toBe('final');
+    expect(repaid.snapshot.state).toBe('repaid');
+  });
+
+  it('refuses a loan above the ceiling or longer than the longest term', () => {
+    expect(ruleIds(refusal(() => checked({ ...eligibility, loanAmountFen: 30_000_001 })))).toEqual(['within-loan-ceiling']);
+    expect(ruleIds(refusal(() => checked({ ...eligibility, termMonths: 37 })))).toEqual(['within-loan-term']);
+    expect(ruleIds(refusal(() => checked({ ...eligibility, loanAmountFen: 35_000_000, termMonths: 48 })))).toEqual(['within-loan-ceiling', 'within-loan-term']);
+    // The ceiling in force after the 2027 change admits the larger loan.
+    const ceiling = startUp.parameters.find((p) => p.id === 'loanCeilingFen')!;
+    const params2027 = { ...parameters, loanCeilingFen: parameterValueOn(ceiling, '2027-01-01') };
+    expect(checked({ ...eligibility, loanAmountFen: 35_000_000 }, params2027).snapshot.state).toBe('guaranteeReview');
+  });
+
+  it('keeps the guarantee reviewer and the interest approver apart from whoever prepared the case', () => {
+    const inReview = checked().snapshot;
+    for (const event of [{ type: 'approveGuarantee', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '无担保' } }]) {
+      expect(refusal(() => step(loan, { snapshot: inReview, event, actor: makerAsReviewer, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
+    }
+    expect(step(loan, { snapshot: inReview, event: { type: 'reject', data: { rejectionReason: '征信不良' } }, actor: reviewer, now: NOW, parameters }).snapshot.state).toBe('rejected');
+
+    const claimed = claim(disbursed(), {}).snapshot;
+    const error = refusal(() => step(loan, { snapshot: claimed, event: { type: 'approveInterest', data: { opinion: 'ok' } }, actor: makerAsReviewer, now: NOW, parameters }));
+    expect(error.details).toEqual({ event: 'approveInterest', sameActorAs: 'claimInterest' });
+  });
+
+  it('refuses a disbursement above the approved loan', () => {
+    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
+    const error = refusal(() => step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: { ...disbursement, disbursedAmountFen: 20_000_001 } }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters }));
+    expect(ruleIds(error)).toEqual(['within-approved-amount']);
+  });
+
+  it('limits the subsidy to the share of interest paid in force, to the fen', () => {
+    const snapshot = disbursed();
+    expect(ruleIds(refusal(() => claim(snapshot, { amountFen: 86_251 })))).toEqual(['within-subsidy-share']);
+    const share = startUp.parameters.find((p) => p.id === 'subsidySharePercent')!;
+    expect(parameterValueOn(share, '2026-12-31')).toBe(50);
+    expect(claim(snapshot, { amountFen: 103_500 }, { ...parameters, subsidySharePercent: parameterValueOn(share, '2027-01-01') }).snapshot.state).toBe('interestClaimed');
+  });
+
+  it('subsidises only quarters overlapping the loan term', () => {
+    // Disbursed 2026-03-20 for 24 months: the term runs until 2028-03-20.
+    const snapshot = disbursed();
+    expect(claim(snapshot, { period: '2026-Q1' }).snapshot.state).toBe('interestClaimed');
+    expect(claim(snapshot, { period: '2028-Q1' }).snapshot.state).toBe('interestClaimed');
+    expect(ruleIds(refusal(() => claim(snapshot, { period: '2025-Q4' })))).toEqual(['quarter-within-loan-term']);
+    expect(ruleIds(refusal(() => claim(snapshot, { period: '2028-Q2' })))).toEqual(['quarter-within-loan-term']);
+  });
+
+  it('refuses a malformed quarter', () => {
+    const error = refusal(() => claim(disbursed(), { period: '2026-Q5', amountFen: 0 }));
+    expect(error.code).toBe('FORM_INVALID');
+    expect(fieldsOf(error)).toEqual(['amountFen', 'period']);
+  });
+
+  it('returns a claim without paying it, and ends a loan in default or refuses a repayment dated before disbursement', () => {
+    const claimed = claim(disbursed(), {}).snapshot;
+    const returned = step(loan, { snapshot: claimed, event: { type: 'returnClaim', data: { returnReason: '结息单缺失' } }, actor: reviewer, now: NOW, parameters });
+    expect(returned.snapshot.state).toBe('disbursed');
+    expect(ledgerItems(returned.effects)).toEqual([]);
+    expect(ruleIds(refusal(() => step(loan, { snapshot: returned.snapshot, event: { type: 'repay', data: { repaidOn: '2026-03-19' } }, actor: caseworker, now: NOW, parameters })))).toEqual(['repaid-after-disbursement']);
+    const defaulted = step(loan, { snapshot: returned.snapshot, event: { type: 'default', data: { defaultedOn: '2026-12-21' } }, actor: caseworker, now: '2027-01-05T02:00:00.000Z', parameters });
+    expect(defaulted.status).toBe('final');
+    expect(defaulted.snapshot.state).toBe('defaulted');
+  });
+});
+
+describe('start-up parameters and calendar months', () => {
+  it('keeps every value within its bounds', () => {
+    for (const p of startUp.parameters) {
+      if (p.unit === 'codes') continue;
+      for (const value of [p.default, ...(p.changes ?? []).map((c) => c.value)]) expect(p.min <= value && value <= p.max, p.id).toBe(true);
+    }
+  });
+
+  it('adds months clamping to the end of a month, and bounds quarters', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2027-12-15', 3)).toBe('2028-03-15');
+    expect(addMonths('2028-02-29', -12)).toBe('2027-02-28');
+    expect(quarterBounds('2028-Q1')).toEqual({ first: '2028-01-01', last: '2028-03-31' });
+    expect(quarterBounds('2026-Q2')).toEqual({ first: '2026-04-01', last: '2026-06-30' });
+    expect(quarterBounds('2026-Q5')).toBeUndefined();
+  });
+});
