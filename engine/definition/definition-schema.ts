@@ -99,6 +99,8 @@ export const definitionSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver'),
     title: localizedTextSchema,
     subject: z.enum(['person', 'employer']),
+    /** At most one active case of this process per subject (a registration); false for postings or referrals. */
+    oneActivePerSubject: z.boolean().default(true),
     initial: name,
     states: z.record(name, stateSchema),
     forms: z.record(name, formSchema).default({}),

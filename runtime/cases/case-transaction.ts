@@ -86,6 +86,7 @@ export async function openInTransaction(tx: Transaction, rt: RuntimeContext, inp
       orgPath: input.orgUnit.path,
       state: result.snapshot.state,
       status: result.status,
+      exclusive: definition.oneActivePerSubject,
       snapshot: result.snapshot,
       data: result.snapshot.context.data,
       version: 1,

@@ -26,6 +26,7 @@ describe('OpenAPI document', () => {
       'GET /api/payment-batches/{id}/bank-file',
       'GET /api/persons',
       'GET /api/persons/{id}',
+      'GET /api/persons/{id}/vacancy-matches',
       'GET /api/processes',
       'GET /api/processes/{processId}',
       'GET /api/tasks',

@@ -95,9 +95,11 @@ CREATE TABLE "reconciliations" (
 );
 --> statement-breakpoint
 DROP INDEX "timers_due_idx";--> statement-breakpoint
+DROP INDEX "cases_one_active_key";--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "created_by" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "persons" ADD COLUMN "difficulty_status" text DEFAULT 'none' NOT NULL;--> statement-breakpoint
 ALTER TABLE "persons" ADD COLUMN "unjustified_refusals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "exclusive" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "outbox_deliveries" ADD COLUMN "outcome" jsonb;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "escalated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "escalated_to" text;--> statement-breakpoint
@@ -111,4 +113,5 @@ CREATE INDEX "ledger_items_case_idx" ON "ledger_items" USING btree ("city_code",
 CREATE UNIQUE INDEX "payments_one_live_key" ON "payments" USING btree ("city_code","item_id") WHERE status <> 'failed';--> statement-breakpoint
 CREATE INDEX "payments_batch_idx" ON "payments" USING btree ("city_code","batch_id");--> statement-breakpoint
 CREATE INDEX "timers_pending_idx" ON "timers" USING btree ("fire_at") WHERE fired_at IS NULL AND cancelled_at IS NULL;--> statement-breakpoint
-CREATE INDEX "timers_case_idx" ON "timers" USING btree ("city_code","case_id");
+CREATE INDEX "timers_case_idx" ON "timers" USING btree ("city_code","case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_one_active_key" ON "cases" USING btree ("city_code","process_id","subject_id") WHERE status = 'active' AND exclusive;

@@ -43,6 +43,8 @@ export const cases = pgTable(
     orgPath: text('org_path').notNull(),
     state: text('state').notNull(),
     status: text('status', { enum: ['active', 'final'] }).notNull(),
+    /** From the definition's `oneActivePerSubject`: this case excludes another active one for the subject. */
+    exclusive: boolean('exclusive').notNull().default(true),
     snapshot: jsonb('snapshot').$type<CaseSnapshot>().notNull(),
     /** A queryable copy of the snapshot's collected form data. */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
@@ -58,8 +60,8 @@ export const cases = pgTable(
     unique('cases_city_case_no_key').on(t.cityCode, t.caseNo),
     index('cases_id_idx').on(t.id),
     index('cases_subject_idx').on(t.cityCode, t.subjectId, t.status),
-    // One active case per process and subject, enforced by the database even under concurrency.
-    uniqueIndex('cases_one_active_key').on(t.cityCode, t.processId, t.subjectId).where(sql`status = 'active'`),
+    // One active case per process and subject where the process says so, enforced by the database even under concurrency.
+    uniqueIndex('cases_one_active_key').on(t.cityCode, t.processId, t.subjectId).where(sql`status = 'active' AND exclusive`),
     index('cases_org_path_idx').on(t.orgPath.op('text_pattern_ops')),
   ],
 );

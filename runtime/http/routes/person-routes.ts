@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findPersons, getPerson, registerPerson } from '../../persons/index.ts';
+import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { IdParam, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
@@ -67,10 +68,34 @@ const getPersonRoute = createRoute({
   responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
 });
 
+const VacancyMatch = z
+  .object({
+    vacancy: z.object({ caseNo: z.string(), occupation: z.string(), workArea: z.string(), payMaxFen: z.number(), payBasis: z.enum(['monthly', 'hourly', 'piece']), validUntil: z.string() }),
+    occupation: z.enum(['exact', 'minor-group', 'middle-group', 'major-group']),
+    region: z.enum(['county', 'city', 'province']),
+    score: z.number().int(),
+    payFits: z.boolean(),
+    title: z.string(),
+    employerName: z.string(),
+    employerCreditCode: z.string(),
+  })
+  .openapi('VacancyMatch');
+
+const matchesRoute = createRoute({
+  method: 'get',
+  path: '/persons/{id}/vacancy-matches',
+  tags: ['persons'],
+  summary: "Published vacancies ranked for the person's job-seeking profile (occupation, then region, then pay)",
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ items: z.array(VacancyMatch) }), 'Ranked matches'), ...errorResponses(400, 401, 404) },
+});
+
 /** Real-name person records. */
 export function personRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(createPersonRoute, async (c) => c.json(await registerPerson(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listPersonsRoute, async (c) => c.json(await findPersons(rt, c.get('user'), c.req.valid('query')), 200))
-    .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id), 200));
+    .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(matchesRoute, async (c) => c.json(await vacancyMatches(rt, c.get('user'), c.req.valid('param').id), 200));
 }

@@ -1,0 +1,1 @@
+export { vacancyMatches } from './vacancy-matches.ts';

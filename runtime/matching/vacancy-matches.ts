@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import { PlatformError, chinaDate } from '../../engine/index.ts';
+import { rankVacancies, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { cases, employers } from '../db/schema/index.ts';
+import { getPerson } from '../persons/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+
+function profileOf(data: Record<string, unknown>): SeekerProfile {
+  const codes = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  return {
+    desiredOccupations: codes(data['desiredOccupations']),
+    desiredAreas: codes(data['desiredAreas']),
+    expectedPayFen: typeof data['expectedPayFen'] === 'number' ? data['expectedPayFen'] : 0,
+  };
+}
+
+/**
+ * Published vacancies of the person's city ranked for the person's active job-seeking
+ * profile: by occupation and region closeness, then pay fit, then validity. 404 when the
+ * person has no active job-seeking registration.
+ */
+export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, personId: string) {
+  const person = await getPerson(rt, user, personId);
+  const [seeking] = await rt.db
+    .select({ data: cases.data })
+    .from(cases)
+    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.subjectId, person.id), eq(cases.processId, 'job-seeking'), eq(cases.state, 'active')))
+    .limit(1);
+  if (!seeking) {
+    throw new PlatformError('NOT_FOUND', {
+      message: { 'zh-CN': '该人员没有有效的求职登记', en: 'The person has no active job-seeking registration' },
+      details: { person: personId, process: 'job-seeking' },
+    });
+  }
+  const published = await rt.db
+    .select({ caseNo: cases.caseNo, data: cases.data, employerName: employers.name })
+    .from(cases)
+    .innerJoin(employers, and(eq(employers.cityCode, cases.cityCode), eq(employers.id, cases.subjectId)))
+    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.processId, 'vacancy-posting'), eq(cases.state, 'published')));
+  const byCaseNo = new Map(published.map((row) => [row.caseNo, row]));
+  const vacancies: VacancySummary[] = published.map(({ caseNo, data }) => ({
+    caseNo,
+    occupation: String(data['occupation'] ?? ''),
+    workArea: String(data['workArea'] ?? ''),
+    payMaxFen: Number(data['payMaxFen'] ?? 0),
+    payBasis: data['payBasis'] === 'hourly' || data['payBasis'] === 'piece' ? data['payBasis'] : 'monthly',
+    validUntil: String(data['validUntil'] ?? ''),
+  }));
+  const matches = rankVacancies(profileOf(seeking.data), vacancies, chinaDate(rt.clock()));
+  return {
+    items: matches.map((match) => {
+      const row = byCaseNo.get(match.vacancy.caseNo)!;
+      return { ...match, title: String(row.data['title'] ?? ''), employerName: row.employerName, employerCreditCode: String(row.data['employerCreditCode'] ?? '') };
+    }),
+  };
+}
