@@ -45,6 +45,8 @@ export function parameterValueOn(spec: ParameterSpec, date: string): number | re
 
 /** Something of the ministry standard that an overlay may not change, and why. */
 export interface Lock {
+  /** The process definition the element belongs to (a plugin may ship several). */
+  process: string;
   /** Dotted path into the definition, e.g. `states.registered` or `forms.registration.schema.required`. */
   element: string;
   reason: LocalizedText;

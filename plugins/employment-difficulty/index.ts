@@ -40,12 +40,12 @@ export const employmentDifficulty = definePlugin({
     { id: 'validityMonths', title: { 'zh-CN': '认定有效期上限（月）', en: 'Longest validity of a recognition (months)' }, unit: 'months', default: 24, min: 12, max: 36 },
   ],
   locks: [
-    { element: 'states.publicized', reason: { 'zh-CN': '认定前公示为必经程序', en: 'A public notice before recognition is mandatory' } },
-    { element: 'states.applied.on.verify.rules', reason: { 'zh-CN': '失业登记、年龄与重复认定核验为部级条件', en: 'Unemployment registration, age and duplicate checks are ministry conditions' } },
-    { element: 'states.reviewed.on.recognize.separateFrom', reason: { 'zh-CN': '认定须与核实分离', en: 'Recognition must be separate from verification' } },
-    { element: 'states.reviewed.on.recognize.actions', reason: { 'zh-CN': '认定状态供公益性岗位等补贴核验', en: 'The recognised status is checked by the subsidies that depend on it' } },
-    { element: 'states.assisted.on.employmentRegistered', reason: { 'zh-CN': '就业登记后复核困难状态为部级协同规则', en: 'Re-checking the status after an employment registration is a ministry coordination rule' } },
-    { element: 'forms.verification.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
+    { process: 'employment-difficulty', element: 'states.publicized', reason: { 'zh-CN': '认定前公示为必经程序', en: 'A public notice before recognition is mandatory' } },
+    { process: 'employment-difficulty', element: 'states.applied.on.verify.rules', reason: { 'zh-CN': '失业登记、年龄与重复认定核验为部级条件', en: 'Unemployment registration, age and duplicate checks are ministry conditions' } },
+    { process: 'employment-difficulty', element: 'states.reviewed.on.recognize.separateFrom', reason: { 'zh-CN': '认定须与核实分离', en: 'Recognition must be separate from verification' } },
+    { process: 'employment-difficulty', element: 'states.reviewed.on.recognize.actions', reason: { 'zh-CN': '认定状态供公益性岗位等补贴核验', en: 'The recognised status is checked by the subsidies that depend on it' } },
+    { process: 'employment-difficulty', element: 'states.assisted.on.employmentRegistered', reason: { 'zh-CN': '就业登记后复核困难状态为部级协同规则', en: 'Re-checking the status after an employment registration is a ministry coordination rule' } },
+    { process: 'employment-difficulty', element: 'forms.verification.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
   ],
   indicators: [
     {

@@ -13,9 +13,9 @@ export const employmentRegistration = definePlugin({
     { id: 'terminationReportDays', title: { 'zh-CN': '终止登记期限（日）', en: 'Days to register a termination' }, unit: 'days', default: 15, min: 15, max: 15 },
   ],
   locks: [
-    { element: 'states.employed.on.register.actions', reason: { 'zh-CN': '就业登记须通知失业登记等协同业务', en: 'Employment registration must notify the linked processes' } },
-    { element: 'states.employed.on.terminate.actions', reason: { 'zh-CN': '就业登记注销须通知失业保险等协同业务', en: 'Termination must notify the linked processes' } },
-    { element: 'forms.termination.schema.required', reason: { 'zh-CN': '是否非自愿中断就业决定失业保险金资格', en: 'Involuntary separation decides benefit eligibility' } },
+    { process: 'employment-registration', element: 'states.pending.on.register.actions', reason: { 'zh-CN': '就业登记须通知失业登记等协同业务', en: 'Employment registration must notify the linked processes' } },
+    { process: 'employment-registration', element: 'states.employed.on.terminate.actions', reason: { 'zh-CN': '就业登记注销须通知失业保险等协同业务', en: 'Termination must notify the linked processes' } },
+    { process: 'employment-registration', element: 'forms.termination.schema.required', reason: { 'zh-CN': '是否非自愿中断就业决定失业保险金资格', en: 'Involuntary separation decides benefit eligibility' } },
   ],
   indicators: [
     {

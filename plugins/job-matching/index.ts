@@ -38,14 +38,14 @@ export const jobMatching = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.draft.on.submit.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
-    { element: 'states.revisionRequested.on.resubmit.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
-    { element: 'states.underReview.on.publish.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
-    { element: 'states.underReview.on.publish.separateFrom', reason: { 'zh-CN': '岗位审核须与受理分离', en: 'Review must be separate from intake' } },
-    { element: 'states.underReview.on.publish.actions', reason: { 'zh-CN': '岗位发布事件供市场供求统计使用', en: 'The publication event feeds the supply and demand statistics' } },
-    { element: 'forms.posting.schema.required', reason: { 'zh-CN': '市场供求统计口径所需字段不得减少', en: 'Fields required by the supply and demand statistics may not be dropped' } },
-    { element: 'states.hired.on.employmentRegistered', reason: { 'zh-CN': '推荐成功以就业登记为准，为部级统计口径', en: 'A referral succeeds only on an employment registration: a ministry statistical rule' } },
-    { element: 'states.interviewed.on.refuseUnjustified.actions', reason: { 'zh-CN': '无正当理由拒绝推荐工作须计数并通知失业保险', en: 'Unjustified refusals must be counted and reported to unemployment insurance' } },
+    { process: 'vacancy-posting', element: 'states.draft.on.submit.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
+    { process: 'vacancy-posting', element: 'states.revisionRequested.on.resubmit.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
+    { process: 'vacancy-posting', element: 'states.underReview.on.publish.rules', reason: { 'zh-CN': '就业歧视审查与用人单位核验为法定要求', en: 'Screening for discrimination and the employer check are statutory' } },
+    { process: 'vacancy-posting', element: 'states.underReview.on.publish.separateFrom', reason: { 'zh-CN': '岗位审核须与受理分离', en: 'Review must be separate from intake' } },
+    { process: 'vacancy-posting', element: 'states.underReview.on.publish.actions', reason: { 'zh-CN': '岗位发布事件供市场供求统计使用', en: 'The publication event feeds the supply and demand statistics' } },
+    { process: 'vacancy-posting', element: 'forms.posting.schema.required', reason: { 'zh-CN': '市场供求统计口径所需字段不得减少', en: 'Fields required by the supply and demand statistics may not be dropped' } },
+    { process: 'job-referral', element: 'states.hired.on.employmentRegistered', reason: { 'zh-CN': '推荐成功以就业登记为准，为部级统计口径', en: 'A referral succeeds only on an employment registration: a ministry statistical rule' } },
+    { process: 'job-referral', element: 'states.interviewed.on.refuseUnjustified.actions', reason: { 'zh-CN': '无正当理由拒绝推荐工作须计数并通知失业保险', en: 'Unjustified refusals must be counted and reported to unemployment insurance' } },
   ],
   indicators: [
     {

@@ -41,11 +41,11 @@ export const publicWelfarePost = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.postApproved.on.place.rules', reason: { 'zh-CN': '安置对象须为已就业的就业困难人员', en: 'Only employed persons recognised with employment difficulty may be placed' } },
-    { element: 'states.placed.on.submitClaim.rules', reason: { 'zh-CN': '补贴标准与期限为部级规定', en: 'The subsidy amount and term are ministry rules' } },
-    { element: 'states.claimSubmitted.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须审核与申报分离', en: 'A payment must be approved by someone other than who prepared it' } },
-    { element: 'states.claimSubmitted.on.approveClaim.actions', reason: { 'zh-CN': '拨付记入就业补助资金台账', en: 'Payments are entered in the employment subsidy fund ledger' } },
-    { element: 'states.placed.on.difficultyEnded', reason: { 'zh-CN': '就业困难人员退出后终止补贴为部级协同规则', en: 'Ending the subsidy when the difficulty ends is a ministry coordination rule' } },
+    { process: 'public-welfare-post', element: 'states.postApproved.on.place.rules', reason: { 'zh-CN': '安置对象须为已就业的就业困难人员', en: 'Only employed persons recognised with employment difficulty may be placed' } },
+    { process: 'public-welfare-post', element: 'states.placed.on.submitClaim.rules', reason: { 'zh-CN': '补贴标准与期限为部级规定', en: 'The subsidy amount and term are ministry rules' } },
+    { process: 'public-welfare-post', element: 'states.claimSubmitted.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须审核与申报分离', en: 'A payment must be approved by someone other than who prepared it' } },
+    { process: 'public-welfare-post', element: 'states.claimSubmitted.on.approveClaim.actions', reason: { 'zh-CN': '拨付记入就业补助资金台账', en: 'Payments are entered in the employment subsidy fund ledger' } },
+    { process: 'public-welfare-post', element: 'states.placed.on.difficultyEnded', reason: { 'zh-CN': '就业困难人员退出后终止补贴为部级协同规则', en: 'Ending the subsidy when the difficulty ends is a ministry coordination rule' } },
   ],
   indicators: [
     {

@@ -36,12 +36,12 @@ export const socialInsuranceSubsidy = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.applied.on.verify.rules', reason: { 'zh-CN': '享受对象须为已认定的就业困难人员', en: 'Only recognised persons with employment difficulties qualify' } },
-    { element: 'states.verified.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
-    { element: 'states.approved.on.submitClaim.rules', reason: { 'zh-CN': '按实际缴费补贴、灵活就业人员不超过三分之二为国家规定', en: 'Subsidising actual contributions, at most two thirds for flexible workers, is national policy' } },
-    { element: 'states.claimSubmitted.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须经申报人以外的人员复核', en: 'A payment must be approved by someone other than who prepared it' } },
-    { element: 'states.claimSubmitted.on.approveClaim.actions', reason: { 'zh-CN': '补贴须按月记入资金台账，防止重复发放', en: 'Payments go into the ledger by month, which prevents paying twice' } },
-    { element: 'states.approved.on.difficultyEnded', reason: { 'zh-CN': '困难人员认定终止即停止补贴为部级协同规则', en: 'Stopping with the difficulty recognition is a ministry coordination rule' } },
+    { process: 'social-insurance-subsidy', element: 'states.applied.on.verify.rules', reason: { 'zh-CN': '享受对象须为已认定的就业困难人员', en: 'Only recognised persons with employment difficulties qualify' } },
+    { process: 'social-insurance-subsidy', element: 'states.verified.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
+    { process: 'social-insurance-subsidy', element: 'states.approved.on.submitClaim.rules', reason: { 'zh-CN': '按实际缴费补贴、灵活就业人员不超过三分之二为国家规定', en: 'Subsidising actual contributions, at most two thirds for flexible workers, is national policy' } },
+    { process: 'social-insurance-subsidy', element: 'states.claimSubmitted.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须经申报人以外的人员复核', en: 'A payment must be approved by someone other than who prepared it' } },
+    { process: 'social-insurance-subsidy', element: 'states.claimSubmitted.on.approveClaim.actions', reason: { 'zh-CN': '补贴须按月记入资金台账，防止重复发放', en: 'Payments go into the ledger by month, which prevents paying twice' } },
+    { process: 'social-insurance-subsidy', element: 'states.approved.on.difficultyEnded', reason: { 'zh-CN': '困难人员认定终止即停止补贴为部级协同规则', en: 'Stopping with the difficulty recognition is a ministry coordination rule' } },
   ],
   indicators: [
     {

@@ -43,12 +43,12 @@ export const startUp = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.applied.on.submit.rules', reason: { 'zh-CN': '补贴对象与标准为国家政策', en: 'Who qualifies and how much is national policy' } },
-    { element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '资金拨付须经受理人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
-    { element: 'states.submitted.on.approve.actions', reason: { 'zh-CN': '创业补贴每人只享受一次，由资金台账保证', en: 'The start-up subsidy is paid once per person, which the ledger enforces' } },
-    { element: 'states.guaranteeReview.on.approveGuarantee.separateFrom', reason: { 'zh-CN': '担保审核须与资格审查分离', en: 'The guarantee review must be separate from the eligibility check' } },
-    { element: 'states.interestClaimed.on.approveInterest.separateFrom', reason: { 'zh-CN': '贴息拨付须经申报人以外的人员复核', en: 'An interest subsidy must be approved by someone other than who prepared it' } },
-    { element: 'states.disbursed.on.claimInterest.rules', reason: { 'zh-CN': '贴息比例与贴息期限为国家政策', en: 'The subsidised share and term are national policy' } },
+    { process: 'start-up-subsidy', element: 'states.applied.on.submit.rules', reason: { 'zh-CN': '补贴对象与标准为国家政策', en: 'Who qualifies and how much is national policy' } },
+    { process: 'start-up-subsidy', element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '资金拨付须经受理人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
+    { process: 'start-up-subsidy', element: 'states.submitted.on.approve.actions', reason: { 'zh-CN': '创业补贴每人只享受一次，由资金台账保证', en: 'The start-up subsidy is paid once per person, which the ledger enforces' } },
+    { process: 'business-loan-interest', element: 'states.guaranteeReview.on.approveGuarantee.separateFrom', reason: { 'zh-CN': '担保审核须与资格审查分离', en: 'The guarantee review must be separate from the eligibility check' } },
+    { process: 'business-loan-interest', element: 'states.interestClaimed.on.approveInterest.separateFrom', reason: { 'zh-CN': '贴息拨付须经申报人以外的人员复核', en: 'An interest subsidy must be approved by someone other than who prepared it' } },
+    { process: 'business-loan-interest', element: 'states.disbursed.on.claimInterest.rules', reason: { 'zh-CN': '贴息比例与贴息期限为国家政策', en: 'The subsidised share and term are national policy' } },
   ],
   indicators: [
     {

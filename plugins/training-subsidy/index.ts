@@ -53,11 +53,11 @@ export const trainingSubsidy = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.assessed.on.certify.rules', reason: { 'zh-CN': '只有鉴定合格取得证书方可补贴', en: 'Only a passed assessment with a certificate is subsidised' } },
-    { element: 'states.claimed.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须经申领经办人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
-    { element: 'states.upgradeClaimed.on.approveUpgrade.separateFrom', reason: { 'zh-CN': '资金拨付须经申领经办人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
-    { element: 'states.claimed.on.approveClaim.actions', reason: { 'zh-CN': '同一证书每年只补贴一次，两项资金共用台账项目', en: 'One subsidy per certificate a year: both funds share one ledger item' } },
-    { element: 'states.upgradeClaimed.on.approveUpgrade.actions', reason: { 'zh-CN': '同一证书每年只补贴一次，两项资金共用台账项目', en: 'One subsidy per certificate a year: both funds share one ledger item' } },
+    { process: 'training-subsidy', element: 'states.assessed.on.certify.rules', reason: { 'zh-CN': '只有鉴定合格取得证书方可补贴', en: 'Only a passed assessment with a certificate is subsidised' } },
+    { process: 'training-subsidy', element: 'states.claimed.on.approveClaim.separateFrom', reason: { 'zh-CN': '资金拨付须经申领经办人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
+    { process: 'training-subsidy', element: 'states.upgradeClaimed.on.approveUpgrade.separateFrom', reason: { 'zh-CN': '资金拨付须经申领经办人以外的人员审核', en: 'A payment must be approved by someone other than who prepared it' } },
+    { process: 'training-subsidy', element: 'states.claimed.on.approveClaim.actions', reason: { 'zh-CN': '同一证书每年只补贴一次，两项资金共用台账项目', en: 'One subsidy per certificate a year: both funds share one ledger item' } },
+    { process: 'training-subsidy', element: 'states.upgradeClaimed.on.approveUpgrade.actions', reason: { 'zh-CN': '同一证书每年只补贴一次，两项资金共用台账项目', en: 'One subsidy per certificate a year: both funds share one ledger item' } },
   ],
   indicators: [
     {

@@ -45,13 +45,13 @@ export const unemploymentBenefit = definePlugin({
     },
   ],
   locks: [
-    { element: 'states.applied.on.check.rules', reason: { 'zh-CN': '领取条件为《失业保险条例》法定条件', en: 'The eligibility conditions are set by the Unemployment Insurance Regulations' } },
-    { element: 'states.checked.on.approve.rules', reason: { 'zh-CN': '领取期限按缴费年限法定核定，标准按当地执行标准', en: 'The months follow the statutory contribution tiers and the amount the standard in force' } },
-    { element: 'states.checked.on.approve.separateFrom', reason: { 'zh-CN': '待遇核准须与资格核定分离', en: 'Approval must be separate from the eligibility check' } },
-    { element: 'states.receiving.on.pay.rules', reason: { 'zh-CN': '发放月数不得超过核定月数', en: 'No more months may be paid than approved' } },
-    { element: 'states.exhausted', reason: { 'zh-CN': '领取期满为法定终止情形，不得删除', en: 'Exhaustion is a statutory end of the benefit and must stay' } },
-    { element: 'states.receiving.on.employmentRegistered', reason: { 'zh-CN': '重新就业停发失业保险金为部级协同规则', en: 'Stopping benefit on re-employment is a ministry coordination rule' } },
-    { element: 'states.suspended.on.employmentRegistered', reason: { 'zh-CN': '重新就业停发失业保险金为部级协同规则', en: 'Stopping benefit on re-employment is a ministry coordination rule' } },
+    { process: 'unemployment-benefit', element: 'states.applied.on.check.rules', reason: { 'zh-CN': '领取条件为《失业保险条例》法定条件', en: 'The eligibility conditions are set by the Unemployment Insurance Regulations' } },
+    { process: 'unemployment-benefit', element: 'states.checked.on.approve.rules', reason: { 'zh-CN': '领取期限按缴费年限法定核定，标准按当地执行标准', en: 'The months follow the statutory contribution tiers and the amount the standard in force' } },
+    { process: 'unemployment-benefit', element: 'states.checked.on.approve.separateFrom', reason: { 'zh-CN': '待遇核准须与资格核定分离', en: 'Approval must be separate from the eligibility check' } },
+    { process: 'unemployment-benefit', element: 'states.receiving.on.pay.rules', reason: { 'zh-CN': '发放月数不得超过核定月数', en: 'No more months may be paid than approved' } },
+    { process: 'unemployment-benefit', element: 'states.exhausted', reason: { 'zh-CN': '领取期满为法定终止情形，不得删除', en: 'Exhaustion is a statutory end of the benefit and must stay' } },
+    { process: 'unemployment-benefit', element: 'states.receiving.on.employmentRegistered', reason: { 'zh-CN': '重新就业停发失业保险金为部级协同规则', en: 'Stopping benefit on re-employment is a ministry coordination rule' } },
+    { process: 'unemployment-benefit', element: 'states.suspended.on.employmentRegistered', reason: { 'zh-CN': '重新就业停发失业保险金为部级协同规则', en: 'Stopping benefit on re-employment is a ministry coordination rule' } },
   ],
   indicators: [
     {

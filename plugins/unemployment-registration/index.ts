@@ -22,12 +22,12 @@ export const unemploymentRegistration = definePlugin({
     { id: 'noContactMonths', title: { 'zh-CN': '未联系自动注销月数', en: 'Months without contact before cancellation' }, unit: 'months', default: 6, min: 3, max: 12 },
   ],
   locks: [
-    { element: 'states.registered', reason: { 'zh-CN': '登记失业状态是法定身份，不得删除', en: 'Registered unemployment is a legal status and must stay' } },
-    { element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
-    { element: 'states.submitted.on.approve.rules', reason: { 'zh-CN': '年龄与就业状态核验为法定条件', en: 'Age and employment checks are statutory' } },
-    { element: 'states.registered.on.refusalRecorded.rules', reason: { 'zh-CN': '拒绝推荐工作注销以城市参数为准，条件不得改动', en: 'Cancellation for refusals follows the city parameter; the condition may not change' } },
-    { element: 'states.registered.on.employmentRegistered', reason: { 'zh-CN': '就业登记自动注销失业登记为部级协同规则', en: 'Cancellation on employment registration is a ministry coordination rule' } },
-    { element: 'forms.registration.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
+    { process: 'unemployment-registration', element: 'states.registered', reason: { 'zh-CN': '登记失业状态是法定身份，不得删除', en: 'Registered unemployment is a legal status and must stay' } },
+    { process: 'unemployment-registration', element: 'states.submitted.on.approve.separateFrom', reason: { 'zh-CN': '审核须与受理分离', en: 'Review must be separate from intake' } },
+    { process: 'unemployment-registration', element: 'states.submitted.on.approve.rules', reason: { 'zh-CN': '年龄与就业状态核验为法定条件', en: 'Age and employment checks are statutory' } },
+    { process: 'unemployment-registration', element: 'states.registered.on.refusalRecorded.rules', reason: { 'zh-CN': '拒绝推荐工作注销以城市参数为准，条件不得改动', en: 'Cancellation for refusals follows the city parameter; the condition may not change' } },
+    { process: 'unemployment-registration', element: 'states.registered.on.employmentRegistered', reason: { 'zh-CN': '就业登记自动注销失业登记为部级协同规则', en: 'Cancellation on employment registration is a ministry coordination rule' } },
+    { process: 'unemployment-registration', element: 'forms.registration.schema.required', reason: { 'zh-CN': '统计口径所需字段不得减少', en: 'Fields required by national statistics may not be dropped' } },
   ],
   indicators: [
     {

@@ -58,4 +58,18 @@ describe('plugin registry', () => {
       for (const lock of plugin.locks) expect(lock.reason['zh-CN'] && lock.reason.en, lock.element).toBeTruthy();
     }
   });
+
+  it('locks elements that exist, in a process of the same plugin', () => {
+    const registry = loadPlugins(plugins);
+    const missing = plugins.flatMap((plugin) =>
+      plugin.locks.flatMap((lock) => {
+        const process = registry.processes.get(lock.process);
+        if (process?.plugin !== plugin) return [`${plugin.id}: ${lock.process} is not its process`];
+        let node: unknown = process.compiled.definition;
+        for (const part of lock.element.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+        return node === undefined ? [`${lock.process}: ${lock.element}`] : [];
+      }),
+    );
+    expect(missing).toEqual([]);
+  });
 });
