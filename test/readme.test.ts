@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plugins } from '../plugins/index.ts';
+import { loadPlugins } from '../runtime/plugins/index.ts';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const processesSection = readme.slice(readme.indexOf('## Processes'), readme.indexOf('## Database'));
+
+describe('README', () => {
+  it('lists every process with all of its states, in definition order', () => {
+    for (const [id, { compiled }] of loadPlugins(plugins).processes) {
+      const row = processesSection.split('\n').find((line) => line.includes(`\`${id}\``));
+      expect(row, id).toBeDefined();
+      const listed = [...row!.split('|')[2]!.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]);
+      expect(listed, id).toEqual(Object.keys(compiled.definition.states));
+    }
+  });
+});
