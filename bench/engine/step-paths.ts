@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type SessionUser } from '../../runtime/auth/index.ts';
 import { getCaseRow, startCase, stepInTransaction } from '../../runtime/cases/index.ts';
@@ -15,7 +15,7 @@ export async function openCases(rt: RuntimeContext, user: SessionUser, personIds
   return ids;
 }
 
-/** The engine path, as a request takes it: lock the case, look up facts, step purely, write snapshot, record, tasks, timer. */
+/** The engine path, as a request takes it: lock the case, look up facts, step purely, write snapshot, record, tasks, timers. */
 export async function engineStep(rt: RuntimeContext, user: SessionUser, caseId: string): Promise<void> {
   await rt.db.transaction(async (tx) => {
     const row = await getCaseRow(rt, user, caseId, tx, true);
@@ -40,6 +40,10 @@ export async function rawStep(rt: RuntimeContext, user: SessionUser, caseId: str
       .update(tasks)
       .set({ status: 'done', closedAt: now, closedBy: user.id, closedEvent: 'next' })
       .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, row.state), eq(tasks.status, 'open')));
+    await tx
+      .update(timers)
+      .set({ cancelledAt: now })
+      .where(and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, row.state), isNull(timers.firedAt), isNull(timers.cancelledAt)));
     await tx.insert(caseEvents).values({
       cityCode: row.cityCode,
       caseId: row.id,
