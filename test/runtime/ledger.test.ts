@@ -1,0 +1,450 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, sqlState } from '../../runtime/db/index.ts';
+import { fireDueTimers } from '../../runtime/timers/index.ts';
+import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+
+/** The messages of an error and every cause under it (drizzle wraps the driver's error). */
+function messages(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) parts.push(String((e as { message?: unknown }).message));
+  return parts.join(' | ');
+}
+
+/** Runs a statement that must fail and returns the failure's SQLSTATE and messages. */
+async function dbRefusal(run: () => Promise<unknown>): Promise<{ state: string | undefined; text: string }> {
+  try {
+    await run();
+  } catch (error) {
+    return { state: sqlState(error), text: messages(error) };
+  }
+  throw new Error('expected the database to refuse the statement');
+}
+
+const placement = { employerCreditCode: '91350203MA2Y3K1B9C', postName: '社区公共环境维护', placementStart: '2026-11-12', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
+const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
+const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
+
+describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) => {
+  let t: TestRuntime;
+  let caseworker: string;
+  let reviewer: string;
+  let supervisor: string;
+  const ids = { caseworker: '', reviewer: '', supervisor: '' };
+
+  // Shared between the steps below, which run in order on one database.
+  let recognisedId = '';
+  const recognisedIdNumber = citizenId('350203', '19800315', '057');
+  let pwpCaseId = '';
+  let traineeId = '';
+  const traineeIdNumber = citizenId('350206', '19920708', '064');
+
+  async function signIn() {
+    caseworker = await t.login('caseworker');
+    reviewer = await t.login('reviewer');
+    supervisor = await t.login('supervisor');
+  }
+
+  async function currentVersion(caseId: string): Promise<number> {
+    const view = await t.request('GET', `/api/cases/${caseId}`, { token: caseworker });
+    expect(view.status).toBe(200);
+    return view.body.version as number;
+  }
+
+  /** Sends an event at the case's current version and expects it accepted. */
+  async function act(caseId: string, token: string, type: string, data: Record<string, unknown> = {}) {
+    const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version: await currentVersion(caseId) } });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body;
+  }
+
+  /** Sends an event at the case's current version that must be refused without writing anything. */
+  async function refusedEvent(caseId: string, token: string, type: string, data: Record<string, unknown>) {
+    const version = await currentVersion(caseId);
+    return refused('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
+  }
+
+  /** Runs a request and checks that it changed no table. */
+  async function refused(method: string, path: string, init: Parameters<TestRuntime['request']>[2]) {
+    const before = await tableCounts(t.rt);
+    const response = await t.request(method, path, init);
+    expect(await tableCounts(t.rt)).toEqual(before);
+    expect(response.body.message.zh).toBeTruthy();
+    return response;
+  }
+
+  async function openCase(processId: string, subjectId: string): Promise<string> {
+    const opened = await t.request('POST', '/api/cases', { token: caseworker, body: { processId, subjectId } });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    return opened.body.id as string;
+  }
+
+  async function createPerson(idNumber: string, name: string): Promise<string> {
+    const person = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name, phone: '13912345678' } });
+    expect(person.status).toBe(201);
+    return person.body.id as string;
+  }
+
+  async function hire(personId: string, hireDate: string) {
+    const caseId = await openCase('employment-registration', personId);
+    const employed = await act(caseId, caseworker, 'register', { employmentForm: 'contract', employerCreditCode: '91350203MA2Y3K1B9C', hireDate });
+    expect(employed.state).toBe('employed');
+  }
+
+  async function ledgerItems(personId: string) {
+    const response = await t.request('GET', `/api/ledger/items?personId=${personId}`, { token: caseworker });
+    expect(response.status).toBe(200);
+    return response.body.items as { id: string; item: string; period: string; fund: string; amountFen: number; paymentStatus: string; preparedBy: string; approvedBy: string; caseId: string }[];
+  }
+
+  beforeAll(async () => {
+    t = await createTestRuntime(backend);
+    await signIn();
+    for (const [name, token] of [['caseworker', caseworker], ['reviewer', reviewer], ['supervisor', supervisor]] as const) {
+      ids[name] = (await t.request('GET', '/api/auth/me', { token })).body.id;
+    }
+    expect(new Set(Object.values(ids)).size).toBe(3);
+    const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350203MA2Y3K1B9C', name: '厦门市思明区城市管理服务中心' } });
+    expect(employer.status).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('pays a public-welfare-post month into the ledger after registration, recognition and employment', async () => {
+    recognisedId = await createPerson(recognisedIdNumber, '黄志明');
+
+    // Registered unemployed: submitted by the caseworker, approved by the reviewer.
+    const registration = await openCase('unemployment-registration', recognisedId);
+    await act(registration, caseworker, 'submit', registrationForm());
+    expect((await act(registration, reviewer, 'approve', { opinion: '材料齐全，予以登记' })).state).toBe('registered');
+
+    // Employment difficulty: verified, published, the notice ends by its timer, then recognised.
+    const difficulty = await openCase('employment-difficulty', recognisedId);
+    const verified = await act(difficulty, caseworker, 'verify', { category: 'disability', evidence: '残疾人证 35020319800315571', retirementCategory: 'male-60' });
+    expect(verified.state).toBe('publicized');
+    expect(await fireDueTimers(t.rt)).toEqual([]);
+    t.clock.set('2026-11-12T01:00:00.000Z');
+    await signIn();
+    const fired = await fireDueTimers(t.rt);
+    expect(fired.filter((f) => f.caseId === difficulty)).toEqual([{ caseId: difficulty, kind: 'event', state: 'publicized', outcome: { sent: 'endNotice' } }]);
+    const recognised = await act(difficulty, reviewer, 'recognize', { validUntil: '2027-11-11', opinion: '公示期满无异议，予以认定' });
+    expect(recognised.state).toBe('recognized');
+
+    // Employed at a registered employer: the unemployment registration is cancelled, the recognition stays.
+    await hire(recognisedId, '2026-11-12');
+    const person = await t.request('GET', `/api/persons/${recognisedId}`, { token: caseworker });
+    expect(person.body).toMatchObject({ unemploymentStatus: 'none', employmentStatus: 'employed' });
+    // The person API does not show the difficulty status; the database holds it.
+    const [status] = await queryRows<{ difficulty_status: string }>(t.rt.db, sql`SELECT difficulty_status FROM persons WHERE id = ${recognisedId}`);
+    expect(status!.difficulty_status).toBe('recognized');
+    expect((await t.request('GET', `/api/cases/${difficulty}`, { token: caseworker })).body).toMatchObject({ state: 'recognized', status: 'active' });
+
+    // Placement: above the cap in force (200,000 fen since 2026-07-01) is refused, naming the rule.
+    pwpCaseId = await openCase('public-welfare-post', recognisedId);
+    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'place', { ...placement, monthlySubsidyFen: 200_001 });
+    expect(aboveCap.status).toBe(422);
+    expect(aboveCap.body).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['subsidy-within-cap']);
+    expect((await act(pwpCaseId, caseworker, 'place', placement)).state).toBe('placed');
+
+    expect(await ledgerItems(recognisedId)).toEqual([]);
+    expect((await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
+    const before = await tableCounts(t.rt);
+    const approved = await act(pwpCaseId, reviewer, 'approveClaim', { opinion: '考勤表齐全，同意拨付' });
+    expect(approved).toMatchObject({ state: 'placed', data: { monthsPaid: 1 } });
+    const after = await tableCounts(t.rt);
+    expect([after['ledger_items']! - before['ledger_items']!, after['ledger_history']! - before['ledger_history']!]).toEqual([1, 1]);
+
+    const items = await ledgerItems(recognisedId);
+    expect(items).toEqual([
+      expect.objectContaining({
+        personId: recognisedId,
+        personName: '黄志明',
+        subsidyType: 'public-welfare-post',
+        item: 'public-welfare-post',
+        period: '2026-11',
+        fund: 'employment-subsidy',
+        amountFen: 190_000,
+        caseId: pwpCaseId,
+        preparedBy: ids.caseworker,
+        approvedBy: ids.reviewer,
+        approvedAt: '2026-11-12T01:00:00.000Z',
+        paymentStatus: 'unpaid',
+      }),
+    ]);
+    const byCase = await t.request('GET', `/api/ledger/items?caseId=${pwpCaseId}`, { token: reviewer });
+    expect(byCase.body.items.map((i: { id: string }) => i.id)).toEqual([items[0]!.id]);
+    const [history] = await queryRows<{ action: string; actor_id: string; amount_fen: string | number }>(
+      t.rt.db,
+      sql`SELECT action, actor_id, amount_fen FROM ledger_history WHERE item_id = ${items[0]!.id}`,
+    );
+    expect({ ...history, amount_fen: Number(history!.amount_fen) }).toEqual({ action: 'item.approved', actor_id: ids.reviewer, amount_fen: 190_000 });
+  });
+
+  it('refuses a second payment for the same month, a claim above the cap and placing a person not recognised, writing nothing', async () => {
+    // The same month claimed again: the submission is a step, but its approval would pay twice.
+    expect((await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
+    const twice = await refusedEvent(pwpCaseId, reviewer, 'approveClaim', { opinion: '同意' });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { item: 'public-welfare-post', period: '2026-11', fund: 'employment-subsidy' } });
+    expect((await t.request('GET', `/api/cases/${pwpCaseId}`, { token: reviewer })).body).toMatchObject({ state: 'claimSubmitted', data: { monthsPaid: 1 } });
+    expect(await ledgerItems(recognisedId)).toHaveLength(1);
+    expect((await act(pwpCaseId, reviewer, 'returnClaim', { returnReason: '该月补贴已拨付' })).state).toBe('placed');
+
+    // A claim above the agreed subsidy and the local cap names both rules.
+    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 200_001 });
+    expect(aboveCap.status).toBe(422);
+    expect(aboveCap.body.code).toBe('RULE_VIOLATION');
+    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['claim-within-agreed-subsidy', 'claim-within-cap']);
+
+    // Placing an employed person who is not recognised with employment difficulty.
+    const notRecognised = await createPerson(citizenId('350203', '19790921', '035'), '吴国强');
+    await hire(notRecognised, '2026-11-10');
+    const pwp = await openCase('public-welfare-post', notRecognised);
+    const placed = await refusedEvent(pwp, caseworker, 'place', placement);
+    expect(placed.status).toBe(422);
+    expect(placed.body).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect(placed.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['difficulty-recognised']);
+  });
+
+  it('has the database refuse a self-approved item and the same item paid from the other fund', async () => {
+    const [item] = await ledgerItems(recognisedId);
+    const [cityRow] = await queryRows<{ city_code: string }>(t.rt.db, sql`SELECT city_code FROM ledger_items WHERE id = ${item!.id}`);
+    const cityCode = cityRow!.city_code;
+    const insert = (fields: { period: string; fund: string; preparedBy: string; approvedBy: string }) =>
+      t.rt.db.execute(sql`INSERT INTO ledger_items (city_code, id, person_id, id_number, person_name, subsidy_type, item, period, fund, amount_fen, case_id, prepared_by, approved_by, approved_at)
+        VALUES (${cityCode}, ${randomUUID()}, ${recognisedId}, ${recognisedIdNumber}, '黄志明', 'public-welfare-post', 'public-welfare-post', ${fields.period}, ${fields.fund}, 190000, ${pwpCaseId}, ${fields.preparedBy}, ${fields.approvedBy}, now())`);
+    const before = await tableCounts(t.rt);
+
+    // Maker-checker: a preparer approving their own item (a period not yet paid, so only the check applies).
+    const selfApproved = await dbRefusal(() => insert({ period: '2026-10', fund: 'employment-subsidy', preparedBy: ids.reviewer, approvedBy: ids.reviewer }));
+    expect(selfApproved.state).toBe('23514');
+    expect(selfApproved.text).toContain('ledger_items_maker_checker');
+
+    // The same person, item and period from the unemployment insurance fund.
+    const otherFund = await dbRefusal(() => insert({ period: '2026-11', fund: 'unemployment-insurance', preparedBy: ids.caseworker, approvedBy: ids.reviewer }));
+    expect(otherFund.state).toBe('23505');
+    expect(otherFund.text).toContain('ledger_items_once_key');
+
+    expect(await tableCounts(t.rt)).toEqual(before);
+  });
+
+  it('pays a training certificate from one fund only: the second approval from the other fund is refused', async () => {
+    // A day later, so the batch order (by approval time) is certain.
+    t.clock.set('2026-11-13T01:00:00.000Z');
+    await signIn();
+    traineeId = await createPerson(traineeIdNumber, '郑丽娟');
+    const certify = async (caseId: string) => {
+      await act(caseId, caseworker, 'startTraining', training);
+      await act(caseId, caseworker, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
+      expect((await act(caseId, caseworker, 'certify', certificate)).state).toBe('certified');
+    };
+
+    const first = await openCase('training-subsidy', traineeId);
+    await certify(first);
+    await act(first, caseworker, 'claim', { subsidyKind: 'training', amountFen: 150_000, year: '2026' });
+    expect((await act(first, reviewer, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
+    expect(await ledgerItems(traineeId)).toEqual([
+      expect.objectContaining({
+        subsidyType: 'training-subsidy',
+        item: 'skill-certificate:skill-level:4-03-02-01',
+        period: '2026',
+        fund: 'employment-subsidy',
+        amountFen: 150_000,
+        caseId: first,
+        preparedBy: ids.caseworker,
+        approvedBy: ids.reviewer,
+        paymentStatus: 'unpaid',
+      }),
+    ]);
+
+    // The first case is final, so a second one for the same person may be opened.
+    const second = await openCase('training-subsidy', traineeId);
+    await certify(second);
+    expect((await act(second, caseworker, 'claimUpgrade', { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 })).state).toBe('upgradeClaimed');
+    const twice = await refusedEvent(second, reviewer, 'approveUpgrade', { opinion: '同意' });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { item: 'skill-certificate:skill-level:4-03-02-01', period: '2026', fund: 'unemployment-insurance' } });
+    expect((await t.request('GET', `/api/cases/${second}`, { token: reviewer })).body).toMatchObject({ state: 'upgradeClaimed', status: 'active' });
+    expect((await ledgerItems(traineeId)).map((i) => i.fund)).toEqual(['employment-subsidy']);
+  });
+
+  it('issues, sends, reconciles and re-issues payment batches with maker-checker and an append-only history', async () => {
+    // A second month for the post: three unpaid items of the employment subsidy fund in all.
+    t.clock.set('2026-12-02T01:00:00.000Z');
+    await signIn();
+    await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-12', amountFen: 190_000 });
+    await act(pwpCaseId, reviewer, 'approveClaim', { opinion: '同意拨付' });
+    const [november, december] = await ledgerItems(recognisedId);
+    const [certificateItem] = await ledgerItems(traineeId);
+    expect([november!.period, december!.period]).toEqual(['2026-11', '2026-12']);
+
+    // Nothing to pay from the unemployment insurance fund (its only claim was refused).
+    const nothingInsured = await refused('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'unemployment-insurance' } });
+    expect([nothingInsured.status, nothingInsured.body.code]).toEqual([422, 'NOTHING_TO_PAY']);
+
+    // Issued by the caseworker: every unpaid item, in the order approved.
+    const issued = await t.request('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ fund: 'employment-subsidy', status: 'issued', paymentCount: 3, totalFen: 530_000, issuedBy: ids.caseworker, sentBy: null });
+    expect(issued.body.batchNo).toMatch(/^PB35020020261202\d{4}$/);
+    const batchId = issued.body.id as string;
+    const detail = await t.request('GET', `/api/payment-batches/${batchId}`, { token: reviewer });
+    const payments = detail.body.payments as { id: string; paymentNo: string; itemId: string; amountFen: number; status: string }[];
+    expect(payments.map((p) => [p.itemId, p.amountFen, p.status])).toEqual([
+      [november!.id, 190_000, 'issued'],
+      [certificateItem!.id, 150_000, 'issued'],
+      [december!.id, 190_000, 'issued'],
+    ]);
+    expect((await ledgerItems(recognisedId)).map((i) => i.paymentStatus)).toEqual(['issued', 'issued']);
+
+    const again = await refused('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ code: 'NOTHING_TO_PAY', details: { fund: 'employment-subsidy' } });
+
+    // Only a reviewer sends to the bank.
+    const byCaseworker = await refused('POST', `/api/payment-batches/${batchId}/send`, { token: caseworker });
+    expect([byCaseworker.status, byCaseworker.body.code]).toEqual([403, 'ROLE_NOT_PERMITTED']);
+    const sent = await t.request('POST', `/api/payment-batches/${batchId}/send`, { token: reviewer });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: 'sent', sentBy: ids.reviewer, sentAt: '2026-12-02T01:00:00.000Z' });
+    const sentTwice = await refused('POST', `/api/payment-batches/${batchId}/send`, { token: supervisor });
+    expect([sentTwice.status, sentTwice.body.code]).toEqual([409, 'TRANSITION_NOT_AVAILABLE']);
+
+    // The bank file: a header and one line per payment.
+    const file = await t.app.request(`/api/payment-batches/${batchId}/bank-file`, { headers: { Authorization: `Bearer ${reviewer}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    const [paidNov, failedCert, mismatchDec] = payments;
+    expect(await file.text()).toBe(
+      [
+        'payment_no,id_number,name,amount_fen',
+        `${paidNov!.paymentNo},${recognisedIdNumber},黄志明,190000`,
+        `${failedCert!.paymentNo},${traineeIdNumber},郑丽娟,150000`,
+        `${mismatchDec!.paymentNo},${recognisedIdNumber},黄志明,190000`,
+        '',
+      ].join('\n'),
+    );
+
+    // The bank's answer: one paid, one failed, an unknown number, a wrong amount and a broken line.
+    const header = 'payment_no,id_number,amount_fen,result,bank_reference,message';
+    const unknownNo = `${issued.body.batchNo}99999`;
+    const content = [
+      header,
+      `${paidNov!.paymentNo},${recognisedIdNumber},190000,paid,CMB20261205001,`,
+      `${failedCert!.paymentNo},${traineeIdNumber},150000,failed,CMB20261205002,账户已销户`,
+      `${unknownNo},${recognisedIdNumber},190000,paid,CMB20261205003,`,
+      `${mismatchDec!.paymentNo},${recognisedIdNumber},189999,paid,CMB20261205004,`,
+      '这一行不是对账记录',
+      '',
+    ].join('\n');
+    const imported = await t.request('POST', '/api/reconciliations', { token: reviewer, body: { fileName: 'CMB-20261205.csv', content } });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body).toMatchObject({ lineCount: 5, matchedCount: 2 });
+    expect(imported.body.unmatched.map((u: { lineNo: number; reason: string }) => [u.lineNo, u.reason])).toEqual([
+      [4, 'unknown-payment'],
+      [5, 'amount-mismatch'],
+      [6, 'malformed'],
+    ]);
+    const lines = await queryRows<{ line_no: number; payment_no: string | null; status: string; reason: string | null }>(
+      t.rt.db,
+      sql`SELECT line_no, payment_no, status, reason FROM reconciliation_lines WHERE reconciliation_id = ${imported.body.id} ORDER BY line_no`,
+    );
+    expect(lines.map((l) => [Number(l.line_no), l.status, l.reason])).toEqual([
+      [2, 'matched', null],
+      [3, 'matched', null],
+      [4, 'unmatched', 'unknown-payment'],
+      [5, 'unmatched', 'amount-mismatch'],
+      [6, 'unmatched', 'malformed'],
+    ]);
+    expect(lines.slice(0, 4).map((l) => l.payment_no)).toEqual([paidNov!.paymentNo, failedCert!.paymentNo, unknownNo, mismatchDec!.paymentNo]);
+
+    const afterFirst = await t.request('GET', `/api/payment-batches/${batchId}`, { token: reviewer });
+    expect(afterFirst.body.payments.map((p: { status: string; bankReference: string | null; failureReason: string | null }) => [p.status, p.bankReference, p.failureReason])).toEqual([
+      ['reconciled', 'CMB20261205001', null],
+      ['failed', 'CMB20261205002', '账户已销户'],
+      ['sent', null, null],
+    ]);
+    // One payment still awaits the bank, so the batch is not reconciled yet.
+    expect(afterFirst.body).toMatchObject({ status: 'sent', reconciledAt: null });
+    expect((await ledgerItems(recognisedId)).map((i) => i.paymentStatus)).toEqual(['reconciled', 'sent']);
+    expect((await ledgerItems(traineeId)).map((i) => i.paymentStatus)).toEqual(['failed']);
+
+    // The corrected line for the last payment closes the batch.
+    t.clock.set('2026-12-03T01:00:00.000Z');
+    await signIn();
+    const correction = await t.request('POST', '/api/reconciliations', {
+      token: caseworker,
+      body: { fileName: 'CMB-20261205-2.csv', content: `${header}\n${mismatchDec!.paymentNo},${recognisedIdNumber},190000,paid,CMB20261205004,\n` },
+    });
+    expect(correction.status).toBe(201);
+    expect(correction.body).toMatchObject({ lineCount: 1, matchedCount: 1, unmatched: [] });
+    expect((await t.request('GET', `/api/payment-batches/${batchId}`, { token: reviewer })).body).toMatchObject({ status: 'reconciled', reconciledAt: '2026-12-03T01:00:00.000Z' });
+
+    // The same file again, under another name: refused, nothing written.
+    const duplicate = await refused('POST', '/api/reconciliations', { token: reviewer, body: { fileName: 'CMB-20261205-copy.csv', content } });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('DUPLICATE_RECORD');
+
+    // A new batch re-issues exactly the failed item; its issuer may not send it.
+    const reissued = await t.request('POST', '/api/payment-batches', { token: reviewer, body: { fund: 'employment-subsidy' } });
+    expect(reissued.status).toBe(201);
+    expect(reissued.body).toMatchObject({ status: 'issued', paymentCount: 1, totalFen: 150_000, issuedBy: ids.reviewer });
+    expect(reissued.body.batchNo).not.toBe(issued.body.batchNo);
+    const reissuedDetail = await t.request('GET', `/api/payment-batches/${reissued.body.id}`, { token: caseworker });
+    expect(reissuedDetail.body.payments.map((p: { itemId: string; status: string }) => [p.itemId, p.status])).toEqual([[certificateItem!.id, 'issued']]);
+    expect(reissuedDetail.body.payments[0].paymentNo).not.toBe(failedCert!.paymentNo);
+    expect((await ledgerItems(traineeId)).map((i) => i.paymentStatus)).toEqual(['issued']);
+
+    const selfSent = await refused('POST', `/api/payment-batches/${reissued.body.id}/send`, { token: reviewer });
+    expect(selfSent.status).toBe(403);
+    expect(selfSent.body).toMatchObject({ code: 'MAKER_CHECKER_VIOLATION', details: { sameActorAs: 'issue' } });
+    // The database holds the same line for a batch.
+    const before = await tableCounts(t.rt);
+    const selfSentInDb = await dbRefusal(() => t.rt.db.execute(sql`UPDATE payment_batches SET status = 'sent', sent_by = issued_by, sent_at = now() WHERE id = ${reissued.body.id}`));
+    expect(selfSentInDb.state).toBe('23514');
+    expect(selfSentInDb.text).toContain('payment_batches_maker_checker');
+    expect(await tableCounts(t.rt)).toEqual(before);
+    const sentBySupervisor = await t.request('POST', `/api/payment-batches/${reissued.body.id}/send`, { token: supervisor });
+    expect(sentBySupervisor.status).toBe(200);
+    expect(sentBySupervisor.body).toMatchObject({ status: 'sent', sentBy: ids.supervisor });
+
+    // Every money change is in the history, in order.
+    const historyOf = async (itemId: string) =>
+      (await queryRows<{ action: string; actor_id: string }>(t.rt.db, sql`SELECT action, actor_id FROM ledger_history WHERE item_id = ${itemId} ORDER BY id`)).map((h) => [h.action, h.actor_id]);
+    expect(await historyOf(november!.id)).toEqual([
+      ['item.approved', ids.reviewer],
+      ['payment.issued', ids.caseworker],
+      ['payment.sent', ids.reviewer],
+      ['payment.paid', ids.reviewer],
+      ['payment.reconciled', ids.reviewer],
+    ]);
+    expect(await historyOf(certificateItem!.id)).toEqual([
+      ['item.approved', ids.reviewer],
+      ['payment.issued', ids.caseworker],
+      ['payment.sent', ids.reviewer],
+      ['payment.failed', ids.reviewer],
+      ['payment.issued', ids.reviewer],
+      ['payment.sent', ids.supervisor],
+    ]);
+    expect(await historyOf(december!.id)).toEqual([
+      ['item.approved', ids.reviewer],
+      ['payment.issued', ids.caseworker],
+      ['payment.sent', ids.reviewer],
+      ['payment.paid', ids.caseworker],
+      ['payment.reconciled', ids.caseworker],
+    ]);
+
+    // The history is append-only: the database refuses to change or remove it.
+    const beforeTamper = await tableCounts(t.rt);
+    const update = await dbRefusal(() => t.rt.db.execute(sql`UPDATE ledger_history SET amount_fen = 1 WHERE item_id = ${november!.id}`));
+    expect(update.text).toContain('append-only');
+    const remove = await dbRefusal(() => t.rt.db.execute(sql`DELETE FROM ledger_history WHERE item_id = ${november!.id}`));
+    expect(remove.text).toContain('append-only');
+    expect([update.state, remove.state]).toEqual(['42501', '42501']);
+    expect(await tableCounts(t.rt)).toEqual(beforeTamper);
+    const amounts = await queryRows<{ amount_fen: string | number }>(t.rt.db, sql`SELECT amount_fen FROM ledger_history WHERE item_id = ${november!.id}`);
+    expect(amounts.map((a) => Number(a.amount_fen))).toEqual([190_000, 190_000, 190_000, 190_000, 190_000]);
+  });
+});
