@@ -137,12 +137,18 @@ export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string
   };
 }
 
+/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
 /** The file for the bank: one line per payment (payment number, ID number, name, amount in fen). */
 export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string): Promise<string> {
   const cityCode = requirePaymentRole(user);
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
-  return ['payment_no,id_number,name,amount_fen', ...rows.map((p) => `${p.paymentNo},${p.idNumber},${p.personName},${p.amountFen}`)].join('\n') + '\n';
+  const lines = rows.map((p) => [p.paymentNo, p.idNumber, p.personName, String(p.amountFen)].map(csvField).join(','));
+  return ['payment_no,id_number,name,amount_fen', ...lines].join('\n') + '\n';
 }
 
 /** The city's batches, newest first. */

@@ -23,7 +23,7 @@ interface LineOutcome {
 
 async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
   const fields = raw.split(',').map((f) => f.trim());
-  if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: fields[0] || null, reason: 'malformed' };
+  if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: null, reason: 'malformed' };
   const [paymentNo, idNumber, amount, result, bankReference, message] = fields as [string, string, string, string, string, string];
   const unmatched = (reason: UnmatchedReason): LineOutcome => ({ lineNo, raw, paymentNo, reason });
   const [payment] = await tx
@@ -54,7 +54,7 @@ async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw:
 /**
  * Imports a bank reconciliation file (CSV with {@link RECONCILIATION_HEADER}) in one
  * transaction: each line that matches a sent payment by number, ID number and amount marks
- * it paid and reconciled, or failed (to be re-issued in a new batch). Every line is stored;
+ * it paid and, the amount agreeing, reconciled at once (both steps are in the history), or failed (to be re-issued in a new batch). Every line is stored;
  * lines that match nothing are reported with the reason, never dropped. A file is imported
  * once (by its SHA-256).
  */

@@ -35,6 +35,8 @@ export function personView(row: PersonRow, options: { mask: boolean }) {
     address: row.address,
     unemploymentStatus: row.unemploymentStatus,
     employmentStatus: row.employmentStatus,
+    difficultyStatus: row.difficultyStatus,
+    unjustifiedRefusals: row.unjustifiedRefusals,
     certificateNo: row.certificateNo,
     createdAt: row.createdAt.toISOString(),
   };

@@ -30,6 +30,8 @@ const Person = z
     residenceArea: z.string().nullable(),
     address: z.string().nullable(),
     unemploymentStatus: z.enum(['none', 'registered']),
+    difficultyStatus: z.enum(['none', 'recognized']),
+    unjustifiedRefusals: z.number().int(),
     employmentStatus: z.enum(['none', 'employed']),
     certificateNo: z.string().nullable(),
     createdAt: z.string(),
