@@ -59,8 +59,12 @@ async function sendToCases(tx: Transaction, rt: RuntimeContext, ops: CaseOperati
     .for('update');
   for (const target of targets) {
     const published = await publishedDefinition(tx, rt.registry, target.definitionId);
-    // A case not yet (or no longer) in a state that listens for the event is left alone.
-    if (!published.definition.states[target.state]?.on[subscription.send]) continue;
+    // A case not yet (or no longer) in a state that listens for the event is left alone, and
+    // listed as declined so that a missed event (a claim under review when recognition ends) shows.
+    if (!published.definition.states[target.state]?.on[subscription.send]) {
+      outcome.declined.push({ caseId: target.id, code: 'TRANSITION_NOT_AVAILABLE' });
+      continue;
+    }
     await stepOrDecline(tx, ops, target, subscription.send, formFor(subscription, event.payload), cause, depth, outcome);
   }
 }

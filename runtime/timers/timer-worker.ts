@@ -49,36 +49,42 @@ async function sendTimerEvent(tx: Transaction, rt: RuntimeContext, row: CaseRow,
   return otherwiseRefused === null ? { sent: timer.otherwise, refused: { event: timer.event, code: refused } } : { refused: { event: timer.otherwise, code: otherwiseRefused } };
 }
 
-async function fire(tx: Transaction, rt: RuntimeContext, timer: TimerRow, now: Date): Promise<Record<string, unknown>> {
-  const [row] = await tx.select().from(cases).where(and(eq(cases.cityCode, timer.cityCode), eq(cases.id, timer.caseId))).for('update');
-  if (!row || row.status !== 'active' || row.state !== timer.state) return { skipped: 'case left the state' };
+async function fire(tx: Transaction, rt: RuntimeContext, timer: TimerRow, row: CaseRow, now: Date): Promise<Record<string, unknown>> {
+  if (row.status !== 'active' || row.state !== timer.state) return { skipped: 'case left the state' };
   return timer.kind === 'sla' ? escalate(tx, row, timer, now) : sendTimerEvent(tx, rt, row, timer);
 }
 
 /**
- * Claims and fires one due timer in its own transaction. The claim is `FOR UPDATE SKIP
- * LOCKED`, so concurrent workers (in this or another process) each take a different timer
- * and none fires twice. Returns undefined when nothing is due.
+ * Claims and fires one due timer in its own transaction. The timer and its case are locked
+ * together with `FOR UPDATE SKIP LOCKED`: concurrent workers (in this or another process) each
+ * take a different timer, none fires one twice, and a worker never waits for a case a user is
+ * stepping (it takes another timer), so workers and users cannot deadlock. The timer is marked
+ * fired before its event is sent, so the step leaving the state does not also cancel it.
+ * Returns undefined when nothing is due.
  */
 async function fireNext(rt: RuntimeContext): Promise<{ timer: TimerRow; outcome: Record<string, unknown> } | undefined> {
   const now = rt.clock();
   return rt.db.transaction(async (tx) => {
-    const [timer] = await tx
-      .select()
+    const [claimed] = await tx
+      .select({ timer: timers, row: cases })
       .from(timers)
+      .innerJoin(cases, and(eq(cases.cityCode, timers.cityCode), eq(cases.id, timers.caseId)))
       .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), lte(timers.fireAt, now)))
       .orderBy(asc(timers.fireAt))
       .limit(1)
       .for('update', { skipLocked: true });
-    if (!timer) return undefined;
+    if (!claimed) return undefined;
+    const { timer, row } = claimed;
+    const thisTimer = and(eq(timers.cityCode, timer.cityCode), eq(timers.id, timer.id));
+    await tx.update(timers).set({ firedAt: now }).where(thisTimer);
     let outcome: Record<string, unknown>;
     try {
-      outcome = await tx.transaction((savepoint) => fire(savepoint, rt, timer, now));
+      outcome = await tx.transaction((savepoint) => fire(savepoint, rt, timer, row, now));
     } catch (error) {
       // An unexpected failure is recorded on the timer instead of blocking the queue forever.
       outcome = { failed: error instanceof PlatformError ? error.code : 'INTERNAL_ERROR' };
     }
-    await tx.update(timers).set({ firedAt: now, outcome }).where(and(eq(timers.cityCode, timer.cityCode), eq(timers.id, timer.id)));
+    await tx.update(timers).set({ outcome }).where(thisTimer);
     return { timer, outcome };
   });
 }
