@@ -72,4 +72,22 @@ describe('plugin registry', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it('gives every titled node of every form schema an English title', () => {
+    const untranslated: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((child, i) => walk(child, `${path}[${i}]`));
+      } else if (typeof node === 'object' && node !== null) {
+        const record = node as Record<string, unknown>;
+        const i18n = record['x-i18n'] as { en?: unknown } | undefined;
+        if (typeof record.title === 'string' && typeof i18n?.en !== 'string') untranslated.push(`${path}: ${record.title}`);
+        for (const [key, child] of Object.entries(record)) if (key !== 'x-i18n') walk(child, `${path}.${key}`);
+      }
+    };
+    for (const [id, process] of loadPlugins(plugins).processes) {
+      for (const [name, form] of Object.entries(process.compiled.definition.forms)) walk(form.schema, `${id}.forms.${name}.schema`);
+    }
+    expect(untranslated).toEqual([]);
+  });
 });

@@ -312,7 +312,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     });
   });
 
-  it('difficulty.ended ends a placed public-welfare post subsidy', async () => {
+  it('difficulty.ended ends a placed public-welfare post subsidy and lists a claim under review as not listening', async () => {
     // Person 1 is employed and still recognised, at the re-check after the employment registration.
     const post = await open('public-welfare-post', p1.personId);
     const placed = await act(caseworker, post, 'place', {
@@ -323,6 +323,11 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
       retirementCategory: 'male-60',
     });
     expect(placed.state).toBe('placed');
+    // A social insurance subsidy claim under review when recognition ends: that state does not listen.
+    const insurance = await open('social-insurance-subsidy', p1.personId);
+    await act(caseworker, insurance, 'verify', { workerType: 'flexible', category: 'disability' });
+    await act(reviewer, insurance, 'approve', { opinion: '符合条件' });
+    expect((await act(caseworker, insurance, 'submitClaim', { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 })).state).toBe('claimSubmitted');
 
     const exited = await act(caseworker, p1.difficultyId, 'exit', { exitReason: 'employed' });
     expect(exited.state).toBe('exited');
@@ -332,6 +337,9 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     expectSystemStep((await history(post)).at(-1), 'difficultyEnded', 'difficulty.ended', { caseId: p1.difficultyId, outboxId: outbox });
     expect(await personRow(p1.personId)).toMatchObject({ difficulty_status: 'none', employment_status: 'employed' });
     expect((await deliveries(outbox))['public-welfare-post:difficultyEnded']).toEqual({ stepped: [post], started: [], declined: [] });
+    // The missed event shows on the delivery row, and the claim is left for the reviewer.
+    expect((await deliveries(outbox))['social-insurance-subsidy:difficultyEnded']).toEqual({ stepped: [], started: [], declined: [{ caseId: insurance, code: 'TRANSITION_NOT_AVAILABLE' }] });
+    expect((await getCase(insurance)).state).toBe('claimSubmitted');
   });
 
   it('counts unjustified refusals: the first stops the benefit, the third (the refusal limit) cancels the registration', async () => {
