@@ -90,4 +90,23 @@ describe('plugin registry', () => {
     }
     expect(untranslated).toEqual([]);
   });
+
+  it('counts indicators over processes, events and states that exist', () => {
+    const registry = loadPlugins(plugins);
+    const unknown = plugins.flatMap((plugin) =>
+      plugin.indicators.flatMap((indicator) =>
+        [indicator.numerator, indicator.denominator].flatMap((selector) => {
+          const definition = registry.processes.get(selector.process)?.compiled.definition;
+          if (!definition) return [`${indicator.id}: process ${selector.process}`];
+          const events = new Set(Object.values(definition.states).flatMap((state) => Object.keys(state.on)));
+          return [
+            ...(selector.event && !events.has(selector.event) ? [`${indicator.id}: event ${selector.event}`] : []),
+            ...[selector.from, selector.to].filter((state) => state !== undefined && !definition.states[state]).map((state) => `${indicator.id}: state ${state}`),
+          ];
+        }),
+      ),
+    );
+    expect(unknown).toEqual([]);
+    expect(plugins.every((plugin) => plugin.indicators.length > 0)).toBe(true);
+  });
 });
