@@ -1,1 +1,3 @@
 export { statutoryRetirement, hasReachedRetirement, ageOn, retirementRule, type RetirementCategory, type Retirement } from './retirement-age.ts';
+export { personSubjectOf, retirementCategoryOf, type PersonSubject } from './subject.ts';
+export { withinWorkingAge } from './working-age.ts';

@@ -1,7 +1,8 @@
 import { definePlugin } from '../../engine/index.ts';
 import { emitDifficultyEnded } from './actions.ts';
 import flow from './employment-difficulty.flow.json' with { type: 'json' };
-import { meetsAgeOfCategory, validUntilWithinValidity, visitNotInFuture, withinWorkingAge } from './rules.ts';
+import { withinWorkingAge } from '../common/index.ts';
+import { meetsAgeOfCategory, validUntilWithinValidity, visitNotInFuture } from './rules.ts';
 
 const process = 'employment-difficulty';
 

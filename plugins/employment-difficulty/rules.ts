@@ -1,32 +1,8 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { ageOn, hasReachedRetirement, type RetirementCategory } from '../common/index.ts';
-
-/** Youngest age at which a person counts as of working age (Labour Law art. 15). */
-const MINIMUM_WORKING_AGE = 16;
+import { ageOn, personSubjectOf } from '../common/index.ts';
 
 /** The 4050 category: women from 40, men from 50 (人社部 catalogue of difficulty categories). */
 const AGE_4050 = { female: 40, male: 50 } as const;
-
-const womenCategories: readonly RetirementCategory[] = ['female-55', 'female-50'];
-
-interface Subject {
-  birthDate: string;
-  gender: 'male' | 'female';
-}
-
-function subjectOf(facts: Readonly<Record<string, unknown>>): Subject | undefined {
-  const subject = facts['subject'];
-  if (typeof subject !== 'object' || subject === null) return undefined;
-  const { birthDate, gender } = subject as Record<string, unknown>;
-  if (typeof birthDate !== 'string' || (gender !== 'male' && gender !== 'female')) return undefined;
-  return { birthDate, gender };
-}
-
-/** Men always retire in the 60 category; for women the form says whether the original age was 50 or 55. */
-function retirementCategoryOf(subject: Subject, declared: unknown): RetirementCategory | undefined {
-  if (subject.gender === 'male') return 'male-60';
-  return womenCategories.find((category) => category === declared);
-}
 
 /** `date` (`YYYY-MM-DD`) plus whole months, the day kept or clamped to the end of a shorter month. */
 export function addMonths(date: string, months: number): string {
@@ -44,17 +20,8 @@ export function addMonths(date: string, months: number): string {
  */
 export const meetsAgeOfCategory: GuardImplementation = ({ facts, data, now }) => {
   if (data['category'] !== 'age-4050') return true;
-  const subject = subjectOf(facts);
+  const subject = personSubjectOf(facts);
   return subject !== undefined && ageOn(subject.birthDate, chinaDate(now)) >= AGE_4050[subject.gender];
-};
-
-/** Working age: at least 16 and not yet at the statutory retirement month. */
-export const withinWorkingAge: GuardImplementation = ({ facts, data, now }) => {
-  const subject = subjectOf(facts);
-  const category = subject && retirementCategoryOf(subject, data['retirementCategory']);
-  if (!subject || !category) return false;
-  const today = chinaDate(now);
-  return ageOn(subject.birthDate, today) >= MINIMUM_WORKING_AGE && !hasReachedRetirement(subject.birthDate, category, today);
 };
 
 /**

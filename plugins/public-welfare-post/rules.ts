@@ -1,26 +1,5 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { statutoryRetirement, type RetirementCategory } from '../common/index.ts';
-
-const womenCategories: readonly RetirementCategory[] = ['female-55', 'female-50'];
-
-interface Subject {
-  birthDate: string;
-  gender: 'male' | 'female';
-}
-
-function subjectOf(facts: Readonly<Record<string, unknown>>): Subject | undefined {
-  const subject = facts['subject'];
-  if (typeof subject !== 'object' || subject === null) return undefined;
-  const { birthDate, gender } = subject as Record<string, unknown>;
-  if (typeof birthDate !== 'string' || (gender !== 'male' && gender !== 'female')) return undefined;
-  return { birthDate, gender };
-}
-
-/** Men always retire in the 60 category; for women the placement form says whether the original age was 50 or 55. */
-function retirementCategoryOf(subject: Subject, declared: unknown): RetirementCategory | undefined {
-  if (subject.gender === 'male') return 'male-60';
-  return womenCategories.find((category) => category === declared);
-}
+import { personSubjectOf, retirementCategoryOf, statutoryRetirement } from '../common/index.ts';
 
 /** Months since year 0 of a `YYYY-MM` or `YYYY-MM-DD` string. */
 function monthIndex(date: string): number {
@@ -52,7 +31,7 @@ export const withinSubsidyTerm: GuardImplementation = ({ data, facts, parameters
   const { period, placementStart, retirementCategory } = data;
   const maxMonths = parameters['maxMonths'];
   const nearRetirementYears = parameters['nearRetirementYears'];
-  const subject = subjectOf(facts);
+  const subject = personSubjectOf(facts);
   const category = subject && retirementCategoryOf(subject, retirementCategory);
   if (!isMonth(period) || !isMonth(placementStart) || typeof maxMonths !== 'number' || typeof nearRetirementYears !== 'number') return false;
   if (!subject || !category) return false;

@@ -1,6 +1,6 @@
 import { definePlugin } from '../../engine/index.ts';
 import flow from './unemployment-registration.flow.json' with { type: 'json' };
-import { withinWorkingAge } from './rules.ts';
+import { withinWorkingAge } from '../common/index.ts';
 
 /** 失业登记: the ministry's standard unemployment registration. */
 export const unemploymentRegistration = definePlugin({
