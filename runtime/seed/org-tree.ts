@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { CityDivisions } from '../divisions/index.ts';
 import type { Executor } from '../db/index.ts';
 import { orgUnits, posts } from '../db/schema/index.ts';
@@ -60,8 +61,18 @@ export function orgTreeRows(divisions: CityDivisions): OrgUnitRow[] {
 /** Inserts the tree in batches and gives every office the standard posts. Returns the number of units. */
 export async function insertOrgTree(db: Executor, rows: readonly OrgUnitRow[]): Promise<number> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500)).onConflictDoNothing();
-  const offices = rows.filter((r) => r.kind === 'office');
-  const postRows = offices.flatMap((office) => standardPosts.map((p) => ({ id: randomUUID(), orgUnitId: office.id, ...p })));
-  await db.insert(posts).values(postRows).onConflictDoNothing();
+  await ensureStandardPosts(db);
   return rows.length;
+}
+
+/**
+ * Gives every office each standard post it lacks, so a database seeded by an earlier version
+ * gains the posts of newly added processes. Returns the number of posts added.
+ */
+export async function ensureStandardPosts(db: Executor): Promise<number> {
+  const offices = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'office'));
+  if (offices.length === 0) return 0;
+  const postRows = offices.flatMap((office) => standardPosts.map((p) => ({ id: randomUUID(), orgUnitId: office.id, ...p })));
+  const added = await db.insert(posts).values(postRows).onConflictDoNothing().returning({ id: posts.id });
+  return added.length;
 }

@@ -4,7 +4,7 @@ import { loadCityDivisions } from '../divisions/index.ts';
 import { installPlugins } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { demoAccounts, insertDemoUsers } from './demo-users.ts';
-import { insertOrgTree, MINISTRY_ID, officeId, orgTreeRows } from './org-tree.ts';
+import { ensureStandardPosts, insertOrgTree, MINISTRY_ID, officeId, orgTreeRows } from './org-tree.ts';
 
 /** Reports one line of start-up progress. */
 export type Progress = (message: string) => void;
@@ -30,6 +30,9 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
     const rows = orgTreeRows(divisions);
     progress(`写入组织机构 inserting ${rows.length} org units…`);
     orgUnitCount = await rt.db.transaction((tx) => insertOrgTree(tx, rows));
+  } else {
+    const added = await ensureStandardPosts(rt.db);
+    if (added > 0) progress(`补充岗位 added ${added} service posts of new processes`);
   }
   let users = 0;
   if (rt.config.mode === 'demo') {
