@@ -7,7 +7,7 @@ import { openDatabase } from './db/index.ts';
 import { createServerApp } from './http/server-app.ts';
 import { loadPlugins } from './plugins/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
-import { demoProfiles, seed } from './seed/index.ts';
+import { demoProfiles, seed, seedDemoCases } from './seed/index.ts';
 import { startTimerWorker } from './timers/index.ts';
 
 const uiDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
@@ -33,6 +33,10 @@ async function main(): Promise<void> {
   const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
   if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
   else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);
+  if (config.mode === 'demo') {
+    const demo = await seedDemoCases(rt, progress);
+    if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
+  }
   await ensureUi();
   const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => console.error('定时任务出错 timer worker error:', error)) : () => undefined;
 

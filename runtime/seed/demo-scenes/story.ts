@@ -1,7 +1,7 @@
-import { chinaDate, isWorkingDay, type CaseData } from '../../../engine/index.ts';
+import { chinaDate, isPlatformError, isWorkingDay, type CaseData } from '../../../engine/index.ts';
 import type { SessionUser } from '../../auth/index.ts';
 import { getCaseRow, sendEvent, startCase } from '../../cases/index.ts';
-import { registerEmployer } from '../../employers/index.ts';
+import { findEmployers, registerEmployer } from '../../employers/index.ts';
 import { registerPerson } from '../../persons/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { fireDueTimers } from '../../timers/index.ts';
@@ -136,12 +136,20 @@ export class Story {
     return person.id;
   }
 
-  /** Registers every employer of the cast. */
+  /**
+   * Registers every employer of the cast. One registered by hand before (the sample credit
+   * codes are the ones people try first) is used as it is.
+   */
   async registerEmployers(): Promise<void> {
     for (const [key, employer] of Object.entries(employers) as [EmployerKey, (typeof employers)[EmployerKey]][]) {
-      const registered = await registerEmployer(this.rt, this.staff.caseworker, employer);
-      this.employerIds.set(key, registered.id);
-      this.created.employers++;
+      try {
+        this.employerIds.set(key, (await registerEmployer(this.rt, this.staff.caseworker, employer)).id);
+        this.created.employers++;
+      } catch (error) {
+        if (!isPlatformError(error, 'DUPLICATE_RECORD')) throw error;
+        const { items } = await findEmployers(this.rt, this.staff.caseworker, { q: employer.creditCode, page: 1, pageSize: 1 });
+        this.employerIds.set(key, items[0]!.id);
+      }
     }
   }
 

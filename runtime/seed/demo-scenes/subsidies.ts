@@ -1,0 +1,101 @@
+import { issueBatch } from '../../ledger/index.ts';
+import { businesses, type PersonKey } from './cast.ts';
+import { at, type Act, type SceneGroup, type Story } from './story.ts';
+import { registersUnemployed } from './unemployment.ts';
+
+/** A filed training class: the trainee enrols (the case opens) and, on `startOn`, the class starts. */
+function trainingClass(s: Story, who: PersonKey, enrolOn: number, startOn: number, training: { classNo: string; trainingProvider: string; occupation: string; level: number }): [Act[], () => string] {
+  let caseId = '';
+  const acts = [
+    at(enrolOn, '09:30', async () => (caseId = (await s.open('training-subsidy', await s.person(who))).id)),
+    at(startOn, '10:00', () => s.send('caseworker', caseId, 'startTraining', { ...training, classNo: `PX${s.today().slice(0, 4)}-${training.classNo}`, startDate: s.today() })),
+  ];
+  return [acts, () => caseId];
+}
+
+/** Assessment passed, certificate recorded the next working day. */
+function certified(s: Story, caseId: () => string, assessOn: number, certifyOn: number, certificate: { certificateNo: string; certificateType: string }): Act[] {
+  return [
+    at(assessOn, '10:00', () => s.send('caseworker', caseId(), 'assess', { result: 'pass', assessedOn: s.today() })),
+    at(certifyOn, '11:00', () => s.send('caseworker', caseId(), 'certify', { ...certificate, issuedOn: s.today() })),
+  ];
+}
+
+/** A claim at the catalogue rate of the level, for the year of the certificate issued on working day `certifiedOn`. */
+const claim = (s: Story, caseId: string, subsidyKind: string, level: number, certifiedOn: number) =>
+  s.send('caseworker', caseId, 'claim', { subsidyKind, amountFen: s.parameter('training-subsidy', `rateLevel${level}Fen`), year: s.dateOf(certifiedOn).slice(0, 4) });
+
+/**
+ * Three trainees: 许文博 (cook, level 4) is certified and paid from the employment subsidy
+ * fund; 杨国栋 (electrician, level 3) is certified and his claim waits for review; 蔡佳琪
+ * (childcare, level 5) is in training.
+ */
+function trainees(s: Story): Act[] {
+  const [cook, cookCase] = trainingClass(s, 'xuWenbo', 1, 2, { classNo: 'HL-0815', trainingProvider: '厦门市湖里区职业技能培训中心', occupation: '4-03-02-01', level: 4 });
+  const [electrician, electricianCase] = trainingClass(s, 'yangGuodong', 10, 11, { classNo: 'JM-0926', trainingProvider: '厦门市集美区职业技术学校', occupation: '6-31-01-03', level: 3 });
+  const [childcare] = trainingClass(s, 'caiJiaqi', 30, 31, { classNo: 'HC-1103', trainingProvider: '厦门市海沧区家庭服务培训学校', occupation: '4-10-01-02', level: 5 });
+  return [
+    ...cook,
+    ...certified(s, cookCase, 25, 27, { certificateNo: 'S350206000154', certificateType: 'skill-level' }),
+    at(28, '10:00', () => claim(s, cookCase(), 'training', 4, 27)),
+    at(31, '15:00', () => s.send('reviewer', cookCase(), 'approveClaim', { opinion: '证书真实有效，同意按目录标准补贴' })),
+    ...electrician,
+    ...certified(s, electricianCase, 36, 37, { certificateNo: 'ZG350203002871', certificateType: 'vocational-qualification' }),
+    at(38, '14:00', () => claim(s, electricianCase(), 'skill-appraisal', 3, 37)),
+    ...childcare,
+  ];
+}
+
+/** A start-up subsidy application for a business registered `startedDaysAgo` days ago. */
+async function applyForStartUpSubsidy(s: Story, who: PersonKey, business: keyof typeof businesses, startedDaysAgo: number, graduate: boolean): Promise<string> {
+  const application = await s.open('start-up-subsidy', await s.person(who));
+  const { name, creditCode } = businesses[business];
+  const amountFen = s.parameter('start-up', 'startUpSubsidyFen');
+  await s.send('caseworker', application.id, 'submit', { businessCreditCode: creditCode, businessName: name, businessStartDate: s.date(-startedDaysAgo), amountFen, graduate, period: 'once' });
+  return application.id;
+}
+
+/** A guaranteed business loan application, checked by the caseworker: it waits for the guarantee review. */
+async function applyForLoan(s: Story, who: PersonKey, business: keyof typeof businesses, loan: { loanAmountFen: number; termMonths: number; lender: string }): Promise<string> {
+  const application = await s.open('business-loan-interest', await s.person(who));
+  await s.send('caseworker', application.id, 'checkEligibility', { ...loan, businessCreditCode: businesses[business].creditCode });
+  return application.id;
+}
+
+/** The `YYYY-Qn` quarter of a date. */
+const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+
+/**
+ * 孙雅婷, a recent graduate with a design studio, gets the start-up subsidy and a guaranteed
+ * loan; a quarter's interest subsidy is paid. 周立军, registered unemployed, applied for both;
+ * they wait for review.
+ */
+function entrepreneurs(s: Story): Act[] {
+  let subsidy = '';
+  let loan = '';
+  return [
+    at(5, '10:00', async () => (subsidy = await applyForStartUpSubsidy(s, 'sunYating', 'yatingStudio', 540, true))),
+    at(8, '14:00', () => s.send('reviewer', subsidy, 'approve', { opinion: '毕业2年内高校毕业生创业，经营正常，同意补贴' })),
+    at(8, '15:30', async () => (loan = await applyForLoan(s, 'sunYating', 'yatingStudio', { loanAmountFen: 20_000_000, termMonths: 24, lender: '中国建设银行厦门思明支行' }))),
+    at(10, '10:30', () => s.send('supervisor', loan, 'approveGuarantee', { opinion: '经营稳定，同意提供担保' })),
+    at(15, '10:00', () => s.send('caseworker', loan, 'disburse', { disbursedOn: s.today(), disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 })),
+    at(40, '10:00', () => {
+      const amountFen = Math.floor((172_500 * s.parameter('start-up', 'subsidySharePercent')) / 100);
+      return s.send('caseworker', loan, 'claimInterest', { period: quarterOf(s.dateOf(15)), interestPaidFen: 172_500, amountFen });
+    }),
+    at(41, '11:00', () => s.send('reviewer', loan, 'approveInterest', { opinion: '结息单核对无误，同意贴息' })),
+    ...registersUnemployed(s, 'zhouLijun', () => ({ category: 'business-closed', unemployedSince: s.date(-25), education: '60', retirementCategory: 'male-60' }), [24, '10:00'], [25, '10:30']),
+    at(43, '10:30', () => applyForStartUpSubsidy(s, 'zhouLijun', 'lijunCarCare', 400, false)),
+    at(45, '09:30', () => applyForLoan(s, 'zhouLijun', 'lijunCarCare', { loanAmountFen: 15_000_000, termMonths: 36, lender: '厦门农村商业银行集美支行' })),
+  ];
+}
+
+/** The caseworker issues the employment subsidy fund's payment batch; the reviewer has yet to approve sending it. */
+function paymentBatch(s: Story): Act[] {
+  return [at(42, '16:00', () => issueBatch(s.rt, s.user('caseworker'), { fund: 'employment-subsidy' }))];
+}
+
+export const subsidyScenes: SceneGroup = {
+  title: '职业培训补贴、创业补贴、创业担保贷款贴息与拨付批次 training, start-up and loan interest subsidies, payment batch',
+  acts: (s) => [...trainees(s), ...entrepreneurs(s), ...paymentBatch(s)],
+};
