@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, compile, readsFacts, start, step, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
+import { addWorkingDays, compile, readsFacts, start, step, type CaseSnapshot } from '../../engine/index.ts';
 import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
+import { kinds, refusal } from '../support/engine-assertions.ts';
 import { caseworker, otherCaseworker, reviewer, tinyDefinition } from './fixtures.ts';
 
 const compiled = compile(unemploymentRegistration.definitions[0], unemploymentRegistration.implementations);
@@ -18,21 +19,10 @@ const form = {
   retirementCategory: 'female-50',
 };
 
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
 function submitted(): CaseSnapshot {
   const created = start(compiled, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
   return step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, now: '2026-09-30T02:00:00.000Z', facts, parameters }).snapshot;
 }
-
-const kinds = (effects: Effect[]) => effects.map((e) => e.kind);
 
 describe('start', () => {
   it('opens the intake task with a deadline in working days and records the creation', () => {

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingDays,
-  compile,
-  parameterValueOn,
-  start,
-  step,
-  type Actor,
-  type CaseData,
-  type CaseSnapshot,
-  type Effect,
-  type PerformanceRecord,
-  type PlatformError,
-  type RecordSelector,
-  type StepResult,
-} from '../../engine/index.ts';
+import { addWorkingDays, compile, start, type Actor, type StepResult } from '../../engine/index.ts';
 import { employmentDifficulty } from '../../plugins/employment-difficulty/index.ts';
+import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
 
 const compiled = compile(employmentDifficulty.definitions[0], employmentDifficulty.implementations);
 
 const caseworker: Actor = { id: 'u-aw-1', name: '张三', role: 'caseworker', post: 'assistance-window', orgUnit: 'o-1' };
 const otherCaseworker: Actor = { ...caseworker, id: 'u-aw-2', name: '王五' };
 const reviewer: Actor = { id: 'u-ar-1', name: '李四', role: 'reviewer', post: 'assistance-review', orgUnit: 'o-1' };
-const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
-/** Parameters in force on a date, read from the manifest as the runtime does, with local values on top. */
-function parametersOn(date: string, local: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...Object.fromEntries(employmentDifficulty.parameters.map((p) => [p.id, parameterValueOn(p, date)])), ...local };
-}
-const parameters = parametersOn('2026-09-28');
+const parameters = parametersOn(employmentDifficulty, '2026-09-28');
 
 /** A registered unemployed woman of 46, so in the 4050 category; she retires in 2033-02 as a female-50 worker. */
 const subject = { birthDate: '1980-05-10', gender: 'female', unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none', unjustifiedRefusals: 0, hasCertificate: true };
@@ -42,37 +24,7 @@ const NOTICE_ENDS = '2026-10-12T15:59:59.999Z';
 const T_RECOGNIZE = '2026-10-14T02:00:00.000Z';
 const VALID_UNTIL = '2028-10-14';
 
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const violatedRules = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-/** The fields named by a form refusal, each once (a `oneOf` reports one error per branch). */
-const fieldErrors = (error: PlatformError) => [...new Set((error.details as { fields: { field: string }[] }).fields.map((f) => f.field))].sort();
-const kinds = (effects: Effect[]) => effects.map((e) => e.kind);
-const ofKind = <K extends Effect['kind']>(effects: Effect[], kind: K) => effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
-
-interface Options {
-  data?: CaseData;
-  facts?: Record<string, unknown>;
-  parameters?: Record<string, unknown>;
-}
-
-function act(snapshot: CaseSnapshot, type: string, actor: Actor, now: string, options: Options = {}): StepResult {
-  return step(compiled, {
-    snapshot,
-    event: options.data === undefined ? { type } : { type, data: options.data },
-    actor,
-    now,
-    facts: options.facts ?? facts,
-    parameters: options.parameters ?? parameters,
-  });
-}
+const act = stepper(compiled, { facts, parameters });
 
 const applied = () => start(compiled, { actor: caseworker, now: T_START, parameters }).snapshot;
 const publicized = () => act(applied(), 'verify', caseworker, T_VERIFY, { data: verification }).snapshot;
@@ -101,7 +53,7 @@ describe('employment-difficulty: the main path', () => {
   });
 
   it('takes the notice length from the city parameter', () => {
-    const result = act(applied(), 'verify', caseworker, T_VERIFY, { data: verification, parameters: parametersOn('2026-09-28', { noticeWorkingDays: 10 }) });
+    const result = act(applied(), 'verify', caseworker, T_VERIFY, { data: verification, parameters: parametersOn(employmentDifficulty, '2026-09-28', { noticeWorkingDays: 10 }) });
     const [timer] = ofKind(result.effects, 'timer.schedule');
     expect(timer).toMatchObject({ event: 'endNotice', at: addWorkingDays(T_VERIFY, 10) });
     expect(timer?.at).toBe('2026-10-19T15:59:59.999Z');
@@ -197,7 +149,7 @@ describe('employment-difficulty: the main path', () => {
 });
 
 describe('employment-difficulty: verification rules', () => {
-  const verify = (options: Options) => refusal(() => act(applied(), 'verify', caseworker, T_VERIFY, { data: verification, ...options }));
+  const verify = (options: StepOptions) => refusal(() => act(applied(), 'verify', caseworker, T_VERIFY, { data: verification, ...options }));
 
   it('refuses a category the city has not put in force, and accepts it once it has', () => {
     const otherLocal = { ...verification, category: 'other-local' };
@@ -205,7 +157,7 @@ describe('employment-difficulty: verification rules', () => {
     const error = verify({ data: otherLocal });
     expect(error.code).toBe('RULE_VIOLATION');
     expect(violatedRules(error)).toEqual(['category-in-force']);
-    const local = parametersOn('2026-09-28', { categories: ['other-local', 'disability'] });
+    const local = parametersOn(employmentDifficulty, '2026-09-28', { categories: ['other-local', 'disability'] });
     expect(act(applied(), 'verify', caseworker, T_VERIFY, { data: otherLocal, parameters: local }).snapshot.state).toBe('publicized');
     expect(violatedRules(verify({ parameters: local }))).toEqual(['category-in-force']);
   });
@@ -251,12 +203,12 @@ describe('employment-difficulty: verification rules', () => {
   it('refuses a verification form failing its schema', () => {
     const error = verify({ data: { category: 'poor', retirementCategory: 'male-65', extra: true } });
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldErrors(error)).toEqual(['category', 'evidence', 'extra', 'retirementCategory']);
+    expect(distinctFailingFields(error)).toEqual(['category', 'evidence', 'extra', 'retirementCategory']);
   });
 });
 
 describe('employment-difficulty: review and maker-checker', () => {
-  const recognize = (validUntil: string, options: Options = {}, now = T_RECOGNIZE) => act(reviewed(), 'recognize', reviewer, now, { data: { validUntil }, ...options });
+  const recognize = (validUntil: string, options: StepOptions = {}, now = T_RECOGNIZE) => act(reviewed(), 'recognize', reviewer, now, { data: { validUntil }, ...options });
 
   it('refuses the verifier as the reviewer, for recognition and for rejection', () => {
     const makerAsReviewer: Actor = { ...reviewer, id: caseworker.id };
@@ -277,7 +229,7 @@ describe('employment-difficulty: review and maker-checker', () => {
       expect(violatedRules(error)).toEqual(['valid-until-within-validity']);
     }
     // A city allowing 36 months accepts what the 24-month default refuses.
-    expect(recognize('2029-10-14', { parameters: parametersOn('2026-10-14', { validityMonths: 36 }) }).snapshot.state).toBe('recognized');
+    expect(recognize('2029-10-14', { parameters: parametersOn(employmentDifficulty, '2026-10-14', { validityMonths: 36 }) }).snapshot.state).toBe('recognized');
   });
 
   it('reads "today" in China time: 17:00 UTC on 10-13 is already 10-14 in China', () => {
@@ -316,30 +268,20 @@ describe('employment-difficulty: assistance rules', () => {
   it('refuses plans and exits failing their forms', () => {
     const empty = refusal(() => act(recognized(), 'startAssistance', caseworker, '2026-10-16T02:00:00.000Z', { data: { measures: [], nextVisitDate: '2026-11-02' } }));
     expect(empty.code).toBe('FORM_INVALID');
-    expect(fieldErrors(empty)).toEqual(['measures']);
+    expect(distinctFailingFields(empty)).toEqual(['measures']);
     const unknown = refusal(() => act(recognized(), 'startAssistance', caseworker, '2026-10-16T02:00:00.000Z', { data: { measures: ['training', 'cash'] } }));
-    expect(fieldErrors(unknown)).toEqual(['measures.1', 'nextVisitDate']);
+    expect(distinctFailingFields(unknown)).toEqual(['measures.1', 'nextVisitDate']);
     const repeated = refusal(() => act(recognized(), 'startAssistance', caseworker, '2026-10-16T02:00:00.000Z', { data: { measures: ['training', 'training'], nextVisitDate: '2026-11-02' } }));
-    expect(fieldErrors(repeated)).toEqual(['measures']);
+    expect(distinctFailingFields(repeated)).toEqual(['measures']);
     const exit = refusal(() => act(assisted(), 'exit', caseworker, '2026-11-02T02:00:00.000Z', { data: { exitReason: 'bored' } }));
     expect(exit.code).toBe('FORM_INVALID');
-    expect(fieldErrors(exit)).toEqual(['exitReason']);
+    expect(distinctFailingFields(exit)).toEqual(['exitReason']);
   });
 });
 
 describe('employment-difficulty: manifest', () => {
   /** Whether an indicator selector counts a performance record of this process. */
-  function selects(selector: RecordSelector, record: PerformanceRecord): boolean {
-    return (
-      selector.process === 'employment-difficulty' &&
-      (selector.event === undefined || selector.event === record.event) &&
-      (selector.from === undefined || selector.from === record.from) &&
-      (selector.to === undefined || selector.to === record.to) &&
-      (selector.onTime === undefined || selector.onTime === record.onTime) &&
-      (!selector.withDeadline || record.dueAt !== null)
-    );
-  }
-  const records = (result: StepResult) => ofKind(result.effects, 'record').map((e) => e.record);
+  const selects = recordSelector('employment-difficulty');
   const indicator = (id: string) => employmentDifficulty.indicators.find((i) => i.id === id)!;
 
   it('counts as successes exactly the exits with reason "employed"', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingDays,
-  compile,
-  isPlatformError,
-  parseDefinition,
-  start,
-  step,
-  type Actor,
-  type CaseData,
-  type CaseSnapshot,
-  type Effect,
-  type PlatformError,
-  type StepResult,
-} from '../../engine/index.ts';
+import { addWorkingDays, compile, parseDefinition, start, step, type Actor, type CaseData, type CaseSnapshot, type StepResult } from '../../engine/index.ts';
 import { jobMatching, occupationMatch, rankVacancies, regionMatch, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
+import { eventTimers, failingFields, ofKind, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 
 const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post: 'vacancy-window', orgUnit: 'o-1' };
 const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'vacancy-review', orgUnit: 'o-1' };
-const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
 const EMPLOYER = '91350100M000100Y43';
 const OTHER_EMPLOYER = '91350203MA2Y3K1B9C';
@@ -32,21 +19,6 @@ function definition(id: string): unknown {
 const vacancyPosting = compile(definition('vacancy-posting'), jobMatching.implementations);
 const jobSeeking = compile(definition('job-seeking'), jobMatching.implementations);
 const jobReferral = compile(definition('job-referral'), jobMatching.implementations);
-
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    if (isPlatformError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-const violatedRules = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-const failingFields = (error: PlatformError) => (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
-const eventTimers = (effects: Effect[]) => effects.filter((e) => e.kind === 'timer.schedule' && e.timer === 'event');
-const ofKind = <K extends Effect['kind']>(effects: Effect[], kind: K) => effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
 
 describe('vacancy-posting (岗位登记)', () => {
   const posting = {

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingDays,
-  compile,
-  parameterValueOn,
-  start,
-  step,
-  type Actor,
-  type CaseData,
-  type CaseSnapshot,
-  type Effect,
-  type PerformanceRecord,
-  type PlatformError,
-  type RecordSelector,
-  type StepResult,
-} from '../../engine/index.ts';
+import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { statutoryRetirement } from '../../plugins/common/index.ts';
 import { publicWelfarePost } from '../../plugins/public-welfare-post/index.ts';
+import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
 
 const compiled = compile(publicWelfarePost.definitions[0], publicWelfarePost.implementations);
 
 const caseworker: Actor = { id: 'u-sw-1', name: '张三', role: 'caseworker', post: 'subsidy-window', orgUnit: 'o-1' };
 const otherCaseworker: Actor = { ...caseworker, id: 'u-sw-2', name: '王五' };
 const reviewer: Actor = { id: 'u-sr-1', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
-const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
-/** Parameters in force on a date, read from the manifest as the runtime does. */
-function parametersOn(date: string): Record<string, unknown> {
-  return Object.fromEntries(publicWelfarePost.parameters.map((p) => [p.id, parameterValueOn(p, date)]));
-}
 /** After the cap rose to 200,000 fen on 2026-07-01. */
-const parameters = parametersOn('2026-07-15');
-const oldParameters = parametersOn('2026-06-30');
+const parameters = parametersOn(publicWelfarePost, '2026-07-15');
+const oldParameters = parametersOn(publicWelfarePost, '2026-06-30');
 
 /** A recognised, employed man; he retires in 2038-04, far beyond the 3-year term. */
 const subject = { birthDate: '1975-08-20', gender: 'male', unemploymentStatus: 'none', employmentStatus: 'employed', difficultyStatus: 'recognized', unjustifiedRefusals: 0, hasCertificate: true };
@@ -42,41 +24,11 @@ const T_CLAIM = '2026-08-03T02:00:00.000Z';
 const T_APPROVE = '2026-08-05T02:00:00.000Z';
 const claim = { period: '2026-07', amountFen: 190_000 };
 
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const violatedRules = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-/** The fields named by a form refusal, each once (a `oneOf` reports one error per branch). */
-const fieldErrors = (error: PlatformError) => [...new Set((error.details as { fields: { field: string }[] }).fields.map((f) => f.field))].sort();
-const kinds = (effects: Effect[]) => effects.map((e) => e.kind);
-const ofKind = <K extends Effect['kind']>(effects: Effect[], kind: K) => effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
-
-interface Options {
-  data?: CaseData;
-  facts?: Record<string, unknown>;
-  parameters?: Record<string, unknown>;
-}
-
-function act(snapshot: CaseSnapshot, type: string, actor: Actor, now: string, options: Options = {}): StepResult {
-  return step(compiled, {
-    snapshot,
-    event: options.data === undefined ? { type } : { type, data: options.data },
-    actor,
-    now,
-    facts: options.facts ?? facts,
-    parameters: options.parameters ?? parameters,
-  });
-}
+const act = stepper(compiled, { facts, parameters });
 
 const approved = () => start(compiled, { actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
 /** A placed case, optionally of another person or placement. */
-const placed = (options: Options = {}) => act(approved(), 'place', caseworker, T_PLACE, { ...options, data: { ...placement, ...options.data } }).snapshot;
+const placed = (options: StepOptions = {}) => act(approved(), 'place', caseworker, T_PLACE, { ...options, data: { ...placement, ...options.data } }).snapshot;
 const submitted = () => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim }).snapshot;
 
 describe('public-welfare-post: placement', () => {
@@ -95,7 +47,7 @@ describe('public-welfare-post: placement', () => {
   });
 
   it('refuses a person not recognised, not employed, or a subsidy above the cap, naming each rule', () => {
-    const place = (options: Options) => refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, ...options }));
+    const place = (options: StepOptions) => refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, ...options }));
     const notRecognised = place({ facts: { ...facts, subject: { ...subject, difficultyStatus: 'none' } } });
     expect(notRecognised.code).toBe('RULE_VIOLATION');
     expect(violatedRules(notRecognised)).toEqual(['difficulty-recognised']);
@@ -107,16 +59,16 @@ describe('public-welfare-post: placement', () => {
 
   it('applies the cap in force on the day: 180,000 fen until 2026-06-30, 200,000 from 2026-07-01', () => {
     expect(oldParameters['monthlyCapFen']).toBe(180_000);
-    expect(parametersOn('2026-07-01')['monthlyCapFen']).toBe(200_000);
+    expect(parametersOn(publicWelfarePost, '2026-07-01')['monthlyCapFen']).toBe(200_000);
     expect(violatedRules(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: oldParameters })))).toEqual(['subsidy-within-cap']);
-    expect(act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: parametersOn('2026-07-01') }).snapshot.state).toBe('placed');
+    expect(act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: parametersOn(publicWelfarePost, '2026-07-01') }).snapshot.state).toBe('placed');
   });
 
   it('refuses a placement form failing its schema: fractional fen, bad credit code, missing fields', () => {
     const { retirementCategory: _omitted, ...withoutCategory } = placement;
     const error = refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: { ...withoutCategory, monthlySubsidyFen: 1500.5, employerCreditCode: '91350100M000100Y44' } }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldErrors(error)).toEqual(['employerCreditCode', 'monthlySubsidyFen', 'retirementCategory']);
+    expect(distinctFailingFields(error)).toEqual(['employerCreditCode', 'monthlySubsidyFen', 'retirementCategory']);
   });
 
   it('cancels before placement', () => {
@@ -197,7 +149,7 @@ describe('public-welfare-post: claims and payment', () => {
   it('refuses claim forms failing their schema', () => {
     const error = refusal(() => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: { period: '2026-13', amountFen: 0 } }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldErrors(error)).toEqual(['amountFen', 'period']);
+    expect(distinctFailingFields(error)).toEqual(['amountFen', 'period']);
   });
 });
 
@@ -246,7 +198,7 @@ describe('public-welfare-post: ending', () => {
   it('ends by hand with a reason', () => {
     const result = act(placed(), 'end', caseworker, '2027-03-01T02:00:00.000Z', { data: { endReason: 'left-post' } });
     expect([result.snapshot.state, result.status]).toEqual(['ended', 'final']);
-    expect(fieldErrors(refusal(() => act(placed(), 'end', caseworker, '2027-03-01T02:00:00.000Z', { data: { endReason: 'difficulty-ended' } })))).toEqual(['endReason']);
+    expect(distinctFailingFields(refusal(() => act(placed(), 'end', caseworker, '2027-03-01T02:00:00.000Z', { data: { endReason: 'difficulty-ended' } })))).toEqual(['endReason']);
   });
 
   it('ends when difficulty.ended is delivered, with the subscription data, from the system only', () => {
@@ -262,17 +214,7 @@ describe('public-welfare-post: ending', () => {
 });
 
 describe('public-welfare-post: indicator', () => {
-  function selects(selector: RecordSelector, record: PerformanceRecord): boolean {
-    return (
-      selector.process === 'public-welfare-post' &&
-      (selector.event === undefined || selector.event === record.event) &&
-      (selector.from === undefined || selector.from === record.from) &&
-      (selector.to === undefined || selector.to === record.to) &&
-      (selector.onTime === undefined || selector.onTime === record.onTime) &&
-      (!selector.withDeadline || record.dueAt !== null)
-    );
-  }
-  const records = (result: StepResult) => ofKind(result.effects, 'record').map((e) => e.record);
+  const selects = recordSelector('public-welfare-post');
 
   it('counts reviews of claims, approved or returned, against the 5-day deadline', () => {
     const deadline = addWorkingDays(T_CLAIM, 5);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot, type Effect, type PlatformError } from '../../engine/index.ts';
+import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { socialInsuranceSubsidy } from '../../plugins/social-insurance-subsidy/index.ts';
+import { ledgerItems, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -10,7 +11,6 @@ const compiled = compile(socialInsuranceSubsidy.definitions[0], socialInsuranceS
 const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post: 'subsidy-window', orgUnit: 'o-1' };
 const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
-const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
 const parameters = { monthlyCapFen: 80_000, flexibleShareMaxPercent: 67 };
 const recognized = { subject: { birthDate: '1975-04-02', gender: 'female', difficultyStatus: 'recognized' }, registry: { employed: true, unemployed: false } };
@@ -19,18 +19,6 @@ const employerFacts = (registered: boolean) => ({ ...recognized, employer: { reg
 
 const flexible = { workerType: 'flexible', category: 'age-4050' };
 const hired = { workerType: 'employer-hired', employerCreditCode: '91350100M000100Y43', category: 'disability' };
-
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const ruleIds = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-const ledgerItems = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
 
 function approved(verification: Data = flexible, facts: Data = recognized): CaseSnapshot {
   const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
@@ -63,11 +51,11 @@ describe('social insurance subsidy: application', () => {
     const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
     const atIntake = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: notRecognized, parameters }));
     expect(atIntake.code).toBe('RULE_VIOLATION');
-    expect(ruleIds(atIntake)).toEqual(['difficulty-recognized']);
+    expect(violatedRules(atIntake)).toEqual(['difficulty-recognized']);
 
     const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
     const atReview = refusal(() => step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z', facts: notRecognized, parameters }));
-    expect(ruleIds(atReview)).toEqual(['difficulty-recognized']);
+    expect(violatedRules(atReview)).toEqual(['difficulty-recognized']);
   });
 
   it('needs the employer credit code for an employer-hired person, and a registered employer', () => {
@@ -78,9 +66,9 @@ describe('social insurance subsidy: application', () => {
     expect((missing.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['employerCreditCode']);
 
     const unregistered = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(false), parameters }));
-    expect(ruleIds(unregistered)).toEqual(['employer-registered']);
+    expect(violatedRules(unregistered)).toEqual(['employer-registered']);
     const both = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: { ...employerFacts(false), subject: notRecognized.subject }, parameters }));
-    expect(ruleIds(both)).toEqual(['difficulty-recognized', 'employer-registered']);
+    expect(violatedRules(both)).toEqual(['difficulty-recognized', 'employer-registered']);
 
     const ok = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters });
     expect(ok.snapshot.state).toBe('verified');
@@ -151,13 +139,13 @@ describe('social insurance subsidy: monthly claims', () => {
     // 60 300 is 67% of 90 000: within the default local share, above two thirds.
     const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_300 }));
     expect(error.code).toBe('RULE_VIOLATION');
-    expect(ruleIds(error)).toEqual(['flexible-two-thirds']);
+    expect(violatedRules(error)).toEqual(['flexible-two-thirds']);
   });
 
   it('applies a smaller local share for flexible workers when the city sets one', () => {
     const snapshot = approved();
     const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 50_000 }, { parameters: { flexibleShareMaxPercent: 50 } }));
-    expect(ruleIds(error)).toEqual(['flexible-local-share']);
+    expect(violatedRules(error)).toEqual(['flexible-local-share']);
     expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 90_000, amountFen: 45_000 }, { parameters: { flexibleShareMaxPercent: 50 } }).snapshot.state).toBe('claimSubmitted');
   });
 
@@ -165,26 +153,26 @@ describe('social insurance subsidy: monthly claims', () => {
     const snapshot = approved(hired, employerFacts(true));
     expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 75_000, amountFen: 75_000 }).snapshot.state).toBe('claimSubmitted');
     const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 70_000, amountFen: 75_000 }));
-    expect(ruleIds(error)).toEqual(['within-contribution']);
+    expect(violatedRules(error)).toEqual(['within-contribution']);
   });
 
   it('refuses more than the monthly cap in force', () => {
     const snapshot = approved(hired, employerFacts(true));
     const error = refusal(() => claim(snapshot, { period: '2026-10', contributionPaidFen: 120_000, amountFen: 85_000 }));
-    expect(ruleIds(error)).toEqual(['within-monthly-cap']);
+    expect(violatedRules(error)).toEqual(['within-monthly-cap']);
     expect(claim(snapshot, { period: '2026-10', contributionPaidFen: 120_000, amountFen: 85_000 }, { parameters: { monthlyCapFen: 90_000 } }).snapshot.state).toBe('claimSubmitted');
   });
 
   it('refuses a claim once the person is no longer recognised', () => {
     const error = refusal(() => claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 }, { facts: notRecognized }));
-    expect(ruleIds(error)).toEqual(['still-recognized']);
+    expect(violatedRules(error)).toEqual(['still-recognized']);
   });
 
   it('refuses a month that has not begun in China time', () => {
     const snapshot = approved();
     const data = { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 };
     // 2026-10-31T15:00Z is 23:00 on 31 October in China; 17:00Z is already 1 November.
-    expect(ruleIds(refusal(() => claim(snapshot, data, { now: '2026-10-31T15:00:00.000Z' })))).toEqual(['period-begun']);
+    expect(violatedRules(refusal(() => claim(snapshot, data, { now: '2026-10-31T15:00:00.000Z' })))).toEqual(['period-begun']);
     expect(claim(snapshot, data, { now: '2026-10-31T17:00:00.000Z' }).snapshot.state).toBe('claimSubmitted');
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot, type Effect, type LedgerItem, type PlatformError } from '../../engine/index.ts';
+import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { addMonths, quarterBounds } from '../../plugins/start-up/calendar-months.ts';
 import { startUp } from '../../plugins/start-up/index.ts';
+import { failingFields, ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -21,19 +22,6 @@ const nobody = subject('none', 'none');
 
 const application = { businessCreditCode: '91350100M000100Y43', businessName: '福州某某餐饮店', businessStartDate: '2025-06-01', amountFen: 500_000, graduate: false, period: 'once' };
 const NOW = '2026-10-15T02:00:00.000Z';
-
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const ruleIds = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-const fieldsOf = (error: PlatformError) => (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
-const ledgerItems = (effects: Effect[]): LedgerItem[] => effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
 
 describe('start-up subsidy', () => {
   const created = () => start(subsidy, { actor: caseworker, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
@@ -65,41 +53,41 @@ describe('start-up subsidy', () => {
   it('refuses more than the subsidy in force', () => {
     const error = refusal(() => submit({ amountFen: 500_001 }));
     expect(error.code).toBe('RULE_VIOLATION');
-    expect(ruleIds(error)).toEqual(['within-subsidy-amount']);
+    expect(violatedRules(error)).toEqual(['within-subsidy-amount']);
     expect(submit({ amountFen: 800_000 }, { parameters: { startUpSubsidyFen: 800_000 } }).snapshot.state).toBe('submitted');
   });
 
   it('refuses a business registered longer ago than the maximum age, to the day', () => {
-    expect(ruleIds(refusal(() => submit({ businessStartDate: '2023-10-14' })))).toEqual(['business-recent']);
+    expect(violatedRules(refusal(() => submit({ businessStartDate: '2023-10-14' })))).toEqual(['business-recent']);
     expect(submit({ businessStartDate: '2023-10-15' }).snapshot.state).toBe('submitted');
-    expect(ruleIds(refusal(() => submit({ businessStartDate: '2024-10-14' }, { parameters: { maxBusinessAgeMonths: 24 } })))).toEqual(['business-recent']);
+    expect(violatedRules(refusal(() => submit({ businessStartDate: '2024-10-14' }, { parameters: { maxBusinessAgeMonths: 24 } })))).toEqual(['business-recent']);
   });
 
   it('refuses a business that has not operated the minimum months, and one registered in the future', () => {
-    expect(ruleIds(refusal(() => submit({ businessStartDate: '2025-10-16' })))).toEqual(['business-operated']);
+    expect(violatedRules(refusal(() => submit({ businessStartDate: '2025-10-16' })))).toEqual(['business-operated']);
     expect(submit({ businessStartDate: '2025-10-15' }).snapshot.state).toBe('submitted');
     // With no minimum, only a future date is refused; 17:00Z is already the 16th in China.
     const noMinimum = { parameters: { minOperatingMonths: 0 } };
-    expect(ruleIds(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['business-operated']);
+    expect(violatedRules(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['business-operated']);
     expect(submit({ businessStartDate: '2026-10-16' }, { ...noMinimum, now: '2026-10-15T17:00:00.000Z' }).snapshot.state).toBe('submitted');
   });
 
   it('accepts a graduate, a registered unemployed person or a recognised person with difficulties, and no one else', () => {
-    expect(ruleIds(refusal(() => submit({}, { facts: nobody })))).toEqual(['eligible-group']);
+    expect(violatedRules(refusal(() => submit({}, { facts: nobody })))).toEqual(['eligible-group']);
     expect(submit({ graduate: true }, { facts: nobody }).snapshot.state).toBe('submitted');
     expect(submit({}, { facts: subject('none', 'recognized') }).snapshot.state).toBe('submitted');
   });
 
   it('names every violated rule at once', () => {
     const error = refusal(() => submit({ amountFen: 600_000, businessStartDate: '2026-09-01' }, { facts: nobody }));
-    expect(ruleIds(error)).toEqual(['within-subsidy-amount', 'business-operated', 'eligible-group']);
+    expect(violatedRules(error)).toEqual(['within-subsidy-amount', 'business-operated', 'eligible-group']);
   });
 
   it('fixes the period to once and needs the graduate flag', () => {
     const { graduate: _graduate, ...withoutFlag } = application;
     const error = refusal(() => step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...withoutFlag, period: '2026-10' } }, actor: caseworker, now: NOW, facts: registeredUnemployed, parameters }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldsOf(error)).toEqual(['graduate', 'period']);
+    expect(failingFields(error)).toEqual(['graduate', 'period']);
   });
 });
 
@@ -148,9 +136,9 @@ describe('guaranteed business loan interest subsidy', () => {
   });
 
   it('refuses a loan above the ceiling or longer than the longest term', () => {
-    expect(ruleIds(refusal(() => checked({ ...eligibility, loanAmountFen: 30_000_001 })))).toEqual(['within-loan-ceiling']);
-    expect(ruleIds(refusal(() => checked({ ...eligibility, termMonths: 37 })))).toEqual(['within-loan-term']);
-    expect(ruleIds(refusal(() => checked({ ...eligibility, loanAmountFen: 35_000_000, termMonths: 48 })))).toEqual(['within-loan-ceiling', 'within-loan-term']);
+    expect(violatedRules(refusal(() => checked({ ...eligibility, loanAmountFen: 30_000_001 })))).toEqual(['within-loan-ceiling']);
+    expect(violatedRules(refusal(() => checked({ ...eligibility, termMonths: 37 })))).toEqual(['within-loan-term']);
+    expect(violatedRules(refusal(() => checked({ ...eligibility, loanAmountFen: 35_000_000, termMonths: 48 })))).toEqual(['within-loan-ceiling', 'within-loan-term']);
     // The ceiling in force after the 2027 change admits the larger loan.
     const ceiling = startUp.parameters.find((p) => p.id === 'loanCeilingFen')!;
     const params2027 = { ...parameters, loanCeilingFen: parameterValueOn(ceiling, '2027-01-01') };
@@ -172,12 +160,12 @@ describe('guaranteed business loan interest subsidy', () => {
   it('refuses a disbursement above the approved loan', () => {
     const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
     const error = refusal(() => step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: { ...disbursement, disbursedAmountFen: 20_000_001 } }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters }));
-    expect(ruleIds(error)).toEqual(['within-approved-amount']);
+    expect(violatedRules(error)).toEqual(['within-approved-amount']);
   });
 
   it('limits the subsidy to the share of interest paid in force, to the fen', () => {
     const snapshot = disbursed();
-    expect(ruleIds(refusal(() => claim(snapshot, { amountFen: 86_251 })))).toEqual(['within-subsidy-share']);
+    expect(violatedRules(refusal(() => claim(snapshot, { amountFen: 86_251 })))).toEqual(['within-subsidy-share']);
     const share = startUp.parameters.find((p) => p.id === 'subsidySharePercent')!;
     expect(parameterValueOn(share, '2026-12-31')).toBe(50);
     expect(claim(snapshot, { amountFen: 103_500 }, { ...parameters, subsidySharePercent: parameterValueOn(share, '2027-01-01') }).snapshot.state).toBe('interestClaimed');
@@ -188,14 +176,14 @@ describe('guaranteed business loan interest subsidy', () => {
     const snapshot = disbursed();
     expect(claim(snapshot, { period: '2026-Q1' }).snapshot.state).toBe('interestClaimed');
     expect(claim(snapshot, { period: '2028-Q1' }).snapshot.state).toBe('interestClaimed');
-    expect(ruleIds(refusal(() => claim(snapshot, { period: '2025-Q4' })))).toEqual(['quarter-within-loan-term']);
-    expect(ruleIds(refusal(() => claim(snapshot, { period: '2028-Q2' })))).toEqual(['quarter-within-loan-term']);
+    expect(violatedRules(refusal(() => claim(snapshot, { period: '2025-Q4' })))).toEqual(['quarter-within-loan-term']);
+    expect(violatedRules(refusal(() => claim(snapshot, { period: '2028-Q2' })))).toEqual(['quarter-within-loan-term']);
   });
 
   it('refuses a malformed quarter', () => {
     const error = refusal(() => claim(disbursed(), { period: '2026-Q5', amountFen: 0 }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldsOf(error)).toEqual(['amountFen', 'period']);
+    expect(failingFields(error)).toEqual(['amountFen', 'period']);
   });
 
   it('returns a claim without paying it, and ends a loan in default or refuses a repayment dated before disbursement', () => {
@@ -203,7 +191,7 @@ describe('guaranteed business loan interest subsidy', () => {
     const returned = step(loan, { snapshot: claimed, event: { type: 'returnClaim', data: { returnReason: '结息单缺失' } }, actor: reviewer, now: NOW, parameters });
     expect(returned.snapshot.state).toBe('disbursed');
     expect(ledgerItems(returned.effects)).toEqual([]);
-    expect(ruleIds(refusal(() => step(loan, { snapshot: returned.snapshot, event: { type: 'repay', data: { repaidOn: '2026-03-19' } }, actor: caseworker, now: NOW, parameters })))).toEqual(['repaid-after-disbursement']);
+    expect(violatedRules(refusal(() => step(loan, { snapshot: returned.snapshot, event: { type: 'repay', data: { repaidOn: '2026-03-19' } }, actor: caseworker, now: NOW, parameters })))).toEqual(['repaid-after-disbursement']);
     const defaulted = step(loan, { snapshot: returned.snapshot, event: { type: 'default', data: { defaultedOn: '2026-12-21' } }, actor: caseworker, now: '2027-01-05T02:00:00.000Z', parameters });
     expect(defaulted.status).toBe('final');
     expect(defaulted.snapshot.state).toBe('defaulted');

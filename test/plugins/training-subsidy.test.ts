@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile, start, step, type Actor, type CaseSnapshot, type Effect, type LedgerItem, type PlatformError } from '../../engine/index.ts';
+import { compile, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { trainingSubsidy } from '../../plugins/training-subsidy/index.ts';
+import { ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -17,18 +18,6 @@ const passed = { result: 'pass', assessedOn: '2026-06-15' };
 const certificate = { certificateNo: 'S350100202600123', certificateType: 'skill-level', issuedOn: '2026-07-01' };
 const employmentFundClaim = { subsidyKind: 'training', amountFen: 150_000, year: '2026' };
 const upgradeClaim = { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 };
-
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const ruleIds = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-const ledgerItems = (effects: Effect[]): LedgerItem[] => effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
 
 /** Steps as the caseworker unless another actor is given. */
 function send(snapshot: CaseSnapshot, type: string, data: Data, actor: Actor = caseworker, now = '2026-07-10T02:00:00.000Z') {
@@ -64,13 +53,13 @@ describe('training subsidy: training and certification', () => {
   it('refuses an assessment dated before the training started', () => {
     const error = refusal(() => send(inTraining(), 'assess', { result: 'pass', assessedOn: '2026-03-01' }));
     expect(error.code).toBe('RULE_VIOLATION');
-    expect(ruleIds(error)).toEqual(['assessed-after-start']);
+    expect(violatedRules(error)).toEqual(['assessed-after-start']);
   });
 
   it('refuses a certificate after a failed assessment, and closes such a case instead', () => {
     const failed = send(inTraining(), 'assess', { result: 'fail', assessedOn: '2026-06-15' }).snapshot;
     const error = refusal(() => send(failed, 'certify', certificate));
-    expect(ruleIds(error)).toEqual(['assessment-passed']);
+    expect(violatedRules(error)).toEqual(['assessment-passed']);
     const closed = send(failed, 'close', { closeReason: 'failed' });
     expect(closed.status).toBe('final');
     expect(closed.snapshot.state).toBe('closed');
@@ -78,7 +67,7 @@ describe('training subsidy: training and certification', () => {
 
   it('refuses a certificate issued before the assessment', () => {
     const assessed = send(inTraining(), 'assess', passed).snapshot;
-    expect(ruleIds(refusal(() => send(assessed, 'certify', { ...certificate, issuedOn: '2026-06-14' })))).toEqual(['issued-after-assessment']);
+    expect(violatedRules(refusal(() => send(assessed, 'certify', { ...certificate, issuedOn: '2026-06-14' })))).toEqual(['issued-after-assessment']);
   });
 
   it('refuses a level outside 1..5 and an unknown certificate type', () => {
@@ -144,13 +133,13 @@ describe('training subsidy: claims', () => {
 
   it('caps the claim at the catalogue rate of the trained level', () => {
     // Level 4 pays at most 150 000 fen.
-    expect(ruleIds(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, amountFen: 150_001 })))).toEqual(['within-catalogue-rate']);
-    expect(ruleIds(refusal(() => send(certified(), 'claimUpgrade', { ...upgradeClaim, amountFen: 150_001 })))).toEqual(['within-catalogue-rate']);
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, amountFen: 150_001 })))).toEqual(['within-catalogue-rate']);
+    expect(violatedRules(refusal(() => send(certified(), 'claimUpgrade', { ...upgradeClaim, amountFen: 150_001 })))).toEqual(['within-catalogue-rate']);
     // Level 1 allows more; a city's own rate replaces the ministry default.
     expect(send(certified({ ...training, level: 1 }), 'claim', { ...employmentFundClaim, amountFen: 300_000 }).snapshot.state).toBe('claimed');
     const claimWithRate = (amountFen: number, rateLevel4Fen: number) =>
       step(compiled, { snapshot: certified(), event: { type: 'claim', data: { ...employmentFundClaim, amountFen } }, actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters: { ...parameters, rateLevel4Fen } });
-    expect(ruleIds(refusal(() => claimWithRate(120_000, 100_000)))).toEqual(['within-catalogue-rate']);
+    expect(violatedRules(refusal(() => claimWithRate(120_000, 100_000)))).toEqual(['within-catalogue-rate']);
     expect(claimWithRate(180_000, 200_000).snapshot.state).toBe('claimed');
     // No rate in force for the level: refused rather than paid without a ceiling.
     const { rateLevel4Fen: _rate, ...withoutLevel4 } = parameters;
@@ -158,13 +147,13 @@ describe('training subsidy: claims', () => {
   });
 
   it('refuses a year other than the year the certificate was issued', () => {
-    expect(ruleIds(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, year: '2027' })))).toEqual(['certificate-year']);
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, year: '2027' })))).toEqual(['certificate-year']);
     const both = refusal(() => send(certified(), 'claimUpgrade', { ...upgradeClaim, year: '2025', amountFen: 200_000 }));
-    expect(ruleIds(both)).toEqual(['within-catalogue-rate', 'certificate-year']);
+    expect(violatedRules(both)).toEqual(['within-catalogue-rate', 'certificate-year']);
   });
 
   it('refuses a skill upgrade subsidy to someone insured for too short a time', () => {
-    expect(ruleIds(refusal(() => send(certified(), 'claimUpgrade', { ...upgradeClaim, insuredMonths: 11 })))).toEqual(['insured-long-enough']);
+    expect(violatedRules(refusal(() => send(certified(), 'claimUpgrade', { ...upgradeClaim, insuredMonths: 11 })))).toEqual(['insured-long-enough']);
     expect(send(certified(), 'claimUpgrade', { ...upgradeClaim, insuredMonths: 12 }).snapshot.state).toBe('upgradeClaimed');
   });
 

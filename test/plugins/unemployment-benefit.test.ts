@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compile,
-  parameterValueOn,
-  start,
-  step,
-  type Actor,
-  type CaseData,
-  type Effect,
-  type EventTimer,
-  type LedgerItem,
-  type PlatformError,
-  type StepResult,
-} from '../../engine/index.ts';
+import { compile, start, step, type Actor, type CaseData, type EventTimer, type StepResult } from '../../engine/index.ts';
 import { unemploymentBenefit } from '../../plugins/unemployment-benefit/index.ts';
 import { entitlementMonths } from '../../plugins/unemployment-benefit/rules.ts';
+import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 
 const compiled = compile(unemploymentBenefit.definitions[0], unemploymentBenefit.implementations);
 
 const caseworker: Actor = { id: 'u-bw-1', name: '张三', role: 'caseworker', post: 'benefit-window', orgUnit: 'o-1' };
 const reviewer: Actor = { id: 'u-br-1', name: '李四', role: 'reviewer', post: 'benefit-review', orgUnit: 'o-1' };
-const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
-/** Parameters in force on a date, read from the manifest as the runtime does. */
-function parametersOn(date: string): Record<string, unknown> {
-  return Object.fromEntries(unemploymentBenefit.parameters.map((p) => [p.id, parameterValueOn(p, date)]));
-}
-const parameters = parametersOn('2026-06-01');
+const parameters = parametersOn(unemploymentBenefit, '2026-06-01');
 
 const facts = {
   subject: { birthDate: '1985-04-12', gender: 'male', unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none', unjustifiedRefusals: 0, hasCertificate: true },
@@ -41,18 +25,6 @@ const application = {
 };
 const approval = { months: 12, monthlyAmountFen: 189_000 };
 
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    return error as PlatformError;
-  }
-  throw new Error('expected a refusal');
-}
-
-const violatedRules = (error: PlatformError) => (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
-const fieldErrors = (error: PlatformError) => (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
-
 function applied(): StepResult {
   return start(compiled, { actor: caseworker, now: '2026-06-01T01:00:00.000Z', parameters });
 }
@@ -65,18 +37,10 @@ function approve(form: CaseData = approval, checked: StepResult = check(), param
   return step(compiled, { snapshot: checked.snapshot, event: { type: 'approve', data: form }, actor, now: '2026-06-04T02:00:00.000Z', parameters: params });
 }
 
-function eventTimers(effects: readonly Effect[]): EventTimer[] {
-  return effects.filter((e): e is EventTimer => e.kind === 'timer.schedule' && e.timer === 'event');
-}
-
 function armedTimer(result: StepResult): EventTimer {
   const timers = eventTimers(result.effects);
   expect(timers).toHaveLength(1);
   return timers[0]!;
-}
-
-function ledgerItems(effects: readonly Effect[]): LedgerItem[] {
-  return effects.flatMap((e) => (e.kind === 'ledger.item' ? [e.item] : []));
 }
 
 /** What the runtime does when the armed timer comes due: send its event as the system, at its time. */
@@ -137,7 +101,7 @@ describe('unemployment benefit: application and review', () => {
   });
 
   it('keeps the amount fixed at approval even after the standard is raised', () => {
-    const july = fire(fire(approve()), undefined, parametersOn('2026-07-01'));
+    const july = fire(fire(approve()), undefined, parametersOn(unemploymentBenefit, '2026-07-01'));
     expect(ledgerItems(july.effects)[0]).toMatchObject({ period: '2026-07', amountFen: 189_000 });
   });
 
@@ -169,9 +133,9 @@ describe('unemployment benefit: application and review', () => {
     const bad = { ...application, contributionMonths: 12.5, carriedOverMonths: 25, bankAccount: '62-22', separationDate: '15/05/2026', extra: true };
     const error = refusal(() => check(bad));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldErrors(error)).toEqual(['bankAccount', 'carriedOverMonths', 'contributionMonths', 'extra', 'separationDate']);
+    expect(failingFields(error)).toEqual(['bankAccount', 'carriedOverMonths', 'contributionMonths', 'extra', 'separationDate']);
     const { bankAccount: _omitted, ...withoutAccount } = application;
-    expect(fieldErrors(refusal(() => check(withoutAccount)))).toEqual(['bankAccount']);
+    expect(failingFields(refusal(() => check(withoutAccount)))).toEqual(['bankAccount']);
   });
 
   it('lets the caseworker reject an application and the reviewer reject a checked one, both ending rejected', () => {
@@ -220,7 +184,7 @@ describe('unemployment benefit: entitlement and amount', () => {
   it('approves only the monthly amount in force, which rises on 2026-07-01', () => {
     expect(violatedRules(refusal(() => approve({ ...approval, monthlyAmountFen: 189_001 })))).toEqual(['amount-as-standard']);
     expect(violatedRules(refusal(() => approve({ months: 13, monthlyAmountFen: 100_000 })))).toEqual(['months-as-entitled', 'amount-as-standard']);
-    const after = parametersOn('2026-07-01');
+    const after = parametersOn(unemploymentBenefit, '2026-07-01');
     expect(after['monthlyAmountFen']).toBe(196_000);
     expect(violatedRules(refusal(() => approve(approval, check(), after)))).toEqual(['amount-as-standard']);
     const raised = approve({ ...approval, monthlyAmountFen: 196_000 }, check(), after);
@@ -230,7 +194,7 @@ describe('unemployment benefit: entitlement and amount', () => {
   it('refuses an approval form failing its schema', () => {
     const error = refusal(() => approve({ months: 25, monthlyAmountFen: 1890.5 }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(fieldErrors(error)).toEqual(['monthlyAmountFen', 'months']);
+    expect(failingFields(error)).toEqual(['monthlyAmountFen', 'months']);
   });
 });
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutboxEvent } from '../../runtime/cases/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
+import { act, caseHistory, getCase, open, registerPerson, type HistoryItem } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CITY = '350200';
@@ -11,26 +12,15 @@ const EMPLOYER_A = '91350100M000100Y43';
 const EMPLOYER_B = '91350203MA2Y3K1B9C';
 const OCCUPATION = '4-02-06-03';
 
-/** A vacancy posting form that passes every screening rule. */
+/** A vacancy posting form that passes every screening rule: three posts, valid from the first day of these tests. */
 function postingForm(employerCreditCode: string) {
-  return {
-    employerCreditCode,
+  return vacancyPostingForm(employerCreditCode, {
     headcount: 3,
-    title: '仓库管理员',
     occupation: OCCUPATION,
     duties: '负责货物出入库登记、盘点与库区安全巡查。',
     requirements: '男女不限，能适应倒班，熟练使用办公软件。',
-    education: '60',
-    payMinFen: 450_000,
-    payMaxFen: 600_000,
-    payBasis: 'monthly',
-    workArea: '350203',
-    employmentForm: 'full-time',
     validFrom: '2026-11-02',
-    validUntil: '2026-12-31',
-    contactName: '王女士',
-    contactPhone: '13800138000',
-  };
+  });
 }
 
 /** A benefit application: 36 insured months (12 months of benefit), involuntary separation. */
@@ -42,15 +32,6 @@ const benefitApplication = {
   carriedOverMonths: 0,
   bankAccount: '6222021234567890123',
 };
-
-interface HistoryItem {
-  from: string | null;
-  to: string;
-  event: string;
-  actor: { id: string; role: string };
-  data: Record<string, unknown>;
-  cause: { event: string; caseId: string; caseNo: string; processId: string; outboxId: number } | null;
-}
 
 describe.each(backends)('coordination between processes through the outbox (%s)', (backend) => {
   let t: TestRuntime;
@@ -64,38 +45,6 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
   async function login() {
     caseworker = await t.login('caseworker');
     reviewer = await t.login('reviewer');
-  }
-
-  async function person(idNumber: string, name: string): Promise<string> {
-    const response = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name } });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id;
-  }
-
-  async function open(processId: string, subjectId: string): Promise<string> {
-    const response = await t.request('POST', '/api/cases', { token: caseworker, body: { processId, subjectId } });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id;
-  }
-
-  async function getCase(id: string) {
-    const response = await t.request('GET', `/api/cases/${id}`, { token: caseworker });
-    expect(response.status).toBe(200);
-    return response.body;
-  }
-
-  /** Sends an event at the case's current version and expects it to pass. */
-  async function act(token: string, id: string, type: string, data?: Record<string, unknown>) {
-    const { version } = await getCase(id);
-    const response = await t.request('POST', `/api/cases/${id}/events`, { token, body: { type, data, version } });
-    expect(response.status, `${type}: ${JSON.stringify(response.body)}`).toBe(200);
-    return response.body;
-  }
-
-  async function history(id: string): Promise<HistoryItem[]> {
-    const response = await t.request('GET', `/api/cases/${id}/history`, { token: caseworker });
-    expect(response.status).toBe(200);
-    return response.body.items;
   }
 
   async function personRow(id: string) {
@@ -123,18 +72,18 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
   /** Opens and approves an unemployment registration for a man of working age. */
   async function registerUnemployed(personId: string): Promise<string> {
-    const id = await open('unemployment-registration', personId);
-    await act(caseworker, id, 'submit', registrationForm());
-    expect((await act(reviewer, id, 'approve', { opinion: '材料齐全，予以登记' })).state).toBe('registered');
+    const { id } = await open(t, caseworker, 'unemployment-registration', personId);
+    await act(t, caseworker, id, 'submit', registrationForm());
+    expect((await act(t, reviewer, id, 'approve', { opinion: '材料齐全，予以登记' })).state).toBe('registered');
     return id;
   }
 
   /** Opens a benefit case, checks it (caseworker) and approves the entitled months at the standard in force (reviewer). */
   async function benefitReceiving(personId: string): Promise<string> {
-    const id = await open('unemployment-benefit', personId);
-    expect((await act(caseworker, id, 'check', benefitApplication)).state).toBe('checked');
+    const { id } = await open(t, caseworker, 'unemployment-benefit', personId);
+    expect((await act(t, caseworker, id, 'check', benefitApplication)).state).toBe('checked');
     // 36 insured months: 12 months of benefit; the standard in force since 2026-07-01 is 196,000 fen.
-    const approved = await act(reviewer, id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月' });
+    const approved = await act(t, reviewer, id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月' });
     expect(approved.state).toBe('receiving');
     return id;
   }
@@ -142,21 +91,21 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
   /** A job referral walked to `hired` at the employer of a published vacancy. */
   async function referralHired(personId: string, vacancyId: string, employerCreditCode: string): Promise<string> {
     const id = await referralInterviewed(personId, vacancyId, employerCreditCode);
-    expect((await act(caseworker, id, 'hire', { startDate: '2026-11-12' })).state).toBe('hired');
+    expect((await act(t, caseworker, id, 'hire', { startDate: '2026-11-12' })).state).toBe('hired');
     return id;
   }
 
   async function referralInterviewed(personId: string, vacancyId: string, employerCreditCode: string): Promise<string> {
-    const vacancy = await getCase(vacancyId);
-    const id = await open('job-referral', personId);
-    await act(caseworker, id, 'refer', { vacancyCaseNo: vacancy.caseNo, employerCreditCode, occupation: OCCUPATION });
-    expect((await act(caseworker, id, 'interview', { interviewDate: '2026-11-12' })).state).toBe('interviewed');
+    const vacancy = await getCase(t, caseworker, vacancyId);
+    const { id } = await open(t, caseworker, 'job-referral', personId);
+    await act(t, caseworker, id, 'refer', { vacancyCaseNo: vacancy.caseNo, employerCreditCode, occupation: OCCUPATION });
+    expect((await act(t, caseworker, id, 'interview', { interviewDate: '2026-11-12' })).state).toBe('interviewed');
     return id;
   }
 
   async function registerEmployment(personId: string, employerCreditCode: string): Promise<string> {
-    const id = await open('employment-registration', personId);
-    const employed = await act(caseworker, id, 'register', { employmentForm: 'contract', employerCreditCode, hireDate: '2026-11-12' });
+    const { id } = await open(t, caseworker, 'employment-registration', personId);
+    const employed = await act(t, caseworker, id, 'register', { employmentForm: 'contract', employerCreditCode, hireDate: '2026-11-12' });
     expect(employed.state).toBe('employed');
     return id;
   }
@@ -177,10 +126,10 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     ] as const) {
       const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode, name } });
       expect(employer.status).toBe(201);
-      const vacancy = await open('vacancy-posting', employer.body.id);
-      await act(caseworker, vacancy, 'submit', postingForm(creditCode));
-      await act(reviewer, vacancy, 'startReview', {});
-      expect((await act(reviewer, vacancy, 'publish', { opinion: '信息真实完整' })).state).toBe('published');
+      const vacancy = (await open(t, caseworker, 'vacancy-posting', employer.body.id)).id;
+      await act(t, caseworker, vacancy, 'submit', postingForm(creditCode));
+      await act(t, reviewer, vacancy, 'startReview', {});
+      expect((await act(t, reviewer, vacancy, 'publish', { opinion: '信息真实完整' })).state).toBe('published');
       if (creditCode === EMPLOYER_A) vacancyA = vacancy;
       else vacancyB = vacancy;
     }
@@ -188,14 +137,14 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
   afterAll(() => t.close());
 
   it('one employment registration cancels the unemployment registration, stops the benefit, re-checks the difficulty and completes the referral', async () => {
-    const personId = await person(citizenId('350203', '19750316', '011'), '陈建国');
+    const personId = await registerPerson(t, caseworker, citizenId('350203', '19750316', '011'), '陈建国');
     p1.personId = personId;
     const registration = await registerUnemployed(personId);
 
     // Employment difficulty: verified and publicised now, recognised after the notice period.
-    const difficulty = await open('employment-difficulty', personId);
+    const difficulty = (await open(t, caseworker, 'employment-difficulty', personId)).id;
     p1.difficultyId = difficulty;
-    const verified = await act(caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319750316011', retirementCategory: 'male-60' });
+    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319750316011', retirementCategory: 'male-60' });
     expect(verified.state).toBe('publicized');
     const benefit = await benefitReceiving(personId);
 
@@ -204,12 +153,12 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     await login();
     const fired = await fireDueTimers(t.rt);
     expect(fired).toContainEqual(expect.objectContaining({ caseId: difficulty, state: 'publicized', outcome: { sent: 'endNotice' } }));
-    expect((await getCase(difficulty)).state).toBe('reviewed');
-    expect((await act(reviewer, difficulty, 'recognize', { validUntil: '2027-11-11', opinion: '符合认定条件' })).state).toBe('recognized');
-    expect((await act(caseworker, difficulty, 'startAssistance', { measures: ['job-referral', 'counselling'], nextVisitDate: '2026-12-12' })).state).toBe('assisted');
+    expect((await getCase(t, caseworker, difficulty)).state).toBe('reviewed');
+    expect((await act(t, reviewer, difficulty, 'recognize', { validUntil: '2027-11-11', opinion: '符合认定条件' })).state).toBe('recognized');
+    expect((await act(t, caseworker, difficulty, 'startAssistance', { measures: ['job-referral', 'counselling'], nextVisitDate: '2026-12-12' })).state).toBe('assisted');
 
     const referral = await referralHired(personId, vacancyA, EMPLOYER_A);
-    expect((await getCase(benefit)).state).toBe('receiving');
+    expect((await getCase(t, caseworker, benefit)).state).toBe('receiving');
     expect(await personRow(personId)).toMatchObject({ unemployment_status: 'registered', employment_status: 'none', difficulty_status: 'recognized' });
 
     const hire = await registerEmployment(personId, EMPLOYER_A);
@@ -218,18 +167,18 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     p1.hireOutboxId = outbox;
     const cause = { caseId: hire, outboxId: outbox };
 
-    expect(await getCase(registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'employed' } });
-    expect(await getCase(benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'employed' } });
-    expect(await getCase(difficulty)).toMatchObject({ state: 'recheck', status: 'active' });
-    expect(await getCase(referral)).toMatchObject({ state: 'succeeded', status: 'final', data: { hiringEmployerCreditCode: EMPLOYER_A } });
+    expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'employed' } });
+    expect(await getCase(t, caseworker, benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'employed' } });
+    expect(await getCase(t, caseworker, difficulty)).toMatchObject({ state: 'recheck', status: 'active' });
+    expect(await getCase(t, caseworker, referral)).toMatchObject({ state: 'succeeded', status: 'final', data: { hiringEmployerCreditCode: EMPLOYER_A } });
     expect(await personRow(personId)).toMatchObject({ unemployment_status: 'none', employment_status: 'employed', difficulty_status: 'recognized' });
 
-    expectSystemStep((await history(registration)).at(-1), 'employmentRegistered', 'employment.registered', cause);
-    expectSystemStep((await history(benefit)).at(-1), 'employmentRegistered', 'employment.registered', cause);
-    expectSystemStep((await history(difficulty)).at(-1), 'employmentRegistered', 'employment.registered', cause);
-    expectSystemStep((await history(referral)).at(-1), 'employmentRegistered', 'employment.registered', cause);
-    expect((await history(registration)).at(-1)).toMatchObject({ from: 'registered', to: 'cancelled', data: { cancellationReason: 'employed' } });
-    expect((await history(difficulty)).at(-1)).toMatchObject({ from: 'assisted', to: 'recheck' });
+    expectSystemStep((await caseHistory(t, caseworker, registration)).at(-1), 'employmentRegistered', 'employment.registered', cause);
+    expectSystemStep((await caseHistory(t, caseworker, benefit)).at(-1), 'employmentRegistered', 'employment.registered', cause);
+    expectSystemStep((await caseHistory(t, caseworker, difficulty)).at(-1), 'employmentRegistered', 'employment.registered', cause);
+    expectSystemStep((await caseHistory(t, caseworker, referral)).at(-1), 'employmentRegistered', 'employment.registered', cause);
+    expect((await caseHistory(t, caseworker, registration)).at(-1)).toMatchObject({ from: 'registered', to: 'cancelled', data: { cancellationReason: 'employed' } });
+    expect((await caseHistory(t, caseworker, difficulty)).at(-1)).toMatchObject({ from: 'assisted', to: 'recheck' });
 
     // The re-check is a caseworker's task now; the stopped benefit pays no later month.
     const [recheckTask] = await queryRows<{ role: string; status: string }>(t.rt.db, sql`SELECT role, status FROM tasks WHERE case_id = ${difficulty} AND state = 'recheck'`);
@@ -245,15 +194,15 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
   });
 
   it('leaves a referral hired at another employer in `hired` and records it as declined', async () => {
-    const personId = await person(citizenId('350203', '19900721', '033'), '黄志明');
+    const personId = await registerPerson(t, caseworker, citizenId('350203', '19900721', '033'), '黄志明');
     const referral = await referralHired(personId, vacancyB, EMPLOYER_B);
-    const before = await getCase(referral);
+    const before = await getCase(t, caseworker, referral);
 
     const hire = await registerEmployment(personId, EMPLOYER_A);
     const outbox = await outboxId(hire, 'employment.registered');
 
-    expect(await getCase(referral)).toMatchObject({ state: 'hired', status: 'active', version: before.version, data: before.data });
-    expect((await history(referral)).at(-1)).toMatchObject({ event: 'hire', cause: null });
+    expect(await getCase(t, caseworker, referral)).toMatchObject({ state: 'hired', status: 'active', version: before.version, data: before.data });
+    expect((await caseHistory(t, caseworker, referral)).at(-1)).toMatchObject({ event: 'hire', cause: null });
     const outcome = await deliveries(outbox);
     expect(outcome['job-referral:employmentRegistered']).toEqual({ stepped: [], started: [], declined: [{ caseId: referral, code: 'RULE_VIOLATION' }] });
   });
@@ -264,13 +213,13 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     const second = await t.rt.db.transaction((tx) => deliverOutboxEvent(tx, t.rt, CITY, p1.hireOutboxId));
     expect([first, second]).toEqual([0, 0]);
     expect(await tableCounts(t.rt)).toEqual(before);
-    expect((await getCase(p1.difficultyId)).state).toBe('recheck');
+    expect((await getCase(t, caseworker, p1.difficultyId)).state).toBe('recheck');
   });
 
   it('an involuntary termination opens a prefilled draft registration for the caseworker and a benefit check; a voluntary one opens nothing', async () => {
-    const dismissed = await person(citizenId('350203', '19850210', '051'), '林国强');
+    const dismissed = await registerPerson(t, caseworker, citizenId('350203', '19850210', '051'), '林国强');
     const hire = await registerEmployment(dismissed, EMPLOYER_A);
-    const terminated = await act(caseworker, hire, 'terminate', { terminationDate: '2026-11-12', terminationReason: 'dismissed', involuntary: true });
+    const terminated = await act(t, caseworker, hire, 'terminate', { terminationDate: '2026-11-12', terminationReason: 'dismissed', involuntary: true });
     expect(terminated.state).toBe('terminated');
     const outbox = await outboxId(hire, 'employment.terminated');
 
@@ -292,17 +241,17 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     const inbox = await t.request('GET', '/api/tasks?pageSize=100', { token: caseworker });
     expect(inbox.body.items.map((i: { caseId: string; state: string }) => [i.caseId, i.state])).toContainEqual([registration!.id, 'draft']);
 
-    const [created] = await history(registration!.id);
+    const [created] = await caseHistory(t, caseworker, registration!.id);
     expect(created).toMatchObject({ from: null, to: 'draft', event: 'create', actor: { role: 'system' }, cause: { event: 'employment.terminated', caseId: hire } });
     expect(await deliveries(outbox)).toEqual({
       'unemployment-registration:start': { stepped: [], started: [registration!.id], declined: [] },
       'unemployment-benefit:start': { stepped: [], started: [benefit!.id], declined: [] },
     });
 
-    const resigned = await person(citizenId('350203', '19920808', '071'), '吴海峰');
+    const resigned = await registerPerson(t, caseworker, citizenId('350203', '19920808', '071'), '吴海峰');
     const voluntaryHire = await registerEmployment(resigned, EMPLOYER_A);
     const before = await tableCounts(t.rt);
-    await act(caseworker, voluntaryHire, 'terminate', { terminationDate: '2026-11-12', terminationReason: 'resigned', involuntary: false });
+    await act(t, caseworker, voluntaryHire, 'terminate', { terminationDate: '2026-11-12', terminationReason: 'resigned', involuntary: false });
     const after = await tableCounts(t.rt);
     expect(after['cases']).toBe(before['cases']);
     expect((await casesOf(resigned)).map((c) => c.process_id)).toEqual(['employment-registration']);
@@ -314,8 +263,8 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
   it('difficulty.ended ends a placed public-welfare post subsidy and lists a claim under review as not listening', async () => {
     // Person 1 is employed and still recognised, at the re-check after the employment registration.
-    const post = await open('public-welfare-post', p1.personId);
-    const placed = await act(caseworker, post, 'place', {
+    const post = (await open(t, caseworker, 'public-welfare-post', p1.personId)).id;
+    const placed = await act(t, caseworker, post, 'place', {
       employerCreditCode: EMPLOYER_A,
       postName: '社区公共服务岗',
       placementStart: '2026-11-12',
@@ -324,40 +273,40 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     });
     expect(placed.state).toBe('placed');
     // A social insurance subsidy claim under review when recognition ends: that state does not listen.
-    const insurance = await open('social-insurance-subsidy', p1.personId);
-    await act(caseworker, insurance, 'verify', { workerType: 'flexible', category: 'disability' });
-    await act(reviewer, insurance, 'approve', { opinion: '符合条件' });
-    expect((await act(caseworker, insurance, 'submitClaim', { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 })).state).toBe('claimSubmitted');
+    const insurance = (await open(t, caseworker, 'social-insurance-subsidy', p1.personId)).id;
+    await act(t, caseworker, insurance, 'verify', { workerType: 'flexible', category: 'disability' });
+    await act(t, reviewer, insurance, 'approve', { opinion: '符合条件' });
+    expect((await act(t, caseworker, insurance, 'submitClaim', { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 })).state).toBe('claimSubmitted');
 
-    const exited = await act(caseworker, p1.difficultyId, 'exit', { exitReason: 'employed' });
+    const exited = await act(t, caseworker, p1.difficultyId, 'exit', { exitReason: 'employed' });
     expect(exited.state).toBe('exited');
     const outbox = await outboxId(p1.difficultyId, 'difficulty.ended');
 
-    expect(await getCase(post)).toMatchObject({ state: 'ended', status: 'final', data: { endReason: 'difficulty-ended' } });
-    expectSystemStep((await history(post)).at(-1), 'difficultyEnded', 'difficulty.ended', { caseId: p1.difficultyId, outboxId: outbox });
+    expect(await getCase(t, caseworker, post)).toMatchObject({ state: 'ended', status: 'final', data: { endReason: 'difficulty-ended' } });
+    expectSystemStep((await caseHistory(t, caseworker, post)).at(-1), 'difficultyEnded', 'difficulty.ended', { caseId: p1.difficultyId, outboxId: outbox });
     expect(await personRow(p1.personId)).toMatchObject({ difficulty_status: 'none', employment_status: 'employed' });
     expect((await deliveries(outbox))['public-welfare-post:difficultyEnded']).toEqual({ stepped: [post], started: [], declined: [] });
     // The missed event shows on the delivery row, and the claim is left for the reviewer.
     expect((await deliveries(outbox))['social-insurance-subsidy:difficultyEnded']).toEqual({ stepped: [], started: [], declined: [{ caseId: insurance, code: 'TRANSITION_NOT_AVAILABLE' }] });
-    expect((await getCase(insurance)).state).toBe('claimSubmitted');
+    expect((await getCase(t, caseworker, insurance)).state).toBe('claimSubmitted');
   });
 
   it('counts unjustified refusals: the first stops the benefit, the third (the refusal limit) cancels the registration', async () => {
-    const personId = await person(citizenId('350203', '19880516', '091'), '郑海');
+    const personId = await registerPerson(t, caseworker, citizenId('350203', '19880516', '091'), '郑海');
     const registration = await registerUnemployed(personId);
     const benefit = await benefitReceiving(personId);
 
     const refuse = async () => {
       const referral = await referralInterviewed(personId, vacancyA, EMPLOYER_A);
-      expect((await act(caseworker, referral, 'refuseUnjustified', { refusalReason: '嫌工资低，无正当理由' })).state).toBe('rejected');
+      expect((await act(t, caseworker, referral, 'refuseUnjustified', { refusalReason: '嫌工资低，无正当理由' })).state).toBe('rejected');
       return { referral, outbox: await outboxId(referral, 'referral.refused') };
     };
 
     const first = await refuse();
     expect((await personRow(personId)).unjustified_refusals).toBe(1);
-    expect(await getCase(registration)).toMatchObject({ state: 'registered', status: 'active' });
-    expect(await getCase(benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'refused-suitable-work' } });
-    expectSystemStep((await history(benefit)).at(-1), 'refusedSuitableWork', 'referral.refused', { caseId: first.referral, outboxId: first.outbox });
+    expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'registered', status: 'active' });
+    expect(await getCase(t, caseworker, benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'refused-suitable-work' } });
+    expectSystemStep((await caseHistory(t, caseworker, benefit)).at(-1), 'refusedSuitableWork', 'referral.refused', { caseId: first.referral, outboxId: first.outbox });
     expect(await deliveries(first.outbox)).toEqual({
       'unemployment-registration:refusalRecorded': { stepped: [], started: [], declined: [{ caseId: registration, code: 'RULE_VIOLATION' }] },
       'unemployment-benefit:refusedSuitableWork': { stepped: [benefit], started: [], declined: [] },
@@ -365,13 +314,13 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
     await refuse();
     expect((await personRow(personId)).unjustified_refusals).toBe(2);
-    expect(await getCase(registration)).toMatchObject({ state: 'registered', status: 'active' });
+    expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'registered', status: 'active' });
     expect((await personRow(personId)).unemployment_status).toBe('registered');
 
     const third = await refuse();
     expect(await personRow(personId)).toMatchObject({ unjustified_refusals: 3, unemployment_status: 'none' });
-    expect(await getCase(registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
-    const steps = await history(registration);
+    expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
+    const steps = await caseHistory(t, caseworker, registration);
     expect(steps.map((s) => s.event)).toEqual(['create', 'submit', 'approve', 'refusalRecorded']);
     expectSystemStep(steps.at(-1), 'refusalRecorded', 'referral.refused', { caseId: third.referral, outboxId: third.outbox });
   });

@@ -5,6 +5,7 @@ import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 /** The messages of an error and every cause under it (drizzle wraps the driver's error). */
 function messages(error: unknown): string {
@@ -47,22 +48,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     supervisor = await t.login('supervisor');
   }
 
-  async function currentVersion(caseId: string): Promise<number> {
-    const view = await t.request('GET', `/api/cases/${caseId}`, { token: caseworker });
-    expect(view.status).toBe(200);
-    return view.body.version as number;
-  }
-
-  /** Sends an event at the case's current version and expects it accepted. */
-  async function act(caseId: string, token: string, type: string, data: Record<string, unknown> = {}) {
-    const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version: await currentVersion(caseId) } });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
-
   /** Sends an event at the case's current version that must be refused without writing anything. */
   async function refusedEvent(caseId: string, token: string, type: string, data: Record<string, unknown>) {
-    const version = await currentVersion(caseId);
+    const { version } = await getCase(t, caseworker, caseId);
     return refused('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
   }
 
@@ -75,21 +63,12 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     return response;
   }
 
-  async function openCase(processId: string, subjectId: string): Promise<string> {
-    const opened = await t.request('POST', '/api/cases', { token: caseworker, body: { processId, subjectId } });
-    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    return opened.body.id as string;
-  }
-
-  async function createPerson(idNumber: string, name: string): Promise<string> {
-    const person = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name, phone: '13912345678' } });
-    expect(person.status).toBe(201);
-    return person.body.id as string;
-  }
+  /** A person with a phone number on file, registered by the caseworker. */
+  const createPerson = (idNumber: string, name: string) => registerPerson(t, caseworker, idNumber, name, { phone: '13912345678' });
 
   async function hire(personId: string, hireDate: string) {
-    const caseId = await openCase('employment-registration', personId);
-    const employed = await act(caseId, caseworker, 'register', { employmentForm: 'contract', employerCreditCode: '91350203MA2Y3K1B9C', hireDate });
+    const { id: caseId } = await open(t, caseworker, 'employment-registration', personId);
+    const employed = await act(t, caseworker, caseId, 'register', { employmentForm: 'contract', employerCreditCode: '91350203MA2Y3K1B9C', hireDate });
     expect(employed.state).toBe('employed');
   }
 
@@ -115,20 +94,20 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     recognisedId = await createPerson(recognisedIdNumber, '黄志明');
 
     // Registered unemployed: submitted by the caseworker, approved by the reviewer.
-    const registration = await openCase('unemployment-registration', recognisedId);
-    await act(registration, caseworker, 'submit', registrationForm());
-    expect((await act(registration, reviewer, 'approve', { opinion: '材料齐全，予以登记' })).state).toBe('registered');
+    const registration = (await open(t, caseworker, 'unemployment-registration', recognisedId)).id;
+    await act(t, caseworker, registration, 'submit', registrationForm());
+    expect((await act(t, reviewer, registration, 'approve', { opinion: '材料齐全，予以登记' })).state).toBe('registered');
 
     // Employment difficulty: verified, published, the notice ends by its timer, then recognised.
-    const difficulty = await openCase('employment-difficulty', recognisedId);
-    const verified = await act(difficulty, caseworker, 'verify', { category: 'disability', evidence: '残疾人证 35020319800315571', retirementCategory: 'male-60' });
+    const difficulty = (await open(t, caseworker, 'employment-difficulty', recognisedId)).id;
+    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319800315571', retirementCategory: 'male-60' });
     expect(verified.state).toBe('publicized');
     expect(await fireDueTimers(t.rt)).toEqual([]);
     t.clock.set('2026-11-12T01:00:00.000Z');
     await signIn();
     const fired = await fireDueTimers(t.rt);
     expect(fired.filter((f) => f.caseId === difficulty)).toEqual([{ caseId: difficulty, kind: 'event', state: 'publicized', outcome: { sent: 'endNotice' } }]);
-    const recognised = await act(difficulty, reviewer, 'recognize', { validUntil: '2027-11-11', opinion: '公示期满无异议，予以认定' });
+    const recognised = await act(t, reviewer, difficulty, 'recognize', { validUntil: '2027-11-11', opinion: '公示期满无异议，予以认定' });
     expect(recognised.state).toBe('recognized');
 
     // Employed at a registered employer: the unemployment registration is cancelled, the recognition stays.
@@ -141,17 +120,17 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect((await t.request('GET', `/api/cases/${difficulty}`, { token: caseworker })).body).toMatchObject({ state: 'recognized', status: 'active' });
 
     // Placement: above the cap in force (200,000 fen since 2026-07-01) is refused, naming the rule.
-    pwpCaseId = await openCase('public-welfare-post', recognisedId);
+    pwpCaseId = (await open(t, caseworker, 'public-welfare-post', recognisedId)).id;
     const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'place', { ...placement, monthlySubsidyFen: 200_001 });
     expect(aboveCap.status).toBe(422);
     expect(aboveCap.body).toMatchObject({ code: 'RULE_VIOLATION' });
     expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['subsidy-within-cap']);
-    expect((await act(pwpCaseId, caseworker, 'place', placement)).state).toBe('placed');
+    expect((await act(t, caseworker, pwpCaseId, 'place', placement)).state).toBe('placed');
 
     expect(await ledgerItems(recognisedId)).toEqual([]);
-    expect((await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
+    expect((await act(t, caseworker, pwpCaseId, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
     const before = await tableCounts(t.rt);
-    const approved = await act(pwpCaseId, reviewer, 'approveClaim', { opinion: '考勤表齐全，同意拨付' });
+    const approved = await act(t, reviewer, pwpCaseId, 'approveClaim', { opinion: '考勤表齐全，同意拨付' });
     expect(approved).toMatchObject({ state: 'placed', data: { monthsPaid: 1 } });
     const after = await tableCounts(t.rt);
     expect([after['ledger_items']! - before['ledger_items']!, after['ledger_history']! - before['ledger_history']!]).toEqual([1, 1]);
@@ -184,13 +163,13 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
 
   it('refuses a second payment for the same month, a claim above the cap and placing a person not recognised, writing nothing', async () => {
     // The same month claimed again: the submission is a step, but its approval would pay twice.
-    expect((await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
+    expect((await act(t, caseworker, pwpCaseId, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');
     const twice = await refusedEvent(pwpCaseId, reviewer, 'approveClaim', { opinion: '同意' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { item: 'public-welfare-post', period: '2026-11', fund: 'employment-subsidy' } });
     expect((await t.request('GET', `/api/cases/${pwpCaseId}`, { token: reviewer })).body).toMatchObject({ state: 'claimSubmitted', data: { monthsPaid: 1 } });
     expect(await ledgerItems(recognisedId)).toHaveLength(1);
-    expect((await act(pwpCaseId, reviewer, 'returnClaim', { returnReason: '该月补贴已拨付' })).state).toBe('placed');
+    expect((await act(t, reviewer, pwpCaseId, 'returnClaim', { returnReason: '该月补贴已拨付' })).state).toBe('placed');
 
     // A claim above the agreed subsidy and the local cap names both rules.
     const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 200_001 });
@@ -201,7 +180,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     // Placing an employed person who is not recognised with employment difficulty.
     const notRecognised = await createPerson(citizenId('350203', '19790921', '035'), '吴国强');
     await hire(notRecognised, '2026-11-10');
-    const pwp = await openCase('public-welfare-post', notRecognised);
+    const pwp = (await open(t, caseworker, 'public-welfare-post', notRecognised)).id;
     const placed = await refusedEvent(pwp, caseworker, 'place', placement);
     expect(placed.status).toBe(422);
     expect(placed.body).toMatchObject({ code: 'RULE_VIOLATION' });
@@ -236,15 +215,15 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     await signIn();
     traineeId = await createPerson(traineeIdNumber, '郑丽娟');
     const certify = async (caseId: string) => {
-      await act(caseId, caseworker, 'startTraining', training);
-      await act(caseId, caseworker, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
-      expect((await act(caseId, caseworker, 'certify', certificate)).state).toBe('certified');
+      await act(t, caseworker, caseId, 'startTraining', training);
+      await act(t, caseworker, caseId, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
+      expect((await act(t, caseworker, caseId, 'certify', certificate)).state).toBe('certified');
     };
 
-    const first = await openCase('training-subsidy', traineeId);
+    const first = (await open(t, caseworker, 'training-subsidy', traineeId)).id;
     await certify(first);
-    await act(first, caseworker, 'claim', { subsidyKind: 'training', amountFen: 150_000, year: '2026' });
-    expect((await act(first, reviewer, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
+    await act(t, caseworker, first, 'claim', { subsidyKind: 'training', amountFen: 150_000, year: '2026' });
+    expect((await act(t, reviewer, first, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
     expect(await ledgerItems(traineeId)).toEqual([
       expect.objectContaining({
         subsidyType: 'training-subsidy',
@@ -260,9 +239,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     ]);
 
     // The first case is final, so a second one for the same person may be opened.
-    const second = await openCase('training-subsidy', traineeId);
+    const second = (await open(t, caseworker, 'training-subsidy', traineeId)).id;
     await certify(second);
-    expect((await act(second, caseworker, 'claimUpgrade', { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 })).state).toBe('upgradeClaimed');
+    expect((await act(t, caseworker, second, 'claimUpgrade', { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 })).state).toBe('upgradeClaimed');
     const twice = await refusedEvent(second, reviewer, 'approveUpgrade', { opinion: '同意' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { item: 'skill-certificate:skill-level:4-03-02-01', period: '2026', fund: 'unemployment-insurance' } });
@@ -274,8 +253,8 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     // A second month for the post: three unpaid items of the employment subsidy fund in all.
     t.clock.set('2026-12-02T01:00:00.000Z');
     await signIn();
-    await act(pwpCaseId, caseworker, 'submitClaim', { period: '2026-12', amountFen: 190_000 });
-    await act(pwpCaseId, reviewer, 'approveClaim', { opinion: '同意拨付' });
+    await act(t, caseworker, pwpCaseId, 'submitClaim', { period: '2026-12', amountFen: 190_000 });
+    await act(t, reviewer, pwpCaseId, 'approveClaim', { opinion: '同意拨付' });
     const [november, december] = await ledgerItems(recognisedId);
     const [certificateItem] = await ledgerItems(traineeId);
     expect([november!.period, december!.period]).toEqual(['2026-11', '2026-12']);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
-import { act, open } from '../support/steps.ts';
+import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
+import { act, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CREDIT_CODE = '91350203MA2Y3K1B9C';
@@ -19,25 +19,7 @@ const loanForm = { loanAmountFen: 20_000_000, businessCreditCode: CREDIT_CODE, l
 const disbursement = { disbursedOn: '2026-10-08', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 };
 const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
-const posting = (overrides: Record<string, unknown> = {}) => ({
-  employerCreditCode: CREDIT_CODE,
-  headcount: 2,
-  title: '仓库管理员',
-  occupation: '4-02-06-03',
-  duties: '负责货物出入库登记与盘点。',
-  requirements: '男女不限，能适应倒班。',
-  education: '60',
-  payMinFen: 450_000,
-  payMaxFen: 600_000,
-  payBasis: 'monthly',
-  workArea: '350203',
-  employmentForm: 'full-time',
-  validFrom: '2026-11-12',
-  validUntil: '2026-12-31',
-  contactName: '王女士',
-  contactPhone: '13800138000',
-  ...overrides,
-});
+const posting = (overrides: Record<string, unknown> = {}) => vacancyPostingForm(CREDIT_CODE, overrides);
 
 const ruleIds = (body: { details: { violations: { rule: string }[] } }) => body.details.violations.map((v) => v.rule);
 
@@ -58,9 +40,7 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
   /** A new (male) person; each call gets a sequence number of its own. */
   async function person(name: string): Promise<string> {
     const idNumber = citizenId('350203', '19850612', String(++sequence * 2 + 1).padStart(3, '0'));
-    const created = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name } });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return created.body.id;
+    return registerPerson(t, caseworker, idNumber, name);
   }
 
   /** A person with an approved unemployment registration, reached through its flow. */
@@ -74,7 +54,7 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
 
   /** Sends a step that must be refused; checks that no table or case row changed. */
   async function refusedStep(token: string, caseId: string, type: string, data: Record<string, unknown>) {
-    const { version } = (await t.request('GET', `/api/cases/${caseId}`, { token })).body;
+    const { version } = await getCase(t, token, caseId);
     const before = await tableCounts(t.rt);
     const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
     expect(await tableCounts(t.rt)).toEqual(before);
@@ -103,7 +83,7 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
   }
 
   async function expectFinal(caseId: string, state: string, outcome: string) {
-    expect((await t.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body).toMatchObject({ state, status: 'final', outcome });
+    expect(await getCase(t, caseworker, caseId)).toMatchObject({ state, status: 'final', outcome });
     expect(await ledger(caseId)).toEqual([]);
   }
 

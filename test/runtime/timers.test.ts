@@ -4,7 +4,8 @@ import { addWorkingDays, chinaDate } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId, registrationForm } from '../support/fixtures.ts';
+import { citizenId, registrationForm, vacancyPostingForm } from '../support/fixtures.ts';
+import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
 
 type Fired = Awaited<ReturnType<typeof fireDueTimers>>;
 
@@ -25,23 +26,11 @@ const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISO
 /** A timestamptz column as an ISO string, the same on both drivers. */
 const isoOf = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-const vacancyPosting = (creditCode: string, validFrom: string, validUntil: string) => ({
-  employerCreditCode: creditCode,
-  headcount: 2,
-  title: '仓库管理员',
-  occupation: '4-02-06-03',
-  duties: '负责货物出入库登记、盘点与库区安全巡查。',
-  education: '60',
-  payMinFen: 450_000,
-  payMaxFen: 600_000,
-  payBasis: 'monthly',
-  workArea: '350203',
-  employmentForm: 'full-time',
-  validFrom,
-  validUntil,
-  contactName: '王女士',
-  contactPhone: '13800138000',
-});
+/** A vacancy posting form with no requirements, valid from one date to another. */
+function vacancyPosting(creditCode: string, validFrom: string, validUntil: string) {
+  const { requirements: _, ...form } = vacancyPostingForm(creditCode, { duties: '负责货物出入库登记、盘点与库区安全巡查。', validFrom, validUntil });
+  return form;
+}
 
 // One runtime per backend; the tests share its clock and move it forward only, each from a
 // start of its own later than where the previous one left it. fireDueTimers fires every due
@@ -59,42 +48,19 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
   /** Sessions last 12 hours: sign in again after moving the clock. */
   const tokens = async () => ({ caseworker: await t.login('caseworker'), reviewer: await t.login('reviewer'), supervisor: await t.login('supervisor') });
 
+  /** A new (male) person; each call gets a sequence number of its own. */
   async function newPerson(token: string, name: string): Promise<string> {
     const sequence = String(nextSequence++ * 2 + 1).padStart(3, '0');
-    const person = await t.request('POST', '/api/persons', { token, body: { idNumber: citizenId('350203', '19850612', sequence), name } });
-    expect(person.status, JSON.stringify(person.body)).toBe(201);
-    return person.body.id;
-  }
-
-  async function open(token: string, processId: string, subjectId: string): Promise<string> {
-    const opened = await t.request('POST', '/api/cases', { token, body: { processId, subjectId } });
-    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    return opened.body.id;
-  }
-
-  /** Sends an event at the case's current version and expects it accepted; returns the case detail. */
-  async function send(token: string, caseId: string, type: string, data?: Record<string, unknown>) {
-    const current = await t.request('GET', `/api/cases/${caseId}`, { token });
-    const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version: current.body.version } });
-    expect(response.status, `${type}: ${JSON.stringify(response.body)}`).toBe(200);
-    return response.body;
-  }
-
-  async function caseOf(token: string, caseId: string) {
-    return (await t.request('GET', `/api/cases/${caseId}`, { token })).body;
-  }
-
-  async function historyOf(token: string, caseId: string) {
-    return (await t.request('GET', `/api/cases/${caseId}/history`, { token })).body.items as { from: string | null; to: string; event: string; actor: { role: string } }[];
+    return registerPerson(t, token, citizenId('350203', '19850612', sequence), name);
   }
 
   /** A person with an approved unemployment registration (what benefit and difficulty cases need). */
   async function registeredUnemployed(name: string): Promise<string> {
     const { caseworker, reviewer } = await tokens();
     const personId = await newPerson(caseworker, name);
-    const caseId = await open(caseworker, 'unemployment-registration', personId);
-    await send(caseworker, caseId, 'submit', registrationForm());
-    expect((await send(reviewer, caseId, 'approve', { opinion: '同意' })).state).toBe('registered');
+    const caseId = (await open(t, caseworker, 'unemployment-registration', personId)).id;
+    await act(t, caseworker, caseId, 'submit', registrationForm());
+    expect((await act(t, reviewer, caseId, 'approve', { opinion: '同意' })).state).toBe('registered');
     return personId;
   }
 
@@ -121,10 +87,10 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       // Monday 2026-11-02, 09:00 in Beijing: a one-working-day draft is due at the end of Tuesday.
       t.clock.set('2026-11-02T01:00:00.000Z');
       let { caseworker, reviewer, supervisor } = await tokens();
-      const late = await open(caseworker, 'unemployment-registration', await newPerson(caseworker, '逾期甲'));
-      const onTime = await open(caseworker, 'unemployment-registration', await newPerson(caseworker, '按时乙'));
-      await send(caseworker, onTime, 'submit', registrationForm());
-      await send(reviewer, onTime, 'approve', { opinion: '同意' });
+      const late = (await open(t, caseworker, 'unemployment-registration', await newPerson(caseworker, '逾期甲'))).id;
+      const onTime = (await open(t, caseworker, 'unemployment-registration', await newPerson(caseworker, '按时乙'))).id;
+      await act(t, caseworker, onTime, 'submit', registrationForm());
+      await act(t, reviewer, onTime, 'approve', { opinion: '同意' });
 
       expect(await timersOf(late)).toEqual([
         { kind: 'sla', state: 'draft', event: null, data: {}, fireAt: '2026-11-03T15:59:59.999Z', firedAt: null, cancelledAt: null, outcome: null },
@@ -166,7 +132,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       ]);
       expect((await timersOf(late))[0]).toMatchObject({ firedAt: '2026-11-04T01:00:00.000Z', cancelledAt: null, outcome: { escalated: taskId, to: 'supervisor' } });
       // The case itself did not move.
-      expect(await caseOf(caseworker, late)).toMatchObject({ state: 'draft', version: 1 });
+      expect(await getCase(t, caseworker, late)).toMatchObject({ state: 'draft', version: 1 });
 
       // Firing again does nothing new: no second escalation, no second audit row.
       expect(firedFor(await fireDueTimers(t.rt), [late, onTime])).toEqual([]);
@@ -180,7 +146,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       t.clock.set('2026-11-04T01:00:00.000Z');
       const { caseworker } = await tokens();
       const caseIds: string[] = [];
-      for (let i = 0; i < 6; i++) caseIds.push(await open(caseworker, 'unemployment-registration', await newPerson(caseworker, `并发${i}`)));
+      for (let i = 0; i < 6; i++) caseIds.push((await open(t, caseworker, 'unemployment-registration', await newPerson(caseworker, `并发${i}`))).id);
 
       t.clock.set('2026-11-06T01:00:00.000Z');
       let fired: Fired;
@@ -231,10 +197,10 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       let { caseworker, reviewer } = await tokens();
       const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350100M000100Y43', name: '福州示例科技有限公司' } });
       expect(employer.status, JSON.stringify(employer.body)).toBe(201);
-      const caseId = await open(caseworker, 'vacancy-posting', employer.body.id);
-      await send(caseworker, caseId, 'submit', vacancyPosting('91350100M000100Y43', '2026-11-06', '2026-11-20'));
-      await send(reviewer, caseId, 'startReview', {});
-      expect((await send(reviewer, caseId, 'publish', { opinion: '信息真实完整' })).state).toBe('published');
+      const caseId = (await open(t, caseworker, 'vacancy-posting', employer.body.id)).id;
+      await act(t, caseworker, caseId, 'submit', vacancyPosting('91350100M000100Y43', '2026-11-06', '2026-11-20'));
+      await act(t, reviewer, caseId, 'startReview', {});
+      expect((await act(t, reviewer, caseId, 'publish', { opinion: '信息真实完整' })).state).toBe('published');
 
       const pending = (await timersOf(caseId)).filter((timer) => timer.firedAt === null && timer.cancelledAt === null);
       expect(pending).toEqual([{ kind: 'event', state: 'published', event: 'expire', data: {}, fireAt: '2026-11-20T16:00:00.000Z', firedAt: null, cancelledAt: null, outcome: null }]);
@@ -243,18 +209,18 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       t.clock.set('2026-11-20T15:59:59.999Z');
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([]);
       ({ caseworker, reviewer } = await tokens());
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'published', status: 'active' });
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'published', status: 'active' });
 
       t.clock.set('2026-11-20T16:00:00.000Z');
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([{ caseId, kind: 'event', state: 'published', outcome: { sent: 'expire' } }]);
       ({ caseworker } = await tokens());
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'expired', status: 'final', outcome: 'completed' });
-      const history = await historyOf(caseworker, caseId);
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'expired', status: 'final', outcome: 'completed' });
+      const history = await caseHistory(t, caseworker, caseId);
       expect(history.at(-1)).toMatchObject({ from: 'published', to: 'expired', event: 'expire', actor: { role: 'system' } });
       expect((await timersOf(caseId)).find((timer) => timer.state === 'published')).toMatchObject({ firedAt: '2026-11-20T16:00:00.000Z', outcome: { sent: 'expire' } });
       expiredVacancy = caseId;
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([]);
-      expect(await historyOf(caseworker, caseId)).toHaveLength(history.length);
+      expect(await caseHistory(t, caseworker, caseId)).toHaveLength(history.length);
     });
 
     it('records the fired expiry timer as fired only, not also as cancelled by the step it sent', async () => {
@@ -270,8 +236,8 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       t.clock.set(verifiedAt);
       const personId = await registeredUnemployed('公示丙');
       let { caseworker, reviewer } = await tokens();
-      const caseId = await open(caseworker, 'employment-difficulty', personId);
-      const verified = await send(caseworker, caseId, 'verify', { category: 'disability', evidence: '残疾人证', retirementCategory: 'male-60' });
+      const caseId = (await open(t, caseworker, 'employment-difficulty', personId)).id;
+      const verified = await act(t, caseworker, caseId, 'verify', { category: 'disability', evidence: '残疾人证', retirementCategory: 'male-60' });
       expect(verified.state).toBe('publicized');
 
       const noticeDays = t.rt.registry.parameters('employment-difficulty', chinaDate(verifiedAt))['noticeWorkingDays'];
@@ -288,13 +254,13 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       t.clock.set(new Date(Date.parse(endOfNotice) - 1).toISOString());
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([]);
       ({ caseworker } = await tokens());
-      expect((await caseOf(caseworker, caseId)).state).toBe('publicized');
+      expect((await getCase(t, caseworker, caseId)).state).toBe('publicized');
 
       t.clock.set(endOfNotice);
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([{ caseId, kind: 'event', state: 'publicized', outcome: { sent: 'endNotice' } }]);
       ({ caseworker, reviewer } = await tokens());
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'reviewed', status: 'active' });
-      expect((await historyOf(caseworker, caseId)).at(-1)).toMatchObject({ from: 'publicized', to: 'reviewed', event: 'endNotice', actor: { role: 'system' } });
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'reviewed', status: 'active' });
+      expect((await caseHistory(t, caseworker, caseId)).at(-1)).toMatchObject({ from: 'publicized', to: 'reviewed', event: 'endNotice', actor: { role: 'system' } });
       const inbox = await t.request('GET', '/api/tasks?pageSize=100', { token: reviewer });
       expect(inbox.body.items.find((task: { caseId: string }) => task.caseId === caseId)).toMatchObject({ state: 'reviewed', role: 'reviewer', escalatedTo: null });
     });
@@ -305,11 +271,11 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       let { caseworker, reviewer } = await tokens();
       const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350203MA2Y3K1B9C', name: '厦门示例物流有限公司' } });
       expect(employer.status, JSON.stringify(employer.body)).toBe(201);
-      const caseId = await open(caseworker, 'vacancy-posting', employer.body.id);
-      await send(caseworker, caseId, 'submit', vacancyPosting('91350203MA2Y3K1B9C', '2026-12-07', '2026-12-10'));
-      await send(reviewer, caseId, 'startReview', {});
-      await send(reviewer, caseId, 'publish', { opinion: '同意发布' });
-      const withdrawn = await send(caseworker, caseId, 'withdraw', { withdrawalReason: '岗位取消' });
+      const caseId = (await open(t, caseworker, 'vacancy-posting', employer.body.id)).id;
+      await act(t, caseworker, caseId, 'submit', vacancyPosting('91350203MA2Y3K1B9C', '2026-12-07', '2026-12-10'));
+      await act(t, reviewer, caseId, 'startReview', {});
+      await act(t, reviewer, caseId, 'publish', { opinion: '同意发布' });
+      const withdrawn = await act(t, caseworker, caseId, 'withdraw', { withdrawalReason: '岗位取消' });
       expect(withdrawn).toMatchObject({ state: 'withdrawn', status: 'final' });
       const expiry = (await timersOf(caseId)).find((timer) => timer.state === 'published')!;
       expect(expiry).toMatchObject({ event: 'expire', fireAt: '2026-12-10T16:00:00.000Z', cancelledAt: '2026-12-07T02:00:00.000Z', firedAt: null });
@@ -322,10 +288,10 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       // is claimed and recorded, but sends nothing.
       await t.rt.db.execute(sql`UPDATE timers SET cancelled_at = NULL WHERE case_id = ${caseId} AND state = 'published'`);
       ({ caseworker } = await tokens());
-      const historyBefore = await historyOf(caseworker, caseId);
+      const historyBefore = await caseHistory(t, caseworker, caseId);
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([{ caseId, kind: 'event', state: 'published', outcome: { skipped: 'case left the state' } }]);
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'withdrawn', version: withdrawn.version });
-      expect(await historyOf(caseworker, caseId)).toEqual(historyBefore);
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'withdrawn', version: withdrawn.version });
+      expect(await caseHistory(t, caseworker, caseId)).toEqual(historyBefore);
       expect((await timersOf(caseId)).find((timer) => timer.state === 'published')).toMatchObject({ firedAt: '2026-12-11T02:00:00.000Z', outcome: { skipped: 'case left the state' } });
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([]);
     });
@@ -335,8 +301,8 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       t.clock.set('2026-12-14T02:00:00.000Z');
       const personId = await registeredUnemployed('领金丁');
       let { caseworker, reviewer } = await tokens();
-      const caseId = await open(caseworker, 'unemployment-benefit', personId);
-      await send(caseworker, caseId, 'check', {
+      const caseId = (await open(t, caseworker, 'unemployment-benefit', personId)).id;
+      await act(t, caseworker, caseId, 'check', {
         contributionMonths: 30,
         separationReason: 'dismissed-by-employer',
         separationDate: '2026-11-10',
@@ -345,7 +311,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
         bankAccount: '6222020200112233445',
       });
       const monthlyAmountFen = t.rt.registry.parameters('unemployment-benefit', '2026-12-14')['monthlyAmountFen'] as number;
-      expect((await send(reviewer, caseId, 'approve', { months: 12, monthlyAmountFen })).state).toBe('receiving');
+      expect((await act(t, reviewer, caseId, 'approve', { months: 12, monthlyAmountFen })).state).toBe('receiving');
       expect(await ledgerOf(caseworker, caseId)).toEqual([]);
 
       const pay = { caseId, kind: 'event', state: 'receiving', outcome: { sent: 'pay' } };
@@ -369,7 +335,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       // Suspended in January: the February timer is cancelled and nothing is paid while suspended.
       t.clock.set('2027-01-11T02:00:00.000Z');
       ({ caseworker } = await tokens());
-      expect((await send(caseworker, caseId, 'suspend', { suspensionReason: 'other', suspensionNote: '外出未按期报到' })).state).toBe('suspended');
+      expect((await act(t, caseworker, caseId, 'suspend', { suspensionReason: 'other', suspensionNote: '外出未按期报到' })).state).toBe('suspended');
       expect(await pending()).toEqual([]);
       const february = (await timersOf(caseId)).find((timer) => timer.data['period'] === '2027-02');
       expect(february).toMatchObject({ fireAt: chinaMidnight('2027-02-01'), cancelledAt: '2027-01-11T02:00:00.000Z', firedAt: null });
@@ -383,7 +349,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       // Resumed in March: March is paid at once; February, spent suspended, never is.
       t.clock.set('2027-03-15T02:00:00.000Z');
       ({ caseworker } = await tokens());
-      expect((await send(caseworker, caseId, 'resume', { resumptionNote: '已按期报到' })).state).toBe('receiving');
+      expect((await act(t, caseworker, caseId, 'resume', { resumptionNote: '已按期报到' })).state).toBe('receiving');
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([pay]);
       expect((await ledgerOf(caseworker, caseId)).map((item) => item.period)).toEqual(['2026-12', '2027-01', '2027-03']);
 
@@ -395,14 +361,14 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       ({ caseworker } = await tokens());
       const paid = await ledgerOf(caseworker, caseId);
       expect(paid.map((item) => item.period)).toEqual(['2026-12', '2027-01', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12']);
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'receiving', data: { paidMonths: 12, months: 12 } });
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'receiving', data: { paidMonths: 12, months: 12 } });
 
       // The thirteenth firing is refused by the approved months and sends `exhaust` instead.
       t.clock.set(chinaMidnight('2028-01-01'));
       expect(firedFor(await fireDueTimers(t.rt), caseId)).toEqual([{ caseId, kind: 'event', state: 'receiving', outcome: { sent: 'exhaust', refused: { event: 'pay', code: 'RULE_VIOLATION' } } }]);
       ({ caseworker } = await tokens());
-      expect(await caseOf(caseworker, caseId)).toMatchObject({ state: 'exhausted', status: 'final' });
-      expect((await historyOf(caseworker, caseId)).at(-1)).toMatchObject({ from: 'receiving', to: 'exhausted', event: 'exhaust', actor: { role: 'system' } });
+      expect(await getCase(t, caseworker, caseId)).toMatchObject({ state: 'exhausted', status: 'final' });
+      expect((await caseHistory(t, caseworker, caseId)).at(-1)).toMatchObject({ from: 'receiving', to: 'exhausted', event: 'exhaust', actor: { role: 'system' } });
       expect(await ledgerOf(caseworker, caseId)).toHaveLength(12);
       const [ended] = await queryRows<{ n: string | number }>(t.rt.db, sql`SELECT count(*) AS n FROM outbox WHERE event = 'benefit.ended' AND case_id = ${caseId}`);
       expect(Number(ended!.n)).toBe(1);

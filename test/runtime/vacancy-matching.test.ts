@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId } from '../support/fixtures.ts';
-import { act, open } from '../support/steps.ts';
+import { citizenId, vacancyPostingForm } from '../support/fixtures.ts';
+import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const EMPLOYER_A = '91350100M000100Y43';
 const EMPLOYER_B = '91350203MA2Y3K1B9C';
 
-function posting(overrides: Record<string, unknown>) {
-  return {
-    headcount: 2,
-    title: '仓库管理员',
-    occupation: '4-02-06-03',
-    duties: '负责货物出入库登记与盘点。',
-    requirements: '男女不限，能适应倒班。',
-    education: '60',
-    payMinFen: 450_000,
-    payMaxFen: 600_000,
-    payBasis: 'monthly',
-    workArea: '350206',
-    employmentForm: 'full-time',
-    validFrom: '2026-11-01',
-    validUntil: '2026-12-31',
-    contactName: '王女士',
-    contactPhone: '13800138000',
-    ...overrides,
-  };
+/** A posting of an employer in district 350206, where the seeker looks for work, valid from 2026-11-01. */
+function posting(employerCreditCode: string, overrides: Record<string, unknown> = {}) {
+  return vacancyPostingForm(employerCreditCode, { workArea: '350206', validFrom: '2026-11-01', ...overrides });
 }
 
 describe.each(backends)('vacancy matching and referral to a published vacancy (%s)', (backend) => {
@@ -50,12 +34,11 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
     reviewer = await t.login('reviewer');
     const a = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: EMPLOYER_A, name: '厦门示例物流有限公司' } });
     const b = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: EMPLOYER_B, name: '厦门示例商贸有限公司' } });
-    await postVacancy('exactNearby', a.body.id, posting({ employerCreditCode: EMPLOYER_A }));
-    await postVacancy('sameGroupFar', b.body.id, posting({ employerCreditCode: EMPLOYER_B, occupation: '4-02-06-01', workArea: '350212' }));
-    await postVacancy('otherMajorGroup', b.body.id, posting({ employerCreditCode: EMPLOYER_B, title: '会计', occupation: '2-06-01-01' }));
-    await postVacancy('notPublished', a.body.id, posting({ employerCreditCode: EMPLOYER_A }), false);
-    const person = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350206', '19900312', '035'), name: '林志强' } });
-    seekerId = person.body.id;
+    await postVacancy('exactNearby', a.body.id, posting(EMPLOYER_A));
+    await postVacancy('sameGroupFar', b.body.id, posting(EMPLOYER_B, { occupation: '4-02-06-01', workArea: '350212' }));
+    await postVacancy('otherMajorGroup', b.body.id, posting(EMPLOYER_B, { title: '会计', occupation: '2-06-01-01' }));
+    await postVacancy('notPublished', a.body.id, posting(EMPLOYER_A), false);
+    seekerId = await registerPerson(t, caseworker, citizenId('350206', '19900312', '035'), '林志强');
   });
   afterAll(() => t.close());
 

@@ -61,3 +61,26 @@ export function registrationForm(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A complete vacancy posting form of an employer (a warehouse keeper at monthly pay) that passes every screening rule. */
+export function vacancyPostingForm(employerCreditCode: string, overrides: Record<string, unknown> = {}) {
+  return {
+    employerCreditCode,
+    headcount: 2,
+    title: '仓库管理员',
+    occupation: '4-02-06-03',
+    duties: '负责货物出入库登记与盘点。',
+    requirements: '男女不限，能适应倒班。',
+    education: '60',
+    payMinFen: 450_000,
+    payMaxFen: 600_000,
+    payBasis: 'monthly',
+    workArea: '350203',
+    employmentForm: 'full-time',
+    validFrom: '2026-11-12',
+    validUntil: '2026-12-31',
+    contactName: '王女士',
+    contactPhone: '13800138000',
+    ...overrides,
+  };
+}

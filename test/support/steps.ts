@@ -1,10 +1,41 @@
 import { expect } from 'vitest';
 import type { TestRuntime } from './test-runtime.ts';
 
+/** One row of a case's history, as `GET /api/cases/:id/history` lists it. */
+export interface HistoryItem {
+  from: string | null;
+  to: string;
+  event: string;
+  actor: { id: string; role: string };
+  data: Record<string, unknown>;
+  cause: { event: string; caseId: string; caseNo: string; processId: string; outboxId: number } | null;
+}
+
+/** Registers a person and expects it to be created; returns the new person's id. */
+export async function registerPerson(t: TestRuntime, token: string, idNumber: string, name: string, details: Record<string, unknown> = {}): Promise<string> {
+  const response = await t.request('POST', '/api/persons', { token, body: { idNumber, name, ...details } });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id;
+}
+
+/** Reads a case as it is now and expects it to be found. */
+export async function getCase(t: TestRuntime, token: string, caseId: string) {
+  const response = await t.request('GET', `/api/cases/${caseId}`, { token });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}
+
+/** Reads the history of a case, oldest step first, and expects it to be found. */
+export async function caseHistory(t: TestRuntime, token: string, caseId: string): Promise<HistoryItem[]> {
+  const response = await t.request('GET', `/api/cases/${caseId}/history`, { token });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.items;
+}
+
 /** Sends an event to a case at the version it has now, and expects it to be accepted. */
 export async function act(t: TestRuntime, token: string, caseId: string, type: string, data?: Record<string, unknown>) {
-  const current = await t.request('GET', `/api/cases/${caseId}`, { token });
-  const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version: current.body.version } });
+  const { version } = await getCase(t, token, caseId);
+  const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
   expect(response.status, `${type}: ${JSON.stringify(response.body)}`).toBe(200);
   return response.body;
 }
