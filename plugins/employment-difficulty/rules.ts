@@ -1,18 +1,8 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { ageOn, personSubjectOf } from '../common/index.ts';
+import { addMonths, ageOn, personSubjectOf } from '../common/index.ts';
 
 /** The 4050 category: women from 40, men from 50 (人社部 catalogue of difficulty categories). */
 const AGE_4050 = { female: 40, male: 50 } as const;
-
-/** `date` (`YYYY-MM-DD`) plus whole months, the day kept or clamped to the end of a shorter month. */
-export function addMonths(date: string, months: number): string {
-  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), lastDay);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * The 4050 category holds only for women aged 40 or more and men aged 50 or more on the

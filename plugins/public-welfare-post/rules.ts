@@ -1,10 +1,5 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { personSubjectOf, retirementCategoryOf, statutoryRetirement } from '../common/index.ts';
-
-/** Months since year 0 of a `YYYY-MM` or `YYYY-MM-DD` string. */
-function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
+import { monthIndex, personSubjectOf, retirementCategoryOf, statutoryRetirement } from '../common/index.ts';
 
 function isMonth(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])/.test(value);

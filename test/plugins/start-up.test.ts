@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { addMonths, quarterBounds } from '../../plugins/start-up/calendar-months.ts';
+import { addMonths, quarterBounds } from '../../plugins/common/index.ts';
 import { startUp } from '../../plugins/start-up/index.ts';
 import { failingFields, ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
 

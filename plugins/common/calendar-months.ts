@@ -24,6 +24,11 @@ export function quarterBounds(quarter: string): { first: string; last: string } 
   return { first: `${year}-${pad(lastMonth - 2)}-01`, last: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}` };
 }
 
+/** Months since year 0 of a `YYYY-MM` or `YYYY-MM-DD` string: for comparing and counting months. */
+export function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
 /** True for a `YYYY-MM-DD` string. */
 export function isDate(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
