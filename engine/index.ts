@@ -7,3 +7,5 @@ export * from './compile/index.ts';
 export * from './step/index.ts';
 export * from './verify/index.ts';
 export * from './plugin/index.ts';
+export * from './overlay/index.ts';
+export * from './replay/index.ts';

@@ -35,6 +35,11 @@ export const errorMessages = {
   ID_NUMBER_INVALID: { 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
   CREDIT_CODE_INVALID: { 'zh-CN': '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
   DEFINITION_INVALID: { 'zh-CN': '流程定义不合法', en: 'The process definition is invalid' },
+  OVERLAY_INVALID: { 'zh-CN': '本地化调整引用的环节、表单或字段不存在或不适用', en: 'The overlay refers to a state, form or field that does not exist or does not fit' },
+  OVERLAY_LOCK_VIOLATION: { 'zh-CN': '该要素已被上级锁定，不得修改', en: 'The element is locked by a higher level and may not be changed' },
+  OVERLAY_LOOSENING: { 'zh-CN': '不得放宽上级规定的必填字段', en: 'A field required by a higher level may not be made optional or removed' },
+  FINAL_STATE_REMOVED: { 'zh-CN': '不得删除标准流程的办结环节', en: 'A final state of the standard may not be removed' },
+  PARAMETER_OUT_OF_BOUNDS: { 'zh-CN': '参数值超出部级规定的范围', en: 'The parameter value is outside the bounds the ministry allows' },
   UNKNOWN_IMPLEMENTATION: {
     'zh-CN': '流程定义引用了未注册的实现',
     en: 'The process definition refers to an implementation that is not registered',

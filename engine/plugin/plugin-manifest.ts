@@ -34,13 +34,21 @@ export interface ListParameterSpec {
 
 export type ParameterSpec = NumberParameterSpec | ListParameterSpec;
 
-/** The value of a parameter in force on a date: the latest change on or before it, else the default. */
-export function parameterValueOn(spec: ParameterSpec, date: string): number | readonly string[] {
-  let value: number | readonly string[] = spec.default;
-  for (const change of [...(spec.changes ?? [])].sort((a, b) => a.from.localeCompare(b.from))) {
-    if (change.from <= date) value = change.value;
+function latestOn<T>(values: readonly EffectiveValue<T>[], date: string): EffectiveValue<T> | undefined {
+  return [...values].filter((v) => v.from <= date).sort((a, b) => a.from.localeCompare(b.from)).at(-1);
+}
+
+/**
+ * The value of a parameter in force on a date. `local` lists the values set by overlays, from
+ * the province down to the city: the most local level with a value in force on that date wins;
+ * without one, the ministry's latest change on or before the date, else its default.
+ */
+export function parameterValueOn(spec: ParameterSpec, date: string, local: readonly (readonly EffectiveValue<number | readonly string[]>[])[] = []): number | readonly string[] {
+  for (const level of [...local].reverse()) {
+    const value = latestOn(level, date);
+    if (value) return value.value;
   }
-  return value;
+  return latestOn<number | readonly string[]>(spec.changes ?? [], date)?.value ?? spec.default;
 }
 
 /** Something of the ministry standard that an overlay may not change, and why. */

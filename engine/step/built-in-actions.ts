@@ -28,8 +28,8 @@ function actorOfEvent(input: RuleInput, event: unknown): string {
 }
 
 /**
- * `payItem`: an approved payment into the ledger. Params: subsidyType, fund, amountField and
- * periodField (case data fields), item (defaults to subsidyType) with itemFields appended to
+ * `payItem`: an approved payment into the ledger. Params: subsidyType, fund, amountField (a
+ * case data field) or amountParameter (a parameter in force on the step's date), periodField, item (defaults to subsidyType) with itemFields appended to
  * it, preparedBy and approvedBy (event names whose last sender prepared or approved; the
  * current actor when omitted).
  */
@@ -37,7 +37,9 @@ function payItem(input: RuleInput, params: Readonly<Record<string, unknown>>): E
   const subsidyType = stringParam(params, 'subsidyType');
   const fund = stringParam(params, 'fund') as Fund;
   if (!funds.includes(fund)) throw new TypeError(`unknown fund "${fund}"`);
-  const amountFen = Number(dataString(input.data, stringParam(params, 'amountField')));
+  // The amount comes from the case data, or from a parameter in force on the step's date (a
+  // monthly standard: a change from next month leaves this month's payment as it was).
+  const amountFen = typeof params['amountParameter'] === 'string' ? Number(input.parameters[params['amountParameter']]) : Number(dataString(input.data, stringParam(params, 'amountField')));
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new TypeError('a payment is a positive whole number of fen');
   const extraFields = Array.isArray(params['itemFields']) ? params['itemFields'] : [];
   const item = [typeof params['item'] === 'string' ? params['item'] : subsidyType, ...extraFields.map((f) => dataString(input.data, String(f)))].join(':');

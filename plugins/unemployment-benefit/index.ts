@@ -10,7 +10,8 @@ const processId = 'unemployment-benefit';
  * the approved months are used up (exhausted), the benefit is suspended, or it stops.
  *
  * Payments: the monthly timer of `receiving` pays a month on its first day (the month of
- * approval at once), with the amount fixed at approval. `employmentRegistered` stops the
+ * approval at once), at the city's standard in force on that day (a rise from next month leaves
+ * this month as paid). `employmentRegistered` stops the
  * benefit from the next month: the current month was paid on its first day, and a case that
  * leaves `receiving` mid-month takes its timer with it, so no later month is paid. Months
  * spent suspended are not paid afterwards: on resumption the timer pays the current month

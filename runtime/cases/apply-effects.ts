@@ -31,6 +31,8 @@ export interface StepContext {
   actor: Actor;
   now: Date;
   cause: Cause | null;
+  /** The facts the step's rules saw, kept on its record for replay; null when none were looked up. */
+  facts?: Record<string, unknown> | null;
 }
 
 /** Person status fields a definition may set, with the values each may take. */
@@ -43,7 +45,7 @@ const personFields = {
 /** Person counters a definition may add one to. */
 const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
 
-async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRecord, cause: Cause | null) {
+async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRecord, context: StepContext) {
   await tx.insert(caseEvents).values({
     cityCode: row.cityCode,
     caseId: row.id,
@@ -64,7 +66,8 @@ async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRe
     dueAt: record.dueAt ? new Date(record.dueAt) : null,
     onTime: record.onTime,
     data: record.data,
-    cause,
+    facts: context.facts ?? null,
+    cause: context.cause,
   });
 }
 
@@ -109,12 +112,12 @@ async function issueCertificate(tx: Transaction, row: CaseRow, certificate: stri
  * Returns the emitted events so coordination can deliver them in the same transaction.
  */
 export async function applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]> {
-  const { actor, now, cause } = context;
+  const { actor, now } = context;
   const emitted: EmittedEvent[] = [];
   for (const effect of effects) {
     switch (effect.kind) {
       case 'record':
-        await insertRecord(tx, row, effect.record, cause);
+        await insertRecord(tx, row, effect.record, context);
         break;
       case 'task.open':
         await tx.insert(tasks).values({

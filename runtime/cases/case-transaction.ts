@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate, readsFacts, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
-import { processesInForce } from '../plugins/index.ts';
+import { parametersInForce, processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { applyEffects, type Cause, type StepContext } from './apply-effects.ts';
 import { deliver, systemActor, type CaseOperations } from './coordination.ts';
@@ -68,7 +68,7 @@ export async function openInTransaction(tx: Transaction, rt: RuntimeContext, inp
     actor: input.actor,
     now: now.toISOString(),
     data: input.data ?? {},
-    parameters: rt.registry.parameters(input.published.pluginId, chinaDate(now)),
+    parameters: await parametersInForce(tx, rt.registry, input.published.pluginId, input.orgUnit.path, chinaDate(now)),
   });
   const [inserted] = await tx
     .insert(cases)
@@ -109,13 +109,14 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
   const published = await publishedDefinition(tx, rt.registry, row.definitionId);
   const form = input.event.data ?? {};
   const now = rt.clock();
+  const facts = readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : null;
   const result = step(published.compiled, {
     snapshot: row.snapshot,
     event: input.event,
     actor: input.actor,
     now: now.toISOString(),
-    facts: readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : {},
-    parameters: rt.registry.parameters(row.pluginId, chinaDate(now)),
+    facts: facts ?? {},
+    parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
   });
   const [updated] = await tx
     .update(cases)
@@ -131,7 +132,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, cause: input.cause }, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, cause: input.cause, facts }, (input.depth ?? 0) + 1);
   return updated;
 }
 

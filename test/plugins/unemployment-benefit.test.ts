@@ -100,9 +100,11 @@ describe('unemployment benefit: application and review', () => {
     });
   });
 
-  it('keeps the amount fixed at approval even after the standard is raised', () => {
-    const july = fire(fire(approve()), undefined, parametersOn(unemploymentBenefit, '2026-07-01'));
-    expect(ledgerItems(july.effects)[0]).toMatchObject({ period: '2026-07', amountFen: 189_000 });
+  it('pays each month at the standard in force on its payment date, so a rise from July leaves June as it was', () => {
+    const june = fire(approve(), undefined, parametersOn(unemploymentBenefit, '2026-06-01'));
+    expect(ledgerItems(june.effects)[0]).toMatchObject({ period: '2026-06', amountFen: 189_000 });
+    const july = fire(june, undefined, parametersOn(unemploymentBenefit, '2026-07-01'));
+    expect(ledgerItems(july.effects)[0]).toMatchObject({ period: '2026-07', amountFen: 196_000 });
   });
 
   it('refuses each eligibility rule of the check on its own', () => {
@@ -188,7 +190,7 @@ describe('unemployment benefit: entitlement and amount', () => {
     expect(after['monthlyAmountFen']).toBe(196_000);
     expect(violatedRules(refusal(() => approve(approval, check(), after)))).toEqual(['amount-as-standard']);
     const raised = approve({ ...approval, monthlyAmountFen: 196_000 }, check(), after);
-    expect(fire(raised).effects).toContainEqual(expect.objectContaining({ kind: 'ledger.item', item: expect.objectContaining({ amountFen: 196_000 }) }));
+    expect(fire(raised, undefined, after).effects).toContainEqual(expect.objectContaining({ kind: 'ledger.item', item: expect.objectContaining({ amountFen: 196_000 }) }));
   });
 
   it('refuses an approval form failing its schema', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CaseSnapshot, Definition } from '../../../engine/index.ts';
+import { bigint, boolean, date, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CaseSnapshot, Definition, Overlay } from '../../../engine/index.ts';
 import { orgUnits, users } from './organisation.ts';
 
 /**
@@ -20,6 +20,10 @@ export const definitions = pgTable(
     /** `json`, not `jsonb`: the order of states, actions and form fields is meaningful and jsonb sorts keys. */
     definition: json('definition').$type<Definition>().notNull(),
     hash: text('hash').notNull(),
+    /** The province or city overlay this version applied to the level below; null for the ministry standard. */
+    overlay: json('overlay').$type<Overlay>(),
+    /** The definition of the level below the overlay was applied to. */
+    basedOn: uuid('based_on'),
     publishedBy: uuid('published_by').references(() => users.id),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -122,6 +126,8 @@ export const caseEvents = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     onTime: boolean('on_time'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The facts the step's rules saw, so a history can be replayed against a draft; null when none were looked up. */
+    facts: jsonb('facts').$type<Record<string, unknown>>(),
     /** Why a system step happened: the domain event and the case that emitted it. */
     cause: jsonb('cause').$type<{ event: string; caseId: string; caseNo: string; processId: string; outboxId: number }>(),
   },
@@ -212,3 +218,30 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The overlay a province or city configurator is editing for a process, one per org unit. */
+export const overlayDrafts = pgTable(
+  'overlay_drafts',
+  {
+    processId: text('process_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    overlay: json('overlay').$type<Overlay>().notNull(),
+    updatedBy: uuid('updated_by').notNull().references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'overlay_drafts_pkey', columns: [t.processId, t.orgUnitId] })],
+);
+
+/** Parameter values a province or city published, each in force from a date. */
+export const parameterValues = pgTable(
+  'parameter_values',
+  {
+    pluginId: text('plugin_id').notNull(),
+    parameterId: text('parameter_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    value: jsonb('value').$type<number | string[]>().notNull(),
+    definitionId: uuid('definition_id').notNull().references(() => definitions.id),
+  },
+  (t) => [primaryKey({ name: 'parameter_values_pkey', columns: [t.pluginId, t.parameterId, t.orgUnitId, t.effectiveFrom] })],
+);

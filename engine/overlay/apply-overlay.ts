@@ -1,0 +1,134 @@
+import { parseDefinition, type Definition, type FormDefinition, type TransitionDefinition } from '../definition/index.ts';
+import { PlatformError, type ErrorCode } from '../errors/index.ts';
+import type { Overlay, OverlayOperation } from './overlay-schema.ts';
+
+type Schema = Record<string, unknown>;
+
+/** Refuses operation `index` of the overlay, naming the element it touched. */
+function refuse(code: ErrorCode, index: number, element: string, reason: string): never {
+  throw new PlatformError(code, { details: { operation: index, element, reason } });
+}
+
+function formOf(definition: Definition, id: string, index: number): FormDefinition {
+  return definition.forms[id] ?? refuse('OVERLAY_INVALID', index, `forms.${id}`, 'no such form');
+}
+
+function propertiesOf(form: FormDefinition, formId: string, index: number): Record<string, Schema> {
+  const properties = form.schema['properties'];
+  if (typeof properties !== 'object' || properties === null) refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties`, 'the form has no properties');
+  return properties as Record<string, Schema>;
+}
+
+function fieldOf(definition: Definition, formId: string, field: string, index: number): Schema {
+  return propertiesOf(formOf(definition, formId, index), formId, index)[field] ?? refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties.${field}`, 'no such field');
+}
+
+function requiredOf(form: FormDefinition): string[] {
+  const required = form.schema['required'];
+  return Array.isArray(required) ? (required as string[]) : [];
+}
+
+/** Keeps an rjsf `ui:order` listing every field, as rjsf requires. */
+function reorder(form: FormDefinition, change: (order: string[]) => string[]): void {
+  const order = form.ui?.['ui:order'];
+  if (Array.isArray(order) && !order.includes('*')) form.ui!['ui:order'] = change(order as string[]);
+}
+
+function narrow(schema: Schema, values: readonly string[], element: string, index: number): void {
+  const options = Array.isArray(schema['oneOf']) ? (schema['oneOf'] as Schema[]).map((o) => o['const']) : Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
+  if (!options) refuse('OVERLAY_INVALID', index, element, 'not an enumerated field');
+  const missing = values.filter((v) => !options.includes(v));
+  if (missing.length > 0) refuse('OVERLAY_LOOSENING', index, element, `options not offered by the level below: ${missing.join(', ')}`);
+  if (Array.isArray(schema['oneOf'])) schema['oneOf'] = (schema['oneOf'] as Schema[]).filter((o) => values.includes(o['const'] as string));
+  else schema['enum'] = (schema['enum'] as unknown[]).filter((v) => values.includes(v as string));
+}
+
+function insertReview(draft: Definition, op: Extract<OverlayOperation, { op: 'insertReview' }>, index: number): void {
+  const origin = draft.states[op.after] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}`, 'no such state');
+  const transition = origin.on[op.event] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}.on.${op.event}`, 'no such event');
+  if (draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'a state of that name exists');
+  if (draft.forms[op.form.id]) refuse('OVERLAY_INVALID', index, `forms.${op.form.id}`, 'a form of that name exists');
+  if (op.reject && !draft.states[op.reject.target]) refuse('OVERLAY_INVALID', index, `states.${op.reject.target}`, 'no such state');
+  const { id: formId, ...form } = op.form;
+  draft.forms[formId] = form;
+  const on: Record<string, TransitionDefinition> = {
+    [op.approve.event]: { target: transition.target, title: op.approve.title, roles: op.approve.roles, form: formId, rules: [], separateFrom: [op.event], actions: transition.actions, count: [] },
+  };
+  if (op.reject) on[op.reject.event] = { target: op.reject.target, title: op.reject.title, roles: op.reject.roles, form: formId, rules: [], separateFrom: [op.event], actions: [], count: [] };
+  draft.states[op.state] = { title: op.title, type: 'active', task: op.task, timers: [], on };
+  origin.on[op.event] = { ...transition, target: op.state, actions: [] };
+}
+
+function applyOne(draft: Definition, below: Definition, op: OverlayOperation, index: number): void {
+  switch (op.op) {
+    case 'addField': {
+      const form = formOf(draft, op.form, index);
+      const properties = propertiesOf(form, op.form, index);
+      if (properties[op.field]) refuse('OVERLAY_INVALID', index, `forms.${op.form}.schema.properties.${op.field}`, 'a field of that name exists');
+      properties[op.field] = op.schema;
+      if (op.required) form.schema['required'] = [...requiredOf(form), op.field];
+      reorder(form, (order) => [...order, op.field]);
+      return;
+    }
+    case 'removeField': {
+      const form = formOf(draft, op.form, index);
+      fieldOf(draft, op.form, op.field, index);
+      if (below.forms[op.form] && requiredOf(below.forms[op.form]!).includes(op.field)) {
+        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, `${op.field} is required by the level below`);
+      }
+      delete propertiesOf(form, op.form, index)[op.field];
+      form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
+      reorder(form, (order) => order.filter((f) => f !== op.field));
+      return;
+    }
+    case 'requireField': {
+      const form = formOf(draft, op.form, index);
+      fieldOf(draft, op.form, op.field, index);
+      if (!requiredOf(form).includes(op.field)) form.schema['required'] = [...requiredOf(form), op.field];
+      return;
+    }
+    case 'relabelField': {
+      const field = fieldOf(draft, op.form, op.field, index);
+      field['title'] = op.title['zh-CN'];
+      field['x-i18n'] = { ...(field['x-i18n'] as Schema | undefined), en: op.title.en };
+      return;
+    }
+    case 'relabelState':
+      (draft.states[op.state] ?? refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state')).title = op.title;
+      return;
+    case 'narrowEnum':
+      narrow(fieldOf(draft, op.form, op.field, index), op.values, `forms.${op.form}.schema.properties.${op.field}`, index);
+      return;
+    case 'insertReview':
+      insertReview(draft, op, index);
+      return;
+    case 'setSla':
+    case 'setPost': {
+      const task = draft.states[op.state]?.task ?? refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
+      if (op.op === 'setSla') task.slaWorkingDays = op.workingDays;
+      else task.post = op.post;
+      return;
+    }
+    case 'removeState': {
+      if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state');
+      if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final states of the level below stay');
+      const incoming = Object.entries(draft.states).flatMap(([name, state]) => Object.entries(state.on).filter(([, t]) => t.target === op.state).map(([event]) => `states.${name}.on.${event}`));
+      if (incoming.length > 0 || draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, `still reached from ${incoming.join(', ') || 'the start'}`);
+      delete draft.states[op.state];
+      return;
+    }
+  }
+}
+
+/**
+ * Applies an overlay's operations, in order, to the definition of the level below and returns
+ * the effective definition, validated against the definition schema. The first operation that
+ * does not fit is refused with the element it touched: `OVERLAY_INVALID` (no such state, form or
+ * field), `OVERLAY_LOOSENING` (removing a field required below, widening an enumeration) or
+ * `FINAL_STATE_REMOVED`. Locks and parameter bounds are checked by `checkOverlay`.
+ */
+export function applyOverlay(below: Definition, overlay: Pick<Overlay, 'operations'>): Definition {
+  const draft = structuredClone(below);
+  overlay.operations.forEach((op, index) => applyOne(draft, below, op, index));
+  return parseDefinition(draft);
+}

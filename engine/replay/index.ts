@@ -1,0 +1,1 @@
+export { replay, type RecordedStep, type ReplayResult } from './replay.ts';

@@ -1,0 +1,53 @@
+import type { CompiledDefinition } from '../compile/index.ts';
+import { isPlatformError, type ErrorCode } from '../errors/index.ts';
+import { start, step, type Actor, type CaseData, type CaseSnapshot } from '../step/index.ts';
+
+/** One recorded step of a case, as its performance record holds it. */
+export interface RecordedStep {
+  /** `create` for the first record. */
+  event: string;
+  to: string;
+  actor: Actor;
+  /** When the step was taken (ISO instant). */
+  at: string;
+  data: CaseData;
+  /** The facts the step's rules saw; null for records written before facts were kept. */
+  facts: Record<string, unknown> | null;
+}
+
+/** How a recorded case fares under another definition. */
+export type ReplayResult =
+  | { result: 'same'; finalState: string }
+  | { result: 'refused'; step: number; event: string; code: ErrorCode; details: unknown }
+  | { result: 'different'; step: number; event: string; recorded: string; replayed: string };
+
+/**
+ * Re-runs a case's recorded history against a definition (a draft, before publishing): the same
+ * events, by the same actors, at the same times, with the same form data and the facts the
+ * original steps saw, and the draft's parameters in force on each step's date. Reports whether
+ * the case would have ended the same, where it would have been refused and why, or where it
+ * would have gone elsewhere. Pure.
+ */
+export function replay(compiled: CompiledDefinition, steps: readonly RecordedStep[], parametersOn: (instant: string) => Record<string, unknown>): ReplayResult {
+  const [created, ...rest] = steps;
+  if (!created) throw new RangeError('a recorded case has at least its creation');
+  let snapshot: CaseSnapshot = start(compiled, { actor: created.actor, now: created.at, data: created.data, parameters: parametersOn(created.at) }).snapshot;
+  if (snapshot.state !== created.to) return { result: 'different', step: 0, event: created.event, recorded: created.to, replayed: snapshot.state };
+  for (const [index, recorded] of rest.entries()) {
+    try {
+      snapshot = step(compiled, {
+        snapshot,
+        event: { type: recorded.event, data: recorded.data },
+        actor: recorded.actor,
+        now: recorded.at,
+        facts: recorded.facts ?? {},
+        parameters: parametersOn(recorded.at),
+      }).snapshot;
+    } catch (error) {
+      if (!isPlatformError(error)) throw error;
+      return { result: 'refused', step: index + 1, event: recorded.event, code: error.code, details: error.details };
+    }
+    if (snapshot.state !== recorded.to) return { result: 'different', step: index + 1, event: recorded.event, recorded: recorded.to, replayed: snapshot.state };
+  }
+  return { result: 'same', finalState: snapshot.state };
+}
