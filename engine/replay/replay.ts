@@ -1,6 +1,6 @@
 import type { CompiledDefinition } from '../compile/index.ts';
 import { isPlatformError, type ErrorCode } from '../errors/index.ts';
-import { start, step, type Actor, type CaseData, type CaseSnapshot } from '../step/index.ts';
+import { readsFacts, start, step, type Actor, type CaseData, type CaseSnapshot } from '../step/index.ts';
 
 /** One recorded step of a case, as its performance record holds it. */
 export interface RecordedStep {
@@ -15,11 +15,16 @@ export interface RecordedStep {
   facts: Record<string, unknown> | null;
 }
 
-/** How a recorded case fares under another definition. */
-export type ReplayResult =
+/**
+ * How a recorded case fares under another definition. `factsMissing` lists the steps whose
+ * rules read facts under the definition replayed but whose record kept none (its original
+ * rules read none): those rules saw no facts, so a refusal there may not be real.
+ */
+export type ReplayResult = { factsMissing: number[] } & (
   | { result: 'same'; finalState: string }
   | { result: 'refused'; step: number; event: string; code: ErrorCode; details: unknown }
-  | { result: 'different'; step: number; event: string; recorded: string; replayed: string };
+  | { result: 'different'; step: number; event: string; recorded: string; replayed: string }
+);
 
 /**
  * Re-runs a case's recorded history against a definition (a draft, before publishing): the same
@@ -31,9 +36,11 @@ export type ReplayResult =
 export function replay(compiled: CompiledDefinition, steps: readonly RecordedStep[], parametersOn: (instant: string) => Record<string, unknown>): ReplayResult {
   const [created, ...rest] = steps;
   if (!created) throw new RangeError('a recorded case has at least its creation');
+  const factsMissing: number[] = [];
   let snapshot: CaseSnapshot = start(compiled, { actor: created.actor, now: created.at, data: created.data, parameters: parametersOn(created.at) }).snapshot;
-  if (snapshot.state !== created.to) return { result: 'different', step: 0, event: created.event, recorded: created.to, replayed: snapshot.state };
+  if (snapshot.state !== created.to) return { factsMissing, result: 'different', step: 0, event: created.event, recorded: created.to, replayed: snapshot.state };
   for (const [index, recorded] of rest.entries()) {
+    if (recorded.facts === null && readsFacts(compiled, snapshot.state, recorded.event)) factsMissing.push(index + 1);
     try {
       snapshot = step(compiled, {
         snapshot,
@@ -45,9 +52,9 @@ export function replay(compiled: CompiledDefinition, steps: readonly RecordedSte
       }).snapshot;
     } catch (error) {
       if (!isPlatformError(error)) throw error;
-      return { result: 'refused', step: index + 1, event: recorded.event, code: error.code, details: error.details };
+      return { factsMissing, result: 'refused', step: index + 1, event: recorded.event, code: error.code, details: error.details };
     }
-    if (snapshot.state !== recorded.to) return { result: 'different', step: index + 1, event: recorded.event, recorded: recorded.to, replayed: snapshot.state };
+    if (snapshot.state !== recorded.to) return { factsMissing, result: 'different', step: index + 1, event: recorded.event, recorded: recorded.to, replayed: snapshot.state };
   }
-  return { result: 'same', finalState: snapshot.state };
+  return { factsMissing, result: 'same', finalState: snapshot.state };
 }

@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
@@ -34,6 +35,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', caseRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', paymentRoutes(rt));
+  app.route('/api', localisationRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

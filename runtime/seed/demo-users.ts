@@ -17,6 +17,7 @@ export interface DemoAccount {
 export const demoProfiles = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', place: 'city' },
   { username: 'configurator', displayName: '市级配置员', role: 'configurator', place: 'city' },
+  { username: 'provincial', displayName: '省级配置员', role: 'configurator', place: 'province' },
   { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', place: 'office', post: 'unemployment-window' },
   { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', place: 'office', post: 'unemployment-review' },
   { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: 'supervisor' },

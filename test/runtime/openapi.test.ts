@@ -29,6 +29,8 @@ describe('OpenAPI document', () => {
       'GET /api/persons/{id}/vacancy-matches',
       'GET /api/processes',
       'GET /api/processes/{processId}',
+      'GET /api/processes/{processId}/diff',
+      'GET /api/processes/{processId}/effective',
       'GET /api/tasks',
       'POST /api/auth/login',
       'POST /api/auth/logout',
@@ -38,7 +40,12 @@ describe('OpenAPI document', () => {
       'POST /api/payment-batches',
       'POST /api/payment-batches/{id}/send',
       'POST /api/persons',
+      'POST /api/processes/{processId}/migrations',
+      'POST /api/processes/{processId}/overlay/publish',
+      'POST /api/processes/{processId}/overlay/replay',
+      'POST /api/processes/{processId}/overlay/verify',
       'POST /api/reconciliations',
+      'PUT /api/processes/{processId}/overlay',
     ]);
     expect(body.components.schemas.PersonInput.required).toEqual(['idNumber', 'name']);
     expect(body.components.schemas.CaseEvent.properties.version.minimum).toBe(1);

@@ -1,0 +1,93 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { overlaySchema } from '../../../engine/index.ts';
+import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft } from '../../localisation/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const tags = ['localisation'];
+const params = z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) });
+
+const Problem = z.object({ code: z.string(), element: z.string(), reason: z.unknown(), lockedBy: z.string().optional() }).openapi('OverlayProblem');
+
+const effectiveRoute = createRoute({
+  method: 'get',
+  path: '/processes/{processId}/effective',
+  tags,
+  summary: "The definition in force at the caller's level, the locks binding it (who set each, why), parameters in force and the overlay being edited",
+  security: bearer,
+  request: { params },
+  responses: { 200: jsonResponse(JsonObject, 'Effective process'), ...errorResponses(401, 404) },
+});
+
+const saveRoute = createRoute({
+  method: 'put',
+  path: '/processes/{processId}/overlay',
+  tags,
+  summary: "Save the draft overlay of the caller's province or city; returns what verification finds",
+  security: bearer,
+  request: { params, body: jsonBody(overlaySchema) },
+  responses: { 200: jsonResponse(z.object({ overlay: JsonObject, problems: z.array(Problem) }), 'Saved'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/processes/{processId}/overlay/verify',
+  tags,
+  summary: 'Verify the draft: engine verification, locks of every level above, parameter bounds',
+  security: bearer,
+  request: { params },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable() }), 'Findings'), ...errorResponses(401, 403, 404) },
+});
+
+const diffRoute = createRoute({
+  method: 'get',
+  path: '/processes/{processId}/diff',
+  tags,
+  summary: "Changes from the ministry standard to the province's version, the city's version and the draft",
+  security: bearer,
+  request: { params },
+  responses: { 200: jsonResponse(JsonObject, 'Levels and changes'), ...errorResponses(401, 404, 422) },
+});
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/processes/{processId}/overlay/publish',
+  tags,
+  summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem)',
+  security: bearer,
+  request: { params },
+  responses: { 201: jsonResponse(JsonObject, 'Published'), ...errorResponses(401, 403, 404, 422) },
+});
+
+const replayRoute = createRoute({
+  method: 'post',
+  path: '/processes/{processId}/overlay/replay',
+  tags,
+  summary: 'Replay the last N closed cases under the caller’s level against the draft',
+  security: bearer,
+  request: { params, body: jsonBody(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()) },
+  responses: { 200: jsonResponse(JsonObject, 'Replay report'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const migrateRoute = createRoute({
+  method: 'post',
+  path: '/processes/{processId}/migrations',
+  tags,
+  summary: 'Move running cases onto the version in force (dry run lists what each case would do)',
+  security: bearer,
+  request: { params, body: jsonBody(z.object({ dryRun: z.boolean().default(true) }).strict()) },
+  responses: { 200: jsonResponse(JsonObject, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
+});
+
+/** Province and city localisation of the ministry processes: overlays, publishing, migration, replay. */
+export function localisationRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(effectiveRoute, async (c) => c.json(await effectiveProcess(rt, c.get('user'), c.req.valid('param').processId), 200))
+    .openapi(saveRoute, async (c) => c.json(await saveDraft(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200))
+    .openapi(verifyRoute, async (c) => c.json(await verifyDraft(rt, c.get('user'), c.req.valid('param').processId), 200))
+    .openapi(diffRoute, async (c) => c.json(await diffLevels(rt, c.get('user'), c.req.valid('param').processId), 200))
+    .openapi(publishRoute, async (c) => c.json(await publishDraft(rt, c.get('user'), c.req.valid('param').processId), 201))
+    .openapi(replayRoute, async (c) => c.json(await replayDraft(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200))
+    .openapi(migrateRoute, async (c) => c.json(await migrateCases(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200));
+}

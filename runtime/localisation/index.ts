@@ -1,0 +1,3 @@
+export { effectiveProcess, saveDraft, verifyDraft, diffLevels, publishDraft } from './overlay-service.ts';
+export { migrateCases, type CaseMigration } from './migration-service.ts';
+export { replayDraft } from './replay-service.ts';

@@ -1,0 +1,135 @@
+import { and, asc, eq, like, ne } from 'drizzle-orm';
+import { diffDefinitions, type Definition } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import type { Executor } from '../db/index.ts';
+import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
+import { publishedDefinition, type PublishedDefinition } from '../cases/definition-cache.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { definitionAt, requireLocalisingConfigurator } from './layers.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** Why a case cannot move to the new version. */
+interface MigrationProblem {
+  code: 'STATE_MISSING' | 'FORM_INVALID';
+  element: string;
+  details?: unknown;
+}
+
+/** What moving one case would do, or why it cannot. */
+export interface CaseMigration {
+  caseId: string;
+  caseNo: string;
+  state: string;
+  fromVersion: number;
+  toVersion: number;
+  canMove: boolean;
+  problems: MigrationProblem[];
+  /** Differences in the case's current state between its version and the new one. */
+  changes: ReturnType<typeof diffDefinitions>;
+}
+
+/**
+ * Whether a case can move: its state must exist in the target, and the data of every step it
+ * took must satisfy the target's form for that step (a field made required, an enumeration
+ * narrowed). Steps the target no longer has are history and are not re-checked.
+ */
+async function assess(db: Executor, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition): Promise<CaseMigration> {
+  const problems: MigrationProblem[] = [];
+  const target = to.definition.states[row.state];
+  if (!target) problems.push({ code: 'STATE_MISSING', element: `states.${row.state}` });
+  const steps = await db
+    .select({ fromState: caseEvents.fromState, event: caseEvents.event, data: caseEvents.data })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
+    .orderBy(asc(caseEvents.seq));
+  for (const step of steps) {
+    const form = step.fromState ? to.definition.states[step.fromState]?.on[step.event]?.form : undefined;
+    if (!form) continue;
+    const fields = to.compiled.validateForm(form, step.data);
+    if (fields.length > 0) problems.push({ code: 'FORM_INVALID', element: `states.${step.fromState}.on.${step.event}`, details: { form, fields } });
+  }
+  const stateOf = (definition: Definition) => definition.states[row.state] ?? null;
+  return {
+    caseId: row.id,
+    caseNo: row.caseNo,
+    state: row.state,
+    fromVersion: from.version,
+    toVersion: to.version,
+    canMove: problems.length === 0,
+    problems,
+    changes: diffDefinitions(stateOf(from.definition), stateOf(to.definition), `states.${row.state}`),
+  };
+}
+
+/** Moves one case in its own transaction, re-assessed under the row lock, with a record in its history. */
+async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, to: PublishedDefinition): Promise<CaseMigration | undefined> {
+  return rt.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
+    if (!row || row.definitionId === to.id) return undefined;
+    const from = await publishedDefinition(tx, rt.registry, row.definitionId);
+    const assessed = await assess(tx, row, from, to);
+    if (!assessed.canMove) return assessed;
+    const now = rt.clock();
+    const version = row.version + 1;
+    await tx.update(cases).set({ definitionId: to.id, version, updatedAt: now }).where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id)));
+    await tx.insert(caseEvents).values({
+      cityCode: row.cityCode,
+      caseId: row.id,
+      seq: version,
+      processId: row.processId,
+      definitionId: to.id,
+      fromState: row.state,
+      toState: row.state,
+      event: 'migrate',
+      actorId: user.id,
+      actorName: user.displayName,
+      actorRole: user.role,
+      post: user.post?.code ?? null,
+      orgUnitId: user.orgUnit.id,
+      enteredAt: new Date(row.snapshot.context.enteredAt),
+      leftAt: now,
+      dueAt: null,
+      onTime: null,
+      data: { fromDefinitionId: from.id, fromVersion: from.version, toDefinitionId: to.id, toVersion: to.version },
+    });
+    return assessed;
+  });
+}
+
+/**
+ * Moves the running cases of a process under the user's level onto the version in force there.
+ * A dry run lists, per case, whether it can move and what would change; the real run moves
+ * those that can, each in its own transaction with a `migrate` record in its history, and
+ * audits the run. Cases that cannot move stay on their version.
+ */
+export async function migrateCases(rt: RuntimeContext, user: SessionUser, processId: string, options: { dryRun: boolean }) {
+  requireLocalisingConfigurator(user);
+  const inForce = await definitionAt(rt.db, user.orgUnit.path, processId);
+  const to = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
+  const running = await rt.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.processId, processId), eq(cases.status, 'active'), ne(cases.definitionId, to.id), like(cases.orgPath, `${user.orgUnit.path}%`)))
+    .orderBy(asc(cases.createdAt));
+  const results: CaseMigration[] = [];
+  if (options.dryRun) {
+    for (const row of running) results.push(await assess(rt.db, row, await publishedDefinition(rt.db, rt.registry, row.definitionId), to));
+  } else {
+    for (const row of running) {
+      const moved = await moveCase(rt, user, row.id, to);
+      if (moved) results.push(moved);
+    }
+    const movedIds = results.filter((r) => r.canMove).map((r) => r.caseId);
+    await rt.db.insert(auditLog).values({
+      cityCode: user.orgUnit.cityCode,
+      actorId: user.id,
+      action: 'cases.migrate',
+      target: to.id,
+      details: { processId, toVersion: to.version, moved: movedIds, refused: results.filter((r) => !r.canMove).map((r) => r.caseId) },
+      at: rt.clock(),
+    });
+  }
+  return { processId, toVersion: to.version, toDefinitionId: to.id, dryRun: options.dryRun, cases: results };
+}
+

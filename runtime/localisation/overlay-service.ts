@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { PlatformError, applyOverlay, checkOverlay, chinaDate, definitionHash, diffDefinitions, type Definition, type Overlay, type OverlayProblem } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { queryRows, type Executor } from '../db/index.ts';
+import { auditLog, definitions, overlayDrafts, parameterValues } from '../db/schema/index.ts';
+import { orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { MINISTRY_ID } from '../seed/org-tree.ts';
+import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
+
+/**
+ * What a configurator sees of a process at their level: the definition in force (with its
+ * version and the level that published it), every lock binding the level with who set it and
+ * why, the parameters in force today with their bounds, and the overlay being edited.
+ */
+export async function effectiveProcess(rt: RuntimeContext, user: SessionUser, processId: string) {
+  const { plugin } = standardProcess(rt.registry, processId);
+  const inForce = await definitionAt(rt.db, user.orgUnit.path, processId);
+  const values = await parametersInForce(rt.db, rt.registry, plugin.id, user.orgUnit.path, chinaDate(rt.clock()));
+  return {
+    processId,
+    version: inForce.version,
+    definitionId: inForce.definitionId,
+    /** The level whose version is in force here: the ministry root, a province or a city. */
+    level: inForce.scopeOrgUnitId,
+    definition: inForce.definition,
+    locks: await locksAbove(rt.db, rt.registry, processId, user.orgUnit.path),
+    parameters: plugin.parameters.map((spec) => ({ ...spec, value: values[spec.id] })),
+    overlay: user.role === 'configurator' ? await currentOverlay(rt.db, user, processId) : null,
+  };
+}
+
+/** The draft overlay applied to the level below, checked: locks above, parameter bounds, engine verification. */
+async function checkDraft(db: Executor, rt: RuntimeContext, user: SessionUser, processId: string, overlay: Overlay) {
+  const { plugin } = standardProcess(rt.registry, processId);
+  const below = await definitionAt(db, parentPath(user.orgUnit.path), processId);
+  const locks = await locksAbove(db, rt.registry, processId, user.orgUnit.path);
+  const checked = checkOverlay({ below: below.definition, overlay, locks, parameters: plugin.parameters, implementations: plugin.implementations });
+  return { ...checked, below, plugin };
+}
+
+/** Saves the user's level's draft overlay and returns what verification finds in it. */
+export async function saveDraft(rt: RuntimeContext, user: SessionUser, processId: string, overlay: Overlay) {
+  requireLocalisingConfigurator(user);
+  const { problems } = await checkDraft(rt.db, rt, user, processId, overlay);
+  const now = rt.clock();
+  await rt.db
+    .insert(overlayDrafts)
+    .values({ processId, orgUnitId: user.orgUnit.id, overlay, updatedBy: user.id, updatedAt: now })
+    .onConflictDoUpdate({ target: [overlayDrafts.processId, overlayDrafts.orgUnitId], set: { overlay, updatedBy: user.id, updatedAt: now } });
+  return { overlay, problems };
+}
+
+/** Verifies the draft as publishing would: every problem, each with its element and reason. */
+export async function verifyDraft(rt: RuntimeContext, user: SessionUser, processId: string): Promise<{ problems: OverlayProblem[]; definition: Definition | null }> {
+  requireLocalisingConfigurator(user);
+  const { overlay } = await currentOverlay(rt.db, user, processId);
+  const { problems, definition } = await checkDraft(rt.db, rt, user, processId, overlay);
+  return { problems, definition: definition ?? null };
+}
+
+/** The draft's effective definition, or the typed refusal of its first problem with all of them. */
+export async function draftDefinition(db: Executor, rt: RuntimeContext, user: SessionUser, processId: string) {
+  const { overlay } = await currentOverlay(db, user, processId);
+  const checked = await checkDraft(db, rt, user, processId, overlay);
+  const [first] = checked.problems;
+  if (first || !checked.definition) throw new PlatformError(first?.code ?? 'OVERLAY_INVALID', { details: { problems: checked.problems } });
+  return { ...checked, definition: checked.definition, overlay };
+}
+
+/**
+ * The ministry standard, the versions the levels above and at the user's level published (a
+ * province's, a city's), and the draft of the user's level, with the changes from each to the next.
+ */
+export async function diffLevels(rt: RuntimeContext, user: SessionUser, processId: string) {
+  standardProcess(rt.registry, processId);
+  const ids = orgUnitIdsOf(user.orgUnit.path);
+  const ministry = await definitionAt(rt.db, `/${MINISTRY_ID}/`, processId);
+  const levels: { level: string; version: number | null; definition: Definition }[] = [{ level: 'ministry', version: ministry.version, definition: ministry.definition }];
+  for (let depth = 2; depth <= ids.length; depth++) {
+    const inForce = await definitionAt(rt.db, `/${ids.slice(0, depth).join('/')}/`, processId);
+    // Only a level that published its own version is a layer of its own.
+    if (inForce.scopeOrgUnitId === ids[depth - 1]) levels.push({ level: inForce.scopeOrgUnitId, version: inForce.version, definition: inForce.definition });
+  }
+  const { overlay, source } = await currentOverlay(rt.db, user, processId);
+  if (source === 'draft') {
+    const below = await definitionAt(rt.db, parentPath(user.orgUnit.path), processId);
+    levels.push({ level: 'draft', version: null, definition: applyOverlay(below.definition, overlay) });
+  }
+  return {
+    levels: levels.map(({ level, version }) => ({ level, version })),
+    changes: levels.slice(1).map((to, i) => ({ from: levels[i]!.level, to: to.level, changes: diffDefinitions(levels[i]!.definition, to.definition) })),
+  };
+}
+
+/**
+ * Publishes the draft of the user's level: its effective definition becomes an immutable,
+ * numbered version in force for the level (new cases use it; running cases stay on theirs), its
+ * parameter values take effect from their dates, and the publication is audited. Refused with
+ * the first problem's code and all problems when verification finds any.
+ */
+export async function publishDraft(rt: RuntimeContext, user: SessionUser, processId: string) {
+  requireLocalisingConfigurator(user);
+  const now = rt.clock();
+  return rt.db.transaction(async (tx) => {
+    const { definition, overlay, below, plugin } = await draftDefinition(tx, rt, user, processId);
+    const [latest] = await queryRows<{ version: number | string | null }>(
+      tx,
+      sql`SELECT max(d.version) AS version FROM definitions d JOIN org_units o ON o.id = d.scope_org_unit_id
+          WHERE d.process_id = ${processId} AND ${user.orgUnit.path} LIKE o.path || '%'`,
+    );
+    const version = Number(latest?.version ?? 0) + 1;
+    const id = randomUUID();
+    await tx.insert(definitions).values({
+      id,
+      processId,
+      version,
+      pluginId: plugin.id,
+      pluginVersion: plugin.version,
+      scopeOrgUnitId: user.orgUnit.id,
+      definition,
+      hash: definitionHash(definition),
+      overlay,
+      basedOn: below.definitionId,
+      publishedBy: user.id,
+      publishedAt: now,
+    });
+    for (const value of overlay.parameters) {
+      await tx
+        .insert(parameterValues)
+        .values({ pluginId: plugin.id, parameterId: value.id, orgUnitId: user.orgUnit.id, effectiveFrom: value.from, value: value.value, definitionId: id })
+        .onConflictDoUpdate({
+          target: [parameterValues.pluginId, parameterValues.parameterId, parameterValues.orgUnitId, parameterValues.effectiveFrom],
+          set: { value: value.value, definitionId: id },
+        });
+    }
+    await tx.insert(auditLog).values({
+      cityCode: user.orgUnit.cityCode,
+      actorId: user.id,
+      action: 'definition.publish',
+      target: id,
+      details: { processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, operations: overlay.operations.length, parameters: overlay.parameters },
+      at: now,
+    });
+    return { definitionId: id, processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, basedOnVersion: below.version, publishedAt: now.toISOString() };
+  });
+}

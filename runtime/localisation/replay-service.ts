@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { chinaDate, replay, type RecordedStep } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { caseEvents, cases } from '../db/schema/index.ts';
+import { localParameterValues, orgUnitIdsOf, resolveParameters } from '../plugins/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { requireLocalisingConfigurator } from './layers.ts';
+import { draftDefinition } from './overlay-service.ts';
+
+/**
+ * Replays the recorded histories of the last `limit` closed cases of a process under the
+ * user's level against the draft, before it is published: the same events, actors, times, form
+ * data and recorded facts, with the draft's parameter values in place of the level's published
+ * ones. Reports per case whether it would have ended the same, been refused (where and why) or
+ * gone elsewhere.
+ */
+export async function replayDraft(rt: RuntimeContext, user: SessionUser, processId: string, options: { limit: number }) {
+  requireLocalisingConfigurator(user);
+  const { definition, overlay, plugin } = await draftDefinition(rt.db, rt, user, processId);
+  const compiled = rt.registry.compileStored(plugin.id, definition);
+
+  const local = await localParameterValues(rt.db, plugin.id, user.orgUnit.path);
+  const ownLevel = orgUnitIdsOf(user.orgUnit.path).length - 1;
+  for (const spec of plugin.parameters) {
+    const layers = local.get(spec.id) ?? orgUnitIdsOf(user.orgUnit.path).map(() => []);
+    layers[ownLevel] = overlay.parameters.filter((p) => p.id === spec.id).map((p) => ({ from: p.from, value: p.value }));
+    local.set(spec.id, layers);
+  }
+  const parametersOn = (instant: string) => resolveParameters(rt.registry, plugin.id, local, chinaDate(instant));
+
+  const closed = await rt.db
+    .select({ id: cases.id, caseNo: cases.caseNo, cityCode: cases.cityCode, state: cases.state })
+    .from(cases)
+    .where(and(eq(cases.processId, processId), eq(cases.status, 'final'), like(cases.orgPath, `${user.orgUnit.path}%`)))
+    .orderBy(desc(cases.closedAt))
+    .limit(options.limit);
+  const records = closed.length === 0 ? [] : await rt.db.select().from(caseEvents).where(inArray(caseEvents.caseId, closed.map((c) => c.id))).orderBy(asc(caseEvents.seq));
+
+  const results = closed.map((row) => {
+    const steps: RecordedStep[] = records
+      .filter((r) => r.caseId === row.id && r.event !== 'migrate')
+      .map((r) => ({
+        event: r.event,
+        to: r.toState,
+        actor: { id: r.actorId, name: r.actorName, role: r.actorRole, post: r.post, orgUnit: r.orgUnitId },
+        at: r.leftAt.toISOString(),
+        data: r.data,
+        facts: r.facts,
+      }));
+    return { caseId: row.id, caseNo: row.caseNo, recordedFinalState: row.state, ...replay(compiled, steps, parametersOn) };
+  });
+  return {
+    processId,
+    replayed: results.length,
+    same: results.filter((r) => r.result === 'same').length,
+    refused: results.filter((r) => r.result === 'refused').length,
+    different: results.filter((r) => r.result === 'different').length,
+    cases: results,
+  };
+}
