@@ -28,6 +28,22 @@ function requiredOf(form: FormDefinition): string[] {
   return Array.isArray(required) ? (required as string[]) : [];
 }
 
+/** Every field a schema requires anywhere: at the top, or under a condition (`if`/`then`, `allOf`, ...). */
+function requiredAnywhere(schema: unknown): Set<string> {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'required' && Array.isArray(value)) value.forEach((field) => found.add(String(field)));
+      else if (key === 'dependentRequired' && typeof value === 'object' && value !== null) Object.values(value).flat().forEach((field) => found.add(String(field)));
+      else if (key !== 'properties') walk(value);
+    }
+  };
+  walk(schema);
+  return found;
+}
+
 /** Keeps an rjsf `ui:order` listing every field, as rjsf requires. */
 function reorder(form: FormDefinition, change: (order: string[]) => string[]): void {
   const order = form.ui?.['ui:order'];
@@ -49,14 +65,18 @@ function insertReview(draft: Definition, op: Extract<OverlayOperation, { op: 'in
   if (draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'a state of that name exists');
   if (draft.forms[op.form.id]) refuse('OVERLAY_INVALID', index, `forms.${op.form.id}`, 'a form of that name exists');
   if (op.reject && !draft.states[op.reject.target]) refuse('OVERLAY_INVALID', index, `states.${op.reject.target}`, 'no such state');
+  if (op.reject?.event === op.approve.event) refuse('OVERLAY_INVALID', index, `states.${op.state}.on.${op.approve.event}`, 'approve and reject need different events');
+  // The reviewer differs from whoever sent the event and from those it was already kept apart from.
+  const separateFrom = [op.event, ...transition.separateFrom];
   const { id: formId, ...form } = op.form;
   draft.forms[formId] = form;
   const on: Record<string, TransitionDefinition> = {
-    [op.approve.event]: { target: transition.target, title: op.approve.title, roles: op.approve.roles, form: formId, rules: [], separateFrom: [op.event], actions: transition.actions, count: [] },
+    [op.approve.event]: { target: transition.target, title: op.approve.title, roles: op.approve.roles, form: formId, rules: [], separateFrom, actions: transition.actions, count: transition.count },
   };
-  if (op.reject) on[op.reject.event] = { target: op.reject.target, title: op.reject.title, roles: op.reject.roles, form: formId, rules: [], separateFrom: [op.event], actions: [], count: [] };
+  if (op.reject) on[op.reject.event] = { target: op.reject.target, title: op.reject.title, roles: op.reject.roles, form: formId, rules: [], separateFrom, actions: [], count: [] };
   draft.states[op.state] = { title: op.title, type: 'active', task: op.task, timers: [], on };
-  origin.on[op.event] = { ...transition, target: op.state, actions: [] };
+  // What the event did (effects, counters) now happens when the review approves.
+  origin.on[op.event] = { ...transition, target: op.state, actions: [], count: [] };
 }
 
 function applyOne(draft: Definition, below: Definition, op: OverlayOperation, index: number): void {
@@ -73,11 +93,11 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     case 'removeField': {
       const form = formOf(draft, op.form, index);
       fieldOf(draft, op.form, op.field, index);
-      if (below.forms[op.form] && requiredOf(below.forms[op.form]!).includes(op.field)) {
+      if (below.forms[op.form] && requiredAnywhere(below.forms[op.form]!.schema).has(op.field)) {
         refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, `${op.field} is required by the level below`);
       }
       delete propertiesOf(form, op.form, index)[op.field];
-      form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
+      if (Array.isArray(form.schema['required'])) form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
       reorder(form, (order) => order.filter((f) => f !== op.field));
       return;
     }
@@ -112,7 +132,9 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     case 'removeState': {
       if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state');
       if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final states of the level below stay');
-      const incoming = Object.entries(draft.states).flatMap(([name, state]) => Object.entries(state.on).filter(([, t]) => t.target === op.state).map(([event]) => `states.${name}.on.${event}`));
+      const incoming = Object.entries(draft.states)
+        .filter(([name]) => name !== op.state)
+        .flatMap(([name, state]) => Object.entries(state.on).filter(([, t]) => t.target === op.state).map(([event]) => `states.${name}.on.${event}`));
       if (incoming.length > 0 || draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, `still reached from ${incoming.join(', ') || 'the start'}`);
       delete draft.states[op.state];
       return;

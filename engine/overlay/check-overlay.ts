@@ -82,7 +82,8 @@ export function checkOverlay(input: {
     definition = applyOverlay(input.below, input.overlay);
   } catch (error) {
     if (!isPlatformError(error)) throw error;
-    const details = (error.details ?? {}) as { element?: string; reason?: string };
+    // Operation refusals name their element; a result failing the definition schema lists its issues.
+    const details = (Array.isArray(error.details) ? { element: error.details[0]?.path, reason: error.details[0]?.message } : error.details ?? {}) as { element?: string; reason?: string };
     return { definition: undefined, problems: [{ code: error.code, element: details.element ?? '', reason: details.reason ?? error.localized }] };
   }
   const problems = [
