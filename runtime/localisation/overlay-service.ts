@@ -7,6 +7,7 @@ import { auditLog, definitions, overlayDrafts, parameterValues } from '../db/sch
 import { orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { MINISTRY_ID } from '../seed/org-tree.ts';
+import { rebaseBelow } from './rebase.ts';
 import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
 
 /**
@@ -97,8 +98,9 @@ export async function diffLevels(rt: RuntimeContext, user: SessionUser, processI
 /**
  * Publishes the draft of the user's level: its effective definition becomes an immutable,
  * numbered version in force for the level (new cases use it; running cases stay on theirs), its
- * parameter values take effect from their dates, and the publication is audited. Refused with
- * the first problem's code and all problems when verification finds any.
+ * parameter values take effect from their dates, and the publication is audited. The overlays
+ * of the levels below are applied again on the new version (`rebaseBelow`). Refused with the
+ * first problem's code and all problems when verification finds any.
  */
 export async function publishDraft(rt: RuntimeContext, user: SessionUser, processId: string) {
   requireLocalisingConfigurator(user);
@@ -143,6 +145,7 @@ export async function publishDraft(rt: RuntimeContext, user: SessionUser, proces
       details: { processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, operations: overlay.operations.length, parameters: overlay.parameters },
       at: now,
     });
-    return { definitionId: id, processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, basedOnVersion: below.version, publishedAt: now.toISOString() };
+    const levelsBelow = await rebaseBelow(tx, rt, processId, user.orgUnit.path, user.id);
+    return { definitionId: id, processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, basedOnVersion: below.version, publishedAt: now.toISOString(), levelsBelow };
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { orgUnits } from '../db/schema/index.ts';
 import { loadCityDivisions } from '../divisions/index.ts';
+import { rebaseBelow } from '../localisation/rebase.ts';
 import { installPlugins } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { demoAccounts, insertDemoUsers } from './demo-users.ts';
@@ -48,5 +49,10 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
   }
   progress('安装部级标准业务 installing the ministry plugins…');
   const publishedProcesses = await installPlugins(rt.db, rt.registry, MINISTRY_ID);
+  for (const processId of publishedProcesses) {
+    // A new ministry standard: provinces' and cities' overlays are applied again on it.
+    const report = await rt.db.transaction((tx) => rebaseBelow(tx, rt, processId, `/${MINISTRY_ID}/`, null));
+    for (const level of report.needsAttention) progress(`本地版本需调整 ${processId} at ${level.orgUnitId}: its overlay no longer fits the new standard`);
+  }
   return { orgUnits: orgUnitCount, users, publishedProcesses };
 }
