@@ -87,7 +87,9 @@ export async function diffLevels(rt: RuntimeContext, user: SessionUser, processI
   const { overlay, source } = await currentOverlay(rt.db, user, processId);
   if (source === 'draft') {
     const below = await definitionAt(rt.db, parentPath(user.orgUnit.path), processId);
-    levels.push({ level: 'draft', version: null, definition: applyOverlay(below.definition, overlay) });
+    const draft = applyOverlay(below.definition, overlay);
+    // A draft already published as it is adds no layer.
+    if (diffDefinitions(levels.at(-1)!.definition, draft).length > 0) levels.push({ level: 'draft', version: null, definition: draft });
   }
   return {
     levels: levels.map(({ level, version }) => ({ level, version })),
