@@ -107,11 +107,19 @@ export async function migrateCases(rt: RuntimeContext, user: SessionUser, proces
   requireLocalisingConfigurator(user);
   const inForce = await definitionAt(rt.db, user.orgUnit.path, processId);
   const to = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
-  const running = await rt.db
+  const underLevel = await rt.db
     .select()
     .from(cases)
     .where(and(eq(cases.processId, processId), eq(cases.status, 'active'), ne(cases.definitionId, to.id), like(cases.orgPath, `${user.orgUnit.path}%`)))
     .orderBy(asc(cases.createdAt));
+  // Only cases for which this level's version is the one in force: a province leaves the cases
+  // of a city with a version of its own to that city.
+  const inForceAt = new Map<string, string>();
+  const running = [];
+  for (const row of underLevel) {
+    if (!inForceAt.has(row.orgPath)) inForceAt.set(row.orgPath, (await definitionAt(rt.db, row.orgPath, processId)).definitionId);
+    if (inForceAt.get(row.orgPath) === to.id) running.push(row);
+  }
   const results: CaseMigration[] = [];
   if (options.dryRun) {
     for (const row of running) results.push(await assess(rt.db, row, await publishedDefinition(rt.db, rt.registry, row.definitionId), to));

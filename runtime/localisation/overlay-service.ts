@@ -7,7 +7,7 @@ import { auditLog, definitions, overlayDrafts, parameterValues } from '../db/sch
 import { orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { MINISTRY_ID } from '../seed/org-tree.ts';
-import { rebaseBelow } from './rebase.ts';
+import { rebaseBelow, withdrawParameterValues } from './rebase.ts';
 import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
 
 /**
@@ -130,6 +130,7 @@ export async function publishDraft(rt: RuntimeContext, user: SessionUser, proces
       publishedBy: user.id,
       publishedAt: now,
     });
+    await withdrawParameterValues(tx, processId, user.orgUnit.id);
     for (const value of overlay.parameters) {
       await tx
         .insert(parameterValues)

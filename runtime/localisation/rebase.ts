@@ -1,10 +1,26 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { checkOverlay, definitionHash, type Overlay, type OverlayProblem } from '../../engine/index.ts';
 import { queryRows, type Transaction } from '../db/index.ts';
-import { auditLog, definitions } from '../db/schema/index.ts';
+import { auditLog, definitions, parameterValues } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { definitionAt, locksAbove, parentPath, standardProcess } from './layers.ts';
+
+/**
+ * Removes the parameter values a level published with its versions of a process: before it
+ * publishes again (its new overlay lists all its values), or when its version is suspended.
+ * Values published with the plugin's other processes stay.
+ */
+export async function withdrawParameterValues(tx: Transaction, processId: string, orgUnitId: string): Promise<void> {
+  await tx
+    .delete(parameterValues)
+    .where(
+      and(
+        eq(parameterValues.orgUnitId, orgUnitId),
+        inArray(parameterValues.definitionId, tx.select({ id: definitions.id }).from(definitions).where(and(eq(definitions.processId, processId), eq(definitions.scopeOrgUnitId, orgUnitId)))),
+      ),
+    );
+}
 
 /** What re-applying the levels below did after a level above published. */
 export interface RebaseReport {
@@ -41,6 +57,8 @@ export async function rebaseBelow(tx: Transaction, rt: RuntimeContext, processId
     const locks = await locksAbove(tx, rt.registry, processId, level.path);
     const { definition, problems } = checkOverlay({ below: below.definition, overlay: level.overlay, locks, parameters: plugin.parameters, implementations: plugin.implementations });
     if (!definition || problems.length > 0) {
+      // Suspended: the level's parameter values go with its version, until it publishes again.
+      await withdrawParameterValues(tx, processId, level.scope_org_unit_id);
       report.needsAttention.push({ orgUnitId: level.scope_org_unit_id, problems });
       continue;
     }
