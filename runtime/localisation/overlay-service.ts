@@ -1,12 +1,11 @@
-import { sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { PlatformError, applyOverlay, checkOverlay, chinaDate, definitionHash, diffDefinitions, type Definition, type Overlay, type OverlayProblem } from '../../engine/index.ts';
+import { PlatformError, applyOverlay, checkOverlay, chinaDate, diffDefinitions, type Definition, type Overlay, type OverlayProblem } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
-import { queryRows, type Executor } from '../db/index.ts';
-import { auditLog, definitions, overlayDrafts, parameterValues } from '../db/schema/index.ts';
+import type { Executor } from '../db/index.ts';
+import { auditLog, overlayDrafts, parameterValues } from '../db/schema/index.ts';
 import { orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { MINISTRY_ID } from '../seed/org-tree.ts';
+import { insertLocalVersion } from './local-version.ts';
 import { rebaseBelow, withdrawParameterValues } from './rebase.ts';
 import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
 
@@ -109,26 +108,15 @@ export async function publishDraft(rt: RuntimeContext, user: SessionUser, proces
   const now = rt.clock();
   return rt.db.transaction(async (tx) => {
     const { definition, overlay, below, plugin } = await draftDefinition(tx, rt, user, processId);
-    const [latest] = await queryRows<{ version: number | string | null }>(
-      tx,
-      sql`SELECT max(d.version) AS version FROM definitions d JOIN org_units o ON o.id = d.scope_org_unit_id
-          WHERE d.process_id = ${processId} AND ${user.orgUnit.path} LIKE o.path || '%'`,
-    );
-    const version = Number(latest?.version ?? 0) + 1;
-    const id = randomUUID();
-    await tx.insert(definitions).values({
-      id,
+    const { id, version } = await insertLocalVersion(tx, {
       processId,
-      version,
-      pluginId: plugin.id,
-      pluginVersion: plugin.version,
-      scopeOrgUnitId: user.orgUnit.id,
+      plugin,
+      scope: user.orgUnit,
       definition,
-      hash: definitionHash(definition),
       overlay,
       basedOn: below.definitionId,
       publishedBy: user.id,
-      publishedAt: now,
+      now,
     });
     await withdrawParameterValues(tx, processId, user.orgUnit.id);
     for (const value of overlay.parameters) {

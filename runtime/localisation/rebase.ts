@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { checkOverlay, definitionHash, type Overlay, type OverlayProblem } from '../../engine/index.ts';
+import { checkOverlay, type Overlay, type OverlayProblem } from '../../engine/index.ts';
 import { queryRows, type Transaction } from '../db/index.ts';
 import { auditLog, definitions, parameterValues } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { insertLocalVersion } from './local-version.ts';
 import { definitionAt, locksAbove, parentPath, standardProcess } from './layers.ts';
 
 /**
@@ -62,26 +62,15 @@ export async function rebaseBelow(tx: Transaction, rt: RuntimeContext, processId
       report.needsAttention.push({ orgUnitId: level.scope_org_unit_id, problems });
       continue;
     }
-    const [max] = await queryRows<{ version: number | string | null }>(
-      tx,
-      sql`SELECT max(d.version) AS version FROM definitions d JOIN org_units o ON o.id = d.scope_org_unit_id
-          WHERE d.process_id = ${processId} AND ${level.path} LIKE o.path || '%'`,
-    );
-    const id = randomUUID();
-    const version = Number(max?.version ?? 0) + 1;
-    await tx.insert(definitions).values({
-      id,
+    const { id, version } = await insertLocalVersion(tx, {
       processId,
-      version,
-      pluginId: plugin.id,
-      pluginVersion: plugin.version,
-      scopeOrgUnitId: level.scope_org_unit_id,
+      plugin,
+      scope: { id: level.scope_org_unit_id, path: level.path },
       definition,
-      hash: definitionHash(definition),
       overlay: level.overlay,
       basedOn: below.definitionId,
       publishedBy: actorId,
-      publishedAt: now,
+      now,
     });
     await tx.insert(auditLog).values({
       cityCode: level.city_code,
