@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
@@ -36,6 +37,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', taskRoutes(rt));
   app.route('/api', paymentRoutes(rt));
   app.route('/api', localisationRoutes(rt));
+  app.route('/api', indicatorRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

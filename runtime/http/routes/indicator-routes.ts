@@ -1,0 +1,87 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords } from '../../indicators/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { JsonObject, LocalizedText, Paging, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+
+const tags = ['indicators'];
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const params = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const Where = z.object({
+  orgUnit: z.string().min(1).openapi({ description: 'Org unit id; its whole subtree counts', example: '350200' }),
+  from: date.openapi({ example: '2026-07-01' }),
+  to: date.openapi({ description: 'Last day, inclusive', example: '2026-09-30' }),
+  post: z.string().optional().openapi({ description: 'Only steps taken at this post' }),
+});
+
+const IndicatorValue = z
+  .object({
+    indicator: z.string(),
+    title: LocalizedText,
+    orgUnit: z.object({ id: z.string(), name: z.string() }),
+    from: z.string(),
+    to: z.string(),
+    post: z.string().optional(),
+    numerator: z.number().int(),
+    denominator: z.number().int(),
+    factor: z.number(),
+    value: z.number().nullable(),
+  })
+  .openapi('IndicatorValue');
+
+const catalogueRoute = createRoute({
+  method: 'get',
+  path: '/indicators',
+  tags,
+  summary: 'The indicators the processes declare: numerator and denominator selectors over performance records, and the factor',
+  security: bearer,
+  responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Indicators'), ...errorResponses(401) },
+});
+
+const valueRoute = createRoute({
+  method: 'get',
+  path: '/indicators/{id}',
+  tags,
+  summary: 'An indicator for an org unit subtree (and post) over a period, with its numerator and denominator',
+  security: bearer,
+  request: { params, query: Where },
+  responses: { 200: jsonResponse(IndicatorValue, 'Value'), ...errorResponses(400, 401, 404) },
+});
+
+const drillRoute = createRoute({
+  method: 'get',
+  path: '/indicators/{id}/drilldown',
+  tags,
+  summary: 'The indicator per child org unit (by=unit) or per post (by=post)',
+  security: bearer,
+  request: { params, query: Where.extend({ by: z.enum(['unit', 'post']).default('unit') }) },
+  responses: { 200: jsonResponse(JsonObject, 'Rows'), ...errorResponses(400, 401, 404) },
+});
+
+const recordsRoute = createRoute({
+  method: 'get',
+  path: '/indicators/{id}/records',
+  tags,
+  summary: 'The performance records behind the figure (late=true: only steps that missed their deadline)',
+  security: bearer,
+  request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging) },
+  responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },
+});
+
+/** Performance assessment: indicators computed from the recorded steps, drill-down and the records behind them. */
+export function indicatorRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(catalogueRoute, async (c) => c.json({ items: [...indicatorCatalogue(rt).values()] }, 200))
+    .openapi(valueRoute, async (c) => {
+      const { orgUnit, ...rest } = c.req.valid('query');
+      return c.json(await computeIndicator(rt, c.get('user'), c.req.valid('param').id, { orgUnitId: orgUnit, ...rest }), 200);
+    })
+    .openapi(drillRoute, async (c) => {
+      const { orgUnit, ...rest } = c.req.valid('query');
+      return c.json(await drillDown(rt, c.get('user'), c.req.valid('param').id, { orgUnitId: orgUnit, ...rest }), 200);
+    })
+    .openapi(recordsRoute, async (c) => {
+      const { orgUnit, ...rest } = c.req.valid('query');
+      return c.json(await indicatorRecords(rt, c.get('user'), c.req.valid('param').id, { orgUnitId: orgUnit, ...rest }), 200);
+    });
+}

@@ -1,0 +1,1 @@
+export { indicatorCatalogue, computeIndicator, drillDown, indicatorRecords, type IndicatorQuery } from './indicator-service.ts';

@@ -1,0 +1,172 @@
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { PlatformError, chinaDate, isWorkingDay, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
+import type { SessionUser } from '../auth/index.ts';
+import { queryRows } from '../db/index.ts';
+import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+
+/** The question an indicator answers: where (an org unit and its subtree, optionally one post) and when (China dates, inclusive). */
+export interface IndicatorQuery {
+  orgUnitId: string;
+  from: string;
+  to: string;
+  post?: string | undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every indicator the plugins declare, by id. */
+export function indicatorCatalogue(rt: RuntimeContext): Map<string, IndicatorSpec & { pluginId: string }> {
+  return new Map(rt.registry.plugins.flatMap((plugin) => plugin.indicators.map((spec) => [spec.id, { ...spec, pluginId: plugin.id }] as const)));
+}
+
+function indicatorOf(rt: RuntimeContext, id: string) {
+  const spec = indicatorCatalogue(rt).get(id);
+  if (!spec) throw new PlatformError('NOT_FOUND', { details: { indicator: id } });
+  return spec;
+}
+
+/** The org unit asked about, if it is the user's or below it: 404 otherwise, like any record out of scope. */
+async function unitInScope(rt: RuntimeContext, user: SessionUser, orgUnitId: string) {
+  const [unit] = await rt.db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1);
+  if (!unit || !unit.path.startsWith(user.orgUnit.path)) throw new PlatformError('NOT_FOUND', { details: { orgUnit: orgUnitId } });
+  return unit;
+}
+
+/** The records a selector counts. */
+function selects(selector: RecordSelector): SQL {
+  const conditions: SQL[] = [eq(caseEvents.processId, selector.process)];
+  if (selector.event) conditions.push(eq(caseEvents.event, selector.event));
+  if (selector.from) conditions.push(eq(caseEvents.fromState, selector.from));
+  if (selector.to) conditions.push(eq(caseEvents.toState, selector.to));
+  if (selector.onTime !== undefined) conditions.push(eq(caseEvents.onTime, selector.onTime));
+  if (selector.withDeadline) conditions.push(isNotNull(caseEvents.dueAt));
+  return and(...conditions)!;
+}
+
+/** Records taken in the unit's subtree (by the org unit of whoever took the step), in the period, at the post if given. */
+function inScope(path: string, query: IndicatorQuery): SQL {
+  const conditions: SQL[] = [
+    sql`${orgUnits.path} LIKE ${`${path}%`}`,
+    sql`${caseEvents.leftAt} >= ${new Date(`${query.from}T00:00:00+08:00`)}`,
+    sql`${caseEvents.leftAt} < ${new Date(Date.parse(`${query.to}T00:00:00+08:00`) + DAY_MS)}`,
+  ];
+  if (query.post) conditions.push(eq(caseEvents.post, query.post));
+  return and(...conditions)!;
+}
+
+function ratio(numerator: number, denominator: number, factor: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * factor * 100) / 100;
+}
+
+/**
+ * An indicator for an org unit's subtree (and optionally one post) over a period: its numerator
+ * and denominator counted from the performance records, and the value numerator / denominator ×
+ * factor (null with no denominator), so an evaluator can check the figure.
+ */
+export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery) {
+  const spec = indicatorOf(rt, id);
+  const unit = await unitInScope(rt, user, query.orgUnitId);
+  const [counts] = await rt.db
+    .select({
+      numerator: sql<number>`count(*) FILTER (WHERE ${selects(spec.numerator)})`.mapWith(Number),
+      denominator: sql<number>`count(*) FILTER (WHERE ${selects(spec.denominator)})`.mapWith(Number),
+    })
+    .from(caseEvents)
+    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .where(and(inScope(unit.path, query), inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])));
+  const numerator = counts?.numerator ?? 0;
+  const denominator = counts?.denominator ?? 0;
+  const { from, to, post } = query;
+  return { indicator: id, title: spec.title, orgUnit: { id: unit.id, name: unit.name }, from, to, post, numerator, denominator, factor: spec.factor, value: ratio(numerator, denominator, spec.factor) };
+}
+
+/**
+ * The indicator one level down: per child org unit of the unit (district, street, office …), or
+ * per post in its subtree; each row with its own numerator and denominator. Rows add up to the
+ * unit's figure; steps recorded at the unit itself appear as its own row.
+ */
+export async function drillDown(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { by: 'unit' | 'post' }) {
+  const spec = indicatorOf(rt, id);
+  const unit = await unitInScope(rt, user, query.orgUnitId);
+  const key = query.by === 'post' ? sql<string>`coalesce(${caseEvents.post}, '')` : sql<string>`split_part(substr(${orgUnits.path}, ${unit.path.length + 1}), '/', 1)`;
+  const rows = await queryRows<{ key: string; numerator: string | number; denominator: string | number }>(
+    rt.db,
+    sql`SELECT ${key} AS key,
+          count(*) FILTER (WHERE ${selects(spec.numerator)}) AS numerator,
+          count(*) FILTER (WHERE ${selects(spec.denominator)}) AS denominator
+        FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
+        WHERE ${inScope(unit.path, query)} AND ${inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])}
+        GROUP BY 1 ORDER BY 1`,
+  );
+  const keys = rows.map((r) => r.key).filter(Boolean);
+  const found =
+    keys.length === 0
+      ? []
+      : query.by === 'unit'
+        ? await rt.db.select({ key: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, keys))
+        : await rt.db.selectDistinct({ key: posts.code, name: posts.name }).from(posts).where(inArray(posts.code, keys));
+  const names = new Map(found.map((u) => [u.key, u.name]));
+  return {
+    indicator: id,
+    orgUnit: { id: unit.id, name: unit.name },
+    by: query.by,
+    rows: rows
+      .map((r) => {
+        const numerator = Number(r.numerator);
+        const denominator = Number(r.denominator);
+        const own = r.key === '';
+        const label = query.by === 'post' ? (own ? null : r.key) : own ? unit.id : r.key;
+        const name = own ? (query.by === 'unit' ? unit.name : null) : (names.get(r.key) ?? r.key);
+        return { key: label, name, numerator, denominator, value: ratio(numerator, denominator, spec.factor) };
+      })
+      .filter((r) => r.denominator > 0 || r.numerator > 0),
+  };
+}
+
+/** Working days after the deadline's date up to the date the step was taken. */
+function workingDaysLate(dueAt: Date, leftAt: Date): number {
+  let days = 0;
+  for (let t = Date.parse(`${chinaDate(dueAt)}T00:00:00Z`) + DAY_MS; t <= Date.parse(`${chinaDate(leftAt)}T00:00:00Z`); t += DAY_MS) {
+    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) days++;
+  }
+  return days;
+}
+
+/**
+ * The performance records behind an indicator's denominator: which case, which step, at which
+ * org unit and post, by whom, the deadline and how many working days late; `late` keeps only
+ * the steps that missed their deadline. Latest first.
+ */
+export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { late?: boolean | undefined; page: number; pageSize: number }) {
+  const spec = indicatorOf(rt, id);
+  const unit = await unitInScope(rt, user, query.orgUnitId);
+  const conditions = [inScope(unit.path, query), selects(spec.denominator)];
+  if (query.late) conditions.push(eq(caseEvents.onTime, false));
+  const rows = await rt.db
+    .select({ record: caseEvents, caseNo: cases.caseNo, orgUnitName: orgUnits.name })
+    .from(caseEvents)
+    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .innerJoin(cases, and(eq(cases.cityCode, caseEvents.cityCode), eq(cases.id, caseEvents.caseId)))
+    .where(and(...conditions))
+    .orderBy(desc(caseEvents.leftAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map(({ record, caseNo, orgUnitName }) => ({
+      caseId: record.caseId,
+      caseNo,
+      from: record.fromState,
+      to: record.toState,
+      event: record.event,
+      actor: { id: record.actorId, name: record.actorName, role: record.actorRole },
+      post: record.post,
+      orgUnit: { id: record.orgUnitId, name: orgUnitName },
+      enteredAt: record.enteredAt.toISOString(),
+      leftAt: record.leftAt.toISOString(),
+      dueAt: record.dueAt?.toISOString() ?? null,
+      onTime: record.onTime,
+      workingDaysLate: record.onTime === false && record.dueAt ? workingDaysLate(record.dueAt, record.leftAt) : 0,
+    })),
+  };
+}
