@@ -2,3 +2,4 @@ export * from './organisation.ts';
 export * from './master-data.ts';
 export * from './work.ts';
 export * from './ledger.ts';
+export * from './assessment.ts';
