@@ -4,6 +4,7 @@ import { requireAuth } from '../auth/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { apiRouter } from './api-app.ts';
 import { handleError } from './error-handler.ts';
+import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
@@ -11,8 +12,10 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 
 /** Paths that answer without a signed-in user. */
@@ -38,6 +41,9 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', paymentRoutes(rt));
   app.route('/api', localisationRoutes(rt));
   app.route('/api', indicatorRoutes(rt));
+  app.route('/api', reviewRoutes(rt));
+  app.route('/api', analysisRoutes(rt));
+  app.route('/api', monitoringRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },
