@@ -1,1 +1,1 @@
-export { addWorkingDays, chinaDate, isWorkingDay } from './working-days.ts';
+export { addWorkingDays, chinaDate, isWorkingDay, workingDaysBetween } from './working-days.ts';

@@ -24,3 +24,17 @@ export function addWorkingDays(instant: string, days: number): string {
   const due = chineseDays.findWorkday(days, chinaDate(instant));
   return new Date(Date.parse(`${due}T23:59:59.999+08:00`)).toISOString();
 }
+
+/**
+ * Working days from one instant to a later one, counted by China dates: the working days after
+ * the first instant's date, up to and including the second's (0 on the same day). How late a
+ * step was after its deadline, or how long it took after it arrived.
+ */
+export function workingDaysBetween(from: string | Date, to: string | Date): number {
+  let days = 0;
+  const last = Date.parse(`${chinaDate(to)}T00:00:00Z`);
+  for (let t = Date.parse(`${chinaDate(from)}T00:00:00Z`) + 86_400_000; t <= last; t += 86_400_000) {
+    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) days++;
+  }
+  return days;
+}

@@ -1,1 +1,2 @@
 export { indicatorCatalogue, computeIndicator, drillDown, indicatorRecords, type IndicatorQuery } from './indicator-service.ts';
+export { workloadByPost } from './workload.ts';

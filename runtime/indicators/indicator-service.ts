@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { PlatformError, chinaDate, isWorkingDay, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
+import { PlatformError, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
@@ -27,7 +27,7 @@ function indicatorOf(rt: RuntimeContext, id: string) {
 }
 
 /** The org unit asked about, if it is the user's or below it: 404 otherwise, like any record out of scope. */
-async function unitInScope(rt: RuntimeContext, user: SessionUser, orgUnitId: string) {
+export async function unitInScope(rt: RuntimeContext, user: SessionUser, orgUnitId: string) {
   const [unit] = await rt.db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId)).limit(1);
   if (!unit || !unit.path.startsWith(user.orgUnit.path)) throw new PlatformError('NOT_FOUND', { details: { orgUnit: orgUnitId } });
   return unit;
@@ -45,7 +45,7 @@ function selects(selector: RecordSelector): SQL {
 }
 
 /** Records taken in the unit's subtree (by the org unit of whoever took the step), in the period, at the post if given. */
-function inScope(path: string, query: IndicatorQuery): SQL {
+export function inPeriod(path: string, query: IndicatorQuery): SQL {
   const conditions: SQL[] = [
     sql`${orgUnits.path} LIKE ${`${path}%`}`,
     sql`${caseEvents.leftAt} >= ${new Date(`${query.from}T00:00:00+08:00`)}`,
@@ -74,7 +74,7 @@ export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id
     })
     .from(caseEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
-    .where(and(inScope(unit.path, query), inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])));
+    .where(and(inPeriod(unit.path, query), inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])));
   const numerator = counts?.numerator ?? 0;
   const denominator = counts?.denominator ?? 0;
   const { from, to, post } = query;
@@ -96,7 +96,7 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
           count(*) FILTER (WHERE ${selects(spec.numerator)}) AS numerator,
           count(*) FILTER (WHERE ${selects(spec.denominator)}) AS denominator
         FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
-        WHERE ${inScope(unit.path, query)} AND ${inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])}
+        WHERE ${inPeriod(unit.path, query)} AND ${inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])}
         GROUP BY 1 ORDER BY 1`,
   );
   const keys = rows.map((r) => r.key).filter(Boolean);
@@ -124,15 +124,6 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
   };
 }
 
-/** Working days after the deadline's date up to the date the step was taken. */
-function workingDaysLate(dueAt: Date, leftAt: Date): number {
-  let days = 0;
-  for (let t = Date.parse(`${chinaDate(dueAt)}T00:00:00Z`) + DAY_MS; t <= Date.parse(`${chinaDate(leftAt)}T00:00:00Z`); t += DAY_MS) {
-    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) days++;
-  }
-  return days;
-}
-
 /**
  * The performance records behind an indicator's denominator: which case, which step, at which
  * org unit and post, by whom, the deadline and how many working days late; `late` keeps only
@@ -141,7 +132,7 @@ function workingDaysLate(dueAt: Date, leftAt: Date): number {
 export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { late?: boolean | undefined; page: number; pageSize: number }) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  const conditions = [inScope(unit.path, query), selects(spec.denominator)];
+  const conditions = [inPeriod(unit.path, query), selects(spec.denominator)];
   if (query.late) conditions.push(eq(caseEvents.onTime, false));
   const rows = await rt.db
     .select({ record: caseEvents, caseNo: cases.caseNo, orgUnitName: orgUnits.name })
@@ -166,7 +157,7 @@ export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id
       leftAt: record.leftAt.toISOString(),
       dueAt: record.dueAt?.toISOString() ?? null,
       onTime: record.onTime,
-      workingDaysLate: record.onTime === false && record.dueAt ? workingDaysLate(record.dueAt, record.leftAt) : 0,
+      workingDaysLate: record.onTime === false && record.dueAt ? workingDaysBetween(record.dueAt, record.leftAt) : 0,
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords } from '../../indicators/index.ts';
+import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, workloadByPost } from '../../indicators/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { JsonObject, LocalizedText, Paging, bearer, errorResponses, jsonResponse } from '../schemas.ts';
@@ -68,9 +68,23 @@ const recordsRoute = createRoute({
   responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },
 });
 
+const workloadRoute = createRoute({
+  method: 'get',
+  path: '/workload',
+  tags,
+  summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
+  security: bearer,
+  request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }) },
+  responses: { 200: jsonResponse(JsonObject, 'Workload per post'), ...errorResponses(400, 401, 404) },
+});
+
 /** Performance assessment: indicators computed from the recorded steps, drill-down and the records behind them. */
 export function indicatorRoutes(rt: RuntimeContext) {
   return apiRouter()
+    .openapi(workloadRoute, async (c) => {
+      const { orgUnit, ...rest } = c.req.valid('query');
+      return c.json(await workloadByPost(rt, c.get('user'), { orgUnitId: orgUnit, ...rest }), 200);
+    })
     .openapi(catalogueRoute, async (c) => c.json({ items: [...indicatorCatalogue(rt).values()] }, 200))
     .openapi(valueRoute, async (c) => {
       const { orgUnit, ...rest } = c.req.valid('query');
