@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PlatformError, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
@@ -48,8 +48,8 @@ function selects(selector: RecordSelector): SQL {
 export function inPeriod(path: string, query: IndicatorQuery): SQL {
   const conditions: SQL[] = [
     sql`${orgUnits.path} LIKE ${`${path}%`}`,
-    sql`${caseEvents.leftAt} >= ${new Date(`${query.from}T00:00:00+08:00`)}`,
-    sql`${caseEvents.leftAt} < ${new Date(Date.parse(`${query.to}T00:00:00+08:00`) + DAY_MS)}`,
+    gte(caseEvents.leftAt, new Date(`${query.from}T00:00:00+08:00`)),
+    lt(caseEvents.leftAt, new Date(Date.parse(`${query.to}T00:00:00+08:00`) + DAY_MS)),
   ];
   if (query.post) conditions.push(eq(caseEvents.post, query.post));
   return and(...conditions)!;
@@ -140,7 +140,7 @@ export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
     .innerJoin(cases, and(eq(cases.cityCode, caseEvents.cityCode), eq(cases.id, caseEvents.caseId)))
     .where(and(...conditions))
-    .orderBy(desc(caseEvents.leftAt))
+    .orderBy(desc(caseEvents.leftAt), desc(caseEvents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {

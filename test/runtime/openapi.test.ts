@@ -36,6 +36,7 @@ describe('OpenAPI document', () => {
       'GET /api/processes/{processId}/diff',
       'GET /api/processes/{processId}/effective',
       'GET /api/tasks',
+      'GET /api/workload',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/cases',

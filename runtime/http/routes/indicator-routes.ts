@@ -14,6 +14,10 @@ const Where = z.object({
   post: z.string().optional().openapi({ description: 'Only steps taken at this post' }),
 });
 
+/** A period must not end before it starts. */
+const ordered = (q: { from: string; to: string }) => q.from <= q.to;
+const periodMessage = { message: '`from` must not be after `to`', path: ['to'] };
+
 const IndicatorValue = z
   .object({
     indicator: z.string(),
@@ -44,7 +48,7 @@ const valueRoute = createRoute({
   tags,
   summary: 'An indicator for an org unit subtree (and post) over a period, with its numerator and denominator',
   security: bearer,
-  request: { params, query: Where },
+  request: { params, query: Where.refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(IndicatorValue, 'Value'), ...errorResponses(400, 401, 404) },
 });
 
@@ -54,7 +58,7 @@ const drillRoute = createRoute({
   tags,
   summary: 'The indicator per child org unit (by=unit) or per post (by=post)',
   security: bearer,
-  request: { params, query: Where.extend({ by: z.enum(['unit', 'post']).default('unit') }) },
+  request: { params, query: Where.extend({ by: z.enum(['unit', 'post']).default('unit') }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Rows'), ...errorResponses(400, 401, 404) },
 });
 
@@ -64,7 +68,7 @@ const recordsRoute = createRoute({
   tags,
   summary: 'The performance records behind the figure (late=true: only steps that missed their deadline)',
   security: bearer,
-  request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging) },
+  request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },
 });
 
@@ -74,7 +78,7 @@ const workloadRoute = createRoute({
   tags,
   summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
   security: bearer,
-  request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }) },
+  request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Workload per post'), ...errorResponses(400, 401, 404) },
 });
 
