@@ -1,3 +1,4 @@
+import { analyticsQuestions, runAnalyticsBench } from './analytics/analytics-bench.ts';
 import { runEngineBench } from './engine/engine-bench.ts';
 
 /**
@@ -11,6 +12,13 @@ const benchmarks = {
       postgresUrl: process.env['DATABASE_URL'] || undefined,
       cases: Number(process.env['BENCH_CASES'] ?? 200),
       rounds: Number(process.env['BENCH_ROUNDS'] ?? 2),
+      log: (line) => console.log(line),
+    }),
+  analytics: () =>
+    runAnalyticsBench({
+      postgresUrl: process.env['DATABASE_URL'] || undefined,
+      rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
+      questions: analyticsQuestions,
       log: (line) => console.log(line),
     }),
 };

@@ -14,6 +14,7 @@ describe('OpenAPI document', () => {
     expect(body.openapi).toBe('3.1.0');
     const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual([
+      'GET /api/analysis/supply-demand',
       'GET /api/auth/me',
       'GET /api/cases',
       'GET /api/cases/{id}',

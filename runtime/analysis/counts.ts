@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { citySql, keySql, type Breakdown } from './breakdowns.ts';
+import type { Quarter } from './quarter.ts';
+
+/** 岗位登记 and 求职登记: the processes whose cases are demand and supply. */
+export const VACANCY_PROCESS = 'vacancy-posting';
+export const SEEKER_PROCESS = 'job-seeking';
+
+/** Demand and supply counted for one city and row key. */
+export interface Tally {
+  demand: number;
+  supply: number;
+}
+
+/** One period's counts: city -> row key -> tally. */
+export type PeriodCounts = Map<string, Map<string, Tally>>;
+
+interface CountRow {
+  period: string;
+  city: string;
+  key: string;
+  n: string | number;
+}
+
+function periodsSql(periods: Readonly<Record<string, Quarter>>) {
+  const rows = Object.entries(periods).map(([name, q]) => sql`(${name}::text, ${q.from}::text, ${q.to}::text)`);
+  return sql`(VALUES ${sql.join(rows, sql`, `)}) AS p(period, start_date, end_date)`;
+}
+
+/**
+ * 需求人数: the headcount of vacancy postings registered by offices in the subtree that were
+ * published at some time (a performance record entering `published`) and whose validity
+ * [validFrom, validUntil] overlaps the period; a posting valid in two quarters counts in both.
+ */
+function demandRows(rt: RuntimeContext, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+  return queryRows<CountRow>(
+    rt.db,
+    sql`SELECT p.period, ${sql.raw(citySql.demand)} AS city, ${sql.raw(keySql[by].demand)} AS key, sum((c.data->>'headcount')::int) AS n
+        FROM cases c JOIN ${periodsSql(periods)} ON c.data->>'validFrom' <= p.end_date AND c.data->>'validUntil' >= p.start_date
+        WHERE c.process_id = ${VACANCY_PROCESS} AND c.org_path LIKE ${`${path}%`}
+          AND EXISTS (SELECT 1 FROM case_events e WHERE e.city_code = c.city_code AND e.case_id = c.id AND e.to_state = 'published')
+        GROUP BY 1, 2, 3`,
+  );
+}
+
+/**
+ * 求职人数: persons with a job-seeking registration by an office in the subtree (a record entering
+ * `active`) whose [availableFrom, validUntil] overlaps the period. A person is counted once per
+ * period, with the latest such registration (they may have withdrawn and registered again).
+ */
+function supplyRows(rt: RuntimeContext, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+  return queryRows<CountRow>(
+    rt.db,
+    sql`WITH s AS (
+          SELECT DISTINCT ON (p.period, c.city_code, c.subject_id) p.period, p.end_date, c.data, pe.gender, pe.birth_date
+          FROM cases c JOIN ${periodsSql(periods)} ON c.data->>'availableFrom' <= p.end_date AND c.data->>'validUntil' >= p.start_date
+            JOIN persons pe ON pe.city_code = c.city_code AND pe.id = c.subject_id
+          WHERE c.process_id = ${SEEKER_PROCESS} AND c.org_path LIKE ${`${path}%`}
+            AND EXISTS (SELECT 1 FROM case_events e WHERE e.city_code = c.city_code AND e.case_id = c.id AND e.to_state = 'active')
+          ORDER BY p.period, c.city_code, c.subject_id, c.created_at DESC, c.id DESC
+        )
+        SELECT s.period, ${sql.raw(citySql.supply)} AS city, ${sql.raw(keySql[by].supply)} AS key, count(*) AS n
+        FROM s GROUP BY 1, 2, 3`,
+  );
+}
+
+/** Demand and supply of an org unit's subtree (by its `path`) for each named period, per city and row key. */
+export async function countMarket(rt: RuntimeContext, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>): Promise<Map<string, PeriodCounts>> {
+  const result = new Map<string, PeriodCounts>(Object.keys(periods).map((name) => [name, new Map()]));
+  const add = (rows: CountRow[], side: keyof Tally) => {
+    for (const row of rows) {
+      const cities = result.get(row.period)!;
+      const keys = cities.get(row.city) ?? new Map<string, Tally>();
+      cities.set(row.city, keys);
+      const tally = keys.get(row.key) ?? { demand: 0, supply: 0 };
+      tally[side] += Number(row.n);
+      keys.set(row.key, tally);
+    }
+  };
+  add(await demandRows(rt, path, by, periods), 'demand');
+  add(await supplyRows(rt, path, by, periods), 'supply');
+  return result;
+}
