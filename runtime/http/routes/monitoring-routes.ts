@@ -1,7 +1,144 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { evaluateWarnings, listAlerts, setThreshold, stepAlert, thresholdsInForce, unemploymentByMonth, unemploymentByUnit, warningRuleIds } from '../../monitoring/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
+import { IdParam, LocalizedText, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const tags = ['monitoring'];
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
+const orgUnit = z.string().min(1).openapi({ description: 'Org unit id; its whole subtree counts', example: '350200' });
+const Rule = z.enum(warningRuleIds).openapi({ description: 'unemployed-growth 登记失业人数环比增长 / outflow-drop 退出人数环比下降' });
+const AlertStatus = z.enum(['active', 'acknowledged', 'resolved']);
+const Unit = z.object({ id: z.string(), name: z.string() });
+
+const Tally = z.object({
+  inflow: z.number().int(),
+  outflow: z.number().int(),
+  outflowByReason: z.record(z.string(), z.number().int()),
+  stock: z.number().int(),
+  averageDurationDays: z.number().nullable(),
+});
+
+const Alert = z
+  .object({
+    id: z.string(),
+    orgUnit: Unit,
+    rule: z.string(),
+    period: z.string(),
+    value: z.number(),
+    threshold: z.number(),
+    status: AlertStatus,
+    raisedAt: z.string(),
+    acknowledged: z.object({ by: Unit, at: z.string() }).nullable(),
+    resolved: z.object({ by: Unit, at: z.string() }).nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Alert');
+
+const Thresholds = z
+  .object({
+    orgUnit: Unit,
+    rules: z.array(
+      z.object({ rule: z.string(), title: LocalizedText, threshold: z.number(), setAt: z.string().nullable(), defaultThreshold: z.number(), min: z.number(), max: z.number() }),
+    ),
+  })
+  .openapi('WarningThresholds');
+
+const unemploymentRoute = createRoute({
+  method: 'get',
+  path: '/monitoring/unemployment',
+  tags,
+  summary: '失业监测: per China month inflow, outflow by reason, stock at month end and mean duration of exits (by=month); or per child org unit over the months (by=unit)',
+  security: bearer,
+  request: { query: z.object({ orgUnit, from: month.openapi({ example: '2026-01' }), to: month.openapi({ description: 'Last month, inclusive', example: '2026-06' }), by: z.enum(['month', 'unit']).default('month') }) },
+  responses: {
+    200: jsonResponse(
+      z.union([
+        z.object({ orgUnit: Unit, from: z.string(), to: z.string(), openingStock: z.number().int(), months: z.array(Tally.extend({ month: z.string() })) }),
+        z.object({ orgUnit: Unit, from: z.string(), to: z.string(), rows: z.array(Tally.extend({ orgUnit: Unit })) }),
+      ]),
+      'Monitoring figures',
+    ),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const thresholdsRoute = createRoute({
+  method: 'get',
+  path: '/monitoring/thresholds',
+  tags,
+  summary: 'The early-warning thresholds in force at an org unit: the nearest level that set one, else the ministry default',
+  security: bearer,
+  request: { query: z.object({ orgUnit }) },
+  responses: { 200: jsonResponse(Thresholds, 'Thresholds'), ...errorResponses(400, 401, 404) },
+});
+
+const setThresholdRoute = createRoute({
+  method: 'put',
+  path: '/monitoring/thresholds',
+  tags,
+  summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds",
+  security: bearer,
+  request: { body: jsonBody(z.object({ orgUnit: z.string().min(1).optional(), rule: Rule, threshold: z.number() }).strict()) },
+  responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const evaluateRoute = createRoute({
+  method: 'post',
+  path: '/monitoring/warnings/evaluate',
+  tags,
+  summary: 'Evaluate every rule for an ended quarter at an org unit and each child unit; raise alerts (never twice per unit, rule and quarter)',
+  security: bearer,
+  request: { body: jsonBody(z.object({ orgUnit: z.string().min(1), quarter }).strict()) },
+  responses: { 200: jsonResponse(z.object({ orgUnit: Unit, quarter: z.string(), previousQuarter: z.string(), evaluations: z.array(z.record(z.string(), z.unknown())), alerts: z.array(Alert.extend({ created: z.boolean() })) }), 'Evaluation'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const alertsRoute = createRoute({
+  method: 'get',
+  path: '/monitoring/alerts',
+  tags,
+  summary: "The alerts of an org unit's subtree",
+  security: bearer,
+  request: { query: z.object({ orgUnit, status: AlertStatus.optional(), period: quarter.optional() }).merge(Paging) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Alert), total: z.number().int() }), 'Alerts'), ...errorResponses(400, 401, 404) },
+});
+
+const acknowledgeRoute = createRoute({
+  method: 'post',
+  path: '/monitoring/alerts/{id}/acknowledge',
+  tags,
+  summary: 'Acknowledge an active alert (evaluator, configurator or reviewer)',
+  security: bearer,
+  request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(500).optional() }).strict() } } } },
+  responses: { 200: jsonResponse(Alert, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const resolveRoute = createRoute({
+  method: 'post',
+  path: '/monitoring/alerts/{id}/resolve',
+  tags,
+  summary: 'Resolve an acknowledged alert with a note on what was done (evaluator, configurator or reviewer)',
+  security: bearer,
+  request: { params: IdParam, body: jsonBody(z.object({ note: z.string().trim().min(1).max(500) }).strict()) },
+  responses: { 200: jsonResponse(Alert, 'Resolved'), ...errorResponses(400, 401, 403, 404, 409) },
+});
 
 /** Unemployment monitoring and early warning (失业监测, 就业预警). */
-export function monitoringRoutes(_rt: RuntimeContext) {
-  return apiRouter();
+export function monitoringRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(unemploymentRoute, async (c) => {
+      const { orgUnit: orgUnitId, from, to, by } = c.req.valid('query');
+      const query = { orgUnitId, from, to };
+      return c.json(by === 'unit' ? await unemploymentByUnit(rt, c.get('user'), query) : await unemploymentByMonth(rt, c.get('user'), query), 200);
+    })
+    .openapi(thresholdsRoute, async (c) => c.json(await thresholdsInForce(rt, c.get('user'), c.req.valid('query').orgUnit), 200))
+    .openapi(setThresholdRoute, async (c) => c.json(await setThreshold(rt, c.get('user'), c.req.valid('json')), 200))
+    .openapi(evaluateRoute, async (c) => c.json(await evaluateWarnings(rt, c.get('user'), c.req.valid('json')), 200))
+    .openapi(alertsRoute, async (c) => {
+      const { orgUnit: orgUnitId, ...rest } = c.req.valid('query');
+      return c.json(await listAlerts(rt, c.get('user'), { orgUnitId, ...rest }), 200);
+    })
+    .openapi(acknowledgeRoute, async (c) => c.json(await stepAlert(rt, c.get('user'), c.req.valid('param').id, 'acknowledge', c.req.valid('json')?.note), 200))
+    .openapi(resolveRoute, async (c) => c.json(await stepAlert(rt, c.get('user'), c.req.valid('param').id, 'resolve', c.req.valid('json').note), 200));
 }
