@@ -1,14 +1,20 @@
-import { and, count, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, lt, ne, sql, type AnyColumn } from 'drizzle-orm';
 import { workingDaysBetween } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { caseEvents, orgUnits, posts, tasks } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { inPeriod, unitInScope, type IndicatorQuery } from './indicator-service.ts';
 
-/** The value below which `share` of the sorted values fall (nearest rank). */
-function percentile(sorted: readonly number[], share: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+/** The value below which `share` of the counted values fall (nearest rank), from values sorted with their counts. */
+function percentile(sorted: readonly { days: number; n: number }[], total: number, share: number): number | null {
+  if (total === 0) return null;
+  const rank = Math.ceil(share * total);
+  let seen = 0;
+  for (const group of sorted) {
+    seen += group.n;
+    if (seen >= rank) return group.days;
+  }
+  return sorted.at(-1)!.days;
 }
 
 /**
@@ -19,18 +25,24 @@ function percentile(sorted: readonly number[], share: number): number | null {
 export async function workloadByPost(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post'> & { process?: string | undefined }) {
   const unit = await unitInScope(rt, user, query.orgUnitId);
   const now = rt.clock();
+  // Grouped by post and China dates in SQL: working days are then counted once per distinct pair.
+  const day = (column: AnyColumn) => sql<string>`to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
   const steps = await rt.db
-    .select({ post: caseEvents.post, enteredAt: caseEvents.enteredAt, leftAt: caseEvents.leftAt })
+    .select({ post: caseEvents.post, entered: day(caseEvents.enteredAt), left: day(caseEvents.leftAt), n: count() })
     .from(caseEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
-    .where(and(inPeriod(unit.path, query), isNotNull(caseEvents.dueAt), ne(caseEvents.actorRole, 'system'), query.process ? eq(caseEvents.processId, query.process) : undefined));
+    .where(and(inPeriod(unit.path, query), isNotNull(caseEvents.dueAt), ne(caseEvents.actorRole, 'system'), query.process ? eq(caseEvents.processId, query.process) : undefined))
+    .groupBy(caseEvents.post, day(caseEvents.enteredAt), day(caseEvents.leftAt));
   const open = await rt.db
     .select({ post: tasks.post, open: count(), overdue: sql<number>`count(*) FILTER (WHERE ${lt(tasks.dueAt, now)})`.mapWith(Number) })
     .from(tasks)
     .where(and(eq(tasks.status, 'open'), sql`${tasks.orgPath} LIKE ${`${unit.path}%`}`))
     .groupBy(tasks.post);
-  const byPost = new Map<string, number[]>();
-  for (const step of steps) byPost.set(step.post ?? '', [...(byPost.get(step.post ?? '') ?? []), workingDaysBetween(step.enteredAt, step.leftAt)]);
+  const byPost = new Map<string, { days: number; n: number }[]>();
+  for (const step of steps) {
+    const days = workingDaysBetween(`${step.entered}T12:00:00+08:00`, `${step.left}T12:00:00+08:00`);
+    byPost.set(step.post ?? '', [...(byPost.get(step.post ?? '') ?? []), { days, n: Number(step.n) }]);
+  }
   const codes = [...new Set([...byPost.keys(), ...open.map((o) => o.post ?? '')])].sort();
   const names = new Map((await rt.db.selectDistinct({ code: posts.code, name: posts.name }).from(posts)).map((p) => [p.code, p.name]));
   return {
@@ -38,14 +50,15 @@ export async function workloadByPost(rt: RuntimeContext, user: SessionUser, quer
     from: query.from,
     to: query.to,
     rows: codes.map((code) => {
-      const days = [...(byPost.get(code) ?? [])].sort((a, b) => a - b);
+      const groups = [...(byPost.get(code) ?? [])].sort((a, b) => a.days - b.days);
+      const handled = groups.reduce((sum, g) => sum + g.n, 0);
       const caseload = open.find((o) => (o.post ?? '') === code);
       return {
         post: code || null,
         name: names.get(code) ?? null,
-        handled: days.length,
-        averageWorkingDays: days.length === 0 ? null : Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 100) / 100,
-        p90WorkingDays: percentile(days, 0.9),
+        handled,
+        averageWorkingDays: handled === 0 ? null : Math.round((groups.reduce((sum, g) => sum + g.days * g.n, 0) / handled) * 100) / 100,
+        p90WorkingDays: percentile(groups, handled, 0.9),
         openTasks: Number(caseload?.open ?? 0),
         overdueTasks: caseload?.overdue ?? 0,
       };
