@@ -1,4 +1,5 @@
 import { PlatformError } from '../../engine/index.ts';
+import { parseQuarter, shiftQuarter } from '../analysis/quarter.ts';
 
 /**
  * China calendar months and quarters (Asia/Shanghai, UTC+8 all year: China keeps no summer
@@ -7,7 +8,6 @@ import { PlatformError } from '../../engine/index.ts';
  */
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** The longest span one request may ask about: ten years of months. */
 export const MAX_MONTHS = 120;
@@ -45,21 +45,16 @@ export function checkMonthRange(from: string, to: string): string[] {
   return months;
 }
 
-/** The three months of a quarter, first to last. */
+/** The three months of a quarter, first to last; BAD_REQUEST for anything but `YYYY-Qn`. */
 export function quarterMonths(quarter: string): [string, string, string] {
-  if (!QUARTER.test(quarter)) throw new PlatformError('BAD_REQUEST', { details: { quarter, reason: 'quarters are YYYY-Qn' } });
-  const year = quarter.slice(0, 4);
-  const first = (Number(quarter.slice(6)) - 1) * 3 + 1;
-  const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
-  return [month(first), month(first + 1), month(first + 2)];
+  const first = parseQuarter(quarter).from.slice(0, 7);
+  const second = nextMonth(first);
+  return [first, second, nextMonth(second)];
 }
 
 /** The quarter before `quarter`. */
 export function previousQuarter(quarter: string): string {
-  quarterMonths(quarter);
-  const year = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(6));
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+  return shiftQuarter(parseQuarter(quarter), -1).id;
 }
 
 /** The instant just after a quarter: China midnight starting the next quarter's first day. */
