@@ -69,6 +69,8 @@ export interface RecordSelector {
   onTime?: boolean;
   /** Only records that had a deadline. */
   withDeadline?: boolean;
+  /** Only records whose form data holds these values, e.g. `{ cancellationReason: 'employed' }`. */
+  data?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** A stored formula: numerator / denominator x factor over performance records. */

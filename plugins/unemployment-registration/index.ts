@@ -37,6 +37,14 @@ export const unemploymentRegistration = definePlugin({
       denominator: { process: 'unemployment-registration', withDeadline: true },
       factor: 100,
     },
+    {
+      // 登记失业人员再就业率: of the registrations that ended, those ended by an employment registration.
+      id: 'unemployment-re-employment-rate',
+      title: { 'zh-CN': '登记失业人员再就业率', en: 'Re-employment rate of the registered unemployed' },
+      numerator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled', data: { cancellationReason: 'employed' } },
+      denominator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled' },
+      factor: 100,
+    },
   ],
   subscriptions: [
     { event: 'employment.registered', process: 'unemployment-registration', send: 'employmentRegistered', data: { cancellationReason: 'employed' } },

@@ -41,6 +41,7 @@ function selects(selector: RecordSelector): SQL {
   if (selector.to) conditions.push(eq(caseEvents.toState, selector.to));
   if (selector.onTime !== undefined) conditions.push(eq(caseEvents.onTime, selector.onTime));
   if (selector.withDeadline) conditions.push(isNotNull(caseEvents.dueAt));
+  if (selector.data) conditions.push(sql`${caseEvents.data} @> ${JSON.stringify(selector.data)}::jsonb`);
   return and(...conditions)!;
 }
 
