@@ -7,7 +7,7 @@ import { SEEKER_PROCESS, VACANCY_PROCESS } from './counts.ts';
 
 /**
  * 职业大类 The eight major groups of the 职业分类大典 (2022), as `../shared/data/occupation-2022.csv`
- * lists them at level 1. Minor-group names wait for the shipped code tables.
+ * lists them at level 1, with English names.
  */
 const occupationMajorGroups: Record<string, LocalizedText> = {
   '1': { 'zh-CN': '党的机关、国家机关、群众团体和社会组织、企事业单位负责人', en: 'Leaders of Party and state organs, mass organisations, social organisations, enterprises and institutions' },

@@ -1,3 +1,4 @@
+import { codeName } from '../code-tables/index.ts';
 import type { PeriodCounts, Tally } from './counts.ts';
 
 /**
@@ -140,7 +141,8 @@ export function supplyDemandTable(
 
 /**
  * 小类排名 The minor groups within each major group, ranked by demand (then supply, then code),
- * at most `top` per major group, with shares of the whole column.
+ * at most `top` per major group, with shares of the whole column and their names from the 2022
+ * 大典 (null for the few minor groups the shipped table lacks).
  */
 export function rankedMinorGroups(counts: PeriodCounts, majorOf: (key: string) => string, top: number) {
   const { rows, total } = tallyRows(counts, null, (key) => key);
@@ -152,7 +154,7 @@ export function rankedMinorGroups(counts: PeriodCounts, majorOf: (key: string) =
       minors
         .sort((a, b) => b.tally.demand - a.tally.demand || b.tally.supply - a.tally.supply || a.key.localeCompare(b.key))
         .slice(0, top)
-        .map(({ key, tally }, index) => ({ rank: index + 1, key, ...figures(tally, total) })),
+        .map(({ key, tally }, index) => ({ rank: index + 1, key, name: codeName('occupation-2022', key) ?? null, ...figures(tally, total) })),
     ]),
   );
 }

@@ -7,6 +7,7 @@ import { handleError } from './error-handler.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
+import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
@@ -44,6 +45,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', reviewRoutes(rt));
   app.route('/api', analysisRoutes(rt));
   app.route('/api', monitoringRoutes(rt));
+  app.route('/api', codeTableRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

@@ -19,6 +19,8 @@ describe('OpenAPI document', () => {
       'GET /api/cases',
       'GET /api/cases/{id}',
       'GET /api/cases/{id}/history',
+      'GET /api/code-tables',
+      'GET /api/code-tables/{table}',
       'GET /api/employers',
       'GET /api/health',
       'GET /api/indicators',

@@ -175,8 +175,8 @@ describe.each(backends)('quarterly supply and demand analysis (%s)', (backend) =
     expect(production.vsLastYear).toMatchObject({ demandSharePp: 75, supplySharePp: 33.33, ratioChange: null });
     // Minor groups of 4 ranked by demand: 4-03-02 (FP1 5; D, FS2) before 4-02-06 (P3 2; A).
     expect(services.minorGroups).toEqual([
-      { rank: 1, key: '4-03-02', demand: 5, demandShare: 38.46, supply: 2, supplyShare: 50, ratio: 2.5 },
-      { rank: 2, key: '4-02-06', demand: 2, demandShare: 15.38, supply: 1, supplyShare: 25, ratio: 2 },
+      { rank: 1, key: '4-03-02', name: '餐饮服务人员', demand: 5, demandShare: 38.46, supply: 2, supplyShare: 50, ratio: 2.5 },
+      { rank: 2, key: '4-02-06', name: '仓储物流服务人员', demand: 2, demandShare: 15.38, supply: 1, supplyShare: 25, ratio: 2 },
     ]);
     expect(production.minorGroups.map((m: { key: string }) => m.key)).toEqual(['6-18-01']);
     expect(professionals.minorGroups).toEqual([]);

@@ -41,7 +41,7 @@ const SupplyDemandTable = z
     rows: z.array(
       RowFigures.extend({
         label: LocalizedText.nullable(),
-        minorGroups: z.array(z.object({ rank: z.number().int(), key: z.string(), ...Figures })).optional().openapi({ description: 'by=occupation: minor groups ranked by demand' }),
+        minorGroups: z.array(z.object({ rank: z.number().int(), key: z.string(), name: z.string().nullable(), ...Figures })).optional().openapi({ description: 'by=occupation: minor groups ranked by demand' }),
       }),
     ),
   })

@@ -1,0 +1,1 @@
+export { codeTables, codeEntries, codeName, type CodeTable, type CodeEntry } from './code-tables.ts';
