@@ -1,8 +1,8 @@
 /**
  * 分组口径 The breakdowns of the supply and demand table, and how each side of the market
  * is keyed for them. Demand is keyed from the posting's form data (`c.data`); supply from the
- * seeker's registration (`s.data`) and the person's master data (`s.gender`, `s.birth_date`),
- * with the age taken on the quarter's last day (`s.end_date`).
+ * seeker's registration (`c.data`) and the person's master data (`pe.gender`, `pe.birth_date`),
+ * with the age taken on the quarter's last day (`p.end_date`).
  *
  * - region: the district (first 6 digits) of the work area, or of the seeker's first desired area.
  * - city: the same area's city (first 4 digits + `00`); also the city the comparisons use.
@@ -22,29 +22,32 @@ export type Breakdown = (typeof breakdowns)[number];
 export const UNSPECIFIED = 'unspecified';
 
 const workArea = `(c.data->>'workArea')`;
-const desiredArea = `(s.data->'desiredAreas'->>0)`;
+const desiredArea = `(c.data->'desiredAreas'->>0)`;
 const cityOf = (area: string) => `coalesce(left(${area}, 4) || '00', '${UNSPECIFIED}')`;
 
-/** SQL for the city of a posting (`c`) and of a seeker (`s`). */
+/** SQL for the city of a posting and of a seeker (both cases `c`). */
 export const citySql = { demand: cityOf(workArea), supply: cityOf(desiredArea) };
 
 const ageBand = `CASE
-  WHEN date_part('year', age(s.end_date::date, s.birth_date)) < 25 THEN '16-24'
-  WHEN date_part('year', age(s.end_date::date, s.birth_date)) < 35 THEN '25-34'
-  WHEN date_part('year', age(s.end_date::date, s.birth_date)) < 45 THEN '35-44'
+  WHEN date_part('year', age(p.end_date::date, pe.birth_date)) < 25 THEN '16-24'
+  WHEN date_part('year', age(p.end_date::date, pe.birth_date)) < 35 THEN '25-34'
+  WHEN date_part('year', age(p.end_date::date, pe.birth_date)) < 45 THEN '35-44'
   ELSE '45+' END`;
 
-/** SQL for the row key of a posting (`c`) and of a seeker (`s`), per breakdown. Constant text, no input. */
+/** SQL for the row key of a posting and of a seeker (case `c`, person `pe`, period `p`), per breakdown. Constant text, no input. */
 export const keySql: Record<Breakdown, { demand: string; supply: string }> = {
   total: { demand: `'total'`, supply: `'total'` },
   region: { demand: `coalesce(left(${workArea}, 6), '${UNSPECIFIED}')`, supply: `coalesce(left(${desiredArea}, 6), '${UNSPECIFIED}')` },
   city: citySql,
-  occupation: { demand: `coalesce(left(c.data->>'occupation', 7), '${UNSPECIFIED}')`, supply: `coalesce(left(s.data->'desiredOccupations'->>0, 7), '${UNSPECIFIED}')` },
-  sex: { demand: `'${UNSPECIFIED}'`, supply: `s.gender` },
+  occupation: { demand: `coalesce(left(c.data->>'occupation', 7), '${UNSPECIFIED}')`, supply: `coalesce(left(c.data->'desiredOccupations'->>0, 7), '${UNSPECIFIED}')` },
+  sex: { demand: `'${UNSPECIFIED}'`, supply: `pe.gender` },
   age: { demand: `'${UNSPECIFIED}'`, supply: ageBand },
-  education: { demand: `coalesce(c.data->>'education', '${UNSPECIFIED}')`, supply: `coalesce(s.data->>'education', '${UNSPECIFIED}')` },
+  education: { demand: `coalesce(c.data->>'education', '${UNSPECIFIED}')`, supply: `coalesce(c.data->>'education', '${UNSPECIFIED}')` },
   skillLevel: { demand: `coalesce(c.data->>'skillLevel', '${UNSPECIFIED}')`, supply: `'${UNSPECIFIED}'` },
 };
+
+/** Breakdowns of the seekers that need the person's master data. */
+export const needsPerson: ReadonlySet<Breakdown> = new Set(['sex', 'age']);
 
 /** The row a counted key falls in: the major group of an occupation's minor group, else the key itself. */
 export function rowKeyOf(by: Breakdown, key: string): string {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { citySql, keySql, type Breakdown } from './breakdowns.ts';
+import { citySql, keySql, needsPerson, type Breakdown } from './breakdowns.ts';
 import type { Quarter } from './quarter.ts';
 
 /** 岗位登记 and 求职登记: the processes whose cases are demand and supply. */
@@ -64,18 +64,20 @@ function demandRows(db: Executor, path: string, by: Breakdown, periods: Readonly
  * period, with the latest such registration (they may have withdrawn and registered again).
  */
 function supplyRows(db: Executor, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+  // The key is worked out before the de-duplication, so only narrow rows are sorted; the person
+  // is joined only for the breakdowns that need their sex or age.
+  const person = needsPerson.has(by) ? sql`JOIN persons pe ON pe.city_code = c.city_code AND pe.id = c.subject_id` : sql``;
   return queryRows<CountRow>(
     db,
     sql`WITH s AS (
-          SELECT DISTINCT ON (p.period, c.city_code, c.subject_id) p.period, p.end_date, c.data, pe.gender, pe.birth_date
+          SELECT DISTINCT ON (p.period, c.city_code, c.subject_id) p.period, ${sql.raw(citySql.supply)} AS city, ${sql.raw(keySql[by].supply)} AS key
           FROM cases c JOIN ${periodsSql(periods)} ON c.data->>'availableFrom' <= p.end_date AND c.data->>'validUntil' >= p.start_date
-            JOIN persons pe ON pe.city_code = c.city_code AND pe.id = c.subject_id
+            ${person}
           WHERE c.process_id = ${SEEKER_PROCESS} AND c.org_path LIKE ${`${path}%`}
             AND (c.city_code, c.id) IN (SELECT e.city_code, e.case_id FROM case_events e WHERE e.process_id = ${SEEKER_PROCESS} AND e.to_state = 'active')
           ORDER BY p.period, c.city_code, c.subject_id, c.created_at DESC, c.id DESC
         )
-        SELECT s.period, ${sql.raw(citySql.supply)} AS city, ${sql.raw(keySql[by].supply)} AS key, count(*) AS n
-        FROM s GROUP BY 1, 2, 3`,
+        SELECT period, city, key, count(*) AS n FROM s GROUP BY 1, 2, 3`,
   );
 }
 
