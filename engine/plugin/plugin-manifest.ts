@@ -71,6 +71,8 @@ export interface RecordSelector {
   withDeadline?: boolean;
   /** Only records whose form data holds these values, e.g. `{ cancellationReason: 'employed' }`. */
   data?: Readonly<Record<string, string | number | boolean>>;
+  /** Only records taken within this many calendar days of the case's opening (exits within 6 months). */
+  withinDaysOfOpening?: number;
 }
 
 /** A stored formula: numerator / denominator x factor over performance records. */

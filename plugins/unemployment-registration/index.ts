@@ -45,6 +45,21 @@ export const unemploymentRegistration = definePlugin({
       denominator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled' },
       factor: 100,
     },
+    {
+      // Of the registrations that ended, those that ended within 6 months (183 days) of intake.
+      id: 'unemployment-exit-within-6-months',
+      title: { 'zh-CN': '登记失业人员6个月内退出率', en: 'Exits from registered unemployment within 6 months' },
+      numerator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled', withinDaysOfOpening: 183 },
+      denominator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled' },
+      factor: 100,
+    },
+    {
+      id: 'unemployment-exit-within-12-months',
+      title: { 'zh-CN': '登记失业人员12个月内退出率', en: 'Exits from registered unemployment within 12 months' },
+      numerator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled', withinDaysOfOpening: 365 },
+      denominator: { process: 'unemployment-registration', from: 'registered', to: 'cancelled' },
+      factor: 100,
+    },
   ],
   subscriptions: [
     { event: 'employment.registered', process: 'unemployment-registration', send: 'employmentRegistered', data: { cancellationReason: 'employed' } },

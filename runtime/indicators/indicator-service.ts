@@ -42,6 +42,12 @@ function selects(selector: RecordSelector): SQL {
   if (selector.onTime !== undefined) conditions.push(eq(caseEvents.onTime, selector.onTime));
   if (selector.withDeadline) conditions.push(isNotNull(caseEvents.dueAt));
   if (selector.data) conditions.push(sql`${caseEvents.data} @> ${JSON.stringify(selector.data)}::jsonb`);
+  if (selector.withinDaysOfOpening !== undefined) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM cases opened WHERE opened.city_code = ${caseEvents.cityCode} AND opened.id = ${caseEvents.caseId}
+          AND ${caseEvents.leftAt} <= opened.created_at + make_interval(days => ${selector.withinDaysOfOpening}::int))`,
+    );
+  }
   return and(...conditions)!;
 }
 

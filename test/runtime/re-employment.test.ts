@@ -5,7 +5,7 @@ import { backends, createTestRuntime, type TestRuntime } from '../support/test-r
 
 const EMPLOYER = '91350100M000100Y43';
 
-describe.each(backends)('re-employment rate of the registered unemployed (%s)', (backend) => {
+describe.each(backends)('re-employment and exit rates of the registered unemployed (%s)', (backend) => {
   let t: TestRuntime;
   beforeAll(async () => {
     t = await createTestRuntime(backend);
@@ -35,5 +35,14 @@ describe.each(backends)('re-employment rate of the registered unemployed (%s)', 
     const rate = await t.request('GET', '/api/indicators/unemployment-re-employment-rate?orgUnit=350200&from=2026-11-01&to=2026-11-30', { token: evaluator });
     expect(rate.status, JSON.stringify(rate.body)).toBe(200);
     expect(rate.body).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+
+    // The third registration ends 200 days after it was opened: after 6 months, within 12.
+    t.clock.advanceDays(200);
+    await act(t, await t.login('caseworker'), registrations[2]!, 'cancel', { cancellationReason: 'applicant-request' });
+    const later = await t.login('evaluator');
+    const exits = async (id: string) => (await t.request('GET', `/api/indicators/${id}?orgUnit=350200&from=2026-11-01&to=2027-06-30`, { token: later })).body;
+    expect(await exits('unemployment-exit-within-6-months')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67 });
+    expect(await exits('unemployment-exit-within-12-months')).toMatchObject({ numerator: 3, denominator: 3, value: 100 });
+    expect(await exits('unemployment-re-employment-rate')).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
   });
 });
