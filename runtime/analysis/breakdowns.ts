@@ -1,3 +1,5 @@
+import { codeEntry } from '../code-tables/index.ts';
+
 /**
  * 分组口径 The breakdowns of the supply and demand table, and how each side of the market
  * is keyed for them. Demand is keyed from the posting's form data (`c.data`); supply from the
@@ -13,9 +15,11 @@
  * - education: GB/T 4658 level-1 code of the posting's requirement or the seeker's education.
  * - skillLevel: the posting's required level; the job-seeking form records none, so supply is
  *   `unspecified`.
- * Industry (GB/T 4754) and seeker category are not offered: no form records them yet.
+ * - industry: GB/T 4754-2017 section (门类) of the employer's industry the posting states (counted by
+ *   division, rolled up with the shipped code table); seekers state none, so supply is `unspecified`.
+ * - seekerCategory: the seeker's category (新成长失业青年, 就业转失业人员, …); demand is `unspecified`.
  */
-export const breakdowns = ['total', 'region', 'city', 'occupation', 'sex', 'age', 'education', 'skillLevel'] as const;
+export const breakdowns = ['total', 'region', 'city', 'occupation', 'industry', 'sex', 'age', 'education', 'skillLevel', 'seekerCategory'] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
 /** The key of a row that records nothing for the breakdown. */
@@ -44,14 +48,22 @@ export const keySql: Record<Breakdown, { demand: string; supply: string }> = {
   age: { demand: `'${UNSPECIFIED}'`, supply: ageBand },
   education: { demand: `coalesce(c.data->>'education', '${UNSPECIFIED}')`, supply: `coalesce(c.data->>'education', '${UNSPECIFIED}')` },
   skillLevel: { demand: `coalesce(c.data->>'skillLevel', '${UNSPECIFIED}')`, supply: `'${UNSPECIFIED}'` },
+  industry: { demand: `coalesce(left(c.data->>'industry', 2), '${UNSPECIFIED}')`, supply: `'${UNSPECIFIED}'` },
+  seekerCategory: { demand: `'${UNSPECIFIED}'`, supply: `coalesce(c.data->>'seekerCategory', '${UNSPECIFIED}')` },
 };
 
 /** Breakdowns of the seekers that need the person's master data. */
 export const needsPerson: ReadonlySet<Breakdown> = new Set(['sex', 'age']);
 
-/** The row a counted key falls in: the major group of an occupation's minor group, else the key itself. */
+/**
+ * The row a counted key falls in: the major group of an occupation's minor group, the section
+ * (门类) of an industry division, else the key itself.
+ */
 export function rowKeyOf(by: Breakdown, key: string): string {
-  return by === 'occupation' && key !== UNSPECIFIED ? key.split('-')[0]! : key;
+  if (key === UNSPECIFIED) return key;
+  if (by === 'occupation') return key.split('-')[0]!;
+  if (by === 'industry') return codeEntry('industry-gb4754-2017', key)?.parent ?? UNSPECIFIED;
+  return key;
 }
 
 /** Fixed row orders; keys not listed follow in code order, `unspecified` always last. */
@@ -60,6 +72,7 @@ const fixedOrder: Partial<Record<Breakdown, readonly string[]>> = {
   age: ['16-24', '25-34', '35-44', '45+'],
   education: ['10', '20', '40', '60', '70', '80', '90', 'none'],
   skillLevel: ['1', '2', '3', '4', '5', 'none'],
+  seekerCategory: ['new-entrant', 'job-to-unemployed', 'other-unemployed', 'employed', 'retired', 'student', 'local-rural', 'from-elsewhere'],
 };
 
 /** Sorts row keys for display. */

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { LocalizedText } from '../../engine/index.ts';
 import { orgUnits } from '../db/schema/index.ts';
+import { codeEntries } from '../code-tables/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { UNSPECIFIED, type Breakdown } from './breakdowns.ts';
 import { SEEKER_PROCESS, VACANCY_PROCESS } from './counts.ts';
@@ -51,6 +52,9 @@ export async function labelsFor(rt: RuntimeContext, by: Breakdown, keys: readonl
   if (by === 'occupation') known = { ...known, ...occupationMajorGroups };
   if (by === 'education') known = { ...known, ...Object.fromEntries([...choiceLabels(rt, VACANCY_PROCESS, 'posting', 'education'), ...choiceLabels(rt, SEEKER_PROCESS, 'profile', 'education')]) };
   if (by === 'skillLevel') known = { ...known, ...Object.fromEntries(choiceLabels(rt, VACANCY_PROCESS, 'posting', 'skillLevel')) };
+  if (by === 'seekerCategory') known = { ...known, ...Object.fromEntries(choiceLabels(rt, SEEKER_PROCESS, 'profile', 'seekerCategory')) };
+  // The shipped GB/T 4754 table has Chinese names only.
+  if (by === 'industry') known = { ...known, ...Object.fromEntries(codeEntries('industry-gb4754-2017').filter((e) => e.level === 1).map((e) => [e.code, { 'zh-CN': e.name, en: e.name }])) };
   if ((by === 'region' || by === 'city') && keys.length > 0) {
     const units = await rt.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, [...keys]));
     known = { ...known, ...Object.fromEntries(units.map((u) => [u.id, { 'zh-CN': u.name, en: u.name }])) };

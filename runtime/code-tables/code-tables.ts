@@ -85,7 +85,16 @@ export function codeEntries(tableId: string): readonly CodeEntry[] {
   return entries;
 }
 
+const indexed = new Map<string, Map<string, CodeEntry>>();
+
+/** An entry of a table by its code, or undefined (indexed once per table). */
+export function codeEntry(tableId: string, code: string): CodeEntry | undefined {
+  let byCode = indexed.get(tableId);
+  if (!byCode) indexed.set(tableId, (byCode = new Map(codeEntries(tableId).map((entry) => [entry.code, entry]))));
+  return byCode.get(code);
+}
+
 /** The name of a code in a table, or undefined. */
 export function codeName(tableId: string, code: string): string | undefined {
-  return codeEntries(tableId).find((entry) => entry.code === code)?.name;
+  return codeEntry(tableId, code)?.name;
 }

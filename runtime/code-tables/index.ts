@@ -1,1 +1,1 @@
-export { codeTables, codeEntries, codeName, type CodeTable, type CodeEntry } from './code-tables.ts';
+export { codeTables, codeEntries, codeEntry, codeName, type CodeTable, type CodeEntry } from './code-tables.ts';

@@ -254,10 +254,44 @@ describe.each(backends)('quarterly supply and demand analysis (%s)', (backend) =
     const quarter = await analysis(evaluator, 'orgUnit=350000&quarter=2026-Q5');
     expect(quarter.status).toBe(400);
     expect(quarter.body.code).toBe('BAD_REQUEST');
-    const by = await analysis(evaluator, 'orgUnit=350000&quarter=2026-Q4&by=industry');
+    const by = await analysis(evaluator, 'orgUnit=350000&quarter=2026-Q4&by=religion');
     expect(by.status).toBe(400);
     expect(by.body.code).toBe('BAD_REQUEST');
     expect((await t.request('GET', '/api/analysis/supply-demand?orgUnit=350000&quarter=2026-Q4')).status).toBe(401);
     expect(await tableCounts(t.rt)).toEqual(before);
+  });
+
+  it('breaks demand down by industry section (GB/T 4754) and supply by seeker category, in 2027-Q1', async () => {
+    const caseworker = await t.login('caseworker');
+    const reviewer = await t.login('reviewer');
+    const code = '91350203MA2Y3K1B9C';
+    const employer = (await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: code, name: '厦门示例软件有限公司' } })).body.id;
+    // Software development (6511, section I) for 3, warehousing (5920, section G) for 2, one posting stating no industry for 1.
+    for (const [industry, headcount] of [['6511', 3], ['5920', 2], [undefined, 1]] as const) {
+      const vacancy = await open(t, caseworker, 'vacancy-posting', employer);
+      const form = vacancyPostingForm(code, { headcount, validFrom: '2027-01-05', validUntil: '2027-03-20', ...(industry ? { industry } : {}) });
+      await act(t, caseworker, vacancy.id, 'submit', form);
+      await act(t, reviewer, vacancy.id, 'startReview', {});
+      await act(t, reviewer, vacancy.id, 'publish', { opinion: '信息真实，予以发布' });
+    }
+    // Two new entrants and one person unemployed after a job.
+    for (const [i, seekerCategory] of (['new-entrant', 'new-entrant', 'job-to-unemployed'] as const).entries()) {
+      const person = await registerPerson(t, caseworker, citizenId('350203', `2003030${i + 1}`, `07${i}`), `求职者${i}`);
+      await seek(caseworker, person, { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350203'], education: '20', seekerCategory, availableFrom: '2027-01-10', validUntil: '2027-06-30' });
+    }
+    const industry = await analysis(evaluator, 'orgUnit=350200&quarter=2027-Q1&by=industry');
+    expect(industry.status, JSON.stringify(industry.body)).toBe(200);
+    expect(industry.body.rows.map((r: { key: string; demand: number; label: { 'zh-CN': string } | null }) => [r.key, r.demand, r.label?.['zh-CN'] ?? null])).toEqual([
+      ['G', 2, '交通运输、仓储和邮政业'],
+      ['I', 3, '信息传输、软件和信息技术服务业'],
+      ['unspecified', 1, '无要求或未登记'],
+    ]);
+    const categories = await analysis(evaluator, 'orgUnit=350200&quarter=2027-Q1&by=seekerCategory');
+    expect(categories.body.rows.filter((r: { supply: number }) => r.supply > 0).map((r: { key: string; supply: number; label: { en: string } }) => [r.key, r.supply, r.label.en])).toEqual([
+      ['new-entrant', 2, 'New entrant to the labour market (including fresh graduates)'],
+      ['job-to-unemployed', 1, 'Unemployed after a job'],
+      // S1b, S4 and S5 of the table above are still valid in 2027-Q1 and state no category.
+      ['unspecified', 3, 'No requirement or not recorded'],
+    ]);
   });
 });
