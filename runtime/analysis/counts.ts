@@ -59,8 +59,8 @@ function demandRows(db: Executor, path: string, by: Breakdown, periods: Readonly
 }
 
 /**
- * 求职人数: persons with a job-seeking registration by an office in the subtree (a record entering
- * `active`) whose [availableFrom, validUntil] overlaps the period. A person is counted once per
+ * 求职人数: persons with a job-seeking registration by an office in the subtree (the profile is
+ * recorded by `register`) whose [availableFrom, validUntil] overlaps the period. A person is counted once per
  * period, with the latest such registration (they may have withdrawn and registered again).
  */
 function supplyRows(db: Executor, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
@@ -73,8 +73,9 @@ function supplyRows(db: Executor, path: string, by: Breakdown, periods: Readonly
           SELECT DISTINCT ON (p.period, c.city_code, c.subject_id) p.period, ${sql.raw(citySql.supply)} AS city, ${sql.raw(keySql[by].supply)} AS key
           FROM cases c JOIN ${periodsSql(periods)} ON c.data->>'availableFrom' <= p.end_date AND c.data->>'validUntil' >= p.start_date
             ${person}
+          -- Registered: the profile (availableFrom, validUntil) is only in a case's data once it
+          -- was registered, so the validity join above already leaves out unregistered drafts.
           WHERE c.process_id = ${SEEKER_PROCESS} AND c.org_path LIKE ${`${path}%`}
-            AND (c.city_code, c.id) IN (SELECT e.city_code, e.case_id FROM case_events e WHERE e.process_id = ${SEEKER_PROCESS} AND e.to_state = 'active')
           ORDER BY p.period, c.city_code, c.subject_id, c.created_at DESC, c.id DESC
         )
         SELECT period, city, key, count(*) AS n FROM s GROUP BY 1, 2, 3`,

@@ -279,6 +279,8 @@ describe.each(backends)('quarterly supply and demand analysis (%s)', (backend) =
       const person = await registerPerson(t, caseworker, citizenId('350203', `2003030${i + 1}`, `07${i}`), `求职者${i}`);
       await seek(caseworker, person, { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350203'], education: '20', seekerCategory, availableFrom: '2027-01-10', validUntil: '2027-06-30' });
     }
+    // A job-seeking case left in draft was never registered: it records no profile and counts nowhere.
+    await open(t, caseworker, 'job-seeking', await registerPerson(t, caseworker, citizenId('350203', '20030309', '079'), '未登记者'));
     const industry = await analysis(evaluator, 'orgUnit=350200&quarter=2027-Q1&by=industry');
     expect(industry.status, JSON.stringify(industry.body)).toBe(200);
     expect(industry.body.rows.map((r: { key: string; demand: number; label: { 'zh-CN': string } | null }) => [r.key, r.demand, r.label?.['zh-CN'] ?? null])).toEqual([
