@@ -4,7 +4,7 @@ import { supplyDemand } from '../../runtime/analysis/index.ts';
 import type { SessionUser } from '../../runtime/auth/index.ts';
 import { readConfig } from '../../runtime/config.ts';
 import { openPostgres } from '../../runtime/db/index.ts';
-import { drillDown, workloadByPost } from '../../runtime/indicators/index.ts';
+import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
@@ -89,6 +89,7 @@ export function analyticsQuestions(rt: RuntimeContext, user: SessionUser): Recor
     'on-time rate drill-down, province by city': () => drillDown(rt, user, 'unemployment-registration-on-time-rate', { ...year, by: 'unit' }),
     'on-time rate drill-down, province by post': () => drillDown(rt, user, 'unemployment-registration-on-time-rate', { ...year, by: 'post' }),
     'workload per post, province': () => workloadByPost(rt, user, { ...year, process: 'unemployment-registration' }),
+    'outcome indicators, province': () => outcomeIndicators(rt, user, year),
     'supply/demand 2026-Q2, province total': () => supplyDemand(rt, user, { orgUnitId: '350000', quarter: '2026-Q2', by: 'total' }),
     'supply/demand 2026-Q2, province by city': () => supplyDemand(rt, user, { orgUnitId: '350000', quarter: '2026-Q2', by: 'city' }),
     'supply/demand 2026-Q2, province by occupation': () => supplyDemand(rt, user, { orgUnitId: '350000', quarter: '2026-Q2', by: 'occupation' }),

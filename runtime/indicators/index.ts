@@ -1,2 +1,3 @@
 export { indicatorCatalogue, computeIndicator, drillDown, indicatorRecords, type IndicatorQuery } from './indicator-service.ts';
 export { workloadByPost } from './workload.ts';
+export { outcomeIndicators } from './outcomes.ts';

@@ -31,6 +31,7 @@ describe('OpenAPI document', () => {
       'GET /api/monitoring/alerts',
       'GET /api/monitoring/thresholds',
       'GET /api/monitoring/unemployment',
+      'GET /api/outcomes',
       'GET /api/payment-batches',
       'GET /api/payment-batches/{id}',
       'GET /api/payment-batches/{id}/bank-file',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, workloadByPost } from '../../indicators/index.ts';
+import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, outcomeIndicators, workloadByPost } from '../../indicators/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { JsonObject, LocalizedText, Paging, bearer, errorResponses, jsonResponse } from '../schemas.ts';
@@ -82,9 +82,23 @@ const workloadRoute = createRoute({
   responses: { 200: jsonResponse(JsonObject, 'Workload per post'), ...errorResponses(400, 401, 404) },
 });
 
+const outcomesRoute = createRoute({
+  method: 'get',
+  path: '/outcomes',
+  tags,
+  summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
+  security: bearer,
+  request: { query: Where.omit({ post: true }).refine(ordered, periodMessage) },
+  responses: { 200: jsonResponse(JsonObject, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
+});
+
 /** Performance assessment: indicators computed from the recorded steps, drill-down and the records behind them. */
 export function indicatorRoutes(rt: RuntimeContext) {
   return apiRouter()
+    .openapi(outcomesRoute, async (c) => {
+      const { orgUnit, ...rest } = c.req.valid('query');
+      return c.json(await outcomeIndicators(rt, c.get('user'), { orgUnitId: orgUnit, ...rest }), 200);
+    })
     .openapi(workloadRoute, async (c) => {
       const { orgUnit, ...rest } = c.req.valid('query');
       return c.json(await workloadByPost(rt, c.get('user'), { orgUnitId: orgUnit, ...rest }), 200);
