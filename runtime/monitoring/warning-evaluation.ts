@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { alerts, orgUnits } from '../db/schema/index.ts';
+import { supplyDemand } from '../analysis/index.ts';
 import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { alertViews } from './alerts.ts';
@@ -23,7 +24,7 @@ function figures(rows: readonly FlowRow[], quarter: string): QuarterFigures {
 /**
  * 预警评估: evaluates every rule for a quarter that has ended, at an org unit and at each of
  * its child units (one level down), each against the threshold in force there. A rule whose
- * value is more than its threshold raises an alert (status `active`). Alerts are unique per
+ * value is past its threshold (above it, or below it for the ratio) raises an alert (status `active`). Alerts are unique per
  * unit, rule and quarter: evaluating again raises nothing twice and answers the alerts that
  * already exist (`created: false`); an alert stays once raised, even if a later evaluation no
  * longer crosses (resolving it is a person's decision).
@@ -40,13 +41,19 @@ export async function evaluateWarnings(rt: RuntimeContext, user: SessionUser, in
   const rows = await flowRows(rt, unit.path, end, true);
   const thresholds = await thresholdsAt(rt, units);
 
+  // 求人倍率 of each unit in the quarter, from the supply/demand analysis.
+  const ratios = new Map<string, number | null>();
+  for (const u of units) ratios.set(u.id, (await supplyDemand(rt, user, { orgUnitId: u.id, quarter: input.quarter, by: 'total' })).total.ratio);
+
   const evaluations = units.flatMap((u) => {
     const own = u.id === unit.id ? rows : rows.filter((r) => r.key === u.id);
-    const current = figures(own, input.quarter);
+    const current = { ...figures(own, input.quarter), ratio: ratios.get(u.id) ?? null };
     const before = figures(own, previous);
     return thresholds.get(u.id)!.map(({ rule, threshold, setAt }) => {
-      const value = warningRule(rule)!.value(current, before);
-      return { orgUnit: { id: u.id, name: u.name }, rule, current, previous: before, value, threshold, thresholdSetAt: setAt, raised: value !== null && value > threshold };
+      const { direction, value: valueOf } = warningRule(rule)!;
+      const value = valueOf(current, before);
+      const raised = value !== null && (direction === 'above' ? value > threshold : value < threshold);
+      return { orgUnit: { id: u.id, name: u.name }, rule, current, previous: before, value, threshold, thresholdSetAt: setAt, raised };
     });
   });
 

@@ -6,6 +6,8 @@ export interface QuarterFigures {
   stock: number;
   /** Exits from registered unemployment during the quarter. */
   outflow: number;
+  /** 求人倍率 of the quarter (demand / supply), when asked for; null without supply. */
+  ratio?: number | null;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface WarningRule {
   /** Inclusive bounds of an override, in percent. */
   min: number;
   max: number;
+  /** Whether an alert is raised when the value is above the threshold (a rise, a drop) or below it (a low ratio). */
+  direction: 'above' | 'below';
   /** The compared percentage, rounded to 2 decimals; null when the previous quarter gives no base (zero). */
   value(current: QuarterFigures, previous: QuarterFigures): number | null;
 }
@@ -39,7 +43,9 @@ function percentOf(part: number, base: number): number | null {
  *   previous quarter. Default 30, bounds 1 to 100.
  * A zero base (no stock, no exits last quarter) gives no percentage and never alerts. Values are
  * rounded to 2 decimals before they are compared, so an alert shows the figure it was raised on.
- * (`seeker-ratio-low`, 求人倍率 below Y, belongs to the supply/demand analysis.)
+ * - `seeker-ratio-low` 求人倍率过低: the quarter's ratio of vacancies to job seekers (from the
+ *   supply/demand analysis), in percent, is below Y. Default 80 (a ratio of 0.80), bounds 10 to 500.
+ *   No seekers gives no ratio and never alerts.
  */
 export const warningRules: readonly WarningRule[] = [
   {
@@ -48,6 +54,7 @@ export const warningRules: readonly WarningRule[] = [
     defaultThreshold: 10,
     min: 1,
     max: 100,
+    direction: 'above',
     value: (current, previous) => percentOf(current.stock - previous.stock, previous.stock),
   },
   {
@@ -56,12 +63,22 @@ export const warningRules: readonly WarningRule[] = [
     defaultThreshold: 30,
     min: 1,
     max: 100,
+    direction: 'above',
     value: (current, previous) => percentOf(previous.outflow - current.outflow, previous.outflow),
+  },
+  {
+    id: 'seeker-ratio-low',
+    title: { 'zh-CN': '求人倍率低于阈值', en: 'Vacancies per job seeker below the threshold' },
+    defaultThreshold: 80,
+    min: 10,
+    max: 500,
+    direction: 'below',
+    value: (current) => (current.ratio === null || current.ratio === undefined ? null : Math.round(current.ratio * 10_000) / 100),
   },
 ];
 
 /** The rule ids, for request validation. */
-export const warningRuleIds = ['unemployed-growth', 'outflow-drop'] as const;
+export const warningRuleIds = ['unemployed-growth', 'outflow-drop', 'seeker-ratio-low'] as const;
 
 /** A rule by id. */
 export function warningRule(id: string): WarningRule | undefined {

@@ -186,6 +186,7 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       expect(response.body.rules.map((r: { rule: string; threshold: number; setAt: string | null; min: number; max: number }) => [r.rule, r.threshold, r.setAt, r.min, r.max])).toEqual([
         ['unemployed-growth', 10, null, 1, 100],
         ['outflow-drop', 30, null, 1, 100],
+        ['seeker-ratio-low', 80, null, 10, 500],
       ]);
     });
 
@@ -195,8 +196,10 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       expect(response.body.previousQuarter).toBe('2025-Q4');
       const own = response.body.evaluations.filter((e: { orgUnit: { id: string } }) => e.orgUnit.id === '350206');
       expect(own.map((e: { rule: string; value: number | null; current: unknown; previous: unknown }) => [e.rule, e.value, e.current, e.previous])).toEqual([
-        ['unemployed-growth', null, { stock: 4, outflow: 2 }, { stock: 0, outflow: 0 }],
-        ['outflow-drop', null, { stock: 4, outflow: 2 }, { stock: 0, outflow: 0 }],
+        ['unemployed-growth', null, { stock: 4, outflow: 2, ratio: null }, { stock: 0, outflow: 0 }],
+        ['outflow-drop', null, { stock: 4, outflow: 2, ratio: null }, { stock: 0, outflow: 0 }],
+        // No job seekers registered: no ratio, no alert.
+        ['seeker-ratio-low', null, { stock: 4, outflow: 2, ratio: null }, { stock: 0, outflow: 0 }],
       ]);
       expect(response.body.alerts).toEqual([]);
       expect(await count('alerts')).toBe(0);
@@ -206,7 +209,7 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       const response = await t.request('POST', '/api/monitoring/warnings/evaluate', { token: tokens['evaluator'], body: { orgUnit: '350200', quarter: '2026-Q2' } });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       // The city and its seven children (the city office and six districts), two rules each.
-      expect(response.body.evaluations).toHaveLength(16);
+      expect(response.body.evaluations).toHaveLength(24);
       const evaluation = (unit: string, rule: string) => response.body.evaluations.find((e: { orgUnit: { id: string }; rule: string }) => e.orgUnit.id === unit && e.rule === rule);
       // 思明: 3 -> 4 is +33.33%; 湖里: 4 -> 4; the city: 7 -> 8 is +14.29%. Exits 1 -> 1, 2 -> 2, 3 -> 3.
       expect(evaluation('350203', 'unemployed-growth')).toMatchObject({ current: { stock: 4, outflow: 1 }, previous: { stock: 3, outflow: 1 }, value: 33.33, threshold: 10, thresholdSetAt: null, raised: true });
@@ -330,8 +333,8 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       const district = await t.request('PUT', '/api/monitoring/thresholds', { token: tokens['sm-configurator'], body: { rule: 'unemployed-growth', threshold: 20 } });
       expect(district.body.rules[0]).toMatchObject({ threshold: 20, setAt: '350203' });
       const inForce = async (unit: string) => (await t.request('GET', `/api/monitoring/thresholds?orgUnit=${unit}`, { token: tokens['evaluator'] })).body.rules.map((r: { threshold: number; setAt: string | null }) => [r.threshold, r.setAt]);
-      expect(await inForce('350206-01')).toEqual([[30, '350200'], [30, null]]);
-      expect(await inForce('350203-01')).toEqual([[20, '350203'], [30, null]]);
+      expect(await inForce('350206-01')).toEqual([[30, '350200'], [30, null], [80, null]]);
+      expect(await inForce('350203-01')).toEqual([[20, '350203'], [30, null], [80, null]]);
 
       // Q3: every stock rose by 25% (8 -> 10, 4 -> 5, 4 -> 5); nobody left (3, 1, 2 exits before).
       const response = await t.request('POST', '/api/monitoring/warnings/evaluate', { token: tokens['evaluator'], body: { orgUnit: '350200', quarter: '2026-Q3' } });

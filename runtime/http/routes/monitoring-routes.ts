@@ -8,7 +8,7 @@ const tags = ['monitoring'];
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
 const orgUnit = z.string().min(1).openapi({ description: 'Org unit id; its whole subtree counts', example: '350200' });
-const Rule = z.enum(warningRuleIds).openapi({ description: 'unemployed-growth 登记失业人数环比增长 / outflow-drop 退出人数环比下降' });
+const Rule = z.enum(warningRuleIds).openapi({ description: 'unemployed-growth 登记失业人数环比增长 / outflow-drop 退出人数环比下降 / seeker-ratio-low 求人倍率过低' });
 const AlertStatus = z.enum(['active', 'acknowledged', 'resolved']);
 const Unit = z.object({ id: z.string(), name: z.string() });
 
