@@ -1,2 +1,2 @@
-export { supplyDemand, type SupplyDemandQuery } from './supply-demand.ts';
+export { supplyDemand, quarterRatio, type SupplyDemandQuery } from './supply-demand.ts';
 export { breakdowns, type Breakdown } from './breakdowns.ts';

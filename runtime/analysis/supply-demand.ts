@@ -5,7 +5,7 @@ import { compareKeys, rowKeyOf, type Breakdown } from './breakdowns.ts';
 import { countMarket } from './counts.ts';
 import { cityNames, labelsFor } from './labels.ts';
 import { parseQuarter, shiftQuarter, type Quarter } from './quarter.ts';
-import { rankedMinorGroups, supplyDemandTable, type Comparison } from './table.ts';
+import { rankedMinorGroups, ratio, supplyDemandTable, tallyRows, type Comparison } from './table.ts';
 
 /** The question: which org unit's subtree, which quarter (`2026-Q4`), which breakdown; `top` minor groups per major group. */
 export interface SupplyDemandQuery {
@@ -55,4 +55,14 @@ export async function supplyDemand(rt: RuntimeContext, user: SessionUser, query:
       ...(minors ? { minorGroups: minors.get(row.key) ?? [] } : {}),
     })),
   };
+}
+
+/**
+ * 求人倍率 of an org unit's subtree (by its tree path) in one quarter, without the table: the
+ * demand and supply totals only, as the early warning needs them for each unit it evaluates.
+ */
+export async function quarterRatio(rt: RuntimeContext, path: string, quarter: string): Promise<number | null> {
+  const counts = await countMarket(rt, path, 'total', { current: parseQuarter(quarter) });
+  const { total } = tallyRows(counts.get('current')!, null, (key) => key);
+  return ratio(total.demand, total.supply);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { alerts, orgUnits } from '../db/schema/index.ts';
-import { supplyDemand } from '../analysis/index.ts';
+import { quarterRatio } from '../analysis/index.ts';
 import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { alertViews } from './alerts.ts';
@@ -43,7 +43,7 @@ export async function evaluateWarnings(rt: RuntimeContext, user: SessionUser, in
 
   // 求人倍率 of each unit in the quarter, from the supply/demand analysis.
   const ratios = new Map<string, number | null>();
-  for (const u of units) ratios.set(u.id, (await supplyDemand(rt, user, { orgUnitId: u.id, quarter: input.quarter, by: 'total' })).total.ratio);
+  for (const u of units) ratios.set(u.id, await quarterRatio(rt, u.path, input.quarter));
 
   const evaluations = units.flatMap((u) => {
     const own = u.id === unit.id ? rows : rows.filter((r) => r.key === u.id);
