@@ -1,1 +1,1 @@
-export { addWorkingDays, chinaDate, isWorkingDay, workingDaysBetween } from './working-days.ts';
+export { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, isWorkingDay, workingDaysBetween } from './working-days.ts';

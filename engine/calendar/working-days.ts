@@ -38,3 +38,13 @@ export function workingDaysBetween(from: string | Date, to: string | Date): numb
   }
   return days;
 }
+
+/** The instant a China date (`YYYY-MM-DD`) begins: midnight in Beijing. */
+export function chinaDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/** The instant just after a China date ends: midnight in Beijing starting the next day. */
+export function chinaDayEnd(date: string): Date {
+  return new Date(chinaDayStart(date).getTime() + 86_400_000);
+}

@@ -1,13 +1,6 @@
-import { addWorkingDays, chinaDate } from '../calendar/index.ts';
+import { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart } from '../calendar/index.ts';
 import type { Definition, TimerDefinition } from '../definition/index.ts';
 import type { CaseContext, CaseData, EventTimer } from './step-types.ts';
-
-const DAY_MS = 86_400_000;
-
-/** Midnight in China at the start of a `YYYY-MM-DD` date, as an ISO instant. */
-function chinaMidnight(date: string): string {
-  return new Date(`${date}T00:00:00+08:00`).toISOString();
-}
 
 /** The first day of the month after a `YYYY-MM` period. */
 function firstDayAfter(period: string): string {
@@ -34,12 +27,12 @@ function firing(timer: TimerDefinition, context: CaseContext, parameters: Readon
   if ('endOfDate' in at) {
     const date = context.data[at.endOfDate];
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-    return { at: new Date(Date.parse(chinaMidnight(date)) + DAY_MS).toISOString(), data: {} };
+    return { at: chinaDayEnd(date).toISOString(), data: {} };
   }
   // Monthly: the month after the last one handled, never earlier than now, so months spent
   // suspended are not paid on resumption.
   const last = context.data['period'];
-  const next = typeof last === 'string' && /^\d{4}-\d{2}$/.test(last) ? chinaMidnight(firstDayAfter(last)) : context.enteredAt;
+  const next = typeof last === 'string' && /^\d{4}-\d{2}$/.test(last) ? chinaDayStart(firstDayAfter(last)).toISOString() : context.enteredAt;
   const fireAt = Date.parse(next) > Date.parse(context.enteredAt) ? next : context.enteredAt;
   return { at: fireAt, data: { period: chinaDate(fireAt).slice(0, 7) } };
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
-import { PlatformError, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
+import { PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
@@ -12,8 +12,6 @@ export interface IndicatorQuery {
   to: string;
   post?: string | undefined;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Every indicator the plugins declare, by id. */
 export function indicatorCatalogue(rt: RuntimeContext): Map<string, IndicatorSpec & { pluginId: string }> {
@@ -55,8 +53,8 @@ function selects(selector: RecordSelector): SQL {
 export function inPeriod(path: string, query: IndicatorQuery): SQL {
   const conditions: SQL[] = [
     sql`${orgUnits.path} LIKE ${`${path}%`}`,
-    gte(caseEvents.leftAt, new Date(`${query.from}T00:00:00+08:00`)),
-    lt(caseEvents.leftAt, new Date(Date.parse(`${query.to}T00:00:00+08:00`) + DAY_MS)),
+    gte(caseEvents.leftAt, chinaDayStart(query.from)),
+    lt(caseEvents.leftAt, chinaDayEnd(query.to)),
   ];
   if (query.post) conditions.push(eq(caseEvents.post, query.post));
   return and(...conditions)!;

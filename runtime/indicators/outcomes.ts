@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaDayEnd, chinaDayStart } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -6,9 +7,9 @@ import { unitInScope, type IndicatorQuery } from './indicator-service.ts';
 
 const DAY_MS = 86_400_000;
 
-/** China midnight starting a date, and the instant just after a period's last day. */
-const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS).toISOString();
+/** China midnight starting a date, and the instant just after a period's last day, as SQL parameters. */
+const startOf = (date: string) => chinaDayStart(date).toISOString();
+const endOf = (date: string) => chinaDayEnd(date).toISOString();
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 100;

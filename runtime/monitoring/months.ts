@@ -1,4 +1,4 @@
-import { PlatformError } from '../../engine/index.ts';
+import { PlatformError, chinaDayStart } from '../../engine/index.ts';
 import { parseQuarter, shiftQuarter } from '../analysis/quarter.ts';
 
 /**
@@ -14,7 +14,7 @@ export const MAX_MONTHS = 120;
 
 /** The instant a China month starts. */
 export function monthStart(month: string): Date {
-  return new Date(`${month}-01T00:00:00+08:00`);
+  return chinaDayStart(`${month}-01`);
 }
 
 /** The month after `month`. */
