@@ -1,4 +1,5 @@
 import { PlatformError, chinaDate } from '../../engine/index.ts';
+import { parseQuarter } from '../analysis/quarter.ts';
 
 /** A review period: a quarter `YYYY-Qn` or a month `YYYY-MM`. */
 export const PERIOD_PATTERN = /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/;
@@ -18,11 +19,11 @@ function lastDayOfMonth(year: number, month: number): string {
 /** 期间解析 The days of a period; BAD_REQUEST for anything but `YYYY-Qn` or `YYYY-MM`. */
 export function periodRange(period: string): PeriodRange {
   if (!PERIOD_PATTERN.test(period)) throw new PlatformError('BAD_REQUEST', { details: { period, expected: 'YYYY-Qn or YYYY-MM' } });
-  const year = Number(period.slice(0, 4));
-  const quarter = period[5] === 'Q' ? Number(period[6]) : null;
-  const firstMonth = quarter ? quarter * 3 - 2 : Number(period.slice(5, 7));
-  const lastMonth = quarter ? quarter * 3 : firstMonth;
-  return { period, from: `${year}-${String(firstMonth).padStart(2, '0')}-01`, to: lastDayOfMonth(year, lastMonth) };
+  if (period[5] === 'Q') {
+    const { from, to } = parseQuarter(period);
+    return { period, from, to };
+  }
+  return { period, from: `${period}-01`, to: lastDayOfMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7))) };
 }
 
 /** True once the period's last day is over in China time: only then may its figures be approved. */
