@@ -365,6 +365,10 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     const duplicate = await refused('POST', '/api/reconciliations', { token: reviewer, body: { fileName: 'CMB-20261205-copy.csv', content } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('DUPLICATE_RECORD');
+    // A file whose first line is not the expected header: refused as a whole, nothing written.
+    const headerless = await refused('POST', '/api/reconciliations', { token: reviewer, body: { fileName: 'CMB-bad.csv', content: content.split('\n').slice(1).join('\n') } });
+    expect(headerless.status).toBe(400);
+    expect(headerless.body.code).toBe('BAD_REQUEST');
 
     // A new batch re-issues exactly the failed item; its issuer may not send it.
     const reissued = await t.request('POST', '/api/payment-batches', { token: reviewer, body: { fund: 'employment-subsidy' } });
