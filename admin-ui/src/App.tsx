@@ -1,13 +1,52 @@
-import { useEffect, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, session, type SessionUser } from './api.ts';
-import { LocaleContext, type Locale } from './i18n.ts';
+import { LocaleContext, useCommon, type Locale } from './i18n.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { Workbench } from './pages/Workbench.tsx';
+import { match, navigate, usePath } from './router.ts';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { navigationFor } from './shell/navigation.ts';
+import { Inbox } from './caseworker/Inbox.tsx';
+import { CaseList } from './caseworker/CaseList.tsx';
 
-/** The shell: who is signed in, in which language. */
+// The form engine, the flow editor and the charts are loaded when a screen needs them.
+const CasePage = lazy(() => import('./caseworker/CasePage.tsx'));
+const StartCase = lazy(() => import('./caseworker/StartCase.tsx'));
+const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
+const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
+const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
+
+/** Which screen a path shows. */
+function screenFor(path: string, user: SessionUser): ReactNode {
+  if (path === '/tasks') return <Inbox user={user} />;
+  if (path === '/cases') return <CaseList />;
+  if (path === '/cases/new') return <StartCase />;
+  const caseRoute = match('/cases/:id', path);
+  if (caseRoute) return <CasePage caseId={caseRoute['id']!} user={user} />;
+  if (path === '/config') return <ProcessList user={user} />;
+  const processRoute = match('/config/:processId', path);
+  if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;
+  if (path === '/dashboard') return <Dashboard user={user} />;
+  return null;
+}
+
+function NotFound() {
+  const t = useCommon();
+  return <Result status="404" title={t('notFound')} extra={<Button onClick={() => navigate('/')}>{t('backHome')}</Button>} />;
+}
+
+function Loading() {
+  const t = useCommon();
+  return <div className="centered" aria-busy="true">{t('loading')}</div>;
+}
+
+/** The shell: who is signed in, in which language, and which screen the hash route asks for. */
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('pes.locale') as Locale | null) ?? 'zh-CN');
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const path = usePath();
 
   useEffect(() => {
     if (!session.get()) return setUser(null);
@@ -22,25 +61,33 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const switcher = (
-    <button className="link" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
-      {locale === 'zh-CN' ? 'English' : '中文'}
-    </button>
-  );
+  // A signed-in user on `/` goes to the first screen of their role.
+  useEffect(() => {
+    if (user && path === '/') navigate(navigationFor(user.role)[0]?.path ?? '/tasks');
+  }, [user, path]);
 
+  const switchLanguage = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');
   const signOut = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
     session.clear();
     setUser(null);
   };
 
+  let body: ReactNode = null;
+  if (user === null) body = <LoginPage onSignedIn={setUser} onSwitchLanguage={switchLanguage} />;
+  else if (user) {
+    body = (
+      <AppLayout user={user} path={path} onSignOut={signOut} onSwitchLanguage={switchLanguage}>
+        <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
+      </AppLayout>
+    );
+  }
+
   return (
     <LocaleContext.Provider value={locale}>
-      {user === undefined ? null : user === null ? (
-        <LoginPage onSignedIn={setUser} switcher={switcher} />
-      ) : (
-        <Workbench user={user} onSignOut={signOut} switcher={switcher} />
-      )}
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1664ff', borderRadius: 4 } }}>
+        <AntApp>{body}</AntApp>
+      </ConfigProvider>
     </LocaleContext.Provider>
   );
 }

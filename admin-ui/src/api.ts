@@ -1,3 +1,5 @@
+import type { Locale, Text as Localized } from './i18n.ts';
+
 /** The error body every API refusal carries. */
 export interface ApiErrorBody {
   code: string;
@@ -35,16 +37,30 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return payload as T;
 }
 
-export interface Localized {
-  'zh-CN': string;
-  en: string;
+export type { Localized };
+
+/** A refusal or failure as a person reads it: the server's message in the current language. */
+export function errorText(error: unknown, locale: Locale): string {
+  if (error instanceof ApiError) return locale === 'zh-CN' ? error.body.message.zh : error.body.message.en;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Fetches an export (CSV, XLSX) with the bearer token and hands it to the browser as a download. */
+export async function download(path: string, fileName: string): Promise<void> {
+  const token = session.get();
+  const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiError(response.status, (await response.json()) as ApiErrorBody);
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin';
   orgUnit: { id: string; name: string };
   post: { code: string; name: string } | null;
 }

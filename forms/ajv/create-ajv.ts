@@ -7,12 +7,11 @@ import { isCreditCode } from '../identifiers/credit-code.ts';
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
- * The one Ajv factory of the platform. The server validates forms with it directly and the
- * UI hands it to rjsf, so a form is judged by the same rules on both sides.
+ * The platform's Ajv configuration: formats for identifiers and mobile numbers, and the bilingual
+ * `x-i18n` annotation. The server applies it through {@link createAjv}; the UI hands it to rjsf's
+ * validator as its extender, so a form is judged by the same rules on both sides.
  */
-export function createAjv(options: Options = {}): Ajv {
-  // strictRequired is off: `if/then` legitimately requires properties declared at the top.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, ...options });
+export function configureAjv(ajv: Ajv): Ajv {
   addFormats(ajv);
   ajv.addFormat('cn-id-number', { type: 'string', validate: isCitizenId });
   ajv.addFormat('cn-credit-code', { type: 'string', validate: isCreditCode });
@@ -20,6 +19,12 @@ export function createAjv(options: Options = {}): Ajv {
   // Bilingual titles ride along in the schema; they do not validate anything.
   ajv.addKeyword({ keyword: 'x-i18n', schemaType: 'object' });
   return ajv;
+}
+
+/** The one Ajv factory of the platform: strict, every error reported, {@link configureAjv} applied. */
+export function createAjv(options: Options = {}): Ajv {
+  // strictRequired is off: `if/then` legitimately requires properties declared at the top.
+  return configureAjv(new Ajv({ allErrors: true, strict: true, strictRequired: false, ...options }));
 }
 
 /** One failing field of a form, addressed by a dotted path such as `address.street`. */

@@ -1,1 +1,1 @@
-export { createAjv, toFieldErrors, type FieldError } from './create-ajv.ts';
+export { configureAjv, createAjv, toFieldErrors, type FieldError } from './create-ajv.ts';

@@ -1,25 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, type Page } from '../api.ts';
+import type { TablePaginationConfig } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Page } from '../api.ts';
+import { useApi } from '../shell/useApi.ts';
 
-/** Loads one page of a list endpoint, with loading and error states and a reload. */
+/**
+ * One page of a list endpoint, with loading and error states, as an antd table wants it.
+ * Changing `path` (a filter) goes back to the first page.
+ */
 export function usePaged<T>(path: string, pageSize = 20) {
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<T> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(() => {
-    setLoading(true);
-    setError(null);
-    const separator = path.includes('?') ? '&' : '?';
-    api<Page<T>>('GET', `${path}${separator}page=${page}&pageSize=${pageSize}`)
-      .then(setData, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)))
-      .finally(() => setLoading(false));
-  }, [path, page, pageSize]);
-
-  useEffect(load, [load]);
+  const [size, setSize] = useState(pageSize);
   useEffect(() => setPage(1), [path]);
-
-  const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
-  return { data, error, loading, page, pages, setPage, reload: load };
+  const separator = path.includes('?') ? '&' : '?';
+  const loaded = useApi<Page<T>>(`${path}${separator}page=${page}&pageSize=${size}`);
+  const pagination: TablePaginationConfig = {
+    current: page,
+    pageSize: size,
+    total: loaded.data?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    onChange: (next, nextSize) => {
+      setPage(nextSize === size ? next : 1);
+      setSize(nextSize);
+    },
+  };
+  return { ...loaded, pagination };
 }

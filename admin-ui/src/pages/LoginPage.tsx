@@ -1,18 +1,28 @@
-import { useContext, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, session, type SessionUser } from '../api.ts';
-import { LocaleContext, useT } from '../i18n.ts';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { api, errorText, session, type SessionUser } from '../api.ts';
+import { defineMessages, useCommon, useLocale } from '../i18n.ts';
+
+const useMessages = defineMessages({
+  username: { 'zh-CN': '用户名', en: 'Username' },
+  password: { 'zh-CN': '密码', en: 'Password' },
+  signIn: { 'zh-CN': '登录', en: 'Sign in' },
+  required: { 'zh-CN': '请填写', en: 'Required' },
+  demoHint: {
+    'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin，密码均为 demo',
+    en: 'Demo accounts: caseworker / reviewer / configurator (city) / provincial (province) / evaluator / admin, password demo',
+  },
+});
 
 /** Sign-in form; shows the server's message in the current language when it refuses. */
-export function LoginPage({ onSignedIn, switcher }: { onSignedIn: (user: SessionUser) => void; switcher: ReactNode }) {
-  const t = useT();
-  const locale = useContext(LocaleContext);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user: SessionUser) => void; onSwitchLanguage: () => void }) {
+  const t = useMessages();
+  const common = useCommon();
+  const locale = useLocale();
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async ({ username, password }: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
@@ -20,7 +30,7 @@ export function LoginPage({ onSignedIn, switcher }: { onSignedIn: (user: Session
       session.set(result.token);
       onSignedIn(result.user);
     } catch (caught) {
-      setError(caught instanceof ApiError ? (locale === 'zh-CN' ? caught.body.message.zh : caught.body.message.en) : String(caught));
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -28,29 +38,23 @@ export function LoginPage({ onSignedIn, switcher }: { onSignedIn: (user: Session
 
   return (
     <main className="login">
-      <form onSubmit={submit} aria-label={t('signIn')}>
-        <div className="login-head">
-          <h1>{t('appTitle')}</h1>
-          {switcher}
-        </div>
-        <label>
-          {t('username')}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
-        </label>
-        <label>
-          {t('password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t('signIn')}
-        </button>
-        <p className="hint">{t('demoHint')}</p>
-      </form>
+      <Card
+        className="login-card"
+        title={<Typography.Title level={1} className="login-title">{common('appTitle')}</Typography.Title>}
+        extra={<Button type="link" onClick={onSwitchLanguage}>{common('switchLanguage')}</Button>}
+      >
+        <Form layout="vertical" aria-label={t('signIn')} onFinish={submit} requiredMark={false}>
+          <Form.Item label={t('username')} name="username" rules={[{ required: true, message: t('required') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('required') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {error !== null && <Alert type="error" role="alert" showIcon title={errorText(error, locale)} className="form-alert" />}
+          <Button type="primary" htmlType="submit" loading={busy} block>{t('signIn')}</Button>
+          <Typography.Paragraph type="secondary" className="hint">{t('demoHint')}</Typography.Paragraph>
+        </Form>
+      </Card>
     </main>
   );
 }

@@ -1,0 +1,77 @@
+import { Alert, Button, Checkbox, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { errorText, type SessionUser, type TaskItem } from '../api.ts';
+import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { navigate } from '../router.ts';
+import { usePaged } from '../components/usePaged.ts';
+import { chinaTime } from './format.ts';
+
+export const useMessages = defineMessages({
+  tasks: { 'zh-CN': '待办任务', en: 'Tasks' },
+  caseNo: { 'zh-CN': '业务编号', en: 'Case no.' },
+  process: { 'zh-CN': '业务事项', en: 'Process' },
+  state: { 'zh-CN': '当前环节', en: 'Step' },
+  subject: { 'zh-CN': '服务对象', en: 'Subject' },
+  idNumber: { 'zh-CN': '证件号码', en: 'ID number' },
+  due: { 'zh-CN': '办理时限', en: 'Due' },
+  overdue: { 'zh-CN': '已超期', en: 'Overdue' },
+  onlyOverdue: { 'zh-CN': '只看超期', en: 'Overdue only' },
+  onlyMine: { 'zh-CN': '只看本岗位', en: 'My post only' },
+  open: { 'zh-CN': '办理', en: 'Open' },
+});
+
+/** The caseworker's inbox: open tasks for the user's role and post in the user's org subtree, earliest deadline first. */
+export function Inbox({ user }: { user: SessionUser }) {
+  const t = useMessages();
+  const common = useCommon();
+  const l = useLocalized();
+  const locale = useLocale();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [mineOnly, setMineOnly] = useState(false);
+  const query = new URLSearchParams();
+  if (overdueOnly) query.set('overdue', 'true');
+  if (mineOnly) query.set('mine', 'true');
+  const tasks = usePaged<TaskItem>(`/tasks?${query}`);
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <Space className="page-head" wrap>
+        <Typography.Title level={2} id="inbox-title">{t('tasks')}</Typography.Title>
+        <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>{t('onlyOverdue')}</Checkbox>
+        {user.post && <Checkbox checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)}>{t('onlyMine')}</Checkbox>}
+      </Space>
+      {tasks.error !== null && (
+        <Alert type="error" showIcon title={errorText(tasks.error, locale)} action={<Button onClick={tasks.reload}>{common('retry')}</Button>} />
+      )}
+      <Table<TaskItem>
+        rowKey="id"
+        size="middle"
+        aria-label={t('tasks')}
+        loading={tasks.loading}
+        dataSource={tasks.data?.items ?? []}
+        pagination={{ ...tasks.pagination, showTotal: (n) => common('total', { n }) }}
+        locale={{ emptyText: common('empty') }}
+        rowClassName={(row) => (row.overdue ? 'row-late' : '')}
+        onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.caseId}`) })}
+        columns={[
+          { title: t('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a> },
+          { title: t('process'), key: 'process', render: (_, row) => l(row.processTitle) },
+          { title: t('state'), key: 'state', render: (_, row) => l(row.stateTitle) },
+          { title: t('subject'), key: 'subject', render: (_, row) => row.subject?.name ?? '—' },
+          { title: t('idNumber'), key: 'id', render: (_, row) => row.subject?.identifier ?? '—' },
+          {
+            title: t('due'),
+            key: 'due',
+            render: (_, row) => (
+              <Space size={4}>
+                {chinaTime(row.dueAt)}
+                {row.overdue && <Tag color="red">{t('overdue')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: '', key: 'open', render: (_, row) => <Button size="small" onClick={() => navigate(`/cases/${row.caseId}`)}>{t('open')}</Button> },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { SessionUser } from '../api.ts';
+import { useCommon, useLocalized } from '../i18n.ts';
+import { navigate } from '../router.ts';
+import { activeItem, navigationFor } from './navigation.ts';
+
+/** The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out. */
+export function AppLayout({ user, path, onSignOut, onSwitchLanguage, children }: { user: SessionUser; path: string; onSignOut: () => void; onSwitchLanguage: () => void; children: ReactNode }) {
+  const t = useCommon();
+  const l = useLocalized();
+  const items = navigationFor(user.role);
+  const active = activeItem(items, path);
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Typography.Title level={1} className="app-title">{t('appTitle')}</Typography.Title>
+        <Space size="middle">
+          <span className="who">
+            {user.displayName} · {user.orgUnit.name}
+            {user.post ? ` · ${user.post.name}` : ''}
+          </span>
+          <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>
+          <Button type="link" className="header-link" onClick={onSignOut}>{t('signOut')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={184} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            mode="inline"
+            aria-label="menu"
+            selectedKeys={active ? [active.path] : []}
+            items={items.map((item) => ({ key: item.path, label: l(item.title) }))}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import type { SessionUser } from '../api.ts';
+import type { Text } from '../i18n.ts';
+
+export interface NavItem {
+  path: string;
+  title: Text;
+  roles: readonly SessionUser['role'][];
+}
+
+/** The screens in the side menu, and who sees each. The first one a role sees is its start screen. */
+export const navigation: readonly NavItem[] = [
+  { path: '/tasks', title: { 'zh-CN': '待办任务', en: 'Tasks' }, roles: ['caseworker', 'reviewer', 'admin'] },
+  { path: '/cases', title: { 'zh-CN': '业务办件', en: 'Cases' }, roles: ['caseworker', 'reviewer', 'admin'] },
+  { path: '/cases/new', title: { 'zh-CN': '新办业务', en: 'Start a case' }, roles: ['caseworker', 'reviewer', 'admin'] },
+  { path: '/config', title: { 'zh-CN': '流程配置', en: 'Process configuration' }, roles: ['configurator', 'admin'] },
+  { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance dashboard' }, roles: ['evaluator', 'configurator', 'admin'] },
+];
+
+export function navigationFor(role: SessionUser['role']): NavItem[] {
+  return navigation.filter((item) => item.roles.includes(role));
+}
+
+/** The menu entry a path belongs to: the longest matching prefix. */
+export function activeItem(items: readonly NavItem[], path: string): NavItem | undefined {
+  return [...items].sort((a, b) => b.path.length - a.path.length).find((item) => path === item.path || path.startsWith(`${item.path}/`));
+}

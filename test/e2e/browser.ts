@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+
+/** Debian's chromium; never a downloaded browser. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/**
+ * A describe block that runs in the browser. Without chromium the block is skipped with a note,
+ * unless `E2E_REQUIRE_BROWSER=1` (CI sets it), where a missing browser fails the run.
+ */
+export function describeInBrowser(name: string, body: (session: () => BrowserSession) => void) {
+  const available = existsSync(CHROMIUM);
+  if (!available && process.env['E2E_REQUIRE_BROWSER'] === '1') throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!available) console.warn(`skipping browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+  (available ? describe : describe.skip)(name, () => {
+    let browser: Browser;
+    let current: BrowserSession;
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      current = new BrowserSession(page, inject('baseUrl'));
+    });
+    afterAll(async () => browser?.close());
+    body(() => current);
+  });
+}
+
+/** One signed-in page against the test server. */
+export class BrowserSession {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Opens the sign-in screen and signs in with a demo account (password `demo`). */
+  async signIn(username: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/`);
+    await this.page.getByLabel('用户名').fill(username);
+    await this.page.getByLabel('密码').fill('demo');
+    await this.page.getByRole('button', { name: /登\s*录/ }).click();
+    await this.page.getByRole('menu').waitFor();
+  }
+
+  /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(screenshots, { recursive: true });
+    await this.page.screenshot({ path: `${screenshots}${name}.png` });
+  }
+}

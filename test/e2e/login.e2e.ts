@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './browser.ts';
+
+describeInBrowser('signing in', (session) => {
+  it('refuses a wrong password with the server message, then lands a caseworker on the inbox', async () => {
+    const { page, baseUrl } = session();
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('用户名').fill('caseworker');
+    await page.getByLabel('密码').fill('wrong');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/密码|用户名/);
+
+    await session().signIn('caseworker');
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    expect(page.url()).toMatch(/#\/tasks$/);
+    expect(await page.getByRole('table').count()).toBeGreaterThan(0);
+  });
+});
