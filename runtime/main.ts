@@ -10,7 +10,8 @@ import type { RuntimeContext } from './runtime-context.ts';
 import { demoProfiles, seed, seedDemoCases } from './seed/index.ts';
 import { startTimerWorker } from './timers/index.ts';
 
-const uiDir = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
+/** The built admin UI; `UI_DIR` points elsewhere (the browser tests build into their own directory). */
+const uiDir = process.env['UI_DIR'] || fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 const started = Date.now();
 const progress = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
@@ -19,7 +20,7 @@ async function ensureUi(): Promise<void> {
   if (existsSync(`${uiDir}/index.html`)) return;
   progress('构建管理界面 building the admin UI with Vite (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: fileURLToPath(new URL('../admin-ui/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await build({ configFile: fileURLToPath(new URL('../admin-ui/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: uiDir } });
 }
 
 async function main(): Promise<void> {

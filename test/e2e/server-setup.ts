@@ -38,17 +38,19 @@ function ready(server: ChildProcess): Promise<void> {
 }
 
 /**
- * Builds the admin UI from the current sources, then starts the real server (`runtime/main.ts`,
+ * Builds the admin UI from the current sources into a directory of its own, then starts the real server (`runtime/main.ts`,
  * embedded PGlite in a fresh directory, demo accounts and cases) on a free loopback port.
  */
 export default async function setup(project: TestProject) {
+  const work = mkdtempSync(join(tmpdir(), 'pes-e2e-'));
+  const uiDir = join(work, 'ui');
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'admin-ui/vite.config.ts'), logLevel: 'warn' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'pes-e2e-'));
+  await build({ configFile: join(root, 'admin-ui/vite.config.ts'), logLevel: 'warn', build: { outDir: uiDir } });
+  const dataDir = join(work, 'pglite');
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'runtime/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', TIMER_POLL_MS: '0' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, UI_DIR: uiDir, DATABASE_URL: '', TIMER_POLL_MS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await ready(server);
@@ -56,6 +58,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   };
 }
