@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { plugins } from '../plugins/index.ts';
+import { ensureUiBuilt } from './admin-ui-build.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { createServerApp } from './http/server-app.ts';
@@ -14,14 +15,6 @@ import { startTimerWorker } from './timers/index.ts';
 const uiDir = process.env['UI_DIR'] || fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 const started = Date.now();
 const progress = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-
-/** Builds the admin UI with Vite when no build is present, so `npm start` alone gives a working site. */
-async function ensureUi(): Promise<void> {
-  if (existsSync(`${uiDir}/index.html`)) return;
-  progress('构建管理界面 building the admin UI with Vite (first start only)…');
-  const { build } = await import('vite');
-  await build({ configFile: fileURLToPath(new URL('../admin-ui/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: uiDir } });
-}
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -38,7 +31,7 @@ async function main(): Promise<void> {
     const demo = await seedDemoCases(rt, progress);
     if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
   }
-  await ensureUi();
+  await ensureUiBuilt(uiDir, progress);
   const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => console.error('定时任务出错 timer worker error:', error)) : () => undefined;
 
   const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port }, (info) => {
