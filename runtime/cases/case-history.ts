@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
-import { caseEvents, orgUnits } from '../db/schema/index.ts';
+import { caseEvents, orgUnits, posts } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { publishedDefinition } from './definition-cache.ts';
@@ -16,22 +16,30 @@ function eventTitle(definition: Definition, from: string | null, event: string):
   return definition.states[from]?.on[event]?.title ?? { 'zh-CN': event, en: event };
 }
 
+/** The form a step's data was entered on, so a reader can label its fields; null when the step had none. */
+function stepForm(definition: Definition, from: string | null, event: string) {
+  const id = from === null ? undefined : definition.states[from]?.on[event]?.form;
+  const form = id === undefined ? undefined : definition.forms[id];
+  return id !== undefined && form ? { id, title: form.title, schema: form.schema } : null;
+}
+
 /**
- * A case's history: every step with who took it, at which post and org unit, when the
- * state was entered and left, its SLA deadline and whether it was met, and for system steps
- * the domain event and case that caused it.
+ * A case's history: every step with who took it, at which post (code and name) and org unit,
+ * when the state was entered and left, its SLA deadline and whether it was met, the form its
+ * data was entered on, and for system steps the domain event and case that caused it.
  */
 export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string) {
   const row = await getCaseRow(rt, user, id);
   const rows = await rt.db
-    .select({ event: caseEvents, orgUnitName: orgUnits.name })
+    .select({ event: caseEvents, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn })
     .from(caseEvents)
     .leftJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .leftJoin(posts, and(eq(posts.orgUnitId, caseEvents.orgUnitId), eq(posts.code, caseEvents.post)))
     .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
     .orderBy(asc(caseEvents.seq));
   const definitions = new Map<string, Definition>();
   const items = [];
-  for (const { event: e, orgUnitName } of rows) {
+  for (const { event: e, orgUnitName, postName, postNameEn } of rows) {
     if (!definitions.has(e.definitionId)) definitions.set(e.definitionId, (await publishedDefinition(rt.db, rt.registry, e.definitionId)).definition);
     const definition = definitions.get(e.definitionId)!;
     items.push({
@@ -44,6 +52,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       eventTitle: eventTitle(definition, e.fromState, e.event),
       actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
       post: e.post,
+      postTitle: postName !== null && postNameEn !== null ? { 'zh-CN': postName, en: postNameEn } : null,
       orgUnit: { id: e.orgUnitId, name: orgUnitName ?? e.orgUnitId },
       enteredAt: e.enteredAt.toISOString(),
       leftAt: e.leftAt.toISOString(),
@@ -51,6 +60,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       onTime: e.onTime,
       data: e.data,
       cause: e.cause ?? null,
+      form: stepForm(definition, e.fromState, e.event),
     });
   }
   return { caseId: row.id, caseNo: row.caseNo, items };

@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
+import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
@@ -20,7 +21,7 @@ import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 
 /** Paths that answer without a signed-in user. */
-const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/openapi.json']);
+const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
 
 /**
  * The HTTP API: every route validated by zod schemas that also generate the OpenAPI 3.1
@@ -33,6 +34,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));
+  app.route('/api', errorCodeRoutes());
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', personRoutes(rt));

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
@@ -132,13 +132,18 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
 /**
  * The performance records behind an indicator's denominator: which case, which step, at which
  * org unit and post, by whom, the deadline and how many working days late; `late` keeps only
- * the steps that missed their deadline. Latest first.
+ * the steps that missed their deadline. Latest first, one page at a time, with the total to page through.
  */
 export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { late?: boolean | undefined; page: number; pageSize: number }) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
   const conditions = [inPeriod(unit.path, query), selects(spec.denominator)];
   if (query.late) conditions.push(eq(caseEvents.onTime, false));
+  const [counted] = await rt.db
+    .select({ total: count() })
+    .from(caseEvents)
+    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .where(and(...conditions));
   const rows = await rt.db
     .select({ record: caseEvents, caseNo: cases.caseNo, orgUnitName: orgUnits.name })
     .from(caseEvents)
@@ -164,5 +169,6 @@ export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id
       onTime: record.onTime,
       workingDaysLate: record.onTime === false && record.dueAt ? workingDaysBetween(record.dueAt, record.leftAt) : 0,
     })),
+    total: counted?.total ?? 0,
   };
 }

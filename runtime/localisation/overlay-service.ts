@@ -52,10 +52,14 @@ export async function saveDraft(rt: RuntimeContext, user: SessionUser, processId
   return { overlay, problems };
 }
 
-/** Verifies the draft as publishing would: every problem, each with its element and reason. */
-export async function verifyDraft(rt: RuntimeContext, user: SessionUser, processId: string): Promise<{ problems: OverlayProblem[]; definition: Definition | null }> {
+/**
+ * Verifies the draft as publishing would: every problem, each with its element and reason, and
+ * the draft's effective definition. Given an overlay, checks that one instead of the saved draft
+ * and saves nothing (an editor checking its changes as they are made).
+ */
+export async function verifyDraft(rt: RuntimeContext, user: SessionUser, processId: string, unsaved?: Overlay): Promise<{ problems: OverlayProblem[]; definition: Definition | null }> {
   requireLocalisingConfigurator(user);
-  const { overlay } = await currentOverlay(rt.db, user, processId);
+  const overlay = unsaved ?? (await currentOverlay(rt.db, user, processId)).overlay;
   const { problems, definition } = await checkDraft(rt.db, rt, user, processId, overlay);
   return { problems, definition: definition ?? null };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
 import { maskCitizenId, parseCitizenId } from '../../forms/index.ts';
@@ -7,6 +7,7 @@ import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { fillMissingInitials, looksLikeInitials, nameInitials } from './name-initials.ts';
 import { requireCity } from './require-city.ts';
 
 export interface RegisterPersonInput {
@@ -61,6 +62,7 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
         id: randomUUID(),
         idNumber,
         name: input.name.trim(),
+        nameInitials: nameInitials(input.name),
         gender: parsed.gender,
         birthDate: parsed.birthDate,
         phone: input.phone ?? null,
@@ -80,11 +82,17 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
   }
 }
 
-/** Persons visible to the user: by exact ID number, or by name prefix. ID numbers masked. */
+/**
+ * Persons visible to the user: by exact ID number, by name prefix, or, when the query is latin
+ * letters, by the start of the name's pinyin initials (`zs` finds 张三). ID numbers masked.
+ */
 export async function findPersons(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const filters: SQL[] = [inVisibleCities(persons.cityCode, user)];
-  if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
+  if (q && looksLikeInitials(q)) {
+    await fillMissingInitials(rt.db);
+    filters.push(or(codeOrNamePrefix(persons.idNumber, persons.name, q), like(persons.nameInitials, `${q.toLowerCase()}%`))!);
+  } else if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(persons).where(where).orderBy(desc(persons.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),

@@ -241,6 +241,7 @@ describe.each(backends)('performance indicators computed from the performance re
     // Records 8, 4, 6 (latest first). #4: due Fri 11-06, taken Tue 11-10 → Sat and Sun do not count: Mon 9 + Tue 10 = 2.
     // #8: due Mon 11-09, taken Tue 11-10 → 1. #6: due Tue 11-03, taken Wed 11-04 (07:30 Beijing) → 1.
     expect(response.body.items).toHaveLength(3);
+    expect(response.body.total).toBe(3);
     expect(response.body.items[0]).toMatchObject({
       caseId: cases['B2']!.id,
       caseNo: cases['B2']!.caseNo,
@@ -292,6 +293,7 @@ describe.each(backends)('performance indicators computed from the performance re
     // Only 思明's: record 4.
     const siming = await get('admin', `/api/indicators/${ON_TIME}/records?orgUnit=${SIMING_OFFICE}&${november}&late=true`);
     expect(siming.body.items.map((r: { caseNo: string }) => r.caseNo)).toEqual([cases['A2']!.caseNo]);
+    expect(siming.body.total).toBe(1);
   });
 
   it('pages through all the denominator records, latest first, on-time ones with 0 days late', async () => {
@@ -303,12 +305,15 @@ describe.each(backends)('performance indicators computed from the performance re
       [cases['A1']!.caseNo, 'approve', true, 0],
       [cases['A2']!.caseNo, 'submit', true, 0],
     ]);
+    // Every page states the total of the whole list, not of the page.
+    expect(page2.body.total).toBe(8);
     // Page 3: 5, 1 — opening a case (no deadline) is never among them.
     const page3 = await get('admin', `/api/indicators/${ON_TIME}/records?orgUnit=350200&${november}&page=3&pageSize=3`);
     expect(page3.body.items.map((r: { caseNo: string; event: string }) => [r.caseNo, r.event])).toEqual([
       [cases['B1']!.caseNo, 'submit'],
       [cases['A1']!.caseNo, 'submit'],
     ]);
+    expect(page3.body.total).toBe(8);
   });
 
   it('computes the vacancy fill rate: fills over publications', async () => {

@@ -13,6 +13,8 @@ export const persons = pgTable(
     id: uuid('id').notNull(),
     idNumber: text('id_number').notNull(),
     name: text('name').notNull(),
+    /** Pinyin initials of the name (张三 → `zs`) for search; filled on registration, lazily for older rows. */
+    nameInitials: text('name_initials'),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     phone: text('phone'),
@@ -37,6 +39,8 @@ export const persons = pgTable(
     unique('persons_city_id_number_key').on(t.cityCode, t.idNumber),
     index('persons_id_number_idx').on(t.idNumber),
     index('persons_id_idx').on(t.id),
+    // Pattern ops so `LIKE 'zs%'` uses the index whatever the database collation; NULLs (not yet filled) are indexed too.
+    index('persons_name_initials_idx').on(t.nameInitials.op('text_pattern_ops')),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { caseHistory, getCase, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import { caseHistory, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { IdParam, JsonObject, LocalizedText, Paging, SubjectSummary, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
@@ -51,6 +51,7 @@ const HistoryItem = z
     eventTitle: LocalizedText,
     actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
     post: z.string().nullable(),
+    postTitle: LocalizedText.nullable().openapi({ description: "The post's name at the actor's org unit; null for a step without a post" }),
     orgUnit: z.object({ id: z.string(), name: z.string() }),
     enteredAt: z.string(),
     leftAt: z.string(),
@@ -58,8 +59,25 @@ const HistoryItem = z
     onTime: z.boolean().nullable(),
     data: JsonObject,
     cause: z.object({ event: z.string(), caseId: z.string(), caseNo: z.string(), processId: z.string(), outboxId: z.number() }).nullable(),
+    form: z
+      .object({ id: z.string(), title: LocalizedText, schema: JsonObject })
+      .nullable()
+      .openapi({ description: "The form the step's data was entered on, for its field labels; null for a step without one" }),
   })
   .openapi('HistoryItem');
+
+const CaseLink = z
+  .object({
+    direction: z.enum(['caused-by', 'caused']).openapi({ description: "`caused-by`: the linked case's domain event stepped or opened this case; `caused`: the other way round" }),
+    event: z.string().openapi({ description: 'The domain event, e.g. `employment.registered`' }),
+    effect: z.enum(['started', 'stepped']).openapi({ description: 'What the event did to the case on the receiving end' }),
+    caseId: z.string(),
+    caseNo: z.string(),
+    processTitle: LocalizedText,
+    stateTitle: LocalizedText.openapi({ description: "The linked case's current state" }),
+    at: z.string(),
+  })
+  .openapi('CaseLink');
 
 const StartCase = z.object({ processId: z.string().min(1).max(100), subjectId: z.uuid() }).strict().openapi('StartCase');
 const CaseEvent = z
@@ -121,12 +139,23 @@ const historyRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem) }), 'History'), ...errorResponses(400, 401, 404) },
 });
 
-/** Cases: open, list, read, act, history. */
+const linksRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}/links',
+  tags: ['cases'],
+  summary: "Cases linked to this one by coordination, both ways, within the caller's org subtree",
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(400, 401, 404) },
+});
+
+/** Cases: open, list, read, act, history, linked cases. */
 export function caseRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(startRoute, async (c) => c.json(await startCase(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listRoute, async (c) => c.json(await listCases(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id), 200))
     .openapi(eventRoute, async (c) => c.json(await sendEvent(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id), 200));
+    .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(linksRoute, async (c) => c.json(await linkedCases(rt, c.get('user'), c.req.valid('param').id), 200));
 }

@@ -66,7 +66,7 @@ const recordsRoute = createRoute({
   method: 'get',
   path: '/indicators/{id}/records',
   tags,
-  summary: 'The performance records behind the figure (late=true: only steps that missed their deadline)',
+  summary: 'The performance records behind the figure, a page at a time with the total (late=true: only steps that missed their deadline)',
   security: bearer,
   request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { overlaySchema } from '../../../engine/index.ts';
-import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft } from '../../localisation/index.ts';
+import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft, versionHistory } from '../../localisation/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
@@ -34,10 +34,13 @@ const verifyRoute = createRoute({
   method: 'post',
   path: '/processes/{processId}/overlay/verify',
   tags,
-  summary: 'Verify the draft: engine verification, locks of every level above, parameter bounds',
+  summary: 'Verify the saved draft, or the overlay in the body without saving it: engine verification, locks of every level above, parameter bounds',
   security: bearer,
-  request: { params },
-  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable() }), 'Findings'), ...errorResponses(401, 403, 404) },
+  request: {
+    params,
+    body: { required: false, content: { 'application/json': { schema: z.object({ overlay: overlaySchema.optional() }).strict() } } },
+  },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const diffRoute = createRoute({
@@ -80,14 +83,38 @@ const migrateRoute = createRoute({
   responses: { 200: jsonResponse(JsonObject, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
 });
 
-/** Province and city localisation of the ministry processes: overlays, publishing, migration, replay. */
+const PublishedVersion = z
+  .object({
+    definitionId: z.string(),
+    version: z.number().int(),
+    level: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+    publishedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    publishedAt: z.string(),
+    basedOn: z.object({ definitionId: z.string(), version: z.number().int(), levelName: z.string() }).nullable(),
+    operations: z.number().int().nullable(),
+    inForce: z.boolean(),
+  })
+  .openapi('PublishedVersion');
+
+const versionsRoute = createRoute({
+  method: 'get',
+  path: '/processes/{processId}/versions',
+  tags,
+  summary: "Versions published on the caller's path (ministry, province, city), newest first: level, publisher, time, base version, whether in force",
+  security: bearer,
+  request: { params },
+  responses: { 200: jsonResponse(z.object({ processId: z.string(), items: z.array(PublishedVersion) }), 'Version history'), ...errorResponses(401, 404) },
+});
+
+/** Province and city localisation of the ministry processes: overlays, publishing, version history, migration, replay. */
 export function localisationRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(effectiveRoute, async (c) => c.json(await effectiveProcess(rt, c.get('user'), c.req.valid('param').processId), 200))
     .openapi(saveRoute, async (c) => c.json(await saveDraft(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200))
-    .openapi(verifyRoute, async (c) => c.json(await verifyDraft(rt, c.get('user'), c.req.valid('param').processId), 200))
+    .openapi(verifyRoute, async (c) => c.json(await verifyDraft(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json').overlay), 200))
     .openapi(diffRoute, async (c) => c.json(await diffLevels(rt, c.get('user'), c.req.valid('param').processId), 200))
     .openapi(publishRoute, async (c) => c.json(await publishDraft(rt, c.get('user'), c.req.valid('param').processId), 201))
     .openapi(replayRoute, async (c) => c.json(await replayDraft(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200))
+    .openapi(versionsRoute, async (c) => c.json(await versionHistory(rt, c.get('user'), c.req.valid('param').processId), 200))
     .openapi(migrateRoute, async (c) => c.json(await migrateCases(rt, c.get('user'), c.req.valid('param').processId, c.req.valid('json')), 200));
 }

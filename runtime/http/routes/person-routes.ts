@@ -54,7 +54,7 @@ const listPersonsRoute = createRoute({
   method: 'get',
   path: '/persons',
   tags: ['persons'],
-  summary: 'Find persons by exact ID number or name prefix (ID numbers masked)',
+  summary: 'Find persons by exact ID number, name prefix or pinyin initials such as `zs` for 张三 (ID numbers masked)',
   security: bearer,
   request: { query: Paging.extend({ q: z.string().max(50).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(Person), total: z.number().int() }), 'Persons'), ...errorResponses(400, 401) },
