@@ -1,6 +1,74 @@
+import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import type { SessionUser } from '../api.ts';
+import { useLocalized } from '../i18n.ts';
+import { Loadable } from '../shell/Loadable.tsx';
+import { useApi } from '../shell/useApi.ts';
+import { CaseActions } from './case/CaseActions.tsx';
+import { CaseHeader } from './case/CaseHeader.tsx';
+import { CaseHistory } from './case/CaseHistory.tsx';
+import { LinkedCases } from './case/LinkedCases.tsx';
+import { useCaseMessages } from './case/messages.ts';
+import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
 
-/** Placeholder until this screen is built. */
-export default function CasePage(_props: { user?: SessionUser; caseId?: string; processId?: string }) {
-  return <p>CasePage</p>;
+function SectionTitle({ id, children }: { id: string; children: string }) {
+  return (
+    <Typography.Title level={3} id={id} className="case-section-title">
+      {children}
+    </Typography.Title>
+  );
+}
+
+/**
+ * The case page: the case at a glance, the actions the user may take now (each with its form),
+ * the cases coordination linked to it, and its history. After a step, or when the case turns
+ * out to have changed under the user, everything is read again.
+ */
+export default function CasePage({ caseId }: { caseId: string; user: SessionUser }) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  const detail = useApi<CaseDetail>(`/cases/${caseId}`);
+  const history = useApi<{ items: HistoryStep[] }>(`/cases/${caseId}/history`);
+  const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
+  const reloadAll = () => {
+    detail.reload();
+    history.reload();
+    links.reload();
+  };
+
+  return (
+    <section aria-labelledby="case-title">
+      <Space className="page-head" wrap>
+        <Button onClick={() => window.history.back()}>{t('back')}</Button>
+        <Typography.Title level={2} id="case-title">
+          {detail.data ? `${l(detail.data.processTitle)} · ${detail.data.caseNo}` : t('caseTitle')}
+        </Typography.Title>
+      </Space>
+      <Loadable loaded={detail}>
+        {(data) => (
+          <>
+            <CaseHeader detail={data} />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={14}>
+                <Space orientation="vertical" size={16} className="case-column">
+                  <Card size="small" title={<SectionTitle id="case-actions-title">{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
+                    <CaseActions key={data.id} detail={data} onStepped={reloadAll} onStale={reloadAll} />
+                  </Card>
+                  <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
+                    <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
+                  </Card>
+                </Space>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
+                  <Loadable loaded={history}>
+                    {(loaded) => <CaseHistory steps={loaded.items} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
+                  </Loadable>
+                </Card>
+              </Col>
+            </Row>
+          </>
+        )}
+      </Loadable>
+    </section>
+  );
 }

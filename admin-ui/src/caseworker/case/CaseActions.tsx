@@ -1,0 +1,152 @@
+import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, errorText } from '../../api.ts';
+import { toErrorSchema, type ServerFieldError } from '../../forms/field-errors.ts';
+import { SchemaForm } from '../../forms/SchemaForm.tsx';
+import { useLocale, useLocalized } from '../../i18n.ts';
+import { useCaseMessages } from './messages.ts';
+import { refusalOf } from './refusal.ts';
+import type { CaseAction, CaseDetail } from './types.ts';
+
+/** The server's refusal of the last attempt, with its rule reasons; says so when the page reloaded a stale case. */
+function RefusalAlert({ error }: { error: unknown }) {
+  const t = useCaseMessages();
+  const locale = useLocale();
+  const refusal = refusalOf(error, locale);
+  const lines = [...refusal.reasons, ...(refusal.stale ? [t('reloaded')] : [])];
+  return (
+    <Alert
+      className="case-refusal"
+      type={refusal.stale ? 'warning' : 'error'}
+      role="alert"
+      showIcon
+      title={t('refused', { reason: errorText(error, locale) })}
+      description={lines.length > 0 ? <ul className="case-refusal-reasons">{lines.map((line) => <li key={line}>{line}</li>)}</ul> : undefined}
+    />
+  );
+}
+
+/** One button per action: one with a form opens it, one without asks for confirmation first. */
+function ActionButtons({
+  actions,
+  chosen,
+  busy,
+  onChoose,
+  onConfirm,
+}: {
+  actions: CaseAction[];
+  chosen: CaseAction | null;
+  busy: boolean;
+  onChoose: (action: CaseAction | null) => void;
+  onConfirm: (action: CaseAction) => Promise<void>;
+}) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  return (
+    <Space wrap role="group" aria-label={t('actionsLabel')}>
+      {actions.map((action) =>
+        action.form ? (
+          <Button key={action.event} type={chosen?.event === action.event ? 'primary' : 'default'} aria-pressed={chosen?.event === action.event} disabled={busy} onClick={() => onChoose(action)}>
+            {l(action.title)}
+          </Button>
+        ) : (
+          <Popconfirm
+            key={action.event}
+            title={t('confirm', { action: l(action.title) })}
+            okText={t('confirmOk')}
+            cancelText={t('cancel')}
+            onConfirm={() => {
+              onChoose(null);
+              return onConfirm(action);
+            }}
+          >
+            <Button disabled={busy}>{l(action.title)}</Button>
+          </Popconfirm>
+        ),
+      )}
+    </Space>
+  );
+}
+
+/**
+ * What the user may do on the case now: one button per action. An action with a form opens it
+ * (rjsf, validated in the browser first); one without asks for confirmation. The step is sent
+ * with the case version the page shows; a refusal is shown with the server's message, field
+ * errors beside their fields, and a stale case (409) is reloaded.
+ */
+export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail; onStepped: () => void; onStale: () => void }) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const [chosen, setChosen] = useState<CaseAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<unknown>(null);
+  const [refusedFields, setRefusedFields] = useState<ServerFieldError[] | null>(null);
+  const serverErrors = useMemo(() => (refusedFields ? toErrorSchema(refusedFields, locale) : undefined), [refusedFields, locale]);
+  const [version, setVersion] = useState(detail.version);
+  // The case moved on (a step here, or a reload): the open form belonged to the old state.
+  if (version !== detail.version) {
+    setVersion(detail.version);
+    setChosen(null);
+    setRefusedFields(null);
+  }
+
+  const choose = (action: CaseAction | null) => {
+    setChosen(action);
+    setRefused(null);
+    setRefusedFields(null);
+  };
+
+  const send = async (action: CaseAction, data?: Record<string, unknown>) => {
+    setBusy(true);
+    setRefused(null);
+    try {
+      await api('POST', `/cases/${detail.id}/events`, { type: action.event, data, version: detail.version });
+      message.success(t('done', { action: l(action.title) }));
+      onStepped();
+    } catch (error) {
+      const refusal = refusalOf(error, locale);
+      setRefused(error);
+      setRefusedFields(refusal.fields);
+      if (refusal.stale) onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="case-actions">
+      {detail.actions.length === 0 ? (
+        <Typography.Text type="secondary">{detail.status === 'final' ? t('closedCase') : t('noActions')}</Typography.Text>
+      ) : (
+        <ActionButtons actions={detail.actions} chosen={chosen} busy={busy} onChoose={choose} onConfirm={(action) => send(action)} />
+      )}
+      {refused !== null && !chosen?.form && <RefusalAlert error={refused} />}
+      {chosen?.form && (
+        <Card size="small" title={l(chosen.form.title)} className="case-form">
+          <SchemaForm
+            key={chosen.event}
+            schema={chosen.form.schema}
+            ui={chosen.form.ui}
+            initialData={detail.data}
+            serverErrors={serverErrors}
+            disabled={busy}
+            onSubmit={(data) => void send(chosen, data)}
+          >
+            {/* Beside the submit button, where the person is looking when the server refuses. */}
+            {refused !== null && <RefusalAlert error={refused} />}
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {l(chosen.title)}
+              </Button>
+              <Button onClick={() => choose(null)} disabled={busy}>
+                {t('cancel')}
+              </Button>
+            </Space>
+          </SchemaForm>
+        </Card>
+      )}
+    </Space>
+  );
+}

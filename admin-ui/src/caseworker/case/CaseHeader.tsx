@@ -1,0 +1,54 @@
+import { Descriptions, Space, Tag } from 'antd';
+import { useLocalized } from '../../i18n.ts';
+import { chinaTime } from '../format.ts';
+import { useCaseMessages } from './messages.ts';
+import type { CaseDetail } from './types.ts';
+
+/** Whether an active case has passed its deadline. */
+function isOverdue(detail: Pick<CaseDetail, 'status' | 'dueAt'>, now = Date.now()): boolean {
+  return detail.status === 'active' && detail.dueAt !== null && Date.parse(detail.dueAt) < now;
+}
+
+/** The case at a glance: number, process, current state, status and outcome, subject, deadline, definition version. */
+export function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  const overdue = isOverdue(detail);
+  return (
+    <Descriptions
+      className="case-header"
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2, xl: 3 }}
+      items={[
+        { key: 'caseNo', label: t('caseNo'), children: detail.caseNo },
+        { key: 'process', label: t('process'), children: l(detail.processTitle) },
+        { key: 'state', label: t('state'), children: <Tag color={detail.status === 'active' ? 'processing' : 'default'}>{l(detail.stateTitle)}</Tag> },
+        {
+          key: 'status',
+          label: t('status'),
+          children: (
+            <Space size={4}>
+              {t(detail.status)}
+              {detail.outcome && <Tag color={detail.outcome === 'completed' ? 'success' : 'warning'}>{t(detail.outcome)}</Tag>}
+            </Space>
+          ),
+        },
+        { key: 'subject', label: t('subject'), children: detail.subject ? t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier }) : '—' },
+        {
+          key: 'due',
+          label: t('due'),
+          children: (
+            <Space size={4}>
+              {chinaTime(detail.dueAt)}
+              {overdue && <Tag color="red">{t('overdue')}</Tag>}
+            </Space>
+          ),
+        },
+        { key: 'opened', label: t('opened'), children: chinaTime(detail.createdAt) },
+        { key: 'closed', label: t('closed'), children: chinaTime(detail.closedAt) },
+        { key: 'definition', label: t('definition'), children: t('definitionVersion', { n: detail.definitionVersion, plugin: detail.pluginId, version: detail.pluginVersion }) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import { defineMessages } from '../../i18n.ts';
+
+/** The case page's texts, zh-CN first. */
+export const useCaseMessages = defineMessages({
+  caseTitle: { 'zh-CN': '业务详情', en: 'Case' },
+  back: { 'zh-CN': '返回', en: 'Back' },
+  caseNo: { 'zh-CN': '业务编号', en: 'Case no.' },
+  process: { 'zh-CN': '业务事项', en: 'Process' },
+  state: { 'zh-CN': '当前环节', en: 'Current step' },
+  status: { 'zh-CN': '办理状态', en: 'Status' },
+  active: { 'zh-CN': '办理中', en: 'In progress' },
+  final: { 'zh-CN': '已办结', en: 'Closed' },
+  completed: { 'zh-CN': '正常办结', en: 'Completed' },
+  rejected: { 'zh-CN': '不予办理', en: 'Rejected' },
+  cancelled: { 'zh-CN': '已撤销', en: 'Cancelled' },
+  subject: { 'zh-CN': '服务对象', en: 'Subject' },
+  subjectWithId: { 'zh-CN': '{name}（{id}）', en: '{name} ({id})' },
+  due: { 'zh-CN': '办理时限', en: 'Due' },
+  overdue: { 'zh-CN': '已超期', en: 'Overdue' },
+  definition: { 'zh-CN': '流程版本', en: 'Definition' },
+  definitionVersion: { 'zh-CN': '第 {n} 版（{plugin} {version}）', en: 'Version {n} ({plugin} {version})' },
+  opened: { 'zh-CN': '受理时间', en: 'Opened' },
+  closed: { 'zh-CN': '办结时间', en: 'Closed' },
+
+  actions: { 'zh-CN': '办理', en: 'Actions' },
+  noActions: { 'zh-CN': '当前环节没有您可执行的操作', en: 'There is nothing you may do in this step' },
+  closedCase: { 'zh-CN': '业务已办结', en: 'The case is closed' },
+  actionsLabel: { 'zh-CN': '可执行的操作', en: 'Actions you may take' },
+  confirm: { 'zh-CN': '确认执行“{action}”？', en: 'Take the action “{action}”?' },
+  confirmOk: { 'zh-CN': '确认', en: 'Confirm' },
+  cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  done: { 'zh-CN': '“{action}”已办理', en: 'Done: {action}' },
+  reloaded: { 'zh-CN': '已重新加载该业务的最新状态，请核对后再办理。', en: 'The case has been reloaded as it is now; check it before acting.' },
+  refused: { 'zh-CN': '未能办理：{reason}', en: 'Not done: {reason}' },
+
+  history: { 'zh-CN': '办理记录', en: 'History' },
+  noHistory: { 'zh-CN': '暂无办理记录', en: 'No steps yet' },
+  actor: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
+  entered: { 'zh-CN': '进入', en: 'Entered' },
+  left: { 'zh-CN': '离开', en: 'Left' },
+  stepDue: { 'zh-CN': '时限', en: 'Due' },
+  onTime: { 'zh-CN': '按时', en: 'On time' },
+  late: { 'zh-CN': '超时', en: 'Late' },
+  causedBy: { 'zh-CN': '由 {caseNo} 的协同事件 {event} 触发', en: 'Triggered by event {event} of {caseNo}' },
+  enteredData: { 'zh-CN': '登记信息', en: 'Entered data' },
+
+  links: { 'zh-CN': '关联业务', en: 'Linked cases' },
+  noLinks: { 'zh-CN': '没有因业务协同而关联的业务', en: 'No case is linked to this one by coordination' },
+  direction: { 'zh-CN': '关联', en: 'Link' },
+  'caused-by': { 'zh-CN': '引起本业务', en: 'Caused this case' },
+  caused: { 'zh-CN': '由本业务引起', en: 'Caused by this case' },
+  started: { 'zh-CN': '开启业务', en: 'Opened a case' },
+  stepped: { 'zh-CN': '推进环节', en: 'Moved a step' },
+  event: { 'zh-CN': '协同事件', en: 'Event' },
+
+  caseworker: { 'zh-CN': '经办员', en: 'Caseworker' },
+  reviewer: { 'zh-CN': '审核员', en: 'Reviewer' },
+  configurator: { 'zh-CN': '配置员', en: 'Configurator' },
+  evaluator: { 'zh-CN': '评估员', en: 'Evaluator' },
+  admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  system: { 'zh-CN': '系统', en: 'System' },
+});
+
+/** The roles the history names, as message keys. */
+export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;

@@ -1,0 +1,75 @@
+import type { Localized } from '../../api.ts';
+import type { JsonSchema } from '../../forms/localise-schema.ts';
+
+/** The form an action carries, from the case's pinned definition. */
+export interface ActionForm {
+  id: string;
+  title: Localized;
+  schema: JsonSchema;
+  ui: Record<string, unknown>;
+}
+
+/** An action the signed-in user may take on the case now. */
+export interface CaseAction {
+  event: string;
+  title: Localized;
+  target: string;
+  form: ActionForm | null;
+}
+
+/** `GET /api/cases/{id}`. */
+export interface CaseDetail {
+  id: string;
+  caseNo: string;
+  processId: string;
+  processTitle: Localized;
+  state: string;
+  stateTitle: Localized;
+  status: 'active' | 'final';
+  outcome: 'completed' | 'rejected' | 'cancelled' | null;
+  subject: { type: 'person' | 'employer'; id: string; name: string; identifier: string } | null;
+  dueAt: string | null;
+  version: number;
+  definitionVersion: number;
+  pluginId: string;
+  pluginVersion: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  enteredAt: string;
+  closedAt: string | null;
+  actions: CaseAction[];
+}
+
+/** One step of `GET /api/cases/{id}/history`. */
+export interface HistoryStep {
+  seq: number;
+  from: string | null;
+  fromTitle: Localized | null;
+  to: string;
+  toTitle: Localized | null;
+  event: string;
+  eventTitle: Localized;
+  actor: { id: string; name: string; role: string };
+  post: string | null;
+  postTitle: Localized | null;
+  orgUnit: { id: string; name: string };
+  enteredAt: string;
+  leftAt: string;
+  dueAt: string | null;
+  onTime: boolean | null;
+  data: Record<string, unknown>;
+  cause: { event: string; caseId: string; caseNo: string; processId: string } | null;
+  form: { id: string; title: Localized; schema: JsonSchema } | null;
+}
+
+/** One row of `GET /api/cases/{id}/links`. */
+export interface CaseLink {
+  direction: 'caused-by' | 'caused';
+  event: string;
+  effect: 'started' | 'stepped';
+  caseId: string;
+  caseNo: string;
+  processTitle: Localized;
+  stateTitle: Localized;
+  at: string;
+}

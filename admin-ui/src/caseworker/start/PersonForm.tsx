@@ -1,0 +1,117 @@
+import { Alert, Button, Col, Form, Input, Row } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useState } from 'react';
+import { ApiError, api, errorText } from '../../api.ts';
+import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
+import { useLocale } from '../../i18n.ts';
+import { checkedBy, requiredRule } from './form-rules.ts';
+import { citizenIdProblem, citizenIdSummary } from './identifier-checks.ts';
+import { useStartMessages } from './messages.ts';
+import { showRefusalOnFields } from './refusal-on-fields.ts';
+import type { ChosenSubject, PersonItem, RegistrationWarning } from './types.ts';
+
+interface PersonFields {
+  idNumber: string;
+  name: string;
+  phone?: string;
+  hukouArea?: string;
+  residenceArea?: string;
+  address?: string;
+}
+
+const FIELDS = ['idNumber', 'name', 'phone', 'hukouArea', 'residenceArea', 'address'] as const;
+
+/** The request body: trimmed, and without the optional fields left empty (the API refuses empty codes). */
+function bodyOf(values: PersonFields): Record<string, string> {
+  const body: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = values[field]?.trim();
+    if (value) body[field] = field === 'idNumber' ? value.toUpperCase() : value;
+  }
+  return body;
+}
+
+/**
+ * Registers a person under real name. The ID number is checked as it is typed (format, birth
+ * date, check character) and, once valid, what it tells is shown to compare with the document;
+ * the mobile number and area codes are checked the way the server checks them. A refusal lands
+ * on the field it concerns. The registered person, or the existing one a duplicate ID number
+ * names, is shown in the search list via `showInList`.
+ */
+export function PersonForm({ onRegistered, showInList }: { onRegistered: (subject: ChosenSubject) => void; showInList: (idNumber: string) => void }) {
+  const t = useStartMessages();
+  const locale = useLocale();
+  const [form] = Form.useForm<PersonFields>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const idNumber = Form.useWatch('idNumber', form) ?? '';
+  const derived = citizenIdSummary(idNumber, t);
+
+  const required = (field: string) => requiredRule(t('required', { field }));
+  const pattern = (regex: RegExp, message: string): Rule => ({ pattern: regex, message });
+  const max = (n: number): Rule => ({ max: n, message: t('tooLong', { max: n }) });
+
+  const register = async (values: PersonFields) => {
+    setSaving(true);
+    setRefusal(null);
+    try {
+      const person = await api<PersonItem & { warnings: RegistrationWarning[] }>('POST', '/persons', bodyOf(values));
+      form.resetFields();
+      showInList(person.idNumber);
+      onRegistered({ id: person.id, kind: 'person', name: person.name, identifier: maskCitizenId(person.idNumber), warnings: person.warnings });
+    } catch (error) {
+      setRefusal(showRefusalOnFields(form, error, locale, FIELDS));
+      if (error instanceof ApiError && error.body.code === 'DUPLICATE_RECORD') {
+        form.setFields([{ name: 'idNumber', errors: [errorText(error, locale), t('duplicateHint')] }]);
+        showInList(bodyOf(values)['idNumber'] ?? '');
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<PersonFields> form={form} name="register-person" layout="vertical" onFinish={register} className="start-form">
+      {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
+      <Form.Item
+        name="idNumber"
+        label={t('idNumber')}
+        normalize={(value: string) => value.replace(/\s/g, '').toUpperCase()}
+        rules={[required(t('idNumber')), checkedBy((value) => citizenIdProblem(value, t))]}
+        extra={derived}
+      >
+        <Input maxLength={18} autoComplete="off" inputMode="text" className="start-identifier" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="name" label={t('name')} rules={[required(t('name')), max(50)]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="phone" label={t('phone')} normalize={(value: string) => value.trim()} rules={[pattern(/^1[3-9]\d{9}$/, t('phoneFormat'))]}>
+            <Input maxLength={11} inputMode="tel" autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="hukouArea" label={t('hukouArea')} rules={[pattern(/^\d{6}$/, t('areaFormat'))]}>
+            <Input maxLength={6} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="residenceArea" label={t('residenceArea')} rules={[pattern(/^\d{6}(\d{3}(\d{3})?)?$/, t('residenceFormat'))]}>
+            <Input maxLength={12} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="address" label={t('address')} rules={[max(200)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={saving}>
+        {t('register')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,17 @@
+import { Radio } from 'antd';
+import { useLocalized } from '../../i18n.ts';
+import type { ProcessSummary } from './types.ts';
+
+/** The processes in force, one radio each (arrow keys move between them); choosing one sets the subject the screen asks for. */
+export function ProcessPicker({ processes, value, onChange, labelledBy }: { processes: ProcessSummary[]; value: string | null; onChange: (id: string) => void; labelledBy: string }) {
+  const l = useLocalized();
+  return (
+    <Radio.Group
+      className="start-processes"
+      aria-labelledby={labelledBy}
+      value={value}
+      onChange={(event) => onChange(event.target.value as string)}
+      options={processes.map((process) => ({ value: process.id, label: l(process.title) }))}
+    />
+  );
+}
