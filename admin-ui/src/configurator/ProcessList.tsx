@@ -1,6 +1,52 @@
-import type { SessionUser } from '../api.ts';
+import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { errorText, type SessionUser } from '../api.ts';
+import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { navigate } from '../router.ts';
+import { useApi } from '../shell/useApi.ts';
+import { useLevelName } from './levels.ts';
+import { useConfigMessages } from './messages.ts';
+import type { ProcessSummary } from './types.ts';
 
-/** Placeholder until this screen is built. */
-export default function ProcessList(_props: { user?: SessionUser; caseId?: string; processId?: string }) {
-  return <p>ProcessList</p>;
+/** The processes in force for the user's org unit: title, version in force, the level that published it, and a link to each. */
+export default function ProcessList({ user }: { user: SessionUser }) {
+  const t = useConfigMessages();
+  const common = useCommon();
+  const l = useLocalized();
+  const locale = useLocale();
+  const levelName = useLevelName(user);
+  const processes = useApi<{ items: ProcessSummary[] }>('/processes');
+
+  return (
+    <section aria-labelledby="config-title">
+      <div className="page-head">
+        <Typography.Title level={2} id="config-title">
+          {t('processes')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('processesHint', { unit: user.orgUnit.name })}</Typography.Text>
+      </div>
+      {processes.error !== null && (
+        <Alert type="error" showIcon title={errorText(processes.error, locale)} action={<Button onClick={processes.reload}>{common('retry')}</Button>} />
+      )}
+      <Table<ProcessSummary>
+        rowKey="id"
+        size="middle"
+        aria-label={t('processes')}
+        loading={processes.loading}
+        dataSource={processes.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: common('empty') }}
+        columns={[
+          { title: t('process'), key: 'title', render: (_, row) => <a href={`#/config/${encodeURIComponent(row.id)}`}>{l(row.title)}</a> },
+          { title: t('processId'), key: 'id', render: (_, row) => <code>{row.id}</code> },
+          { title: t('versionInForce'), key: 'version', render: (_, row) => t('version', { n: row.version }) },
+          {
+            title: t('publishedBy'),
+            key: 'level',
+            render: (_, row) => <Tag color={row.scopeOrgUnitId === user.orgUnit.id ? 'green' : 'default'}>{row.scopeOrgUnitId === user.orgUnit.id ? `${t('ownLevel')} · ${user.orgUnit.name}` : levelName(row.scopeOrgUnitId)}</Tag>,
+          },
+          { title: '', key: 'open', render: (_, row) => <Button size="small" onClick={() => navigate(`/config/${encodeURIComponent(row.id)}`)}>{t('open')}</Button> },
+        ]}
+      />
+    </section>
+  );
 }

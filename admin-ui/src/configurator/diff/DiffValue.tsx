@@ -1,0 +1,68 @@
+import { Tag } from 'antd';
+import { useLocalized } from '../../i18n.ts';
+import { useKeyName } from '../ElementPath.tsx';
+import { isLocalizedPair } from '../paths.ts';
+import { useConfigMessages } from '../messages.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Objects with more entries than this fold away below the top level. */
+const FOLD_AFTER = 4;
+
+/**
+ * A value of a definition as a person reads it: text, numbers and yes/no inline, a title pair in
+ * the current language, a list of short values as tags, an object as named entries (large
+ * nested ones folded, to be opened with the keyboard too). Never a JSON dump.
+ */
+export function DiffValue({ value, depth = 0 }: { value: unknown; depth?: number }) {
+  const t = useConfigMessages();
+  const l = useLocalized();
+  const keyName = useKeyName();
+  const json = value as Json | undefined;
+  if (json === undefined || json === null) return <span className="config-value-empty">—</span>;
+  if (typeof json === 'boolean') return <>{json ? t('yes') : t('no')}</>;
+  if (typeof json === 'number') return <>{json}</>;
+  if (typeof json === 'string') return <span className="config-value-text">{json}</span>;
+  if (isLocalizedPair(json)) return <>{l(json)}</>;
+  if (Array.isArray(json)) {
+    if (json.length === 0) return <span className="config-value-empty">—</span>;
+    if (json.every((item) => typeof item !== 'object' || item === null || isLocalizedPair(item))) {
+      return (
+        <span className="config-value-tags">
+          {json.map((item, i) => (
+            <Tag key={i}>{isLocalizedPair(item) ? l(item) : String(item)}</Tag>
+          ))}
+        </span>
+      );
+    }
+    return (
+      <ol className="config-value-list">
+        {json.map((item, i) => (
+          <li key={i}>
+            <DiffValue value={item} depth={depth + 1} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  const entries = Object.entries(json);
+  const list = (
+    <dl className="config-value-object">
+      {entries.map(([key, item]) => (
+        <div key={key} className="config-value-entry">
+          <dt>{keyName(key)}</dt>
+          <dd>
+            <DiffValue value={item} depth={depth + 1} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+  if (depth === 0 || entries.length <= FOLD_AFTER) return list;
+  return (
+    <details className="config-value-fold">
+      <summary>{t('items', { n: entries.length })}</summary>
+      {list}
+    </details>
+  );
+}

@@ -1,0 +1,68 @@
+import { Card, Empty, Space, Table, Tag } from 'antd';
+import type { Localized } from '../../api.ts';
+import { Loadable } from '../../shell/Loadable.tsx';
+import { useApi } from '../../shell/useApi.ts';
+import { ElementPath } from '../ElementPath.tsx';
+import { useConfigMessages } from '../messages.ts';
+import type { Definition, DefinitionChange, LevelDiff } from '../types.ts';
+import { DiffValue } from './DiffValue.tsx';
+
+const changeColour = { added: 'green', removed: 'red', changed: 'orange' } as const;
+
+/**
+ * The differences level by level: ministry → province → city → the draft of the user's level,
+ * each step a table of the elements it changed, with the value before and after.
+ */
+export function DiffView({
+  processId,
+  definitions,
+  parameters,
+  levelName,
+}: {
+  processId: string;
+  /** Where state, form and field titles are looked up (the draft's first, when there is one). */
+  definitions: readonly Definition[];
+  parameters: readonly { id: string; title: Localized }[];
+  levelName: (level: string) => string;
+}) {
+  const t = useConfigMessages();
+  const diff = useApi<LevelDiff>(`/processes/${encodeURIComponent(processId)}/diff`);
+
+  return (
+    <Loadable loaded={diff}>
+      {(data) => {
+        const versionOf = (level: string) => data.levels.find((entry) => entry.level === level)?.version ?? null;
+        const levelTitle = (level: string) => {
+          const version = versionOf(level);
+          return version === null ? levelName(level) : `${levelName(level)} · ${t('version', { n: version })}`;
+        };
+        if (data.changes.length === 0) return <Empty description={t('diffEmpty')} />;
+        return (
+          <Space orientation="vertical" size={16} className="config-diff">
+            {data.changes.map((step) => {
+              const title = t('diffTitle', { from: levelTitle(step.from), to: levelTitle(step.to) });
+              return (
+                <Card key={`${step.from}-${step.to}`} size="small" title={title}>
+                  <Table<DefinitionChange>
+                    rowKey="path"
+                    size="small"
+                    aria-label={title}
+                    dataSource={step.changes}
+                    pagination={step.changes.length > 20 ? { pageSize: 20 } : false}
+                    locale={{ emptyText: t('noChanges') }}
+                    columns={[
+                      { title: t('where'), key: 'path', width: '34%', render: (_, row) => <ElementPath path={row.path} definitions={definitions} parameters={parameters} /> },
+                      { title: t('change'), key: 'change', width: 80, render: (_, row) => <Tag color={changeColour[row.change]}>{t(row.change)}</Tag> },
+                      { title: t('before'), key: 'before', render: (_, row) => <DiffValue value={row.before} /> },
+                      { title: t('after'), key: 'after', render: (_, row) => <DiffValue value={row.after} /> },
+                    ]}
+                  />
+                </Card>
+              );
+            })}
+          </Space>
+        );
+      }}
+    </Loadable>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Button, Typography } from 'antd';
+import type { Localized } from '../../api.ts';
+import { useLocalized } from '../../i18n.ts';
+import { useErrorMessages } from '../../shell/useErrorMessages.ts';
+import { ElementPath } from '../ElementPath.tsx';
+import { isLocalizedPair } from '../paths.ts';
+import type { Definition, OverlayProblem } from '../types.ts';
+import { useDraftMessages } from './messages.ts';
+
+/** A problem's code as a person reads it: the platform's message for it, or the code itself. */
+export function useProblemTitle() {
+  const l = useLocalized();
+  const messages = useErrorMessages();
+  return (code: string) => (messages[code] ? l(messages[code]) : code);
+}
+
+/** The server's reason for a problem: a title pair in the reader's language, or its English explanation. */
+export function useProblemReason() {
+  const l = useLocalized();
+  return (reason: unknown) => (isLocalizedPair(reason) ? l(reason) : typeof reason === 'string' ? reason : '');
+}
+
+/**
+ * What verification found in the draft, each problem with its code's message, the element it
+ * concerns, the server's reason and (for a lock) who set it, and a button showing the element.
+ */
+export function ProblemList({
+  problems,
+  definitions,
+  parameters,
+  levelName,
+  onLocate,
+}: {
+  problems: readonly OverlayProblem[];
+  definitions: readonly Definition[];
+  parameters: readonly { id: string; title: Localized }[];
+  levelName: (level: string) => string;
+  onLocate: (problem: OverlayProblem) => void;
+}) {
+  const t = useDraftMessages();
+  const title = useProblemTitle();
+  const reason = useProblemReason();
+  if (problems.length === 0) return <Alert type="success" showIcon title={t('noProblems')} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('problems', { n: problems.length })}
+      description={
+        <ul className="config-problems" aria-label={t('problems', { n: problems.length })}>
+          {problems.map((problem, i) => (
+            <li key={`${problem.code}-${problem.element}-${i}`}>
+              <Typography.Text strong>{title(problem.code)}</Typography.Text>
+              {problem.element && (
+                <>
+                  {' · '}
+                  <ElementPath path={problem.element} definitions={definitions} parameters={parameters} />
+                </>
+              )}
+              <div className="config-problem-reason">
+                {reason(problem.reason)}
+                {problem.lockedBy && ` · ${t('problemLockedBy', { by: levelName(problem.lockedBy) })}`}
+              </div>
+              {problem.element && (
+                <Button size="small" onClick={() => onLocate(problem)}>
+                  {t('locate')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}

@@ -1,0 +1,93 @@
+import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { useLocalized } from '../../i18n.ts';
+import { locksOfState, type FlowSelection } from '../elements.ts';
+import type { Definition, EffectiveLock, OverlayOperation } from '../types.ts';
+import { InsertReviewForm } from './InsertReviewForm.tsx';
+import { useDraftMessages } from './messages.ts';
+import { POST_CODE } from './operations.ts';
+
+/** The posts the definition's tasks name, offered when changing a post. */
+function postsOf(definition: Definition): { value: string }[] {
+  return [...new Set(Object.values(definition.states).flatMap((state) => (state.task?.post ? [state.task.post] : [])))].map((value) => ({ value }));
+}
+
+/**
+ * What a draft can change about the selected state (its time limit, post and title; a review
+ * inserted after one of its events; removing it) or event (a review inserted after it). Each
+ * action adds a typed operation to the draft.
+ */
+export function StateActions({ definition, selection, locks, onAdd }: { definition: Definition; selection: FlowSelection; locks: readonly EffectiveLock[]; onAdd: (op: OverlayOperation) => void }) {
+  const t = useDraftMessages();
+  const l = useLocalized();
+  const [review, setReview] = useState<{ after: string; event: string } | null>(null);
+  const [stateId, eventId] = selection.id.split('.') as [string, string | undefined];
+  const state = definition.states[stateId];
+  if (!state) return null;
+
+  const reviewForm = review && <InsertReviewForm definition={definition} after={review.after} event={review.event} onAdd={onAdd} onClose={() => setReview(null)} />;
+
+  if (selection.kind === 'transition' && eventId) {
+    return (
+      <>
+        <Divider titlePlacement="start">{t('editEvent')}</Divider>
+        <Button onClick={() => setReview({ after: stateId, event: eventId })}>{t('insertReview')}</Button>
+        {reviewForm}
+      </>
+    );
+  }
+
+  const firstEvent = Object.keys(state.on)[0];
+  const locked = locksOfState(locks, stateId).length > 0;
+  return (
+    <>
+      <Divider titlePlacement="start">{t('editState')}</Divider>
+      {locked && <Alert type="warning" showIcon title={t('lockedWarning')} className="config-inline-alert" />}
+      {state.task ? (
+        <>
+          <Form name="config-sla" layout="inline" size="small" className="config-action-form" initialValues={{ sla: state.task.slaWorkingDays }} onFinish={(v: { sla: number }) => onAdd({ op: 'setSla', state: stateId, workingDays: v.sla })}>
+            <Form.Item name="sla" label={t('slaInput')} rules={[{ required: true, message: t('requiredInput') }]}>
+              <InputNumber min={1} max={250} precision={0} />
+            </Form.Item>
+            <Button htmlType="submit">{t('setSla')}</Button>
+          </Form>
+          <Form name="config-post" layout="inline" size="small" className="config-action-form" initialValues={{ post: state.task.post }} onFinish={(v: { post: string }) => onAdd({ op: 'setPost', state: stateId, post: v.post })}>
+            <Form.Item name="post" label={t('postInput')} rules={[{ required: true, message: t('requiredInput') }, { pattern: POST_CODE, message: t('postHint') }]}>
+              <AutoComplete options={postsOf(definition)} style={{ width: 190 }} />
+            </Form.Item>
+            <Button htmlType="submit">{t('setPost')}</Button>
+          </Form>
+        </>
+      ) : (
+        <Alert type="info" title={t('noManualTask')} className="config-inline-alert" />
+      )}
+      <Form
+        name="config-state-title"
+        layout="vertical"
+        size="small"
+        className="config-action-form"
+        initialValues={{ zh: state.title['zh-CN'], en: state.title.en }}
+        onFinish={(v: { zh: string; en: string }) => onAdd({ op: 'relabelState', state: stateId, title: { 'zh-CN': v.zh, en: v.en } })}
+      >
+        <Space.Compact block>
+          <Form.Item name="zh" label={t('titleZh')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="en" label={t('titleEn')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Input />
+          </Form.Item>
+        </Space.Compact>
+        <Button htmlType="submit">{t('relabel')}</Button>
+      </Form>
+      <Space wrap className="config-action-form">
+        {firstEvent && <Button onClick={() => setReview({ after: stateId, event: firstEvent })}>{t('insertReview')}</Button>}
+        {stateId !== definition.initial && (
+          <Popconfirm title={t('removeStateConfirm', { state: l(state.title) })} okText={t('ok')} cancelText={t('cancel')} onConfirm={() => onAdd({ op: 'removeState', state: stateId })}>
+            <Button danger>{t('removeState')}</Button>
+          </Popconfirm>
+        )}
+      </Space>
+      {reviewForm}
+    </>
+  );
+}

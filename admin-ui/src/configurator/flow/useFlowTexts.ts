@@ -1,0 +1,29 @@
+import { useCallback } from 'react';
+import { useLocalized } from '../../i18n.ts';
+import { isRoleName, useConfigMessages } from '../messages.ts';
+import type { EffectiveLock } from '../types.ts';
+import type { FlowState, FlowTransition } from './graph.ts';
+
+/** A role in the reader's language (`system` reads as automatic). */
+export function useRoleName() {
+  const t = useConfigMessages();
+  return useCallback((role: string | undefined) => (role === undefined ? '—' : isRoleName(role) ? t(`role.${role}`) : role), [t]);
+}
+
+/**
+ * The texts the flow shows, in the reader's language: who locked an element and why, a state's
+ * role and post, an event's label lines (title, then roles). `levelName` names the org unit that
+ * set a lock.
+ */
+export function useFlowTexts(levelName: (level: string) => string) {
+  const t = useConfigMessages();
+  const l = useLocalized();
+  const roleName = useRoleName();
+  const lockText = useCallback(
+    (locks: readonly EffectiveLock[]) => (locks.length === 0 ? null : locks.map((lock) => t('lockedReason', { reason: l(lock.reason), by: levelName(lock.lockedBy) })).join('；')),
+    [t, l, levelName],
+  );
+  const roleText = useCallback((state: FlowState) => [roleName(state.task?.role), state.task?.post].filter(Boolean).join(' · '), [roleName]);
+  const labelLines = useCallback((transition: FlowTransition) => [l(transition.title), transition.roles.map(roleName).join('、')], [l, roleName]);
+  return { lockText, roleText, labelLines, roleName };
+}

@@ -1,0 +1,96 @@
+// Type-only imports: the engine's shapes, erased from the bundle.
+import type { Definition, DefinitionChange, EffectiveLock, Overlay, OverlayProblem, ParameterSpec, ReplayResult } from '../../../engine/index.ts';
+import type { Localized } from '../api.ts';
+
+export type { Definition, DefinitionChange, EffectiveLock, FormDefinition, Overlay, OverlayOperation, OverlayProblem, ParameterSpec, ParameterValue, StateDefinition, TransitionDefinition } from '../../../engine/index.ts';
+
+/** A process in force for the user's org unit (`GET /processes`). */
+export interface ProcessSummary {
+  id: string;
+  version: number;
+  definitionId: string;
+  title: Localized;
+  /** The org unit whose version is in force: the ministry root, a province or a city. */
+  scopeOrgUnitId: string;
+}
+
+/** A parameter of the process's plugin with its bounds and the value in force today. */
+export type EffectiveParameter = ParameterSpec & { value: number | readonly string[] | undefined };
+
+/** `GET /processes/{id}/effective`: what a level sees of a process. */
+export interface EffectiveProcess {
+  processId: string;
+  version: number;
+  definitionId: string;
+  level: string;
+  definition: Definition;
+  locks: EffectiveLock[];
+  parameters: EffectiveParameter[];
+  /** The overlay the user's level is editing; null for anyone but a configurator. */
+  overlay: { overlay: Overlay; source: 'draft' | 'published' | 'empty' } | null;
+}
+
+/** `GET /processes/{id}/diff`: the layers from the ministry down to the draft, and what each changed. */
+export interface LevelDiff {
+  levels: { level: string; version: number | null }[];
+  changes: { from: string; to: string; changes: DefinitionChange[] }[];
+}
+
+/** `GET /processes/{id}/versions`: one published version on the user's path. */
+export interface PublishedVersion {
+  definitionId: string;
+  version: number;
+  level: { id: string; name: string; kind: string };
+  publishedBy: { id: string; name: string } | null;
+  publishedAt: string;
+  basedOn: { definitionId: string; version: number; levelName: string } | null;
+  operations: number | null;
+  inForce: boolean;
+}
+
+/** `POST /processes/{id}/overlay/verify`: the problems of a draft and its effective definition when it applies. */
+export interface Verification {
+  problems: OverlayProblem[];
+  definition: Definition | null;
+}
+
+/** One closed case replayed against the draft. */
+export type ReplayedCase = ReplayResult & { caseId: string; caseNo: string; recordedFinalState: string };
+
+/** `POST /processes/{id}/overlay/replay`. */
+export interface ReplayReport {
+  replayed: number;
+  same: number;
+  refused: number;
+  different: number;
+  cases: ReplayedCase[];
+}
+
+/** One running case in a migration dry run. */
+export interface CaseMigration {
+  caseId: string;
+  caseNo: string;
+  state: string;
+  fromVersion: number;
+  toVersion: number;
+  canMove: boolean;
+  problems: { code: string; element: string; details?: unknown }[];
+  changes: DefinitionChange[];
+}
+
+/** `POST /processes/{id}/migrations` with `dryRun`. */
+export interface MigrationReport {
+  toVersion: number;
+  dryRun: boolean;
+  cases: CaseMigration[];
+}
+
+/** `POST /processes/{id}/overlay/publish`. */
+export interface Publication {
+  definitionId: string;
+  version: number;
+  basedOnVersion: number;
+  publishedAt: string;
+  levelsBelow: { rebased: { orgUnitId: string; version: number }[]; needsAttention: { orgUnitId: string; problems: OverlayProblem[] }[] };
+}
+

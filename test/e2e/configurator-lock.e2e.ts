@@ -1,0 +1,72 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './browser.ts';
+
+// The ministry's locks on unemployment registration (plugins/unemployment-registration/index.ts).
+const REGISTERED_REASON = '登记失业状态是法定身份，不得删除';
+const SEPARATION_REASON = '审核须与受理分离';
+
+describeInBrowser('configurator: flow, locks and a draft', (session) => {
+  it('shows the locked flow of unemployment registration, refuses a change to a lock, and diffs a saved SLA change', async () => {
+    const { page } = session();
+    await session().signIn('configurator');
+    await page.getByRole('menuitem', { name: '流程配置' }).click();
+    await page.getByRole('heading', { name: '流程配置' }).waitFor();
+    await page.getByRole('table', { name: '流程配置' }).getByRole('link', { name: '失业登记', exact: true }).click();
+    await page.getByRole('heading', { name: '失业登记' }).waitFor();
+    expect(page.url()).toMatch(/#\/config\/unemployment-registration$/);
+
+    // The flow: every state drawn, the legal status locked with the ministry's reason on its node.
+    const flow = page.getByRole('region', { name: '流程图' });
+    for (const state of ['受理', '审核', '已登记失业', '已注销', '不予登记']) await flow.getByText(state, { exact: true }).first().waitFor();
+    const badge = flow.getByRole('img', { name: new RegExp(`已锁定：${REGISTERED_REASON}（人社部`) });
+    await badge.waitFor();
+    await badge.focus();
+    expect(await page.getByRole('tooltip').textContent()).toContain(REGISTERED_REASON);
+    // The side list names each lock with its reason and who set it; its buttons select the element.
+    const lockList = page.getByRole('list', { name: '锁定项（6）' });
+    expect(await lockList.getByRole('button').count()).toBe(6);
+    const separation = lockList.getByRole('button', { name: new RegExp(SEPARATION_REASON) });
+    expect(await separation.textContent()).toContain('锁定方：人社部（部级标准）');
+    await separation.click();
+    await page.getByRole('heading', { name: /审核通过/ }).waitFor();
+    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '已锁定 已登记失业' }).click();
+    await page.getByRole('heading', { name: /已登记失业/ }).waitFor();
+    // The screen as it opened, the selected state's lock explained in its tooltip.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await badge.focus();
+    await page.getByRole('tooltip', { name: new RegExp(REGISTERED_REASON) }).waitFor();
+    await session().screenshot('flow-editor');
+
+    // The draft: renaming the locked state is refused as it is made, naming the reason and the ministry.
+    await page.getByRole('tab', { name: '草稿编辑' }).click();
+    await page.getByRole('tab', { name: '流程调整' }).click();
+    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '已锁定 已登记失业' }).click();
+    await page.getByLabel('中文名称').fill('登记有效');
+    await page.getByRole('button', { name: '修改名称' }).click();
+    const problems = page.getByRole('list', { name: '校验发现 1 个问题' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(new RegExp(`该要素已被上级锁定.*${REGISTERED_REASON}.*锁定方：人社部`));
+    expect(await page.getByRole('button', { name: /发\s*布/ }).isDisabled()).toBe(true);
+
+    // Drop it again, then change the review's SLA and save: the check comes back clean.
+    await page.getByRole('tab', { name: '调整清单（1）' }).click();
+    await page.getByRole('button', { name: '移除 1' }).click();
+    await problems.waitFor({ state: 'detached' });
+    await page.getByText(/^校验通过/).waitFor();
+    await page.getByRole('tab', { name: '流程调整' }).click();
+    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '审核', exact: true }).click();
+    await page.getByLabel('办理时限（工作日）').fill('5');
+    await page.getByRole('button', { name: '修改时限' }).click();
+    await page.getByRole('tab', { name: '调整清单（1）' }).waitFor();
+    await page.getByText('有未保存的修改', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('草稿已保存，校验未发现问题').waitFor();
+
+    // The diff: ministry → this level's draft, the review's time limit from 3 to 5 working days.
+    await page.getByRole('tab', { name: '差异对比' }).click();
+    const diff = page.getByRole('table', { name: /版本 1 → 本级草稿/ });
+    const row = diff.getByRole('row').filter({ hasText: '环节「审核」 › 办理任务 › 办理时限（工作日）' });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).slice(1)).toEqual(['修改', '3', '5']);
+  });
+});
