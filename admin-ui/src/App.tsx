@@ -22,13 +22,15 @@ const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
 function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/tasks') return <Inbox user={user} />;
   if (path === '/cases') return <CaseList />;
-  if (path === '/cases/new') return <StartCase />;
+  if (path === '/cases/new') return <StartCase user={user} />;
   const caseRoute = match('/cases/:id', path);
   if (caseRoute) return <CasePage caseId={caseRoute['id']!} user={user} />;
   if (path === '/config') return <ProcessList user={user} />;
   const processRoute = match('/config/:processId', path);
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;
   if (path === '/dashboard') return <Dashboard user={user} />;
+  const indicatorRoute = match('/dashboard/:indicatorId', path);
+  if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;
 }
 

@@ -1,0 +1,57 @@
+import { Alert, Button, Card, Table } from 'antd';
+import { errorText } from '../api.ts';
+import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { formatFigure } from './figures.ts';
+import { useMessages } from './messages.ts';
+import type { IndicatorSpec, Scope } from './types.ts';
+import { useIndicatorValues } from './useIndicatorValues.ts';
+
+/**
+ * The indicator catalogue with each indicator's value for the scope and the numerator and
+ * denominator it comes from; an indicator's name opens its drill-down.
+ */
+export function IndicatorCatalogue({ specs, scope, selected }: { specs: readonly IndicatorSpec[]; scope: Scope; selected: string }) {
+  const t = useMessages();
+  const common = useCommon();
+  const l = useLocalized();
+  const locale = useLocale();
+  const values = useIndicatorValues(
+    specs.map((spec) => spec.id),
+    scope,
+  );
+  return (
+    <Card size="small" title={<h3 id="evaluator-catalogue-title" className="evaluator-card-title">{t('catalogue')}</h3>}>
+      {values.error !== null && (
+        <Alert type="error" showIcon title={errorText(values.error, locale)} action={<Button size="small" onClick={values.reload}>{common('retry')}</Button>} />
+      )}
+      <Table<IndicatorSpec>
+        rowKey="id"
+        size="small"
+        aria-labelledby="evaluator-catalogue-title"
+        loading={values.loading}
+        dataSource={[...specs]}
+        pagination={false}
+        locale={{ emptyText: common('empty') }}
+        rowClassName={(spec) => (spec.id === selected ? 'evaluator-selected' : '')}
+        columns={[
+          {
+            title: t('indicator'),
+            key: 'title',
+            render: (_, spec) => (
+              <a href={`#/dashboard/${encodeURIComponent(spec.id)}`} aria-current={spec.id === selected ? 'true' : undefined}>
+                {l(spec.title)}
+              </a>
+            ),
+          },
+          { title: t('value'), key: 'value', align: 'right', render: (_, spec) => {
+              const figure = values.data?.get(spec.id);
+              return figure ? formatFigure(figure.value, spec.factor) : '';
+            },
+          },
+          { title: t('numerator'), key: 'numerator', align: 'right', render: (_, spec) => values.data?.get(spec.id)?.numerator ?? '' },
+          { title: t('denominator'), key: 'denominator', align: 'right', render: (_, spec) => values.data?.get(spec.id)?.denominator ?? '' },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { Card, Col, DatePicker, Form, Row } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { UnitTrail } from '../Filters.tsx';
+import { useMessages } from '../messages.ts';
+import { chinaToday, monthsUpTo, periodDays, quarterOf } from '../period.ts';
+import type { UnitRef } from '../types.ts';
+import { Alerts } from './Alerts.tsx';
+import { useMarketMessages } from './messages.ts';
+import { SupplyDemand } from './SupplyDemand.tsx';
+import { UnemploymentMonitor } from './UnemploymentMonitor.tsx';
+
+/** Months of unemployment shown up to the quarter's end. */
+const MONTHS = 6;
+
+/**
+ * 市场监测 The market monitoring tab for the org unit and a quarter: registered unemployment
+ * per month and per unit below (drilling down), the quarter's supply and demand, and the
+ * early-warning alerts.
+ */
+export function MarketTab({ trail, onTrail }: { trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void }) {
+  const t = useMarketMessages();
+  const filters = useMessages();
+  const today = chinaToday(new Date());
+  const [quarter, setQuarter] = useState(() => quarterOf(today));
+  const unit = trail.at(-1)!;
+  const months = monthsUpTo(quarter, today, MONTHS);
+  return (
+    <div className="evaluator-tab">
+      <Card size="small" className="evaluator-filters" title={filters('filters')}>
+        <Form layout="inline" className="evaluator-filter-form">
+          <Form.Item label={filters('orgUnit')}>
+            <UnitTrail trail={trail} onTrail={onTrail} />
+          </Form.Item>
+          <Form.Item label={t('quarter')} htmlFor="market-quarter">
+            <DatePicker
+              id="market-quarter"
+              picker="quarter"
+              allowClear={false}
+              value={dayjs(periodDays({ kind: 'quarter', quarter }).from)}
+              onChange={(value: Dayjs | null) => value && setQuarter(quarterOf(value.format('YYYY-MM-DD')))}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      <UnemploymentMonitor unit={unit} from={months.from} to={months.to} onDrill={(child) => onTrail([...trail, child])} />
+      <Row gutter={[12, 12]} className="evaluator-row">
+        <Col xs={24} xl={14}>
+          <SupplyDemand orgUnitId={unit.id} quarter={quarter} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <Alerts orgUnitId={unit.id} quarter={quarter} />
+        </Col>
+      </Row>
+    </div>
+  );
+}
