@@ -14,7 +14,7 @@ describe.each(backends)('unemployment then employment registration end to end (%
   afterAll(() => t.close());
 
   it('answers health with the backend and lists the processes in force', async () => {
-    expect((await t.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: backend });
+    expect((await t.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: backend, mode: 'demo' });
     const errorCodes = await t.request('GET', '/api/error-codes');
     expect(errorCodes.body.CASE_VERSION_CONFLICT).toEqual({ 'zh-CN': '该业务已被他人处理，请刷新后重试', en: 'Someone else has acted on this case; reload and try again' });
     const processes = await t.request('GET', '/api/processes', { token: caseworker });

@@ -89,6 +89,7 @@ describe.each(backends)('production mode (%s)', (backend) => {
   afterAll(() => t.close());
 
   it('seeds no demo accounts and refuses a demo account even if one exists', async () => {
+    expect((await t.request('GET', '/api/health')).body.mode).toBe('production');
     const before = await t.request('POST', '/api/auth/login', { body: { username: 'caseworker', password: 'demo' } });
     expect(before.status).toBe(401);
     await insertDemoUsers(t.rt.db, [{ username: 'caseworker', displayName: '演示', role: 'caseworker', orgUnitId: '350200' }]);
