@@ -2,10 +2,11 @@ import { PlatformError, applyOverlay, checkOverlay, chinaDate, diffDefinitions, 
 import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
 import { auditLog, overlayDrafts, parameterValues } from '../db/schema/index.ts';
-import { orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
+import { localParameterValues, orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { MINISTRY_ID } from '../seed/org-tree.ts';
 import { insertLocalVersion } from './local-version.ts';
+import { parameterSchedules } from './parameter-schedules.ts';
 import { rebaseBelow, withdrawParameterValues } from './rebase.ts';
 import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
 
@@ -75,29 +76,39 @@ export async function draftDefinition(db: Executor, rt: RuntimeContext, user: Se
 
 /**
  * The ministry standard, the versions the levels above and at the user's level published (a
- * province's, a city's), and the draft of the user's level, with the changes from each to the next.
+ * province's, a city's), and the draft of the user's level, with the changes from each to the next:
+ * of the definition, and of the parameters from today on (`parameters.<id>`: a value, or the values
+ * with their first days when a change is scheduled).
  */
 export async function diffLevels(rt: RuntimeContext, user: SessionUser, processId: string) {
-  standardProcess(rt.registry, processId);
+  const { plugin } = standardProcess(rt.registry, processId);
   const ids = orgUnitIdsOf(user.orgUnit.path);
+  const local = await localParameterValues(rt.db, plugin.id, user.orgUnit.path);
+  const today = chinaDate(rt.clock());
+  const layer = (depth: number, definition: Definition, draft?: Overlay['parameters']) => ({ definition, parameters: parameterSchedules(plugin.parameters, local, depth, today, draft) });
   const ministry = await definitionAt(rt.db, `/${MINISTRY_ID}/`, processId);
-  const levels: { level: string; version: number | null; definition: Definition }[] = [{ level: 'ministry', version: ministry.version, definition: ministry.definition }];
+  const levels = [{ level: 'ministry', version: ministry.version as number | null, ...layer(1, ministry.definition) }];
   for (let depth = 2; depth <= ids.length; depth++) {
     const inForce = await definitionAt(rt.db, `/${ids.slice(0, depth).join('/')}/`, processId);
     // Only a level that published its own version is a layer of its own.
-    if (inForce.scopeOrgUnitId === ids[depth - 1]) levels.push({ level: inForce.scopeOrgUnitId, version: inForce.version, definition: inForce.definition });
+    if (inForce.scopeOrgUnitId === ids[depth - 1]) levels.push({ level: inForce.scopeOrgUnitId, version: inForce.version, ...layer(depth, inForce.definition) });
   }
   const { overlay, source } = await currentOverlay(rt.db, user, processId);
   if (source === 'draft') {
     const below = await definitionAt(rt.db, parentPath(user.orgUnit.path), processId);
-    const draft = applyOverlay(below.definition, overlay);
+    const draft = { level: 'draft', version: null, ...layer(ids.length, applyOverlay(below.definition, overlay), overlay.parameters) };
     // A draft already published as it is adds no layer.
-    if (diffDefinitions(levels.at(-1)!.definition, draft).length > 0) levels.push({ level: 'draft', version: null, definition: draft });
+    if (layerChanges(levels.at(-1)!, draft).length > 0) levels.push(draft);
   }
   return {
     levels: levels.map(({ level, version }) => ({ level, version })),
-    changes: levels.slice(1).map((to, i) => ({ from: levels[i]!.level, to: to.level, changes: diffDefinitions(levels[i]!.definition, to.definition) })),
+    changes: levels.slice(1).map((to, i) => ({ from: levels[i]!.level, to: to.level, changes: layerChanges(levels[i]!, to) })),
   };
+}
+
+/** What a level changed of the one above: its definition, and its parameters as `parameters.<id>`. */
+function layerChanges(above: { definition: Definition; parameters: object }, level: { definition: Definition; parameters: object }) {
+  return [...diffDefinitions(above.definition, level.definition), ...diffDefinitions({ parameters: above.parameters }, { parameters: level.parameters })];
 }
 
 /**

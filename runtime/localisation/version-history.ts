@@ -17,7 +17,7 @@ export interface PublishedVersion {
   publishedAt: string;
   /** The version of the level above that the overlay was applied to; null for a ministry standard. */
   basedOn: { definitionId: string; version: number; levelName: string } | null;
-  /** How many typed operations the overlay made; null for a ministry standard. */
+  /** How many changes the overlay made: typed operations and parameter values; null for a ministry standard. */
   operations: number | null;
   /** Whether this is the version new cases of the caller's org unit use. */
   inForce: boolean;
@@ -65,7 +65,7 @@ export async function versionHistory(rt: RuntimeContext, user: SessionUser, proc
       publishedBy: row.publisherId && row.publisherName ? { id: row.publisherId, name: row.publisherName } : null,
       publishedAt: row.publishedAt.toISOString(),
       basedOn: row.baseId && row.baseVersion !== null ? { definitionId: row.baseId, version: row.baseVersion, levelName: row.baseLevelName ?? '' } : null,
-      operations: row.overlay ? row.overlay.operations.length : null,
+      operations: row.overlay ? row.overlay.operations.length + row.overlay.parameters.length : null,
       inForce: row.definitionId === inForce?.definitionId,
     })),
   };

@@ -129,7 +129,7 @@ describe.each(backends)('version history of a process through the API (%s)', (ba
   it("marks a city version built on a replaced base as not in force until the city publishes again", async () => {
     const lock = { element: 'states.submitted.title', reason: title('审核环节名称全省统一', 'The review step is named alike across the province') };
     t.clock.set('2026-11-02T02:00:00.000Z');
-    const province = await publish(provincial, { operations: [{ op: 'setSla', state: 'draft', workingDays: 2 }], locks: [lock] });
+    const province = await publish(provincial, { operations: [{ op: 'setSla', state: 'draft', workingDays: 2 }], parameters: [{ id: 'refusalLimit', from: '2026-11-02', value: 2 }], locks: [lock] });
     expect(province.version).toBe(2);
     // Xiamen's relabel breaks the province's new lock: not rebased, the province's version applies there.
     expect(province.levelsBelow.rebased).toEqual([]);
@@ -144,7 +144,8 @@ describe.each(backends)('version history of a process through the API (%s)', (ba
       publishedBy: await displayName(provincial),
       publishedAt: '2026-11-02T02:00:00.000Z',
       basedOn: { version: 1, levelName: MINISTRY.name },
-      operations: 1,
+      // The SLA and the parameter value.
+      operations: 2,
       inForce: true,
     });
 

@@ -46,6 +46,7 @@ const keyNames: Record<string, Text> = {
   event: { 'zh-CN': '事件', en: 'Event' },
   field: { 'zh-CN': '字段', en: 'Field' },
   value: { 'zh-CN': '值', en: 'Value' },
+  from: { 'zh-CN': '生效日期', en: 'Effective from' },
   const: { 'zh-CN': '代码', en: 'Code' },
 };
 
@@ -55,6 +56,7 @@ const useKindNames = defineMessages({
   form: { 'zh-CN': '表单', en: 'Form' },
   field: { 'zh-CN': '字段', en: 'Field' },
   parameter: { 'zh-CN': '参数', en: 'Parameter' },
+  named: { 'zh-CN': '{kind}「{name}」', en: '{kind} “{name}”' },
 });
 
 /** A property name in the reader's language, or the name itself when it has none. */
@@ -63,12 +65,12 @@ export function useKeyName() {
   return (key: string) => (keyNames[key] ? l(keyNames[key]) : key);
 }
 
-/** A path segment as text: `环节「审核」`, `办理时限（工作日）`. */
+/** A path segment as text: `环节「审核」` (`State “Review”` in English), `办理时限（工作日）`. */
 export function useSegmentText() {
   const l = useLocalized();
   const kinds = useKindNames();
   const keyName = useKeyName();
-  return (segment: PathSegment) => (segment.kind === 'key' ? keyName(segment.key) : `${kinds(segment.kind)}「${segment.title ? l(segment.title) : segment.id}」`);
+  return (segment: PathSegment) => (segment.kind === 'key' ? keyName(segment.key) : kinds('named', { kind: kinds(segment.kind), name: segment.title ? l(segment.title) : segment.id }));
 }
 
 /**
