@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockableElements, locksOfForm, locksOfState, locksOfTransition, selectionFor, elementTarget } from '../../admin-ui/src/configurator/elements.ts';
+import { numericBounds, outOfBounds } from '../../admin-ui/src/configurator/draft/bounds.ts';
 import { fieldRows, fieldSchema, parseOptions, withPendingField } from '../../admin-ui/src/configurator/draft/fields.ts';
 import { problemsOf, reviewOperation, withOperation } from '../../admin-ui/src/configurator/draft/operations.ts';
 import { buildFlow } from '../../admin-ui/src/configurator/flow/graph.ts';
@@ -195,5 +196,27 @@ describe('form fields', () => {
     expect((registration.schema['properties'] as Record<string, unknown>)['wechat']).toBeUndefined();
     expect(withPendingField(registration, { ...pending, name: 'phone' })).toBe(registration);
     expect(withPendingField(registration, null)).toBe(registration);
+  });
+});
+
+describe('parameter bounds', () => {
+  const [minimumAge, refusalLimit] = unemploymentRegistration.parameters.map((spec) => ({ ...spec, value: undefined }));
+
+  it('keeps a value outside the ministry bounds as typed and reports it, rather than clamping it silently', () => {
+    expect(numericBounds(refusalLimit!)).toEqual({ min: 1, max: 10 });
+    expect(outOfBounds(refusalLimit!, 99)).toBe(true);
+    expect(outOfBounds(refusalLimit!, 0)).toBe(true);
+    expect(outOfBounds(refusalLimit!, 1)).toBe(false);
+    expect(outOfBounds(refusalLimit!, 10)).toBe(false);
+    // A bound fixed by the ministry refuses anything else.
+    expect(outOfBounds(minimumAge!, 17)).toBe(true);
+    // Nothing typed yet is not a refusal.
+    expect(outOfBounds(refusalLimit!, null)).toBe(false);
+  });
+
+  it('has no numeric bounds for a code list', () => {
+    const codes = { id: 'categories', title: title('类别', 'Categories'), unit: 'codes' as const, default: ['a'], options: [{ code: 'a', title: title('甲', 'A') }], value: undefined };
+    expect(numericBounds(codes)).toBeNull();
+    expect(outOfBounds(codes, 99)).toBe(false);
   });
 });

@@ -69,4 +69,27 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     await row.waitFor();
     expect((await row.getByRole('cell').allTextContents()).slice(1)).toEqual(['修改', '3', '5']);
   });
+
+  it('keeps a parameter value outside the ministry bounds as typed, refuses it with the bounds and blocks publishing', async () => {
+    const { page } = session();
+    await page.getByRole('tab', { name: '草稿编辑' }).click();
+    await page.getByRole('tab', { name: '参数', exact: true }).click();
+    await page.getByRole('button', { name: '新增取值 无正当理由拒绝推荐工作次数上限' }).click();
+    const value = page.getByRole('spinbutton', { name: '无正当理由拒绝推荐工作次数上限 取值' });
+    await value.fill('99');
+    await value.press('Tab');
+    // Not clamped to 10: the value stays, refused beside the input and in the findings, naming the bounds.
+    expect(await value.inputValue()).toBe('99');
+    expect(await value.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('table', { name: '参数' }).getByRole('alert').filter({ hasText: '超出部级范围（1 – 10 次），不能发布' }).waitFor();
+    const problems = page.getByRole('list', { name: '校验发现 1 个问题' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('参数「无正当理由拒绝推荐工作次数上限」');
+    expect(await problems.textContent()).toContain('超出部级范围（1 – 10 次）');
+    // Saved, the draft still cannot be published: the finding, not unsaved edits, holds it back.
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('草稿已保存，发现 1 个问题').waitFor();
+    await page.getByText('已保存', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /发\s*布/ }).isDisabled()).toBe(true);
+  });
 });

@@ -44,7 +44,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
             key: 'level',
             render: (_, row) => <Tag color={row.scopeOrgUnitId === user.orgUnit.id ? 'green' : 'default'}>{row.scopeOrgUnitId === user.orgUnit.id ? `${t('ownLevel')} · ${user.orgUnit.name}` : levelName(row.scopeOrgUnitId)}</Tag>,
           },
-          { title: '', key: 'open', render: (_, row) => <Button size="small" onClick={() => navigate(`/config/${encodeURIComponent(row.id)}`)}>{t('open')}</Button> },
+          { title: '', key: 'open', render: (_, row) => <Button size="small" aria-label={t('openProcess', { process: l(row.title) })} onClick={() => navigate(`/config/${encodeURIComponent(row.id)}`)}>{t('open')}</Button> },
         ]}
       />
     </section>

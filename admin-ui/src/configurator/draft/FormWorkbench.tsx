@@ -5,6 +5,7 @@ import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocalized } from '../../i18n.ts';
 import { useKeyName } from '../ElementPath.tsx';
 import { elementTarget, locksOfForm } from '../elements.ts';
+import { useConfigMessages } from '../messages.ts';
 import type { Definition, EffectiveLock, OverlayOperation, OverlayProblem } from '../types.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { fieldRows, withPendingField, type FieldRow } from './fields.ts';
@@ -88,6 +89,7 @@ export function FormWorkbench({
 }) {
   const t = useDraftMessages();
   const l = useLocalized();
+  const c = useConfigMessages();
   const keyName = useKeyName();
   const { message } = App.useApp();
   const problemTitle = useProblemTitle();
@@ -100,7 +102,7 @@ export function FormWorkbench({
   const rows = fieldRows(form);
   const formLocks = locksOfForm(locks, formId);
   const requiredLocked = formLocks.formLevel.filter((lock) => elementTarget(lock.element).kind === 'form' && lock.element.endsWith('.required'));
-  const lockText = (lock: EffectiveLock) => `${l(lock.reason)}（${levelName(lock.lockedBy)}）`;
+  const lockText = (lock: EffectiveLock) => c('lockedReason', { reason: l(lock.reason), by: levelName(lock.lockedBy) });
 
   return (
     <Row gutter={16}>

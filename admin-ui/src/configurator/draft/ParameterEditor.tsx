@@ -2,9 +2,12 @@ import { LockOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, DatePicker, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLocalized } from '../../i18n.ts';
+import { useConfigMessages } from '../messages.ts';
 import type { EffectiveLock, EffectiveParameter, OverlayProblem, ParameterValue } from '../types.ts';
+import { outOfBounds } from './bounds.ts';
+import { useBoundsText } from './useBoundsText.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
-import { useProblemReason, useProblemTitle } from './ProblemList.tsx';
+import { useProblemExplanation, useProblemTitle } from './ProblemList.tsx';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -19,8 +22,9 @@ function shownValue(parameter: EffectiveParameter, l: (text: { 'zh-CN': string; 
 
 /**
  * The plugin's parameters with the ministry's bounds and today's value, and the values this level
- * sets, each from an effective date: numbers within the bounds (inputs refuse others), code lists
- * from the ministry's catalogue. Locked parameters and those with problems are marked.
+ * sets, each from an effective date: numbers within the bounds (a value outside them is kept as
+ * typed, marked and refused beside the input with the bounds, and verification blocks publishing),
+ * code lists from the ministry's catalogue. Locked parameters and those with problems are marked.
  */
 export function ParameterEditor({
   parameters,
@@ -38,9 +42,11 @@ export function ParameterEditor({
   onChange: (values: ParameterValue[]) => void;
 }) {
   const t = useDraftMessages();
+  const c = useConfigMessages();
   const l = useLocalized();
+  const boundsText = useBoundsText();
   const problemTitle = useProblemTitle();
-  const reason = useProblemReason();
+  const explain = useProblemExplanation(parameters);
   const update = (index: number, change: Partial<ParameterValue>) => onChange(values.map((entry, i) => (i === index ? { ...entry, ...change } : entry)));
   const tomorrow = dayjs().add(1, 'day').format(DATE);
 
@@ -59,8 +65,8 @@ export function ParameterEditor({
           render: (_, row) => {
             const lock = locks.filter((entry) => entry.element === `parameters.${row.id}`);
             const rowProblems = problems.filter((p) => p.element === `parameters.${row.id}`);
-            const lockText = lock.map((entry) => `${l(entry.reason)}（${levelName(entry.lockedBy)}）`).join('；');
-            const problemText = rowProblems.map((p) => `${problemTitle(p.code)}：${reason(p.reason)}`).join('；');
+            const lockText = lock.map((entry) => c('lockedReason', { reason: l(entry.reason), by: levelName(entry.lockedBy) })).join('；');
+            const problemText = rowProblems.map((p) => `${problemTitle(p.code)}：${explain(p)}`).join('；');
             return (
               <>
                 {lock.length > 0 && (
@@ -89,7 +95,7 @@ export function ParameterEditor({
           title: t('bounds'),
           key: 'bounds',
           render: (_, row) =>
-            row.unit === 'codes' ? `${row.options.length} ${t('unit.codes')}` : row.min === row.max ? t('fixed') : `${row.min} – ${row.max} ${t(`unit.${row.unit}` as DraftMessage)}`,
+            row.unit === 'codes' ? `${row.options.length} ${t('unit.codes')}` : row.min === row.max ? t('fixed') : boundsText(row),
         },
         { title: t('valueToday'), key: 'today', render: (_, row) => shownValue(row, l) },
         {
@@ -122,15 +128,20 @@ export function ParameterEditor({
                     ) : (
                       <InputNumber
                         aria-label={t('valueOf', { parameter: title })}
-                        min={row.min}
-                        max={row.max}
+                        aria-invalid={outOfBounds(row, entry.value)}
+                        status={outOfBounds(row, entry.value) ? 'error' : undefined}
                         precision={0}
                         value={typeof entry.value === 'number' ? entry.value : null}
                         onChange={(value) => value !== null && update(index, { value })}
                         suffix={t(`unit.${row.unit}` as DraftMessage)}
                       />
                     )}
-                    <Button size="small" danger onClick={() => onChange(values.filter((_, i) => i !== index))}>
+                    {outOfBounds(row, entry.value) && (
+                      <Typography.Text type="danger" role="alert">
+                        {t('outOfBounds', { bounds: boundsText(row) })}
+                      </Typography.Text>
+                    )}
+                    <Button size="small" danger aria-label={`${t('remove')} ${title} ${entry.from}`} onClick={() => onChange(values.filter((_, i) => i !== index))}>
                       {t('remove')}
                     </Button>
                   </Space>

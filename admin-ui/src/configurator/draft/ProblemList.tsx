@@ -1,11 +1,13 @@
 import { Alert, Button, Typography } from 'antd';
-import type { Localized } from '../../api.ts';
 import { useLocalized } from '../../i18n.ts';
 import { useErrorMessages } from '../../shell/useErrorMessages.ts';
 import { ElementPath } from '../ElementPath.tsx';
+import { elementTarget } from '../elements.ts';
 import { isLocalizedPair } from '../paths.ts';
-import type { Definition, OverlayProblem } from '../types.ts';
+import type { Definition, EffectiveParameter, OverlayProblem } from '../types.ts';
+import { numericBounds } from './bounds.ts';
 import { useDraftMessages } from './messages.ts';
+import { useBoundsText } from './useBoundsText.ts';
 
 /** A problem's code as a person reads it: the platform's message for it, or the code itself. */
 export function useProblemTitle() {
@@ -21,6 +23,22 @@ export function useProblemReason() {
 }
 
 /**
+ * Why a problem was found, in the reader's language: a parameter out of bounds names the bounds
+ * (the server explains it in English only), anything else reads as the server put it.
+ */
+export function useProblemExplanation(parameters: readonly EffectiveParameter[]) {
+  const t = useDraftMessages();
+  const reason = useProblemReason();
+  const boundsText = useBoundsText();
+  return (problem: OverlayProblem) => {
+    const target = elementTarget(problem.element);
+    const parameter = target.kind === 'parameter' ? parameters.find((p) => p.id === target.parameter) : undefined;
+    if (problem.code === 'PARAMETER_OUT_OF_BOUNDS' && parameter && numericBounds(parameter)) return t('outOfBounds', { bounds: boundsText(parameter) });
+    return reason(problem.reason);
+  };
+}
+
+/**
  * What verification found in the draft, each problem with its code's message, the element it
  * concerns, the server's reason and (for a lock) who set it, and a button showing the element.
  */
@@ -33,13 +51,13 @@ export function ProblemList({
 }: {
   problems: readonly OverlayProblem[];
   definitions: readonly Definition[];
-  parameters: readonly { id: string; title: Localized }[];
+  parameters: readonly EffectiveParameter[];
   levelName: (level: string) => string;
   onLocate: (problem: OverlayProblem) => void;
 }) {
   const t = useDraftMessages();
   const title = useProblemTitle();
-  const reason = useProblemReason();
+  const explain = useProblemExplanation(parameters);
   if (problems.length === 0) return <Alert type="success" showIcon title={t('noProblems')} />;
   return (
     <Alert
@@ -58,7 +76,7 @@ export function ProblemList({
                 </>
               )}
               <div className="config-problem-reason">
-                {reason(problem.reason)}
+                {explain(problem)}
                 {problem.lockedBy && ` · ${t('problemLockedBy', { by: levelName(problem.lockedBy) })}`}
               </div>
               {problem.element && (

@@ -35,12 +35,13 @@ export function PublishButton({
       const below = publication.levelsBelow;
       modal.success({
         title: t('published', { version: publication.version, base: publication.basedOnVersion }),
+        // One paragraph for each thing that happened below (a newline in text would not show).
         content: [
           below.rebased.length > 0 ? t('rebased', { levels: below.rebased.map((level) => `${levelName(level.orgUnitId)} v${level.version}`).join('、') }) : '',
           below.needsAttention.length > 0 ? t('needsAttention', { levels: below.needsAttention.map((level) => levelName(level.orgUnitId)).join('、') }) : '',
         ]
           .filter(Boolean)
-          .join('\n'),
+          .map((line) => <p key={line}>{line}</p>),
         okText: t('ok'),
       });
       onPublished(publication);

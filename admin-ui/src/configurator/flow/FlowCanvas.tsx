@@ -63,7 +63,7 @@ function StateNode({ data }: NodeProps<Node<StateData>>) {
         {state.final && <Tag>{t('final')}</Tag>}
       </div>
       <div className="config-node-line">{state.task ? data.roleText : t('noTask')}</div>
-      {state.task?.slaWorkingDays !== undefined && <div className="config-node-line">{`${t('slaLabel')}：${t('sla', { n: state.task.slaWorkingDays })}`}</div>}
+      {state.task?.slaWorkingDays !== undefined && <div className="config-node-line">{t('slaLine', { n: state.task.slaWorkingDays })}</div>}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
