@@ -2,9 +2,13 @@ import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 
 describeInBrowser('signing in', (session) => {
-  it('refuses a wrong password with the server message, then lands a caseworker on the inbox', async () => {
+  it('names missing fields, refuses a wrong password with the server message, then lands a caseworker on the inbox', async () => {
     const { page, baseUrl } = session();
     await page.goto(`${baseUrl}/`);
+    // Enter on the empty form names what is missing, field by field.
+    await page.getByLabel('用户名').press('Enter');
+    await page.getByText('请输入用户名').waitFor();
+    await page.getByText('请输入密码').waitFor();
     await page.getByLabel('用户名').fill('caseworker');
     await page.getByLabel('密码').fill('wrong');
     await page.getByRole('button', { name: /登\s*录/ }).click();

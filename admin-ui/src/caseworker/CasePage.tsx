@@ -1,11 +1,13 @@
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import type { SessionUser } from '../api.ts';
 import { useLocalized } from '../i18n.ts';
+import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { useApi } from '../shell/useApi.ts';
 import { CaseActions } from './case/CaseActions.tsx';
 import { CaseHeader } from './case/CaseHeader.tsx';
 import { CaseHistory } from './case/CaseHistory.tsx';
+import { CaseNotFound, isMissingCase } from './case/CaseNotFound.tsx';
 import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
@@ -18,12 +20,23 @@ function SectionTitle({ id, children }: { id: string; children: string }) {
   );
 }
 
+/** Back to where the user came from; to the case list when the page was opened directly (a bookmark, a new tab). */
+function goBack(): void {
+  if (window.history.length > 1) window.history.back();
+  else navigate('/cases');
+}
+
 /**
  * The case page: the case at a glance, the actions the user may take now (each with its form),
  * the cases coordination linked to it, and its history. After a step, or when the case turns
- * out to have changed under the user, everything is read again.
+ * out to have changed under the user, everything is read again. Following a link to another
+ * case starts afresh, so nothing of the previous case is shown (or acted on) while it loads.
  */
-export default function CasePage({ caseId }: { caseId: string; user: SessionUser }) {
+export default function CasePage({ caseId, user }: { caseId: string; user: SessionUser }) {
+  return <CaseView key={caseId} caseId={caseId} user={user} />;
+}
+
+function CaseView({ caseId }: { caseId: string; user: SessionUser }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const detail = useApi<CaseDetail>(`/cases/${caseId}`);
@@ -38,37 +51,41 @@ export default function CasePage({ caseId }: { caseId: string; user: SessionUser
   return (
     <section aria-labelledby="case-title">
       <Space className="page-head" wrap>
-        <Button onClick={() => window.history.back()}>{t('back')}</Button>
+        <Button onClick={goBack}>{t('back')}</Button>
         <Typography.Title level={2} id="case-title">
           {detail.data ? `${l(detail.data.processTitle)} · ${detail.data.caseNo}` : t('caseTitle')}
         </Typography.Title>
       </Space>
-      <Loadable loaded={detail}>
-        {(data) => (
-          <>
-            <CaseHeader detail={data} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={14}>
-                <Space orientation="vertical" size={16} className="case-column">
-                  <Card size="small" title={<SectionTitle id="case-actions-title">{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
-                    <CaseActions key={data.id} detail={data} onStepped={reloadAll} onStale={reloadAll} />
+      {isMissingCase(detail.error) ? (
+        <CaseNotFound error={detail.error} />
+      ) : (
+        <Loadable loaded={detail}>
+          {(data) => (
+            <>
+              <CaseHeader detail={data} />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={14}>
+                  <Space orientation="vertical" size={16} className="case-column">
+                    <Card size="small" title={<SectionTitle id="case-actions-title">{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
+                      <CaseActions key={data.id} detail={data} onStepped={reloadAll} onStale={reloadAll} />
+                    </Card>
+                    <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
+                      <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
+                    </Card>
+                  </Space>
+                </Col>
+                <Col xs={24} xl={10}>
+                  <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
+                    <Loadable loaded={history}>
+                      {(loaded) => <CaseHistory steps={loaded.items} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
+                    </Loadable>
                   </Card>
-                  <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
-                    <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
-                  </Card>
-                </Space>
-              </Col>
-              <Col xs={24} xl={10}>
-                <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
-                  <Loadable loaded={history}>
-                    {(loaded) => <CaseHistory steps={loaded.items} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
-                  </Loadable>
-                </Card>
-              </Col>
-            </Row>
-          </>
-        )}
-      </Loadable>
+                </Col>
+              </Row>
+            </>
+          )}
+        </Loadable>
+      )}
     </section>
   );
 }

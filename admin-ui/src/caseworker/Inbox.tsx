@@ -5,6 +5,7 @@ import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { chinaTime } from './format.ts';
+import './caseworker.css';
 
 export const useMessages = defineMessages({
   tasks: { 'zh-CN': '待办任务', en: 'Tasks' },
@@ -18,6 +19,7 @@ export const useMessages = defineMessages({
   onlyOverdue: { 'zh-CN': '只看超期', en: 'Overdue only' },
   onlyMine: { 'zh-CN': '只看本岗位', en: 'My post only' },
   open: { 'zh-CN': '办理', en: 'Open' },
+  openCase: { 'zh-CN': '办理 {caseNo}', en: 'Open {caseNo}' },
 });
 
 /** The caseworker's inbox: open tasks for the user's role and post in the user's org subtree, earliest deadline first. */
@@ -62,6 +64,7 @@ export function Inbox({ user }: { user: SessionUser }) {
           {
             title: t('due'),
             key: 'due',
+            className: 'cw-nowrap',
             render: (_, row) => (
               <Space size={4}>
                 {chinaTime(row.dueAt)}
@@ -69,7 +72,7 @@ export function Inbox({ user }: { user: SessionUser }) {
               </Space>
             ),
           },
-          { title: '', key: 'open', render: (_, row) => <Button size="small" onClick={() => navigate(`/cases/${row.caseId}`)}>{t('open')}</Button> },
+          { title: '', key: 'open', render: (_, row) => <Button size="small" aria-label={t('openCase', { caseNo: row.caseNo })} onClick={() => navigate(`/cases/${row.caseId}`)}>{t('open')}</Button> },
         ]}
       />
     </section>

@@ -7,10 +7,11 @@ const useMessages = defineMessages({
   username: { 'zh-CN': '用户名', en: 'Username' },
   password: { 'zh-CN': '密码', en: 'Password' },
   signIn: { 'zh-CN': '登录', en: 'Sign in' },
-  required: { 'zh-CN': '请填写', en: 'Required' },
+  usernameRequired: { 'zh-CN': '请输入用户名', en: 'Enter your username' },
+  passwordRequired: { 'zh-CN': '请输入密码', en: 'Enter your password' },
   demoHint: {
-    'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin，密码均为 demo',
-    en: 'Demo accounts: caseworker / reviewer / configurator (city) / provincial (province) / evaluator / admin, password demo',
+    'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ supervisor（科长）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin，密码均为 demo',
+    en: 'Demo accounts: caseworker / reviewer / supervisor / configurator (city) / provincial (province) / evaluator / admin, password demo',
   },
 });
 
@@ -44,10 +45,10 @@ export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user:
         extra={<Button type="link" onClick={onSwitchLanguage}>{common('switchLanguage')}</Button>}
       >
         <Form layout="vertical" aria-label={t('signIn')} onFinish={submit} requiredMark={false}>
-          <Form.Item label={t('username')} name="username" rules={[{ required: true, message: t('required') }]}>
+          <Form.Item label={t('username')} name="username" rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('required') }]}>
+          <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error !== null && <Alert type="error" role="alert" showIcon title={errorText(error, locale)} className="form-alert" />}

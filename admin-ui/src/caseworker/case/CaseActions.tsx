@@ -7,6 +7,7 @@ import { useLocale, useLocalized } from '../../i18n.ts';
 import { useCaseMessages } from './messages.ts';
 import { refusalOf } from './refusal.ts';
 import type { CaseAction, CaseDetail } from './types.ts';
+import '../caseworker.css';
 
 /** The server's refusal of the last attempt, with its rule reasons; says so when the page reloaded a stale case. */
 function RefusalAlert({ error }: { error: unknown }) {

@@ -4,6 +4,8 @@ import { defineMessages } from '../../i18n.ts';
 export const useCaseMessages = defineMessages({
   caseTitle: { 'zh-CN': '业务详情', en: 'Case' },
   back: { 'zh-CN': '返回', en: 'Back' },
+  caseNotFound: { 'zh-CN': '未找到该业务', en: 'Case not found' },
+  toCaseList: { 'zh-CN': '返回业务办件', en: 'Back to cases' },
   caseNo: { 'zh-CN': '业务编号', en: 'Case no.' },
   process: { 'zh-CN': '业务事项', en: 'Process' },
   state: { 'zh-CN': '当前环节', en: 'Current step' },

@@ -6,6 +6,7 @@ import { usePaged } from '../../components/usePaged.ts';
 import { useStartMessages } from './messages.ts';
 import type { ChosenSubject, EmployerItem, PersonItem, SubjectKind } from './types.ts';
 import { useDebounced } from './useDebounced.ts';
+import '../caseworker.css';
 
 type Row = PersonItem | EmployerItem;
 
@@ -54,10 +55,10 @@ export function SubjectSearch({
       ),
   };
   const personColumns: ColumnsType<PersonItem> = [
-    { title: t('name'), key: 'name', dataIndex: 'name' },
-    { title: t('idNumber'), key: 'idNumber', render: (_, row) => <span className="start-identifier">{row.idNumber}</span> },
-    { title: t('gender'), key: 'gender', render: (_, row) => t(row.gender) },
-    { title: t('birthDate'), key: 'birthDate', dataIndex: 'birthDate' },
+    { title: t('name'), key: 'name', dataIndex: 'name', className: 'cw-nowrap' },
+    { title: t('idNumber'), key: 'idNumber', className: 'cw-nowrap', render: (_, row) => <span className="start-identifier">{row.idNumber}</span> },
+    { title: t('gender'), key: 'gender', className: 'cw-nowrap', render: (_, row) => t(row.gender) },
+    { title: t('birthDate'), key: 'birthDate', dataIndex: 'birthDate', className: 'cw-nowrap' },
     {
       title: t('status'),
       key: 'status',

@@ -38,7 +38,7 @@ export const useStartMessages = defineMessages({
   registerEmployer: { 'zh-CN': '登记新单位', en: 'Register a new employer' },
   register: { 'zh-CN': '登记', en: 'Register' },
   phone: { 'zh-CN': '手机号码', en: 'Mobile number' },
-  hukouArea: { 'zh-CN': '户籍地区划代码', en: 'Household registration area code' },
+  hukouArea: { 'zh-CN': '户籍地区划代码', en: 'Hukou area code' },
   residenceArea: { 'zh-CN': '常住地区划代码', en: 'Residence area code' },
   address: { 'zh-CN': '居住地址', en: 'Address' },
   required: { 'zh-CN': '请填写{field}', en: 'Enter the {field}' },

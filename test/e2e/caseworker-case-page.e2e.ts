@@ -1,0 +1,98 @@
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './browser.ts';
+
+/** How many lines an element's text is laid out on. */
+function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+}
+
+describeInBrowser('the case page and the lists around it', (session) => {
+  it('names each inbox row’s open button by its case, and shows nothing of the previous case while a linked one loads', async () => {
+    const { page } = session();
+    await session().signIn('caseworker');
+    const benefit = page.getByRole('row').filter({ hasText: '失业保险金' }).filter({ hasText: '受理申领' }).first();
+    const caseNo = (await benefit.getByRole('link').textContent())!.trim();
+    await benefit.getByRole('button', { name: `办理 ${caseNo}` }).click();
+    await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
+
+    // The benefit claim was opened by an employment registration's termination: follow the link while that case is slow to answer.
+    const linked = page.getByRole('table', { name: '关联业务' }).getByRole('link').first();
+    const linkedNo = (await linked.textContent())!.trim();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/cases\/[0-9a-f-]{36}$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await linked.click();
+    await page.getByRole('heading', { name: '业务详情' }).waitFor();
+    expect(await page.locator('.case-header').count()).toBe(0);
+    expect(await page.getByRole('group', { name: '可执行的操作' }).count()).toBe(0);
+    release();
+    await page.getByRole('heading', { name: new RegExp(linkedNo) }).waitFor();
+    expect(await page.locator('.case-header').textContent()).not.toContain(caseNo);
+    await page.unrouteAll();
+  });
+
+  it('says an unknown case is not found and leads back to the case list instead of offering a retry', async () => {
+    const { page, baseUrl } = session();
+    await page.goto(`${baseUrl}/#/cases/00000000-0000-4000-8000-000000000000`);
+    await page.getByText('未找到该业务').waitFor();
+    expect(await page.getByRole('button', { name: /重\s*试/ }).count()).toBe(0);
+    await page.getByRole('button', { name: '返回业务办件' }).click();
+    await page.getByRole('heading', { name: '业务办件' }).waitFor();
+
+    await page.goto(`${baseUrl}/#/cases/not-a-case`);
+    await page.getByText('未找到该业务').waitFor();
+  });
+
+  it('shows an action form’s long labels whole', async () => {
+    const { page, baseUrl } = session();
+    // A draft registration of this test's own, so that the other tests' steps do not matter.
+    const token = await page.evaluate(() => localStorage.getItem('pes.token'));
+    const call = async (method: string, path: string, body?: unknown) => {
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(response.status).toBeLessThan(300);
+      return (await response.json()) as { id: string; items: { id: string }[] };
+    };
+    const person = (await call('GET', `/persons?q=${encodeURIComponent('孙雅婷')}`)).items[0]!;
+    const draft = await call('POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id });
+    await page.goto(`${baseUrl}/#/cases/${draft.id}`);
+    await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '提交登记' }).click();
+    const label = page.locator('.case-form label', { hasText: '求职意向职业' });
+    await label.waitFor();
+    const cut = await label.evaluate((node) => {
+      const box = node.closest('.ant-form-item-label')!;
+      return node.scrollWidth > box.clientWidth || getComputedStyle(box).whiteSpace === 'nowrap';
+    });
+    expect(cut).toBe(false);
+    expect(await label.textContent()).toContain('职业分类大典代码');
+  });
+
+  it('keeps dates and names on one line in English', async () => {
+    const { page } = session();
+    await page.getByRole('button', { name: '退出' }).click();
+    await session().signIn('reviewer');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Tasks' }).click();
+    const overdue = page.getByRole('row').filter({ hasText: 'Overdue' }).first();
+    await overdue.waitFor();
+    expect(await linesOf(overdue.getByText(/^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/))).toBe(1);
+
+    await page.getByRole('menuitem', { name: 'Start a case' }).click();
+    await page.getByRole('radio', { name: 'Unemployment registration' }).check();
+    const row = page.getByRole('table', { name: 'Results' }).locator('tr.ant-table-row').first();
+    await row.waitFor();
+    const cells = row.getByRole('cell');
+    expect(await linesOf(cells.nth(0))).toBe(1);
+    expect(await linesOf(cells.nth(3))).toBe(1);
+    expect(await page.getByText('Hukou area code', { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+});
