@@ -2,12 +2,13 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { api, session, type SessionUser } from './api.ts';
+import { api, ApiError, session, type SessionUser } from './api.ts';
 import { LocaleContext, useCommon, type Locale } from './i18n.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { navigationFor } from './shell/navigation.ts';
+import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 import { Inbox } from './caseworker/Inbox.tsx';
 import { CaseList } from './caseworker/CaseList.tsx';
 
@@ -52,8 +53,9 @@ export function App() {
 
   useEffect(() => {
     if (!session.get()) return setUser(null);
-    api<SessionUser>('GET', '/auth/me').then(setUser, () => {
-      session.clear();
+    api<SessionUser>('GET', '/auth/me').then(setUser, (error: unknown) => {
+      // An expired sign-in is forgotten; a server out of reach is not a reason to sign out.
+      if (error instanceof ApiError && error.status === 401) session.clear();
       setUser(null);
     });
   }, []);
@@ -80,7 +82,9 @@ export function App() {
   else if (user) {
     body = (
       <AppLayout user={user} path={path} onSignOut={signOut} onSwitchLanguage={switchLanguage}>
-        <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
+        <ScreenErrorBoundary path={path}>
+          <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
+        </ScreenErrorBoundary>
       </AppLayout>
     );
   }

@@ -25,14 +25,28 @@ export const session = {
   clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
-/** Calls the API with the stored bearer token; throws {@link ApiError} on a refusal. */
+/** No answer from the platform: the network failed, or something in between answered instead (status 0 when nothing did). */
+function unreachable(status: number): ApiError {
+  return new ApiError(status, {
+    code: 'SERVER_UNREACHABLE',
+    message: { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check the connection and retry' },
+    details: null,
+  });
+}
+
+/** Calls the API with the stored bearer token; throws {@link ApiError} on a refusal, or when the server cannot be reached. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   const token = session.get();
   if (token) headers['Authorization'] = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const payload = response.status === 204 ? null : await response.json();
+  const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).catch(() => {
+    throw unreachable(0);
+  });
+  if (response.status === 204) return null as T;
+  const payload: unknown = await response.json().catch(() => {
+    throw unreachable(response.status);
+  });
   if (!response.ok) throw new ApiError(response.status, payload as ApiErrorBody);
   return payload as T;
 }
@@ -48,8 +62,15 @@ export function errorText(error: unknown, locale: Locale): string {
 /** Fetches an export (CSV, XLSX) with the bearer token and hands it to the browser as a download. */
 export async function download(path: string, fileName: string): Promise<void> {
   const token = session.get();
-  const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw new ApiError(response.status, (await response.json()) as ApiErrorBody);
+  const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => {
+    throw unreachable(0);
+  });
+  if (!response.ok) {
+    const refusal: unknown = await response.json().catch(() => {
+      throw unreachable(response.status);
+    });
+    throw new ApiError(response.status, refusal as ApiErrorBody);
+  }
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();

@@ -45,5 +45,7 @@ export const useCommon = defineMessages({
   notFound: { 'zh-CN': '页面不存在', en: 'Page not found' },
   backHome: { 'zh-CN': '返回首页', en: 'Back to start' },
   loadFailed: { 'zh-CN': '加载失败', en: 'Could not load' },
+  screenFailed: { 'zh-CN': '页面未能打开，可能是网络中断或系统刚刚更新', en: 'The screen could not open: the network may be down, or the system was just updated' },
+  reload: { 'zh-CN': '重新加载', en: 'Reload' },
   switchLanguage: { 'zh-CN': 'English', en: '中文' },
 });

@@ -51,6 +51,23 @@ describeInBrowser('the case page and the lists around it', (session) => {
     await page.getByText('未找到该业务').waitFor();
   });
 
+  it('offers to reload a screen whose code could not be fetched, and the reload opens it', async () => {
+    const { page, baseUrl } = session();
+    await page.getByRole('menu').waitFor();
+    // A browser context of its own, signed in with the same token, that has not loaded the start screen's chunk yet.
+    const token = await page.evaluate(() => localStorage.getItem('pes.token'));
+    const context = await page.context().browser()!.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await context.addInitScript((value) => localStorage.setItem('pes.token', value!), token);
+    const fresh = await context.newPage();
+    await fresh.route(/\/assets\/StartCase-[\w-]+\.js$/, (route) => route.abort());
+    await fresh.goto(`${baseUrl}/#/cases/new`);
+    await fresh.getByText('页面未能打开，可能是网络中断或系统刚刚更新').waitFor();
+    await fresh.unrouteAll();
+    await fresh.getByRole('button', { name: '重新加载' }).click();
+    await fresh.getByRole('heading', { name: '新办业务' }).waitFor();
+    await context.close();
+  });
+
   it('shows an action form’s long labels whole', async () => {
     const { page, baseUrl } = session();
     // A draft registration of this test's own, so that the other tests' steps do not matter.

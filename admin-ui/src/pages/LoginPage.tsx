@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText, session, type SessionUser } from '../api.ts';
 import { defineMessages, useCommon, useLocale } from '../i18n.ts';
+import { useApi } from '../shell/useApi.ts';
 
 const useMessages = defineMessages({
   username: { 'zh-CN': '用户名', en: 'Username' },
@@ -15,13 +16,14 @@ const useMessages = defineMessages({
   },
 });
 
-/** Sign-in form; shows the server's message in the current language when it refuses. */
+/** Sign-in form; shows the server's message in the current language when it refuses, and the demo accounts in demo mode only. */
 export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user: SessionUser) => void; onSwitchLanguage: () => void }) {
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const health = useApi<{ mode: 'demo' | 'production' }>('/health');
 
   const submit = async ({ username, password }: { username: string; password: string }) => {
     setBusy(true);
@@ -53,7 +55,7 @@ export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user:
           </Form.Item>
           {error !== null && <Alert type="error" role="alert" showIcon title={errorText(error, locale)} className="form-alert" />}
           <Button type="primary" htmlType="submit" loading={busy} block>{t('signIn')}</Button>
-          <Typography.Paragraph type="secondary" className="hint">{t('demoHint')}</Typography.Paragraph>
+          {health.data?.mode === 'demo' && <Typography.Paragraph type="secondary" className="hint">{t('demoHint')}</Typography.Paragraph>}
         </Form>
       </Card>
     </main>
