@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportOf, formatFigure, hasChildUnits, ratio, scopeQuery, totalOf, workloadSummary } from '../../admin-ui/src/evaluator/figures.ts';
-import { addDays, addMonths, asKind, chinaToday, defaultPeriod, monthsUpTo, periodDays, quarterOf } from '../../admin-ui/src/evaluator/period.ts';
+import { countsDeadlines, exportOf, formatFigure, hasChildUnits, ratio, scopeQuery, totalOf, workloadSummary } from '../../admin-ui/src/evaluator/figures.ts';
+import { addDays, addMonths, asKind, chinaToday, defaultPeriod, isAfterToday, monthsUpTo, periodDays, quarterOf } from '../../admin-ui/src/evaluator/period.ts';
 import type { WorkloadRow } from '../../admin-ui/src/evaluator/types.ts';
 
 describe('dashboard periods', () => {
@@ -35,6 +35,14 @@ describe('dashboard periods', () => {
     expect(asKind({ kind: 'quarter', quarter: '2026-Q4' }, 'month', '2026-11-26')).toEqual({ kind: 'month', month: '2026-11' });
     expect(asKind({ kind: 'quarter', quarter: '2026-Q2' }, 'month', '2026-11-26')).toEqual({ kind: 'month', month: '2026-06' });
     expect(asKind({ kind: 'month', month: '2026-02' }, 'range', '2026-11-26')).toEqual({ kind: 'range', from: '2026-02-01', to: '2026-02-28' });
+  });
+
+  it('offers no period after today, but the quarter and month of today', () => {
+    const today = '2026-10-05';
+    // A quarter cell may carry any day of its first month: 10-27 is still this quarter.
+    expect([isAfterToday('2026-10-27', 'quarter', today), isAfterToday('2027-01-05', 'quarter', today)]).toEqual([false, true]);
+    expect([isAfterToday('2026-10-31', 'month', today), isAfterToday('2026-11-01', 'month', today)]).toEqual([false, true]);
+    expect([isAfterToday('2026-10-05', 'range', today), isAfterToday('2026-10-06', 'range', today)]).toEqual([false, true]);
   });
 });
 
@@ -85,6 +93,13 @@ describe('dashboard figures', () => {
     expect(workloadSummary(rows, null)).toEqual({ handled: 54, averageWorkingDays: 2.07, openTasks: 7, overdueTasks: 3 });
     expect(workloadSummary(rows, 'subsidy-review')).toEqual({ handled: 0, averageWorkingDays: null, openTasks: 6, overdueTasks: 2 });
     expect(workloadSummary([], null).averageWorkingDays).toBeNull();
+  });
+
+  it('lists the late steps first only behind an on-time rate', () => {
+    const title = { 'zh-CN': '', en: '' };
+    const onTime = { id: 'a', title, factor: 100, pluginId: 'p', numerator: { process: 'x', withDeadline: true, onTime: true }, denominator: { process: 'x', withDeadline: true } };
+    const success = { id: 'b', title, factor: 100, pluginId: 'p', numerator: { process: 'y', event: 'hired' }, denominator: { process: 'y', event: 'refer' } };
+    expect([countsDeadlines(onTime), countsDeadlines(success), countsDeadlines({ id: 'c', title, factor: 1, pluginId: 'p' })]).toEqual([true, false, false]);
   });
 
   it('asks every route for the same scope, the post only when chosen, and names the export after it', () => {

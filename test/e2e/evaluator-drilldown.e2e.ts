@@ -71,6 +71,40 @@ describeInBrowser('evaluator dashboard', (session) => {
     }
   });
 
+  it('lists every record behind a rate that is not about deadlines, and shows no old figures when a request fails', async () => {
+    // Still signed in from the first test, like the market test below.
+    const { page, baseUrl } = session();
+    await page.goto(`${baseUrl}/#/dashboard/referral-success-rate`);
+    await page.reload();
+
+    // A success rate has no late steps: its records button lists the steps it counts, its denominator.
+    const card = page.getByRole('group', { name: '职业介绍成功率' });
+    const fraction = card.getByText(/^分子 \d+ \/ 分母 \d+$/);
+    await fraction.waitFor();
+    const denominator = Number((await fraction.innerText()).match(/分母 (\d+)/)![1]);
+    expect(denominator).toBeGreaterThan(0);
+    const table = page.getByRole('table', { name: /下钻分析/ });
+    expect(await table.getByRole('button', { name: /的超期记录$/ }).count()).toBe(0);
+    await table.getByRole('button', { name: '福建省的办理记录' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(`共 ${denominator} 条`).waitFor();
+    expect(await drawer.getByRole('table').getByRole('link').count()).toBe(Math.min(denominator, 10));
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The drill-down of another period is refused: the error shows, never the last period's rows.
+    await table.getByRole('button', { name: '下钻到厦门市' }).waitFor();
+    await page.route('**/api/indicators/*/drilldown?*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'INTERNAL', message: { zh: '服务暂不可用', en: 'Unavailable' } }) }),
+    );
+    await page.getByText('季度', { exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '服务暂不可用' }).waitFor();
+    expect(await dataRows(page, table)).toEqual([['暂无数据']]);
+    await page.unrouteAll();
+    await page.getByRole('alert').filter({ hasText: '服务暂不可用' }).getByRole('button').click();
+    await table.getByRole('button', { name: '下钻到厦门市' }).waitFor();
+  });
+
   it('monitors the market: the months and the units below count the same registrations, the supply table adds up', async () => {
     const { page } = session();
     await page.reload();

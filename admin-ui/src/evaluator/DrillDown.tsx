@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { download, errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { useApi } from '../shell/useApi.ts';
-import { exportOf, formatFigure, hasChildUnits, scopeQuery, totalOf } from './figures.ts';
+import { countsDeadlines, exportOf, formatFigure, hasChildUnits, scopeQuery, totalOf } from './figures.ts';
 import { useMessages } from './messages.ts';
 import type { DrillBy, DrillDownResult, DrillRow, IndicatorSpec, RecordsTarget, Scope, UnitRef } from './types.ts';
 
@@ -27,13 +27,21 @@ export function DrillDown(props: { spec: IndicatorSpec; scope: Scope; unit: Unit
   const path = (split: DrillBy) => `/indicators/${encodeURIComponent(spec.id)}/drilldown?${scopeQuery(scope, { by: split })}`;
   const units = useApi<DrillDownResult>(by === 'unit' ? path('unit') : null);
   // A unit with records but none below it is the bottom of the tree: split it per post instead.
-  const fellBack = by === 'unit' && !units.loading && units.data !== null && units.data.rows.length > 0 && !hasChildUnits(units.data);
+  const unitRows = units.data;
+  const fellBack = by === 'unit' && !units.loading && unitRows !== null && unitRows.rows.length > 0 && !hasChildUnits(unitRows);
   const shownBy: DrillBy = by === 'post' || fellBack ? 'post' : 'unit';
   const posts = useApi<DrillDownResult>(shownBy === 'post' ? path('post') : null);
   const shown = shownBy === 'post' ? posts : units;
   const rows = shown.data?.rows ?? [];
   const percent = spec.factor === 100;
   const title = l(spec.title);
+  // An on-time rate lists its late steps; any other indicator the records it counts.
+  const lateFirst = countsDeadlines(spec);
+  const recordsButton = (target: RecordsTarget) => (
+    <Button size="small" aria-label={t(lateFirst ? 'lateOf' : 'recordsOf', { name: target.label })} onClick={() => onRecords(target)}>
+      {t(lateFirst ? 'lateRecords' : 'records')}
+    </Button>
+  );
 
   const isChild = (row: DrillRow): row is DrillRow & { key: string } => shownBy === 'unit' && row.key !== null && row.key !== unit.id;
   const labelOf = (row: DrillRow) => {
@@ -116,7 +124,7 @@ export function DrillDown(props: { spec: IndicatorSpec; scope: Scope; unit: Unit
             key: 'records',
             render: (_, row) => {
               const target = recordsOf(row);
-              return target && <Button size="small" aria-label={t('lateOf', { name: target.label })} onClick={() => onRecords(target)}>{t('lateRecords')}</Button>;
+              return target && recordsButton(target);
             },
           },
         ]}
@@ -127,11 +135,7 @@ export function DrillDown(props: { spec: IndicatorSpec; scope: Scope; unit: Unit
               <Table.Summary.Cell index={1} align="right">{total.numerator}</Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">{total.denominator}</Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">{formatFigure(total.value, spec.factor)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4}>
-                <Button size="small" aria-label={t('lateOf', { name: unit.name })} onClick={() => onRecords({ scope, label: unit.name })}>
-                  {t('lateRecords')}
-                </Button>
-              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4}>{recordsButton({ scope, label: unit.name })}</Table.Summary.Cell>
             </Table.Summary.Row>
           )
         }

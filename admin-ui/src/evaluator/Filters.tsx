@@ -1,7 +1,7 @@
 import { Breadcrumb, Button, Card, DatePicker, Form, Segmented, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMessages } from './messages.ts';
-import { DEFAULT_DAYS, addDays, asKind, chinaToday, periodDays, quarterOf, type Period } from './period.ts';
+import { DEFAULT_DAYS, addDays, asKind, chinaToday, isAfterToday, periodDays, quarterOf, type Period } from './period.ts';
 import type { UnitRef, WorkloadRow } from './types.ts';
 
 const day = (date: string) => dayjs(date);
@@ -32,6 +32,7 @@ export function UnitTrail({ trail, onTrail }: { trail: readonly UnitRef[]; onTra
 function PeriodPicker({ period, onPeriod }: { period: Period; onPeriod: (period: Period) => void }) {
   const t = useMessages();
   const today = chinaToday(new Date());
+  const future = (value: Dayjs) => isAfterToday(dateOf(value), period.kind, today);
   return (
     <>
       <Segmented<Period['kind']>
@@ -49,6 +50,7 @@ function PeriodPicker({ period, onPeriod }: { period: Period; onPeriod: (period:
           id="evaluator-period"
           picker="quarter"
           allowClear={false}
+          disabledDate={future}
           value={day(periodDays(period).from)}
           onChange={(value: Dayjs | null) => value && onPeriod({ kind: 'quarter', quarter: quarterOf(dateOf(value)) })}
         />
@@ -58,6 +60,7 @@ function PeriodPicker({ period, onPeriod }: { period: Period; onPeriod: (period:
           id="evaluator-period"
           picker="month"
           allowClear={false}
+          disabledDate={future}
           value={day(periodDays(period).from)}
           onChange={(value: Dayjs | null) => value && onPeriod({ kind: 'month', month: value.format('YYYY-MM') })}
         />
@@ -66,6 +69,7 @@ function PeriodPicker({ period, onPeriod }: { period: Period; onPeriod: (period:
         <DatePicker.RangePicker
           id={{ start: 'evaluator-period', end: 'evaluator-period-end' }}
           allowClear={false}
+          disabledDate={future}
           value={[day(period.from), day(period.to)]}
           presets={[
             { label: t('lastDays', { n: DEFAULT_DAYS }), value: [day(addDays(today, 1 - DEFAULT_DAYS)), day(today)] },

@@ -50,7 +50,11 @@ export function HeadlineCards({ spec, scope, workload }: { spec: IndicatorSpec; 
         <FigureCard
           title={t('averageTime')}
           loaded={workload}
-          value={<span className="evaluator-figure">{summary?.averageWorkingDays ?? '—'} <small>{t('workingDays')}</small></span>}
+          value={
+            <span className="evaluator-figure">
+              {summary === null || summary.averageWorkingDays === null ? '—' : <>{summary.averageWorkingDays} <small>{t('workingDays')}</small></>}
+            </span>
+          }
           note={t('averageNote')}
         />
       </Col>

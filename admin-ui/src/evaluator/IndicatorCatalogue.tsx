@@ -19,6 +19,7 @@ export function IndicatorCatalogue({ specs, scope, selected }: { specs: readonly
     specs.map((spec) => spec.id),
     scope,
   );
+  const figures = values.data;
   return (
     <Card size="small" title={<h3 id="evaluator-catalogue-title" className="evaluator-card-title">{t('catalogue')}</h3>}>
       {values.error !== null && (
@@ -44,12 +45,12 @@ export function IndicatorCatalogue({ specs, scope, selected }: { specs: readonly
             ),
           },
           { title: t('value'), key: 'value', align: 'right', render: (_, spec) => {
-              const figure = values.data?.get(spec.id);
+              const figure = figures?.get(spec.id);
               return figure ? formatFigure(figure.value, spec.factor) : '';
             },
           },
-          { title: t('numerator'), key: 'numerator', align: 'right', render: (_, spec) => values.data?.get(spec.id)?.numerator ?? '' },
-          { title: t('denominator'), key: 'denominator', align: 'right', render: (_, spec) => values.data?.get(spec.id)?.denominator ?? '' },
+          { title: t('numerator'), key: 'numerator', align: 'right', render: (_, spec) => figures?.get(spec.id)?.numerator ?? '' },
+          { title: t('denominator'), key: 'denominator', align: 'right', render: (_, spec) => figures?.get(spec.id)?.denominator ?? '' },
         ]}
       />
     </Card>

@@ -4,7 +4,7 @@ import { errorText } from '../api.ts';
 import { chinaTime } from '../caseworker/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
-import { scopeQuery } from './figures.ts';
+import { countsDeadlines, scopeQuery } from './figures.ts';
 import { useMessages } from './messages.ts';
 import type { IndicatorSpec, PerformanceRecord, RecordsTarget } from './types.ts';
 
@@ -16,22 +16,23 @@ function Lateness({ record }: { record: PerformanceRecord }) {
 }
 
 /**
- * The performance records behind a figure, in a drawer: by default only the steps that missed
- * their deadline, with the case (linking to it), post, org unit, deadline and working days late,
- * latest first and paged.
+ * The performance records behind a figure, in a drawer, with the case (linking to it), post,
+ * org unit, deadline and working days late, latest first and paged. An on-time rate opens on
+ * only the steps that missed their deadline; any other indicator on all the records it counts.
  */
 export function RecordsDrawer({ spec, target, postNames, onClose }: { spec: IndicatorSpec; target: RecordsTarget; postNames: ReadonlyMap<string, string>; onClose: () => void }) {
   const t = useMessages();
   const common = useCommon();
   const l = useLocalized();
   const locale = useLocale();
-  const [lateOnly, setLateOnly] = useState(true);
+  const [lateOnly, setLateOnly] = useState(() => countsDeadlines(spec));
   const records = usePaged<PerformanceRecord>(`/indicators/${encodeURIComponent(spec.id)}/records?${scopeQuery(target.scope, lateOnly ? { late: 'true' } : {})}`, 10);
   const title = t('recordsTitle', { indicator: l(spec.title), scope: target.label });
   return (
     <Drawer open size={960} title={title} onClose={onClose} destroyOnHidden>
       <Segmented
         className="evaluator-note"
+        aria-label={t('whichRecords')}
         value={lateOnly ? 'late' : 'all'}
         onChange={(value) => setLateOnly(value === 'late')}
         options={[
@@ -49,7 +50,7 @@ export function RecordsDrawer({ spec, target, postNames, onClose }: { spec: Indi
         loading={records.loading}
         dataSource={records.data?.items ?? []}
         pagination={{ ...records.pagination, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: common('empty') }}
+        locale={{ emptyText: lateOnly ? t('noLate') : common('empty') }}
         columns={[
           { title: t('caseNo'), key: 'caseNo', render: (_, record) => <a href={`#/cases/${encodeURIComponent(record.caseId)}`}>{record.caseNo}</a> },
           { title: t('post'), key: 'post', render: (_, record) => (record.post ? (postNames.get(record.post) ?? record.post) : t('noPost')) },

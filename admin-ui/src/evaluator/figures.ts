@@ -1,4 +1,4 @@
-import type { DrillBy, DrillDownResult, DrillRow, Scope, WorkloadRow } from './types.ts';
+import type { DrillBy, DrillDownResult, DrillRow, IndicatorSpec, Scope, WorkloadRow } from './types.ts';
 
 /** numerator / denominator × factor rounded to two decimals, as the server computes it; null without a denominator. */
 export function ratio(numerator: number, denominator: number, factor: number): number | null {
@@ -60,4 +60,13 @@ export function exportOf(indicator: string, scope: Scope, by: DrillBy, format: '
   const path = `/review/export?${scopeQuery(scope, { indicator, by, format })}`;
   const fileName = `${indicator}_${scope.orgUnitId}_${scope.from}_${scope.to}_${by}.${format}`.replace(/[^\w.-]/g, '_');
   return { path, fileName };
+}
+
+/**
+ * Whether an indicator is an on-time rate: its numerator counts the steps that kept their
+ * deadline, so the records worth seeing first behind it are the late ones. For any other
+ * indicator (a success rate, a share) no step is late and the records are its denominator.
+ */
+export function countsDeadlines(spec: IndicatorSpec): boolean {
+  return spec.numerator?.onTime === true;
 }

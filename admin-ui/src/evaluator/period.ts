@@ -45,6 +45,16 @@ export function asKind(period: Period, kind: Period['kind'], today: string): Per
   return { kind, from, to };
 }
 
+/**
+ * Whether a date's quarter, month or day (as the kind of period picks it) lies wholly after
+ * today, so a picker offers no period without data yet; today's quarter and month stay open.
+ */
+export function isAfterToday(date: string, kind: Period['kind'], today: string): boolean {
+  if (kind === 'quarter') return quarterOf(date) > quarterOf(today);
+  if (kind === 'month') return date.slice(0, 7) > today.slice(0, 7);
+  return date > today;
+}
+
 /** Days counted back from today, today included, for the default period. */
 export const DEFAULT_DAYS = 90;
 

@@ -6,12 +6,22 @@ export interface UnitRef {
   name: string;
 }
 
+/** Which performance records a side of an indicator counts (the fields the dashboard reads). */
+export interface RecordSelector {
+  process?: string;
+  event?: string;
+  withDeadline?: boolean;
+  onTime?: boolean;
+}
+
 /** One indicator of `GET /api/indicators`: a stored formula over the performance records. */
 export interface IndicatorSpec {
   id: string;
   title: Localized;
   factor: number;
   pluginId: string;
+  numerator?: RecordSelector;
+  denominator?: RecordSelector;
 }
 
 /** `GET /api/indicators/{id}`: the figure with what it was computed from. */

@@ -8,7 +8,10 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** GETs `path` (nothing while it is null) and keeps loading, error and data apart; `reload` asks again. */
+/**
+ * GETs `path` (nothing while it is null) and keeps loading, error and data apart; `reload` asks
+ * again. The previous data stays while the next request loads, and is dropped when it fails.
+ */
 export function useApi<T>(path: string | null): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +25,12 @@ export function useApi<T>(path: string | null): Loaded<T> {
     setError(null);
     api<T>('GET', path).then(
       (result) => current && setData(result),
-      (caught: unknown) => current && setError(caught),
+      (caught: unknown) => {
+        if (!current) return;
+        // The previous answer (another period, unit or page) must not pass for the one asked for.
+        setData(null);
+        setError(caught);
+      },
     ).finally(() => current && setLoading(false));
     return () => {
       current = false;

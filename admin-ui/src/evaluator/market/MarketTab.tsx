@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { UnitTrail } from '../Filters.tsx';
 import { useMessages } from '../messages.ts';
-import { chinaToday, monthsUpTo, periodDays, quarterOf } from '../period.ts';
+import { chinaToday, isAfterToday, monthsUpTo, periodDays, quarterOf } from '../period.ts';
 import type { UnitRef } from '../types.ts';
 import { Alerts } from './Alerts.tsx';
 import { useMarketMessages } from './messages.ts';
@@ -37,6 +37,7 @@ export function MarketTab({ trail, onTrail }: { trail: readonly UnitRef[]; onTra
               id="market-quarter"
               picker="quarter"
               allowClear={false}
+              disabledDate={(value: Dayjs) => isAfterToday(value.format('YYYY-MM-DD'), 'quarter', today)}
               value={dayjs(periodDays({ kind: 'quarter', quarter }).from)}
               onChange={(value: Dayjs | null) => value && setQuarter(quarterOf(value.format('YYYY-MM-DD')))}
             />

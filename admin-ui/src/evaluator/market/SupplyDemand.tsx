@@ -22,9 +22,10 @@ export function SupplyDemand({ orgUnitId, quarter }: { orgUnitId: string; quarte
   const locale = useLocale();
   const [by, setBy] = useState<Breakdown>('city');
   const loaded = useApi<SupplyDemandTable>(`/analysis/supply-demand?orgUnit=${encodeURIComponent(orgUnitId)}&quarter=${quarter}&by=${by}`);
-  const rows = loaded.data?.rows ?? [];
-  const total = loaded.data?.total;
-  const leftOut = loaded.data?.previousQuarter.leftOutCities ?? [];
+  const table = loaded.data;
+  const rows = table?.rows ?? [];
+  const total = table?.total;
+  const leftOut = table?.previousQuarter.leftOutCities ?? [];
 
   return (
     <Card size="small" title={<h3 id="market-supply-title" className="evaluator-card-title">{t('supplyDemand')}</h3>}>

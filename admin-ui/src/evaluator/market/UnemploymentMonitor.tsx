@@ -23,7 +23,8 @@ export function UnemploymentMonitor({ unit, from, to, onDrill }: { unit: UnitRef
   const query = `orgUnit=${encodeURIComponent(unit.id)}&from=${from}&to=${to}`;
   const months = useApi<UnemploymentByMonth>(`/monitoring/unemployment?${query}`);
   const units = useApi<UnemploymentByUnit>(`/monitoring/unemployment?${query}&by=unit`);
-  const rows = months.data?.months ?? [];
+  const monthly = months.data;
+  const rows = monthly?.months ?? [];
   const children = (units.data?.rows ?? []).filter((row) => row.orgUnit.id !== unit.id);
   const tallyColumns = [
     { title: t('inflow'), dataIndex: 'inflow', align: 'right' as const },
@@ -37,8 +38,8 @@ export function UnemploymentMonitor({ unit, from, to, onDrill }: { unit: UnitRef
       {months.error !== null && (
         <Alert type="error" showIcon title={errorText(months.error, locale)} action={<Button size="small" onClick={months.reload}>{common('retry')}</Button>} />
       )}
-      {months.data && (
-        <Typography.Paragraph type="secondary">{t('monthsNote', { from, to, opening: months.data.openingStock })}</Typography.Paragraph>
+      {monthly && (
+        <Typography.Paragraph type="secondary">{t('monthsNote', { from, to, opening: monthly.openingStock })}</Typography.Paragraph>
       )}
       {rows.length > 0 && (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
