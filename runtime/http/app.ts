@@ -16,6 +16,7 @@ import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
+import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -48,6 +49,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', analysisRoutes(rt));
   app.route('/api', monitoringRoutes(rt));
   app.route('/api', codeTableRoutes(rt));
+  app.route('/api', postRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

@@ -40,6 +40,7 @@ describe('OpenAPI document', () => {
       'GET /api/persons',
       'GET /api/persons/{id}',
       'GET /api/persons/{id}/vacancy-matches',
+      'GET /api/posts',
       'GET /api/processes',
       'GET /api/processes/{processId}',
       'GET /api/processes/{processId}/diff',
