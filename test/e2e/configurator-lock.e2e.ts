@@ -18,6 +18,8 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     // The flow: every state drawn, the legal status locked with the ministry's reason on its node.
     const flow = page.getByRole('region', { name: '流程图' });
     for (const state of ['受理', '审核', '已登记失业', '已注销', '不予登记']) await flow.getByText(state, { exact: true }).first().waitFor();
+    // Tasks name their post as the offices call it, not by its code.
+    await flow.getByText('经办员 · 失业登记窗口', { exact: true }).waitFor();
     const badge = flow.getByRole('img', { name: new RegExp(`已锁定：${REGISTERED_REASON}（人社部`) });
     await badge.waitFor();
     await badge.focus();

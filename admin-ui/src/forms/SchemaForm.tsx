@@ -6,6 +6,7 @@ import { localiseErrors } from './field-errors.ts';
 import { localiseSchema, type JsonSchema } from './localise-schema.ts';
 import { rjsfStrings } from './rjsf-strings.ts';
 import { formValidator } from './validator.ts';
+import './schema-form.css';
 
 /** Labels beside the fields, a fixed width for the long Chinese ones. */
 const LAYOUT = { labelCol: { flex: '0 0 208px' }, wrapperCol: { flex: '1 1 0' }, colon: false };

@@ -1,6 +1,7 @@
 import { AutoComplete, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useLocalized } from '../../i18n.ts';
 import { useRoleName } from '../flow/useFlowTexts.ts';
+import { usePostOptions } from '../usePostName.ts';
 import type { Definition, OverlayOperation } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
 import { CAMEL_NAME, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
@@ -24,6 +25,7 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
   const t = useDraftMessages();
   const l = useLocalized();
   const roleName = useRoleName();
+  const postOptions = usePostOptions(definition);
   const [form] = Form.useForm<ReviewValues>();
   const withReject = Form.useWatch('withReject', form) ?? true;
   const origin = definition.states[after];
@@ -111,7 +113,7 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
           </Col>
           <Col span={8}>
             <Form.Item name="post" label={t('postInput')} rules={[...required, { pattern: POST_CODE, message: t('postHint') }]}>
-              <AutoComplete options={[...new Set(Object.values(definition.states).flatMap((s) => (s.task?.post ? [s.task.post] : [])).concat('supervisor'))].map((value) => ({ value }))} />
+              <AutoComplete options={postOptions} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -5,12 +5,14 @@ import { pathSegments } from '../paths.ts';
 import type { Definition, OverlayOperation, OverlayProblem } from '../types.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { problemsOf } from './operations.ts';
+import { usePostName } from '../usePostName.ts';
 import { useProblemReason, useProblemTitle } from './ProblemList.tsx';
 
 /** An operation in a sentence, with the titles of the states, events, forms and fields it names. */
 function useDescribeOperation(definitions: readonly Definition[]) {
   const t = useDraftMessages();
   const l = useLocalized();
+  const postName = usePostName();
   const titleOf = (path: string) => {
     const last = pathSegments(path, definitions).at(-1);
     return last && last.kind !== 'key' ? (last.title ? l(last.title) : last.id) : path;
@@ -37,7 +39,7 @@ function useDescribeOperation(definitions: readonly Definition[]) {
       case 'setSla':
         return t(key, { state: state(op.state), n: op.workingDays });
       case 'setPost':
-        return t(key, { state: state(op.state), post: op.post });
+        return t(key, { state: state(op.state), post: postName(op.post) });
       case 'removeState':
         return t(key, { state: state(op.state) });
     }

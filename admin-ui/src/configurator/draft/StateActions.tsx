@@ -2,15 +2,11 @@ import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconf
 import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { locksOfState, type FlowSelection } from '../elements.ts';
+import { usePostOptions } from '../usePostName.ts';
 import type { Definition, EffectiveLock, OverlayOperation } from '../types.ts';
 import { InsertReviewForm } from './InsertReviewForm.tsx';
 import { useDraftMessages } from './messages.ts';
 import { POST_CODE } from './operations.ts';
-
-/** The posts the definition's tasks name, offered when changing a post. */
-function postsOf(definition: Definition): { value: string }[] {
-  return [...new Set(Object.values(definition.states).flatMap((state) => (state.task?.post ? [state.task.post] : [])))].map((value) => ({ value }));
-}
 
 /**
  * What a draft can change about the selected state (its time limit, post and title; a review
@@ -21,6 +17,7 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
   const t = useDraftMessages();
   const l = useLocalized();
   const [review, setReview] = useState<{ after: string; event: string } | null>(null);
+  const postOptions = usePostOptions(definition);
   const [stateId, eventId] = selection.id.split('.') as [string, string | undefined];
   const state = definition.states[stateId];
   if (!state) return null;
@@ -53,7 +50,7 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
           </Form>
           <Form name="config-post" layout="inline" size="small" className="config-action-form" initialValues={{ post: state.task.post }} onFinish={(v: { post: string }) => onAdd({ op: 'setPost', state: stateId, post: v.post })}>
             <Form.Item name="post" label={t('postInput')} rules={[{ required: true, message: t('requiredInput') }, { pattern: POST_CODE, message: t('postHint') }]}>
-              <AutoComplete options={postsOf(definition)} style={{ width: 190 }} />
+              <AutoComplete options={postOptions} style={{ width: 190 }} />
             </Form.Item>
             <Button htmlType="submit">{t('setPost')}</Button>
           </Form>

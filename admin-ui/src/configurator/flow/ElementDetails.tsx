@@ -5,6 +5,7 @@ import { locksOfState, locksOfTransition, type FlowSelection } from '../elements
 import { useConfigMessages, type ConfigMessage } from '../messages.ts';
 import type { Definition, EffectiveLock } from '../types.ts';
 import { useFlowTexts } from './useFlowTexts.ts';
+import { usePostName } from '../usePostName.ts';
 
 function LockLines({ locks, levelName }: { locks: readonly EffectiveLock[]; levelName: (level: string) => string }) {
   const t = useConfigMessages();
@@ -26,6 +27,7 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
   const t = useConfigMessages();
   const l = useLocalized();
   const { roleName } = useFlowTexts(levelName);
+  const postName = usePostName();
   const stateTitle = (id: string) => (definition.states[id] ? l(definition.states[id].title) : id);
   const eventTitle = (name: string) => {
     const found = Object.values(definition.states).find((state) => state.on[name])?.on[name];
@@ -47,7 +49,7 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
             {state.outcome && ` · ${t(state.outcome as ConfigMessage)}`}
           </Descriptions.Item>
           <Descriptions.Item label={t('role')}>{state.task ? roleName(state.task.role) : t('noTask')}</Descriptions.Item>
-          <Descriptions.Item label={t('post')}>{state.task?.post ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('post')}>{state.task?.post ? <>{postName(state.task.post)} <code>{state.task.post}</code></> : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('slaLabel')}>{state.task?.slaWorkingDays !== undefined ? t('sla', { n: state.task.slaWorkingDays }) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('timers')}>{state.timers.length > 0 ? state.timers.map((timer) => timer.event).join('、') : t('none')}</Descriptions.Item>
           <Descriptions.Item label={t('events')}>
