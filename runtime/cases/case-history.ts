@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
-import { caseEvents, orgUnits, posts } from '../db/schema/index.ts';
+import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { publishedDefinition } from './definition-cache.ts';
+import { domainEventTitle } from './domain-event-title.ts';
 
 function title(definition: Definition, state: string | null): LocalizedText | null {
   if (state === null) return null;
@@ -26,7 +27,8 @@ function stepForm(definition: Definition, from: string | null, event: string) {
 /**
  * A case's history: every step with who took it, at which post (code and name) and org unit,
  * when the state was entered and left, its SLA deadline and whether it was met, the form its
- * data was entered on, and for system steps the domain event and case that caused it.
+ * data was entered on, and for system steps the domain event (with the title of the step that
+ * emitted it) and the case that caused it.
  */
 export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string) {
   const row = await getCaseRow(rt, user, id);
@@ -38,10 +40,20 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
     .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
     .orderBy(asc(caseEvents.seq));
   const definitions = new Map<string, Definition>();
+  const definitionOf = async (definitionId: string) => {
+    if (!definitions.has(definitionId)) definitions.set(definitionId, (await publishedDefinition(rt.db, rt.registry, definitionId)).definition);
+    return definitions.get(definitionId)!;
+  };
+  const causes = rows.flatMap(({ event }) => (event.cause ? [event.cause.caseId] : []));
+  const causeDefinitions = new Map(
+    causes.length === 0
+      ? []
+      : (await rt.db.select({ id: cases.id, definitionId: cases.definitionId }).from(cases).where(and(eq(cases.cityCode, row.cityCode), inArray(cases.id, causes)))).map((c) => [c.id, c.definitionId]),
+  );
   const items = [];
   for (const { event: e, orgUnitName, postName, postNameEn } of rows) {
-    if (!definitions.has(e.definitionId)) definitions.set(e.definitionId, (await publishedDefinition(rt.db, rt.registry, e.definitionId)).definition);
-    const definition = definitions.get(e.definitionId)!;
+    const definition = await definitionOf(e.definitionId);
+    const causeDefinition = e.cause && causeDefinitions.get(e.cause.caseId);
     items.push({
       seq: e.seq,
       from: e.fromState,
@@ -59,7 +71,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       dueAt: e.dueAt?.toISOString() ?? null,
       onTime: e.onTime,
       data: e.data,
-      cause: e.cause ?? null,
+      cause: e.cause ? { ...e.cause, eventTitle: causeDefinition ? domainEventTitle(await definitionOf(causeDefinition), e.cause.event) : null } : null,
       form: stepForm(definition, e.fromState, e.event),
     });
   }

@@ -5,6 +5,7 @@ import { caseEvents, cases, outbox, outboxDeliveries } from '../db/schema/index.
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { publishedDefinition } from './definition-cache.ts';
+import { domainEventTitle } from './domain-event-title.ts';
 
 /** One case linked to another by coordination, as the case page lists it. */
 export interface CaseLink {
@@ -12,6 +13,8 @@ export interface CaseLink {
   direction: 'caused-by' | 'caused';
   /** The domain event that linked the two, e.g. `employment.registered`. */
   event: string;
+  /** The title of the step that emitted the event, in the emitting case; null when no step declares it. */
+  eventTitle: LocalizedText | null;
   /** What the event did to the case on the receiving end: opened it, or moved it a step. */
   effect: 'started' | 'stepped';
   caseId: string;
@@ -65,6 +68,7 @@ export async function linkedCases(rt: RuntimeContext, user: SessionUser, id: str
   const ids = [...new Set(pending.map((link) => link.caseId))];
   const visible = ids.length === 0 ? [] : await rt.db.select().from(cases).where(and(eq(cases.cityCode, row.cityCode), inArray(cases.id, ids), inSubtree(cases.orgPath, user)));
   const byId = new Map(visible.map((linked) => [linked.id, linked]));
+  const own = (await publishedDefinition(rt.db, rt.registry, row.definitionId)).definition;
   const items: CaseLink[] = [];
   for (const link of pending) {
     const linked = byId.get(link.caseId);
@@ -73,6 +77,7 @@ export async function linkedCases(rt: RuntimeContext, user: SessionUser, id: str
     items.push({
       direction: link.direction,
       event: link.event,
+      eventTitle: domainEventTitle(link.direction === 'caused-by' ? definition : own, link.event),
       effect: link.effect,
       caseId: linked.id,
       caseNo: linked.caseNo,

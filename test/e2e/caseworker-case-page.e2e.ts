@@ -23,6 +23,9 @@ describeInBrowser('the case page and the lists around it', (session) => {
     // The benefit claim was opened by an employment registration's termination: follow the link while that case is slow to answer.
     const linked = page.getByRole('table', { name: '关联业务' }).getByRole('link').first();
     const linkedNo = (await linked.textContent())!.trim();
+    // The event reads as the step that emitted it, and so does the cause in the history.
+    expect(await page.getByRole('table', { name: '关联业务' }).getByRole('row').nth(1).textContent()).toContain('办理就业登记注销');
+    await page.getByRole('link', { name: `由 ${linkedNo} 的「办理就业登记注销」触发` }).waitFor();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/api\/cases\/[0-9a-f-]{36}$/, async (route) => {

@@ -20,7 +20,7 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
   async function links(token: string, caseId: string) {
     const response = await t.request('GET', `/api/cases/${caseId}/links`, { token });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body.items as { direction: string; event: string; effect: string; caseId: string; caseNo: string; processTitle: { en: string }; stateTitle: { en: string }; at: string }[];
+    return response.body.items as { direction: string; event: string; eventTitle: { 'zh-CN': string } | null; effect: string; caseId: string; caseNo: string; processTitle: { en: string }; stateTitle: { en: string }; at: string }[];
   }
 
   beforeAll(async () => {
@@ -59,6 +59,8 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
       { direction: 'caused', event: 'employment.terminated', effect: 'started', caseId: ids.registration },
     ]);
     expect(items[1]).toMatchObject({ processTitle: { en: 'Unemployment registration' }, stateTitle: { en: 'Cancelled' } });
+    // The event reads as the step of this case that emitted it.
+    expect(items.map((link) => link.eventTitle?.['zh-CN'])).toEqual(['办理就业登记注销', '办理就业登记注销']);
     expect(items[1]!.caseNo).toMatch(/^UR/);
   });
 
@@ -67,6 +69,8 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
       { direction: 'caused-by', event: 'employment.terminated', effect: 'started', caseId: ids.firstJob, state: 'Terminated' },
       { direction: 'caused-by', event: 'employment.registered', effect: 'stepped', caseId: ids.secondJob, state: 'Employed' },
     ]);
+    // Each event reads as the step of the linked case that emitted it.
+    expect((await links(city, ids.registration)).map((link) => link.eventTitle?.['zh-CN'])).toEqual(['办理就业登记注销', '办理就业登记']);
     expect((await links(city, ids.secondJob)).map(({ direction, effect, caseId }) => ({ direction, effect, caseId }))).toEqual([
       { direction: 'caused', effect: 'stepped', caseId: ids.registration },
     ]);
@@ -94,5 +98,12 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
     expect(response.body.items[1].form.schema.properties.phone).toMatchObject({ title: '手机号码', 'x-i18n': { en: 'Mobile phone' } });
     expect(response.body.items.map((item: { postTitle: { 'zh-CN': string } | null }) => item.postTitle?.['zh-CN'] ?? null)).toEqual([null, '失业登记窗口', '失业登记审核岗', null]);
     expect((await caseHistory(t, caseworker, ids.registration)).at(-1)?.cause).toMatchObject({ event: 'employment.registered', caseId: ids.secondJob });
+    // The causing event reads as the step of the causing case that emitted it.
+    expect(response.body.items.map((item: { cause: { eventTitle: { 'zh-CN': string } | null } | null }) => item.cause?.eventTitle?.['zh-CN'] ?? null)).toEqual([
+      '办理就业登记注销',
+      null,
+      null,
+      '办理就业登记',
+    ]);
   });
 });

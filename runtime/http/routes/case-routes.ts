@@ -58,7 +58,16 @@ const HistoryItem = z
     dueAt: z.string().nullable(),
     onTime: z.boolean().nullable(),
     data: JsonObject,
-    cause: z.object({ event: z.string(), caseId: z.string(), caseNo: z.string(), processId: z.string(), outboxId: z.number() }).nullable(),
+    cause: z
+      .object({
+        event: z.string(),
+        eventTitle: LocalizedText.nullable().openapi({ description: 'The title of the step that emitted the event in the causing case' }),
+        caseId: z.string(),
+        caseNo: z.string(),
+        processId: z.string(),
+        outboxId: z.number(),
+      })
+      .nullable(),
     form: z
       .object({ id: z.string(), title: LocalizedText, schema: JsonObject })
       .nullable()
@@ -70,6 +79,7 @@ const CaseLink = z
   .object({
     direction: z.enum(['caused-by', 'caused']).openapi({ description: "`caused-by`: the linked case's domain event stepped or opened this case; `caused`: the other way round" }),
     event: z.string().openapi({ description: 'The domain event, e.g. `employment.registered`' }),
+    eventTitle: LocalizedText.nullable().openapi({ description: 'The title of the step that emitted it, in the emitting case' }),
     effect: z.enum(['started', 'stepped']).openapi({ description: 'What the event did to the case on the receiving end' }),
     caseId: z.string(),
     caseNo: z.string(),

@@ -54,7 +54,7 @@ function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: read
       </div>
       {step.cause && (
         <div className="case-step-cause">
-          <a href={`#/cases/${step.cause.caseId}`}>{t('causedBy', { caseNo: step.cause.caseNo, event: step.cause.event })}</a>
+          <a href={`#/cases/${step.cause.caseId}`}>{t('causedBy', { caseNo: step.cause.caseNo, event: step.cause.eventTitle ? l(step.cause.eventTitle) : step.cause.event })}</a>
         </div>
       )}
       <StepData step={step} knownForms={knownForms} />

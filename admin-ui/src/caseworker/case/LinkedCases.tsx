@@ -35,7 +35,15 @@ export function LinkedCases({ links }: { links: CaseLink[] }) {
           key: 'event',
           render: (_, link) => (
             <>
-              <Typography.Text code className="case-link-event">{link.event}</Typography.Text>
+              {link.eventTitle ? (
+                <Typography.Text className="case-link-event" title={link.event}>
+                  {l(link.eventTitle)}
+                </Typography.Text>
+              ) : (
+                <Typography.Text code className="case-link-event">
+                  {link.event}
+                </Typography.Text>
+              )}
               <div className="case-link-effect">
                 {t(link.effect)} · {chinaTime(link.at)}
               </div>

@@ -43,7 +43,7 @@ export const useCaseMessages = defineMessages({
   stepDue: { 'zh-CN': '时限', en: 'Due' },
   onTime: { 'zh-CN': '按时', en: 'On time' },
   late: { 'zh-CN': '超时', en: 'Late' },
-  causedBy: { 'zh-CN': '由 {caseNo} 的协同事件 {event} 触发', en: 'Triggered by event {event} of {caseNo}' },
+  causedBy: { 'zh-CN': '由 {caseNo} 的「{event}」触发', en: 'Triggered by “{event}” of {caseNo}' },
   enteredData: { 'zh-CN': '登记信息', en: 'Entered data' },
 
   links: { 'zh-CN': '关联业务', en: 'Linked cases' },

@@ -58,7 +58,8 @@ export interface HistoryStep {
   dueAt: string | null;
   onTime: boolean | null;
   data: Record<string, unknown>;
-  cause: { event: string; caseId: string; caseNo: string; processId: string } | null;
+  /** For a step coordination took: the domain event, the title of the step that emitted it (null when none declares it), and the case. */
+  cause: { event: string; eventTitle: Localized | null; caseId: string; caseNo: string; processId: string } | null;
   form: { id: string; title: Localized; schema: JsonSchema } | null;
 }
 
@@ -66,6 +67,8 @@ export interface HistoryStep {
 export interface CaseLink {
   direction: 'caused-by' | 'caused';
   event: string;
+  /** The title of the step that emitted the event; null when no step declares it. */
+  eventTitle: Localized | null;
   effect: 'started' | 'stepped';
   caseId: string;
   caseNo: string;
