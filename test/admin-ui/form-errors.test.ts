@@ -4,18 +4,10 @@ import { keywordMessage, localiseErrors, toErrorSchema } from '../../admin-ui/sr
 import { formValidator } from '../../admin-ui/src/forms/validator.ts';
 import { createAjv, toFieldErrors } from '../../forms/index.ts';
 import flow from '../../plugins/unemployment-registration/unemployment-registration.flow.json' with { type: 'json' };
+import { registrationForm } from '../support/fixtures.ts';
 
 const registration = flow.forms.registration.schema as RJSFSchema;
-const complete = {
-  category: 'lost-job',
-  unemployedSince: '2026-09-30',
-  phone: '13912345678',
-  residenceArea: '350203',
-  education: '20',
-  retirementCategory: 'male-60',
-  previousEmployerCreditCode: '91350100M000100Y43',
-  separationProof: 'JC-2026-0931',
-};
+const complete = registrationForm();
 
 /** The errors the browser shows for `data`: field and message, by field. */
 function browserErrors(data: Record<string, unknown>, locale: 'zh-CN' | 'en') {
