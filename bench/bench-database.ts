@@ -6,6 +6,7 @@ import type { SessionUser } from '../runtime/auth/index.ts';
 import { readConfig } from '../runtime/config.ts';
 import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
 import { persons, users } from '../runtime/db/schema/index.ts';
+import { nameInitials } from '../runtime/persons/name-initials.ts';
 import { installPlugins, loadPlugins } from '../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
 import { insertOrgTree, MINISTRY_ID } from '../runtime/seed/index.ts';
@@ -51,7 +52,8 @@ export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonl
       const first17 = `35020319900101${String(i + j).padStart(3, '0').slice(-3)}`.slice(0, 17);
       const id = randomUUID();
       personIds.push(id);
-      return { cityCode: '350200', id, idNumber: `${first17}${citizenIdCheckCharacter(first17)}-${i + j}`, name: `人员${i + j}`, gender: 'male' as const, birthDate: '1990-01-01', orgUnitId: '350200-01', createdBy: userId };
+      const name = `人员${i + j}`;
+      return { cityCode: '350200', id, idNumber: `${first17}${citizenIdCheckCharacter(first17)}-${i + j}`, name, nameInitials: nameInitials(name), gender: 'male' as const, birthDate: '1990-01-01', orgUnitId: '350200-01', createdBy: userId };
     });
     await rt.db.insert(persons).values(rows);
   }

@@ -6,6 +6,7 @@ import { ensureUiBuilt } from './admin-ui-build.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { createServerApp } from './http/server-app.ts';
+import { fillMissingInitials } from './persons/index.ts';
 import { loadPlugins } from './plugins/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 import { demoProfiles, seed, seedDemoCases } from './seed/index.ts';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   progress('迁移数据库 running migrations…');
   await handle.migrate();
+  const filled = await fillMissingInitials(handle.db);
+  if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
   const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(plugins), config, clock: () => new Date() };
   const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
   if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');

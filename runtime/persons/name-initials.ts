@@ -22,9 +22,9 @@ export function looksLikeInitials(query: string): boolean {
 const BATCH = 500;
 
 /**
- * Fills the initials of persons stored without them: rows from before the column existed or
- * written by bulk loads. The migration cannot compute pinyin, so initials searches call this
- * first; once every row has its initials it costs one indexed look-up.
+ * Fills the initials of persons stored without them (rows from before the column existed: the
+ * migration cannot compute pinyin), in batches; returns how many it filled. Start-up calls it
+ * after migrating; registration writes the initials itself.
  */
 export async function fillMissingInitials(db: Executor): Promise<number> {
   let filled = 0;

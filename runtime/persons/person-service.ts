@@ -7,7 +7,7 @@ import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { fillMissingInitials, looksLikeInitials, nameInitials } from './name-initials.ts';
+import { looksLikeInitials, nameInitials } from './name-initials.ts';
 import { requireCity } from './require-city.ts';
 
 export interface RegisterPersonInput {
@@ -89,10 +89,8 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
 export async function findPersons(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const filters: SQL[] = [inVisibleCities(persons.cityCode, user)];
-  if (q && looksLikeInitials(q)) {
-    await fillMissingInitials(rt.db);
-    filters.push(or(codeOrNamePrefix(persons.idNumber, persons.name, q), like(persons.nameInitials, `${q.toLowerCase()}%`))!);
-  } else if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
+  if (q && looksLikeInitials(q)) filters.push(or(codeOrNamePrefix(persons.idNumber, persons.name, q), like(persons.nameInitials, `${q.toLowerCase()}%`))!);
+  else if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(persons).where(where).orderBy(desc(persons.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskCitizenId } from '../../forms/index.ts';
 import { persons } from '../../runtime/db/schema/index.ts';
+import { fillMissingInitials } from '../../runtime/persons/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId } from '../support/fixtures.ts';
 
@@ -67,8 +68,12 @@ describe.each(backends)('finding a person at the service window (%s)', (backend)
     expect((await t.request('GET', `/api/persons/${found!.id}`, { token: caseworker })).body.idNumber).toBe(zhangSan);
   });
 
-  it('fills the initials of rows stored without them before searching by initials', async () => {
+  it('fills the initials of rows stored without them (as start-up does after the migration), then finds them by initials', async () => {
     await t.rt.db.execute(sql`UPDATE persons SET name_initials = NULL`);
+    expect(await names('ls')).toEqual([]);
+    const [{ stored }] = (await t.rt.db.select({ stored: count() }).from(persons)) as [{ stored: number }];
+    expect(await fillMissingInitials(t.rt.db)).toBe(stored);
+    expect(await fillMissingInitials(t.rt.db)).toBe(0);
     expect(await names('ls')).toEqual(['李四']);
     const rows = await t.rt.db.select({ nameInitials: persons.nameInitials }).from(persons).where(eq(persons.idNumber, shanXiongXin));
     expect(rows).toEqual([{ nameInitials: 'sxx' }]);
