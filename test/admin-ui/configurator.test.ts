@@ -5,7 +5,9 @@ import { fieldRows, fieldSchema, parseOptions, withPendingField } from '../../ad
 import { problemsOf, reviewOperation, withOperation } from '../../admin-ui/src/configurator/draft/operations.ts';
 import { buildFlow } from '../../admin-ui/src/configurator/flow/graph.ts';
 import { labelSize, layoutFlow, STATE_SIZE, wrapLines } from '../../admin-ui/src/configurator/flow/layout.ts';
+import { editsOverlays, placementOf } from '../../admin-ui/src/configurator/levels.ts';
 import { isLocalizedPair, pathSegments } from '../../admin-ui/src/configurator/paths.ts';
+import type { SessionUser } from '../../admin-ui/src/api.ts';
 import { applyOverlay, overlaySchema, parseDefinition, type EffectiveLock, type OverlayOperation } from '../../engine/index.ts';
 import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
 
@@ -34,6 +36,8 @@ describe('element paths', () => {
     const form = locksOfForm(locks, 'registration');
     expect(form.formLevel.map((l) => l.element)).toEqual(['forms.registration.schema.required']);
     expect(form.byField.size).toBe(0);
+    const phoneLock: EffectiveLock = { element: 'forms.registration.schema.properties.phone', reason: provinceLock.reason, lockedBy: '350000' };
+    expect(locksOfForm([...locks, phoneLock], 'registration').byField.get('phone')).toEqual([phoneLock]);
 
     expect(selectionFor('states.registered', definition)).toEqual({ kind: 'state', id: 'registered' });
     expect(selectionFor('states.registered.on.employmentRegistered', definition)).toEqual({ kind: 'transition', id: 'registered.employmentRegistered' });
@@ -55,6 +59,12 @@ describe('element paths', () => {
       { kind: 'field', id: 'phone', title: title('手机号码', 'Mobile phone') },
     ]);
     expect(pathSegments('states.secondReview.task', [definition])).toEqual([{ kind: 'state', id: 'secondReview', title: null }, { kind: 'key', key: 'task' }]);
+    // A form's own parts and a definition's top-level properties read as property names.
+    expect(pathSegments('forms.registration.schema.required', [definition])).toEqual([
+      { kind: 'form', id: 'registration', title: definition.forms['registration']!.title },
+      { kind: 'key', key: 'required' },
+    ]);
+    expect(pathSegments('initial', [definition])).toEqual([{ kind: 'key', key: 'initial' }]);
     expect(pathSegments('parameters.refusalLimit', [definition], unemploymentRegistration.parameters)[0]).toEqual({ kind: 'parameter', id: 'refusalLimit', title: unemploymentRegistration.parameters[1]!.title });
     expect(isLocalizedPair(title('甲', 'A'))).toBe(true);
     expect(isLocalizedPair({ 'zh-CN': '甲' })).toBe(false);
@@ -68,6 +78,25 @@ describe('element paths', () => {
     expect(elements).toContain('parameters.noContactMonths');
     // A state without a task has no time limit or post to lock.
     expect(elements).not.toContain('states.registered.task.slaWorkingDays');
+  });
+});
+
+describe('levels', () => {
+  const user = (role: SessionUser['role'], kind: string): SessionUser => ({
+    id: 'u1',
+    username: 'u1',
+    displayName: 'U1',
+    role,
+    post: null,
+    orgUnit: { id: '350100', name: '福州市', kind, path: '/100000/350000/350100/' } as SessionUser['orgUnit'],
+  });
+
+  it('lets only province and city configurators edit a draft overlay', () => {
+    expect(placementOf(user('configurator', 'city'))).toEqual({ kind: 'city', path: '/100000/350000/350100/' });
+    expect(editsOverlays(user('configurator', 'city'))).toBe(true);
+    expect(editsOverlays(user('configurator', 'province'))).toBe(true);
+    expect(editsOverlays(user('configurator', 'ministry'))).toBe(false);
+    expect(editsOverlays(user('reviewer', 'city'))).toBe(false);
   });
 });
 

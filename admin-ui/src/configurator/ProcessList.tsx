@@ -42,7 +42,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
           {
             title: t('publishedBy'),
             key: 'level',
-            render: (_, row) => <Tag color={row.scopeOrgUnitId === user.orgUnit.id ? 'green' : 'default'}>{row.scopeOrgUnitId === user.orgUnit.id ? `${t('ownLevel')} · ${user.orgUnit.name}` : levelName(row.scopeOrgUnitId)}</Tag>,
+            render: (_, row) => (row.scopeOrgUnitId === user.orgUnit.id ? <Tag color="green">{`${t('ownLevel')} · ${user.orgUnit.name}`}</Tag> : <Tag>{levelName(row.scopeOrgUnitId)}</Tag>),
           },
           { title: '', key: 'open', render: (_, row) => <Button size="small" aria-label={t('openProcess', { process: l(row.title) })} onClick={() => navigate(`/config/${encodeURIComponent(row.id)}`)}>{t('open')}</Button> },
         ]}

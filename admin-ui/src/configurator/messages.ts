@@ -95,9 +95,6 @@ export const useConfigMessages = defineMessages({
   standard: { 'zh-CN': '部级标准', en: 'Ministry standard' },
 });
 
-/** A key of the configurator's message table. */
-export type ConfigMessage = Parameters<ReturnType<typeof useConfigMessages>>[0];
-
 const roleNames = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;
 
 /** Whether a definition's role has a name in this table (a plugin may carry a role the UI does not know). */

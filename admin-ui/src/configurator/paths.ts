@@ -1,4 +1,5 @@
 import type { Localized } from '../api.ts';
+import { elementTarget } from './elements.ts';
 import type { Definition } from './types.ts';
 
 /** One step of an element path as a person reads it: a named part of the process, or a property. */
@@ -40,29 +41,30 @@ function firstOf<T>(definitions: readonly Definition[], pick: (definition: Defin
  * theirs, then the remaining property names.
  */
 export function pathSegments(path: string, definitions: readonly Definition[], parameters: readonly { id: string; title: Localized }[] = []): PathSegment[] {
-  const parts = path.split('.');
+  const target = elementTarget(path);
   const segments: PathSegment[] = [];
-  const [root, id] = parts;
-  let rest = parts;
-  if (root === 'states' && id) {
-    segments.push({ kind: 'state', id, title: firstOf(definitions, (d) => d.states[id]?.title) ?? null });
-    rest = parts.slice(2);
-    if (rest[0] === 'on' && rest[1]) {
-      const event = rest[1];
-      segments.push({ kind: 'event', id: event, title: firstOf(definitions, (d) => d.states[id]?.on[event]?.title) ?? null });
-      rest = rest.slice(2);
+  let rest: string[];
+  if (target.kind === 'state' || target.kind === 'transition') {
+    const { state } = target;
+    segments.push({ kind: 'state', id: state, title: firstOf(definitions, (d) => d.states[state]?.title) ?? null });
+    if (target.kind === 'transition') {
+      const { event } = target;
+      segments.push({ kind: 'event', id: event, title: firstOf(definitions, (d) => d.states[state]?.on[event]?.title) ?? null });
     }
-  } else if (root === 'forms' && id) {
-    segments.push({ kind: 'form', id, title: firstOf(definitions, (d) => d.forms[id]?.title) ?? null });
-    rest = parts.slice(2);
-    if (rest[0] === 'schema' && rest[1] === 'properties' && rest[2]) {
-      const field = rest[2];
-      segments.push({ kind: 'field', id: field, title: firstOf(definitions, (d) => fieldTitle((d.forms[id]?.schema['properties'] as Record<string, Schema> | undefined)?.[field]) ?? undefined) ?? null });
-      rest = rest.slice(3);
+    rest = target.rest;
+  } else if (target.kind === 'form') {
+    const { form, field } = target;
+    segments.push({ kind: 'form', id: form, title: firstOf(definitions, (d) => d.forms[form]?.title) ?? null });
+    if (field) {
+      segments.push({ kind: 'field', id: field, title: firstOf(definitions, (d) => fieldTitle((d.forms[form]?.schema['properties'] as Record<string, Schema> | undefined)?.[field]) ?? undefined) ?? null });
     }
-  } else if (root === 'parameters' && id) {
-    segments.push({ kind: 'parameter', id, title: parameters.find((p) => p.id === id)?.title ?? null });
-    rest = parts.slice(2);
+    rest = target.rest;
+  } else if (target.kind === 'parameter') {
+    const { parameter } = target;
+    segments.push({ kind: 'parameter', id: parameter, title: parameters.find((p) => p.id === parameter)?.title ?? null });
+    rest = path.split('.').slice(2);
+  } else {
+    rest = path.split('.');
   }
   for (const key of rest) if (!STRUCTURAL.has(key) && key !== '') segments.push({ kind: 'key', key });
   return segments;

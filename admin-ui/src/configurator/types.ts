@@ -2,7 +2,7 @@
 import type { Definition, DefinitionChange, EffectiveLock, Overlay, OverlayProblem, ParameterSpec, ReplayResult } from '../../../engine/index.ts';
 import type { Localized } from '../api.ts';
 
-export type { Definition, DefinitionChange, EffectiveLock, FormDefinition, Overlay, OverlayOperation, OverlayProblem, ParameterSpec, ParameterValue, StateDefinition, TransitionDefinition } from '../../../engine/index.ts';
+export type { Definition, DefinitionChange, EffectiveLock, FormDefinition, Overlay, OverlayOperation, OverlayProblem, ParameterSpec, ParameterValue } from '../../../engine/index.ts';
 
 /** A process in force for the user's org unit (`GET /processes`). */
 export interface ProcessSummary {

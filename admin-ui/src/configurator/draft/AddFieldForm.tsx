@@ -3,6 +3,7 @@ import type { FormDefinition, OverlayOperation } from '../types.ts';
 import { fieldKinds, fieldSchema, parseOptions, type FieldKind, type NewField } from './fields.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { CAMEL_NAME } from './operations.ts';
+import { useNameRules } from './useNameRules.ts';
 
 interface FieldValues {
   name?: string;
@@ -38,6 +39,7 @@ function newField(values: FieldValues): NewField | null {
  */
 export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formId: string; form: FormDefinition; onPending: (pending: { name: string; schema: Record<string, unknown>; required: boolean } | null) => void; onAdd: (op: OverlayOperation) => void }) {
   const t = useDraftMessages();
+  const nameRules = useNameRules();
   const [form] = Form.useForm<FieldValues>();
   const kind = Form.useWatch('kind', form);
   const taken = (name: string) => name in ((target.schema['properties'] ?? {}) as Record<string, unknown>);
@@ -64,16 +66,8 @@ export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formI
     >
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item
-            name="name"
-            label={t('fieldName')}
-            rules={[
-              { required: true, message: t('requiredInput') },
-              { pattern: CAMEL_NAME, message: t('idHint') },
-              { validator: (_, value: string) => (value && taken(value) ? Promise.reject(new Error(t('idHint'))) : Promise.resolve()) },
-            ]}
-          >
-            <Input placeholder="wechat" />
+          <Form.Item name="name" label={t('fieldName')} rules={nameRules(taken)}>
+            <Input placeholder={t('fieldNameExample')} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -120,7 +114,7 @@ export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formI
         {kind === 'choice' && (
           <Col span={24}>
             <Form.Item name="options" label={t('optionsInput')} rules={[{ required: true, message: t('requiredInput') }]}>
-              <Input.TextArea rows={3} placeholder={'local=本地=Local\nnon-local=外地=Non-local'} />
+              <Input.TextArea rows={3} placeholder={t('optionsExample')} />
             </Form.Item>
           </Col>
         )}

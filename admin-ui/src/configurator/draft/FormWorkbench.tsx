@@ -1,17 +1,18 @@
-import { LockOutlined, WarningOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocalized } from '../../i18n.ts';
+import { LockBadge, ProblemBadge } from '../badges.tsx';
 import { useKeyName } from '../ElementPath.tsx';
 import { elementTarget, locksOfForm } from '../elements.ts';
-import { useConfigMessages } from '../messages.ts';
+import { useLockText } from '../useLockText.ts';
 import type { Definition, EffectiveLock, OverlayOperation, OverlayProblem } from '../types.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { fieldRows, withPendingField, type FieldRow } from './fields.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { problemsOf } from './operations.ts';
-import { useProblemReason, useProblemTitle } from './ProblemList.tsx';
+import { useProblemsText } from './ProblemList.tsx';
 
 type Pending = { name: string; schema: Record<string, unknown>; required: boolean } | null;
 
@@ -89,20 +90,19 @@ export function FormWorkbench({
 }) {
   const t = useDraftMessages();
   const l = useLocalized();
-  const c = useConfigMessages();
   const keyName = useKeyName();
   const { message } = App.useApp();
-  const problemTitle = useProblemTitle();
-  const reason = useProblemReason();
+  const lockText = useLockText(levelName);
+  const problemsText = useProblemsText();
   const [pending, setPending] = useState<Pending>(null);
   const [dialog, setDialog] = useState<{ mode: 'rename' | 'narrow'; row: FieldRow } | null>(null);
   const form = definition.forms[formId];
   const preview = useMemo(() => (form ? withPendingField(form, pending) : undefined), [form, pending]);
   if (!form || !preview) return null;
   const rows = fieldRows(form);
+  const rowProblems = new Map(rows.map((row) => [row.name, fieldProblems(formId, row.name, problems, operations)]));
   const formLocks = locksOfForm(locks, formId);
-  const requiredLocked = formLocks.formLevel.filter((lock) => elementTarget(lock.element).kind === 'form' && lock.element.endsWith('.required'));
-  const lockText = (lock: EffectiveLock) => c('lockedReason', { reason: l(lock.reason), by: levelName(lock.lockedBy) });
+  const requiredLocked = formLocks.formLevel.filter((lock) => lock.element.endsWith('.required'));
 
   return (
     <Row gutter={16}>
@@ -130,30 +130,18 @@ export function FormWorkbench({
             aria-label={t('fieldsOf', { form: l(form.title) })}
             dataSource={rows}
             pagination={false}
-            rowClassName={(row) => (fieldProblems(formId, row.name, problems, operations).length > 0 ? 'config-row-problem' : '')}
+            rowClassName={(row) => (rowProblems.get(row.name)!.length > 0 ? 'config-row-problem' : '')}
             columns={[
               {
                 title: t('fieldTitle'),
                 key: 'title',
                 render: (_, row) => {
-                  const rowProblems = fieldProblems(formId, row.name, problems, operations);
-                  const rowLocks = formLocks.byField.get(row.name) ?? [];
+                  const found = rowProblems.get(row.name)!;
+                  const locked = lockText(formLocks.byField.get(row.name) ?? []);
                   return (
                     <>
-                      {rowLocks.length > 0 && (
-                        <Tooltip title={rowLocks.map(lockText).join('；')} trigger={['hover', 'focus']}>
-                          <span className="config-lock-badge" tabIndex={0} role="img" aria-label={rowLocks.map(lockText).join('；')}>
-                            <LockOutlined />
-                          </span>
-                        </Tooltip>
-                      )}
-                      {rowProblems.length > 0 && (
-                        <Tooltip title={rowProblems.map((p) => `${problemTitle(p.code)}：${reason(p.reason)}`).join('；')} trigger={['hover', 'focus']}>
-                          <span className="config-problem-badge" tabIndex={0} role="img" aria-label={rowProblems.map((p) => `${problemTitle(p.code)}：${reason(p.reason)}`).join('；')}>
-                            <WarningOutlined />
-                          </span>
-                        </Tooltip>
-                      )}
+                      {locked && <LockBadge text={locked} />}
+                      {found.length > 0 && <ProblemBadge text={problemsText(found)} />}
                       {row.title ? l(row.title) : row.name}
                       <div>
                         <code className="config-path-code">{row.name}</code>
@@ -201,7 +189,7 @@ export function FormWorkbench({
                           {t('narrow')}
                         </Button>
                       )}
-                      <Popconfirm title={`${t('removeFieldAction')} ${name}?`} okText={t('ok')} cancelText={t('cancel')} onConfirm={() => onAdd({ op: 'removeField', form: formId, field: row.name })}>
+                      <Popconfirm title={t('removeFieldConfirm', { field: name })} okText={t('ok')} cancelText={t('cancel')} onConfirm={() => onAdd({ op: 'removeField', form: formId, field: row.name })}>
                         <Button size="small" danger aria-label={`${t('removeFieldAction')} ${name}`}>
                           {t('removeFieldAction')}
                         </Button>

@@ -5,6 +5,7 @@ import { usePostOptions } from '../usePostName.ts';
 import type { Definition, OverlayOperation } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
 import { CAMEL_NAME, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
+import { useNameRules } from './useNameRules.ts';
 
 /** The roles a person can hold; `system` never reviews. */
 const PEOPLE = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'];
@@ -26,6 +27,7 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
   const l = useLocalized();
   const roleName = useRoleName();
   const postOptions = usePostOptions(definition);
+  const idRules = useNameRules();
   const [form] = Form.useForm<ReviewValues>();
   const withReject = Form.useWatch('withReject', form) ?? true;
   const origin = definition.states[after];
@@ -52,11 +54,6 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
     rejectEn: 'Overrule',
     target: rejectTarget,
   };
-  const idRules = (taken: (name: string) => boolean) => [
-    { required: true, message: t('requiredInput') },
-    { pattern: CAMEL_NAME, message: t('idHint') },
-    { validator: (_: unknown, value: string) => (value && taken(value) ? Promise.reject(new Error(t('idHint'))) : Promise.resolve()) },
-  ];
   const required = [{ required: true, message: t('requiredInput') }];
 
   return (

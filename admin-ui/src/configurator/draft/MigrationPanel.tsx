@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { useLocale, useLocalized } from '../../i18n.ts';
+import { useLocale } from '../../i18n.ts';
 import { ElementPath } from '../ElementPath.tsx';
+import { useTitles } from '../useTitles.ts';
 import type { CaseMigration, Definition, MigrationReport } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
 
@@ -13,15 +14,11 @@ import { useDraftMessages } from './messages.ts';
  */
 export function MigrationPanel({ processId, definitions }: { processId: string; definitions: readonly Definition[] }) {
   const t = useDraftMessages();
-  const l = useLocalized();
   const locale = useLocale();
   const [report, setReport] = useState<MigrationReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
-  const stateTitle = (id: string) => {
-    const state = definitions.map((d) => d.states[id]).find(Boolean);
-    return state ? l(state.title) : id;
-  };
+  const { stateTitle } = useTitles(definitions);
 
   const run = async () => {
     setRunning(true);

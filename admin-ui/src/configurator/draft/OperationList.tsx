@@ -6,7 +6,7 @@ import type { Definition, OverlayOperation, OverlayProblem } from '../types.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { problemsOf } from './operations.ts';
 import { usePostName } from '../usePostName.ts';
-import { useProblemReason, useProblemTitle } from './ProblemList.tsx';
+import { useProblemsText, useProblemTitle } from './ProblemList.tsx';
 
 /** An operation in a sentence, with the titles of the states, events, forms and fields it names. */
 function useDescribeOperation(definitions: readonly Definition[]) {
@@ -61,7 +61,7 @@ export function OperationList({
   const t = useDraftMessages();
   const describe = useDescribeOperation(definitions);
   const problemTitle = useProblemTitle();
-  const reason = useProblemReason();
+  const problemsText = useProblemsText();
   const rows = operations.map((op, index) => ({ op, index, problems: problemsOf(op, problems) }));
   return (
     <Table
@@ -80,7 +80,7 @@ export function OperationList({
           render: (_, row) => (
             <>
               {row.problems.length > 0 && (
-                <Tooltip title={row.problems.map((p) => `${problemTitle(p.code)}：${reason(p.reason)}`).join('；')}>
+                <Tooltip title={problemsText(row.problems)}>
                   <WarningOutlined className="config-node-problem" aria-label={row.problems.map((p) => problemTitle(p.code)).join('；')} />{' '}
                 </Tooltip>
               )}

@@ -1,13 +1,13 @@
-import { LockOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, DatePicker, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, InputNumber, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLocalized } from '../../i18n.ts';
-import { useConfigMessages } from '../messages.ts';
+import { LockBadge, ProblemBadge } from '../badges.tsx';
+import { useLockText } from '../useLockText.ts';
 import type { EffectiveLock, EffectiveParameter, OverlayProblem, ParameterValue } from '../types.ts';
 import { outOfBounds } from './bounds.ts';
 import { useBoundsText } from './useBoundsText.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
-import { useProblemExplanation, useProblemTitle } from './ProblemList.tsx';
+import { useProblemsText } from './ProblemList.tsx';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -42,11 +42,11 @@ export function ParameterEditor({
   onChange: (values: ParameterValue[]) => void;
 }) {
   const t = useDraftMessages();
-  const c = useConfigMessages();
   const l = useLocalized();
   const boundsText = useBoundsText();
-  const problemTitle = useProblemTitle();
-  const explain = useProblemExplanation(parameters);
+  const lockText = useLockText(levelName);
+  const problemsText = useProblemsText(parameters);
+  const problemsOf = (row: EffectiveParameter) => problems.filter((p) => p.element === `parameters.${row.id}`);
   const update = (index: number, change: Partial<ParameterValue>) => onChange(values.map((entry, i) => (i === index ? { ...entry, ...change } : entry)));
   const tomorrow = dayjs().add(1, 'day').format(DATE);
 
@@ -57,32 +57,18 @@ export function ParameterEditor({
       aria-label={t('tabParameters')}
       dataSource={[...parameters]}
       pagination={false}
-      rowClassName={(row) => (problems.some((p) => p.element === `parameters.${row.id}`) ? 'config-row-problem' : '')}
+      rowClassName={(row) => (problemsOf(row).length > 0 ? 'config-row-problem' : '')}
       columns={[
         {
           title: t('parameter'),
           key: 'title',
           render: (_, row) => {
-            const lock = locks.filter((entry) => entry.element === `parameters.${row.id}`);
-            const rowProblems = problems.filter((p) => p.element === `parameters.${row.id}`);
-            const lockText = lock.map((entry) => c('lockedReason', { reason: l(entry.reason), by: levelName(entry.lockedBy) })).join('；');
-            const problemText = rowProblems.map((p) => `${problemTitle(p.code)}：${explain(p)}`).join('；');
+            const locked = lockText(locks.filter((entry) => entry.element === `parameters.${row.id}`));
+            const rowProblems = problemsOf(row);
             return (
               <>
-                {lock.length > 0 && (
-                  <Tooltip title={lockText} trigger={['hover', 'focus']}>
-                    <span className="config-lock-badge" tabIndex={0} role="img" aria-label={lockText}>
-                      <LockOutlined />
-                    </span>
-                  </Tooltip>
-                )}
-                {rowProblems.length > 0 && (
-                  <Tooltip title={problemText} trigger={['hover', 'focus']}>
-                    <span className="config-problem-badge" tabIndex={0} role="img" aria-label={problemText}>
-                      <WarningOutlined />
-                    </span>
-                  </Tooltip>
-                )}
+                {locked && <LockBadge text={locked} />}
+                {rowProblems.length > 0 && <ProblemBadge text={problemsText(rowProblems)} />}
                 {l(row.title)}
                 <div>
                   <code className="config-path-code">{row.id}</code>
@@ -108,44 +94,47 @@ export function ParameterEditor({
             const entries = values.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.id === row.id);
             return (
               <Space orientation="vertical" size={4}>
-                {entries.map(({ entry, index }) => (
-                  <Space key={index} wrap size={4}>
-                    <DatePicker
-                      aria-label={t('effectiveFrom', { parameter: title })}
-                      value={dayjs(entry.from, DATE)}
-                      allowClear={false}
-                      onChange={(date) => date && update(index, { from: date.format(DATE) })}
-                    />
-                    {row.unit === 'codes' ? (
-                      <Select
-                        mode="multiple"
-                        aria-label={t('valueOf', { parameter: title })}
-                        style={{ minWidth: 240 }}
-                        value={Array.isArray(entry.value) ? entry.value : []}
-                        onChange={(codes: string[]) => update(index, { value: codes })}
-                        options={row.options.map((option) => ({ value: option.code, label: l(option.title) }))}
+                {entries.map(({ entry, index }) => {
+                  const refused = outOfBounds(row, entry.value);
+                  return (
+                    <Space key={index} wrap size={4}>
+                      <DatePicker
+                        aria-label={t('effectiveFrom', { parameter: title })}
+                        value={dayjs(entry.from, DATE)}
+                        allowClear={false}
+                        onChange={(date) => date && update(index, { from: date.format(DATE) })}
                       />
-                    ) : (
-                      <InputNumber
-                        aria-label={t('valueOf', { parameter: title })}
-                        aria-invalid={outOfBounds(row, entry.value)}
-                        status={outOfBounds(row, entry.value) ? 'error' : undefined}
-                        precision={0}
-                        value={typeof entry.value === 'number' ? entry.value : null}
-                        onChange={(value) => value !== null && update(index, { value })}
-                        suffix={t(`unit.${row.unit}` as DraftMessage)}
-                      />
-                    )}
-                    {outOfBounds(row, entry.value) && (
-                      <Typography.Text type="danger" role="alert">
-                        {t('outOfBounds', { bounds: boundsText(row) })}
-                      </Typography.Text>
-                    )}
-                    <Button size="small" danger aria-label={`${t('remove')} ${title} ${entry.from}`} onClick={() => onChange(values.filter((_, i) => i !== index))}>
-                      {t('remove')}
-                    </Button>
-                  </Space>
-                ))}
+                      {row.unit === 'codes' ? (
+                        <Select
+                          mode="multiple"
+                          aria-label={t('valueOf', { parameter: title })}
+                          style={{ minWidth: 240 }}
+                          value={Array.isArray(entry.value) ? entry.value : []}
+                          onChange={(codes: string[]) => update(index, { value: codes })}
+                          options={row.options.map((option) => ({ value: option.code, label: l(option.title) }))}
+                        />
+                      ) : (
+                        <InputNumber
+                          aria-label={t('valueOf', { parameter: title })}
+                          aria-invalid={refused}
+                          status={refused ? 'error' : undefined}
+                          precision={0}
+                          value={typeof entry.value === 'number' ? entry.value : null}
+                          onChange={(value) => value !== null && update(index, { value })}
+                          suffix={t(`unit.${row.unit}` as DraftMessage)}
+                        />
+                      )}
+                      {refused && (
+                        <Typography.Text type="danger" role="alert">
+                          {t('outOfBounds', { bounds: boundsText(row) })}
+                        </Typography.Text>
+                      )}
+                      <Button size="small" danger aria-label={`${t('remove')} ${title} ${entry.from}`} onClick={() => onChange(values.filter((_, i) => i !== index))}>
+                        {t('remove')}
+                      </Button>
+                    </Space>
+                  );
+                })}
                 {fixed ? (
                   <Typography.Text type="secondary">{t('fixed')}</Typography.Text>
                 ) : (

@@ -38,6 +38,13 @@ export function useProblemExplanation(parameters: readonly EffectiveParameter[])
   };
 }
 
+/** Problems as one line, each its code's message and why, e.g. for a badge's tooltip on the element they concern. */
+export function useProblemsText(parameters: readonly EffectiveParameter[] = []) {
+  const title = useProblemTitle();
+  const explain = useProblemExplanation(parameters);
+  return (problems: readonly OverlayProblem[]) => problems.map((problem) => `${title(problem.code)}：${explain(problem)}`).join('；');
+}
+
 /**
  * What verification found in the draft, each problem with its code's message, the element it
  * concerns, the server's reason and (for a lock) who set it, and a button showing the element.

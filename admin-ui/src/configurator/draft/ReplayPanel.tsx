@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Col, Form, InputNumber, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { useLocale, useLocalized } from '../../i18n.ts';
+import { useLocale } from '../../i18n.ts';
+import { useTitles } from '../useTitles.ts';
 import type { Definition, ReplayedCase, ReplayReport } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
 import { useProblemTitle } from './ProblemList.tsx';
@@ -14,7 +15,6 @@ const resultColour = { same: 'green', refused: 'red', different: 'orange' } as c
  */
 export function ReplayPanel({ processId, definitions }: { processId: string; definitions: readonly Definition[] }) {
   const t = useDraftMessages();
-  const l = useLocalized();
   const locale = useLocale();
   const problemTitle = useProblemTitle();
   const [limit, setLimit] = useState(20);
@@ -22,14 +22,7 @@ export function ReplayPanel({ processId, definitions }: { processId: string; def
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
 
-  const stateTitle = (id: string) => {
-    const state = definitions.map((d) => d.states[id]).find(Boolean);
-    return state ? l(state.title) : id;
-  };
-  const eventTitle = (name: string) => {
-    const found = definitions.flatMap((d) => Object.values(d.states)).find((state) => state.on[name])?.on[name];
-    return found ? l(found.title) : name;
-  };
+  const { stateTitle, eventTitle } = useTitles(definitions);
   const detail = (row: ReplayedCase) => {
     if (row.result === 'same') return t('endsIn', { state: stateTitle(row.finalState) });
     if (row.result === 'refused') return t('refusedAt', { step: row.step + 1, event: eventTitle(row.event), reason: problemTitle(row.code) });

@@ -59,7 +59,7 @@ export function fieldSchema(field: NewField): Schema {
 }
 
 /** The options of an enumerated field (`oneOf` of `const`, or `enum`); null for any other field. */
-export function enumOptions(schema: Schema): { code: string; title: Localized }[] | null {
+function enumOptions(schema: Schema): { code: string; title: Localized }[] | null {
   if (Array.isArray(schema['oneOf'])) {
     return (schema['oneOf'] as Schema[]).map((option) => ({ code: String(option['const']), title: fieldTitle(option) ?? { 'zh-CN': String(option['const']), en: String(option['const']) } }));
   }

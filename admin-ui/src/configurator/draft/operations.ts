@@ -11,7 +11,7 @@ const field = (form: string, name: string) => `forms.${form}.schema.properties.$
  * Which element an operation changes, for replacing it: a second SLA for the same state replaces
  * the first rather than stacking up. Operations with different keys stay side by side.
  */
-export function operationKey(op: OverlayOperation): string {
+function operationKey(op: OverlayOperation): string {
   switch (op.op) {
     case 'setSla':
     case 'setPost':

@@ -49,5 +49,3 @@ export function useDraft(processId: string, initial: Overlay) {
 
   return { overlay, setOverlay, dirty: JSON.stringify(overlay) !== saved, verification, checking, checkError, save, recheck };
 }
-
-export type Draft = ReturnType<typeof useDraft>;

@@ -2,10 +2,11 @@ import { LockOutlined } from '@ant-design/icons';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useLocalized } from '../../i18n.ts';
 import { locksOfState, locksOfTransition, type FlowSelection } from '../elements.ts';
-import { useConfigMessages, type ConfigMessage } from '../messages.ts';
+import { useConfigMessages } from '../messages.ts';
 import type { Definition, EffectiveLock } from '../types.ts';
-import { useFlowTexts } from './useFlowTexts.ts';
 import { usePostName } from '../usePostName.ts';
+import { useTitles } from '../useTitles.ts';
+import { useRoleName } from './useFlowTexts.ts';
 
 function LockLines({ locks, levelName }: { locks: readonly EffectiveLock[]; levelName: (level: string) => string }) {
   const t = useConfigMessages();
@@ -26,13 +27,9 @@ function LockLines({ locks, levelName }: { locks: readonly EffectiveLock[]; leve
 export function ElementDetails({ definition, selection, locks, levelName }: { definition: Definition; selection: FlowSelection; locks: readonly EffectiveLock[]; levelName: (level: string) => string }) {
   const t = useConfigMessages();
   const l = useLocalized();
-  const { roleName } = useFlowTexts(levelName);
+  const roleName = useRoleName();
   const postName = usePostName();
-  const stateTitle = (id: string) => (definition.states[id] ? l(definition.states[id].title) : id);
-  const eventTitle = (name: string) => {
-    const found = Object.values(definition.states).find((state) => state.on[name])?.on[name];
-    return found ? l(found.title) : name;
-  };
+  const { stateTitle, eventTitle } = useTitles([definition]);
 
   if (selection.kind === 'state') {
     const state = definition.states[selection.id];
@@ -46,12 +43,12 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('stateKind')}>
             {state.type === 'final' ? t('finalState') : t('activeState')}
-            {state.outcome && ` · ${t(state.outcome as ConfigMessage)}`}
+            {state.outcome && ` · ${t(state.outcome)}`}
           </Descriptions.Item>
           <Descriptions.Item label={t('role')}>{state.task ? roleName(state.task.role) : t('noTask')}</Descriptions.Item>
           <Descriptions.Item label={t('post')}>{state.task?.post ? <>{postName(state.task.post)} <code>{state.task.post}</code></> : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('slaLabel')}>{state.task?.slaWorkingDays !== undefined ? t('sla', { n: state.task.slaWorkingDays }) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('timers')}>{state.timers.length > 0 ? state.timers.map((timer) => timer.event).join('、') : t('none')}</Descriptions.Item>
+          <Descriptions.Item label={t('timers')}>{state.timers.length > 0 ? state.timers.map((timer) => eventTitle(timer.event)).join('、') : t('none')}</Descriptions.Item>
           <Descriptions.Item label={t('events')}>
             {Object.keys(state.on).length > 0 ? (
               <Space size={[4, 4]} wrap>

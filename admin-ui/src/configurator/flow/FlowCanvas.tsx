@@ -1,9 +1,10 @@
-import { LockOutlined, WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '@ant-design/icons';
 import { Background, BaseEdge, Controls, EdgeLabelRenderer, Handle, MarkerType, Position, ReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { defineMessages, useLocalized } from '../../i18n.ts';
+import { LockBadge } from '../badges.tsx';
 import type { FlowSelection } from '../elements.ts';
 import { useConfigMessages } from '../messages.ts';
 import type { FlowGraph, FlowState, FlowTransition } from './graph.ts';
@@ -34,17 +35,6 @@ const useCanvasMessages = defineMessages({
   fitView: { 'zh-CN': '适应画布', en: 'Fit to view' },
 });
 
-/** A lock badge: the icon, with the reason and who locked it on hover and on keyboard focus. */
-function LockBadge({ text }: { text: string }) {
-  return (
-    <Tooltip title={text} trigger={['hover', 'focus']}>
-      <span className="config-lock-badge nodrag" tabIndex={0} role="img" aria-label={text}>
-        <LockOutlined />
-      </span>
-    </Tooltip>
-  );
-}
-
 function StateNode({ data }: NodeProps<Node<StateData>>) {
   const t = useConfigMessages();
   const l = useLocalized();
@@ -54,7 +44,7 @@ function StateNode({ data }: NodeProps<Node<StateData>>) {
     <div className={classes.filter(Boolean).join(' ')} style={STATE_SIZE}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="config-node-head">
-        {data.lockText && <LockBadge text={data.lockText} />}
+        {data.lockText && <LockBadge text={data.lockText} nodrag />}
         {state.marked && <WarningOutlined className="config-node-problem" aria-label={t('problem')} />}
         <strong className="config-node-title" title={l(state.title)}>
           {l(state.title)}
@@ -80,7 +70,7 @@ function TransitionEdge({ id, data, markerEnd }: EdgeProps<Edge<TransitionData>>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={transition.locks.length > 0 ? 'config-edge--locked' : transition.marked ? 'config-edge--marked' : undefined} />
       <EdgeLabelRenderer>
         <div className={classes.filter(Boolean).join(' ')} style={{ transform: `translate(${label.x}px, ${label.y}px)`, width: label.width, minHeight: label.height }} onClick={() => data.onSelect(id)}>
-          {data.lockText && <LockBadge text={data.lockText} />}
+          {data.lockText && <LockBadge text={data.lockText} nodrag />}
           {data.titleLines.map((line, i) => (
             <div key={`t${i}`} className="config-edge-title">
               {line}

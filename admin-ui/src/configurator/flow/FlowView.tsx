@@ -39,7 +39,7 @@ export function FlowView({
 }) {
   const t = useConfigMessages();
   const l = useLocalized();
-  const texts = useFlowTexts(levelName);
+  const { labelLines, lockText, roleText } = useFlowTexts(levelName);
   // Callers pass a fresh list of marks on each render; the graph (and its layout) changes only with their content.
   const marksKey = marks.join('\n');
   const graph = useMemo(() => buildFlow(definition, locks, marksKey ? marksKey.split('\n') : []), [definition, locks, marksKey]);
@@ -47,7 +47,6 @@ export function FlowView({
   const [layout, setLayout] = useState<{ for: typeof graph; placed: FlowLayout; round: number } | null>(null);
   const rounds = useRef(0);
   const [failure, setFailure] = useState<unknown>(null);
-  const { labelLines, lockText, roleText } = texts;
 
   useEffect(() => {
     let current = true;

@@ -8,9 +8,7 @@ export interface FlowState {
   title: Localized;
   initial: boolean;
   final: boolean;
-  outcome: string | null;
   task: { role?: string | undefined; post?: string | undefined; slaWorkingDays?: number | undefined } | null;
-  timers: number;
   locks: EffectiveLock[];
   /** A problem (or another mark, e.g. a change) concerns this state. */
   marked: boolean;
@@ -22,7 +20,6 @@ export interface FlowTransition {
   id: string;
   source: string;
   target: string;
-  event: string;
   title: Localized;
   roles: string[];
   form: { id: string; title: Localized } | null;
@@ -54,9 +51,7 @@ export function buildFlow(definition: Definition, locks: readonly EffectiveLock[
     title: state.title,
     initial: id === definition.initial,
     final: state.type === 'final',
-    outcome: state.outcome ?? null,
     task: state.task ?? null,
-    timers: state.timers.length,
     locks: locksOfState(locks, id),
     marked: markedStates.has(id),
   }));
@@ -67,7 +62,6 @@ export function buildFlow(definition: Definition, locks: readonly EffectiveLock[
         id: `${source}.${event}`,
         source,
         target: transition.target,
-        event,
         title: transition.title,
         roles: transition.roles,
         form: form && transition.form ? { id: transition.form, title: form.title } : null,

@@ -23,7 +23,7 @@ export interface FlowLayout {
 }
 
 /** The width a line of text takes at the label font: Chinese characters are square, Latin ones about half. */
-export function textWidth(text: string, fontSize = LABEL_FONT): number {
+function textWidth(text: string, fontSize = LABEL_FONT): number {
   let width = 0;
   for (const char of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? fontSize : fontSize * 0.6;
   return Math.ceil(width);

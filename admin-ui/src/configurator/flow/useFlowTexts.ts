@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { isRoleName, useConfigMessages } from '../messages.ts';
 import { usePostName } from '../usePostName.ts';
-import type { EffectiveLock } from '../types.ts';
+import { useLockText } from '../useLockText.ts';
 import type { FlowState, FlowTransition } from './graph.ts';
 
 /** A role in the reader's language (`system` reads as automatic). */
@@ -17,15 +17,11 @@ export function useRoleName() {
  * set a lock.
  */
 export function useFlowTexts(levelName: (level: string) => string) {
-  const t = useConfigMessages();
   const l = useLocalized();
   const roleName = useRoleName();
   const postName = usePostName();
-  const lockText = useCallback(
-    (locks: readonly EffectiveLock[]) => (locks.length === 0 ? null : locks.map((lock) => t('lockedReason', { reason: l(lock.reason), by: levelName(lock.lockedBy) })).join('；')),
-    [t, l, levelName],
-  );
+  const lockText = useLockText(levelName);
   const roleText = useCallback((state: FlowState) => [roleName(state.task?.role), state.task?.post && postName(state.task.post)].filter(Boolean).join(' · '), [roleName, postName]);
   const labelLines = useCallback((transition: FlowTransition) => [l(transition.title), transition.roles.map(roleName).join('、')], [l, roleName]);
-  return { lockText, roleText, labelLines, roleName };
+  return { lockText, roleText, labelLines };
 }
