@@ -25,7 +25,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/cases') return <CaseList />;
   if (path === '/cases/new') return <StartCase user={user} />;
   const caseRoute = match('/cases/:id', path);
-  if (caseRoute) return <CasePage caseId={caseRoute['id']!} user={user} />;
+  if (caseRoute) return <CasePage caseId={caseRoute['id']!} />;
   if (path === '/config') return <ProcessList user={user} />;
   const processRoute = match('/config/:processId', path);
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;

@@ -8,7 +8,7 @@ describeInBrowser('starting a case', (session) => {
   const idNumber = citizenId('350203', '19910315', '913');
   const name = '叶明轩';
 
-  it('registers a new person with live ID checks, starts an unemployment registration, finds the person by name and initials, and is refused a second case', async () => {
+  it('registers a new person with live ID checks, starts an unemployment registration, finds the person by name and initials, is refused a second registration and a second case', async () => {
     const { page } = session();
     await session().signIn('caseworker');
     await page.getByRole('menuitem', { name: '新办业务' }).click();
@@ -50,6 +50,13 @@ describeInBrowser('starting a case', (session) => {
       await page.getByLabel('证件号码、姓名或拼音首字母').fill(q);
       await answered;
     };
+    // Registering the person again is refused on the ID number, which points at the existing record, now listed.
+    await page.getByLabel('公民身份号码', { exact: true }).fill(idNumber);
+    await page.getByLabel('姓名', { exact: true }).fill(name);
+    await page.getByRole('button', { name: /^登\s*记$/ }).click();
+    await page.getByText('该记录已列在查找结果中，可直接选择。').waitFor();
+    expect(await page.getByLabel('证件号码、姓名或拼音首字母').inputValue()).toBe(idNumber);
+    await expect.poll(() => rows.count()).toBe(1);
     await search(name);
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(maskCitizenId(idNumber));

@@ -1,5 +1,4 @@
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
-import type { SessionUser } from '../api.ts';
 import { useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
@@ -32,11 +31,11 @@ function goBack(): void {
  * out to have changed under the user, everything is read again. Following a link to another
  * case starts afresh, so nothing of the previous case is shown (or acted on) while it loads.
  */
-export default function CasePage({ caseId, user }: { caseId: string; user: SessionUser }) {
-  return <CaseView key={caseId} caseId={caseId} user={user} />;
+export default function CasePage({ caseId }: { caseId: string }) {
+  return <CaseView key={caseId} caseId={caseId} />;
 }
 
-function CaseView({ caseId }: { caseId: string; user: SessionUser }) {
+function CaseView({ caseId }: { caseId: string }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const detail = useApi<CaseDetail>(`/cases/${caseId}`);

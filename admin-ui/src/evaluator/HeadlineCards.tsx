@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import type { Loaded } from '../shell/useApi.ts';
-import { useApi } from '../shell/useApi.ts';
-import { formatFigure, scopeQuery, workloadSummary } from './figures.ts';
+import { formatFigure, workloadSummary } from './figures.ts';
 import { useMessages } from './messages.ts';
 import type { IndicatorSpec, IndicatorValue, Scope, Workload } from './types.ts';
 
@@ -27,14 +26,15 @@ function FigureCard({ title, loaded, value, note }: { title: string; loaded: Loa
 }
 
 /**
- * The headline figures of the scope: the chosen indicator with its numerator and denominator,
- * and from the workload per post the average handling time in working days, the steps handled
- * and the open and overdue tasks now.
+ * The headline figures of the scope: the chosen indicator with its numerator and denominator
+ * (one of `values`, the catalogue's figures for the same scope), and from the workload per
+ * post the average handling time in working days, the steps handled and the open and overdue
+ * tasks now.
  */
-export function HeadlineCards({ spec, scope, workload }: { spec: IndicatorSpec; scope: Scope; workload: Loaded<Workload> }) {
+export function HeadlineCards({ spec, scope, values, workload }: { spec: IndicatorSpec; scope: Scope; values: Loaded<Map<string, IndicatorValue>>; workload: Loaded<Workload> }) {
   const t = useMessages();
   const l = useLocalized();
-  const figure = useApi<IndicatorValue>(`/indicators/${encodeURIComponent(spec.id)}?${scopeQuery(scope)}`);
+  const figure: Loaded<IndicatorValue> = { ...values, data: values.data?.get(spec.id) ?? null };
   const summary = workload.data ? workloadSummary(workload.data.rows, scope.post) : null;
   return (
     <Row gutter={[12, 12]} className="evaluator-cards">

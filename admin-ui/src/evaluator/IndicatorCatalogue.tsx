@@ -1,24 +1,20 @@
 import { Alert, Button, Card, Table } from 'antd';
 import { errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import type { Loaded } from '../shell/useApi.ts';
 import { formatFigure } from './figures.ts';
 import { useMessages } from './messages.ts';
-import type { IndicatorSpec, Scope } from './types.ts';
-import { useIndicatorValues } from './useIndicatorValues.ts';
+import type { IndicatorSpec, IndicatorValue } from './types.ts';
 
 /**
- * The indicator catalogue with each indicator's value for the scope and the numerator and
- * denominator it comes from; an indicator's name opens its drill-down.
+ * The indicator catalogue with each indicator's value for the scope (`values`, by id) and the
+ * numerator and denominator it comes from; an indicator's name opens its drill-down.
  */
-export function IndicatorCatalogue({ specs, scope, selected }: { specs: readonly IndicatorSpec[]; scope: Scope; selected: string }) {
+export function IndicatorCatalogue({ specs, values, selected }: { specs: readonly IndicatorSpec[]; values: Loaded<Map<string, IndicatorValue>>; selected: string }) {
   const t = useMessages();
   const common = useCommon();
   const l = useLocalized();
   const locale = useLocale();
-  const values = useIndicatorValues(
-    specs.map((spec) => spec.id),
-    scope,
-  );
   const figures = values.data;
   return (
     <Card size="small" title={<h3 id="evaluator-catalogue-title" className="evaluator-card-title">{t('catalogue')}</h3>}>

@@ -12,10 +12,11 @@ import { useMessages } from './messages.ts';
 import { chinaToday, defaultPeriod, periodDays, type Period } from './period.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 import type { IndicatorSpec, RecordsTarget, Scope, UnitRef, Workload } from './types.ts';
+import { useIndicatorValues } from './useIndicatorValues.ts';
 import { WorkloadTable } from './WorkloadTable.tsx';
 
 /** The indicator the dashboard opens on when the route names none. */
-export const DEFAULT_INDICATOR = 'unemployment-registration-on-time-rate';
+const DEFAULT_INDICATOR = 'unemployment-registration-on-time-rate';
 
 /**
  * The performance tab: filters (org unit, period, post), headline figures, the indicator
@@ -30,6 +31,8 @@ export function PerformanceTab({ indicatorId, trail, onTrail }: { indicatorId: s
   const unit = trail.at(-1)!;
   const scope: Scope = { orgUnitId: unit.id, ...periodDays(period), post };
   const catalogue = useApi<{ items: IndicatorSpec[] }>('/indicators');
+  // Read once for the catalogue and the headline card, which shows one of them.
+  const values = useIndicatorValues(catalogue.data?.items.map((item) => item.id) ?? [], scope);
   const workload = useApi<Workload>(`/workload?${scopeQuery({ ...scope, post: null })}`);
   const postNames = useMemo(() => new Map((workload.data?.rows ?? []).flatMap((row) => (row.post && row.name ? [[row.post, row.name] as const] : []))), [workload.data]);
 
@@ -42,7 +45,7 @@ export function PerformanceTab({ indicatorId, trail, onTrail }: { indicatorId: s
           return (
             <>
               {spec ? (
-                <HeadlineCards spec={spec} scope={scope} workload={workload} />
+                <HeadlineCards spec={spec} scope={scope} values={values} workload={workload} />
               ) : (
                 <Alert
                   className="evaluator-note"
@@ -54,7 +57,7 @@ export function PerformanceTab({ indicatorId, trail, onTrail }: { indicatorId: s
               )}
               <Row gutter={[12, 12]} className="evaluator-row">
                 <Col xs={24} xl={10}>
-                  <IndicatorCatalogue specs={items} scope={scope} selected={spec?.id ?? ''} />
+                  <IndicatorCatalogue specs={items} values={values} selected={spec?.id ?? ''} />
                 </Col>
                 {spec && (
                   <Col xs={24} xl={14}>

@@ -4,7 +4,10 @@ import type { Loaded } from '../shell/useApi.ts';
 import { scopeQuery } from './figures.ts';
 import type { IndicatorValue, Scope } from './types.ts';
 
-/** Every listed indicator computed for the scope (one request each), by id; a refusal of any one is the error. */
+/**
+ * Every listed indicator computed for the scope (one request each), by id; a refusal of any one
+ * is the error, and drops the previous scope's values as `useApi` does.
+ */
 export function useIndicatorValues(ids: readonly string[], scope: Scope): Loaded<Map<string, IndicatorValue>> {
   const [data, setData] = useState<Map<string, IndicatorValue> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -20,7 +23,11 @@ export function useIndicatorValues(ids: readonly string[], scope: Scope): Loaded
     Promise.all(key.split(',').filter(Boolean).map((id) => api<IndicatorValue>('GET', `/indicators/${encodeURIComponent(id)}?${query}`)))
       .then(
         (values) => current && setData(new Map(values.map((value) => [value.indicator, value]))),
-        (caught: unknown) => current && setError(caught),
+        (caught: unknown) => {
+          if (!current) return;
+          setData(null);
+          setError(caught);
+        },
       )
       .finally(() => current && setLoading(false));
     return () => {

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { toErrorSchema, type ServerFieldError } from '../../forms/field-errors.ts';
+import { toErrorSchema } from '../../forms/field-errors.ts';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { useCaseMessages } from './messages.ts';
@@ -83,20 +83,20 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
   const [chosen, setChosen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<unknown>(null);
-  const [refusedFields, setRefusedFields] = useState<ServerFieldError[] | null>(null);
-  const serverErrors = useMemo(() => (refusedFields ? toErrorSchema(refusedFields, locale) : undefined), [refusedFields, locale]);
+  const serverErrors = useMemo(() => {
+    const fields = refusalOf(refused, locale).fields;
+    return fields ? toErrorSchema(fields, locale) : undefined;
+  }, [refused, locale]);
   const [version, setVersion] = useState(detail.version);
   // The case moved on (a step here, or a reload): the open form belonged to the old state.
   if (version !== detail.version) {
     setVersion(detail.version);
     setChosen(null);
-    setRefusedFields(null);
   }
 
   const choose = (action: CaseAction | null) => {
     setChosen(action);
     setRefused(null);
-    setRefusedFields(null);
   };
 
   const send = async (action: CaseAction, data?: Record<string, unknown>) => {
@@ -107,10 +107,8 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
       message.success(t('done', { action: l(action.title) }));
       onStepped();
     } catch (error) {
-      const refusal = refusalOf(error, locale);
       setRefused(error);
-      setRefusedFields(refusal.fields);
-      if (refusal.stale) onStale();
+      if (refusalOf(error, locale).stale) onStale();
     } finally {
       setBusy(false);
     }

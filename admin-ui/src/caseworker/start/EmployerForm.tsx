@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, errorText } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { checkedBy, requiredRule } from './form-rules.ts';
 import { creditCodeProblem, creditCodeSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
-import { showRefusalOnFields } from './refusal-on-fields.ts';
+import { showDuplicateOnField, showRefusalOnFields } from './refusal-on-fields.ts';
 import type { ChosenSubject, EmployerItem } from './types.ts';
 
 interface EmployerFields {
@@ -41,10 +41,7 @@ export function EmployerForm({ onRegistered, showInList }: { onRegistered: (subj
       onRegistered({ id: employer.id, kind: 'employer', name: employer.name, identifier: employer.creditCode, warnings: [] });
     } catch (error) {
       setRefusal(showRefusalOnFields(form, error, locale, FIELDS));
-      if (error instanceof ApiError && error.body.code === 'DUPLICATE_RECORD') {
-        form.setFields([{ name: 'creditCode', errors: [errorText(error, locale), t('duplicateHint')] }]);
-        showInList(body.creditCode);
-      }
+      if (showDuplicateOnField(form, error, locale, 'creditCode', t('duplicateHint'))) showInList(body.creditCode);
     } finally {
       setSaving(false);
     }

@@ -1,13 +1,13 @@
 import { Alert, Button, Col, Form, Input, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
-import { ApiError, api, errorText } from '../../api.ts';
+import { api } from '../../api.ts';
 import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
 import { useLocale } from '../../i18n.ts';
 import { checkedBy, requiredRule } from './form-rules.ts';
 import { citizenIdProblem, citizenIdSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
-import { showRefusalOnFields } from './refusal-on-fields.ts';
+import { showDuplicateOnField, showRefusalOnFields } from './refusal-on-fields.ts';
 import type { ChosenSubject, PersonItem, RegistrationWarning } from './types.ts';
 
 interface PersonFields {
@@ -54,17 +54,15 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
   const register = async (values: PersonFields) => {
     setSaving(true);
     setRefusal(null);
+    const body = bodyOf(values);
     try {
-      const person = await api<PersonItem & { warnings: RegistrationWarning[] }>('POST', '/persons', bodyOf(values));
+      const person = await api<PersonItem & { warnings: RegistrationWarning[] }>('POST', '/persons', body);
       form.resetFields();
       showInList(person.idNumber);
       onRegistered({ id: person.id, kind: 'person', name: person.name, identifier: maskCitizenId(person.idNumber), warnings: person.warnings });
     } catch (error) {
       setRefusal(showRefusalOnFields(form, error, locale, FIELDS));
-      if (error instanceof ApiError && error.body.code === 'DUPLICATE_RECORD') {
-        form.setFields([{ name: 'idNumber', errors: [errorText(error, locale), t('duplicateHint')] }]);
-        showInList(bodyOf(values)['idNumber'] ?? '');
-      }
+      if (showDuplicateOnField(form, error, locale, 'idNumber', t('duplicateHint'))) showInList(body['idNumber'] ?? '');
     } finally {
       setSaving(false);
     }

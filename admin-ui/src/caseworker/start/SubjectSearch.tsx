@@ -49,7 +49,7 @@ export function SubjectSearch({
       row.id === chosenId ? (
         <Tag color="blue">{t('chosen')}</Tag>
       ) : (
-        <Button size="small" onClick={() => onChoose(chosenFrom(kind, row))} aria-label={`${t('choose')} ${row.name}`}>
+        <Button size="small" onClick={() => onChoose(chosenFrom(kind, row))} aria-label={t('chooseNamed', { name: row.name })}>
           {t('choose')}
         </Button>
       ),

@@ -33,6 +33,7 @@ export const useStartMessages = defineMessages({
   creditCode: { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
   choose: { 'zh-CN': '选择', en: 'Choose' },
   chosen: { 'zh-CN': '已选择', en: 'Chosen' },
+  chooseNamed: { 'zh-CN': '选择 {name}', en: 'Choose {name}' },
 
   registerPerson: { 'zh-CN': '登记新人员', en: 'Register a new person' },
   registerEmployer: { 'zh-CN': '登记新单位', en: 'Register a new employer' },

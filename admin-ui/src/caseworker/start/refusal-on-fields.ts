@@ -25,3 +25,14 @@ export function showRefusalOnFields(form: FormInstance, error: unknown, locale: 
   form.setFields(fields.map((name) => ({ name, errors: [message] })));
   return null;
 }
+
+/**
+ * Points a duplicate refusal (`DUPLICATE_RECORD`) at the existing record: the identifier field
+ * says so and that the record is in the search results. Returns whether it was a duplicate, so
+ * the caller lists that record.
+ */
+export function showDuplicateOnField(form: FormInstance, error: unknown, locale: Locale, field: string, hint: string): boolean {
+  if (!(error instanceof ApiError && error.body.code === 'DUPLICATE_RECORD')) return false;
+  form.setFields([{ name: field, errors: [errorText(error, locale), hint] }]);
+  return true;
+}
