@@ -129,6 +129,17 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       else task.post = op.post;
       return;
     }
+    case 'setRole': {
+      const state = draft.states[op.state];
+      const task = state?.task ?? refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
+      const previous = task.role;
+      task.role = op.role;
+      // Who holds the task sends its events: what the old role could send passes to the new one.
+      for (const transition of Object.values(state!.on)) {
+        if (previous !== undefined && transition.roles.includes(previous)) transition.roles = [...new Set(transition.roles.map((role) => (role === previous ? op.role : role)))];
+      }
+      return;
+    }
     case 'removeState': {
       if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state');
       if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final states of the level below stay');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formSchema, localizedTextSchema, taskSchema } from '../definition/definition-schema.ts';
+import { personRoles } from '../plugin/roles.ts';
 
 const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -39,6 +40,8 @@ export const overlayOperationSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('setSla'), state: name, workingDays: z.number().int().min(1).max(250) }).strict(),
   z.object({ op: z.literal('setPost'), state: name, post: z.string().regex(/^[a-z][a-z0-9-]*$/) }).strict(),
+  /** Gives a state's task to another role of people; its events that the old role could send pass to the new one. */
+  z.object({ op: z.literal('setRole'), state: name, role: z.enum(personRoles) }).strict(),
   /** Removes a state no transition leads to any more; a final state of the standard is refused. */
   z.object({ op: z.literal('removeState'), state: name }).strict(),
 ]);

@@ -164,6 +164,10 @@ describe('draft operations', () => {
     expect(problemsOf(setSla('draft', 5), problems)).toEqual([]);
     expect(problemsOf({ op: 'removeField', form: 'registration', field: 'phone' }, problems)).toEqual([problems[1]]);
     expect(problemsOf({ op: 'removeState', state: 'submitted' }, problems)).toEqual([problems[0]]);
+    // A role change touches the state's events too.
+    const eventLock = { code: 'OVERLAY_LOCK_VIOLATION', element: 'states.submitted.on.approve.roles', reason: provinceLock.reason, lockedBy: '350000' } as const;
+    expect(problemsOf({ op: 'setRole', state: 'submitted', role: 'caseworker' }, [...problems, eventLock])).toEqual([eventLock]);
+    expect(withOperation([{ op: 'setRole', state: 'submitted', role: 'caseworker' }], { op: 'setRole', state: 'submitted', role: 'admin' })).toEqual([{ op: 'setRole', state: 'submitted', role: 'admin' }]);
   });
 
   it('builds operations the server accepts and applies: a review inserted after approval, a new choice field', () => {

@@ -10,6 +10,7 @@ import {
   parseDefinition,
   start,
   step,
+  verify,
   type Definition,
   type EffectiveLock,
   type OverlayInput,
@@ -19,7 +20,7 @@ import {
 import { plugins } from '../../plugins/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { kinds, refusal } from '../support/engine-assertions.ts';
-import { caseworker, reviewer } from './fixtures.ts';
+import { caseworker, otherCaseworker, reviewer } from './fixtures.ts';
 
 const registry = loadPlugins(plugins);
 const standard = registry.processes.get('unemployment-registration')!;
@@ -348,6 +349,30 @@ describe('applyOverlay', () => {
       expect(error.details).toMatchObject({ element: 'states.registered.task' });
     }
     expect(refused([{ op: 'setSla', state: 'archived', workingDays: 5 }]).details).toMatchObject({ element: 'states.archived.task' });
+  });
+
+  it('gives a state to another role with the events that role could send, maker-checker still applying, and refuses a state without a task', () => {
+    const d = applied([{ op: 'setRole', state: 'submitted', role: 'caseworker' }]);
+    expect(d.states['submitted']!.task).toEqual({ ...ministry.states['submitted']!.task, role: 'caseworker' });
+    expect(Object.fromEntries(Object.entries(d.states['submitted']!.on).map(([event, t]) => [event, t.roles]))).toEqual({ approve: ['caseworker'], reject: ['caseworker'] });
+    // Other states keep their roles, system events included.
+    expect(d.states['registered']!.on).toEqual(ministry.states['registered']!.on);
+    expect(verify(d, plugin.implementations)).toEqual([]);
+
+    const compiled = compile(d, plugin.implementations);
+    const created = start(compiled, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
+    const facts = { subject: { birthDate: '1990-03-07', gender: 'female' }, registry: { employed: false, unemployed: false } };
+    const form = { category: 'school-leaver', unemployedSince: '2026-07-01', phone: '13800138000', residenceArea: '350203', education: '20', retirementCategory: 'female-50' };
+    const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, now: '2026-09-30T02:00:00.000Z', facts, parameters: { minimumAge: 16 } });
+    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'caseworker' }));
+    const approve = (actor: typeof caseworker) => () =>
+      step(compiled, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '同意' } }, actor, now: '2026-10-09T01:00:00.000Z', facts, parameters: { minimumAge: 16 } });
+    expect(refusal(approve(reviewer)).code).toBe('ROLE_NOT_PERMITTED');
+    expect(refusal(approve(caseworker)).code).toBe('MAKER_CHECKER_VIOLATION');
+    expect(approve(otherCaseworker)().snapshot.state).toBe('registered');
+
+    expect(refused([{ op: 'setRole', state: 'registered', role: 'reviewer' }]).details).toMatchObject({ operation: 0, element: 'states.registered.task' });
+    expect(overlaySchema.safeParse({ operations: [{ op: 'setRole', state: 'submitted', role: 'system' }] }).success).toBe(false);
   });
 
   it('removes a state nothing leads to, and refuses a final state of the level below or a state still reached', () => {

@@ -74,4 +74,15 @@ describe.each(backends)('diff of the levels with their parameters (%s)', (backen
     await save(configurator, { parameters: [{ id: 'refusalLimit', from: '2026-12-01', value: 1 }] });
     expect((await diff(configurator)).levels.map((l) => l.level)).toEqual(['ministry', FUJIAN, XIAMEN]);
   });
+
+  it("shows a task given to another role with the events it passes on, the city's parameter kept", async () => {
+    await save(configurator, { operations: [{ op: 'setRole', state: 'submitted', role: 'caseworker' }], parameters: [{ id: 'refusalLimit', from: '2026-12-01', value: 1 }] });
+    const { levels, changes } = await diff(configurator);
+    expect(levels.map((l) => l.level)).toEqual(['ministry', FUJIAN, XIAMEN, 'draft']);
+    expect(changes[2]!.changes.map(({ path, before, after }) => [path, before, after])).toEqual([
+      ['states.submitted.task.role', 'reviewer', 'caseworker'],
+      ['states.submitted.on.approve.roles', ['reviewer'], ['caseworker']],
+      ['states.submitted.on.reject.roles', ['reviewer'], ['caseworker']],
+    ]);
+  });
 });

@@ -4,11 +4,10 @@ import { useRoleName } from '../flow/useFlowTexts.ts';
 import { usePostOptions } from '../usePostName.ts';
 import type { Definition, OverlayOperation } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
-import { CAMEL_NAME, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
+import { CAMEL_NAME, PERSON_ROLES, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
 import { useNameRules } from './useNameRules.ts';
 
 /** The roles a person can hold; `system` never reviews. */
-const PEOPLE = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'];
 
 /** A name not taken yet: `base`, else `base2`, `base3`… */
 function freeName(base: string, taken: (name: string) => boolean): string {
@@ -105,7 +104,7 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
           </Col>
           <Col span={8}>
             <Form.Item name="role" label={t('reviewRole')} rules={required}>
-              <Select options={PEOPLE.map((role) => ({ value: role, label: roleName(role) }))} />
+              <Select options={PERSON_ROLES.map((role) => ({ value: role, label: roleName(role) }))} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -5,6 +5,7 @@ import { pathSegments } from '../paths.ts';
 import type { Definition, OverlayOperation, OverlayProblem } from '../types.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { problemsOf } from './operations.ts';
+import { useRoleName } from '../flow/useFlowTexts.ts';
 import { usePostName } from '../usePostName.ts';
 import { useProblemsText, useProblemTitle } from './ProblemList.tsx';
 
@@ -13,6 +14,7 @@ function useDescribeOperation(definitions: readonly Definition[]) {
   const t = useDraftMessages();
   const l = useLocalized();
   const postName = usePostName();
+  const roleName = useRoleName();
   const titleOf = (path: string) => {
     const last = pathSegments(path, definitions).at(-1);
     return last && last.kind !== 'key' ? (last.title ? l(last.title) : last.id) : path;
@@ -40,6 +42,8 @@ function useDescribeOperation(definitions: readonly Definition[]) {
         return t(key, { state: state(op.state), n: op.workingDays });
       case 'setPost':
         return t(key, { state: state(op.state), post: postName(op.post) });
+      case 'setRole':
+        return t(key, { state: state(op.state), role: roleName(op.role) });
       case 'removeState':
         return t(key, { state: state(op.state) });
     }

@@ -1,12 +1,13 @@
-import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconfirm, Space } from 'antd';
+import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { locksOfState, type FlowSelection } from '../elements.ts';
+import { useRoleName } from '../flow/useFlowTexts.ts';
 import { usePostOptions } from '../usePostName.ts';
 import type { Definition, EffectiveLock, OverlayOperation } from '../types.ts';
 import { InsertReviewForm } from './InsertReviewForm.tsx';
 import { useDraftMessages } from './messages.ts';
-import { POST_CODE } from './operations.ts';
+import { PERSON_ROLES, POST_CODE } from './operations.ts';
 
 /**
  * What a draft can change about the selected state (its time limit, post and title; a review
@@ -18,6 +19,7 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
   const l = useLocalized();
   const [review, setReview] = useState<{ after: string; event: string } | null>(null);
   const postOptions = usePostOptions(definition);
+  const roleName = useRoleName();
   const [stateId, eventId] = selection.id.split('.') as [string, string | undefined];
   const state = definition.states[stateId];
   if (!state) return null;
@@ -53,6 +55,12 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
               <AutoComplete options={postOptions} style={{ width: 190 }} />
             </Form.Item>
             <Button htmlType="submit">{t('setPost')}</Button>
+          </Form>
+          <Form name="config-role" layout="inline" size="small" className="config-action-form" initialValues={{ role: state.task.role }} onFinish={(v: { role: (typeof PERSON_ROLES)[number] }) => onAdd({ op: 'setRole', state: stateId, role: v.role })}>
+            <Form.Item name="role" label={t('roleInput')} rules={[{ required: true, message: t('requiredInput') }]}>
+              <Select options={PERSON_ROLES.map((role) => ({ value: role, label: roleName(role) }))} style={{ width: 190 }} />
+            </Form.Item>
+            <Button htmlType="submit">{t('setRole')}</Button>
           </Form>
         </>
       ) : (

@@ -39,6 +39,7 @@ export const useDraftMessages = defineMessages({
   'op.insertReview': { 'zh-CN': '在「{state}」的「{event}」之后插入复核环节「{title}」', en: 'Insert review “{title}” after “{event}” of “{state}”' },
   'op.setSla': { 'zh-CN': '环节「{state}」办理时限改为 {n} 个工作日', en: 'Time limit of “{state}” set to {n} working days' },
   'op.setPost': { 'zh-CN': '环节「{state}」改由岗位 {post} 办理', en: 'State “{state}” handled by post {post}' },
+  'op.setRole': { 'zh-CN': '环节「{state}」改由{role}办理（其事项随之交给该角色）', en: 'State “{state}” handled by the {role} role (its events pass to it)' },
   'op.removeState': { 'zh-CN': '删除环节「{state}」', en: 'Remove state “{state}”' },
   requiredSuffix: { 'zh-CN': '（必填）', en: ' (required)' },
   // State actions
@@ -48,6 +49,8 @@ export const useDraftMessages = defineMessages({
   setSla: { 'zh-CN': '修改时限', en: 'Set time limit' },
   postInput: { 'zh-CN': '办理岗位', en: 'Post' },
   setPost: { 'zh-CN': '修改岗位', en: 'Set post' },
+  roleInput: { 'zh-CN': '办理角色', en: 'Role' },
+  setRole: { 'zh-CN': '修改角色', en: 'Set role' },
   titleZh: { 'zh-CN': '中文名称', en: 'Chinese title' },
   titleEn: { 'zh-CN': '英文名称', en: 'English title' },
   relabel: { 'zh-CN': '修改名称', en: 'Rename' },

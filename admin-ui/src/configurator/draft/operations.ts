@@ -4,6 +4,8 @@ import type { OverlayOperation, OverlayProblem } from '../types.ts';
 export const CAMEL_NAME = /^[a-z][a-zA-Z0-9]*$/;
 /** The codes it accepts for posts. */
 export const POST_CODE = /^[a-z][a-z0-9-]*$/;
+/** The roles a task may be given: the roles people hold. */
+export const PERSON_ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] as const;
 
 const field = (form: string, name: string) => `forms.${form}.schema.properties.${name}`;
 
@@ -15,6 +17,7 @@ function operationKey(op: OverlayOperation): string {
   switch (op.op) {
     case 'setSla':
     case 'setPost':
+    case 'setRole':
     case 'relabelState':
     case 'removeState':
       return `${op.op}:${op.state}`;
@@ -39,6 +42,9 @@ function operationElements(op: OverlayOperation): string[] {
       return [`states.${op.state}.task.slaWorkingDays`];
     case 'setPost':
       return [`states.${op.state}.task.post`];
+    case 'setRole':
+      // The task's role, and the roles of the state's events it passes on.
+      return [`states.${op.state}.task.role`, `states.${op.state}.on`];
     case 'relabelState':
       return [`states.${op.state}.title`];
     case 'removeState':
