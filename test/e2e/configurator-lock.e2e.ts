@@ -60,6 +60,11 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     await page.getByLabel('办理时限（工作日）').fill('5');
     await page.getByRole('button', { name: '修改时限' }).click();
     await page.getByRole('tab', { name: '调整清单（1）' }).waitFor();
+    // The review goes to caseworkers (another one than the submitter, as before).
+    await page.getByLabel('办理角色').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('经办员', { exact: true }).click();
+    await page.getByRole('button', { name: '修改角色' }).click();
+    await page.getByRole('tab', { name: '调整清单（2）' }).waitFor();
     await page.getByText('有未保存的修改', { exact: true }).waitFor();
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('草稿已保存，校验未发现问题').waitFor();
@@ -70,6 +75,8 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     const row = diff.getByRole('row').filter({ hasText: '环节「审核」 › 办理任务 › 办理时限（工作日）' });
     await row.waitFor();
     expect((await row.getByRole('cell').allTextContents()).slice(1)).toEqual(['修改', '3', '5']);
+    const role = diff.getByRole('row').filter({ hasText: '环节「审核」 › 办理任务 › 角色' });
+    expect((await role.getByRole('cell').allTextContents()).slice(1)).toEqual(['修改', '审核员', '经办员']);
   });
 
   it('keeps a parameter value outside the ministry bounds as typed, refuses it with the bounds and blocks publishing', async () => {

@@ -3,26 +3,38 @@ import { useLocalized } from '../../i18n.ts';
 import { useKeyName } from '../ElementPath.tsx';
 import { isLocalizedPair } from '../paths.ts';
 import { useConfigMessages } from '../messages.ts';
+import { useRoleName } from '../flow/useFlowTexts.ts';
+import { usePostName } from '../usePostName.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Objects with more entries than this fold away below the top level. */
 const FOLD_AFTER = 4;
 
+/** Codes a definition holds under a key, as people call them: roles and posts by name. */
+function useCodeName() {
+  const roleName = useRoleName();
+  const postName = usePostName();
+  return (key: string, code: string) => (key === 'role' || key === 'roles' ? roleName(code) : key === 'post' ? postName(code) : code);
+}
+
 /**
  * A value of a definition as a person reads it: text, numbers and yes/no inline, a title pair in
- * the current language, a list of short values as tags, an object as named entries (large
- * nested ones folded, to be opened with the keyboard too). Never a JSON dump.
+ * the current language, roles and posts by name, a list of short values as tags, an object as
+ * named entries (large nested ones folded, to be opened with the keyboard too). Never a JSON
+ * dump. `path` is the element the value sits at, which says what its codes are.
  */
-export function DiffValue({ value, depth = 0 }: { value: unknown; depth?: number }) {
+export function DiffValue({ value, path = '', depth = 0 }: { value: unknown; path?: string; depth?: number }) {
   const t = useConfigMessages();
   const l = useLocalized();
   const keyName = useKeyName();
+  const codeName = useCodeName();
+  const holder = path.split('.').at(-1) ?? '';
   const json = value as Json | undefined;
   if (json === undefined || json === null) return <span className="config-value-empty">—</span>;
   if (typeof json === 'boolean') return <>{json ? t('yes') : t('no')}</>;
   if (typeof json === 'number') return <>{json}</>;
-  if (typeof json === 'string') return <span className="config-value-text">{json}</span>;
+  if (typeof json === 'string') return <span className="config-value-text">{codeName(holder, json)}</span>;
   if (isLocalizedPair(json)) return <>{l(json)}</>;
   if (Array.isArray(json)) {
     if (json.length === 0) return <span className="config-value-empty">—</span>;
@@ -30,7 +42,7 @@ export function DiffValue({ value, depth = 0 }: { value: unknown; depth?: number
       return (
         <span className="config-value-tags">
           {json.map((item, i) => (
-            <Tag key={i}>{isLocalizedPair(item) ? l(item) : String(item)}</Tag>
+            <Tag key={i}>{isLocalizedPair(item) ? l(item) : typeof item === 'string' ? codeName(holder, item) : String(item)}</Tag>
           ))}
         </span>
       );
@@ -39,7 +51,7 @@ export function DiffValue({ value, depth = 0 }: { value: unknown; depth?: number
       <ol className="config-value-list">
         {json.map((item, i) => (
           <li key={i}>
-            <DiffValue value={item} depth={depth + 1} />
+            <DiffValue value={item} path={path} depth={depth + 1} />
           </li>
         ))}
       </ol>
@@ -52,7 +64,7 @@ export function DiffValue({ value, depth = 0 }: { value: unknown; depth?: number
         <div key={key} className="config-value-entry">
           <dt>{keyName(key)}</dt>
           <dd>
-            <DiffValue value={item} depth={depth + 1} />
+            <DiffValue value={item} path={`${path}.${key}`} depth={depth + 1} />
           </dd>
         </div>
       ))}

@@ -53,8 +53,8 @@ export function DiffView({
                     columns={[
                       { title: t('where'), key: 'path', width: '34%', render: (_, row) => <ElementPath path={row.path} definitions={definitions} parameters={parameters} /> },
                       { title: t('change'), key: 'change', width: 80, render: (_, row) => <Tag color={changeColour[row.change]}>{t(row.change)}</Tag> },
-                      { title: t('before'), key: 'before', render: (_, row) => <DiffValue value={row.before} /> },
-                      { title: t('after'), key: 'after', render: (_, row) => <DiffValue value={row.after} /> },
+                      { title: t('before'), key: 'before', render: (_, row) => <DiffValue value={row.before} path={row.path} /> },
+                      { title: t('after'), key: 'after', render: (_, row) => <DiffValue value={row.after} path={row.path} /> },
                     ]}
                   />
                 </Card>
