@@ -1,4 +1,5 @@
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { useRef, type Ref } from 'react';
 import { useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
@@ -11,9 +12,10 @@ import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
 
-function SectionTitle({ id, children }: { id: string; children: string }) {
+/** A section's heading; focusable by script (`tabIndex` -1), so focus can be put back on it. */
+function SectionTitle({ id, children, ref }: { id: string; children: string; ref?: Ref<HTMLHeadingElement> }) {
   return (
-    <Typography.Title level={3} id={id} className="case-section-title">
+    <Typography.Title level={3} id={id} className="case-section-title" tabIndex={-1} ref={ref}>
       {children}
     </Typography.Title>
   );
@@ -41,10 +43,16 @@ function CaseView({ caseId }: { caseId: string }) {
   const detail = useApi<CaseDetail>(`/cases/${caseId}`);
   const history = useApi<{ items: HistoryStep[] }>(`/cases/${caseId}/history`);
   const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
+  const actionsTitle = useRef<HTMLHeadingElement>(null);
   const reloadAll = () => {
     detail.reload();
     history.reload();
     links.reload();
+  };
+  // The button that had the focus is gone with the step: the keyboard carries on from the actions' heading.
+  const stepped = () => {
+    reloadAll();
+    actionsTitle.current?.focus();
   };
 
   return (
@@ -65,8 +73,8 @@ function CaseView({ caseId }: { caseId: string }) {
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={14}>
                   <Space orientation="vertical" size={16} className="case-column">
-                    <Card size="small" title={<SectionTitle id="case-actions-title">{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
-                      <CaseActions key={data.id} detail={data} onStepped={reloadAll} onStale={reloadAll} />
+                    <Card size="small" title={<SectionTitle id="case-actions-title" ref={actionsTitle}>{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
+                      <CaseActions key={data.id} detail={data} onStepped={stepped} onStale={reloadAll} />
                     </Card>
                     <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
