@@ -131,11 +131,11 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     }
     case 'setRole': {
       const state = draft.states[op.state];
-      const task = state?.task ?? refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
-      const previous = task.role;
-      task.role = op.role;
+      if (!state?.task) refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
+      const previous = state.task.role;
+      state.task.role = op.role;
       // Who holds the task sends its events: what the old role could send passes to the new one.
-      for (const transition of Object.values(state!.on)) {
+      for (const transition of Object.values(state.on)) {
         if (previous !== undefined && transition.roles.includes(previous)) transition.roles = [...new Set(transition.roles.map((role) => (role === previous ? op.role : role)))];
       }
       return;
