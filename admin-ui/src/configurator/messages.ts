@@ -60,12 +60,6 @@ export const useConfigMessages = defineMessages({
   actions: { 'zh-CN': '动作', en: 'Actions' },
   none: { 'zh-CN': '无', en: 'None' },
   // Roles
-  'role.caseworker': { 'zh-CN': '经办员', en: 'Caseworker' },
-  'role.reviewer': { 'zh-CN': '审核员', en: 'Reviewer' },
-  'role.configurator': { 'zh-CN': '配置员', en: 'Configurator' },
-  'role.evaluator': { 'zh-CN': '评估员', en: 'Evaluator' },
-  'role.admin': { 'zh-CN': '管理员', en: 'Administrator' },
-  'role.system': { 'zh-CN': '系统自动', en: 'System' },
   // Diff
   diffTitle: { 'zh-CN': '{from} → {to}', en: '{from} → {to}' },
   diffEmpty: { 'zh-CN': '各层级与部级标准一致，没有调整。', en: 'Every level follows the ministry standard unchanged.' },
@@ -94,10 +88,3 @@ export const useConfigMessages = defineMessages({
   installed: { 'zh-CN': '随插件安装', en: 'Installed with the plugin' },
   standard: { 'zh-CN': '部级标准', en: 'Ministry standard' },
 });
-
-const roleNames = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;
-
-/** Whether a definition's role has a name in this table (a plugin may carry a role the UI does not know). */
-export function isRoleName(role: string): role is (typeof roleNames)[number] {
-  return (roleNames as readonly string[]).includes(role);
-}

@@ -3,7 +3,8 @@ import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { chinaTime } from '../format.ts';
-import { ROLES, useCaseMessages } from './messages.ts';
+import { useRoleName } from '../../roles.ts';
+import { useCaseMessages } from './messages.ts';
 import type { HistoryStep } from './types.ts';
 
 /** A step's form data as a labelled description list (labels from its form, else from the other forms the page knows). */
@@ -34,7 +35,8 @@ function SlaTag({ step }: { step: HistoryStep }) {
 function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
   const l = useLocalized();
-  const role = (ROLES as readonly string[]).includes(step.actor.role) ? t(step.actor.role as (typeof ROLES)[number]) : step.actor.role;
+  const roleName = useRoleName();
+  const role = roleName(step.actor.role);
   return (
     <div>
       <Space size={8} wrap>

@@ -55,13 +55,4 @@ export const useCaseMessages = defineMessages({
   stepped: { 'zh-CN': '推进环节', en: 'Moved a step' },
   event: { 'zh-CN': '协同事件', en: 'Event' },
 
-  caseworker: { 'zh-CN': '经办员', en: 'Caseworker' },
-  reviewer: { 'zh-CN': '审核员', en: 'Reviewer' },
-  configurator: { 'zh-CN': '配置员', en: 'Configurator' },
-  evaluator: { 'zh-CN': '评估员', en: 'Evaluator' },
-  admin: { 'zh-CN': '管理员', en: 'Administrator' },
-  system: { 'zh-CN': '系统', en: 'System' },
 });
-
-/** The roles the history names, as message keys. */
-export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;

@@ -3,7 +3,7 @@ import { useLocalized } from '../../i18n.ts';
 import { useKeyName } from '../ElementPath.tsx';
 import { isLocalizedPair } from '../paths.ts';
 import { useConfigMessages } from '../messages.ts';
-import { useRoleName } from '../flow/useFlowTexts.ts';
+import { useRoleName } from '../../roles.ts';
 import { usePostName } from '../usePostName.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

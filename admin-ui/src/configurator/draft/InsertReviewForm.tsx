@@ -1,10 +1,11 @@
 import { AutoComplete, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useLocalized } from '../../i18n.ts';
-import { useRoleName } from '../flow/useFlowTexts.ts';
+import { useRoleName } from '../../roles.ts';
 import { usePostOptions } from '../usePostName.ts';
 import type { Definition, OverlayOperation } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
-import { CAMEL_NAME, PERSON_ROLES, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
+import { PERSON_ROLES } from '../../roles.ts';
+import { CAMEL_NAME, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
 import { useNameRules } from './useNameRules.ts';
 
 /** The roles a person can hold; `system` never reviews. */

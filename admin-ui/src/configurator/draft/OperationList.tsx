@@ -5,7 +5,7 @@ import { pathSegments } from '../paths.ts';
 import type { Definition, OverlayOperation, OverlayProblem } from '../types.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { problemsOf } from './operations.ts';
-import { useRoleName } from '../flow/useFlowTexts.ts';
+import { useRoleName } from '../../roles.ts';
 import { usePostName } from '../usePostName.ts';
 import { useProblemsText, useProblemTitle } from './ProblemList.tsx';
 

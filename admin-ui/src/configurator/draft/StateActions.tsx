@@ -2,12 +2,13 @@ import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconf
 import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { locksOfState, type FlowSelection } from '../elements.ts';
-import { useRoleName } from '../flow/useFlowTexts.ts';
+import { useRoleName } from '../../roles.ts';
 import { usePostOptions } from '../usePostName.ts';
 import type { Definition, EffectiveLock, OverlayOperation } from '../types.ts';
 import { InsertReviewForm } from './InsertReviewForm.tsx';
 import { useDraftMessages } from './messages.ts';
-import { PERSON_ROLES, POST_CODE } from './operations.ts';
+import { PERSON_ROLES } from '../../roles.ts';
+import { POST_CODE } from './operations.ts';
 
 /**
  * What a draft can change about the selected state (its time limit, post and title; a review

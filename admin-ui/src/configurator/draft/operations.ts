@@ -4,8 +4,6 @@ import type { OverlayOperation, OverlayProblem } from '../types.ts';
 export const CAMEL_NAME = /^[a-z][a-zA-Z0-9]*$/;
 /** The codes it accepts for posts. */
 export const POST_CODE = /^[a-z][a-z0-9-]*$/;
-/** The roles a task may be given: the roles people hold. */
-export const PERSON_ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] as const;
 
 const field = (form: string, name: string) => `forms.${form}.schema.properties.${name}`;
 

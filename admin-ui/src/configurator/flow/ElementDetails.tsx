@@ -6,7 +6,7 @@ import { useConfigMessages } from '../messages.ts';
 import type { Definition, EffectiveLock } from '../types.ts';
 import { usePostName } from '../usePostName.ts';
 import { useTitles } from '../useTitles.ts';
-import { useRoleName } from './useFlowTexts.ts';
+import { useRoleName } from '../../roles.ts';
 
 function LockLines({ locks, levelName }: { locks: readonly EffectiveLock[]; levelName: (level: string) => string }) {
   const t = useConfigMessages();

@@ -1,15 +1,9 @@
 import { useCallback } from 'react';
 import { useLocalized } from '../../i18n.ts';
-import { isRoleName, useConfigMessages } from '../messages.ts';
+import { useRoleName } from '../../roles.ts';
 import { usePostName } from '../usePostName.ts';
 import { useLockText } from '../useLockText.ts';
 import type { FlowState, FlowTransition } from './graph.ts';
-
-/** A role in the reader's language (`system` reads as automatic). */
-export function useRoleName() {
-  const t = useConfigMessages();
-  return useCallback((role: string | undefined) => (role === undefined ? '—' : isRoleName(role) ? t(`role.${role}`) : role), [t]);
-}
 
 /**
  * The texts the flow shows, in the reader's language: who locked an element and why, a state's
