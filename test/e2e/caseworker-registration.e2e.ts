@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 
@@ -16,10 +16,21 @@ async function fieldError(page: Page, label: string) {
   return page.locator(`#${describedBy!.split(' ')[0]}`);
 }
 
-/** Opens an antd select by its label and picks a choice by its text. */
+/** Opens an antd select by its label, picks a choice by its text and waits until the select shows it. */
 async function choose(page: Page, label: string, choice: string) {
   await page.getByLabel(label, { exact: true }).click();
-  await page.getByText(choice, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(choice, { exact: true }).click();
+  await page.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByText(choice, { exact: true }).waitFor();
+}
+
+/**
+ * Waits for what a submitted form led to: `done` when the step was taken, or an error in the form or
+ * a refusal beside it, which fails the test with what the page says instead of a bare timeout.
+ */
+async function submitted(page: Page, done: Locator) {
+  const refusal = page.locator('.case-form .ant-form-item-has-error, .case-refusal');
+  await done.or(refusal).first().waitFor();
+  expect(await refusal.allInnerTexts()).toEqual([]);
 }
 
 describeInBrowser('a caseworker completes an unemployment registration', (session) => {
@@ -63,7 +74,7 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await phoneError.getByText('请输入有效的11位手机号码').waitFor({ state: 'detached' });
     await form.getByRole('button', { name: '提交登记' }).click();
     const header = page.locator('.case-header');
-    await header.getByText('审核', { exact: true }).waitFor();
+    await submitted(page, header.getByText('审核', { exact: true }));
     expect(sentSteps).toHaveLength(1);
     expect(await caseNow(page, baseUrl, caseId)).toMatchObject({ state: 'submitted', version: 2 });
     await page.getByText('当前环节没有您可执行的操作').waitFor();
@@ -76,7 +87,7 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '审核通过' }).click();
     await page.getByLabel('审核意见').fill('材料齐全，符合登记条件，予以登记');
     await form.getByRole('button', { name: '审核通过' }).click();
-    await header.getByText('已登记失业', { exact: true }).waitFor();
+    await submitted(page, header.getByText('已登记失业', { exact: true }));
     expect(await caseNow(page, baseUrl, caseId)).toMatchObject({ state: 'registered', version: 3 });
     // The keyboard carries on from the actions' heading, not from the top of the page.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('case-actions-title');

@@ -54,6 +54,8 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await ready(server);
+  // What goes wrong on the server side during the tests shows in the test output, beside the failure it causes.
+  server.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   return async () => {
     server.kill('SIGTERM');
