@@ -1,26 +1,27 @@
 import { parseDefinition, type Definition, type FormDefinition, type TransitionDefinition } from '../definition/index.ts';
 import { PlatformError, type ErrorCode } from '../errors/index.ts';
 import type { Overlay, OverlayOperation } from './overlay-schema.ts';
+import { refusalReason, type RefusalReason } from './refusals.ts';
 
 type Schema = Record<string, unknown>;
 
-/** Refuses operation `index` of the overlay, naming the element it touched. */
-function refuse(code: ErrorCode, index: number, element: string, reason: string): never {
-  throw new PlatformError(code, { details: { operation: index, element, reason } });
+/** Refuses operation `index` of the overlay, naming the element it touched and why, in both languages. */
+function refuse(code: ErrorCode, index: number, element: string, reason: RefusalReason, subject?: string): never {
+  throw new PlatformError(code, { details: { operation: index, element, reason: refusalReason(reason, ...(subject === undefined ? [] : [subject])) } });
 }
 
 function formOf(definition: Definition, id: string, index: number): FormDefinition {
-  return definition.forms[id] ?? refuse('OVERLAY_INVALID', index, `forms.${id}`, 'no such form');
+  return definition.forms[id] ?? refuse('OVERLAY_INVALID', index, `forms.${id}`, 'no-such-form');
 }
 
 function propertiesOf(form: FormDefinition, formId: string, index: number): Record<string, Schema> {
   const properties = form.schema['properties'];
-  if (typeof properties !== 'object' || properties === null) refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties`, 'the form has no properties');
+  if (typeof properties !== 'object' || properties === null) refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties`, 'form-without-fields');
   return properties as Record<string, Schema>;
 }
 
 function fieldOf(definition: Definition, formId: string, field: string, index: number): Schema {
-  return propertiesOf(formOf(definition, formId, index), formId, index)[field] ?? refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties.${field}`, 'no such field');
+  return propertiesOf(formOf(definition, formId, index), formId, index)[field] ?? refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties.${field}`, 'no-such-field');
 }
 
 function requiredOf(form: FormDefinition): string[] {
@@ -52,20 +53,20 @@ function reorder(form: FormDefinition, change: (order: string[]) => string[]): v
 
 function narrow(schema: Schema, values: readonly string[], element: string, index: number): void {
   const options = Array.isArray(schema['oneOf']) ? (schema['oneOf'] as Schema[]).map((o) => o['const']) : Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
-  if (!options) refuse('OVERLAY_INVALID', index, element, 'not an enumerated field');
+  if (!options) refuse('OVERLAY_INVALID', index, element, 'not-enumerated');
   const missing = values.filter((v) => !options.includes(v));
-  if (missing.length > 0) refuse('OVERLAY_LOOSENING', index, element, `options not offered by the level below: ${missing.join(', ')}`);
+  if (missing.length > 0) refuse('OVERLAY_LOOSENING', index, element, 'options-not-offered', missing.join(', '));
   if (Array.isArray(schema['oneOf'])) schema['oneOf'] = (schema['oneOf'] as Schema[]).filter((o) => values.includes(o['const'] as string));
   else schema['enum'] = (schema['enum'] as unknown[]).filter((v) => values.includes(v as string));
 }
 
 function insertReview(draft: Definition, op: Extract<OverlayOperation, { op: 'insertReview' }>, index: number): void {
-  const origin = draft.states[op.after] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}`, 'no such state');
-  const transition = origin.on[op.event] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}.on.${op.event}`, 'no such event');
-  if (draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'a state of that name exists');
-  if (draft.forms[op.form.id]) refuse('OVERLAY_INVALID', index, `forms.${op.form.id}`, 'a form of that name exists');
-  if (op.reject && !draft.states[op.reject.target]) refuse('OVERLAY_INVALID', index, `states.${op.reject.target}`, 'no such state');
-  if (op.reject?.event === op.approve.event) refuse('OVERLAY_INVALID', index, `states.${op.state}.on.${op.approve.event}`, 'approve and reject need different events');
+  const origin = draft.states[op.after] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}`, 'no-such-state');
+  const transition = origin.on[op.event] ?? refuse('OVERLAY_INVALID', index, `states.${op.after}.on.${op.event}`, 'no-such-event');
+  if (draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'state-exists');
+  if (draft.forms[op.form.id]) refuse('OVERLAY_INVALID', index, `forms.${op.form.id}`, 'form-exists');
+  if (op.reject && !draft.states[op.reject.target]) refuse('OVERLAY_INVALID', index, `states.${op.reject.target}`, 'no-such-state');
+  if (op.reject?.event === op.approve.event) refuse('OVERLAY_INVALID', index, `states.${op.state}.on.${op.approve.event}`, 'same-approve-reject');
   // The reviewer differs from whoever sent the event and from those it was already kept apart from.
   const separateFrom = [op.event, ...transition.separateFrom];
   const { id: formId, ...form } = op.form;
@@ -84,7 +85,7 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     case 'addField': {
       const form = formOf(draft, op.form, index);
       const properties = propertiesOf(form, op.form, index);
-      if (properties[op.field]) refuse('OVERLAY_INVALID', index, `forms.${op.form}.schema.properties.${op.field}`, 'a field of that name exists');
+      if (properties[op.field]) refuse('OVERLAY_INVALID', index, `forms.${op.form}.schema.properties.${op.field}`, 'field-exists');
       properties[op.field] = op.schema;
       if (op.required) form.schema['required'] = [...requiredOf(form), op.field];
       reorder(form, (order) => [...order, op.field]);
@@ -94,7 +95,7 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       const form = formOf(draft, op.form, index);
       fieldOf(draft, op.form, op.field, index);
       if (below.forms[op.form] && requiredAnywhere(below.forms[op.form]!.schema).has(op.field)) {
-        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, `${op.field} is required by the level below`);
+        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, 'required-below', op.field);
       }
       delete propertiesOf(form, op.form, index)[op.field];
       if (Array.isArray(form.schema['required'])) form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
@@ -114,7 +115,7 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       return;
     }
     case 'relabelState':
-      (draft.states[op.state] ?? refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state')).title = op.title;
+      (draft.states[op.state] ?? refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no-such-state')).title = op.title;
       return;
     case 'narrowEnum':
       narrow(fieldOf(draft, op.form, op.field, index), op.values, `forms.${op.form}.schema.properties.${op.field}`, index);
@@ -124,14 +125,14 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       return;
     case 'setSla':
     case 'setPost': {
-      const task = draft.states[op.state]?.task ?? refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
+      const task = draft.states[op.state]?.task ?? refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'state-without-task');
       if (op.op === 'setSla') task.slaWorkingDays = op.workingDays;
       else task.post = op.post;
       return;
     }
     case 'setRole': {
       const state = draft.states[op.state];
-      if (!state?.task) refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'the state has no task');
+      if (!state?.task) refuse('OVERLAY_INVALID', index, `states.${op.state}.task`, 'state-without-task');
       const previous = state.task.role;
       state.task.role = op.role;
       // Who holds the task sends its events: what the old role could send passes to the new one.
@@ -141,12 +142,13 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       return;
     }
     case 'removeState': {
-      if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no such state');
-      if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final states of the level below stay');
+      if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no-such-state');
+      if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final-state-stays');
       const incoming = Object.entries(draft.states)
         .filter(([name]) => name !== op.state)
         .flatMap(([name, state]) => Object.entries(state.on).filter(([, t]) => t.target === op.state).map(([event]) => `states.${name}.on.${event}`));
-      if (incoming.length > 0 || draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, `still reached from ${incoming.join(', ') || 'the start'}`);
+      if (incoming.length > 0) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'still-reached', incoming.join(', '));
+      if (draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'initial-state');
       delete draft.states[op.state];
       return;
     }

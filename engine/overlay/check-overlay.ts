@@ -5,6 +5,7 @@ import type { Implementations } from '../step/index.ts';
 import { verify } from '../verify/index.ts';
 import { applyOverlay } from './apply-overlay.ts';
 import type { Overlay, ParameterValue } from './overlay-schema.ts';
+import { refusalReason } from './refusals.ts';
 
 /** A lock as a level sees it: the element, why, and which level set it. */
 export interface EffectiveLock {
@@ -18,7 +19,7 @@ export interface EffectiveLock {
 export interface OverlayProblem {
   code: ErrorCode;
   element: string;
-  reason: LocalizedText | string;
+  reason: LocalizedText;
   lockedBy?: string;
 }
 
@@ -44,14 +45,14 @@ export function parameterProblems(values: readonly ParameterValue[], specs: read
   return values.flatMap((entry): OverlayProblem[] => {
     const element = `parameters.${entry.id}`;
     const spec = specs.find((s) => s.id === entry.id);
-    if (!spec) return [{ code: 'OVERLAY_INVALID', element, reason: 'no such parameter' }];
+    if (!spec) return [{ code: 'OVERLAY_INVALID', element, reason: refusalReason('no-such-parameter') }];
     if (spec.unit === 'codes') {
       const codes = new Set(spec.options.map((o) => o.code));
       const ok = Array.isArray(entry.value) && entry.value.every((code) => codes.has(code));
-      return ok ? [] : [{ code: 'PARAMETER_OUT_OF_BOUNDS', element, reason: `codes must come from: ${[...codes].join(', ')}` }];
+      return ok ? [] : [{ code: 'PARAMETER_OUT_OF_BOUNDS', element, reason: refusalReason('codes-outside-catalogue', [...codes].join(', ')) }];
     }
     const ok = typeof entry.value === 'number' && Number.isInteger(entry.value) && entry.value >= spec.min && entry.value <= spec.max;
-    return ok ? [] : [{ code: 'PARAMETER_OUT_OF_BOUNDS', element, reason: `${JSON.stringify(entry.value)} is outside ${spec.min}..${spec.max} (${spec.unit})` }];
+    return ok ? [] : [{ code: 'PARAMETER_OUT_OF_BOUNDS', element, reason: refusalReason('value-out-of-bounds', JSON.stringify(entry.value), `${spec.min}..${spec.max} (${spec.unit})`) }];
   });
 }
 
@@ -82,8 +83,12 @@ export function checkOverlay(input: {
     definition = applyOverlay(input.below, input.overlay);
   } catch (error) {
     if (!isPlatformError(error)) throw error;
-    // Operation refusals name their element; a result failing the definition schema lists its issues.
-    const details = (Array.isArray(error.details) ? { element: error.details[0]?.path, reason: error.details[0]?.message } : error.details ?? {}) as { element?: string; reason?: string };
+    // A result failing the definition schema lists its issues; an operation refusal names its element and why.
+    if (Array.isArray(error.details)) {
+      const issue = error.details[0] as { path?: string; message?: string } | undefined;
+      return { definition: undefined, problems: [{ code: error.code, element: issue?.path ?? '', reason: refusalReason('definition-schema', issue?.message ?? '') }] };
+    }
+    const details = (error.details ?? {}) as { element?: string; reason?: LocalizedText };
     return { definition: undefined, problems: [{ code: error.code, element: details.element ?? '', reason: details.reason ?? error.localized }] };
   }
   const problems = [

@@ -225,21 +225,21 @@ describe.each(backends)('province and city localisation through the API (%s)', (
       ['PARAMETER_OUT_OF_BOUNDS', 'parameters.refusalLimit'],
       ['PARAMETER_OUT_OF_BOUNDS', 'parameters.minimumAge'],
     ]);
-    expect(outOfBounds[0]!.reason).toContain('99');
+    expect(outOfBounds[0]!.reason).toEqual({ 'zh-CN': expect.stringContaining('99'), en: expect.stringContaining('99') });
     expect(await refusedPublish(configurator, 'PARAMETER_OUT_OF_BOUNDS')).toEqual(outOfBounds);
     expect(parameter(await effective(configurator), 'refusalLimit')).toBe(3);
 
     // `phone` is required at the top of the form; `separationProof` only for a lost job (if/then): both stay.
     for (const field of ['phone', 'separationProof']) {
       const loosening = await saveOverlay(configurator, { operations: [{ op: 'relabelState', state: 'submitted', title: title('初审', 'First review') }, { op: 'removeField', form: 'registration', field }] });
-      expect(loosening).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: `${field} is required by the level below` }]);
+      expect(loosening).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': `上级要求必填字段 ${field}，不能删除`, en: `${field} is required by the level below` } }]);
       expect(await refusedPublish(configurator, 'OVERLAY_LOOSENING')).toEqual(loosening);
     }
     // An optional field may go.
     expect(await saveOverlay(configurator, { operations: [{ op: 'removeField', form: 'registration', field: 'desiredIndustry' }] })).toEqual([]);
 
     const finalRemoved = await saveOverlay(configurator, { operations: [{ op: 'removeState', state: 'rejected' }] });
-    expect(finalRemoved).toEqual([{ code: 'FINAL_STATE_REMOVED', element: 'states.rejected', reason: 'final states of the level below stay' }]);
+    expect(finalRemoved).toEqual([{ code: 'FINAL_STATE_REMOVED', element: 'states.rejected', reason: { 'zh-CN': '上级流程的终结环节必须保留', en: 'final states of the level below stay' } }]);
     expect(await refusedPublish(configurator, 'FINAL_STATE_REMOVED')).toEqual(finalRemoved);
 
     // A malformed overlay is not even saved.
@@ -465,7 +465,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     expect(months).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'parameters.noContactMonths', reason: provinceParameterReason, lockedBy: FUJIAN }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOCK_VIOLATION')).toEqual(months);
     const address = await saveOverlay(configurator, { operations: [{ op: 'removeField', form: 'registration', field: 'address' }] });
-    expect(address).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: 'address is required by the level below' }]);
+    expect(address).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段 address，不能删除', en: 'address is required by the level below' } }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOOSENING')).toEqual(address);
     // Fuzhou is bound the same way.
     expect(await saveOverlay(fzConfigurator, { operations: [{ op: 'setSla', state: 'submitted', workingDays: 1 }] })).toEqual([

@@ -3,12 +3,12 @@ import { overlaySchema } from '../../../engine/index.ts';
 import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft, versionHistory } from '../../localisation/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { JsonObject, LocalizedText, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['localisation'];
 const params = z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) });
 
-const Problem = z.object({ code: z.string(), element: z.string(), reason: z.unknown(), lockedBy: z.string().optional() }).openapi('OverlayProblem');
+const Problem = z.object({ code: z.string(), element: z.string(), reason: LocalizedText, lockedBy: z.string().optional() }).openapi('OverlayProblem');
 
 const effectiveRoute = createRoute({
   method: 'get',

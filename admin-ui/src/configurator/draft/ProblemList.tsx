@@ -3,7 +3,6 @@ import { useLocalized } from '../../i18n.ts';
 import { useErrorMessages } from '../../shell/useErrorMessages.ts';
 import { ElementPath } from '../ElementPath.tsx';
 import { elementTarget } from '../elements.ts';
-import { isLocalizedPair } from '../paths.ts';
 import type { Definition, EffectiveParameter, OverlayProblem } from '../types.ts';
 import { numericBounds } from './bounds.ts';
 import { useDraftMessages } from './messages.ts';
@@ -16,25 +15,19 @@ export function useProblemTitle() {
   return (code: string) => (messages[code] ? l(messages[code]) : code);
 }
 
-/** The server's reason for a problem: a title pair in the reader's language, or its English explanation. */
-export function useProblemReason() {
-  const l = useLocalized();
-  return (reason: unknown) => (isLocalizedPair(reason) ? l(reason) : typeof reason === 'string' ? reason : '');
-}
-
 /**
  * Why a problem was found, in the reader's language: a parameter out of bounds names the bounds
- * (the server explains it in English only), anything else reads as the server put it.
+ * in the parameter's unit (yuan, days), anything else reads as the server explains it.
  */
 export function useProblemExplanation(parameters: readonly EffectiveParameter[]) {
   const t = useDraftMessages();
-  const reason = useProblemReason();
+  const l = useLocalized();
   const boundsText = useBoundsText();
   return (problem: OverlayProblem) => {
     const target = elementTarget(problem.element);
     const parameter = target.kind === 'parameter' ? parameters.find((p) => p.id === target.parameter) : undefined;
     if (problem.code === 'PARAMETER_OUT_OF_BOUNDS' && parameter && numericBounds(parameter)) return t('outOfBounds', { bounds: boundsText(parameter) });
-    return reason(problem.reason);
+    return l(problem.reason);
   };
 }
 
