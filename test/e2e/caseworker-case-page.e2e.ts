@@ -42,6 +42,24 @@ describeInBrowser('the case page and the lists around it', (session) => {
     await page.unrouteAll();
   });
 
+  it('shows no empty text under the spinner while the case list loads, and the rows once it has', async () => {
+    const { page, baseUrl } = session();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/cases\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/#/cases`);
+    const list = page.getByRole('table', { name: '业务办件' });
+    await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor();
+    expect(await list.textContent()).not.toContain('暂无数据');
+    release();
+    await list.getByRole('link').first().waitFor();
+    expect(await page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
+    await page.unrouteAll();
+  });
+
   it('says an unknown case is not found and leads back to the case list instead of offering a retry', async () => {
     const { page, baseUrl } = session();
     await page.goto(`${baseUrl}/#/cases/00000000-0000-4000-8000-000000000000`);

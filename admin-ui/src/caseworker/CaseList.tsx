@@ -4,6 +4,7 @@ import { errorText, type CaseItem } from '../api.ts';
 import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import { chinaTime } from './format.ts';
 import { useMessages as useInboxMessages } from './Inbox.tsx';
 
@@ -52,7 +53,7 @@ export function CaseList() {
         loading={cases.loading}
         dataSource={cases.data?.items ?? []}
         pagination={{ ...cases.pagination, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(cases.loading, common('empty'))}
         columns={[
           { title: columnsText('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.id}`}>{row.caseNo}</a> },
           { title: columnsText('process'), key: 'process', render: (_, row) => l(row.processTitle) },

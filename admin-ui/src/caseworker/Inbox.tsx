@@ -4,6 +4,7 @@ import { errorText, type SessionUser, type TaskItem } from '../api.ts';
 import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import { chinaTime } from './format.ts';
 import './caseworker.css';
 
@@ -52,7 +53,7 @@ export function Inbox({ user }: { user: SessionUser }) {
         loading={tasks.loading}
         dataSource={tasks.data?.items ?? []}
         pagination={{ ...tasks.pagination, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(tasks.loading, common('empty'))}
         rowClassName={(row) => (row.overdue ? 'row-late' : '')}
         onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.caseId}`) })}
         columns={[

@@ -2,6 +2,7 @@ import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { errorText, type SessionUser } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useLevelName } from './levels.ts';
 import { useConfigMessages } from './messages.ts';
@@ -34,7 +35,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
         loading={processes.loading}
         dataSource={processes.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(processes.loading, common('empty'))}
         columns={[
           { title: t('process'), key: 'title', render: (_, row) => <a href={`#/config/${encodeURIComponent(row.id)}`}>{l(row.title)}</a> },
           { title: t('processId'), key: 'id', render: (_, row) => <code>{row.id}</code> },

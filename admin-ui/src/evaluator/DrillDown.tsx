@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Segmented, Skeleton, Space, Table } from 'ant
 import { lazy, Suspense, useState } from 'react';
 import { download, errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { countsDeadlines, exportOf, formatFigure, hasChildUnits, scopeQuery, totalOf } from './figures.ts';
 import { useMessages } from './messages.ts';
@@ -102,7 +103,7 @@ export function DrillDown(props: { spec: IndicatorSpec; scope: Scope; unit: Unit
         loading={shown.loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(shown.loading, common('empty'))}
         columns={[
           {
             title: shownBy === 'unit' ? t('unitColumn') : t('post'),

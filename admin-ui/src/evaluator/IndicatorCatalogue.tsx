@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Table } from 'antd';
 import { errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import type { Loaded } from '../shell/useApi.ts';
 import { formatFigure } from './figures.ts';
 import { useMessages } from './messages.ts';
@@ -28,7 +29,7 @@ export function IndicatorCatalogue({ specs, values, selected }: { specs: readonl
         loading={values.loading}
         dataSource={[...specs]}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(values.loading, common('empty'))}
         rowClassName={(spec) => (spec.id === selected ? 'evaluator-selected' : '')}
         columns={[
           {

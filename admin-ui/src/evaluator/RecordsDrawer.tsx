@@ -4,6 +4,7 @@ import { errorText } from '../api.ts';
 import { chinaTime } from '../caseworker/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import { countsDeadlines, scopeQuery } from './figures.ts';
 import { useMessages } from './messages.ts';
 import type { IndicatorSpec, PerformanceRecord, RecordsTarget } from './types.ts';
@@ -50,7 +51,7 @@ export function RecordsDrawer({ spec, target, postNames, onClose }: { spec: Indi
         loading={records.loading}
         dataSource={records.data?.items ?? []}
         pagination={{ ...records.pagination, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: lateOnly ? t('noLate') : common('empty') }}
+        locale={tableLocale(records.loading, lateOnly ? t('noLate') : common('empty'))}
         columns={[
           { title: t('caseNo'), key: 'caseNo', render: (_, record) => <a href={`#/cases/${encodeURIComponent(record.caseId)}`}>{record.caseNo}</a> },
           { title: t('post'), key: 'post', render: (_, record) => (record.post ? (postNames.get(record.post) ?? record.post) : t('noPost')) },

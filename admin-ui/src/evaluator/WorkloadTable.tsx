@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Table } from 'antd';
 import { errorText } from '../api.ts';
 import { useCommon, useLocale } from '../i18n.ts';
+import { tableLocale } from '../shell/tableLocale.ts';
 import type { Loaded } from '../shell/useApi.ts';
 import { workloadSummary } from './figures.ts';
 import { useMessages } from './messages.ts';
@@ -26,7 +27,7 @@ export function WorkloadTable({ workload, post }: { workload: Loaded<Workload>; 
         loading={workload.loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(workload.loading, common('empty'))}
         rowClassName={(row) => (post !== null && row.post === post ? 'evaluator-selected' : '')}
         columns={[
           { title: t('post'), key: 'post', render: (_, row) => row.name ?? row.post ?? t('noPost') },

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { errorText } from '../../api.ts';
 import { useCommon, useLocale } from '../../i18n.ts';
 import { usePaged } from '../../components/usePaged.ts';
+import { tableLocale } from '../../shell/tableLocale.ts';
 import { useStartMessages } from './messages.ts';
 import type { ChosenSubject, EmployerItem, PersonItem, SubjectKind } from './types.ts';
 import { useDebounced } from './useDebounced.ts';
@@ -102,7 +103,7 @@ export function SubjectSearch({
         columns={columns}
         rowClassName={(row) => (row.id === chosenId ? 'start-row-chosen' : '')}
         pagination={{ ...results.pagination, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: q ? t('noMatch') : common('empty') }}
+        locale={tableLocale(results.loading, q ? t('noMatch') : common('empty'))}
       />
     </Space>
   );

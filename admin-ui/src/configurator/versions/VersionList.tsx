@@ -2,6 +2,7 @@ import { Alert, Button, Table, Tag } from 'antd';
 import { errorText } from '../../api.ts';
 import { chinaTime } from '../../caseworker/format.ts';
 import { useCommon, useLocale } from '../../i18n.ts';
+import { tableLocale } from '../../shell/tableLocale.ts';
 import type { Loaded } from '../../shell/useApi.ts';
 import { useConfigMessages } from '../messages.ts';
 import type { PublishedVersion } from '../types.ts';
@@ -29,7 +30,7 @@ export function VersionList({ versions }: { versions: Loaded<{ items: PublishedV
         loading={versions.loading}
         dataSource={versions.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(versions.loading, common('empty'))}
         rowClassName={(row) => (row.inForce ? 'config-row-current' : '')}
         columns={[
           { title: t('versionNo'), key: 'version', render: (_, row) => t('version', { n: row.version }) },

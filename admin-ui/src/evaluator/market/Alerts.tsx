@@ -3,6 +3,7 @@ import { errorText } from '../../api.ts';
 import { chinaTime } from '../../caseworker/format.ts';
 import { usePaged } from '../../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
+import { tableLocale } from '../../shell/tableLocale.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { useMarketMessages } from './messages.ts';
 import type { MonitoringAlert, Thresholds } from './types.ts';
@@ -37,7 +38,7 @@ export function Alerts({ orgUnitId, quarter }: { orgUnitId: string; quarter: str
         loading={alerts.loading}
         dataSource={alerts.data?.items ?? []}
         pagination={{ ...alerts.pagination, showTotal: (n) => common('total', { n }) }}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(alerts.loading, common('empty'))}
         columns={[
           { title: t('unit'), key: 'unit', render: (_, alert) => alert.orgUnit.name },
           { title: t('rule'), key: 'rule', render: (_, alert) => l(rules.get(alert.rule)?.title) || alert.rule },

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../api.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
+import { tableLocale } from '../../shell/tableLocale.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { useMarketMessages } from './messages.ts';
 import { BREAKDOWNS, type Breakdown, type SupplyDemandRow, type SupplyDemandTable } from './types.ts';
@@ -46,7 +47,7 @@ export function SupplyDemand({ orgUnitId, quarter }: { orgUnitId: string; quarte
         loading={loaded.loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(loaded.loading, common('empty'))}
         columns={[
           { title: t('group'), key: 'label', render: (_, row) => l(row.label) || row.key },
           { title: t('demand'), dataIndex: 'demand', align: 'right' },

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Skeleton, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { errorText } from '../../api.ts';
 import { useCommon, useLocale } from '../../i18n.ts';
+import { tableLocale } from '../../shell/tableLocale.ts';
 import { useApi } from '../../shell/useApi.ts';
 import type { UnitRef } from '../types.ts';
 import { useMarketMessages } from './messages.ts';
@@ -61,7 +62,7 @@ export function UnemploymentMonitor({ unit, from, to, onDrill }: { unit: UnitRef
         loading={months.loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(months.loading, common('empty'))}
         columns={[{ title: t('month'), dataIndex: 'month' }, ...tallyColumns]}
       />
       <h4 id="market-units-title" className="evaluator-subtitle">{t('byUnit')}</h4>
@@ -75,7 +76,7 @@ export function UnemploymentMonitor({ unit, from, to, onDrill }: { unit: UnitRef
         loading={units.loading}
         dataSource={children}
         pagination={false}
-        locale={{ emptyText: common('empty') }}
+        locale={tableLocale(units.loading, common('empty'))}
         columns={[
           {
             title: t('unit'),
