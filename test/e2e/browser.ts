@@ -45,6 +45,29 @@ export class BrowserSession {
     await this.page.getByRole('menu').waitFor();
   }
 
+  /**
+   * Picks `choice` in the antd select labelled `label` and waits until the select shows it. While its
+   * list is still opening, antd can leave a click on an option unanswered (seen under CPU load, about
+   * one pick in fifteen, the list left open with nothing chosen); such a pick is made again, three
+   * times at most. A choice that never shows fails the test.
+   */
+  async choose(label: string, choice: string): Promise<void> {
+    const input = this.page.getByLabel(label, { exact: true });
+    // The select's own list (another select's may still be closing): the dropdown holding its listbox.
+    const list = this.page.locator('.ant-select-dropdown').filter({ has: this.page.locator(`[id="${await input.getAttribute('id')}_list"]`) });
+    const shown = this.page.locator('.ant-select').filter({ has: input }).getByText(choice, { exact: true });
+    for (let attempt = 1; ; attempt += 1) {
+      if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+      await list.getByText(choice, { exact: true }).click();
+      try {
+        await shown.waitFor({ timeout: 2_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
   /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
   async screenshot(name: string): Promise<void> {
     mkdirSync(screenshots, { recursive: true });

@@ -16,13 +16,6 @@ async function fieldError(page: Page, label: string) {
   return page.locator(`#${describedBy!.split(' ')[0]}`);
 }
 
-/** Opens an antd select by its label, picks a choice by its text and waits until the select shows it. */
-async function choose(page: Page, label: string, choice: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(choice, { exact: true }).click();
-  await page.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).getByText(choice, { exact: true }).waitFor();
-}
-
 /**
  * Waits for what a submitted form led to: `done` when the step was taken, or an error in the form or
  * a refusal beside it, which fails the test with what the page says instead of a bare timeout.
@@ -59,8 +52,8 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     expect(await page.getByLabel('原单位统一社会信用代码').inputValue()).toBe('91350100M000100Y43');
     await page.getByLabel('手机号码').fill('1391234');
     await page.getByLabel('常住地区划代码').fill('350203');
-    await choose(page, '文化程度', '大学本科／专科教育');
-    await choose(page, '退休年龄类别', '男职工（原60周岁）');
+    await session().choose('文化程度', '大学本科／专科教育');
+    await session().choose('退休年龄类别', '男职工（原60周岁）');
     await page.getByLabel('解除劳动关系证明编号').fill('JC-2026-1120');
     await form.getByRole('button', { name: '提交登记' }).click();
     const phoneError = await fieldError(page, '手机号码');

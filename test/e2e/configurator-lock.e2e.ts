@@ -61,8 +61,7 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     await page.getByRole('button', { name: '修改时限' }).click();
     await page.getByRole('tab', { name: '调整清单（1）' }).waitFor();
     // The review goes to caseworkers (another one than the submitter, as before).
-    await page.getByLabel('办理角色').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('经办员', { exact: true }).click();
+    await session().choose('办理角色', '经办员');
     await page.getByRole('button', { name: '修改角色' }).click();
     await page.getByRole('tab', { name: '调整清单（2）' }).waitFor();
     await page.getByText('有未保存的修改', { exact: true }).waitFor();
