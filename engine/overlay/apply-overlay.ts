@@ -1,12 +1,12 @@
 import { parseDefinition, type Definition, type FormDefinition, type TransitionDefinition } from '../definition/index.ts';
-import { PlatformError, type ErrorCode } from '../errors/index.ts';
+import { PlatformError, type ErrorCode, type LocalizedText } from '../errors/index.ts';
 import type { Overlay, OverlayOperation } from './overlay-schema.ts';
-import { refusalReason, type RefusalReason } from './refusals.ts';
+import { refusalReason, type RefusalReason, type Subject } from './refusals.ts';
 
 type Schema = Record<string, unknown>;
 
 /** Refuses operation `index` of the overlay, naming the element it touched and why, in both languages. */
-function refuse(code: ErrorCode, index: number, element: string, reason: RefusalReason, subject?: string): never {
+function refuse(code: ErrorCode, index: number, element: string, reason: RefusalReason, subject?: Subject): never {
   throw new PlatformError(code, { details: { operation: index, element, reason: refusalReason(reason, ...(subject === undefined ? [] : [subject])) } });
 }
 
@@ -22,6 +22,13 @@ function propertiesOf(form: FormDefinition, formId: string, index: number): Reco
 
 function fieldOf(definition: Definition, formId: string, field: string, index: number): Schema {
   return propertiesOf(formOf(definition, formId, index), formId, index)[field] ?? refuse('OVERLAY_INVALID', index, `forms.${formId}.schema.properties.${field}`, 'no-such-field');
+}
+
+/** A field's label in both languages (its `title` and `x-i18n.en`), or its name where it has none. */
+function fieldTitle(field: Schema, name: string): LocalizedText {
+  const zh = typeof field['title'] === 'string' ? field['title'] : name;
+  const en = (field['x-i18n'] as { en?: unknown } | undefined)?.en;
+  return { 'zh-CN': zh, en: typeof en === 'string' ? en : zh };
 }
 
 function requiredOf(form: FormDefinition): string[] {
@@ -95,7 +102,7 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
       const form = formOf(draft, op.form, index);
       fieldOf(draft, op.form, op.field, index);
       if (below.forms[op.form] && requiredAnywhere(below.forms[op.form]!.schema).has(op.field)) {
-        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, 'required-below', op.field);
+        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, 'required-below', fieldTitle(fieldOf(draft, op.form, op.field, index), op.field));
       }
       delete propertiesOf(form, op.form, index)[op.field];
       if (Array.isArray(form.schema['required'])) form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
@@ -144,10 +151,16 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     case 'removeState': {
       if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no-such-state');
       if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final-state-stays');
-      const incoming = Object.entries(draft.states)
-        .filter(([name]) => name !== op.state)
-        .flatMap(([name, state]) => Object.entries(state.on).filter(([, t]) => t.target === op.state).map(([event]) => `states.${name}.on.${event}`));
-      if (incoming.length > 0) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'still-reached', incoming.join(', '));
+      // Named as a person reads them: the state and the action, e.g. 受理「提交登记」.
+      const incoming = Object.values(draft.states)
+        .filter((state) => state !== draft.states[op.state])
+        .flatMap((state) => Object.values(state.on).filter((t) => t.target === op.state).map((t) => ({ state: state.title, action: t.title })));
+      if (incoming.length > 0) {
+        refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'still-reached', {
+          'zh-CN': incoming.map(({ state, action }) => `${state['zh-CN']}「${action['zh-CN']}」`).join('、'),
+          en: incoming.map(({ state, action }) => `${state.en} “${action.en}”`).join(', '),
+        });
+      }
       if (draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'initial-state');
       delete draft.states[op.state];
       return;

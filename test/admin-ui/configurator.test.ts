@@ -158,7 +158,7 @@ describe('draft operations', () => {
   it('finds the problems an operation caused by the elements it touches', () => {
     const problems = [
       { code: 'OVERLAY_LOCK_VIOLATION', element: 'states.submitted.task.slaWorkingDays', reason: provinceLock.reason, lockedBy: '350000' },
-      { code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段 phone，不能删除', en: 'phone is required by the level below' } },
+      { code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段「手机号码」，不能删除', en: '“Mobile phone” is required by the level below' } },
     ] as const;
     expect(problemsOf(setSla('submitted', 5), problems)).toEqual([problems[0]]);
     expect(problemsOf(setSla('draft', 5), problems)).toEqual([]);

@@ -55,6 +55,18 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     await page.getByRole('button', { name: '移除 1' }).click();
     await problems.waitFor({ state: 'detached' });
     await page.getByText(/^校验通过/).waitFor();
+
+    // Removing the review, which submitting still leads to, is refused too, the way in named as a person reads it.
+    await page.getByRole('tab', { name: '流程调整' }).click();
+    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '审核', exact: true }).click();
+    await page.getByRole('button', { name: '删除此环节' }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('仍有操作进入这个环节：受理「提交登记」');
+    await page.getByRole('tab', { name: '调整清单（1）' }).click();
+    await page.getByRole('button', { name: '移除 1' }).click();
+    await problems.waitFor({ state: 'detached' });
+
     await page.getByRole('tab', { name: '流程调整' }).click();
     await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '审核', exact: true }).click();
     await page.getByLabel('办理时限（工作日）').fill('5');

@@ -142,7 +142,8 @@ describe('applyOverlay', () => {
     const error = refused([{ op: 'removeField', form: 'registration', field: 'phone' }]);
     expect(error.code).toBe('OVERLAY_LOOSENING');
     expect(error.details).toMatchObject({ operation: 0, element: 'forms.registration.schema.required' });
-    expect(error.details).toMatchObject({ reason: bothSay('phone') });
+    // The field by its label, as the configurator knows it.
+    expect(error.details).toMatchObject({ reason: { 'zh-CN': '上级要求必填字段「手机号码」，不能删除', en: '“Mobile phone” is required by the level below' } });
     // Required by a province is required for its city too.
     const province = applied([{ op: 'requireField', form: 'registration', field: 'address' }]);
     expect(refused([{ op: 'removeField', form: 'registration', field: 'address' }], province).code).toBe('OVERLAY_LOOSENING');
@@ -386,7 +387,7 @@ describe('applyOverlay', () => {
     const reached = refused([{ op: 'removeState', state: 'submitted' }]);
     expect(reached.code).toBe('OVERLAY_INVALID');
     expect(reached.details).toMatchObject({ element: 'states.submitted' });
-    expect(reached.details).toMatchObject({ reason: bothSay('states.draft.on.submit') });
+    expect(reached.details).toMatchObject({ reason: { 'zh-CN': '仍有操作进入这个环节：受理「提交登记」', en: 'still reached from Intake “Submit registration”' } });
 
     const initial = refused([{ op: 'removeState', state: 'draft' }]);
     expect(initial.code).toBe('OVERLAY_INVALID');
@@ -544,7 +545,7 @@ describe('checkOverlay', () => {
   it('reports an operation that does not apply, with its element and no definition', () => {
     const result = check({ operations: [{ op: 'removeField', form: 'registration', field: 'phone' }] });
     expect(result.definition).toBeUndefined();
-    expect(result.problems).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: bothSay('phone') }]);
+    expect(result.problems).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段「手机号码」，不能删除', en: '“Mobile phone” is required by the level below' } }]);
     expect(check({ operations: [{ op: 'removeState', state: 'cancelled' }] }).problems).toMatchObject([{ code: 'FINAL_STATE_REMOVED', element: 'states.cancelled' }]);
   });
 

@@ -230,9 +230,9 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     expect(parameter(await effective(configurator), 'refusalLimit')).toBe(3);
 
     // `phone` is required at the top of the form; `separationProof` only for a lost job (if/then): both stay.
-    for (const field of ['phone', 'separationProof']) {
+    for (const [field, label] of [['phone', title('手机号码', 'Mobile phone')], ['separationProof', title('解除劳动关系证明编号', 'Separation proof number')]] as const) {
       const loosening = await saveOverlay(configurator, { operations: [{ op: 'relabelState', state: 'submitted', title: title('初审', 'First review') }, { op: 'removeField', form: 'registration', field }] });
-      expect(loosening).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': `上级要求必填字段 ${field}，不能删除`, en: `${field} is required by the level below` } }]);
+      expect(loosening).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': `上级要求必填字段「${label['zh-CN']}」，不能删除`, en: `“${label.en}” is required by the level below` } }]);
       expect(await refusedPublish(configurator, 'OVERLAY_LOOSENING')).toEqual(loosening);
     }
     // An optional field may go.
@@ -465,7 +465,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     expect(months).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'parameters.noContactMonths', reason: provinceParameterReason, lockedBy: FUJIAN }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOCK_VIOLATION')).toEqual(months);
     const address = await saveOverlay(configurator, { operations: [{ op: 'removeField', form: 'registration', field: 'address' }] });
-    expect(address).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段 address，不能删除', en: 'address is required by the level below' } }]);
+    expect(address).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段「联系地址」，不能删除', en: '“Address” is required by the level below' } }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOOSENING')).toEqual(address);
     // Fuzhou is bound the same way.
     expect(await saveOverlay(fzConfigurator, { operations: [{ op: 'setSla', state: 'submitted', workingDays: 1 }] })).toEqual([
