@@ -6,8 +6,8 @@ import { refusalReason, type RefusalReason, type Subject } from './refusals.ts';
 type Schema = Record<string, unknown>;
 
 /** Refuses operation `index` of the overlay, naming the element it touched and why, in both languages. */
-function refuse(code: ErrorCode, index: number, element: string, reason: RefusalReason, subject?: Subject): never {
-  throw new PlatformError(code, { details: { operation: index, element, reason: refusalReason(reason, ...(subject === undefined ? [] : [subject])) } });
+function refuse(code: ErrorCode, index: number, element: string, reason: RefusalReason, ...subjects: Subject[]): never {
+  throw new PlatformError(code, { details: { operation: index, element, reason: refusalReason(reason, ...subjects) } });
 }
 
 function formOf(definition: Definition, id: string, index: number): FormDefinition {
@@ -100,9 +100,9 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     }
     case 'removeField': {
       const form = formOf(draft, op.form, index);
-      fieldOf(draft, op.form, op.field, index);
+      const field = fieldOf(draft, op.form, op.field, index);
       if (below.forms[op.form] && requiredAnywhere(below.forms[op.form]!.schema).has(op.field)) {
-        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, 'required-below', fieldTitle(fieldOf(draft, op.form, op.field, index), op.field));
+        refuse('OVERLAY_LOOSENING', index, `forms.${op.form}.schema.required`, 'required-below', fieldTitle(field, op.field));
       }
       delete propertiesOf(form, op.form, index)[op.field];
       if (Array.isArray(form.schema['required'])) form.schema['required'] = requiredOf(form).filter((f) => f !== op.field);
