@@ -1,12 +1,10 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { api } from '../../api.ts';
-import { useLocale } from '../../i18n.ts';
 import { checkedBy, requiredRule } from './form-rules.ts';
 import { creditCodeProblem, creditCodeSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
-import { showDuplicateOnField, showRefusalOnFields } from './refusal-on-fields.ts';
 import type { ChosenSubject, EmployerItem } from './types.ts';
+import { useRegistration } from './useRegistration.ts';
 
 interface EmployerFields {
   creditCode: string;
@@ -23,32 +21,21 @@ const FIELDS = ['creditCode', 'name'] as const;
  */
 export function EmployerForm({ onRegistered, showInList }: { onRegistered: (subject: ChosenSubject) => void; showInList: (creditCode: string) => void }) {
   const t = useStartMessages();
-  const locale = useLocale();
   const [form] = Form.useForm<EmployerFields>();
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { refusal, saving, register } = useRegistration(form, FIELDS, 'creditCode', showInList);
   const creditCode = Form.useWatch('creditCode', form) ?? '';
   const derived = creditCodeSummary(creditCode, t);
 
-  const register = async (values: EmployerFields) => {
-    setSaving(true);
-    setRefusal(null);
+  const submit = (values: EmployerFields) => {
     const body = { creditCode: values.creditCode.trim().toUpperCase(), name: values.name.trim() };
-    try {
-      const employer = await api<EmployerItem>('POST', '/employers', body);
-      form.resetFields();
+    return register(body.creditCode, () => api<EmployerItem>('POST', '/employers', body), (employer) => {
       showInList(employer.creditCode);
       onRegistered({ id: employer.id, kind: 'employer', name: employer.name, identifier: employer.creditCode, warnings: [] });
-    } catch (error) {
-      setRefusal(showRefusalOnFields(form, error, locale, FIELDS));
-      if (showDuplicateOnField(form, error, locale, 'creditCode', t('duplicateHint'))) showInList(body.creditCode);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Form<EmployerFields> form={form} name="register-employer" layout="vertical" onFinish={register} className="start-form">
+    <Form<EmployerFields> form={form} name="register-employer" layout="vertical" onFinish={submit} className="start-form">
       {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
       <Form.Item
         name="creditCode"

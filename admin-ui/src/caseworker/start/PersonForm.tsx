@@ -1,14 +1,12 @@
 import { Alert, Button, Col, Form, Input, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useState } from 'react';
 import { api } from '../../api.ts';
 import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
-import { useLocale } from '../../i18n.ts';
 import { checkedBy, requiredRule } from './form-rules.ts';
 import { citizenIdProblem, citizenIdSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
-import { showDuplicateOnField, showRefusalOnFields } from './refusal-on-fields.ts';
 import type { ChosenSubject, PersonItem, RegistrationWarning } from './types.ts';
+import { useRegistration } from './useRegistration.ts';
 
 interface PersonFields {
   idNumber: string;
@@ -40,10 +38,8 @@ function bodyOf(values: PersonFields): Record<string, string> {
  */
 export function PersonForm({ onRegistered, showInList }: { onRegistered: (subject: ChosenSubject) => void; showInList: (idNumber: string) => void }) {
   const t = useStartMessages();
-  const locale = useLocale();
   const [form] = Form.useForm<PersonFields>();
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { refusal, saving, register } = useRegistration(form, FIELDS, 'idNumber', showInList);
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const derived = citizenIdSummary(idNumber, t);
 
@@ -51,25 +47,16 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
   const pattern = (regex: RegExp, message: string): Rule => ({ pattern: regex, message });
   const max = (n: number): Rule => ({ max: n, message: t('tooLong', { max: n }) });
 
-  const register = async (values: PersonFields) => {
-    setSaving(true);
-    setRefusal(null);
+  const submit = (values: PersonFields) => {
     const body = bodyOf(values);
-    try {
-      const person = await api<PersonItem & { warnings: RegistrationWarning[] }>('POST', '/persons', body);
-      form.resetFields();
+    return register(body['idNumber'] ?? '', () => api<PersonItem & { warnings: RegistrationWarning[] }>('POST', '/persons', body), (person) => {
       showInList(person.idNumber);
       onRegistered({ id: person.id, kind: 'person', name: person.name, identifier: maskCitizenId(person.idNumber), warnings: person.warnings });
-    } catch (error) {
-      setRefusal(showRefusalOnFields(form, error, locale, FIELDS));
-      if (showDuplicateOnField(form, error, locale, 'idNumber', t('duplicateHint'))) showInList(body['idNumber'] ?? '');
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Form<PersonFields> form={form} name="register-person" layout="vertical" onFinish={register} className="start-form">
+    <Form<PersonFields> form={form} name="register-person" layout="vertical" onFinish={submit} className="start-form">
       {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
       <Form.Item
         name="idNumber"
