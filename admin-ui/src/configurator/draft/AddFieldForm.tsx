@@ -2,6 +2,7 @@ import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'an
 import type { FormDefinition, OverlayOperation } from '../types.ts';
 import { fieldKinds, fieldSchema, parseOptions, type FieldKind, type NewField } from './fields.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
+import { useRequired } from './useRequired.ts';
 import { CAMEL_NAME } from './operations.ts';
 import { useNameRules } from './useNameRules.ts';
 
@@ -39,6 +40,7 @@ function newField(values: FieldValues): NewField | null {
  */
 export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formId: string; form: FormDefinition; onPending: (pending: { name: string; schema: Record<string, unknown>; required: boolean } | null) => void; onAdd: (op: OverlayOperation) => void }) {
   const t = useDraftMessages();
+  const required = useRequired();
   const nameRules = useNameRules();
   const [form] = Form.useForm<FieldValues>();
   const kind = Form.useWatch('kind', form);
@@ -71,12 +73,12 @@ export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formI
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="titleZh" label={t('titleZh')} rules={[{ required: true, message: t('requiredInput') }]}>
+          <Form.Item name="titleZh" label={t('titleZh')} rules={required}>
             <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="titleEn" label={t('titleEn')} rules={[{ required: true, message: t('requiredInput') }]}>
+          <Form.Item name="titleEn" label={t('titleEn')} rules={required}>
             <Input />
           </Form.Item>
         </Col>
@@ -113,7 +115,7 @@ export function AddFieldForm({ formId, form: target, onPending, onAdd }: { formI
         </Col>
         {kind === 'choice' && (
           <Col span={24}>
-            <Form.Item name="options" label={t('optionsInput')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="options" label={t('optionsInput')} rules={required}>
               <Input.TextArea rows={3} placeholder={t('optionsExample')} />
             </Form.Item>
           </Col>

@@ -11,6 +11,7 @@ import type { Definition, EffectiveLock, OverlayOperation, OverlayProblem } from
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { fieldRows, withPendingField, type FieldRow } from './fields.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
+import { useRequired } from './useRequired.ts';
 import { problemsOf } from './operations.ts';
 import { useProblemsText } from './ProblemList.tsx';
 
@@ -29,6 +30,7 @@ function fieldProblems(formId: string, field: string, problems: readonly Overlay
 /** A dialog renaming a field (both languages) or narrowing its options; each adds one operation. */
 function FieldDialog({ mode, formId, row, onAdd, onClose }: { mode: 'rename' | 'narrow'; formId: string; row: FieldRow; onAdd: (op: OverlayOperation) => void; onClose: () => void }) {
   const t = useDraftMessages();
+  const required = useRequired();
   const l = useLocalized();
   const [form] = Form.useForm<{ zh: string; en: string; values: string[] }>();
   const title = row.title ? l(row.title) : row.name;
@@ -46,15 +48,15 @@ function FieldDialog({ mode, formId, row, onAdd, onClose }: { mode: 'rename' | '
       >
         {mode === 'rename' ? (
           <>
-            <Form.Item name="zh" label={t('titleZh')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="zh" label={t('titleZh')} rules={required}>
               <Input />
             </Form.Item>
-            <Form.Item name="en" label={t('titleEn')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="en" label={t('titleEn')} rules={required}>
               <Input />
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="values" label={t('fieldOptions')} rules={[{ required: true, message: t('requiredInput') }]}>
+          <Form.Item name="values" label={t('fieldOptions')} rules={required}>
             <Checkbox.Group options={(row.options ?? []).map((option) => ({ value: option.code, label: l(option.title) }))} className="config-option-group" />
           </Form.Item>
         )}

@@ -4,6 +4,7 @@ import { useRoleName } from '../../roles.ts';
 import { usePostOptions } from '../usePostName.ts';
 import type { Definition, OverlayOperation } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
+import { useRequired } from './useRequired.ts';
 import { PERSON_ROLES } from '../../roles.ts';
 import { CAMEL_NAME, POST_CODE, reviewOperation, type ReviewValues } from './operations.ts';
 import { useNameRules } from './useNameRules.ts';
@@ -24,6 +25,7 @@ function freeName(base: string, taken: (name: string) => boolean): string {
  */
 export function InsertReviewForm({ definition, after, event, onAdd, onClose }: { definition: Definition; after: string; event: string; onAdd: (op: OverlayOperation) => void; onClose: () => void }) {
   const t = useDraftMessages();
+  const required = useRequired();
   const l = useLocalized();
   const roleName = useRoleName();
   const postOptions = usePostOptions(definition);
@@ -54,7 +56,6 @@ export function InsertReviewForm({ definition, after, event, onAdd, onClose }: {
     rejectEn: 'Overrule',
     target: rejectTarget,
   };
-  const required = [{ required: true, message: t('requiredInput') }];
 
   return (
     <Modal

@@ -6,6 +6,7 @@ import { lockableElements } from '../elements.ts';
 import { pathSegments } from '../paths.ts';
 import type { Definition, Overlay } from '../types.ts';
 import { useDraftMessages } from './messages.ts';
+import { useRequired } from './useRequired.ts';
 
 type OwnLock = Overlay['locks'][number];
 
@@ -25,6 +26,7 @@ export function LockEditor({
   onChange: (locks: OwnLock[]) => void;
 }) {
   const t = useDraftMessages();
+  const required = useRequired();
   const l = useLocalized();
   const segmentText = useSegmentText();
   const [form] = Form.useForm<{ element: string; zh: string; en: string }>();
@@ -70,17 +72,17 @@ export function LockEditor({
       >
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="element" label={t('lockElement')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="element" label={t('lockElement')} rules={required}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
             </Form.Item>
           </Col>
           <Col span={7}>
-            <Form.Item name="zh" label={t('inChinese', { what: t('lockReason') })} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="zh" label={t('inChinese', { what: t('lockReason') })} rules={required}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={7}>
-            <Form.Item name="en" label={t('inEnglish', { what: t('lockReason') })} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="en" label={t('inEnglish', { what: t('lockReason') })} rules={required}>
               <Input />
             </Form.Item>
           </Col>

@@ -7,6 +7,7 @@ import { usePostOptions } from '../usePostName.ts';
 import type { Definition, EffectiveLock, OverlayOperation } from '../types.ts';
 import { InsertReviewForm } from './InsertReviewForm.tsx';
 import { useDraftMessages } from './messages.ts';
+import { useRequired } from './useRequired.ts';
 import { PERSON_ROLES } from '../../roles.ts';
 import { POST_CODE } from './operations.ts';
 
@@ -17,6 +18,7 @@ import { POST_CODE } from './operations.ts';
  */
 export function StateActions({ definition, selection, locks, onAdd }: { definition: Definition; selection: FlowSelection; locks: readonly EffectiveLock[]; onAdd: (op: OverlayOperation) => void }) {
   const t = useDraftMessages();
+  const required = useRequired();
   const l = useLocalized();
   const [review, setReview] = useState<{ after: string; event: string } | null>(null);
   const postOptions = usePostOptions(definition);
@@ -46,19 +48,19 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
       {state.task ? (
         <>
           <Form name="config-sla" layout="inline" size="small" className="config-action-form" initialValues={{ sla: state.task.slaWorkingDays }} onFinish={(v: { sla: number }) => onAdd({ op: 'setSla', state: stateId, workingDays: v.sla })}>
-            <Form.Item name="sla" label={t('slaInput')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="sla" label={t('slaInput')} rules={required}>
               <InputNumber min={1} max={250} precision={0} />
             </Form.Item>
             <Button htmlType="submit">{t('setSla')}</Button>
           </Form>
           <Form name="config-post" layout="inline" size="small" className="config-action-form" initialValues={{ post: state.task.post }} onFinish={(v: { post: string }) => onAdd({ op: 'setPost', state: stateId, post: v.post })}>
-            <Form.Item name="post" label={t('postInput')} rules={[{ required: true, message: t('requiredInput') }, { pattern: POST_CODE, message: t('postHint') }]}>
+            <Form.Item name="post" label={t('postInput')} rules={[...required, { pattern: POST_CODE, message: t('postHint') }]}>
               <AutoComplete options={postOptions} style={{ width: 190 }} />
             </Form.Item>
             <Button htmlType="submit">{t('setPost')}</Button>
           </Form>
           <Form name="config-role" layout="inline" size="small" className="config-action-form" initialValues={{ role: state.task.role }} onFinish={(v: { role: (typeof PERSON_ROLES)[number] }) => onAdd({ op: 'setRole', state: stateId, role: v.role })}>
-            <Form.Item name="role" label={t('roleInput')} rules={[{ required: true, message: t('requiredInput') }]}>
+            <Form.Item name="role" label={t('roleInput')} rules={required}>
               <Select options={PERSON_ROLES.map((role) => ({ value: role, label: roleName(role) }))} style={{ width: 190 }} />
             </Form.Item>
             <Button htmlType="submit">{t('setRole')}</Button>
@@ -76,10 +78,10 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
         onFinish={(v: { zh: string; en: string }) => onAdd({ op: 'relabelState', state: stateId, title: { 'zh-CN': v.zh, en: v.en } })}
       >
         <Space.Compact block>
-          <Form.Item name="zh" label={t('titleZh')} rules={[{ required: true, message: t('requiredInput') }]}>
+          <Form.Item name="zh" label={t('titleZh')} rules={required}>
             <Input />
           </Form.Item>
-          <Form.Item name="en" label={t('titleEn')} rules={[{ required: true, message: t('requiredInput') }]}>
+          <Form.Item name="en" label={t('titleEn')} rules={required}>
             <Input />
           </Form.Item>
         </Space.Compact>
