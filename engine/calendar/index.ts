@@ -1,1 +1,12 @@
-export { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, isWorkingDay, workingDaysBetween } from './working-days.ts';
+export {
+  addWorkingDays,
+  chinaDate,
+  chinaDayEnd,
+  chinaDayStart,
+  isScheduled,
+  isWorkingDay,
+  workingDaysBetween,
+  type CalendarDay,
+  type Deadline,
+  type WorkingCalendar,
+} from './working-calendar.ts';

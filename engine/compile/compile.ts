@@ -1,6 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import { createAjv, toFieldErrors, type FieldError } from '../../forms/index.ts';
-import { addWorkingDays } from '../calendar/index.ts';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import { definitionHash, parseDefinition, type Definition, type RuleDefinition, type TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
@@ -14,6 +14,7 @@ export interface MachineEvent {
   form: CaseData;
   actor: Actor;
   now: string;
+  calendar: WorkingCalendar;
   facts: Record<string, unknown>;
   parameters: Record<string, unknown>;
 }
@@ -22,6 +23,7 @@ export interface MachineEvent {
 export interface MachineInput {
   data: CaseData;
   now: string;
+  calendar: WorkingCalendar;
 }
 
 /** A definition ready to step: the parsed data, its XState machine and its form validators. */
@@ -55,9 +57,11 @@ function guardOf(rule: RuleDefinition) {
   return rule.cel === undefined ? { type: rule.guard! } : { type: 'cel', params: { expression: rule.cel } };
 }
 
-function dueAt(definition: Definition, state: string, now: string): string | null {
+/** The deadline fields of a case entering `state` at `now`: its SLA deadline counted with the calendar, and which calendar counted it. */
+export function deadlineContext(definition: Definition, state: string, now: string, calendar: WorkingCalendar): { dueAt: string | null; dueProvisional: boolean; calendarVersion: number } {
   const days = definition.states[state]?.task?.slaWorkingDays;
-  return days ? addWorkingDays(now, days) : null;
+  const due = days ? addWorkingDays(calendar, now, days) : null;
+  return { dueAt: due?.at ?? null, dueProvisional: due?.provisional ?? false, calendarVersion: calendar.version };
 }
 
 function transitionConfig(transition: TransitionDefinition) {
@@ -110,14 +114,14 @@ function buildMachine(definition: Definition, implementations: Implementations, 
       advance: assign(({ context, event }, params: { target: string; count: readonly string[] }) => ({
         data: advancedData(context.data, event.form, params.count),
         enteredAt: event.now,
-        dueAt: dueAt(definition, params.target, event.now),
+        ...deadlineContext(definition, params.target, event.now, event.calendar),
         lastActors: { ...context.lastActors, [event.type]: event.actor.id },
       })),
     },
   }).createMachine({
     id: definition.id,
     initial: definition.initial,
-    context: ({ input }) => ({ data: input.data, enteredAt: input.now, dueAt: dueAt(definition, definition.initial, input.now), lastActors: {} }),
+    context: ({ input }) => ({ data: input.data, enteredAt: input.now, ...deadlineContext(definition, definition.initial, input.now, input.calendar), lastActors: {} }),
     // The config is generated from a verified definition; XState cannot type names known only at run time.
     states: states as never,
   });

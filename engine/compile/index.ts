@@ -1,1 +1,1 @@
-export { compile, ruleInput, type CompiledDefinition, type MachineEvent, type MachineInput } from './compile.ts';
+export { compile, deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent, type MachineInput } from './compile.ts';

@@ -39,6 +39,7 @@ export const errorMessages = {
   OVERLAY_LOCK_VIOLATION: { 'zh-CN': '该要素已被上级锁定，不得修改', en: 'The element is locked by a higher level and may not be changed' },
   OVERLAY_LOOSENING: { 'zh-CN': '不得放宽上级规定的必填字段', en: 'A field required by a higher level may not be made optional or removed' },
   FINAL_STATE_REMOVED: { 'zh-CN': '不得删除标准流程的办结环节', en: 'A final state of the standard may not be removed' },
+  CALENDAR_INVALID: { 'zh-CN': '节假日安排有误', en: 'The holiday schedule has errors' },
   PARAMETER_OUT_OF_BOUNDS: { 'zh-CN': '参数值超出部级规定的范围', en: 'The parameter value is outside the bounds the ministry allows' },
   UNKNOWN_IMPLEMENTATION: {
     'zh-CN': '流程定义引用了未注册的实现',

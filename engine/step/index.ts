@@ -1,4 +1,4 @@
-export { start, step, readsFacts } from './step.ts';
+export { start, step, readsFacts, reschedule } from './step.ts';
 export { builtInActions, builtInActionNames } from './built-in-actions.ts';
 export type {
   Actor,
@@ -8,6 +8,8 @@ export type {
   PerformanceRecord,
   Effect,
   EventTimer,
+  DeadlineMove,
+  RescheduleInput,
   Fund,
   LedgerItem,
   RuleInput,

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/index.ts';
 import type { ConditionScope } from '../conditions/index.ts';
 
 /** Who takes a step: a signed-in user at a post in an org unit, or the system. */
@@ -21,6 +22,10 @@ export interface CaseContext {
   enteredAt: string;
   /** SLA deadline of the current state, when it has a task. */
   dueAt: string | null;
+  /** The deadline was counted Monday to Friday through a year with no holiday schedule yet. Absent on snapshots older than the calendar. */
+  dueProvisional?: boolean;
+  /** The calendar version that counted the current state's deadlines. Absent on snapshots older than the calendar. */
+  calendarVersion?: number;
   /** Id of the last actor to send each event, for maker-checker rules. */
   lastActors: Record<string, string>;
 }
@@ -40,6 +45,10 @@ export interface PerformanceRecord {
   enteredAt: string;
   leftAt: string;
   dueAt: string | null;
+  /** The deadline was counted Monday to Friday through a year with no holiday schedule. */
+  dueProvisional: boolean;
+  /** The calendar version that counted the deadlines of the state left; null for records older than the calendar. */
+  calendarVersion: number | null;
   /** Null when the state had no deadline. */
   onTime: boolean | null;
   /** The form data sent with the event. */
@@ -74,13 +83,22 @@ export interface EventTimer {
   otherwise: string | null;
   /** The form the event carries, e.g. the month a monthly payment is for. */
   data: CaseData;
+  /** Counted in working days from entering the state, so it moves when the calendar changes. */
+  workingDays: boolean;
+  /** A working-day timer counted Monday to Friday through a year with no holiday schedule. */
+  provisional: boolean;
 }
+
+/** A deadline of the current state counted again with another calendar; the runtime moves the task or timer and records the move. */
+export type DeadlineMove =
+  | { kind: 'task.reschedule'; state: string; dueAt: string; provisional: boolean }
+  | { kind: 'timer.reschedule'; state: string; event: string; at: string; provisional: boolean };
 
 /** A side effect as data. The engine never performs one; the runtime applies them in one transaction. */
 export type Effect =
-  | { kind: 'task.open'; state: string; role: string; post: string | null; dueAt: string }
+  | { kind: 'task.open'; state: string; role: string; post: string | null; dueAt: string; provisional: boolean }
   | { kind: 'task.close'; state: string; event: string }
-  | { kind: 'timer.schedule'; timer: 'sla'; state: string; at: string }
+  | { kind: 'timer.schedule'; timer: 'sla'; state: string; at: string; provisional: boolean }
   | EventTimer
   | { kind: 'timer.cancel'; state: string }
   | { kind: 'record'; record: PerformanceRecord }
@@ -113,6 +131,8 @@ export interface Implementations {
 export interface StartInput {
   actor: Actor;
   now: string;
+  /** The working-day calendar in force, which counts the first state's deadlines. */
+  calendar: WorkingCalendar;
   data?: CaseData;
   parameters?: Record<string, unknown>;
 }
@@ -123,7 +143,16 @@ export interface StepInput {
   event: { type: string; data?: CaseData };
   actor: Actor;
   now: string;
+  /** The working-day calendar in force, which counts the deadlines of the state entered. */
+  calendar: WorkingCalendar;
   facts?: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
+}
+
+/** Input to count a case's current deadlines again: the calendar now in force, and the parameters in force when the state was entered. */
+export interface RescheduleInput {
+  snapshot: CaseSnapshot;
+  calendar: WorkingCalendar;
   parameters?: Record<string, unknown>;
 }
 

@@ -1,21 +1,28 @@
 import { initialTransition, transition } from 'xstate';
-import { ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import type { Definition, TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import type { CaseContext, CaseSnapshot, Effect, StartInput, StepInput, StepResult } from './step-types.ts';
-import { armTimers } from './timers.ts';
+import type { CaseContext, CaseSnapshot, DeadlineMove, Effect, PerformanceRecord, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
+import { armTimers, workingDayTimers } from './timers.ts';
 
-function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>): Effect[] {
+function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): Effect[] {
   const effects: Effect[] = [];
   const task = definition.states[state]?.task;
+  const provisional = context.dueProvisional ?? false;
   if (task?.role && context.dueAt) {
     effects.push(
-      { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt },
-      { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt },
+      { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt, provisional },
+      { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt, provisional },
     );
   }
-  return [...effects, ...armTimers(definition, state, context, parameters)];
+  return [...effects, ...armTimers(definition, state, context, parameters, calendar)];
+}
+
+/** The deadline fields of a performance record: those of the state it left. */
+function deadlineOfLeft(left: CaseContext): Pick<PerformanceRecord, 'dueAt' | 'dueProvisional' | 'calendarVersion'> {
+  return { dueAt: left.dueAt, dueProvisional: left.dueAt !== null && (left.dueProvisional ?? false), calendarVersion: left.calendarVersion ?? null };
 }
 
 function departureEffects(definition: Definition, state: string, event: string): Effect[] {
@@ -33,14 +40,26 @@ function statusOf(definition: Definition, state: string): StepResult['status'] {
 /** Starts a case: the initial snapshot, its creation record and the first task. Pure. */
 export function start(compiled: CompiledDefinition, input: StartInput): StepResult {
   const { definition, machine } = compiled;
-  const [snapshot] = initialTransition(machine, { data: input.data ?? {}, now: input.now });
+  const [snapshot] = initialTransition(machine, { data: input.data ?? {}, now: input.now, calendar: input.calendar });
   const state = definition.initial;
   const context = snapshot.context;
   const record: Effect = {
     kind: 'record',
-    record: { from: null, to: state, event: 'create', actor: input.actor, enteredAt: input.now, leftAt: input.now, dueAt: null, onTime: null, data: context.data },
+    record: {
+      from: null,
+      to: state,
+      event: 'create',
+      actor: input.actor,
+      enteredAt: input.now,
+      leftAt: input.now,
+      dueAt: null,
+      dueProvisional: false,
+      calendarVersion: input.calendar.version,
+      onTime: null,
+      data: context.data,
+    },
   };
-  return { snapshot: { state, context }, status: statusOf(definition, state), effects: [record, ...arrivalEffects(definition, state, context, input.parameters ?? {})] };
+  return { snapshot: { state, context }, status: statusOf(definition, state), effects: [record, ...arrivalEffects(definition, state, context, input.parameters ?? {}, input.calendar)] };
 }
 
 function checkSender(transition: TransitionDefinition, input: StepInput): void {
@@ -97,6 +116,7 @@ export function step(compiled: CompiledDefinition, input: StepInput): StepResult
     form: input.event.data ?? {},
     actor: input.actor,
     now: input.now,
+    calendar: input.calendar,
     facts: input.facts ?? {},
     parameters: input.parameters ?? {},
   };
@@ -119,7 +139,7 @@ export function step(compiled: CompiledDefinition, input: StepInput): StepResult
       actor: input.actor,
       enteredAt: left.enteredAt,
       leftAt: input.now,
-      dueAt: left.dueAt,
+      ...deadlineOfLeft(left),
       onTime: left.dueAt === null ? null : Date.parse(input.now) <= Date.parse(left.dueAt),
       data: event.form,
     },
@@ -128,7 +148,29 @@ export function step(compiled: CompiledDefinition, input: StepInput): StepResult
     const implementation = compiled.actions[action.type];
     if (implementation) effects.push(...implementation(scope, (action.params ?? {}) as Record<string, unknown>));
   }
-  effects.push(...arrivalEffects(definition, to, next.context, event.parameters));
+  effects.push(...arrivalEffects(definition, to, next.context, event.parameters, input.calendar));
   const snapshot: CaseSnapshot = { state: to, context: next.context };
   return { snapshot, status: statusOf(definition, to), effects };
+}
+
+/**
+ * Counts the deadlines of a case's current state again with another calendar (a year's schedule
+ * entered, a provincial holiday added), from the time the state was entered: the snapshot with the
+ * SLA deadline and the calendar version that counted it, a `task.reschedule` for the state's task
+ * and a `timer.reschedule` for each of its working-day timers. The runtime moves those that differ
+ * from what is armed and records each move. Pure; the state and the case data are unchanged.
+ */
+export function reschedule(compiled: CompiledDefinition, input: RescheduleInput): { snapshot: CaseSnapshot; effects: DeadlineMove[] } {
+  const { definition } = compiled;
+  const { state, context } = input.snapshot;
+  const deadline = deadlineContext(definition, state, context.enteredAt, input.calendar);
+  const next: CaseSnapshot = { state, context: { ...context, ...deadline } };
+  const effects: DeadlineMove[] = [];
+  if (definition.states[state]?.task?.role && deadline.dueAt) {
+    effects.push({ kind: 'task.reschedule', state, dueAt: deadline.dueAt, provisional: deadline.dueProvisional });
+  }
+  for (const timer of workingDayTimers(definition, state, next.context, input.parameters ?? {}, input.calendar)) {
+    effects.push({ kind: 'timer.reschedule', state, event: timer.event, at: timer.at, provisional: timer.provisional });
+  }
+  return { snapshot: next, effects };
 }

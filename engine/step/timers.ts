@@ -1,4 +1,4 @@
-import { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart } from '../calendar/index.ts';
+import { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, type WorkingCalendar } from '../calendar/index.ts';
 import type { Definition, TimerDefinition } from '../definition/index.ts';
 import type { CaseContext, CaseData, EventTimer } from './step-types.ts';
 
@@ -18,31 +18,37 @@ function workingDaysOf(days: number | string, parameters: Readonly<Record<string
  * When a timer fires and what its event carries, or undefined when the case lacks what the
  * timer needs (no date in the field, no such parameter): such a timer is not armed.
  */
-function firing(timer: TimerDefinition, context: CaseContext, parameters: Readonly<Record<string, unknown>>): { at: string; data: CaseData } | undefined {
+function firing(timer: TimerDefinition, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): { at: string; data: CaseData; provisional: boolean } | undefined {
   const { at } = timer;
   if ('workingDays' in at) {
     const days = workingDaysOf(at.workingDays, parameters);
-    return days === undefined ? undefined : { at: addWorkingDays(context.enteredAt, days), data: {} };
+    return days === undefined ? undefined : { ...addWorkingDays(calendar, context.enteredAt, days), data: {} };
   }
   if ('endOfDate' in at) {
     const date = context.data[at.endOfDate];
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-    return { at: chinaDayEnd(date).toISOString(), data: {} };
+    return { at: chinaDayEnd(date).toISOString(), data: {}, provisional: false };
   }
   // Monthly: the month after the last one handled, never earlier than now, so months spent
   // suspended are not paid on resumption.
   const last = context.data['period'];
   const next = typeof last === 'string' && /^\d{4}-\d{2}$/.test(last) ? chinaDayStart(firstDayAfter(last)).toISOString() : context.enteredAt;
   const fireAt = Date.parse(next) > Date.parse(context.enteredAt) ? next : context.enteredAt;
-  return { at: fireAt, data: { period: chinaDate(fireAt).slice(0, 7) } };
+  return { at: fireAt, data: { period: chinaDate(fireAt).slice(0, 7) }, provisional: false };
 }
 
 /** The event timers a case arms on entering `state`. */
-export function armTimers(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>): EventTimer[] {
+export function armTimers(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): EventTimer[] {
   const timers = definition.states[state]?.timers ?? [];
   return timers.flatMap((timer) => {
-    const fire = firing(timer, context, parameters);
+    const fire = firing(timer, context, parameters, calendar);
     if (!fire) return [];
-    return [{ kind: 'timer.schedule', timer: 'event', state, at: fire.at, event: timer.event, otherwise: timer.otherwise ?? null, data: fire.data }];
+    const workingDays = 'workingDays' in timer.at;
+    return [{ kind: 'timer.schedule', timer: 'event', state, at: fire.at, event: timer.event, otherwise: timer.otherwise ?? null, data: fire.data, workingDays, provisional: fire.provisional }];
   });
+}
+
+/** The working-day timers of `state` counted again with `calendar`; timers set by a date or by the month do not depend on it. */
+export function workingDayTimers(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): EventTimer[] {
+  return armTimers(definition, state, context, parameters, calendar).filter((timer) => timer.workingDays);
 }

@@ -26,10 +26,12 @@ export interface EmittedEvent {
   payload: CaseData;
 }
 
-/** Who took the step, when, and (for system steps) why. */
+/** Who took the step, when, with which calendar, and (for system steps) why. */
 export interface StepContext {
   actor: Actor;
   now: Date;
+  /** The version of the calendar the step counted its deadlines with. */
+  calendarVersion: number;
   cause: Cause | null;
   /** The facts the step's rules saw, kept on its record for replay; null when none were looked up. */
   facts?: Record<string, unknown> | null;
@@ -64,6 +66,8 @@ async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRe
     enteredAt: new Date(record.enteredAt),
     leftAt: new Date(record.leftAt),
     dueAt: record.dueAt ? new Date(record.dueAt) : null,
+    dueProvisional: record.dueProvisional,
+    calendarVersion: record.calendarVersion,
     onTime: record.onTime,
     data: record.data,
     facts: context.facts ?? null,
@@ -131,6 +135,8 @@ export async function applyEffects(tx: Transaction, row: CaseRow, effects: reado
           orgPath: row.orgPath,
           status: 'open',
           dueAt: new Date(effect.dueAt),
+          dueProvisional: effect.provisional,
+          calendarVersion: context.calendarVersion,
           openedAt: now,
         });
         break;
@@ -149,6 +155,9 @@ export async function applyEffects(tx: Transaction, row: CaseRow, effects: reado
           state: effect.state,
           ...(effect.timer === 'event' ? { event: effect.event, otherwise: effect.otherwise, data: effect.data } : {}),
           fireAt: new Date(effect.at),
+          provisional: effect.provisional,
+          // Only deadlines counted in working days move with the calendar.
+          calendarVersion: effect.timer === 'sla' || effect.workingDays ? context.calendarVersion : null,
         });
         break;
       case 'timer.cancel':

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
-import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
+import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { publishedDefinition } from './definition-cache.ts';
@@ -26,17 +26,19 @@ function stepForm(definition: Definition, from: string | null, event: string) {
 
 /**
  * A case's history: every step with who took it, at which post (code and name) and org unit,
- * when the state was entered and left, its SLA deadline and whether it was met, the form its
+ * when the state was entered and left, its SLA deadline and whether it was met (and, for a
+ * deadline that was provisional, the verdict once its year's schedule came in), the form its
  * data was entered on, and for system steps the domain event (with the title of the step that
- * emitted it) and the case that caused it.
+ * emitted it) and the case that caused it; then every move of its deadlines by a calendar change.
  */
 export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string) {
   const row = await getCaseRow(rt, user, id);
   const rows = await rt.db
-    .select({ event: caseEvents, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn })
+    .select({ event: caseEvents, revision: recordRevisions, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn })
     .from(caseEvents)
     .leftJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
     .leftJoin(posts, and(eq(posts.orgUnitId, caseEvents.orgUnitId), eq(posts.code, caseEvents.post)))
+    .leftJoin(recordRevisions, and(eq(recordRevisions.cityCode, caseEvents.cityCode), eq(recordRevisions.caseEventId, caseEvents.id)))
     .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
     .orderBy(asc(caseEvents.seq));
   const definitions = new Map<string, Definition>();
@@ -51,7 +53,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       : (await rt.db.select({ id: cases.id, definitionId: cases.definitionId }).from(cases).where(and(eq(cases.cityCode, row.cityCode), inArray(cases.id, causes)))).map((c) => [c.id, c.definitionId]),
   );
   const items = [];
-  for (const { event: e, orgUnitName, postName, postNameEn } of rows) {
+  for (const { event: e, revision, orgUnitName, postName, postNameEn } of rows) {
     const definition = await definitionOf(e.definitionId);
     const causeDefinition = e.cause && causeDefinitions.get(e.cause.caseId);
     items.push({
@@ -70,10 +72,36 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       leftAt: e.leftAt.toISOString(),
       dueAt: e.dueAt?.toISOString() ?? null,
       onTime: e.onTime,
+      dueProvisional: e.dueProvisional && !revision,
+      calendarVersion: e.calendarVersion,
+      recalculated: revision ? { dueAt: revision.dueAt.toISOString(), onTime: revision.onTime, calendarVersion: revision.calendarVersion, at: revision.revisedAt.toISOString() } : null,
       data: e.data,
       cause: e.cause ? { ...e.cause, eventTitle: causeDefinition ? domainEventTitle(await definitionOf(causeDefinition), e.cause.event) : null } : null,
       form: stepForm(definition, e.fromState, e.event),
     });
   }
-  return { caseId: row.id, caseNo: row.caseNo, items };
+  const moves = await rt.db
+    .select()
+    .from(deadlineMoves)
+    .where(and(eq(deadlineMoves.cityCode, row.cityCode), eq(deadlineMoves.caseId, row.id)))
+    .orderBy(asc(deadlineMoves.id));
+  const current = await definitionOf(row.definitionId);
+  return {
+    caseId: row.id,
+    caseNo: row.caseNo,
+    items,
+    deadlineMoves: moves.map((m) => ({
+      state: m.state,
+      stateTitle: title(current, m.state)!,
+      target: m.target,
+      event: m.event,
+      from: m.fromAt.toISOString(),
+      to: m.toAt.toISOString(),
+      fromProvisional: m.fromProvisional,
+      toProvisional: m.toProvisional,
+      calendarVersion: m.calendarVersion,
+      escalationWithdrawn: m.escalationWithdrawn,
+      at: m.movedAt.toISOString(),
+    })),
+  };
 }

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, readsFacts, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
+import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
+import { calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
 import { parametersInForce, processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { applyEffects, type Cause, type StepContext } from './apply-effects.ts';
 import { deliver, systemActor, type CaseOperations } from './coordination.ts';
+import { moveTask, moveTimer } from './deadline-moves.ts';
 import { nextCaseNumber } from './counters.ts';
 import { publishedDefinition, type PublishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
@@ -64,9 +66,11 @@ function operations(rt: RuntimeContext): CaseOperations {
 export async function openInTransaction(tx: Transaction, rt: RuntimeContext, input: CaseOpenInput): Promise<CaseRow> {
   const { definition, compiled } = input.published;
   const now = rt.clock();
+  const calendar = await calendarInForce(tx, rt, input.orgUnit.path);
   const result = start(compiled, {
     actor: input.actor,
     now: now.toISOString(),
+    calendar,
     data: input.data ?? {},
     parameters: await parametersInForce(tx, rt.registry, input.published.pluginId, input.orgUnit.path, chinaDate(now)),
   });
@@ -95,7 +99,7 @@ export async function openInTransaction(tx: Transaction, rt: RuntimeContext, inp
       updatedAt: now,
     })
     .returning();
-  await applyAndCoordinate(tx, rt, inserted!, result.effects, { actor: input.actor, now, cause: input.cause }, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, inserted!, result.effects, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause }, (input.depth ?? 0) + 1);
   return inserted!;
 }
 
@@ -110,11 +114,13 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
   const form = input.event.data ?? {};
   const now = rt.clock();
   const facts = readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : null;
+  const calendar = await calendarInForce(tx, rt, row.orgPath);
   const result = step(published.compiled, {
     snapshot: row.snapshot,
     event: input.event,
     actor: input.actor,
     now: now.toISOString(),
+    calendar,
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
   });
@@ -132,8 +138,33 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, cause: input.cause, facts }, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, (input.depth ?? 0) + 1);
   return updated;
+}
+
+/**
+ * Counts the deadlines of a locked case's current state again with the calendar now in force,
+ * in the caller's transaction: the snapshot takes the new SLA deadline, and tasks and timers that
+ * differ move, each move recorded. The case's version is not raised: its state and data are as
+ * they were, so a caseworker's pending step stays valid. Returns how many deadlines moved.
+ */
+export async function rescheduleInTransaction(tx: Transaction, rt: RuntimeContext, row: CaseRow): Promise<number> {
+  const published = await publishedDefinition(tx, rt.registry, row.definitionId);
+  const calendar = await calendarInForce(tx, rt, row.orgPath);
+  const context = row.snapshot.context;
+  const parameters = await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(context.enteredAt));
+  const result = reschedule(published.compiled, { snapshot: row.snapshot, calendar, parameters });
+  const next = result.snapshot.context;
+  if (next.dueAt !== context.dueAt || next.dueProvisional !== (context.dueProvisional ?? false)) {
+    await tx.update(cases).set({ snapshot: result.snapshot }).where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)));
+  }
+  const now = rt.clock();
+  let moved = 0;
+  for (const effect of result.effects) {
+    const move = { now, calendarVersion: calendar.version };
+    if (effect.kind === 'task.reschedule' ? await moveTask(tx, row, effect, move) : await moveTimer(tx, row, effect, move)) moved++;
+  }
+  return moved;
 }
 
 /** Applies a step's effects and delivers the domain events it emitted, all in the caller's transaction. */

@@ -40,6 +40,7 @@ export function caseSummary(row: CaseRow, definition: Definition, subject: Subje
     subject: subject ?? null,
     orgUnitId: row.orgUnitId,
     dueAt: row.snapshot.context.dueAt,
+    dueProvisional: row.snapshot.context.dueProvisional ?? false,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -2,4 +2,4 @@ export { startCase, sendEvent, getCase, getCaseRow, listCases } from './case-ser
 export { caseHistory } from './case-history.ts';
 export { linkedCases } from './linked-cases.ts';
 export { listTasks } from './task-service.ts';
-export { deliverOutboxEvent, stepInTransaction, type CaseRow } from './case-transaction.ts';
+export { deliverOutboxEvent, rescheduleInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';

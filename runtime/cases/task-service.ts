@@ -46,6 +46,7 @@ export async function listTasks(rt: RuntimeContext, user: SessionUser, query: { 
       subject: subjects.get(row.subjectId) ?? null,
       openedAt: row.task.openedAt.toISOString(),
       dueAt: row.task.dueAt.toISOString(),
+      dueProvisional: row.task.dueProvisional,
       overdue: row.task.dueAt < now,
       escalatedTo: row.task.escalatedTo,
     });

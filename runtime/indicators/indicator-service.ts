@@ -1,8 +1,9 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
+import { calendarInForce } from '../calendar/index.ts';
 import { queryRows } from '../db/index.ts';
-import { caseEvents, cases, orgUnits, posts } from '../db/schema/index.ts';
+import { caseEvents, cases, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 /** The question an indicator answers: where (an org unit and its subtree, optionally one post) and when (China dates, inclusive). */
@@ -31,13 +32,19 @@ export async function unitInScope(rt: RuntimeContext, user: SessionUser, orgUnit
   return unit;
 }
 
+/** A record's revision after its year's holiday schedule came in, joined to the record when there is one. */
+const revisionOf = and(eq(recordRevisions.cityCode, caseEvents.cityCode), eq(recordRevisions.caseEventId, caseEvents.id))!;
+
+/** Whether a step met its deadline: as judged again once its year's schedule came in, else as recorded. */
+const onTimeNow = sql<boolean | null>`coalesce(${recordRevisions.onTime}, ${caseEvents.onTime})`;
+
 /** The records a selector counts. */
 function selects(selector: RecordSelector): SQL {
   const conditions: SQL[] = [eq(caseEvents.processId, selector.process)];
   if (selector.event) conditions.push(eq(caseEvents.event, selector.event));
   if (selector.from) conditions.push(eq(caseEvents.fromState, selector.from));
   if (selector.to) conditions.push(eq(caseEvents.toState, selector.to));
-  if (selector.onTime !== undefined) conditions.push(eq(caseEvents.onTime, selector.onTime));
+  if (selector.onTime !== undefined) conditions.push(sql`${onTimeNow} = ${selector.onTime}`);
   if (selector.withDeadline) conditions.push(isNotNull(caseEvents.dueAt));
   if (selector.data) conditions.push(sql`${caseEvents.data} @> ${JSON.stringify(selector.data)}::jsonb`);
   if (selector.withinDaysOfOpening !== undefined) {
@@ -67,23 +74,41 @@ function ratio(numerator: number, denominator: number, factor: number): number |
 /**
  * An indicator for an org unit's subtree (and optionally one post) over a period: its numerator
  * and denominator counted from the performance records, and the value numerator / denominator ×
- * factor (null with no denominator), so an evaluator can check the figure.
+ * factor (null with no denominator), so an evaluator can check the figure. `calendar` says how
+ * many of the records counted were judged against a provisional deadline (a year with no holiday
+ * schedule yet) and how many were judged again since their year's schedule came in.
  */
 export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
+  const counted = sql`(${selects(spec.numerator)} OR ${selects(spec.denominator)})`;
   const [counts] = await rt.db
     .select({
       numerator: sql<number>`count(*) FILTER (WHERE ${selects(spec.numerator)})`.mapWith(Number),
       denominator: sql<number>`count(*) FILTER (WHERE ${selects(spec.denominator)})`.mapWith(Number),
+      provisional: sql<number>`count(*) FILTER (WHERE ${counted} AND ${caseEvents.dueProvisional} AND ${recordRevisions.caseEventId} IS NULL)`.mapWith(Number),
+      recalculated: sql<number>`count(*) FILTER (WHERE ${counted} AND ${recordRevisions.caseEventId} IS NOT NULL)`.mapWith(Number),
     })
     .from(caseEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .leftJoin(recordRevisions, revisionOf)
     .where(and(inPeriod(unit.path, query), inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])));
   const numerator = counts?.numerator ?? 0;
   const denominator = counts?.denominator ?? 0;
   const { from, to, post } = query;
-  return { indicator: id, title: spec.title, orgUnit: { id: unit.id, name: unit.name }, from, to, post, numerator, denominator, factor: spec.factor, value: ratio(numerator, denominator, spec.factor) };
+  return {
+    indicator: id,
+    title: spec.title,
+    orgUnit: { id: unit.id, name: unit.name },
+    from,
+    to,
+    post,
+    numerator,
+    denominator,
+    factor: spec.factor,
+    value: ratio(numerator, denominator, spec.factor),
+    calendar: { provisionalRecords: counts?.provisional ?? 0, recalculatedRecords: counts?.recalculated ?? 0 },
+  };
 }
 
 /**
@@ -101,6 +126,7 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
           count(*) FILTER (WHERE ${selects(spec.numerator)}) AS numerator,
           count(*) FILTER (WHERE ${selects(spec.denominator)}) AS denominator
         FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
+          LEFT JOIN ${recordRevisions} ON ${revisionOf}
         WHERE ${inPeriod(unit.path, query)} AND ${inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])}
         GROUP BY 1 ORDER BY 1`,
   );
@@ -132,43 +158,54 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
 /**
  * The performance records behind an indicator's denominator: which case, which step, at which
  * org unit and post, by whom, the deadline and how many working days late; `late` keeps only
- * the steps that missed their deadline. Latest first, one page at a time, with the total to page through.
+ * the steps that missed their deadline. A record judged again once its year's holiday schedule
+ * came in shows the deadline and verdict now counted, with those first recorded beside them.
+ * Latest first, one page at a time, with the total to page through.
  */
 export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { late?: boolean | undefined; page: number; pageSize: number }) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
   const conditions = [inPeriod(unit.path, query), selects(spec.denominator)];
-  if (query.late) conditions.push(eq(caseEvents.onTime, false));
+  if (query.late) conditions.push(sql`${onTimeNow} = false`);
   const [counted] = await rt.db
     .select({ total: count() })
     .from(caseEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .leftJoin(recordRevisions, revisionOf)
     .where(and(...conditions));
   const rows = await rt.db
-    .select({ record: caseEvents, caseNo: cases.caseNo, orgUnitName: orgUnits.name })
+    .select({ record: caseEvents, revision: recordRevisions, caseNo: cases.caseNo, orgUnitName: orgUnits.name })
     .from(caseEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
     .innerJoin(cases, and(eq(cases.cityCode, caseEvents.cityCode), eq(cases.id, caseEvents.caseId)))
+    .leftJoin(recordRevisions, revisionOf)
     .where(and(...conditions))
     .orderBy(desc(caseEvents.leftAt), desc(caseEvents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  const calendar = await calendarInForce(rt.db, rt, unit.path);
   return {
-    items: rows.map(({ record, caseNo, orgUnitName }) => ({
-      caseId: record.caseId,
-      caseNo,
-      from: record.fromState,
-      to: record.toState,
-      event: record.event,
-      actor: { id: record.actorId, name: record.actorName, role: record.actorRole },
-      post: record.post,
-      orgUnit: { id: record.orgUnitId, name: orgUnitName },
-      enteredAt: record.enteredAt.toISOString(),
-      leftAt: record.leftAt.toISOString(),
-      dueAt: record.dueAt?.toISOString() ?? null,
-      onTime: record.onTime,
-      workingDaysLate: record.onTime === false && record.dueAt ? workingDaysBetween(record.dueAt, record.leftAt) : 0,
-    })),
+    items: rows.map(({ record, revision, caseNo, orgUnitName }) => {
+      const dueAt = revision?.dueAt ?? record.dueAt;
+      const onTime = revision?.onTime ?? record.onTime;
+      return {
+        caseId: record.caseId,
+        caseNo,
+        from: record.fromState,
+        to: record.toState,
+        event: record.event,
+        actor: { id: record.actorId, name: record.actorName, role: record.actorRole },
+        post: record.post,
+        orgUnit: { id: record.orgUnitId, name: orgUnitName },
+        enteredAt: record.enteredAt.toISOString(),
+        leftAt: record.leftAt.toISOString(),
+        dueAt: dueAt?.toISOString() ?? null,
+        onTime,
+        dueProvisional: record.dueProvisional && !revision,
+        recalculated: revision ? { recordedDueAt: record.dueAt?.toISOString() ?? null, recordedOnTime: record.onTime, calendarVersion: revision.calendarVersion, at: revision.revisedAt.toISOString() } : null,
+        workingDaysLate: onTime === false && dueAt ? workingDaysBetween(calendar, dueAt, record.leftAt) : 0,
+      };
+    }),
     total: counted?.total ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import { and, count, eq, isNotNull, lt, ne, sql, type AnyColumn } from 'drizzle-orm';
 import { workingDaysBetween } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
+import { calendarInForce } from '../calendar/index.ts';
 import { caseEvents, orgUnits, posts, tasks } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { inPeriod, unitInScope, type IndicatorQuery } from './indicator-service.ts';
@@ -38,9 +39,10 @@ export async function workloadByPost(rt: RuntimeContext, user: SessionUser, quer
     .from(tasks)
     .where(and(eq(tasks.status, 'open'), sql`${tasks.orgPath} LIKE ${`${unit.path}%`}`))
     .groupBy(tasks.post);
+  const calendar = await calendarInForce(rt.db, rt, unit.path);
   const byPost = new Map<string, { days: number; n: number }[]>();
   for (const step of steps) {
-    const days = workingDaysBetween(`${step.entered}T12:00:00+08:00`, `${step.left}T12:00:00+08:00`);
+    const days = workingDaysBetween(calendar, `${step.entered}T12:00:00+08:00`, `${step.left}T12:00:00+08:00`);
     byPost.set(step.post ?? '', [...(byPost.get(step.post ?? '') ?? []), { days, n: Number(step.n) }]);
   }
   const codes = [...new Set([...byPost.keys(), ...open.map((o) => o.post ?? '')])].sort();

@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
 import { definitions, overlayDrafts } from '../db/schema/index.ts';
 import { orgUnitIdsOf, processesInForce, type PluginRegistry } from '../plugins/index.ts';
-import { MINISTRY_ID } from '../seed/org-tree.ts';
+import { MINISTRY_ID } from '../organisation/ministry.ts';
 
 /** The levels that localise a process: a province binds its cities, a city its offices. */
 const localisingLevels = new Set(['province', 'city']);

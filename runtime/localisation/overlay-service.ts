@@ -4,7 +4,7 @@ import type { Executor } from '../db/index.ts';
 import { auditLog, overlayDrafts, parameterValues } from '../db/schema/index.ts';
 import { localParameterValues, orgUnitIdsOf, parametersInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { MINISTRY_ID } from '../seed/org-tree.ts';
+import { MINISTRY_ID } from '../organisation/ministry.ts';
 import { insertLocalVersion } from './local-version.ts';
 import { parameterSchedules } from './parameter-schedules.ts';
 import { rebaseBelow, withdrawParameterValues } from './rebase.ts';

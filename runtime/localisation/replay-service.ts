@@ -1,18 +1,49 @@
 import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
-import { chinaDate, replay, type RecordedStep } from '../../engine/index.ts';
+import { chinaDate, replay, type RecordedStep, type WorkingCalendar } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
+import { calendarAt, currentCalendarVersion } from '../calendar/index.ts';
 import { caseEvents, cases } from '../db/schema/index.ts';
 import { localParameterValues, orgUnitIdsOf, resolveParameters } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { requireLocalisingConfigurator } from './layers.ts';
 import { draftDefinition } from './overlay-service.ts';
 
+type CaseEventRow = typeof caseEvents.$inferSelect;
+
+/**
+ * A case's recorded steps as replay takes them. Each step counts the deadlines of the state it
+ * entered with the calendar that counted them then: the version on the record of the step that
+ * left that state, or, for the last step, its own (records older than the calendar: the current one).
+ */
+async function recordedSteps(rt: RuntimeContext, orgPath: string, records: readonly CaseEventRow[], current: number): Promise<RecordedStep[]> {
+  const calendars = new Map<number, WorkingCalendar>();
+  const calendarOf = async (version: number | null | undefined) => {
+    const v = version ?? current;
+    if (!calendars.has(v)) calendars.set(v, await calendarAt(rt.db, rt, v, orgPath));
+    return calendars.get(v)!;
+  };
+  const steps: RecordedStep[] = [];
+  for (const [index, r] of records.entries()) {
+    steps.push({
+      event: r.event,
+      to: r.toState,
+      actor: { id: r.actorId, name: r.actorName, role: r.actorRole, post: r.post, orgUnit: r.orgUnitId },
+      at: r.leftAt.toISOString(),
+      data: r.data,
+      facts: r.facts,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      calendar: await calendarOf(records[index + 1]?.calendarVersion ?? r.calendarVersion),
+    });
+  }
+  return steps;
+}
+
 /**
  * Replays the recorded histories of the last `limit` closed cases of a process under the
  * user's level against the draft, before it is published: the same events, actors, times, form
- * data and recorded facts, with the draft's parameter values in place of the level's published
- * ones. Reports per case whether it would have ended the same, been refused (where and why) or
- * gone elsewhere.
+ * data, recorded facts and the calendar of their time, with the draft's parameter values in
+ * place of the level's published ones. Reports per case whether it would have ended the same,
+ * been refused (where and why) or gone elsewhere, and which deadlines would differ.
  */
 export async function replayDraft(rt: RuntimeContext, user: SessionUser, processId: string, options: { limit: number }) {
   requireLocalisingConfigurator(user);
@@ -29,26 +60,19 @@ export async function replayDraft(rt: RuntimeContext, user: SessionUser, process
   const parametersOn = (instant: string) => resolveParameters(rt.registry, plugin.id, local, chinaDate(instant));
 
   const closed = await rt.db
-    .select({ id: cases.id, caseNo: cases.caseNo, cityCode: cases.cityCode, state: cases.state })
+    .select({ id: cases.id, caseNo: cases.caseNo, cityCode: cases.cityCode, state: cases.state, orgPath: cases.orgPath })
     .from(cases)
     .where(and(eq(cases.processId, processId), eq(cases.status, 'final'), like(cases.orgPath, `${user.orgUnit.path}%`)))
     .orderBy(desc(cases.closedAt))
     .limit(options.limit);
   const records = closed.length === 0 ? [] : await rt.db.select().from(caseEvents).where(inArray(caseEvents.caseId, closed.map((c) => c.id))).orderBy(asc(caseEvents.seq));
 
-  const results = closed.map((row) => {
-    const steps: RecordedStep[] = records
-      .filter((r) => r.caseId === row.id && r.event !== 'migrate')
-      .map((r) => ({
-        event: r.event,
-        to: r.toState,
-        actor: { id: r.actorId, name: r.actorName, role: r.actorRole, post: r.post, orgUnit: r.orgUnitId },
-        at: r.leftAt.toISOString(),
-        data: r.data,
-        facts: r.facts,
-      }));
-    return { caseId: row.id, caseNo: row.caseNo, recordedFinalState: row.state, ...replay(compiled, steps, parametersOn) };
-  });
+  const current = await currentCalendarVersion(rt.db);
+  const results = [];
+  for (const row of closed) {
+    const steps = await recordedSteps(rt, row.orgPath, records.filter((r) => r.caseId === row.id && r.event !== 'migrate'), current);
+    results.push({ caseId: row.id, caseNo: row.caseNo, recordedFinalState: row.state, ...replay(compiled, steps, parametersOn) });
+  }
   return {
     processId,
     replayed: results.length,

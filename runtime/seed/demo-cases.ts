@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { login } from '../auth/index.ts';
+import { calendarInForce } from '../calendar/index.ts';
 import { cases } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
@@ -36,7 +37,7 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     reviewer: (await login(rt, 'reviewer', 'demo')).user,
     supervisor: (await login(rt, 'supervisor', 'demo')).user,
   };
-  const story = new Story(rt, staff);
+  const story = new Story(rt, staff, await calendarInForce(rt.db, rt, staff.caseworker.orgUnit.path));
   progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);
   await story.registerEmployers();
   await story.play([unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes], progress);

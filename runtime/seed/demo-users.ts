@@ -16,16 +16,18 @@ export interface DemoAccount {
 /** The demo accounts, one per role; every password is `demo`. `place` says where each one sits. */
 export const demoProfiles = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', place: 'city' },
+  { username: 'ministry-admin', displayName: '部级系统管理员', role: 'admin', place: 'ministry' },
+  { username: 'provincial-admin', displayName: '省级系统管理员', role: 'admin', place: 'province' },
   { username: 'configurator', displayName: '市级配置员', role: 'configurator', place: 'city' },
   { username: 'provincial', displayName: '省级配置员', role: 'configurator', place: 'province' },
   { username: 'caseworker', displayName: '失业登记经办员', role: 'caseworker', place: 'office', post: 'unemployment-window' },
   { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', place: 'office', post: 'unemployment-review' },
   { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: 'supervisor' },
   { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', place: 'province' },
-] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'province' | 'city' | 'office' })[];
+] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'ministry' | 'province' | 'city' | 'office' })[];
 
 /** The demo accounts placed in a city tree. */
-export function demoAccounts(ids: { province: string; city: string; office: string }): DemoAccount[] {
+export function demoAccounts(ids: { ministry: string; province: string; city: string; office: string }): DemoAccount[] {
   return demoProfiles.map(({ place, ...profile }) => ({ ...profile, orgUnitId: ids[place] }));
 }
 

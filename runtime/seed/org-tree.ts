@@ -3,9 +3,9 @@ import type { CityDivisions } from '../divisions/index.ts';
 import type { Executor } from '../db/index.ts';
 import { orgUnits, posts } from '../db/schema/index.ts';
 import { randomUUID } from 'node:crypto';
+import { MINISTRY_ID } from '../organisation/ministry.ts';
 
-/** The ministry at the root of the tree, coded as the nation (GB/T 2260 `000000`). */
-export const MINISTRY_ID = '000000';
+export { MINISTRY_ID };
 
 type OrgUnitRow = typeof orgUnits.$inferInsert;
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { seedBundledCalendar } from '../calendar/index.ts';
 import { orgUnits } from '../db/schema/index.ts';
 import { loadCityDivisions } from '../divisions/index.ts';
 import { rebaseBelow } from '../localisation/rebase.ts';
@@ -19,7 +20,8 @@ export interface SeedReport {
 
 /**
  * Prepares an empty database for use, idempotently: the org tree of the demo city from real
- * division codes, the demo accounts (demo mode only) and the ministry's standard processes.
+ * division codes, the working-day calendar (the State Council's schedules the bundled package
+ * holds), the demo accounts (demo mode only) and the ministry's standard processes.
  * A second run inserts nothing twice.
  */
 export async function seed(rt: RuntimeContext, options: { cityCode: string }, progress: Progress): Promise<SeedReport> {
@@ -35,6 +37,8 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
     const added = await ensureStandardPosts(rt.db);
     if (added > 0) progress(`补充岗位 added ${added} service posts of new processes`);
   }
+  const years = await seedBundledCalendar(rt.db, rt.clock());
+  if (years > 0) progress(`写入节假日安排 copied the State Council's holiday schedules of ${years} years (chinese-days 1.5.7)`);
   let users = 0;
   if (rt.config.mode === 'demo') {
     const [city] = await rt.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(1);
@@ -43,7 +47,7 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
       : [];
     if (city && district) {
       // The demo service staff work at the first district's employment service office.
-      users = await insertDemoUsers(rt.db, demoAccounts({ province: city.parentId!, city: city.id, office: officeId(district.id) }));
+      users = await insertDemoUsers(rt.db, demoAccounts({ ministry: MINISTRY_ID, province: city.parentId!, city: city.id, office: officeId(district.id) }));
       if (users > 0) progress(`创建演示账号 created ${users} demo accounts`);
     }
   }

@@ -3,6 +3,7 @@ import { PlatformError, type Actor } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { stepInTransaction, type CaseRow } from '../cases/index.ts';
+import { followCalendar } from '../deadlines/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 type TimerRow = typeof timers.$inferSelect;
@@ -100,13 +101,17 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
   return fired;
 }
 
-/** Polls for due timers every `intervalMs` until stopped; runs never overlap. */
+/**
+ * Every `intervalMs` until stopped, brings deadlines up to the calendar in force (after a change,
+ * or a step that was under way during one), then fires the timers that are due; runs never overlap.
+ */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => void {
   let running = false;
   const handle = setInterval(() => {
     if (running) return;
     running = true;
-    fireDueTimers(rt)
+    followCalendar(rt)
+      .then(() => fireDueTimers(rt))
       .catch(onError)
       .finally(() => {
         running = false;

@@ -21,6 +21,7 @@ import { plugins } from '../../plugins/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { kinds, refusal } from '../support/engine-assertions.ts';
 import { caseworker, otherCaseworker, reviewer } from './fixtures.ts';
+import { calendar } from '../support/calendar.ts';
 
 /** A reason in both languages, each naming `text` (a field, an option, an element, bounds). */
 const bothSay = (text: string) => ({ 'zh-CN': expect.stringContaining(text), en: expect.stringContaining(text) });
@@ -282,29 +283,29 @@ describe('applyOverlay', () => {
       const facts = { subject: { birthDate: '1990-03-07', gender: 'female' }, registry: { employed: false, unemployed: false } };
       const parameters = { minimumAge: 16 };
       const form = { category: 'school-leaver', unemployedSince: '2026-07-01', phone: '13800138000', residenceArea: '350203', education: '20', retirementCategory: 'female-50' };
-      const created = start(compiled, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
-      const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, now: '2026-09-30T02:00:00.000Z', facts, parameters });
-      const approved = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '材料齐全' } }, actor: reviewer, now: '2026-10-09T01:00:00.000Z', facts, parameters });
+      const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' });
+      const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, calendar, now: '2026-09-30T02:00:00.000Z', facts, parameters });
+      const approved = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '材料齐全' } }, actor: reviewer, calendar, now: '2026-10-09T01:00:00.000Z', facts, parameters });
       expect(approved.snapshot.state).toBe('secondReview');
       expect(approved.status).toBe('active');
       expect(kinds(approved.effects)).toEqual(['task.close', 'timer.cancel', 'record', 'task.open', 'timer.schedule']);
-      expect(approved.effects).toContainEqual({ kind: 'task.open', state: 'secondReview', role: 'reviewer', post: 'unemployment-second-review', dueAt: approved.snapshot.context.dueAt });
+      expect(approved.effects).toContainEqual({ kind: 'task.open', state: 'secondReview', role: 'reviewer', post: 'unemployment-second-review', dueAt: approved.snapshot.context.dueAt, provisional: false });
 
       // The first reviewer may not confirm their own approval.
-      const same = refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-10-10T01:00:00.000Z' }));
+      const same = refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-10-10T01:00:00.000Z' }));
       expect(same.code).toBe('MAKER_CHECKER_VIOLATION');
       expect(same.details).toEqual({ event: 'confirm', sameActorAs: 'approve' });
-      expect(refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: 'ok' } }, actor: { ...caseworker, id: 'u-9' }, now: '2026-10-10T01:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
-      expect(refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: {} }, actor: { ...reviewer, id: 'u-4' }, now: '2026-10-10T01:00:00.000Z' })).code).toBe('FORM_INVALID');
+      expect(refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: 'ok' } }, actor: { ...caseworker, id: 'u-9' }, calendar, now: '2026-10-10T01:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
+      expect(refusal(() => step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: {} }, actor: { ...reviewer, id: 'u-4' }, calendar, now: '2026-10-10T01:00:00.000Z' })).code).toBe('FORM_INVALID');
 
       const second = { ...reviewer, id: 'u-4', name: '赵六' };
-      const confirmed = step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: '复核通过' } }, actor: second, now: '2026-10-10T01:00:00.000Z' });
+      const confirmed = step(compiled, { snapshot: approved.snapshot, event: { type: 'confirm', data: { opinion: '复核通过' } }, actor: second, calendar, now: '2026-10-10T01:00:00.000Z' });
       expect(confirmed.snapshot.state).toBe('registered');
       expect(kinds(confirmed.effects)).toEqual(['task.close', 'timer.cancel', 'record', 'subject.set', 'certificate.issue', 'emit']);
       expect(confirmed.effects).toContainEqual({ kind: 'subject.set', field: 'unemploymentStatus', value: 'registered' });
       expect(confirmed.effects).toContainEqual({ kind: 'emit', event: 'unemployment.registered', payload: { category: 'school-leaver', unemployedSince: '2026-07-01' } });
 
-      const overruled = step(compiled, { snapshot: approved.snapshot, event: { type: 'overrule', data: { opinion: '材料存疑' } }, actor: second, now: '2026-10-10T01:00:00.000Z' });
+      const overruled = step(compiled, { snapshot: approved.snapshot, event: { type: 'overrule', data: { opinion: '材料存疑' } }, actor: second, calendar, now: '2026-10-10T01:00:00.000Z' });
       expect(overruled.snapshot.state).toBe('rejected');
       expect(overruled.status).toBe('final');
       expect(kinds(overruled.effects)).toEqual(['task.close', 'timer.cancel', 'record']);
@@ -340,12 +341,12 @@ describe('applyOverlay', () => {
     expect(d.states['draft']!.task).toEqual(ministry.states['draft']!.task);
     // A case arriving in review gets the new deadline and is routed to the new post.
     const compiled = compile(d, plugin.implementations);
-    const created = start(compiled, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' });
     const facts = { subject: { birthDate: '1990-03-07', gender: 'female' }, registry: { employed: false, unemployed: false } };
     const form = { category: 'school-leaver', unemployedSince: '2026-07-01', phone: '13800138000', residenceArea: '350203', education: '20', retirementCategory: 'female-50' };
-    const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, now: '2026-09-30T02:00:00.000Z', facts, parameters: { minimumAge: 16 } });
-    expect(submitted.snapshot.context.dueAt).toBe(addWorkingDays('2026-09-30T02:00:00.000Z', 5));
-    expect(submitted.effects).toContainEqual({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'district-review', dueAt: addWorkingDays('2026-09-30T02:00:00.000Z', 5) });
+    const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, calendar, now: '2026-09-30T02:00:00.000Z', facts, parameters: { minimumAge: 16 } });
+    expect(submitted.snapshot.context.dueAt).toBe(addWorkingDays(calendar, '2026-09-30T02:00:00.000Z', 5).at);
+    expect(submitted.effects).toContainEqual({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'district-review', dueAt: addWorkingDays(calendar, '2026-09-30T02:00:00.000Z', 5).at, provisional: false });
 
     for (const op of [{ op: 'setSla', state: 'registered', workingDays: 5 }, { op: 'setPost', state: 'registered', post: 'x' }] as const) {
       const error = refused([op]);
@@ -364,13 +365,13 @@ describe('applyOverlay', () => {
     expect(verify(d, plugin.implementations)).toEqual([]);
 
     const compiled = compile(d, plugin.implementations);
-    const created = start(compiled, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' });
     const facts = { subject: { birthDate: '1990-03-07', gender: 'female' }, registry: { employed: false, unemployed: false } };
     const form = { category: 'school-leaver', unemployedSince: '2026-07-01', phone: '13800138000', residenceArea: '350203', education: '20', retirementCategory: 'female-50' };
-    const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, now: '2026-09-30T02:00:00.000Z', facts, parameters: { minimumAge: 16 } });
-    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'caseworker' }));
+    const submitted = step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data: form }, actor: caseworker, calendar, now: '2026-09-30T02:00:00.000Z', facts, parameters: { minimumAge: 16 } });
+    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'caseworker', provisional: false }));
     const approve = (actor: typeof caseworker) => () =>
-      step(compiled, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '同意' } }, actor, now: '2026-10-09T01:00:00.000Z', facts, parameters: { minimumAge: 16 } });
+      step(compiled, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '同意' } }, actor, calendar, now: '2026-10-09T01:00:00.000Z', facts, parameters: { minimumAge: 16 } });
     expect(refusal(approve(reviewer)).code).toBe('ROLE_NOT_PERMITTED');
     expect(refusal(approve(caseworker)).code).toBe('MAKER_CHECKER_VIOLATION');
     expect(approve(otherCaseworker)().snapshot.state).toBe('registered');

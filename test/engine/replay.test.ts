@@ -18,6 +18,7 @@ import { plugins } from '../../plugins/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { parametersOn as pluginParametersOn, system } from '../support/engine-assertions.ts';
 import { caseworker, reviewer, tinyDefinition } from './fixtures.ts';
+import { calendar } from '../support/calendar.ts';
 
 const standard = loadPlugins(plugins).processes.get('unemployment-registration')!;
 const { plugin, compiled } = standard;
@@ -43,13 +44,14 @@ interface Take {
  * performance record keeps it: the event, where it led, who, when, the form and the facts.
  */
 function record(definition: CompiledDefinition, created: { actor: Actor; at: string; data?: CaseData }, takes: readonly Take[]): RecordedStep[] {
-  let snapshot = start(definition, { actor: created.actor, now: created.at, data: created.data, parameters: parametersOn(created.at) }).snapshot;
-  const steps: RecordedStep[] = [{ event: 'create', to: snapshot.state, actor: created.actor, at: created.at, data: created.data ?? {}, facts: null }];
+  let snapshot = start(definition, { actor: created.actor, calendar, now: created.at, data: created.data, parameters: parametersOn(created.at) }).snapshot;
+  const steps: RecordedStep[] = [{ event: 'create', to: snapshot.state, actor: created.actor, at: created.at, data: created.data ?? {}, facts: null, dueAt: null, calendar }];
   for (const take of takes) {
     const data = take.data ?? {};
     const seen = take.facts === undefined ? facts : take.facts;
-    snapshot = step(definition, { snapshot, event: { type: take.event, data }, actor: take.actor, now: take.at, facts: seen ?? {}, parameters: parametersOn(take.at) }).snapshot;
-    steps.push({ event: take.event, to: snapshot.state, actor: take.actor, at: take.at, data, facts: seen });
+    const dueAt = snapshot.context.dueAt;
+    snapshot = step(definition, { snapshot, event: { type: take.event, data }, actor: take.actor, calendar, now: take.at, facts: seen ?? {}, parameters: parametersOn(take.at) }).snapshot;
+    steps.push({ event: take.event, to: snapshot.state, actor: take.actor, at: take.at, data, facts: seen, dueAt, calendar });
   }
   return steps;
 }
@@ -72,18 +74,19 @@ describe('replay', () => {
   });
 
   it('ends the same against the definition the case was recorded under', () => {
-    expect(replay(compiled, history, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'cancelled' });
-    expect(replay(compiled, registered, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'registered' });
-    expect(replay(compiled, history.slice(0, 1), parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'draft' });
+    expect(replay(compiled, history, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'cancelled' });
+    expect(replay(compiled, registered, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'registered' });
+    expect(replay(compiled, history.slice(0, 1), parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'draft' });
   });
 
-  it('ends the same under a draft that changes nothing a recorded step depends on', () => {
+  it('ends the same under a draft that changes nothing a recorded step depends on, reporting the deadline its new SLA moves', () => {
     const relabelled = draft([
       { op: 'relabelState', state: 'submitted', title: { 'zh-CN': '初审', en: 'First review' } },
       { op: 'setSla', state: 'submitted', workingDays: 5 },
       { op: 'addField', form: 'registration', field: 'hukouType', schema: { type: 'string', enum: ['local', 'non-local'] } },
     ]);
-    expect(replay(relabelled, history, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'cancelled' });
+    // The review (left at step 2) had 3 working days when recorded and has 5 under the draft.
+    expect(replay(relabelled, history, parametersOn)).toEqual({ deadlinesDiffer: [2], factsMissing: [], result: 'same', finalState: 'cancelled' });
   });
 
   it('is refused at the submission when the draft requires a field the case did not fill', () => {
@@ -109,10 +112,11 @@ describe('replay', () => {
     withRule.states['submitted']!.on['approve']!.rules.push({ id: 'local-residence', cel: "data.residenceArea.startsWith('3502')", message: { 'zh-CN': '须为本市常住人员', en: 'Must reside in the city' } });
     const local = compile(withRule, plugin.implementations);
     // The recorded case lives in 350203 (Xiamen): it passes.
-    expect(replay(local, history, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'cancelled' });
+    expect(replay(local, history, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'cancelled' });
 
     const elsewhere = record(compiled, created, [{ ...submit, data: { ...form, residenceArea: '350102' } }, approve]);
     expect(replay(local, elsewhere, parametersOn)).toEqual({
+      deadlinesDiffer: [],
       factsMissing: [],
       result: 'refused',
       step: 2,
@@ -135,16 +139,16 @@ describe('replay', () => {
         approve: { event: 'confirm', title: { 'zh-CN': '复核通过', en: 'Confirm' }, roles: ['reviewer'] },
       },
     ]);
-    expect(replay(reviewed, history, parametersOn)).toEqual({ factsMissing: [], result: 'different', step: 2, event: 'approve', recorded: 'registered', replayed: 'secondReview' });
+    expect(replay(reviewed, history, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'different', step: 2, event: 'approve', recorded: 'registered', replayed: 'secondReview' });
     // Up to the approval nothing changed.
-    expect(replay(reviewed, history.slice(0, 2), parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'submitted' });
+    expect(replay(reviewed, history.slice(0, 2), parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'submitted' });
   });
 
   it('reports a case that would start elsewhere as different at its creation', () => {
     const tiny = tinyDefinition();
     const recordedOn = compile(tiny, { guards: {}, actions: {} });
     const steps = record(recordedOn, created, [{ event: 'close', actor: caseworker, at: '2026-09-30T02:00:00.000Z', data: { amount: 5 }, facts: {} }]);
-    expect(replay(recordedOn, steps, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'closed' });
+    expect(replay(recordedOn, steps, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'closed' });
 
     const withTriage = {
       ...tiny,
@@ -154,7 +158,7 @@ describe('replay', () => {
         triage: { title: { 'zh-CN': '分拣', en: 'Triage' }, task: { role: 'caseworker', slaWorkingDays: 1 }, on: { accept: { target: 'open', title: { 'zh-CN': '受理', en: 'Accept' }, roles: ['caseworker'], form: 'note' } } },
       },
     };
-    expect(replay(compile(withTriage, { guards: {}, actions: {} }), steps, parametersOn)).toEqual({ factsMissing: [], result: 'different', step: 0, event: 'create', recorded: 'open', replayed: 'triage' });
+    expect(replay(compile(withTriage, { guards: {}, actions: {} }), steps, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'different', step: 0, event: 'create', recorded: 'open', replayed: 'triage' });
   });
 
   it('steps with the recorded facts, and with none where the record kept none', () => {
@@ -184,11 +188,11 @@ describe('replay', () => {
       d.states['registered']!.on['employmentRegistered']!.rules.push({ id: 'local-check', cel, message: { 'zh-CN': '本地核验', en: 'Local check' } });
       return compile(d, plugin.implementations);
     };
-    expect(replay(reading('size(facts) >= 0'), history, parametersOn)).toEqual({ factsMissing: [3], result: 'same', finalState: 'cancelled' });
+    expect(replay(reading('size(facts) >= 0'), history, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [3], result: 'same', finalState: 'cancelled' });
     expect(replay(reading('facts.registry.employed'), history, parametersOn)).toMatchObject({ factsMissing: [3], result: 'refused', step: 3, code: 'RULE_VIOLATION' });
     // Facts kept on the record are used, so nothing is missing.
     const kept = history.map((s, i) => (i === 3 ? { ...s, facts: { ...facts, registry: { employed: true, unemployed: false } } } : s));
-    expect(replay(reading('facts.registry.employed'), kept, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'cancelled' });
+    expect(replay(reading('facts.registry.employed'), kept, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'cancelled' });
     // Only steps actually replayed are listed: a refusal earlier stops the list.
     const early = withoutFacts.map((s, i) => (i === 3 ? { ...s, facts: null } : s));
     expect(replay(reading('size(facts) >= 0'), early, parametersOn).factsMissing).toEqual([2]);
@@ -228,7 +232,7 @@ describe('replay', () => {
     const cancelled = record(compiled, created, [submit, approve, { event: 'refusalRecorded', actor: system, at: '2026-12-01T01:00:00.000Z', data: { cancellationReason: 'refused-jobs' }, facts: refusals }]);
     expect(cancelled.at(-1)!.to).toBe('cancelled');
     expect(parametersOn('2026-12-01T01:00:00.000Z')['refusalLimit']).toBe(3);
-    expect(replay(compiled, cancelled, parametersOn)).toEqual({ factsMissing: [], result: 'same', finalState: 'cancelled' });
+    expect(replay(compiled, cancelled, parametersOn)).toEqual({ deadlinesDiffer: [], factsMissing: [], result: 'same', finalState: 'cancelled' });
     // A city limit of 5 from December: three refusals no longer cancel the registration.
     const city = (instant: string) => ({ ...parametersOn(instant), refusalLimit: chinaDate(instant) >= '2026-12-01' ? 5 : 3 });
     expect(replay(compiled, cancelled, city)).toMatchObject({ result: 'refused', step: 3, event: 'refusalRecorded', code: 'RULE_VIOLATION', details: { violations: [{ rule: 'refusal-limit-reached' }] } });

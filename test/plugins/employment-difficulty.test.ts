@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type StepResult } from '../../engine/index.ts';
 import { employmentDifficulty } from '../../plugins/employment-difficulty/index.ts';
 import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(employmentDifficulty.definitions[0], employmentDifficulty.implementations);
 
@@ -26,7 +27,7 @@ const VALID_UNTIL = '2028-10-14';
 
 const act = stepper(compiled, { facts, parameters });
 
-const applied = () => start(compiled, { actor: caseworker, now: T_START, parameters }).snapshot;
+const applied = () => start(compiled, { actor: caseworker, calendar, now: T_START, parameters }).snapshot;
 const publicized = () => act(applied(), 'verify', caseworker, T_VERIFY, { data: verification }).snapshot;
 const reviewed = () => act(publicized(), 'endNotice', system, NOTICE_ENDS).snapshot;
 const recognized = () => act(reviewed(), 'recognize', reviewer, T_RECOGNIZE, { data: { validUntil: VALID_UNTIL, opinion: '公示无异议' } }).snapshot;
@@ -36,9 +37,9 @@ const recheck = () => act(assisted(), 'employmentRegistered', system, '2026-11-2
 
 describe('employment-difficulty: the main path', () => {
   it('opens the intake task at the assistance window', () => {
-    const created = start(compiled, { actor: caseworker, now: T_START, parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: T_START, parameters });
     expect(created.snapshot.state).toBe('applied');
-    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays(T_START, 5) });
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays(calendar, T_START, 5).at, provisional: false });
   });
 
   it('verifies and publishes a notice of N working days, across the holiday and weekend', () => {
@@ -46,23 +47,23 @@ describe('employment-difficulty: the main path', () => {
     expect(result.snapshot.state).toBe('publicized');
     expect(kinds(result.effects)).toEqual(['task.close', 'timer.cancel', 'record', 'timer.schedule']);
     // 09-30, 10-08, 10-09, Saturday 10-10 (make-up day), Monday 10-12: five working days.
-    expect(NOTICE_ENDS).toBe(addWorkingDays(T_VERIFY, 5));
+    expect(NOTICE_ENDS).toBe(addWorkingDays(calendar, T_VERIFY, 5).at);
     expect(ofKind(result.effects, 'timer.schedule')).toEqual([
-      { kind: 'timer.schedule', timer: 'event', state: 'publicized', at: NOTICE_ENDS, event: 'endNotice', otherwise: null, data: {} },
+      { kind: 'timer.schedule', timer: 'event', state: 'publicized', at: NOTICE_ENDS, event: 'endNotice', otherwise: null, data: {}, workingDays: true, provisional: false },
     ]);
   });
 
   it('takes the notice length from the city parameter', () => {
     const result = act(applied(), 'verify', caseworker, T_VERIFY, { data: verification, parameters: parametersOn(employmentDifficulty, '2026-09-28', { noticeWorkingDays: 10 }) });
     const [timer] = ofKind(result.effects, 'timer.schedule');
-    expect(timer).toMatchObject({ event: 'endNotice', at: addWorkingDays(T_VERIFY, 10) });
+    expect(timer).toMatchObject({ event: 'endNotice', at: addWorkingDays(calendar, T_VERIFY, 10).at });
     expect(timer?.at).toBe('2026-10-19T15:59:59.999Z');
   });
 
   it('moves to review when the notice ends, opening the reviewer task', () => {
     const result = act(publicized(), 'endNotice', system, NOTICE_ENDS);
     expect(result.snapshot.state).toBe('reviewed');
-    expect(result.effects).toContainEqual({ kind: 'task.open', state: 'reviewed', role: 'reviewer', post: 'assistance-review', dueAt: addWorkingDays(NOTICE_ENDS, 5) });
+    expect(result.effects).toContainEqual({ kind: 'task.open', state: 'reviewed', role: 'reviewer', post: 'assistance-review', dueAt: addWorkingDays(calendar, NOTICE_ENDS, 5).at, provisional: false });
     expect(refusal(() => act(publicized(), 'endNotice', caseworker, NOTICE_ENDS)).code).toBe('ROLE_NOT_PERMITTED');
   });
 
@@ -74,7 +75,7 @@ describe('employment-difficulty: the main path', () => {
     expect(result.effects).toContainEqual({ kind: 'emit', event: 'difficulty.recognized', payload: { category: 'age-4050', validUntil: VALID_UNTIL } });
     // Fires at the end of the last valid day, China time.
     expect(ofKind(result.effects, 'timer.schedule')).toEqual([
-      { kind: 'timer.schedule', timer: 'event', state: 'recognized', at: '2028-10-14T16:00:00.000Z', event: 'expire', otherwise: null, data: {} },
+      { kind: 'timer.schedule', timer: 'event', state: 'recognized', at: '2028-10-14T16:00:00.000Z', event: 'expire', otherwise: null, data: {}, workingDays: false, provisional: false },
     ]);
   });
 
@@ -82,9 +83,9 @@ describe('employment-difficulty: the main path', () => {
     const started = act(recognized(), 'startAssistance', caseworker, '2026-10-16T02:00:00.000Z', { data: plan });
     expect(started.snapshot.state).toBe('assisted');
     expect(started.snapshot.context.data).toMatchObject(plan);
-    expect(started.effects).toContainEqual({ kind: 'task.open', state: 'assisted', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays('2026-10-16T02:00:00.000Z', 20) });
+    expect(started.effects).toContainEqual({ kind: 'task.open', state: 'assisted', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays(calendar, '2026-10-16T02:00:00.000Z', 20).at, provisional: false });
     expect(ofKind(started.effects, 'timer.schedule').filter((t) => t.timer === 'event')).toEqual([
-      { kind: 'timer.schedule', timer: 'event', state: 'assisted', at: '2028-10-14T16:00:00.000Z', event: 'expire', otherwise: null, data: {} },
+      { kind: 'timer.schedule', timer: 'event', state: 'assisted', at: '2028-10-14T16:00:00.000Z', event: 'expire', otherwise: null, data: {}, workingDays: false, provisional: false },
     ]);
 
     const visit = { visitDate: '2026-11-02', outcome: '已推荐岗位两个', nextVisitDate: '2026-12-01' };
@@ -92,7 +93,7 @@ describe('employment-difficulty: the main path', () => {
     const second = act(first.snapshot, 'visit', caseworker, '2026-12-01T02:00:00.000Z', { data: { ...visit, visitDate: '2026-12-01', nextVisitDate: '2027-01-04' } });
     expect(second.snapshot.state).toBe('assisted');
     expect(second.snapshot.context.data['visits']).toBe(2);
-    expect(second.snapshot.context.dueAt).toBe(addWorkingDays('2026-12-01T02:00:00.000Z', 20));
+    expect(second.snapshot.context.dueAt).toBe(addWorkingDays(calendar, '2026-12-01T02:00:00.000Z', 20).at);
     expect(kinds(second.effects)).toEqual(['task.close', 'timer.cancel', 'record', 'task.open', 'timer.schedule', 'timer.schedule']);
     expect(second.effects).toContainEqual(expect.objectContaining({ timer: 'event', event: 'expire', at: '2028-10-14T16:00:00.000Z' }));
   });
@@ -100,7 +101,7 @@ describe('employment-difficulty: the main path', () => {
   it('re-checks after an employment registration: confirm keeps assisting, an exit for employment ends the status', () => {
     const rechecking = act(assisted(), 'employmentRegistered', system, '2026-11-20T02:00:00.000Z');
     expect(rechecking.snapshot.state).toBe('recheck');
-    expect(rechecking.effects).toContainEqual({ kind: 'task.open', state: 'recheck', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays('2026-11-20T02:00:00.000Z', 5) });
+    expect(rechecking.effects).toContainEqual({ kind: 'task.open', state: 'recheck', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays(calendar, '2026-11-20T02:00:00.000Z', 5).at, provisional: false });
 
     const confirmed = act(rechecking.snapshot, 'confirm', caseworker, '2026-11-23T02:00:00.000Z', { data: { recheckOpinion: '公益性岗位安置，仍属援助对象' } });
     expect(confirmed.snapshot.state).toBe('assisted');
@@ -133,10 +134,10 @@ describe('employment-difficulty: the main path', () => {
     const result = act(publicized(), 'objection', caseworker, '2026-10-08T02:00:00.000Z', { data: { objection: '群众反映其已在个体经营' } });
     expect(result.snapshot.state).toBe('applied');
     expect(result.effects).toContainEqual({ kind: 'timer.cancel', state: 'publicized' });
-    expect(result.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays('2026-10-08T02:00:00.000Z', 5) });
+    expect(result.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'assistance-window', dueAt: addWorkingDays(calendar, '2026-10-08T02:00:00.000Z', 5).at, provisional: false });
     // A fresh verification starts a fresh notice period.
     const again = act(result.snapshot, 'verify', caseworker, '2026-10-09T02:00:00.000Z', { data: verification });
-    expect(ofKind(again.effects, 'timer.schedule')).toEqual([expect.objectContaining({ event: 'endNotice', at: addWorkingDays('2026-10-09T02:00:00.000Z', 5) })]);
+    expect(ofKind(again.effects, 'timer.schedule')).toEqual([expect.objectContaining({ event: 'endNotice', at: addWorkingDays(calendar, '2026-10-09T02:00:00.000Z', 5).at })]);
   });
 
   it('rejects at intake or at review, ending rejected', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, parseDefinition, start, step, type Actor, type CaseData, type CaseSnapshot, type StepResult } from '../../engine/index.ts';
 import { jobMatching, occupationMatch, rankVacancies, regionMatch, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
 import { eventTimers, failingFields, ofKind, refusal, system, violatedRules } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post: 'vacancy-window', orgUnit: 'o-1' };
 const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
@@ -44,32 +45,32 @@ describe('vacancy-posting (岗位登记)', () => {
   const facts = { employer: { registered: true, name: '厦门某物流有限公司' } };
   const parameters = { maxValidityDays: 90 };
 
-  const draft = () => start(vacancyPosting, { actor: caseworker, now: '2026-09-29T02:00:00.000Z', parameters }).snapshot;
+  const draft = () => start(vacancyPosting, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z', parameters }).snapshot;
   const submit = (data: CaseData, options: { facts?: Record<string, unknown>; parameters?: Record<string, unknown>; now?: string } = {}) =>
     step(vacancyPosting, {
       snapshot: draft(),
       event: { type: 'submit', data },
       actor: caseworker,
-      now: options.now ?? '2026-09-30T02:00:00.000Z',
+      calendar, now: options.now ?? '2026-09-30T02:00:00.000Z',
       facts: options.facts ?? facts,
       parameters: options.parameters ?? parameters,
     });
   const send = (snapshot: CaseSnapshot, type: string, actor: Actor, data?: CaseData, now = '2026-10-09T01:00:00.000Z'): StepResult =>
-    step(vacancyPosting, { snapshot, event: data === undefined ? { type } : { type, data }, actor, now, facts, parameters });
+    step(vacancyPosting, { snapshot, event: data === undefined ? { type } : { type, data }, actor, calendar, now, facts, parameters });
   const underReview = () => send(submit(posting).snapshot, 'startReview', reviewer, {}).snapshot;
   const published = () => send(underReview(), 'publish', reviewer, { opinion: '信息真实完整' }).snapshot;
 
   it('walks intake -> review -> published, emitting the publication and arming expiry at the end of validUntil', () => {
-    const created = start(vacancyPosting, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' });
-    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'draft', role: 'caseworker', post: 'vacancy-window' }));
+    const created = start(vacancyPosting, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' });
+    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'draft', role: 'caseworker', post: 'vacancy-window', provisional: false }));
 
     const submitted = submit(posting);
     expect(submitted.snapshot.state).toBe('submitted');
-    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'vacancy-review' }));
+    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'vacancy-review', provisional: false }));
 
     const reviewing = send(submitted.snapshot, 'startReview', reviewer, {});
     expect(reviewing.snapshot.state).toBe('underReview');
-    expect(reviewing.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'underReview', role: 'reviewer', post: 'vacancy-review' }));
+    expect(reviewing.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'underReview', role: 'reviewer', post: 'vacancy-review', provisional: false }));
 
     const publication = send(reviewing.snapshot, 'publish', reviewer, { opinion: '信息真实完整' });
     expect(publication.snapshot.state).toBe('published');
@@ -79,7 +80,7 @@ describe('vacancy-posting (岗位登记)', () => {
     ]);
     // End of 2026-12-31 in China is 16:00 UTC that day.
     expect(eventTimers(publication.effects)).toEqual([
-      { kind: 'timer.schedule', timer: 'event', state: 'published', at: '2026-12-31T16:00:00.000Z', event: 'expire', otherwise: null, data: {} },
+      { kind: 'timer.schedule', timer: 'event', state: 'published', at: '2026-12-31T16:00:00.000Z', event: 'expire', otherwise: null, data: {}, workingDays: false, provisional: false },
     ]);
     // A published posting waits on no one: no task is opened.
     expect(ofKind(publication.effects, 'task.open')).toEqual([]);
@@ -129,7 +130,7 @@ describe('vacancy-posting (岗位登记)', () => {
   it('sends a posting back for revision; the resubmission is screened again and its sender may not review it', () => {
     const returned = send(underReview(), 'requestRevision', reviewer, { revisionNote: '请删除性别要求' });
     expect(returned.snapshot.state).toBe('revisionRequested');
-    expect(returned.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'revisionRequested', role: 'caseworker', post: 'vacancy-window' }));
+    expect(returned.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'revisionRequested', role: 'caseworker', post: 'vacancy-window', provisional: false }));
 
     const stillBiased = refusal(() => send(returned.snapshot, 'resubmit', otherCaseworker, { ...posting, requirements: '限男性' }));
     expect(stillBiased.code).toBe('RULE_VIOLATION');
@@ -166,7 +167,7 @@ describe('vacancy-posting (岗位登记)', () => {
 
   it('checks the employer again at publication', () => {
     const error = refusal(() =>
-      step(vacancyPosting, { snapshot: underReview(), event: { type: 'publish', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-10-09T01:00:00.000Z', facts: { employer: { registered: false, name: null } }, parameters }),
+      step(vacancyPosting, { snapshot: underReview(), event: { type: 'publish', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-10-09T01:00:00.000Z', facts: { employer: { registered: false, name: null } }, parameters }),
     );
     expect(error.code).toBe('RULE_VIOLATION');
     expect(violatedRules(error)).toEqual(['employer-registered']);
@@ -267,18 +268,18 @@ describe('job-seeking (求职登记)', () => {
     validUntil: '2027-03-31',
   };
   const jobReferralActor = { ...caseworker, post: 'job-referral' };
-  const draft = () => start(jobSeeking, { actor: jobReferralActor, now: '2026-09-29T02:00:00.000Z' });
-  const register = (data: CaseData, now = '2026-09-30T02:00:00.000Z') => step(jobSeeking, { snapshot: draft().snapshot, event: { type: 'register', data }, actor: jobReferralActor, now });
+  const draft = () => start(jobSeeking, { actor: jobReferralActor, calendar, now: '2026-09-29T02:00:00.000Z' });
+  const register = (data: CaseData, now = '2026-09-30T02:00:00.000Z') => step(jobSeeking, { snapshot: draft().snapshot, event: { type: 'register', data }, actor: jobReferralActor, calendar, now });
   const send = (snapshot: CaseSnapshot, type: string, actor: Actor, data?: CaseData): StepResult =>
-    step(jobSeeking, { snapshot, event: data === undefined ? { type } : { type, data }, actor, now: '2026-11-02T01:00:00.000Z' });
+    step(jobSeeking, { snapshot, event: data === undefined ? { type } : { type, data }, actor, calendar, now: '2026-11-02T01:00:00.000Z' });
 
   it('opens an intake task at the job-referral post and registers the seeker with an expiry timer', () => {
-    expect(draft().effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'draft', role: 'caseworker', post: 'job-referral' }));
+    expect(draft().effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'draft', role: 'caseworker', post: 'job-referral', provisional: false }));
     const active = register(profile);
     expect(active.snapshot.state).toBe('active');
     expect(active.snapshot.context.data).toMatchObject(profile);
     expect(eventTimers(active.effects)).toEqual([
-      { kind: 'timer.schedule', timer: 'event', state: 'active', at: '2027-03-31T16:00:00.000Z', event: 'expire', otherwise: null, data: {} },
+      { kind: 'timer.schedule', timer: 'event', state: 'active', at: '2027-03-31T16:00:00.000Z', event: 'expire', otherwise: null, data: {}, workingDays: false, provisional: false },
     ]);
   });
 
@@ -326,23 +327,23 @@ describe('job-referral (职业介绍)', () => {
   const vacancyFacts = { vacancy: { found: true, published: true, employerCreditCode: EMPLOYER, title: '仓库管理员', occupation: '4-02-06-03' } };
   const worker = { ...caseworker, post: 'job-referral' };
 
-  const proposed = () => start(jobReferral, { actor: worker, now: '2026-09-29T02:00:00.000Z' }).snapshot;
+  const proposed = () => start(jobReferral, { actor: worker, calendar, now: '2026-09-29T02:00:00.000Z' }).snapshot;
   const refer = (data: CaseData, facts: Record<string, unknown> = vacancyFacts) =>
-    step(jobReferral, { snapshot: proposed(), event: { type: 'refer', data }, actor: worker, now: '2026-09-30T02:00:00.000Z', facts });
+    step(jobReferral, { snapshot: proposed(), event: { type: 'refer', data }, actor: worker, calendar, now: '2026-09-30T02:00:00.000Z', facts });
   const send = (snapshot: CaseSnapshot, type: string, actor: Actor, data?: CaseData, now = '2026-10-12T01:00:00.000Z'): StepResult =>
-    step(jobReferral, { snapshot, event: data === undefined ? { type } : { type, data }, actor, now });
+    step(jobReferral, { snapshot, event: data === undefined ? { type } : { type, data }, actor, calendar, now });
   const interviewed = () => send(refer(referral).snapshot, 'interview', worker, { interviewDate: '2026-10-10' }).snapshot;
   const hired = () => send(interviewed(), 'hire', worker, { startDate: '2026-10-20' }, '2026-10-13T01:00:00.000Z');
 
   it('refers, interviews and hires with working-day deadlines, and succeeds on employment with the referred employer', () => {
     const referred = refer(referral);
     expect(referred.snapshot.state).toBe('referred');
-    expect(referred.snapshot.context.dueAt).toBe(addWorkingDays('2026-09-30T02:00:00.000Z', 10));
-    expect(referred.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'referred', role: 'caseworker', post: 'job-referral' }));
+    expect(referred.snapshot.context.dueAt).toBe(addWorkingDays(calendar, '2026-09-30T02:00:00.000Z', 10).at);
+    expect(referred.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'referred', role: 'caseworker', post: 'job-referral', provisional: false }));
 
     const hire = hired();
     expect(hire.snapshot.state).toBe('hired');
-    expect(hire.snapshot.context.dueAt).toBe(addWorkingDays('2026-10-13T01:00:00.000Z', 30));
+    expect(hire.snapshot.context.dueAt).toBe(addWorkingDays(calendar, '2026-10-13T01:00:00.000Z', 30).at);
 
     const succeeded = send(hire.snapshot, 'employmentRegistered', system, { hiringEmployerCreditCode: EMPLOYER }, '2026-10-21T01:00:00.000Z');
     expect([succeeded.snapshot.state, succeeded.status]).toEqual(['succeeded', 'final']);
@@ -404,16 +405,16 @@ describe('job-matching manifest', () => {
     // Deliver the payload as the runtime does: copy the mapped fields into the event's form.
     const deliver = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(subscription!.fromPayload ?? {}).map(([from, to]) => [to, payload[from]]));
     const referred = step(jobReferral, {
-      snapshot: start(jobReferral, { actor: caseworker, now: '2026-09-29T02:00:00.000Z' }).snapshot,
+      snapshot: start(jobReferral, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' }).snapshot,
       event: { type: 'refer', data: { vacancyCaseNo: 'VP3502002026000017', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
       actor: caseworker,
-      now: '2026-09-30T02:00:00.000Z',
+      calendar, now: '2026-09-30T02:00:00.000Z',
       facts: { vacancy: { found: true, published: true, employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
     }).snapshot;
-    const interviewedCase = step(jobReferral, { snapshot: referred, event: { type: 'interview', data: { interviewDate: '2026-10-09' } }, actor: caseworker, now: '2026-10-09T01:00:00.000Z' }).snapshot;
-    const hiredCase = step(jobReferral, { snapshot: interviewedCase, event: { type: 'hire', data: { startDate: '2026-10-20' } }, actor: caseworker, now: '2026-10-10T01:00:00.000Z' }).snapshot;
+    const interviewedCase = step(jobReferral, { snapshot: referred, event: { type: 'interview', data: { interviewDate: '2026-10-09' } }, actor: caseworker, calendar, now: '2026-10-09T01:00:00.000Z' }).snapshot;
+    const hiredCase = step(jobReferral, { snapshot: interviewedCase, event: { type: 'hire', data: { startDate: '2026-10-20' } }, actor: caseworker, calendar, now: '2026-10-10T01:00:00.000Z' }).snapshot;
     const payload = { employerCreditCode: EMPLOYER, hireDate: '2026-10-20', employmentForm: 'contract' };
-    const result = step(jobReferral, { snapshot: hiredCase, event: { type: subscription!.send!, data: { ...subscription!.data, ...deliver(payload) } }, actor: system, now: '2026-10-21T01:00:00.000Z' });
+    const result = step(jobReferral, { snapshot: hiredCase, event: { type: subscription!.send!, data: { ...subscription!.data, ...deliver(payload) } }, actor: system, calendar, now: '2026-10-21T01:00:00.000Z' });
     expect(result.snapshot.state).toBe('succeeded');
     expect(subscription!.when).toBe('has(payload.employerCreditCode)');
 

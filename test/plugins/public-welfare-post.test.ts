@@ -3,6 +3,7 @@ import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '.
 import { statutoryRetirement } from '../../plugins/common/index.ts';
 import { publicWelfarePost } from '../../plugins/public-welfare-post/index.ts';
 import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(publicWelfarePost.definitions[0], publicWelfarePost.implementations);
 
@@ -26,16 +27,16 @@ const claim = { period: '2026-07', amountFen: 190_000 };
 
 const act = stepper(compiled, { facts, parameters });
 
-const approved = () => start(compiled, { actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
+const approved = () => start(compiled, { actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
 /** A placed case, optionally of another person or placement. */
 const placed = (options: StepOptions = {}) => act(approved(), 'place', caseworker, T_PLACE, { ...options, data: { ...placement, ...options.data } }).snapshot;
 const submitted = () => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim }).snapshot;
 
 describe('public-welfare-post: placement', () => {
   it('opens the placement task at the subsidy window', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters });
     expect(created.snapshot.state).toBe('postApproved');
-    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window', dueAt: addWorkingDays('2026-07-10T02:00:00.000Z', 5) });
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window', dueAt: addWorkingDays(calendar, '2026-07-10T02:00:00.000Z', 5).at, provisional: false });
   });
 
   it('places a recognised, employed person at a subsidy within the cap', () => {
@@ -81,7 +82,7 @@ describe('public-welfare-post: claims and payment', () => {
   it('submits a claim to the reviewer, who pays it into the ledger with maker and checker recorded', () => {
     const submission = act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim });
     expect(submission.snapshot.state).toBe('claimSubmitted');
-    expect(submission.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: addWorkingDays(T_CLAIM, 5) });
+    expect(submission.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: addWorkingDays(calendar, T_CLAIM, 5).at, provisional: false });
 
     const payment = act(submission.snapshot, 'approveClaim', reviewer, T_APPROVE, { data: { opinion: '考勤表齐全' } });
     expect(payment.snapshot.state).toBe('placed');
@@ -217,7 +218,7 @@ describe('public-welfare-post: indicator', () => {
   const selects = recordSelector('public-welfare-post');
 
   it('counts reviews of claims, approved or returned, against the 5-day deadline', () => {
-    const deadline = addWorkingDays(T_CLAIM, 5);
+    const deadline = addWorkingDays(calendar, T_CLAIM, 5).at;
     const all = [
       ...records(act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim })),
       ...records(act(submitted(), 'approveClaim', reviewer, T_APPROVE, { data: { opinion: 'ok' } })),

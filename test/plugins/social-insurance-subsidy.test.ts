@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { socialInsuranceSubsidy } from '../../plugins/social-insurance-subsidy/index.ts';
 import { ledgerItems, refusal, system, violatedRules } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -21,9 +22,9 @@ const flexible = { workerType: 'flexible', category: 'age-4050' };
 const hired = { workerType: 'employer-hired', employerCreditCode: '91350100M000100Y43', category: 'disability' };
 
 function approved(verification: Data = flexible, facts: Data = recognized): CaseSnapshot {
-  const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
-  const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: verification }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts, parameters });
-  return step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: '符合条件' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z', facts, parameters }).snapshot;
+  const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
+  const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: verification }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts, parameters });
+  return step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: '符合条件' } }, actor: reviewer, calendar, now: '2026-09-03T02:00:00.000Z', facts, parameters }).snapshot;
 }
 
 function claim(snapshot: CaseSnapshot, data: Data, options: { facts?: Data; parameters?: Data; now?: string } = {}) {
@@ -31,7 +32,7 @@ function claim(snapshot: CaseSnapshot, data: Data, options: { facts?: Data; para
     snapshot,
     event: { type: 'submitClaim', data },
     actor: caseworker,
-    now: options.now ?? '2026-10-20T02:00:00.000Z',
+    calendar, now: options.now ?? '2026-10-20T02:00:00.000Z',
     facts: options.facts ?? recognized,
     parameters: { ...parameters, ...options.parameters },
   });
@@ -39,59 +40,59 @@ function claim(snapshot: CaseSnapshot, data: Data, options: { facts?: Data; para
 
 describe('social insurance subsidy: application', () => {
   it('opens the intake at the subsidy window and the review at the review post, five working days each', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
     expect(created.snapshot.state).toBe('applied');
-    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-09-08T15:59:59.999Z' });
-    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'applied', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-09-08T15:59:59.999Z', provisional: false });
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
     expect(verified.snapshot.state).toBe('verified');
-    expect(verified.effects).toContainEqual({ kind: 'task.open', state: 'verified', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-09-09T15:59:59.999Z' });
+    expect(verified.effects).toContainEqual({ kind: 'task.open', state: 'verified', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-09-09T15:59:59.999Z', provisional: false });
   });
 
   it('refuses a person not recognised as having employment difficulties, at intake and again at review', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
-    const atIntake = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: notRecognized, parameters }));
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
+    const atIntake = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: notRecognized, parameters }));
     expect(atIntake.code).toBe('RULE_VIOLATION');
     expect(violatedRules(atIntake)).toEqual(['difficulty-recognized']);
 
-    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
-    const atReview = refusal(() => step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z', facts: notRecognized, parameters }));
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    const atReview = refusal(() => step(compiled, { snapshot: verified.snapshot, event: { type: 'approve', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-09-03T02:00:00.000Z', facts: notRecognized, parameters }));
     expect(violatedRules(atReview)).toEqual(['difficulty-recognized']);
   });
 
   it('needs the employer credit code for an employer-hired person, and a registered employer', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
     const { employerCreditCode: _code, ...withoutCode } = hired;
-    const missing = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: withoutCode }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters }));
+    const missing = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: withoutCode }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters }));
     expect(missing.code).toBe('FORM_INVALID');
     expect((missing.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['employerCreditCode']);
 
-    const unregistered = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(false), parameters }));
+    const unregistered = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(false), parameters }));
     expect(violatedRules(unregistered)).toEqual(['employer-registered']);
-    const both = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: { ...employerFacts(false), subject: notRecognized.subject }, parameters }));
+    const both = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: { ...employerFacts(false), subject: notRecognized.subject }, parameters }));
     expect(violatedRules(both)).toEqual(['difficulty-recognized', 'employer-registered']);
 
-    const ok = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters });
+    const ok = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters });
     expect(ok.snapshot.state).toBe('verified');
   });
 
   it('refuses a bad credit code and unknown fields', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
     const error = refusal(() =>
-      step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: { ...hired, employerCreditCode: '91350100M000100Y44', extra: 1 } }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters }),
+      step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: { ...hired, employerCreditCode: '91350100M000100Y44', extra: 1 } }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(true), parameters }),
     );
     expect(error.code).toBe('FORM_INVALID');
     expect((error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort()).toEqual(['employerCreditCode', 'extra']);
   });
 
   it('keeps the reviewer apart from whoever verified the application, for approval and rejection alike', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-09-01T02:00:00.000Z', parameters });
-    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
+    const verified = step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: flexible }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters });
     const makerAsReviewer = { ...reviewer, id: caseworker.id };
     for (const event of [{ type: 'approve', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '材料不全' } }]) {
-      const error = refusal(() => step(compiled, { snapshot: verified.snapshot, event, actor: makerAsReviewer, now: '2026-09-03T02:00:00.000Z', facts: recognized, parameters }));
+      const error = refusal(() => step(compiled, { snapshot: verified.snapshot, event, actor: makerAsReviewer, calendar, now: '2026-09-03T02:00:00.000Z', facts: recognized, parameters }));
       expect(error.code).toBe('MAKER_CHECKER_VIOLATION');
     }
-    const rejected = step(compiled, { snapshot: verified.snapshot, event: { type: 'reject', data: { rejectionReason: '材料不全' } }, actor: reviewer, now: '2026-09-03T02:00:00.000Z' });
+    const rejected = step(compiled, { snapshot: verified.snapshot, event: { type: 'reject', data: { rejectionReason: '材料不全' } }, actor: reviewer, calendar, now: '2026-09-03T02:00:00.000Z' });
     expect(rejected.status).toBe('final');
     expect(rejected.snapshot.state).toBe('rejected');
   });
@@ -101,9 +102,9 @@ describe('social insurance subsidy: monthly claims', () => {
   it('pays an approved claim into the ledger for its month, prepared by the caseworker and approved by the reviewer', () => {
     const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
     expect(submitted.snapshot.state).toBe('claimSubmitted');
-    expect(submitted.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-10-27T15:59:59.999Z' });
+    expect(submitted.effects).toContainEqual({ kind: 'task.open', state: 'claimSubmitted', role: 'reviewer', post: 'subsidy-review', dueAt: '2026-10-27T15:59:59.999Z', provisional: false });
 
-    const paid = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: '与社保缴费记录一致' } }, actor: reviewer, now: '2026-10-21T02:00:00.000Z', parameters });
+    const paid = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: '与社保缴费记录一致' } }, actor: reviewer, calendar, now: '2026-10-21T02:00:00.000Z', parameters });
     expect(paid.snapshot.state).toBe('approved');
     expect(ledgerItems(paid.effects)).toEqual([
       { subsidyType: 'social-insurance-subsidy', item: 'social-insurance-subsidy', period: '2026-10', fund: 'employment-subsidy', amountFen: 60_000, preparedBy: 'u-1', approvedBy: 'u-2' },
@@ -111,22 +112,22 @@ describe('social insurance subsidy: monthly claims', () => {
     expect(paid.snapshot.context.data['monthsPaid']).toBe(1);
 
     // The next month is prepared by another caseworker: the ledger names whoever prepared it.
-    const next = step(compiled, { snapshot: paid.snapshot, event: { type: 'submitClaim', data: { period: '2026-11', contributionPaidFen: 90_000, amountFen: 50_000 } }, actor: otherCaseworker, now: '2026-11-20T02:00:00.000Z', facts: recognized, parameters });
-    const paidAgain = step(compiled, { snapshot: next.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-11-21T02:00:00.000Z', parameters });
+    const next = step(compiled, { snapshot: paid.snapshot, event: { type: 'submitClaim', data: { period: '2026-11', contributionPaidFen: 90_000, amountFen: 50_000 } }, actor: otherCaseworker, calendar, now: '2026-11-20T02:00:00.000Z', facts: recognized, parameters });
+    const paidAgain = step(compiled, { snapshot: next.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-11-21T02:00:00.000Z', parameters });
     expect(ledgerItems(paidAgain.effects)).toEqual([expect.objectContaining({ period: '2026-11', amountFen: 50_000, preparedBy: 'u-3', approvedBy: 'u-2' })]);
     expect(paidAgain.snapshot.context.data['monthsPaid']).toBe(2);
   });
 
   it('refuses a claim approved by whoever submitted it', () => {
     const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
-    const error = refusal(() => step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: { ...reviewer, id: caseworker.id }, now: '2026-10-21T02:00:00.000Z', parameters }));
+    const error = refusal(() => step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: { ...reviewer, id: caseworker.id }, calendar, now: '2026-10-21T02:00:00.000Z', parameters }));
     expect(error.code).toBe('MAKER_CHECKER_VIOLATION');
     expect(error.details).toEqual({ event: 'approveClaim', sameActorAs: 'submitClaim' });
   });
 
   it('returns a claim without paying it, and accepts a corrected one', () => {
     const submitted = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
-    const returned = step(compiled, { snapshot: submitted.snapshot, event: { type: 'returnClaim', data: { returnReason: '缴费金额与记录不符' } }, actor: reviewer, now: '2026-10-21T02:00:00.000Z', parameters });
+    const returned = step(compiled, { snapshot: submitted.snapshot, event: { type: 'returnClaim', data: { returnReason: '缴费金额与记录不符' } }, actor: reviewer, calendar, now: '2026-10-21T02:00:00.000Z', parameters });
     expect(returned.snapshot.state).toBe('approved');
     expect(ledgerItems(returned.effects)).toEqual([]);
     expect(returned.snapshot.context.data['monthsPaid']).toBeUndefined();
@@ -185,7 +186,7 @@ describe('social insurance subsidy: monthly claims', () => {
 
 describe('social insurance subsidy: ending', () => {
   it('ends when the caseworker stops it', () => {
-    const ended = step(compiled, { snapshot: approved(), event: { type: 'end', data: { endReason: 'term-expired' } }, actor: caseworker, now: '2026-12-01T02:00:00.000Z' });
+    const ended = step(compiled, { snapshot: approved(), event: { type: 'end', data: { endReason: 'term-expired' } }, actor: caseworker, calendar, now: '2026-12-01T02:00:00.000Z' });
     expect(ended.status).toBe('final');
     expect(ended.snapshot.state).toBe('ended');
   });
@@ -194,10 +195,10 @@ describe('social insurance subsidy: ending', () => {
     const subscription = socialInsuranceSubsidy.subscriptions.find((s) => s.event === 'difficulty.ended');
     expect(subscription).toMatchObject({ process: 'social-insurance-subsidy', send: 'difficultyEnded' });
     const event = { type: subscription!.send!, data: { ...subscription!.data } };
-    const ended = step(compiled, { snapshot: approved(), event, actor: system, now: '2026-12-01T02:00:00.000Z' });
+    const ended = step(compiled, { snapshot: approved(), event, actor: system, calendar, now: '2026-12-01T02:00:00.000Z' });
     expect(ended.snapshot.state).toBe('ended');
     expect(ended.snapshot.context.data['endReason']).toBe('difficulty-ended');
-    expect(refusal(() => step(compiled, { snapshot: approved(), event, actor: caseworker, now: '2026-12-01T02:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
+    expect(refusal(() => step(compiled, { snapshot: approved(), event, actor: caseworker, calendar, now: '2026-12-01T02:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
   });
 });
 

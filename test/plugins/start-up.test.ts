@@ -3,6 +3,7 @@ import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot }
 import { addMonths, quarterBounds } from '../../plugins/common/index.ts';
 import { startUp } from '../../plugins/start-up/index.ts';
 import { failingFields, ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -24,15 +25,15 @@ const application = { businessCreditCode: '91350100M000100Y43', businessName: '�
 const NOW = '2026-10-15T02:00:00.000Z';
 
 describe('start-up subsidy', () => {
-  const created = () => start(subsidy, { actor: caseworker, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
+  const created = () => start(subsidy, { actor: caseworker, calendar, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
   const submit = (data: Data, options: { facts?: Data; parameters?: Data; now?: string } = {}) =>
-    step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...application, ...data } }, actor: caseworker, now: options.now ?? NOW, facts: options.facts ?? registeredUnemployed, parameters: { ...parameters, ...options.parameters } });
+    step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...application, ...data } }, actor: caseworker, calendar, now: options.now ?? NOW, facts: options.facts ?? registeredUnemployed, parameters: { ...parameters, ...options.parameters } });
 
   it('pays an approved subsidy once into the ledger, prepared at the window and approved by the reviewer', () => {
     const submitted = submit({});
     expect(submitted.snapshot.state).toBe('submitted');
-    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'subsidy-review' }));
-    const paid = step(subsidy, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '经营正常' } }, actor: reviewer, now: '2026-10-16T02:00:00.000Z', parameters });
+    expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'subsidy-review', provisional: false }));
+    const paid = step(subsidy, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '经营正常' } }, actor: reviewer, calendar, now: '2026-10-16T02:00:00.000Z', parameters });
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
     expect(ledgerItems(paid.effects)).toEqual([
@@ -43,9 +44,9 @@ describe('start-up subsidy', () => {
   it('keeps the reviewer apart from whoever submitted, and rejects without paying', () => {
     const submitted = submit({}).snapshot;
     for (const event of [{ type: 'approve', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '非首次创业' } }]) {
-      expect(refusal(() => step(subsidy, { snapshot: submitted, event, actor: makerAsReviewer, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
+      expect(refusal(() => step(subsidy, { snapshot: submitted, event, actor: makerAsReviewer, calendar, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
     }
-    const rejected = step(subsidy, { snapshot: submitted, event: { type: 'reject', data: { rejectionReason: '非首次创业' } }, actor: reviewer, now: NOW, parameters });
+    const rejected = step(subsidy, { snapshot: submitted, event: { type: 'reject', data: { rejectionReason: '非首次创业' } }, actor: reviewer, calendar, now: NOW, parameters });
     expect(rejected.snapshot.state).toBe('rejected');
     expect(ledgerItems(rejected.effects)).toEqual([]);
   });
@@ -85,7 +86,7 @@ describe('start-up subsidy', () => {
 
   it('fixes the period to once and needs the graduate flag', () => {
     const { graduate: _graduate, ...withoutFlag } = application;
-    const error = refusal(() => step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...withoutFlag, period: '2026-10' } }, actor: caseworker, now: NOW, facts: registeredUnemployed, parameters }));
+    const error = refusal(() => step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...withoutFlag, period: '2026-10' } }, actor: caseworker, calendar, now: NOW, facts: registeredUnemployed, parameters }));
     expect(error.code).toBe('FORM_INVALID');
     expect(failingFields(error)).toEqual(['graduate', 'period']);
   });
@@ -97,40 +98,40 @@ describe('guaranteed business loan interest subsidy', () => {
   const interest = { period: '2026-Q2', interestPaidFen: 172_500, amountFen: 86_250 };
 
   function checked(data: Data = eligibility, params: Data = parameters) {
-    const created = start(loan, { actor: caseworker, now: '2026-02-02T02:00:00.000Z', parameters });
-    return step(loan, { snapshot: created.snapshot, event: { type: 'checkEligibility', data }, actor: caseworker, now: '2026-02-03T02:00:00.000Z', parameters: params });
+    const created = start(loan, { actor: caseworker, calendar, now: '2026-02-02T02:00:00.000Z', parameters });
+    return step(loan, { snapshot: created.snapshot, event: { type: 'checkEligibility', data }, actor: caseworker, calendar, now: '2026-02-03T02:00:00.000Z', parameters: params });
   }
 
   function disbursed(): CaseSnapshot {
-    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
-    return step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters }).snapshot;
+    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, calendar, now: '2026-02-05T02:00:00.000Z', parameters });
+    return step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, calendar, now: '2026-03-20T02:00:00.000Z', parameters }).snapshot;
   }
 
   const claim = (snapshot: CaseSnapshot, data: Data, params: Data = parameters) =>
-    step(loan, { snapshot, event: { type: 'claimInterest', data: { ...interest, ...data } }, actor: caseworker, now: '2026-07-05T02:00:00.000Z', parameters: params });
+    step(loan, { snapshot, event: { type: 'claimInterest', data: { ...interest, ...data } }, actor: caseworker, calendar, now: '2026-07-05T02:00:00.000Z', parameters: params });
 
   it('walks eligibility, guarantee review, disbursement, a paid quarter and repayment', () => {
     const inReview = checked();
     expect(inReview.snapshot.state).toBe('guaranteeReview');
-    expect(inReview.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'guaranteeReview', role: 'reviewer', post: 'subsidy-review' }));
-    const approved = step(loan, { snapshot: inReview.snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
+    expect(inReview.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'guaranteeReview', role: 'reviewer', post: 'subsidy-review', provisional: false }));
+    const approved = step(loan, { snapshot: inReview.snapshot, event: { type: 'approveGuarantee', data: { opinion: '同意担保' } }, actor: reviewer, calendar, now: '2026-02-05T02:00:00.000Z', parameters });
     expect(approved.snapshot.state).toBe('approved');
-    expect(approved.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'approved', role: 'caseworker', post: 'subsidy-window' }));
+    expect(approved.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'approved', role: 'caseworker', post: 'subsidy-window', provisional: false }));
 
-    const outstanding = step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters });
+    const outstanding = step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: disbursement }, actor: caseworker, calendar, now: '2026-03-20T02:00:00.000Z', parameters });
     expect(outstanding.snapshot.state).toBe('disbursed');
     expect(outstanding.effects.some((e) => e.kind === 'task.open')).toBe(false);
 
     const claimed = claim(outstanding.snapshot, {});
     expect(claimed.snapshot.state).toBe('interestClaimed');
-    const paid = step(loan, { snapshot: claimed.snapshot, event: { type: 'approveInterest', data: { opinion: '与结息单一致' } }, actor: reviewer, now: '2026-07-06T02:00:00.000Z', parameters });
+    const paid = step(loan, { snapshot: claimed.snapshot, event: { type: 'approveInterest', data: { opinion: '与结息单一致' } }, actor: reviewer, calendar, now: '2026-07-06T02:00:00.000Z', parameters });
     expect(paid.snapshot.state).toBe('disbursed');
     expect(ledgerItems(paid.effects)).toEqual([
       { subsidyType: 'loan-interest-subsidy', item: 'loan-interest-subsidy', period: '2026-Q2', fund: 'employment-subsidy', amountFen: 86_250, preparedBy: 'u-1', approvedBy: 'u-2' },
     ]);
     expect(paid.snapshot.context.data['quartersPaid']).toBe(1);
 
-    const repaid = step(loan, { snapshot: paid.snapshot, event: { type: 'repay', data: { repaidOn: '2028-03-18' } }, actor: caseworker, now: '2028-03-19T02:00:00.000Z', parameters });
+    const repaid = step(loan, { snapshot: paid.snapshot, event: { type: 'repay', data: { repaidOn: '2028-03-18' } }, actor: caseworker, calendar, now: '2028-03-19T02:00:00.000Z', parameters });
     expect(repaid.status).toBe('final');
     expect(repaid.snapshot.state).toBe('repaid');
   });
@@ -148,18 +149,18 @@ describe('guaranteed business loan interest subsidy', () => {
   it('keeps the guarantee reviewer and the interest approver apart from whoever prepared the case', () => {
     const inReview = checked().snapshot;
     for (const event of [{ type: 'approveGuarantee', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '无担保' } }]) {
-      expect(refusal(() => step(loan, { snapshot: inReview, event, actor: makerAsReviewer, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
+      expect(refusal(() => step(loan, { snapshot: inReview, event, actor: makerAsReviewer, calendar, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
     }
-    expect(step(loan, { snapshot: inReview, event: { type: 'reject', data: { rejectionReason: '征信不良' } }, actor: reviewer, now: NOW, parameters }).snapshot.state).toBe('rejected');
+    expect(step(loan, { snapshot: inReview, event: { type: 'reject', data: { rejectionReason: '征信不良' } }, actor: reviewer, calendar, now: NOW, parameters }).snapshot.state).toBe('rejected');
 
     const claimed = claim(disbursed(), {}).snapshot;
-    const error = refusal(() => step(loan, { snapshot: claimed, event: { type: 'approveInterest', data: { opinion: 'ok' } }, actor: makerAsReviewer, now: NOW, parameters }));
+    const error = refusal(() => step(loan, { snapshot: claimed, event: { type: 'approveInterest', data: { opinion: 'ok' } }, actor: makerAsReviewer, calendar, now: NOW, parameters }));
     expect(error.details).toEqual({ event: 'approveInterest', sameActorAs: 'claimInterest' });
   });
 
   it('refuses a disbursement above the approved loan', () => {
-    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: 'ok' } }, actor: reviewer, now: '2026-02-05T02:00:00.000Z', parameters });
-    const error = refusal(() => step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: { ...disbursement, disbursedAmountFen: 20_000_001 } }, actor: caseworker, now: '2026-03-20T02:00:00.000Z', parameters }));
+    const approved = step(loan, { snapshot: checked().snapshot, event: { type: 'approveGuarantee', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-02-05T02:00:00.000Z', parameters });
+    const error = refusal(() => step(loan, { snapshot: approved.snapshot, event: { type: 'disburse', data: { ...disbursement, disbursedAmountFen: 20_000_001 } }, actor: caseworker, calendar, now: '2026-03-20T02:00:00.000Z', parameters }));
     expect(violatedRules(error)).toEqual(['within-approved-amount']);
   });
 
@@ -188,11 +189,11 @@ describe('guaranteed business loan interest subsidy', () => {
 
   it('returns a claim without paying it, and ends a loan in default or refuses a repayment dated before disbursement', () => {
     const claimed = claim(disbursed(), {}).snapshot;
-    const returned = step(loan, { snapshot: claimed, event: { type: 'returnClaim', data: { returnReason: '结息单缺失' } }, actor: reviewer, now: NOW, parameters });
+    const returned = step(loan, { snapshot: claimed, event: { type: 'returnClaim', data: { returnReason: '结息单缺失' } }, actor: reviewer, calendar, now: NOW, parameters });
     expect(returned.snapshot.state).toBe('disbursed');
     expect(ledgerItems(returned.effects)).toEqual([]);
-    expect(violatedRules(refusal(() => step(loan, { snapshot: returned.snapshot, event: { type: 'repay', data: { repaidOn: '2026-03-19' } }, actor: caseworker, now: NOW, parameters })))).toEqual(['repaid-after-disbursement']);
-    const defaulted = step(loan, { snapshot: returned.snapshot, event: { type: 'default', data: { defaultedOn: '2026-12-21' } }, actor: caseworker, now: '2027-01-05T02:00:00.000Z', parameters });
+    expect(violatedRules(refusal(() => step(loan, { snapshot: returned.snapshot, event: { type: 'repay', data: { repaidOn: '2026-03-19' } }, actor: caseworker, calendar, now: NOW, parameters })))).toEqual(['repaid-after-disbursement']);
+    const defaulted = step(loan, { snapshot: returned.snapshot, event: { type: 'default', data: { defaultedOn: '2026-12-21' } }, actor: caseworker, calendar, now: '2027-01-05T02:00:00.000Z', parameters });
     expect(defaulted.status).toBe('final');
     expect(defaulted.snapshot.state).toBe('defaulted');
   });

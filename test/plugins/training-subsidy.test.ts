@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { trainingSubsidy } from '../../plugins/training-subsidy/index.ts';
 import { ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
 type Data = Record<string, unknown>;
@@ -21,11 +22,11 @@ const upgradeClaim = { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '
 
 /** Steps as the caseworker unless another actor is given. */
 function send(snapshot: CaseSnapshot, type: string, data: Data, actor: Actor = caseworker, now = '2026-07-10T02:00:00.000Z') {
-  return step(compiled, { snapshot, event: { type, data }, actor, now, parameters });
+  return step(compiled, { snapshot, event: { type, data }, actor, calendar, now, parameters });
 }
 
 function inTraining(data: Data = training): CaseSnapshot {
-  const created = start(compiled, { actor: caseworker, now: '2026-02-25T02:00:00.000Z', parameters });
+  const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
   return send(created.snapshot, 'startTraining', data).snapshot;
 }
 
@@ -36,10 +37,10 @@ function certified(trainingData: Data = training, certificateData: Data = certif
 
 describe('training subsidy: training and certification', () => {
   it('walks enrolment, training, assessment and certification with the caseworker tasks and their deadlines', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-02-25T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
     // Saturday 2026-02-28 is a make-up working day after the Spring Festival.
-    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'enrolled', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-03-03T15:59:59.999Z' });
-    const started = step(compiled, { snapshot: created.snapshot, event: { type: 'startTraining', data: training }, actor: caseworker, now: '2026-03-02T02:00:00.000Z', parameters });
+    expect(created.effects).toContainEqual({ kind: 'task.open', state: 'enrolled', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-03-03T15:59:59.999Z', provisional: false });
+    const started = step(compiled, { snapshot: created.snapshot, event: { type: 'startTraining', data: training }, actor: caseworker, calendar, now: '2026-03-02T02:00:00.000Z', parameters });
     expect(started.snapshot.state).toBe('inTraining');
     // 60 working days from 2026-03-02, across Qingming (04-04..06) and Labour Day (05-01..05, make-up 05-09).
     expect(started.snapshot.context.dueAt).toBe('2026-05-28T15:59:59.999Z');
@@ -71,7 +72,7 @@ describe('training subsidy: training and certification', () => {
   });
 
   it('refuses a level outside 1..5 and an unknown certificate type', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-02-25T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
     const badLevel = refusal(() => send(created.snapshot, 'startTraining', { ...training, level: 6 }));
     expect(badLevel.code).toBe('FORM_INVALID');
     expect((badLevel.details as { fields: { field: string }[] }).fields.every((f) => f.field === 'level')).toBe(true);
@@ -81,7 +82,7 @@ describe('training subsidy: training and certification', () => {
   });
 
   it('lets the trainee withdraw before and during training, not after the assessment', () => {
-    const created = start(compiled, { actor: caseworker, now: '2026-02-25T02:00:00.000Z', parameters });
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
     expect(send(created.snapshot, 'withdraw', { withdrawReason: '已就业' }).snapshot.state).toBe('withdrawn');
     expect(send(inTraining(), 'withdraw', { withdrawReason: '个人原因' }).status).toBe('final');
     const assessed = send(inTraining(), 'assess', passed).snapshot;
@@ -93,7 +94,7 @@ describe('training subsidy: claims', () => {
   it('pays a claim from the employment subsidy fund for the certificate and its year', () => {
     const claimed = send(certified(), 'claim', employmentFundClaim);
     expect(claimed.snapshot.state).toBe('claimed');
-    expect(claimed.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'claimed', role: 'reviewer', post: 'subsidy-review' }));
+    expect(claimed.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'claimed', role: 'reviewer', post: 'subsidy-review', provisional: false }));
     const paid = send(claimed.snapshot, 'approveClaim', { opinion: '证书真实有效' }, reviewer);
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
@@ -138,12 +139,12 @@ describe('training subsidy: claims', () => {
     // Level 1 allows more; a city's own rate replaces the ministry default.
     expect(send(certified({ ...training, level: 1 }), 'claim', { ...employmentFundClaim, amountFen: 300_000 }).snapshot.state).toBe('claimed');
     const claimWithRate = (amountFen: number, rateLevel4Fen: number) =>
-      step(compiled, { snapshot: certified(), event: { type: 'claim', data: { ...employmentFundClaim, amountFen } }, actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters: { ...parameters, rateLevel4Fen } });
+      step(compiled, { snapshot: certified(), event: { type: 'claim', data: { ...employmentFundClaim, amountFen } }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters: { ...parameters, rateLevel4Fen } });
     expect(violatedRules(refusal(() => claimWithRate(120_000, 100_000)))).toEqual(['within-catalogue-rate']);
     expect(claimWithRate(180_000, 200_000).snapshot.state).toBe('claimed');
     // No rate in force for the level: refused rather than paid without a ceiling.
     const { rateLevel4Fen: _rate, ...withoutLevel4 } = parameters;
-    expect(refusal(() => step(compiled, { snapshot: certified(), event: { type: 'claim', data: employmentFundClaim }, actor: caseworker, now: '2026-07-10T02:00:00.000Z', parameters: withoutLevel4 })).code).toBe('RULE_VIOLATION');
+    expect(refusal(() => step(compiled, { snapshot: certified(), event: { type: 'claim', data: employmentFundClaim }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters: withoutLevel4 })).code).toBe('RULE_VIOLATION');
   });
 
   it('refuses a year other than the year the certificate was issued', () => {

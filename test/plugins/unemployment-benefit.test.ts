@@ -3,6 +3,7 @@ import { compile, start, step, type Actor, type CaseData, type EventTimer, type 
 import { unemploymentBenefit } from '../../plugins/unemployment-benefit/index.ts';
 import { entitlementMonths } from '../../plugins/unemployment-benefit/rules.ts';
 import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules } from '../support/engine-assertions.ts';
+import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(unemploymentBenefit.definitions[0], unemploymentBenefit.implementations);
 
@@ -26,15 +27,15 @@ const application = {
 const approval = { months: 12, monthlyAmountFen: 189_000 };
 
 function applied(): StepResult {
-  return start(compiled, { actor: caseworker, now: '2026-06-01T01:00:00.000Z', parameters });
+  return start(compiled, { actor: caseworker, calendar, now: '2026-06-01T01:00:00.000Z', parameters });
 }
 
 function check(form: CaseData = application, withFacts: Record<string, unknown> = facts): StepResult {
-  return step(compiled, { snapshot: applied().snapshot, event: { type: 'check', data: form }, actor: caseworker, now: '2026-06-02T02:00:00.000Z', facts: withFacts, parameters });
+  return step(compiled, { snapshot: applied().snapshot, event: { type: 'check', data: form }, actor: caseworker, calendar, now: '2026-06-02T02:00:00.000Z', facts: withFacts, parameters });
 }
 
 function approve(form: CaseData = approval, checked: StepResult = check(), params: Record<string, unknown> = parameters, actor: Actor = reviewer): StepResult {
-  return step(compiled, { snapshot: checked.snapshot, event: { type: 'approve', data: form }, actor, now: '2026-06-04T02:00:00.000Z', parameters: params });
+  return step(compiled, { snapshot: checked.snapshot, event: { type: 'approve', data: form }, actor, calendar, now: '2026-06-04T02:00:00.000Z', parameters: params });
 }
 
 function armedTimer(result: StepResult): EventTimer {
@@ -46,22 +47,22 @@ function armedTimer(result: StepResult): EventTimer {
 /** What the runtime does when the armed timer comes due: send its event as the system, at its time. */
 function fire(result: StepResult, event?: string, params: Record<string, unknown> = parameters): StepResult {
   const timer = armedTimer(result);
-  return step(compiled, { snapshot: result.snapshot, event: { type: event ?? timer.event, data: timer.data }, actor: system, now: timer.at, parameters: params });
+  return step(compiled, { snapshot: result.snapshot, event: { type: event ?? timer.event, data: timer.data }, actor: system, calendar, now: timer.at, parameters: params });
 }
 
 function send(result: StepResult, type: string, data: CaseData, actor: Actor, now: string): StepResult {
-  return step(compiled, { snapshot: result.snapshot, event: { type, data }, actor, now, parameters });
+  return step(compiled, { snapshot: result.snapshot, event: { type, data }, actor, calendar, now, parameters });
 }
 
 describe('unemployment benefit: application and review', () => {
   it('opens the benefit window task, then the review task, then starts paying at once', () => {
     const created = applied();
     expect(created.snapshot.state).toBe('applied');
-    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'caseworker', post: 'benefit-window' }));
+    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'caseworker', post: 'benefit-window', provisional: false }));
 
     const checked = check();
     expect(checked.snapshot.state).toBe('checked');
-    expect(checked.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'reviewer', post: 'benefit-review' }));
+    expect(checked.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'reviewer', post: 'benefit-review', provisional: false }));
 
     const approved = approve();
     expect(approved.snapshot.state).toBe('receiving');
@@ -77,6 +78,8 @@ describe('unemployment benefit: application and review', () => {
       event: 'pay',
       otherwise: 'exhaust',
       data: { period: '2026-06' },
+      workingDays: false,
+      provisional: false,
     });
   });
 
@@ -301,10 +304,10 @@ describe('unemployment benefit: suspension and termination', () => {
     expect(opening).toMatchObject({ event: 'employment.terminated', process: 'unemployment-benefit', when: 'payload.involuntary == true' });
     const payload: Record<string, unknown> = { employerCreditCode: '91350200MA2XXXXX1A', terminationDate: '2026-05-15', terminationReason: 'dismissed', involuntary: true };
     const data = Object.fromEntries(Object.entries(opening!.fromPayload ?? {}).map(([from, to]) => [to, payload[from]]));
-    const created = start(compiled, { actor: system, now: '2026-05-16T02:00:00.000Z', data, parameters });
+    const created = start(compiled, { actor: system, calendar, now: '2026-05-16T02:00:00.000Z', data, parameters });
     expect(created.snapshot.state).toBe('applied');
     expect(created.snapshot.context.data).toEqual({ separationDate: '2026-05-15' });
-    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'caseworker', post: 'benefit-window' }));
+    expect(created.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', role: 'caseworker', post: 'benefit-window', provisional: false }));
   });
 
   it('lets a caseworker terminate from receiving or suspended with a statutory reason', () => {

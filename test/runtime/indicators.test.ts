@@ -4,6 +4,7 @@ import { insertDemoUsers } from '../../runtime/seed/demo-users.ts';
 import { citizenId, registrationForm, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
+import { calendar } from '../support/calendar.ts';
 
 const ON_TIME = 'unemployment-registration-on-time-rate';
 const FILL = 'vacancy-fill-rate';
@@ -72,12 +73,12 @@ describe.each(backends)('performance indicators computed from the performance re
 
   beforeAll(async () => {
     // The deadlines the table above relies on, from the same calendar the engine uses.
-    expect(addWorkingDays(beijing('2026-11-02', '10:00'), 1)).toBe('2026-11-03T15:59:59.999Z');
-    expect(addWorkingDays(beijing('2026-11-02', '10:00'), 3)).toBe('2026-11-05T15:59:59.999Z');
-    expect(addWorkingDays(beijing('2026-11-03', '10:00'), 3)).toBe('2026-11-06T15:59:59.999Z');
-    expect(addWorkingDays(beijing('2026-11-04', '07:30'), 3)).toBe('2026-11-09T15:59:59.999Z');
-    expect(['2026-11-07', '2026-11-08'].map(isWorkingDay)).toEqual([false, false]);
-    expect(['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10'].every(isWorkingDay)).toBe(true);
+    expect(addWorkingDays(calendar, beijing('2026-11-02', '10:00'), 1).at).toBe('2026-11-03T15:59:59.999Z');
+    expect(addWorkingDays(calendar, beijing('2026-11-02', '10:00'), 3).at).toBe('2026-11-05T15:59:59.999Z');
+    expect(addWorkingDays(calendar, beijing('2026-11-03', '10:00'), 3).at).toBe('2026-11-06T15:59:59.999Z');
+    expect(addWorkingDays(calendar, beijing('2026-11-04', '07:30'), 3).at).toBe('2026-11-09T15:59:59.999Z');
+    expect(['2026-11-07', '2026-11-08'].map((date) => isWorkingDay(calendar, date))).toEqual([false, false]);
+    expect(['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10'].every((date) => isWorkingDay(calendar, date))).toBe(true);
     expect(chinaDate(beijing('2026-11-04', '07:30'))).toBe('2026-11-04');
 
     t = await createTestRuntime(backend, { clock: testClock(beijing('2026-11-02', '10:00')) });

@@ -16,6 +16,8 @@ describe('OpenAPI document', () => {
     expect(routes.sort()).toEqual([
       'GET /api/analysis/supply-demand',
       'GET /api/auth/me',
+      'GET /api/calendar',
+      'GET /api/calendar/years/{year}',
       'GET /api/cases',
       'GET /api/cases/{id}',
       'GET /api/cases/{id}/history',
@@ -53,6 +55,7 @@ describe('OpenAPI document', () => {
       'GET /api/workload',
       'POST /api/auth/login',
       'POST /api/auth/logout',
+      'POST /api/calendar/import',
       'POST /api/cases',
       'POST /api/cases/{id}/events',
       'POST /api/employers',
@@ -70,6 +73,8 @@ describe('OpenAPI document', () => {
       'POST /api/review/{orgUnit}/{period}/accept',
       'POST /api/review/{orgUnit}/{period}/approve',
       'POST /api/review/{orgUnit}/{period}/comment',
+      'PUT /api/calendar/provinces/{provinceId}/years/{year}',
+      'PUT /api/calendar/years/{year}',
       'PUT /api/monitoring/thresholds',
       'PUT /api/processes/{processId}/overlay',
     ]);

@@ -14,7 +14,8 @@ describe.each(backends)('unemployment then employment registration end to end (%
   afterAll(() => t.close());
 
   it('answers health with the backend and lists the processes in force', async () => {
-    expect((await t.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: backend, mode: 'demo' });
+    // The test clock stands at 2 November 2026: from 1 November the 2027 schedule is asked for.
+    expect((await t.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: backend, mode: 'demo', calendar: { version: 1, lastScheduledYear: 2026, missingYears: [2027] } });
     const errorCodes = await t.request('GET', '/api/error-codes');
     expect(errorCodes.body.CASE_VERSION_CONFLICT).toEqual({ 'zh-CN': '该业务已被他人处理，请刷新后重试', en: 'Someone else has acted on this case; reload and try again' });
     const processes = await t.request('GET', '/api/processes', { token: caseworker });

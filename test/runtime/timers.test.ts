@@ -6,6 +6,7 @@ import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, registrationForm, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
+import { calendar } from '../support/calendar.ts';
 
 type Fired = Awaited<ReturnType<typeof fireDueTimers>>;
 
@@ -242,7 +243,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
 
       const noticeDays = t.rt.registry.parameters('employment-difficulty', chinaDate(verifiedAt))['noticeWorkingDays'];
       expect(noticeDays).toBe(5);
-      const endOfNotice = addWorkingDays(verifiedAt, 5);
+      const endOfNotice = addWorkingDays(calendar, verifiedAt, 5).at;
       // Mon 11-30 .. Fri 12-04: the weekend of 11-28/29 does not count.
       expect(endOfNotice).toBe('2026-12-04T15:59:59.999Z');
       const timers = await timersOf(caseId);

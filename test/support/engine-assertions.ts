@@ -16,6 +16,7 @@ import {
   type RecordSelector,
   type StepResult,
 } from '../../engine/index.ts';
+import { calendar } from './calendar.ts';
 
 /** The actor a case is stepped as when a timer fires or another process's event arrives (in the tests' org unit `o-1`). */
 export const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
@@ -104,6 +105,7 @@ export function stepper(compiled: CompiledDefinition, defaults: { facts: Record<
       snapshot,
       event: options.data === undefined ? { type } : { type, data: options.data },
       actor,
+      calendar,
       now,
       facts: options.facts ?? defaults.facts,
       parameters: options.parameters ?? defaults.parameters,

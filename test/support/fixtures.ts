@@ -32,6 +32,9 @@ const countedTables = [
   'payment_batches',
   'reconciliations',
   'reconciliation_lines',
+  'calendar_schedules',
+  'deadline_moves',
+  'record_revisions',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

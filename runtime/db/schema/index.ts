@@ -3,3 +3,4 @@ export * from './master-data.ts';
 export * from './work.ts';
 export * from './ledger.ts';
 export * from './assessment.ts';
+export * from './calendar.ts';

@@ -84,6 +84,10 @@ export const tasks = pgTable(
     orgPath: text('org_path').notNull(),
     status: text('status', { enum: ['open', 'done'] }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** The deadline was counted Monday to Friday through a year with no holiday schedule yet. */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    /** The calendar version that counted the deadline; null on tasks older than the calendar. */
+    calendarVersion: integer('calendar_version'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by'),
@@ -124,6 +128,10 @@ export const caseEvents = pgTable(
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
     leftAt: timestamp('left_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /** The deadline was counted Monday to Friday through a year with no holiday schedule. */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    /** The calendar version that counted the deadlines of the state left; null on records older than the calendar. */
+    calendarVersion: integer('calendar_version'),
     onTime: boolean('on_time'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     /** The facts the step's rules saw, so a history can be replayed against a draft; null when none were looked up. */
@@ -135,6 +143,8 @@ export const caseEvents = pgTable(
     primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),
     unique('case_events_case_seq_key').on(t.cityCode, t.caseId, t.seq),
     index('case_events_process_left_idx').on(t.processId, t.leftAt),
+    // The few records judged against a provisional deadline, found again when their year's schedule comes in.
+    index('case_events_provisional_idx').on(t.cityCode, t.id).where(sql`due_provisional`),
   ],
 );
 
@@ -185,6 +195,10 @@ export const timers = pgTable(
     otherwise: text('otherwise'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    /** A working-day timer counted Monday to Friday through a year with no holiday schedule. */
+    provisional: boolean('provisional').notNull().default(false),
+    /** The calendar version that counted a working-day or SLA timer; null for timers set by a date or the month. */
+    calendarVersion: integer('calendar_version'),
     firedAt: timestamp('fired_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** What firing did: the event sent, or why nothing was (left the state, refused). */

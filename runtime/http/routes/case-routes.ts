@@ -16,6 +16,7 @@ const CaseSummary = z
     subject: SubjectSummary.nullable(),
     orgUnitId: z.string(),
     dueAt: z.string().nullable(),
+    dueProvisional: z.boolean().openapi({ description: 'The deadline was counted Monday to Friday through a year whose holiday schedule is not entered yet' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -57,6 +58,12 @@ const HistoryItem = z
     leftAt: z.string(),
     dueAt: z.string().nullable(),
     onTime: z.boolean().nullable(),
+    dueProvisional: z.boolean().openapi({ description: 'The deadline was counted Monday to Friday through a year with no holiday schedule, and has not been judged again' }),
+    calendarVersion: z.number().int().nullable().openapi({ description: 'The calendar version that counted the deadline' }),
+    recalculated: z
+      .object({ dueAt: z.string(), onTime: z.boolean(), calendarVersion: z.number().int(), at: z.string() })
+      .nullable()
+      .openapi({ description: "The deadline and verdict counted again once the year's schedule came in; `dueAt` and `onTime` above stay as recorded" }),
     data: JsonObject,
     cause: z
       .object({
@@ -74,6 +81,22 @@ const HistoryItem = z
       .openapi({ description: "The form the step's data was entered on, for its field labels; null for a step without one" }),
   })
   .openapi('HistoryItem');
+
+const DeadlineMove = z
+  .object({
+    state: z.string(),
+    stateTitle: LocalizedText,
+    target: z.enum(['task', 'timer']),
+    event: z.string().nullable().openapi({ description: 'The event of a moved timer' }),
+    from: z.string(),
+    to: z.string(),
+    fromProvisional: z.boolean(),
+    toProvisional: z.boolean(),
+    calendarVersion: z.number().int(),
+    escalationWithdrawn: z.boolean(),
+    at: z.string(),
+  })
+  .openapi('DeadlineMove', { description: 'An open deadline moved when the working-day calendar changed' });
 
 const CaseLink = z
   .object({
@@ -143,10 +166,13 @@ const historyRoute = createRoute({
   method: 'get',
   path: '/cases/{id}/history',
   tags: ['cases'],
-  summary: 'Every step of a case: the performance records',
+  summary: 'Every step of a case (the performance records), and every move of its deadlines after a calendar change',
   security: bearer,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem) }), 'History'), ...errorResponses(400, 401, 404) },
+  responses: {
+    200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem), deadlineMoves: z.array(DeadlineMove) }), 'History'),
+    ...errorResponses(400, 401, 404),
+  },
 });
 
 const linksRoute = createRoute({

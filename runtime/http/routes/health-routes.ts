@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'drizzle-orm';
+import { calendarStatus } from '../../calendar/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { jsonResponse } from '../schemas.ts';
@@ -9,6 +9,9 @@ const Health = z
     status: z.literal('ok'),
     database: z.enum(['pglite', 'postgres']),
     mode: z.enum(['demo', 'production']).openapi({ description: '`demo`: the demo accounts may sign in (the sign-in screen lists them)' }),
+    calendar: z
+      .object({ version: z.number().int(), lastScheduledYear: z.number().int().nullable(), missingYears: z.array(z.number().int()) })
+      .openapi({ description: "The working-day calendar: its version, the last year the State Council's schedule is entered for, and the years needed now that lack one" }),
   })
   .openapi('Health');
 
@@ -16,14 +19,14 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   tags: ['system'],
-  summary: 'Liveness, the database backend in use and the mode (demo or production)',
+  summary: 'Liveness, the database backend in use, the mode (demo or production) and how far the working-day calendar reaches',
   responses: { 200: jsonResponse(Health, 'Healthy') },
 });
 
-/** Health check: answers only after the database answers; says whether demo accounts may sign in. */
+/** Health check: answers only after the database answers; says whether demo accounts may sign in and whether the calendar runs out. */
 export function healthRoutes(rt: RuntimeContext) {
   return apiRouter().openapi(healthRoute, async (c) => {
-    await rt.db.execute(sql`SELECT 1`);
-    return c.json({ status: 'ok' as const, database: rt.backend, mode: rt.config.mode }, 200);
+    const calendar = await calendarStatus(rt.db, rt.clock());
+    return c.json({ status: 'ok' as const, database: rt.backend, mode: rt.config.mode, calendar }, 200);
   });
 }

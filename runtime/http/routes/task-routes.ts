@@ -19,6 +19,7 @@ const Task = z
     subject: SubjectSummary.nullable(),
     openedAt: z.string(),
     dueAt: z.string(),
+    dueProvisional: z.boolean().openapi({ description: 'Counted Monday to Friday through a year whose holiday schedule is not entered yet: it moves when the schedule is' }),
     overdue: z.boolean(),
     /** The post an overdue task was escalated to, if it was. */
     escalatedTo: z.string().nullable(),

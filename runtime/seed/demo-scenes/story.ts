@@ -1,4 +1,4 @@
-import { chinaDate, isPlatformError, isWorkingDay, type CaseData } from '../../../engine/index.ts';
+import { chinaDate, isPlatformError, isWorkingDay, type CaseData, type WorkingCalendar } from '../../../engine/index.ts';
 import type { SessionUser } from '../../auth/index.ts';
 import { getCaseRow, sendEvent, startCase } from '../../cases/index.ts';
 import { findEmployers, registerEmployer } from '../../employers/index.ts';
@@ -38,11 +38,11 @@ function instant(date: string, time: string): number {
 }
 
 /** The `count` working days before `today` (a China date), oldest first. */
-function workingDaysBefore(today: string, count: number): string[] {
+function workingDaysBefore(calendar: WorkingCalendar, today: string, count: number): string[] {
   const days: string[] = [];
   for (let t = Date.parse(`${today}T00:00:00Z`) - DAY_MS; days.length < count; t -= DAY_MS) {
     const date = new Date(t).toISOString().slice(0, 10);
-    if (isWorkingDay(date)) days.unshift(date);
+    if (isWorkingDay(calendar, date)) days.unshift(date);
   }
   return days;
 }
@@ -66,9 +66,10 @@ export class Story {
   constructor(
     base: RuntimeContext,
     private readonly staff: Record<StaffRole, SessionUser>,
+    calendar: WorkingCalendar,
   ) {
     this.end = base.clock().getTime();
-    this.workdays = workingDaysBefore(chinaDate(base.clock()), STORY_WORKING_DAYS);
+    this.workdays = workingDaysBefore(calendar, chinaDate(base.clock()), STORY_WORKING_DAYS);
     this.current = instant(this.workdays[0]!, '09:30');
     this.rt = { ...base, clock: () => new Date(this.current) };
   }

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  calendarDaySchema,
+  calendarOverview,
+  enterNationalSchedules,
+  enterProvincialHolidays,
+  parseScheduleFile,
+  SCHEDULE_CSV_HEADER,
+  toYearSchedule,
+  yearCalendar,
+  yearScheduleSchema,
+  type ScheduleChange,
+} from '../../calendar/index.ts';
+import { followCalendar } from '../../deadlines/index.ts';
+import type { RuntimeContext } from '../../runtime-context.ts';
+import { apiRouter } from '../api-app.ts';
+import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const tags = ['calendar'];
+const yearParam = z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2027 });
+const Notice = yearScheduleSchema.shape.notice;
+const dryRun = z.boolean().default(false).openapi({ description: 'Check and show what would change; write nothing' });
+
+const Day = calendarDaySchema;
+const Status = z
+  .object({
+    version: z.number().int(),
+    lastScheduledYear: z.number().int().nullable(),
+    missingYears: z.array(z.number().int()).openapi({ description: 'This year, and from 1 November next year, when their schedule is missing: deadlines there are provisional' }),
+  })
+  .openapi('CalendarStatus');
+const Diff = z.object({ added: z.array(Day), removed: z.array(Day), changed: z.array(z.object({ date: z.string(), before: Day, after: Day })), changedFrom: z.string().nullable() });
+const Change = z
+  .object({ scope: z.string(), year: z.number().int(), version: z.number().int().nullable(), notice: JsonObject, diff: Diff, changes: z.boolean() })
+  .openapi('ScheduleChange');
+const FollowUp = z
+  .object({ calendarVersion: z.number().int(), unaffected: z.number().int(), cases: z.number().int(), moved: z.number().int(), recalculatedRecords: z.number().int() })
+  .openapi('CalendarFollowUp', { description: 'Open deadlines counted again and moved, provisional records judged again' });
+const ChangeResult = z.object({ changes: z.array(Change), followUp: FollowUp.nullable() }).openapi('ScheduleChangeResult');
+
+const overviewRoute = createRoute({
+  method: 'get',
+  path: '/calendar',
+  tags,
+  summary: "The working-day calendar: whether it covers this year (and from 1 November next year), the State Council's schedule of each year, the caller's province's own holidays",
+  security: bearer,
+  responses: { 200: jsonResponse(z.object({ status: Status, national: z.array(JsonObject), province: JsonObject.nullable() }), 'Calendar'), ...errorResponses(401) },
+});
+
+const yearRoute = createRoute({
+  method: 'get',
+  path: '/calendar/years/{year}',
+  tags,
+  summary: "One year's holidays and make-up working days, national and provincial, with every version entered",
+  security: bearer,
+  request: { params: z.object({ year: yearParam }) },
+  responses: { 200: jsonResponse(JsonObject, 'Year'), ...errorResponses(400, 401, 404) },
+});
+
+const enterRoute = createRoute({
+  method: 'put',
+  path: '/calendar/years/{year}',
+  tags,
+  summary: "Enter or correct the State Council's schedule of a year (ministry administrators): a new calendar version; open deadlines are counted again",
+  security: bearer,
+  request: { params: z.object({ year: yearParam }), body: jsonBody(z.object({ notice: Notice, days: z.array(calendarDaySchema).max(400), dryRun }).strict()) },
+  responses: { 200: jsonResponse(ChangeResult, 'Entered, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+});
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/calendar/import',
+  tags,
+  summary: `Import the State Council's schedules of one or more years from a file (ministry administrators): JSON as \`GET /calendar/years/{year}\` gives a schedule, or CSV with the header ${SCHEDULE_CSV_HEADER}; every year or none`,
+  security: bearer,
+  request: { body: jsonBody(z.object({ fileName: z.string().max(200), content: z.string().min(1).max(200_000), dryRun }).strict()) },
+  responses: { 200: jsonResponse(ChangeResult, 'Imported, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+});
+
+const provinceRoute = createRoute({
+  method: 'put',
+  path: '/calendar/provinces/{provinceId}/years/{year}',
+  tags,
+  summary: "Set a province's own holidays of a year (the province's administrators), where law allows: they apply to its cities only",
+  security: bearer,
+  request: {
+    params: z.object({ provinceId: z.string().regex(/^\d{6}$/).openapi({ param: { name: 'provinceId', in: 'path' }, example: '350000' }), year: yearParam }),
+    body: jsonBody(
+      z
+        .object({
+          notice: z.object({ number: z.string().trim().max(80).nullable().optional(), title: z.string().trim().min(1).max(200), date: z.string().max(10).nullable().optional() }).strict().openapi({ description: 'The provincial regulation or notice the holidays come from' }),
+          days: z.array(calendarDaySchema).max(60),
+          dryRun,
+        })
+        .strict(),
+    ),
+  },
+  responses: { 200: jsonResponse(ChangeResult, 'Set, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+});
+
+/** After a change is committed, deadlines and records follow it at once (the timer worker would, on its next round). */
+async function withFollowUp(rt: RuntimeContext, changes: ScheduleChange[]) {
+  const changed = changes.some((c) => c.version !== null);
+  return { changes, followUp: changed ? await followCalendar(rt) : null };
+}
+
+/** The working-day calendar: read by everyone signed in; the State Council's schedules kept by the ministry, provincial holidays by provinces. */
+export function calendarRoutes(rt: RuntimeContext) {
+  return apiRouter()
+    .openapi(overviewRoute, async (c) => c.json(await calendarOverview(rt, c.get('user')), 200))
+    .openapi(yearRoute, async (c) => c.json(await yearCalendar(rt, c.get('user'), c.req.valid('param').year), 200))
+    .openapi(enterRoute, async (c) => {
+      const { year } = c.req.valid('param');
+      const { dryRun, ...body } = c.req.valid('json');
+      const changes = await enterNationalSchedules(rt, c.get('user'), [toYearSchedule({ year, ...body })], { source: 'form', dryRun });
+      return c.json(await withFollowUp(rt, changes), 200);
+    })
+    .openapi(importRoute, async (c) => {
+      const { fileName, content, dryRun } = c.req.valid('json');
+      const changes = await enterNationalSchedules(rt, c.get('user'), parseScheduleFile(content), { source: `import:${fileName}`, dryRun });
+      return c.json(await withFollowUp(rt, changes), 200);
+    })
+    .openapi(provinceRoute, async (c) => {
+      const { provinceId, year } = c.req.valid('param');
+      const { dryRun, ...body } = c.req.valid('json');
+      const change = await enterProvincialHolidays(rt, c.get('user'), provinceId, toYearSchedule({ year, ...body }), { dryRun });
+      return c.json(await withFollowUp(rt, [change]), 200);
+    });
+}
