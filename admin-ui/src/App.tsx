@@ -18,6 +18,7 @@ const StartCase = lazy(() => import('./caseworker/StartCase.tsx'));
 const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
 const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
 const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
+const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -30,6 +31,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   const processRoute = match('/config/:processId', path);
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;
   if (path === '/dashboard') return <Dashboard user={user} />;
+  if (path === '/calendar') return <CalendarPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;

@@ -99,6 +99,8 @@ export interface TaskItem {
   stateTitle: Localized;
   subject: Subject | null;
   dueAt: string;
+  /** Counted Monday to Friday through a year whose holiday schedule is not entered yet. */
+  dueProvisional: boolean;
   overdue: boolean;
 }
 

@@ -11,6 +11,7 @@ import { CaseNotFound, isMissingCase } from './case/CaseNotFound.tsx';
 import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
+import type { DeadlineMove } from '../calendar/types.ts';
 
 /** A section's heading; focusable by script (`tabIndex` -1), so focus can be put back on it. */
 function SectionTitle({ id, children, ref }: { id: string; children: string; ref?: Ref<HTMLHeadingElement> }) {
@@ -41,7 +42,7 @@ function CaseView({ caseId }: { caseId: string }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const detail = useApi<CaseDetail>(`/cases/${caseId}`);
-  const history = useApi<{ items: HistoryStep[] }>(`/cases/${caseId}/history`);
+  const history = useApi<{ items: HistoryStep[]; deadlineMoves: DeadlineMove[] }>(`/cases/${caseId}/history`);
   const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
   const actionsTitle = useRef<HTMLHeadingElement>(null);
   const reloadAll = () => {
@@ -84,7 +85,7 @@ function CaseView({ caseId }: { caseId: string }) {
                 <Col xs={24} xl={10}>
                   <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
                     <Loadable loaded={history}>
-                      {(loaded) => <CaseHistory steps={loaded.items} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
+                      {(loaded) => <CaseHistory steps={loaded.items} moves={loaded.deadlineMoves} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
                     </Loadable>
                   </Card>
                 </Col>

@@ -5,6 +5,7 @@ import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
+import { ProvisionalTag } from '../calendar/ProvisionalTag.tsx';
 import { chinaTime } from './format.ts';
 import './caseworker.css';
 
@@ -69,6 +70,7 @@ export function Inbox({ user }: { user: SessionUser }) {
             render: (_, row) => (
               <Space size={4}>
                 {chinaTime(row.dueAt)}
+                <ProvisionalTag provisional={row.dueProvisional} />
                 {row.overdue && <Tag color="red">{t('overdue')}</Tag>}
               </Space>
             ),

@@ -25,6 +25,19 @@ function FigureCard({ title, loaded, value, note }: { title: string; loaded: Loa
   );
 }
 
+/** What an indicator counted, and whether any of it rests on provisional deadlines or was counted again after a calendar change. */
+function IndicatorNote({ value }: { value: IndicatorValue }) {
+  const t = useMessages();
+  const { provisionalRecords, recalculatedRecords } = value.calendar;
+  return (
+    <>
+      {t('fraction', { n: value.numerator, d: value.denominator })}
+      {provisionalRecords > 0 && <span className="evaluator-calendar-note">{t('provisionalRecords', { n: provisionalRecords })}</span>}
+      {recalculatedRecords > 0 && <span className="evaluator-calendar-note">{t('recalculatedRecords', { n: recalculatedRecords })}</span>}
+    </>
+  );
+}
+
 /**
  * The headline figures of the scope: the chosen indicator with its numerator and denominator
  * (one of `values`, the catalogue's figures for the same scope), and from the workload per
@@ -43,7 +56,7 @@ export function HeadlineCards({ spec, scope, values, workload }: { spec: Indicat
           title={l(spec.title)}
           loaded={figure}
           value={<span className="evaluator-figure">{figure.data ? formatFigure(figure.data.value, figure.data.factor) : ''}</span>}
-          note={figure.data ? t('fraction', { n: figure.data.numerator, d: figure.data.denominator }) : ''}
+          note={figure.data ? <IndicatorNote value={figure.data} /> : ''}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>

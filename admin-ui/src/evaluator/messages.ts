@@ -17,6 +17,8 @@ export const useMessages = defineMessages({
   post: { 'zh-CN': '岗位', en: 'Post' },
   allPosts: { 'zh-CN': '全部岗位', en: 'All posts' },
   fraction: { 'zh-CN': '分子 {n} / 分母 {d}', en: 'Numerator {n} / denominator {d}' },
+  provisionalRecords: { 'zh-CN': '其中 {n} 条的时限暂按周一至周五计算（该年度节假日安排未录入）', en: '{n} of them against deadlines counted Monday to Friday for now (the year’s holiday schedule is not entered)' },
+  recalculatedRecords: { 'zh-CN': '其中 {n} 条已按录入的节假日安排重算', en: '{n} of them counted again with the holiday schedule since entered' },
   averageTime: { 'zh-CN': '平均办理时长', en: 'Average handling time' },
   workingDays: { 'zh-CN': '个工作日', en: 'working days' },
   averageNote: { 'zh-CN': '按各岗位办理量加权', en: 'Weighted by the steps each post handled' },

@@ -33,6 +33,8 @@ export interface IndicatorValue {
   denominator: number;
   factor: number;
   value: number | null;
+  /** Records counted against a provisional deadline (a year with no holiday schedule yet), and records judged again since their year's schedule came in. */
+  calendar: { provisionalRecords: number; recalculatedRecords: number };
 }
 
 /** How a drill-down splits a figure: per child org unit or per post. */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import { CalendarWarning } from '../calendar/CalendarWarning.tsx';
 import { activeItem, navigationFor } from './navigation.ts';
 
 /** The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out. */
@@ -34,7 +35,10 @@ export function AppLayout({ user, path, onSignOut, onSwitchLanguage, children }:
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">{children}</Layout.Content>
+        <Layout.Content className="app-content">
+          <CalendarWarning user={user} path={path} />
+          {children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,5 +1,6 @@
 import { Descriptions, Space, Tag } from 'antd';
 import { useLocalized } from '../../i18n.ts';
+import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
 import { chinaTime } from '../format.ts';
 import { useCaseMessages } from './messages.ts';
 import type { CaseDetail } from './types.ts';
@@ -41,6 +42,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           children: (
             <Space size={4}>
               {chinaTime(detail.dueAt)}
+              <ProvisionalTag provisional={detail.status === 'active' && detail.dueProvisional} />
               {overdue && <Tag color="red">{t('overdue')}</Tag>}
             </Space>
           ),

@@ -1,4 +1,6 @@
 import { Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
+import type { DeadlineMove } from '../../calendar/types.ts';
 import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
@@ -25,10 +27,22 @@ function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonl
   );
 }
 
+/** Whether the step met its deadline; once a provisional deadline was counted again with its year's schedule, the verdict now, with the first one beside it. */
 function SlaTag({ step }: { step: HistoryStep }) {
   const t = useCaseMessages();
   if (step.onTime === null) return null;
-  return <Tag color={step.onTime ? 'green' : 'red'}>{step.onTime ? t('onTime') : t('late')}</Tag>;
+  const onTime = step.recalculated?.onTime ?? step.onTime;
+  return (
+    <>
+      <Tag color={onTime ? 'green' : 'red'}>{onTime ? t('onTime') : t('late')}</Tag>
+      <ProvisionalTag provisional={step.dueProvisional} />
+      {step.recalculated && (
+        <Tag title={t('recalculatedHelp', { due: chinaTime(step.recalculated.dueAt), version: step.recalculated.calendarVersion })}>
+          {t('recalculated', { verdict: step.onTime ? t('onTime') : t('late') })}
+        </Tag>
+      )}
+    </>
+  );
 }
 
 /** One step: what happened, from which state to which, who (role, post, org unit), when, against which deadline, why. */
@@ -52,7 +66,7 @@ function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: read
       </div>
       <div className="case-step-when">
         {t('entered')} {chinaTime(step.enteredAt)} · {t('left')} {chinaTime(step.leftAt)}
-        {step.dueAt && ` · ${t('stepDue')} ${chinaTime(step.dueAt)}`}
+        {step.dueAt && ` · ${t('stepDue')} ${chinaTime(step.recalculated?.dueAt ?? step.dueAt)}`}
       </div>
       {step.cause && (
         <div className="case-step-cause">
@@ -64,23 +78,47 @@ function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: read
   );
 }
 
+/** The deadlines a calendar change moved: which, from when to when, by which calendar version. */
+function DeadlineMoves({ moves }: { moves: readonly DeadlineMove[] }) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  if (moves.length === 0) return null;
+  return (
+    <div className="case-deadline-moves">
+      <Typography.Text strong>{t('deadlineMoves')}</Typography.Text>
+      <ul>
+        {moves.map((move) => (
+          <li key={`${move.at}-${move.state}-${move.event ?? ''}`}>
+            {t(move.target === 'task' ? 'movedTask' : 'movedTimer', { state: l(move.stateTitle), from: chinaTime(move.from), to: chinaTime(move.to), version: move.calendarVersion, at: chinaTime(move.at) })}
+            {move.escalationWithdrawn && t('escalationWithdrawn')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * The case's history as a timeline, oldest step first: each step with actor, post, org unit,
- * times, SLA and the data entered, labelled from its form. `knownForms` (the forms of the
- * actions on offer) label data a step has no form for.
+ * times, SLA and the data entered, labelled from its form; then the deadlines a calendar change
+ * moved. `knownForms` (the forms of the actions on offer) label data a step has no form for.
  */
-export function CaseHistory({ steps, knownForms }: { steps: HistoryStep[]; knownForms: readonly JsonSchema[] }) {
+export function CaseHistory({ steps, moves, knownForms }: { steps: HistoryStep[]; moves: readonly DeadlineMove[]; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />;
   const forms = [...steps.flatMap((step) => (step.form ? [step.form.schema] : [])), ...knownForms];
+  const verdict = (step: HistoryStep) => step.recalculated?.onTime ?? step.onTime;
   return (
-    <Timeline
-      className="case-history"
-      items={steps.map((step) => ({
-        key: step.seq,
-        color: step.onTime === false ? 'red' : step.onTime ? 'green' : 'blue',
-        content: <StepContent step={step} knownForms={forms} />,
-      }))}
-    />
+    <>
+      <Timeline
+        className="case-history"
+        items={steps.map((step) => ({
+          key: step.seq,
+          color: verdict(step) === false ? 'red' : verdict(step) ? 'green' : 'blue',
+          content: <StepContent step={step} knownForms={forms} />,
+        }))}
+      />
+      <DeadlineMoves moves={moves} />
+    </>
   );
 }

@@ -45,6 +45,12 @@ export const useCaseMessages = defineMessages({
   late: { 'zh-CN': '超时', en: 'Late' },
   causedBy: { 'zh-CN': '由 {caseNo} 的「{event}」触发', en: 'Triggered by “{event}” of {caseNo}' },
   enteredData: { 'zh-CN': '登记信息', en: 'Entered data' },
+  recalculated: { 'zh-CN': '按新日历重算（原判：{verdict}）', en: 'Counted again (first judged: {verdict})' },
+  recalculatedHelp: { 'zh-CN': '该年度节假日安排录入后，按工作日历第 {version} 版重算的时限为 {due}', en: 'Once the year’s holiday schedule was entered, calendar version {version} counts the deadline as {due}' },
+  deadlineMoves: { 'zh-CN': '时限调整', en: 'Deadlines moved' },
+  movedTask: { 'zh-CN': '“{state}”的办理时限由 {from} 调整为 {to}（工作日历第 {version} 版，{at}）', en: 'The deadline of “{state}” moved from {from} to {to} (calendar version {version}, {at})' },
+  movedTimer: { 'zh-CN': '“{state}”的定时事项由 {from} 调整为 {to}（工作日历第 {version} 版，{at}）', en: 'The timer of “{state}” moved from {from} to {to} (calendar version {version}, {at})' },
+  escalationWithdrawn: { 'zh-CN': '；按原时限作出的超期督办已撤回', en: '; the escalation on the old deadline was withdrawn' },
 
   links: { 'zh-CN': '关联业务', en: 'Linked cases' },
   noLinks: { 'zh-CN': '没有因业务协同而关联的业务', en: 'No case is linked to this one by coordination' },

@@ -29,6 +29,8 @@ export interface CaseDetail {
   outcome: 'completed' | 'rejected' | 'cancelled' | null;
   subject: { type: 'person' | 'employer'; id: string; name: string; identifier: string } | null;
   dueAt: string | null;
+  /** Counted Monday to Friday through a year whose holiday schedule is not entered yet. */
+  dueProvisional: boolean;
   version: number;
   definitionVersion: number;
   pluginId: string;
@@ -57,6 +59,10 @@ export interface HistoryStep {
   leftAt: string;
   dueAt: string | null;
   onTime: boolean | null;
+  /** The deadline was counted Monday to Friday through a year with no holiday schedule, and not judged again yet. */
+  dueProvisional: boolean;
+  /** The deadline and verdict counted again once the year's schedule came in. */
+  recalculated: { dueAt: string; onTime: boolean; calendarVersion: number; at: string } | null;
   data: Record<string, unknown>;
   /** For a step coordination took: the domain event, the title of the step that emitted it (null when none declares it), and the case. */
   cause: { event: string; eventTitle: Localized | null; caseId: string; caseNo: string; processId: string } | null;
