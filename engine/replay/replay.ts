@@ -36,9 +36,9 @@ export type ReplayResult = { factsMissing: number[]; deadlinesDiffer: number[] }
 /**
  * Re-runs a case's recorded history against a definition (a draft, before publishing): the same
  * events, by the same actors, at the same times, with the same form data, the facts the original
- * steps saw and the calendar of their time, and the draft's parameters in force on each step's date. Reports whether
- * the case would have ended the same, where it would have been refused and why, or where it
- * would have gone elsewhere. Pure.
+ * steps saw and the calendar of their time, and the draft's parameters in force on each step's
+ * date. Reports whether the case would have ended the same, where it would have been refused and
+ * why, or where it would have gone elsewhere. Pure.
  */
 export function replay(compiled: CompiledDefinition, steps: readonly RecordedStep[], parametersOn: (instant: string) => Record<string, unknown>): ReplayResult {
   const [created, ...rest] = steps;

@@ -5,7 +5,7 @@ import type { Database, Transaction } from '../db/index.ts';
 import { auditLog, calendarSchedules, calendarState } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { BUNDLED_SOURCE, bundledSchedules } from './bundled-schedules.ts';
-import { NATIONAL_SCOPE, scheduleOf, schedulesAt } from './calendar-store.ts';
+import { NATIONAL_SCOPE, noteCalendarVersion, scheduleOf, schedulesAt } from './calendar-store.ts';
 import { diffSchedules, isEmptyDiff, type ScheduleDiff } from './schedule-diff.ts';
 import { checkSchedule, sortedDays, type Notice, type YearSchedule } from './year-schedule.ts';
 
@@ -113,11 +113,19 @@ export async function enterNationalSchedules(rt: RuntimeContext, user: SessionUs
   requireAdminOf(user, NATIONAL_SCOPE);
   for (const schedule of schedules) checkSchedule(schedule, 'national');
   const now = rt.clock();
-  return rt.db.transaction(async (tx) => {
-    const changes: ScheduleChange[] = [];
-    for (const schedule of schedules) changes.push(await recordSchedule(tx, { scope: NATIONAL_SCOPE, schedule, source: options.source, user, now, dryRun: options.dryRun }));
-    return changes;
+  const changes = await rt.db.transaction(async (tx) => {
+    const made: ScheduleChange[] = [];
+    for (const schedule of schedules) made.push(await recordSchedule(tx, { scope: NATIONAL_SCOPE, schedule, source: options.source, user, now, dryRun: options.dryRun }));
+    return made;
   });
+  noteChanges(rt, changes);
+  return changes;
+}
+
+/** After a change is committed: this process counts with its version from the next step on. */
+function noteChanges(rt: RuntimeContext, changes: readonly ScheduleChange[]): void {
+  const versions = changes.flatMap((c) => (c.version === null ? [] : [c.version]));
+  if (versions.length > 0) noteCalendarVersion(rt, Math.max(...versions));
 }
 
 /**
@@ -129,5 +137,7 @@ export async function enterProvincialHolidays(rt: RuntimeContext, user: SessionU
   requireAdminOf(user, provinceId);
   checkSchedule(schedule, 'provincial');
   const now = rt.clock();
-  return rt.db.transaction((tx) => recordSchedule(tx, { scope: provinceId, schedule, source: 'form', user, now, dryRun: options.dryRun }));
+  const change = await rt.db.transaction((tx) => recordSchedule(tx, { scope: provinceId, schedule, source: 'form', user, now, dryRun: options.dryRun }));
+  noteChanges(rt, [change]);
+  return change;
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../db/index.ts';
 import { currentCalendarVersion, NATIONAL_SCOPE, schedulesAt } from './calendar-store.ts';
 
 /** From this day of the year (1 November, as the State Council publishes around then) next year's schedule is asked for. */
-export const WARN_FROM_MONTH_DAY = '11-01';
+const WARN_FROM_MONTH_DAY = '11-01';
 
 /** Whether the calendar covers the deadlines counted now: the years it holds and those it lacks. */
 export interface CalendarStatus {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../engine/index.ts';
 import type { Database, Executor } from '../db/index.ts';
 import { calendarSchedules, calendarState } from '../db/schema/index.ts';
@@ -64,20 +64,32 @@ export function calendarAt(db: Executor, rt: { db: Database }, version: number, 
   return found;
 }
 
-/**
- * The calendar in force now for cases under `orgPath`, read in the caller's transaction: what a
- * step counts the deadlines of the state it enters with. One small query for the version; the
- * calendar of a version is read once per process.
- */
-export async function calendarInForce(tx: Executor, rt: { db: Database }, orgPath: string): Promise<WorkingCalendar> {
-  return calendarAt(tx, rt, await currentCalendarVersion(tx), orgPath);
+// The version in force as this process last read it (by the runtime's clock): a step reads it again at most once a second.
+const VERSION_TTL_MS = 1000;
+const versions = new WeakMap<Database, { version: number; readAt: number }>();
+
+/** The database a calendar is read from, and the clock the version's age is told by. */
+type CalendarSource = { db: Database; clock: () => Date };
+
+/** Tells this process the version a change it committed made, so its next step counts with it at once. */
+export function noteCalendarVersion(rt: CalendarSource, version: number): void {
+  versions.set(rt.db, { version, readAt: rt.clock().getTime() });
 }
 
-/** The latest year the State Council's schedule is known for, in the version in force. */
-export async function lastScheduledYear(db: Executor): Promise<number | null> {
-  const [row] = await db
-    .select({ year: sql<number | null>`max(${calendarSchedules.year})` })
-    .from(calendarSchedules)
-    .where(and(eq(calendarSchedules.scopeOrgUnitId, NATIONAL_SCOPE), lte(calendarSchedules.version, sql`(SELECT version FROM calendar_state WHERE id = 1)`)));
-  return row?.year === null || row?.year === undefined ? null : Number(row.year);
+/**
+ * The calendar in force now for cases under `orgPath`: what a step counts the deadlines of the
+ * state it enters with. The version is read at most once a second per process (in the caller's
+ * transaction) and a version's calendar once per process, so a step costs no query for it. A
+ * change made by another process can thus reach a step here up to a second late; the deadlines
+ * such a step counted carry the older version and are counted again by `followCalendar`, which
+ * reads the version afresh.
+ */
+export async function calendarInForce(tx: Executor, rt: CalendarSource, orgPath: string): Promise<WorkingCalendar> {
+  const now = rt.clock().getTime();
+  let known = versions.get(rt.db);
+  if (!known || Math.abs(now - known.readAt) >= VERSION_TTL_MS) {
+    known = { version: await currentCalendarVersion(tx), readAt: now };
+    versions.set(rt.db, known);
+  }
+  return calendarAt(tx, rt, known.version, orgPath);
 }

@@ -14,7 +14,14 @@ export const calendarDaySchema = z.object({ date: z.string().max(10), kind: z.en
 export const yearScheduleSchema = z
   .object({
     year: z.number().int().min(2000).max(2100),
-    notice: z.object({ number: z.string().trim().max(80).nullable().optional(), title: z.string().trim().min(1).max(200).optional(), date: z.string().max(10).nullable().optional() }).strict().optional(),
+    notice: z
+      .object({
+        number: z.string().trim().max(80).nullable().optional(),
+        title: z.string().trim().min(1).max(200).optional(),
+        date: z.string().max(10).nullable().optional(),
+      })
+      .strict()
+      .optional(),
     days: z.array(calendarDaySchema).max(400),
   })
   .strict();
@@ -25,7 +32,12 @@ export function toYearSchedule(input: z.output<typeof yearScheduleSchema>): Year
   return { year: input.year, notice: { number: notice.number || null, title: notice.title ?? nationalNoticeTitle(input.year), date: notice.date || null }, days: input.days };
 }
 
-const scheduleFileSchema = z.union([yearScheduleSchema.transform((s) => [s]), z.array(yearScheduleSchema).min(1), z.object({ schedules: z.array(yearScheduleSchema).min(1) }).strict().transform((f) => f.schedules)]);
+/** An imported JSON file: one year's schedule, a list of them, or `{ schedules: [...] }`. */
+const scheduleFileSchema = z.union([
+  yearScheduleSchema.transform((s) => [s]),
+  z.array(yearScheduleSchema).min(1),
+  z.object({ schedules: z.array(yearScheduleSchema).min(1) }).strict().transform((f) => f.schedules),
+]);
 
 function invalid(reason: LocalizedText, details: Record<string, unknown>): PlatformError {
   return new PlatformError('CALENDAR_INVALID', { message: reason, details });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
-import { calendarInForce } from '../calendar/index.ts';
+import { calendarAt, calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
 import { parametersInForce, processesInForce } from '../plugins/index.ts';
@@ -143,14 +143,15 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
 }
 
 /**
- * Counts the deadlines of a locked case's current state again with the calendar now in force,
- * in the caller's transaction: the snapshot takes the new SLA deadline, and tasks and timers that
- * differ move, each move recorded. The case's version is not raised: its state and data are as
- * they were, so a caseworker's pending step stays valid. Returns how many deadlines moved.
+ * Counts the deadlines of a locked case's current state again with the calendar of
+ * `calendarVersion` (the one now in force), in the caller's transaction: the snapshot takes the
+ * new SLA deadline, and tasks and timers that differ move, each move recorded. The case's version
+ * is not raised: its state and data are as they were, so a caseworker's pending step stays valid.
+ * Returns how many deadlines moved.
  */
-export async function rescheduleInTransaction(tx: Transaction, rt: RuntimeContext, row: CaseRow): Promise<number> {
+export async function rescheduleInTransaction(tx: Transaction, rt: RuntimeContext, row: CaseRow, calendarVersion: number): Promise<number> {
   const published = await publishedDefinition(tx, rt.registry, row.definitionId);
-  const calendar = await calendarInForce(tx, rt, row.orgPath);
+  const calendar = await calendarAt(tx, rt, calendarVersion, row.orgPath);
   const context = row.snapshot.context;
   const parameters = await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(context.enteredAt));
   const result = reschedule(published.compiled, { snapshot: row.snapshot, calendar, parameters });

@@ -50,7 +50,7 @@ async function noteUnaffected(db: Executor, version: number): Promise<number> {
 async function recountCase(rt: RuntimeContext, cityCode: string, caseId: string, version: number): Promise<number> {
   return rt.db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(and(eq(cases.cityCode, cityCode), eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
-    const moved = row ? await rescheduleInTransaction(tx, rt, row) : 0;
+    const moved = row ? await rescheduleInTransaction(tx, rt, row, version) : 0;
     // A task or timer of a state the case has left, or one its definition no longer counts, is not counted again.
     await tx.update(tasks).set({ calendarVersion: version }).where(and(eq(tasks.cityCode, cityCode), eq(tasks.caseId, caseId), staleTask(version)));
     await tx.update(timers).set({ calendarVersion: version }).where(and(eq(timers.cityCode, cityCode), eq(timers.caseId, caseId), staleTimer(version)));

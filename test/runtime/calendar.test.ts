@@ -179,4 +179,37 @@ describe.each(backends)('the working-day calendar kept as data (%s)', (backend) 
     expect(year.body.history.map((h: { scope: string; version: number }) => `${h.scope}@${h.version}`)).toEqual(['000000@2', '350000@3']);
     expect((await t.request('GET', '/api/calendar/years/2031', { token: await caseworker() })).status).toBe(404);
   });
+
+  it('counts the make-up Saturday after the Spring Festival and skips the National Day week, as the entered schedule says', async () => {
+    t.clock.set(beijing('2027-02-18'));
+    const afterSpringFestival = await submittedRegistration(citizenId('350203', '19910303', '049'), '赵一鸣');
+    // Friday 19, the make-up Saturday 20, Monday 22 (Monday to Friday would give Tuesday 23).
+    expect(await task(afterSpringFestival)).toMatchObject({ dueAt: endOf('2027-02-22'), dueProvisional: false });
+    t.clock.set(beijing('2027-09-30'));
+    const beforeNationalDay = await submittedRegistration(citizenId('350203', '19920404', '051'), '孙国庆');
+    // 1-7 October off: Friday 8, the make-up Saturday 9, Monday 11.
+    expect(await task(beforeNationalDay)).toMatchObject({ dueAt: endOf('2027-10-11'), dueProvisional: false });
+  });
+
+  it('imports years from a file, every year or none, after a dry run that writes nothing', async () => {
+    const ministry = await t.login('ministry-admin');
+    const csv = ['year,notice_number,notice_date,date,kind,name', '2028,国办发明电〔2027〕99号（测试）,2027-11-08,2028-01-01,holiday,元旦', '2028,,,2028-01-02,holiday,元旦', '2028,,,2028-01-29,workday,春节'].join('\n');
+    const before = await tableCounts(t.rt);
+    const preview = await t.request('POST', '/api/calendar/import', { token: ministry, body: { fileName: '2028.csv', content: csv, dryRun: true } });
+    expect(preview.body.changes).toEqual([expect.objectContaining({ year: 2028, version: null, changes: true, diff: expect.objectContaining({ changedFrom: '2028-01-01' }) })]);
+    expect(preview.body.changes[0].diff.added).toHaveLength(3);
+    expect(await tableCounts(t.rt)).toEqual(before);
+
+    // One good year and one with a make-up day on a Monday: neither is imported.
+    const json = JSON.stringify({ schedules: [{ year: 2029, days: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }] }, { year: 2030, days: [{ date: '2030-01-07', kind: 'workday', name: '春节' }] }] });
+    const refused = await t.request('POST', '/api/calendar/import', { token: ministry, body: { fileName: 'two.json', content: json } });
+    expect([refused.status, refused.body.code, refused.body.details.year]).toEqual([422, 'CALENDAR_INVALID', 2030]);
+    expect(await tableCounts(t.rt)).toEqual(before);
+
+    const imported = await t.request('POST', '/api/calendar/import', { token: ministry, body: { fileName: '2028.csv', content: csv } });
+    expect(imported.body.changes).toEqual([expect.objectContaining({ year: 2028, version: 4 })]);
+    const year = await t.request('GET', '/api/calendar/years/2028', { token: ministry });
+    expect(year.body.national).toMatchObject({ notice: { number: '国办发明电〔2027〕99号（测试）', date: '2027-11-08', title: '国务院办公厅关于2028年部分节假日安排的通知' }, source: 'import:2028.csv', holidays: 2, workdays: 1 });
+  });
 });
+
