@@ -5,6 +5,7 @@ import { useLocale } from '../i18n.ts';
 import { ChangeSummary } from './ChangeSummary.tsx';
 import { useCalendarMessages } from './messages.ts';
 import type { ScheduleChangeResult } from './types.ts';
+import { useScheduleRequest } from './useScheduleRequest.ts';
 
 /** The header a schedule CSV starts with, as the server expects it. */
 const CSV_HEADER = 'year,notice_number,notice_date,date,kind,name';
@@ -17,31 +18,15 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (result: ScheduleCh
   const t = useCalendarMessages();
   const locale = useLocale();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<ScheduleChangeResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { preview, error, busy, send, reset } = useScheduleRequest(
+    async (dryRun) => (file ? api<ScheduleChangeResult>('POST', '/calendar/import', { fileName: file.name, content: file.content, dryRun }) : undefined),
+    onDone,
+  );
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
-    setPreview(null);
-    setError(null);
+    reset();
     setFile(chosen ? { name: chosen.name, content: await chosen.text() } : null);
-  };
-
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api<ScheduleChangeResult>('POST', '/calendar/import', { fileName: file.name, content: file.content, dryRun });
-      if (dryRun) setPreview(result);
-      else onDone(result);
-    } catch (caught) {
-      setPreview(null);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (

@@ -1,11 +1,12 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { api, ApiError, errorText } from '../api.ts';
 import { useLocale, useLocalized } from '../i18n.ts';
 import { ChangeSummary } from './ChangeSummary.tsx';
+import { EntryList } from './EntryList.tsx';
 import { useCalendarMessages } from './messages.ts';
 import { daysOf, periodsOf, type HolidayPeriod, type MakeUpDay } from './schedule-days.ts';
 import type { CalendarDay, Notice, ScheduleChangeResult } from './types.ts';
+import { useScheduleRequest } from './useScheduleRequest.ts';
 
 interface ScheduleFields {
   year: number;
@@ -44,32 +45,16 @@ export function ScheduleEditor({ scope, start, onDone, onCancel }: { scope: Sche
   const l = useLocalized();
   const locale = useLocale();
   const [form] = Form.useForm<ScheduleFields>();
-  const [preview, setPreview] = useState<ScheduleChangeResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const national = scope.kind === 'national';
   const initial = periodsOf(start.days ?? []);
-
-  const send = async (dryRun: boolean) => {
-    const values = await form.validateFields();
+  const { preview, error, busy, send, reset } = useScheduleRequest(async (dryRun) => {
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return undefined;
     const path = national ? `/calendar/years/${values.year}` : `/calendar/provinces/${scope.provinceId}/years/${values.year}`;
     const notice = { number: values.noticeNumber?.trim() || null, date: values.noticeDate || null, ...(values.noticeTitle?.trim() ? { title: values.noticeTitle.trim() } : {}) };
-    const body = { notice, days: daysOf(values.holidays ?? [], national ? (values.workdays ?? []) : []), dryRun };
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api<ScheduleChangeResult>('PUT', path, body);
-      if (dryRun) setPreview(result);
-      else onDone(result);
-    } catch (caught) {
-      setPreview(null);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    return api<ScheduleChangeResult>('PUT', path, { notice, days: daysOf(values.holidays ?? [], national ? (values.workdays ?? []) : []), dryRun });
+  }, onDone);
 
-  const required = (field: string) => [{ required: true, message: t('required', { field }) }];
   const problems = problemsOf(error, l);
   return (
     <Modal
@@ -89,7 +74,7 @@ export function ScheduleEditor({ scope, start, onDone, onCancel }: { scope: Sche
         form={form}
         name="calendar-schedule"
         layout="vertical"
-        onValuesChange={() => setPreview(null)}
+        onValuesChange={reset}
         initialValues={{
           year: start.year,
           noticeNumber: start.notice?.number ?? '',
@@ -104,7 +89,7 @@ export function ScheduleEditor({ scope, start, onDone, onCancel }: { scope: Sche
         )}
         <Row gutter={12}>
           <Col xs={24} sm={6}>
-            <Form.Item name="year" label={t('year')} rules={required(t('year'))}>
+            <Form.Item name="year" label={t('year')} rules={[{ required: true, message: t('required', { field: t('year') }) }]}>
               <InputNumber min={2000} max={2100} disabled={start.days !== undefined} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -120,67 +105,16 @@ export function ScheduleEditor({ scope, start, onDone, onCancel }: { scope: Sche
           </Col>
         </Row>
         {!national && (
-          <Form.Item name="noticeTitle" label={t('noticeTitle')} rules={required(t('noticeTitle'))}>
+          <Form.Item name="noticeTitle" label={t('noticeTitle')} rules={[{ required: true, message: t('required', { field: t('noticeTitle') }) }]}>
             <Input maxLength={200} />
           </Form.Item>
         )}
         <Typography.Title level={4} className="calendar-form-title">{t('holidayPeriods')}</Typography.Title>
-        <Form.List name="holidays">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top">
-                  <Col xs={24} sm={7}>
-                    <Form.Item name={[field.name, 'name']} label={t('name')} rules={required(t('name'))}>
-                      <Input maxLength={40} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={11} sm={7}>
-                    <Form.Item name={[field.name, 'from']} label={t('from')} rules={required(t('from'))}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={11} sm={7}>
-                    <Form.Item name={[field.name, 'to']} label={t('to')} rules={required(t('to'))}>
-                      <Input type="date" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={2} sm={3} className="calendar-remove">
-                    <Button type="link" danger onClick={() => remove(field.name)}>{t('remove')}</Button>
-                  </Col>
-                </Row>
-              ))}
-              <Button onClick={() => add({ name: '', from: '', to: '' })}>{t('addPeriod')}</Button>
-            </>
-          )}
-        </Form.List>
+        <EntryList name="holidays" addLabel={t('addPeriod')} fields={[{ key: 'name', label: t('name') }, { key: 'from', label: t('from'), date: true }, { key: 'to', label: t('to'), date: true }]} />
         {national && (
           <>
             <Typography.Title level={4} className="calendar-form-title">{t('makeUpDays')}</Typography.Title>
-            <Form.List name="workdays">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => (
-                    <Row gutter={8} key={field.key} align="top">
-                      <Col xs={24} sm={7}>
-                        <Form.Item name={[field.name, 'name']} label={t('name')} rules={required(t('name'))}>
-                          <Input maxLength={40} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={22} sm={14}>
-                        <Form.Item name={[field.name, 'date']} label={t('date')} rules={required(t('date'))}>
-                          <Input type="date" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} sm={3} className="calendar-remove">
-                        <Button type="link" danger onClick={() => remove(field.name)}>{t('remove')}</Button>
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button onClick={() => add({ name: '', date: '' })}>{t('addDay')}</Button>
-                </>
-              )}
-            </Form.List>
+            <EntryList name="workdays" addLabel={t('addDay')} fields={[{ key: 'name', label: t('name') }, { key: 'date', label: t('date'), date: true }]} />
           </>
         )}
       </Form>
