@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { PluginManifest } from '../engine/index.ts';
 import { citizenIdCheckCharacter } from '../forms/index.ts';
-import type { SessionUser } from '../runtime/auth/index.ts';
+import { permissionsOf, type SessionUser } from '../runtime/auth/index.ts';
 import { readConfig } from '../runtime/config.ts';
 import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
 import { persons, users } from '../runtime/db/schema/index.ts';
@@ -45,6 +45,7 @@ export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonl
     role: 'caseworker',
     orgUnit: { id: '350200-01', name: '厦门市公共就业服务中心', kind: 'office', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
     post: null,
+    permissions: permissionsOf('caseworker', 'office'),
   };
   const personIds: string[] = [];
   for (let i = 0; i < people; i += 500) {

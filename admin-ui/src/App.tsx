@@ -9,6 +9,7 @@ import { match, navigate, usePath } from './router.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { navigationFor } from './shell/navigation.ts';
 import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
+import { SessionContext } from './session.ts';
 import { Inbox } from './caseworker/Inbox.tsx';
 import { CaseList } from './caseworker/CaseList.tsx';
 
@@ -83,11 +84,13 @@ export function App() {
   if (user === null) body = <LoginPage onSignedIn={setUser} onSwitchLanguage={switchLanguage} />;
   else if (user) {
     body = (
-      <AppLayout user={user} path={path} onSignOut={signOut} onSwitchLanguage={switchLanguage}>
-        <ScreenErrorBoundary path={path}>
-          <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
-        </ScreenErrorBoundary>
-      </AppLayout>
+      <SessionContext.Provider value={user}>
+        <AppLayout user={user} path={path} onSignOut={signOut} onSwitchLanguage={switchLanguage}>
+          <ScreenErrorBoundary path={path}>
+            <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
+          </ScreenErrorBoundary>
+        </AppLayout>
+      </SessionContext.Provider>
     );
   }
 

@@ -81,9 +81,11 @@ export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin';
+  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin' | 'auditor';
   orgUnit: { id: string; name: string };
   post: { code: string; name: string } | null;
+  /** What the user may do (the server's permission table, by role and level). */
+  permissions: string[];
 }
 
 export interface Subject {

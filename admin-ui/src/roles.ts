@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { defineMessages } from './i18n.ts';
 
 /** The platform's roles (the engine's list; the UI carries no engine code). `system` is the platform itself. */
-export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'system'] as const;
+export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor', 'system'] as const;
 /** The roles people hold, which a task may be given. */
 export const PERSON_ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] as const;
 
@@ -14,6 +14,7 @@ const useRoleMessages = defineMessages<RoleName>({
   configurator: { 'zh-CN': '配置员', en: 'Configurator' },
   evaluator: { 'zh-CN': '评估员', en: 'Evaluator' },
   admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  auditor: { 'zh-CN': '审计员', en: 'Auditor' },
   system: { 'zh-CN': '系统自动', en: 'System' },
 });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { supplyDemand } from '../../runtime/analysis/index.ts';
-import type { SessionUser } from '../../runtime/auth/index.ts';
+import { permissionsOf, type SessionUser } from '../../runtime/auth/index.ts';
 import { readConfig } from '../../runtime/config.ts';
 import { openPostgres } from '../../runtime/db/index.ts';
 import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
@@ -42,6 +42,7 @@ const evaluator: SessionUser = {
   role: 'evaluator',
   orgUnit: { id: '000000', name: '人力资源和社会保障部', kind: 'ministry', path: '/000000/', cityCode: null },
   post: null,
+  permissions: permissionsOf('evaluator', 'ministry'),
 };
 
 /**

@@ -1,13 +1,16 @@
 import type { Actor } from '../../engine/index.ts';
+import type { Permission, Role } from './permissions.ts';
 
 /** The signed-in user as handlers see it: role, org unit (with its tree path) and post. */
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin';
+  role: Role;
   orgUnit: { id: string; name: string; kind: string; path: string; cityCode: string | null };
   post: { id: string; code: string; name: string } | null;
+  /** What the user may do, from the permission table by role and level: the UI shows only these. */
+  permissions: Permission[];
 }
 
 /** The engine's view of a user taking a step. */

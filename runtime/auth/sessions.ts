@@ -4,6 +4,7 @@ import { PlatformError } from '../../engine/index.ts';
 import { orgUnits, posts, sessions, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { verifyPassword } from './password.ts';
+import { permissionsOf } from './permissions.ts';
 import type { SessionUser } from './session-user.ts';
 
 /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
@@ -32,6 +33,7 @@ async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
     role: user.role,
     orgUnit: { id: org.id, name: org.name, kind: org.kind, path: org.path, cityCode: org.cityCode },
     post: post ? { id: post.id, code: post.code, name: post.name } : null,
+    permissions: permissionsOf(user.role, org.kind),
   };
   return { sessionUser, passwordHash: user.passwordHash };
 }

@@ -21,12 +21,9 @@ export interface ScheduleChange {
   changes: boolean;
 }
 
-/** Who may change which schedule: the ministry's administrators the national one, a province's its own holidays. */
-function requireAdminOf(user: SessionUser, scope: string): void {
-  const kind = scope === NATIONAL_SCOPE ? 'ministry' : 'province';
-  if (user.role !== 'admin' || user.orgUnit.kind !== kind || user.orgUnit.id !== scope) {
-    throw new PlatformError('ROLE_NOT_PERMITTED', { details: { needs: `admin of ${scope}`, role: user.role, orgUnit: user.orgUnit.id } });
-  }
+/** An administrator changes the schedule of the level they sit at only (who may at all: `calendar.national`, `calendar.provincial`). */
+function requireOwnScope(user: SessionUser, scope: string): void {
+  if (user.orgUnit.id !== scope) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { scope, orgUnit: user.orgUnit.id } });
 }
 
 const sameNotice = (a: Notice, b: Notice) => a.number === b.number && a.title === b.title && a.date === b.date;
@@ -110,7 +107,7 @@ export async function seedBundledCalendar(db: Database, now: Date): Promise<numb
  * version or none does. Ministry administrators only.
  */
 export async function enterNationalSchedules(rt: RuntimeContext, user: SessionUser, schedules: readonly YearSchedule[], options: { source: string; dryRun: boolean }): Promise<ScheduleChange[]> {
-  requireAdminOf(user, NATIONAL_SCOPE);
+  requireOwnScope(user, NATIONAL_SCOPE);
   for (const schedule of schedules) checkSchedule(schedule, 'national');
   const now = rt.clock();
   const changes = await rt.db.transaction(async (tx) => {
@@ -134,7 +131,7 @@ function noteChanges(rt: RuntimeContext, changes: readonly ScheduleChange[]): vo
  * The province's administrators only.
  */
 export async function enterProvincialHolidays(rt: RuntimeContext, user: SessionUser, provinceId: string, schedule: YearSchedule, options: { dryRun: boolean }): Promise<ScheduleChange> {
-  requireAdminOf(user, provinceId);
+  requireOwnScope(user, provinceId);
   checkSchedule(schedule, 'provincial');
   const now = rt.clock();
   const change = await rt.db.transaction((tx) => recordSchedule(tx, { scope: provinceId, schedule, source: 'form', user, now, dryRun: options.dryRun }));

@@ -2,7 +2,7 @@ import { and, count, desc, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import { parseCreditCode } from '../../forms/index.ts';
-import { inVisibleCities, type SessionUser } from '../auth/index.ts';
+import { holds, inVisibleCities, type SessionUser } from '../auth/index.ts';
 import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { auditLog, employers } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
@@ -14,8 +14,6 @@ export interface RegisterEmployerInput {
   /** Accept a code that fails a check digit (an early pilot code), with a reason. Reviewers and admins only. */
   checkOverride?: { reason: string } | undefined;
 }
-
-const overrideRoles = new Set(['reviewer', 'admin']);
 
 function employerView(row: typeof employers.$inferSelect) {
   return {
@@ -37,7 +35,7 @@ export async function registerEmployer(rt: RuntimeContext, user: SessionUser, in
   const cityCode = requireCity(user);
   const creditCode = input.creditCode.trim().toUpperCase();
   const parsed = parseCreditCode(creditCode);
-  const overridable = !parsed.ok && parsed.problem !== 'format' && input.checkOverride && overrideRoles.has(user.role);
+  const overridable = !parsed.ok && parsed.problem !== 'format' && input.checkOverride && holds('employers.override', user.role, user.orgUnit.kind);
   if (!parsed.ok && !overridable) throw new PlatformError('CREDIT_CODE_INVALID', { details: { field: 'creditCode', problem: parsed.problem } });
   const now = rt.clock();
   const checkOverride = !parsed.ok && input.checkOverride ? { by: user.id, at: now.toISOString(), reason: input.checkOverride.reason, problem: parsed.problem } : null;

@@ -8,15 +8,6 @@ import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
-/** Roles that handle payments: caseworkers prepare batches, reviewers approve sending them. */
-const paymentRoles = new Set(['caseworker', 'reviewer']);
-
-/** The user's city, if the user's role may handle payments. */
-export function requirePaymentRole(user: SessionUser, roles: ReadonlySet<string> = paymentRoles): string {
-  if (!roles.has(user.role)) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { roles: [...roles], role: user.role } });
-  return requireCity(user);
-}
-
 type BatchRow = typeof paymentBatches.$inferSelect;
 
 function batchView(row: BatchRow) {
@@ -53,7 +44,7 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
  * nothing to pay.
  */
 export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: { fund: Fund }) {
-  const cityCode = requirePaymentRole(user);
+  const cityCode = requireCity(user);
   const now = rt.clock();
   const batch = await rt.db.transaction(async (tx) => {
     const items = await unpaidItems(tx, cityCode, input.fund);
@@ -101,7 +92,7 @@ async function lockedBatch(tx: Transaction, cityCode: string, id: string): Promi
 
 /** Approves sending an issued batch to the bank: by a reviewer who did not issue it. */
 export async function sendBatch(rt: RuntimeContext, user: SessionUser, id: string) {
-  const cityCode = requirePaymentRole(user, new Set(['reviewer']));
+  const cityCode = requireCity(user);
   const now = rt.clock();
   const batch = await rt.db.transaction(async (tx) => {
     const batch = await lockedBatch(tx, cityCode, id);
@@ -127,7 +118,7 @@ export async function sendBatch(rt: RuntimeContext, user: SessionUser, id: strin
 
 /** A batch with its payments. */
 export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string) {
-  const cityCode = requirePaymentRole(user);
+  const cityCode = requireCity(user);
   const [batch] = await rt.db.select().from(paymentBatches).where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, id)));
   if (!batch) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
@@ -144,7 +135,7 @@ function csvField(value: string): string {
 
 /** The file for the bank: one line per payment (payment number, ID number, name, amount in fen). */
 export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string): Promise<string> {
-  const cityCode = requirePaymentRole(user);
+  const cityCode = requireCity(user);
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
   const lines = rows.map((p) => [p.paymentNo, p.idNumber, p.personName, String(p.amountFen)].map(csvField).join(','));
@@ -153,7 +144,7 @@ export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: s
 
 /** The city's batches, newest first. */
 export async function listBatches(rt: RuntimeContext, user: SessionUser, query: { page: number; pageSize: number }) {
-  const cityCode = requirePaymentRole(user);
+  const cityCode = requireCity(user);
   const rows = await rt.db
     .select()
     .from(paymentBatches)

@@ -5,7 +5,8 @@ import type { SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, type Transaction } from '../db/index.ts';
 import { ledgerHistory, payments, reconciliationLines, reconciliations } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { closeReconciledBatches, requirePaymentRole } from './payment-batches.ts';
+import { requireCity } from '../persons/index.ts';
+import { closeReconciledBatches } from './payment-batches.ts';
 
 /** The columns a bank's reconciliation file must have, in this order. */
 export const RECONCILIATION_HEADER = 'payment_no,id_number,amount_fen,result,bank_reference,message';
@@ -59,7 +60,7 @@ async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw:
  * once (by its SHA-256).
  */
 export async function importReconciliation(rt: RuntimeContext, user: SessionUser, input: { fileName: string; content: string }) {
-  const cityCode = requirePaymentRole(user);
+  const cityCode = requireCity(user);
   const lines = input.content.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== RECONCILIATION_HEADER) {
     throw new PlatformError('BAD_REQUEST', {

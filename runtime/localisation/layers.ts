@@ -6,16 +6,6 @@ import { definitions, overlayDrafts } from '../db/schema/index.ts';
 import { orgUnitIdsOf, processesInForce, type PluginRegistry } from '../plugins/index.ts';
 import { MINISTRY_ID } from '../organisation/ministry.ts';
 
-/** The levels that localise a process: a province binds its cities, a city its offices. */
-const localisingLevels = new Set(['province', 'city']);
-
-/** The configurator's own level; only province and city configurators edit overlays. */
-export function requireLocalisingConfigurator(user: SessionUser): void {
-  if (user.role !== 'configurator' || !localisingLevels.has(user.orgUnit.kind)) {
-    throw new PlatformError('ROLE_NOT_PERMITTED', { details: { roles: ['configurator'], levels: [...localisingLevels], role: user.role, level: user.orgUnit.kind } });
-  }
-}
-
 /** The tree path of the level above an org unit's path: `/000000/350000/350200/` -> `/000000/350000/`. */
 export function parentPath(orgPath: string): string {
   return `/${orgUnitIdsOf(orgPath).slice(0, -1).join('/')}/`;

@@ -5,7 +5,7 @@ import type { Executor } from '../db/index.ts';
 import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
 import { publishedDefinition, type PublishedDefinition } from '../cases/definition-cache.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { definitionAt, requireLocalisingConfigurator } from './layers.ts';
+import { definitionAt } from './layers.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -104,7 +104,6 @@ async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, t
  * audits the run. Cases that cannot move stay on their version.
  */
 export async function migrateCases(rt: RuntimeContext, user: SessionUser, processId: string, options: { dryRun: boolean }) {
-  requireLocalisingConfigurator(user);
   const inForce = await definitionAt(rt.db, user.orgUnit.path, processId);
   const to = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
   const underLevel = await rt.db

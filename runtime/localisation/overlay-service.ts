@@ -8,7 +8,7 @@ import { MINISTRY_ID } from '../organisation/ministry.ts';
 import { insertLocalVersion } from './local-version.ts';
 import { parameterSchedules } from './parameter-schedules.ts';
 import { rebaseBelow, withdrawParameterValues } from './rebase.ts';
-import { currentOverlay, definitionAt, locksAbove, parentPath, requireLocalisingConfigurator, standardProcess } from './layers.ts';
+import { currentOverlay, definitionAt, locksAbove, parentPath, standardProcess } from './layers.ts';
 
 /**
  * What a configurator sees of a process at their level: the definition in force (with its
@@ -43,7 +43,6 @@ async function checkDraft(db: Executor, rt: RuntimeContext, user: SessionUser, p
 
 /** Saves the user's level's draft overlay and returns what verification finds in it. */
 export async function saveDraft(rt: RuntimeContext, user: SessionUser, processId: string, overlay: Overlay) {
-  requireLocalisingConfigurator(user);
   const { problems } = await checkDraft(rt.db, rt, user, processId, overlay);
   const now = rt.clock();
   await rt.db
@@ -59,7 +58,6 @@ export async function saveDraft(rt: RuntimeContext, user: SessionUser, processId
  * and saves nothing (an editor checking its changes as they are made).
  */
 export async function verifyDraft(rt: RuntimeContext, user: SessionUser, processId: string, unsaved?: Overlay): Promise<{ problems: OverlayProblem[]; definition: Definition | null }> {
-  requireLocalisingConfigurator(user);
   const overlay = unsaved ?? (await currentOverlay(rt.db, user, processId)).overlay;
   const { problems, definition } = await checkDraft(rt.db, rt, user, processId, overlay);
   return { problems, definition: definition ?? null };
@@ -119,7 +117,6 @@ function layerChanges(above: { definition: Definition; parameters: object }, lev
  * first problem's code and all problems when verification finds any.
  */
 export async function publishDraft(rt: RuntimeContext, user: SessionUser, processId: string) {
-  requireLocalisingConfigurator(user);
   const now = rt.clock();
   return rt.db.transaction(async (tx) => {
     const { definition, overlay, below, plugin } = await draftDefinition(tx, rt, user, processId);

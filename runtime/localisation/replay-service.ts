@@ -5,7 +5,6 @@ import { calendarAt, currentCalendarVersion } from '../calendar/index.ts';
 import { caseEvents, cases } from '../db/schema/index.ts';
 import { localParameterValues, orgUnitIdsOf, resolveParameters } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { requireLocalisingConfigurator } from './layers.ts';
 import { draftDefinition } from './overlay-service.ts';
 
 type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -46,7 +45,6 @@ async function recordedSteps(rt: RuntimeContext, orgPath: string, records: reado
  * been refused (where and why) or gone elsewhere, and which deadlines would differ.
  */
 export async function replayDraft(rt: RuntimeContext, user: SessionUser, processId: string, options: { limit: number }) {
-  requireLocalisingConfigurator(user);
   const { definition, overlay, plugin } = await draftDefinition(rt.db, rt, user, processId);
   const compiled = rt.registry.compileStored(plugin.id, definition);
 

@@ -24,6 +24,7 @@ export const demoProfiles = [
   { username: 'reviewer', displayName: '失业登记审核员', role: 'reviewer', place: 'office', post: 'unemployment-review' },
   { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: 'supervisor' },
   { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', place: 'province' },
+  { username: 'auditor', displayName: '安全审计员', role: 'auditor', place: 'city' },
 ] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'ministry' | 'province' | 'city' | 'office' })[];
 
 /** The demo accounts placed in a city tree. */

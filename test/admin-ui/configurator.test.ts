@@ -88,6 +88,7 @@ describe('levels', () => {
     displayName: 'U1',
     role,
     post: null,
+    permissions: [],
     orgUnit: { id: '350100', name: '福州市', kind, path: '/100000/350000/350100/' } as SessionUser['orgUnit'],
   });
 

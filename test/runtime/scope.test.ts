@@ -69,10 +69,12 @@ describe.each(backends)('jurisdiction: users act only within their org subtree (
     expect(cases.body.items[0].subject.identifier).not.toContain('19900707');
   });
 
-  it('lets a provincial user see the cases of every city in the province', async () => {
-    const cases = await t.request('GET', '/api/cases', { token: evaluator });
+  it("lets a provincial administrator see the cases of every city in the province, and keeps persons and cases from the province's evaluator", async () => {
+    const cases = await t.request('GET', '/api/cases', { token: await t.login('provincial-admin') });
     expect(cases.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
-    expect((await t.request('GET', `/api/persons?q=${idNumber}`, { token: evaluator })).body.total).toBe(2);
+    // Before the permission table an evaluator listed every person of the province (issue 12).
+    expect((await t.request('GET', `/api/persons?q=${idNumber}`, { token: evaluator })).status).toBe(403);
+    expect((await t.request('GET', '/api/cases', { token: evaluator })).status).toBe(403);
   });
 
   it('refuses master-data writes from roles outside the service windows', async () => {

@@ -4,6 +4,7 @@ import { errorText } from '../api.ts';
 import { chinaTime } from '../caseworker/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
+import { useMayDo } from '../session.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { countsDeadlines, scopeQuery } from './figures.ts';
 import { useMessages } from './messages.ts';
@@ -17,7 +18,7 @@ function Lateness({ record }: { record: PerformanceRecord }) {
 }
 
 /**
- * The performance records behind a figure, in a drawer, with the case (linking to it), post,
+ * The performance records behind a figure, in a drawer, with the case (linking to it for those who may read cases), post,
  * org unit, deadline and working days late, latest first and paged. An on-time rate opens on
  * only the steps that missed their deadline; any other indicator on all the records it counts.
  */
@@ -27,6 +28,8 @@ export function RecordsDrawer({ spec, target, postNames, onClose }: { spec: Indi
   const l = useLocalized();
   const locale = useLocale();
   const [lateOnly, setLateOnly] = useState(() => countsDeadlines(spec));
+  // Evaluators see the records, not the cases and the persons in them.
+  const opensCases = useMayDo('cases.read');
   const records = usePaged<PerformanceRecord>(`/indicators/${encodeURIComponent(spec.id)}/records?${scopeQuery(target.scope, lateOnly ? { late: 'true' } : {})}`, 10);
   const title = t('recordsTitle', { indicator: l(spec.title), scope: target.label });
   return (
@@ -53,7 +56,7 @@ export function RecordsDrawer({ spec, target, postNames, onClose }: { spec: Indi
         pagination={{ ...records.pagination, showTotal: (n) => common('total', { n }) }}
         locale={tableLocale(records.loading, lateOnly ? t('noLate') : common('empty'))}
         columns={[
-          { title: t('caseNo'), key: 'caseNo', render: (_, record) => <a href={`#/cases/${encodeURIComponent(record.caseId)}`}>{record.caseNo}</a> },
+          { title: t('caseNo'), key: 'caseNo', render: (_, record) => (opensCases ? <a href={`#/cases/${encodeURIComponent(record.caseId)}`}>{record.caseNo}</a> : record.caseNo) },
           { title: t('post'), key: 'post', render: (_, record) => (record.post ? (postNames.get(record.post) ?? record.post) : t('noPost')) },
           { title: t('unitColumn'), key: 'unit', render: (_, record) => record.orgUnit.name },
           { title: t('actor'), key: 'actor', render: (_, record) => record.actor.name ?? '—' },

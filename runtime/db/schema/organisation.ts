@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../auth/permissions.ts';
 
 /**
  * The organisation tree: ministry > province > city > district > street > community, with
@@ -40,7 +41,7 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
   postId: uuid('post_id').references(() => posts.id),
   active: boolean('active').notNull().default(true),

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { breakdowns, supplyDemand } from '../../analysis/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { LocalizedText, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
 
 const tags = ['analysis'];
 
@@ -47,12 +48,11 @@ const SupplyDemandTable = z
   })
   .openapi('SupplyDemandTable');
 
-const supplyDemandRoute = createRoute({
+const supplyDemandRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/analysis/supply-demand',
   tags,
   summary: '职业供求分析: the quarterly supply and demand table of an org unit subtree, with 求人倍率 and changes vs last quarter and last year on the same cities',
-  security: bearer,
   request: {
     query: z.object({
       orgUnit: z.string().min(1).openapi({ description: 'Org unit id; postings and registrations taken in its subtree count', example: '350200' }),

@@ -1,24 +1,26 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { login, logout } from '../../auth/index.ts';
+import { z } from '@hono/zod-openapi';
+import { login, logout, permissions, ROLES, type Permission } from '../../auth/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { publicRoute, secureRoute } from '../secure-route.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 export const SessionUser = z
   .object({
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
-    role: z.enum(['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin']),
+    role: z.enum(ROLES),
     orgUnit: z.object({ id: z.string(), name: z.string(), kind: z.string(), path: z.string(), cityCode: z.string().nullable() }),
     post: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+    permissions: z.array(z.enum(Object.keys(permissions) as [Permission, ...Permission[]])).openapi({ description: 'What the user may do (the permission table by role and level)' }),
   })
   .openapi('SessionUser');
 
 const LoginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).openapi('LoginRequest');
 const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: SessionUser }).openapi('LoginResponse');
 
-const loginRoute = createRoute({
+const loginRoute = publicRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['auth'],
@@ -27,21 +29,19 @@ const loginRoute = createRoute({
   responses: { 200: jsonResponse(LoginResponse, 'Signed in'), ...errorResponses(400, 401) },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/logout',
   tags: ['auth'],
   summary: 'End the session',
-  security: bearer,
   responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
 });
 
-const meRoute = createRoute({
+const meRoute = secureRoute('session.own', {
   method: 'get',
   path: '/auth/me',
   tags: ['auth'],
   summary: 'The signed-in user',
-  security: bearer,
   responses: { 200: jsonResponse(SessionUser, 'The user'), ...errorResponses(401) },
 });
 

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   calendarDaySchema,
   calendarOverview,
@@ -14,7 +14,8 @@ import {
 import { followCalendar } from '../../deadlines/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['calendar'];
 const yearParam = z.coerce.number().int().min(2000).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2027 });
@@ -38,51 +39,46 @@ const FollowUp = z
   .openapi('CalendarFollowUp', { description: 'Open deadlines counted again and moved, provisional records judged again' });
 const ChangeResult = z.object({ changes: z.array(Change), followUp: FollowUp.nullable() }).openapi('ScheduleChangeResult');
 
-const overviewRoute = createRoute({
+const overviewRoute = secureRoute('calendar.read', {
   method: 'get',
   path: '/calendar',
   tags,
   summary: "The working-day calendar: whether it covers this year (and from 1 November next year), the State Council's schedule of each year, the caller's province's own holidays",
-  security: bearer,
   responses: { 200: jsonResponse(z.object({ status: Status, national: z.array(JsonObject), province: JsonObject.nullable() }), 'Calendar'), ...errorResponses(401) },
 });
 
-const yearRoute = createRoute({
+const yearRoute = secureRoute('calendar.read', {
   method: 'get',
   path: '/calendar/years/{year}',
   tags,
   summary: "One year's holidays and make-up working days, national and provincial, with every version entered",
-  security: bearer,
   request: { params: z.object({ year: yearParam }) },
   responses: { 200: jsonResponse(JsonObject, 'Year'), ...errorResponses(400, 401, 404) },
 });
 
-const enterRoute = createRoute({
+const enterRoute = secureRoute('calendar.national', {
   method: 'put',
   path: '/calendar/years/{year}',
   tags,
   summary: "Enter or correct the State Council's schedule of a year (ministry administrators): a new calendar version; open deadlines are counted again",
-  security: bearer,
   request: { params: z.object({ year: yearParam }), body: jsonBody(z.object({ notice: Notice, days: z.array(calendarDaySchema).max(400), dryRun }).strict()) },
   responses: { 200: jsonResponse(ChangeResult, 'Entered, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
 });
 
-const importRoute = createRoute({
+const importRoute = secureRoute('calendar.national', {
   method: 'post',
   path: '/calendar/import',
   tags,
   summary: `Import the State Council's schedules of one or more years from a file (ministry administrators): JSON as \`GET /calendar/years/{year}\` gives a schedule, or CSV with the header ${SCHEDULE_CSV_HEADER}; every year or none`,
-  security: bearer,
   request: { body: jsonBody(z.object({ fileName: z.string().max(200), content: z.string().min(1).max(200_000), dryRun }).strict()) },
   responses: { 200: jsonResponse(ChangeResult, 'Imported, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
 });
 
-const provinceRoute = createRoute({
+const provinceRoute = secureRoute('calendar.provincial', {
   method: 'put',
   path: '/calendar/provinces/{provinceId}/years/{year}',
   tags,
   summary: "Set a province's own holidays of a year (the province's administrators), where law allows: they apply to its cities only",
-  security: bearer,
   request: {
     params: z.object({ provinceId: z.string().regex(/^\d{6}$/).openapi({ param: { name: 'provinceId', in: 'path' }, example: '350000' }), year: yearParam }),
     body: jsonBody(

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { caseHistory, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { IdParam, JsonObject, LocalizedText, Paging, SubjectSummary, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { IdParam, JsonObject, LocalizedText, Paging, SubjectSummary, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const CaseSummary = z
   .object({
@@ -122,52 +123,47 @@ const CaseEvent = z
   .strict()
   .openapi('CaseEvent');
 
-const startRoute = createRoute({
+const startRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/cases',
   tags: ['cases'],
   summary: 'Open a case of a process for a subject',
-  security: bearer,
   request: { body: jsonBody(StartCase) },
   responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-const listRoute = createRoute({
+const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases',
   tags: ['cases'],
   summary: "Cases in the caller's org subtree",
-  security: bearer,
   request: { query: Paging.extend({ status: z.enum(['active', 'final']).optional(), processId: z.string().optional(), subjectId: z.uuid().optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary), total: z.number().int() }), 'Cases'), ...errorResponses(400, 401) },
 });
 
-const getRoute = createRoute({
+const getRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}',
   tags: ['cases'],
   summary: 'One case, with the actions the caller may take now',
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(CaseDetail, 'The case'), ...errorResponses(400, 401, 404) },
 });
 
-const eventRoute = createRoute({
+const eventRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/cases/{id}/events',
   tags: ['cases'],
   summary: 'Take an action on a case: one transaction, or nothing',
-  security: bearer,
   request: { params: IdParam, body: jsonBody(CaseEvent) },
   responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
-const historyRoute = createRoute({
+const historyRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/history',
   tags: ['cases'],
   summary: 'Every step of a case (the performance records), and every move of its deadlines after a calendar change',
-  security: bearer,
   request: { params: IdParam },
   responses: {
     200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem), deadlineMoves: z.array(DeadlineMove) }), 'History'),
@@ -175,12 +171,11 @@ const historyRoute = createRoute({
   },
 });
 
-const linksRoute = createRoute({
+const linksRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/links',
   tags: ['cases'],
   summary: "Cases linked to this one by coordination, both ways, within the caller's org subtree",
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(400, 401, 404) },
 });

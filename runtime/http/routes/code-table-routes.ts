@@ -1,26 +1,25 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { codeEntries, codeTables } from '../../code-tables/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, errorResponses, jsonResponse } from '../schemas.ts';
 
 const Entry = z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable() }).openapi('CodeEntry');
 
-const listRoute = createRoute({
+const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/code-tables',
   tags: ['code tables'],
   summary: 'The shipped code tables: occupation (大典 2022, GB/T 6565), industry (GB/T 4754), education (GB/T 4658), with edition and completeness',
-  security: bearer,
   responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Tables'), ...errorResponses(401) },
 });
 
-const entriesRoute = createRoute({
+const entriesRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/code-tables/{table}',
   tags: ['code tables'],
   summary: 'Entries of a table, by parent code, level or a code or name prefix',
-  security: bearer,
   request: {
     params: z.object({ table: z.string().openapi({ param: { name: 'table', in: 'path' } }) }),
     query: z.object({ parent: z.string().optional(), level: z.coerce.number().int().min(1).max(4).optional(), q: z.string().max(50).optional() }),

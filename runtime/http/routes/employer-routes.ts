@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { findEmployers, registerEmployer } from '../../employers/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const EmployerInput = z
   .object({
@@ -24,22 +25,20 @@ const Employer = z
   })
   .openapi('Employer');
 
-const createEmployerRoute = createRoute({
+const createEmployerRoute = secureRoute('persons.register', {
   method: 'post',
   path: '/employers',
   tags: ['employers'],
   summary: 'Register an employer by unified social credit code',
-  security: bearer,
   request: { body: jsonBody(EmployerInput) },
   responses: { 201: jsonResponse(Employer, 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
 });
 
-const listEmployersRoute = createRoute({
+const listEmployersRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/employers',
   tags: ['employers'],
   summary: 'Find employers by exact credit code or name prefix',
-  security: bearer,
   request: { query: Paging.extend({ q: z.string().max(100).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(Employer), total: z.number().int() }), 'Employers'), ...errorResponses(400, 401) },
 });

@@ -1,11 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { errorMessages } from '../../../engine/index.ts';
 import { apiRouter } from '../api-app.ts';
+import { publicRoute } from '../secure-route.ts';
 import { jsonResponse } from '../schemas.ts';
 
 const Messages = z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() })).openapi('ErrorMessages');
 
-const listRoute = createRoute({
+const listRoute = publicRoute({
   method: 'get',
   path: '/error-codes',
   tags: ['system'],

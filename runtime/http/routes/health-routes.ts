@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { calendarStatus } from '../../calendar/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
+import { publicRoute } from '../secure-route.ts';
 import { jsonResponse } from '../schemas.ts';
 
 const Health = z
@@ -15,7 +16,7 @@ const Health = z
   })
   .openapi('Health');
 
-const healthRoute = createRoute({
+const healthRoute = publicRoute({
   method: 'get',
   path: '/health',
   tags: ['system'],

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, outcomeIndicators, workloadByPost } from '../../indicators/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, LocalizedText, Paging, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, LocalizedText, Paging, errorResponses, jsonResponse } from '../schemas.ts';
 
 const tags = ['indicators'];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -33,61 +34,55 @@ const IndicatorValue = z
   })
   .openapi('IndicatorValue');
 
-const catalogueRoute = createRoute({
+const catalogueRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators',
   tags,
   summary: 'The indicators the processes declare: numerator and denominator selectors over performance records, and the factor',
-  security: bearer,
   responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Indicators'), ...errorResponses(401) },
 });
 
-const valueRoute = createRoute({
+const valueRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}',
   tags,
   summary: 'An indicator for an org unit subtree (and post) over a period, with its numerator and denominator',
-  security: bearer,
   request: { params, query: Where.refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(IndicatorValue, 'Value'), ...errorResponses(400, 401, 404) },
 });
 
-const drillRoute = createRoute({
+const drillRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}/drilldown',
   tags,
   summary: 'The indicator per child org unit (by=unit) or per post (by=post)',
-  security: bearer,
   request: { params, query: Where.extend({ by: z.enum(['unit', 'post']).default('unit') }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Rows'), ...errorResponses(400, 401, 404) },
 });
 
-const recordsRoute = createRoute({
+const recordsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}/records',
   tags,
   summary: 'The performance records behind the figure, a page at a time with the total (late=true: only steps that missed their deadline)',
-  security: bearer,
   request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },
 });
 
-const workloadRoute = createRoute({
+const workloadRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/workload',
   tags,
   summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
-  security: bearer,
   request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Workload per post'), ...errorResponses(400, 401, 404) },
 });
 
-const outcomesRoute = createRoute({
+const outcomesRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/outcomes',
   tags,
   summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
-  security: bearer,
   request: { query: Where.omit({ post: true }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
 });

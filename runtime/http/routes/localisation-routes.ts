@@ -1,41 +1,39 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { overlaySchema } from '../../../engine/index.ts';
 import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft, versionHistory } from '../../localisation/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, LocalizedText, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, LocalizedText, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['localisation'];
 const params = z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) });
 
 const Problem = z.object({ code: z.string(), element: z.string(), reason: LocalizedText, lockedBy: z.string().optional() }).openapi('OverlayProblem');
 
-const effectiveRoute = createRoute({
+const effectiveRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/effective',
   tags,
   summary: "The definition in force at the caller's level, the locks binding it (who set each, why), parameters in force and the overlay being edited",
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(JsonObject, 'Effective process'), ...errorResponses(401, 404) },
 });
 
-const saveRoute = createRoute({
+const saveRoute = secureRoute('localisation.edit', {
   method: 'put',
   path: '/processes/{processId}/overlay',
   tags,
   summary: "Save the draft overlay of the caller's province or city; returns what verification finds",
-  security: bearer,
   request: { params, body: jsonBody(overlaySchema) },
   responses: { 200: jsonResponse(z.object({ overlay: JsonObject, problems: z.array(Problem) }), 'Saved'), ...errorResponses(400, 401, 403, 404) },
 });
 
-const verifyRoute = createRoute({
+const verifyRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/verify',
   tags,
   summary: 'Verify the saved draft, or the overlay in the body without saving it: engine verification, locks of every level above, parameter bounds',
-  security: bearer,
   request: {
     params,
     body: { required: false, content: { 'application/json': { schema: z.object({ overlay: overlaySchema.optional() }).strict() } } },
@@ -43,42 +41,38 @@ const verifyRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
 });
 
-const diffRoute = createRoute({
+const diffRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/diff',
   tags,
   summary: "Changes from the ministry standard to the province's version, the city's version and the draft",
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(JsonObject, 'Levels and changes'), ...errorResponses(401, 404, 422) },
 });
 
-const publishRoute = createRoute({
+const publishRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/publish',
   tags,
   summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem)',
-  security: bearer,
   request: { params },
   responses: { 201: jsonResponse(JsonObject, 'Published'), ...errorResponses(401, 403, 404, 422) },
 });
 
-const replayRoute = createRoute({
+const replayRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/replay',
   tags,
   summary: 'Replay the last N closed cases under the caller’s level against the draft',
-  security: bearer,
   request: { params, body: jsonBody(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()) },
   responses: { 200: jsonResponse(JsonObject, 'Replay report'), ...errorResponses(400, 401, 403, 404, 422) },
 });
 
-const migrateRoute = createRoute({
+const migrateRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/migrations',
   tags,
   summary: 'Move running cases onto the version in force (dry run lists what each case would do)',
-  security: bearer,
   request: { params, body: jsonBody(z.object({ dryRun: z.boolean().default(true) }).strict()) },
   responses: { 200: jsonResponse(JsonObject, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
 });
@@ -96,12 +90,11 @@ const PublishedVersion = z
   })
   .openapi('PublishedVersion');
 
-const versionsRoute = createRoute({
+const versionsRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/versions',
   tags,
   summary: "Versions published on the caller's path (ministry, province, city), newest first: level, publisher, time, base version, whether in force",
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(z.object({ processId: z.string(), items: z.array(PublishedVersion) }), 'Version history'), ...errorResponses(401, 404) },
 });

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { evaluateWarnings, listAlerts, setThreshold, stepAlert, thresholdsInForce, unemploymentByMonth, unemploymentByUnit, warningRuleIds } from '../../monitoring/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { IdParam, LocalizedText, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { IdParam, LocalizedText, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['monitoring'];
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -45,12 +46,11 @@ const Thresholds = z
   })
   .openapi('WarningThresholds');
 
-const unemploymentRoute = createRoute({
+const unemploymentRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/unemployment',
   tags,
   summary: '失业监测: per China month inflow, outflow by reason, stock at month end and mean duration of exits (by=month); or per child org unit over the months (by=unit)',
-  security: bearer,
   request: { query: z.object({ orgUnit, from: month.openapi({ example: '2026-01' }), to: month.openapi({ description: 'Last month, inclusive', example: '2026-06' }), by: z.enum(['month', 'unit']).default('month') }) },
   responses: {
     200: jsonResponse(
@@ -64,62 +64,56 @@ const unemploymentRoute = createRoute({
   },
 });
 
-const thresholdsRoute = createRoute({
+const thresholdsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/thresholds',
   tags,
   summary: 'The early-warning thresholds in force at an org unit: the nearest level that set one, else the ministry default',
-  security: bearer,
   request: { query: z.object({ orgUnit }) },
   responses: { 200: jsonResponse(Thresholds, 'Thresholds'), ...errorResponses(400, 401, 404) },
 });
 
-const setThresholdRoute = createRoute({
+const setThresholdRoute = secureRoute('monitoring.configure', {
   method: 'put',
   path: '/monitoring/thresholds',
   tags,
   summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds",
-  security: bearer,
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1).optional(), rule: Rule, threshold: z.number() }).strict()) },
   responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(400, 401, 403, 404) },
 });
 
-const evaluateRoute = createRoute({
+const evaluateRoute = secureRoute('monitoring.evaluate', {
   method: 'post',
   path: '/monitoring/warnings/evaluate',
   tags,
   summary: 'Evaluate every rule for an ended quarter at an org unit and each child unit; raise alerts (never twice per unit, rule and quarter)',
-  security: bearer,
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1), quarter }).strict()) },
   responses: { 200: jsonResponse(z.object({ orgUnit: Unit, quarter: z.string(), previousQuarter: z.string(), evaluations: z.array(z.record(z.string(), z.unknown())), alerts: z.array(Alert.extend({ created: z.boolean() })) }), 'Evaluation'), ...errorResponses(400, 401, 403, 404) },
 });
 
-const alertsRoute = createRoute({
+const alertsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/alerts',
   tags,
   summary: "The alerts of an org unit's subtree",
-  security: bearer,
   request: { query: z.object({ orgUnit, status: AlertStatus.optional(), period: quarter.optional() }).merge(Paging) },
   responses: { 200: jsonResponse(z.object({ items: z.array(Alert), total: z.number().int() }), 'Alerts'), ...errorResponses(400, 401, 404) },
 });
 
-const acknowledgeRoute = createRoute({
+const acknowledgeRoute = secureRoute('monitoring.alerts', {
   method: 'post',
   path: '/monitoring/alerts/{id}/acknowledge',
   tags,
   summary: 'Acknowledge an active alert (evaluator, configurator or reviewer)',
-  security: bearer,
   request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(500).optional() }).strict() } } } },
   responses: { 200: jsonResponse(Alert, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-const resolveRoute = createRoute({
+const resolveRoute = secureRoute('monitoring.alerts', {
   method: 'post',
   path: '/monitoring/alerts/{id}/resolve',
   tags,
   summary: 'Resolve an acknowledged alert with a note on what was done (evaluator, configurator or reviewer)',
-  security: bearer,
   request: { params: IdParam, body: jsonBody(z.object({ note: z.string().trim().min(1).max(500) }).strict()) },
   responses: { 200: jsonResponse(Alert, 'Resolved'), ...errorResponses(400, 401, 403, 404, 409) },
 });

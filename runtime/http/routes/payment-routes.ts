@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   batchBankFile,
   getBatch,
@@ -7,12 +7,13 @@ import {
   listBatches,
   listLedgerItems,
   RECONCILIATION_HEADER,
-  requirePaymentRole,
   sendBatch,
 } from '../../ledger/index.ts';
+import { requireCity } from '../../persons/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { IdParam, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const Fund = z.enum(['employment-subsidy', 'unemployment-insurance']).openapi({ description: '就业补助资金 / 失业保险基金' });
 
@@ -74,72 +75,65 @@ const ReconciliationResult = z
 
 const tags = ['payments'];
 
-const itemsRoute = createRoute({
+const itemsRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/ledger/items',
   tags,
   summary: 'Approved payments of a person or case, with their payment status',
-  security: bearer,
   request: { query: z.object({ personId: z.uuid().optional(), caseId: z.uuid().optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(LedgerItem) }), 'Ledger items'), ...errorResponses(400, 401, 403) },
 });
 
-const issueRoute = createRoute({
+const issueRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/payment-batches',
   tags,
   summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued',
-  security: bearer,
   request: { body: jsonBody(z.object({ fund: Fund }).strict()) },
   responses: { 201: jsonResponse(Batch, 'Issued'), ...errorResponses(400, 401, 403, 422) },
 });
 
-const listRoute = createRoute({
+const listRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/payment-batches',
   tags,
   summary: "The city's payment batches, newest first",
-  security: bearer,
   request: { query: Paging },
   responses: { 200: jsonResponse(z.object({ items: z.array(Batch) }), 'Batches'), ...errorResponses(400, 401, 403) },
 });
 
-const getRoute = createRoute({
+const getRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/payment-batches/{id}',
   tags,
   summary: 'A batch with its payments',
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(Batch.extend({ payments: z.array(Payment) }), 'Batch'), ...errorResponses(401, 403, 404) },
 });
 
-const sendRoute = createRoute({
+const sendRoute = secureRoute('payments.approve', {
   method: 'post',
   path: '/payment-batches/{id}/send',
   tags,
   summary: 'Approve sending an issued batch to the bank (a reviewer other than the issuer)',
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(Batch, 'Sent'), ...errorResponses(401, 403, 404, 409) },
 });
 
-const fileRoute = createRoute({
+const fileRoute = secureRoute('payments.prepare', {
   method: 'get',
   path: '/payment-batches/{id}/bank-file',
   tags,
   summary: 'The CSV file for the bank',
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },
 });
 
-const reconcileRoute = createRoute({
+const reconcileRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/reconciliations',
   tags,
   summary: `Import a bank reconciliation CSV (${RECONCILIATION_HEADER}); unmatched lines are reported`,
-  security: bearer,
   request: { body: jsonBody(z.object({ fileName: z.string().trim().min(1).max(200), content: z.string().min(1) }).strict()) },
   responses: { 201: jsonResponse(ReconciliationResult, 'Imported'), ...errorResponses(400, 401, 403, 409, 413) },
 });
@@ -147,7 +141,7 @@ const reconcileRoute = createRoute({
 /** The subsidy and benefit payment ledger: items, batches, bank files and reconciliation. */
 export function paymentRoutes(rt: RuntimeContext) {
   return apiRouter()
-    .openapi(itemsRoute, async (c) => c.json({ items: await listLedgerItems(rt.db, requirePaymentRole(c.get('user')), c.req.valid('query')) }, 200))
+    .openapi(itemsRoute, async (c) => c.json({ items: await listLedgerItems(rt.db, requireCity(c.get('user')), c.req.valid('query')) }, 200))
     .openapi(issueRoute, async (c) => c.json(await issueBatch(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listRoute, async (c) => c.json(await listBatches(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getRoute, async (c) => c.json(await getBatch(rt, c.get('user'), c.req.valid('param').id), 200))

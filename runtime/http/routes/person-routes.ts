@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { findPersons, getPerson, registerPerson } from '../../persons/index.ts';
 import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { IdParam, Paging, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const PersonInput = z
   .object({
@@ -40,32 +41,29 @@ const Person = z
 
 const Warning = z.object({ code: z.string(), areaCode: z.string() });
 
-const createPersonRoute = createRoute({
+const createPersonRoute = secureRoute('persons.register', {
   method: 'post',
   path: '/persons',
   tags: ['persons'],
   summary: 'Register a person under real name (ID number checked, gender and birth date derived)',
-  security: bearer,
   request: { body: jsonBody(PersonInput) },
   responses: { 201: jsonResponse(Person.extend({ warnings: z.array(Warning) }), 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
 });
 
-const listPersonsRoute = createRoute({
+const listPersonsRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons',
   tags: ['persons'],
   summary: 'Find persons by exact ID number, name prefix or pinyin initials such as `zs` for 张三 (ID numbers masked)',
-  security: bearer,
   request: { query: Paging.extend({ q: z.string().max(50).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(Person), total: z.number().int() }), 'Persons'), ...errorResponses(400, 401) },
 });
 
-const getPersonRoute = createRoute({
+const getPersonRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}',
   tags: ['persons'],
   summary: 'One person',
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
 });
@@ -83,12 +81,11 @@ const VacancyMatch = z
   })
   .openapi('VacancyMatch');
 
-const matchesRoute = createRoute({
+const matchesRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}/vacancy-matches',
   tags: ['persons'],
   summary: "Published vacancies ranked for the person's job-seeking profile (occupation, then region, then pay)",
-  security: bearer,
   request: { params: IdParam },
   responses: { 200: jsonResponse(z.object({ items: z.array(VacancyMatch) }), 'Ranked matches'), ...errorResponses(400, 401, 404) },
 });

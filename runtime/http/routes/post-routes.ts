@@ -1,17 +1,17 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { postCatalogue } from '../../organisation/post-catalogue.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { LocalizedText, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
 
 const PostName = z.object({ code: z.string(), name: LocalizedText }).openapi('PostName');
 
-const listRoute = createRoute({
+const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/posts',
   tags: ['organisation'],
   summary: "The post codes used in the caller's org subtree, each with the name its offices give it",
-  security: bearer,
   responses: { 200: jsonResponse(z.object({ items: z.array(PostName) }), 'Posts'), ...errorResponses(401) },
 });
 

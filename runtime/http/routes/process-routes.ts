@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { PlatformError } from '../../../engine/index.ts';
 import { processesInForce } from '../../plugins/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, LocalizedText, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
 
 const ProcessSummary = z
   .object({ id: z.string(), version: z.number().int(), definitionId: z.string(), pluginId: z.string(), pluginVersion: z.string(), title: LocalizedText, scopeOrgUnitId: z.string() })
@@ -11,21 +12,19 @@ const ProcessSummary = z
 
 const ProcessDetail = ProcessSummary.extend({ definition: JsonObject }).openapi('ProcessDetail');
 
-const listRoute = createRoute({
+const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes',
   tags: ['processes'],
   summary: "Processes in force for the caller's org unit",
-  security: bearer,
   responses: { 200: jsonResponse(z.object({ items: z.array(ProcessSummary) }), 'Processes'), ...errorResponses(401) },
 });
 
-const getRoute = createRoute({
+const getRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}',
   tags: ['processes'],
   summary: 'The definition of a process in force, with its forms',
-  security: bearer,
   request: { params: z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) }) },
   responses: { 200: jsonResponse(ProcessDetail, 'The process'), ...errorResponses(401, 404) },
 });

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { PERIOD_PATTERN, XLSX_TYPE, acceptPeriod, approvePeriod, commentPeriod, exportDrillDown, listReviews, reviewOf } from '../../review/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { JsonObject, bearer, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { JsonObject, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['review'];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -40,62 +41,56 @@ const Review = z
   })
   .openapi('PeriodReview');
 
-const getRoute = createRoute({
+const getRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review/{orgUnit}/{period}',
   tags,
   summary: 'The review of a unit\u2019s period: status, who and when, frozen figures, live figures and late records',
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(Review, 'Review'), ...errorResponses(400, 401, 404) },
 });
 
-const listRoute = createRoute({
+const listRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review',
   tags,
   summary: 'A unit\u2019s review status and its children\u2019s for a period (figures only where the user may see them)',
-  security: bearer,
   request: { query: z.object({ orgUnit: z.string().min(1).openapi({ example: '350000' }), period: period.openapi({ example: '2026-Q3' }) }) },
   responses: { 200: jsonResponse(JsonObject, 'Statuses'), ...errorResponses(400, 401, 404) },
 });
 
-const approveRoute = createRoute({
+const approveRoute = secureRoute('review.approve', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/approve',
   tags,
   summary: 'The city approves an ended period: every indicator is computed and frozen (city-level configurator)',
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(Review, 'Approved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
-const acceptRoute = createRoute({
+const acceptRoute = secureRoute('review.accept', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/accept',
   tags,
   summary: 'The province accepts approved figures (province-level configurator or evaluator)',
-  security: bearer,
   request: { params },
   responses: { 200: jsonResponse(Review, 'Accepted'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-const commentRoute = createRoute({
+const commentRoute = secureRoute('review.comment', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/comment',
   tags,
   summary: 'An evaluator above the city comments on and scores (0-100) approved figures',
-  security: bearer,
   request: { params, body: jsonBody(z.object({ comment: z.string().trim().min(1).max(2000), score: z.number().int().min(0).max(100) }).strict()) },
   responses: { 200: jsonResponse(Review, 'Commented'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-const exportRoute = createRoute({
+const exportRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review/export',
   tags,
   summary: 'An indicator\u2019s drill-down as CSV (UTF-8 with BOM) or XLSX, with the numbers of the drill-down API',
-  security: bearer,
   request: {
     query: z.object({
       indicator: z.string().min(1),

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { listTasks } from '../../cases/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
-import { LocalizedText, Paging, SubjectSummary, bearer, errorResponses, jsonResponse } from '../schemas.ts';
+import { secureRoute } from '../secure-route.ts';
+import { LocalizedText, Paging, SubjectSummary, errorResponses, jsonResponse } from '../schemas.ts';
 
 const Task = z
   .object({
@@ -28,12 +29,11 @@ const Task = z
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
 
-const listRoute = createRoute({
+const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/tasks',
   tags: ['tasks'],
   summary: "The caller's inbox: open tasks for the caller's role in the caller's subtree, earliest deadline first",
-  security: bearer,
   request: { query: Paging.extend({ overdue: flag, mine: flag }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(Task), total: z.number().int() }), 'Tasks'), ...errorResponses(400, 401) },
 });

@@ -1,0 +1,69 @@
+import type { LocalizedText } from '../../engine/index.ts';
+
+/** Every role a user may hold. 审计员 (auditor) reads the access log and nothing else. */
+export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The level of the org unit a user sits at. */
+export type Level = 'ministry' | 'province' | 'city' | 'district' | 'street' | 'community' | 'office';
+
+/** Who may do a thing: the roles, the levels they must sit at (any when absent), and what they may reach. */
+export interface PermissionRule {
+  roles: readonly Role[];
+  levels?: readonly Level[];
+  /** What the user may reach with it; the service's queries keep to it (a record out of reach answers 404). */
+  jurisdiction: 'self' | 'subtree' | 'city' | 'nation';
+  description: LocalizedText;
+}
+
+const EVERYONE = ROLES;
+/** Staff of the service windows and their administrator: casework and master data. */
+const SERVICE = ['caseworker', 'reviewer', 'admin'] as const;
+/** Everyone who reads figures: performance, the market, processes in force. */
+const READERS = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] as const;
+const BELOW_PROVINCE = ['city', 'district', 'street', 'community', 'office'] as const;
+
+/**
+ * 权限表: every permission a route may declare, in one place. A route declares exactly one
+ * (`secureRoute`), the OpenAPI document shows it (`x-permission`), and a test walks every route.
+ * Services keep only the jurisdiction (the user's subtree or city) and rules of the process itself.
+ */
+export const permissions = {
+  'session.own': { roles: EVERYONE, jurisdiction: 'self', description: { 'zh-CN': '本人会话与账号', en: 'One’s own session and account' } },
+  'processes.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅在用流程、岗位和代码表', en: 'Read processes in force, posts and code tables' } },
+  'cases.read': { roles: SERVICE, jurisdiction: 'subtree', description: { 'zh-CN': '查阅业务办件和待办', en: 'Read cases and tasks' } },
+  'cases.act': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'subtree', description: { 'zh-CN': '受理和办理业务（环节角色由流程定义）', en: 'Open and act on cases (each step’s roles are set by its process)' } },
+  'persons.read': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查询服务对象（证件号码、手机号按经办关系显示或遮蔽）', en: 'Look up persons and employers (ID numbers and phones shown or masked by who handles them)' } },
+  'persons.register': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '实名登记服务对象和用人单位', en: 'Register persons and employers under real name' } },
+  'persons.reveal': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '说明事由后查看完整证件号码和手机号（留痕）', en: 'See a full ID number and phone for a stated purpose (recorded)' } },
+  'employers.override': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '登记未通过校验的早期试点信用代码（留痕）', en: 'Register an early pilot credit code failing its check (recorded)' } },
+  'ledger.read': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅待发放款项和拨付批次', en: 'Read payable items and payment batches' } },
+  'payments.prepare': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '生成拨付批次、下载银行文件、导入对账', en: 'Issue payment batches, download the bank file, import reconciliation' } },
+  'payments.approve': { roles: ['reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '审批发送拨付批次（非经办人）', en: 'Approve sending a payment batch (not its issuer)' } },
+  'localisation.edit': { roles: ['configurator'], levels: ['province', 'city'], jurisdiction: 'subtree', description: { 'zh-CN': '编辑、校验、发布本级流程调整并迁移在办业务', en: 'Edit, verify and publish the level’s overlay, and migrate running cases' } },
+  'indicators.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅绩效指标、明细记录和市场监测', en: 'Read indicators, their records and market monitoring' } },
+  'review.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅考核期审批状态与导出', en: 'Read period reviews and export them' } },
+  'review.approve': { roles: ['configurator'], levels: ['city'], jurisdiction: 'subtree', description: { 'zh-CN': '市级审批考核期数据', en: 'Approve a period’s figures (city)' } },
+  'review.accept': { roles: ['configurator', 'evaluator'], levels: ['province'], jurisdiction: 'subtree', description: { 'zh-CN': '省级验收考核期数据', en: 'Accept a period’s figures (province)' } },
+  'review.comment': { roles: ['evaluator'], levels: ['province', 'ministry'], jurisdiction: 'subtree', description: { 'zh-CN': '评议打分', en: 'Comment on and score a period' } },
+  'monitoring.configure': { roles: ['configurator'], jurisdiction: 'subtree', description: { 'zh-CN': '设置预警阈值', en: 'Set warning thresholds' } },
+  'monitoring.evaluate': { roles: ['evaluator', 'configurator'], jurisdiction: 'subtree', description: { 'zh-CN': '运行失业预警', en: 'Run the early warning' } },
+  'monitoring.alerts': { roles: ['evaluator', 'configurator', 'reviewer'], jurisdiction: 'subtree', description: { 'zh-CN': '确认和解除预警', en: 'Acknowledge and resolve alerts' } },
+  'calendar.read': { roles: EVERYONE, jurisdiction: 'nation', description: { 'zh-CN': '查阅节假日安排', en: 'Read the holiday calendar' } },
+  'calendar.national': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '录入国务院节假日安排', en: 'Enter the State Council’s holiday schedules' } },
+  'calendar.provincial': { roles: ['admin'], levels: ['province'], jurisdiction: 'subtree', description: { 'zh-CN': '设置本省节假日', en: 'Set the province’s own holidays' } },
+  'audit.read': { roles: ['auditor'], jurisdiction: 'subtree', description: { 'zh-CN': '检索访问日志并校验其哈希链', en: 'Search the access log and verify its hash chain' } },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof permissions;
+
+/** Every permission a user with `role` at an org unit of `level` holds. */
+export function permissionsOf(role: string, level: string): Permission[] {
+  return (Object.keys(permissions) as Permission[]).filter((permission) => holds(permission, role, level));
+}
+
+/** Whether a user with `role` at an org unit of `level` holds the permission (jurisdiction aside). */
+export function holds(permission: Permission, role: string, level: string): boolean {
+  const rule: PermissionRule = permissions[permission];
+  return (rule.roles as readonly string[]).includes(role) && (rule.levels === undefined || (rule.levels as readonly string[]).includes(level));
+}
