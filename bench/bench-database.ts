@@ -4,6 +4,7 @@ import type { PluginManifest } from '../engine/index.ts';
 import { citizenIdCheckCharacter } from '../forms/index.ts';
 import { permissionsOf, type SessionUser } from '../runtime/auth/index.ts';
 import { readConfig } from '../runtime/config.ts';
+import { FieldCipher, freshKeyRing } from '../runtime/crypto/index.ts';
 import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } from '../runtime/db/index.ts';
 import { persons, users } from '../runtime/db/schema/index.ts';
 import { nameInitials } from '../runtime/persons/name-initials.ts';
@@ -28,7 +29,7 @@ export async function openBenchDatabase(backend: Backend, postgresUrl: string | 
 /** A migrated runtime with one office, one caseworker, `people` persons and the given plugins installed. */
 export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonly PluginManifest[], people: number) {
   await handle.migrate();
-  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(pluginList), config: readConfig({}), clock: () => new Date() };
+  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(pluginList), config: readConfig({}), cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() };
   await insertOrgTree(rt.db, [
     { id: MINISTRY_ID, parentId: null, kind: 'ministry', name: '人力资源和社会保障部', path: `/${MINISTRY_ID}/`, cityCode: null },
     { id: '350000', parentId: MINISTRY_ID, kind: 'province', name: '福建省', path: `/${MINISTRY_ID}/350000/`, cityCode: null },
@@ -46,6 +47,7 @@ export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonl
     orgUnit: { id: '350200-01', name: '厦门市公共就业服务中心', kind: 'office', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
     post: null,
     permissions: permissionsOf('caseworker', 'office'),
+    restriction: null,
   };
   const personIds: string[] = [];
   for (let i = 0; i < people; i += 500) {

@@ -4,26 +4,65 @@ export interface RuntimeConfig {
   /** PostgreSQL URL; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** `demo` seeds demo accounts and data; `production` never does and refuses demo sign-ins. */
+  /** `demo` seeds demo accounts and data; `production` never does, and refuses a database that holds them. */
   mode: 'demo' | 'production';
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
-  /** How long a sign-in lasts. */
+  /** How long a session lasts at most from sign-in. */
   sessionHours: number;
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
+  /** A password older than this must be changed at the next sign-in; 0: never. */
+  passwordMaxAgeDays: number;
+  /** Wrong passwords in a row that lock an account, and for how long. */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Wrong sign-ins from one address, whatever the account, after which the address waits `loginLockMinutes`. */
+  addressMaxFailures: number;
+  /** Behind a reverse proxy: take the client's address from `X-Forwarded-For`. */
+  trustProxy: boolean;
+  /** The key file of the personal-data cipher; a demo installation makes one beside its data. */
+  piiKeyFile: string | undefined;
   /** How often the timer worker looks for due timers; 0 turns it off (another process fires them). */
   timerPollMs: number;
 }
 
-/** Reads {@link RuntimeConfig} from `env` (defaults to `process.env`). */
+/** A setting the platform refuses to start with, said in one line. */
+export class StartupRefusal extends Error {
+  override readonly name = 'StartupRefusal';
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new StartupRefusal(`${name} 须为非负数 must be a non-negative number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/**
+ * Reads {@link RuntimeConfig} from `env` (defaults to `process.env`). Fails closed: `APP_MODE`
+ * is exactly `demo` (the default) or `production`, and a number that is not one is refused.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const mode = env['APP_MODE'] === 'production' ? 'production' : 'demo';
+  const mode = env['APP_MODE'] ?? 'demo';
+  if (mode !== 'demo' && mode !== 'production') {
+    throw new StartupRefusal(`APP_MODE 只能是 demo 或 production must be exactly "demo" or "production", not ${JSON.stringify(mode)}`);
+  }
   return {
-    port: Number(env['PORT'] ?? 3000),
+    port: positiveNumber(env, 'PORT', 3000),
     databaseUrl: env['DATABASE_URL'] || undefined,
-    dataDir: env['DATA_DIR'] ?? './data/pglite',
+    dataDir: env['DATA_DIR'] || './data/pglite',
     mode,
-    bodyLimitBytes: Number(env['BODY_LIMIT_BYTES'] ?? 256 * 1024),
-    sessionHours: Number(env['SESSION_HOURS'] ?? 12),
-    timerPollMs: Number(env['TIMER_POLL_MS'] ?? 5000),
+    bodyLimitBytes: positiveNumber(env, 'BODY_LIMIT_BYTES', 256 * 1024),
+    sessionHours: positiveNumber(env, 'SESSION_HOURS', 12),
+    sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 30),
+    passwordMaxAgeDays: positiveNumber(env, 'PASSWORD_MAX_AGE_DAYS', 90),
+    loginMaxFailures: positiveNumber(env, 'LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: positiveNumber(env, 'LOGIN_LOCK_MINUTES', 15),
+    addressMaxFailures: positiveNumber(env, 'ADDRESS_MAX_FAILURES', 20),
+    trustProxy: env['TRUST_PROXY'] === '1',
+    piiKeyFile: env['PII_KEY_FILE'] || undefined,
+    timerPollMs: positiveNumber(env, 'TIMER_POLL_MS', 5000),
   };
 }

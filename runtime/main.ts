@@ -1,15 +1,10 @@
 import { serve } from '@hono/node-server';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { plugins } from '../plugins/index.ts';
 import { ensureUiBuilt } from './admin-ui-build.ts';
-import { readConfig } from './config.ts';
-import { openDatabase } from './db/index.ts';
+import { readConfig, StartupRefusal } from './config.ts';
 import { createServerApp } from './http/server-app.ts';
-import { fillMissingInitials } from './persons/index.ts';
-import { loadPlugins } from './plugins/index.ts';
-import type { RuntimeContext } from './runtime-context.ts';
-import { demoProfiles, seed, seedDemoCases } from './seed/index.ts';
+import { demoProfiles, seedDemoCases } from './seed/index.ts';
+import { openRuntime } from './startup.ts';
 import { startTimerWorker } from './timers/index.ts';
 
 /** The built admin UI; `UI_DIR` points elsewhere (the browser tests build into their own directory). */
@@ -19,17 +14,7 @@ const progress = (message: string) => console.log(`[${((Date.now() - started) / 
 
 async function main(): Promise<void> {
   const config = readConfig();
-  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  progress(`打开数据库 opening ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}…`);
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  progress('迁移数据库 running migrations…');
-  await handle.migrate();
-  const filled = await fillMissingInitials(handle.db);
-  if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
-  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(plugins), config, clock: () => new Date() };
-  const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
-  if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
-  else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);
+  const { rt, handle } = await openRuntime(config, progress);
   if (config.mode === 'demo') {
     const demo = await seedDemoCases(rt, progress);
     if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
@@ -59,6 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('启动失败 start-up failed:', error);
+  // A setting or a database the platform will not run with is said in one line; anything else with its stack.
+  if (error instanceof StartupRefusal) console.error(`启动失败 start-up refused: ${error.message}`);
+  else console.error('启动失败 start-up failed:', error);
   process.exit(1);
 });

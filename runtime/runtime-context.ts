@@ -1,3 +1,4 @@
+import type { FieldCipher } from './crypto/index.ts';
 import type { Backend, Database } from './db/index.ts';
 import type { PluginRegistry } from './plugins/index.ts';
 import type { RuntimeConfig } from './config.ts';
@@ -8,6 +9,8 @@ export interface RuntimeContext {
   backend: Backend;
   registry: PluginRegistry;
   config: RuntimeConfig;
+  /** Encrypts personal data at rest and indexes it blindly. */
+  cipher: FieldCipher;
   /** The time source; tests inject a fixed or stepping clock. */
   clock: () => Date;
 }

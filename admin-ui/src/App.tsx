@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, session, type SessionUser } from './api.ts';
 import { LocaleContext, useCommon, type Locale } from './i18n.ts';
+import { RestrictedAccount } from './account/RestrictedAccount.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -74,18 +75,24 @@ export function App() {
   }, [user, path]);
 
   const switchLanguage = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');
-  const signOut = async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
+  /** Forgets the session in this browser (the server has ended it already, or is told to). */
+  const signedOut = () => {
     session.clear();
     setUser(null);
   };
+  const signOut = async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    signedOut();
+  };
+  const reloadUser = () => api<SessionUser>('GET', '/auth/me').then(setUser, () => signedOut());
 
   let body: ReactNode = null;
   if (user === null) body = <LoginPage onSignedIn={setUser} onSwitchLanguage={switchLanguage} />;
+  else if (user?.restriction) body = <RestrictedAccount user={user} onDone={() => void reloadUser()} onSignOut={() => void signOut()} />;
   else if (user) {
     body = (
       <SessionContext.Provider value={user}>
-        <AppLayout user={user} path={path} onSignOut={signOut} onSwitchLanguage={switchLanguage}>
+        <AppLayout user={user} path={path} onSignOut={signOut} onSignedOut={signedOut} onSwitchLanguage={switchLanguage}>
           <ScreenErrorBoundary path={path}>
             <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
           </ScreenErrorBoundary>

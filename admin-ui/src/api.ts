@@ -86,6 +86,8 @@ export interface SessionUser {
   post: { code: string; name: string } | null;
   /** What the user may do (the server's permission table, by role and level). */
   permissions: string[];
+  /** What the user must do first: change a temporary or expired password, or set up the second factor. */
+  restriction: 'password-change' | 'second-factor' | null;
 }
 
 export interface Subject {

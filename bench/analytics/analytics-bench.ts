@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { supplyDemand } from '../../runtime/analysis/index.ts';
 import { permissionsOf, type SessionUser } from '../../runtime/auth/index.ts';
 import { readConfig } from '../../runtime/config.ts';
+import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
 import { openPostgres } from '../../runtime/db/index.ts';
 import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
@@ -43,6 +44,7 @@ const evaluator: SessionUser = {
   orgUnit: { id: '000000', name: '人力资源和社会保障部', kind: 'ministry', path: '/000000/', cityCode: null },
   post: null,
   permissions: permissionsOf('evaluator', 'ministry'),
+  restriction: null,
 };
 
 /**
@@ -58,7 +60,7 @@ export async function runAnalyticsBench(options: { postgresUrl: string | undefin
   const handle = await openPostgres(await ensureDatabase(options.postgresUrl), { max: 4 });
   try {
     await handle.migrate();
-    const rt: RuntimeContext = { db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, clock: () => new Date() };
+    const rt: RuntimeContext = { db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() };
     if (!(await hasData(handle.db))) {
       options.log(`generating the data set (${SIZE.persons} persons, ${SIZE.vacancies} vacancies, ${SIZE.seekers} seekers, ${SIZE.registrations} registrations) in ${DATABASE}…`);
       await seed(rt, { cityCode: '3502' }, () => undefined);

@@ -13,6 +13,12 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
   AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Authentication is required' },
   AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_OTP_REQUIRED: { 'zh-CN': '请输入动态口令或恢复码', en: 'Enter the one-time code or a recovery code' },
+  AUTH_LOCKED: { 'zh-CN': '登录失败次数过多，账号已暂时锁定，请稍后再试', en: 'Too many failed sign-ins: the account is locked for a while' },
+  AUTH_THROTTLED: { 'zh-CN': '该地址登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address: try again later' },
+  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '请先修改密码', en: 'Change your password first' },
+  SECOND_FACTOR_REQUIRED: { 'zh-CN': '请先绑定动态口令（双因素认证）', en: 'Set up the one-time code (second factor) first' },
+  PASSWORD_POLICY: { 'zh-CN': '密码不符合安全要求', en: 'The password does not meet the policy' },
   ROLE_NOT_PERMITTED: { 'zh-CN': '当前岗位角色无权执行此操作', en: 'Your role may not perform this action' },
   MAKER_CHECKER_VIOLATION: {
     'zh-CN': '审核人不能与经办人为同一人',
@@ -25,6 +31,7 @@ export const errorMessages = {
     en: 'Someone else has acted on this case; reload and try again',
   },
   DUPLICATE_RECORD: { 'zh-CN': '记录已存在', en: 'The record already exists' },
+  CONCURRENT_UPDATE: { 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
   TRANSITION_NOT_AVAILABLE: {
     'zh-CN': '当前环节不能执行此操作',
     en: 'This action is not available in the current state',

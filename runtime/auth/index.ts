@@ -1,5 +1,8 @@
 export { hashPassword, verifyPassword } from './password.ts';
-export { login, logout, authenticate } from './sessions.ts';
+export { passwordProblems, requireStrongPassword, MIN_PASSWORD_LENGTH } from './password-policy.ts';
+export { login, logout, logoutEverywhere, authenticate, actorOfUser, userByUsername, type Credentials } from './sessions.ts';
+export { changePassword } from './account.ts';
+export { enableSecondFactor, setUpSecondFactor } from './second-factor.ts';
 export { requireAuth, type AuthVariables } from './require-auth.ts';
 export { actorOf, type SessionUser } from './session-user.ts';
 export { inSubtree, inVisibleCities } from './scope.ts';

@@ -1,11 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import { PlatformError } from '../../engine/index.ts';
+import type { RequestOrigin } from '../audit/access-log.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { authenticate } from './sessions.ts';
 import type { SessionUser } from './session-user.ts';
 
-/** Hono variables set by {@link requireAuth}. */
+/** Hono variables of an API request: where it came from (set first, by `requestOrigin`), then who asks (set by {@link requireAuth}). */
 export interface AuthVariables {
+  origin: RequestOrigin;
   user: SessionUser;
   token: string;
 }

@@ -11,6 +11,8 @@ export interface SessionUser {
   post: { id: string; code: string; name: string } | null;
   /** What the user may do, from the permission table by role and level: the UI shows only these. */
   permissions: Permission[];
+  /** What the user must do before anything else: change the password, or set up a second factor; null when nothing. */
+  restriction: 'password-change' | 'second-factor' | null;
 }
 
 /** The engine's view of a user taking a step. */

@@ -1,17 +1,35 @@
-import { and, eq, gt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
+import { recordAccess, type AccessActor, type RequestOrigin } from '../audit/access-log.ts';
 import { orgUnits, posts, sessions, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { clearFailures, countFailure, refuseWhileLocked, throttleKeys } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 import { permissionsOf } from './permissions.ts';
+import { checkSecondFactor } from './second-factor.ts';
 import type { SessionUser } from './session-user.ts';
 
 /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
 const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** Roles whose accounts need a second factor in production: they change what everyone else runs. */
+const SECOND_FACTOR_ROLES = new Set(['admin', 'configurator']);
+
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/** What a signed-in user must do before anything else, if anything: change the password, or set up the second factor. */
+function restrictionOf(rt: RuntimeContext, user: UserRow, now: Date): SessionUser['restriction'] {
+  // Demo accounts exist only in demo mode, with a password everyone knows: no rule would make them safer.
+  if (user.demo) return null;
+  const maxAge = rt.config.passwordMaxAgeDays * 86_400_000;
+  if (user.mustChangePassword || (maxAge > 0 && now.getTime() - user.passwordChangedAt.getTime() > maxAge)) return 'password-change';
+  if (rt.config.mode === 'production' && SECOND_FACTOR_ROLES.has(user.role) && !user.totpEnabledAt) return 'second-factor';
+  return null;
 }
 
 /** A user with org unit and post, filtered by `where`; joins `sessions` when the filter needs it. */
@@ -34,28 +52,102 @@ async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
     orgUnit: { id: org.id, name: org.name, kind: org.kind, path: org.path, cityCode: org.cityCode },
     post: post ? { id: post.id, code: post.code, name: post.name } : null,
     permissions: permissionsOf(user.role, org.kind),
+    restriction: restrictionOf(rt, user, rt.clock()),
   };
-  return { sessionUser, passwordHash: user.passwordHash };
+  return { sessionUser, row: user };
 }
 
-/** Signs a user in and returns a fresh bearer token. Demo accounts are refused in production mode. */
-export async function login(rt: RuntimeContext, username: string, password: string) {
+/** A user by username, as a session would see them: for the platform's own work (the demo story), not a sign-in. */
+export async function userByUsername(rt: RuntimeContext, username: string): Promise<SessionUser> {
   const found = await findUser(rt, eq(users.username, username));
-  const ok = await verifyPassword(password, found?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!found || !ok) throw new PlatformError('AUTH_INVALID_CREDENTIALS');
+  if (!found) throw new PlatformError('NOT_FOUND', { details: { username } });
+  return found.sessionUser;
+}
+
+/** The access log's view of a user. */
+export function actorOfUser(user: SessionUser): AccessActor {
+  return { id: user.id, name: user.displayName, role: user.role, orgUnitId: user.orgUnit.id };
+}
+
+/** What a sign-in sends: the password, and the one-time code (or a recovery code) once a second factor is set up. */
+export interface Credentials {
+  username: string;
+  password: string;
+  otp?: string | undefined;
+}
+
+/**
+ * Signs a user in and returns a fresh bearer token. A locked account or address is refused first
+ * (429, nothing hashed); a wrong password counts against both and locks the account after the
+ * configured number in a row; an account with a second factor needs its code. Every sign-in,
+ * failure and lock goes to the access log. Demo accounts are refused in production mode.
+ */
+export async function login(rt: RuntimeContext, credentials: Credentials, origin: RequestOrigin) {
+  const now = rt.clock();
+  const keys = throttleKeys(credentials.username, origin.address);
+  const tried: AccessActor = { id: null, name: credentials.username, role: null, orgUnitId: null };
+  await refuseWhileLocked(rt.db, keys, now);
+  const found = await findUser(rt, eq(users.username, credentials.username));
+  const passwordOk = await verifyPassword(credentials.password, found?.row.passwordHash ?? UNKNOWN_USER_HASH);
+  const secondFactor = found && passwordOk ? await checkSecondFactor(rt, found.row, credentials.otp, now) : 'none';
+  if (!found || !passwordOk || secondFactor === 'wrong') {
+    const locked = await countFailure(rt.db, keys.account, rt.config.loginMaxFailures, rt.config.loginLockMinutes, now);
+    if (keys.address) await countFailure(rt.db, keys.address, rt.config.addressMaxFailures, rt.config.loginLockMinutes, now);
+    const actor = found ? actorOfUser(found.sessionUser) : tried;
+    await recordAccess(rt.db, { actor, action: 'auth.failure', origin, at: now, details: { username: credentials.username, reason: !passwordOk || !found ? 'password' : 'second-factor' } });
+    if (locked) await recordAccess(rt.db, { actor, action: 'auth.lock', origin, at: now, details: { username: credentials.username, minutes: rt.config.loginLockMinutes } });
+    throw new PlatformError('AUTH_INVALID_CREDENTIALS');
+  }
+  if (secondFactor === 'missing') throw new PlatformError('AUTH_OTP_REQUIRED');
+  await clearFailures(rt.db, keys.account);
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(rt.clock().getTime() + rt.config.sessionHours * 3_600_000);
-  await rt.db.insert(sessions).values({ tokenHash: tokenHash(token), userId: found.sessionUser.id, expiresAt });
+  const expiresAt = new Date(now.getTime() + rt.config.sessionHours * 3_600_000);
+  await rt.db.insert(sessions).values({ tokenHash: tokenHash(token), userId: found.sessionUser.id, createdAt: now, expiresAt, lastSeenAt: now, address: origin.address });
+  await recordAccess(rt.db, { actor: actorOfUser(found.sessionUser), action: 'auth.login', origin, at: now, details: { secondFactor: secondFactor === 'ok' } });
   return { token, expiresAt: expiresAt.toISOString(), user: found.sessionUser };
 }
 
-/** The user behind a bearer token, in one query; undefined when the token is unknown or expired. */
+/**
+ * The user behind a bearer token, or undefined when the token is unknown, past its absolute end,
+ * or idle longer than the configured minutes (such a session is ended). Use is noted to the minute.
+ */
 export async function authenticate(rt: RuntimeContext, token: string): Promise<SessionUser | undefined> {
-  const found = await findUser(rt, and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, rt.clock()))!, true);
-  return found?.sessionUser;
+  const now = rt.clock();
+  const idleSince = new Date(now.getTime() - rt.config.sessionIdleMinutes * 60_000);
+  const hash = tokenHash(token);
+  const found = await findUser(rt, and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince))!, true);
+  if (!found) {
+    await rt.db.delete(sessions).where(and(eq(sessions.tokenHash, hash), lt(sessions.lastSeenAt, idleSince)));
+    return undefined;
+  }
+  await rt.db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.tokenHash, hash), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+  return found.sessionUser;
 }
 
-/** Ends a session. */
-export async function logout(rt: RuntimeContext, token: string): Promise<void> {
+/** Ends a session; recorded. */
+export async function logout(rt: RuntimeContext, user: SessionUser, token: string, origin: RequestOrigin): Promise<void> {
   await rt.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'auth.logout', origin, at: rt.clock() });
+}
+
+/** Ends every session of the user (a lost device, a shared computer); recorded. Returns how many ended. */
+export async function logoutEverywhere(rt: RuntimeContext, user: SessionUser, origin: RequestOrigin): Promise<number> {
+  const ended = await rt.db.delete(sessions).where(eq(sessions.userId, user.id)).returning({ hash: sessions.tokenHash });
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'auth.logout-all', origin, at: rt.clock(), details: { sessions: ended.length } });
+  return ended.length;
+}
+
+/** The user's own account row, for changes to it. */
+export async function accountRow(rt: RuntimeContext, userId: string): Promise<UserRow> {
+  const [row] = await rt.db.select().from(users).where(eq(users.id, userId));
+  if (!row) throw new PlatformError('AUTH_REQUIRED');
+  return row;
+}
+
+/** Ends the user's other sessions (after a password change), keeping the one in use. */
+export async function endOtherSessions(rt: RuntimeContext, userId: string, token: string): Promise<void> {
+  await rt.db.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${tokenHash(token)}`));
 }

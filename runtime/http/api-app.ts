@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { PlatformError } from '../../engine/index.ts';
 import type { AuthVariables } from '../auth/index.ts';
 
-/** The Hono environment of API routes: the signed-in user is a variable. */
+/** The Hono environment of API routes: where the request came from and the signed-in user. */
 export type ApiEnv = { Variables: AuthVariables };
 
 /** A route group whose zod validation failures become `BAD_REQUEST` with every issue and its path. */

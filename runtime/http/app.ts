@@ -4,6 +4,7 @@ import { requireAuth } from '../auth/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { apiRouter } from './api-app.ts';
 import { handleError } from './error-handler.ts';
+import { requestOrigin } from './request-origin.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
@@ -33,6 +34,7 @@ export function createApiApp(rt: RuntimeContext) {
   const app = apiRouter();
   const auth = requireAuth(rt);
   app.use('/api/*', bodyLimit({ maxSize: rt.config.bodyLimitBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes: rt.config.bodyLimitBytes } }); } }));
+  app.use('/api/*', requestOrigin({ trustProxy: rt.config.trustProxy }));
   app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));

@@ -9,12 +9,19 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   AUTH_REQUIRED: 401,
   AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_OTP_REQUIRED: 401,
+  AUTH_LOCKED: 429,
+  AUTH_THROTTLED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  SECOND_FACTOR_REQUIRED: 403,
+  PASSWORD_POLICY: 422,
   ROLE_NOT_PERMITTED: 403,
   MAKER_CHECKER_VIOLATION: 403,
   NOT_FOUND: 404,
   PROCESS_NOT_FOUND: 404,
   CASE_VERSION_CONFLICT: 409,
   DUPLICATE_RECORD: 409,
+  CONCURRENT_UPDATE: 409,
   TRANSITION_NOT_AVAILABLE: 409,
   FORM_INVALID: 422,
   RULE_VIOLATION: 422,
@@ -49,5 +56,7 @@ export function handleError(error: unknown, c: Context) {
     message: { zh: platformError.localized['zh-CN'], en: platformError.localized.en },
     details: platformError.code === 'INTERNAL_ERROR' ? null : (platformError.details ?? null),
   };
+  const retryAfter = (platformError.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(body, statusOf[platformError.code]);
 }

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { login } from '../auth/index.ts';
+import { userByUsername } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import { cases } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -33,9 +33,9 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
   if (Number(existing?.value ?? 0) > 0) return { cases: 0, persons: 0, employers: 0 };
 
   const staff = {
-    caseworker: (await login(rt, 'caseworker', 'demo')).user,
-    reviewer: (await login(rt, 'reviewer', 'demo')).user,
-    supervisor: (await login(rt, 'supervisor', 'demo')).user,
+    caseworker: await userByUsername(rt, 'caseworker'),
+    reviewer: await userByUsername(rt, 'reviewer'),
+    supervisor: await userByUsername(rt, 'supervisor'),
   };
   const story = new Story(rt, staff, await calendarInForce(rt.db, rt, staff.caseworker.orgUnit.path));
   progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);

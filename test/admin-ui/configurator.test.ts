@@ -89,6 +89,7 @@ describe('levels', () => {
     role,
     post: null,
     permissions: [],
+    restriction: null,
     orgUnit: { id: '350100', name: '福州市', kind, path: '/100000/350000/350100/' } as SessionUser['orgUnit'],
   });
 

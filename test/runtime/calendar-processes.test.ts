@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../../runtime/auth/index.ts';
+import { userByUsername } from '../../runtime/auth/index.ts';
 import { noteCalendarVersion } from '../../runtime/calendar/index.ts';
 import { sendEvent, startCase } from '../../runtime/cases/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
@@ -15,7 +15,7 @@ const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`).toISOStri
 
 /** Opens and submits an unemployment registration in one runtime process, as its caseworker. */
 async function submitted(rt: RuntimeContext, idNumber: string, name: string): Promise<string> {
-  const { user } = await login(rt, 'caseworker', 'demo');
+  const user = await userByUsername(rt, 'caseworker');
   const person = await registerPerson(rt, user, { idNumber, name });
   const opened = await startCase(rt, user, { processId: 'unemployment-registration', subjectId: person.id });
   await sendEvent(rt, user, opened.id, { type: 'submit', data: registrationForm(), version: opened.version });

@@ -1,4 +1,5 @@
-import { readConfig } from '../../runtime/config.ts';
+import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
+import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
 import { openPglite, openPostgres, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
@@ -6,6 +7,9 @@ import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { insertOrgTree, orgTreeRows, seed } from '../../runtime/seed/index.ts';
 import { plugins } from '../../plugins/index.ts';
+
+/** One key ring for the test run: a second runtime process on a test database reads what the first encrypted. */
+export const testKeyRing = freshKeyRing();
 
 /** The PostgreSQL server the shared suite also runs on, when one is configured. */
 export const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
@@ -34,24 +38,27 @@ export function testClock(startIso: string): TestClock {
 }
 
 /** A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper. */
-export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production' } = {}) {
+export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production'; config?: Partial<RuntimeConfig> } = {}) {
   const handle = backend === 'postgres' ? await openScratchPostgres(postgresUrl!, 't') : await openPglite();
   await handle.migrate();
   const clock = options.clock ?? testClock('2026-11-02T01:00:00.000Z');
-  const config = { ...readConfig({}), mode: options.mode ?? 'demo', bodyLimitBytes: 64 * 1024 };
-  const rt: RuntimeContext = { db: handle.db, backend, registry: loadPlugins(plugins), config, clock: clock.now };
+  // Test clocks jump by days: a session idles as long as it lasts, unless a test says otherwise.
+  const base = readConfig({});
+  const config: RuntimeConfig = { ...base, mode: options.mode ?? 'demo', bodyLimitBytes: 64 * 1024, sessionIdleMinutes: base.sessionHours * 60, ...options.config };
+  const rt: RuntimeContext = { db: handle.db, backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(testKeyRing), clock: clock.now };
   await seed(rt, { cityCode: '3502' }, () => undefined);
   const app = createApiApp(rt);
 
-  async function request(method: string, path: string, init: { token?: string | undefined; body?: unknown; rawBody?: string } = {}) {
+  /** Sends a request to the API as from `address` (the connection's address, as the node server gives it). */
+  async function request(method: string, path: string, init: { token?: string | undefined; body?: unknown; rawBody?: string; address?: string } = {}) {
     const headers: Record<string, string> = {};
     if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
     if (init.body !== undefined || init.rawBody !== undefined) headers['Content-Type'] = 'application/json';
     const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-    const response = await app.request(path, { method, headers, body });
+    const response = await app.request(path, { method, headers, body }, { incoming: { socket: { remoteAddress: init.address ?? '127.0.0.1' } } });
     const text = await response.text();
     // Test bodies are inspected freely.
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as any };
   }
 
   async function login(username: string, password = 'demo'): Promise<string> {

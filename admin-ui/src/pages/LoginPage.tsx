@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText, session, type SessionUser } from '../api.ts';
+import { api, ApiError, errorText, session, type SessionUser } from '../api.ts';
 import { defineMessages, useCommon, useLocale } from '../i18n.ts';
 import { useApi } from '../shell/useApi.ts';
 
@@ -10,9 +10,11 @@ const useMessages = defineMessages({
   signIn: { 'zh-CN': '登录', en: 'Sign in' },
   usernameRequired: { 'zh-CN': '请输入用户名', en: 'Enter your username' },
   passwordRequired: { 'zh-CN': '请输入密码', en: 'Enter your password' },
+  otp: { 'zh-CN': '动态口令或恢复码', en: 'One-time code or recovery code' },
+  otpRequired: { 'zh-CN': '请输入验证器显示的动态口令', en: 'Enter the code your authenticator shows' },
   demoHint: {
-    'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ supervisor（科长）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin，密码均为 demo',
-    en: 'Demo accounts: caseworker / reviewer / supervisor / configurator (city) / provincial (province) / evaluator / admin, password demo',
+    'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ supervisor（科长）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin / ministry-admin（部级管理）/ provincial-admin（省级管理）/ auditor（审计），密码均为 demo',
+    en: 'Demo accounts: caseworker / reviewer / supervisor / configurator (city) / provincial (province) / evaluator / admin / ministry-admin / provincial-admin / auditor, password demo',
   },
 });
 
@@ -23,17 +25,20 @@ export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user:
   const locale = useLocale();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Once the password is right and the account has a second factor, the form asks for its code.
+  const [needsOtp, setNeedsOtp] = useState(false);
   const health = useApi<{ mode: 'demo' | 'production' }>('/health');
 
-  const submit = async ({ username, password }: { username: string; password: string }) => {
+  const submit = async ({ username, password, otp }: { username: string; password: string; otp?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password });
+      const result = await api<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password, ...(otp ? { otp: otp.trim() } : {}) });
       session.set(result.token);
       onSignedIn(result.user);
     } catch (caught) {
-      setError(caught);
+      if (caught instanceof ApiError && caught.body.code === 'AUTH_OTP_REQUIRED') setNeedsOtp(true);
+      else setError(caught);
     } finally {
       setBusy(false);
     }
@@ -53,6 +58,11 @@ export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user:
           <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          {needsOtp && (
+            <Form.Item label={t('otp')} name="otp" rules={[{ required: true, whitespace: true, message: t('otpRequired') }]}>
+              <Input autoComplete="one-time-code" inputMode="numeric" autoFocus />
+            </Form.Item>
+          )}
           {error !== null && <Alert type="error" role="alert" showIcon title={errorText(error, locale)} className="form-alert" />}
           <Button type="primary" htmlType="submit" loading={busy} block>{t('signIn')}</Button>
           {health.data?.mode === 'demo' && <Typography.Paragraph type="secondary" className="hint">{t('demoHint')}</Typography.Paragraph>}

@@ -3,11 +3,12 @@ import type { ReactNode } from 'react';
 import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import { AccountMenu } from '../account/AccountMenu.tsx';
 import { CalendarWarning } from '../calendar/CalendarWarning.tsx';
 import { activeItem, navigationFor } from './navigation.ts';
 
 /** The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out. */
-export function AppLayout({ user, path, onSignOut, onSwitchLanguage, children }: { user: SessionUser; path: string; onSignOut: () => void; onSwitchLanguage: () => void; children: ReactNode }) {
+export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage, children }: { user: SessionUser; path: string; onSignOut: () => void; onSignedOut: () => void; onSwitchLanguage: () => void; children: ReactNode }) {
   const t = useCommon();
   const l = useLocalized();
   const items = navigationFor(user.role);
@@ -22,6 +23,7 @@ export function AppLayout({ user, path, onSignOut, onSwitchLanguage, children }:
             {user.post ? ` · ${user.post.name}` : ''}
           </span>
           <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>
+          <AccountMenu onSignedOut={onSignedOut} />
           <Button type="link" className="header-link" onClick={onSignOut}>{t('signOut')}</Button>
         </Space>
       </Layout.Header>

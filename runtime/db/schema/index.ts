@@ -4,3 +4,4 @@ export * from './work.ts';
 export * from './ledger.ts';
 export * from './assessment.ts';
 export * from './calendar.ts';
+export * from './access-log.ts';

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../auth/permissions.ts';
 
 /**
@@ -47,7 +47,29 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   /** Demo accounts exist only in demo mode; production mode refuses them at sign-in. */
   demo: boolean('demo').notNull().default(false),
+  /** When the password was last set; a password older than the configured age must be changed. */
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** A temporary password (set by an administrator) must be changed at the first sign-in. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** The second factor's secret (RFC 6238), encrypted; set on enrolment, in force once `totpEnabledAt` is. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** SHA-256 of the recovery codes not yet used. */
+  recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Wrong sign-ins counted per account name (`account:<username>`, known or not) and per address
+ * (`address:<ip>`): a key that reaches its limit is locked for a while, checked before any password is hashed.
+ */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 /** Server-side sessions: only a hash of the bearer token is stored, so a database leak gives no tokens. */
@@ -57,7 +79,12 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     userId: uuid('user_id').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The absolute end: sign-in plus the configured hours. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last use (to the minute); a session idle longer than the configured minutes ends. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where the session was opened from, for the access log. */
+    address: text('address'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -1,0 +1,54 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { PlatformError } from '../../engine/index.ts';
+import type { Executor } from '../db/index.ts';
+import { loginFailures } from '../db/schema/index.ts';
+
+/** The keys wrong sign-ins are counted under: the account name tried (known or not), and the address. */
+export function throttleKeys(username: string, address: string | null): { account: string; address: string | null } {
+  return { account: `account:${username.toLowerCase()}`, address: address ? `address:${address}` : null };
+}
+
+/**
+ * Refuses a sign-in while its account or its address is locked, before any password is hashed,
+ * so a flood of wrong passwords costs the server next to nothing: 429 with the seconds to wait.
+ */
+export async function refuseWhileLocked(db: Executor, keys: { account: string; address: string | null }, now: Date): Promise<void> {
+  const wanted = [keys.account, ...(keys.address ? [keys.address] : [])];
+  const rows = await db.select().from(loginFailures).where(inArray(loginFailures.key, wanted));
+  for (const row of rows) {
+    if (!row.lockedUntil || row.lockedUntil <= now) continue;
+    const retryAfterSeconds = Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new PlatformError(row.key === keys.account ? 'AUTH_LOCKED' : 'AUTH_THROTTLED', { details: { retryAfterSeconds, until: row.lockedUntil.toISOString() } });
+  }
+}
+
+/**
+ * Counts one wrong sign-in under a key; failures older than the lock period start a new count.
+ * Reaching `limit` locks the key for `lockMinutes`. Returns whether this failure locked it.
+ */
+export async function countFailure(db: Executor, key: string, limit: number, lockMinutes: number, now: Date): Promise<boolean> {
+  // postgres.js takes no Date inside raw SQL: instants go in as ISO text.
+  const windowStart = sql`${new Date(now.getTime() - lockMinutes * 60_000).toISOString()}::timestamptz`;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(loginFailures)
+    .values({ key, failures: 1, firstAt: now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: loginFailures.key,
+      // A count older than the window (or one whose lock has run out) starts again.
+      set: {
+        failures: sql`CASE WHEN ${loginFailures.firstAt} < ${windowStart} OR ${loginFailures.lockedUntil} <= ${at} THEN 1 ELSE ${loginFailures.failures} + 1 END`,
+        firstAt: sql`CASE WHEN ${loginFailures.firstAt} < ${windowStart} OR ${loginFailures.lockedUntil} <= ${at} THEN ${at} ELSE ${loginFailures.firstAt} END`,
+        lockedUntil: sql`CASE WHEN ${loginFailures.lockedUntil} <= ${at} THEN NULL ELSE ${loginFailures.lockedUntil} END`,
+      },
+    })
+    .returning();
+  if (!row || row.failures < limit || row.lockedUntil) return false;
+  await db.update(loginFailures).set({ lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) }).where(eq(loginFailures.key, key));
+  return true;
+}
+
+/** Forgets an account's wrong sign-ins after a right one. */
+export async function clearFailures(db: Executor, key: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
