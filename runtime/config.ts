@@ -3,6 +3,12 @@ export interface RuntimeConfig {
   port: number;
   /** PostgreSQL URL; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /**
+   * The database owner's URL (PostgreSQL): migrations run as the owner, who then grants the role
+   * of `databaseUrl` only what the server needs (no UPDATE, DELETE or TRUNCATE of history).
+   * Absent: one role does both, as in development.
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   /** `demo` seeds demo accounts and data; `production` never does, and refuses a database that holds them. */
   mode: 'demo' | 'production';
@@ -52,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   return {
     port: positiveNumber(env, 'PORT', 3000),
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseOwnerUrl: env['DATABASE_OWNER_URL'] || undefined,
     dataDir: env['DATA_DIR'] || './data/pglite',
     mode,
     bodyLimitBytes: positiveNumber(env, 'BODY_LIMIT_BYTES', 256 * 1024),

@@ -2,30 +2,52 @@ import { mkdirSync } from 'node:fs';
 import { plugins } from '../plugins/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
-import { openDatabase, type DatabaseHandle } from './db/index.ts';
+import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
 import { loadPlugins } from './plugins/index.ts';
+import { encryptPlaintextRows } from './privacy/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
+
+/** Migrations as the database owner, then the application's role granted what the server needs and no more. */
+async function migrateAsOwner(ownerUrl: string, appUrl: string, progress: Progress): Promise<void> {
+  const owner = await openPostgres(ownerUrl, { max: 2 });
+  try {
+    progress('迁移数据库 running migrations as the owner…');
+    await owner.migrate();
+    const role = decodeURIComponent(new URL(appUrl).username);
+    await grantApplicationRole(owner.db, role);
+    progress(`授权 granted the application role ${role} what the server needs (no UPDATE, DELETE or TRUNCATE of history)`);
+  } finally {
+    await owner.close();
+  }
+}
 
 /**
  * Opens the platform's database as `main` and every command do: the key ring first (production
  * refuses to start without one), the database (PGlite's directory private to its owner), the
- * migrations, the production check (no demo accounts), then what a first start seeds (the org
+ * migrations, the production check (no demo accounts), personal data written before encryption
+ * at rest encrypted, then what a first start seeds (the org
  * tree, the calendar, the ministry's processes; demo accounts in demo mode only).
  */
 export async function openRuntime(config: RuntimeConfig, progress: Progress): Promise<{ rt: RuntimeContext; handle: DatabaseHandle }> {
   const keys = loadKeyRing(config);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   progress(`打开数据库 opening ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}…`);
+  if (config.databaseUrl && config.databaseOwnerUrl) await migrateAsOwner(config.databaseOwnerUrl, config.databaseUrl, progress);
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    progress('迁移数据库 running migrations…');
-    await handle.migrate();
+    if (!config.databaseOwnerUrl) {
+      progress('迁移数据库 running migrations…');
+      await handle.migrate();
+    }
     if (config.mode === 'production') await refuseDemoAccounts(handle.db);
     const filled = await fillMissingInitials(handle.db);
     if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
     const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() };
+    const sealed = await encryptPlaintextRows(rt);
+    const total = Object.values(sealed).reduce((sum, n) => sum + n, 0);
+    if (total > 0) progress(`加密个人信息 encrypted the personal data written before encryption at rest: ${JSON.stringify(sealed)}`);
     const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
     if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
     else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);

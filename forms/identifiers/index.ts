@@ -2,3 +2,4 @@ export { parseCitizenId, isCitizenId, maskCitizenId, citizenIdCheckCharacter } f
 export type { CitizenId, CitizenIdProblem, CitizenIdResult } from './citizen-id.ts';
 export { parseCreditCode, isCreditCode, creditCodeCheckCharacter, organizationCodeCheckCharacter } from './credit-code.ts';
 export type { CreditCodeProblem, CreditCodeResult } from './credit-code.ts';
+export { maskPhone } from './phone.ts';

@@ -133,19 +133,24 @@ export async function verifyAccessLog(db: Executor): Promise<ChainCheck> {
 export const RETENTION_DAYS = 180;
 
 /**
- * Deletes the rows older than `before`, which must be at least {@link RETENTION_DAYS} ago, and
- * keeps the chain verifiable: the head records the first row kept and the hash it chains from.
- * Needs the database's owner on PostgreSQL (the application's role may not delete from the log);
- * the trigger allows it only while this transaction says so, and only for rows past retention.
+ * Deletes the oldest rows, up to the first row not older than `before` (which must be at least
+ * {@link RETENTION_DAYS} ago), and keeps the chain verifiable: the head records the first row
+ * kept and the hash it chains from. Only a prefix of the chain can go, so a row out of time order
+ * stops the purge there. Needs the database's owner on PostgreSQL (the application's role may
+ * not delete from the log); the trigger allows it only while this transaction says so, and only
+ * for rows past retention.
  */
 export async function purgeAccessLog(db: Database, before: Date, now: Date): Promise<{ deleted: number }> {
   if (before.getTime() > now.getTime() - RETENTION_DAYS * 86_400_000) throw new RangeError(`the access log is kept at least ${RETENTION_DAYS} days`);
+  const cutoff = sql`${before.toISOString()}::timestamptz`;
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for('update');
+    const [firstKept] = await tx.select({ id: sql<number | null>`min(${accessLog.id})` }).from(accessLog).where(sql`${accessLog.at} >= ${cutoff}`);
+    const limit = firstKept?.id === null || firstKept?.id === undefined ? sql`` : sql` AND ${accessLog.id} < ${Number(firstKept.id)}`;
     const [last] = await tx
       .select({ id: accessLog.id, hash: accessLog.hash })
       .from(accessLog)
-      .where(sql`${accessLog.at} < ${before.toISOString()}::timestamptz`)
+      .where(sql`${accessLog.at} < ${cutoff}${limit}`)
       .orderBy(sql`${accessLog.id} DESC`)
       .limit(1);
     if (!head || !last) return { deleted: 0 };

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Definition, LocalizedText } from '../../engine/index.ts';
-import type { SessionUser } from '../auth/index.ts';
+import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
+import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
@@ -31,8 +32,9 @@ function stepForm(definition: Definition, from: string | null, event: string) {
  * data was entered on, and for system steps the domain event (with the title of the step that
  * emitted it) and the case that caused it; then every move of its deadlines by a calendar change.
  */
-export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string) {
+export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin) {
   const row = await getCaseRow(rt, user, id);
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'case.read', target: { type: 'case', id: row.id }, origin, at: rt.clock(), details: { caseNo: row.caseNo, history: true } });
   const rows = await rt.db
     .select({ event: caseEvents, revision: recordRevisions, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn })
     .from(caseEvents)

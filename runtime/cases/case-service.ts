@@ -1,6 +1,7 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { PlatformError, type CaseData } from '../../engine/index.ts';
-import { actorOf, inSubtree, type SessionUser } from '../auth/index.ts';
+import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
+import { actorOf, actorOfUser, inSubtree, type SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
@@ -72,9 +73,11 @@ export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: strin
   return detail(rt, user, updated);
 }
 
-/** One case in full. */
-export async function getCase(rt: RuntimeContext, user: SessionUser, id: string) {
-  return detail(rt, user, await getCaseRow(rt, user, id));
+/** One case in full, with the data its forms collected: the read is recorded in the access log first. */
+export async function getCase(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin) {
+  const row = await getCaseRow(rt, user, id);
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'case.read', target: { type: 'case', id: row.id }, origin, at: rt.clock(), details: { caseNo: row.caseNo } });
+  return detail(rt, user, row);
 }
 
 /** Cases in the user's subtree, newest first, filtered by status, process or subject. */

@@ -1,5 +1,4 @@
 import type { Definition, LocalizedText } from '../../engine/index.ts';
-import { maskCitizenId } from '../../forms/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { CaseRow } from './case-transaction.ts';
 
@@ -64,6 +63,6 @@ export function caseDetail(row: CaseRow, published: { definition: Definition; ve
 }
 
 /** A person subject with the ID number masked. */
-export function personSubject(person: { id: string; name: string; idNumber: string }): SubjectSummary {
-  return { type: 'person', id: person.id, name: person.name, identifier: maskCitizenId(person.idNumber) };
+export function personSubject(person: { id: string; name: string; masked: string | null }): SubjectSummary {
+  return { type: 'person', id: person.id, name: person.name, identifier: person.masked ?? '' };
 }

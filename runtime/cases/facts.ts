@@ -10,9 +10,9 @@ async function personFacts(tx: Executor, row: CaseRow): Promise<Record<string, u
   const [found] = await tx
     .select({
       person: persons,
-      employed: sql<boolean>`(SELECT bool_or(p.employment_status = 'employed') FROM persons p WHERE p.id_number = persons.id_number)`,
-      unemployed: sql<boolean>`(SELECT bool_or(p.unemployment_status = 'registered') FROM persons p WHERE p.id_number = persons.id_number)`,
-      recognized: sql<boolean>`(SELECT bool_or(p.difficulty_status = 'recognized') FROM persons p WHERE p.id_number = persons.id_number)`,
+      employed: sql<boolean>`(SELECT bool_or(p.employment_status = 'employed') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
+      unemployed: sql<boolean>`(SELECT bool_or(p.unemployment_status = 'registered') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
+      recognized: sql<boolean>`(SELECT bool_or(p.difficulty_status = 'recognized') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
     })
     .from(persons)
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))

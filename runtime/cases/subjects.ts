@@ -10,7 +10,7 @@ export async function subjectsOf(db: Executor, rows: readonly { subjectId: strin
   const employerIds = idsOf('employer');
   const summaries = new Map<string, SubjectSummary>();
   if (personIds.length > 0) {
-    const found = await db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, personIds));
+    const found = await db.select({ id: persons.id, name: persons.name, masked: persons.idNumberMasked }).from(persons).where(inArray(persons.id, personIds));
     for (const p of found) summaries.set(p.id, personSubject(p));
   }
   if (employerIds.length > 0) {

@@ -6,4 +6,5 @@ export * as schema from './schema/index.ts';
 export { openDatabase } from './open-database.ts';
 export { queryRows } from './query-rows.ts';
 export { sqlState, isUniqueViolation } from './errors.ts';
-export { codeOrNamePrefix } from './search.ts';
+export { codeOrNamePrefix, namePrefix } from './search.ts';
+export { grantApplicationRole, HISTORY_TABLES } from './postgres/grants.ts';

@@ -7,6 +7,7 @@ import { handleError } from './error-handler.ts';
 import { requestOrigin } from './request-origin.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
@@ -54,6 +55,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', codeTableRoutes(rt));
   app.route('/api', postRoutes(rt));
   app.route('/api', calendarRoutes(rt));
+  app.route('/api', auditRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

@@ -13,7 +13,7 @@ type CaseRow = typeof cases.$inferSelect;
  */
 export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: LedgerItem, now: Date): Promise<string> {
   const [person] = await tx
-    .select({ idNumber: persons.idNumber, name: persons.name })
+    .select({ idNumber: persons.idNumber, idNumberIndex: persons.idNumberIndex, name: persons.name })
     .from(persons)
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
     .limit(1);
@@ -25,7 +25,9 @@ export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: Ledg
       cityCode: row.cityCode,
       id,
       personId: row.subjectId,
+      // The person's sealed ID number, as it is: the blind index keeps an item once per person nationwide.
       idNumber: person.idNumber,
+      idNumberIndex: person.idNumberIndex,
       personName: person.name,
       ...item,
       caseId: row.id,

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate, type Fund } from '../../engine/index.ts';
-import type { SessionUser } from '../auth/index.ts';
+import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
+import { actorOfUser, type SessionUser } from '../auth/index.ts';
+import { toCsv } from '../exports/index.ts';
+import { openValue } from '../privacy/index.ts';
 import { nextCounter } from '../cases/counters.ts';
 import { queryRows, type Transaction } from '../db/index.ts';
 import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
@@ -28,9 +31,9 @@ function batchView(row: BatchRow) {
 
 /** Approved items of a fund with no payment in flight or done: new ones, and those whose payments all failed. */
 async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
-  return queryRows<{ id: string; id_number: string; person_name: string; amount_fen: string | number }>(
+  return queryRows<{ id: string; id_number: string; id_number_index: string | null; person_name: string; amount_fen: string | number }>(
     tx,
-    sql`SELECT i.id, i.id_number, i.person_name, i.amount_fen FROM ledger_items i
+    sql`SELECT i.id, i.id_number, i.id_number_index, i.person_name, i.amount_fen FROM ledger_items i
         WHERE i.city_code = ${cityCode} AND i.fund = ${fund}
           AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.city_code = i.city_code AND p.item_id = i.id AND p.status <> 'failed')
         ORDER BY i.approved_at, i.id
@@ -67,6 +70,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
         itemId: item.id,
         batchId,
         idNumber: item.id_number,
+        idNumberIndex: item.id_number_index,
         personName: item.person_name,
         amountFen,
         status: 'issued',
@@ -128,18 +132,18 @@ export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string
   };
 }
 
-/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** The file for the bank: one line per payment (payment number, ID number, name, amount in fen). */
-export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string): Promise<string> {
+/**
+ * The file for the bank: one line per payment (payment number, ID number in the clear, name,
+ * amount in fen), every cell neutralised against spreadsheet formulas. The download is recorded
+ * in the access log before the file leaves.
+ */
+export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin): Promise<string> {
   const cityCode = requireCity(user);
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
-  const lines = rows.map((p) => [p.paymentNo, p.idNumber, p.personName, String(p.amountFen)].map(csvField).join(','));
-  return ['payment_no,id_number,name,amount_fen', ...lines].join('\n') + '\n';
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'bank-file', target: { type: 'payment-batch', id }, origin, at: rt.clock(), details: { payments: rows.length } });
+  const lines = rows.map((p) => [p.paymentNo, openValue(rt.cipher, p.idNumber), p.personName, p.amountFen]);
+  return toCsv([['payment_no', 'id_number', 'name', 'amount_fen'], ...lines], { forPeople: false });
 }
 
 /** The city's batches, newest first. */

@@ -4,6 +4,8 @@ import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, type Transaction } from '../db/index.ts';
 import { ledgerHistory, payments, reconciliationLines, reconciliations } from '../db/schema/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
+import { normalIdNumber } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { requireCity } from '../persons/index.ts';
 import { closeReconciledBatches } from './payment-batches.ts';
@@ -22,7 +24,7 @@ interface LineOutcome {
   batchId?: string;
 }
 
-async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
+async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
   const fields = raw.split(',').map((f) => f.trim());
   if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: null, reason: 'malformed' };
   const [paymentNo, idNumber, amount, result, bankReference, message] = fields as [string, string, string, string, string, string];
@@ -33,7 +35,7 @@ async function matchLine(tx: Transaction, cityCode: string, lineNo: number, raw:
     .where(and(eq(payments.cityCode, cityCode), eq(payments.paymentNo, paymentNo)))
     .for('update');
   if (!payment) return unmatched('unknown-payment');
-  if (payment.idNumber !== idNumber.toUpperCase()) return unmatched('id-number-mismatch');
+  if (payment.idNumberIndex !== cipher.index(normalIdNumber(idNumber))) return unmatched('id-number-mismatch');
   if (payment.amountFen !== Number(amount)) return unmatched('amount-mismatch');
   if (result !== 'paid' && result !== 'failed') return unmatched('unknown-result');
   if (payment.status !== 'sent') return unmatched('not-awaiting-result');
@@ -76,7 +78,7 @@ export async function importReconciliation(rt: RuntimeContext, user: SessionUser
       const outcomes: LineOutcome[] = [];
       for (const [index, raw] of lines.entries()) {
         if (index === 0 || raw.trim() === '') continue;
-        outcomes.push(await matchLine(tx, cityCode, index + 1, raw, user.id, now));
+        outcomes.push(await matchLine(tx, rt.cipher, cityCode, index + 1, raw, user.id, now));
       }
       const unmatched = outcomes.filter((o) => o.reason !== null);
       await tx.insert(reconciliations).values({
@@ -92,7 +94,8 @@ export async function importReconciliation(rt: RuntimeContext, user: SessionUser
       });
       if (outcomes.length > 0) {
         await tx.insert(reconciliationLines).values(
-          outcomes.map((o) => ({ cityCode, reconciliationId: id, lineNo: o.lineNo, raw: o.raw, paymentNo: o.paymentNo, status: o.reason ? ('unmatched' as const) : ('matched' as const), reason: o.reason })),
+          // A line holds an ID number: kept encrypted like every other.
+          outcomes.map((o) => ({ cityCode, reconciliationId: id, lineNo: o.lineNo, raw: rt.cipher.encrypt(o.raw), paymentNo: o.paymentNo, status: o.reason ? ('unmatched' as const) : ('matched' as const), reason: o.reason })),
         );
       }
       await closeReconciledBatches(tx, cityCode, [...new Set(outcomes.flatMap((o) => (o.batchId ? [o.batchId] : [])))], now);

@@ -3,7 +3,7 @@ import { PlatformError, chinaDate } from '../../engine/index.ts';
 import { rankVacancies, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
-import { getPerson } from '../persons/index.ts';
+import { personInScope } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 function profileOf(data: Record<string, unknown>): SeekerProfile {
@@ -21,7 +21,7 @@ function profileOf(data: Record<string, unknown>): SeekerProfile {
  * person has no active job-seeking registration.
  */
 export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, personId: string) {
-  const person = await getPerson(rt, user, personId);
+  const person = await personInScope(rt, user, personId);
   const [seeking] = await rt.db
     .select({ data: cases.data })
     .from(cases)

@@ -1,11 +1,13 @@
 import { and, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
-import { maskCitizenId, parseCitizenId } from '../../forms/index.ts';
-import { inVisibleCities, type SessionUser } from '../auth/index.ts';
-import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
+import { parseCitizenId } from '../../forms/index.ts';
+import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
+import { actorOfUser, inVisibleCities, type SessionUser } from '../auth/index.ts';
+import { isUniqueViolation, namePrefix } from '../db/index.ts';
 import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
+import { handlesPerson, normalIdNumber, openValue, sealIdNumber, sealPhone } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { looksLikeInitials, nameInitials } from './name-initials.ts';
 import { requireCity } from './require-city.ts';
@@ -21,16 +23,20 @@ export interface RegisterPersonInput {
 
 type PersonRow = typeof persons.$inferSelect;
 
-/** A person as the API shows it; `idNumber` is masked in lists. */
-export function personView(row: PersonRow, options: { mask: boolean }) {
+/**
+ * A person as the API shows it. `full`: the ID number and phone in the clear (decrypted), for
+ * someone who handles the person; otherwise their masked forms. `masked` tells the reader which.
+ */
+export function personView(rt: RuntimeContext, row: PersonRow, options: { full: boolean }) {
   return {
     id: row.id,
     cityCode: row.cityCode,
-    idNumber: options.mask ? maskCitizenId(row.idNumber) : row.idNumber,
+    idNumber: options.full ? openValue(rt.cipher, row.idNumber)! : (row.idNumberMasked ?? ''),
     name: row.name,
     gender: row.gender,
     birthDate: row.birthDate,
-    phone: row.phone,
+    phone: options.full ? openValue(rt.cipher, row.phone) : row.phoneMasked,
+    masked: !options.full,
     hukouArea: row.hukouArea,
     residenceArea: row.residenceArea,
     address: row.address,
@@ -44,15 +50,15 @@ export function personView(row: PersonRow, options: { mask: boolean }) {
 }
 
 /**
- * Registers a person under real name in the user's city. The ID number must pass the
- * GB 11643 check; gender and birth date are derived from it, never typed. An unknown area
+ * Registers a person under real name in the user's city. The ID number must pass the GB 11643
+ * check; gender and birth date are derived from it, never typed; it and the phone are stored
+ * encrypted, with a blind index that keeps the ID number unique in the city. An unknown area
  * code is a warning because codes are retired over time.
  */
 export async function registerPerson(rt: RuntimeContext, user: SessionUser, input: RegisterPersonInput) {
   const cityCode = requireCity(user);
   const parsed = parseCitizenId(input.idNumber, chinaDate(rt.clock()));
   if (!parsed.ok) throw new PlatformError('ID_NUMBER_INVALID', { details: { field: 'idNumber', problem: parsed.problem } });
-  const idNumber = input.idNumber.trim().toUpperCase();
   const warnings = isKnownAreaCode(parsed.areaCode) ? [] : [{ code: 'ID_AREA_UNKNOWN', areaCode: parsed.areaCode }];
   try {
     const [row] = await rt.db
@@ -60,12 +66,12 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
       .values({
         cityCode,
         id: randomUUID(),
-        idNumber,
+        ...sealIdNumber(rt.cipher, input.idNumber),
         name: input.name.trim(),
         nameInitials: nameInitials(input.name),
         gender: parsed.gender,
         birthDate: parsed.birthDate,
-        phone: input.phone ?? null,
+        ...sealPhone(rt.cipher, input.phone),
         hukouArea: input.hukouArea ?? null,
         residenceArea: input.residenceArea ?? null,
         address: input.address ?? null,
@@ -75,7 +81,7 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
         updatedAt: rt.clock(),
       })
       .returning();
-    return { ...personView(row!, { mask: false }), warnings };
+    return { ...personView(rt, row!, { full: true }), warnings };
   } catch (error) {
     if (isUniqueViolation(error)) throw new PlatformError('DUPLICATE_RECORD', { details: { field: 'idNumber' }, cause: error });
     throw error;
@@ -83,25 +89,49 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
 }
 
 /**
- * Persons visible to the user: by exact ID number, by name prefix, or, when the query is latin
- * letters, by the start of the name's pinyin initials (`zs` finds 张三). ID numbers masked.
+ * Persons visible to the user: by exact ID number (through its blind index), by name prefix,
+ * or, when the query is latin letters, by the start of the name's pinyin initials (`zs` finds
+ * 张三). Always masked: a list is not where a full number is needed.
  */
 export async function findPersons(rt: RuntimeContext, user: SessionUser, query: { q?: string | undefined; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const filters: SQL[] = [inVisibleCities(persons.cityCode, user)];
-  if (q && looksLikeInitials(q)) filters.push(or(codeOrNamePrefix(persons.idNumber, persons.name, q), like(persons.nameInitials, `${q.toLowerCase()}%`))!);
-  else if (q) filters.push(codeOrNamePrefix(persons.idNumber, persons.name, q));
+  if (q) {
+    const byCode = or(eq(persons.idNumberIndex, rt.cipher.index(normalIdNumber(q))), namePrefix(persons.name, q))!;
+    filters.push(looksLikeInitials(q) ? or(byCode, like(persons.nameInitials, `${q.toLowerCase()}%`))! : byCode);
+  }
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(persons).where(where).orderBy(desc(persons.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     rt.db.select({ value: count() }).from(persons).where(where),
   ]);
-  return { items: rows.map((row) => personView(row, { mask: true })), total: Number(total?.value ?? 0) };
+  return { items: rows.map((row) => personView(rt, row, { full: false })), total: Number(total?.value ?? 0) };
 }
 
-/** One person visible to the user, in full; 404 for persons out of scope. */
-export async function getPerson(rt: RuntimeContext, user: SessionUser, id: string) {
+/** A person in the user's visible cities, or 404; nothing of their personal data is read out. */
+export async function personInScope(rt: RuntimeContext, user: SessionUser, id: string): Promise<PersonRow> {
   const [row] = await rt.db.select().from(persons).where(and(eq(persons.id, id), inVisibleCities(persons.cityCode, user))).limit(1);
   if (!row) throw new PlatformError('NOT_FOUND', { details: { person: id } });
-  return personView(row, { mask: false });
+  return row;
+}
+
+/**
+ * One person visible to the user (404 for persons out of scope): in full for someone who handles
+ * them, masked for anyone else. Every read is recorded in the access log before it is answered.
+ */
+export async function getPerson(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin) {
+  const row = await personInScope(rt, user, id);
+  const full = await handlesPerson(rt.db, user, row);
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.read', target: { type: 'person', id: row.id }, origin, at: rt.clock(), details: { full } });
+  return personView(rt, row, { full });
+}
+
+/**
+ * The exception (break-glass): a person's full ID number and phone for a user who does not
+ * handle them but must, for the purpose stated, which the access log keeps with who and when.
+ */
+export async function revealPerson(rt: RuntimeContext, user: SessionUser, id: string, purpose: string, origin: RequestOrigin) {
+  const row = await personInScope(rt, user, id);
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.reveal', target: { type: 'person', id: row.id }, purpose, origin, at: rt.clock() });
+  return personView(rt, row, { full: true });
 }

@@ -1,4 +1,4 @@
 export { acceptPeriod, approvePeriod, commentPeriod, listReviews, reviewOf, type ReviewStatus } from './review-service.ts';
-export { exportDrillDown, drillDownTable, toCsv, toXlsx, EXPORT_HEADER, XLSX_TYPE, type Cell } from './export.ts';
+export { exportDrillDown, drillDownTable, EXPORT_HEADER } from './export.ts';
 export { periodRange, periodEnded, PERIOD_PATTERN, type PeriodRange } from './period.ts';
 export { figuresVisible } from './figures-visible.ts';

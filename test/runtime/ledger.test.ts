@@ -192,8 +192,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     const [cityRow] = await queryRows<{ city_code: string }>(t.rt.db, sql`SELECT city_code FROM ledger_items WHERE id = ${item!.id}`);
     const cityCode = cityRow!.city_code;
     const insert = (fields: { period: string; fund: string; preparedBy: string; approvedBy: string }) =>
-      t.rt.db.execute(sql`INSERT INTO ledger_items (city_code, id, person_id, id_number, person_name, subsidy_type, item, period, fund, amount_fen, case_id, prepared_by, approved_by, approved_at)
-        VALUES (${cityCode}, ${randomUUID()}, ${recognisedId}, ${recognisedIdNumber}, '黄志明', 'public-welfare-post', 'public-welfare-post', ${fields.period}, ${fields.fund}, 190000, ${pwpCaseId}, ${fields.preparedBy}, ${fields.approvedBy}, now())`);
+      // As the service writes it: the ID number sealed, its blind index beside it (the key the database keeps unique).
+      t.rt.db.execute(sql`INSERT INTO ledger_items (city_code, id, person_id, id_number, id_number_index, person_name, subsidy_type, item, period, fund, amount_fen, case_id, prepared_by, approved_by, approved_at)
+        VALUES (${cityCode}, ${randomUUID()}, ${recognisedId}, ${t.rt.cipher.encrypt(recognisedIdNumber)}, ${t.rt.cipher.index(recognisedIdNumber)}, '黄志明', 'public-welfare-post', 'public-welfare-post', ${fields.period}, ${fields.fund}, 190000, ${pwpCaseId}, ${fields.preparedBy}, ${fields.approvedBy}, now())`);
     const before = await tableCounts(t.rt);
 
     // Maker-checker: a preparer approving their own item (a period not yet paid, so only the check applies).

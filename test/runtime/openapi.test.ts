@@ -15,6 +15,8 @@ describe('OpenAPI document', () => {
     const routes = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual([
       'GET /api/analysis/supply-demand',
+      'GET /api/audit/access-log',
+      'GET /api/audit/access-log/verify',
       'GET /api/auth/me',
       'GET /api/calendar',
       'GET /api/calendar/years/{year}',
@@ -69,6 +71,7 @@ describe('OpenAPI document', () => {
       'POST /api/payment-batches',
       'POST /api/payment-batches/{id}/send',
       'POST /api/persons',
+      'POST /api/persons/{id}/reveal',
       'POST /api/processes/{processId}/migrations',
       'POST /api/processes/{processId}/overlay/publish',
       'POST /api/processes/{processId}/overlay/replay',

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { caseEvents } from '../../runtime/db/schema/index.ts';
-import { toCsv } from '../../runtime/review/index.ts';
+import { toCsv } from '../../runtime/exports/index.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -292,6 +292,6 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     expect(unknown.status).toBe(404);
     const badFormat = await t.request('GET', `/api/review/export?indicator=${ON_TIME}&orgUnit=350203-01&${Q3}&format=pdf`, { token: caseworker });
     expect(badFormat.status).toBe(400);
-    expect(toCsv([['a,b', 'say "hi"', 'two\nlines', 1.5, null]])).toBe('\uFEFF"a,b","say ""hi""","two\nlines",1.5,\r\n');
+    expect(toCsv([['a,b', 'say "hi"', 'two\nlines', 1.5, null]], { forPeople: true })).toBe('\uFEFF"a,b","say ""hi""","two\nlines",1.5,\r\n');
   });
 });

@@ -5,9 +5,10 @@ const funds = ['employment-subsidy', 'unemployment-insurance'] as const;
 
 /**
  * Approved payments to named persons, in integer fen. The same item for the same period is
- * paid once to a person, nationwide and whichever the fund: the unique key has neither
- * city nor fund in it, so neither a second city nor the other fund can pay it again.
- * The preparer and the approver must differ (maker-checker), enforced here as well.
+ * paid once to a person, nationwide and whichever the fund: the unique key (on the blind index
+ * of the ID number, which is stored encrypted) has neither city nor fund in it, so neither a
+ * second city nor the other fund can pay it again. The preparer and the approver must differ
+ * (maker-checker), enforced here as well.
  */
 export const ledgerItems = pgTable(
   'ledger_items',
@@ -15,7 +16,9 @@ export const ledgerItems = pgTable(
     cityCode: text('city_code').notNull(),
     id: uuid('id').notNull(),
     personId: uuid('person_id').notNull(),
+    /** The person's ID number, encrypted. */
     idNumber: text('id_number').notNull(),
+    idNumberIndex: text('id_number_index'),
     personName: text('person_name').notNull(),
     subsidyType: text('subsidy_type').notNull(),
     item: text('item').notNull(),
@@ -29,7 +32,7 @@ export const ledgerItems = pgTable(
   },
   (t) => [
     primaryKey({ name: 'ledger_items_pkey', columns: [t.cityCode, t.id] }),
-    unique('ledger_items_once_key').on(t.idNumber, t.item, t.period),
+    uniqueIndex('ledger_items_once_key').on(t.idNumberIndex, t.item, t.period),
     check('ledger_items_maker_checker', sql`${t.preparedBy} <> ${t.approvedBy}`),
     check('ledger_items_amount_positive', sql`${t.amountFen} > 0`),
     index('ledger_items_case_idx').on(t.cityCode, t.caseId),
@@ -49,7 +52,9 @@ export const payments = pgTable(
     paymentNo: text('payment_no').notNull(),
     itemId: uuid('item_id').notNull(),
     batchId: uuid('batch_id').notNull(),
+    /** The payee's ID number, encrypted, for the bank file. */
     idNumber: text('id_number').notNull(),
+    idNumberIndex: text('id_number_index'),
     personName: text('person_name').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['issued', 'sent', 'paid', 'failed', 'reconciled'] }).notNull(),
@@ -115,6 +120,7 @@ export const reconciliationLines = pgTable(
     cityCode: text('city_code').notNull(),
     reconciliationId: uuid('reconciliation_id').notNull(),
     lineNo: integer('line_no').notNull(),
+    /** The line as the bank sent it, encrypted (it holds an ID number). */
     raw: text('raw').notNull(),
     paymentNo: text('payment_no'),
     status: text('status', { enum: ['matched', 'unmatched'] }).notNull(),

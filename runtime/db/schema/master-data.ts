@@ -1,23 +1,31 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './organisation.ts';
 
 /**
  * Real-name person records, one per city. Tenant tables carry `city_code` in every key so
  * the schema can be distributed by city (Citus) without redesign; nationwide rules look a
- * person up across cities by the `id_number` index.
+ * person up across cities by the blind index of the ID number. The ID number and the phone are
+ * stored encrypted (SM4-CTR + HMAC-SM3); their masked forms are kept for lists.
  */
 export const persons = pgTable(
   'persons',
   {
     cityCode: text('city_code').notNull(),
     id: uuid('id').notNull(),
+    /** The citizen ID number, encrypted. */
     idNumber: text('id_number').notNull(),
+    /** HMAC of the ID number under the index key: exact look-up and uniqueness without the number. */
+    idNumberIndex: text('id_number_index'),
+    /** 350203********015X, for lists and for those who do not handle the person. */
+    idNumberMasked: text('id_number_masked'),
     name: text('name').notNull(),
     /** Pinyin initials of the name (张三 → `zs`) for search; filled on registration, lazily for older rows. */
     nameInitials: text('name_initials'),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    /** The phone number, encrypted. */
     phone: text('phone'),
+    phoneMasked: text('phone_masked'),
     hukouArea: text('hukou_area'),
     residenceArea: text('residence_area'),
     address: text('address'),
@@ -36,8 +44,8 @@ export const persons = pgTable(
   },
   (t) => [
     primaryKey({ name: 'persons_pkey', columns: [t.cityCode, t.id] }),
-    unique('persons_city_id_number_key').on(t.cityCode, t.idNumber),
-    index('persons_id_number_idx').on(t.idNumber),
+    uniqueIndex('persons_city_id_number_index_key').on(t.cityCode, t.idNumberIndex),
+    index('persons_id_number_index_idx').on(t.idNumberIndex),
     index('persons_id_idx').on(t.id),
     // Pattern ops so `LIKE 'zs%'` uses the index whatever the database collation; NULLs (not yet filled) are indexed too.
     index('persons_name_initials_idx').on(t.nameInitials.op('text_pattern_ops')),

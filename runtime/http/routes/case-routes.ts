@@ -185,8 +185,8 @@ export function caseRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(startRoute, async (c) => c.json(await startCase(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listRoute, async (c) => c.json(await listCases(rt, c.get('user'), c.req.valid('query')), 200))
-    .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
     .openapi(eventRoute, async (c) => c.json(await sendEvent(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
     .openapi(linksRoute, async (c) => c.json(await linkedCases(rt, c.get('user'), c.req.valid('param').id), 200));
 }

@@ -146,6 +146,6 @@ export function paymentRoutes(rt: RuntimeContext) {
     .openapi(listRoute, async (c) => c.json(await listBatches(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getRoute, async (c) => c.json(await getBatch(rt, c.get('user'), c.req.valid('param').id), 200))
     .openapi(sendRoute, async (c) => c.json(await sendBatch(rt, c.get('user'), c.req.valid('param').id), 200))
-    .openapi(fileRoute, async (c) => c.text(await batchBankFile(rt, c.get('user'), c.req.valid('param').id), 200, { 'Content-Type': 'text/csv; charset=utf-8' }))
+    .openapi(fileRoute, async (c) => c.text(await batchBankFile(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200, { 'Content-Type': 'text/csv; charset=utf-8' }))
     .openapi(reconcileRoute, async (c) => c.json(await importReconciliation(rt, c.get('user'), c.req.valid('json')), 201));
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { findPersons, getPerson, registerPerson } from '../../persons/index.ts';
+import { findPersons, getPerson, registerPerson, revealPerson } from '../../persons/index.ts';
 import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
@@ -22,11 +22,12 @@ const Person = z
   .object({
     id: z.string(),
     cityCode: z.string(),
-    idNumber: z.string().openapi({ description: 'Masked in lists' }),
+    idNumber: z.string().openapi({ description: 'In full for who handles the person (or reveals it); masked otherwise and in every list' }),
     name: z.string(),
     gender: z.enum(['male', 'female']),
     birthDate: z.string(),
     phone: z.string().nullable(),
+    masked: z.boolean().openapi({ description: 'Whether the ID number and phone are masked' }),
     hukouArea: z.string().nullable(),
     residenceArea: z.string().nullable(),
     address: z.string().nullable(),
@@ -63,9 +64,18 @@ const getPersonRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}',
   tags: ['persons'],
-  summary: 'One person',
+  summary: 'One person: in full for who handles them (a case of theirs in the caller\u2019s subtree, or registered there), masked for others; recorded in the access log',
   request: { params: IdParam },
   responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
+});
+
+const revealRoute = secureRoute('persons.reveal', {
+  method: 'post',
+  path: '/persons/{id}/reveal',
+  tags: ['persons'],
+  summary: 'The full ID number and phone of a person one does not handle, for a stated purpose (recorded in the access log)',
+  request: { params: IdParam, body: jsonBody(z.object({ purpose: z.string().trim().min(4).max(200).openapi({ example: '核对银行退票信息' }) }).strict()) },
+  responses: { 200: jsonResponse(Person, 'The person, in full'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const VacancyMatch = z
@@ -95,6 +105,7 @@ export function personRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(createPersonRoute, async (c) => c.json(await registerPerson(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listPersonsRoute, async (c) => c.json(await findPersons(rt, c.get('user'), c.req.valid('query')), 200))
-    .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
+    .openapi(revealRoute, async (c) => c.json(await revealPerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json').purpose, c.get('origin')), 200))
     .openapi(matchesRoute, async (c) => c.json(await vacancyMatches(rt, c.get('user'), c.req.valid('param').id), 200));
 }

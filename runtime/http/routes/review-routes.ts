@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { PERIOD_PATTERN, XLSX_TYPE, acceptPeriod, approvePeriod, commentPeriod, exportDrillDown, listReviews, reviewOf } from '../../review/index.ts';
+import { XLSX_TYPE } from '../../exports/index.ts';
+import { PERIOD_PATTERN, acceptPeriod, approvePeriod, commentPeriod, exportDrillDown, listReviews, reviewOf } from '../../review/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -113,7 +114,7 @@ export function reviewRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(exportRoute, async (c) => {
       const { indicator, orgUnit, format, ...rest } = c.req.valid('query');
-      const file = await exportDrillDown(rt, c.get('user'), indicator, { orgUnitId: orgUnit, ...rest }, format);
+      const file = await exportDrillDown(rt, c.get('user'), indicator, { orgUnitId: orgUnit, ...rest }, format, c.get('origin'));
       return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
     })
     .openapi(listRoute, async (c) => {

@@ -1,0 +1,2 @@
+export { GENESIS_HASH, purgeAccessLog, recordAccess, RETENTION_DAYS, verifyAccessLog, type AccessActor, type AccessEntry, type ChainCheck, type RequestOrigin } from './access-log.ts';
+export { checkAccessLog, searchAccessLog, type AccessQuery } from './access-search.ts';

@@ -1,0 +1,1 @@
+export { neutralise, toCsv, toXlsx, XLSX_TYPE, type Cell } from './spreadsheet.ts';

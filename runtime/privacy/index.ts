@@ -1,0 +1,3 @@
+export { encryptPlaintextRows } from './encrypt-existing.ts';
+export { handlesPerson } from './person-access.ts';
+export { normalIdNumber, openValue, sealIdNumber, sealPhone, type SealedIdNumber } from './personal-data.ts';

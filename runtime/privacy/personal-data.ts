@@ -1,0 +1,31 @@
+import { maskCitizenId, maskPhone } from '../../forms/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
+
+/** How an ID number is stored: encrypted, its blind index for look-up and uniqueness, and its masked form for lists. */
+export interface SealedIdNumber {
+  idNumber: string;
+  idNumberIndex: string;
+  idNumberMasked: string;
+}
+
+/** The form the blind index is taken of: upper case, no spaces (a trailing `x` is `X`). */
+export function normalIdNumber(idNumber: string): string {
+  return idNumber.trim().toUpperCase();
+}
+
+/** An ID number as the database keeps it. */
+export function sealIdNumber(cipher: FieldCipher, idNumber: string): SealedIdNumber {
+  const normal = normalIdNumber(idNumber);
+  return { idNumber: cipher.encrypt(normal), idNumberIndex: cipher.index(normal), idNumberMasked: maskCitizenId(normal) };
+}
+
+/** A phone number as the database keeps it: encrypted, and masked for lists; both null for none. */
+export function sealPhone(cipher: FieldCipher, phone: string | null | undefined): { phone: string | null; phoneMasked: string | null } {
+  const value = phone?.trim();
+  return value ? { phone: cipher.encrypt(value), phoneMasked: maskPhone(value) } : { phone: null, phoneMasked: null };
+}
+
+/** A stored personal value in the clear, for someone whose work needs it; null stays null. */
+export function openValue(cipher: FieldCipher, stored: string | null): string | null {
+  return stored === null ? null : cipher.decrypt(stored);
+}
