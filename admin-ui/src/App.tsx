@@ -21,6 +21,7 @@ const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
 const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
 const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -34,6 +35,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;
   if (path === '/dashboard') return <Dashboard user={user} />;
   if (path === '/calendar') return <CalendarPage user={user} />;
+  if (path === '/audit') return <AuditPage />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;

@@ -1,8 +1,10 @@
-import { Descriptions, Space, Tag } from 'antd';
+import { Button, Descriptions, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
 import { chinaTime } from '../format.ts';
 import { useCaseMessages } from './messages.ts';
+import { PersonDetails } from './PersonDetails.tsx';
 import type { CaseDetail } from './types.ts';
 
 /** Whether an active case has passed its deadline. */
@@ -15,6 +17,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const overdue = isOverdue(detail);
+  const [showing, setShowing] = useState(false);
   return (
     <Descriptions
       className="case-header"
@@ -35,7 +38,19 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             </Space>
           ),
         },
-        { key: 'subject', label: t('subject'), children: detail.subject ? t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier }) : '—' },
+        {
+          key: 'subject',
+          label: t('subject'),
+          children: detail.subject ? (
+            <Space size={4}>
+              {t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier })}
+              {detail.subject.type === 'person' && <Button type="link" size="small" onClick={() => setShowing(true)}>{t('showPerson')}</Button>}
+              {showing && <PersonDetails personId={detail.subject.id} onClose={() => setShowing(false)} />}
+            </Space>
+          ) : (
+            '—'
+          ),
+        },
         {
           key: 'due',
           label: t('due'),

@@ -3,6 +3,16 @@ import { defineMessages } from '../../i18n.ts';
 /** The case page's texts, zh-CN first. */
 export const useCaseMessages = defineMessages({
   caseTitle: { 'zh-CN': '业务详情', en: 'Case' },
+  personDetails: { 'zh-CN': '服务对象信息', en: 'Person' },
+  showPerson: { 'zh-CN': '查看', en: 'View' },
+  personName: { 'zh-CN': '姓名', en: 'Name' },
+  idNumber: { 'zh-CN': '公民身份号码', en: 'ID number' },
+  phone: { 'zh-CN': '手机号码', en: 'Mobile' },
+  birthDate: { 'zh-CN': '出生日期', en: 'Born' },
+  maskedNote: { 'zh-CN': '您未经办该对象的业务，证件号码和手机号码已遮蔽。', en: 'You do not handle this person: the ID number and mobile are masked.' },
+  revealPurpose: { 'zh-CN': '查看完整信息的事由（将记入访问日志）', en: 'Why you need the full details (recorded in the access log)' },
+  revealPurposeRequired: { 'zh-CN': '请写明事由（至少 4 个字）', en: 'State the purpose (4 characters at least)' },
+  reveal: { 'zh-CN': '查看完整信息', en: 'Show in full' },
   back: { 'zh-CN': '返回', en: 'Back' },
   caseNotFound: { 'zh-CN': '未找到该业务', en: 'Case not found' },
   toCaseList: { 'zh-CN': '返回业务办件', en: 'Back to cases' },
