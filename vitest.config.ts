@@ -7,6 +7,8 @@ export default defineConfig({
     // Database suites each make their own database; two cores run two files at a time.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // One line per request would bury the test report; warnings and errors still show.
+    env: { LOG_LEVEL: 'warn' },
     hookTimeout: 60_000,
   },
 });

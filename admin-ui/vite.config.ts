@@ -8,5 +8,7 @@ export default defineConfig({
   plugins: [react()],
   // The initial chunk (shell, inbox, antd) is about 1 MB minified, 340 KB gzipped; screens beyond it load lazily.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The server puts a fresh nonce in place of this placeholder in every index.html it sends (its CSP names it).
+  html: { cspNonce: 'PES_CSP_NONCE' },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './log/index.ts';
+
 /** Runtime settings, read once from the environment with sensible defaults. */
 export interface RuntimeConfig {
   port: number;
@@ -29,6 +31,8 @@ export interface RuntimeConfig {
   trustProxy: boolean;
   /** The key file of the personal-data cipher; a demo installation makes one beside its data. */
   piiKeyFile: string | undefined;
+  /** The least severe log line written: info, warn, error or silent. */
+  logLevel: LogLevel;
   /** How often the timer worker looks for due timers; 0 turns it off (another process fires them). */
   timerPollMs: number;
 }
@@ -44,6 +48,13 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new StartupRefusal(`${name} 须为非负数 must be a non-negative number, not ${JSON.stringify(raw)}`);
   return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new StartupRefusal(`${name} 须为 must be one of ${allowed.join(', ')}, not ${JSON.stringify(raw)}`);
+  return raw as T;
 }
 
 /**
@@ -71,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     trustProxy: env['TRUST_PROXY'] === '1',
     piiKeyFile: env['PII_KEY_FILE'] || undefined,
     timerPollMs: positiveNumber(env, 'TIMER_POLL_MS', 5000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

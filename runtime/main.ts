@@ -4,6 +4,7 @@ import { ensureUiBuilt } from './admin-ui-build.ts';
 import { readConfig, StartupRefusal } from './config.ts';
 import { createServerApp } from './http/server-app.ts';
 import { demoProfiles, seedDemoCases } from './seed/index.ts';
+import { describeError, log, setLogLevel } from './log/index.ts';
 import { openRuntime } from './startup.ts';
 import { startTimerWorker } from './timers/index.ts';
 
@@ -14,13 +15,14 @@ const progress = (message: string) => console.log(`[${((Date.now() - started) / 
 
 async function main(): Promise<void> {
   const config = readConfig();
+  setLogLevel(config.logLevel);
   const { rt, handle } = await openRuntime(config, progress);
   if (config.mode === 'demo') {
     const demo = await seedDemoCases(rt, progress);
     if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
   }
   await ensureUiBuilt(uiDir, progress);
-  const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => console.error('定时任务出错 timer worker error:', error)) : () => undefined;
+  const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => log.error('timer worker error', describeError(error))) : () => undefined;
 
   const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port }, (info) => {
     progress(`就绪 ready: http://localhost:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);

@@ -3,7 +3,11 @@ import { z } from 'zod';
 /** zh-CN and English text of a title or message. */
 export const localizedTextSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) }).strict();
 
-const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
+/** A state, event, field or action name: camelCase, and never one every object already has (`constructor`, `toString`, …), which would read as one that is not there. */
+export const name = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name')
+  .refine((value) => !(value in Object.prototype), 'not a name every object already has (constructor, toString, …)');
 const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case id');
 
 /**

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { formSchema, localizedTextSchema, taskSchema } from '../definition/definition-schema.ts';
+import { formSchema, localizedTextSchema, name, taskSchema } from '../definition/definition-schema.ts';
 import { personRoles } from '../plugin/roles.ts';
 
-const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /**

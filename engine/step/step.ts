@@ -33,6 +33,11 @@ function departureEffects(definition: Definition, state: string, event: string):
   return effects;
 }
 
+/** A record's own entry: an event type such as `constructor` or `toString` names no transition, whatever objects inherit. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function statusOf(definition: Definition, state: string): StepResult['status'] {
   return definition.states[state]?.type === 'final' ? 'final' : 'active';
 }
@@ -91,7 +96,7 @@ function violations(compiled: CompiledDefinition, transition: TransitionDefiniti
  * mentions them. The runtime skips the fact look-up (a database round trip) when they cannot.
  */
 export function readsFacts(compiled: CompiledDefinition, state: string, event: string): boolean {
-  const rules = compiled.definition.states[state]?.on[event]?.rules ?? [];
+  const rules = own(own(compiled.definition.states, state)?.on, event)?.rules ?? [];
   return rules.some((rule) => rule.cel === undefined || /\bfacts\b/.test(rule.cel));
 }
 
@@ -103,7 +108,7 @@ export function readsFacts(compiled: CompiledDefinition, state: string, event: s
 export function step(compiled: CompiledDefinition, input: StepInput): StepResult {
   const { definition, machine } = compiled;
   const from = input.snapshot.state;
-  const transitionDefinition = definition.states[from]?.on[input.event.type];
+  const transitionDefinition = own(own(definition.states, from)?.on, input.event.type);
   if (!transitionDefinition) {
     const available = Object.keys(definition.states[from]?.on ?? {});
     throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { state: from, event: input.event.type, available } });

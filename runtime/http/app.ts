@@ -4,7 +4,10 @@ import { requireAuth } from '../auth/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { apiRouter } from './api-app.ts';
 import { handleError } from './error-handler.ts';
+import { edgeChecks } from './edge-checks.ts';
+import { requestLog } from './request-log.ts';
 import { requestOrigin } from './request-origin.ts';
+import { apiSecurityHeaders } from './security-headers.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -34,8 +37,11 @@ const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes
 export function createApiApp(rt: RuntimeContext) {
   const app = apiRouter();
   const auth = requireAuth(rt);
+  app.use('/api/*', apiSecurityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: rt.config.bodyLimitBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes: rt.config.bodyLimitBytes } }); } }));
   app.use('/api/*', requestOrigin({ trustProxy: rt.config.trustProxy }));
+  app.use('/api/*', requestLog());
+  app.use('/api/*', edgeChecks());
   app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));

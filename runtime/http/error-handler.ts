@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PlatformError, type ErrorCode } from '../../engine/index.ts';
+import { describeError, log } from '../log/index.ts';
 
 /** The HTTP status of every error code, decided in this one place. */
 export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
@@ -50,7 +51,8 @@ function toPlatformError(error: unknown): PlatformError {
 /** The one `app.onError`: `{code, message: {zh, en}, details}` with the code's status. */
 export function handleError(error: unknown, c: Context) {
   const platformError = toPlatformError(error);
-  if (platformError.code === 'INTERNAL_ERROR') console.error(error);
+  // Said without the error's message, which for a database error holds the SQL and its parameters.
+  if (platformError.code === 'INTERNAL_ERROR') log.error('unexpected error', { requestId: (c.var as { origin?: { requestId: string | null } }).origin?.requestId ?? null, ...describeError(error) });
   const body = {
     code: platformError.code,
     message: { zh: platformError.localized['zh-CN'], en: platformError.localized.en },

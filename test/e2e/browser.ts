@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 
 /** Debian's chromium; never a downloaded browser. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -23,14 +23,24 @@ export function describeInBrowser(name: string, body: (session: () => BrowserSes
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       current = new BrowserSession(page, inject('baseUrl'));
+      // The page's Content-Security-Policy allows no inline style or script: whatever it refused would be a broken screen.
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) current.policyViolations.push(message.text());
+      });
     });
-    afterAll(async () => browser?.close());
+    afterAll(async () => {
+      await browser?.close();
+      expect(current?.policyViolations ?? []).toEqual([]);
+    });
     body(() => current);
   });
 }
 
 /** One signed-in page against the test server. */
 export class BrowserSession {
+  /** What the browser refused under the page's Content-Security-Policy, as it said so in the console. */
+  readonly policyViolations: string[] = [];
+
   constructor(
     readonly page: Page,
     readonly baseUrl: string,

@@ -37,6 +37,7 @@ describe('a production start fails closed', () => {
     expect(existsSync(dataDir)).toBe(false);
     expect(() => readConfig({ APP_MODE: 'prod' })).toThrow(StartupRefusal);
     expect(readConfig({}).mode).toBe('demo');
+    expect(() => readConfig({ LOG_LEVEL: 'debug' })).toThrow(/LOG_LEVEL/);
   });
 
   it('refuses production without a key file, and a database that holds demo accounts', async () => {

@@ -1,0 +1,50 @@
+import { createMiddleware } from 'hono/factory';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+
+/** What the built admin UI holds where each page's style nonce goes (`html.cspNonce` in its Vite config). */
+export const NONCE_PLACEHOLDER = 'PES_CSP_NONCE';
+
+/**
+ * The admin UI's headers. Its Content-Security-Policy allows scripts only from this origin and no
+ * inline script or style: the run-time `<style>` elements of antd carry the page's nonce (a fresh
+ * one per page, `'nonce-…'`), which the page reads from its `csp-nonce` meta element. Scripts may
+ * compile code (`'unsafe-eval'`): Ajv, the one validator of server and browser, compiles each
+ * form's JSON Schema into a function, and forms come from process definitions at run time, so they
+ * cannot be compiled at build time. No other site may frame the UI (clickjacking) and no referrer
+ * leaves it (a case URL names the case).
+ */
+export function uiSecurityHeaders() {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-eval'"],
+      styleSrc: ["'self'", NONCE],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+  });
+}
+
+/**
+ * The API's headers: nothing it answers is a page (`default-src 'none'`), none may be framed, and
+ * no answer is kept by a browser or a proxy (`Cache-Control: no-store`): answers name persons,
+ * hold ID numbers and amounts, and a shared computer's cache would keep them.
+ */
+export function apiSecurityHeaders() {
+  const headers = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    xFrameOptions: 'DENY',
+  });
+  return createMiddleware(async (c, next) => {
+    await headers(c, async () => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+  });
+}
