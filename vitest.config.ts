@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     // Database suites each make their own database; two cores run two files at a time.
     maxWorkers: 2,
+    // Seeds one database per backend for the run; each file's database is a copy of it.
+    globalSetup: ['test/support/seed-once.ts'],
     testTimeout: 30_000,
     // One line per request would bury the test report; warnings and errors still show.
     env: { LOG_LEVEL: 'warn' },

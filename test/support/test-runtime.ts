@@ -1,15 +1,13 @@
-import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
-import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
+import { inject } from 'vitest';
+import type { RuntimeConfig } from '../../runtime/config.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { openPglite, openPostgres, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
-import { loadPlugins } from '../../runtime/plugins/index.ts';
-import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { insertOrgTree, orgTreeRows, seed } from '../../runtime/seed/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { insertOrgTree, orgTreeRows } from '../../runtime/seed/index.ts';
+import { seededPgliteDump, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
 
-/** One key ring for the test run: a second runtime process on a test database reads what the first encrypted. */
-export const testKeyRing = freshKeyRing();
+export { testKeyRing } from './seeded-databases.ts';
 
 /** The PostgreSQL server the shared suite also runs on, when one is configured. */
 export const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
@@ -37,16 +35,23 @@ export function testClock(startIso: string): TestClock {
   };
 }
 
-/** A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper. */
+/**
+ * A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper.
+ * In demo mode the database is a copy of the one the run seeded once (test/support/seed-once.ts);
+ * production mode, which seeds no demo accounts, seeds its own.
+ */
 export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production'; config?: Partial<RuntimeConfig> } = {}) {
-  const handle = backend === 'postgres' ? await openScratchPostgres(postgresUrl!, 't') : await openPglite();
-  await handle.migrate();
-  const clock = options.clock ?? testClock('2026-11-02T01:00:00.000Z');
-  // Test clocks jump by days: a session idles as long as it lasts, unless a test says otherwise.
-  const base = readConfig({});
-  const config: RuntimeConfig = { ...base, mode: options.mode ?? 'demo', bodyLimitBytes: 64 * 1024, sessionIdleMinutes: base.sessionHours * 60, ...options.config };
-  const rt: RuntimeContext = { db: handle.db, backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(testKeyRing), clock: clock.now };
-  await seed(rt, { cityCode: '3502' }, () => undefined);
+  const seeded = options.mode === 'production' ? '' : inject(backend === 'postgres' ? 'seededPostgres' : 'seededPglite');
+  const handle =
+    backend === 'postgres'
+      ? await openScratchPostgres(postgresUrl!, 't', { template: seeded || undefined })
+      : await openPglite(undefined, { loadDataDir: seededPgliteDump(seeded) });
+  const clock = options.clock ?? testClock(TEST_START);
+  const rt = testContext(handle.db, backend, testConfig({ mode: options.mode ?? 'demo', ...options.config }), clock.now);
+  if (!seeded) {
+    await handle.migrate();
+    await seedTestDatabase(rt);
+  }
   const app = createApiApp(rt);
 
   /** Sends a request to the API as from `address` (the connection's address, as the node server gives it). */

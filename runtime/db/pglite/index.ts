@@ -6,12 +6,13 @@ import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from '../schema/index.ts';
 
 /**
- * Opens embedded PostgreSQL (PGlite) in `dataDir`, or in memory when it is omitted. A data
- * directory is claimed for this process, because PGlite itself takes no lock.
+ * Opens embedded PostgreSQL (PGlite) in `dataDir`, or in memory when it is omitted, starting from
+ * the dump `loadDataDir` when given (`dumpDataDir`'s tarball). A data directory is claimed for this
+ * process, because PGlite itself takes no lock.
  */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const client = await PGlite.create(dataDir).catch((error: unknown) => {
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...options }).catch((error: unknown) => {
     release();
     throw error;
   });

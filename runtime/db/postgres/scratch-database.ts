@@ -13,12 +13,13 @@ async function run(serverUrl: string, statement: string): Promise<void> {
 }
 
 /**
- * A new, empty database on the server at `serverUrl`, dropped again by `close`. Tests and
- * benchmarks use one each, so they never share or leave behind state.
+ * A new database on the server at `serverUrl`, empty or a copy of `template`, dropped again by
+ * `close`. Tests and benchmarks use one each, so they never share or leave behind state.
  */
-export async function openScratchPostgres(serverUrl: string, prefix: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openScratchPostgres(serverUrl: string, prefix: string, options: { max?: number; template?: string } = {}): Promise<DatabaseHandle> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await run(serverUrl, `CREATE DATABASE ${name}`);
+  if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template)) throw new Error(`not a database name: ${options.template}`);
+  await run(serverUrl, `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), options);

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
+import { FieldCipher, type KeyRing } from '../../runtime/crypto/index.ts';
+import type { Backend, Database } from '../../runtime/db/index.ts';
+import { loadPlugins } from '../../runtime/plugins/index.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+import { seed } from '../../runtime/seed/index.ts';
+import { plugins } from '../../plugins/index.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The file holding a migrated, seeded PGlite's dump (`dumpDataDir`), made once for the run. */
+    seededPglite: string;
+    /** A migrated, seeded PostgreSQL database that test databases are copies of; '' without PostgreSQL. */
+    seededPostgres: string;
+  }
+}
+
+/**
+ * One key ring for the whole run, the same in every file: what the seeded databases hold was
+ * encrypted with it, and a second runtime process on a test database reads what the first wrote.
+ */
+export const testKeyRing: KeyRing = {
+  primary: 'k1',
+  keys: { k1: 'a7c3e1f0b2d4968857fa0e1c3b5d7f9102468ace13579bdf0f1e2d3c4b5a6978' },
+  index: '5e4d3c2b1a0f9e8d7c6b5a49382716051f2e3d4c5b6a79880796a5b4c3d2e1f0',
+};
+
+/** When every test database starts: the seeded calendar says it was entered then. */
+export const TEST_START = '2026-11-02T01:00:00.000Z';
+
+/** The settings of a test runtime: demo mode, a small body limit, sessions that idle as long as they last. */
+export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  const base = readConfig({});
+  // Test clocks jump by days: a session idles as long as it lasts, unless a test says otherwise.
+  return { ...base, mode: 'demo', bodyLimitBytes: 64 * 1024, sessionIdleMinutes: base.sessionHours * 60, ...overrides };
+}
+
+/** A runtime context on `db` as every test builds it. */
+export function testContext(db: Database, backend: Backend, config: RuntimeConfig, clock: () => Date): RuntimeContext {
+  return { db, backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(testKeyRing), clock };
+}
+
+/** What a first start seeds (the org tree of 厦门, the calendar, the demo accounts and processes), on a migrated database. */
+export async function seedTestDatabase(rt: RuntimeContext): Promise<void> {
+  await seed(rt, { cityCode: '3502' }, () => undefined);
+}
+
+/** The seeded PGlite dump of this run, read from its file; undefined outside a run that made one. */
+export function seededPgliteDump(file: string | undefined): Blob | undefined {
+  return file ? new Blob([readFileSync(file)]) : undefined;
+}
