@@ -25,12 +25,14 @@ async function migrateAsOwner(ownerUrl: string, appUrl: string, progress: Progre
 
 /**
  * Opens the platform's database as `main` and every command do: the key ring first (production
- * refuses to start without one), the database (PGlite's directory private to its owner), the
+ * refuses to start without one), the database (PGlite's files private to their owner), the
  * migrations, the production check (no demo accounts), personal data written before encryption
  * at rest encrypted, then what a first start seeds (the org
  * tree, the calendar, the ministry's processes; demo accounts in demo mode only).
  */
 export async function openRuntime(config: RuntimeConfig, progress: Progress): Promise<{ rt: RuntimeContext; handle: DatabaseHandle }> {
+  // Every file this process writes (PGlite's data, key files, backups) is its owner's alone.
+  process.umask(0o077);
   const keys = loadKeyRing(config);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   progress(`打开数据库 opening ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}…`);

@@ -27,21 +27,26 @@ export interface DemoCasesReport {
  * their deadline, so the on-time figures are not all 100%.
  *
  * Runs only while there are no cases at all: a second call changes nothing and returns zeros.
+ * The story is one transaction: a start killed half-way leaves nothing of it, and the next start
+ * tells it again (rather than meeting its first persons as duplicates on every start).
  */
 export async function seedDemoCases(rt: RuntimeContext, progress: (message: string) => void): Promise<DemoCasesReport> {
-  const [existing] = await rt.db.select({ value: count() }).from(cases);
-  if (Number(existing?.value ?? 0) > 0) return { cases: 0, persons: 0, employers: 0 };
+  return rt.db.transaction(async (tx) => {
+    const inTx: RuntimeContext = { ...rt, db: tx };
+    const [existing] = await tx.select({ value: count() }).from(cases);
+    if (Number(existing?.value ?? 0) > 0) return { cases: 0, persons: 0, employers: 0 };
 
-  const staff = {
-    caseworker: await userByUsername(rt, 'caseworker'),
-    reviewer: await userByUsername(rt, 'reviewer'),
-    supervisor: await userByUsername(rt, 'supervisor'),
-  };
-  const story = new Story(rt, staff, await calendarInForce(rt.db, rt, staff.caseworker.orgUnit.path));
-  progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);
-  await story.registerEmployers();
-  await story.play([unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes], progress);
+    const staff = {
+      caseworker: await userByUsername(inTx, 'caseworker'),
+      reviewer: await userByUsername(inTx, 'reviewer'),
+      supervisor: await userByUsername(inTx, 'supervisor'),
+    };
+    const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
+    progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);
+    await story.registerEmployers();
+    await story.play([unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes], progress);
 
-  const [created] = await rt.db.select({ value: count() }).from(cases);
-  return { cases: Number(created?.value ?? 0), ...story.created };
+    const [created] = await tx.select({ value: count() }).from(cases);
+    return { cases: Number(created?.value ?? 0), ...story.created };
+  });
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,10 @@ describe('a production start fails closed', () => {
     const accounts = await rt.db.select({ username: users.username, role: users.role, demo: users.demo }).from(users);
     await handle.close();
     expect(accounts).toEqual([{ username: 'zhou.min', role: 'admin', demo: false }]);
+    // Before: data files were created 0666 (issue 12). Now every file and directory is its owner's alone.
+    const shared = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((path) => (statSync(join(dataDir, path)).mode & 0o077) !== 0);
+    expect(shared).toEqual([]);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 });
 
