@@ -2,7 +2,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { PlatformError, type CaseData } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOf, actorOfUser, inSubtree, type SessionUser } from '../auth/index.ts';
-import { isUniqueViolation, type Executor } from '../db/index.ts';
+import { isUniqueViolation, retryLostRace, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import { processesInForce } from '../plugins/index.ts';
@@ -64,12 +64,15 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
  */
 export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: string, input: { type: string; data?: CaseData | undefined; version: number }) {
   const event = input.data === undefined ? { type: input.type } : { type: input.type, data: input.data };
-  const updated = await rt.db.transaction(async (tx) => {
-    // Locked, so a concurrent step waits here and then sees the version it must not overwrite.
-    const row = await getCaseRow(rt, user, id, tx, true);
-    if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
-    return stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null });
-  });
+  // A step that deadlocks with another process's (coordination touches other cases) runs once more.
+  const updated = await retryLostRace(() =>
+    rt.db.transaction(async (tx) => {
+      // Locked, so a concurrent step waits here and then sees the version it must not overwrite.
+      const row = await getCaseRow(rt, user, id, tx, true);
+      if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
+      return stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null });
+    }),
+  );
   return detail(rt, user, updated);
 }
 

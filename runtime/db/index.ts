@@ -6,5 +6,6 @@ export * as schema from './schema/index.ts';
 export { openDatabase } from './open-database.ts';
 export { queryRows } from './query-rows.ts';
 export { sqlState, isUniqueViolation } from './errors.ts';
+export { lostRace, retryLostRace } from './conflicts.ts';
 export { codeOrNamePrefix, namePrefix } from './search.ts';
 export { grantApplicationRole, HISTORY_TABLES } from './postgres/grants.ts';

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PlatformError, type ErrorCode } from '../../engine/index.ts';
+import { lostRace, sqlState } from '../db/index.ts';
 import { describeError, log } from '../log/index.ts';
 
 /** The HTTP status of every error code, decided in this one place. */
@@ -45,6 +46,8 @@ function toPlatformError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
   if (error instanceof HTTPException && error.status === 413) return new PlatformError('PAYLOAD_TOO_LARGE');
   if (error instanceof HTTPException && error.status < 500) return new PlatformError('BAD_REQUEST', { details: { reason: error.message } });
+  // A race lost where no service runs the transaction again is still a conflict to retry, not a fault.
+  if (lostRace(error)) return new PlatformError('CONCURRENT_UPDATE', { details: { sqlState: sqlState(error) }, cause: error });
   return new PlatformError('INTERNAL_ERROR', { cause: error });
 }
 

@@ -6,7 +6,7 @@ import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { toCsv } from '../exports/index.ts';
 import { openValue } from '../privacy/index.ts';
 import { nextCounter } from '../cases/counters.ts';
-import { queryRows, type Transaction } from '../db/index.ts';
+import { queryRows, retryLostRace, type Transaction } from '../db/index.ts';
 import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -49,7 +49,8 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
 export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: { fund: Fund }) {
   const cityCode = requireCity(user);
   const now = rt.clock();
-  const batch = await rt.db.transaction(async (tx) => {
+  // Issued twice at once: the loser runs again and finds the winner's payments (nothing left to pay).
+  const batch = await retryLostRace(() => rt.db.transaction(async (tx) => {
     const items = await unpaidItems(tx, cityCode, input.fund);
     if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund } });
     const day = chinaDate(now).replaceAll('-', '');
@@ -80,7 +81,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
       await tx.insert(ledgerHistory).values({ cityCode, itemId: item.id, paymentId, batchId, action: 'payment.issued', amountFen, actorId: user.id, at: now, details: { batchNo } });
     }
     return row!;
-  });
+  }));
   return batchView(batch);
 }
 

@@ -264,9 +264,12 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     const nothingInsured = await refused('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'unemployment-insurance' } });
     expect([nothingInsured.status, nothingInsured.body.code]).toEqual([422, 'NOTHING_TO_PAY']);
 
-    // Issued by the caseworker: every unpaid item, in the order approved.
-    const issued = await t.request('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } });
-    expect(issued.status).toBe(201);
+    // Issued by the caseworker: every unpaid item, in the order approved. Asked ten times at once
+    // (double clicks, two tabs), one batch is issued and the others find nothing left to pay.
+    // Before: 1 × 201 and 9 × 500 (unique violation) on PostgreSQL (issue 12).
+    const attempts = await Promise.all(Array.from({ length: 10 }, () => t.request('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } })));
+    expect(attempts.map((a) => `${a.status} ${a.body.code ?? ''}`.trim()).sort()).toEqual(['201', ...Array<string>(9).fill('422 NOTHING_TO_PAY')]);
+    const issued = attempts.find((a) => a.status === 201)!;
     expect(issued.body).toMatchObject({ fund: 'employment-subsidy', status: 'issued', paymentCount: 3, totalFen: 530_000, issuedBy: ids.caseworker, sentBy: null });
     expect(issued.body.batchNo).toMatch(/^PB35020020261202\d{4}$/);
     const batchId = issued.body.id as string;
