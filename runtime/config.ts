@@ -3,6 +3,8 @@ import { LOG_LEVELS, type LogLevel } from './log/index.ts';
 /** Runtime settings, read once from the environment with sensible defaults. */
 export interface RuntimeConfig {
   port: number;
+  /** The address the server listens on: loopback unless told otherwise (`HOST=0.0.0.0` behind a proxy on another host). */
+  host: string;
   /** PostgreSQL URL; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
   /**
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   }
   return {
     port: positiveNumber(env, 'PORT', 3000),
+    host: env['HOST'] || '127.0.0.1',
     databaseUrl: env['DATABASE_URL'] || undefined,
     databaseOwnerUrl: env['DATABASE_OWNER_URL'] || undefined,
     dataDir: env['DATA_DIR'] || './data/pglite',

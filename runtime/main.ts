@@ -18,14 +18,14 @@ async function main(): Promise<void> {
   setLogLevel(config.logLevel);
   const { rt, handle } = await openRuntime(config, progress);
   if (config.mode === 'demo') {
-    const demo = await seedDemoCases(rt, progress);
+    const demo = await handle.exclusively(() => seedDemoCases(rt, progress));
     if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
   }
   await ensureUiBuilt(uiDir, progress);
   const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => log.error('timer worker error', describeError(error))) : () => undefined;
 
-  const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port }, (info) => {
-    progress(`就绪 ready: http://localhost:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
+  const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port, hostname: config.host }, (info) => {
+    progress(`就绪 ready: http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
     if (config.mode === 'demo') {
       console.log('演示账号 demo accounts (password 密码: demo):');
       for (const account of demoProfiles) console.log(`  ${account.username.padEnd(17)} ${account.role.padEnd(13)} ${account.displayName}`);

@@ -47,10 +47,13 @@ export async function openRuntime(config: RuntimeConfig, progress: Progress): Pr
     const filled = await fillMissingInitials(handle.db);
     if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
     const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() };
-    const sealed = await encryptPlaintextRows(rt);
+    // Another process starting at the same time encrypts and seeds before or after this one, never alongside.
+    const { sealed, report } = await handle.exclusively(async () => ({
+      sealed: await encryptPlaintextRows(rt),
+      report: await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress),
+    }));
     const total = Object.values(sealed).reduce((sum, n) => sum + n, 0);
     if (total > 0) progress(`加密个人信息 encrypted the personal data written before encryption at rest: ${JSON.stringify(sealed)}`);
-    const report = await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress);
     if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');
     else progress(`已初始化 seeded ${report.orgUnits} org units, ${report.users} accounts, published ${report.publishedProcesses.join(', ') || 'no'} processes`);
     return { rt, handle };

@@ -18,7 +18,14 @@ export interface DatabaseHandle {
   backend: Backend;
   /** The connection URL, for a PostgreSQL database: a second process can open it too. */
   url?: string;
+  /** Runs the journaled migrations, {@link exclusively}. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process runs its own exclusive work on this database: start-up
+   * (migrations, seeding) by two processes at once happens one after the other. PostgreSQL: a
+   * session advisory lock; PGlite: its data directory lock already admits one process.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userByUsername } from '../../runtime/auth/index.ts';
 import { readConfig } from '../../runtime/config.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
-import { openPostgres, openScratchPostgres, queryRows, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { openScratchPostgres, queryRows, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { registerPerson } from '../../runtime/persons/index.ts';
 import { openRuntime } from '../../runtime/startup.ts';
 import { citizenId } from '../support/fixtures.ts';
@@ -47,16 +47,29 @@ describe.skipIf(!postgresUrl)('PostgreSQL: the owner migrates, the application r
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('migrates once when two processes start together on a new database', async () => {
+  it('migrates and seeds once when two processes start together on a new database', async () => {
     // Before: one of two processes starting together crashed in migrations with 23505 (issue 12).
-    const [a, b] = [await openPostgres(scratch.url!, { max: 2 }), await openPostgres(scratch.url!, { max: 2 })];
+    const keyFile = join(work, 'race-keys.json');
+    writeKeyFile(keyFile, freshKeyRing());
+    const fresh = await openScratchPostgres(postgresUrl!, 'race');
+    const config = readConfig({ DATABASE_URL: fresh.url!, PII_KEY_FILE: keyFile });
+    const started = await Promise.allSettled([openRuntime(config, () => undefined), openRuntime(config, () => undefined)]);
     try {
-      await Promise.all([a.migrate(), b.migrate()]);
-      const [applied] = await queryRows<{ n: string | number }>(a.db, sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`);
-      expect(Number(applied!.n)).toBe(journal.entries.length);
+      expect(started.map((outcome) => (outcome.status === 'rejected' ? String(outcome.reason) : 'started'))).toEqual(['started', 'started']);
+      const [counts] = await queryRows<{ migrations: string; units: string; accounts: string; calendars: string }>(
+        fresh.db,
+        sql`SELECT (SELECT count(*) FROM drizzle.__drizzle_migrations) AS migrations, (SELECT count(*) FROM org_units) AS units,
+                   (SELECT count(*) FROM users) AS accounts, (SELECT count(*) FROM calendar_state) AS calendars`,
+      );
+      const single = await openScratchPostgres(postgresUrl!, 'single');
+      const alone = await openRuntime(readConfig({ DATABASE_URL: single.url!, PII_KEY_FILE: keyFile }), () => undefined);
+      const [expected] = await queryRows<{ units: string; accounts: string }>(single.db, sql`SELECT (SELECT count(*) FROM org_units) AS units, (SELECT count(*) FROM users) AS accounts`);
+      await alone.handle.close();
+      await single.close();
+      expect({ ...counts }).toEqual({ migrations: String(journal.entries.length), units: expected!.units, accounts: expected!.accounts, calendars: '1' });
     } finally {
-      await a.close();
-      await b.close();
+      for (const outcome of started) if (outcome.status === 'fulfilled') await outcome.value.handle.close();
+      await fresh.close();
     }
   });
 

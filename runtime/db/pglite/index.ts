@@ -23,6 +23,7 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
     db,
     backend: 'pglite',
     migrate: () => migrate(drizzle({ client }), { migrationsFolder }),
+    exclusively: (work) => work(),
     close: async () => {
       await client.close();
       if (dataDir) makePrivate(dataDir);
