@@ -1,10 +1,12 @@
 import { analyticsQuestions, runAnalyticsBench } from './analytics/analytics-bench.ts';
 import { runEngineBench } from './engine/engine-bench.ts';
+import { runHttpBench } from './http/http-bench.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- engine` runs one. Each prints its
  * figures as it goes and the run ends with one JSON object on the last line.
- * Settings: DATABASE_URL (adds PostgreSQL), BENCH_CASES (cases per measured run), BENCH_ROUNDS.
+ * Settings: DATABASE_URL (adds PostgreSQL), BENCH_CASES (cases per measured run), BENCH_ROUNDS,
+ * BENCH_SECONDS and BENCH_CONNECTIONS (each HTTP load's length and connections).
  */
 const benchmarks = {
   engine: () =>
@@ -19,6 +21,13 @@ const benchmarks = {
       postgresUrl: process.env['DATABASE_URL'] || undefined,
       rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
       questions: analyticsQuestions,
+      log: (line) => console.log(line),
+    }),
+  http: () =>
+    runHttpBench({
+      postgresUrl: process.env['DATABASE_URL'] || undefined,
+      seconds: Number(process.env['BENCH_SECONDS'] ?? 10),
+      connections: Number(process.env['BENCH_CONNECTIONS'] ?? 10),
       log: (line) => console.log(line),
     }),
 };
