@@ -23,10 +23,12 @@ export async function refuseWhileLocked(db: Executor, keys: { account: string; a
 }
 
 /**
- * Counts one wrong sign-in under a key; failures older than the lock period start a new count.
- * Reaching `limit` locks the key for `lockMinutes`. Returns whether this failure locked it.
+ * Counts a sign-in attempt under a key before its password is checked, so that sign-ins running
+ * at the same moment cannot all pass an unlocked check and all be tried: at most `limit` passwords
+ * are checked per key and window. Attempts older than the lock period (or a lock that has run
+ * out) start a new count. Returns the count including this attempt.
  */
-export async function countFailure(db: Executor, key: string, limit: number, lockMinutes: number, now: Date): Promise<boolean> {
+export async function countAttempt(db: Executor, key: string, lockMinutes: number, now: Date): Promise<number> {
   // postgres.js takes no Date inside raw SQL: instants go in as ISO text.
   const windowStart = sql`${new Date(now.getTime() - lockMinutes * 60_000).toISOString()}::timestamptz`;
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -35,17 +37,25 @@ export async function countFailure(db: Executor, key: string, limit: number, loc
     .values({ key, failures: 1, firstAt: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: loginFailures.key,
-      // A count older than the window (or one whose lock has run out) starts again.
       set: {
         failures: sql`CASE WHEN ${loginFailures.firstAt} < ${windowStart} OR ${loginFailures.lockedUntil} <= ${at} THEN 1 ELSE ${loginFailures.failures} + 1 END`,
         firstAt: sql`CASE WHEN ${loginFailures.firstAt} < ${windowStart} OR ${loginFailures.lockedUntil} <= ${at} THEN ${at} ELSE ${loginFailures.firstAt} END`,
         lockedUntil: sql`CASE WHEN ${loginFailures.lockedUntil} <= ${at} THEN NULL ELSE ${loginFailures.lockedUntil} END`,
       },
     })
-    .returning();
-  if (!row || row.failures < limit || row.lockedUntil) return false;
+    .returning({ failures: loginFailures.failures });
+  return row?.failures ?? 1;
+}
+
+/** Locks a key for `lockMinutes` from now; returns the seconds to wait, for `Retry-After`. */
+export async function lockKey(db: Executor, key: string, lockMinutes: number, now: Date): Promise<number> {
   await db.update(loginFailures).set({ lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) }).where(eq(loginFailures.key, key));
-  return true;
+  return lockMinutes * 60;
+}
+
+/** Takes back an attempt counted under a key (an address) when it turned out right. */
+export async function uncountAttempt(db: Executor, key: string): Promise<void> {
+  await db.update(loginFailures).set({ failures: sql`greatest(${loginFailures.failures} - 1, 0)` }).where(eq(loginFailures.key, key));
 }
 
 /** Forgets an account's wrong sign-ins after a right one. */

@@ -4,7 +4,7 @@ import { PlatformError } from '../../engine/index.ts';
 import { recordAccess, type AccessActor, type RequestOrigin } from '../audit/access-log.ts';
 import { orgUnits, posts, sessions, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { clearFailures, countFailure, refuseWhileLocked, throttleKeys } from './login-throttle.ts';
+import { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, uncountAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 import { permissionsOf } from './permissions.ts';
 import { checkSecondFactor } from './second-factor.ts';
@@ -78,8 +78,9 @@ export interface Credentials {
 
 /**
  * Signs a user in and returns a fresh bearer token. A locked account or address is refused first
- * (429, nothing hashed); a wrong password counts against both and locks the account after the
- * configured number in a row; an account with a second factor needs its code. Every sign-in,
+ * (429, nothing hashed); every attempt is counted against both before its password is checked and
+ * taken back when right, so the configured number of wrong passwords in a row locks the account
+ * even when they arrive all at once; an account with a second factor needs its code. Every sign-in,
  * failure and lock goes to the access log. Demo accounts are refused in production mode.
  */
 export async function login(rt: RuntimeContext, credentials: Credentials, origin: RequestOrigin) {
@@ -87,19 +88,31 @@ export async function login(rt: RuntimeContext, credentials: Credentials, origin
   const keys = throttleKeys(credentials.username, origin.address);
   const tried: AccessActor = { id: null, name: credentials.username, role: null, orgUnitId: null };
   await refuseWhileLocked(rt.db, keys, now);
+  const { loginMaxFailures, addressMaxFailures, loginLockMinutes } = rt.config;
+  // Counted before the password is checked: sign-ins at the same moment cannot all pass the check above.
+  const attempts = { account: await countAttempt(rt.db, keys.account, loginLockMinutes, now), address: keys.address ? await countAttempt(rt.db, keys.address, loginLockMinutes, now) : 0 };
+  if (attempts.account > loginMaxFailures) throw new PlatformError('AUTH_LOCKED', { details: { retryAfterSeconds: await lockKey(rt.db, keys.account, loginLockMinutes, now) } });
+  if (keys.address && attempts.address > addressMaxFailures) throw new PlatformError('AUTH_THROTTLED', { details: { retryAfterSeconds: await lockKey(rt.db, keys.address, loginLockMinutes, now) } });
   const found = await findUser(rt, eq(users.username, credentials.username));
   const passwordOk = await verifyPassword(credentials.password, found?.row.passwordHash ?? UNKNOWN_USER_HASH);
   const secondFactor = found && passwordOk ? await checkSecondFactor(rt, found.row, credentials.otp, now) : 'none';
   if (!found || !passwordOk || secondFactor === 'wrong') {
-    const locked = await countFailure(rt.db, keys.account, rt.config.loginMaxFailures, rt.config.loginLockMinutes, now);
-    if (keys.address) await countFailure(rt.db, keys.address, rt.config.addressMaxFailures, rt.config.loginLockMinutes, now);
+    const locked = attempts.account >= loginMaxFailures;
+    if (locked) await lockKey(rt.db, keys.account, loginLockMinutes, now);
+    if (keys.address && attempts.address >= addressMaxFailures) await lockKey(rt.db, keys.address, loginLockMinutes, now);
     const actor = found ? actorOfUser(found.sessionUser) : tried;
     await recordAccess(rt.db, { actor, action: 'auth.failure', origin, at: now, details: { username: credentials.username, reason: !passwordOk || !found ? 'password' : 'second-factor' } });
-    if (locked) await recordAccess(rt.db, { actor, action: 'auth.lock', origin, at: now, details: { username: credentials.username, minutes: rt.config.loginLockMinutes } });
+    if (locked) await recordAccess(rt.db, { actor, action: 'auth.lock', origin, at: now, details: { username: credentials.username, minutes: loginLockMinutes } });
     throw new PlatformError('AUTH_INVALID_CREDENTIALS');
   }
-  if (secondFactor === 'missing') throw new PlatformError('AUTH_OTP_REQUIRED');
+  if (secondFactor === 'missing') {
+    // The right password, the code still to come: not a failure.
+    await uncountAttempt(rt.db, keys.account);
+    if (keys.address) await uncountAttempt(rt.db, keys.address);
+    throw new PlatformError('AUTH_OTP_REQUIRED');
+  }
   await clearFailures(rt.db, keys.account);
+  if (keys.address) await uncountAttempt(rt.db, keys.address);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + rt.config.sessionHours * 3_600_000);
   await rt.db.insert(sessions).values({ tokenHash: tokenHash(token), userId: found.sessionUser.id, createdAt: now, expiresAt, lastSeenAt: now, address: origin.address });

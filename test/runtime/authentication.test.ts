@@ -50,6 +50,16 @@ describe.each(backends)('sign-in protection (%s)', (backend) => {
     expect(await actions('lin.wei')).toEqual(['auth.failure', 'auth.failure', 'auth.failure', 'auth.failure', 'auth.failure', 'auth.lock', 'auth.login']);
   });
 
+  it('checks at most five passwords of an account when thirty wrong ones arrive at the same moment', async () => {
+    // Before: the lock was checked before any failure was counted, so ten to twelve of a concurrent flood were tried (issue 12).
+    await addAccount(t, 'he.ping');
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn('he.ping', `wrong-${i}`, `10.1.2.${i}`)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    expect((await actions('he.ping')).filter((a) => a === 'auth.failure')).toHaveLength(5);
+  });
+
   it('throttles an address after twenty wrong sign-ins whatever the accounts, others are unaffected', async () => {
     for (let i = 0; i < 20; i++) expect((await signIn(`nobody-${i}`, 'x', '10.9.8.7')).status).toBe(401);
     const throttled = await signIn('lin.wei', STRONG, '10.9.8.7');
