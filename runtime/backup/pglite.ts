@@ -62,7 +62,7 @@ export async function restorePglite(dataDir: string, file: string, options: { fo
     throw new StartupRefusal(`数据目录非空 DATA_DIR ${target} is not empty: restore replaces it only with --force (npm run restore -- ${file} --force); nothing was changed`);
   }
   // The replaced directory stays locked until it is moved aside: no server may start on it meanwhile.
-  const release = occupied ? await Promise.resolve(target).then(lockDataDir).catch(refuseInUse) : () => undefined;
+  const release = occupied ? await lockDataDir(target).catch(refuseInUse) : () => undefined;
   try {
     const dump = readPgliteDump(file);
     progress(`恢复 restoring ${file} into ${target}: ${formatSize(statSync(file).size)}, a PostgreSQL ${dump.pgVersion} data directory of ${dump.files} files…`);
