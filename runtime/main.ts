@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     if (demo.cases > 0) progress(`演示业务 demo cases: ${demo.cases} cases of ${demo.persons} persons and ${demo.employers} employers`);
   }
   await ensureUiBuilt(uiDir, progress);
-  const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => log.error('timer worker error', describeError(error))) : () => undefined;
+  const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => log.error('timer worker error', describeError(error))) : async () => undefined;
 
   const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port, hostname: config.host }, (info) => {
     progress(`就绪 ready: http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
@@ -37,9 +37,10 @@ async function main(): Promise<void> {
     void handle.close().then(() => process.exit(1));
   });
   const stop = () => {
-    stopTimers();
     server.close();
-    void handle.close().then(() => process.exit(0));
+    void stopTimers()
+      .then(() => handle.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -105,17 +105,20 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  * Every `intervalMs` until stopped, brings deadlines up to the calendar in force (after a change,
  * or a step that was under way during one), then fires the timers that are due; runs never overlap.
  */
-export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => void {
-  let running = false;
+export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
+  let run: Promise<void> | null = null;
   const handle = setInterval(() => {
-    if (running) return;
-    running = true;
-    followCalendar(rt)
+    if (run) return;
+    run = followCalendar(rt)
       .then(() => fireDueTimers(rt))
-      .catch(onError)
+      .then(() => undefined, onError)
       .finally(() => {
-        running = false;
+        run = null;
       });
   }, intervalMs);
-  return () => clearInterval(handle);
+  // Stopping waits for a run under way, so the database is not closed beneath it.
+  return async () => {
+    clearInterval(handle);
+    await run;
+  };
 }
