@@ -6,6 +6,9 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     // Database suites each make their own database; two cores run two files at a time.
     maxWorkers: 2,
+    // Files share their worker's loaded modules (the runtime, drizzle, the plugins) instead of importing
+    // them again each: what the runtime caches is keyed by database or registry, never shared between files.
+    isolate: false,
     // Seeds one database per backend for the run; each file's database is a copy of it.
     globalSetup: ['test/support/seed-once.ts'],
     testTimeout: 30_000,
