@@ -7,8 +7,8 @@ import { isCreditCode } from '../identifiers/credit-code.ts';
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
- * The platform's Ajv configuration: formats for identifiers and mobile numbers, and the bilingual
- * `x-i18n` annotation. The server applies it through {@link createAjv}; the UI hands it to rjsf's
+ * The platform's Ajv configuration: formats for identifiers and mobile numbers, the bilingual
+ * `x-i18n` annotation and the `x-personal` mark. The server applies it through {@link createAjv}; the UI hands it to rjsf's
  * validator as its extender, so a form is judged by the same rules on both sides.
  */
 export function configureAjv(ajv: Ajv): Ajv {
@@ -18,6 +18,8 @@ export function configureAjv(ajv: Ajv): Ajv {
   ajv.addFormat('cn-mobile', { type: 'string', validate: (value: string) => MOBILE.test(value) });
   // Bilingual titles ride along in the schema; they do not validate anything.
   ajv.addKeyword({ keyword: 'x-i18n', schemaType: 'object' });
+  // A personal field (a bank account number): the server keeps its value encrypted and shows it masked to whom it need not.
+  ajv.addKeyword({ keyword: 'x-personal', schemaType: 'boolean' });
   return ajv;
 }
 

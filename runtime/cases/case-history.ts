@@ -3,6 +3,7 @@ import type { Definition, LocalizedText } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
+import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { publishedDefinition } from './definition-cache.ts';
@@ -77,7 +78,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       dueProvisional: e.dueProvisional && !revision,
       calendarVersion: e.calendarVersion,
       recalculated: revision ? { dueAt: revision.dueAt.toISOString(), onTime: revision.onTime, calendarVersion: revision.calendarVersion, at: revision.revisedAt.toISOString() } : null,
-      data: e.data,
+      data: openCaseData(rt.cipher, e.data, handlesCaseData(user)),
       cause: e.cause ? { ...e.cause, eventTitle: causeDefinition ? domainEventTitle(await definitionOf(causeDefinition), e.cause.event) : null } : null,
       form: stepForm(definition, e.fromState, e.event),
     });

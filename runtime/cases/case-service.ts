@@ -6,6 +6,7 @@ import { isUniqueViolation, retryLostRace, type Executor } from '../db/index.ts'
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
 import { processesInForce } from '../plugins/index.ts';
+import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { openInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
@@ -15,7 +16,7 @@ import { subjectInCity, subjectsOf } from './subjects.ts';
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
   const published = await publishedDefinition(rt.db, rt.registry, row.definitionId);
   const subjects = await subjectsOf(rt.db, [row]);
-  return caseDetail(row, published, subjects.get(row.subjectId), user);
+  return caseDetail({ ...row, data: openCaseData(rt.cipher, row.data, handlesCaseData(user)) }, published, subjects.get(row.subjectId), user);
 }
 
 /** A case in the user's subtree, or 404: a case out of scope is indistinguishable from none. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Actor, type CaseData, type Effect } from '../../engine/index.ts';
+import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Actor, type CaseData, type Definition, type Effect, type StepResult } from '../../engine/index.ts';
 import { calendarAt, calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
@@ -12,8 +12,25 @@ import { moveTask, moveTimer } from './deadline-moves.ts';
 import { nextCaseNumber } from './counters.ts';
 import { publishedDefinition, type PublishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
+import { personalFields, sealCaseData } from '../privacy/index.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * What the engine decided, as the database keeps it: the fields the definition marks personal
+ * (`x-personal`, a bank account number) encrypted in the case's data, its snapshot and the step's
+ * performance record. The engine itself never sees a key.
+ */
+function sealed<R extends Pick<StepResult, 'snapshot' | 'effects'>>(rt: RuntimeContext, definition: Definition, result: R): R {
+  // The marks of the version the case is pinned to and of the ministry's current one: a case opened
+  // before a field was marked personal keeps what is entered from then on encrypted too.
+  const current = rt.registry.processes.get(definition.id)?.compiled.definition;
+  const fields = new Set([...personalFields(definition), ...(current ? personalFields(current) : [])]);
+  if (fields.size === 0) return result;
+  const data = sealCaseData(rt.cipher, fields, result.snapshot.context.data);
+  const effects = result.effects.map((effect): Effect => (effect.kind === 'record' ? { ...effect, record: { ...effect.record, data: sealCaseData(rt.cipher, fields, effect.record.data) } } : effect));
+  return { ...result, snapshot: { ...result.snapshot, context: { ...result.snapshot.context, data } }, effects };
+}
 
 /** One step of one case inside a transaction the caller owns. */
 export interface CaseStepInput {
@@ -67,13 +84,13 @@ export async function openInTransaction(tx: Transaction, rt: RuntimeContext, inp
   const { definition, compiled } = input.published;
   const now = rt.clock();
   const calendar = await calendarInForce(tx, rt, input.orgUnit.path);
-  const result = start(compiled, {
+  const result = sealed(rt, definition, start(compiled, {
     actor: input.actor,
     now: now.toISOString(),
     calendar,
     data: input.data ?? {},
     parameters: await parametersInForce(tx, rt.registry, input.published.pluginId, input.orgUnit.path, chinaDate(now)),
-  });
+  }));
   const [inserted] = await tx
     .insert(cases)
     .values({
@@ -115,7 +132,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
   const now = rt.clock();
   const facts = readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : null;
   const calendar = await calendarInForce(tx, rt, row.orgPath);
-  const result = step(published.compiled, {
+  const result = sealed(rt, published.definition, step(published.compiled, {
     snapshot: row.snapshot,
     event: input.event,
     actor: input.actor,
@@ -123,7 +140,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     calendar,
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
-  });
+  }));
   const [updated] = await tx
     .update(cases)
     .set({

@@ -1,9 +1,11 @@
 import { and, asc, eq, like, ne } from 'drizzle-orm';
 import { diffDefinitions, type Definition } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
 import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
 import { publishedDefinition, type PublishedDefinition } from '../cases/definition-cache.ts';
+import { openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { definitionAt } from './layers.ts';
 
@@ -34,7 +36,7 @@ export interface CaseMigration {
  * took must satisfy the target's form for that step (a field made required, an enumeration
  * narrowed). Steps the target no longer has are history and are not re-checked.
  */
-async function assess(db: Executor, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition): Promise<CaseMigration> {
+async function assess(db: Executor, cipher: FieldCipher, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition): Promise<CaseMigration> {
   const problems: MigrationProblem[] = [];
   const target = to.definition.states[row.state];
   if (!target) problems.push({ code: 'STATE_MISSING', element: `states.${row.state}` });
@@ -46,7 +48,8 @@ async function assess(db: Executor, row: CaseRow, from: PublishedDefinition, to:
   for (const step of steps) {
     const form = step.fromState ? to.definition.states[step.fromState]?.on[step.event]?.form : undefined;
     if (!form) continue;
-    const fields = to.compiled.validateForm(form, step.data);
+    // Checked as it was entered: personal values are kept encrypted.
+    const fields = to.compiled.validateForm(form, openCaseData(cipher, step.data, true));
     if (fields.length > 0) problems.push({ code: 'FORM_INVALID', element: `states.${step.fromState}.on.${step.event}`, details: { form, fields } });
   }
   const stateOf = (definition: Definition) => definition.states[row.state] ?? null;
@@ -68,7 +71,7 @@ async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, t
     const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
     if (!row || row.definitionId === to.id) return undefined;
     const from = await publishedDefinition(tx, rt.registry, row.definitionId);
-    const assessed = await assess(tx, row, from, to);
+    const assessed = await assess(tx, rt.cipher, row, from, to);
     if (!assessed.canMove) return assessed;
     const now = rt.clock();
     const version = row.version + 1;
@@ -121,7 +124,7 @@ export async function migrateCases(rt: RuntimeContext, user: SessionUser, proces
   }
   const results: CaseMigration[] = [];
   if (options.dryRun) {
-    for (const row of running) results.push(await assess(rt.db, row, await publishedDefinition(rt.db, rt.registry, row.definitionId), to));
+    for (const row of running) results.push(await assess(rt.db, rt.cipher, row, await publishedDefinition(rt.db, rt.registry, row.definitionId), to));
   } else {
     for (const row of running) {
       const moved = await moveCase(rt, user, row.id, to);

@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/index.ts';
 import { calendarAt, currentCalendarVersion } from '../calendar/index.ts';
 import { caseEvents, cases } from '../db/schema/index.ts';
 import { localParameterValues, orgUnitIdsOf, resolveParameters } from '../plugins/index.ts';
+import { openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { draftDefinition } from './overlay-service.ts';
 
@@ -28,7 +29,7 @@ async function recordedSteps(rt: RuntimeContext, orgPath: string, records: reado
       to: r.toState,
       actor: { id: r.actorId, name: r.actorName, role: r.actorRole, post: r.post, orgUnit: r.orgUnitId },
       at: r.leftAt.toISOString(),
-      data: r.data,
+      data: openCaseData(rt.cipher, r.data, true),
       facts: r.facts,
       dueAt: r.dueAt?.toISOString() ?? null,
       calendar: await calendarOf(records[index + 1]?.calendarVersion ?? r.calendarVersion),

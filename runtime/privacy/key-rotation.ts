@@ -1,28 +1,43 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FieldCipher } from '../crypto/index.ts';
-import type { Database } from '../db/index.ts';
-import { ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
+import { queryRows, type Database } from '../db/index.ts';
+import { cases, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
 
 const BATCH = 500;
 
 /** A value still under another key than the primary: a prefix match on the key named in it. */
 const notUnder = (column: SQLWrapper, primary: string): SQL => sql`${column} LIKE 'sm4ctr:v1:%' AND ${column} NOT LIKE ${`sm4ctr:v1:${primary}:%`}`;
 
-/** What a rotation re-encrypted, per table. */
-export type RotationReport = Record<'persons' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users', number> & { reindexed?: number };
+/** A case's data (a flat object) holding a value under another key than the primary. */
+const dataNotUnder = (data: string, primary: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM jsonb_each_text(${sql.raw(data)}) v WHERE v.value LIKE 'sm4ctr:v1:%' AND v.value NOT LIKE ${`sm4ctr:v1:${primary}:%`})`;
+
+/**
+ * What a rotation re-encrypted, per table; and how many performance records (append-only, so never
+ * rewritten) still hold values under older keys: while there are any, those keys stay in the ring.
+ */
+export type RotationReport = Record<'persons' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'cases', number> & {
+  historyUnderOlderKeys: number;
+  reindexed?: number;
+};
 
 /**
  * Re-encrypts every stored personal value under the cipher's primary key (after a new key was
  * made primary in the key file): ID numbers, phones, bank lines, second-factor secrets. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
  * primary key are left alone. With `reindex`, the blind indexes are recomputed too (after the
- * index key changed). The old key may leave the key file once this reports nothing left under it.
+ * index key changed). The personal values of case data (a bank account) are re-encrypted in the
+ * case and its snapshot; the performance records that hold them are append-only and keep theirs,
+ * counted in `historyUnderOlderKeys`. An old key may leave the key file only once this reports
+ * nothing left under it, the history included.
  */
 export async function reencryptAll(db: Database, cipher: FieldCipher, options: { reindex: boolean }): Promise<RotationReport> {
   const primary = cipher.ring.primary;
-  const report: RotationReport = { persons: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0 };
+  const report: RotationReport = { persons: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, cases: 0, historyUnderOlderKeys: 0 };
   const again = (stored: string | null) => (stored === null ? null : cipher.encrypt(cipher.decrypt(stored)));
-  const loop = async (work: () => Promise<number>, into: keyof RotationReport) => {
+  const againData = <T extends Record<string, unknown>>(data: T): T =>
+    Object.fromEntries(Object.entries(data).map(([field, value]) => [field, typeof value === 'string' && value.startsWith('sm4ctr:') ? again(value) : value])) as T;
+  const loop = async (work: () => Promise<number>, into: Exclude<keyof RotationReport, 'reindexed' | 'historyUnderOlderKeys'>) => {
     for (let done = BATCH; done === BATCH; ) {
       done = await work();
       report[into] += done;
@@ -77,6 +92,23 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
       }),
     'users',
   );
+  await loop(
+    () =>
+      db.transaction(async (tx) => {
+        const rows = await tx.select().from(cases).where(dataNotUnder('cases.data', primary)).limit(BATCH).for('update');
+        for (const row of rows) {
+          const data = againData(row.data);
+          await tx
+            .update(cases)
+            .set({ data, snapshot: { ...row.snapshot, context: { ...row.snapshot.context, data } } })
+            .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id)));
+        }
+        return rows.length;
+      }),
+    'cases',
+  );
+  const [history] = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM case_events WHERE ${dataNotUnder('case_events.data', primary)}`);
+  report.historyUnderOlderKeys = Number(history?.n ?? 0);
   if (options.reindex) report.reindexed = await reindex(db, cipher);
   return report;
 }

@@ -5,6 +5,11 @@ import { queryRows, type Executor } from '../db/index.ts';
 /** The roles whose work on a person's cases needs the person's full ID number and phone. */
 const HANDLING_ROLES = new Set(['caseworker', 'reviewer']);
 
+/** Whether the user works the cases they may read, and so sees their personal values (a bank account) in full. */
+export function handlesCaseData(user: SessionUser): boolean {
+  return HANDLING_ROLES.has(user.role);
+}
+
 /**
  * Whether the user handles the person, and so sees the full ID number and phone: a caseworker
  * or reviewer whose subtree holds one of the person's cases, or the office that registered them.

@@ -156,4 +156,42 @@ describe('the access log past its retention', () => {
       }),
     ).rejects.toThrow();
   });
+
+  it('keeps a bank account number encrypted in the case, its snapshot and its record; in full to who works the case, masked to an administrator', async () => {
+    const caseworker = await t.login('caseworker');
+    const reviewer = await t.login('reviewer');
+    const claimant = await registerPerson(t, caseworker, citizenId('350203', '19860606', '013'), '蔡文静');
+    const registration = await open(t, caseworker, 'unemployment-registration', claimant);
+    await act(t, caseworker, registration.id, 'submit', registrationForm());
+    await act(t, reviewer, registration.id, 'approve', { opinion: '同意' });
+    const benefit = await open(t, caseworker, 'unemployment-benefit', claimant);
+    const account = '6222021234567890123';
+    const checked = await act(t, caseworker, benefit.id, 'check', {
+      contributionMonths: 36,
+      separationReason: 'dismissed-by-employer',
+      separationDate: '2026-09-30',
+      registrationDate: '2026-11-02',
+      carriedOverMonths: 0,
+      bankAccount: account,
+    });
+    expect(checked.state).toBe('checked');
+
+    const [stored] = await queryRows<{ data: string; snapshot: string; record: string }>(
+      t.rt.db,
+      sql`SELECT c.data->>'bankAccount' AS data, c.snapshot->'context'->'data'->>'bankAccount' AS snapshot, e.data->>'bankAccount' AS record
+            FROM cases c JOIN case_events e ON e.case_id = c.id AND e.event = 'check' WHERE c.id = ${benefit.id}`,
+    );
+    for (const value of Object.values(stored!)) expect(value).toMatch(/^sm4ctr:v1:/);
+    const everything = await queryRows<{ n: string | number }>(t.rt.db, sql`SELECT count(*) AS n FROM cases c, case_events e WHERE c.data::text LIKE ${`%${account}%`} OR c.snapshot::text LIKE ${`%${account}%`} OR e.data::text LIKE ${`%${account}%`}`);
+    expect(Number(everything[0]!.n)).toBe(0);
+
+    const asCaseworker = await t.request('GET', `/api/cases/${benefit.id}`, { token: caseworker });
+    expect(asCaseworker.body.data.bankAccount).toBe(account);
+    const admin = await t.login('admin');
+    expect((await t.request('GET', `/api/cases/${benefit.id}`, { token: admin })).body.data.bankAccount).toBe('***************0123');
+    const history = await t.request('GET', `/api/cases/${benefit.id}/history`, { token: admin });
+    expect(history.body.items.find((item: { event: string }) => item.event === 'check').data.bankAccount).toBe('***************0123');
+    // The reviewer approves on the encrypted data: the next step is not disturbed by it.
+    expect((await act(t, reviewer, benefit.id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月' })).state).toBe('receiving');
+  });
 });
