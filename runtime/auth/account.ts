@@ -5,7 +5,8 @@ import { users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireStrongPassword } from './password-policy.ts';
-import { accountRow, actorOfUser, endOtherSessions } from './sessions.ts';
+import { accountRow, actorOfUser } from './account-row.ts';
+import { endOtherSessions } from './sessions.ts';
 import type { SessionUser } from './session-user.ts';
 
 /**

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { accountRow, actorOfUser } from './account-row.ts';
 import type { SessionUser } from './session-user.ts';
 import { matchTotp, newTotpSecret, otpauthUri, base32 } from './totp.ts';
 
@@ -21,15 +22,20 @@ export async function checkSecondFactor(rt: RuntimeContext, user: UserRow, code:
   if (!user.totpEnabledAt || !user.totpSecret) return 'none';
   if (!code) return 'missing';
   const step = matchTotp(Buffer.from(rt.cipher.decrypt(user.totpSecret), 'base64'), code.trim(), now);
-  if (step !== null) {
-    if (user.totpLastStep !== null && step <= user.totpLastStep) return 'wrong';
-    await rt.db.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
-    return 'ok';
-  }
-  const remaining = user.recoveryCodes.filter((hash) => hash !== hashCode(code));
-  if (remaining.length === user.recoveryCodes.length) return 'wrong';
-  await rt.db.update(users).set({ recoveryCodes: remaining }).where(eq(users.id, user.id));
-  return 'ok';
+  // Spent by a conditional write: of two sign-ins with one code at the same moment, one gets it.
+  const spent =
+    step !== null
+      ? await rt.db
+          .update(users)
+          .set({ totpLastStep: step })
+          .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+          .returning({ id: users.id })
+      : await rt.db
+          .update(users)
+          .set({ recoveryCodes: sql`${users.recoveryCodes} - ${hashCode(code)}::text` })
+          .where(and(eq(users.id, user.id), sql`${users.recoveryCodes} @> ${JSON.stringify([hashCode(code)])}::jsonb`))
+          .returning({ id: users.id });
+  return spent.length > 0 ? 'ok' : 'wrong';
 }
 
 /**
@@ -38,8 +44,8 @@ export async function checkSecondFactor(rt: RuntimeContext, user: UserRow, code:
  * already in force cannot be replaced this way.
  */
 export async function setUpSecondFactor(rt: RuntimeContext, user: SessionUser) {
-  const [row] = await rt.db.select({ enabled: users.totpEnabledAt }).from(users).where(eq(users.id, user.id));
-  if (row?.enabled) throw new PlatformError('DUPLICATE_RECORD', { message: { 'zh-CN': '已绑定动态口令', en: 'A second factor is already set up' } });
+  const row = await accountRow(rt, user.id);
+  if (row.totpEnabledAt) throw new PlatformError('DUPLICATE_RECORD', { message: { 'zh-CN': '已绑定动态口令', en: 'A second factor is already set up' } });
   const secret = newTotpSecret();
   await rt.db.update(users).set({ totpSecret: rt.cipher.encrypt(secret.toString('base64')), totpLastStep: null }).where(eq(users.id, user.id));
   return { secret: base32(secret), uri: otpauthUri(secret, user.username) };
@@ -50,13 +56,13 @@ export async function setUpSecondFactor(rt: RuntimeContext, user: SessionUser) {
  * recovery codes, shown this once (only their hashes are kept). Recorded.
  */
 export async function enableSecondFactor(rt: RuntimeContext, user: SessionUser, code: string, origin: RequestOrigin) {
-  const [row] = await rt.db.select().from(users).where(eq(users.id, user.id));
-  if (!row?.totpSecret || row.totpEnabledAt) throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { secondFactor: row?.totpEnabledAt ? 'in force' : 'not set up' } });
+  const row = await accountRow(rt, user.id);
+  if (!row.totpSecret || row.totpEnabledAt) throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { secondFactor: row.totpEnabledAt ? 'in force' : 'not set up' } });
   const now = rt.clock();
   const step = matchTotp(Buffer.from(rt.cipher.decrypt(row.totpSecret), 'base64'), code.trim(), now);
   if (step === null) throw new PlatformError('AUTH_INVALID_CREDENTIALS', { message: { 'zh-CN': '动态口令不正确', en: 'The one-time code is wrong' } });
   const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').toUpperCase().replace(/(.{5})/, '$1-'));
   await rt.db.update(users).set({ totpEnabledAt: now, totpLastStep: step, recoveryCodes: codes.map(hashCode) }).where(eq(users.id, user.id));
-  await recordAccess(rt.db, { actor: { id: user.id, name: user.displayName, role: user.role, orgUnitId: user.orgUnit.id }, action: 'auth.second-factor', origin, at: now });
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'auth.second-factor', origin, at: now });
   return { recoveryCodes: codes };
 }

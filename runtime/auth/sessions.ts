@@ -4,6 +4,7 @@ import { PlatformError } from '../../engine/index.ts';
 import { recordAccess, type AccessActor, type RequestOrigin } from '../audit/access-log.ts';
 import { orgUnits, posts, sessions, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { actorOfUser } from './account-row.ts';
 import { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, uncountAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 import { permissionsOf } from './permissions.ts';
@@ -62,11 +63,6 @@ export async function userByUsername(rt: RuntimeContext, username: string): Prom
   const found = await findUser(rt, eq(users.username, username));
   if (!found) throw new PlatformError('NOT_FOUND', { details: { username } });
   return found.sessionUser;
-}
-
-/** The access log's view of a user. */
-export function actorOfUser(user: SessionUser): AccessActor {
-  return { id: user.id, name: user.displayName, role: user.role, orgUnitId: user.orgUnit.id };
 }
 
 /** What a sign-in sends: the password, and the one-time code (or a recovery code) once a second factor is set up. */
@@ -151,13 +147,6 @@ export async function logoutEverywhere(rt: RuntimeContext, user: SessionUser, or
   const ended = await rt.db.delete(sessions).where(eq(sessions.userId, user.id)).returning({ hash: sessions.tokenHash });
   await recordAccess(rt.db, { actor: actorOfUser(user), action: 'auth.logout-all', origin, at: rt.clock(), details: { sessions: ended.length } });
   return ended.length;
-}
-
-/** The user's own account row, for changes to it. */
-export async function accountRow(rt: RuntimeContext, userId: string): Promise<UserRow> {
-  const [row] = await rt.db.select().from(users).where(eq(users.id, userId));
-  if (!row) throw new PlatformError('AUTH_REQUIRED');
-  return row;
 }
 
 /** Ends the user's other sessions (after a password change), keeping the one in use. */

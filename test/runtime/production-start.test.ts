@@ -109,6 +109,12 @@ describe.each(backends)('the second factor of administrators and configurators i
     const recovery = confirmed.body.recoveryCodes[0];
     expect((await signIn(recovery)).status).toBe(200);
     expect((await signIn(recovery)).status).toBe(401);
+    // One code, or one recovery code, sent by two sign-ins at the same moment signs in one of them.
+    t.clock.advanceDays(30 / 86_400);
+    const sameCode = code(setup.body.secret, t.clock.now());
+    expect((await Promise.all([signIn(sameCode), signIn(sameCode)])).map((r) => r.status).sort()).toEqual([200, 401]);
+    const sameRecovery = confirmed.body.recoveryCodes[1];
+    expect((await Promise.all([signIn(sameRecovery), signIn(sameRecovery)])).map((r) => r.status).sort()).toEqual([200, 401]);
   });
 });
 
