@@ -34,6 +34,7 @@ export interface ServerOptions {
 /** The real server (`runtime/main.ts`) in a child process: what it printed, and ways to end it. */
 export interface SpawnedServer {
   baseUrl: string;
+  pid: number;
   output(): string;
   /** Resolves once `text` has been printed (before the call or after); rejects, with the output, if the server exits first. */
   waitFor(text: string, count?: number): Promise<void>;
@@ -103,6 +104,7 @@ export async function spawnServer(options: ServerOptions): Promise<SpawnedServer
     LOG_LEVEL: 'warn',
   });
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'runtime/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error('the server process did not start');
   running.add(child);
   let output = '';
   const listeners = new Set<() => void>();
@@ -125,6 +127,7 @@ export async function spawnServer(options: ServerOptions): Promise<SpawnedServer
   };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     output: () => output,
     exited,
     waitFor: (text, count = 1) =>
