@@ -17,9 +17,14 @@ export function createServerApp(rt: RuntimeContext, uiDir: string) {
   root.route('/', createApiApp(rt));
   root.all('/api/*', (c) => handleError(new PlatformError('NOT_FOUND'), c));
   root.use('/*', uiSecurityHeaders());
-  // The page itself, with this response's style nonce in place of the build's placeholder; never cached.
+  // The page itself, read once, with this response's style nonce in place of the build's placeholder; never cached.
+  let built: Promise<string> | undefined;
   const page = async (c: Context<{ Variables: { secureHeadersNonce?: string } }>) => {
-    const html = await readFile(join(uiDir, 'index.html'), 'utf8');
+    built ??= readFile(join(uiDir, 'index.html'), 'utf8');
+    const html = await built.catch((error: unknown) => {
+      built = undefined; // not built yet: read it again next time
+      throw error;
+    });
     c.header('Cache-Control', 'no-cache');
     return c.html(html.replaceAll(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));
   };
