@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     if (taken) throw new StartupRefusal(`用户名已存在 the username ${username} is taken`);
     const displayName = argument('name') ?? (await prompt.ask('姓名 display name: '));
     if (displayName === '') throw new StartupRefusal('姓名不能为空 the display name is empty');
-    const [city] = await rt.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(2);
+    const [city] = await rt.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(1);
     const orgUnitId = argument('org') ?? city?.id ?? MINISTRY_ID;
     const [unit] = await rt.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
     if (!unit) throw new StartupRefusal(`没有这个机构 no org unit ${orgUnitId}`);

@@ -123,5 +123,10 @@ describe.each(backends)('sign-in protection (%s)', (backend) => {
     await expect(t.rt.db.execute(sql`DELETE FROM access_log WHERE id = 3`)).rejects.toThrow();
     await expect(t.rt.db.execute(sql`UPDATE access_log SET actor_name = 'x' WHERE id = 3`)).rejects.toThrow();
     await expect(t.rt.db.execute(sql`TRUNCATE access_log`)).rejects.toThrow();
+    // A row removed behind the triggers' back (a superuser with them off) breaks the chain at the next row.
+    await t.rt.db.execute(sql`ALTER TABLE access_log DISABLE TRIGGER USER`);
+    await t.rt.db.execute(sql`DELETE FROM access_log WHERE id = 3`);
+    await t.rt.db.execute(sql`ALTER TABLE access_log ENABLE TRIGGER USER`);
+    expect(await verifyAccessLog(t.rt.db)).toMatchObject({ ok: false, brokenAt: 4 });
   });
 });
