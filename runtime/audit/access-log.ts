@@ -72,8 +72,8 @@ function rowHash(prevHash: string, row: Omit<AccessRow, 'id' | 'prevHash' | 'has
  */
 export async function recordAccess(db: Database, entry: AccessEntry): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(accessLogHead).values({ id: 1, lastHash: GENESIS_HASH }).onConflictDoNothing();
-    const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for('update');
+    // One statement makes the chain's end if there is none yet and locks it (an upsert locks the row it meets).
+    const [head] = await tx.insert(accessLogHead).values({ id: 1, lastHash: GENESIS_HASH }).onConflictDoUpdate({ target: accessLogHead.id, set: { id: 1 } }).returning();
     const row = {
       at: entry.at,
       actorId: entry.actor.id,
