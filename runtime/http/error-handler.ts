@@ -46,8 +46,11 @@ function toPlatformError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
   if (error instanceof HTTPException && error.status === 413) return new PlatformError('PAYLOAD_TOO_LARGE');
   if (error instanceof HTTPException && error.status < 500) return new PlatformError('BAD_REQUEST', { details: { reason: error.message } });
-  // A race lost where no service runs the transaction again is still a conflict to retry, not a fault.
-  if (lostRace(error)) return new PlatformError('CONCURRENT_UPDATE', { details: { sqlState: sqlState(error) }, cause: error });
+  // A race lost where no service runs the transaction again is a conflict to retry, and a unique key
+  // taken a record that exists: neither is a fault of the server.
+  const state = sqlState(error);
+  if (state === '23505') return new PlatformError('DUPLICATE_RECORD', { details: { sqlState: state }, cause: error });
+  if (lostRace(error)) return new PlatformError('CONCURRENT_UPDATE', { details: { sqlState: state }, cause: error });
   return new PlatformError('INTERNAL_ERROR', { cause: error });
 }
 
