@@ -1,8 +1,7 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { StartupRefusal } from '../config.ts';
-import { openPglite, type DatabaseHandle } from '../db/index.ts';
+import { dumpPglite, openPglite, type DatabaseHandle } from '../db/index.ts';
 import { lockDataDir } from '../db/pglite/data-dir-lock.ts';
 import type { Progress } from '../seed/index.ts';
 import { checkChain, reportCounts } from './contents.ts';
@@ -23,10 +22,6 @@ function openLocked(dataDir: string, options: { loadDataDir?: Blob } = {}): Prom
   return openPglite(dataDir, options).catch(refuseInUse);
 }
 
-function clientOf(handle: DatabaseHandle): PGlite {
-  return (handle.db as unknown as { $client: PGlite }).$client;
-}
-
 /**
  * Backs up the PGlite data directory to `file`: PGlite's own dump of it (a gzipped tar), taken
  * with the directory locked, so a running server makes the backup refuse rather than copy a
@@ -39,7 +34,7 @@ export async function backupPglite(dataDir: string, file: string, progress: Prog
     try {
       progress(`备份 backing up the PGlite data directory ${resolve(dataDir)} to ${file}…`);
       await reportCounts(handle.db, progress);
-      const dump = await clientOf(handle).dumpDataDir('gzip');
+      const dump = await dumpPglite(handle.db, 'gzip');
       writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     } finally {
       await handle.close();

@@ -4,13 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessLog } from '../../runtime/audit/index.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
-import { openPglite, openPostgres, queryRows, type Database, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { dumpPglite, openPglite, openPostgres, queryRows, type Database, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { open, registerPerson } from '../support/steps.ts';
 import { createTestRuntime, postgresUrl, type TestRuntime } from '../support/test-runtime.ts';
@@ -82,7 +81,7 @@ describe('backup and restore (pglite)', () => {
     // The runtime's database is in memory; its content becomes a data directory on disk, as a server leaves it.
     const t = await createTestRuntime('pglite');
     await makeContent(t);
-    const dump = await (t.rt.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
+    const dump = await dumpPglite(t.rt.db, 'none');
     await t.close();
     mkdirSync(source, { recursive: true, mode: 0o700 });
     const handle = await openPglite(source, { loadDataDir: dump });

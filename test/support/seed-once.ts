@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { dumpPglite, openPglite, openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
 
 const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
@@ -25,10 +24,7 @@ export default async function setup(project: TestProject) {
   const pglite = await openPglite();
   await migrateAndSeed(pglite);
   const dumpFile = join(work, 'seeded-pglite.tar');
-  const client = (pglite.db as unknown as { $client: PGlite }).$client;
-  // Written to disk first: a dump of unflushed pages loads by crash recovery, which moves sequences on by 32.
-  await client.exec('CHECKPOINT');
-  writeFileSync(dumpFile, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
+  writeFileSync(dumpFile, Buffer.from(await (await dumpPglite(pglite.db, 'none')).arrayBuffer()));
   await pglite.close();
   project.provide('seededPglite', dumpFile);
 
