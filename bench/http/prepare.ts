@@ -1,4 +1,5 @@
-import { personInput, registrationForm } from './scenarios.ts';
+import { registrationForm } from '../../test/support/fixtures.ts';
+import { personInput } from './scenarios.ts';
 
 /** One API call; anything but the `expected` status fails with the response. */
 async function call<T>(baseUrl: string, method: string, path: string, expected: number, options: { token?: string; body?: unknown } = {}): Promise<T> {
@@ -28,7 +29,7 @@ export async function prepareCases(baseUrl: string, caseworker: string, count: n
   for (let n = 0; n < count; n++) {
     const person = await call<{ id: string }>(baseUrl, 'POST', '/api/persons', 201, { token: caseworker, body: personInput(nextIdNumber(), n) });
     const opened = await call<{ id: string; version: number }>(baseUrl, 'POST', '/api/cases', 201, { token: caseworker, body: { processId: 'unemployment-registration', subjectId: person.id } });
-    if (n % 2 === 1) await call(baseUrl, 'POST', `/api/cases/${opened.id}/events`, 200, { token: caseworker, body: { type: 'submit', version: opened.version, data: registrationForm } });
+    if (n % 2 === 1) await call(baseUrl, 'POST', `/api/cases/${opened.id}/events`, 200, { token: caseworker, body: { type: 'submit', version: opened.version, data: registrationForm() } });
     caseIds.push(opened.id);
   }
   return caseIds;

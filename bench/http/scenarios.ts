@@ -1,4 +1,5 @@
 import type { Request } from 'autocannon';
+import { registrationForm } from '../../test/support/fixtures.ts';
 import { citizenIdCheckCharacter } from '../../forms/index.ts';
 
 /** A district of the demo city (思明), where the demo caseworker works. */
@@ -22,18 +23,6 @@ export function citizenIds(): () => string {
 export function personInput(idNumber: string, n: number) {
   return { idNumber, name: `基准人员${n}`, phone: '13912345678', residenceArea: AREA };
 }
-
-/** A complete unemployment registration form (the caseworker's `submit`). */
-export const registrationForm = {
-  category: 'lost-job',
-  unemployedSince: '2026-09-30',
-  phone: '13912345678',
-  residenceArea: AREA,
-  education: '20',
-  retirementCategory: 'male-60',
-  previousEmployerCreditCode: '91350100M000100Y43',
-  separationProof: 'JC-2026-0931',
-};
 
 const json = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -105,7 +94,7 @@ export function stepRequests(caseworker: string, reviewer: string, nextIdNumber:
       headers: json(caseworker),
       setupRequest: (request, context) => {
         const { caseId, version } = context as Chain;
-        return caseId ? { ...request, path: `/api/cases/${caseId}/events`, body: JSON.stringify({ type: 'submit', version, data: registrationForm }) } : restart;
+        return caseId ? { ...request, path: `/api/cases/${caseId}/events`, body: JSON.stringify({ type: 'submit', version, data: registrationForm() }) } : restart;
       },
       onResponse: read('submit', 200, (chain, submitted) => Object.assign(chain, { version: submitted.version, submitted: true })),
     },
