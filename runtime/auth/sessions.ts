@@ -35,14 +35,15 @@ function restrictionOf(rt: RuntimeContext, user: UserRow, now: Date): SessionUse
 
 /** A user with org unit and post, filtered by `where`; joins `sessions` when the filter needs it. */
 async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
+  // A session's last use comes with it, so a request notes its use only when a minute has passed.
   const base = rt.db
-    .select({ user: users, org: orgUnits, post: posts })
+    .select({ user: users, org: orgUnits, post: posts, lastSeenAt: bySession ? sessions.lastSeenAt : sql<Date | null>`null` })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .leftJoin(posts, eq(posts.id, users.postId));
   const [row] = await (bySession ? base.innerJoin(sessions, eq(sessions.userId, users.id)) : base).where(where).limit(1);
   if (!row) return undefined;
-  const { user, org, post } = row;
+  const { user, org, post, lastSeenAt } = row;
   // Inactive users, and demo users outside demo mode, cannot sign in or use a session.
   if (!user.active || (user.demo && rt.config.mode === 'production')) return undefined;
   const sessionUser: SessionUser = {
@@ -55,7 +56,7 @@ async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
     permissions: permissionsOf(user.role, org.kind),
     restriction: restrictionOf(rt, user, rt.clock()),
   };
-  return { sessionUser, row: user };
+  return { sessionUser, row: user, lastSeenAt };
 }
 
 /** A user by username, as a session would see them: for the platform's own work (the demo story), not a sign-in. */
@@ -129,10 +130,9 @@ export async function authenticate(rt: RuntimeContext, token: string): Promise<S
     await rt.db.delete(sessions).where(and(eq(sessions.tokenHash, hash), lt(sessions.lastSeenAt, idleSince)));
     return undefined;
   }
-  await rt.db
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(and(eq(sessions.tokenHash, hash), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+  if (!found.lastSeenAt || found.lastSeenAt.getTime() < now.getTime() - 60_000) {
+    await rt.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
+  }
   return found.sessionUser;
 }
 
