@@ -9,7 +9,9 @@ import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indi
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { readPackages } from '../../runtime/plugins/index.ts';
+
+const plugins = readPackages();
 import { generateData, hasData, SIZE } from './generate-data.ts';
 
 /** The database the data set lives in, kept between runs so it is generated once. */

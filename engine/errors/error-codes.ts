@@ -53,6 +53,7 @@ export const errorMessages = {
     en: 'The process definition refers to an implementation that is not registered',
   },
   PLUGIN_DUPLICATE_ID: { 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
+  PLUGIN_INVALID: { 'zh-CN': '业务插件包不合法', en: 'The process package is invalid' },
   INTERNAL_ERROR: { 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -1,4 +1,4 @@
-export { start, step, readsFacts, reschedule } from './step.ts';
+export { start, step, readsFacts, factsRead, reschedule } from './step.ts';
 export { builtInActions, builtInActionNames } from './built-in-actions.ts';
 export type {
   Actor,

@@ -96,8 +96,20 @@ function violations(compiled: CompiledDefinition, transition: TransitionDefiniti
  * mentions them. The runtime skips the fact look-up (a database round trip) when they cannot.
  */
 export function readsFacts(compiled: CompiledDefinition, state: string, event: string): boolean {
+  return factsRead(compiled, state, event).length > 0;
+}
+
+/**
+ * The declared facts a transition's rules read: those its CEL conditions name (`facts.<name>`),
+ * or every declared fact when a rule is a named guard, which may read any.
+ */
+export function factsRead(compiled: CompiledDefinition, state: string, event: string): string[] {
+  const declared = Object.keys(compiled.definition.facts);
   const rules = own(own(compiled.definition.states, state)?.on, event)?.rules ?? [];
-  return rules.some((rule) => rule.cel === undefined || /\bfacts\b/.test(rule.cel));
+  // A guard, or a condition that reads `facts` as a whole, may read any declared fact.
+  if (rules.some((rule) => rule.cel === undefined || /\bfacts\b(?!\s*\.\s*[a-zA-Z])/.test(rule.cel))) return declared;
+  const named = new Set(rules.flatMap((rule) => [...rule.cel!.matchAll(/\bfacts\.([a-zA-Z]\w*)/g)].map((m) => m[1]!)));
+  return declared.filter((fact) => named.has(fact));
 }
 
 /**

@@ -17,6 +17,7 @@ export type FindingCode =
   | 'unknown-guard'
   | 'unknown-action'
   | 'invalid-cel'
+  | 'undeclared-fact'
   | 'timer-event-not-system';
 
 /** One problem, located by a dotted path into the definition, e.g. `states.draft.on.submit.target`. */
@@ -42,6 +43,7 @@ const templates: Record<FindingCode, (subject: string) => LocalizedText> = {
   'unknown-guard': (s) => ({ 'zh-CN': `规则实现 ${s} 未注册`, en: `Guard ${s} is not implemented` }),
   'unknown-action': (s) => ({ 'zh-CN': `动作实现 ${s} 未注册`, en: `Action ${s} is not implemented` }),
   'timer-event-not-system': (s) => ({ 'zh-CN': `定时事件 ${s} 不是本环节可由系统发送的事件`, en: `Timer event ${s} is not an event of this state the system may send` }),
+  'undeclared-fact': (s) => ({ 'zh-CN': `条件引用的事实 ${s} 未在 facts 中声明`, en: `The condition reads fact ${s}, which \`facts\` does not declare` }),
   'invalid-cel': (s) => ({ 'zh-CN': `条件表达式不合法：${s}`, en: `The CEL condition does not parse: ${s}` }),
 };
 

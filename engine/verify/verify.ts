@@ -56,6 +56,9 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
     transition.rules.forEach((rule, i) => {
       const error = rule.cel === undefined ? undefined : celSyntaxError(rule.cel);
       if (error) findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, error.split('\n')[0]!));
+      for (const [, fact] of rule.cel?.matchAll(/\bfacts\.([a-zA-Z]\w*)/g) ?? []) {
+        if (!Object.hasOwn(definition.facts, fact!)) findings.push(finding('undeclared-fact', `${path}.rules.${i}.cel`, fact!));
+      }
       if (rule.guard && implementations && !implementations.guards[rule.guard]) {
         findings.push(finding('unknown-guard', `${path}.rules.${i}.guard`, rule.guard));
       }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Actor, type CaseData, type Definition, type Effect, type StepResult } from '../../engine/index.ts';
+import { PlatformError, chinaDate, factsRead, reschedule, start, step, type Actor, type CaseData, type Definition, type Effect, type StepResult } from '../../engine/index.ts';
 import { calendarAt, calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
@@ -130,7 +130,8 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
   const published = await publishedDefinition(tx, rt.registry, row.definitionId);
   const form = input.event.data ?? {};
   const now = rt.clock();
-  const facts = readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : null;
+  const read = factsRead(published.compiled, row.state, input.event.type);
+  const facts = read.length > 0 ? await lookUpFacts(tx, row, form, published.definition.facts, read) : null;
   const calendar = await calendarInForce(tx, rt, row.orgPath);
   const result = sealed(rt, published.definition, step(published.compiled, {
     snapshot: row.snapshot,

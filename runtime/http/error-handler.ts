@@ -39,6 +39,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   PARAMETER_OUT_OF_BOUNDS: 422,
   UNKNOWN_IMPLEMENTATION: 500,
   PLUGIN_DUPLICATE_ID: 500,
+  PLUGIN_INVALID: 422,
   INTERNAL_ERROR: 500,
 };
 

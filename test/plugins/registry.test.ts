@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPlatformError, type PluginManifest } from '../../engine/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 
 function codeOf(run: () => unknown): string | undefined {

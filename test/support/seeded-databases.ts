@@ -5,7 +5,7 @@ import type { Backend, Database } from '../../runtime/db/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from './packages.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
