@@ -1,6 +1,6 @@
 import type { FieldCipher } from './crypto/index.ts';
 import type { Backend, Database } from './db/index.ts';
-import type { PluginRegistry } from './plugins/index.ts';
+import type { PluginRegistry } from './plugins/plugin-registry.ts';
 import type { RuntimeConfig } from './config.ts';
 
 /** Everything a request handler or worker needs, passed explicitly instead of imported globals. */
