@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, PlatformError, type ActionImplementation, type Effect } from '../../engine/index.ts';
-import { jobMatching } from '../../plugins/job-matching/index.ts';
+import { PlatformError, type ActionImplementation, type Effect } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { captureLog } from '../../runtime/log/index.ts';
@@ -37,16 +36,17 @@ function throwing(...errors: Error[]): ActionImplementation & { calls: number } 
 }
 
 /**
- * The runtime as it would be if the job-seeking process ran one more plugin action when `event`
- * moves a case out of `active`: an action that refuses, fails, or loses a race there.
+ * The runtime as it would be if the job-seeking process ran one more action when `event` moves a
+ * case out of `active`: an action that refuses, fails, or loses a race there. It stands in the place
+ * of `issueCertificate`, a built-in the process does not otherwise use.
  */
 function withActionOn(rt: RuntimeContext, event: string, action: ActionImplementation): RuntimeContext {
-  const implementations = { guards: jobMatching.implementations.guards, actions: { ...jobMatching.implementations.actions, onTrial: action } };
   const compileStored: RuntimeContext['registry']['compileStored'] = (pluginId, definition) => {
     if (definition.id !== 'job-seeking') return rt.registry.compileStored(pluginId, definition);
     const changed = structuredClone(definition);
-    changed.states['active']!.on[event]!.actions.push({ type: 'onTrial' });
-    return compile(changed, implementations);
+    changed.states['active']!.on[event]!.actions.push({ type: 'issueCertificate', params: { certificate: 'trial' } });
+    const compiled = rt.registry.compileStored(pluginId, changed);
+    return { ...compiled, actions: { ...compiled.actions, issueCertificate: action } };
   };
   return { ...rt, registry: { ...rt.registry, compileStored } };
 }
