@@ -316,14 +316,6 @@ describe('employment-difficulty: manifest', () => {
     expect(Object.keys(compiled.definition.states).filter((s) => compiled.definition.states[s]!.on['employmentRegistered'])).toEqual(['assisted']);
   });
 
-  it('refuses to emit difficulty.ended without an exit reason as DEFINITION_INVALID naming the action, not a TypeError', () => {
-    const emitEnded = employmentDifficulty.implementations.actions['emitDifficultyEnded']!;
-    const scope = { data: {}, form: {}, facts: {}, parameters: {}, now: T_RECOGNIZE, actor: system, lastActors: {} };
-    expect(emitEnded({ ...scope, form: { exitReason: 'moved-away' } }, {})).toEqual([{ kind: 'emit', event: 'difficulty.ended', payload: { exitReason: 'moved-away' } }]);
-    const error = refusal(() => emitEnded(scope, {}));
-    expect([error.code, error.kind, error.details]).toEqual(['DEFINITION_INVALID', 'fault', expect.objectContaining({ action: 'emitDifficultyEnded', param: 'exitReason' })]);
-  });
-
   it('defaults to every catalogue category but the local one, within the parameter bounds', () => {
     const categories = employmentDifficulty.parameters.find((p) => p.id === 'categories')!;
     expect(categories.unit).toBe('codes');
