@@ -37,6 +37,7 @@ export const errorMessages = {
     en: 'This action is not available in the current state',
   },
   FORM_INVALID: { 'zh-CN': '表单填写有误', en: 'The form has errors' },
+  MIGRATION_STATE_MISSING: { 'zh-CN': '业务所处环节在新版本中不存在，不能迁移', en: "The case's current state is not in the new version: it cannot be migrated" },
   RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
   NOTHING_TO_PAY: { 'zh-CN': '没有待发放的款项', en: 'There is nothing to pay' },
   ID_NUMBER_INVALID: { 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
