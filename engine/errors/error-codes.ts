@@ -55,6 +55,7 @@ export const errorCatalogue = {
     en: 'This action is not available in the current state',
   },
   FORM_INVALID: { kind: 'refusal', 'zh-CN': '表单填写有误', en: 'The form has errors' },
+  MIGRATION_STATE_MISSING: { kind: 'refusal', 'zh-CN': '业务所处环节在新版本中不存在，不能迁移', en: "The case's current state is not in the new version: it cannot be migrated" },
   RULE_VIOLATION: { kind: 'refusal', 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
   NOTHING_TO_PAY: { kind: 'refusal', 'zh-CN': '没有待发放的款项', en: 'There is nothing to pay' },
   ID_NUMBER_INVALID: { kind: 'refusal', 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },

@@ -1,4 +1,5 @@
 export { start, step, readsFacts, factsRead, reschedule } from './step.ts';
+export { migrate, MIGRATE_EVENT } from './migrate.ts';
 export { builtInActions, builtInActionNames } from './built-in-actions.ts';
 export type {
   Actor,
@@ -10,6 +11,8 @@ export type {
   EventTimer,
   DeadlineMove,
   RescheduleInput,
+  DefinitionVersion,
+  MigrateInput,
   Fund,
   LedgerItem,
   RuleInput,

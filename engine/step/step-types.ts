@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { ConditionScope } from '../conditions/index.ts';
+import type { Definition } from '../definition/index.ts';
 
 /** Who takes a step: a signed-in user at a post in an org unit, or the system. */
 export interface Actor {
@@ -152,6 +153,27 @@ export interface StepInput {
 /** Input to count a case's current deadlines again: the calendar now in force, and the parameters in force when the state was entered. */
 export interface RescheduleInput {
   snapshot: CaseSnapshot;
+  calendar: WorkingCalendar;
+  parameters?: Record<string, unknown>;
+}
+
+/** A published version of a definition, as a migration record names it. */
+export interface DefinitionVersion {
+  id: string;
+  version: number;
+}
+
+/**
+ * Input to move a case onto another version of its definition: the definition it is on (whose
+ * task and timers its state leaves behind), the calendar in force now, and the parameters in force
+ * on the day the case entered its state, which count the state's deadlines again from that day.
+ */
+export interface MigrateInput {
+  snapshot: CaseSnapshot;
+  source: Definition;
+  versions: { from: DefinitionVersion; to: DefinitionVersion };
+  actor: Actor;
+  now: string;
   calendar: WorkingCalendar;
   parameters?: Record<string, unknown>;
 }

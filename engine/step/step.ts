@@ -1,45 +1,15 @@
 import { initialTransition, transition } from 'xstate';
-import type { WorkingCalendar } from '../calendar/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
-import type { Definition, TransitionDefinition } from '../definition/index.ts';
+import type { TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import type { CaseContext, CaseSnapshot, DeadlineMove, Effect, PerformanceRecord, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
-import { armTimers, workingDayTimers } from './timers.ts';
-
-function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): Effect[] {
-  const effects: Effect[] = [];
-  const task = definition.states[state]?.task;
-  const provisional = context.dueProvisional ?? false;
-  if (task?.role && context.dueAt) {
-    effects.push(
-      { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt, provisional },
-      { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt, provisional },
-    );
-  }
-  return [...effects, ...armTimers(definition, state, context, parameters, calendar)];
-}
-
-/** The deadline fields of a performance record: those of the state it left. */
-function deadlineOfLeft(left: CaseContext): Pick<PerformanceRecord, 'dueAt' | 'dueProvisional' | 'calendarVersion'> {
-  return { dueAt: left.dueAt, dueProvisional: left.dueAt !== null && (left.dueProvisional ?? false), calendarVersion: left.calendarVersion ?? null };
-}
-
-function departureEffects(definition: Definition, state: string, event: string): Effect[] {
-  const left = definition.states[state];
-  const effects: Effect[] = [];
-  if (left?.task) effects.push({ kind: 'task.close', state, event });
-  if (left?.task || (left?.timers.length ?? 0) > 0) effects.push({ kind: 'timer.cancel', state });
-  return effects;
-}
+import type { CaseContext, CaseSnapshot, DeadlineMove, Effect, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
+import { arrivalEffects, deadlineOfLeft, departureEffects, statusOf } from './state-effects.ts';
+import { workingDayTimers } from './timers.ts';
 
 /** A record's own entry: an event type such as `constructor` or `toString` names no transition, whatever objects inherit. */
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function statusOf(definition: Definition, state: string): StepResult['status'] {
-  return definition.states[state]?.type === 'final' ? 'final' : 'active';
 }
 
 /** Starts a case: the initial snapshot, its creation record and the first task. Pure. */

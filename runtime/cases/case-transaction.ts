@@ -21,7 +21,7 @@ export type CaseRow = typeof cases.$inferSelect;
  * (`x-personal`, a bank account number) encrypted in the case's data, its snapshot and the step's
  * performance record. The engine itself never sees a key.
  */
-function sealed<R extends Pick<StepResult, 'snapshot' | 'effects'>>(rt: RuntimeContext, definition: Definition, result: R): R {
+export function sealed<R extends Pick<StepResult, 'snapshot' | 'effects'>>(rt: RuntimeContext, definition: Definition, result: R): R {
   // The marks of the version the case is pinned to and of the ministry's current one: a case opened
   // before a field was marked personal keeps what is entered from then on encrypted too.
   const current = rt.registry.processes.get(definition.id)?.compiled.definition;
@@ -142,9 +142,21 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
   }));
+  return writeResult(tx, rt, row, result, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, { depth: (input.depth ?? 0) + 1 });
+}
+
+/**
+ * Writes what the engine decided for a case read under its row lock, in the caller's transaction:
+ * the snapshot with the version raised (guarded by the version read, so a concurrent writer makes
+ * this fail with 409), then the effects and the coordination they trigger. A step and a migration
+ * (which also pins the case to the published version `moveTo`) both write a case through here.
+ */
+export async function writeResult(tx: Transaction, rt: RuntimeContext, row: CaseRow, result: StepResult, context: StepContext, options: { depth: number; moveTo?: PublishedDefinition }): Promise<CaseRow> {
+  const { now } = context;
   const [updated] = await tx
     .update(cases)
     .set({
+      ...(options.moveTo ? { definitionId: options.moveTo.id, pluginVersion: options.moveTo.pluginVersion } : {}),
       state: result.snapshot.state,
       status: result.status,
       snapshot: result.snapshot,
@@ -156,7 +168,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, updated, result.effects, context, options.depth);
   return updated;
 }
 

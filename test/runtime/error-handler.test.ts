@@ -26,6 +26,7 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   CONCURRENT_UPDATE: [409, 'conflict'],
   TRANSITION_NOT_AVAILABLE: [409, 'refusal'],
   FORM_INVALID: [422, 'refusal'],
+  MIGRATION_STATE_MISSING: [422, 'refusal'],
   RULE_VIOLATION: [422, 'refusal'],
   NOTHING_TO_PAY: [422, 'refusal'],
   ID_NUMBER_INVALID: [422, 'refusal'],
