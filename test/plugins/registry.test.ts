@@ -29,6 +29,7 @@ describe('plugin registry', () => {
       'unemployment-benefit',
       'unemployment-registration',
       'vacancy-posting',
+      'vocational-guidance',
     ]);
   });
 
