@@ -20,6 +20,7 @@ describe('plugin registry', () => {
       'business-loan-interest',
       'employment-difficulty',
       'employment-registration',
+      'internship',
       'job-referral',
       'job-seeking',
       'public-welfare-post',
