@@ -23,6 +23,7 @@ describe('plugin registry', () => {
       'internship',
       'job-referral',
       'job-seeking',
+      'labour-survey',
       'public-welfare-post',
       'social-insurance-subsidy',
       'start-up-subsidy',
