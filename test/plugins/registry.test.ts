@@ -24,6 +24,7 @@ describe('plugin registry', () => {
       'job-referral',
       'job-seeking',
       'labour-survey',
+      'personnel-file',
       'public-welfare-post',
       'social-insurance-subsidy',
       'start-up-subsidy',
