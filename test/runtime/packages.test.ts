@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPackages, loadPlugins, readPackages, STANDARD_PACKAGES, withInstalled } from '../../runtime/plugins/index.ts';
 import { citizenId } from '../support/fixtures.ts';
+import { plugins } from '../support/packages.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 /** A package folder as an administrator uploads it: plugin.json and the flows it lists. */
@@ -92,5 +93,44 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const restarted = loadPlugins(withInstalled(readPackages(), await installedPackages(t.rt.db)));
     expect(restarted.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
     expect(restarted.processes.get('employment-registration')?.compiled.hash).toBe(t.rt.registry.processes.get('employment-registration')?.compiled.hash);
+  });
+});
+
+describe.each(backends)('a new package added to a running platform with nothing changed outside its folder (%s)', (backend) => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    // The platform as it was before 职业指导 existed: every shipped package but that one.
+    t = await createTestRuntime(backend, { packages: plugins.filter((p) => p.id !== 'vocational-guidance') });
+  });
+  afterAll(() => t.close());
+
+  it('installs vocational-guidance from its folder of JSON and runs a case through it', async () => {
+    const caseworker = await t.login('caseworker');
+    const subjectId = (await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350203', '19970315', '024'), name: '王晨', phone: '13912345678' } })).body.id as string;
+    const before = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'vocational-guidance', subjectId } });
+    expect([before.status, before.body.code]).toEqual([404, 'PROCESS_NOT_FOUND']);
+
+    const installed = await t.request('POST', '/api/packages', { token: await t.login('ministry-admin'), body: bundleOf('vocational-guidance') });
+    expect(installed.status).toBe(201);
+    expect(installed.body).toEqual({ id: 'vocational-guidance', version: '1.0.0', published: ['vocational-guidance'] });
+
+    const opened = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'vocational-guidance', subjectId } });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ state: 'requested', definitionVersion: 1 });
+    const inbox = await t.request('GET', '/api/tasks', { token: caseworker });
+    expect(inbox.body.items.find((task: { caseId: string }) => task.caseId === opened.body.id)).toMatchObject({ state: 'requested' });
+    let version = opened.body.version as number;
+    const send = async (type: string, data: Record<string, unknown>) => {
+      const response = await t.request('POST', `/api/cases/${opened.body.id}/events`, { token: caseworker, body: { type, data, version } });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      version = response.body.version;
+      return response.body;
+    };
+    await send('accept', { channel: 'walk-in', needs: ['career-planning'] });
+    await send('recordSession', { sessionDate: '2026-11-02', topic: 'career-planning', counsellorNotes: '明确求职方向' });
+    expect((await send('agreePlan', { planDate: '2026-11-02', careerGoal: '从事行政工作', measures: ['job-referral'] })).state).toBe('followingUp');
+    expect(await send('close', { outcome: 'training' })).toMatchObject({ state: 'closed', status: 'final' });
+    const history = await t.request('GET', `/api/cases/${opened.body.id}/history`, { token: caseworker });
+    expect(history.body.items.map((r: { event: string }) => r.event)).toEqual(['create', 'accept', 'recordSession', 'agreePlan', 'close']);
   });
 });
