@@ -18,9 +18,9 @@ describe('hash routes', () => {
 describe('menu by role', () => {
   it('gives each role its own screens, the first being its start screen', () => {
     expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new']);
-    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/calendar']);
+    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/packages', '/calendar']);
     expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard']);
-    expect(navigationFor('admin')).toHaveLength(6);
+    expect(navigationFor('admin')).toHaveLength(7);
   });
 
   it('marks the most specific entry a path belongs to', () => {
