@@ -1,22 +1,2 @@
 export { start, step, readsFacts, reschedule } from './step.ts';
-export { builtInActions, builtInActionNames } from './built-in-actions.ts';
-export type {
-  Actor,
-  CaseData,
-  CaseContext,
-  CaseSnapshot,
-  PerformanceRecord,
-  Effect,
-  EventTimer,
-  DeadlineMove,
-  RescheduleInput,
-  Fund,
-  LedgerItem,
-  RuleInput,
-  GuardImplementation,
-  ActionImplementation,
-  Implementations,
-  StartInput,
-  StepInput,
-  StepResult,
-} from './step-types.ts';
+export type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';

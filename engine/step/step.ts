@@ -1,10 +1,11 @@
 import { initialTransition, transition } from 'xstate';
+import type { CaseContext, Effect, PerformanceRecord } from '../actions/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import type { Definition, TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import type { CaseContext, CaseSnapshot, DeadlineMove, Effect, PerformanceRecord, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
+import type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
 import { armTimers, workingDayTimers } from './timers.ts';
 
 function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): Effect[] {

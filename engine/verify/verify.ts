@@ -2,8 +2,7 @@ import { createAjv } from '../../forms/index.ts';
 import { celSyntaxError } from '../conditions/index.ts';
 import type { Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
-import { builtInActionNames } from '../step/built-in-actions.ts';
-import type { Implementations } from '../step/step-types.ts';
+import { builtInActionNames, type Implementations } from '../actions/index.ts';
 import { finding, type Finding } from './findings.ts';
 
 function reachableStates(definition: Definition): Set<string> {

@@ -1,4 +1,4 @@
-import type { ActionImplementation, CaseData, Effect, Fund, RuleInput } from './step-types.ts';
+import type { ActionImplementation, CaseData, Effect, Fund, RuleInput } from './action-types.ts';
 
 const funds: readonly Fund[] = ['employment-subsidy', 'unemployment-insurance'];
 
