@@ -4,7 +4,7 @@ import { PlatformError, chinaDate, type Actor, type CaseData, type Effect, type 
 import type { Transaction } from '../db/index.ts';
 import { caseEvents, cases, outbox, persons, tasks, timers } from '../db/schema/index.ts';
 import { recordLedgerItem } from '../ledger/ledger-items.ts';
-import { nextCertificateNumber } from './counters.ts';
+import { nextCertificateNumber } from '../numbering/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 

@@ -9,9 +9,9 @@ import type { RuntimeContext } from '../runtime-context.ts';
 import { applyEffects, type Cause, type StepContext } from './apply-effects.ts';
 import { deliver, systemActor, type CaseOperations } from './coordination.ts';
 import { moveTask, moveTimer } from './deadline-moves.ts';
-import { nextCaseNumber } from './counters.ts';
 import { publishedDefinition, type PublishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
+import { nextCaseNumber } from '../numbering/index.ts';
 import { personalFields, sealCaseData } from '../privacy/index.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
