@@ -5,12 +5,11 @@ import { actorOf, actorOfUser, inSubtree, type SessionUser } from '../auth/index
 import { isUniqueViolation, retryLostRace, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
-import { processesInForce } from '../plugins/index.ts';
+import { processesInForce, publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { openInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
-import { publishedDefinition } from './definition-cache.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {

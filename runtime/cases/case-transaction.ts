@@ -4,12 +4,11 @@ import { PlatformError, chinaDate, readsFacts, reschedule, start, step, type Act
 import { calendarAt, calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outbox } from '../db/schema/index.ts';
-import { parametersInForce, processesInForce } from '../plugins/index.ts';
+import { parametersInForce, processesInForce, publishedDefinition, type PublishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { applyEffects, type Cause, type StepContext } from './apply-effects.ts';
 import { deliver, systemActor, type CaseOperations } from './coordination.ts';
 import { moveTask, moveTimer } from './deadline-moves.ts';
-import { publishedDefinition, type PublishedDefinition } from './definition-cache.ts';
 import { lookUpFacts } from './facts.ts';
 import { nextCaseNumber } from '../numbering/index.ts';
 import { personalFields, sealCaseData } from '../privacy/index.ts';

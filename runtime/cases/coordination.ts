@@ -1,10 +1,10 @@
+import { publishedDefinition } from '../plugins/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, celHolds, type Actor, type CaseData, type Subscription } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outboxDeliveries } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import type { Cause, EmittedEvent } from './apply-effects.ts';
-import { publishedDefinition } from './definition-cache.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 

@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
 import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
-import { publishedDefinition, type PublishedDefinition } from '../cases/definition-cache.ts';
+import { publishedDefinition, type PublishedDefinition } from '../plugins/index.ts';
 import { openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { definitionAt } from './layers.ts';

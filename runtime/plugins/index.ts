@@ -2,3 +2,4 @@ export { loadPlugins, type PluginRegistry, type StandardProcess } from './plugin
 export { installPlugins } from './install.ts';
 export { processesInForce, type ProcessInForce } from './processes-in-force.ts';
 export { parametersInForce, localParameterValues, resolveParameters, orgUnitIdsOf, type LocalParameterValues } from './parameters-in-force.ts';
+export { publishedDefinition, type PublishedDefinition } from './published-definitions.ts';
