@@ -9,6 +9,7 @@ import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indi
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
+import { createRuntimeContext } from '../../runtime/startup.ts';
 import { plugins } from '../../plugins/index.ts';
 import { generateData, hasData, SIZE } from './generate-data.ts';
 
@@ -60,7 +61,7 @@ export async function runAnalyticsBench(options: { postgresUrl: string | undefin
   const handle = await openPostgres(await ensureDatabase(options.postgresUrl), { max: 4 });
   try {
     await handle.migrate();
-    const rt: RuntimeContext = { db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() };
+    const rt = createRuntimeContext({ db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() });
     if (!(await hasData(handle.db))) {
       options.log(`generating the data set (${SIZE.persons} persons, ${SIZE.vacancies} vacancies, ${SIZE.seekers} seekers, ${SIZE.registrations} registrations) in ${DATABASE}…`);
       await seed(rt, { cityCode: '3502' }, () => undefined);

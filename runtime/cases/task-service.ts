@@ -1,7 +1,7 @@
-import { publishedDefinition } from '../plugins/index.ts';
 import { and, asc, count, eq, lt, or, type SQL } from 'drizzle-orm';
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { cases, tasks } from '../db/schema/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { subjectsOf } from './subjects.ts';
 
