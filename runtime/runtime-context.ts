@@ -32,6 +32,8 @@ export interface CaseStepper {
   step(tx: Transaction, rt: RuntimeContext, row: CaseRow, input: CaseStepInput): Promise<CaseRow>;
   /** Counts the deadlines of a locked case's current state again with the calendar of a version; returns how many moved. */
   reschedule(tx: Transaction, rt: RuntimeContext, row: CaseRow, calendarVersion: number): Promise<number>;
+  /** Moves a locked case from the published version `from` onto `to`, written as a step is (the engine's `migrate`). */
+  migrate(tx: Transaction, rt: RuntimeContext, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition, actor: Actor): Promise<CaseRow>;
   /** Applies a step's effects, each by the handler of its kind; returns the domain events written to the outbox. */
   applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]>;
   /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */

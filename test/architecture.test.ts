@@ -50,7 +50,35 @@ function folderOf(path: string): string {
   return rest.length === 0 ? path : `${layer}/${first}`;
 }
 
+/** Every file under a folder, relative to the repository. */
+function allFiles(folder: string): string[] {
+  return readdirSync(join(root, folder)).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(join(root, path)).isDirectory() ? allFiles(path) : [path];
+  });
+}
+
 describe('architecture', () => {
+  it('keeps process packages pure data: only plugin.json and flow JSON under plugins/', () => {
+    const files = allFiles('plugins');
+    expect(files.filter((file) => !/\/(plugin\.json|[a-z][a-z0-9-]*\.flow\.json)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('plugin.json')).length).toBeGreaterThan(0);
+  });
+
+  it('names no process of any package in the runtime: shared features read what the manifests declare', () => {
+    const processIds = allFiles('plugins')
+      .filter((file) => file.endsWith('.flow.json'))
+      .map((file) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { id: string }).id);
+    // The demo story is sample data told through the standard processes, like a test fixture: it is not a feature of the runtime.
+    const demoStory = 'runtime/seed/demo-scenes/';
+    // The post catalogue's 职业介绍岗 is coded `job-referral`, like the process its holders work on: a post, not a process.
+    const postCatalogue = 'runtime/seed/org-tree.ts';
+    const quoted = new RegExp(`['"\`](${processIds.join('|')})['"\`]`);
+    const naming = sourceFiles('runtime').filter((file) => !file.startsWith(demoStory) && file !== postCatalogue && quoted.test(readFileSync(join(root, file), 'utf8')));
+    expect(processIds.length).toBeGreaterThan(10);
+    expect(naming).toEqual([]);
+  });
+
   it('keeps the dependency direction: engine and forms import no runtime or UI; plugins only engine and forms; the UI only the engine types', () => {
     const allowed: Record<string, string[]> = {
       engine: ['engine', 'forms'],

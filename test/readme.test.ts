@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { plugins } from '../plugins/index.ts';
+import { plugins } from './support/packages.ts';
 import { loadPlugins } from '../runtime/plugins/index.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

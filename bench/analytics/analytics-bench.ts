@@ -6,12 +6,13 @@ import { readConfig } from '../../runtime/config.ts';
 import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
 import { openPostgres } from '../../runtime/db/index.ts';
 import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
-import { loadPlugins } from '../../runtime/plugins/index.ts';
+import { loadPlugins, readPackages } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
 import { createRuntimeContext } from '../../runtime/startup.ts';
-import { plugins } from '../../plugins/index.ts';
 import { generateData, hasData, SIZE } from './generate-data.ts';
+
+const plugins = readPackages();
 
 /** The database the data set lives in, kept between runs so it is generated once. */
 const DATABASE = 'employment_services_bench';

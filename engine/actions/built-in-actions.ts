@@ -1,30 +1,35 @@
-import type { ActionImplementation, CaseData, Effect, Fund, RuleInput } from './action-types.ts';
+import { actionFault, builtInParams, type BuiltInActionName, type BuiltInParams } from './built-in-params.ts';
+import type { ActionImplementation, CaseData, Effect, RuleInput } from './action-types.ts';
 
-const funds: readonly Fund[] = ['employment-subsidy', 'unemployment-insurance'];
-
-function stringParam(params: Readonly<Record<string, unknown>>, key: string): string {
-  const value = params[key];
-  if (typeof value !== 'string') throw new TypeError(`action parameter "${key}" must be a string`);
-  return value;
+function pick(data: CaseData, fields: readonly string[] | undefined): CaseData {
+  if (fields === undefined) return { ...data };
+  return Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]));
 }
 
-function pick(data: CaseData, fields: unknown): CaseData {
-  if (!Array.isArray(fields)) return { ...data };
-  return Object.fromEntries(fields.filter((f): f is string => typeof f === 'string' && f in data).map((f) => [f, data[f]]));
-}
-
-function dataString(data: CaseData, field: string): string {
+/** The value of the case data field a payment param names: the definition's forms must have collected it. */
+function dataString(data: CaseData, param: string, field: string): string {
   const value = data[field];
-  if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`case data field "${field}" is needed for the payment`);
+  if (typeof value !== 'string' && typeof value !== 'number') throw actionFault('payItem', param, 'the case data has no text or number in this field', { field });
   return String(value);
 }
 
-/** The actor who last sent `event`, or the current actor when no event is named. */
-function actorOfEvent(input: RuleInput, event: unknown): string {
+/** The actor who last sent the event a param names, or the current actor when none is named. */
+function actorOfEvent(input: RuleInput, param: 'preparedBy' | 'approvedBy', event: string | undefined): string {
   if (event === undefined) return input.actor.id;
-  const id = typeof event === 'string' ? input.lastActors[event] : undefined;
-  if (!id) throw new TypeError(`no actor has sent "${String(event)}" on this case`);
+  const id = input.lastActors[event];
+  if (!id) throw actionFault('payItem', param, 'no actor has sent this event on this case', { event });
   return id;
+}
+
+/** The payment's amount in fen: from the case data, or from a parameter in force on the step's date. */
+function amountOf(input: RuleInput, params: BuiltInParams<'payItem'>): number {
+  // A monthly standard is a parameter: a change from next month leaves this month's payment as it was.
+  const [param, amountFen] =
+    params.amountParameter === undefined
+      ? (['amountField', Number(dataString(input.data, 'amountField', params.amountField!))] as const)
+      : (['amountParameter', Number(input.parameters[params.amountParameter])] as const);
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw actionFault('payItem', param, 'a payment is a positive whole number of fen');
+  return amountFen;
 }
 
 /**
@@ -33,50 +38,45 @@ function actorOfEvent(input: RuleInput, event: unknown): string {
  * it, preparedBy and approvedBy (event names whose last sender prepared or approved; the
  * current actor when omitted).
  */
-function payItem(input: RuleInput, params: Readonly<Record<string, unknown>>): Effect[] {
-  const subsidyType = stringParam(params, 'subsidyType');
-  const fund = stringParam(params, 'fund') as Fund;
-  if (!funds.includes(fund)) throw new TypeError(`unknown fund "${fund}"`);
-  // The amount comes from the case data, or from a parameter in force on the step's date (a
-  // monthly standard: a change from next month leaves this month's payment as it was).
-  const amountFen = typeof params['amountParameter'] === 'string' ? Number(input.parameters[params['amountParameter']]) : Number(dataString(input.data, stringParam(params, 'amountField')));
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new TypeError('a payment is a positive whole number of fen');
-  const extraFields = Array.isArray(params['itemFields']) ? params['itemFields'] : [];
-  const item = [typeof params['item'] === 'string' ? params['item'] : subsidyType, ...extraFields.map((f) => dataString(input.data, String(f)))].join(':');
+const payItem: ActionImplementation = (input, raw) => {
+  const params = builtInParams('payItem', raw);
+  const item = [params.item ?? params.subsidyType, ...(params.itemFields ?? []).map((f) => dataString(input.data, 'itemFields', f))].join(':');
   return [
     {
       kind: 'ledger.item',
       item: {
-        subsidyType,
+        subsidyType: params.subsidyType,
         item,
-        period: dataString(input.data, stringParam(params, 'periodField')),
-        fund,
-        amountFen,
-        preparedBy: actorOfEvent(input, params['preparedBy']),
-        approvedBy: actorOfEvent(input, params['approvedBy']),
+        period: dataString(input.data, 'periodField', params.periodField),
+        fund: params.fund,
+        amountFen: amountOf(input, params),
+        preparedBy: actorOfEvent(input, 'preparedBy', params.preparedBy),
+        approvedBy: actorOfEvent(input, 'approvedBy', params.approvedBy),
       },
     },
   ];
-}
+};
 
 /**
  * Actions every definition may use without a plugin implementing them:
  * `emit` a domain event (params: event, fields), `setSubject` a status field of the
  * subject (params: field, value), `countOnSubject` (params: field), `issueCertificate`
- * (params: certificate) and `payItem` (see above).
+ * (params: certificate) and `payItem` (see above). Malformed params are refused by `verify`
+ * when a definition is loaded, and here again as `DEFINITION_INVALID`, never as a TypeError.
  */
 export const builtInActions = {
-  emit: ({ data }, params) => [{ kind: 'emit', event: stringParam(params, 'event'), payload: pick(data, params['fields']) }],
-  setSubject: (_input, params) => {
-    const value = params['value'];
-    const allowed = value === null || ['string', 'number', 'boolean'].includes(typeof value);
-    if (!allowed) throw new TypeError('setSubject value must be a string, number, boolean or null');
-    return [{ kind: 'subject.set', field: stringParam(params, 'field'), value: value as string | number | boolean | null }];
+  emit: ({ data }, raw): Effect[] => {
+    const params = builtInParams('emit', raw);
+    return [{ kind: 'emit', event: params.event, payload: pick(data, params.fields) }];
   },
-  countOnSubject: (_input, params) => [{ kind: 'subject.increment', field: stringParam(params, 'field') }],
-  issueCertificate: (_input, params) => [{ kind: 'certificate.issue', certificate: stringParam(params, 'certificate') }],
+  setSubject: (_input, raw) => {
+    const { field, value } = builtInParams('setSubject', raw);
+    return [{ kind: 'subject.set', field, value }];
+  },
+  countOnSubject: (_input, raw) => [{ kind: 'subject.increment', field: builtInParams('countOnSubject', raw).field }],
+  issueCertificate: (_input, raw) => [{ kind: 'certificate.issue', certificate: builtInParams('issueCertificate', raw).certificate }],
   payItem,
-} satisfies Record<string, ActionImplementation>;
+} satisfies Record<BuiltInActionName, ActionImplementation>;
 
 /** Names reserved by the engine; a plugin may not redefine them. */
 export const builtInActionNames: ReadonlySet<string> = new Set(Object.keys(builtInActions));

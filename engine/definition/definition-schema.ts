@@ -96,6 +96,21 @@ export const formSchema = z
   })
   .strict();
 
+/**
+ * Where a fact the rules read comes from: one of the runtime's generic providers, looked up
+ * before the pure step and kept on its performance record.
+ * - `person`: the case's person subject (birth date, gender, statuses, counters);
+ * - `personNationwide`: the person's statuses in every city holding the same ID number;
+ * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
+ * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data.
+ */
+export const factSourceSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('person') }).strict(),
+  z.object({ provider: z.literal('personNationwide') }).strict(),
+  z.object({ provider: z.literal('employerByCreditCode'), field: name }).strict(),
+  z.object({ provider: z.literal('caseByNumber'), field: name, process: kebabId, fields: z.array(name).default([]) }).strict(),
+]);
+
 /** A business process definition: plain data, compiled to an XState machine by the engine. */
 export const definitionSchema = z
   .object({
@@ -108,6 +123,8 @@ export const definitionSchema = z
     initial: name,
     states: z.record(name, stateSchema),
     forms: z.record(name, formSchema).default({}),
+    /** The facts its rules read (`facts.<name>` in CEL), each from a provider. */
+    facts: z.record(name, factSourceSchema).default({}),
   })
   .strict();
 
@@ -119,3 +136,4 @@ export type RuleDefinition = z.output<typeof ruleSchema>;
 export type ActionDefinition = z.output<typeof actionSchema>;
 export type TimerDefinition = z.output<typeof timerSchema>;
 export type FormDefinition = z.output<typeof formSchema>;
+export type FactSource = z.output<typeof factSourceSchema>;

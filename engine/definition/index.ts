@@ -8,6 +8,7 @@ export {
   type RuleDefinition,
   type ActionDefinition,
   type FormDefinition,
+  type FactSource,
   type TimerDefinition,
 } from './definition-schema.ts';
 export { parseDefinition } from './parse-definition.ts';

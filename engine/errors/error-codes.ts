@@ -5,56 +5,87 @@ export interface LocalizedText {
 }
 
 /**
- * Every error the platform reports, with its default bilingual message.
- * The HTTP status of each code is decided once, in the runtime's error handler.
+ * What an error means for whoever meets it, so that callers decide by the kind, not by lists of codes:
+ * - `refusal`: the request, or a rule, says no; sending it again as it is changes nothing (4xx);
+ * - `conflict`: someone else acted first or at the same moment; the same request may succeed on
+ *   what is now committed (409);
+ * - `fault`: the platform failed, or a definition proved invalid at run time (5xx).
  */
-export const errorMessages = {
-  BAD_REQUEST: { 'zh-CN': '请求格式错误', en: 'The request is malformed' },
-  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
-  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Authentication is required' },
-  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
-  AUTH_OTP_REQUIRED: { 'zh-CN': '请输入动态口令或恢复码', en: 'Enter the one-time code or a recovery code' },
-  AUTH_LOCKED: { 'zh-CN': '登录失败次数过多，账号已暂时锁定，请稍后再试', en: 'Too many failed sign-ins: the account is locked for a while' },
-  AUTH_THROTTLED: { 'zh-CN': '该地址登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address: try again later' },
-  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '请先修改密码', en: 'Change your password first' },
-  SECOND_FACTOR_REQUIRED: { 'zh-CN': '请先绑定动态口令（双因素认证）', en: 'Set up the one-time code (second factor) first' },
-  PASSWORD_POLICY: { 'zh-CN': '密码不符合安全要求', en: 'The password does not meet the policy' },
-  ROLE_NOT_PERMITTED: { 'zh-CN': '当前岗位角色无权执行此操作', en: 'Your role may not perform this action' },
+export type ErrorKind = 'refusal' | 'conflict' | 'fault';
+
+/** One code's entry in the catalogue: its kind and its default message. */
+export interface ErrorEntry extends LocalizedText {
+  kind: ErrorKind;
+}
+
+/**
+ * Every error the platform reports, with its kind and its default bilingual message. The HTTP
+ * status of each code follows from its kind, made more precise in the runtime's error handler.
+ */
+export const errorCatalogue = {
+  BAD_REQUEST: { kind: 'refusal', 'zh-CN': '请求格式错误', en: 'The request is malformed' },
+  PAYLOAD_TOO_LARGE: { kind: 'refusal', 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  AUTH_REQUIRED: { kind: 'refusal', 'zh-CN': '请先登录', en: 'Authentication is required' },
+  AUTH_INVALID_CREDENTIALS: { kind: 'refusal', 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_OTP_REQUIRED: { kind: 'refusal', 'zh-CN': '请输入动态口令或恢复码', en: 'Enter the one-time code or a recovery code' },
+  AUTH_LOCKED: { kind: 'refusal', 'zh-CN': '登录失败次数过多，账号已暂时锁定，请稍后再试', en: 'Too many failed sign-ins: the account is locked for a while' },
+  AUTH_THROTTLED: { kind: 'refusal', 'zh-CN': '该地址登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address: try again later' },
+  PASSWORD_CHANGE_REQUIRED: { kind: 'refusal', 'zh-CN': '请先修改密码', en: 'Change your password first' },
+  SECOND_FACTOR_REQUIRED: { kind: 'refusal', 'zh-CN': '请先绑定动态口令（双因素认证）', en: 'Set up the one-time code (second factor) first' },
+  PASSWORD_POLICY: { kind: 'refusal', 'zh-CN': '密码不符合安全要求', en: 'The password does not meet the policy' },
+  ROLE_NOT_PERMITTED: { kind: 'refusal', 'zh-CN': '当前岗位角色无权执行此操作', en: 'Your role may not perform this action' },
   MAKER_CHECKER_VIOLATION: {
+    kind: 'refusal',
     'zh-CN': '审核人不能与经办人为同一人',
     en: 'The checker must be a different person from the maker',
   },
-  NOT_FOUND: { 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your jurisdiction' },
-  PROCESS_NOT_FOUND: { 'zh-CN': '业务流程不存在', en: 'The business process does not exist' },
+  NOT_FOUND: { kind: 'refusal', 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your jurisdiction' },
+  PROCESS_NOT_FOUND: { kind: 'refusal', 'zh-CN': '业务流程不存在', en: 'The business process does not exist' },
   CASE_VERSION_CONFLICT: {
+    kind: 'conflict',
     'zh-CN': '该业务已被他人处理，请刷新后重试',
     en: 'Someone else has acted on this case; reload and try again',
   },
-  DUPLICATE_RECORD: { 'zh-CN': '记录已存在', en: 'The record already exists' },
-  CONCURRENT_UPDATE: { 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
+  // Refusals though answered with 409: the record exists, the case is in another state; trying again meets the same.
+  DUPLICATE_RECORD: { kind: 'refusal', 'zh-CN': '记录已存在', en: 'The record already exists' },
+  CONCURRENT_UPDATE: { kind: 'conflict', 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
   TRANSITION_NOT_AVAILABLE: {
+    kind: 'refusal',
     'zh-CN': '当前环节不能执行此操作',
     en: 'This action is not available in the current state',
   },
-  FORM_INVALID: { 'zh-CN': '表单填写有误', en: 'The form has errors' },
-  RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
-  NOTHING_TO_PAY: { 'zh-CN': '没有待发放的款项', en: 'There is nothing to pay' },
-  ID_NUMBER_INVALID: { 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
-  CREDIT_CODE_INVALID: { 'zh-CN': '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
-  DEFINITION_INVALID: { 'zh-CN': '流程定义不合法', en: 'The process definition is invalid' },
-  OVERLAY_INVALID: { 'zh-CN': '本地化调整引用的环节、表单或字段不存在或不适用', en: 'The overlay refers to a state, form or field that does not exist or does not fit' },
-  OVERLAY_LOCK_VIOLATION: { 'zh-CN': '该要素已被上级锁定，不得修改', en: 'The element is locked by a higher level and may not be changed' },
-  OVERLAY_LOOSENING: { 'zh-CN': '不得放宽上级规定的必填字段', en: 'A field required by a higher level may not be made optional or removed' },
-  FINAL_STATE_REMOVED: { 'zh-CN': '不得删除标准流程的办结环节', en: 'A final state of the standard may not be removed' },
-  CALENDAR_INVALID: { 'zh-CN': '节假日安排有误', en: 'The holiday schedule has errors' },
-  PARAMETER_OUT_OF_BOUNDS: { 'zh-CN': '参数值超出部级规定的范围', en: 'The parameter value is outside the bounds the ministry allows' },
+  FORM_INVALID: { kind: 'refusal', 'zh-CN': '表单填写有误', en: 'The form has errors' },
+  MIGRATION_STATE_MISSING: { kind: 'refusal', 'zh-CN': '业务所处环节在新版本中不存在，不能迁移', en: "The case's current state is not in the new version: it cannot be migrated" },
+  RULE_VIOLATION: { kind: 'refusal', 'zh-CN': '不符合业务规则', en: 'A business rule is not met' },
+  NOTHING_TO_PAY: { kind: 'refusal', 'zh-CN': '没有待发放的款项', en: 'There is nothing to pay' },
+  ID_NUMBER_INVALID: { kind: 'refusal', 'zh-CN': '公民身份号码无效', en: 'The citizen ID number is invalid' },
+  CREDIT_CODE_INVALID: { kind: 'refusal', 'zh-CN': '统一社会信用代码无效', en: 'The unified social credit code is invalid' },
+  DEFINITION_INVALID: { kind: 'fault', 'zh-CN': '流程定义不合法', en: 'The process definition is invalid' },
+  OVERLAY_INVALID: { kind: 'refusal', 'zh-CN': '本地化调整引用的环节、表单或字段不存在或不适用', en: 'The overlay refers to a state, form or field that does not exist or does not fit' },
+  OVERLAY_LOCK_VIOLATION: { kind: 'refusal', 'zh-CN': '该要素已被上级锁定，不得修改', en: 'The element is locked by a higher level and may not be changed' },
+  OVERLAY_LOOSENING: { kind: 'refusal', 'zh-CN': '不得放宽上级规定的必填字段', en: 'A field required by a higher level may not be made optional or removed' },
+  FINAL_STATE_REMOVED: { kind: 'refusal', 'zh-CN': '不得删除标准流程的办结环节', en: 'A final state of the standard may not be removed' },
+  CALENDAR_INVALID: { kind: 'refusal', 'zh-CN': '节假日安排有误', en: 'The holiday schedule has errors' },
+  PARAMETER_OUT_OF_BOUNDS: { kind: 'refusal', 'zh-CN': '参数值超出部级规定的范围', en: 'The parameter value is outside the bounds the ministry allows' },
   UNKNOWN_IMPLEMENTATION: {
+    kind: 'fault',
     'zh-CN': '流程定义引用了未注册的实现',
     en: 'The process definition refers to an implementation that is not registered',
   },
-  PLUGIN_DUPLICATE_ID: { 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
-  INTERNAL_ERROR: { 'zh-CN': '系统内部错误', en: 'Internal error' },
-} as const satisfies Record<string, LocalizedText>;
+  PLUGIN_DUPLICATE_ID: { kind: 'fault', 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
+  PLUGIN_INVALID: { kind: 'refusal', 'zh-CN': '业务插件包不合法', en: 'The process package is invalid' },
+  INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
+} as const satisfies Record<string, ErrorEntry>;
 
 /** The literal union of every error code. */
-export type ErrorCode = keyof typeof errorMessages;
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Each code's default message alone, as the API's error catalogue serves it. */
+export const errorMessages = Object.fromEntries(
+  Object.entries(errorCatalogue).map(([code, entry]) => [code, { 'zh-CN': entry['zh-CN'], en: entry.en }]),
+) as Readonly<Record<ErrorCode, LocalizedText>>;
+
+/** The kind of an error code: a refusal, a conflict or a fault. */
+export function errorKind(code: ErrorCode): ErrorKind {
+  return errorCatalogue[code].kind;
+}

@@ -1,2 +1,2 @@
-export { errorMessages, type ErrorCode, type LocalizedText } from './error-codes.ts';
+export { errorCatalogue, errorKind, errorMessages, type ErrorCode, type ErrorEntry, type ErrorKind, type LocalizedText } from './error-codes.ts';
 export { PlatformError, isPlatformError, type PlatformErrorOptions } from './platform-error.ts';

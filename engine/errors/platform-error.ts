@@ -1,4 +1,4 @@
-import { errorMessages, type ErrorCode, type LocalizedText } from './error-codes.ts';
+import { errorKind, errorMessages, type ErrorCode, type ErrorKind, type LocalizedText } from './error-codes.ts';
 
 /** Options for a {@link PlatformError}: what went wrong in detail, and why. */
 export interface PlatformErrorOptions {
@@ -11,11 +11,14 @@ export interface PlatformErrorOptions {
 
 /**
  * The one error type of the platform: a literal code, a bilingual message and details.
- * The engine, plugins and runtime all throw it; the HTTP layer maps the code to a status.
+ * The engine, plugins and runtime all throw it; its kind says what a caller may do about it, and
+ * the HTTP layer maps the code to a status.
  */
 export class PlatformError extends Error {
   override readonly name = 'PlatformError';
   readonly code: ErrorCode;
+  /** Whether it is a refusal, a conflict or a fault: what coordination, timers and the HTTP status read. */
+  readonly kind: ErrorKind;
   readonly localized: LocalizedText;
   readonly details: unknown;
 
@@ -23,6 +26,7 @@ export class PlatformError extends Error {
     const localized = options.message ?? errorMessages[code];
     super(`${code}: ${localized.en}`, { cause: options.cause });
     this.code = code;
+    this.kind = errorKind(code);
     this.localized = localized;
     this.details = options.details;
   }

@@ -10,5 +10,11 @@ export {
   type IndicatorSpec,
   type RecordSelector,
   type Subscription,
+  meaningNames,
+  meaningParts,
+  type Meaning,
+  type MeaningName,
+  type StatusDeclaration,
 } from './plugin-manifest.ts';
 export { roles, isRole, type Role } from './roles.ts';
+export { packageManifestSchema, parsePackageManifest, type PackageManifest, type ManifestFinding } from './package-manifest.ts';

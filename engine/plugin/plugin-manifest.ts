@@ -14,6 +14,8 @@ export interface EffectiveValue<T> {
  */
 export interface NumberParameterSpec {
   id: string;
+  /** The rule that sets it, e.g. 社会保险法 art. 47. */
+  legalBasis?: string;
   title: LocalizedText;
   unit: 'fen' | 'days' | 'workingDays' | 'months' | 'years' | 'count' | 'percent';
   default: number;
@@ -25,6 +27,7 @@ export interface NumberParameterSpec {
 /** A list of codes a city chooses from a ministry catalogue, e.g. the difficulty categories in force. */
 export interface ListParameterSpec {
   id: string;
+  legalBasis?: string;
   title: LocalizedText;
   unit: 'codes';
   default: readonly string[];
@@ -82,6 +85,8 @@ export interface IndicatorSpec {
   numerator: RecordSelector;
   denominator: RecordSelector;
   factor: number;
+  /** Why the formula counts what it counts, for whoever reads the package. */
+  note?: string;
 }
 
 /**
@@ -98,20 +103,59 @@ export type Subscription = {
   when?: string;
   data?: Readonly<Record<string, unknown>>;
   fromPayload?: Readonly<Record<string, string>>;
+  note?: string;
 } & ({ send: string; start?: never } | { start: true; send?: never });
 
-/** What a ministry process package contributes to the platform. */
+/**
+ * What the platform's shared features may rely on a package for, by name: the runtime's
+ * statistics, monitoring and matching ask "which process and state means a registered
+ * unemployed person" instead of naming a process. Each part names an element of one of the
+ * package's processes; the load checks that it exists.
+ */
+export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified'] as const;
+export type MeaningName = (typeof meaningNames)[number];
+
+/** The parts each meaning must name, which the shared features read. */
+export const meaningParts: Readonly<Record<MeaningName, readonly ('state' | 'event' | 'form')[]>> = {
+  registeredUnemployed: ['state'],
+  employed: ['state'],
+  publishedVacancy: ['state', 'form'],
+  filledVacancy: ['event'],
+  activeJobSeeker: ['state', 'form'],
+  certified: ['state', 'event'],
+};
+
+/** The process, and where needed the state, event or form, that carries a meaning. */
+export interface Meaning {
+  process: string;
+  state?: string;
+  event?: string;
+  form?: string;
+}
+
+/** A status a package's processes set on their subject, and the values it may take (the first is the default). */
+export interface StatusDeclaration {
+  title: LocalizedText;
+  values: readonly string[];
+}
+
+/** What a ministry process package contributes to the platform, as loaded. */
 export interface PluginManifest {
   id: string;
   version: string;
   title: LocalizedText;
   /** Raw definition JSON; validated against the definition schema when the plugin loads. */
   definitions: readonly unknown[];
+  /** The named guards and actions its rules may call: the runtime's extension catalogue. */
   implementations: Implementations;
   parameters: readonly ParameterSpec[];
   locks: readonly Lock[];
   indicators: readonly IndicatorSpec[];
   subscriptions: readonly Subscription[];
+  /** Which of its processes, states and events the platform's shared features rely on (see `meaningNames`). */
+  meanings?: Partial<Record<MeaningName, Meaning>>;
+  /** The statuses its processes set on their subject, and the values each may take. */
+  statuses?: Readonly<Record<string, StatusDeclaration>>;
 }
 
 /** Identity helper that gives a plugin manifest its type where it is written. */

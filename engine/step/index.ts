@@ -1,2 +1,3 @@
-export { start, step, readsFacts, reschedule } from './step.ts';
-export type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
+export { start, step, readsFacts, factsRead, reschedule } from './step.ts';
+export { migrate, MIGRATE_EVENT } from './migrate.ts';
+export type { CaseSnapshot, DeadlineMove, RescheduleInput, DefinitionVersion, MigrateInput, StartInput, StepInput, StepResult } from './step-types.ts';

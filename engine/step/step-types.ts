@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Actor, CaseContext, CaseData, Effect } from '../actions/index.ts';
+import type { Definition } from '../definition/index.ts';
 
 /** The persisted form of a case's machine state. Flat machines need only value and context. */
 export interface CaseSnapshot {
@@ -37,6 +38,27 @@ export interface StepInput {
 /** Input to count a case's current deadlines again: the calendar now in force, and the parameters in force when the state was entered. */
 export interface RescheduleInput {
   snapshot: CaseSnapshot;
+  calendar: WorkingCalendar;
+  parameters?: Record<string, unknown>;
+}
+
+/** A published version of a definition, as a migration record names it. */
+export interface DefinitionVersion {
+  id: string;
+  version: number;
+}
+
+/**
+ * Input to move a case onto another version of its definition: the definition it is on (whose
+ * task and timers its state leaves behind), the calendar in force now, and the parameters in force
+ * on the day the case entered its state, which count the state's deadlines again from that day.
+ */
+export interface MigrateInput {
+  snapshot: CaseSnapshot;
+  source: Definition;
+  versions: { from: DefinitionVersion; to: DefinitionVersion };
+  actor: Actor;
+  now: string;
   calendar: WorkingCalendar;
   parameters?: Record<string, unknown>;
 }

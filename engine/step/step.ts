@@ -1,46 +1,16 @@
 import { initialTransition, transition } from 'xstate';
-import type { CaseContext, Effect, PerformanceRecord } from '../actions/index.ts';
-import type { WorkingCalendar } from '../calendar/index.ts';
+import type { CaseContext, Effect } from '../actions/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
-import type { Definition, TransitionDefinition } from '../definition/index.ts';
+import type { TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
 import type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
-import { armTimers, workingDayTimers } from './timers.ts';
-
-function arrivalEffects(definition: Definition, state: string, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): Effect[] {
-  const effects: Effect[] = [];
-  const task = definition.states[state]?.task;
-  const provisional = context.dueProvisional ?? false;
-  if (task?.role && context.dueAt) {
-    effects.push(
-      { kind: 'task.open', state, role: task.role, post: task.post ?? null, dueAt: context.dueAt, provisional },
-      { kind: 'timer.schedule', timer: 'sla', state, at: context.dueAt, provisional },
-    );
-  }
-  return [...effects, ...armTimers(definition, state, context, parameters, calendar)];
-}
-
-/** The deadline fields of a performance record: those of the state it left. */
-function deadlineOfLeft(left: CaseContext): Pick<PerformanceRecord, 'dueAt' | 'dueProvisional' | 'calendarVersion'> {
-  return { dueAt: left.dueAt, dueProvisional: left.dueAt !== null && (left.dueProvisional ?? false), calendarVersion: left.calendarVersion ?? null };
-}
-
-function departureEffects(definition: Definition, state: string, event: string): Effect[] {
-  const left = definition.states[state];
-  const effects: Effect[] = [];
-  if (left?.task) effects.push({ kind: 'task.close', state, event });
-  if (left?.task || (left?.timers.length ?? 0) > 0) effects.push({ kind: 'timer.cancel', state });
-  return effects;
-}
+import { arrivalEffects, deadlineOfLeft, departureEffects, statusOf } from './state-effects.ts';
+import { workingDayTimers } from './timers.ts';
 
 /** A record's own entry: an event type such as `constructor` or `toString` names no transition, whatever objects inherit. */
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function statusOf(definition: Definition, state: string): StepResult['status'] {
-  return definition.states[state]?.type === 'final' ? 'final' : 'active';
 }
 
 /** Starts a case: the initial snapshot, its creation record and the first task. Pure. */
@@ -97,8 +67,20 @@ function violations(compiled: CompiledDefinition, transition: TransitionDefiniti
  * mentions them. The runtime skips the fact look-up (a database round trip) when they cannot.
  */
 export function readsFacts(compiled: CompiledDefinition, state: string, event: string): boolean {
+  return factsRead(compiled, state, event).length > 0;
+}
+
+/**
+ * The declared facts a transition's rules read: those its CEL conditions name (`facts.<name>`),
+ * or every declared fact when a rule is a named guard, which may read any.
+ */
+export function factsRead(compiled: CompiledDefinition, state: string, event: string): string[] {
+  const declared = Object.keys(compiled.definition.facts);
   const rules = own(own(compiled.definition.states, state)?.on, event)?.rules ?? [];
-  return rules.some((rule) => rule.cel === undefined || /\bfacts\b/.test(rule.cel));
+  // A guard, or a condition that reads `facts` as a whole, may read any declared fact.
+  if (rules.some((rule) => rule.cel === undefined || /\bfacts\b(?!\s*\.\s*[a-zA-Z])/.test(rule.cel))) return declared;
+  const named = new Set(rules.flatMap((rule) => [...rule.cel!.matchAll(/\bfacts\.([a-zA-Z]\w*)/g)].map((m) => m[1]!)));
+  return declared.filter((fact) => named.has(fact));
 }
 
 /**

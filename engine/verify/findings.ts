@@ -16,7 +16,9 @@ export type FindingCode =
   | 'unknown-separate-from'
   | 'unknown-guard'
   | 'unknown-action'
+  | 'invalid-action-params'
   | 'invalid-cel'
+  | 'undeclared-fact'
   | 'timer-event-not-system';
 
 /** One problem, located by a dotted path into the definition, e.g. `states.draft.on.submit.target`. */
@@ -41,7 +43,9 @@ const templates: Record<FindingCode, (subject: string) => LocalizedText> = {
   'unknown-separate-from': (s) => ({ 'zh-CN': `审核分离引用的事件 ${s} 不存在`, en: `Maker-checker refers to unknown event ${s}` }),
   'unknown-guard': (s) => ({ 'zh-CN': `规则实现 ${s} 未注册`, en: `Guard ${s} is not implemented` }),
   'unknown-action': (s) => ({ 'zh-CN': `动作实现 ${s} 未注册`, en: `Action ${s} is not implemented` }),
+  'invalid-action-params': (s) => ({ 'zh-CN': `内置动作参数不合法：${s}`, en: `A built-in action's params are invalid: ${s}` }),
   'timer-event-not-system': (s) => ({ 'zh-CN': `定时事件 ${s} 不是本环节可由系统发送的事件`, en: `Timer event ${s} is not an event of this state the system may send` }),
+  'undeclared-fact': (s) => ({ 'zh-CN': `条件引用的事实 ${s} 未在 facts 中声明`, en: `The condition reads fact ${s}, which \`facts\` does not declare` }),
   'invalid-cel': (s) => ({ 'zh-CN': `条件表达式不合法：${s}`, en: `The CEL condition does not parse: ${s}` }),
 };
 

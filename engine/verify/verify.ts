@@ -1,8 +1,8 @@
 import { createAjv } from '../../forms/index.ts';
 import { celSyntaxError } from '../conditions/index.ts';
-import type { Definition, StateDefinition } from '../definition/index.ts';
+import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
-import { builtInActionNames, type Implementations } from '../actions/index.ts';
+import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
 import { finding, type Finding } from './findings.ts';
 
 function reachableStates(definition: Definition): Set<string> {
@@ -39,6 +39,18 @@ function verifyTimers(name: string, state: StateDefinition): Finding[] {
   );
 }
 
+/** Built-in action params that would fail at run time: malformed, or naming an event the definition does not have. */
+function verifyActionParams(action: ActionDefinition, path: string, events: ReadonlySet<string>): Finding[] {
+  if (!isBuiltInAction(action.type)) return [];
+  const problem = paramProblem(action.type, action.params);
+  if (problem) return [finding('invalid-action-params', `${path}.params.${problem.param}`, `${action.type} ${problem.param}: ${problem.reason}`)];
+  return (['preparedBy', 'approvedBy'] as const).flatMap((param) => {
+    const event = action.params?.[param];
+    if (typeof event !== 'string' || events.has(event)) return [];
+    return [finding('invalid-action-params', `${path}.params.${param}`, `${action.type} ${param}: no event ${event} in this definition`)];
+  });
+}
+
 function verifyTransitions(definition: Definition, name: string, state: StateDefinition, implementations?: Implementations): Finding[] {
   const findings: Finding[] = [];
   const events = new Set(Object.values(definition.states).flatMap((s) => Object.keys(s.on)));
@@ -55,6 +67,9 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
     transition.rules.forEach((rule, i) => {
       const error = rule.cel === undefined ? undefined : celSyntaxError(rule.cel);
       if (error) findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, error.split('\n')[0]!));
+      for (const [, fact] of rule.cel?.matchAll(/\bfacts\.([a-zA-Z]\w*)/g) ?? []) {
+        if (!Object.hasOwn(definition.facts, fact!)) findings.push(finding('undeclared-fact', `${path}.rules.${i}.cel`, fact!));
+      }
       if (rule.guard && implementations && !implementations.guards[rule.guard]) {
         findings.push(finding('unknown-guard', `${path}.rules.${i}.guard`, rule.guard));
       }
@@ -62,6 +77,7 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
     transition.actions.forEach((action, i) => {
       const known = builtInActionNames.has(action.type) || implementations?.actions[action.type] !== undefined;
       if (implementations && !known) findings.push(finding('unknown-action', `${path}.actions.${i}.type`, action.type));
+      findings.push(...verifyActionParams(action, `${path}.actions.${i}`, events));
     });
   }
   return findings;

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { Meaning } from '../../engine/index.ts';
 import { queryRows, type Executor } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { citySql, keySql, needsPerson, type Breakdown } from './breakdowns.ts';
 import type { Quarter } from './quarter.ts';
-
-/** 岗位登记 and 求职登记: the processes whose cases are demand and supply. */
-export const VACANCY_PROCESS = 'vacancy-posting';
-export const SEEKER_PROCESS = 'job-seeking';
 
 /** Demand and supply counted for one city and row key. */
 export interface Tally {
@@ -47,13 +44,13 @@ function periodsSql(periods: Readonly<Record<string, Quarter>>) {
  * published at some time (a performance record entering `published`) and whose validity
  * [validFrom, validUntil] overlaps the period; a posting valid in two quarters counts in both.
  */
-function demandRows(db: Executor, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+function demandRows(db: Executor, vacancy: Meaning, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
   return queryRows<CountRow>(
     db,
     sql`SELECT p.period, ${sql.raw(citySql.demand)} AS city, ${sql.raw(keySql[by].demand)} AS key, sum((c.data->>'headcount')::int) AS n
         FROM cases c JOIN ${periodsSql(periods)} ON c.data->>'validFrom' <= p.end_date AND c.data->>'validUntil' >= p.start_date
-        WHERE c.process_id = ${VACANCY_PROCESS} AND c.org_path LIKE ${`${path}%`}
-          AND (c.city_code, c.id) IN (SELECT e.city_code, e.case_id FROM case_events e WHERE e.process_id = ${VACANCY_PROCESS} AND e.to_state = 'published')
+        WHERE c.process_id = ${vacancy.process} AND c.org_path LIKE ${`${path}%`}
+          AND (c.city_code, c.id) IN (SELECT e.city_code, e.case_id FROM case_events e WHERE e.process_id = ${vacancy.process} AND e.to_state = ${vacancy.state})
         GROUP BY 1, 2, 3`,
   );
 }
@@ -63,7 +60,7 @@ function demandRows(db: Executor, path: string, by: Breakdown, periods: Readonly
  * recorded by `register`) whose [availableFrom, validUntil] overlaps the period. A person is counted once per
  * period, with the latest such registration (they may have withdrawn and registered again).
  */
-function supplyRows(db: Executor, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+function supplyRows(db: Executor, seeker: Meaning, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
   // The key is worked out before the de-duplication, so only narrow rows are sorted; the person
   // is joined only for the breakdowns that need their sex or age.
   const person = needsPerson.has(by) ? sql`JOIN persons pe ON pe.city_code = c.city_code AND pe.id = c.subject_id` : sql``;
@@ -75,7 +72,7 @@ function supplyRows(db: Executor, path: string, by: Breakdown, periods: Readonly
             ${person}
           -- Registered: the profile (availableFrom, validUntil) is only in a case's data once it
           -- was registered, so the validity join above already leaves out unregistered drafts.
-          WHERE c.process_id = ${SEEKER_PROCESS} AND c.org_path LIKE ${`${path}%`}
+          WHERE c.process_id = ${seeker.process} AND c.org_path LIKE ${`${path}%`}
           ORDER BY p.period, c.city_code, c.subject_id, c.created_at DESC, c.id DESC
         )
         SELECT period, city, key, count(*) AS n FROM s GROUP BY 1, 2, 3`,
@@ -96,8 +93,8 @@ export async function countMarket(rt: RuntimeContext, path: string, by: Breakdow
     }
   };
   const [demand, supply] = await Promise.all([
-    analyticalQuery(rt, (tx) => demandRows(tx, path, by, periods)),
-    analyticalQuery(rt, (tx) => supplyRows(tx, path, by, periods)),
+    analyticalQuery(rt, (tx) => demandRows(tx, rt.registry.meaning('publishedVacancy'), path, by, periods)),
+    analyticalQuery(rt, (tx) => supplyRows(tx, rt.registry.meaning('activeJobSeeker'), path, by, periods)),
   ]);
   add(demand, 'demand');
   add(supply, 'supply');

@@ -1,10 +1,9 @@
 import { inArray } from 'drizzle-orm';
-import type { LocalizedText } from '../../engine/index.ts';
+import type { LocalizedText, MeaningName } from '../../engine/index.ts';
 import { orgUnits } from '../db/schema/index.ts';
 import { codeEntries } from '../code-tables/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { UNSPECIFIED, type Breakdown } from './breakdowns.ts';
-import { SEEKER_PROCESS, VACANCY_PROCESS } from './counts.ts';
 
 /**
  * 职业大类 The eight major groups of the 职业分类大典 (2022), as `../shared/data/occupation-2022.csv`
@@ -39,8 +38,9 @@ interface Choice {
 }
 
 /** The titles of a form field's choices (`oneOf` consts), from the standard definition. */
-function choiceLabels(rt: RuntimeContext, processId: string, form: string, field: string): [string, LocalizedText][] {
-  const schema = rt.registry.processes.get(processId)?.compiled.definition.forms[form]?.schema as { properties?: Record<string, { oneOf?: Choice[] }> } | undefined;
+function choiceLabels(rt: RuntimeContext, meaning: MeaningName, field: string): [string, LocalizedText][] {
+  const { process, form } = rt.registry.meaning(meaning);
+  const schema = rt.registry.processes.get(process)?.compiled.definition.forms[form ?? '']?.schema as { properties?: Record<string, { oneOf?: Choice[] }> } | undefined;
   return (schema?.properties?.[field]?.oneOf ?? []).flatMap((choice) =>
     typeof choice.const === 'string' && typeof choice.title === 'string' ? [[choice.const, { 'zh-CN': choice.title, en: String(choice['x-i18n']?.en ?? choice.title) }]] : [],
   );
@@ -50,9 +50,9 @@ function choiceLabels(rt: RuntimeContext, processId: string, form: string, field
 export async function labelsFor(rt: RuntimeContext, by: Breakdown, keys: readonly string[]): Promise<Map<string, LocalizedText | null>> {
   let known: Record<string, LocalizedText> = { ...fixed };
   if (by === 'occupation') known = { ...known, ...occupationMajorGroups };
-  if (by === 'education') known = { ...known, ...Object.fromEntries([...choiceLabels(rt, VACANCY_PROCESS, 'posting', 'education'), ...choiceLabels(rt, SEEKER_PROCESS, 'profile', 'education')]) };
-  if (by === 'skillLevel') known = { ...known, ...Object.fromEntries(choiceLabels(rt, VACANCY_PROCESS, 'posting', 'skillLevel')) };
-  if (by === 'seekerCategory') known = { ...known, ...Object.fromEntries(choiceLabels(rt, SEEKER_PROCESS, 'profile', 'seekerCategory')) };
+  if (by === 'education') known = { ...known, ...Object.fromEntries([...choiceLabels(rt, 'publishedVacancy', 'education'), ...choiceLabels(rt, 'activeJobSeeker', 'education')]) };
+  if (by === 'skillLevel') known = { ...known, ...Object.fromEntries(choiceLabels(rt, 'publishedVacancy', 'skillLevel')) };
+  if (by === 'seekerCategory') known = { ...known, ...Object.fromEntries(choiceLabels(rt, 'activeJobSeeker', 'seekerCategory')) };
   // The shipped GB/T 4754 table has Chinese names only.
   if (by === 'industry') known = { ...known, ...Object.fromEntries(codeEntries('industry-gb4754-2017').filter((e) => e.level === 1).map((e) => [e.code, { 'zh-CN': e.name, en: e.name }])) };
   if ((by === 'region' || by === 'city') && keys.length > 0) {

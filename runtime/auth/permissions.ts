@@ -47,6 +47,8 @@ export const permissions = {
   'monitoring.evaluate': { roles: ['evaluator', 'configurator'], jurisdiction: 'subtree', description: { 'zh-CN': '运行失业预警', en: 'Run the early warning' } },
   'monitoring.alerts': { roles: ['evaluator', 'configurator', 'reviewer'], jurisdiction: 'subtree', description: { 'zh-CN': '确认和解除预警', en: 'Acknowledge and resolve alerts' } },
   'calendar.read': { roles: EVERYONE, jurisdiction: 'nation', description: { 'zh-CN': '查阅节假日安排', en: 'Read the holiday calendar' } },
+  'packages.read': { roles: ['configurator', 'admin'], jurisdiction: 'nation', description: { 'zh-CN': '查阅已安装的业务插件包', en: 'Read the installed process packages' } },
+  'packages.install': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '校验并安装业务插件包的新版本', en: 'Check and install a new version of a process package' } },
   'calendar.national': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '录入国务院节假日安排', en: 'Enter the State Council’s holiday schedules' } },
   'calendar.provincial': { roles: ['admin'], levels: ['province'], jurisdiction: 'subtree', description: { 'zh-CN': '设置本省节假日', en: 'Set the province’s own holidays' } },
   'audit.read': { roles: ['auditor'], jurisdiction: 'subtree', description: { 'zh-CN': '检索访问日志并校验其哈希链', en: 'Search the access log and verify its hash chain' } },

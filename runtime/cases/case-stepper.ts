@@ -1,5 +1,6 @@
 import type { CaseStepper } from '../runtime-context.ts';
 import { applyEffects, type EffectHandlers } from './apply-effects.ts';
+import { migrateInTransaction } from './case-migration.ts';
 import { openOnEvent } from './coordinate.ts';
 import { openInTransaction } from './open-case.ts';
 import { deliverOutboxEvent } from './redeliver.ts';
@@ -15,6 +16,7 @@ export function createStepper(handlers: EffectHandlers): CaseStepper {
     open: openInTransaction,
     step: stepInTransaction,
     reschedule: rescheduleInTransaction,
+    migrate: migrateInTransaction,
     applyEffects: (tx, row, effects, context) => applyEffects(tx, handlers, row, effects, context),
     openOnEvent,
     redeliver: deliverOutboxEvent,

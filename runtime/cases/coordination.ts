@@ -8,9 +8,6 @@ import type { CaseRow, Cause, EmittedEvent, RuntimeContext } from '../runtime-co
 /** Coordination may chain (an event cancels a case, which emits another event); this bounds the chain. */
 const MAX_COORDINATION_DEPTH = 5;
 
-/** Refusals by which a subscribed case declines an event: its own rules say it does not apply. */
-const declining = new Set(['RULE_VIOLATION', 'FORM_INVALID', 'TRANSITION_NOT_AVAILABLE']);
-
 /** What one subscriber did with one event, stored on its delivery row. */
 interface DeliveryOutcome {
   stepped: string[];
@@ -31,13 +28,17 @@ function formFor(subscription: Subscription, payload: CaseData): CaseData {
   return form;
 }
 
-/** Steps one case in a savepoint, so a case whose rules decline the event is left exactly as it was. */
+/**
+ * Steps one case in a savepoint. A refusal (its rules, its state or its roles say the event does
+ * not apply) declines the event: the case is left exactly as it was. A conflict or a fault ends the
+ * whole emitting step: a race lost is run again whole by the caller's `retryLostRace`.
+ */
 async function stepOrDecline(tx: Transaction, rt: RuntimeContext, target: CaseRow, send: string, form: CaseData, cause: Cause, depth: number, outcome: DeliveryOutcome) {
   try {
     await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, depth }));
     outcome.stepped.push(target.id);
   } catch (error) {
-    if (!(error instanceof PlatformError) || !declining.has(error.code)) throw error;
+    if (!(error instanceof PlatformError) || error.kind !== 'refusal') throw error;
     outcome.declined.push({ caseId: target.id, code: error.code });
   }
 }

@@ -1,70 +1,99 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { CaseData, FactSource } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { cases, employers, persons } from '../db/schema/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
-/** The person's own record and their status across every city holding the same ID number. */
-async function personFacts(tx: Executor, row: CaseRow): Promise<Record<string, unknown>> {
-  // One round trip. The outer column is spelt out: drizzle leaves columns unqualified in a one-table select.
+/** What a provider reads from: the case, the form being sent, and the declaration's parameters. */
+interface FactRequest<S extends FactSource> {
+  tx: Executor;
+  row: CaseRow;
+  form: CaseData;
+  source: S;
+}
+
+type Provider<S extends FactSource> = (request: FactRequest<S>) => Promise<unknown>;
+
+/** A field of the form being sent, else of the case so far (a review step carries no field for it). */
+function fieldValue(row: CaseRow, form: CaseData, field: string): unknown {
+  return form[field] ?? row.data[field];
+}
+
+const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ tx, row }) => {
+  if (row.subjectType !== 'person') return null;
   const [found] = await tx
-    .select({
-      person: persons,
-      employed: sql<boolean>`(SELECT bool_or(p.employment_status = 'employed') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
-      unemployed: sql<boolean>`(SELECT bool_or(p.unemployment_status = 'registered') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
-      recognized: sql<boolean>`(SELECT bool_or(p.difficulty_status = 'recognized') FROM persons p WHERE p.id_number_index = persons.id_number_index)`,
-    })
+    .select()
     .from(persons)
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
     .limit(1);
-  if (!found) return {};
-  const { person } = found;
+  if (!found) return null;
   return {
-    subject: {
-      birthDate: person.birthDate,
-      gender: person.gender,
-      unemploymentStatus: person.unemploymentStatus,
-      employmentStatus: person.employmentStatus,
-      difficultyStatus: person.difficultyStatus,
-      unjustifiedRefusals: person.unjustifiedRefusals,
-      hasCertificate: person.certificateNo !== null,
-    },
-    registry: { employed: found.employed === true, unemployed: found.unemployed === true, recognized: found.recognized === true },
+    birthDate: found.birthDate,
+    gender: found.gender,
+    unemploymentStatus: found.unemploymentStatus,
+    employmentStatus: found.employmentStatus,
+    difficultyStatus: found.difficultyStatus,
+    unjustifiedRefusals: found.unjustifiedRefusals,
+    hasCertificate: found.certificateNo !== null,
   };
-}
+};
 
-async function employerFacts(tx: Executor, cityCode: string, creditCode: string) {
+/** The person's statuses across every city holding the same ID number (one registration nationwide). */
+const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwide' }>> = async ({ tx, row }) => {
+  if (row.subjectType !== 'person') return null;
+  const [found] = await tx
+    .select({
+      employed: sql<boolean>`bool_or(p.employment_status = 'employed')`,
+      unemployed: sql<boolean>`bool_or(p.unemployment_status = 'registered')`,
+      recognized: sql<boolean>`bool_or(p.difficulty_status = 'recognized')`,
+    })
+    .from(sql`persons p`)
+    .where(sql`p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`);
+  return { employed: found?.employed === true, unemployed: found?.unemployed === true, recognized: found?.recognized === true };
+};
+
+const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerByCreditCode' }>> = async ({ tx, row, form, source }) => {
+  const creditCode = fieldValue(row, form, source.field);
+  if (typeof creditCode !== 'string') return null;
   const [employer] = await tx
     .select({ name: employers.name })
     .from(employers)
-    .where(and(eq(employers.cityCode, cityCode), eq(employers.creditCode, creditCode.toUpperCase())))
+    .where(and(eq(employers.cityCode, row.cityCode), eq(employers.creditCode, creditCode.toUpperCase())))
     .limit(1);
   return { registered: employer !== undefined, name: employer?.name ?? null };
-}
+};
 
-/** A vacancy posting named by case number: whether it is published now, and whose it is. */
-async function vacancyFacts(tx: Executor, cityCode: string, caseNo: string) {
-  const [vacancy] = await tx
+/** A case of the named process, by the case number in a field: whether it exists, its state, and the data fields asked for. */
+const caseByNumber: Provider<Extract<FactSource, { provider: 'caseByNumber' }>> = async ({ tx, row, form, source }) => {
+  const caseNo = fieldValue(row, form, source.field);
+  if (typeof caseNo !== 'string') return null;
+  const [found] = await tx
     .select({ state: cases.state, data: cases.data })
     .from(cases)
-    .where(and(eq(cases.cityCode, cityCode), eq(cases.caseNo, caseNo), eq(cases.processId, 'vacancy-posting')))
+    .where(and(eq(cases.cityCode, row.cityCode), eq(cases.caseNo, caseNo), eq(cases.processId, source.process)))
     .limit(1);
-  if (!vacancy) return { found: false, published: false, employerCreditCode: null, title: null, occupation: null };
-  const { employerCreditCode, title, occupation } = vacancy.data;
-  return { found: true, published: vacancy.state === 'published', employerCreditCode: employerCreditCode ?? null, title: title ?? null, occupation: occupation ?? null };
-}
+  const fields = Object.fromEntries(source.fields.map((field) => [field, found?.data[field] ?? null]));
+  return { found: found !== undefined, state: found?.state ?? null, ...fields };
+};
+
+/** The runtime's fact providers, by the name a definition's `facts` declares. */
+const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, { provider: P }>> } = {
+  person,
+  personNationwide,
+  employerByCreditCode,
+  caseByNumber,
+};
 
 /**
- * The facts a step's rules may read, looked up before the pure engine runs: a person
- * subject's own record and nationwide status (one registration nationwide), the employer the
- * form or case names by credit code, and the vacancy a form names by case number.
+ * The facts a step's rules read, looked up before the pure engine runs: each fact the
+ * definition declares and the step reads, from its provider. A fact whose field is empty is null.
  */
-export async function lookUpFacts(tx: Executor, row: CaseRow, form: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const facts = row.subjectType === 'person' ? await personFacts(tx, row) : {};
-  // The employer named on this form, or earlier on the case (a later review step carries no form field for it).
-  const creditCode = form['employerCreditCode'] ?? row.data['employerCreditCode'];
-  if (typeof creditCode === 'string') facts['employer'] = await employerFacts(tx, row.cityCode, creditCode);
-  const vacancyCaseNo = form['vacancyCaseNo'];
-  if (typeof vacancyCaseNo === 'string') facts['vacancy'] = await vacancyFacts(tx, row.cityCode, vacancyCaseNo);
+export async function lookUpFacts(tx: Executor, row: CaseRow, form: CaseData, declared: Readonly<Record<string, FactSource>>, names: readonly string[]): Promise<Record<string, unknown>> {
+  const facts: Record<string, unknown> = {};
+  for (const name of names) {
+    const source = declared[name]!;
+    facts[name] = await (providers[source.provider] as Provider<FactSource>)({ tx, row, form, source });
+  }
   return facts;
 }

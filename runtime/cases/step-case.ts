@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, chinaDate, readsFacts, reschedule, step } from '../../engine/index.ts';
+import { PlatformError, chinaDate, factsRead, reschedule, step, type StepResult } from '../../engine/index.ts';
 import { calendarAt, calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
-import { parametersInForce, publishedDefinition } from '../plugins/index.ts';
-import type { CaseRow, CaseStepInput, RuntimeContext } from '../runtime-context.ts';
+import { parametersInForce, publishedDefinition, type PublishedDefinition } from '../plugins/index.ts';
+import type { CaseRow, CaseStepInput, RuntimeContext, StepContext } from '../runtime-context.ts';
 import { applyAndCoordinate } from './coordinate.ts';
 import { moveTask, moveTimer } from './deadline-moves.ts';
 import { lookUpFacts } from './facts.ts';
@@ -12,15 +12,14 @@ import { sealed } from './sealed-result.ts';
 
 /**
  * Runs the pure engine step for a case and writes everything it decided in the caller's
- * transaction: the snapshot with a bumped version (guarded by the version read, so a
- * concurrent step makes this one fail with 409), the effects, and the coordination that
- * the emitted domain events trigger.
+ * transaction (see `writeResult`).
  */
 export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row: CaseRow, input: CaseStepInput): Promise<CaseRow> {
   const published = await publishedDefinition(tx, rt.registry, row.definitionId);
   const form = input.event.data ?? {};
   const now = rt.clock();
-  const facts = readsFacts(published.compiled, row.state, input.event.type) ? await lookUpFacts(tx, row, form) : null;
+  const read = factsRead(published.compiled, row.state, input.event.type);
+  const facts = read.length > 0 ? await lookUpFacts(tx, row, form, published.definition.facts, read) : null;
   const calendar = await calendarInForce(tx, rt, row.orgPath);
   const result = sealed(rt, published.definition, step(published.compiled, {
     snapshot: row.snapshot,
@@ -31,9 +30,21 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
   }));
+  return writeResult(tx, rt, row, result, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, { depth: (input.depth ?? 0) + 1 });
+}
+
+/**
+ * Writes what the engine decided for a case read under its row lock, in the caller's transaction:
+ * the snapshot with the version raised (guarded by the version read, so a concurrent writer makes
+ * this fail with 409), then the effects and the coordination they trigger. A step and a migration
+ * (which also pins the case to the published version `moveTo`) both write a case through here.
+ */
+export async function writeResult(tx: Transaction, rt: RuntimeContext, row: CaseRow, result: StepResult, context: StepContext, options: { depth: number; moveTo?: PublishedDefinition }): Promise<CaseRow> {
+  const { now } = context;
   const [updated] = await tx
     .update(cases)
     .set({
+      ...(options.moveTo ? { definitionId: options.moveTo.id, pluginVersion: options.moveTo.pluginVersion } : {}),
       state: result.snapshot.state,
       status: result.status,
       snapshot: result.snapshot,
@@ -45,7 +56,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
   if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  await applyAndCoordinate(tx, rt, updated, result.effects, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, (input.depth ?? 0) + 1);
+  await applyAndCoordinate(tx, rt, updated, result.effects, context, options.depth);
   return updated;
 }
 

@@ -24,6 +24,7 @@ import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { packageRoutes } from './routes/package-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 
@@ -48,6 +49,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', errorCodeRoutes());
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
+  app.route('/api', packageRoutes(rt));
   app.route('/api', personRoutes(rt));
   app.route('/api', employerRoutes(rt));
   app.route('/api', caseRoutes(rt));

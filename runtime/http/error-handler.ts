@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { PlatformError, type ErrorCode } from '../../engine/index.ts';
+import { PlatformError, errorKind, type ErrorCode, type ErrorKind } from '../../engine/index.ts';
 import { lostRace, sqlState } from '../db/index.ts';
 import { describeError, log } from '../log/index.ts';
 
-/** The HTTP status of every error code, decided in this one place. */
-export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+/** The status of each kind of error, for a code with no more precise one below. */
+const statusOfKind: Record<ErrorKind, ContentfulStatusCode> = { refusal: 422, conflict: 409, fault: 500 };
+
+/** Refusals that HTTP names more precisely than 422. A new code takes its kind's status unless listed here. */
+const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
   AUTH_REQUIRED: 401,
@@ -16,31 +19,19 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   AUTH_THROTTLED: 429,
   PASSWORD_CHANGE_REQUIRED: 403,
   SECOND_FACTOR_REQUIRED: 403,
-  PASSWORD_POLICY: 422,
   ROLE_NOT_PERMITTED: 403,
   MAKER_CHECKER_VIOLATION: 403,
   NOT_FOUND: 404,
   PROCESS_NOT_FOUND: 404,
-  CASE_VERSION_CONFLICT: 409,
+  // The record exists, the case is in another state: the request clashes with what is there.
   DUPLICATE_RECORD: 409,
-  CONCURRENT_UPDATE: 409,
   TRANSITION_NOT_AVAILABLE: 409,
-  FORM_INVALID: 422,
-  RULE_VIOLATION: 422,
-  NOTHING_TO_PAY: 422,
-  ID_NUMBER_INVALID: 422,
-  CREDIT_CODE_INVALID: 422,
-  DEFINITION_INVALID: 500,
-  OVERLAY_INVALID: 422,
-  OVERLAY_LOCK_VIOLATION: 422,
-  OVERLAY_LOOSENING: 422,
-  FINAL_STATE_REMOVED: 422,
-  CALENDAR_INVALID: 422,
-  PARAMETER_OUT_OF_BOUNDS: 422,
-  UNKNOWN_IMPLEMENTATION: 500,
-  PLUGIN_DUPLICATE_ID: 500,
-  INTERNAL_ERROR: 500,
 };
+
+/** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return preciseStatus[code] ?? statusOfKind[errorKind(code)];
+}
 
 function toPlatformError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
@@ -66,5 +57,5 @@ export function handleError(error: unknown, c: Context) {
   };
   const retryAfter = (platformError.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-  return c.json(body, statusOf[platformError.code]);
+  return c.json(body, statusOf(platformError.code));
 }

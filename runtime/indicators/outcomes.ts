@@ -16,20 +16,21 @@ function ratio(numerator: number, denominator: number): number | null {
 }
 
 /**
- * 长期失业人员占比: of the persons registered unemployed at the end of the period (registered
+ * 长期失业人员占比: of the persons registered unemployed (`registeredUnemployed`) at the end of the period (registered
  * before it ended and not exited by then, by the records of the org unit's subtree), those
  * registered for more than a year.
  */
 async function longTermShare(rt: RuntimeContext, path: string, to: string) {
+  const { process, state } = rt.registry.meaning('registeredUnemployed');
   const end = endOf(to);
   const yearBefore = new Date(Date.parse(end) - 365 * DAY_MS).toISOString();
   const [row] = await queryRows<{ stock: string | number; long_term: string | number }>(
     rt.db,
     sql`WITH spells AS (
-          SELECT min(e.left_at) FILTER (WHERE e.to_state = 'registered') AS registered_at,
-                 min(e.left_at) FILTER (WHERE e.from_state = 'registered') AS exited_at
+          SELECT min(e.left_at) FILTER (WHERE e.to_state = ${state}) AS registered_at,
+                 min(e.left_at) FILTER (WHERE e.from_state = ${state}) AS exited_at
           FROM case_events e JOIN cases c ON c.city_code = e.city_code AND c.id = e.case_id
-          WHERE e.process_id = 'unemployment-registration' AND c.org_path LIKE ${`${path}%`}
+          WHERE e.process_id = ${process} AND c.org_path LIKE ${`${path}%`}
           GROUP BY e.city_code, e.case_id)
         SELECT count(*) FILTER (WHERE registered_at < ${end}::timestamptz AND (exited_at IS NULL OR exited_at >= ${end}::timestamptz)) AS stock,
                count(*) FILTER (WHERE registered_at < ${yearBefore}::timestamptz AND (exited_at IS NULL OR exited_at >= ${end}::timestamptz)) AS long_term
@@ -40,36 +41,42 @@ async function longTermShare(rt: RuntimeContext, path: string, to: string) {
   return { numerator, denominator, factor: 100, value: ratio(numerator, denominator) };
 }
 
-/** 岗位平均招满用时: postings filled in the period, and the average calendar days from publication to filling. */
+/**
+ * 岗位平均招满用时: postings filled in the period (`filledVacancy`), and the average calendar days
+ * from their last publication (`publishedVacancy`) to filling.
+ */
 async function timeToFill(rt: RuntimeContext, path: string, from: string, to: string) {
+  const filled = rt.registry.meaning('filledVacancy');
+  const published = rt.registry.meaning('publishedVacancy');
   const [row] = await queryRows<{ filled: string | number; days: string | number | null }>(
     rt.db,
     sql`SELECT count(*) AS filled, avg(extract(epoch FROM f.left_at - p.left_at) / 86400) AS days
         FROM case_events f
         JOIN cases c ON c.city_code = f.city_code AND c.id = f.case_id
         JOIN LATERAL (SELECT max(e.left_at) AS left_at FROM case_events e
-                      WHERE e.city_code = f.city_code AND e.case_id = f.case_id AND e.to_state = 'published' AND e.left_at <= f.left_at) p ON true
-        WHERE f.process_id = 'vacancy-posting' AND f.event = 'fill' AND c.org_path LIKE ${`${path}%`}
+                      WHERE e.city_code = f.city_code AND e.case_id = f.case_id AND e.to_state = ${published.state} AND e.left_at <= f.left_at) p ON true
+        WHERE f.process_id = ${filled.process} AND f.event = ${filled.event} AND c.org_path LIKE ${`${path}%`}
           AND f.left_at >= ${startOf(from)}::timestamptz AND f.left_at < ${endOf(to)}::timestamptz`,
   );
-  const filled = Number(row?.filled ?? 0);
-  return { filled, averageDays: row?.days === null || row?.days === undefined ? null : Math.round(Number(row.days) * 100) / 100 };
+  return { filled: Number(row?.filled ?? 0), averageDays: row?.days === null || row?.days === undefined ? null : Math.round(Number(row.days) * 100) / 100 };
 }
 
 /**
- * 培训后就业率: of the persons certified after training in the period, those with an employment
- * registration within 6 months (183 days) after their certificate.
+ * 培训后就业率: of the persons certified after training in the period (`certified`), those with an
+ * employment registration (`employed`) within 6 months (183 days) after their certificate.
  */
 async function employmentAfterTraining(rt: RuntimeContext, path: string, from: string, to: string) {
+  const certified = rt.registry.meaning('certified');
+  const employed = rt.registry.meaning('employed');
   const [row] = await queryRows<{ certified: string | number; employed: string | number }>(
     rt.db,
     sql`SELECT count(*) AS certified,
                count(*) FILTER (WHERE EXISTS (
                  SELECT 1 FROM case_events h JOIN cases hc ON hc.city_code = h.city_code AND hc.id = h.case_id
-                 WHERE h.process_id = 'employment-registration' AND h.to_state = 'employed' AND hc.subject_id = c.subject_id
+                 WHERE h.process_id = ${employed.process} AND h.to_state = ${employed.state} AND hc.subject_id = c.subject_id
                    AND h.left_at >= t.left_at AND h.left_at < t.left_at + interval '183 days')) AS employed
         FROM case_events t JOIN cases c ON c.city_code = t.city_code AND c.id = t.case_id
-        WHERE t.process_id = 'training-subsidy' AND t.to_state = 'certified' AND t.event = 'certify' AND c.org_path LIKE ${`${path}%`}
+        WHERE t.process_id = ${certified.process} AND t.to_state = ${certified.state} AND t.event = ${certified.event} AND c.org_path LIKE ${`${path}%`}
           AND t.left_at >= ${startOf(from)}::timestamptz AND t.left_at < ${endOf(to)}::timestamptz`,
   );
   const numerator = Number(row?.employed ?? 0);

@@ -1,6 +1,6 @@
 import { and, asc, eq, like, ne } from 'drizzle-orm';
 import { diffDefinitions, type Definition } from '../../engine/index.ts';
-import type { SessionUser } from '../auth/index.ts';
+import { actorOf, type SessionUser } from '../auth/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
 import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
@@ -65,37 +65,14 @@ async function assess(db: Executor, cipher: FieldCipher, row: CaseRow, from: Pub
   };
 }
 
-/** Moves one case in its own transaction, re-assessed under the row lock, with a record in its history. */
+/** Moves one case in its own transaction, re-assessed under the row lock, written as a step is (`rt.stepper.migrate`). */
 async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, to: PublishedDefinition): Promise<CaseMigration | undefined> {
   return rt.db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
     if (!row || row.definitionId === to.id) return undefined;
     const from = await publishedDefinition(tx, rt.registry, row.definitionId);
     const assessed = await assess(tx, rt.cipher, row, from, to);
-    if (!assessed.canMove) return assessed;
-    const now = rt.clock();
-    const version = row.version + 1;
-    await tx.update(cases).set({ definitionId: to.id, version, updatedAt: now }).where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id)));
-    await tx.insert(caseEvents).values({
-      cityCode: row.cityCode,
-      caseId: row.id,
-      seq: version,
-      processId: row.processId,
-      definitionId: to.id,
-      fromState: row.state,
-      toState: row.state,
-      event: 'migrate',
-      actorId: user.id,
-      actorName: user.displayName,
-      actorRole: user.role,
-      post: user.post?.code ?? null,
-      orgUnitId: user.orgUnit.id,
-      enteredAt: new Date(row.snapshot.context.enteredAt),
-      leftAt: now,
-      dueAt: null,
-      onTime: null,
-      data: { fromDefinitionId: from.id, fromVersion: from.version, toDefinitionId: to.id, toVersion: to.version },
-    });
+    if (assessed.canMove) await rt.stepper.migrate(tx, rt, row, from, to, actorOf(user));
     return assessed;
   });
 }
@@ -103,8 +80,9 @@ async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, t
 /**
  * Moves the running cases of a process under the user's level onto the version in force there.
  * A dry run lists, per case, whether it can move and what would change; the real run moves
- * those that can, each in its own transaction with a `migrate` record in its history, and
- * audits the run. Cases that cannot move stay on their version.
+ * those that can, each in its own transaction as the engine's `migrate` decides (the task and
+ * timers of its state under the new version, a `migrate` record in its history), and audits the
+ * run. Cases that cannot move stay on their version.
  */
 export async function migrateCases(rt: RuntimeContext, user: SessionUser, processId: string, options: { dryRun: boolean }) {
   const inForce = await definitionAt(rt.db, user.orgUnit.path, processId);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
-import { chinaDate, replay, type RecordedStep, type WorkingCalendar } from '../../engine/index.ts';
+import { MIGRATE_EVENT, chinaDate, replay, type RecordedStep, type WorkingCalendar } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarAt, currentCalendarVersion } from '../calendar/index.ts';
 import { caseEvents, cases } from '../db/schema/index.ts';
@@ -69,7 +69,10 @@ export async function replayDraft(rt: RuntimeContext, user: SessionUser, process
   const current = await currentCalendarVersion(rt.db);
   const results = [];
   for (const row of closed) {
-    const steps = await recordedSteps(rt, row.orgPath, records.filter((r) => r.caseId === row.id && r.event !== 'migrate'), current);
+    // A migration record is left out: it moved the case between versions with its state and data
+    // unchanged, and the replay runs the whole history against one definition, where it is nothing.
+    // The step after it carries the deadline the migration counted, so deadlines still compare.
+    const steps = await recordedSteps(rt, row.orgPath, records.filter((r) => r.caseId === row.id && r.event !== MIGRATE_EVENT), current);
     results.push({ caseId: row.id, caseNo: row.caseNo, recordedFinalState: row.state, ...replay(compiled, steps, parametersOn) });
   }
   return {

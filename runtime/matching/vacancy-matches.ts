@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
-import { rankVacancies, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
+import { rankVacancies, type SeekerProfile, type VacancySummary } from './rank-vacancies.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
 import { personInScope } from '../persons/index.ts';
@@ -22,22 +22,24 @@ function profileOf(data: Record<string, unknown>): SeekerProfile {
  */
 export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, personId: string) {
   const person = await personInScope(rt, user, personId);
+  const seeker = rt.registry.meaning('activeJobSeeker');
+  const vacancy = rt.registry.meaning('publishedVacancy');
   const [seeking] = await rt.db
     .select({ data: cases.data })
     .from(cases)
-    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.subjectId, person.id), eq(cases.processId, 'job-seeking'), eq(cases.state, 'active')))
+    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.subjectId, person.id), eq(cases.processId, seeker.process), eq(cases.state, seeker.state!)))
     .limit(1);
   if (!seeking) {
     throw new PlatformError('NOT_FOUND', {
       message: { 'zh-CN': '该人员没有有效的求职登记', en: 'The person has no active job-seeking registration' },
-      details: { person: personId, process: 'job-seeking' },
+      details: { person: personId, process: seeker.process },
     });
   }
   const published = await rt.db
     .select({ caseNo: cases.caseNo, data: cases.data, employerName: employers.name })
     .from(cases)
     .innerJoin(employers, and(eq(employers.cityCode, cases.cityCode), eq(employers.id, cases.subjectId)))
-    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.processId, 'vacancy-posting'), eq(cases.state, 'published')));
+    .where(and(eq(cases.cityCode, person.cityCode), eq(cases.processId, vacancy.process), eq(cases.state, vacancy.state!)));
   const byCaseNo = new Map(published.map((row) => [row.caseNo, row]));
   const vacancies: VacancySummary[] = published.map(({ caseNo, data }) => ({
     caseNo,

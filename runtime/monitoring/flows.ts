@@ -2,9 +2,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
-/** The process whose records the monitoring reads. 失业登记 */
-export const REGISTRATION_PROCESS = 'unemployment-registration';
-
 /**
  * Registrations and exits of one China month (and, when grouped, one child org unit): how
  * many, and for exits, the reason and the total days registered before leaving.
@@ -23,31 +20,33 @@ export interface FlowRow {
 
 /**
  * Reads the unemployment flows of an org unit's subtree from the performance records
- * (`case_events`), never from the persons' current status:
- * - inflow (登记失业): a step into `registered` from another state;
- * - outflow (注销): a step from `registered` to `cancelled`, with the reason in its event data;
+ * (`case_events`) of the process and state a package declares as `registeredUnemployed`, never
+ * from the persons' current status:
+ * - inflow (登记失业): a step into that state from another state;
+ * - outflow (注销): a step from that state to another, with the reason in its event data;
  * - duration: China days between the last registration step of the case and the exit.
  * Cases count where they are held (`cases.org_path`). Every record before `before` is read, so
  * the stock at any month end is the running sum of inflow minus outflow.
  */
 export async function flowRows(rt: RuntimeContext, unitPath: string, before: Date, byChild: boolean): Promise<FlowRow[]> {
+  const { process, state } = rt.registry.meaning('registeredUnemployed');
   const key = byChild ? sql`split_part(substr(c.org_path, ${unitPath.length + 1}), '/', 1)` : sql`''`;
   const rows = await queryRows<{ key: string; month: string; kind: 'in' | 'out'; reason: string | null; n: string | number; days: string | number | null }>(
     rt.db,
     sql`SELECT ${key} AS key,
           to_char(e.left_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-          CASE WHEN e.to_state = 'registered' THEN 'in' ELSE 'out' END AS kind,
-          CASE WHEN e.to_state = 'registered' THEN NULL ELSE coalesce(e.data->>'cancellationReason', 'unknown') END AS reason,
+          CASE WHEN e.to_state = ${state} THEN 'in' ELSE 'out' END AS kind,
+          CASE WHEN e.to_state = ${state} THEN NULL ELSE coalesce(e.data->>'cancellationReason', 'unknown') END AS reason,
           count(*) AS n,
           sum((e.left_at AT TIME ZONE 'Asia/Shanghai')::date - (r.registered_at AT TIME ZONE 'Asia/Shanghai')::date) AS days
         FROM case_events e
         JOIN cases c ON c.city_code = e.city_code AND c.id = e.case_id
         LEFT JOIN LATERAL (
           SELECT max(p.left_at) AS registered_at FROM case_events p
-          WHERE e.to_state = 'cancelled' AND p.city_code = e.city_code AND p.case_id = e.case_id AND p.seq < e.seq AND p.to_state = 'registered'
+          WHERE e.from_state = ${state} AND p.city_code = e.city_code AND p.case_id = e.case_id AND p.seq < e.seq AND p.to_state = ${state}
         ) r ON true
-        WHERE e.process_id = ${REGISTRATION_PROCESS}
-          AND ((e.to_state = 'registered' AND e.from_state IS DISTINCT FROM 'registered') OR (e.from_state = 'registered' AND e.to_state = 'cancelled'))
+        WHERE e.process_id = ${process}
+          AND ((e.to_state = ${state} AND e.from_state IS DISTINCT FROM ${state}) OR (e.from_state = ${state} AND e.to_state <> ${state}))
           AND c.org_path LIKE ${`${unitPath}%`}
           AND e.left_at < ${before.toISOString()}::timestamptz
         GROUP BY 1, 2, 3, 4

@@ -12,7 +12,7 @@ async function nextCounter(tx: Executor, cityCode: string, name: string): Promis
   return Number(row!.value);
 }
 
-/** Initials of a process id: `unemployment-registration` -> `UR`. */
+/** Initials of a process id: `travel-allowance` -> `TA`. */
 function initials(processId: string): string {
   return processId
     .split('-')

@@ -1,10 +1,13 @@
 import {
   builtInActionNames,
   compile,
+  meaningParts,
   parameterValueOn,
   PlatformError,
   type CompiledDefinition,
   type Definition,
+  type Meaning,
+  type MeaningName,
   type PluginManifest,
   type Subscription,
 } from '../../engine/index.ts';
@@ -24,6 +27,39 @@ export interface PluginRegistry {
   subscriptionsTo(event: string): readonly Subscription[];
   /** The parameter values in force on a date (`YYYY-MM-DD`): ministry values until overlays set local ones. */
   parameters(pluginId: string, date: string): Record<string, number | readonly string[]>;
+  /**
+   * The process, state, event or form a package declares for a meaning the shared features
+   * rely on ("a published vacancy"); refused with PROCESS_NOT_FOUND when no package declares it.
+   */
+  meaning(name: MeaningName): Meaning;
+}
+
+/** The elements a meaning names that its process does not have. */
+function missingParts(name: MeaningName, meaning: Meaning, definition: Definition | undefined): string[] {
+  if (!definition) return [`process ${meaning.process}`];
+  const events = new Set(Object.values(definition.states).flatMap((state) => Object.keys(state.on)));
+  return [
+    ...meaningParts[name].filter((part) => meaning[part] === undefined).map((part) => `${part} (required)`),
+    meaning.state !== undefined && !definition.states[meaning.state] ? `state ${meaning.state}` : '',
+    meaning.event !== undefined && !events.has(meaning.event) ? `event ${meaning.event}` : '',
+    meaning.form !== undefined && !definition.forms[meaning.form] ? `form ${meaning.form}` : '',
+  ].filter(Boolean);
+}
+
+/** Each meaning declared once, by the package whose process it names, naming elements that exist. */
+function collectMeanings(list: readonly PluginManifest[], processes: ReadonlyMap<string, StandardProcess>): Map<MeaningName, Meaning> {
+  const meanings = new Map<MeaningName, Meaning>();
+  for (const plugin of list) {
+    for (const [name, meaning] of Object.entries(plugin.meanings ?? {}) as [MeaningName, Meaning][]) {
+      const owner = processes.get(meaning.process);
+      const missing = owner?.plugin === plugin ? missingParts(name, meaning, owner.compiled.definition) : [`process ${meaning.process} in package ${plugin.id}`];
+      if (meanings.has(name) || missing.length > 0) {
+        throw new PlatformError('PLUGIN_INVALID', { details: { pluginId: plugin.id, meaning: name, ...(meanings.has(name) ? { declaredTwice: true } : { missing }) } });
+      }
+      meanings.set(name, meaning);
+    }
+  }
+  return meanings;
 }
 
 function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): PluginManifest {
@@ -33,7 +69,7 @@ function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): Plugin
 }
 
 /**
- * Loads the explicit plugin list: refuses duplicate plugin or process ids and plugin
+ * Loads the packages: refuses duplicate plugin or process ids and plugin
  * actions that would shadow the engine's built-ins, and compiles every definition, so a
  * broken plugin stops the server at start rather than a case at run time.
  */
@@ -53,11 +89,17 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
     }
   }
   const subscriptions = list.flatMap((plugin) => plugin.subscriptions);
+  const meanings = collectMeanings(list, processes);
   return {
     plugins: list,
     processes,
     compileStored: (pluginId, definition) => compile(definition, pluginOf(byId, pluginId).implementations),
     subscriptionsTo: (event) => subscriptions.filter((s) => s.event === event),
     parameters: (pluginId, date) => Object.fromEntries(pluginOf(byId, pluginId).parameters.map((p) => [p.id, parameterValueOn(p, date)])),
+    meaning: (name) => {
+      const meaning = meanings.get(name);
+      if (!meaning) throw new PlatformError('PROCESS_NOT_FOUND', { details: { meaning: name } });
+      return meaning;
+    },
   };
 }

@@ -23,6 +23,11 @@ export const standardPosts = [
   { code: 'assistance-review', name: '就业困难人员认定审核岗', nameEn: 'Employment difficulty review' },
   { code: 'subsidy-window', name: '补贴受理岗', nameEn: 'Subsidy intake' },
   { code: 'subsidy-review', name: '补贴审核岗', nameEn: 'Subsidy review' },
+  { code: 'guidance-window', name: '职业指导岗', nameEn: 'Vocational guidance' },
+  { code: 'survey-window', name: '劳动力调查岗', nameEn: 'Labour force survey' },
+  { code: 'survey-review', name: '劳动力调查审核岗', nameEn: 'Labour force survey review' },
+  { code: 'personnel-file-window', name: '人事档案管理岗', nameEn: 'Personnel file custody' },
+  { code: 'personnel-file-review', name: '人事代理审核岗', nameEn: 'Personnel agency review' },
   { code: 'supervisor', name: '业务科长', nameEn: 'Office supervisor' },
 ] as const;
 

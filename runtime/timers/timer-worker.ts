@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { PlatformError, type Actor } from '../../engine/index.ts';
-import type { Transaction } from '../db/index.ts';
+import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
@@ -9,9 +9,6 @@ type TimerRow = typeof timers.$inferSelect;
 
 /** The post an overdue task is escalated to. */
 export const ESCALATION_POST = 'supervisor';
-
-/** Refusals that mean a timer's event does not apply (any more); they are recorded, not retried. */
-const refusals = new Set(['RULE_VIOLATION', 'FORM_INVALID', 'TRANSITION_NOT_AVAILABLE', 'DUPLICATE_RECORD', 'MAKER_CHECKER_VIOLATION']);
 
 function timerActor(orgUnit: string): Actor {
   return { id: 'system', name: '系统定时任务', role: 'system', post: null, orgUnit };
@@ -29,13 +26,13 @@ async function escalate(tx: Transaction, row: CaseRow, timer: TimerRow, now: Dat
   return { escalated: task.id, to: ESCALATION_POST };
 }
 
-/** Sends one event in a savepoint; a refusal rolls back only the attempt and is returned. */
+/** Sends one event in a savepoint; a refusal (the event does not apply, or no longer) rolls back only the attempt and is returned. */
 async function trySend(tx: Transaction, rt: RuntimeContext, row: CaseRow, event: string, data: Record<string, unknown>): Promise<string | null> {
   try {
     await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, row, { event: { type: event, data }, actor: timerActor(row.orgUnitId), cause: null }));
     return null;
   } catch (error) {
-    if (error instanceof PlatformError && refusals.has(error.code)) return error.code;
+    if (error instanceof PlatformError && error.kind === 'refusal') return error.code;
     throw error;
   }
 }
@@ -79,9 +76,11 @@ async function fireNext(rt: RuntimeContext): Promise<{ timer: TimerRow; outcome:
     await tx.update(timers).set({ firedAt: now }).where(thisTimer);
     let outcome: Record<string, unknown>;
     try {
-      outcome = await tx.transaction((savepoint) => fire(savepoint, rt, timer, row, now));
+      // A race lost to another transaction (a deadlock with a user's step) is run once more in a fresh
+      // savepoint; its statements then see what the winner committed. The timer and its case stay locked.
+      outcome = await retryLostRace(() => tx.transaction((savepoint) => fire(savepoint, rt, timer, row, now)));
     } catch (error) {
-      // An unexpected failure is recorded on the timer instead of blocking the queue forever.
+      // A fault, or a race lost twice (CONCURRENT_UPDATE), is recorded on the timer instead of blocking the queue forever.
       outcome = { failed: error instanceof PlatformError ? error.code : 'INTERNAL_ERROR' };
     }
     await tx.update(timers).set({ outcome }).where(thisTimer);

@@ -9,7 +9,9 @@ import { editsOverlays, placementOf } from '../../admin-ui/src/configurator/leve
 import { isLocalizedPair, pathSegments } from '../../admin-ui/src/configurator/paths.ts';
 import type { SessionUser } from '../../admin-ui/src/api.ts';
 import { applyOverlay, overlaySchema, parseDefinition, type EffectiveLock, type OverlayOperation } from '../../engine/index.ts';
-import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const unemploymentRegistration = ministryPackage('unemployment-registration');
 
 const definition = parseDefinition(unemploymentRegistration.definitions[0]);
 const ministryLocks: EffectiveLock[] = unemploymentRegistration.locks.map((lock) => ({ element: lock.element, reason: lock.reason, lockedBy: 'ministry' }));

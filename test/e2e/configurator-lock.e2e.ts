@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 
-// The ministry's locks on unemployment registration (plugins/unemployment-registration/index.ts).
+// The ministry's locks on unemployment registration (plugins/unemployment-registration/plugin.json).
 const REGISTERED_REASON = '登记失业状态是法定身份，不得删除';
 const SEPARATION_REASON = '审核须与受理分离';
 

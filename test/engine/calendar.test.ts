@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, chinaDate, isScheduled, isWorkingDay, replay, reschedule, start, step, workingDaysBetween, type RecordedStep, type WorkingCalendar } from '../../engine/index.ts';
-import { employmentDifficulty } from '../../plugins/employment-difficulty/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const employmentDifficulty = ministryPackage('employment-difficulty');
+import { plugins } from '../support/packages.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { calendar, calendarWith2027 } from '../support/calendar.ts';
 import { parametersOn } from '../support/engine-assertions.ts';

@@ -17,7 +17,7 @@ import {
   type OverlayOperation,
   type ParameterSpec,
 } from '../../engine/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { kinds, refusal } from '../support/engine-assertions.ts';
 import { caseworker, otherCaseworker, reviewer } from './fixtures.ts';

@@ -14,7 +14,7 @@ import {
   type OverlayInput,
   type RecordedStep,
 } from '../../engine/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { parametersOn as pluginParametersOn, system } from '../support/engine-assertions.ts';
 import { caseworker, reviewer, tinyDefinition } from './fixtures.ts';

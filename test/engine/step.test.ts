@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, readsFacts, start, step, type CaseSnapshot } from '../../engine/index.ts';
-import { unemploymentRegistration } from '../../plugins/unemployment-registration/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const unemploymentRegistration = ministryPackage('unemployment-registration');
 import { kinds, refusal } from '../support/engine-assertions.ts';
 import { caseworker, otherCaseworker, reviewer, tinyDefinition } from './fixtures.ts';
 import { calendar } from '../support/calendar.ts';

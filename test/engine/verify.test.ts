@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, isPlatformError, parseDefinition, verify } from '../../engine/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { tinyDefinition } from './fixtures.ts';
 
 const none = { guards: {}, actions: {} };

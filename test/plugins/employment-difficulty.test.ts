@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type StepResult } from '../../engine/index.ts';
-import { employmentDifficulty } from '../../plugins/employment-difficulty/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const employmentDifficulty = ministryPackage('employment-difficulty');
 import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, parseDefinition, start, step, type Actor, type CaseData, type CaseSnapshot, type StepResult } from '../../engine/index.ts';
-import { jobMatching, occupationMatch, rankVacancies, regionMatch, type SeekerProfile, type VacancySummary } from '../../plugins/job-matching/index.ts';
+import { occupationMatch, rankVacancies, regionMatch, type SeekerProfile, type VacancySummary } from '../../runtime/matching/rank-vacancies.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const jobMatching = ministryPackage('job-matching');
 import { eventTimers, failingFields, ofKind, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
@@ -324,7 +327,7 @@ describe('job-seeking (求职登记)', () => {
 
 describe('job-referral (职业介绍)', () => {
   const referral = { vacancyCaseNo: 'VP3502002026000017', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' };
-  const vacancyFacts = { vacancy: { found: true, published: true, employerCreditCode: EMPLOYER, title: '仓库管理员', occupation: '4-02-06-03' } };
+  const vacancyFacts = { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, title: '仓库管理员', occupation: '4-02-06-03' } };
   const worker = { ...caseworker, post: 'job-referral' };
 
   const proposed = () => start(jobReferral, { actor: worker, calendar, now: '2026-09-29T02:00:00.000Z' }).snapshot;
@@ -360,10 +363,10 @@ describe('job-referral (职业介绍)', () => {
   });
 
   it('refers only to a published vacancy of the same employer and occupation', () => {
-    const unpublished = refusal(() => refer(referral, { vacancy: { ...vacancyFacts.vacancy, published: false } }));
+    const unpublished = refusal(() => refer(referral, { vacancy: { ...vacancyFacts.vacancy, state: 'suspended' } }));
     expect(unpublished.code).toBe('RULE_VIOLATION');
     expect(violatedRules(unpublished)).toEqual(['vacancy-published']);
-    expect(violatedRules(refusal(() => refer(referral, { vacancy: { found: false, published: false } })))).toEqual(['vacancy-published', 'employer-matches-vacancy', 'occupation-matches-vacancy']);
+    expect(violatedRules(refusal(() => refer(referral, { vacancy: { found: false, state: null } })))).toEqual(['vacancy-published', 'employer-matches-vacancy', 'occupation-matches-vacancy']);
     expect(violatedRules(refusal(() => refer({ ...referral, employerCreditCode: OTHER_EMPLOYER })))).toEqual(['employer-matches-vacancy']);
     expect(violatedRules(refusal(() => refer({ ...referral, occupation: '4-02-06-01' })))).toEqual(['occupation-matches-vacancy']);
     const badForm = refusal(() => refer({ ...referral, vacancyCaseNo: 'UR3502002026000017', employerCreditCode: '123' }));
@@ -409,7 +412,7 @@ describe('job-matching manifest', () => {
       event: { type: 'refer', data: { vacancyCaseNo: 'VP3502002026000017', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
       actor: caseworker,
       calendar, now: '2026-09-30T02:00:00.000Z',
-      facts: { vacancy: { found: true, published: true, employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
+      facts: { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
     }).snapshot;
     const interviewedCase = step(jobReferral, { snapshot: referred, event: { type: 'interview', data: { interviewDate: '2026-10-09' } }, actor: caseworker, calendar, now: '2026-10-09T01:00:00.000Z' }).snapshot;
     const hiredCase = step(jobReferral, { snapshot: interviewedCase, event: { type: 'hire', data: { startDate: '2026-10-20' } }, actor: caseworker, calendar, now: '2026-10-10T01:00:00.000Z' }).snapshot;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { statutoryRetirement } from '../../plugins/common/index.ts';
-import { publicWelfarePost } from '../../plugins/public-welfare-post/index.ts';
+import { statutoryRetirement } from '../../runtime/extensions/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const publicWelfarePost = ministryPackage('public-welfare-post');
 import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPlatformError, type PluginManifest } from '../../engine/index.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
+import { standardPosts } from '../../runtime/seed/org-tree.ts';
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -19,8 +20,11 @@ describe('plugin registry', () => {
       'business-loan-interest',
       'employment-difficulty',
       'employment-registration',
+      'internship',
       'job-referral',
       'job-seeking',
+      'labour-survey',
+      'personnel-file',
       'public-welfare-post',
       'social-insurance-subsidy',
       'start-up-subsidy',
@@ -28,6 +32,7 @@ describe('plugin registry', () => {
       'unemployment-benefit',
       'unemployment-registration',
       'vacancy-posting',
+      'vocational-guidance',
     ]);
   });
 
@@ -71,6 +76,14 @@ describe('plugin registry', () => {
       }),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('gives tasks only posts every office has: the posts users hold, by which their own tasks and the workload are counted', () => {
+    const known = new Set<string>(standardPosts.map((p) => p.code));
+    const unknown = [...loadPlugins(plugins).processes].flatMap(([id, process]) =>
+      Object.entries(process.compiled.definition.states).flatMap(([name, state]) => (state.task?.post && !known.has(state.task.post) ? [`${id}.${name}: ${state.task.post}`] : [])),
+    );
+    expect(unknown).toEqual([]);
   });
 
   it('gives every titled node of every form schema an English title', () => {

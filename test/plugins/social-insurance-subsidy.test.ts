@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { socialInsuranceSubsidy } from '../../plugins/social-insurance-subsidy/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const socialInsuranceSubsidy = ministryPackage('social-insurance-subsidy');
 import { ledgerItems, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

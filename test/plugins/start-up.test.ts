@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { addMonths, quarterBounds } from '../../plugins/common/index.ts';
-import { startUp } from '../../plugins/start-up/index.ts';
+import { addMonths, quarterBounds } from '../../runtime/extensions/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const startUp = ministryPackage('start-up');
 import { failingFields, ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { trainingSubsidy } from '../../plugins/training-subsidy/index.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const trainingSubsidy = ministryPackage('training-subsidy');
 import { ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile, start, step, type Actor, type CaseData, type EventTimer, type StepResult } from '../../engine/index.ts';
-import { unemploymentBenefit } from '../../plugins/unemployment-benefit/index.ts';
-import { entitlementMonths } from '../../plugins/unemployment-benefit/rules.ts';
+import { ministryPackage } from '../support/packages.ts';
+
+const unemploymentBenefit = ministryPackage('unemployment-benefit');
+import { entitlementMonths } from '../../runtime/extensions/index.ts';
 import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 

@@ -7,6 +7,12 @@ import { backends, createTestRuntime, type TestRuntime } from '../support/test-r
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Processes the demo story has no scene for yet: the packages added as data in issue 13 (the
+ * scenes are runtime seeding code). Listed so that a new process is a decision, not a silent gap.
+ */
+const withoutScenes = ['internship', 'labour-survey', 'personnel-file', 'vocational-guidance'];
+
 describe.each(backends)('demo cases: a living system in an empty demo database (%s)', (backend) => {
   let t: TestRuntime;
   let report: DemoCasesReport;
@@ -19,11 +25,14 @@ describe.each(backends)('demo cases: a living system in an empty demo database (
 
   const rows = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(t.rt.db, query);
 
-  it('leaves cases in at least two distinct states in every process, and reports what it created', async () => {
+  it('leaves cases in at least two distinct states in every process the story tells, none in the others, and reports what it created', async () => {
     const states = await rows<{ process_id: string; state: string }>(sql`SELECT DISTINCT process_id, state FROM cases`);
     const statesOf = (processId: string) => states.filter((row) => row.process_id === processId).map((row) => row.state);
-    expect(t.rt.registry.processes.size).toBe(12);
-    for (const processId of t.rt.registry.processes.keys()) expect(statesOf(processId).length, processId).toBeGreaterThanOrEqual(2);
+    expect(t.rt.registry.processes.size).toBe(16);
+    for (const processId of t.rt.registry.processes.keys()) {
+      if (withoutScenes.includes(processId)) expect(statesOf(processId), processId).toEqual([]);
+      else expect(statesOf(processId).length, processId).toBeGreaterThanOrEqual(2);
+    }
 
     const [counts] = await rows<{ cases: string | number; persons: string | number; employers: string | number }>(
       sql`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM employers) AS employers`,

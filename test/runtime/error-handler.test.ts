@@ -1,9 +1,65 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../../engine/index.ts';
+import { PlatformError, errorKind, errorMessages, type ErrorCode, type ErrorKind } from '../../engine/index.ts';
 import { retryLostRace } from '../../runtime/db/index.ts';
 import { handleError } from '../../runtime/http/error-handler.ts';
 import { captureLog } from '../../runtime/log/index.ts';
+
+/** Every code's HTTP status (as each was before statuses followed kinds) and its kind: a change here is a change of the API. */
+const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
+  BAD_REQUEST: [400, 'refusal'],
+  PAYLOAD_TOO_LARGE: [413, 'refusal'],
+  AUTH_REQUIRED: [401, 'refusal'],
+  AUTH_INVALID_CREDENTIALS: [401, 'refusal'],
+  AUTH_OTP_REQUIRED: [401, 'refusal'],
+  AUTH_LOCKED: [429, 'refusal'],
+  AUTH_THROTTLED: [429, 'refusal'],
+  PASSWORD_CHANGE_REQUIRED: [403, 'refusal'],
+  SECOND_FACTOR_REQUIRED: [403, 'refusal'],
+  PASSWORD_POLICY: [422, 'refusal'],
+  ROLE_NOT_PERMITTED: [403, 'refusal'],
+  MAKER_CHECKER_VIOLATION: [403, 'refusal'],
+  NOT_FOUND: [404, 'refusal'],
+  PROCESS_NOT_FOUND: [404, 'refusal'],
+  CASE_VERSION_CONFLICT: [409, 'conflict'],
+  DUPLICATE_RECORD: [409, 'refusal'],
+  CONCURRENT_UPDATE: [409, 'conflict'],
+  TRANSITION_NOT_AVAILABLE: [409, 'refusal'],
+  FORM_INVALID: [422, 'refusal'],
+  MIGRATION_STATE_MISSING: [422, 'refusal'],
+  RULE_VIOLATION: [422, 'refusal'],
+  NOTHING_TO_PAY: [422, 'refusal'],
+  ID_NUMBER_INVALID: [422, 'refusal'],
+  CREDIT_CODE_INVALID: [422, 'refusal'],
+  DEFINITION_INVALID: [500, 'fault'],
+  OVERLAY_INVALID: [422, 'refusal'],
+  OVERLAY_LOCK_VIOLATION: [422, 'refusal'],
+  OVERLAY_LOOSENING: [422, 'refusal'],
+  FINAL_STATE_REMOVED: [422, 'refusal'],
+  CALENDAR_INVALID: [422, 'refusal'],
+  PARAMETER_OUT_OF_BOUNDS: [422, 'refusal'],
+  UNKNOWN_IMPLEMENTATION: [500, 'fault'],
+  PLUGIN_DUPLICATE_ID: [500, 'fault'],
+  PLUGIN_INVALID: [422, 'refusal'],
+  INTERNAL_ERROR: [500, 'fault'],
+};
+
+/** The statuses each kind may be answered with. */
+const statusClass: Record<ErrorKind, (status: number) => boolean> = {
+  refusal: (status) => status >= 400 && status < 500,
+  conflict: (status) => status === 409,
+  fault: (status) => status >= 500,
+};
+
+/** Runs `requests` with the log captured: INTERNAL_ERROR is logged, and these tests throw it on purpose. */
+async function quietly(requests: () => Promise<void>) {
+  const release = captureLog(() => undefined);
+  try {
+    await requests();
+  } finally {
+    release();
+  }
+}
 
 /** A driver's error of a statement the database refused, as drizzle wraps it. */
 const refusedBy = (code: string) => new Error('Failed query: insert into persons … params: 350203198001010117', { cause: Object.assign(new Error('refused'), { code }) });
@@ -15,6 +71,9 @@ describe('the one error handler', () => {
     })
     .get('/conflict', () => {
       throw new PlatformError('CASE_VERSION_CONFLICT', { details: { version: 3 } });
+    })
+    .get('/code/:code', (c) => {
+      throw new PlatformError(c.req.param('code') as ErrorCode);
     })
     .get('/sql/:code', (c) => {
       throw refusedBy(c.req.param('code'));
@@ -54,6 +113,25 @@ describe('the one error handler', () => {
     runs = 0;
     await expect(retryLostRace(async () => (++runs, Promise.reject(new PlatformError('NOTHING_TO_PAY'))))).rejects.toMatchObject({ code: 'NOTHING_TO_PAY' });
     expect(runs).toBe(1);
+  });
+
+  it('answers every code with its status of before, each code having a kind', async () => {
+    expect(Object.keys(errorMessages).sort()).toEqual(Object.keys(statusAndKind).sort());
+    await quietly(async () => {
+      for (const [code, [status, kind]] of Object.entries(statusAndKind) as [ErrorCode, [number, ErrorKind]][]) {
+        const response = await app.request(`/code/${code}`);
+        expect([code, response.status, (await response.json()).code, errorKind(code), new PlatformError(code).kind]).toEqual([code, status, code, kind, kind]);
+      }
+    });
+  });
+
+  it("answers each code with a status of its kind's class: a refusal 4xx, a conflict 409, a fault 5xx", async () => {
+    await quietly(async () => {
+      for (const code of Object.keys(errorMessages) as ErrorCode[]) {
+        const response = await app.request(`/code/${code}`);
+        expect([code, errorKind(code), statusClass[errorKind(code)](response.status)]).toEqual([code, errorKind(code), true]);
+      }
+    });
   });
 
   it('maps a platform error to its status with its details', async () => {

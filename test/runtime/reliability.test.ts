@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from '../support/packages.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
 import { openPglite, openScratchPostgres, queryRows, type Database, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';

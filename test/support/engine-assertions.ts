@@ -72,7 +72,7 @@ export function records(result: StepResult): PerformanceRecord[] {
   return ofKind(result.effects, 'record').map((e) => e.record);
 }
 
-/** Whether an indicator's record selector counts a performance record, given the process that wrote the record. */
+/** Whether an indicator's record selector counts a performance record (its form data holding the selector's values, as the runtime's `@>` does), given the process that wrote the record. */
 export function recordSelector(process: string): (selector: RecordSelector, record: PerformanceRecord) => boolean {
   return (selector, record) =>
     selector.process === process &&
@@ -80,7 +80,8 @@ export function recordSelector(process: string): (selector: RecordSelector, reco
     (selector.from === undefined || selector.from === record.from) &&
     (selector.to === undefined || selector.to === record.to) &&
     (selector.onTime === undefined || selector.onTime === record.onTime) &&
-    (!selector.withDeadline || record.dueAt !== null);
+    (!selector.withDeadline || record.dueAt !== null) &&
+    Object.entries(selector.data ?? {}).every(([field, value]) => record.data[field] === value);
 }
 
 /** A plugin's parameters in force on a date (`YYYY-MM-DD`), read from its manifest as the runtime does, with local values on top. */

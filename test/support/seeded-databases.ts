@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
 import { FieldCipher, type KeyRing } from '../../runtime/crypto/index.ts';
 import type { Backend, Database } from '../../runtime/db/index.ts';
+import type { PluginManifest } from '../../engine/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
 import { createRuntimeContext } from '../../runtime/startup.ts';
-import { plugins } from '../../plugins/index.ts';
+import { plugins } from './packages.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,8 +39,8 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
 }
 
 /** A runtime context on `db` as every test builds it. */
-export function testContext(db: Database, backend: Backend, config: RuntimeConfig, clock: () => Date): RuntimeContext {
-  return createRuntimeContext({ db, backend, registry: loadPlugins(plugins), config, cipher: new FieldCipher(testKeyRing), clock });
+export function testContext(db: Database, backend: Backend, config: RuntimeConfig, clock: () => Date, packages: readonly PluginManifest[] = plugins): RuntimeContext {
+  return createRuntimeContext({ db, backend, registry: loadPlugins(packages), config, cipher: new FieldCipher(testKeyRing), clock });
 }
 
 /** What a first start seeds (the org tree of 厦门, the calendar, the demo accounts and processes), on a migrated database. */

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { PluginManifest } from '../../engine/index.ts';
 import type { RuntimeConfig } from '../../runtime/config.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { openPglite, openPostgres, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
@@ -40,14 +41,18 @@ export function testClock(startIso: string): TestClock {
  * In demo mode the database is a copy of the one the run seeded once (test/support/seed-once.ts);
  * production mode, which seeds no demo accounts, seeds its own.
  */
-export async function createTestRuntime(backend: Backend, options: { clock?: TestClock; mode?: 'demo' | 'production'; config?: Partial<RuntimeConfig> } = {}) {
-  const seeded = options.mode === 'production' ? '' : inject(backend === 'postgres' ? 'seededPostgres' : 'seededPglite');
+export async function createTestRuntime(
+  backend: Backend,
+  options: { clock?: TestClock; mode?: 'demo' | 'production'; config?: Partial<RuntimeConfig>; packages?: readonly PluginManifest[] } = {},
+) {
+  // A platform running other packages than the shipped ones seeds its own database, as production does.
+  const seeded = options.mode === 'production' || options.packages ? '' : inject(backend === 'postgres' ? 'seededPostgres' : 'seededPglite');
   const handle =
     backend === 'postgres'
       ? await openScratchPostgres(postgresUrl!, 't', { template: seeded || undefined })
       : await openPglite(undefined, { loadDataDir: seededPgliteDump(seeded) });
   const clock = options.clock ?? testClock(TEST_START);
-  const rt = testContext(handle.db, backend, testConfig({ mode: options.mode ?? 'demo', ...options.config }), clock.now);
+  const rt = testContext(handle.db, backend, testConfig({ mode: options.mode ?? 'demo', ...options.config }), clock.now, options.packages);
   if (!seeded) {
     await handle.migrate();
     await seedTestDatabase(rt);

@@ -5,3 +5,4 @@ export * from './ledger.ts';
 export * from './assessment.ts';
 export * from './calendar.ts';
 export * from './access-log.ts';
+export * from './packages.ts';

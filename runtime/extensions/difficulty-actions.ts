@@ -1,4 +1,4 @@
-import type { ActionImplementation } from '../../engine/index.ts';
+import { PlatformError, type ActionImplementation } from '../../engine/index.ts';
 
 /**
  * `emitDifficultyEnded`: the domain event `difficulty.ended` with the exit reason. A human
@@ -7,6 +7,8 @@ import type { ActionImplementation } from '../../engine/index.ts';
  */
 export const emitDifficultyEnded: ActionImplementation = ({ form }, params) => {
   const exitReason = form['exitReason'] ?? params['exitReason'];
-  if (typeof exitReason !== 'string') throw new TypeError('difficulty.ended needs an exit reason');
+  if (typeof exitReason !== 'string') {
+    throw new PlatformError('DEFINITION_INVALID', { details: { action: 'emitDifficultyEnded', param: 'exitReason', reason: 'neither the form nor params give an exit reason' } });
+  }
   return [{ kind: 'emit', event: 'difficulty.ended', payload: { exitReason } }];
 };

@@ -1,5 +1,5 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { addMonths, isDate, quarterBounds } from '../common/index.ts';
+import { addMonths, isDate, quarterBounds } from './calendar-months.ts';
 
 function monthsParameter(parameters: Readonly<Record<string, unknown>>, id: string): number | undefined {
   const value = parameters[id];

@@ -1,5 +1,7 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { addMonths, ageOn, personSubjectOf } from '../common/index.ts';
+import { addMonths } from './calendar-months.ts';
+import { ageOn } from './retirement-age.ts';
+import { personSubjectOf } from './subject.ts';
 
 /** The 4050 category: women from 40, men from 50 (人社部 catalogue of difficulty categories). */
 const AGE_4050 = { female: 40, male: 50 } as const;

@@ -1,5 +1,7 @@
 import { chinaDate, type GuardImplementation } from '../../engine/index.ts';
-import { monthIndex, personSubjectOf, retirementCategoryOf, statutoryRetirement } from '../common/index.ts';
+import { monthIndex } from './calendar-months.ts';
+import { statutoryRetirement } from './retirement-age.ts';
+import { personSubjectOf, retirementCategoryOf } from './subject.ts';
 
 function isMonth(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])/.test(value);

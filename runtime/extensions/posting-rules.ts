@@ -1,5 +1,5 @@
 import { chinaDate, type CaseData, type GuardImplementation } from '../../engine/index.ts';
-import { restrictivePhrases, type ProtectedGround } from './screening.ts';
+import { restrictivePhrases, type ProtectedGround } from './posting-screening.ts';
 
 /** The ministry's longest validity of a vacancy posting, in days, when no local value is set. */
 export const DEFAULT_MAX_VALIDITY_DAYS = 90;
