@@ -9,8 +9,8 @@ import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } fr
 import { persons, users } from '../runtime/db/schema/index.ts';
 import { nameInitials } from '../runtime/persons/name-initials.ts';
 import { installPlugins, loadPlugins } from '../runtime/plugins/index.ts';
-import type { RuntimeContext } from '../runtime/runtime-context.ts';
 import { insertOrgTree, MINISTRY_ID } from '../runtime/seed/index.ts';
+import { createRuntimeContext } from '../runtime/startup.ts';
 
 const dataRoot = new URL('./.data/', import.meta.url).pathname;
 
@@ -29,7 +29,7 @@ export async function openBenchDatabase(backend: Backend, postgresUrl: string | 
 /** A migrated runtime with one office, one caseworker, `people` persons and the given plugins installed. */
 export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonly PluginManifest[], people: number) {
   await handle.migrate();
-  const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(pluginList), config: readConfig({}), cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() };
+  const rt = createRuntimeContext({ db: handle.db, backend: handle.backend, registry: loadPlugins(pluginList), config: readConfig({}), cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() });
   await insertOrgTree(rt.db, [
     { id: MINISTRY_ID, parentId: null, kind: 'ministry', name: '人力资源和社会保障部', path: `/${MINISTRY_ID}/`, cityCode: null },
     { id: '350000', parentId: MINISTRY_ID, kind: 'province', name: '福建省', path: `/${MINISTRY_ID}/350000/`, cityCode: null },

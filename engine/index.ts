@@ -4,6 +4,7 @@ export * from './definition/index.ts';
 export * from './conditions/index.ts';
 export * from './calendar/index.ts';
 export * from './compile/index.ts';
+export * from './actions/index.ts';
 export * from './step/index.ts';
 export * from './verify/index.ts';
 export * from './plugin/index.ts';

@@ -1,7 +1,9 @@
-import type { FieldCipher } from './crypto/index.ts';
-import type { Backend, Database } from './db/index.ts';
-import type { PluginRegistry } from './plugins/plugin-registry.ts';
+import type { Actor, CaseData, Effect } from '../engine/index.ts';
 import type { RuntimeConfig } from './config.ts';
+import type { FieldCipher } from './crypto/index.ts';
+import type { Backend, Database, Transaction } from './db/index.ts';
+import type { cases } from './db/schema/index.ts';
+import type { PluginRegistry, PublishedDefinition } from './plugins/index.ts';
 
 /** Everything a request handler or worker needs, passed explicitly instead of imported globals. */
 export interface RuntimeContext {
@@ -13,4 +15,93 @@ export interface RuntimeContext {
   cipher: FieldCipher;
   /** The time source; tests inject a fixed or stepping clock. */
   clock: () => Date;
+  /** The case transaction, built once with every folder's effect handlers (`createRuntimeContext` in `startup.ts`). */
+  stepper: CaseStepper;
+}
+
+/**
+ * The case transaction (`cases/`): every write of a step to a case, its work and its subject goes
+ * through it, in a transaction the caller owns. Each call takes the context, so a copy of it with
+ * another clock or database steps with its own. Declared here rather than in `cases/`, because the
+ * context holds one and every folder takes the context.
+ */
+export interface CaseStepper {
+  /** Opens a case: its number, the pinned definition version, the first snapshot and the effects of starting it. */
+  open(tx: Transaction, rt: RuntimeContext, input: CaseOpenInput): Promise<CaseRow>;
+  /** Steps a case the caller has read (and locked), guarded by the version read. */
+  step(tx: Transaction, rt: RuntimeContext, row: CaseRow, input: CaseStepInput): Promise<CaseRow>;
+  /** Counts the deadlines of a locked case's current state again with the calendar of a version; returns how many moved. */
+  reschedule(tx: Transaction, rt: RuntimeContext, row: CaseRow, calendarVersion: number): Promise<number>;
+  /** Moves a locked case from the published version `from` onto `to`, written as a step is (the engine's `migrate`). */
+  migrate(tx: Transaction, rt: RuntimeContext, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition, actor: Actor): Promise<CaseRow>;
+  /** Applies a step's effects, each by the handler of its kind; returns the domain events written to the outbox. */
+  applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]>;
+  /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */
+  openOnEvent(tx: Transaction, rt: RuntimeContext, input: EventOpenInput): Promise<CaseRow | undefined>;
+  /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */
+  redeliver(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number>;
+}
+
+/** A case as its row holds it. */
+export type CaseRow = typeof cases.$inferSelect;
+
+/** Why a system step happened, stored on its performance record. */
+export interface Cause {
+  event: string;
+  caseId: string;
+  caseNo: string;
+  processId: string;
+  outboxId: number;
+}
+
+/** A domain event written to the outbox, as coordination needs it. */
+export interface EmittedEvent {
+  id: number;
+  cityCode: string;
+  event: string;
+  subjectId: string;
+  payload: CaseData;
+}
+
+/** One step of one case inside a transaction the caller owns. */
+export interface CaseStepInput {
+  event: { type: string; data?: CaseData };
+  actor: Actor;
+  cause: Cause | null;
+  /** How far down a chain of coordination the step is; 0 for a step of its own. */
+  depth?: number;
+}
+
+/** A new case: which definition, about whom, at which org unit, opened by whom. */
+export interface CaseOpenInput {
+  published: PublishedDefinition;
+  cityCode: string;
+  subjectId: string;
+  orgUnit: { id: string; path: string };
+  actor: Actor;
+  /** The user who opened it; null when the system did. */
+  createdBy: string | null;
+  data?: CaseData;
+  cause: Cause | null;
+  depth?: number;
+}
+
+/** A case a subscription opens for a domain event: of which process, with which form, caused by which event. */
+export interface EventOpenInput {
+  processId: string;
+  event: EmittedEvent;
+  data: CaseData;
+  cause: Cause;
+  depth: number;
+}
+
+/** Who took the step, when, with which calendar, and (for system steps) why. */
+export interface StepContext {
+  actor: Actor;
+  now: Date;
+  /** The version of the calendar the step counted its deadlines with. */
+  calendarVersion: number;
+  cause: Cause | null;
+  /** The facts the step's rules saw, kept on its record for replay; null when none were looked up. */
+  facts?: Record<string, unknown> | null;
 }

@@ -1,12 +1,23 @@
 import { mkdirSync } from 'node:fs';
+import { caseEffects, createStepper } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
+import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
 import { installedPackages, loadPlugins, readPackages, withInstalled } from './plugins/index.ts';
 import { encryptPlaintextRows } from './privacy/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
+
+/**
+ * The runtime context from its parts, with the one case transaction it holds: the effect handlers
+ * of the cases folder and the ledger's payment put together here, where every folder may be
+ * imported, so that cases/ never imports the ledger.
+ */
+export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
+  return { ...parts, stepper: createStepper({ ...caseEffects, ...ledgerEffects }) };
+}
 
 /** Migrations as the database owner, then the application's role granted what the server needs and no more. */
 async function migrateAsOwner(ownerUrl: string, appUrl: string, progress: Progress): Promise<void> {
@@ -45,7 +56,7 @@ export async function openRuntime(config: RuntimeConfig, progress: Progress): Pr
     if (config.mode === 'production') await refuseDemoAccounts(handle.db);
     const filled = await fillMissingInitials(handle.db);
     if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
-    const rt: RuntimeContext = { db: handle.db, backend: handle.backend, registry: loadPlugins(withInstalled(readPackages(), await installedPackages(handle.db))), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() };
+    const rt = createRuntimeContext({ db: handle.db, backend: handle.backend, registry: loadPlugins(withInstalled(readPackages(), await installedPackages(handle.db))), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() });
     // Another process starting at the same time encrypts and seeds before or after this one, never alongside.
     const { sealed, report } = await handle.exclusively(async () => ({
       sealed: await encryptPlaintextRows(rt),

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, session, type SessionUser } from './api.ts';
 import { LocaleContext, useCommon, type Locale } from './i18n.ts';
 import { RestrictedAccount } from './account/RestrictedAccount.tsx';
+import { CalendarWarning } from './calendar/CalendarWarning.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -96,7 +97,7 @@ export function App() {
   else if (user) {
     body = (
       <SessionContext.Provider value={user}>
-        <AppLayout user={user} path={path} onSignOut={signOut} onSignedOut={signedOut} onSwitchLanguage={switchLanguage}>
+        <AppLayout user={user} path={path} onSignOut={signOut} onSignedOut={signedOut} onSwitchLanguage={switchLanguage} notice={<CalendarWarning user={user} path={path} />}>
           <ScreenErrorBoundary path={path}>
             <Suspense fallback={<Loading />}>{path === '/' ? null : (screenFor(path, user) ?? <NotFound />)}</Suspense>
           </ScreenErrorBoundary>

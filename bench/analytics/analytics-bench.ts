@@ -6,13 +6,13 @@ import { readConfig } from '../../runtime/config.ts';
 import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
 import { openPostgres } from '../../runtime/db/index.ts';
 import { drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
-import { loadPlugins } from '../../runtime/plugins/index.ts';
+import { loadPlugins, readPackages } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
-import { readPackages } from '../../runtime/plugins/index.ts';
+import { createRuntimeContext } from '../../runtime/startup.ts';
+import { generateData, hasData, SIZE } from './generate-data.ts';
 
 const plugins = readPackages();
-import { generateData, hasData, SIZE } from './generate-data.ts';
 
 /** The database the data set lives in, kept between runs so it is generated once. */
 const DATABASE = 'employment_services_bench';
@@ -62,7 +62,7 @@ export async function runAnalyticsBench(options: { postgresUrl: string | undefin
   const handle = await openPostgres(await ensureDatabase(options.postgresUrl), { max: 4 });
   try {
     await handle.migrate();
-    const rt: RuntimeContext = { db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() };
+    const rt = createRuntimeContext({ db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() });
     if (!(await hasData(handle.db))) {
       options.log(`generating the data set (${SIZE.persons} persons, ${SIZE.vacancies} vacancies, ${SIZE.seekers} seekers, ${SIZE.registrations} registrations) in ${DATABASE}…`);
       await seed(rt, { cityCode: '3502' }, () => undefined);

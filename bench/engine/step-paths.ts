@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type SessionUser } from '../../runtime/auth/index.ts';
-import { getCaseRow, startCase, stepInTransaction } from '../../runtime/cases/index.ts';
+import { getCaseRow, startCase } from '../../runtime/cases/index.ts';
 import { caseEvents, cases, tasks, timers } from '../../runtime/db/schema/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 
@@ -19,7 +19,7 @@ export async function openCases(rt: RuntimeContext, user: SessionUser, personIds
 export async function engineStep(rt: RuntimeContext, user: SessionUser, caseId: string): Promise<void> {
   await rt.db.transaction(async (tx) => {
     const row = await getCaseRow(rt, user, caseId, tx, true);
-    await stepInTransaction(tx, rt, row, { event: { type: 'next', data: form }, actor: actorOf(user), cause: null });
+    await rt.stepper.step(tx, rt, row, { event: { type: 'next', data: form }, actor: actorOf(user), cause: null });
   });
 }
 

@@ -1,11 +1,10 @@
 import { and, assign, setup } from 'xstate';
 import { createAjv, toFieldErrors, type FieldError } from '../../forms/index.ts';
+import { builtInActions, type ActionImplementation, type Actor, type CaseContext, type CaseData, type Implementations, type RuleInput } from '../actions/index.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import { definitionHash, parseDefinition, type Definition, type RuleDefinition, type TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import { builtInActions } from '../step/built-in-actions.ts';
-import type { ActionImplementation, Actor, CaseContext, CaseData, Implementations, RuleInput } from '../step/step-types.ts';
 import { verify } from '../verify/index.ts';
 
 /** The event the compiled machine receives: the user's event plus everything its guards may read. */

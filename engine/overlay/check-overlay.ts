@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/index.ts';
 import { isPlatformError, type ErrorCode, type LocalizedText } from '../errors/index.ts';
 import type { ParameterSpec } from '../plugin/index.ts';
-import type { Implementations } from '../step/index.ts';
+import type { Implementations } from '../actions/index.ts';
 import { verify } from '../verify/index.ts';
 import { applyOverlay } from './apply-overlay.ts';
 import type { Overlay, ParameterValue } from './overlay-schema.ts';

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../errors/index.ts';
-import type { Implementations } from '../step/index.ts';
+import type { Implementations } from '../actions/index.ts';
 
 /** A value of a parameter in force from a date (`YYYY-MM-DD`, China time) on. */
 export interface EffectiveValue<T> {

@@ -1,7 +1,8 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { CompiledDefinition } from '../compile/index.ts';
 import { isPlatformError, type ErrorCode } from '../errors/index.ts';
-import { readsFacts, start, step, type Actor, type CaseData, type CaseSnapshot } from '../step/index.ts';
+import type { Actor, CaseData } from '../actions/index.ts';
+import { readsFacts, start, step, type CaseSnapshot } from '../step/index.ts';
 
 /** One recorded step of a case, as its performance record holds it. */
 export interface RecordedStep {

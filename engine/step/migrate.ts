@@ -1,6 +1,7 @@
 import { deadlineContext, type CompiledDefinition } from '../compile/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import type { CaseContext, MigrateInput, PerformanceRecord, StepResult } from './step-types.ts';
+import type { CaseContext, PerformanceRecord } from '../actions/index.ts';
+import type { MigrateInput, StepResult } from './step-types.ts';
 import { arrivalEffects, departureEffects, statusOf } from './state-effects.ts';
 
 /** The event of a migration's performance record and of the task it closes. */

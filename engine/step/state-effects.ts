@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Definition } from '../definition/index.ts';
-import type { CaseContext, Effect, PerformanceRecord, StepResult } from './step-types.ts';
+import type { CaseContext, Effect, PerformanceRecord } from '../actions/index.ts';
+import type { StepResult } from './step-types.ts';
 import { armTimers } from './timers.ts';
 
 /** What entering `state` with `context` starts: its task with the SLA timer, and its event timers. */

@@ -1,35 +1,6 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { ConditionScope } from '../conditions/index.ts';
+import type { Actor, CaseContext, CaseData, Effect } from '../actions/index.ts';
 import type { Definition } from '../definition/index.ts';
-
-/** Who takes a step: a signed-in user at a post in an org unit, or the system. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-  /** Code of the service post (岗位) the actor holds, when any. */
-  post: string | null;
-  /** Id of the org unit the actor acts for. */
-  orgUnit: string;
-}
-
-export type CaseData = Record<string, unknown>;
-
-/** What a case carries between steps, inside its XState snapshot. */
-export interface CaseContext {
-  /** Everything the case's forms have collected so far. */
-  data: CaseData;
-  /** ISO instant the case entered its current state. */
-  enteredAt: string;
-  /** SLA deadline of the current state, when it has a task. */
-  dueAt: string | null;
-  /** The deadline was counted Monday to Friday through a year with no holiday schedule yet. Absent on snapshots older than the calendar. */
-  dueProvisional?: boolean;
-  /** The calendar version that counted the current state's deadlines. Absent on snapshots older than the calendar. */
-  calendarVersion?: number;
-  /** Id of the last actor to send each event, for maker-checker rules. */
-  lastActors: Record<string, string>;
-}
 
 /** The persisted form of a case's machine state. Flat machines need only value and context. */
 export interface CaseSnapshot {
@@ -37,96 +8,10 @@ export interface CaseSnapshot {
   context: CaseContext;
 }
 
-/** One step-level performance record: a state left, by whom, when, against which deadline. */
-export interface PerformanceRecord {
-  from: string | null;
-  to: string;
-  event: string;
-  actor: Actor;
-  enteredAt: string;
-  leftAt: string;
-  dueAt: string | null;
-  /** The deadline was counted Monday to Friday through a year with no holiday schedule. */
-  dueProvisional: boolean;
-  /** The calendar version that counted the deadlines of the state left; null for records older than the calendar. */
-  calendarVersion: number | null;
-  /** Null when the state had no deadline. */
-  onTime: boolean | null;
-  /** The form data sent with the event. */
-  data: CaseData;
-}
-
-/** Which fund pays a ledger item. */
-export type Fund = 'employment-subsidy' | 'unemployment-insurance';
-
-/**
- * An approved payment to a person: what it is for and for which period, from which fund, in
- * integer fen, with who prepared it and who approved it (they must differ).
- */
-export interface LedgerItem {
-  subsidyType: string;
-  /** What is paid for: the same item for the same period is paid once, whichever the fund. */
-  item: string;
-  period: string;
-  fund: Fund;
-  amountFen: number;
-  preparedBy: string;
-  approvedBy: string;
-}
-
-/** A deadline at which the system sends an event to the case, if it is still in `state`. */
-export interface EventTimer {
-  kind: 'timer.schedule';
-  timer: 'event';
-  state: string;
-  at: string;
-  event: string;
-  otherwise: string | null;
-  /** The form the event carries, e.g. the month a monthly payment is for. */
-  data: CaseData;
-  /** Counted in working days from entering the state, so it moves when the calendar changes. */
-  workingDays: boolean;
-  /** A working-day timer counted Monday to Friday through a year with no holiday schedule. */
-  provisional: boolean;
-}
-
 /** A deadline of the current state counted again with another calendar; the runtime moves the task or timer and records the move. */
 export type DeadlineMove =
   | { kind: 'task.reschedule'; state: string; dueAt: string; provisional: boolean }
   | { kind: 'timer.reschedule'; state: string; event: string; at: string; provisional: boolean };
-
-/** A side effect as data. The engine never performs one; the runtime applies them in one transaction. */
-export type Effect =
-  | { kind: 'task.open'; state: string; role: string; post: string | null; dueAt: string; provisional: boolean }
-  | { kind: 'task.close'; state: string; event: string }
-  | { kind: 'timer.schedule'; timer: 'sla'; state: string; at: string; provisional: boolean }
-  | EventTimer
-  | { kind: 'timer.cancel'; state: string }
-  | { kind: 'record'; record: PerformanceRecord }
-  | { kind: 'emit'; event: string; payload: CaseData }
-  | { kind: 'subject.set'; field: string; value: string | number | boolean | null }
-  | { kind: 'subject.increment'; field: string }
-  | { kind: 'certificate.issue'; certificate: string }
-  | { kind: 'ledger.item'; item: LedgerItem };
-
-/** What rules and named actions see: the condition scope plus the actor. */
-export interface RuleInput extends ConditionScope {
-  actor: Actor;
-  /** Who last sent each event, for actions that record a preparer and an approver. */
-  lastActors: Readonly<Record<string, string>>;
-}
-
-/** A business rule too complex for CEL, written in TypeScript by a plugin. Must be pure. */
-export type GuardImplementation = (input: RuleInput) => boolean;
-
-/** A named action: turns the step's scope into effects. Must be pure. */
-export type ActionImplementation = (input: RuleInput, params: Readonly<Record<string, unknown>>) => Effect[];
-
-/** The named guards and actions a definition may refer to. */
-export interface Implementations {
-  guards: Readonly<Record<string, GuardImplementation>>;
-  actions: Readonly<Record<string, ActionImplementation>>;
-}
 
 /** Input to start a case. */
 export interface StartInput {

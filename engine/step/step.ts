@@ -1,9 +1,10 @@
 import { initialTransition, transition } from 'xstate';
+import type { CaseContext, Effect } from '../actions/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import type { TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import type { CaseContext, CaseSnapshot, DeadlineMove, Effect, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
+import type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
 import { arrivalEffects, deadlineOfLeft, departureEffects, statusOf } from './state-effects.ts';
 import { workingDayTimers } from './timers.ts';
 

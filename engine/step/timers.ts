@@ -1,6 +1,6 @@
+import type { CaseContext, CaseData, EventTimer } from '../actions/index.ts';
 import { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, type WorkingCalendar } from '../calendar/index.ts';
 import type { Definition, TimerDefinition } from '../definition/index.ts';
-import type { CaseContext, CaseData, EventTimer } from './step-types.ts';
 
 /** The first day of the month after a `YYYY-MM` period. */
 function firstDayAfter(period: string): string {

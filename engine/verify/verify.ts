@@ -2,9 +2,7 @@ import { createAjv } from '../../forms/index.ts';
 import { celSyntaxError } from '../conditions/index.ts';
 import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
-import { builtInActionNames } from '../step/built-in-actions.ts';
-import { isBuiltInAction, paramProblem } from '../step/built-in-params.ts';
-import type { Implementations } from '../step/step-types.ts';
+import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
 import { finding, type Finding } from './findings.ts';
 
 function reachableStates(definition: Definition): Set<string> {

@@ -7,5 +7,6 @@ export { enableSecondFactor, setUpSecondFactor } from './second-factor.ts';
 export { requireAuth, type AuthVariables } from './require-auth.ts';
 export { actorOf, type SessionUser } from './session-user.ts';
 export { inSubtree, inVisibleCities } from './scope.ts';
-export { holds, permissions, permissionsOf, ROLES, type Level, type Permission, type PermissionRule, type Role } from './permissions.ts';
+export { holds, permissions, permissionsOf, type Level, type Permission, type PermissionRule } from './permissions.ts';
+export { ROLES, type Role } from '../db/schema/index.ts';
 export { permit } from './permit.ts';

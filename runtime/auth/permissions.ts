@@ -1,8 +1,5 @@
 import type { LocalizedText } from '../../engine/index.ts';
-
-/** Every role a user may hold. 审计员 (auditor) reads the access log and nothing else. */
-export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../db/schema/index.ts';
 
 /** The level of the org unit a user sits at. */
 export type Level = 'ministry' | 'province' | 'city' | 'district' | 'street' | 'community' | 'office';

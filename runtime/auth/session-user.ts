@@ -1,5 +1,6 @@
 import type { Actor } from '../../engine/index.ts';
-import type { Permission, Role } from './permissions.ts';
+import type { Role } from '../db/schema/index.ts';
+import type { Permission } from './permissions.ts';
 
 /** The signed-in user as handlers see it: role, org unit (with its tree path) and post. */
 export interface SessionUser {

@@ -1,192 +1,31 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, type Actor, type CaseData, type Effect, type PerformanceRecord } from '../../engine/index.ts';
+import type { Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
-import { caseEvents, cases, outbox, persons, tasks, timers } from '../db/schema/index.ts';
-import { recordLedgerItem } from '../ledger/ledger-items.ts';
-import { nextCertificateNumber } from './counters.ts';
+import type { CaseRow, EmittedEvent, StepContext } from '../runtime-context.ts';
 
-type CaseRow = typeof cases.$inferSelect;
+/** Applies one kind of effect in the step's transaction; an `emit` returns the event it wrote to the outbox. */
+export type EffectHandler<E extends Effect> = (tx: Transaction, row: CaseRow, effect: E, context: StepContext) => Promise<EmittedEvent | void>;
 
-/** Why a system step happened, stored on its performance record. */
-export interface Cause {
-  event: string;
-  caseId: string;
-  caseNo: string;
-  processId: string;
-  outboxId: number;
-}
+/**
+ * A handler for every kind of effect the engine returns, assembled at start-up from the folders
+ * that own them (the case's own in `case-effects.ts`, the ledger's payment): a kind without one
+ * does not compile.
+ */
+export type EffectHandlers = { [K in Effect['kind']]: EffectHandler<Extract<Effect, { kind: K }>> };
 
-/** A domain event written to the outbox, as coordination needs it. */
-export interface EmittedEvent {
-  id: number;
-  cityCode: string;
-  event: string;
-  subjectId: string;
-  payload: CaseData;
-}
-
-/** Who took the step, when, with which calendar, and (for system steps) why. */
-export interface StepContext {
-  actor: Actor;
-  now: Date;
-  /** The version of the calendar the step counted its deadlines with. */
-  calendarVersion: number;
-  cause: Cause | null;
-  /** The facts the step's rules saw, kept on its record for replay; null when none were looked up. */
-  facts?: Record<string, unknown> | null;
-}
-
-/** Person status fields a definition may set, with the values each may take. */
-const personFields = {
-  unemploymentStatus: ['none', 'registered'],
-  employmentStatus: ['none', 'employed'],
-  difficultyStatus: ['none', 'recognized'],
-} as const;
-
-/** Person counters a definition may add one to. */
-const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
-
-async function insertRecord(tx: Transaction, row: CaseRow, record: PerformanceRecord, context: StepContext) {
-  await tx.insert(caseEvents).values({
-    cityCode: row.cityCode,
-    caseId: row.id,
-    // One record per step: its sequence is the case version the step produced.
-    seq: row.version,
-    processId: row.processId,
-    definitionId: row.definitionId,
-    fromState: record.from,
-    toState: record.to,
-    event: record.event,
-    actorId: record.actor.id,
-    actorName: record.actor.name,
-    actorRole: record.actor.role,
-    post: record.actor.post,
-    orgUnitId: record.actor.orgUnit,
-    enteredAt: new Date(record.enteredAt),
-    leftAt: new Date(record.leftAt),
-    dueAt: record.dueAt ? new Date(record.dueAt) : null,
-    dueProvisional: record.dueProvisional,
-    calendarVersion: record.calendarVersion,
-    onTime: record.onTime,
-    data: record.data,
-    facts: context.facts ?? null,
-    cause: context.cause,
-  });
-}
-
-async function setPersonField(tx: Transaction, row: CaseRow, field: string, value: unknown, now: Date) {
-  const allowed = (personFields as Record<string, readonly string[]>)[field];
-  if (row.subjectType !== 'person' || !allowed || typeof value !== 'string' || !allowed.includes(value)) {
-    throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.set', field, value } });
-  }
-  await tx
-    .update(persons)
-    .set({ [field]: value, updatedAt: now })
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
-}
-
-async function incrementPersonField(tx: Transaction, row: CaseRow, field: string, now: Date) {
-  const column = row.subjectType === 'person' ? personCounters[field as keyof typeof personCounters] : undefined;
-  if (!column) throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.increment', field } });
-  await tx
-    .update(persons)
-    .set({ [field]: sql`${column} + 1`, updatedAt: now })
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
-}
-
-async function issueCertificate(tx: Transaction, row: CaseRow, certificate: string, now: Date) {
-  // Only the first registration issues a certificate: an existing number is kept.
-  const [person] = await tx
-    .select({ certificateNo: persons.certificateNo })
-    .from(persons)
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
-    .for('update');
-  if (!person || person.certificateNo) return;
-  const number = await nextCertificateNumber(tx, row.cityCode, certificate, chinaDate(now).slice(0, 4));
-  await tx
-    .update(persons)
-    .set({ certificateNo: number, updatedAt: now })
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId), isNull(persons.certificateNo)));
+/** The handler of one kind, typed for the effects of that kind. */
+function handlerOf<K extends Effect['kind']>(handlers: EffectHandlers, kind: K): EffectHandler<Extract<Effect, { kind: K }>> {
+  return handlers[kind];
 }
 
 /**
- * Applies a step's effects inside the step's transaction: the performance record, task
- * and timer changes, subject status, certificates, and domain events into the outbox.
- * Returns the emitted events so coordination can deliver them in the same transaction.
+ * Applies a step's effects in order inside the step's transaction, each by the handler of its
+ * kind. Returns the emitted events so coordination can deliver them in the same transaction.
  */
-export async function applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]> {
-  const { actor, now } = context;
+export async function applyEffects(tx: Transaction, handlers: EffectHandlers, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]> {
   const emitted: EmittedEvent[] = [];
   for (const effect of effects) {
-    switch (effect.kind) {
-      case 'record':
-        await insertRecord(tx, row, effect.record, context);
-        break;
-      case 'task.open':
-        await tx.insert(tasks).values({
-          cityCode: row.cityCode,
-          id: randomUUID(),
-          caseId: row.id,
-          state: effect.state,
-          role: effect.role,
-          post: effect.post,
-          orgUnitId: row.orgUnitId,
-          orgPath: row.orgPath,
-          status: 'open',
-          dueAt: new Date(effect.dueAt),
-          dueProvisional: effect.provisional,
-          calendarVersion: context.calendarVersion,
-          openedAt: now,
-        });
-        break;
-      case 'task.close':
-        await tx
-          .update(tasks)
-          .set({ status: 'done', closedAt: now, closedEvent: effect.event, closedBy: actor.role === 'system' ? null : actor.id })
-          .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, effect.state), eq(tasks.status, 'open')));
-        break;
-      case 'timer.schedule':
-        await tx.insert(timers).values({
-          cityCode: row.cityCode,
-          id: randomUUID(),
-          caseId: row.id,
-          kind: effect.timer,
-          state: effect.state,
-          ...(effect.timer === 'event' ? { event: effect.event, otherwise: effect.otherwise, data: effect.data } : {}),
-          fireAt: new Date(effect.at),
-          provisional: effect.provisional,
-          // Only deadlines counted in working days move with the calendar.
-          calendarVersion: effect.timer === 'sla' || effect.workingDays ? context.calendarVersion : null,
-        });
-        break;
-      case 'timer.cancel':
-        await tx
-          .update(timers)
-          .set({ cancelledAt: now })
-          .where(and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, effect.state), isNull(timers.firedAt), isNull(timers.cancelledAt)));
-        break;
-      case 'subject.set':
-        await setPersonField(tx, row, effect.field, effect.value, now);
-        break;
-      case 'subject.increment':
-        await incrementPersonField(tx, row, effect.field, now);
-        break;
-      case 'ledger.item':
-        await recordLedgerItem(tx, row, effect.item, now);
-        break;
-      case 'certificate.issue':
-        await issueCertificate(tx, row, effect.certificate, now);
-        break;
-      case 'emit': {
-        const [inserted] = await tx
-          .insert(outbox)
-          .values({ cityCode: row.cityCode, event: effect.event, caseId: row.id, subjectType: row.subjectType, subjectId: row.subjectId, payload: effect.payload, createdAt: now })
-          .returning({ id: outbox.id });
-        emitted.push({ id: inserted!.id, cityCode: row.cityCode, event: effect.event, subjectId: row.subjectId, payload: effect.payload });
-        break;
-      }
-    }
+    const event = await handlerOf(handlers, effect.kind)(tx, row, effect, context);
+    if (event) emitted.push(event);
   }
   return emitted;
 }

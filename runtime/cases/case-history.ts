@@ -3,10 +3,10 @@ import type { Definition, LocalizedText } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
-import { publishedDefinition } from './definition-cache.ts';
 import { domainEventTitle } from './domain-event-title.ts';
 
 function title(definition: Definition, state: string | null): LocalizedText | null {

@@ -1,10 +1,10 @@
 import { chinaDate, migrate, type Actor } from '../../engine/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
-import { parametersInForce } from '../plugins/index.ts';
-import type { RuntimeContext } from '../runtime-context.ts';
-import { sealed, writeResult, type CaseRow } from './case-transaction.ts';
-import type { PublishedDefinition } from './definition-cache.ts';
+import { parametersInForce, type PublishedDefinition } from '../plugins/index.ts';
+import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
+import { sealed } from './sealed-result.ts';
+import { writeResult } from './step-case.ts';
 
 /**
  * Moves a case, locked and checked by the caller, from the published version `from` onto `to` in the

@@ -5,12 +5,10 @@ import { actorOf, actorOfUser, inSubtree, type SessionUser } from '../auth/index
 import { isUniqueViolation, retryLostRace, type Executor } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
-import { processesInForce } from '../plugins/index.ts';
+import { processesInForce, publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
-import type { RuntimeContext } from '../runtime-context.ts';
-import { openInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';
+import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
-import { publishedDefinition } from './definition-cache.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
@@ -44,7 +42,7 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
 
   try {
     const row = await rt.db.transaction((tx) =>
-      openInTransaction(tx, rt, { published, cityCode, subjectId: subject.id, orgUnit: user.orgUnit, actor: actorOf(user), createdBy: user.id, cause: null }),
+      rt.stepper.open(tx, rt, { published, cityCode, subjectId: subject.id, orgUnit: user.orgUnit, actor: actorOf(user), createdBy: user.id, cause: null }),
     );
     return detail(rt, user, row);
   } catch (error) {
@@ -71,7 +69,7 @@ export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: strin
       // Locked, so a concurrent step waits here and then sees the version it must not overwrite.
       const row = await getCaseRow(rt, user, id, tx, true);
       if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
-      return stepInTransaction(tx, rt, row, { event, actor: actorOf(user), cause: null });
+      return rt.stepper.step(tx, rt, row, { event, actor: actorOf(user), cause: null });
     }),
   );
   return detail(rt, user, updated);

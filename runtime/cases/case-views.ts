@@ -1,6 +1,6 @@
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
-import type { CaseRow } from './case-transaction.ts';
+import type { CaseRow } from '../runtime-context.ts';
 
 /** The subject of a case as lists show it. */
 export interface SubjectSummary {

@@ -2,20 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { PlatformError, celHolds, type Actor, type CaseData, type Subscription } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases, outboxDeliveries } from '../db/schema/index.ts';
-import type { RuntimeContext } from '../runtime-context.ts';
-import type { Cause, EmittedEvent } from './apply-effects.ts';
-import { publishedDefinition } from './definition-cache.ts';
-
-type CaseRow = typeof cases.$inferSelect;
+import { publishedDefinition } from '../plugins/index.ts';
+import type { CaseRow, Cause, EmittedEvent, RuntimeContext } from '../runtime-context.ts';
 
 /** Coordination may chain (an event cancels a case, which emits another event); this bounds the chain. */
 const MAX_COORDINATION_DEPTH = 5;
-
-/** What coordination does to cases, handed in by the case transaction (which coordination must not import). */
-export interface CaseOperations {
-  step(tx: Transaction, row: CaseRow, input: { event: { type: string; data: CaseData }; actor: Actor; cause: Cause; depth: number }): Promise<CaseRow>;
-  open(tx: Transaction, input: { processId: string; event: EmittedEvent; data: CaseData; cause: Cause; depth: number }): Promise<CaseRow | undefined>;
-}
 
 /** What one subscriber did with one event, stored on its delivery row. */
 interface DeliveryOutcome {
@@ -42,9 +33,9 @@ function formFor(subscription: Subscription, payload: CaseData): CaseData {
  * not apply) declines the event: the case is left exactly as it was. A conflict or a fault ends the
  * whole emitting step: a race lost is run again whole by the caller's `retryLostRace`.
  */
-async function stepOrDecline(tx: Transaction, ops: CaseOperations, target: CaseRow, send: string, form: CaseData, cause: Cause, depth: number, outcome: DeliveryOutcome) {
+async function stepOrDecline(tx: Transaction, rt: RuntimeContext, target: CaseRow, send: string, form: CaseData, cause: Cause, depth: number, outcome: DeliveryOutcome) {
   try {
-    await tx.transaction((savepoint) => ops.step(savepoint, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, depth }));
+    await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, depth }));
     outcome.stepped.push(target.id);
   } catch (error) {
     if (!(error instanceof PlatformError) || error.kind !== 'refusal') throw error;
@@ -52,7 +43,7 @@ async function stepOrDecline(tx: Transaction, ops: CaseOperations, target: CaseR
   }
 }
 
-async function sendToCases(tx: Transaction, rt: RuntimeContext, ops: CaseOperations, subscription: Subscription & { send: string }, event: EmittedEvent, cause: Cause, depth: number, outcome: DeliveryOutcome) {
+async function sendToCases(tx: Transaction, rt: RuntimeContext, subscription: Subscription & { send: string }, event: EmittedEvent, cause: Cause, depth: number, outcome: DeliveryOutcome) {
   const targets = await tx
     .select()
     .from(cases)
@@ -66,7 +57,7 @@ async function sendToCases(tx: Transaction, rt: RuntimeContext, ops: CaseOperati
       outcome.declined.push({ caseId: target.id, code: 'TRANSITION_NOT_AVAILABLE' });
       continue;
     }
-    await stepOrDecline(tx, ops, target, subscription.send, formFor(subscription, event.payload), cause, depth, outcome);
+    await stepOrDecline(tx, rt, target, subscription.send, formFor(subscription, event.payload), cause, depth, outcome);
   }
 }
 
@@ -76,7 +67,7 @@ async function sendToCases(tx: Transaction, rt: RuntimeContext, ops: CaseOperati
  * event from the system, or a new case is opened for it. A delivery row per (event,
  * subscriber) is claimed first, so redelivering an event changes nothing.
  */
-export async function deliver(tx: Transaction, rt: RuntimeContext, ops: CaseOperations, event: EmittedEvent, cause: Cause, depth: number): Promise<number> {
+export async function deliver(tx: Transaction, rt: RuntimeContext, event: EmittedEvent, cause: Cause, depth: number): Promise<number> {
   if (depth > MAX_COORDINATION_DEPTH) throw new PlatformError('INTERNAL_ERROR', { details: { coordination: 'chain too deep', outboxId: event.id } });
   let acted = 0;
   for (const subscription of rt.registry.subscriptionsTo(event.event)) {
@@ -90,9 +81,9 @@ export async function deliver(tx: Transaction, rt: RuntimeContext, ops: CaseOper
     const outcome: DeliveryOutcome = { stepped: [], started: [], declined: [] };
     if (subscription.when === undefined || celHolds(subscription.when, { payload: event.payload })) {
       if (subscription.send !== undefined) {
-        await sendToCases(tx, rt, ops, { ...subscription, send: subscription.send }, event, cause, depth, outcome);
+        await sendToCases(tx, rt, { ...subscription, send: subscription.send }, event, cause, depth, outcome);
       } else {
-        const opened = await ops.open(tx, { processId: subscription.process, event, data: formFor(subscription, event.payload), cause, depth });
+        const opened = await rt.stepper.openOnEvent(tx, rt, { processId: subscription.process, event, data: formFor(subscription, event.payload), cause, depth });
         if (opened) outcome.started.push(opened.id);
       }
     }

@@ -2,4 +2,6 @@ export { startCase, sendEvent, getCase, getCaseRow, listCases } from './case-ser
 export { caseHistory } from './case-history.ts';
 export { linkedCases } from './linked-cases.ts';
 export { listTasks } from './task-service.ts';
-export { deliverOutboxEvent, rescheduleInTransaction, stepInTransaction, type CaseRow } from './case-transaction.ts';
+export { createStepper } from './case-stepper.ts';
+export { caseEffects } from './case-effects.ts';
+export type { EffectHandler, EffectHandlers } from './apply-effects.ts';

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { LocalizedText } from '../../engine/index.ts';
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { caseEvents, cases, outbox, outboxDeliveries } from '../db/schema/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
-import { publishedDefinition } from './definition-cache.ts';
 import { domainEventTitle } from './domain-event-title.ts';
 
 /** One case linked to another by coordination, as the case page lists it. */

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, lt, or, type SQL } from 'drizzle-orm';
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { cases, tasks } from '../db/schema/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { publishedDefinition } from './definition-cache.ts';
 import { subjectsOf } from './subjects.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { and, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { NATIONAL_SCOPE, currentCalendarVersion } from '../calendar/index.ts';
-import { rescheduleInTransaction } from '../cases/index.ts';
 import { queryRows, type Executor } from '../db/index.ts';
 import { cases, tasks, timers } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -50,7 +49,7 @@ async function noteUnaffected(db: Executor, version: number): Promise<number> {
 async function recountCase(rt: RuntimeContext, cityCode: string, caseId: string, version: number): Promise<number> {
   return rt.db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(and(eq(cases.cityCode, cityCode), eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
-    const moved = row ? await rescheduleInTransaction(tx, rt, row, version) : 0;
+    const moved = row ? await rt.stepper.reschedule(tx, rt, row, version) : 0;
     // A task or timer of a state the case has left, or one its definition no longer counts, is not counted again.
     await tx.update(tasks).set({ calendarVersion: version }).where(and(eq(tasks.cityCode, cityCode), eq(tasks.caseId, caseId), staleTask(version)));
     await tx.update(timers).set({ calendarVersion: version }).where(and(eq(timers.cityCode, cityCode), eq(timers.caseId, caseId), staleTimer(version)));

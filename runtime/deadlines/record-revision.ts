@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addWorkingDays } from '../../engine/index.ts';
 import { NATIONAL_SCOPE, calendarAt, currentCalendarVersion, schedulesAt } from '../calendar/index.ts';
-import { publishedDefinition } from '../cases/definition-cache.ts';
 import { caseEvents, cases, recordRevisions } from '../db/schema/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 /**

@@ -1,17 +1,17 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, type LedgerItem } from '../../engine/index.ts';
+import type { EffectHandlers } from '../cases/index.ts';
 import { isUniqueViolation, type Executor, type Transaction } from '../db/index.ts';
-import { cases, ledgerHistory, ledgerItems, payments, persons } from '../db/schema/index.ts';
-
-type CaseRow = typeof cases.$inferSelect;
+import { ledgerHistory, ledgerItems, payments, persons } from '../db/schema/index.ts';
+import type { CaseRow } from '../runtime-context.ts';
 
 /**
  * Writes an approved payment for the case's person, real-name, with its history row. The
  * database refuses the same item for the same period twice (whichever city or fund) and a
  * preparer approving their own item; both come back as typed errors.
  */
-export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: LedgerItem, now: Date): Promise<string> {
+async function recordLedgerItem(tx: Transaction, row: CaseRow, item: LedgerItem, now: Date): Promise<string> {
   const [person] = await tx
     .select({ idNumber: persons.idNumber, idNumberIndex: persons.idNumberIndex, name: persons.name })
     .from(persons)
@@ -52,6 +52,13 @@ export async function recordLedgerItem(tx: Transaction, row: CaseRow, item: Ledg
   });
   return id;
 }
+
+/** The ledger's part of the case transaction, registered at start-up: a step's approved payment is written to the ledger. */
+export const ledgerEffects: Pick<EffectHandlers, 'ledger.item'> = {
+  'ledger.item': async (tx, row, effect, { now }) => {
+    await recordLedgerItem(tx, row, effect.item, now);
+  },
+};
 
 /** Ledger items of the user's city for a person or a case, each with its latest payment's status. */
 export async function listLedgerItems(db: Executor, cityCode: string, filter: { personId?: string | undefined; caseId?: string | undefined }) {

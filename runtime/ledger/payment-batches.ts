@@ -5,9 +5,9 @@ import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { toCsv } from '../exports/index.ts';
 import { openValue } from '../privacy/index.ts';
-import { nextCounter } from '../cases/counters.ts';
 import { queryRows, retryLostRace, type Transaction } from '../db/index.ts';
 import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
+import { nextBatchNumber } from '../numbering/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
@@ -54,7 +54,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
     const items = await unpaidItems(tx, cityCode, input.fund);
     if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund } });
     const day = chinaDate(now).replaceAll('-', '');
-    const batchNo = `PB${cityCode}${day}${String(await nextCounter(tx, cityCode, `payment-batch:${day}`)).padStart(4, '0')}`;
+    const batchNo = await nextBatchNumber(tx, cityCode, day);
     const batchId = randomUUID();
     const totalFen = items.reduce((sum, item) => sum + Number(item.amount_fen), 0);
     const [row] = await tx

@@ -4,8 +4,7 @@ import { actorOf, type SessionUser } from '../auth/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
 import { auditLog, caseEvents, cases } from '../db/schema/index.ts';
-import { migrateInTransaction } from '../cases/case-migration.ts';
-import { publishedDefinition, type PublishedDefinition } from '../cases/definition-cache.ts';
+import { publishedDefinition, type PublishedDefinition } from '../plugins/index.ts';
 import { openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { definitionAt } from './layers.ts';
@@ -66,14 +65,14 @@ async function assess(db: Executor, cipher: FieldCipher, row: CaseRow, from: Pub
   };
 }
 
-/** Moves one case in its own transaction, re-assessed under the row lock, written as a step is (see `migrateInTransaction`). */
+/** Moves one case in its own transaction, re-assessed under the row lock, written as a step is (`rt.stepper.migrate`). */
 async function moveCase(rt: RuntimeContext, user: SessionUser, caseId: string, to: PublishedDefinition): Promise<CaseMigration | undefined> {
   return rt.db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.status, 'active'))).for('update');
     if (!row || row.definitionId === to.id) return undefined;
     const from = await publishedDefinition(tx, rt.registry, row.definitionId);
     const assessed = await assess(tx, rt.cipher, row, from, to);
-    if (assessed.canMove) await migrateInTransaction(tx, rt, row, from, to, actorOf(user));
+    if (assessed.canMove) await rt.stepper.migrate(tx, rt, row, from, to, actorOf(user));
     return assessed;
   });
 }

@@ -1,6 +1,7 @@
 export { loadPlugins, type PluginRegistry, type StandardProcess } from './plugin-registry.ts';
 export { installPlugins, publishStandard } from './install.ts';
-export { checkPackage, installPackage, installedPackages, withInstalled, compareVersions, type PackageBundle, type PackageFinding, type PackageCheck } from './package-store.ts';
+export { installedPackages, withInstalled, compareVersions } from './installed-packages.ts';
 export { processesInForce, type ProcessInForce } from './processes-in-force.ts';
 export { parametersInForce, localParameterValues, resolveParameters, orgUnitIdsOf, type LocalParameterValues } from './parameters-in-force.ts';
+export { publishedDefinition, type PublishedDefinition } from './published-definitions.ts';
 export { readPackage, readPackages, packageFromManifest, STANDARD_PACKAGES } from './package-folder.ts';

@@ -2,9 +2,8 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { PlatformError, type Actor } from '../../engine/index.ts';
 import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
-import { stepInTransaction, type CaseRow } from '../cases/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
-import type { RuntimeContext } from '../runtime-context.ts';
+import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 
 type TimerRow = typeof timers.$inferSelect;
 
@@ -30,7 +29,7 @@ async function escalate(tx: Transaction, row: CaseRow, timer: TimerRow, now: Dat
 /** Sends one event in a savepoint; a refusal (the event does not apply, or no longer) rolls back only the attempt and is returned. */
 async function trySend(tx: Transaction, rt: RuntimeContext, row: CaseRow, event: string, data: Record<string, unknown>): Promise<string | null> {
   try {
-    await tx.transaction((savepoint) => stepInTransaction(savepoint, rt, row, { event: { type: event, data }, actor: timerActor(row.orgUnitId), cause: null }));
+    await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, row, { event: { type: event, data }, actor: timerActor(row.orgUnitId), cause: null }));
     return null;
   } catch (error) {
     if (error instanceof PlatformError && error.kind === 'refusal') return error.code;

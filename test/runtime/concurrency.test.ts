@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutboxEvent } from '../../runtime/cases/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -57,7 +56,7 @@ describe.each(backends)('concurrency and exactly-once coordination (%s)', (backe
     const [event] = await queryRows<{ id: string | number }>(t.rt.db, sql`SELECT id FROM outbox WHERE event = 'employment.registered' AND case_id = ${hire.body.id}`);
     const countEvents = async () => Number((await queryRows<{ n: string | number }>(t.rt.db, sql`SELECT count(*) AS n FROM case_events`))[0]!.n);
     const before = await countEvents();
-    const stepped = await t.rt.db.transaction((tx) => deliverOutboxEvent(tx, t.rt, '350200', Number(event!.id)));
+    const stepped = await t.rt.db.transaction((tx) => t.rt.stepper.redeliver(tx, t.rt, '350200', Number(event!.id)));
     expect(stepped).toBe(0);
     expect(await countEvents()).toBe(before);
     expect((await t.request('GET', `/api/cases/${caseId}`, { token: caseworker })).body.state).toBe('cancelled');

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutboxEvent } from '../../runtime/cases/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
@@ -209,8 +208,8 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
   it('redelivering a delivered employment.registered event changes nothing', async () => {
     const before = await tableCounts(t.rt);
-    const first = await t.rt.db.transaction((tx) => deliverOutboxEvent(tx, t.rt, CITY, p1.hireOutboxId));
-    const second = await t.rt.db.transaction((tx) => deliverOutboxEvent(tx, t.rt, CITY, p1.hireOutboxId));
+    const first = await t.rt.db.transaction((tx) => t.rt.stepper.redeliver(tx, t.rt, CITY, p1.hireOutboxId));
+    const second = await t.rt.db.transaction((tx) => t.rt.stepper.redeliver(tx, t.rt, CITY, p1.hireOutboxId));
     expect([first, second]).toEqual([0, 0]);
     expect(await tableCounts(t.rt)).toEqual(before);
     expect((await getCase(t, caseworker, p1.difficultyId)).state).toBe('recheck');

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseEffects, type EffectHandlers } from '../../runtime/cases/index.ts';
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
+import { ledgerEffects } from '../../runtime/ledger/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
@@ -433,5 +435,15 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(await tableCounts(t.rt)).toEqual(beforeTamper);
     const amounts = await queryRows<{ amount_fen: string | number }>(t.rt.db, sql`SELECT amount_fen FROM ledger_history WHERE item_id = ${november!.id}`);
     expect(amounts.map((a) => Number(a.amount_fen))).toEqual([190_000, 190_000, 190_000, 190_000, 190_000]);
+  });
+});
+
+describe('the ledger in the case transaction', () => {
+  it('registers the handler of the ledger payment, without which the map of effect handlers does not compile (the typecheck asserts it)', () => {
+    // @ts-expect-error `ledger.item` has no handler: the cases folder does not write to the ledger itself.
+    const casesAlone: EffectHandlers = caseEffects;
+    const assembled: EffectHandlers = { ...caseEffects, ...ledgerEffects };
+    expect(Object.keys(casesAlone)).not.toContain('ledger.item');
+    expect(assembled['ledger.item']).toBe(ledgerEffects['ledger.item']);
   });
 });

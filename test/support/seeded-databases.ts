@@ -6,6 +6,7 @@ import type { PluginManifest } from '../../engine/index.ts';
 import { loadPlugins } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
+import { createRuntimeContext } from '../../runtime/startup.ts';
 import { plugins } from './packages.ts';
 
 declare module 'vitest' {
@@ -39,7 +40,7 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
 
 /** A runtime context on `db` as every test builds it. */
 export function testContext(db: Database, backend: Backend, config: RuntimeConfig, clock: () => Date, packages: readonly PluginManifest[] = plugins): RuntimeContext {
-  return { db, backend, registry: loadPlugins(packages), config, cipher: new FieldCipher(testKeyRing), clock };
+  return createRuntimeContext({ db, backend, registry: loadPlugins(packages), config, cipher: new FieldCipher(testKeyRing), clock });
 }
 
 /** What a first start seeds (the org tree of 厦门, the calendar, the demo accounts and processes), on a migrated database. */

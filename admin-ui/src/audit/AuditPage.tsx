@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../api.ts';
-import { chinaTime } from '../caseworker/format.ts';
+import { chinaTime } from '../components/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';

@@ -1,7 +1,7 @@
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type SessionUser } from '../api.ts';
-import { chinaTime } from '../caseworker/format.ts';
+import { chinaTime } from '../components/format.ts';
 import { useCommon } from '../i18n.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';

@@ -1,6 +1,6 @@
 import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { useCommon } from '../i18n.ts';
-import { chinaTime } from '../caseworker/format.ts';
+import { chinaTime } from '../components/format.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';

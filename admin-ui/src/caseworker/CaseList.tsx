@@ -5,7 +5,7 @@ import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { chinaTime } from './format.ts';
+import { chinaTime } from '../components/format.ts';
 import { useMessages as useInboxMessages } from './Inbox.tsx';
 
 const useMessages = defineMessages({

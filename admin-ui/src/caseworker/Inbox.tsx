@@ -6,7 +6,7 @@ import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { ProvisionalTag } from '../calendar/ProvisionalTag.tsx';
-import { chinaTime } from './format.ts';
+import { chinaTime } from '../components/format.ts';
 import './caseworker.css';
 
 export const useMessages = defineMessages({

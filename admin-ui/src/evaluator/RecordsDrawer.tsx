@@ -1,7 +1,7 @@
 import { Alert, Button, Drawer, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api.ts';
-import { chinaTime } from '../caseworker/format.ts';
+import { chinaTime } from '../components/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { useMayDo } from '../session.ts';

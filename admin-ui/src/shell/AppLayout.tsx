@@ -4,11 +4,13 @@ import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { AccountMenu } from '../account/AccountMenu.tsx';
-import { CalendarWarning } from '../calendar/CalendarWarning.tsx';
 import { activeItem, navigationFor } from './navigation.ts';
 
-/** The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out. */
-export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage, children }: { user: SessionUser; path: string; onSignOut: () => void; onSignedOut: () => void; onSwitchLanguage: () => void; children: ReactNode }) {
+/**
+ * The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out;
+ * `notice` (the calendar warning) shows above the screen, handed in by the App so the frame knows no feature.
+ */
+export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage, notice, children }: { user: SessionUser; path: string; onSignOut: () => void; onSignedOut: () => void; onSwitchLanguage: () => void; notice: ReactNode; children: ReactNode }) {
   const t = useCommon();
   const l = useLocalized();
   const items = navigationFor(user.role);
@@ -38,7 +40,7 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <CalendarWarning user={user} path={path} />
+          {notice}
           {children}
         </Layout.Content>
       </Layout>

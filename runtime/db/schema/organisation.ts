@@ -1,5 +1,8 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../auth/permissions.ts';
+
+/** Every role a user may hold. 审计员 (auditor) reads the access log and nothing else. */
+export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * The organisation tree: ministry > province > city > district > street > community, with

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { checkAccessLog, searchAccessLog } from '../../audit/index.ts';
+import { actorOfUser } from '../../auth/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { JsonObject, Paging, errorResponses, jsonResponse } from '../schemas.ts';
@@ -60,6 +61,9 @@ const verifyRoute = secureRoute('audit.read', {
 /** The auditor's access to the access log: search it, verify it. Nothing deletes from it. */
 export function auditRoutes(rt: RuntimeContext) {
   return apiRouter()
-    .openapi(searchRoute, async (c) => c.json(await searchAccessLog(rt, c.get('user'), c.req.valid('query'), c.get('origin')), 200))
-    .openapi(verifyRoute, async (c) => c.json(await checkAccessLog(rt, c.get('user'), c.get('origin')), 200));
+    .openapi(searchRoute, async (c) => {
+      const user = c.get('user');
+      return c.json(await searchAccessLog(rt, { actor: actorOfUser(user), orgPath: user.orgUnit.path }, c.req.valid('query'), c.get('origin')), 200);
+    })
+    .openapi(verifyRoute, async (c) => c.json(await checkAccessLog(rt, actorOfUser(c.get('user')), c.get('origin')), 200));
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { checkPackage, installPackage } from '../../plugins/index.ts';
+import { checkPackage, installPackage } from '../../packages/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';

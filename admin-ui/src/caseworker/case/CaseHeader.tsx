@@ -2,7 +2,7 @@ import { Button, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
-import { chinaTime } from '../format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { useCaseMessages } from './messages.ts';
 import { PersonDetails } from './PersonDetails.tsx';
 import type { CaseDetail } from './types.ts';

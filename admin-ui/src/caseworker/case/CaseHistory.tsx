@@ -4,7 +4,7 @@ import type { DeadlineMove } from '../../calendar/types.ts';
 import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
-import { chinaTime } from '../format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
 import { useCaseMessages } from './messages.ts';
 import type { HistoryStep } from './types.ts';

@@ -1,6 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import { useLocalized } from '../../i18n.ts';
-import { chinaTime } from '../format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { useCaseMessages } from './messages.ts';
 import type { CaseLink } from './types.ts';
 

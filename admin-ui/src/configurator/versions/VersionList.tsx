@@ -1,6 +1,6 @@
 import { Alert, Button, Table, Tag } from 'antd';
 import { errorText } from '../../api.ts';
-import { chinaTime } from '../../caseworker/format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { useCommon, useLocale } from '../../i18n.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
 import type { Loaded } from '../../shell/useApi.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { errorText } from '../../api.ts';
-import { chinaTime } from '../../caseworker/format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { usePaged } from '../../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PlatformError } from '../errors/index.ts';
-import type { Fund } from './step-types.ts';
+import type { Fund } from './action-types.ts';
 
 const funds = ['employment-subsidy', 'unemployment-insurance'] as const satisfies readonly Fund[];
 const text = z.string().min(1);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/index.ts';
 
 /** The next value of a per-city counter; row-locked, so concurrent callers never share a value. */
-export async function nextCounter(tx: Executor, cityCode: string, name: string): Promise<number> {
+async function nextCounter(tx: Executor, cityCode: string, name: string): Promise<number> {
   const [row] = await queryRows<{ value: string | number }>(
     tx,
     sql`INSERT INTO counters (city_code, name, value) VALUES (${cityCode}, ${name}, 1)
@@ -30,4 +30,10 @@ export async function nextCaseNumber(tx: Executor, cityCode: string, processId: 
 export async function nextCertificateNumber(tx: Executor, cityCode: string, certificate: string, year: string): Promise<string> {
   const seq = await nextCounter(tx, cityCode, `certificate:${certificate}:${year}`);
   return `${cityCode}${year}${String(seq).padStart(6, '0')}`;
+}
+
+/** A payment batch number: city code, China date, 4-digit sequence of the day. e.g. `PB350200202611020001`. */
+export async function nextBatchNumber(tx: Executor, cityCode: string, day: string): Promise<string> {
+  const seq = await nextCounter(tx, cityCode, `payment-batch:${day}`);
+  return `PB${cityCode}${day}${String(seq).padStart(4, '0')}`;
 }

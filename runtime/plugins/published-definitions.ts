@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { PlatformError, type CompiledDefinition, type Definition } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { definitions } from '../db/schema/index.ts';
-import type { PluginRegistry } from '../plugins/index.ts';
+import type { PluginRegistry } from './plugin-registry.ts';
 
 /** A published definition row with its compiled machine. */
 export interface PublishedDefinition {

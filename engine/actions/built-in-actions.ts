@@ -1,5 +1,5 @@
 import { actionFault, builtInParams, type BuiltInActionName, type BuiltInParams } from './built-in-params.ts';
-import type { ActionImplementation, CaseData, Effect, RuleInput } from './step-types.ts';
+import type { ActionImplementation, CaseData, Effect, RuleInput } from './action-types.ts';
 
 function pick(data: CaseData, fields: readonly string[] | undefined): CaseData {
   if (fields === undefined) return { ...data };

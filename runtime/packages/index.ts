@@ -1,0 +1,1 @@
+export { checkPackage, installPackage, type PackageBundle, type PackageFinding, type PackageCheck } from './package-install.ts';
