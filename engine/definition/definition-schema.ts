@@ -53,6 +53,8 @@ export const taskSchema = z
     role: name.optional(),
     post: kebabId.optional(),
     slaWorkingDays: z.number().int().min(1).max(250).optional(),
+    /** The post an overdue task is escalated to; the office's `supervisor` when not named. */
+    escalateTo: kebabId.optional(),
   })
   .strict();
 

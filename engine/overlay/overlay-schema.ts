@@ -31,7 +31,7 @@ export const overlayOperationSchema = z.discriminatedUnion('op', [
       event: name,
       state: name,
       title: localizedTextSchema,
-      task: taskSchema.required(),
+      task: taskSchema.required({ role: true, post: true, slaWorkingDays: true }),
       form: formSchema.extend({ id: name }),
       approve: z.object({ event: name, title: localizedTextSchema, roles: z.array(name).min(1) }).strict(),
       reject: z.object({ event: name, title: localizedTextSchema, roles: z.array(name).min(1), target: name }).strict().optional(),

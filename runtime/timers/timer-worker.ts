@@ -3,27 +3,30 @@ import { PlatformError, type Actor } from '../../engine/index.ts';
 import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 
 type TimerRow = typeof timers.$inferSelect;
 
-/** The post an overdue task is escalated to. */
+/** The post an overdue task is escalated to when its definition names none (`task.escalateTo`). */
 export const ESCALATION_POST = 'supervisor';
 
 function timerActor(orgUnit: string): Actor {
   return { id: 'system', name: '系统定时任务', role: 'system', post: null, orgUnit };
 }
 
-/** Marks the open task of an overdue state escalated to the office supervisor. */
-async function escalate(tx: Transaction, row: CaseRow, timer: TimerRow, now: Date): Promise<Record<string, unknown>> {
+/** Marks the open task of an overdue state escalated to the post its definition names, else the office supervisor. */
+async function escalate(tx: Transaction, rt: RuntimeContext, row: CaseRow, timer: TimerRow, now: Date): Promise<Record<string, unknown>> {
+  const { definition } = await publishedDefinition(tx, rt.registry, row.definitionId);
+  const to = definition.states[timer.state]?.task?.escalateTo ?? ESCALATION_POST;
   const [task] = await tx
     .update(tasks)
-    .set({ escalatedAt: now, escalatedTo: ESCALATION_POST })
+    .set({ escalatedAt: now, escalatedTo: to })
     .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, timer.state), eq(tasks.status, 'open'), isNull(tasks.escalatedAt)))
     .returning({ id: tasks.id });
   if (!task) return { skipped: 'no open task' };
-  await tx.insert(auditLog).values({ cityCode: row.cityCode, action: 'task.escalated', target: task.id, details: { caseId: row.id, caseNo: row.caseNo, state: timer.state, to: ESCALATION_POST }, at: now });
-  return { escalated: task.id, to: ESCALATION_POST };
+  await tx.insert(auditLog).values({ cityCode: row.cityCode, action: 'task.escalated', target: task.id, details: { caseId: row.id, caseNo: row.caseNo, state: timer.state, to }, at: now });
+  return { escalated: task.id, to };
 }
 
 /** Sends one event in a savepoint; a refusal (the event does not apply, or no longer) rolls back only the attempt and is returned. */
@@ -48,7 +51,7 @@ async function sendTimerEvent(tx: Transaction, rt: RuntimeContext, row: CaseRow,
 
 async function fire(tx: Transaction, rt: RuntimeContext, timer: TimerRow, row: CaseRow, now: Date): Promise<Record<string, unknown>> {
   if (row.status !== 'active' || row.state !== timer.state) return { skipped: 'case left the state' };
-  return timer.kind === 'sla' ? escalate(tx, row, timer, now) : sendTimerEvent(tx, rt, row, timer);
+  return timer.kind === 'sla' ? escalate(tx, rt, row, timer, now) : sendTimerEvent(tx, rt, row, timer);
 }
 
 /**

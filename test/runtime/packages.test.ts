@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPackages, loadPlugins, readPackages, STANDARD_PACKAGES, withInstalled } from '../../runtime/plugins/index.ts';
+import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -93,6 +94,21 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const restarted = loadPlugins(withInstalled(readPackages(), await installedPackages(t.rt.db)));
     expect(restarted.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
     expect(restarted.processes.get('employment-registration')?.compiled.hash).toBe(t.rt.registry.processes.get('employment-registration')?.compiled.hash);
+  });
+  it('escalates an overdue task to the post its definition names (task.escalateTo), else to the supervisor', async () => {
+    const bundle = bundleOf('unemployment-registration');
+    const flow = structuredClone(bundle.flows['unemployment-registration.flow.json']);
+    flow.states.draft.task.escalateTo = 'unemployment-review';
+    const installed = await t.request('POST', '/api/packages', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.1.0' }, flows: { 'unemployment-registration.flow.json': flow } } });
+    expect(installed.status).toBe(201);
+    const caseworker = await t.login('caseworker');
+    const subjectId = (await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350203', '19860101', '015'), name: '逾期丙', phone: '13912345678' } })).body.id as string;
+    const late = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'unemployment-registration', subjectId } });
+    expect(late.status).toBe(201);
+    // A one-working-day draft opened on Monday 2 November is overdue on Wednesday.
+    t.clock.set('2026-11-04T01:00:00.000Z');
+    const fired = (await fireDueTimers(t.rt)).filter((f) => f.caseId === late.body.id);
+    expect(fired).toEqual([{ caseId: late.body.id, kind: 'sla', state: 'draft', outcome: { escalated: expect.any(String), to: 'unemployment-review' } }]);
   });
 });
 
