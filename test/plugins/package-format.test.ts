@@ -2,20 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPlatformError, type PlatformError } from '../../engine/index.ts';
 import { EXTENSIONS_VERSION } from '../../runtime/extensions/index.ts';
 import { loadPlugins, readPackages, STANDARD_PACKAGES } from '../../runtime/plugins/index.ts';
+import { refusal } from '../support/engine-assertions.ts';
 import { plugins } from '../support/packages.ts';
-
-function refusal(run: () => unknown): PlatformError {
-  try {
-    run();
-  } catch (error) {
-    if (isPlatformError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const work = mkdtempSync(join(tmpdir(), 'pes-packages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
