@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/support/slow-first.ts';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
     isolate: false,
     // Seeds one database per backend for the run; each file's database is a copy of it.
     globalSetup: ['test/support/seed-once.ts'],
+    // The files that start processes go first, so no worker is left running one alone at the end.
+    sequence: { sequencer: SlowFirst },
     testTimeout: 30_000,
     // One line per request would bury the test report; warnings and errors still show.
     env: { LOG_LEVEL: 'warn' },
