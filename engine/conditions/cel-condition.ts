@@ -21,6 +21,15 @@ function compileCel(expression: string): ParseResult {
   return program;
 }
 
+/**
+ * The facts a CEL condition reads by name (`facts.employer.registered` reads `employer`), or
+ * `'all'` when it reads `facts` as a whole (`size(facts)`), which may be any of them.
+ */
+export function factsNamedIn(expression: string): string[] | 'all' {
+  if (/\bfacts\b(?!\s*\.\s*[a-zA-Z])/.test(expression)) return 'all';
+  return [...new Set([...expression.matchAll(/\bfacts\s*\.\s*([a-zA-Z]\w*)/g)].map((m) => m[1]!))];
+}
+
 /** The parse error of a CEL expression, or undefined when it parses. */
 export function celSyntaxError(expression: string): string | undefined {
   try {

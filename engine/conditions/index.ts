@@ -1,1 +1,1 @@
-export { evaluateCel, celHolds, celSyntaxError, type ConditionScope } from './cel-condition.ts';
+export { evaluateCel, celHolds, celSyntaxError, factsNamedIn, type ConditionScope } from './cel-condition.ts';

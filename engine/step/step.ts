@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { CaseContext, Effect } from '../actions/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
-import { evaluateCel } from '../conditions/index.ts';
+import { evaluateCel, factsNamedIn } from '../conditions/index.ts';
 import type { TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
 import type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
@@ -78,8 +78,12 @@ export function factsRead(compiled: CompiledDefinition, state: string, event: st
   const declared = Object.keys(compiled.definition.facts);
   const rules = own(own(compiled.definition.states, state)?.on, event)?.rules ?? [];
   // A guard, or a condition that reads `facts` as a whole, may read any declared fact.
-  if (rules.some((rule) => rule.cel === undefined || /\bfacts\b(?!\s*\.\s*[a-zA-Z])/.test(rule.cel))) return declared;
-  const named = new Set(rules.flatMap((rule) => [...rule.cel!.matchAll(/\bfacts\.([a-zA-Z]\w*)/g)].map((m) => m[1]!)));
+  const named = new Set<string>();
+  for (const rule of rules) {
+    const names = rule.cel === undefined ? 'all' : factsNamedIn(rule.cel);
+    if (names === 'all') return declared;
+    for (const name of names) named.add(name);
+  }
   return declared.filter((fact) => named.has(fact));
 }
 

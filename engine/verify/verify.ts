@@ -1,5 +1,5 @@
 import { createAjv } from '../../forms/index.ts';
-import { celSyntaxError } from '../conditions/index.ts';
+import { celSyntaxError, factsNamedIn } from '../conditions/index.ts';
 import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
 import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
@@ -67,8 +67,9 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
     transition.rules.forEach((rule, i) => {
       const error = rule.cel === undefined ? undefined : celSyntaxError(rule.cel);
       if (error) findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, error.split('\n')[0]!));
-      for (const [, fact] of rule.cel?.matchAll(/\bfacts\.([a-zA-Z]\w*)/g) ?? []) {
-        if (!Object.hasOwn(definition.facts, fact!)) findings.push(finding('undeclared-fact', `${path}.rules.${i}.cel`, fact!));
+      const facts = rule.cel === undefined ? [] : factsNamedIn(rule.cel);
+      for (const fact of facts === 'all' ? [] : facts) {
+        if (!Object.hasOwn(definition.facts, fact)) findings.push(finding('undeclared-fact', `${path}.rules.${i}.cel`, fact));
       }
       if (rule.guard && implementations && !implementations.guards[rule.guard]) {
         findings.push(finding('unknown-guard', `${path}.rules.${i}.guard`, rule.guard));
