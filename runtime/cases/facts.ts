@@ -90,10 +90,7 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
  * definition declares and the step reads, from its provider. A fact whose field is empty is null.
  */
 export async function lookUpFacts(tx: Executor, row: CaseRow, form: CaseData, declared: Readonly<Record<string, FactSource>>, names: readonly string[]): Promise<Record<string, unknown>> {
-  const facts: Record<string, unknown> = {};
-  for (const name of names) {
-    const source = declared[name]!;
-    facts[name] = await (providers[source.provider] as Provider<FactSource>)({ tx, row, form, source });
-  }
-  return facts;
+  // Sent together: on PostgreSQL the transaction's connection pipelines them, one round trip for all.
+  const values = await Promise.all(names.map((name) => (providers[declared[name]!.provider] as Provider<FactSource>)({ tx, row, form, source: declared[name]! })));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]]));
 }
