@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   isPlatformError,
   parseDefinition,
@@ -59,7 +58,7 @@ export function checkPackage(rt: RuntimeContext, bundle: PackageBundle): Package
     return { manifest: null, findings: findingsOf(error, 'plugin.json'), registry: null };
   }
   const findings: PackageFinding[] = [];
-  const flows = bundle.flows ?? {};
+  const { flows } = bundle;
   for (const file of manifest.processes) {
     if (!Object.hasOwn(flows, file)) {
       findings.push({ file, path: '', message: { 'zh-CN': `插件清单列出的流程文件 ${file} 未上传`, en: `The manifest lists ${file}, which was not uploaded` } });
@@ -82,7 +81,7 @@ export function checkPackage(rt: RuntimeContext, bundle: PackageBundle): Package
   if (findings.length > 0) return { manifest, findings, registry: null };
   try {
     const plugin = packageFromManifest(manifest, manifest.processes.map((file) => flows[file]));
-    const registry = loadPlugins(withInstalled(rt.registry.plugins.filter((p) => p.id !== manifest.id), [plugin]));
+    const registry = loadPlugins(withInstalled(rt.registry.plugins, [plugin]));
     return { manifest, findings: [], registry };
   } catch (error) {
     return { manifest, findings: findingsOf(error, 'plugin.json'), registry: null };
@@ -99,8 +98,7 @@ export async function installPackage(rt: RuntimeContext, user: SessionUser, bund
   const { manifest, findings, registry } = checkPackage(rt, bundle);
   if (!manifest || !registry) throw new PlatformError('PLUGIN_INVALID', { details: findings });
   const published = await rt.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: packages.id }).from(packages).where(and(eq(packages.id, manifest.id), eq(packages.version, manifest.version))).limit(1);
-    if (taken) throw new PlatformError('DUPLICATE_RECORD', { details: { packageId: manifest.id, version: manifest.version } });
+    // Two administrators installing the same version at once: the key (id, version) refuses the second (409 DUPLICATE_RECORD).
     await tx.insert(packages).values({ id: manifest.id, version: manifest.version, manifest, flows: bundle.flows, installedBy: user.id, installedAt: rt.clock() });
     const changed: string[] = [];
     for (const [processId, standard] of registry.processes) {

@@ -70,6 +70,19 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     expect({ packages: await count(t, 'packages'), definitions: await count(t, 'definitions'), audit: await count(t, 'audit_log') }).toEqual(before);
   });
 
+  it('finds a listed flow that was not uploaded, and a package the platform would not load with (a meaning declared twice)', async () => {
+    const bundle = bundleOf('employment-registration');
+    const missing = await t.request('POST', '/api/packages/check', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.2.0' }, flows: {} } });
+    expect(missing.body.findings).toEqual([
+      { file: 'employment-registration.flow.json', path: '', message: { 'zh-CN': '插件清单列出的流程文件 employment-registration.flow.json 未上传', en: 'The manifest lists employment-registration.flow.json, which was not uploaded' } },
+    ]);
+    const twice = { ...bundle.manifest, version: '1.2.0', meanings: { ...bundle.manifest.meanings, certified: { process: 'employment-registration', state: 'employed', event: 'register' } } };
+    const clash = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: twice } });
+    expect([clash.status, clash.body.code]).toEqual([422, 'PLUGIN_INVALID']);
+    expect(clash.body.details).toEqual([expect.objectContaining({ file: 'plugin.json', message: expect.objectContaining({ en: expect.stringContaining('"declaredTwice":true') }) })]);
+    expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.0.0');
+  });
+
   it('installs a new version: new cases start on it, a running case stays on its own', async () => {
     const caseworker = await t.login('caseworker');
     const person = async (serial: string) => (await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350203', '19900101', serial), name: '林测试', phone: '13912345678' } })).body.id as string;
