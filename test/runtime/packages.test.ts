@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPackages, loadPlugins, readPackages, STANDARD_PACKAGES, withInstalled } from '../../runtime/plugins/index.ts';
+import { packages } from '../../runtime/db/schema/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
@@ -81,6 +82,14 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     expect([clash.status, clash.body.code]).toEqual([422, 'PLUGIN_INVALID']);
     expect(clash.body.details).toEqual([expect.objectContaining({ file: 'plugin.json', message: expect.objectContaining({ en: expect.stringContaining('"declaredTwice":true') }) })]);
     expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.0.0');
+
+    // Another administrator's install of the same version landed first (this process still runs 1.0.0): the key refuses this one.
+    const raced = { ...bundle.manifest, version: '1.3.0' };
+    await t.rt.db.insert(packages).values({ id: 'employment-registration', version: '1.3.0', manifest: raced, flows: bundle.flows });
+    const second = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: raced } });
+    expect([second.status, second.body.code]).toEqual([409, 'DUPLICATE_RECORD']);
+    expect(t.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.0.0');
+    await t.rt.db.delete(packages);
   });
 
   it('installs a new version: new cases start on it, a running case stays on its own', async () => {
