@@ -60,8 +60,7 @@ describe('PGlite data directory lock', () => {
       for (const { child } of [a, b]) child.stdin!.end();
       expect([trial, outcomes]).toEqual([trial, ['held', 'refused']]);
     }
-    // Forty contender processes start here: on two busy cores that takes longer than the suite's default limit.
-  }, 120_000);
+  }, 120_000); // Forty contender processes start here: on two busy cores that takes longer than the suite's default limit.
 
   it('without abstract sockets: an exclusive pid file, a stale one taken over, a live one refused', () => {
     const dir = mkdtempSync(join(work, 'pid-'));
