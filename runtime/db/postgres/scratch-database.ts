@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { DatabaseHandle } from '../database.ts';
-import { openPostgres } from './index.ts';
+import { openPostgres, type PostgresOptions } from './index.ts';
 
 async function run(serverUrl: string, statement: string): Promise<void> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
@@ -16,7 +16,7 @@ async function run(serverUrl: string, statement: string): Promise<void> {
  * A new database on the server at `serverUrl`, empty or a copy of `template`, dropped again by
  * `close`. Tests and benchmarks use one each, so they never share or leave behind state.
  */
-export async function openScratchPostgres(serverUrl: string, prefix: string, options: { max?: number; template?: string } = {}): Promise<DatabaseHandle> {
+export async function openScratchPostgres(serverUrl: string, prefix: string, options: PostgresOptions & { template?: string } = {}): Promise<DatabaseHandle> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template)) throw new Error(`not a database name: ${options.template}`);
   await run(serverUrl, `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
