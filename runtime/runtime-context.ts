@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Actor, CaseData, Effect } from '../engine/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import type { FieldCipher } from './crypto/index.ts';
@@ -34,12 +36,27 @@ export interface CaseStepper {
   reschedule(tx: Transaction, rt: RuntimeContext, row: CaseRow, calendarVersion: number): Promise<number>;
   /** Moves a locked case from the published version `from` onto `to`, written as a step is (the engine's `migrate`). */
   migrate(tx: Transaction, rt: RuntimeContext, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition, actor: Actor): Promise<CaseRow>;
-  /** Applies a step's effects, each by the handler of its kind; returns the domain events written to the outbox. */
-  applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]>;
+  /**
+   * Applies a step's effects, each by the handler of its kind, the plain writes gathered into
+   * `writes` with any the caller gathered before (the case's own update) and sent as one
+   * statement; returns the domain events written to the outbox.
+   */
+  applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext, writes: StepWriter): Promise<EmittedEvent[]>;
   /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */
   openOnEvent(tx: Transaction, rt: RuntimeContext, input: EventOpenInput): Promise<CaseRow | undefined>;
   /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */
   redeliver(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number>;
+}
+
+/**
+ * The writes of a step that need nothing back but how many rows they touched, gathered and sent
+ * together as one statement (`cases/step-writes.ts`); `flush` sends what was gathered.
+ */
+export interface StepWriter {
+  insert<T extends PgTable>(table: T, values: PgInsertValue<T>): void;
+  /** Gathers an update; `check` receives how many rows it updated and throws to abort the step. */
+  update<T extends PgTable>(table: T, set: PgUpdateSetSource<T>, where: SQL, check?: (rows: number) => void): Promise<void>;
+  flush(): Promise<void>;
 }
 
 /** A case as its row holds it. */

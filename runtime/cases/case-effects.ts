@@ -58,8 +58,9 @@ async function issueCertificate(tx: Transaction, row: CaseRow, certificate: stri
  * ledger's payment is the ledger's own (`ledgerEffects`).
  */
 export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
-  record: async (tx, row, { record }, context) => {
-    await tx.insert(caseEvents).values({
+  record: {
+    write: (writes, row, { record }, context) =>
+      writes.insert(caseEvents, {
       cityCode: row.cityCode,
       caseId: row.id,
       // One record per step: its sequence is the case version the step produced.
@@ -83,10 +84,11 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
       data: record.data,
       facts: context.facts ?? null,
       cause: context.cause,
-    });
+    }),
   },
-  'task.open': async (tx, row, effect, { now, calendarVersion }) => {
-    await tx.insert(tasks).values({
+  'task.open': {
+    write: (writes, row, effect, { now, calendarVersion }) =>
+      writes.insert(tasks, {
       cityCode: row.cityCode,
       id: randomUUID(),
       caseId: row.id,
@@ -100,16 +102,19 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
       dueProvisional: effect.provisional,
       calendarVersion,
       openedAt: now,
-    });
+    }),
   },
-  'task.close': async (tx, row, effect, { actor, now }) => {
-    await tx
-      .update(tasks)
-      .set({ status: 'done', closedAt: now, closedEvent: effect.event, closedBy: actor.role === 'system' ? null : actor.id })
-      .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, effect.state), eq(tasks.status, 'open')));
+  'task.close': {
+    write: (writes, row, effect, { actor, now }) =>
+      writes.update(
+        tasks,
+        { status: 'done', closedAt: now, closedEvent: effect.event, closedBy: actor.role === 'system' ? null : actor.id },
+        and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, effect.state), eq(tasks.status, 'open'))!,
+      ),
   },
-  'timer.schedule': async (tx, row, effect, { calendarVersion }) => {
-    await tx.insert(timers).values({
+  'timer.schedule': {
+    write: (writes, row, effect, { calendarVersion }) =>
+      writes.insert(timers, {
       cityCode: row.cityCode,
       id: randomUUID(),
       caseId: row.id,
@@ -120,22 +125,26 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
       provisional: effect.provisional,
       // Only deadlines counted in working days move with the calendar.
       calendarVersion: effect.timer === 'sla' || effect.workingDays ? calendarVersion : null,
-    });
+    }),
   },
-  'timer.cancel': async (tx, row, effect, { now }) => {
-    await tx
-      .update(timers)
-      .set({ cancelledAt: now })
-      .where(and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, effect.state), isNull(timers.firedAt), isNull(timers.cancelledAt)));
+  'timer.cancel': {
+    write: (writes, row, effect, { now }) =>
+      writes.update(
+        timers,
+        { cancelledAt: now },
+        and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, effect.state), isNull(timers.firedAt), isNull(timers.cancelledAt))!,
+      ),
   },
-  'subject.set': (tx, row, effect, { now }) => setPersonField(tx, row, effect.field, effect.value, now),
-  'subject.increment': (tx, row, effect, { now }) => incrementPersonField(tx, row, effect.field, now),
-  'certificate.issue': (tx, row, effect, { now }) => issueCertificate(tx, row, effect.certificate, now),
-  emit: async (tx, row, effect, { now }) => {
+  'subject.set': { apply: (tx, row, effect, { now }) => setPersonField(tx, row, effect.field, effect.value, now) },
+  'subject.increment': { apply: (tx, row, effect, { now }) => incrementPersonField(tx, row, effect.field, now) },
+  'certificate.issue': { apply: (tx, row, effect, { now }) => issueCertificate(tx, row, effect.certificate, now) },
+  emit: {
+    apply: async (tx, row, effect, { now }) => {
     const [inserted] = await tx
       .insert(outbox)
       .values({ cityCode: row.cityCode, event: effect.event, caseId: row.id, subjectType: row.subjectType, subjectId: row.subjectId, payload: effect.payload, createdAt: now })
       .returning({ id: outbox.id });
     return { id: inserted!.id, cityCode: row.cityCode, event: effect.event, subjectId: row.subjectId, payload: effect.payload };
+    },
   },
 };

@@ -17,7 +17,7 @@ export function createStepper(handlers: EffectHandlers): CaseStepper {
     step: stepInTransaction,
     reschedule: rescheduleInTransaction,
     migrate: migrateInTransaction,
-    applyEffects: (tx, row, effects, context) => applyEffects(tx, handlers, row, effects, context),
+    applyEffects: (tx, row, effects, context, writes) => applyEffects(tx, handlers, row, effects, context, writes),
     openOnEvent,
     redeliver: deliverOutboxEvent,
   };

@@ -3,12 +3,16 @@ import type { Effect } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { processesInForce, publishedDefinition } from '../plugins/index.ts';
-import type { CaseRow, Cause, EventOpenInput, RuntimeContext, StepContext } from '../runtime-context.ts';
+import type { CaseRow, Cause, EventOpenInput, RuntimeContext, StepContext, StepWriter } from '../runtime-context.ts';
 import { deliver, systemActor } from './coordination.ts';
+import { StepWrites } from './step-writes.ts';
 
-/** Applies a step's effects and delivers the domain events it emitted, all in the caller's transaction. */
-export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, depth = 1): Promise<void> {
-  const emitted = await rt.stepper.applyEffects(tx, row, effects, context);
+/**
+ * Applies a step's effects and delivers the domain events it emitted, all in the caller's
+ * transaction; `writes` may already hold the case's own update, sent with the effects' writes.
+ */
+export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, depth = 1, writes: StepWriter = new StepWrites(tx)): Promise<void> {
+  const emitted = await rt.stepper.applyEffects(tx, row, effects, context, writes);
   for (const event of emitted) {
     const cause: Cause = { event: event.event, caseId: row.id, caseNo: row.caseNo, processId: row.processId, outboxId: event.id };
     await deliver(tx, rt, event, cause, depth);

@@ -5,3 +5,4 @@ export { listTasks } from './task-service.ts';
 export { createStepper } from './case-stepper.ts';
 export { caseEffects } from './case-effects.ts';
 export type { EffectHandler, EffectHandlers } from './apply-effects.ts';
+export { StepWrites } from './step-writes.ts';

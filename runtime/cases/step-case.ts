@@ -9,6 +9,7 @@ import { applyAndCoordinate } from './coordinate.ts';
 import { moveTask, moveTimer } from './deadline-moves.ts';
 import { lookUpFacts } from './facts.ts';
 import { sealed } from './sealed-result.ts';
+import { StepWrites } from './step-writes.ts';
 
 /**
  * Runs the pure engine step for a case and writes everything it decided in the caller's
@@ -41,22 +42,23 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
  */
 export async function writeResult(tx: Transaction, rt: RuntimeContext, row: CaseRow, result: StepResult, context: StepContext, options: { depth: number; moveTo?: PublishedDefinition }): Promise<CaseRow> {
   const { now } = context;
-  const [updated] = await tx
-    .update(cases)
-    .set({
-      ...(options.moveTo ? { definitionId: options.moveTo.id, pluginVersion: options.moveTo.pluginVersion } : {}),
-      state: result.snapshot.state,
-      status: result.status,
-      snapshot: result.snapshot,
-      data: result.snapshot.context.data,
-      version: row.version + 1,
-      updatedAt: now,
-      closedAt: result.status === 'final' ? now : null,
-    })
-    .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning();
-  if (!updated) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
-  await applyAndCoordinate(tx, rt, updated, result.effects, context, options.depth);
+  const changes = {
+    ...(options.moveTo ? { definitionId: options.moveTo.id, pluginVersion: options.moveTo.pluginVersion } : {}),
+    state: result.snapshot.state,
+    status: result.status,
+    snapshot: result.snapshot,
+    data: result.snapshot.context.data,
+    version: row.version + 1,
+    updatedAt: now,
+    closedAt: result.status === 'final' ? now : null,
+  };
+  // Sent with the effects' own writes, as one statement.
+  const writes = new StepWrites(tx);
+  await writes.update(cases, changes, and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version))!, (updated) => {
+    if (updated === 0) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: row.id, version: row.version } });
+  });
+  const updated: CaseRow = { ...row, ...changes };
+  await applyAndCoordinate(tx, rt, updated, result.effects, context, options.depth, writes);
   return updated;
 }
 

@@ -55,8 +55,10 @@ async function recordLedgerItem(tx: Transaction, row: CaseRow, item: LedgerItem,
 
 /** The ledger's part of the case transaction, registered at start-up: a step's approved payment is written to the ledger. */
 export const ledgerEffects: Pick<EffectHandlers, 'ledger.item'> = {
-  'ledger.item': async (tx, row, effect, { now }) => {
-    await recordLedgerItem(tx, row, effect.item, now);
+  'ledger.item': {
+    apply: async (tx, row, effect, { now }) => {
+      await recordLedgerItem(tx, row, effect.item, now);
+    },
   },
 };
 
