@@ -14,8 +14,8 @@ import { createRuntimeContext } from '../runtime/startup.ts';
 
 const dataRoot = new URL('./.data/', import.meta.url).pathname;
 
-/** A fresh database for one benchmark run: PGlite on disk (as `npm start` uses it) or a new PostgreSQL database. */
-export async function openBenchDatabase(backend: Backend, postgresUrl: string | undefined): Promise<DatabaseHandle> {
+/** A fresh database for one benchmark run: PGlite on disk (as `npm start` uses it) or a new PostgreSQL database, whose statements `onStatement` sees. */
+export async function openBenchDatabase(backend: Backend, postgresUrl: string | undefined, onStatement?: (statement: string) => void): Promise<DatabaseHandle> {
   const name = `bench_${randomBytes(5).toString('hex')}`;
   if (backend === 'pglite') {
     const dir = `${dataRoot}${name}`;
@@ -23,7 +23,7 @@ export async function openBenchDatabase(backend: Backend, postgresUrl: string | 
     const handle = await openPglite(dir);
     return { ...handle, close: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
   }
-  return openScratchPostgres(postgresUrl!, 'bench', { max: 10 });
+  return openScratchPostgres(postgresUrl!, 'bench', { max: 10, ...(onStatement ? { onStatement } : {}) });
 }
 
 /** A migrated runtime with one office, one caseworker, `people` persons and the given plugins installed. */

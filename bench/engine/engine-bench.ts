@@ -3,6 +3,7 @@ import { openBenchDatabase, prepareRuntime } from '../bench-database.ts';
 import { bpmnStepsPerSecond, startBpmnInstances } from './bpmn-peer.ts';
 import { fiveStepPlugin, stepsPerCase } from './five-step.flow.ts';
 import { pureStepsPerSecond } from './pure-step.ts';
+import { StatementCounter } from './round-trips.ts';
 import { drive, engineStep, openCases, rawStep } from './step-paths.ts';
 
 /** One measured configuration: persisted steps per second with and without the engine. */
@@ -14,6 +15,14 @@ export interface EngineBenchEntry {
   ratio: number;
 }
 
+/** What one persisted step sends to PostgreSQL, counted one case at a time. */
+export interface StepTraffic {
+  engineStatementsPerStep: number;
+  engineRoundTripsPerStep: number;
+  rawStatementsPerStep: number;
+  rawRoundTripsPerStep: number;
+}
+
 export interface EngineBenchResult {
   benchmark: 'engine';
   casesPerRun: number;
@@ -21,6 +30,8 @@ export interface EngineBenchResult {
   /** The engine alone, no database, one core. */
   pureStepsPerSec: number;
   entries: EngineBenchEntry[];
+  /** PostgreSQL only: PGlite runs in the process, with no round trips to count. */
+  postgresTraffic: StepTraffic | null;
   bpmnEngine: { backend: Backend; concurrency: number; stepsPerSec: number; ratioToEngine: number }[];
 }
 
@@ -38,12 +49,13 @@ export async function runEngineBench(options: { postgresUrl: string | undefined;
   pureStepsPerSecond(200);
   const pure = round(pureStepsPerSecond(2000));
   log(`pure engine, no database: ${pure} steps/s`);
-  const result: EngineBenchResult = { benchmark: 'engine', casesPerRun: cases, stepsPerCase, pureStepsPerSec: pure, entries: [], bpmnEngine: [] };
+  const result: EngineBenchResult = { benchmark: 'engine', casesPerRun: cases, stepsPerCase, pureStepsPerSec: pure, entries: [], postgresTraffic: null, bpmnEngine: [] };
   for (const backend of backends) {
-    const handle = await openBenchDatabase(backend, options.postgresUrl);
+    const counter = new StatementCounter();
+    const handle = await openBenchDatabase(backend, options.postgresUrl, counter.onStatement);
     try {
       const concurrencies = [1, 8];
-      const needed = concurrencies.length * rounds * 2 * cases + 20;
+      const needed = concurrencies.length * rounds * 2 * cases + 40;
       log(`[${backend}] preparing ${needed} persons and cases…`);
       const { rt, user, personIds } = await prepareRuntime(handle, [fiveStepPlugin], needed);
       const pool = await openCases(rt, user, personIds);
@@ -51,6 +63,18 @@ export async function runEngineBench(options: { postgresUrl: string | undefined;
       const steps = cases * stepsPerCase;
       await drive(take(10), 1, stepsPerCase, (id) => engineStep(rt, user, id));
       await drive(take(10), 1, stepsPerCase, (id) => rawStep(rt, user, id));
+      if (backend === 'postgres') {
+        const perStep = (n: number) => Math.round((n / (10 * stepsPerCase)) * 100) / 100;
+        const count = async (stepOne: (id: string) => Promise<void>) => {
+          counter.reset();
+          await drive(take(10), 1, stepsPerCase, stepOne);
+          return { statements: perStep(counter.statements), roundTrips: perStep(counter.roundTrips) };
+        };
+        const engine = await count((id) => engineStep(rt, user, id));
+        const raw = await count((id) => rawStep(rt, user, id));
+        result.postgresTraffic = { engineStatementsPerStep: engine.statements, engineRoundTripsPerStep: engine.roundTrips, rawStatementsPerStep: raw.statements, rawRoundTripsPerStep: raw.roundTrips };
+        log(`[${backend}] per step: engine ${engine.statements} statements in ${engine.roundTrips} round trips, raw SQL ${raw.statements} statements in ${raw.roundTrips} round trips`);
+      }
       for (const concurrency of concurrencies) {
         let engine = 0;
         let raw = 0;

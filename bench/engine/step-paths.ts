@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type SessionUser } from '../../runtime/auth/index.ts';
-import { getCaseRow, startCase } from '../../runtime/cases/index.ts';
+import { getCaseRow, startCase, StepWrites } from '../../runtime/cases/index.ts';
 import { caseEvents, cases, tasks, timers } from '../../runtime/db/schema/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 
@@ -23,7 +23,10 @@ export async function engineStep(rt: RuntimeContext, user: SessionUser, caseId: 
   });
 }
 
-/** The baseline: the same reads and writes with no engine, no facts, no validation, a precomputed next state. */
+/**
+ * The baseline: the same reads and writes as the engine path, sent the same way (one statement for
+ * the step's writes, `StepWrites`), with no engine, no facts, no validation, a precomputed next state.
+ */
 export async function rawStep(rt: RuntimeContext, user: SessionUser, caseId: string): Promise<void> {
   await rt.db.transaction(async (tx) => {
     const row = await getCaseRow(rt, user, caseId, tx, true);
@@ -32,19 +35,19 @@ export async function rawStep(rt: RuntimeContext, user: SessionUser, caseId: str
     const dueAt = new Date(now.getTime() + 2 * 86_400_000);
     const final = next === 'done';
     const context = { ...row.snapshot.context, data: { ...row.snapshot.context.data, ...form }, enteredAt: now.toISOString(), dueAt: final ? null : dueAt.toISOString(), lastActors: { next: user.id } };
-    await tx
-      .update(cases)
-      .set({ state: next, status: final ? 'final' : 'active', snapshot: { state: next, context }, data: context.data, version: row.version + 1, updatedAt: now, closedAt: final ? now : null })
-      .where(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version)));
-    await tx
-      .update(tasks)
-      .set({ status: 'done', closedAt: now, closedBy: user.id, closedEvent: 'next' })
-      .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, row.state), eq(tasks.status, 'open')));
-    await tx
-      .update(timers)
-      .set({ cancelledAt: now })
-      .where(and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, row.state), isNull(timers.firedAt), isNull(timers.cancelledAt)));
-    await tx.insert(caseEvents).values({
+    const writes = new StepWrites(tx);
+    await writes.update(
+      cases,
+      { state: next, status: final ? 'final' : 'active', snapshot: { state: next, context }, data: context.data, version: row.version + 1, updatedAt: now, closedAt: final ? now : null },
+      and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id), eq(cases.version, row.version))!,
+    );
+    await writes.update(
+      tasks,
+      { status: 'done', closedAt: now, closedBy: user.id, closedEvent: 'next' },
+      and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, row.state), eq(tasks.status, 'open'))!,
+    );
+    await writes.update(timers, { cancelledAt: now }, and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, row.state), isNull(timers.firedAt), isNull(timers.cancelledAt))!);
+    writes.insert(caseEvents, {
       cityCode: row.cityCode,
       caseId: row.id,
       seq: row.version + 1,
@@ -65,9 +68,10 @@ export async function rawStep(rt: RuntimeContext, user: SessionUser, caseId: str
       data: form,
     });
     if (!final) {
-      await tx.insert(tasks).values({ cityCode: row.cityCode, id: randomUUID(), caseId: row.id, state: next, role: 'caseworker', post: null, orgUnitId: row.orgUnitId, orgPath: row.orgPath, status: 'open', dueAt, openedAt: now });
-      await tx.insert(timers).values({ cityCode: row.cityCode, id: randomUUID(), caseId: row.id, kind: 'sla', state: next, fireAt: dueAt });
+      writes.insert(tasks, { cityCode: row.cityCode, id: randomUUID(), caseId: row.id, state: next, role: 'caseworker', post: null, orgUnitId: row.orgUnitId, orgPath: row.orgPath, status: 'open', dueAt, openedAt: now });
+      writes.insert(timers, { cityCode: row.cityCode, id: randomUUID(), caseId: row.id, kind: 'sla', state: next, fireAt: dueAt });
     }
+    await writes.flush();
   });
 }
 
