@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
-import { PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { MIGRATE_EVENT, PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import { queryRows } from '../db/index.ts';
@@ -38,10 +38,13 @@ const revisionOf = and(eq(recordRevisions.cityCode, caseEvents.cityCode), eq(rec
 /** Whether a step met its deadline: as judged again once its year's schedule came in, else as recorded. */
 const onTimeNow = sql<boolean | null>`coalesce(${recordRevisions.onTime}, ${caseEvents.onTime})`;
 
-/** The records a selector counts. */
+/**
+ * The records a selector counts. A migration's record (from = to = the case's state) moves a case
+ * onto another version without a step of the work, so only a selector naming its event counts it.
+ */
 function selects(selector: RecordSelector): SQL {
   const conditions: SQL[] = [eq(caseEvents.processId, selector.process)];
-  if (selector.event) conditions.push(eq(caseEvents.event, selector.event));
+  conditions.push(selector.event ? eq(caseEvents.event, selector.event) : ne(caseEvents.event, MIGRATE_EVENT));
   if (selector.from) conditions.push(eq(caseEvents.fromState, selector.from));
   if (selector.to) conditions.push(eq(caseEvents.toState, selector.to));
   if (selector.onTime !== undefined) conditions.push(sql`${onTimeNow} = ${selector.onTime}`);

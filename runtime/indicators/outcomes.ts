@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { chinaDayEnd, chinaDayStart } from '../../engine/index.ts';
+import { MIGRATE_EVENT, chinaDayEnd, chinaDayStart } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -30,7 +30,7 @@ async function longTermShare(rt: RuntimeContext, path: string, to: string) {
           SELECT min(e.left_at) FILTER (WHERE e.to_state = ${state}) AS registered_at,
                  min(e.left_at) FILTER (WHERE e.from_state = ${state}) AS exited_at
           FROM case_events e JOIN cases c ON c.city_code = e.city_code AND c.id = e.case_id
-          WHERE e.process_id = ${process} AND c.org_path LIKE ${`${path}%`}
+          WHERE e.process_id = ${process} AND e.event <> ${MIGRATE_EVENT} AND c.org_path LIKE ${`${path}%`}
           GROUP BY e.city_code, e.case_id)
         SELECT count(*) FILTER (WHERE registered_at < ${end}::timestamptz AND (exited_at IS NULL OR exited_at >= ${end}::timestamptz)) AS stock,
                count(*) FILTER (WHERE registered_at < ${yearBefore}::timestamptz AND (exited_at IS NULL OR exited_at >= ${end}::timestamptz)) AS long_term
@@ -54,7 +54,8 @@ async function timeToFill(rt: RuntimeContext, path: string, from: string, to: st
         FROM case_events f
         JOIN cases c ON c.city_code = f.city_code AND c.id = f.case_id
         JOIN LATERAL (SELECT max(e.left_at) AS left_at FROM case_events e
-                      WHERE e.city_code = f.city_code AND e.case_id = f.case_id AND e.to_state = ${published.state} AND e.left_at <= f.left_at) p ON true
+                      WHERE e.city_code = f.city_code AND e.case_id = f.case_id AND e.to_state = ${published.state} AND e.event <> ${MIGRATE_EVENT}
+                        AND e.left_at <= f.left_at) p ON true
         WHERE f.process_id = ${filled.process} AND f.event = ${filled.event} AND c.org_path LIKE ${`${path}%`}
           AND f.left_at >= ${startOf(from)}::timestamptz AND f.left_at < ${endOf(to)}::timestamptz`,
   );
@@ -73,7 +74,7 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
     sql`SELECT count(*) AS certified,
                count(*) FILTER (WHERE EXISTS (
                  SELECT 1 FROM case_events h JOIN cases hc ON hc.city_code = h.city_code AND hc.id = h.case_id
-                 WHERE h.process_id = ${employed.process} AND h.to_state = ${employed.state} AND hc.subject_id = c.subject_id
+                 WHERE h.process_id = ${employed.process} AND h.to_state = ${employed.state} AND h.event <> ${MIGRATE_EVENT} AND hc.subject_id = c.subject_id
                    AND h.left_at >= t.left_at AND h.left_at < t.left_at + interval '183 days')) AS employed
         FROM case_events t JOIN cases c ON c.city_code = t.city_code AND c.id = t.case_id
         WHERE t.process_id = ${certified.process} AND t.to_state = ${certified.state} AND t.event = ${certified.event} AND c.org_path LIKE ${`${path}%`}
@@ -87,7 +88,9 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
 /**
  * The ministry's outcome indicators that need more than counting records of one process: the
  * long-term unemployed share at the period's end, the average time to fill a posting, and
- * employment within 6 months after training. Each states what it was computed from.
+ * employment within 6 months after training. Each states what it was computed from. A
+ * migration's record (from = to = the case's state) is no registration, exit or publication, so
+ * none of them reads it.
  */
 export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post'>) {
   const unit = await unitInScope(rt, user, query.orgUnitId);

@@ -4,10 +4,14 @@ import { calendarInForce } from '../calendar/index.ts';
 import { cases } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
+import { internshipScenes } from './demo-scenes/internship.ts';
 import { jobMatchingScenes } from './demo-scenes/job-matching.ts';
+import { labourSurveyScenes } from './demo-scenes/labour-survey.ts';
+import { personnelFileScenes } from './demo-scenes/personnel-file.ts';
 import { Story } from './demo-scenes/story.ts';
 import { subsidyScenes } from './demo-scenes/subsidies.ts';
 import { unemploymentScenes } from './demo-scenes/unemployment.ts';
+import { vocationalGuidanceScenes } from './demo-scenes/vocational-guidance.ts';
 
 /** What the demo story created. */
 export interface DemoCasesReport {
@@ -21,8 +25,9 @@ export interface DemoCasesReport {
  * the runtime services by the demo caseworker, reviewer and supervisor on a clock that moves
  * forward and fires the timers on the way. Every process ends up with cases in several states
  * (waiting for intake or review, some overdue, others paid or completed), coordination has
- * acted (an employment registration cancelled an unemployment registration; a dismissal
- * prompted a registration draft and a benefit application), benefit months have been paid,
+ * acted (an employment registration cancelled an unemployment registration, closed a guidance
+ * case and ended an internship; a dismissal prompted a registration draft and a benefit
+ * application), benefit months have been paid,
  * and a payment batch of the employment subsidy fund is issued. Some steps were taken after
  * their deadline, so the on-time figures are not all 100%.
  *
@@ -44,7 +49,8 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
     progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);
     await story.registerEmployers();
-    await story.play([unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes], progress);
+    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes];
+    await story.play(scenes, progress);
 
     const [created] = await tx.select({ value: count() }).from(cases);
     return { cases: Number(created?.value ?? 0), ...story.created };

@@ -12,7 +12,7 @@ interface Person {
 /**
  * The people of the story, in the districts of the demo city (思明 350203, 海沧 350205,
  * 湖里 350206, 集美 350211). Ages fit what happens to them: the two 4050 women are over 40,
- * 刘德明 is over 50, the graduates are in their twenties.
+ * 刘德明 is over 50, the graduates (the interns among them) are in their twenties, 林秀珍 is retired.
  */
 export const people = {
   chenZhiqiang: { name: '陈志强', area: '350203', birth: '19850312', sequence: '013', phone: '13859201234' },
@@ -28,6 +28,10 @@ export const people = {
   xuWenbo: { name: '许文博', area: '350206', birth: '19950217', sequence: '015', phone: '15859218830' },
   caiJiaqi: { name: '蔡佳琪', area: '350205', birth: '19971011', sequence: '046', phone: '18959207741' },
   yangGuodong: { name: '杨国栋', area: '350203', birth: '19760308', sequence: '037', phone: '13055392068' },
+  guoYuhan: { name: '郭雨涵', area: '350206', birth: '20030415', sequence: '028', phone: '15160028817' },
+  heJunjie: { name: '何俊杰', area: '350211', birth: '20020908', sequence: '073', phone: '13950114526' },
+  jiangWanting: { name: '江婉婷', area: '350203', birth: '20040120', sequence: '064', phone: '18060937215' },
+  linXiuzhen: { name: '林秀珍', area: '350203', birth: '19560310', sequence: '040', phone: '13178652290' },
 } as const satisfies Record<string, Person>;
 
 export type PersonKey = keyof typeof people;

@@ -32,6 +32,13 @@ export interface SceneGroup {
   acts: (story: Story) => Act[];
 }
 
+/** The month (`YYYY-MM`) `offset` months after another (negative: before). */
+export function monthAfter(month: string, offset: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + number - 1 + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /** The instant of a China date and `HH:MM` time. */
 function instant(date: string, time: string): number {
   return Date.parse(`${date}T${time}:00+08:00`);
@@ -91,9 +98,7 @@ export class Story {
 
   /** The story's month (`YYYY-MM`), or one `offset` months away. */
   month(offset = 0): string {
-    const [year, month] = this.today().split('-').map(Number) as [number, number];
-    const index = year * 12 + month - 1 + offset;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    return monthAfter(this.today().slice(0, 7), offset);
   }
 
   /** A parameter of a plugin in force on the story's today. */
