@@ -1,7 +1,7 @@
 export type { Database, DatabaseHandle, Executor, Transaction, Backend } from './database.ts';
 export { openPglite } from './pglite/index.ts';
 export { dumpPglite } from './pglite/dump.ts';
-export { openPostgres } from './postgres/index.ts';
+export { openPostgres, type PostgresOptions } from './postgres/index.ts';
 export { openScratchPostgres } from './postgres/scratch-database.ts';
 export * as schema from './schema/index.ts';
 export { openDatabase } from './open-database.ts';

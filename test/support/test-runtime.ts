@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
 import type { RuntimeConfig } from '../../runtime/config.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { openPglite, openPostgres, openScratchPostgres, type Backend } from '../../runtime/db/index.ts';
+import { openPglite, openPostgres, openScratchPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { insertOrgTree, orgTreeRows } from '../../runtime/seed/index.ts';
@@ -86,9 +86,9 @@ export async function createTestRuntime(
   }
 
   /** A second runtime process on the same database (PostgreSQL only; PGlite is one process). */
-  async function secondProcess(): Promise<{ rt: RuntimeContext; close: () => Promise<void> }> {
+  async function secondProcess(options: PostgresOptions = {}): Promise<{ rt: RuntimeContext; close: () => Promise<void> }> {
     if (!handle.url) throw new Error('a second process needs a PostgreSQL database');
-    const other = await openPostgres(handle.url);
+    const other = await openPostgres(handle.url, options);
     return { rt: { ...rt, db: other.db }, close: () => other.close() };
   }
 
