@@ -26,14 +26,15 @@ export function isMonth(value: unknown): value is string {
   return typeof value === 'string' && MONTH.test(value) && (value.length === 7 || isDay(value));
 }
 
+/** The day itself, or a RangeError that names no value: the value may be a birth date, which is personal data. */
 function checkedDay(day: string): string {
-  if (!isDay(day)) throw new RangeError(`not a YYYY-MM-DD day: ${day}`);
+  if (!isDay(day)) throw new RangeError('not a YYYY-MM-DD day');
   return day;
 }
 
 /** Months since year 0 of a `YYYY-MM` month or a `YYYY-MM-DD` day: for comparing and counting months. */
 export function monthIndex(month: string): number {
-  if (!isMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  if (!isMonth(month)) throw new RangeError('not a YYYY-MM month');
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 

@@ -33,17 +33,17 @@ interface Definition {
 /** A CEL `int` or `double` that holds a whole number, as a JavaScript number; anything else fails the condition. */
 function whole(value: bigint | number): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number: ${String(value)}`);
+  if (!Number.isSafeInteger(n)) throw new RangeError('not a whole number');
   return n;
 }
 
 function day(value: string): string {
-  if (!isDay(value)) throw new RangeError(`not a YYYY-MM-DD day: ${value}`);
+  if (!isDay(value)) throw new RangeError('not a YYYY-MM-DD day');
   return value;
 }
 
 function category(value: string): RetirementCategory {
-  if (!isRetirementCategory(value)) throw new RangeError(`not a retirement category: ${value}`);
+  if (!isRetirementCategory(value)) throw new RangeError('not a retirement category');
   return value;
 }
 
@@ -133,10 +133,10 @@ const definitions: readonly Definition[] = [
     overloads: [['string', 'string']],
     returns: 'string',
     description: { 'zh-CN': '法定退休年龄类别：男性一律为 male-60；女性为申报的 female-55（原55周岁）或 female-50（原50周岁），申报为男性类别或性别不明的，条件不成立。', en: 'The retirement-age category: male-60 for every man; for a woman the declared female-55 (original age 55) or female-50 (original age 50); a woman declared in the men\'s category, or another gender, fails the condition.' },
-    example: "retirementCategory(facts.subject.gender, data.retirementCategory)",
+    example: 'monthOf(chinaDay(now)) < retirementMonth(facts.subject.birthDate, retirementCategory(facts.subject.gender, data.retirementCategory))',
     handler: (gender: string, declared: string) => {
       const found = retirementCategoryOf(gender, declared);
-      if (!found) throw new RangeError(`no retirement category for ${gender} declared ${declared}`);
+      if (!found) throw new RangeError('no retirement category for this gender and declaration');
       return found;
     },
   },
@@ -180,7 +180,7 @@ const definitions: readonly Definition[] = [
 
 function quarterOf(quarter: string): { first: string; last: string } {
   const bounds = quarterBounds(quarter);
-  if (!bounds) throw new RangeError(`not a YYYY-Qn quarter: ${quarter}`);
+  if (!bounds) throw new RangeError('not a YYYY-Qn quarter');
   return bounds;
 }
 
