@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plugins } from './support/packages.ts';
 import { loadPlugins } from '../runtime/plugins/index.ts';
+import { celLibrary } from '../engine/index.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const processesSection = readme.slice(readme.indexOf('## Processes'), readme.indexOf('## Database'));
@@ -14,5 +15,12 @@ describe('README', () => {
       const listed = [...row!.split('|')[2]!.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]);
       expect(listed, id).toEqual(Object.keys(compiled.definition.states));
     }
+  });
+
+  it('lists every function of the CEL standard library in its table', () => {
+    const from = processesSection.indexOf('| function | what it gives |');
+    const table = processesSection.slice(from, processesSection.indexOf('\n\n', from));
+    const listed = [...table.matchAll(/^\| (.+?) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`([a-zA-Z]+)\(/g)].map((m) => m[1]));
+    expect(listed).toEqual(celLibrary.map((fn) => fn.name));
   });
 });

@@ -47,6 +47,7 @@ export function ruleInput(context: CaseContext, event: MachineEvent): RuleInput 
     facts: event.facts,
     parameters: event.parameters,
     now: event.now,
+    calendar: event.calendar,
     actor: event.actor,
     lastActors: context.lastActors,
   };
@@ -140,9 +141,9 @@ const cache = new WeakMap<Implementations, Map<string, CompiledDefinition>>();
 
 /**
  * Validates, verifies and compiles a definition into an XState machine bound to the plugin's
- * named implementations. Cached by definition hash. Unknown guard or action names are refused
- * here, because XState would ignore an unknown action silently and fail on an unknown guard
- * only when a case reaches it.
+ * named implementations. Cached by definition hash. Unknown guard, action or CEL function names
+ * are refused here, because XState would ignore an unknown action silently, and an unknown
+ * guard or function would fail only when a case reaches it.
  */
 export function compile(raw: unknown, implementations: Implementations): CompiledDefinition {
   const definition = parseDefinition(raw);
@@ -152,7 +153,7 @@ export function compile(raw: unknown, implementations: Implementations): Compile
   if (hit) return hit;
 
   const findings = verify(definition, implementations);
-  const unknown = findings.filter((f) => f.code === 'unknown-guard' || f.code === 'unknown-action');
+  const unknown = findings.filter((f) => f.code === 'unknown-guard' || f.code === 'unknown-action' || f.code === 'unknown-cel-function');
   if (unknown.length > 0) throw new PlatformError('UNKNOWN_IMPLEMENTATION', { details: unknown });
   if (findings.length > 0) throw new PlatformError('DEFINITION_INVALID', { details: findings });
 

@@ -18,6 +18,7 @@ export type FindingCode =
   | 'unknown-action'
   | 'invalid-action-params'
   | 'invalid-cel'
+  | 'unknown-cel-function'
   | 'undeclared-fact'
   | 'timer-event-not-system';
 
@@ -46,7 +47,8 @@ const templates: Record<FindingCode, (subject: string) => LocalizedText> = {
   'invalid-action-params': (s) => ({ 'zh-CN': `内置动作参数不合法：${s}`, en: `A built-in action's params are invalid: ${s}` }),
   'timer-event-not-system': (s) => ({ 'zh-CN': `定时事件 ${s} 不是本环节可由系统发送的事件`, en: `Timer event ${s} is not an event of this state the system may send` }),
   'undeclared-fact': (s) => ({ 'zh-CN': `条件引用的事实 ${s} 未在 facts 中声明`, en: `The condition reads fact ${s}, which \`facts\` does not declare` }),
-  'invalid-cel': (s) => ({ 'zh-CN': `条件表达式不合法：${s}`, en: `The CEL condition does not parse: ${s}` }),
+  'invalid-cel': (s) => ({ 'zh-CN': `条件表达式不合法：${s}`, en: `The CEL condition is not valid: ${s}` }),
+  'unknown-cel-function': (s) => ({ 'zh-CN': `条件调用的函数 ${s} 不存在：既非 CEL 内置函数，也不在本平台的 CEL 函数库中`, en: `The condition calls ${s}, which is neither a CEL function nor one of the platform's CEL library` }),
 };
 
 /** Builds a finding with its bilingual message. */

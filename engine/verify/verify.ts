@@ -1,5 +1,5 @@
 import { createAjv } from '../../forms/index.ts';
-import { celSyntaxError, factsNamedIn } from '../conditions/index.ts';
+import { celProblems, factsNamedIn } from '../conditions/index.ts';
 import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
 import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
@@ -65,8 +65,10 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
       if (!events.has(other)) findings.push(finding('unknown-separate-from', `${path}.separateFrom.${i}`, other));
     });
     transition.rules.forEach((rule, i) => {
-      const error = rule.cel === undefined ? undefined : celSyntaxError(rule.cel);
-      if (error) findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, error.split('\n')[0]!));
+      for (const problem of rule.cel === undefined ? [] : celProblems(rule.cel)) {
+        if (problem.kind === 'unknown-function') findings.push(finding('unknown-cel-function', `${path}.rules.${i}.cel`, problem.name));
+        else findings.push(finding('invalid-cel', `${path}.rules.${i}.cel`, problem.message));
+      }
       const facts = rule.cel === undefined ? [] : factsNamedIn(rule.cel);
       for (const fact of facts === 'all' ? [] : facts) {
         if (!Object.hasOwn(definition.facts, fact)) findings.push(finding('undeclared-fact', `${path}.rules.${i}.cel`, fact));

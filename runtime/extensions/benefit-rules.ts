@@ -30,6 +30,9 @@ function wholeNumber(value: unknown): number | undefined {
 /**
  * The approved months equal the entitlement worked out from the application's insured
  * months and carried-over months: the reviewer confirms the figure, never chooses it.
+ *
+ * @deprecated Since extension catalogue 2 the standard package says this in CEL (the duration
+ * table in the rule itself); kept for cases running on definitions published before.
  */
 export const monthsMatchEntitlement: GuardImplementation = ({ data }) => {
   const contributionMonths = wholeNumber(data['contributionMonths']);

@@ -10,25 +10,34 @@ import { periodNotBeforePlacement, periodNotInFuture, withinSubsidyTerm } from '
 import { withinWorkingAge } from './working-age.ts';
 
 /**
- * The version of the runtime's extension catalogue. A package whose manifest asks for a later
- * version (`extensions` in plugin.json) is refused at load, so a package never runs against
- * guards it was not written for. Raise it when a guard is added or its meaning changes; a
- * guard's meaning never changes within a version.
+ * The version of the runtime's extension point: the named guards and actions below and the
+ * engine's CEL standard library (`celLibrary`: days, ages, months, working days, the
+ * statutory retirement month). A package whose manifest asks for a later version
+ * (`extensions` in plugin.json) is refused at load, so a package never runs against guards or
+ * functions it was not written for. Raise it when a guard or function is added or its meaning
+ * changes; a meaning never changes within a version.
+ *
+ * - 1: the named guards and actions.
+ * - 2: the CEL standard library; the date, age and number guards deprecated in its favour.
  */
-export const EXTENSIONS_VERSION = 1;
+export const EXTENSIONS_VERSION = 2;
 
 /**
- * The named TypeScript guards and actions that rules too involved for a CEL condition call by
- * name: the one place process packages reach code. Packages themselves are data (plugin.json
- * and flow JSON); what they name here is checked when they load (`verify` reports an unknown
- * name). Guards are pure: they read the step's data, form, facts, parameters and time.
+ * The named TypeScript guards and actions that packages call by name: the one place process
+ * packages reach code. Packages themselves are data (plugin.json and flow JSON); what they name
+ * here is checked when they load (`verify` reports an unknown name). Guards are pure: they read
+ * the step's data, form, facts, parameters and time.
+ *
+ * What the CEL standard library can say is said in CEL: only the screening of vacancy texts
+ * against phrase lists is live here. The deprecated guards stay, unchanged in meaning, for
+ * cases running on definitions published before version 2, which still name them.
  */
 export const standardExtensions: Implementations = {
   guards: {
-    // Ages and the statutory retirement age (人社部发〔2024〕94号).
+    // Deprecated (version 2): ages and the statutory retirement age, now CEL.
     withinWorkingAge,
     meetsAgeOfCategory,
-    // Dates of the step's form against the day of the step or a validity limit.
+    // Deprecated (version 2): dates of the step's form against the day of the step or a validity limit, now CEL.
     validUntilWithinValidity,
     visitNotInFuture,
     periodHasBegun,
@@ -39,11 +48,11 @@ export const standardExtensions: Implementations = {
     businessStartedWithinMaxAge,
     businessOperatedMinMonths,
     quarterWithinLoanTerm,
-    // Entitlements and terms.
+    // Deprecated (version 2): entitlements and terms, now CEL.
     monthsMatchEntitlement,
     withinSubsidyTerm,
     withinCatalogueRate,
-    // Screening of vacancy texts (就业促进法 arts. 27, 28, 30, 31).
+    // Screening of vacancy texts (就业促进法 arts. 27, 28, 30, 31): phrase lists, not a condition.
     noSexRequirement,
     noEthnicityRequirement,
     noHepatitisBRequirement,
@@ -52,9 +61,7 @@ export const standardExtensions: Implementations = {
   actions: { emitDifficultyEnded },
 };
 
-export { ageOn, hasReachedRetirement, retirementRule, statutoryRetirement, type Retirement, type RetirementCategory } from './retirement-age.ts';
-export { personSubjectOf, retirementCategoryOf, type PersonSubject } from './subject.ts';
-export { addMonths, isDate, monthIndex, quarterBounds } from './calendar-months.ts';
+export { personSubjectOf, type PersonSubject } from './subject.ts';
 export { entitlementMonths, maximumBenefitMonths } from './benefit-rules.ts';
 export { DEFAULT_MAX_VALIDITY_DAYS } from './posting-rules.ts';
 export { restrictivePhrases, type ProtectedGround } from './posting-screening.ts';

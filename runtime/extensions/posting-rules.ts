@@ -1,26 +1,21 @@
-import { chinaDate, type CaseData, type GuardImplementation } from '../../engine/index.ts';
+import { chinaDate, daysBetween, isDay, type CaseData, type GuardImplementation } from '../../engine/index.ts';
 import { restrictivePhrases, type ProtectedGround } from './posting-screening.ts';
 
 /** The ministry's longest validity of a vacancy posting, in days, when no local value is set. */
 export const DEFAULT_MAX_VALIDITY_DAYS = 90;
 
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function dateField(data: CaseData, field: string): string | undefined {
   const value = data[field];
-  return typeof value === 'string' && DATE.test(value) ? value : undefined;
-}
-
-/** Days from one `YYYY-MM-DD` date to another, counting both: the same day is 1. */
-function daysInclusive(from: string, until: string): number {
-  return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  return isDay(value) ? value : undefined;
 }
 
 /**
  * Validity period of a posting: `validUntil` is after `validFrom`, and the period, counting both
  * days, lasts at most `maxValidityDays` (a parameter; 90 by ministry default). The period
  * decides in which quarters a posting counts in the supply and demand figures, so it is bounded.
+ *
+ * @deprecated Since extension catalogue 2 the standard package says this in CEL
+ * (`daysBetween`); kept for cases running on definitions published before.
  */
 export const validityWithinLimit: GuardImplementation = ({ data, parameters }) => {
   const from = dateField(data, 'validFrom');
@@ -28,10 +23,16 @@ export const validityWithinLimit: GuardImplementation = ({ data, parameters }) =
   if (!from || !until || until <= from) return false;
   const limit = parameters['maxValidityDays'];
   const maxDays = typeof limit === 'number' && Number.isInteger(limit) ? limit : DEFAULT_MAX_VALIDITY_DAYS;
-  return daysInclusive(from, until) <= maxDays;
+  // Counting both days: the same day is 1.
+  return daysBetween(from, until) + 1 <= maxDays;
 };
 
-/** `validUntil` is today or later (China time): an already lapsed registration is refused. */
+/**
+ * `validUntil` is today or later (China time): an already lapsed registration is refused.
+ *
+ * @deprecated Since extension catalogue 2 the standard packages say this in CEL (`chinaDay`);
+ * kept for cases running on definitions published before.
+ */
 export const validUntilNotPast: GuardImplementation = ({ data, now }) => {
   const until = dateField(data, 'validUntil');
   return until !== undefined && until >= chinaDate(now);

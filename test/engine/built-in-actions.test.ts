@@ -8,7 +8,7 @@ const none = { guards: {}, actions: {} };
 
 /** What an action sees in a step: case data, the form and who sent what. */
 function scope(data: Record<string, unknown>, lastActors: Record<string, string> = {}): RuleInput {
-  return { data, form: data, facts: {}, parameters: {}, now: '2026-10-12T02:00:00.000Z', actor: caseworker, lastActors };
+  return { data, form: data, facts: {}, parameters: {}, now: '2026-10-12T02:00:00.000Z', calendar, actor: caseworker, lastActors };
 }
 
 /** A payment of `amount` fen for `period`, its maker `submit`. */

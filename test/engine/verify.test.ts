@@ -54,6 +54,22 @@ describe('verify', () => {
     ]);
   });
 
+  it('reports a CEL call of a function neither CEL nor the platform library has, and a library function called with the wrong types', () => {
+    const d = tinyDefinition();
+    (d.states.open.on.close as Record<string, unknown>).rules = [
+      { id: 'typo', cel: 'ageOf(form.birthDate, chinaDay(now)) >= 16', message: { 'zh-CN': '坏', en: 'Bad' } },
+      { id: 'method', cel: 'form.note.reverse() == form.note && chinaDay(now) != ""', message: { 'zh-CN': '坏', en: 'Bad' } },
+      { id: 'wrong-types', cel: 'ageOn(1, 2) >= 16', message: { 'zh-CN': '坏', en: 'Bad' } },
+      { id: 'sound', cel: "cel.bind(today, chinaDay(now), ageOn(form.birthDate, today) >= 16 && monthOf(today) < retirementMonth(form.birthDate, 'male-60'))", message: { 'zh-CN': '好', en: 'Good' } },
+    ];
+    expect(codesOf(d)).toEqual(['unknown-cel-function@states.open.on.close.rules.0.cel', 'unknown-cel-function@states.open.on.close.rules.1.cel', 'invalid-cel@states.open.on.close.rules.2.cel']);
+    const [typo] = verify(parseDefinition(d), none);
+    expect(typo?.message).toEqual({
+      'zh-CN': '条件调用的函数 ageOf 不存在：既非 CEL 内置函数，也不在本平台的 CEL 函数库中',
+      en: "The condition calls ageOf, which is neither a CEL function nor one of the platform's CEL library",
+    });
+  });
+
   it('gives every finding a bilingual message', () => {
     const d = tinyDefinition();
     d.initial = 'nowhere';
@@ -68,6 +84,18 @@ describe('compile', () => {
     const d = tinyDefinition();
     (d.states.open.on.close as Record<string, unknown>).actions = [{ type: 'sendFax' }];
     expect(() => compile(d, none)).toThrowError(expect.objectContaining({ code: 'UNKNOWN_IMPLEMENTATION' }));
+  });
+
+  it('refuses a CEL call of an unknown function with UNKNOWN_IMPLEMENTATION, as it would fail only when a case reached it', () => {
+    const d = tinyDefinition();
+    (d.states.open.on.close as Record<string, unknown>).rules = [{ id: 'typo', cel: 'workingDaysSince(calendar, form.date) < 5', message: { 'zh-CN': '坏', en: 'Bad' } }];
+    try {
+      compile(d, none);
+      expect.unreachable();
+    } catch (error) {
+      expect(isPlatformError(error, 'UNKNOWN_IMPLEMENTATION')).toBe(true);
+      expect((error as { details: { code: string; path: string }[] }).details).toMatchObject([{ code: 'unknown-cel-function', path: 'states.open.on.close.rules.0.cel' }]);
+    }
   });
 
   it('refuses a definition that fails its schema, naming the path', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { statutoryRetirement } from '../../runtime/extensions/index.ts';
+import { statutoryRetirement } from '../../engine/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const publicWelfarePost = ministryPackage('public-welfare-post');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
-import { addMonths, quarterBounds } from '../../runtime/extensions/index.ts';
+import { addMonths, compile, parameterValueOn, quarterBounds, start, step, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const startUp = ministryPackage('start-up');

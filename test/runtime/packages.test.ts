@@ -45,8 +45,10 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
 
     const before = { packages: await count(t, 'packages'), definitions: await count(t, 'definitions'), audit: await count(t, 'audit_log') };
     const flow = structuredClone(bundle.flows['unemployment-registration.flow.json']);
-    flow.states.draft.on.submit.rules[0].guard = 'noSuchGuard';
+    const { cel: _cel, ...workingAge } = flow.states.draft.on.submit.rules[0];
+    flow.states.draft.on.submit.rules[0] = { ...workingAge, guard: 'noSuchGuard' };
     flow.states.draft.on.submit.rules.push({ id: 'reads-unknown', cel: 'facts.taxRecord.paid', message: { 'zh-CN': '未知', en: 'Unknown' } });
+    flow.states.draft.on.submit.rules.push({ id: 'calls-unknown', cel: 'ageInMonths(facts.subject.birthDate) >= 192', message: { 'zh-CN': '未知', en: 'Unknown' } });
     const broken = { manifest: { ...bundle.manifest, version: '1.1.0' }, flows: { 'unemployment-registration.flow.json': flow, 'stray.flow.json': {} } };
     const refused = await t.request('POST', '/api/packages', { token: admin, body: broken });
     expect(refused.status).toBe(422);
@@ -55,9 +57,12 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     expect(found).toEqual([
       'unemployment-registration.flow.json:states.draft.on.submit.rules.0.guard',
       'unemployment-registration.flow.json:states.draft.on.submit.rules.3.cel',
+      'unemployment-registration.flow.json:states.draft.on.submit.rules.4.cel',
       'stray.flow.json:',
     ]);
     expect(refused.body.details[1].message).toEqual({ 'zh-CN': '条件引用的事实 taxRecord 未在 facts 中声明', en: 'The condition reads fact taxRecord, which `facts` does not declare' });
+    // A function neither CEL nor the platform's library has: a typo, or a package written for a later runtime.
+    expect(refused.body.details[2].message.en).toBe("The condition calls ageInMonths, which is neither a CEL function nor one of the platform's CEL library");
 
     const badManifest = await t.request('POST', '/api/packages/check', { token: admin, body: { manifest: { ...bundle.manifest, version: 'one', locks: 'none' }, flows: bundle.flows } });
     expect(badManifest.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasReachedRetirement, statutoryRetirement, type RetirementCategory } from '../../runtime/extensions/index.ts';
+import { hasReachedRetirement, statutoryRetirement, type RetirementCategory } from '../../engine/index.ts';
 
 // Worked examples from shared/data/retirement-age-2025.md.
 const vectors: [RetirementCategory, string, number, string][] = [
