@@ -34,8 +34,11 @@ export interface CaseStepper {
   reschedule(tx: Transaction, rt: RuntimeContext, row: CaseRow, calendarVersion: number): Promise<number>;
   /** Moves a locked case from the published version `from` onto `to`, written as a step is (the engine's `migrate`). */
   migrate(tx: Transaction, rt: RuntimeContext, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition, actor: Actor): Promise<CaseRow>;
-  /** Applies a step's effects, each by the handler of its kind; returns the domain events written to the outbox. */
-  applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]>;
+  /**
+   * Applies a step's effects, each by the handler of its kind, checked against the context's
+   * registry (the statuses its packages declare); returns the domain events written to the outbox.
+   */
+  applyEffects(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext): Promise<EmittedEvent[]>;
   /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */
   openOnEvent(tx: Transaction, rt: RuntimeContext, input: EventOpenInput): Promise<CaseRow | undefined>;
   /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */

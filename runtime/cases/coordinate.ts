@@ -8,7 +8,7 @@ import { deliver, systemActor } from './coordination.ts';
 
 /** Applies a step's effects and delivers the domain events it emitted, all in the caller's transaction. */
 export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, depth = 1): Promise<void> {
-  const emitted = await rt.stepper.applyEffects(tx, row, effects, context);
+  const emitted = await rt.stepper.applyEffects(tx, rt, row, effects, context);
   for (const event of emitted) {
     const cause: Cause = { event: event.event, caseId: row.id, caseNo: row.caseNo, processId: row.processId, outboxId: event.id };
     await deliver(tx, rt, event, cause, depth);

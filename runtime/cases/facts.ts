@@ -20,6 +20,12 @@ function fieldValue(row: CaseRow, form: CaseData, field: string): unknown {
   return form[field] ?? row.data[field];
 }
 
+/**
+ * The case's person: birth date, gender, each status set on them under its declared key
+ * (`facts.subject.unemploymentStatus`), the counters and whether a certificate was issued. A status
+ * never set, or set back to its default, has no key: a condition comparing it to a value other
+ * than the default does not hold, as it would not with the default.
+ */
 const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ tx, row }) => {
   if (row.subjectType !== 'person') return null;
   const [found] = await tx
@@ -29,24 +35,25 @@ const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ t
     .limit(1);
   if (!found) return null;
   return {
+    ...found.statuses,
     birthDate: found.birthDate,
     gender: found.gender,
-    unemploymentStatus: found.unemploymentStatus,
-    employmentStatus: found.employmentStatus,
-    difficultyStatus: found.difficultyStatus,
     unjustifiedRefusals: found.unjustifiedRefusals,
     hasCertificate: found.certificateNo !== null,
   };
 };
 
-/** The person's statuses across every city holding the same ID number (one registration nationwide). */
+/**
+ * The person's statuses across every city holding the same ID number (one registration
+ * nationwide): employed, registered unemployed, recognised with employment difficulty.
+ */
 const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwide' }>> = async ({ tx, row }) => {
   if (row.subjectType !== 'person') return null;
   const [found] = await tx
     .select({
-      employed: sql<boolean>`bool_or(p.employment_status = 'employed')`,
-      unemployed: sql<boolean>`bool_or(p.unemployment_status = 'registered')`,
-      recognized: sql<boolean>`bool_or(p.difficulty_status = 'recognized')`,
+      employed: sql<boolean>`bool_or(p.statuses->>'employmentStatus' = 'employed')`,
+      unemployed: sql<boolean>`bool_or(p.statuses->>'unemploymentStatus' = 'registered')`,
+      recognized: sql<boolean>`bool_or(p.statuses->>'difficultyStatus' = 'recognized')`,
     })
     .from(sql`persons p`)
     .where(sql`p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`);
