@@ -37,11 +37,12 @@ export interface CaseStepper {
   /** Moves a locked case from the published version `from` onto `to`, written as a step is (the engine's `migrate`). */
   migrate(tx: Transaction, rt: RuntimeContext, row: CaseRow, from: PublishedDefinition, to: PublishedDefinition, actor: Actor): Promise<CaseRow>;
   /**
-   * Applies a step's effects, each by the handler of its kind, the plain writes gathered into
-   * `writes` with any the caller gathered before (the case's own update) and sent as one
-   * statement; returns the domain events written to the outbox.
+   * Applies a step's effects, each by the handler of its kind, checked against the context's
+   * registry (the statuses its packages declare); the plain writes are gathered into `writes`
+   * with any the caller gathered before (the case's own update) and sent as one statement.
+   * Returns the domain events written to the outbox.
    */
-  applyEffects(tx: Transaction, row: CaseRow, effects: readonly Effect[], context: StepContext, writes: StepWriter): Promise<EmittedEvent[]>;
+  applyEffects(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, writes: StepWriter): Promise<EmittedEvent[]>;
   /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */
   openOnEvent(tx: Transaction, rt: RuntimeContext, input: EventOpenInput): Promise<CaseRow | undefined>;
   /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { caseEffects, createStepper } from './cases/index.ts';
+import { caseEffects, createStepper, subjectEffects } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
@@ -12,11 +12,12 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
 
 /**
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
- * of the cases folder and the ledger's payment put together here, where every folder may be
- * imported, so that cases/ never imports the ledger.
+ * of the cases folder (the subject's for the statuses the registry's packages declare) and the
+ * ledger's payment put together here, where every folder may be imported, so that cases/ never
+ * imports the ledger.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
-  return { ...parts, stepper: createStepper({ ...caseEffects, ...ledgerEffects }) };
+  return { ...parts, stepper: createStepper((registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects })) };
 }
 
 /** Migrations as the database owner, then the application's role granted what the server needs and no more. */

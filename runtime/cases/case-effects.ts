@@ -1,40 +1,46 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate } from '../../engine/index.ts';
+import { PlatformError, chinaDate, type StatusDeclaration } from '../../engine/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { caseEvents, outbox, persons, tasks, timers } from '../db/schema/index.ts';
 import { nextCertificateNumber } from '../numbering/index.ts';
-import type { CaseRow } from '../runtime-context.ts';
+import type { CaseRow, StepWriter } from '../runtime-context.ts';
 import type { EffectHandlers } from './apply-effects.ts';
-
-/** Person status fields a definition may set, with the values each may take. */
-const personFields = {
-  unemploymentStatus: ['none', 'registered'],
-  employmentStatus: ['none', 'employed'],
-  difficultyStatus: ['none', 'recognized'],
-} as const;
 
 /** Person counters a definition may add one to. */
 const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
 
-async function setPersonField(tx: Transaction, row: CaseRow, field: string, value: unknown, now: Date) {
-  const allowed = (personFields as Record<string, readonly string[]>)[field];
-  if (row.subjectType !== 'person' || !allowed || typeof value !== 'string' || !allowed.includes(value)) {
+/**
+ * Sets a status a loaded package declares to one of its declared values; anything else is a
+ * definition the platform cannot apply. The declared default (the first value, `none`) is kept
+ * as no key at all, as a person never given the status has.
+ */
+function setPersonStatus(writes: StepWriter, statuses: ReadonlyMap<string, StatusDeclaration>, row: CaseRow, field: string, value: unknown, now: Date) {
+  const declared = statuses.get(field);
+  if (row.subjectType !== 'person' || !declared || typeof value !== 'string' || !declared.values.includes(value)) {
     throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.set', field, value } });
   }
-  await tx
-    .update(persons)
-    .set({ [field]: value, updatedAt: now })
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
+  const next = value === declared.values[0] ? sql`${persons.statuses} - ${field}::text` : sql`${persons.statuses} || jsonb_build_object(${field}::text, ${value}::text)`;
+  return writes.update(persons, { statuses: next, updatedAt: now }, and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId))!);
 }
 
-async function incrementPersonField(tx: Transaction, row: CaseRow, field: string, now: Date) {
+function incrementPersonField(writes: StepWriter, row: CaseRow, field: string, now: Date) {
   const column = row.subjectType === 'person' ? personCounters[field as keyof typeof personCounters] : undefined;
   if (!column) throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.increment', field } });
-  await tx
-    .update(persons)
-    .set({ [field]: sql`${column} + 1`, updatedAt: now })
-    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
+  return writes.update(persons, { [field]: sql`${column} + 1`, updatedAt: now }, and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId))!);
+}
+
+/**
+ * The effects on a case's subject: `subject.set` of a status, checked against the statuses the
+ * loaded packages declare (`plugin.json` `statuses`, from the registry the step runs with), and
+ * `subject.increment` of a counter (a column of its own: a counter is the platform's, not a
+ * package's status).
+ */
+export function subjectEffects(statuses: ReadonlyMap<string, StatusDeclaration>): Pick<EffectHandlers, 'subject.set' | 'subject.increment'> {
+  return {
+    'subject.set': { write: (writes, row, effect, { now }) => setPersonStatus(writes, statuses, row, effect.field, effect.value, now) },
+    'subject.increment': { write: (writes, row, effect, { now }) => incrementPersonField(writes, row, effect.field, now) },
+  };
 }
 
 async function issueCertificate(tx: Transaction, row: CaseRow, certificate: string, now: Date) {
@@ -54,10 +60,11 @@ async function issueCertificate(tx: Transaction, row: CaseRow, certificate: stri
 
 /**
  * The effects a case applies itself: the performance record (`case_events`), task and timer rows,
- * the subject's status and counters, certificate numbers, and domain events into the outbox. The
- * ledger's payment is the ledger's own (`ledgerEffects`).
+ * certificate numbers, and domain events into the outbox. The subject's statuses and counters
+ * depend on the loaded packages (`subjectEffects`); the ledger's payment is the ledger's own
+ * (`ledgerEffects`).
  */
-export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
+export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | 'subject.increment'> = {
   record: {
     write: (writes, row, { record }, context) =>
       writes.insert(caseEvents, {
@@ -135,8 +142,6 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item'> = {
         and(eq(timers.cityCode, row.cityCode), eq(timers.caseId, row.id), eq(timers.state, effect.state), isNull(timers.firedAt), isNull(timers.cancelledAt))!,
       ),
   },
-  'subject.set': { apply: (tx, row, effect, { now }) => setPersonField(tx, row, effect.field, effect.value, now) },
-  'subject.increment': { apply: (tx, row, effect, { now }) => incrementPersonField(tx, row, effect.field, now) },
   'certificate.issue': { apply: (tx, row, effect, { now }) => issueCertificate(tx, row, effect.certificate, now) },
   emit: {
     apply: async (tx, row, effect, { now }) => {

@@ -1,3 +1,4 @@
+import type { PluginRegistry } from '../plugins/index.ts';
 import type { CaseStepper } from '../runtime-context.ts';
 import { applyEffects, type EffectHandlers } from './apply-effects.ts';
 import { migrateInTransaction } from './case-migration.ts';
@@ -7,17 +8,25 @@ import { deliverOutboxEvent } from './redeliver.ts';
 import { rescheduleInTransaction, stepInTransaction } from './step-case.ts';
 
 /**
- * The case transaction, with the effect handlers of every folder that owns some: built once when
- * the runtime context is (`createRuntimeContext`), so the cases folder applies the ledger's payments
- * without importing the ledger.
+ * The case transaction, with the effect handlers of every folder that owns some: built when the
+ * runtime context is (`createRuntimeContext`), so the cases folder applies the ledger's payments
+ * without importing the ledger. Some handlers check what the loaded packages declare (the subject's
+ * statuses), so they are made for the registry a step runs with, once per registry (an installed
+ * package replaces the registry).
  */
-export function createStepper(handlers: EffectHandlers): CaseStepper {
+export function createStepper(handlersFor: (registry: PluginRegistry) => EffectHandlers): CaseStepper {
+  const made = new WeakMap<PluginRegistry, EffectHandlers>();
+  const handlers = (registry: PluginRegistry) => {
+    let found = made.get(registry);
+    if (!found) made.set(registry, (found = handlersFor(registry)));
+    return found;
+  };
   return {
     open: openInTransaction,
     step: stepInTransaction,
     reschedule: rescheduleInTransaction,
     migrate: migrateInTransaction,
-    applyEffects: (tx, row, effects, context, writes) => applyEffects(tx, handlers, row, effects, context, writes),
+    applyEffects: (tx, rt, row, effects, context, writes) => applyEffects(tx, handlers(rt.registry), row, effects, context, writes),
     openOnEvent,
     redeliver: deliverOutboxEvent,
   };

@@ -12,7 +12,7 @@ import { StepWrites } from './step-writes.ts';
  * transaction; `writes` may already hold the case's own update, sent with the effects' writes.
  */
 export async function applyAndCoordinate(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, depth = 1, writes: StepWriter = new StepWrites(tx)): Promise<void> {
-  const emitted = await rt.stepper.applyEffects(tx, row, effects, context, writes);
+  const emitted = await rt.stepper.applyEffects(tx, rt, row, effects, context, writes);
   for (const event of emitted) {
     const cause: Cause = { event: event.event, caseId: row.id, caseNo: row.caseNo, processId: row.processId, outboxId: event.id };
     await deliver(tx, rt, event, cause, depth);

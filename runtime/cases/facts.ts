@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { CaseData, FactSource } from '../../engine/index.ts';
+import type { CaseData, FactSource, StatusDeclaration } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { cases, employers, persons } from '../db/schema/index.ts';
 
@@ -11,6 +11,8 @@ interface FactRequest<S extends FactSource> {
   row: CaseRow;
   form: CaseData;
   source: S;
+  /** The subject statuses the loaded packages declare. */
+  statuses: ReadonlyMap<string, StatusDeclaration>;
 }
 
 type Provider<S extends FactSource> = (request: FactRequest<S>) => Promise<unknown>;
@@ -20,7 +22,12 @@ function fieldValue(row: CaseRow, form: CaseData, field: string): unknown {
   return form[field] ?? row.data[field];
 }
 
-const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ tx, row }) => {
+/**
+ * The case's person: birth date, gender, every declared status under its key
+ * (`facts.subject.unemploymentStatus`; one never set, or set back, reads as its default, the first
+ * declared value), the counters and whether a certificate was issued.
+ */
+const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ tx, row, statuses }) => {
   if (row.subjectType !== 'person') return null;
   const [found] = await tx
     .select()
@@ -29,24 +36,26 @@ const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ t
     .limit(1);
   if (!found) return null;
   return {
+    ...Object.fromEntries([...statuses].map(([key, declared]) => [key, declared.values[0]])),
+    ...found.statuses,
     birthDate: found.birthDate,
     gender: found.gender,
-    unemploymentStatus: found.unemploymentStatus,
-    employmentStatus: found.employmentStatus,
-    difficultyStatus: found.difficultyStatus,
     unjustifiedRefusals: found.unjustifiedRefusals,
     hasCertificate: found.certificateNo !== null,
   };
 };
 
-/** The person's statuses across every city holding the same ID number (one registration nationwide). */
+/**
+ * The person's statuses across every city holding the same ID number (one registration
+ * nationwide): employed, registered unemployed, recognised with employment difficulty.
+ */
 const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwide' }>> = async ({ tx, row }) => {
   if (row.subjectType !== 'person') return null;
   const [found] = await tx
     .select({
-      employed: sql<boolean>`bool_or(p.employment_status = 'employed')`,
-      unemployed: sql<boolean>`bool_or(p.unemployment_status = 'registered')`,
-      recognized: sql<boolean>`bool_or(p.difficulty_status = 'recognized')`,
+      employed: sql<boolean>`bool_or(p.statuses->>'employmentStatus' = 'employed')`,
+      unemployed: sql<boolean>`bool_or(p.statuses->>'unemploymentStatus' = 'registered')`,
+      recognized: sql<boolean>`bool_or(p.statuses->>'difficultyStatus' = 'recognized')`,
     })
     .from(sql`persons p`)
     .where(sql`p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`);
@@ -89,8 +98,15 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
  * The facts a step's rules read, looked up before the pure engine runs: each fact the
  * definition declares and the step reads, from its provider. A fact whose field is empty is null.
  */
-export async function lookUpFacts(tx: Executor, row: CaseRow, form: CaseData, declared: Readonly<Record<string, FactSource>>, names: readonly string[]): Promise<Record<string, unknown>> {
+export async function lookUpFacts(
+  tx: Executor,
+  row: CaseRow,
+  form: CaseData,
+  declared: Readonly<Record<string, FactSource>>,
+  names: readonly string[],
+  statuses: ReadonlyMap<string, StatusDeclaration>,
+): Promise<Record<string, unknown>> {
   // Sent together: on PostgreSQL the transaction's connection pipelines them, one round trip for all.
-  const values = await Promise.all(names.map((name) => (providers[declared[name]!.provider] as Provider<FactSource>)({ tx, row, form, source: declared[name]! })));
+  const values = await Promise.all(names.map((name) => (providers[declared[name]!.provider] as Provider<FactSource>)({ tx, row, form, source: declared[name]!, statuses })));
   return Object.fromEntries(names.map((name, i) => [name, values[i]]));
 }

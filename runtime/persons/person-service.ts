@@ -24,6 +24,15 @@ export interface RegisterPersonInput {
 type PersonRow = typeof persons.$inferSelect;
 
 /**
+ * Every status the loaded packages declare, with the person's value, the declared default (the
+ * first value, `none`) where none is set; a status set by a package no longer loaded is kept.
+ */
+function statusesOf(rt: RuntimeContext, row: PersonRow): Record<string, string> {
+  const defaults = Object.fromEntries([...rt.registry.statuses].map(([key, declared]) => [key, declared.values[0]!]));
+  return { ...defaults, ...row.statuses };
+}
+
+/**
  * A person as the API shows it. `full`: the ID number and phone in the clear (decrypted), for
  * someone who handles the person; otherwise their masked forms. `masked` tells the reader which.
  */
@@ -40,9 +49,7 @@ export function personView(rt: RuntimeContext, row: PersonRow, options: { full: 
     hukouArea: row.hukouArea,
     residenceArea: row.residenceArea,
     address: row.address,
-    unemploymentStatus: row.unemploymentStatus,
-    employmentStatus: row.employmentStatus,
-    difficultyStatus: row.difficultyStatus,
+    statuses: statusesOf(rt, row),
     unjustifiedRefusals: row.unjustifiedRefusals,
     certificateNo: row.certificateNo,
     createdAt: row.createdAt.toISOString(),

@@ -9,6 +9,7 @@ import {
   type Meaning,
   type MeaningName,
   type PluginManifest,
+  type StatusDeclaration,
   type Subscription,
 } from '../../engine/index.ts';
 
@@ -32,6 +33,11 @@ export interface PluginRegistry {
    * rely on ("a published vacancy"); refused with PROCESS_NOT_FOUND when no package declares it.
    */
   meaning(name: MeaningName): Meaning;
+  /**
+   * The subject statuses the packages declare, by key: the values each may take, the first its
+   * default (what a subject never given the status has).
+   */
+  statuses: ReadonlyMap<string, StatusDeclaration>;
 }
 
 /** The elements a meaning names that its process does not have. */
@@ -62,6 +68,21 @@ function collectMeanings(list: readonly PluginManifest[], processes: ReadonlyMap
   return meanings;
 }
 
+/** Each status declared by one package only: two packages setting one key would overwrite each other's. */
+function collectStatuses(list: readonly PluginManifest[]): Map<string, StatusDeclaration> {
+  const statuses = new Map<string, StatusDeclaration>();
+  const owners = new Map<string, string>();
+  for (const plugin of list) {
+    for (const [key, declaration] of Object.entries(plugin.statuses ?? {})) {
+      const owner = owners.get(key);
+      if (owner !== undefined) throw new PlatformError('PLUGIN_INVALID', { details: { pluginId: plugin.id, status: key, declaredBy: owner } });
+      owners.set(key, plugin.id);
+      statuses.set(key, declaration);
+    }
+  }
+  return statuses;
+}
+
 function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): PluginManifest {
   const plugin = byId.get(id);
   if (!plugin) throw new PlatformError('PROCESS_NOT_FOUND', { details: { pluginId: id } });
@@ -90,6 +111,7 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
   }
   const subscriptions = list.flatMap((plugin) => plugin.subscriptions);
   const meanings = collectMeanings(list, processes);
+  const statuses = collectStatuses(list);
   return {
     plugins: list,
     processes,
@@ -101,5 +123,6 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
       if (!meaning) throw new PlatformError('PROCESS_NOT_FOUND', { details: { meaning: name } });
       return meaning;
     },
+    statuses,
   };
 }

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
+import { persons } from '../../runtime/db/schema/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, caseHistory, getCase, open, registerPerson, type HistoryItem } from '../support/steps.ts';
@@ -46,11 +47,9 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     reviewer = await t.login('reviewer');
   }
 
+  /** The person's stored statuses (a status at its default `none` has no key) and refusal count. */
   async function personRow(id: string) {
-    const [row] = await queryRows<{ unemployment_status: string; employment_status: string; difficulty_status: string; unjustified_refusals: number }>(
-      t.rt.db,
-      sql`SELECT unemployment_status, employment_status, difficulty_status, unjustified_refusals FROM persons WHERE id = ${id}`,
-    );
+    const [row] = await t.rt.db.select({ statuses: persons.statuses, unjustifiedRefusals: persons.unjustifiedRefusals }).from(persons).where(eq(persons.id, id));
     return row!;
   }
 
@@ -158,7 +157,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
     const referral = await referralHired(personId, vacancyA, EMPLOYER_A);
     expect((await getCase(t, caseworker, benefit)).state).toBe('receiving');
-    expect(await personRow(personId)).toMatchObject({ unemployment_status: 'registered', employment_status: 'none', difficulty_status: 'recognized' });
+    expect((await personRow(personId)).statuses).toEqual({ unemploymentStatus: 'registered', difficultyStatus: 'recognized' });
 
     const hire = await registerEmployment(personId, EMPLOYER_A);
     p1.hireId = hire;
@@ -170,7 +169,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     expect(await getCase(t, caseworker, benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'employed' } });
     expect(await getCase(t, caseworker, difficulty)).toMatchObject({ state: 'recheck', status: 'active' });
     expect(await getCase(t, caseworker, referral)).toMatchObject({ state: 'succeeded', status: 'final', data: { hiringEmployerCreditCode: EMPLOYER_A } });
-    expect(await personRow(personId)).toMatchObject({ unemployment_status: 'none', employment_status: 'employed', difficulty_status: 'recognized' });
+    expect((await personRow(personId)).statuses).toEqual({ employmentStatus: 'employed', difficultyStatus: 'recognized' });
 
     expectSystemStep((await caseHistory(t, caseworker, registration)).at(-1), 'employmentRegistered', 'employment.registered', cause);
     expectSystemStep((await caseHistory(t, caseworker, benefit)).at(-1), 'employmentRegistered', 'employment.registered', cause);
@@ -283,7 +282,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
     expect(await getCase(t, caseworker, post)).toMatchObject({ state: 'ended', status: 'final', data: { endReason: 'difficulty-ended' } });
     expectSystemStep((await caseHistory(t, caseworker, post)).at(-1), 'difficultyEnded', 'difficulty.ended', { caseId: p1.difficultyId, outboxId: outbox });
-    expect(await personRow(p1.personId)).toMatchObject({ difficulty_status: 'none', employment_status: 'employed' });
+    expect((await personRow(p1.personId)).statuses).toEqual({ employmentStatus: 'employed' });
     expect((await deliveries(outbox))['public-welfare-post:difficultyEnded']).toEqual({ stepped: [post], started: [], declined: [] });
     // The missed event shows on the delivery row, and the claim is left for the reviewer.
     expect((await deliveries(outbox))['social-insurance-subsidy:difficultyEnded']).toEqual({ stepped: [], started: [], declined: [{ caseId: insurance, code: 'TRANSITION_NOT_AVAILABLE' }] });
@@ -302,7 +301,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     };
 
     const first = await refuse();
-    expect((await personRow(personId)).unjustified_refusals).toBe(1);
+    expect((await personRow(personId)).unjustifiedRefusals).toBe(1);
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'registered', status: 'active' });
     expect(await getCase(t, caseworker, benefit)).toMatchObject({ state: 'terminated', status: 'final', data: { terminationReason: 'refused-suitable-work' } });
     expectSystemStep((await caseHistory(t, caseworker, benefit)).at(-1), 'refusedSuitableWork', 'referral.refused', { caseId: first.referral, outboxId: first.outbox });
@@ -312,12 +311,12 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     });
 
     await refuse();
-    expect((await personRow(personId)).unjustified_refusals).toBe(2);
+    expect((await personRow(personId)).unjustifiedRefusals).toBe(2);
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'registered', status: 'active' });
-    expect((await personRow(personId)).unemployment_status).toBe('registered');
+    expect((await personRow(personId)).statuses).toEqual({ unemploymentStatus: 'registered' });
 
     const third = await refuse();
-    expect(await personRow(personId)).toMatchObject({ unjustified_refusals: 3, unemployment_status: 'none' });
+    expect(await personRow(personId)).toEqual({ unjustifiedRefusals: 3, statuses: {} });
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
     const steps = await caseHistory(t, caseworker, registration);
     expect(steps.map((s) => s.event)).toEqual(['create', 'submit', 'approve', 'refusalRecorded']);

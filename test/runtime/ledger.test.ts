@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEffects, type EffectHandlers } from '../../runtime/cases/index.ts';
+import { caseEffects, subjectEffects, type EffectHandlers } from '../../runtime/cases/index.ts';
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { ledgerEffects } from '../../runtime/ledger/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
@@ -115,10 +115,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     // Employed at a registered employer: the unemployment registration is cancelled, the recognition stays.
     await hire(recognisedId, '2026-11-12');
     const person = await t.request('GET', `/api/persons/${recognisedId}`, { token: caseworker });
-    expect(person.body).toMatchObject({ unemploymentStatus: 'none', employmentStatus: 'employed' });
-    // The person API does not show the difficulty status; the database holds it.
-    const [status] = await queryRows<{ difficulty_status: string }>(t.rt.db, sql`SELECT difficulty_status FROM persons WHERE id = ${recognisedId}`);
-    expect(status!.difficulty_status).toBe('recognized');
+    expect(person.body.statuses).toEqual({ unemploymentStatus: 'none', employmentStatus: 'employed', difficultyStatus: 'recognized' });
     expect((await t.request('GET', `/api/cases/${difficulty}`, { token: caseworker })).body).toMatchObject({ state: 'recognized', status: 'active' });
 
     // Placement: above the cap in force (200,000 fen since 2026-07-01) is refused, naming the rule.
@@ -441,8 +438,8 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
 describe('the ledger in the case transaction', () => {
   it('registers the handler of the ledger payment, without which the map of effect handlers does not compile (the typecheck asserts it)', () => {
     // @ts-expect-error `ledger.item` has no handler: the cases folder does not write to the ledger itself.
-    const casesAlone: EffectHandlers = caseEffects;
-    const assembled: EffectHandlers = { ...caseEffects, ...ledgerEffects };
+    const casesAlone: EffectHandlers = { ...caseEffects, ...subjectEffects(new Map()) };
+    const assembled: EffectHandlers = { ...caseEffects, ...subjectEffects(new Map()), ...ledgerEffects };
     expect(Object.keys(casesAlone)).not.toContain('ledger.item');
     expect(assembled['ledger.item']).toBe(ledgerEffects['ledger.item']);
   });

@@ -184,7 +184,8 @@ describe.each(backends)('province and city localisation through the API (%s)', (
   async function personStatus(personId: string) {
     const response = await t.request('GET', `/api/persons/${personId}`, { token: caseworker });
     expect(response.status).toBe(200);
-    return response.body as { unemploymentStatus: string; certificateNo: string | null; unjustifiedRefusals?: number };
+    const person = response.body as { statuses: Record<string, string>; certificateNo: string | null; unjustifiedRefusals: number };
+    return { unemploymentStatus: person.statuses['unemploymentStatus'], certificateNo: person.certificateNo, unjustifiedRefusals: person.unjustifiedRefusals };
   }
 
   it('refuses a city overlay that changes a state the ministry locked, naming the element, the reason and who locked it', async () => {

@@ -31,7 +31,8 @@ describe.each(backends)('unemployment then employment registration end to end (%
     const idNumber = citizenId('350203', '19880516', '031');
     const person = await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber, name: '陈建国', phone: '13912345678' } });
     expect(person.status).toBe(201);
-    expect(person.body).toMatchObject({ gender: 'male', birthDate: '1988-05-16', unemploymentStatus: 'none', warnings: [] });
+    expect(person.body).toMatchObject({ gender: 'male', birthDate: '1988-05-16', warnings: [] });
+    expect(person.body.statuses).toEqual({ unemploymentStatus: 'none', employmentStatus: 'none', difficultyStatus: 'none' });
 
     const opened = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'unemployment-registration', subjectId: person.body.id } });
     expect(opened.status).toBe(201);
@@ -54,7 +55,7 @@ describe.each(backends)('unemployment then employment registration end to end (%
     expect(approved.body).toMatchObject({ state: 'registered', status: 'active' });
 
     const registered = await t.request('GET', `/api/persons/${person.body.id}`, { token: caseworker });
-    expect(registered.body.unemploymentStatus).toBe('registered');
+    expect(registered.body.statuses.unemploymentStatus).toBe('registered');
     expect(registered.body.certificateNo).toMatch(/^3502002026\d{6}$/);
 
     const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350100M000100Y43', name: '福州示例科技有限公司' } });
@@ -70,7 +71,7 @@ describe.each(backends)('unemployment then employment registration end to end (%
     const cancelled = await t.request('GET', `/api/cases/${opened.body.id}`, { token: caseworker });
     expect(cancelled.body).toMatchObject({ state: 'cancelled', status: 'final', outcome: 'cancelled', data: { cancellationReason: 'employed' } });
     const after = await t.request('GET', `/api/persons/${person.body.id}`, { token: caseworker });
-    expect(after.body).toMatchObject({ unemploymentStatus: 'none', employmentStatus: 'employed', certificateNo: registered.body.certificateNo });
+    expect(after.body).toMatchObject({ statuses: { unemploymentStatus: 'none', employmentStatus: 'employed' }, certificateNo: registered.body.certificateNo });
 
     const history = await t.request('GET', `/api/cases/${opened.body.id}/history`, { token: caseworker });
     expect(history.body.items.map((h: { from: string | null; to: string; event: string }) => [h.from, h.to, h.event])).toEqual([

@@ -64,7 +64,7 @@ async function expectConsistent(db: Database, record: LoadRecord, demoCases: num
   const openTasks = await queryRows<{ case_id: string; state: string }>(db, sql`SELECT case_id, state FROM tasks WHERE status = 'open'`);
   const outbox = await queryRows<{ id: string | number; case_id: string }>(db, sql`SELECT id, case_id FROM outbox WHERE event = 'employment.registered'`);
   const deliveries = await queryRows<{ outbox_id: string | number; subscriber: string }>(db, sql`SELECT outbox_id, subscriber FROM outbox_deliveries`);
-  const persons = await queryRows<{ id: string; unemployment_status: string; employment_status: string }>(db, sql`SELECT id, unemployment_status, employment_status FROM persons`);
+  const persons = await queryRows<{ id: string; unemployment_status: string; employment_status: string }>(db, sql`SELECT id, coalesce(statuses->>'unemploymentStatus', 'none') AS unemployment_status, coalesce(statuses->>'employmentStatus', 'none') AS employment_status FROM persons`);
   const definitions = await queryRows<{ id: string; definition: unknown }>(db, sql`SELECT id, definition FROM definitions`);
 
   const caseById = new Map(cases.map((c) => [c.id, c]));

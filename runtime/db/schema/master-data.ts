@@ -29,10 +29,11 @@ export const persons = pgTable(
     hukouArea: text('hukou_area'),
     residenceArea: text('residence_area'),
     address: text('address'),
-    unemploymentStatus: text('unemployment_status', { enum: ['none', 'registered'] }).notNull().default('none'),
-    employmentStatus: text('employment_status', { enum: ['none', 'employed'] }).notNull().default('none'),
-    /** 就业困难人员: recognised while a recognition is in force. */
-    difficultyStatus: text('difficulty_status', { enum: ['none', 'recognized'] }).notNull().default('none'),
+    /**
+     * The person's statuses by the key a package declares (`plugin.json` `statuses`), e.g.
+     * `{"unemploymentStatus":"registered"}`; a status not set (its value `none`) has no key.
+     */
+    statuses: jsonb('statuses').$type<Record<string, string>>().notNull().default({}),
     /** Suitable jobs refused without a good reason, counted from referrals. */
     unjustifiedRefusals: integer('unjustified_refusals').notNull().default(0),
     /** 就业创业证 number, issued on the first unemployment registration. */

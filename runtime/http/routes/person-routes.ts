@@ -31,10 +31,11 @@ const Person = z
     hukouArea: z.string().nullable(),
     residenceArea: z.string().nullable(),
     address: z.string().nullable(),
-    unemploymentStatus: z.enum(['none', 'registered']),
-    difficultyStatus: z.enum(['none', 'recognized']),
+    statuses: z.record(z.string(), z.string()).openapi({
+      description: 'Each status the process packages declare (plugin.json `statuses`), with its value; the declared default (`none`) where not set',
+      example: { unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none' },
+    }),
     unjustifiedRefusals: z.number().int(),
-    employmentStatus: z.enum(['none', 'employed']),
     certificateNo: z.string().nullable(),
     createdAt: z.string(),
   })

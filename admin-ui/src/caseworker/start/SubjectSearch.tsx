@@ -65,9 +65,9 @@ export function SubjectSearch({
       key: 'status',
       render: (_, row) => (
         <Space size={2} wrap>
-          {row.unemploymentStatus === 'registered' && <Tag color="orange">{t('unemployed')}</Tag>}
-          {row.employmentStatus === 'employed' && <Tag color="green">{t('employed')}</Tag>}
-          {row.difficultyStatus === 'recognized' && <Tag color="purple">{t('difficulty')}</Tag>}
+          {row.statuses['unemploymentStatus'] === 'registered' && <Tag color="orange">{t('unemployed')}</Tag>}
+          {row.statuses['employmentStatus'] === 'employed' && <Tag color="green">{t('employed')}</Tag>}
+          {row.statuses['difficultyStatus'] === 'recognized' && <Tag color="purple">{t('difficulty')}</Tag>}
         </Space>
       ),
     },

@@ -26,9 +26,8 @@ export interface PersonItem {
   name: string;
   gender: 'male' | 'female';
   birthDate: string;
-  unemploymentStatus: 'none' | 'registered';
-  difficultyStatus: 'none' | 'recognized';
-  employmentStatus: 'none' | 'employed';
+  /** Each status the process packages declare, by key (`unemploymentStatus`), `none` where not set. */
+  statuses: Record<string, string>;
 }
 
 /** An employer as `GET /api/employers` lists it. */

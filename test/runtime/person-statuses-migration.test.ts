@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, sql } from 'drizzle-orm';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '../../runtime/db/database.ts';
+import { openPglite, openScratchPostgres, queryRows, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { persons } from '../../runtime/db/schema/index.ts';
+import { backends, postgresUrl } from '../support/test-runtime.ts';
+
+const MIGRATION = '0011_person_statuses';
+
+interface JournalEntry {
+  idx: number;
+  tag: string;
+}
+
+/** A copy of the journaled migrations that stops before `tag`: the database as the previous release left it. */
+function migrationsBefore(tag: string): string {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag));
+  const folder = mkdtempSync(join(tmpdir(), 'pes-migrations-'));
+  mkdirSync(join(folder, 'meta'));
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const entry of entries) copyFileSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  return folder;
+}
+
+async function openEmpty(backend: Backend): Promise<DatabaseHandle> {
+  return backend === 'postgres' ? openScratchPostgres(postgresUrl!, 'statuses') : openPglite();
+}
+
+describe.each(backends)('the migration to declared statuses (%s)', (backend) => {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+  it('carries the status columns of existing persons into `statuses`, leaving out `none`, and drops the columns', async () => {
+    const handle = await openEmpty(backend);
+    try {
+      const previous = migrationsBefore(MIGRATION);
+      folders.push(previous);
+      // The drizzle database the handle holds, migrated by the backend's own migrator as far as the previous release.
+      if (backend === 'postgres') await migratePostgres(handle.db as never, { migrationsFolder: previous });
+      else await migratePglite(handle.db as never, { migrationsFolder: previous });
+
+      const user = randomUUID();
+      await handle.db.execute(sql`INSERT INTO org_units (id, kind, name, path, city_code) VALUES ('350200-01', 'office', '厦门市公共就业服务中心', '/350200-01/', '350200')`);
+      await handle.db.execute(sql`INSERT INTO users (id, username, password_hash, display_name, role, org_unit_id) VALUES (${user}, 'migrator', 'x', '迁移', 'caseworker', '350200-01')`);
+      const person = async (n: number, unemployment: string, employment: string, difficulty: string) => {
+        await handle.db.execute(sql`
+          INSERT INTO persons (city_code, id, id_number, name, gender, birth_date, org_unit_id, created_by, unemployment_status, employment_status, difficulty_status)
+          VALUES ('350200', ${`00000000-0000-4000-8000-00000000000${n}`}, ${`id-${n}`}, ${`人员${n}`}, 'male', '1980-01-01', '350200-01', ${user}, ${unemployment}, ${employment}, ${difficulty})`);
+      };
+      await person(1, 'none', 'none', 'none');
+      await person(2, 'registered', 'none', 'recognized');
+      await person(3, 'none', 'employed', 'none');
+      await person(4, 'registered', 'employed', 'recognized');
+
+      await handle.migrate();
+
+      const rows = await handle.db.select({ statuses: persons.statuses }).from(persons).orderBy(asc(persons.id));
+      expect(rows.map((row) => row.statuses)).toEqual([
+        {},
+        { unemploymentStatus: 'registered', difficultyStatus: 'recognized' },
+        { employmentStatus: 'employed' },
+        { unemploymentStatus: 'registered', employmentStatus: 'employed', difficultyStatus: 'recognized' },
+      ]);
+      const columns = await queryRows<{ column_name: string }>(
+        handle.db,
+        sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'persons' AND column_name LIKE '%status%' ORDER BY column_name`,
+      );
+      expect(columns.map((c) => c.column_name)).toEqual(['statuses']);
+    } finally {
+      await handle.close();
+    }
+  });
+});
