@@ -5,7 +5,7 @@ import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
-import { installedPackages, loadPlugins, readPackages, withInstalled } from './plugins/index.ts';
+import { loadInstalledRegistry } from './packages/index.ts';
 import { encryptPlaintextRows } from './privacy/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
@@ -57,7 +57,7 @@ export async function openRuntime(config: RuntimeConfig, progress: Progress): Pr
     if (config.mode === 'production') await refuseDemoAccounts(handle.db);
     const filled = await fillMissingInitials(handle.db);
     if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
-    const rt = createRuntimeContext({ db: handle.db, backend: handle.backend, registry: loadPlugins(withInstalled(readPackages(), await installedPackages(handle.db))), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() });
+    const rt = createRuntimeContext({ db: handle.db, backend: handle.backend, registry: await loadInstalledRegistry(handle.db), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() });
     // Another process starting at the same time encrypts and seeds before or after this one, never alongside.
     const { sealed, report } = await handle.exclusively(async () => ({
       sealed: await encryptPlaintextRows(rt),

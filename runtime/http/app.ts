@@ -24,6 +24,7 @@ import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { refreshRegistry } from '../packages/index.ts';
 import { packageRoutes } from './routes/package-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -43,6 +44,11 @@ export function createApiApp(rt: RuntimeContext) {
   app.use('/api/*', requestOrigin({ trustProxy: rt.config.trustProxy }));
   app.use('/api/*', requestLog());
   app.use('/api/*', edgeChecks());
+  // A package version another process installed is run from the next request on (within a second).
+  app.use('/api/*', async (_c, next) => {
+    await refreshRegistry(rt);
+    await next();
+  });
   app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));

@@ -1,3 +1,4 @@
+import { count } from 'drizzle-orm';
 import {
   isPlatformError,
   parseDefinition,
@@ -13,6 +14,7 @@ import { standardExtensions } from '../extensions/index.ts';
 import { MINISTRY_ID } from '../organisation/ministry.ts';
 import { compareVersions, loadPlugins, packageFromManifest, publishStandard, withInstalled, type PluginRegistry } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { registryRuns } from './installed-registry.ts';
 
 /** A package as an administrator uploads it: `plugin.json` and the flow files it names. */
 export interface PackageBundle {
@@ -91,7 +93,8 @@ export function checkPackage(rt: RuntimeContext, bundle: PackageBundle): Package
 /**
  * Installs a checked package version: kept in `packages`, its changed definitions published at
  * the ministry root (earlier versions stay for the cases pinned to them), audited, all in one
- * transaction; then this process runs with it. Other processes load it when they start.
+ * transaction; then this process runs with it, and every other process within a second of its
+ * next request or timer round (`refreshRegistry`).
  * Refused with PLUGIN_INVALID and every finding when the check finds anything.
  */
 export async function installPackage(rt: RuntimeContext, user: SessionUser, bundle: PackageBundle) {
@@ -105,8 +108,9 @@ export async function installPackage(rt: RuntimeContext, user: SessionUser, bund
       if (standard.plugin.id === manifest.id && (await publishStandard(tx, processId, standard, MINISTRY_ID, user.id))) changed.push(processId);
     }
     await tx.insert(auditLog).values({ actorId: user.id, action: 'package.install', target: manifest.id, details: { version: manifest.version, published: changed } });
-    return changed;
+    return { changed, versions: (await tx.select({ versions: count() }).from(packages))[0]!.versions };
   });
+  registryRuns(registry, published.versions);
   rt.registry = registry;
-  return { id: manifest.id, version: manifest.version, published };
+  return { id: manifest.id, version: manifest.version, published: published.changed };
 }

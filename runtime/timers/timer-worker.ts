@@ -4,6 +4,7 @@ import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
+import { refreshRegistry } from '../packages/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 
 type TimerRow = typeof timers.$inferSelect;
@@ -103,14 +104,16 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
 }
 
 /**
- * Every `intervalMs` until stopped, brings deadlines up to the calendar in force (after a change,
- * or a step that was under way during one), then fires the timers that are due; runs never overlap.
+ * Every `intervalMs` until stopped, takes up a package version another process installed, brings
+ * deadlines up to the calendar in force (after a change, or a step that was under way during one),
+ * then fires the timers that are due; runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
   const handle = setInterval(() => {
     if (run) return;
-    run = followCalendar(rt)
+    run = refreshRegistry(rt)
+      .then(() => followCalendar(rt))
       .then(() => fireDueTimers(rt))
       .then(() => undefined, onError)
       .finally(() => {

@@ -6,7 +6,9 @@ import { packages } from '../../runtime/db/schema/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
-import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { backends, createTestRuntime, postgresUrl, type TestRuntime } from '../support/test-runtime.ts';
+import { INSTALL_CHECK_MS, loadInstalledRegistry } from '../../runtime/packages/index.ts';
+import { createApiApp } from '../../runtime/http/app.ts';
 
 /** A package folder as an administrator uploads it: plugin.json and the flows it lists. */
 function bundleOf(folder: string) {
@@ -175,5 +177,42 @@ describe.each(backends)('a new package added to a running platform with nothing 
     expect(await send('close', { outcome: 'training' })).toMatchObject({ state: 'closed', status: 'final' });
     const history = await t.request('GET', `/api/cases/${opened.body.id}/history`, { token: caseworker });
     expect(history.body.items.map((r: { event: string }) => r.event)).toEqual(['create', 'accept', 'recordSession', 'agreePlan', 'close']);
+  });
+});
+
+describe.skipIf(!postgresUrl)('a package version installed by another server process (postgres)', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await createTestRuntime('postgres');
+  });
+  afterAll(() => t.close());
+
+  it('is run by this process from its first request after a check, with no restart', async () => {
+    // A second server on the same database, started as production starts one.
+    const other = await t.secondProcess();
+    try {
+      other.rt.registry = await loadInstalledRegistry(other.rt.db);
+      const otherApp = createApiApp(other.rt);
+      const ask = async (method: string, path: string, token: string, body?: unknown) => {
+        const response = await otherApp.request(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
+        return { status: response.status, body: (await response.json()) as any };
+      };
+      const admin = await t.login('ministry-admin');
+      const versionThere = async () => (await ask('GET', '/api/packages', admin)).body.items.find((p: { id: string }) => p.id === 'employment-registration').version;
+      expect(await versionThere()).toBe('1.0.0');
+
+      const bundle = bundleOf('employment-registration');
+      const installed = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: { ...bundle.manifest, version: '1.1.0' } } });
+      expect(installed.status).toBe(201);
+      await new Promise((resolve) => setTimeout(resolve, INSTALL_CHECK_MS + 100));
+      expect(await versionThere()).toBe('1.1.0');
+      const caseworker = await t.login('caseworker');
+      const subjectId = (await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350203', '19900101', '093'), name: '林异程', phone: '13912345678' } })).body.id as string;
+      const opened = await ask('POST', '/api/cases', caseworker, { processId: 'employment-registration', subjectId });
+      expect(opened.status).toBe(201);
+      expect(other.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
+    } finally {
+      await other.close();
+    }
   });
 });
