@@ -1,11 +1,11 @@
 import { and, assign, setup } from 'xstate';
-import { createAjv, toFieldErrors, type FieldError } from '../../forms/index.ts';
+import { toFieldErrors, type FieldError } from '../../forms/index.ts';
 import { builtInActions, type ActionImplementation, type Actor, type CaseContext, type CaseData, type Implementations, type RuleInput } from '../actions/index.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
 import { definitionHash, parseDefinition, type Definition, type RuleDefinition, type TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
-import { verify } from '../verify/index.ts';
+import { formValidator, verify } from '../verify/index.ts';
 
 /** The event the compiled machine receives: the user's event plus everything its guards may read. */
 export interface MachineEvent {
@@ -128,8 +128,7 @@ function buildMachine(definition: Definition, implementations: Implementations, 
 }
 
 function formValidators(definition: Definition): CompiledDefinition['validateForm'] {
-  const ajv = createAjv();
-  const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, ajv.compile(form.schema)]));
+  const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, formValidator(form.schema)]));
   return (formId, data) => {
     const validate = validators.get(formId);
     if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}` }];

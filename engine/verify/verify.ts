@@ -1,9 +1,9 @@
-import { createAjv } from '../../forms/index.ts';
 import { celProblems, factsNamedIn } from '../conditions/index.ts';
 import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
 import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
 import { finding, type Finding } from './findings.ts';
+import { formValidator } from './form-validators.ts';
 
 function reachableStates(definition: Definition): Set<string> {
   const seen = new Set<string>();
@@ -87,10 +87,9 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
 }
 
 function verifyForms(definition: Definition): Finding[] {
-  const ajv = createAjv();
   return Object.entries(definition.forms).flatMap(([id, form]) => {
     try {
-      ajv.compile(form.schema);
+      formValidator(form.schema);
       return [];
     } catch (error) {
       return [finding('invalid-form-schema', `forms.${id}.schema`, error instanceof Error ? error.message : String(error))];
