@@ -29,11 +29,29 @@ function batchView(row: BatchRow) {
   };
 }
 
-/** Approved items of a fund with no payment in flight or done: new ones, and those whose payments all failed. */
+/**
+ * Approved items of a fund with no payment in flight or done: new ones, and those whose payments
+ * all failed, with the number of the last failed payment and who imported its failure.
+ */
 async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
-  return queryRows<{ id: string; id_number: string; id_number_index: string | null; person_name: string; amount_fen: string | number }>(
+  return queryRows<{
+    id: string;
+    id_number: string;
+    id_number_index: string | null;
+    person_name: string;
+    amount_fen: string | number;
+    failed_payment_no: string | null;
+    failed_by: string | null;
+  }>(
     tx,
-    sql`SELECT i.id, i.id_number, i.id_number_index, i.person_name, i.amount_fen FROM ledger_items i
+    sql`SELECT i.id, i.id_number, i.id_number_index, i.person_name, i.amount_fen, f.payment_no AS failed_payment_no, f.actor_id AS failed_by
+        FROM ledger_items i
+        LEFT JOIN LATERAL (
+          SELECT p.payment_no, h.actor_id FROM ledger_history h
+          JOIN payments p ON p.city_code = h.city_code AND p.id = h.payment_id
+          WHERE h.city_code = i.city_code AND h.item_id = i.id AND h.action = 'payment.failed'
+          ORDER BY h.id DESC LIMIT 1
+        ) f ON true
         WHERE i.city_code = ${cityCode} AND i.fund = ${fund}
           AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.city_code = i.city_code AND p.item_id = i.id AND p.status <> 'failed')
         ORDER BY i.approved_at, i.id
@@ -42,9 +60,25 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
 }
 
 /**
+ * Paying a failed payment again needs a second person: the issuer of the batch that re-issues it
+ * is not whoever imported its failure. The whole batch is refused, naming the failed payments.
+ */
+function refuseOwnFailuresPaidAgain(items: Awaited<ReturnType<typeof unpaidItems>>, user: SessionUser, fund: Fund): void {
+  const own = items.filter((item) => item.failed_by === user.id);
+  if (own.length === 0) return;
+  throw new PlatformError('MAKER_CHECKER_VIOLATION', {
+    message: {
+      'zh-CN': '批次将重新发放失败款项，生成人不能是导入该失败对账结果的人员',
+      en: 'A batch that pays failed payments again must be issued by someone other than whoever imported their failure',
+    },
+    details: { fund, sameActorAs: 'import', failedPayments: own.map((item) => item.failed_payment_no) },
+  });
+}
+
+/**
  * Issues a payment batch of one fund: every approved item not yet paid or in flight, including
  * items whose earlier payment failed (re-issued here in a new batch). Refused when there is
- * nothing to pay.
+ * nothing to pay, and when the issuer imported the failure of a payment it would pay again.
  */
 export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: { fund: Fund }) {
   const cityCode = requireCity(user);
@@ -53,6 +87,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
   const batch = await retryLostRace(() => rt.db.transaction(async (tx) => {
     const items = await unpaidItems(tx, cityCode, input.fund);
     if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund } });
+    refuseOwnFailuresPaidAgain(items, user, input.fund);
     const day = chinaDate(now).replaceAll('-', '');
     const batchNo = await nextBatchNumber(tx, cityCode, day);
     const batchId = randomUUID();

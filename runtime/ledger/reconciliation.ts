@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, type Transaction } from '../db/index.ts';
-import { ledgerHistory, payments, reconciliationLines, reconciliations } from '../db/schema/index.ts';
+import { ledgerHistory, paymentBatches, payments, reconciliationLines, reconciliations } from '../db/schema/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import { normalIdNumber } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -24,6 +24,27 @@ interface LineOutcome {
   batchId?: string;
 }
 
+/**
+ * Marking a payment failed opens the way to paying it again, so it needs a second person: whoever
+ * imports the failure neither issued nor approved sending the payment's batch. Refused before
+ * anything of the file is kept (the transaction rolls back).
+ */
+async function refuseOwnBatchFailed(tx: Transaction, cityCode: string, payment: { batchId: string; paymentNo: string }, actorId: string): Promise<void> {
+  const [batch] = await tx
+    .select({ batchNo: paymentBatches.batchNo, issuedBy: paymentBatches.issuedBy, sentBy: paymentBatches.sentBy })
+    .from(paymentBatches)
+    .where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, payment.batchId)));
+  const sameActorAs = batch?.issuedBy === actorId ? 'issue' : batch?.sentBy === actorId ? 'send' : null;
+  if (!sameActorAs) return;
+  throw new PlatformError('MAKER_CHECKER_VIOLATION', {
+    message: {
+      'zh-CN': '对账文件将款项标记为发放失败，导入人不能是该批次的生成人或审批发送人',
+      en: 'A reconciliation file that marks payments failed must be imported by someone other than whoever issued or approved sending their batch',
+    },
+    details: { batch: batch!.batchNo, paymentNo: payment.paymentNo, sameActorAs },
+  });
+}
+
 async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
   const fields = raw.split(',').map((f) => f.trim());
   if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: null, reason: 'malformed' };
@@ -39,6 +60,7 @@ async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string,
   if (payment.amountFen !== Number(amount)) return unmatched('amount-mismatch');
   if (result !== 'paid' && result !== 'failed') return unmatched('unknown-result');
   if (payment.status !== 'sent') return unmatched('not-awaiting-result');
+  if (result === 'failed') await refuseOwnBatchFailed(tx, cityCode, payment, actorId);
 
   const history = { cityCode, itemId: payment.itemId, paymentId: payment.id, batchId: payment.batchId, amountFen: payment.amountFen, actorId, at: now };
   if (result === 'paid') {
@@ -59,7 +81,8 @@ async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string,
  * transaction: each line that matches a sent payment by number, ID number and amount marks
  * it paid and, the amount agreeing, reconciled at once (both steps are in the history), or failed (to be re-issued in a new batch). Every line is stored;
  * lines that match nothing are reported with the reason, never dropped. A file is imported
- * once (by its SHA-256).
+ * once (by its SHA-256). A file that marks any payment failed is refused as a whole when its
+ * importer issued or sent that payment's batch.
  */
 export async function importReconciliation(rt: RuntimeContext, user: SessionUser, input: { fileName: string; content: string }) {
   const cityCode = requireCity(user);

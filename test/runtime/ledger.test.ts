@@ -321,7 +321,8 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
       '这一行不是对账记录',
       '',
     ].join('\n');
-    const imported = await t.request('POST', '/api/reconciliations', { token: reviewer, body: { fileName: 'CMB-20261205.csv', content } });
+    // It fails a payment, so it is imported by someone who neither issued nor sent the batch.
+    const imported = await t.request('POST', '/api/reconciliations', { token: supervisor, body: { fileName: 'CMB-20261205.csv', content } });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body).toMatchObject({ lineCount: 5, matchedCount: 2 });
     expect(imported.body.unmatched.map((u: { lineNo: number; reason: string }) => [u.lineNo, u.reason])).toEqual([
@@ -373,7 +374,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(headerless.status).toBe(400);
     expect(headerless.body.code).toBe('BAD_REQUEST');
 
-    // A new batch re-issues exactly the failed item; its issuer may not send it.
+    // A new batch re-issues exactly the failed item, issued by someone other than the importer of the failure; its issuer may not send it.
     const reissued = await t.request('POST', '/api/payment-batches', { token: reviewer, body: { fund: 'employment-subsidy' } });
     expect(reissued.status).toBe(201);
     expect(reissued.body).toMatchObject({ status: 'issued', paymentCount: 1, totalFen: 150_000, issuedBy: ids.reviewer });
@@ -403,14 +404,14 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
       ['item.approved', ids.reviewer],
       ['payment.issued', ids.caseworker],
       ['payment.sent', ids.reviewer],
-      ['payment.paid', ids.reviewer],
-      ['payment.reconciled', ids.reviewer],
+      ['payment.paid', ids.supervisor],
+      ['payment.reconciled', ids.supervisor],
     ]);
     expect(await historyOf(certificateItem!.id)).toEqual([
       ['item.approved', ids.reviewer],
       ['payment.issued', ids.caseworker],
       ['payment.sent', ids.reviewer],
-      ['payment.failed', ids.reviewer],
+      ['payment.failed', ids.supervisor],
       ['payment.issued', ids.reviewer],
       ['payment.sent', ids.supervisor],
     ]);

@@ -88,7 +88,7 @@ const issueRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/payment-batches',
   tags,
-  summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued',
+  summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued (not by whoever imported their failure)',
   request: { body: jsonBody(z.object({ fund: Fund }).strict()) },
   responses: { 201: jsonResponse(Batch, 'Issued'), ...errorResponses(400, 401, 403, 422) },
 });
@@ -133,7 +133,7 @@ const reconcileRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/reconciliations',
   tags,
-  summary: `Import a bank reconciliation CSV (${RECONCILIATION_HEADER}); unmatched lines are reported`,
+  summary: `Import a bank reconciliation CSV (${RECONCILIATION_HEADER}); unmatched lines are reported; a file failing payments is imported by neither the issuer nor the sender of their batch`,
   request: { body: jsonBody(z.object({ fileName: z.string().trim().min(1).max(200), content: z.string().min(1) }).strict()) },
   responses: { 201: jsonResponse(ReconciliationResult, 'Imported'), ...errorResponses(400, 401, 403, 409, 413) },
 });
