@@ -104,13 +104,15 @@ export const formSchema = z
  * - `person`: the case's person subject (birth date, gender, statuses, counters);
  * - `personNationwide`: the person's statuses in every city holding the same ID number;
  * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
- * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data.
+ * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
+ * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, and `fields` of its data.
  */
 export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
   z.object({ provider: z.literal('personNationwide') }).strict(),
   z.object({ provider: z.literal('employerByCreditCode'), field: name }).strict(),
   z.object({ provider: z.literal('caseByNumber'), field: name, process: kebabId, fields: z.array(name).default([]) }).strict(),
+  z.object({ provider: z.literal('activeCaseOfSubject'), process: kebabId, fields: z.array(name).default([]) }).strict(),
 ]);
 
 /** A business process definition: plain data, compiled to an XState machine by the engine. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CaseData, FactSource, StatusDeclaration } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { cases, employers, persons } from '../db/schema/index.ts';
@@ -86,12 +86,28 @@ const caseByNumber: Provider<Extract<FactSource, { provider: 'caseByNumber' }>> 
   return { found: found !== undefined, state: found?.state ?? null, ...fields };
 };
 
+/**
+ * The subject's latest active (not final) case of the named process: whether there is one, its
+ * number and state, and the data fields asked for. Another subject's case never answers.
+ */
+const activeCaseOfSubject: Provider<Extract<FactSource, { provider: 'activeCaseOfSubject' }>> = async ({ tx, row, source }) => {
+  const [found] = await tx
+    .select({ caseNo: cases.caseNo, state: cases.state, data: cases.data })
+    .from(cases)
+    .where(and(eq(cases.cityCode, row.cityCode), eq(cases.subjectType, row.subjectType), eq(cases.subjectId, row.subjectId), eq(cases.processId, source.process), eq(cases.status, 'active')))
+    .orderBy(desc(cases.createdAt))
+    .limit(1);
+  const fields = Object.fromEntries(source.fields.map((field) => [field, found?.data[field] ?? null]));
+  return { found: found !== undefined, caseNo: found?.caseNo ?? null, state: found?.state ?? null, ...fields };
+};
+
 /** The runtime's fact providers, by the name a definition's `facts` declares. */
 const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, { provider: P }>> } = {
   person,
   personNationwide,
   employerByCreditCode,
   caseByNumber,
+  activeCaseOfSubject,
 };
 
 /**

@@ -3,7 +3,7 @@ import { monthsMatchEntitlement } from './benefit-rules.ts';
 import { emitDifficultyEnded } from './difficulty-actions.ts';
 import { meetsAgeOfCategory, validUntilWithinValidity, visitNotInFuture } from './difficulty-rules.ts';
 import { periodHasBegun } from './insurance-subsidy-rules.ts';
-import { noEthnicityRequirement, noHepatitisBRequirement, noRuralHukouRequirement, noSexRequirement, validityWithinLimit, validUntilNotPast } from './posting-rules.ts';
+import { noDisabilityRequirement, noEthnicityRequirement, noHepatitisBRequirement, noReligionRequirement, noRuralHukouRequirement, noSexRequirement, validityWithinLimit, validUntilNotPast } from './posting-rules.ts';
 import { businessOperatedMinMonths, businessStartedWithinMaxAge, quarterWithinLoanTerm } from './start-up-rules.ts';
 import { withinCatalogueRate } from './training-rules.ts';
 import { periodNotBeforePlacement, periodNotInFuture, withinSubsidyTerm } from './welfare-post-rules.ts';
@@ -19,8 +19,9 @@ import { withinWorkingAge } from './working-age.ts';
  *
  * - 1: the named guards and actions.
  * - 2: the CEL standard library; the date, age and number guards deprecated in its favour.
+ * - 3: the screenings of vacancy texts for disability and religious belief.
  */
-export const EXTENSIONS_VERSION = 2;
+export const EXTENSIONS_VERSION = 3;
 
 /**
  * The named TypeScript guards and actions that packages call by name: the one place process
@@ -52,11 +53,14 @@ export const standardExtensions: Implementations = {
     monthsMatchEntitlement,
     withinSubsidyTerm,
     withinCatalogueRate,
-    // Screening of vacancy texts (就业促进法 arts. 27, 28, 30, 31): phrase lists, not a condition.
+    // Screening of vacancy texts (就业促进法 arts. 3, 27-31): phrase lists, not a condition.
     noSexRequirement,
     noEthnicityRequirement,
     noHepatitisBRequirement,
     noRuralHukouRequirement,
+    // Since version 3.
+    noDisabilityRequirement,
+    noReligionRequirement,
   },
   actions: { emitDifficultyEnded },
 };

@@ -51,7 +51,11 @@ function noRestrictionOn(ground: ProtectedGround): GuardImplementation {
 export const noSexRequirement = noRestrictionOn('sex');
 /** No restriction by ethnicity (art. 28). */
 export const noEthnicityRequirement = noRestrictionOn('ethnicity');
+/** No exclusion of persons with disabilities (art. 29). */
+export const noDisabilityRequirement = noRestrictionOn('disability');
 /** No hepatitis B test or carrier exclusion (art. 30). */
 export const noHepatitisBRequirement = noRestrictionOn('hepatitis-b');
 /** No restriction against rural hukou holders (art. 31). */
 export const noRuralHukouRequirement = noRestrictionOn('rural-hukou');
+/** No restriction by religious belief (art. 3; 人力资源市场暂行条例 art. 24). */
+export const noReligionRequirement = noRestrictionOn('religion');

@@ -1,13 +1,14 @@
 /**
  * Screening of vacancy text for discriminatory requirements that the Employment Promotion Law
- * (就业促进法) forbids: sex, marriage and childbearing (art. 27), ethnicity (art. 28), being a
- * hepatitis B carrier (art. 30) and rural hukou (art. 31). The screen reads the posting as a
+ * (就业促进法) forbids: sex, marriage and childbearing (art. 27), ethnicity (art. 28),
+ * disability (art. 29), being a hepatitis B carrier (art. 30), rural hukou (art. 31) and
+ * religious belief (art. 3; 人力资源市场暂行条例 art. 24). The screen reads the posting as a
  * caseworker would: it flags restrictive phrasings and ignores phrases that say there is no
- * restriction, so 男女不限 or 民族不限 never trigger it.
+ * restriction or that welcome a group, so 男女不限, 民族不限 or 残疾人优先 never trigger it.
  */
 
 /** A ground on which a posting may not restrict applicants. */
-export type ProtectedGround = 'sex' | 'ethnicity' | 'hepatitis-b' | 'rural-hukou';
+export type ProtectedGround = 'sex' | 'ethnicity' | 'disability' | 'hepatitis-b' | 'rural-hukou' | 'religion';
 
 /**
  * Phrases saying there is no restriction. They are blanked out before screening, since some of
@@ -20,7 +21,17 @@ const NEUTRAL_PHRASES = [
   /不(检|体)?查乙肝(两对半|五项)?|(无|不做|不作)乙肝(检查|检测|要求)/g,
   /城乡(户口|户籍)?不限|不限城乡|户籍不限|不限户籍|户口不限|不限户口/g,
   /(城镇|城市|非农业?)(户口|户籍)?(或|和|与|、|及)农(村|业)(户口|户籍)?(均可|皆可|都可|不限)/g,
+  /(宗教)?信仰(不限|自由|无要求)|(无|没有)宗教信仰(方面的)?(要求|限制)|不限(宗教)?信仰|尊重(宗教)?信仰|宗教信仰(要求|限制)?[:：]?\s*(不限|无)/g,
 ];
+
+/** Words of refusing a group that follow it (勿扰, 除外, 不招 ...), not across a clause or after 优先 or 欢迎. */
+const REFUSED = '[^，。；,;\\s优欢]{0,3}?(勿扰|除外|免谈|不要|不招|不收|不予录用|不考虑|谢绝)';
+
+/** Persons with disabilities as postings name them. */
+const DISABLED = '(残疾|残障)(人士|人|者)?|持残疾证(者|人员)?';
+
+/** Believers as postings name them: 信教者, 有宗教信仰者, and the larger religions' followers. */
+const BELIEVERS = '(信仰宗教|有宗教信仰|信教|宗教人士|宗教信徒)(的)?(者|人员|人士)?|(基督|天主|佛|道|伊斯兰)?教徒|基督徒|信徒|穆斯林';
 
 /** Verbs of hiring or excluding that precede the group they pick. */
 const HIRE = '(招|招聘|招收|要|录用|录取|考虑|收)';
@@ -51,6 +62,23 @@ const RESTRICTIONS: Readonly<Record<ProtectedGround, readonly RegExp[]>> = {
     new RegExp(`不${HIRE}${ETHNIC}`),
     new RegExp(`${ETHNIC}(勿扰|除外|免谈|不要|不招|不考虑)`),
     /民族(要求|限制)/,
+  ],
+  disability: [
+    // 残疾人勿扰, 残障人士除外, 持残疾证者免谈; not 残疾人优先 or 欢迎残疾人.
+    new RegExp(`(${DISABLED})${REFUSED}`),
+    new RegExp(`不${HIRE}(残疾|残障)`),
+    // 限健全人, 身体健全, 四肢健全, 无残疾; not 健全制度 (健全 as a verb).
+    /(限|只招|仅招|要求)?健全人(?!事|力|才|格|员)|(身体|四肢|肢体|五官)(健全|无残疾)|(无|非)(残疾|残障)(?!人(就业|保障))/,
+  ],
+  religion: [
+    // 信仰宗教者勿扰, 信教者免谈, 穆斯林除外.
+    new RegExp(`(${BELIEVERS})${REFUSED}`),
+    new RegExp(`不${HIRE}(${BELIEVERS})`),
+    // 无宗教信仰, 不信教, 不信仰宗教: a condition of having no religion.
+    /无宗教信仰|不信(仰)?宗?教/,
+    new RegExp(`(?<!不)(限|只招|仅招|仅限)(于)?(${BELIEVERS})`),
+    new RegExp(`(${BELIEVERS})(优先|为主)`),
+    /宗教信仰(要求|限制)/,
   ],
   'hepatitis-b': [/乙肝|乙型(病毒性)?肝炎|HBsAg|HBV|两对半|大三阳|小三阳|澳抗/i],
   'rural-hukou': [

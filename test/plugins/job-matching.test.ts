@@ -211,6 +211,20 @@ describe('vacancy-posting (岗位登记)', () => {
     ['requirements', '城镇户口', 'no-rural-hukou-requirement'],
     ['requirements', '限本地城镇户籍', 'no-rural-hukou-requirement'],
     ['requirements', '不招农村户口', 'no-rural-hukou-requirement'],
+    ['requirements', '残疾人勿扰', 'no-disability-requirement'],
+    ['requirements', '限健全人', 'no-disability-requirement'],
+    ['requirements', '身体健全，能适应倒班', 'no-disability-requirement'],
+    ['requirements', '无残疾', 'no-disability-requirement'],
+    ['duties', '残障人士除外', 'no-disability-requirement'],
+    ['requirements', '不招残疾人', 'no-disability-requirement'],
+    ['requirements', '持残疾证者免谈', 'no-disability-requirement'],
+    ['requirements', '信仰宗教者勿扰', 'no-religion-requirement'],
+    ['requirements', '不招信教人员', 'no-religion-requirement'],
+    ['requirements', '无宗教信仰', 'no-religion-requirement'],
+    ['requirements', '本人不信教', 'no-religion-requirement'],
+    ['duties', '穆斯林除外', 'no-religion-requirement'],
+    ['title', '店员（基督徒优先）', 'no-religion-requirement'],
+    ['requirements', '有宗教信仰者不予录用', 'no-religion-requirement'],
   ])('screens the %s "%s" as %s', (field, text, rule) => {
     const error = refusal(() => submit({ ...posting, [field]: text }));
     expect(error.code).toBe('RULE_VIOLATION');
@@ -230,8 +244,57 @@ describe('vacancy-posting (岗位登记)', () => {
     '不限男女，城镇户口或农村户口均可，不查乙肝',
     '性别：男女均可；民族要求：不限',
     '应届毕业生优先，有叉车证优先',
+    '欢迎残疾人报名，残疾人优先，不要求经验',
+    '适合残疾人士；安置残疾人就业可减免残疾人就业保障金',
+    '身体健康，协助健全人员管理制度',
+    '宗教信仰不限，尊重员工宗教信仰',
+    '无宗教信仰要求，不限信仰',
   ])('passes a posting that states no restriction: "%s"', (requirements) => {
     expect(submit({ ...posting, requirements }).snapshot.state).toBe('submitted');
+  });
+
+  it('names disability and religious belief with the articles that forbid them', () => {
+    const error = refusal(() => submit({ ...posting, requirements: '残疾人勿扰，信仰宗教者勿扰' }));
+    expect(violatedRules(error)).toEqual(['no-disability-requirement', 'no-religion-requirement']);
+    const messages = (error.details as { violations: { message: { 'zh-CN': string; en: string } }[] }).violations.map((v) => v.message);
+    expect(messages.map((m) => m['zh-CN'])).toEqual([expect.stringContaining('第二十九条'), expect.stringContaining('人力资源市场暂行条例》第二十四条')]);
+    expect(messages.map((m) => m.en)).toEqual([expect.stringContaining('art. 29'), expect.stringContaining('art. 24')]);
+    // Screened again at resubmission and at publication: the rule lists are the same.
+    const definitionJson = definition('vacancy-posting') as { states: Record<string, { on: Record<string, { rules?: { id: string }[] }> }> };
+    for (const [state, event] of [['draft', 'submit'], ['revisionRequested', 'resubmit'], ['underReview', 'publish']] as const) {
+      const ids = definitionJson.states[state]!.on[event]!.rules!.map((r) => r.id);
+      expect(ids, `${state}.${event}`).toEqual(expect.arrayContaining(['no-disability-requirement', 'no-religion-requirement', 'pay-not-below-minimum-wage']));
+    }
+  });
+
+  it('refuses a full-time posting paying less than the monthly minimum wage, ¥1,000 a month among them', () => {
+    const wage = { ...parameters, minimumMonthlyWageFen: 203_000 };
+    const cheap = refusal(() => submit({ ...posting, payMinFen: 100_000, payMaxFen: 120_000 }, { parameters: wage }));
+    expect(cheap.code).toBe('RULE_VIOLATION');
+    expect(violatedRules(cheap)).toEqual(['pay-not-below-minimum-wage']);
+    const message = (cheap.details as { violations: { message: { 'zh-CN': string; en: string } }[] }).violations[0]!.message;
+    expect(message['zh-CN']).toContain('最低工资');
+    expect(message.en).toContain('minimum wage');
+    // The floor itself is enough; one fen less is not.
+    expect(submit({ ...posting, payMinFen: 203_000 }, { parameters: wage }).snapshot.state).toBe('submitted');
+    expect(violatedRules(refusal(() => submit({ ...posting, payMinFen: 202_999 }, { parameters: wage })))).toEqual(['pay-not-below-minimum-wage']);
+    // The city's figure decides: a higher local minimum refuses what the default allows.
+    expect(violatedRules(refusal(() => submit({ ...posting, payMinFen: 210_000 }, { parameters: { ...wage, minimumMonthlyWageFen: 226_000 } })))).toEqual(['pay-not-below-minimum-wage']);
+    // Full-time hourly pay counts as 174 hours a month: ¥11 an hour is ¥1,914, ¥12 is ¥2,088.
+    expect(violatedRules(refusal(() => submit({ ...posting, payBasis: 'hourly', payMinFen: 1_100, payMaxFen: 1_500 }, { parameters: wage })))).toEqual(['pay-not-below-minimum-wage']);
+    expect(submit({ ...posting, payBasis: 'hourly', payMinFen: 1_200, payMaxFen: 1_500 }, { parameters: wage }).snapshot.state).toBe('submitted');
+    // The monthly minimum is for full-time work only (最低工资规定 art. 5); piece rates are not compared.
+    expect(submit({ ...posting, employmentForm: 'part-time', payBasis: 'hourly', payMinFen: 2_400, payMaxFen: 3_000 }, { parameters: wage }).snapshot.state).toBe('submitted');
+    expect(submit({ ...posting, payBasis: 'piece', payMinFen: 100, payMaxFen: 300 }, { parameters: wage }).snapshot.state).toBe('submitted');
+  });
+
+  it('checks the minimum wage again at publication', () => {
+    const submitted = submit({ ...posting, payMinFen: 210_000 }).snapshot;
+    const reviewing = send(submitted, 'startReview', reviewer, {}).snapshot;
+    const raised = refusal(() =>
+      step(vacancyPosting, { snapshot: reviewing, event: { type: 'publish', data: { opinion: '同意' } }, actor: reviewer, calendar, now: '2026-10-09T01:00:00.000Z', facts, parameters: { ...parameters, minimumMonthlyWageFen: 226_000 } }),
+    );
+    expect(violatedRules(raised)).toEqual(['pay-not-below-minimum-wage']);
   });
 
   it('screens the title, duties and requirements, not the contact person', () => {
@@ -307,6 +370,23 @@ describe('job-seeking (求职登记)', () => {
     expect([withdrawn.snapshot.state, withdrawn.status]).toEqual(['withdrawn', 'final']);
   });
 
+  it('counts an unjustified refusal of offered training on the person, as a refused job is counted, and reports it', () => {
+    const refusalOfTraining = { offeredTraining: '叉车司机职业技能培训', offeredOn: '2026-11-02', refusalReason: '不愿参加，无正当理由' };
+    const refused = send(register(profile).snapshot, 'refuseTraining', jobReferralActor, refusalOfTraining);
+    expect([refused.snapshot.state, refused.status]).toEqual(['active', 'active']);
+    expect(ofKind(refused.effects, 'subject.increment')).toEqual([{ kind: 'subject.increment', field: 'unjustifiedRefusals' }]);
+    // The same event a refused job emits: the unemployment registration and benefit count it (失业保险条例 art. 15).
+    expect(ofKind(refused.effects, 'emit')).toEqual([{ kind: 'emit', event: 'referral.refused', payload: refusalOfTraining }]);
+
+    const future = refusal(() => send(register(profile).snapshot, 'refuseTraining', jobReferralActor, { ...refusalOfTraining, offeredOn: '2026-11-03' }));
+    expect(future.code).toBe('RULE_VIOLATION');
+    expect(violatedRules(future)).toEqual(['training-offered-not-in-future']);
+    const missing = refusal(() => send(register(profile).snapshot, 'refuseTraining', jobReferralActor, { offeredOn: '2026-11-02' }));
+    expect(missing.code).toBe('FORM_INVALID');
+    expect(failingFields(missing)).toEqual(['offeredTraining', 'refusalReason']);
+    expect(refusal(() => send(draft().snapshot, 'refuseTraining', jobReferralActor, refusalOfTraining)).code).toBe('TRANSITION_NOT_AVAILABLE');
+  });
+
   it('refuses a registration that has already lapsed', () => {
     const error = refusal(() => register({ ...profile, validUntil: '2026-09-29' }));
     expect(error.code).toBe('RULE_VIOLATION');
@@ -327,7 +407,8 @@ describe('job-seeking (求职登记)', () => {
 
 describe('job-referral (职业介绍)', () => {
   const referral = { vacancyCaseNo: 'VP3502002026000017', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' };
-  const vacancyFacts = { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, title: '仓库管理员', occupation: '4-02-06-03' } };
+  const jobSeeking = { found: true, caseNo: 'JS3502002026000004', state: 'active', validUntil: '2027-03-31' };
+  const vacancyFacts = { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, title: '仓库管理员', occupation: '4-02-06-03' }, jobSeeking };
   const worker = { ...caseworker, post: 'job-referral' };
 
   const proposed = () => start(jobReferral, { actor: worker, calendar, now: '2026-09-29T02:00:00.000Z' }).snapshot;
@@ -363,15 +444,27 @@ describe('job-referral (职业介绍)', () => {
   });
 
   it('refers only to a published vacancy of the same employer and occupation', () => {
-    const unpublished = refusal(() => refer(referral, { vacancy: { ...vacancyFacts.vacancy, state: 'suspended' } }));
+    const unpublished = refusal(() => refer(referral, { ...vacancyFacts, vacancy: { ...vacancyFacts.vacancy, state: 'suspended' } }));
     expect(unpublished.code).toBe('RULE_VIOLATION');
     expect(violatedRules(unpublished)).toEqual(['vacancy-published']);
-    expect(violatedRules(refusal(() => refer(referral, { vacancy: { found: false, state: null } })))).toEqual(['vacancy-published', 'employer-matches-vacancy', 'occupation-matches-vacancy']);
+    expect(violatedRules(refusal(() => refer(referral, { ...vacancyFacts, vacancy: { found: false, state: null } })))).toEqual(['vacancy-published', 'employer-matches-vacancy', 'occupation-matches-vacancy']);
     expect(violatedRules(refusal(() => refer({ ...referral, employerCreditCode: OTHER_EMPLOYER })))).toEqual(['employer-matches-vacancy']);
     expect(violatedRules(refusal(() => refer({ ...referral, occupation: '4-02-06-01' })))).toEqual(['occupation-matches-vacancy']);
     const badForm = refusal(() => refer({ ...referral, vacancyCaseNo: 'UR3502002026000017', employerCreditCode: '123' }));
     expect(badForm.code).toBe('FORM_INVALID');
     expect(failingFields(badForm)).toEqual(['employerCreditCode', 'vacancyCaseNo']);
+  });
+
+  it('refers only a person with an active, unexpired job-seeker registration', () => {
+    const none = refusal(() => refer(referral, { ...vacancyFacts, jobSeeking: { found: false, caseNo: null, state: null, validUntil: null } }));
+    expect(none.code).toBe('RULE_VIOLATION');
+    expect(violatedRules(none)).toEqual(['job-seeker-registered']);
+    // Still at intake, or past its validity while the expiry timer has not yet run.
+    expect(violatedRules(refusal(() => refer(referral, { ...vacancyFacts, jobSeeking: { ...jobSeeking, state: 'draft' } })))).toEqual(['job-seeker-registered']);
+    expect(violatedRules(refusal(() => refer(referral, { ...vacancyFacts, jobSeeking: { ...jobSeeking, validUntil: '2026-09-29' } })))).toEqual(['job-seeker-registered']);
+    expect(refer(referral, { ...vacancyFacts, jobSeeking: { ...jobSeeking, validUntil: '2026-09-30' } }).snapshot.state).toBe('referred');
+    // The fact is the subject's own active case of job-seeking, from the generic provider.
+    expect((definition('job-referral') as { facts: Record<string, unknown> }).facts['jobSeeking']).toEqual({ provider: 'activeCaseOfSubject', process: 'job-seeking', fields: ['validUntil'] });
   });
 
   it('counts an unjustified refusal on the person and reports it, but not a justified one', () => {
@@ -412,7 +505,7 @@ describe('job-matching manifest', () => {
       event: { type: 'refer', data: { vacancyCaseNo: 'VP3502002026000017', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
       actor: caseworker,
       calendar, now: '2026-09-30T02:00:00.000Z',
-      facts: { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' } },
+      facts: { vacancy: { found: true, state: 'published', employerCreditCode: EMPLOYER, occupation: '4-02-06-03' }, jobSeeking: { found: true, caseNo: 'JS3502002026000004', state: 'active', validUntil: '2027-03-31' } },
     }).snapshot;
     const interviewedCase = step(jobReferral, { snapshot: referred, event: { type: 'interview', data: { interviewDate: '2026-10-09' } }, actor: caseworker, calendar, now: '2026-10-09T01:00:00.000Z' }).snapshot;
     const hiredCase = step(jobReferral, { snapshot: interviewedCase, event: { type: 'hire', data: { startDate: '2026-10-20' } }, actor: caseworker, calendar, now: '2026-10-10T01:00:00.000Z' }).snapshot;
@@ -426,7 +519,12 @@ describe('job-matching manifest', () => {
   });
 
   it('bounds the validity parameter and names only events and states its processes have', () => {
-    expect(jobMatching.parameters).toEqual([expect.objectContaining({ id: 'maxValidityDays', unit: 'days', default: 90, min: 30, max: 365 })]);
+    expect(jobMatching.parameters).toEqual([
+      expect.objectContaining({ id: 'maxValidityDays', unit: 'days', default: 90, min: 30, max: 365 }),
+      expect.objectContaining({ id: 'minimumMonthlyWageFen', unit: 'fen', default: 203_000, min: 120_000, max: 400_000, legalBasis: expect.stringContaining('劳动和社会保障部令第21号') }),
+    ]);
+    // The province sets the minimum wage by area: the parameter is not locked.
+    expect(jobMatching.locks.map((l) => l.element)).not.toContain('parameters.minimumMonthlyWageFen');
     for (const indicator of jobMatching.indicators) {
       for (const selector of [indicator.numerator, indicator.denominator]) {
         const found = definitions.find((d) => d.id === selector.process);

@@ -4,7 +4,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { persons } from '../../runtime/db/schema/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
-import { act, caseHistory, getCase, open, registerPerson, type HistoryItem } from '../support/steps.ts';
+import { act, caseHistory, getCase, open, registerJobSeeker, registerPerson, type HistoryItem } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CITY = '350200';
@@ -95,6 +95,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
 
   async function referralInterviewed(personId: string, vacancyId: string, employerCreditCode: string): Promise<string> {
     const vacancy = await getCase(t, caseworker, vacancyId);
+    await registerJobSeeker(t, caseworker, personId);
     const { id } = await open(t, caseworker, 'job-referral', personId);
     await act(t, caseworker, id, 'refer', { vacancyCaseNo: vacancy.caseNo, employerCreditCode, occupation: OCCUPATION });
     expect((await act(t, caseworker, id, 'interview', { interviewDate: '2026-11-12' })).state).toBe('interviewed');

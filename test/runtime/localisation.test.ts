@@ -4,7 +4,7 @@ import { chinaDate, type OverlayInput } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
-import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, caseHistory, getCase, open, registerJobSeeker, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const PROCESS = 'unemployment-registration';
@@ -593,6 +593,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     const { personId, caseId: registration } = await submitted('拒绝庚');
     expect((await act(t, reviewer, registration, 'approve', { opinion: '同意' })).state).toBe('registered');
 
+    await registerJobSeeker(t, caseworker, personId);
     const refuse = async () => {
       const referral = (await open(t, caseworker, 'job-referral', personId)).id as string;
       await act(t, caseworker, referral, 'refer', { vacancyCaseNo, employerCreditCode: EMPLOYER, occupation: posting.occupation });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -17,6 +17,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
   let reviewer: string;
   const vacancies: Record<string, { id: string; caseNo: string }> = {};
   let seekerId: string;
+  let employerAId: string;
 
   async function postVacancy(key: string, employerId: string, form: Record<string, unknown>, publish = true) {
     const vacancy = await open(t, caseworker, 'vacancy-posting', employerId);
@@ -34,6 +35,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
     reviewer = await t.login('reviewer');
     const a = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: EMPLOYER_A, name: '厦门示例物流有限公司' } });
     const b = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: EMPLOYER_B, name: '厦门示例商贸有限公司' } });
+    employerAId = a.body.id;
     await postVacancy('exactNearby', a.body.id, posting(EMPLOYER_A));
     await postVacancy('sameGroupFar', b.body.id, posting(EMPLOYER_B, { occupation: '4-02-06-01', workArea: '350212' }));
     await postVacancy('otherMajorGroup', b.body.id, posting(EMPLOYER_B, { title: '会计', occupation: '2-06-01-01' }));
@@ -83,5 +85,57 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
     expect(wrongEmployer.body.details.violations.map((v: { rule: string }) => v.rule)).toContain('employer-matches-vacancy');
     const referred = await act(t, caseworker, referral.id, 'refer', { vacancyCaseNo: vacancies['exactNearby']!.caseNo, employerCreditCode: EMPLOYER_A, occupation: '4-02-06-03' });
     expect(referred.state).toBe('referred');
+  });
+
+  /** Sends an event that must be refused for the rules named, and checks that it wrote nothing. */
+  async function refusedFor(caseId: string, type: string, data: Record<string, unknown>, rules: string[]) {
+    const current = await t.request('GET', `/api/cases/${caseId}`, { token: caseworker });
+    const before = await tableCounts(t.rt);
+    const response = await t.request('POST', `/api/cases/${caseId}/events`, { token: caseworker, body: { type, data, version: current.body.version } });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('RULE_VIOLATION');
+    expect(response.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(rules);
+    expect(await tableCounts(t.rt)).toEqual(before);
+  }
+
+  it('refuses a posting excluding disabled or religious applicants, or paying a full-timer ¥1,000 a month, and writes nothing', async () => {
+    const vacancy = await open(t, caseworker, 'vacancy-posting', employerAId);
+    await refusedFor(vacancy.id, 'submit', posting(EMPLOYER_A, { requirements: '残疾人勿扰，信仰宗教者勿扰' }), ['no-disability-requirement', 'no-religion-requirement']);
+    await refusedFor(vacancy.id, 'submit', posting(EMPLOYER_A, { payMinFen: 100_000, payMaxFen: 100_000 }), ['pay-not-below-minimum-wage']);
+    // Welcoming applicants with disabilities is no restriction.
+    expect((await act(t, caseworker, vacancy.id, 'submit', posting(EMPLOYER_A, { requirements: '欢迎残疾人报名，残疾人优先' }))).state).toBe('submitted');
+  });
+
+  it('refers only a person with an active job-seeking registration of their own, and writes nothing otherwise', async () => {
+    const form = { vacancyCaseNo: vacancies['exactNearby']!.caseNo, employerCreditCode: EMPLOYER_A, occupation: '4-02-06-03' };
+    const unregistered = await registerPerson(t, caseworker, citizenId('350206', '19880705', '019'), '陈海峰');
+    const referral = await open(t, caseworker, 'job-referral', unregistered);
+    await refusedFor(referral.id, 'refer', form, ['job-seeker-registered']);
+
+    // Withdrawn before the referral: refused again. (seekerId's active registration does not count for another person.)
+    const seeking = await open(t, caseworker, 'job-seeking', unregistered);
+    const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350206'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-03', validUntil: '2027-03-31' };
+    await act(t, caseworker, seeking.id, 'register', profile);
+    await act(t, caseworker, seeking.id, 'withdraw', { withdrawalReason: '本人申请' });
+    await refusedFor(referral.id, 'refer', form, ['job-seeker-registered']);
+
+    const again = await open(t, caseworker, 'job-seeking', unregistered);
+    await act(t, caseworker, again.id, 'register', profile);
+    expect((await act(t, caseworker, referral.id, 'refer', form)).state).toBe('referred');
+  });
+
+  it('counts an unjustified refusal of offered training on the person; an offer dated tomorrow writes nothing', async () => {
+    const person = await registerPerson(t, caseworker, citizenId('350206', '19920214', '027'), '郑文华');
+    const seeking = await open(t, caseworker, 'job-seeking', person);
+    await act(t, caseworker, seeking.id, 'register', { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350206'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-03', validUntil: '2027-03-31' });
+    const refusals = async () => (await t.request('GET', `/api/persons/${person}`, { token: caseworker })).body.unjustifiedRefusals as number;
+    expect(await refusals()).toBe(0);
+
+    const offer = { offeredTraining: '叉车司机职业技能培训', offeredOn: '2026-11-02', refusalReason: '不愿参加，未说明理由' };
+    await refusedFor(seeking.id, 'refuseTraining', { ...offer, offeredOn: '2026-11-03' }, ['training-offered-not-in-future']);
+    expect(await refusals()).toBe(0);
+
+    expect((await act(t, caseworker, seeking.id, 'refuseTraining', offer)).state).toBe('active');
+    expect(await refusals()).toBe(1);
   });
 });

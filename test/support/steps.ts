@@ -46,3 +46,15 @@ export async function open(t: TestRuntime, token: string, processId: string, sub
   expect(response.status, `${processId}: ${JSON.stringify(response.body)}`).toBe(201);
   return response.body;
 }
+
+/**
+ * Registers a person as a job seeker (a referral needs an active registration), unless an active
+ * job-seeking case of theirs exists already (the process allows one per person: 409).
+ */
+export async function registerJobSeeker(t: TestRuntime, token: string, personId: string, validUntil = '2027-06-30'): Promise<void> {
+  const opened = await t.request('POST', '/api/cases', { token, body: { processId: 'job-seeking', subjectId: personId } });
+  if (opened.status === 409) return;
+  expect(opened.status, `job-seeking: ${JSON.stringify(opened.body)}`).toBe(201);
+  const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350203'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-02', validUntil };
+  await act(t, token, opened.body.id, 'register', profile);
+}

@@ -104,10 +104,18 @@ function graduateFindsWork(s: Story, waiters: Vacancy): Act[] {
   ];
 }
 
-/** 刘德明 is referred to the restaurant and not hired; 陈志强's referral awaits the interview. */
+/**
+ * 刘德明 registers as a job seeker (a referral needs an active registration), is referred to the
+ * restaurant and not hired; 陈志强's referral awaits the interview.
+ */
 function otherReferrals(s: Story, waiters: Vacancy): Act[] {
   let referral = '';
   return [
+    at(31, '09:30', async () => {
+      const seeking = await s.open('job-seeking', await s.person('liuDeming'));
+      const profile = { desiredOccupations: ['4-03-02-05', '4-02-06-03'], desiredAreas: ['350211', '350203'], expectedPayFen: 450_000, education: '60' };
+      await s.send('caseworker', seeking.id, 'register', { ...profile, availableFrom: s.today(), validUntil: s.date(90) });
+    }),
     at(33, '10:00', async () => (referral = await refer(s, 'liuDeming', waiters))),
     at(36, '15:00', () => s.send('caseworker', referral, 'interview', { interviewDate: s.today() })),
     at(40, '10:00', () => s.send('caseworker', referral, 'rejectByEmployer', { employerRejectionReason: '岗位需长期夜班，本人身体条件不适合。' })),
