@@ -104,13 +104,17 @@ export const formSchema = z
  * - `person`: the case's person subject (birth date, gender, statuses, counters);
  * - `personNationwide`: the person's statuses in every city holding the same ID number;
  * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
- * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data.
+ * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
+ * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
+ * - `personCases`: the person's other cases of `process` nationwide: state, and `fields` of their data.
  */
 export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
   z.object({ provider: z.literal('personNationwide') }).strict(),
   z.object({ provider: z.literal('employerByCreditCode'), field: name }).strict(),
   z.object({ provider: z.literal('caseByNumber'), field: name, process: kebabId, fields: z.array(name).default([]) }).strict(),
+  z.object({ provider: z.literal('personLedgerItems'), itemPrefix: z.string().min(1) }).strict(),
+  z.object({ provider: z.literal('personCases'), process: kebabId, fields: z.array(name).default([]) }).strict(),
 ]);
 
 /** A business process definition: plain data, compiled to an XState machine by the engine. */
