@@ -34,7 +34,8 @@ function amountOf(input: RuleInput, params: BuiltInParams<'payItem'>): number {
 
 /**
  * `payItem`: an approved payment into the ledger. Params: subsidyType, fund, amountField (a
- * case data field) or amountParameter (a parameter in force on the step's date), periodField, item (defaults to subsidyType) with itemFields appended to
+ * case data field) or amountParameter (a parameter in force on the step's date), periodField (a
+ * case data field) or period (fixed: an item paid once ever), item (defaults to subsidyType) with itemFields appended to
  * it, preparedBy and approvedBy (event names whose last sender prepared or approved; the
  * current actor when omitted).
  */
@@ -47,7 +48,7 @@ const payItem: ActionImplementation = (input, raw) => {
       item: {
         subsidyType: params.subsidyType,
         item,
-        period: dataString(input.data, 'periodField', params.periodField),
+        period: params.period ?? dataString(input.data, 'periodField', params.periodField!),
         fund: params.fund,
         amountFen: amountOf(input, params),
         preparedBy: actorOfEvent(input, 'preparedBy', params.preparedBy),

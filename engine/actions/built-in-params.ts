@@ -20,7 +20,8 @@ const paramSchemas = {
       fund: z.enum(funds),
       amountField: text.optional(),
       amountParameter: text.optional(),
-      periodField: text,
+      periodField: text.optional(),
+      period: text.optional(),
       item: text.optional(),
       itemFields: z.array(text).optional(),
       preparedBy: text.optional(),
@@ -29,6 +30,11 @@ const paramSchemas = {
     .refine((p) => (p.amountField === undefined) !== (p.amountParameter === undefined), {
       path: ['amountField'],
       message: 'exactly one of amountField or amountParameter',
+    })
+    // A fixed period ("once") keys an item paid once in a lifetime; a field, one paid per month or year.
+    .refine((p) => (p.periodField === undefined) !== (p.period === undefined), {
+      path: ['periodField'],
+      message: 'exactly one of periodField or period',
     }),
 };
 

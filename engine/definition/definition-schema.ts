@@ -106,6 +106,8 @@ export const formSchema = z
  * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
  * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
  * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, and `fields` of its data.
+ * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
+ * - `personCases`: the person's other cases of `process` nationwide: state, and `fields` of their data.
  */
 export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
@@ -113,6 +115,8 @@ export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('employerByCreditCode'), field: name }).strict(),
   z.object({ provider: z.literal('caseByNumber'), field: name, process: kebabId, fields: z.array(name).default([]) }).strict(),
   z.object({ provider: z.literal('activeCaseOfSubject'), process: kebabId, fields: z.array(name).default([]) }).strict(),
+  z.object({ provider: z.literal('personLedgerItems'), itemPrefix: z.string().min(1) }).strict(),
+  z.object({ provider: z.literal('personCases'), process: kebabId, fields: z.array(name).default([]) }).strict(),
 ]);
 
 /** A business process definition: plain data, compiled to an XState machine by the engine. */

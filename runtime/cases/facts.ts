@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { CaseData, FactSource, StatusDeclaration } from '../../engine/index.ts';
+import { and, asc, desc, eq, not, sql } from 'drizzle-orm';
+import { chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
-import { cases, employers, persons } from '../db/schema/index.ts';
+import { cases, employers, ledgerItems, persons } from '../db/schema/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -101,6 +101,46 @@ const activeCaseOfSubject: Provider<Extract<FactSource, { provider: 'activeCaseO
   return { found: found !== undefined, caseNo: found?.caseNo ?? null, state: found?.state ?? null, ...fields };
 };
 
+/** The case's person: the same ID number in any city (its blind index), or the person row itself where it has none. */
+function samePerson(row: CaseRow, cityColumn: string, personColumn: string) {
+  const city = sql.raw(cityColumn);
+  const person = sql.raw(personColumn);
+  return sql`(${person} IN (SELECT p.id FROM persons p WHERE p.city_code = ${city} AND p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId}))
+    OR (${city} = ${row.cityCode} AND ${person} = ${row.subjectId}))`;
+}
+
+/**
+ * The ledger items paid to the case's person in any city (as the ledger's once key counts them)
+ * whose item starts with `itemPrefix`, oldest first: item, period, fund, amount and the China day approved.
+ */
+const personLedgerItems: Provider<Extract<FactSource, { provider: 'personLedgerItems' }>> = async ({ tx, row, source }) => {
+  if (row.subjectType !== 'person') return null;
+  const found = await tx
+    .select({ item: ledgerItems.item, period: ledgerItems.period, fund: ledgerItems.fund, amountFen: ledgerItems.amountFen, approvedAt: ledgerItems.approvedAt })
+    .from(ledgerItems)
+    .where(and(sql`left(${ledgerItems.item}, ${source.itemPrefix.length}) = ${source.itemPrefix}`, samePerson(row, 'ledger_items.city_code', 'ledger_items.person_id')))
+    .orderBy(asc(ledgerItems.approvedAt));
+  return found.map(({ approvedAt, ...item }) => ({ ...item, approvedOn: chinaDate(approvedAt) }));
+};
+
+/** The case person's other cases of `process` in any city, oldest first: state, and the data fields asked for. */
+const personCases: Provider<Extract<FactSource, { provider: 'personCases' }>> = async ({ tx, row, source }) => {
+  if (row.subjectType !== 'person') return null;
+  const found = await tx
+    .select({ state: cases.state, data: cases.data })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.processId, source.process),
+        eq(cases.subjectType, 'person'),
+        not(and(eq(cases.cityCode, row.cityCode), eq(cases.id, row.id))!),
+        samePerson(row, 'cases.city_code', 'cases.subject_id'),
+      ),
+    )
+    .orderBy(asc(cases.createdAt));
+  return found.map(({ state, data }) => ({ state, ...Object.fromEntries(source.fields.map((field) => [field, data[field] ?? null])) }));
+};
+
 /** The runtime's fact providers, by the name a definition's `facts` declares. */
 const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, { provider: P }>> } = {
   person,
@@ -108,6 +148,8 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
   employerByCreditCode,
   caseByNumber,
   activeCaseOfSubject,
+  personLedgerItems,
+  personCases,
 };
 
 /**

@@ -53,6 +53,12 @@ describe('built-in actions at run time', () => {
     expect(builtInActions.emit(scope(data), { event: 'x.happened' })).toEqual([{ kind: 'emit', event: 'x.happened', payload: data }]);
   });
 
+  it('payItem keys an item paid once ever by a fixed period, read from no field', () => {
+    const { periodField: _field, ...onceEver } = payment;
+    const [effect] = builtInActions.payItem(scope({ amount: 100, occupation: '4-03-02-01', level: 4 }), { ...onceEver, period: 'once', item: 'certificate', itemFields: ['occupation', 'level'] });
+    expect(effect).toMatchObject({ kind: 'ledger.item', item: { item: 'certificate:4-03-02-01:4', period: 'once', amountFen: 100 } });
+  });
+
   it('a step whose payment finds no period in the case data fails as DEFINITION_INVALID, the definition being at fault', () => {
     const compiled = compile(tinyWithActions([{ type: 'payItem', params: payment }]), none);
     const created = start(compiled, { actor: caseworker, calendar, now: '2026-10-09T02:00:00.000Z' });
@@ -70,6 +76,7 @@ describe('built-in action params at load', () => {
       { type: 'payItem', params: { ...payment, amountParameter: 'monthlyAmountFen' } },
       { type: 'payItem', params: { ...payment, preparedBy: 'submitt' } },
       { type: 'emit', params: { event: 'tiny.closed', feilds: ['amount'] } },
+      { type: 'payItem', params: { ...payment, period: 'once' } },
     ]);
     expect(codesOf(d)).toEqual([
       'invalid-action-params@states.open.on.close.actions.0.params.fields',
@@ -78,6 +85,7 @@ describe('built-in action params at load', () => {
       'invalid-action-params@states.open.on.close.actions.3.params.amountField',
       'invalid-action-params@states.open.on.close.actions.4.params.preparedBy',
       'invalid-action-params@states.open.on.close.actions.5.params.feilds',
+      'invalid-action-params@states.open.on.close.actions.6.params.periodField',
     ]);
     const [first] = verify(parseDefinition(d));
     expect(first?.message['zh-CN']).toContain('emit');

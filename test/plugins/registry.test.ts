@@ -64,12 +64,14 @@ describe('plugin registry', () => {
     }
   });
 
-  it('locks elements that exist, in a process of the same plugin', () => {
+  it('locks elements that exist, in a process of the same plugin, or parameters the plugin declares', () => {
     const registry = loadPlugins(plugins);
     const missing = plugins.flatMap((plugin) =>
       plugin.locks.flatMap((lock) => {
         const process = registry.processes.get(lock.process);
         if (process?.plugin !== plugin) return [`${plugin.id}: ${lock.process} is not its process`];
+        // A locked parameter: no overlay may set it (engine/overlay/check-overlay.ts).
+        if (lock.element.startsWith('parameters.')) return plugin.parameters.some((p) => `parameters.${p.id}` === lock.element) ? [] : [`${plugin.id}: ${lock.element}`];
         let node: unknown = process.compiled.definition;
         for (const part of lock.element.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
         return node === undefined ? [`${lock.process}: ${lock.element}`] : [];

@@ -15,16 +15,18 @@ const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post:
 const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
 
-const parameters = { rateLevel1Fen: 300_000, rateLevel2Fen: 250_000, rateLevel3Fen: 200_000, rateLevel4Fen: 150_000, rateLevel5Fen: 100_000, upgradeMinInsuredMonths: 12 };
+const parameters = { rateLevel1Fen: 300_000, rateLevel2Fen: 250_000, rateLevel3Fen: 200_000, rateLevel4Fen: 150_000, rateLevel5Fen: 100_000, upgradeMinInsuredMonths: 12, certificateClaimMonths: 12, subsidiesPerYear: 3 };
+/** A registered unemployed person with no skill subsidy paid and no other course. */
+const facts = { registry: { employed: false, unemployed: true, recognized: false }, paidCertificates: [] as Data[], otherCourses: [] as Data[] };
 const training = { classNo: 'FZ2026-0137', trainingProvider: '福州市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-03-02' };
 const passed = { result: 'pass', assessedOn: '2026-06-15' };
 const certificate = { certificateNo: 'S350100202600123', certificateType: 'skill-level', issuedOn: '2026-07-01' };
-const employmentFundClaim = { subsidyKind: 'training', amountFen: 150_000, year: '2026' };
+const employmentFundClaim = { subsidyKind: 'training', eligibleGroup: 'registered-unemployed', amountFen: 150_000, year: '2026' };
 const upgradeClaim = { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 };
 
-/** Steps as the caseworker unless another actor is given. */
-function send(snapshot: CaseSnapshot, type: string, data: Data, actor: Actor = caseworker, now = '2026-07-10T02:00:00.000Z') {
-  return step(compiled, { snapshot, event: { type, data }, actor, calendar, now, parameters });
+/** Steps as the caseworker unless another actor is given, with the facts of a person never subsidised unless others are given. */
+function send(snapshot: CaseSnapshot, type: string, data: Data, actor: Actor = caseworker, now = '2026-07-10T02:00:00.000Z', withFacts: Data = facts) {
+  return step(compiled, { snapshot, event: { type, data }, actor, calendar, now, facts: withFacts, parameters });
 }
 
 function inTraining(data: Data = training): CaseSnapshot {
@@ -101,7 +103,7 @@ describe('training subsidy: claims', () => {
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'training-subsidy', item: 'skill-certificate:skill-level:4-03-02-01', period: '2026', fund: 'employment-subsidy', amountFen: 150_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'employment-subsidy', amountFen: 150_000, preparedBy: 'u-1', approvedBy: 'u-2' },
     ]);
   });
 
@@ -110,20 +112,24 @@ describe('training subsidy: claims', () => {
     expect(claimed.snapshot.state).toBe('upgradeClaimed');
     const paid = send(claimed.snapshot, 'approveUpgrade', { opinion: 'ok' }, reviewer);
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'training-subsidy', item: 'skill-certificate:skill-level:4-03-02-01', period: '2026', fund: 'unemployment-insurance', amountFen: 150_000, preparedBy: 'u-3', approvedBy: 'u-2' },
+      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'unemployment-insurance', amountFen: 150_000, preparedBy: 'u-3', approvedBy: 'u-2' },
     ]);
   });
 
-  it('gives the same certificate the same ledger key from either fund, so the ledger pays it once', () => {
+  it('gives the same occupation and level the same ledger key, once ever, from either fund and whatever the certificate, so the ledger pays it once', () => {
     const fromEmploymentFund = ledgerItems(send(send(certified(), 'claim', { ...employmentFundClaim, subsidyKind: 'skill-appraisal', amountFen: 80_000 }).snapshot, 'approveClaim', { opinion: 'ok' }, reviewer).effects)[0]!;
     const fromInsuranceFund = ledgerItems(send(send(certified(), 'claimUpgrade', upgradeClaim).snapshot, 'approveUpgrade', { opinion: 'ok' }, reviewer).effects)[0]!;
     expect(fromEmploymentFund.fund).not.toBe(fromInsuranceFund.fund);
     expect([fromEmploymentFund.item, fromEmploymentFund.period]).toEqual([fromInsuranceFund.item, fromInsuranceFund.period]);
 
-    // Another certificate type, or another occupation, is another item.
-    const otherType = ledgerItems(send(send(certified(training, { ...certificate, certificateType: 'vocational-qualification' }), 'claim', employmentFundClaim).snapshot, 'approveClaim', { opinion: 'ok' }, reviewer).effects)[0]!;
-    const otherOccupation = ledgerItems(send(send(certified({ ...training, occupation: '6-18-02-04' }), 'claim', employmentFundClaim).snapshot, 'approveClaim', { opinion: 'ok' }, reviewer).effects)[0]!;
-    expect(new Set([fromEmploymentFund.item, otherType.item, otherOccupation.item]).size).toBe(3);
+    // Another certificate type of the same occupation and level is the same item; another level, or another occupation, is another.
+    const paidFor = (trainingData: Data, certificateData: Data = certificate) => ledgerItems(send(send(certified(trainingData, certificateData), 'claim', employmentFundClaim).snapshot, 'approveClaim', { opinion: 'ok' }, reviewer).effects)[0]!;
+    const otherType = paidFor(training, { ...certificate, certificateType: 'vocational-qualification' });
+    expect([otherType.item, otherType.period]).toEqual([fromEmploymentFund.item, fromEmploymentFund.period]);
+    const otherLevel = paidFor({ ...training, level: 3 });
+    const otherOccupation = paidFor({ ...training, occupation: '6-18-02-04' });
+    expect([otherLevel.item, otherOccupation.item]).toEqual(['skill-certificate:4-03-02-01:3', 'skill-certificate:6-18-02-04:4']);
+    expect(new Set([fromEmploymentFund.period, otherLevel.period, otherOccupation.period])).toEqual(new Set(['once']));
   });
 
   it('keeps the approver apart from whoever prepared the claim, on both paths', () => {
@@ -141,12 +147,12 @@ describe('training subsidy: claims', () => {
     // Level 1 allows more; a city's own rate replaces the ministry default.
     expect(send(certified({ ...training, level: 1 }), 'claim', { ...employmentFundClaim, amountFen: 300_000 }).snapshot.state).toBe('claimed');
     const claimWithRate = (amountFen: number, rateLevel4Fen: number) =>
-      step(compiled, { snapshot: certified(), event: { type: 'claim', data: { ...employmentFundClaim, amountFen } }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters: { ...parameters, rateLevel4Fen } });
+      step(compiled, { snapshot: certified(), event: { type: 'claim', data: { ...employmentFundClaim, amountFen } }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', facts, parameters: { ...parameters, rateLevel4Fen } });
     expect(violatedRules(refusal(() => claimWithRate(120_000, 100_000)))).toEqual(['within-catalogue-rate']);
     expect(claimWithRate(180_000, 200_000).snapshot.state).toBe('claimed');
     // No rate in force for the level: refused rather than paid without a ceiling.
     const { rateLevel4Fen: _rate, ...withoutLevel4 } = parameters;
-    expect(refusal(() => step(compiled, { snapshot: certified(), event: { type: 'claim', data: employmentFundClaim }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters: withoutLevel4 })).code).toBe('RULE_VIOLATION');
+    expect(refusal(() => step(compiled, { snapshot: certified(), event: { type: 'claim', data: employmentFundClaim }, actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', facts, parameters: withoutLevel4 })).code).toBe('RULE_VIOLATION');
   });
 
   it('refuses a year other than the year the certificate was issued', () => {
@@ -188,5 +194,80 @@ describe('training subsidy: parameters', () => {
     }
     const defaults = rates.map((p) => p!.default as number);
     expect([...defaults].sort((a, b) => a - b)).toEqual(defaults);
+  });
+});
+
+describe('training subsidy: once per occupation and level, three a year, eligible groups, the claim period, a first appraisal (国办发〔2019〕24号)', () => {
+  /** A skill subsidy paid earlier, as the personLedgerItems fact gives it. */
+  const paid = (item: string, approvedOn: string) => ({ item, period: 'once', fund: 'employment-subsidy', amountFen: 150_000, approvedOn });
+  const withPaid = (...items: Data[]) => ({ ...facts, paidCertificates: items });
+
+  it('refuses the same occupation at the same level paid in an earlier year, on either path and at approval, naming the rule', () => {
+    const earlier = withPaid(paid('skill-certificate:4-03-02-01:4', '2025-05-20'));
+    expect(violatedRules(refusal(() => send(certified(), 'claim', employmentFundClaim, caseworker, undefined, earlier)))).toEqual(['once-per-occupation-level']);
+    expect(violatedRules(refusal(() => send(certified(), 'claimUpgrade', upgradeClaim, caseworker, undefined, earlier)))).toEqual(['once-per-occupation-level']);
+    // Paid meanwhile from another case: the approval refuses it before the ledger's key would.
+    const claimed = send(certified(), 'claim', employmentFundClaim).snapshot;
+    expect(violatedRules(refusal(() => send(claimed, 'approveClaim', { opinion: 'ok' }, reviewer, undefined, earlier)))).toEqual(['once-per-occupation-level']);
+    const upgrade = send(certified(), 'claimUpgrade', upgradeClaim).snapshot;
+    expect(violatedRules(refusal(() => send(upgrade, 'approveUpgrade', { opinion: 'ok' }, reviewer, undefined, earlier)))).toEqual(['once-per-occupation-level']);
+    // The next level of the same occupation is another subsidy.
+    expect(send(certified({ ...training, level: 3 }), 'claim', { ...employmentFundClaim, amountFen: 200_000 }, caseworker, undefined, earlier).snapshot.state).toBe('claimed');
+  });
+
+  it('refuses a fourth subsidised certificate in a year, counting the year of the claim', () => {
+    const three = [paid('skill-certificate:6-18-02-04:5', '2026-01-12'), paid('skill-certificate:4-10-01-02:5', '2026-03-02'), paid('skill-certificate:4-03-02-01:5', '2026-05-30')];
+    expect(violatedRules(refusal(() => send(certified(), 'claim', employmentFundClaim, caseworker, undefined, withPaid(...three))))).toEqual(['subsidies-per-year']);
+    expect(violatedRules(refusal(() => send(certified(), 'claimUpgrade', upgradeClaim, caseworker, undefined, withPaid(...three))))).toEqual(['subsidies-per-year']);
+    const claimed = send(certified(), 'claim', employmentFundClaim, caseworker, undefined, withPaid(...three.slice(1))).snapshot;
+    expect(violatedRules(refusal(() => send(claimed, 'approveClaim', { opinion: 'ok' }, reviewer, undefined, withPaid(...three))))).toEqual(['subsidies-per-year']);
+    // One of the three in the year before: this is the third of 2026.
+    const lastYear = [{ ...three[0]!, approvedOn: '2025-12-31' }, three[1]!, three[2]!];
+    expect(send(certified(), 'claim', employmentFundClaim, caseworker, undefined, withPaid(...lastYear)).snapshot.state).toBe('claimed');
+  });
+
+  it('refuses a person not in the stated eligible group, checked against the registry where the platform knows it', () => {
+    const notRegistered = { ...facts, registry: { employed: false, unemployed: false, recognized: false } };
+    expect(violatedRules(refusal(() => send(certified(), 'claim', employmentFundClaim, caseworker, undefined, notRegistered)))).toEqual(['eligible-group']);
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'employment-difficulty' })))).toEqual(['eligible-group']);
+    const recognised = { ...facts, registry: { employed: false, unemployed: false, recognized: true } };
+    expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'employment-difficulty' }, caseworker, undefined, recognised).snapshot.state).toBe('claimed');
+    // A graduate trains in the year of graduation.
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate', graduationYear: '2024' }, caseworker, undefined, notRegistered)))).toEqual(['graduate-in-graduation-year']);
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate' }, caseworker, undefined, notRegistered)))).toEqual(['graduate-in-graduation-year']);
+    expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate', graduationYear: '2026' }, caseworker, undefined, notRegistered).snapshot.state).toBe('claimed');
+    expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'rural-migrant' }, caseworker, undefined, notRegistered).snapshot.state).toBe('claimed');
+    // No group stated, or one the policy does not name: the form is refused.
+    const { eligibleGroup: _group, ...noGroup } = employmentFundClaim;
+    for (const form of [noGroup, { ...employmentFundClaim, eligibleGroup: 'employed' }]) {
+      const error = refusal(() => send(certified(), 'claim', form));
+      expect(error.code).toBe('FORM_INVALID');
+      expect((error.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toContain('eligibleGroup');
+    }
+  });
+
+  it('refuses a certificate issued more than certificateClaimMonths before the claim day (China time), or after it', () => {
+    const claimOn = (now: string, claimParameters: Data = parameters) =>
+      step(compiled, { snapshot: certified(), event: { type: 'claim', data: employmentFundClaim }, actor: caseworker, calendar, now, facts, parameters: claimParameters });
+    // Issued 2026-07-01: 2027-07-01 in China is the last day.
+    expect(claimOn('2027-07-01T15:59:59.000Z').snapshot.state).toBe('claimed');
+    expect(violatedRules(refusal(() => claimOn('2027-07-01T16:00:00.000Z')))).toEqual(['certificate-claim-window']);
+    expect(violatedRules(refusal(() => send(certified(), 'claimUpgrade', upgradeClaim, caseworker, '2027-08-03T02:00:00.000Z')))).toEqual(['certificate-claim-window']);
+    expect(violatedRules(refusal(() => claimOn('2026-06-30T02:00:00.000Z')))).toEqual(['certificate-claim-window']);
+    expect(violatedRules(refusal(() => claimOn('2027-01-02T02:00:00.000Z', { ...parameters, certificateClaimMonths: 6 })))).toEqual(['certificate-claim-window']);
+    const months = trainingSubsidy.parameters.find((p) => p.id === 'certificateClaimMonths');
+    expect(months).toMatchObject({ unit: 'months', default: 12, legalBasis: expect.stringContaining('12个月') });
+    expect(trainingSubsidy.locks.map((l) => l.element)).toEqual(expect.arrayContaining(['parameters.certificateClaimMonths', 'parameters.subsidiesPerYear', 'states.certified.on.claim.rules']));
+  });
+
+  it('pays the appraisal subsidy for the first appraisal of an occupation at a level only', () => {
+    const appraisal = { ...employmentFundClaim, subsidyKind: 'skill-appraisal', amountFen: 80_000 };
+    const failedBefore = { ...facts, otherCourses: [{ state: 'closed', occupation: '4-03-02-01', level: 4, assessedOn: '2025-11-20' }] };
+    expect(violatedRules(refusal(() => send(certified(), 'claim', appraisal, caseworker, undefined, failedBefore)))).toEqual(['first-assessment']);
+    // The training subsidy is not an appraisal subsidy; another level, a later appraisal or a course never assessed is no earlier appraisal.
+    expect(send(certified(), 'claim', employmentFundClaim, caseworker, undefined, failedBefore).snapshot.state).toBe('claimed');
+    expect(send(certified({ ...training, level: 3 }), 'claim', appraisal, caseworker, undefined, failedBefore).snapshot.state).toBe('claimed');
+    const notEarlier = { ...facts, otherCourses: [{ state: 'assessed', occupation: '4-03-02-01', level: 4, assessedOn: '2026-08-01' }, { state: 'withdrawn', occupation: '4-03-02-01', level: 4, assessedOn: null }] };
+    expect(send(certified(), 'claim', appraisal, caseworker, undefined, notEarlier).snapshot.state).toBe('claimed');
   });
 });

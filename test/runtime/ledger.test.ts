@@ -209,7 +209,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(await tableCounts(t.rt)).toEqual(before);
   });
 
-  it('pays a training certificate from one fund only: the second approval from the other fund is refused', async () => {
+  it('pays a training certificate from one fund only: a second claim of the occupation and level from the other fund is refused, and the database refuses the item again', async () => {
     // A day later, so the batch order (by approval time) is certain.
     t.clock.set('2026-11-13T01:00:00.000Z');
     await signIn();
@@ -222,13 +222,13 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
 
     const first = (await open(t, caseworker, 'training-subsidy', traineeId)).id;
     await certify(first);
-    await act(t, caseworker, first, 'claim', { subsidyKind: 'training', amountFen: 150_000, year: '2026' });
+    await act(t, caseworker, first, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_000, year: '2026' });
     expect((await act(t, reviewer, first, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
     expect(await ledgerItems(traineeId)).toEqual([
       expect.objectContaining({
         subsidyType: 'training-subsidy',
-        item: 'skill-certificate:skill-level:4-03-02-01',
-        period: '2026',
+        item: 'skill-certificate:4-03-02-01:4',
+        period: 'once',
         fund: 'employment-subsidy',
         amountFen: 150_000,
         caseId: first,
@@ -238,15 +238,15 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
       }),
     ]);
 
-    // The first case is final, so a second one for the same person may be opened.
+    // The first case is final, so a second one for the same person may be opened; its claim from the other fund is refused by the rule.
     const second = (await open(t, caseworker, 'training-subsidy', traineeId)).id;
     await certify(second);
-    expect((await act(t, caseworker, second, 'claimUpgrade', { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 })).state).toBe('upgradeClaimed');
-    const twice = await refusedEvent(second, reviewer, 'approveUpgrade', { opinion: '同意' });
-    expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { item: 'skill-certificate:skill-level:4-03-02-01', period: '2026', fund: 'unemployment-insurance' } });
-    expect((await t.request('GET', `/api/cases/${second}`, { token: reviewer })).body).toMatchObject({ state: 'upgradeClaimed', status: 'active' });
+    const twice = await refusedEvent(second, caseworker, 'claimUpgrade', { subsidyKind: 'skill-upgrade', amountFen: 150_000, year: '2026', insuredMonths: 30 });
+    expect(twice.status).toBe(422);
+    expect(twice.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['once-per-occupation-level']);
+    expect((await t.request('GET', `/api/cases/${second}`, { token: reviewer })).body).toMatchObject({ state: 'certified', status: 'active' });
     expect((await ledgerItems(traineeId)).map((i) => i.fund)).toEqual(['employment-subsidy']);
+    expect((await act(t, caseworker, second, 'close', { closeReason: 'not-claimed' })).state).toBe('closed');
   });
 
   it('issues, sends, reconciles and re-issues payment batches with maker-checker and an append-only history', async () => {
