@@ -57,6 +57,8 @@ export interface StepWriter {
   insert<T extends PgTable>(table: T, values: PgInsertValue<T>): void;
   /** Gathers an update; `check` receives how many rows it updated and throws to abort the step. */
   update<T extends PgTable>(table: T, set: PgUpdateSetSource<T>, where: SQL, check?: (rows: number) => void): Promise<void>;
+  /** Gathers another data-modifying statement on `table`, one that returns a row for each row it wrote, as an update is gathered. */
+  write(table: PgTable, statement: SQL, check?: (rows: number) => void): Promise<void>;
   flush(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ export {
   meaningParts,
   type Meaning,
   type MeaningName,
+  type NationwideExclusion,
   type StatusDeclaration,
 } from './plugin-manifest.ts';
 export { roles, isRole, type Role } from './roles.ts';

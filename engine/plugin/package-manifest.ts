@@ -72,7 +72,10 @@ const subscription = z.union([subscriptionBase.extend({ send: camelName }).stric
 
 const meaning = z.object({ process: kebabId, state: camelName.optional(), event: camelName.optional(), form: camelName.optional() }).strict();
 
-const status = z.object({ title: localizedTextSchema, values: z.array(camelName).min(2) }).strict();
+/** One city at a time per ID number: the rule a refusal names and its message (`StatusDeclaration.nationwide`). */
+const nationwide = z.object({ rule: kebabId, message: localizedTextSchema }).strict();
+
+const status = z.object({ title: localizedTextSchema, values: z.array(camelName).min(2), nationwide: nationwide.optional() }).strict();
 
 /**
  * `plugin.json`: a ministry process package as data. It names its process definitions (the

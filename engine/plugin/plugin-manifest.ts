@@ -137,6 +137,18 @@ export interface Meaning {
 export interface StatusDeclaration {
   title: LocalizedText;
   values: readonly string[];
+  /**
+   * Held in one city at a time for one ID number: the database refuses a value other than the
+   * default while another city's record of the same person holds one, and the refusal names `rule`
+   * (a `RULE_VIOLATION`) with `message`, as a process rule would.
+   */
+  nationwide?: NationwideExclusion;
+}
+
+/** The rule a nationwide status's refusal names, and its message. */
+export interface NationwideExclusion {
+  rule: string;
+  message: LocalizedText;
 }
 
 /** What a ministry process package contributes to the platform, as loaded. */

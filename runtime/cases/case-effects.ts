@@ -6,6 +6,7 @@ import { caseEvents, outbox, persons, tasks, timers } from '../db/schema/index.t
 import { nextCertificateNumber } from '../numbering/index.ts';
 import type { CaseRow, StepWriter } from '../runtime-context.ts';
 import type { EffectHandlers } from './apply-effects.ts';
+import { setNationwideStatus } from './nationwide-statuses.ts';
 
 /** Person counters a definition may add one to. */
 const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
@@ -13,15 +14,18 @@ const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as c
 /**
  * Sets a status a loaded package declares to one of its declared values; anything else is a
  * definition the platform cannot apply. The declared default (the first value, `none`) is kept
- * as no key at all, as a person never given the status has.
+ * as no key at all, as a person never given the status has. A status declared nationwide is also
+ * taken or given up in `nationwide_statuses` (`setNationwideStatus`), in the same statement.
  */
-function setPersonStatus(writes: StepWriter, statuses: ReadonlyMap<string, StatusDeclaration>, row: CaseRow, field: string, value: unknown, now: Date) {
+async function setPersonStatus(writes: StepWriter, statuses: ReadonlyMap<string, StatusDeclaration>, row: CaseRow, field: string, value: unknown, now: Date) {
   const declared = statuses.get(field);
   if (row.subjectType !== 'person' || !declared || typeof value !== 'string' || !declared.values.includes(value)) {
     throw new PlatformError('DEFINITION_INVALID', { details: { effect: 'subject.set', field, value } });
   }
-  const next = value === declared.values[0] ? sql`${persons.statuses} - ${field}::text` : sql`${persons.statuses} || jsonb_build_object(${field}::text, ${value}::text)`;
-  return writes.update(persons, { statuses: next, updatedAt: now }, and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId))!);
+  const isDefault = value === declared.values[0];
+  const next = isDefault ? sql`${persons.statuses} - ${field}::text` : sql`${persons.statuses} || jsonb_build_object(${field}::text, ${value}::text)`;
+  await writes.update(persons, { statuses: next, updatedAt: now }, and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId))!);
+  if (declared.nationwide) await setNationwideStatus(writes, row, { key: field, value, isDefault, exclusion: declared.nationwide }, now);
 }
 
 function incrementPersonField(writes: StepWriter, row: CaseRow, field: string, now: Date) {

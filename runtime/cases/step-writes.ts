@@ -44,6 +44,17 @@ export class StepWrites implements StepWriter {
     this.#pending.push({ statement, table: name, check });
   }
 
+  /**
+   * Gathers any other data-modifying statement on `table` (an insert that reads, an upsert, a
+   * delete), written with `RETURNING` so that `check` receives how many rows it wrote. Like an
+   * update, it sends what was gathered first if the table was written already.
+   */
+  async write(table: PgTable, statement: SQL, check?: (rows: number) => void): Promise<void> {
+    const name = getTableConfig(table).name;
+    if (this.#pending.some((write) => write.table === name)) await this.flush();
+    this.#pending.push({ statement, table: name, check });
+  }
+
   /** Sends what was gathered as one statement and runs each write's check. */
   async flush(): Promise<void> {
     const writes = this.#pending;

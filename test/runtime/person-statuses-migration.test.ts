@@ -1,50 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { asc, sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from '../../runtime/db/database.ts';
-import { openPglite, openScratchPostgres, queryRows, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { queryRows } from '../../runtime/db/index.ts';
 import { persons } from '../../runtime/db/schema/index.ts';
-import { backends, postgresUrl } from '../support/test-runtime.ts';
+import { backends } from '../support/test-runtime.ts';
+import { migrateWith, migrationsBefore, openEmpty } from '../support/migrations-before.ts';
 
 const MIGRATION = '0011_person_statuses';
-
-interface JournalEntry {
-  idx: number;
-  tag: string;
-}
-
-/** A copy of the journaled migrations that stops before `tag`: the database as the previous release left it. */
-function migrationsBefore(tag: string): string {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
-  const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag));
-  const folder = mkdtempSync(join(tmpdir(), 'pes-migrations-'));
-  mkdirSync(join(folder, 'meta'));
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const entry of entries) copyFileSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  return folder;
-}
-
-async function openEmpty(backend: Backend): Promise<DatabaseHandle> {
-  return backend === 'postgres' ? openScratchPostgres(postgresUrl!, 'statuses') : openPglite();
-}
 
 describe.each(backends)('the migration to declared statuses (%s)', (backend) => {
   const folders: string[] = [];
   afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
   it('carries the status columns of existing persons into `statuses`, leaving out `none`, and drops the columns', async () => {
-    const handle = await openEmpty(backend);
+    const handle = await openEmpty(backend, 'statuses');
     try {
       const previous = migrationsBefore(MIGRATION);
       folders.push(previous);
       // The drizzle database the handle holds, migrated by the backend's own migrator as far as the previous release.
-      if (backend === 'postgres') await migratePostgres(handle.db as never, { migrationsFolder: previous });
-      else await migratePglite(handle.db as never, { migrationsFolder: previous });
+      await migrateWith(backend, handle, previous);
 
       const user = randomUUID();
       await handle.db.execute(sql`INSERT INTO org_units (id, kind, name, path, city_code) VALUES ('350200-01', 'office', '厦门市公共就业服务中心', '/350200-01/', '350200')`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlatformError, type PluginManifest } from '../../engine/index.ts';
+import { PlatformError, parsePackageManifest, type PluginManifest } from '../../engine/index.ts';
 import { persons } from '../../runtime/db/schema/index.ts';
 import { loadPlugins, STANDARD_PACKAGES } from '../../runtime/plugins/index.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
@@ -107,6 +107,18 @@ describe('the statuses the loaded packages declare', () => {
       employmentStatus: ['none', 'employed'],
       difficultyStatus: ['none', 'recognized'],
     });
+  });
+
+  it('declare registered unemployment nationwide, naming the rule its refusal reports; a manifest whose declaration names no rule or message is refused', () => {
+    const registry = loadPlugins(plugins);
+    expect([...registry.statuses].filter(([, declared]) => declared.nationwide).map(([key, declared]) => [key, declared.nationwide!.rule])).toEqual([
+      ['unemploymentStatus', 'one-active-registration'],
+    ]);
+    const manifest = JSON.parse(readFileSync(join(STANDARD_PACKAGES, 'unemployment-registration', 'plugin.json'), 'utf8'));
+    for (const nationwide of [true, { rule: 'One Rule', message: title('已登记', 'Registered') }, { rule: 'one-rule' }]) {
+      manifest.statuses.unemploymentStatus.nationwide = nationwide;
+      expect(() => parsePackageManifest(manifest)).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID' }));
+    }
   });
 
   it('refuses a status declared by two packages, which would set each other\u2019s', () => {

@@ -37,6 +37,21 @@ describe.each(backends)("a step's writes gathered into one statement (%s)", (bac
     expect(await openTasks('opened-and-closed')).toEqual([{ n: 0 }]);
   });
 
+  it('sends a statement of its own making (a delete) after an earlier write of its table, and hands its check how many rows it wrote', async () => {
+    let deleted: number | undefined;
+    await t.rt.db.transaction(async (tx) => {
+      const writes = new StepWrites(tx);
+      writes.insert(tasks, { cityCode: caseRow.cityCode, id: randomUUID(), caseId: caseRow.id, state: 'opened-and-deleted', role: 'caseworker', orgUnitId: caseRow.orgUnitId, orgPath: caseRow.orgPath, status: 'open', dueAt: new Date(), openedAt: new Date() });
+      await writes.write(tasks, sql`DELETE FROM ${tasks} WHERE ${tasks.caseId} = ${caseRow.id} AND ${tasks.state} = 'opened-and-deleted' RETURNING 1`, (rows) => {
+        deleted = rows;
+      });
+      await writes.flush();
+    });
+    // As parts of one statement, the delete would not have seen the insert: nothing deleted, the task open.
+    expect(deleted).toBe(1);
+    expect(await openTasks('opened-and-deleted')).toEqual([{ n: 0 }]);
+  });
+
   it('aborts the step when a check refuses what a part wrote: nothing of the statement stays', async () => {
     const attempt = t.rt.db.transaction(async (tx) => {
       const writes = new StepWrites(tx);

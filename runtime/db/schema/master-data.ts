@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './organisation.ts';
 
 /**
@@ -50,6 +50,33 @@ export const persons = pgTable(
     index('persons_id_idx').on(t.id),
     // Pattern ops so `LIKE 'zs%'` uses the index whatever the database collation; NULLs (not yet filled) are indexed too.
     index('persons_name_initials_idx').on(t.nameInitials.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * Who holds a status a package declares nationwide (`plugin.json` `statuses.*.nationwide`, e.g. a
+ * registered unemployment): one row per ID number and status, so a second city's record of the
+ * same person cannot take it while one holds it, even at the same moment (the key decides, not a
+ * read). Written with the holder's `persons.statuses` in the same statement; a status set back to
+ * its default deletes the row. The holder's blind index follows a re-index (`ON UPDATE CASCADE`).
+ */
+export const nationwideStatuses = pgTable(
+  'nationwide_statuses',
+  {
+    idNumberIndex: text('id_number_index').notNull(),
+    statusKey: text('status_key').notNull(),
+    value: text('value').notNull(),
+    /** The city whose person record holds it. */
+    cityCode: text('city_code').notNull(),
+    /** The case that set it; none for a row carried over from before the table. */
+    caseId: uuid('case_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'nationwide_statuses_pkey', columns: [t.idNumberIndex, t.statusKey] }),
+    foreignKey({ name: 'nationwide_statuses_holder_fk', columns: [t.cityCode, t.idNumberIndex], foreignColumns: [persons.cityCode, persons.idNumberIndex] })
+      .onUpdate('cascade')
+      .onDelete('cascade'),
   ],
 );
 
