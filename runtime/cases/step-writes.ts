@@ -37,11 +37,8 @@ export class StepWrites implements StepWriter {
   }
 
   /** Gathers an update; `check` receives how many rows it updated. Returns at once unless the table was written already. */
-  async update<T extends PgTable>(table: T, set: PgUpdateSetSource<T>, where: SQL, check?: (rows: number) => void): Promise<void> {
-    const name = getTableConfig(table).name;
-    if (this.#pending.some((write) => write.table === name)) await this.flush();
-    const statement = this.#tx.update(table).set(set).where(where).returning({ written: sql`1` }).getSQL();
-    this.#pending.push({ statement, table: name, check });
+  update<T extends PgTable>(table: T, set: PgUpdateSetSource<T>, where: SQL, check?: (rows: number) => void): Promise<void> {
+    return this.write(table, this.#tx.update(table).set(set).where(where).returning({ written: sql`1` }).getSQL(), check);
   }
 
   /**
