@@ -51,9 +51,28 @@ export interface PerformanceRecord {
 /** Which fund pays a ledger item. */
 export type Fund = 'employment-subsidy' | 'unemployment-insurance';
 
+/** Who receives a ledger item's money. */
+export type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
+
 /**
- * An approved payment to a person: what it is for and for which period, from which fund, in
- * integer fen, with who prepared it and who approved it (they must differ).
+ * The receiver of a payment. The case's own person is paid to the account on their record, so
+ * every field but `kind` is null; any other payee is named by the case data: `code` is the
+ * unified social credit code of an organisation or the ID number of another person (a survivor),
+ * `account` and `bank` the account the money goes to. The runtime seals the ID number and the
+ * account before they are stored.
+ */
+export interface Payee {
+  kind: PayeeKind;
+  code: string | null;
+  name: string | null;
+  account: string | null;
+  bank: string | null;
+}
+
+/**
+ * An approved payment for a person: what it is for and for which period, from which fund, in
+ * integer fen, to whom it is paid, with who prepared it and who approved it (they must differ).
+ * The person is the case's subject, whose once-per-period rule the ledger keeps whoever is paid.
  */
 export interface LedgerItem {
   subsidyType: string;
@@ -62,6 +81,7 @@ export interface LedgerItem {
   period: string;
   fund: Fund;
   amountFen: number;
+  payee: Payee;
   preparedBy: string;
   approvedBy: string;
 }

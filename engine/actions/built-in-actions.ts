@@ -1,5 +1,5 @@
 import { actionFault, builtInParams, type BuiltInActionName, type BuiltInParams } from './built-in-params.ts';
-import type { ActionImplementation, CaseData, Effect, RuleInput } from './action-types.ts';
+import type { ActionImplementation, CaseData, Effect, Payee, RuleInput } from './action-types.ts';
 
 function pick(data: CaseData, fields: readonly string[] | undefined): CaseData {
   if (fields === undefined) return { ...data };
@@ -32,11 +32,20 @@ function amountOf(input: RuleInput, params: BuiltInParams<'payItem'>): number {
   return amountFen;
 }
 
+/** Who the payment goes to: the case's person unless the params name another payee's fields. */
+function payeeOf(input: RuleInput, params: BuiltInParams<'payItem'>): Payee {
+  const payee = params.payee ?? { kind: 'subject' as const };
+  if (payee.kind === 'subject') return { kind: 'person', code: null, name: null, account: null, bank: null };
+  const field = (name: string) => dataString(input.data, 'payee', name);
+  return { kind: payee.kind, code: field(payee.codeField), name: field(payee.nameField), account: field(payee.accountField), bank: field(payee.bankField) };
+}
+
 /**
  * `payItem`: an approved payment into the ledger. Params: subsidyType, fund, amountField (a
  * case data field) or amountParameter (a parameter in force on the step's date), periodField (a
  * case data field) or period (fixed: an item paid once ever), item (defaults to subsidyType) with itemFields appended to
- * it, preparedBy and approvedBy (event names whose last sender prepared or approved; the
+ * it, payee (`{ kind: 'subject' }`, the default, or the kind and the case data fields of another
+ * payee's code, name, account and bank), preparedBy and approvedBy (event names whose last sender prepared or approved; the
  * current actor when omitted).
  */
 const payItem: ActionImplementation = (input, raw) => {
@@ -51,6 +60,7 @@ const payItem: ActionImplementation = (input, raw) => {
         period: params.period ?? dataString(input.data, 'periodField', params.periodField!),
         fund: params.fund,
         amountFen: amountOf(input, params),
+        payee: payeeOf(input, params),
         preparedBy: actorOfEvent(input, 'preparedBy', params.preparedBy),
         approvedBy: actorOfEvent(input, 'approvedBy', params.approvedBy),
       },

@@ -6,6 +6,21 @@ const funds = ['employment-subsidy', 'unemployment-insurance'] as const satisfie
 const text = z.string().min(1);
 
 /**
+ * Who is paid: the case's person by default (to the account on their record); otherwise an
+ * employer, institution, bank or another person (a survivor) named by case data fields.
+ */
+const payeeParams = z.union([
+  z.strictObject({ kind: z.literal('subject') }),
+  z.strictObject({
+    kind: z.enum(['person', 'employer', 'institution', 'bank']),
+    codeField: text,
+    nameField: text,
+    accountField: text,
+    bankField: text,
+  }),
+]);
+
+/**
  * The params each built-in action takes. A key not listed is refused rather than ignored: an
  * `emit` whose `fields` is misspelt would otherwise publish the whole case data.
  */
@@ -24,6 +39,7 @@ const paramSchemas = {
       period: text.optional(),
       item: text.optional(),
       itemFields: z.array(text).optional(),
+      payee: payeeParams.optional(),
       preparedBy: text.optional(),
       approvedBy: text.optional(),
     })

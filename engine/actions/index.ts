@@ -10,6 +10,8 @@ export type {
   EventTimer,
   Fund,
   LedgerItem,
+  Payee,
+  PayeeKind,
   RuleInput,
   GuardImplementation,
   ActionImplementation,

@@ -39,6 +39,8 @@ describe('built-in actions at run time', () => {
       [() => builtInActions.payItem(scope({ amount: 100 }), payment), 'payItem', 'periodField'],
       [() => builtInActions.payItem(scope({ amount: 100, period: 'once' }), { ...payment, preparedBy: 'submit' }), 'payItem', 'preparedBy'],
       [() => builtInActions.payItem(scope({ period: 'once' }, {}), { ...payment, amountField: undefined, amountParameter: 'monthlyAmountFen' }), 'payItem', 'amountParameter'],
+      [() => builtInActions.payItem(scope({ amount: 100, period: '2026-10' }), { ...payment, payee: { kind: 'employer', codeField: 'unitCode' } }), 'payItem', 'payee'],
+      [() => builtInActions.payItem(scope({ amount: 100, period: '2026-10' }), { ...payment, payee: { kind: 'employer', codeField: 'unitCode', nameField: 'unitName', accountField: 'unitAccount', bankField: 'unitBank' } }), 'payItem', 'payee'],
     ];
     for (const [run, action, param] of cases) {
       const error = refusal(run);
@@ -51,6 +53,15 @@ describe('built-in actions at run time', () => {
     const data = { category: 'school-leaver', phone: '13800138000' };
     expect(builtInActions.emit(scope(data), { event: 'x.happened', fields: ['category', 'missing'] })).toEqual([{ kind: 'emit', event: 'x.happened', payload: { category: 'school-leaver' } }]);
     expect(builtInActions.emit(scope(data), { event: 'x.happened' })).toEqual([{ kind: 'emit', event: 'x.happened', payload: data }]);
+  });
+
+  it("payItem pays the case's person unless it names another payee, whose code, name, account and bank come from the case data", () => {
+    const data = { amount: 100, period: '2026-10', unitCode: '91350200MA2XXXXX0A', unitName: '厦门市思明区环卫所', unitAccount: '35101234567890', unitBank: '建设银行厦门分行' };
+    const [toPerson] = builtInActions.payItem(scope(data), payment);
+    expect(toPerson).toMatchObject({ item: { payee: { kind: 'person', code: null, name: null, account: null, bank: null } } });
+    const payee = { kind: 'employer', codeField: 'unitCode', nameField: 'unitName', accountField: 'unitAccount', bankField: 'unitBank' };
+    const [toUnit] = builtInActions.payItem(scope(data), { ...payment, payee });
+    expect(toUnit).toMatchObject({ item: { payee: { kind: 'employer', code: data.unitCode, name: data.unitName, account: data.unitAccount, bank: data.unitBank } } });
   });
 
   it('payItem keys an item paid once ever by a fixed period, read from no field', () => {
