@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { calendar } from '../support/calendar.ts';
-import { distinctFailingFields, kinds, ledgerItems, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
+import { distinctFailingFields, kinds, ledgerItems, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions, paidToSubject } from '../support/engine-assertions.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const internship = ministryPackage('internship');
@@ -133,7 +133,7 @@ describe('internship: monthly subsidy through the ledger', () => {
     expect(payment.snapshot.state).toBe('interning');
     expect(payment.snapshot.context.data).toMatchObject({ monthsPaid: 1, paidPeriod: '2026-03' });
     expect(ledgerItems(payment.effects)).toEqual([
-      { subsidyType: 'internship-subsidy', item: 'internship-subsidy', period: '2026-03', fund: 'employment-subsidy', amountFen: 80_000, preparedBy: caseworker.id, approvedBy: reviewer.id },
+      { subsidyType: 'internship-subsidy', item: 'internship-subsidy', period: '2026-03', fund: 'employment-subsidy', amountFen: 80_000, preparedBy: caseworker.id, approvedBy: reviewer.id, payee: paidToSubject },
     ]);
   });
 

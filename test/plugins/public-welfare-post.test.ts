@@ -4,7 +4,7 @@ import { statutoryRetirement } from '../../engine/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const publicWelfarePost = ministryPackage('public-welfare-post');
-import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
+import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions, paidToSubject } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(publicWelfarePost.definitions[0], publicWelfarePost.implementations);
@@ -92,7 +92,7 @@ describe('public-welfare-post: claims and payment', () => {
     expect(ofKind(payment.effects, 'ledger.item')).toEqual([
       {
         kind: 'ledger.item',
-        item: { subsidyType: 'public-welfare-post', item: 'public-welfare-post', period: '2026-07', fund: 'employment-subsidy', amountFen: 190_000, preparedBy: caseworker.id, approvedBy: reviewer.id },
+        item: { subsidyType: 'public-welfare-post', item: 'public-welfare-post', period: '2026-07', fund: 'employment-subsidy', amountFen: 190_000, preparedBy: caseworker.id, approvedBy: reviewer.id, payee: paidToSubject },
       },
     ]);
   });
@@ -120,6 +120,7 @@ describe('public-welfare-post: claims and payment', () => {
       amountFen: 95_000,
       preparedBy: otherCaseworker.id,
       approvedBy: reviewer.id,
+      payee: paidToSubject,
     });
   });
 

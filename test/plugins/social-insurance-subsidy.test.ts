@@ -3,7 +3,7 @@ import { compile, parameterValueOn, start, step, type Actor, type CaseSnapshot }
 import { ministryPackage } from '../support/packages.ts';
 
 const socialInsuranceSubsidy = ministryPackage('social-insurance-subsidy');
-import { ledgerItems, refusal, system, violatedRules } from '../support/engine-assertions.ts';
+import { ledgerItems, refusal, system, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
@@ -109,14 +109,14 @@ describe('social insurance subsidy: monthly claims', () => {
     const paid = step(compiled, { snapshot: submitted.snapshot, event: { type: 'approveClaim', data: { opinion: '与社保缴费记录一致' } }, actor: reviewer, calendar, now: '2026-10-21T02:00:00.000Z', parameters });
     expect(paid.snapshot.state).toBe('approved');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'social-insurance-subsidy', item: 'social-insurance-subsidy', period: '2026-10', fund: 'employment-subsidy', amountFen: 60_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+      { subsidyType: 'social-insurance-subsidy', item: 'social-insurance-subsidy', period: '2026-10', fund: 'employment-subsidy', amountFen: 60_000, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
     ]);
     expect(paid.snapshot.context.data['monthsPaid']).toBe(1);
 
     // The next month is prepared by another caseworker: the ledger names whoever prepared it.
     const next = step(compiled, { snapshot: paid.snapshot, event: { type: 'submitClaim', data: { period: '2026-11', contributionPaidFen: 90_000, amountFen: 50_000 } }, actor: otherCaseworker, calendar, now: '2026-11-20T02:00:00.000Z', facts: recognized, parameters });
     const paidAgain = step(compiled, { snapshot: next.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-11-21T02:00:00.000Z', parameters });
-    expect(ledgerItems(paidAgain.effects)).toEqual([expect.objectContaining({ period: '2026-11', amountFen: 50_000, preparedBy: 'u-3', approvedBy: 'u-2' })]);
+    expect(ledgerItems(paidAgain.effects)).toEqual([expect.objectContaining({ period: '2026-11', amountFen: 50_000, preparedBy: 'u-3', approvedBy: 'u-2', payee: paidToSubject })]);
     expect(paidAgain.snapshot.context.data['monthsPaid']).toBe(2);
   });
 

@@ -3,7 +3,7 @@ import { addMonths, compile, parameterValueOn, quarterBounds, start, step, type 
 import { ministryPackage } from '../support/packages.ts';
 
 const startUp = ministryPackage('start-up');
-import { failingFields, ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
+import { failingFields, ledgerItems, refusal, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
@@ -38,7 +38,7 @@ describe('start-up subsidy', () => {
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'start-up-subsidy', item: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+      { subsidyType: 'start-up-subsidy', item: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('guaranteed business loan interest subsidy', () => {
     const paid = step(loan, { snapshot: claimed.snapshot, event: { type: 'approveInterest', data: { opinion: '与结息单一致' } }, actor: reviewer, calendar, now: '2026-07-06T02:00:00.000Z', parameters });
     expect(paid.snapshot.state).toBe('disbursed');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'loan-interest-subsidy', item: 'loan-interest-subsidy', period: '2026-Q2', fund: 'employment-subsidy', amountFen: 86_250, preparedBy: 'u-1', approvedBy: 'u-2' },
+      { subsidyType: 'loan-interest-subsidy', item: 'loan-interest-subsidy', period: '2026-Q2', fund: 'employment-subsidy', amountFen: 86_250, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
     ]);
     expect(paid.snapshot.context.data['quartersPaid']).toBe(1);
 

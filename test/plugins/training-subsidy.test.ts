@@ -3,7 +3,7 @@ import { compile, start, step, type Actor, type CaseSnapshot } from '../../engin
 import { ministryPackage } from '../support/packages.ts';
 
 const trainingSubsidy = ministryPackage('training-subsidy');
-import { ledgerItems, refusal, violatedRules } from '../support/engine-assertions.ts';
+import { ledgerItems, refusal, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
@@ -103,7 +103,7 @@ describe('training subsidy: claims', () => {
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'employment-subsidy', amountFen: 150_000, preparedBy: 'u-1', approvedBy: 'u-2' },
+      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'employment-subsidy', amountFen: 150_000, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('training subsidy: claims', () => {
     expect(claimed.snapshot.state).toBe('upgradeClaimed');
     const paid = send(claimed.snapshot, 'approveUpgrade', { opinion: 'ok' }, reviewer);
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'unemployment-insurance', amountFen: 150_000, preparedBy: 'u-3', approvedBy: 'u-2' },
+      { subsidyType: 'training-subsidy', item: 'skill-certificate:4-03-02-01:4', period: 'once', fund: 'unemployment-insurance', amountFen: 150_000, preparedBy: 'u-3', approvedBy: 'u-2', payee: paidToSubject },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { ministryPackage } from '../support/packages.ts';
 
 const unemploymentBenefit = ministryPackage('unemployment-benefit');
 import { entitlementMonths } from '../../runtime/extensions/index.ts';
-import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules } from '../support/engine-assertions.ts';
+import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(unemploymentBenefit.definitions[0], unemploymentBenefit.implementations);
@@ -96,7 +96,7 @@ describe('unemployment benefit: application and review', () => {
       result = fire(result);
       expect(result.snapshot.state).toBe('receiving');
       expect(ledgerItems(result.effects)).toEqual([
-        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, preparedBy: system.id, approvedBy: reviewer.id },
+        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, preparedBy: system.id, approvedBy: reviewer.id, payee: paidToSubject },
       ]);
       expect(result.snapshot.context.data['paidMonths']).toBe(i + 1);
       // Re-entering receiving drops the old timer and arms the next month's.

@@ -10,6 +10,7 @@ import {
   type Effect,
   type EventTimer,
   type LedgerItem,
+  type Payee,
   type PerformanceRecord,
   type PlatformError,
   type PluginManifest,
@@ -61,6 +62,9 @@ export function ofKind<K extends Effect['kind']>(effects: readonly Effect[], kin
 export function eventTimers(effects: readonly Effect[]): EventTimer[] {
   return effects.filter((e): e is EventTimer => e.kind === 'timer.schedule' && e.timer === 'event');
 }
+
+/** The payee of an item paid to the case's own person, to the account on their record. */
+export const paidToSubject: Payee = { kind: 'person', code: null, name: null, account: null, bank: null };
 
 /** The ledger items a step writes, in order. */
 export function ledgerItems(effects: readonly Effect[]): LedgerItem[] {
