@@ -20,6 +20,8 @@ export const ruleSchema = z
     cel: z.string().min(1).optional(),
     guard: name.optional(),
     message: localizedTextSchema,
+    /** Where the rule comes from (a law, regulation or notice and its article), shown to configurators. */
+    basis: z.string().min(1).optional(),
   })
   .strict()
   .refine((rule) => (rule.cel === undefined) !== (rule.guard === undefined), {

@@ -56,6 +56,7 @@ export const useConfigMessages = defineMessages({
   roles: { 'zh-CN': '可操作角色', en: 'Roles' },
   form: { 'zh-CN': '表单', en: 'Form' },
   rules: { 'zh-CN': '规则', en: 'Rules' },
+  ruleBasis: { 'zh-CN': '依据：{basis}', en: 'Basis: {basis}' },
   separateFrom: { 'zh-CN': '须与以下事项经办人不同', en: 'Must differ from whoever sent' },
   actions: { 'zh-CN': '动作', en: 'Actions' },
   none: { 'zh-CN': '无', en: 'None' },

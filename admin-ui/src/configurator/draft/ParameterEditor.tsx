@@ -73,6 +73,7 @@ export function ParameterEditor({
                 <div>
                   <code className="config-path-code">{row.id}</code>
                 </div>
+                {row.legalBasis && <div className="config-rule-basis">{t('legalBasis', { basis: row.legalBasis })}</div>}
               </>
             );
           },

@@ -131,6 +131,7 @@ export const useDraftMessages = defineMessages({
   valueToday: { 'zh-CN': '今日取值', en: 'Value today' },
   localValues: { 'zh-CN': '本级取值（生效日期）', en: 'Values of this level (from)' },
   fixed: { 'zh-CN': '部级固定，不可调整', en: 'Fixed by the ministry' },
+  legalBasis: { 'zh-CN': '依据：{basis}', en: 'Basis: {basis}' },
   outOfBounds: { 'zh-CN': '超出部级范围（{bounds}），不能发布', en: 'Outside the ministry bounds ({bounds}): cannot be published' },
   addValue: { 'zh-CN': '新增取值', en: 'Add a value' },
   effectiveFrom: { 'zh-CN': '{parameter} 生效日期', en: '{parameter} effective from' },

@@ -84,7 +84,10 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
           {transition.rules.length > 0 ? (
             <ul className="config-plain-list">
               {transition.rules.map((rule) => (
-                <li key={rule.id}>{l(rule.message)}</li>
+                <li key={rule.id}>
+                  {l(rule.message)} <code className="config-path-code">{rule.id}</code>
+                  {rule.basis && <div className="config-rule-basis">{t('ruleBasis', { basis: rule.basis })}</div>}
+                </li>
               ))}
             </ul>
           ) : (
