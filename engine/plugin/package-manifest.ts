@@ -75,7 +75,10 @@ const meaning = z.object({ process: kebabId, state: camelName.optional(), event:
 /** One city at a time per ID number: the rule a refusal names and its message (`StatusDeclaration.nationwide`). */
 const nationwide = z.object({ rule: kebabId, message: localizedTextSchema }).strict();
 
-const status = z.object({ title: localizedTextSchema, values: z.array(camelName).min(2), nationwide: nationwide.optional() }).strict();
+const status = z
+  .object({ title: localizedTextSchema, values: z.array(camelName).min(2), nationwide: nationwide.optional(), registryFlags: z.record(camelName, camelName).optional() })
+  .strict()
+  .refine((s) => Object.values(s.registryFlags ?? {}).every((value) => s.values.includes(value)), { path: ['registryFlags'], message: 'a registry flag names one of the status values' });
 
 /**
  * `plugin.json`: a ministry process package as data. It names its process definitions (the

@@ -143,6 +143,12 @@ export interface StatusDeclaration {
    * (a `RULE_VIOLATION`) with `message`, as a process rule would.
    */
   nationwide?: NationwideExclusion;
+  /**
+   * What the `personNationwide` fact tells of this status: each flag (e.g. `unemployed`) is true
+   * when any city's record of the person's ID number holds the value named (e.g. `registered`).
+   * A flag name is declared once across the packages.
+   */
+  registryFlags?: Readonly<Record<string, string>>;
 }
 
 /** The rule a nationwide status's refusal names, and its message. */

@@ -46,20 +46,19 @@ const person: Provider<Extract<FactSource, { provider: 'person' }>> = async ({ t
 };
 
 /**
- * The person's statuses across every city holding the same ID number (one registration
- * nationwide): employed, registered unemployed, recognised with employment difficulty.
+ * The person's statuses across every city holding the same ID number: each registry flag the
+ * packages declare (`unemployed`, `employed`, `recognized`, …) is true when any of those records
+ * holds the status value it names.
  */
-const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwide' }>> = async ({ tx, row }) => {
+const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwide' }>> = async ({ tx, row, statuses }) => {
   if (row.subjectType !== 'person') return null;
+  const flags = [...statuses].flatMap(([key, declared]) => Object.entries(declared.registryFlags ?? {}).map(([flag, value]) => ({ flag, key, value })));
+  if (flags.length === 0) return {};
   const [found] = await tx
-    .select({
-      employed: sql<boolean>`bool_or(p.statuses->>'employmentStatus' = 'employed')`,
-      unemployed: sql<boolean>`bool_or(p.statuses->>'unemploymentStatus' = 'registered')`,
-      recognized: sql<boolean>`bool_or(p.statuses->>'difficultyStatus' = 'recognized')`,
-    })
+    .select(Object.fromEntries(flags.map(({ flag, key, value }) => [flag, sql<boolean>`bool_or(p.statuses->>${key} = ${value})`])))
     .from(sql`persons p`)
     .where(sql`p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`);
-  return { employed: found?.employed === true, unemployed: found?.unemployed === true, recognized: found?.recognized === true };
+  return Object.fromEntries(flags.map(({ flag }) => [flag, found?.[flag] === true]));
 };
 
 const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerByCreditCode' }>> = async ({ tx, row, form, source }) => {

@@ -68,16 +68,25 @@ function collectMeanings(list: readonly PluginManifest[], processes: ReadonlyMap
   return meanings;
 }
 
-/** Each status declared by one package only: two packages setting one key would overwrite each other's. */
+/**
+ * Each status declared by one package only: two packages setting one key would overwrite each
+ * other's. A registry flag of the `personNationwide` fact is declared once too.
+ */
 function collectStatuses(list: readonly PluginManifest[]): Map<string, StatusDeclaration> {
   const statuses = new Map<string, StatusDeclaration>();
   const owners = new Map<string, string>();
+  const flagOwners = new Map<string, string>();
   for (const plugin of list) {
     for (const [key, declaration] of Object.entries(plugin.statuses ?? {})) {
       const owner = owners.get(key);
       if (owner !== undefined) throw new PlatformError('PLUGIN_INVALID', { details: { pluginId: plugin.id, status: key, declaredBy: owner } });
       owners.set(key, plugin.id);
       statuses.set(key, declaration);
+      for (const flag of Object.keys(declaration.registryFlags ?? {})) {
+        const flagOwner = flagOwners.get(flag);
+        if (flagOwner !== undefined) throw new PlatformError('PLUGIN_INVALID', { details: { pluginId: plugin.id, registryFlag: flag, declaredBy: flagOwner } });
+        flagOwners.set(flag, plugin.id);
+      }
     }
   }
   return statuses;

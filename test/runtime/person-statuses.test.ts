@@ -135,4 +135,21 @@ describe('the statuses the loaded packages declare', () => {
     expect(refusal).toBeInstanceOf(PlatformError);
     expect(refusal).toMatchObject({ code: 'PLUGIN_INVALID', details: { pluginId: PROCESS, status: 'employmentStatus', declaredBy: 'employment-registration' } });
   });
+
+  it('name the registry flags of the personNationwide fact, each once across the packages and each a value of its status', () => {
+    const registry = loadPlugins(plugins);
+    expect(Object.fromEntries([...registry.statuses].map(([key, declared]) => [key, declared.registryFlags]))).toEqual({
+      unemploymentStatus: { unemployed: 'registered' },
+      employmentStatus: { employed: 'employed' },
+      difficultyStatus: { recognized: 'recognized' },
+    });
+    const guidance = ministryPackage(PROCESS);
+    const clashing: PluginManifest = { ...guidance, statuses: { guidanceStatus: { title: title('指导状态', 'Guidance status'), values: ['none', 'employed'], registryFlags: { employed: 'employed' } } } };
+    expect(() => loadPlugins([...plugins.filter((p) => p !== guidance), clashing])).toThrow(
+      expect.objectContaining({ code: 'PLUGIN_INVALID', details: { pluginId: PROCESS, registryFlag: 'employed', declaredBy: 'employment-registration' } }),
+    );
+    const manifest = JSON.parse(readFileSync(join(STANDARD_PACKAGES, 'unemployment-registration', 'plugin.json'), 'utf8'));
+    manifest.statuses.unemploymentStatus.registryFlags = { unemployed: 'unemployed' };
+    expect(() => parsePackageManifest(manifest)).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID' }));
+  });
 });
