@@ -82,7 +82,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin' | 'auditor';
-  orgUnit: { id: string; name: string };
+  /** `kind` is the level the user sits at: ministry, province, city, district, ... */
+  orgUnit: { id: string; name: string; kind?: string };
   post: { code: string; name: string } | null;
   /** What the user may do (the server's permission table, by role and level). */
   permissions: string[];

@@ -37,6 +37,7 @@ export const permissions = {
   'ledger.read': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅待发放款项和拨付批次', en: 'Read payable items and payment batches' } },
   'payments.prepare': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '生成拨付批次、下载银行文件、导入对账', en: 'Issue payment batches, download the bank file, import reconciliation' } },
   'payments.approve': { roles: ['reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '审批发送拨付批次（非经办人）', en: 'Approve sending a payment batch (not its issuer)' } },
+  'funds.read': { roles: ['evaluator', 'admin'], levels: ['ministry', 'province', 'city'], jurisdiction: 'subtree', description: { 'zh-CN': '查阅和导出经费统计（汇总数据，不含个人信息）', en: 'Read and export fund statistics (aggregates, no personal data)' } },
   'localisation.edit': { roles: ['configurator'], levels: ['province', 'city'], jurisdiction: 'subtree', description: { 'zh-CN': '编辑、校验、发布本级流程调整并迁移在办业务', en: 'Edit, verify and publish the level’s overlay, and migrate running cases' } },
   'indicators.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅绩效指标、明细记录和市场监测', en: 'Read indicators, their records and market monitoring' } },
   'review.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅考核期审批状态与导出', en: 'Read period reviews and export them' } },

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
@@ -61,6 +62,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', caseRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', paymentRoutes(rt));
+  app.route('/api', fundStatisticsRoutes(rt));
   app.route('/api', localisationRoutes(rt));
   app.route('/api', indicatorRoutes(rt));
   app.route('/api', reviewRoutes(rt));

@@ -19,8 +19,8 @@ describe('menu by role', () => {
   it('gives each role its own screens, the first being its start screen', () => {
     expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/packages', '/calendar']);
-    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard']);
-    expect(navigationFor('admin')).toHaveLength(7);
+    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds']);
+    expect(navigationFor('admin')).toHaveLength(8);
   });
 
   it('marks the most specific entry a path belongs to', () => {

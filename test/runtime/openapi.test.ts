@@ -33,6 +33,8 @@ describe('OpenAPI document', () => {
       'GET /api/indicators/{id}',
       'GET /api/indicators/{id}/drilldown',
       'GET /api/indicators/{id}/records',
+      'GET /api/ledger/fund-statistics',
+      'GET /api/ledger/fund-statistics/export',
       'GET /api/ledger/items',
       'GET /api/monitoring/alerts',
       'GET /api/monitoring/thresholds',

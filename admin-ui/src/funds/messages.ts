@@ -1,0 +1,38 @@
+import { defineMessages } from '../i18n.ts';
+
+/** The fund statistics screen's texts, zh-CN first. */
+export const useMessages = defineMessages({
+  title: { 'zh-CN': '经费统计', en: 'Fund statistics' },
+  filters: { 'zh-CN': '筛选条件', en: 'Filters' },
+  scope: { 'zh-CN': '统计范围', en: 'Scope' },
+  province: { 'zh-CN': '全省（各市合计）', en: 'Province (all its cities)' },
+  city: { 'zh-CN': '市', en: 'City' },
+  chooseCity: { 'zh-CN': '选择市', en: 'Choose a city' },
+  months: { 'zh-CN': '核定月份', en: 'Months approved' },
+  fund: { 'zh-CN': '资金', en: 'Fund' },
+  allFunds: { 'zh-CN': '全部资金', en: 'All funds' },
+  item: { 'zh-CN': '项目', en: 'Item' },
+  allItems: { 'zh-CN': '全部项目', en: 'All items' },
+  'employment-subsidy': { 'zh-CN': '就业补助资金', en: 'Employment subsidy fund' },
+  'unemployment-insurance': { 'zh-CN': '失业保险基金', en: 'Unemployment insurance fund' },
+  cityColumn: { 'zh-CN': '市', en: 'City' },
+  orgUnit: { 'zh-CN': '经办机构', en: 'Org unit' },
+  noOrgUnit: { 'zh-CN': '未关联办件', en: 'No case' },
+  month: { 'zh-CN': '核定月份', en: 'Month approved' },
+  approved: { 'zh-CN': '核定', en: 'Approved' },
+  paid: { 'zh-CN': '已发放', en: 'Paid' },
+  failed: { 'zh-CN': '发放失败', en: 'Failed' },
+  pending: { 'zh-CN': '待发放', en: 'Pending' },
+  returned: { 'zh-CN': '银行退回', en: 'Returned by the bank' },
+  amount: { 'zh-CN': '金额（元）', en: 'Amount (yuan)' },
+  persons: { 'zh-CN': '人数', en: 'Persons' },
+  times: { 'zh-CN': '笔数', en: 'Payments' },
+  total: { 'zh-CN': '合计', en: 'Total' },
+  note: {
+    'zh-CN': '按核定月份（北京时间）统计。发放失败：银行退回且此后未发放成功的款项；银行退回：对账文件中每一笔失败的发放（重新发放成功的仍计入）。合计人数按身份证号去重，不等于各行人数之和。',
+    en: 'By month of approval (China time). Failed: items the bank returned and not paid since; returned: every payment a bank file failed (counted even when paid again later). Total persons are distinct by ID number, not the sum of the rows.',
+  },
+  exportCsv: { 'zh-CN': '导出 CSV', en: 'Export CSV' },
+  exportXlsx: { 'zh-CN': '导出 Excel', en: 'Export Excel' },
+  exportFailed: { 'zh-CN': '导出失败：{reason}', en: 'Export failed: {reason}' },
+});
