@@ -329,6 +329,41 @@ describe('unemployment benefit: suspension and termination', () => {
   });
 });
 
+describe('unemployment benefit: payments besides the monthly benefit', () => {
+  it('never pays a month before the registration month', () => {
+    const receiving = approve();
+    expect(violatedRules(refusal(() => send(receiving, 'pay', { period: '2026-04' }, system, '2026-06-04T02:00:00.000Z')))).toEqual(['paid-from-registration-month']);
+    expect(ledgerItems(send(receiving, 'pay', { period: '2026-05' }, system, '2026-06-04T02:00:00.000Z').effects).map((i) => i.period)).toEqual(['2026-05', '2026-05']);
+  });
+
+  it('pays the funeral grant and survivors allowance to the family member named, prepared by the caseworker who recorded the death', () => {
+    const survivor = { deathDate: '2026-07-02', survivorIdNumber: '11010519491231002X', survivorName: '王秀英', survivorRelation: 'spouse', survivorAccount: '6217001930012345678', survivorBank: '建设银行厦门分行' };
+    const recorded = send(fire(approve()), 'recordDeath', survivor, caseworker, '2026-07-03T02:00:00.000Z');
+    expect(recorded.snapshot.state).toBe('deathReview');
+    expect(eventTimers(recorded.effects)).toEqual([]);
+    expect(refusal(() => send(recorded, 'approveDeathGrants', {}, { ...reviewer, id: caseworker.id }, '2026-07-06T02:00:00.000Z')).code).toBe('MAKER_CHECKER_VIOLATION');
+    const paid = send(recorded, 'approveDeathGrants', {}, reviewer, '2026-07-06T02:00:00.000Z');
+    expect(paid.snapshot.state).toBe('deceased');
+    const payee = { kind: 'person', code: survivor.survivorIdNumber, name: survivor.survivorName, account: survivor.survivorAccount, bank: survivor.survivorBank };
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'funeral-grant', item: 'funeral-grant', period: 'once', fund: 'unemployment-insurance', amountFen: parameters['funeralGrantFen'], payee, preparedBy: caseworker.id, approvedBy: reviewer.id },
+      { subsidyType: 'survivors-allowance', item: 'survivors-allowance', period: 'once', fund: 'unemployment-insurance', amountFen: parameters['survivorsAllowanceFen'], payee, preparedBy: caseworker.id, approvedBy: reviewer.id },
+    ]);
+    expect(paid.effects).toContainEqual({ kind: 'emit', event: 'benefit.ended', payload: { deathDate: '2026-07-02', months: 12, paidMonths: 1 } });
+  });
+
+  it('pays a rural contract worker one month per full year worked, at most the set months, to the worker, once for the separation', () => {
+    const rural = check({ ...application, contributionMonths: 200, ruralContractWorker: true });
+    const max = (parameters['ruralAllowanceMaxMonths'] as number) * (parameters['ruralAllowanceMonthlyFen'] as number);
+    expect(violatedRules(refusal(() => send(rural, 'approveRuralAllowance', { allowanceFen: 16 * (parameters['ruralAllowanceMonthlyFen'] as number) }, reviewer, '2026-06-04T02:00:00.000Z')))).toEqual(['allowance-as-standard']);
+    const paid = send(rural, 'approveRuralAllowance', { allowanceFen: max }, reviewer, '2026-06-04T02:00:00.000Z');
+    expect(paid.snapshot.state).toBe('allowancePaid');
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'rural-worker-allowance', item: 'rural-worker-allowance', period: application.separationDate, fund: 'unemployment-insurance', amountFen: max, payee: toSubject, preparedBy: caseworker.id, approvedBy: reviewer.id },
+    ]);
+  });
+});
+
 describe('unemployment benefit: manifest', () => {
   it('counts indicators over events and states the definition has', () => {
     const { states } = compiled.definition;
