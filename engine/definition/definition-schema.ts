@@ -107,7 +107,7 @@ export const formSchema = z
  * - `personNationwide`: the person's statuses in every city holding the same ID number;
  * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
  * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
- * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, and `fields` of its data.
+ * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, the China day it entered that state (`enteredOn`), and `fields` of its data.
  * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
  * - `personCases`: the person's other cases of `process` nationwide: state, and `fields` of their data.
  */

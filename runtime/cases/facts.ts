@@ -87,17 +87,18 @@ const caseByNumber: Provider<Extract<FactSource, { provider: 'caseByNumber' }>> 
 
 /**
  * The subject's latest active (not final) case of the named process: whether there is one, its
- * number and state, and the data fields asked for. Another subject's case never answers.
+ * number and state, the China day it entered that state (a registration's date: the step that
+ * registered it), and the data fields asked for. Another subject's case never answers.
  */
 const activeCaseOfSubject: Provider<Extract<FactSource, { provider: 'activeCaseOfSubject' }>> = async ({ tx, row, source }) => {
   const [found] = await tx
-    .select({ caseNo: cases.caseNo, state: cases.state, data: cases.data })
+    .select({ caseNo: cases.caseNo, state: cases.state, data: cases.data, enteredAt: sql<string>`${cases.snapshot}->'context'->>'enteredAt'` })
     .from(cases)
     .where(and(eq(cases.cityCode, row.cityCode), eq(cases.subjectType, row.subjectType), eq(cases.subjectId, row.subjectId), eq(cases.processId, source.process), eq(cases.status, 'active')))
     .orderBy(desc(cases.createdAt))
     .limit(1);
   const fields = Object.fromEntries(source.fields.map((field) => [field, found?.data[field] ?? null]));
-  return { found: found !== undefined, caseNo: found?.caseNo ?? null, state: found?.state ?? null, ...fields };
+  return { found: found !== undefined, caseNo: found?.caseNo ?? null, state: found?.state ?? null, enteredOn: found ? chinaDate(found.enteredAt) : null, ...fields };
 };
 
 /** The case's person: the same ID number in any city (its blind index), or the person row itself where it has none. */

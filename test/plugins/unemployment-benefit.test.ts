@@ -17,6 +17,7 @@ const parameters = parametersOn(unemploymentBenefit, '2026-06-01');
 const facts = {
   subject: { birthDate: '1985-04-12', gender: 'male', unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none', unjustifiedRefusals: 0, hasCertificate: true },
   registry: { employed: false, unemployed: true, recognized: false },
+  registration: { found: true, caseNo: 'SY3502002026000001', state: 'registered', enteredOn: '2026-05-20' },
 };
 const application = {
   contributionMonths: 30,
@@ -26,7 +27,9 @@ const application = {
   carriedOverMonths: 0,
   bankAccount: '6222020200112233445',
 };
-const approval = { months: 12, monthlyAmountFen: 189_000 };
+const medicalAgency = { medicalAgencyCode: '123502004850012387', medicalAgencyName: '厦门市医疗保障事务中心', medicalAgencyAccount: '35150198010000012345', medicalAgencyBank: '建设银行厦门分行' };
+const approval = { months: 12, monthlyAmountFen: 189_000, ...medicalAgency };
+const medicalPayee = { kind: 'institution', code: medicalAgency.medicalAgencyCode, name: medicalAgency.medicalAgencyName, account: medicalAgency.medicalAgencyAccount, bank: medicalAgency.medicalAgencyBank };
 
 function applied(): StepResult {
   return start(compiled, { actor: caseworker, calendar, now: '2026-06-01T01:00:00.000Z', parameters });
@@ -96,7 +99,8 @@ describe('unemployment benefit: application and review', () => {
       result = fire(result);
       expect(result.snapshot.state).toBe('receiving');
       expect(ledgerItems(result.effects)).toEqual([
-        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, preparedBy: system.id, approvedBy: reviewer.id, payee: paidToSubject },
+        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, payee: paidToSubject, preparedBy: system.id, approvedBy: reviewer.id },
+        { subsidyType: 'medical-insurance', item: 'medical-insurance', period, fund: 'unemployment-insurance', amountFen: parameters['medicalInsuranceMonthlyFen'], payee: medicalPayee, preparedBy: system.id, approvedBy: reviewer.id },
       ]);
       expect(result.snapshot.context.data['paidMonths']).toBe(i + 1);
       // Re-entering receiving drops the old timer and arms the next month's.
@@ -190,7 +194,7 @@ describe('unemployment benefit: entitlement and amount', () => {
 
   it('approves only the monthly amount in force, which rises on 2026-07-01', () => {
     expect(violatedRules(refusal(() => approve({ ...approval, monthlyAmountFen: 189_001 })))).toEqual(['amount-as-standard']);
-    expect(violatedRules(refusal(() => approve({ months: 13, monthlyAmountFen: 100_000 })))).toEqual(['months-as-entitled', 'amount-as-standard']);
+    expect(violatedRules(refusal(() => approve({ ...approval, months: 13, monthlyAmountFen: 100_000 })))).toEqual(['months-as-entitled', 'amount-as-standard']);
     const after = parametersOn(unemploymentBenefit, '2026-07-01');
     expect(after['monthlyAmountFen']).toBe(196_000);
     expect(violatedRules(refusal(() => approve(approval, check(), after)))).toEqual(['amount-as-standard']);
@@ -199,7 +203,7 @@ describe('unemployment benefit: entitlement and amount', () => {
   });
 
   it('refuses an approval form failing its schema', () => {
-    const error = refusal(() => approve({ months: 25, monthlyAmountFen: 1890.5 }));
+    const error = refusal(() => approve({ ...approval, months: 25, monthlyAmountFen: 1890.5 }));
     expect(error.code).toBe('FORM_INVALID');
     expect(failingFields(error)).toEqual(['monthlyAmountFen', 'months']);
   });
@@ -211,7 +215,7 @@ describe('unemployment benefit: exhaustion', () => {
     const periods: string[] = [];
     for (let month = 0; month < 12; month++) {
       result = fire(result);
-      periods.push(...ledgerItems(result.effects).map((item) => item.period));
+      periods.push(...ledgerItems(result.effects).filter((item) => item.item === 'unemployment-benefit').map((item) => item.period));
     }
     expect(periods).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05']);
     expect(result.snapshot.context.data['paidMonths']).toBe(12);
@@ -247,17 +251,17 @@ describe('unemployment benefit: suspension and termination', () => {
   }
 
   it('does not pay the months spent suspended: the timer after resumption is for the current month', () => {
-    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'imprisonment' }, caseworker, '2026-07-10T02:00:00.000Z');
+    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'not-seeking-work' }, caseworker, '2026-07-10T02:00:00.000Z');
     expect(suspended.snapshot.state).toBe('suspended');
     expect(suspended.effects).toContainEqual({ kind: 'timer.cancel', state: 'receiving' });
     expect(eventTimers(suspended.effects)).toEqual([]);
 
-    const resumed = send(suspended, 'resume', { resumptionNote: '刑满释放后重新求职' }, caseworker, '2026-10-14T02:00:00.000Z');
+    const resumed = send(suspended, 'resume', { resumptionNote: '已按规定求职' }, caseworker, '2026-10-14T02:00:00.000Z');
     expect(resumed.snapshot.state).toBe('receiving');
     expect(armedTimer(resumed)).toMatchObject({ at: '2026-10-14T02:00:00.000Z', event: 'pay', data: { period: '2026-10' } });
 
     const paid = fire(resumed);
-    expect(ledgerItems(paid.effects).map((item) => item.period)).toEqual(['2026-10']);
+    expect(ledgerItems(paid.effects).map((item) => [item.item, item.period])).toEqual([['unemployment-benefit', '2026-10'], ['medical-insurance', '2026-10']]);
     expect(paid.snapshot.context.data['paidMonths']).toBe(3);
     expect(armedTimer(paid)).toMatchObject({ at: '2026-10-31T16:00:00.000Z', data: { period: '2026-11' } });
   });
@@ -281,12 +285,12 @@ describe('unemployment benefit: suspension and termination', () => {
   it('lets only the system stop the benefit on coordination events, and only for their own reason', () => {
     const receiving = paidTwoMonths();
     expect(refusal(() => send(receiving, 'employmentRegistered', { terminationReason: 'employed' }, caseworker, '2026-07-15T02:00:00.000Z')).code).toBe('ROLE_NOT_PERMITTED');
-    expect(violatedRules(refusal(() => send(receiving, 'employmentRegistered', { terminationReason: 'death' }, system, '2026-07-15T02:00:00.000Z')))).toEqual(['reason-employed']);
+    expect(violatedRules(refusal(() => send(receiving, 'employmentRegistered', { terminationReason: 'army' }, system, '2026-07-15T02:00:00.000Z')))).toEqual(['reason-employed']);
     expect(violatedRules(refusal(() => send(receiving, 'refusedSuitableWork', { terminationReason: 'employed' }, system, '2026-07-15T02:00:00.000Z')))).toEqual(['reason-refused-work']);
   });
 
   it('delivers each send subscription to receiving and suspended cases with data their rules accept', () => {
-    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'army' }, caseworker, '2026-07-10T02:00:00.000Z');
+    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'not-seeking-work' }, caseworker, '2026-07-10T02:00:00.000Z');
     const sends = unemploymentBenefit.subscriptions.filter((s) => s.send !== undefined);
     expect(sends.map((s) => [s.event, s.send])).toEqual([
       ['employment.registered', 'employmentRegistered'],
@@ -316,11 +320,46 @@ describe('unemployment benefit: suspension and termination', () => {
     const fromReceiving = send(paidTwoMonths(), 'terminate', { terminationReason: 'emigration' }, caseworker, '2026-07-15T02:00:00.000Z');
     expect(fromReceiving.snapshot.state).toBe('terminated');
     expect(fromReceiving.effects).toContainEqual({ kind: 'emit', event: 'benefit.ended', payload: { terminationReason: 'emigration', months: 12, paidMonths: 2 } });
-    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'army' }, caseworker, '2026-07-10T02:00:00.000Z');
+    const suspended = send(paidTwoMonths(), 'suspend', { suspensionReason: 'not-seeking-work' }, caseworker, '2026-07-10T02:00:00.000Z');
     const fromSuspended = send(suspended, 'terminate', { terminationReason: 'pension' }, caseworker, '2026-08-03T02:00:00.000Z');
     expect(fromSuspended.snapshot.state).toBe('terminated');
     expect(refusal(() => send(suspended, 'terminate', { terminationReason: 'bored' }, caseworker, '2026-08-03T02:00:00.000Z')).code).toBe('FORM_INVALID');
     expect(refusal(() => send(suspended, 'pay', { period: '2026-08' }, system, '2026-07-31T16:00:00.000Z')).code).toBe('TRANSITION_NOT_AVAILABLE');
+  });
+});
+
+describe('unemployment benefit: payments besides the monthly benefit', () => {
+  it('never pays a month before the registration month', () => {
+    const receiving = approve();
+    expect(violatedRules(refusal(() => send(receiving, 'pay', { period: '2026-04' }, system, '2026-06-04T02:00:00.000Z')))).toEqual(['paid-from-registration-month']);
+    expect(ledgerItems(send(receiving, 'pay', { period: '2026-05' }, system, '2026-06-04T02:00:00.000Z').effects).map((i) => i.period)).toEqual(['2026-05', '2026-05']);
+  });
+
+  it('pays the funeral grant and survivors allowance to the family member named, prepared by the caseworker who recorded the death', () => {
+    const survivor = { deathDate: '2026-07-02', survivorIdNumber: '11010519491231002X', survivorName: '王秀英', survivorRelation: 'spouse', survivorAccount: '6217001930012345678', survivorBank: '建设银行厦门分行' };
+    const recorded = send(fire(approve()), 'recordDeath', survivor, caseworker, '2026-07-03T02:00:00.000Z');
+    expect(recorded.snapshot.state).toBe('deathReview');
+    expect(eventTimers(recorded.effects)).toEqual([]);
+    expect(refusal(() => send(recorded, 'approveDeathGrants', {}, { ...reviewer, id: caseworker.id }, '2026-07-06T02:00:00.000Z')).code).toBe('MAKER_CHECKER_VIOLATION');
+    const paid = send(recorded, 'approveDeathGrants', {}, reviewer, '2026-07-06T02:00:00.000Z');
+    expect(paid.snapshot.state).toBe('deceased');
+    const payee = { kind: 'person', code: survivor.survivorIdNumber, name: survivor.survivorName, account: survivor.survivorAccount, bank: survivor.survivorBank };
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'funeral-grant', item: 'funeral-grant', period: 'once', fund: 'unemployment-insurance', amountFen: parameters['funeralGrantFen'], payee, preparedBy: caseworker.id, approvedBy: reviewer.id },
+      { subsidyType: 'survivors-allowance', item: 'survivors-allowance', period: 'once', fund: 'unemployment-insurance', amountFen: parameters['survivorsAllowanceFen'], payee, preparedBy: caseworker.id, approvedBy: reviewer.id },
+    ]);
+    expect(paid.effects).toContainEqual({ kind: 'emit', event: 'benefit.ended', payload: { deathDate: '2026-07-02', months: 12, paidMonths: 1 } });
+  });
+
+  it('pays a rural contract worker one month per full year worked, at most the set months, to the worker, once for the separation', () => {
+    const rural = check({ ...application, contributionMonths: 200, ruralContractWorker: true });
+    const max = (parameters['ruralAllowanceMaxMonths'] as number) * (parameters['ruralAllowanceMonthlyFen'] as number);
+    expect(violatedRules(refusal(() => send(rural, 'approveRuralAllowance', { allowanceFen: 16 * (parameters['ruralAllowanceMonthlyFen'] as number) }, reviewer, '2026-06-04T02:00:00.000Z')))).toEqual(['allowance-as-standard']);
+    const paid = send(rural, 'approveRuralAllowance', { allowanceFen: max }, reviewer, '2026-06-04T02:00:00.000Z');
+    expect(paid.snapshot.state).toBe('allowancePaid');
+    expect(ledgerItems(paid.effects)).toEqual([
+      { subsidyType: 'rural-worker-allowance', item: 'rural-worker-allowance', period: application.separationDate, fund: 'unemployment-insurance', amountFen: max, payee: paidToSubject, preparedBy: caseworker.id, approvedBy: reviewer.id },
+    ]);
   });
 });
 
@@ -338,7 +377,12 @@ describe('unemployment benefit: manifest', () => {
   });
 
   it('locks paths that exist in the definition', () => {
+    const parameterIds = new Set(unemploymentBenefit.parameters.map((p) => p.id));
     for (const lock of unemploymentBenefit.locks) {
+      if (lock.element.startsWith('parameters.')) {
+        expect(parameterIds.has(lock.element.slice('parameters.'.length)), lock.element).toBe(true);
+        continue;
+      }
       const found = lock.element.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], compiled.definition);
       expect(found, lock.element).toBeDefined();
     }

@@ -81,7 +81,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     const { id } = await open(t, caseworker, 'unemployment-benefit', personId);
     expect((await act(t, caseworker, id, 'check', benefitApplication)).state).toBe('checked');
     // 36 insured months: 12 months of benefit; the standard in force since 2026-07-01 is 196,000 fen.
-    const approved = await act(t, reviewer, id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月' });
+    const approved = await act(t, reviewer, id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月', medicalAgencyCode: '123502004850012387', medicalAgencyName: '厦门市医疗保障事务中心', medicalAgencyAccount: '35150198010000012345', medicalAgencyBank: '中国建设银行厦门市分行' });
     expect(approved.state).toBe('receiving');
     return id;
   }

@@ -192,6 +192,6 @@ describe('the access log past its retention', () => {
     const history = await t.request('GET', `/api/cases/${benefit.id}/history`, { token: admin });
     expect(history.body.items.find((item: { event: string }) => item.event === 'check').data.bankAccount).toBe('***************0123');
     // The reviewer approves on the encrypted data: the next step is not disturbed by it.
-    expect((await act(t, reviewer, benefit.id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月' })).state).toBe('receiving');
+    expect((await act(t, reviewer, benefit.id, 'approve', { months: 12, monthlyAmountFen: 196_000, opinion: '核定12个月', medicalAgencyCode: '123502004850012387', medicalAgencyName: '厦门市医疗保障事务中心', medicalAgencyAccount: '35150198010000012345', medicalAgencyBank: '中国建设银行厦门市分行' })).state).toBe('receiving');
   });
 });

@@ -250,7 +250,7 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
     const hiredCase = await open(t, caseworker, 'unemployment-benefit', hiredId);
     const hire = await open(t, caseworker, 'employment-registration', hiredId);
     expect((await act(t, caseworker, hire.id, 'register', { employmentForm: 'contract', employerCreditCode: CREDIT_CODE, hireDate: '2026-11-10' })).state).toBe('employed');
-    await refusedByRules(caseworker, hiredCase.id, 'check', benefitForm, ['registered-unemployed', 'not-employed']);
+    await refusedByRules(caseworker, hiredCase.id, 'check', benefitForm, ['registered-unemployed', 'not-employed', 'registration-on-record']);
 
     const applicant = await registeredUnemployed('杨海涛');
     const benefit = await open(t, caseworker, 'unemployment-benefit', applicant);

@@ -78,7 +78,8 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
   async function ledgerOf(token: string, caseId: string) {
     const response = await t.request('GET', `/api/ledger/items?caseId=${caseId}`, { token });
     expect(response.status).toBe(200);
-    return response.body.items as { period: string; fund: string; subsidyType: string; amountFen: number }[];
+    // The benefit months only: the fund's medical insurance for each month is tested in unemployment-benefit-rules.
+    return (response.body.items as { period: string; fund: string; subsidyType: string; amountFen: number }[]).filter((item) => item.subsidyType !== 'medical-insurance');
   }
 
   const firedFor = (fired: Fired, caseIds: string | readonly string[]) => fired.filter((f) => (typeof caseIds === 'string' ? [caseIds] : caseIds).includes(f.caseId));
@@ -307,12 +308,12 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
         contributionMonths: 30,
         separationReason: 'dismissed-by-employer',
         separationDate: '2026-11-10',
-        registrationDate: '2026-11-20',
+        registrationDate: '2026-12-14',
         carriedOverMonths: 0,
         bankAccount: '6222020200112233445',
       });
       const monthlyAmountFen = t.rt.registry.parameters('unemployment-benefit', '2026-12-14')['monthlyAmountFen'] as number;
-      expect((await act(t, reviewer, caseId, 'approve', { months: 12, monthlyAmountFen })).state).toBe('receiving');
+      expect((await act(t, reviewer, caseId, 'approve', { months: 12, monthlyAmountFen, medicalAgencyCode: '123502004850012387', medicalAgencyName: '厦门市医疗保障事务中心', medicalAgencyAccount: '35150198010000012345', medicalAgencyBank: '中国建设银行厦门市分行' })).state).toBe('receiving');
       expect(await ledgerOf(caseworker, caseId)).toEqual([]);
 
       const pay = { caseId, kind: 'event', state: 'receiving', outcome: { sent: 'pay' } };

@@ -29,6 +29,9 @@ export function registersUnemployed(s: Story, who: PersonKey, form: () => Regist
   return acts;
 }
 
+/** The city's medical insurance agency, to which the fund pays a benefit recipient's medical insurance each month. */
+const medicalAgency = { medicalAgencyCode: '123502004850012387', medicalAgencyName: '厦门市医疗保障事务中心', medicalAgencyAccount: '35150198010000012345', medicalAgencyBank: '中国建设银行厦门市分行' };
+
 /** A separation proof number of the story's year. */
 export const separationProof = (s: Story, serial: string) => `JC-${s.today().slice(0, 4)}-${serial}`;
 
@@ -61,7 +64,7 @@ function benefitClaimant(s: Story): Act[] {
       await s.send('caseworker', benefit, 'check', { ...application, registrationDate: s.dateOf(2), bankAccount: '6217001930012345678' });
     }),
     at(6, '11:00', () =>
-      s.send('reviewer', benefit, 'approve', { months: 18, monthlyAmountFen: s.parameter('unemployment-benefit', 'monthlyAmountFen'), opinion: '累计缴费86个月，核定领取18个月' }),
+      s.send('reviewer', benefit, 'approve', { months: 18, monthlyAmountFen: s.parameter('unemployment-benefit', 'monthlyAmountFen'), ...medicalAgency, opinion: '累计缴费86个月，核定领取18个月' }),
     ),
   ];
 }
