@@ -284,6 +284,12 @@ describe('social insurance subsidy: ending', () => {
     expect(ended.snapshot.context.data['endReason']).toBe('difficulty-ended');
     expect(refusal(() => step(compiled, { snapshot: approved(), event, actor: caseworker, calendar, now: '2026-12-01T02:00:00.000Z' })).code).toBe('ROLE_NOT_PERMITTED');
   });
+
+  it("leaves a graduate's subsidy running when a difficulty recognition of the person ends", () => {
+    const graduate = approved({ workerType: 'graduate-flexible', graduationDate: '2026-06-30', employmentStart: '2026-08-01' }, notRecognized);
+    const event = { type: 'difficultyEnded', data: { endReason: 'difficulty-ended' } };
+    expect(violatedRules(refusal(() => step(compiled, { snapshot: graduate, event, actor: system, calendar, now: '2026-12-01T02:00:00.000Z' })))).toEqual(['rests-on-recognition']);
+  });
 });
 
 describe('social insurance subsidy: parameters', () => {
