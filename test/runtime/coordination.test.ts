@@ -273,7 +273,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     expect(placed.state).toBe('placed');
     // A social insurance subsidy claim under review when recognition ends: that state does not listen.
     const insurance = (await open(t, caseworker, 'social-insurance-subsidy', p1.personId)).id;
-    await act(t, caseworker, insurance, 'verify', { workerType: 'flexible', category: 'disability' });
+    await act(t, caseworker, insurance, 'verify', { workerType: 'flexible', category: 'disability', employmentStart: '2026-11-12', recognizedOn: '2026-11-12', retirementCategory: 'male-60' });
     await act(t, reviewer, insurance, 'approve', { opinion: '符合条件' });
     expect((await act(t, caseworker, insurance, 'submitClaim', { period: '2026-11', contributionPaidFen: 90_000, amountFen: 60_000 })).state).toBe('claimSubmitted');
 

@@ -21,6 +21,8 @@ const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
 const posting = (overrides: Record<string, unknown> = {}) => vacancyPostingForm(CREDIT_CODE, overrides);
 
+/** A recognised flexible worker's social insurance subsidy application (recognised on the day the notice ends, in the walk below). */
+const insuranceForm = { workerType: 'flexible', category: 'disability', employmentStart: '2026-11-01', recognizedOn: '2026-11-12', retirementCategory: 'male-60' };
 const ruleIds = (body: { details: { violations: { rule: string }[] } }) => body.details.violations.map((v) => v.rule);
 
 describe.each(backends)('main and rejection paths of the subsidy, benefit and vacancy processes (%s)', (backend) => {
@@ -130,18 +132,18 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
 
     // Only the recognised person may have a social insurance subsidy verified (next test).
     const unrecognised = await open(t, caseworker, 'social-insurance-subsidy', refusedId);
-    await refusedByRules(caseworker, unrecognised.id, 'verify', { workerType: 'flexible', category: 'disability' }, ['difficulty-recognized']);
+    await refusedByRules(caseworker, unrecognised.id, 'verify', insuranceForm, ['difficulty-recognized']);
   });
 
   it('social-insurance-subsidy: verifies, approves and pays a month; refuses a bad claim; the reviewer rejects another', async () => {
     // The reviewer rejects a first application, which ends the case with nothing paid.
     const first = await open(t, caseworker, 'social-insurance-subsidy', recognisedId);
-    expect((await act(t, caseworker, first.id, 'verify', { workerType: 'flexible', category: 'disability' })).state).toBe('verified');
+    expect((await act(t, caseworker, first.id, 'verify', insuranceForm)).state).toBe('verified');
     expect((await act(t, reviewer, first.id, 'reject', { rejectionReason: '灵活就业证明不全' })).state).toBe('rejected');
     await expectFinal(first.id, 'rejected', 'rejected');
 
     const subsidy = await open(t, caseworker, 'social-insurance-subsidy', recognisedId);
-    expect((await act(t, caseworker, subsidy.id, 'verify', { workerType: 'flexible', category: 'disability' })).state).toBe('verified');
+    expect((await act(t, caseworker, subsidy.id, 'verify', insuranceForm)).state).toBe('verified');
     expect((await act(t, reviewer, subsidy.id, 'approve', { opinion: '符合条件' })).state).toBe('approved');
 
     // December has not begun; a flexible worker gets at most two thirds, and the local 67 %.

@@ -1,5 +1,5 @@
 import { employers, type PersonKey } from './cast.ts';
-import { at, type Act, type SceneGroup, type StaffRole, type Story } from './story.ts';
+import { at, monthAfter, type Act, type SceneGroup, type StaffRole, type Story } from './story.ts';
 import { registersUnemployed, separationProof } from './unemployment.ts';
 
 /** The caseworker opens a difficulty recognition and verifies a 4050 applicant: the public notice starts. */
@@ -35,7 +35,7 @@ function flexibleWorker(s: Story): Act[] {
     at(11, '14:00', () => s.send('caseworker', difficulty, 'startAssistance', { measures: ['social-insurance-subsidy', 'public-welfare-post', 'counselling'], nextVisitDate: s.date(30) })),
     at(12, '10:00', async () => {
       subsidy = (await s.open('social-insurance-subsidy', await s.person('huangXiuying'))).id;
-      await s.send('caseworker', subsidy, 'verify', { workerType: 'flexible', category: 'age-4050', note: '从事家政服务，以灵活就业人员身份缴纳社会保险费' });
+      await s.send('caseworker', subsidy, 'verify', { workerType: 'flexible', category: 'age-4050', employmentStart: s.today(), recognizedOn: s.dateOf(10), retirementCategory: 'female-55', note: '从事家政服务，以灵活就业人员身份缴纳社会保险费' });
     }),
     at(13, '15:00', () => s.send('reviewer', subsidy, 'approve', { opinion: '符合灵活就业人员社会保险补贴条件' })),
     at(25, '10:00', async () => {
@@ -43,10 +43,11 @@ function flexibleWorker(s: Story): Act[] {
       await s.send('caseworker', hire.id, 'register', { employmentForm: 'flexible', hireDate: s.date(-2), occupation: '4-10-01-06' });
     }),
     at(26, '11:00', () => s.send('caseworker', difficulty, 'confirm', { recheckOpinion: '灵活就业收入不稳定，仍属就业困难人员，继续援助。' })),
-    at(30, '10:00', () => claim(s.month(-1))),
+    // The months from her start of flexible work (day 12) on: the first, then the next.
+    at(30, '10:00', () => claim(s.dateOf(12).slice(0, 7))),
     at(32, '09:30', () => s.send('supervisor', subsidy, 'approveClaim', { opinion: '缴费记录核对无误，同意拨付' })),
     at(40, '09:40', () => s.send('caseworker', difficulty, 'visit', { visitDate: s.today(), outcome: '家政服务工作稳定，收入仍偏低，继续跟踪。', nextVisitDate: s.date(30) })),
-    at(49, '10:00', () => claim(s.month())),
+    at(49, '10:00', () => claim(monthAfter(s.dateOf(12).slice(0, 7), 1))),
     at(50, '10:00', async () => s.open('public-welfare-post', await s.person('huangXiuying'))),
   ];
 }
@@ -79,7 +80,7 @@ function publicWelfarePost(s: Story): Act[] {
     at(19, '09:40', () => s.send('caseworker', post, 'place', { employerCreditCode: jialian, postName: '社区公共服务协管员', placementStart: s.dateOf(18), monthlySubsidyFen: 150_000, retirementCategory: 'female-55' })),
     at(20, '14:00', async () => {
       const subsidy = await s.open('social-insurance-subsidy', await s.person('zhangLihua'));
-      await s.send('caseworker', subsidy.id, 'verify', { workerType: 'employer-hired', employerCreditCode: jialian, category: 'age-4050' });
+      await s.send('caseworker', subsidy.id, 'verify', { workerType: 'employer-hired', employerCreditCode: jialian, category: 'age-4050', employmentStart: s.dateOf(18), recognizedOn: s.dateOf(16), retirementCategory: 'female-55' });
     }),
     at(28, '10:00', () => s.send('caseworker', post, 'submitClaim', { period: s.dateOf(18).slice(0, 7), amountFen: 150_000 })),
     at(29, '10:30', () => s.send('reviewer', post, 'approveClaim', { opinion: '考勤表与工资发放记录齐全，同意拨付' })),
