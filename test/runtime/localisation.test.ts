@@ -616,7 +616,8 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     await refuse();
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
     expect((await personStatus(personId)).unemploymentStatus).toBe('none');
-    expect((await caseHistory(t, caseworker, registration)).map((h) => h.event)).toEqual(['create', 'submit', 'approve', 'refusalRecorded']);
+    // The first refusal, below the limit, was recorded as a contact.
+    expect((await caseHistory(t, caseworker, registration)).map((h) => h.event)).toEqual(['create', 'submit', 'approve', 'contactRecorded', 'refusalRecorded']);
   });
 
   // Fails today: publishDraft only upserts the overlay's values; values of the level's earlier versions stay in force.

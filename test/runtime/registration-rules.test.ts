@@ -174,6 +174,11 @@ describe.each(backends)('unemployment and employment registration rules through 
       await fireDueTimers(t.rt);
       await signIn();
       expect(await getCase(t, caseworker, contacted.caseId)).toMatchObject({ state: 'cancelled', data: { cancellationReason: 'no-contact' } });
+      // Unemployment monitoring counts its spell from the registration (2026-11-02), not from the contact:
+      // 282 China days to the exit at midnight starting 2027-08-11.
+      const august = await t.request('GET', '/api/monitoring/unemployment?orgUnit=350200&from=2027-08&to=2027-08', { token: await t.login('evaluator') });
+      expect(august.status, JSON.stringify(august.body)).toBe(200);
+      expect(august.body.months).toEqual([expect.objectContaining({ month: '2027-08', inflow: 0, outflow: 1, outflowByReason: { 'no-contact': 1 }, averageDurationDays: 282 })]);
       expect(await getCase(t, caseworker, referred.caseId)).toMatchObject({ state: 'registered' });
       t.clock.set('2027-09-01T16:00:00.000Z');
       await fireDueTimers(t.rt);
