@@ -62,21 +62,25 @@ export const taskSchema = z
 
 /**
  * When a timer fires, as data: a number of working days after entering the state (a number
- * or the id of a parameter), the end of the date held in a case data field, or monthly on
- * the first day of each month (the first firing at once, unless the month is already paid).
+ * or the id of a parameter), the end of the date held in a case data field, monthly on
+ * the first day of each month (the first firing at once, unless the month is already paid), or
+ * at the end of the China day a number of calendar months (a number or a parameter's id) after
+ * the day the state was entered (six months without contact).
  */
 export const timerAtSchema = z.union([
   z.object({ workingDays: z.union([z.number().int().min(1).max(250), name]) }).strict(),
   z.object({ endOfDate: name }).strict(),
   z.object({ monthly: z.literal(true) }).strict(),
+  z.object({ months: z.union([z.number().int().min(1).max(120), name]) }).strict(),
 ]);
 
 /**
- * A timer armed while a case is in a state: at the time it fires, the system sends `event`;
- * when that event's rules refuse it, `otherwise` is sent instead (e.g. pay, otherwise exhausted).
+ * A timer armed while a case is in a state: at the time it fires, the system sends `event`
+ * carrying `data` (e.g. the cancellation reason); when that event's rules refuse it,
+ * `otherwise` is sent instead (e.g. pay, otherwise exhausted).
  */
 export const timerSchema = z
-  .object({ event: name, at: timerAtSchema, otherwise: name.optional() })
+  .object({ event: name, at: timerAtSchema, otherwise: name.optional(), data: z.record(name, z.union([z.string(), z.number(), z.boolean()])).optional() })
   .strict();
 
 export const stateSchema = z

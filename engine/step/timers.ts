@@ -1,5 +1,5 @@
 import type { CaseContext, CaseData, EventTimer } from '../actions/index.ts';
-import { addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, type WorkingCalendar } from '../calendar/index.ts';
+import { addMonths, addWorkingDays, chinaDate, chinaDayEnd, chinaDayStart, type WorkingCalendar } from '../calendar/index.ts';
 import type { Definition, TimerDefinition } from '../definition/index.ts';
 
 /** The first day of the month after a `YYYY-MM` period. */
@@ -8,26 +8,30 @@ function firstDayAfter(period: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-function workingDaysOf(days: number | string, parameters: Readonly<Record<string, unknown>>): number | undefined {
+function countOf(days: number | string, parameters: Readonly<Record<string, unknown>>): number | undefined {
   if (typeof days === 'number') return days;
   const value = parameters[days];
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /**
- * When a timer fires and what its event carries, or undefined when the case lacks what the
+ * When a timer fires and what its event carries besides the timer's own `data`, or undefined when the case lacks what the
  * timer needs (no date in the field, no such parameter): such a timer is not armed.
  */
 function firing(timer: TimerDefinition, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): { at: string; data: CaseData; provisional: boolean } | undefined {
   const { at } = timer;
   if ('workingDays' in at) {
-    const days = workingDaysOf(at.workingDays, parameters);
+    const days = countOf(at.workingDays, parameters);
     return days === undefined ? undefined : { ...addWorkingDays(calendar, context.enteredAt, days), data: {} };
   }
   if ('endOfDate' in at) {
     const date = context.data[at.endOfDate];
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
     return { at: chinaDayEnd(date).toISOString(), data: {}, provisional: false };
+  }
+  if ('months' in at) {
+    const months = countOf(at.months, parameters);
+    return months === undefined ? undefined : { at: chinaDayEnd(addMonths(chinaDate(context.enteredAt), months)).toISOString(), data: {}, provisional: false };
   }
   // Monthly: the month after the last one handled, never earlier than now, so months spent
   // suspended are not paid on resumption.
@@ -44,7 +48,7 @@ export function armTimers(definition: Definition, state: string, context: CaseCo
     const fire = firing(timer, context, parameters, calendar);
     if (!fire) return [];
     const workingDays = 'workingDays' in timer.at;
-    return [{ kind: 'timer.schedule', timer: 'event', state, at: fire.at, event: timer.event, otherwise: timer.otherwise ?? null, data: fire.data, workingDays, provisional: fire.provisional }];
+    return [{ kind: 'timer.schedule', timer: 'event', state, at: fire.at, event: timer.event, otherwise: timer.otherwise ?? null, data: { ...timer.data, ...fire.data }, workingDays, provisional: fire.provisional }];
   });
 }
 

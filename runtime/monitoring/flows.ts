@@ -26,7 +26,8 @@ export interface FlowRow {
  * - inflow (登记失业): a step into that state from another state;
  * - outflow (注销): a step from that state to another, with the reason in its event data;
  * - duration: China days between the last registration step of the case and the exit (a
- *   migration's record, from and to that state, is no registration).
+ *   migration's record, or a step from that state back to it such as a recorded contact, is no
+ *   registration).
  * Cases count where they are held (`cases.org_path`). Every record before `before` is read, so
  * the stock at any month end is the running sum of inflow minus outflow.
  */
@@ -46,7 +47,7 @@ export async function flowRows(rt: RuntimeContext, unitPath: string, before: Dat
         LEFT JOIN LATERAL (
           SELECT max(p.left_at) AS registered_at FROM case_events p
           WHERE e.from_state = ${state} AND p.city_code = e.city_code AND p.case_id = e.case_id AND p.seq < e.seq AND p.to_state = ${state}
-            AND p.event <> ${MIGRATE_EVENT}
+            AND p.from_state IS DISTINCT FROM ${state} AND p.event <> ${MIGRATE_EVENT}
         ) r ON true
         WHERE e.process_id = ${process}
           AND ((e.to_state = ${state} AND e.from_state IS DISTINCT FROM ${state}) OR (e.from_state = ${state} AND e.to_state <> ${state}))

@@ -446,7 +446,7 @@ describe('checkOverlay', () => {
 
   it('passes a sound overlay and returns its effective definition', () => {
     const operations: OverlayInput['operations'] = [secondReview, { op: 'addField', form: 'registration', field: 'hukouType', schema: hukouType, required: true }, { op: 'setSla', state: 'submitted', workingDays: 5 }];
-    const result = check({ operations, parameters: [{ id: 'refusalLimit', from: '2026-01-01', value: 5 }, { id: 'noContactMonths', from: '2026-01-01', value: 3 }] });
+    const result = check({ operations, parameters: [{ id: 'refusalLimit', from: '2026-01-01', value: 5 }, { id: 'minimumMonthlyWageFen', from: '2026-01-01', value: 226_000 }] });
     expect(result.problems).toEqual([]);
     expect(result.definition).toEqual(applied(operations));
     expect(() => compile(result.definition, plugin.implementations)).not.toThrow();
@@ -501,20 +501,20 @@ describe('checkOverlay', () => {
       parameters: [
         { id: 'refusalLimit', from: '2026-01-01', value: 11 },
         { id: 'refusalLimit', from: '2027-01-01', value: 0 },
-        { id: 'noContactMonths', from: '2026-01-01', value: 4.5 },
+        { id: 'minimumMonthlyWageFen', from: '2026-01-01', value: 226_000.5 },
         { id: 'minimumAge', from: '2026-01-01', value: 18 },
-        { id: 'noContactMonths', from: '2027-01-01', value: ['6'] },
+        { id: 'minimumMonthlyWageFen', from: '2027-01-01', value: ['226000'] },
         { id: 'refusalLimit', from: '2028-01-01', value: 10 },
-        { id: 'noContactMonths', from: '2028-01-01', value: 12 },
+        { id: 'minimumMonthlyWageFen', from: '2028-01-01', value: 400_000 },
         { id: 'benefitMonths', from: '2026-01-01', value: 3 },
       ],
     });
     expect(result.problems.map((p) => `${p.code}@${p.element}`)).toEqual([
       'PARAMETER_OUT_OF_BOUNDS@parameters.refusalLimit',
       'PARAMETER_OUT_OF_BOUNDS@parameters.refusalLimit',
-      'PARAMETER_OUT_OF_BOUNDS@parameters.noContactMonths',
+      'PARAMETER_OUT_OF_BOUNDS@parameters.minimumMonthlyWageFen',
       'PARAMETER_OUT_OF_BOUNDS@parameters.minimumAge',
-      'PARAMETER_OUT_OF_BOUNDS@parameters.noContactMonths',
+      'PARAMETER_OUT_OF_BOUNDS@parameters.minimumMonthlyWageFen',
       'OVERLAY_INVALID@parameters.benefitMonths',
     ]);
     expect(result.problems[0]!.reason).toEqual(bothSay('1..10'));
@@ -540,7 +540,7 @@ describe('checkOverlay', () => {
     const lock: EffectiveLock = { element: 'parameters.refusalLimit', reason: { 'zh-CN': '全省统一', en: 'One value across the province' }, lockedBy: '350000' };
     const result = check({ parameters: [{ id: 'refusalLimit', from: '2026-01-01', value: 5 }] }, [...ministryLocks, lock]);
     expect(result.problems).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'parameters.refusalLimit', reason: lock.reason, lockedBy: '350000' }]);
-    expect(check({ parameters: [{ id: 'noContactMonths', from: '2026-01-01', value: 5 }] }, [...ministryLocks, lock]).problems).toEqual([]);
+    expect(check({ parameters: [{ id: 'minimumMonthlyWageFen', from: '2026-01-01', value: 226_000 }] }, [...ministryLocks, lock]).problems).toEqual([]);
   });
 
   it('reports an operation that does not apply, with its element and no definition', () => {

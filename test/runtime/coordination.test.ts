@@ -308,6 +308,8 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     expectSystemStep((await caseHistory(t, caseworker, benefit)).at(-1), 'refusedSuitableWork', 'referral.refused', { caseId: first.referral, outboxId: first.outbox });
     expect(await deliveries(first.outbox)).toEqual({
       'unemployment-registration:refusalRecorded': { stepped: [], started: [], declined: [{ caseId: registration, code: 'RULE_VIOLATION' }] },
+      // A refusal at a referral is a contact: the six months without contact count again.
+      'unemployment-registration:contactRecorded': { stepped: [registration], started: [], declined: [] },
       'unemployment-benefit:refusedSuitableWork': { stepped: [benefit], started: [], declined: [] },
     });
 
@@ -320,7 +322,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     expect(await personRow(personId)).toEqual({ unjustifiedRefusals: 3, statuses: {} });
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
     const steps = await caseHistory(t, caseworker, registration);
-    expect(steps.map((s) => s.event)).toEqual(['create', 'submit', 'approve', 'refusalRecorded']);
+    expect(steps.map((s) => s.event)).toEqual(['create', 'submit', 'approve', 'contactRecorded', 'contactRecorded', 'refusalRecorded']);
     expectSystemStep(steps.at(-1), 'refusalRecorded', 'referral.refused', { caseId: third.referral, outboxId: third.outbox });
   });
 });

@@ -37,7 +37,8 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
 
     // An involuntary separation at Siming opens an unemployment registration draft and a benefit case.
     ids.firstJob = (await open(t, caseworker, 'employment-registration', personId)).id;
-    await act(t, caseworker, ids.firstJob, 'register', flexibleJob);
+    // Hired in 2024 and registered only now: a late registration, marked so.
+    await act(t, caseworker, ids.firstJob, 'register', { ...flexibleJob, lateReport: true, lateReportReason: '本人补办就业登记' });
     await act(t, caseworker, ids.firstJob, 'terminate', { terminationDate: '2026-10-30', terminationReason: 'dismissed', involuntary: true });
     const cases = await t.request('GET', `/api/cases?subjectId=${personId}`, { token: caseworker });
     ids.registration = cases.body.items.find((c: { processId: string }) => c.processId === 'unemployment-registration').id;

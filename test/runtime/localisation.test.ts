@@ -46,7 +46,7 @@ const requireHukou: OperationInput = {
 };
 
 const provinceSlaReason = title('审核时限由省级统一规定', 'The review time limit is set by the province');
-const provinceParameterReason = title('未联系注销月数全省统一', 'Months without contact are the same across the province');
+const provinceParameterReason = title('月最低工资标准全省统一', 'One minimum wage across the province');
 
 type Problem = { code: string; element: string; reason: unknown; lockedBy?: string };
 
@@ -219,7 +219,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
       parameters: [
         { id: 'refusalLimit', from: '2026-12-01', value: 99 },
         { id: 'minimumAge', from: '2026-12-01', value: 18 },
-        { id: 'noContactMonths', from: '2026-12-01', value: 6 },
+        { id: 'minimumMonthlyWageFen', from: '2026-12-01', value: 226_000 },
       ],
     });
     expect(outOfBounds.map((p) => [p.code, p.element])).toEqual([
@@ -420,7 +420,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
         operations: [{ op: 'requireField', form: 'registration', field: 'address' }],
         locks: [
           { element: 'states.submitted.task.slaWorkingDays', reason: provinceSlaReason },
-          { element: 'parameters.noContactMonths', reason: provinceParameterReason },
+          { element: 'parameters.minimumMonthlyWageFen', reason: provinceParameterReason },
         ],
         integrations: { socialInsurance: { url: 'https://si.fujian.example.cn/api' } },
       }),
@@ -444,7 +444,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     expect(cityView.definition.states.secondReview).toBeDefined();
     expect(cityView.locks).toHaveLength(ministryLocks + 2);
     expect(cityView.locks).toContainEqual({ element: 'states.submitted.task.slaWorkingDays', reason: provinceSlaReason, lockedBy: FUJIAN });
-    expect(cityView.locks).toContainEqual({ element: 'parameters.noContactMonths', reason: provinceParameterReason, lockedBy: FUJIAN });
+    expect(cityView.locks).toContainEqual({ element: 'parameters.minimumMonthlyWageFen', reason: provinceParameterReason, lockedBy: FUJIAN });
     // Fuzhou has no version of its own: the province's is in force there at once.
     const fuzhou = await inForce(fzCaseworker);
     expect(fuzhou).toMatchObject({ version: 2, scopeOrgUnitId: FUJIAN });
@@ -462,9 +462,9 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     const sla = await saveOverlay(configurator, { operations: [secondReview, { op: 'setSla', state: 'submitted', workingDays: 5 }] });
     expect(sla).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'states.submitted.task.slaWorkingDays', reason: provinceSlaReason, lockedBy: FUJIAN }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOCK_VIOLATION')).toEqual(sla);
-    const months = await saveOverlay(configurator, { parameters: [{ id: 'noContactMonths', from: '2026-12-01', value: 4 }] });
-    expect(months).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'parameters.noContactMonths', reason: provinceParameterReason, lockedBy: FUJIAN }]);
-    expect(await refusedPublish(configurator, 'OVERLAY_LOCK_VIOLATION')).toEqual(months);
+    const wage = await saveOverlay(configurator, { parameters: [{ id: 'minimumMonthlyWageFen', from: '2026-12-01', value: 226_000 }] });
+    expect(wage).toEqual([{ code: 'OVERLAY_LOCK_VIOLATION', element: 'parameters.minimumMonthlyWageFen', reason: provinceParameterReason, lockedBy: FUJIAN }]);
+    expect(await refusedPublish(configurator, 'OVERLAY_LOCK_VIOLATION')).toEqual(wage);
     const address = await saveOverlay(configurator, { operations: [{ op: 'removeField', form: 'registration', field: 'address' }] });
     expect(address).toEqual([{ code: 'OVERLAY_LOOSENING', element: 'forms.registration.schema.required', reason: { 'zh-CN': '上级要求必填字段「联系地址」，不能删除', en: '“Address” is required by the level below' } }]);
     expect(await refusedPublish(configurator, 'OVERLAY_LOOSENING')).toEqual(address);
@@ -616,7 +616,8 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     await refuse();
     expect(await getCase(t, caseworker, registration)).toMatchObject({ state: 'cancelled', status: 'final', data: { cancellationReason: 'refused-jobs' } });
     expect((await personStatus(personId)).unemploymentStatus).toBe('none');
-    expect((await caseHistory(t, caseworker, registration)).map((h) => h.event)).toEqual(['create', 'submit', 'approve', 'refusalRecorded']);
+    // The first refusal, below the limit, was recorded as a contact.
+    expect((await caseHistory(t, caseworker, registration)).map((h) => h.event)).toEqual(['create', 'submit', 'approve', 'contactRecorded', 'refusalRecorded']);
   });
 
   // Fails today: publishDraft only upserts the overlay's values; values of the level's earlier versions stay in force.
@@ -643,7 +644,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
         parameters: [{ id: 'refusalLimit', from: '2026-11-01', value: 2 }],
         locks: [
           { element: 'states.submitted.task.slaWorkingDays', reason: provinceSlaReason },
-          { element: 'parameters.noContactMonths', reason: provinceParameterReason },
+          { element: 'parameters.minimumMonthlyWageFen', reason: provinceParameterReason },
           { element: 'parameters.refusalLimit', reason: refusalReason },
         ],
       }),

@@ -204,7 +204,7 @@ describe.each(backends)('the real server killed with SIGKILL and restarted (%s)'
     const submitted = expectReply(await call(restarted.baseUrl, 'POST', `/api/cases/${registrationId}/events`, caseworker, { type: 'submit', version: 1, data: registrationForm() }), 200, 'submit');
     const approved = expectReply(await call(restarted.baseUrl, 'POST', `/api/cases/${registrationId}/events`, reviewer, { type: 'approve', version: submitted.body.version, data: { opinion: '同意' } }), 200, 'approve');
     const hire = expectReply(await call(restarted.baseUrl, 'POST', '/api/cases', caseworker, { processId: 'employment-registration', subjectId: person.body.id }), 201, 'open employment');
-    const employedAfter = expectReply(await call(restarted.baseUrl, 'POST', `/api/cases/${hire.body.id}/events`, caseworker, { type: 'register', version: 1, data: { employmentForm: 'flexible', hireDate: approved.body.data.unemployedSince } }), 200, 'register employment');
+    const employedAfter = expectReply(await call(restarted.baseUrl, 'POST', `/api/cases/${hire.body.id}/events`, caseworker, { type: 'register', version: 1, data: { employmentForm: 'flexible', hireDate: approved.body.data.unemployedSince, lateReport: true, lateReportReason: '补办' } }), 200, 'register employment');
     record.steps.push(
       { caseId: registrationId, version: 1, event: 'create' },
       { caseId: registrationId, version: submitted.body.version, event: 'submit' },

@@ -97,13 +97,15 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       expect(await timersOf(late)).toEqual([
         { kind: 'sla', state: 'draft', event: null, data: {}, fireAt: '2026-11-03T15:59:59.999Z', firedAt: null, cancelledAt: null, outcome: null },
       ]);
-      // Both SLA timers of the case done in time were cancelled when it left each state.
+      // Both SLA timers of the case done in time were cancelled when it left each state; registered, it waits on six months without contact.
       const doneTimers = await timersOf(onTime);
       expect(doneTimers.map((timer) => [timer.kind, timer.state])).toEqual([
         ['sla', 'draft'],
         ['sla', 'submitted'],
+        ['event', 'registered'],
       ]);
-      for (const timer of doneTimers) expect(timer).toMatchObject({ cancelledAt: '2026-11-02T01:00:00.000Z', firedAt: null });
+      for (const timer of doneTimers.slice(0, 2)) expect(timer).toMatchObject({ cancelledAt: '2026-11-02T01:00:00.000Z', firedAt: null });
+      expect(doneTimers[2]).toMatchObject({ event: 'noContact', fireAt: '2027-05-02T16:00:00.000Z', cancelledAt: null, firedAt: null });
 
       // Before the deadline, the supervisor does not see the caseworker's draft.
       const before = await t.request('GET', '/api/tasks?pageSize=100', { token: supervisor });

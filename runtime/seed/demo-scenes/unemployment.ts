@@ -70,7 +70,8 @@ function benefitClaimant(s: Story): Act[] {
 }
 
 /**
- * 王建华: employed by the logistics company for two years, then dismissed. The involuntary
+ * 王建华: employed by the logistics company for two years (the hire registered late, and marked so),
+ * then dismissed. The involuntary
  * termination prompts an unemployment registration draft and a benefit application, both
  * waiting in the caseworker's inbox.
  */
@@ -80,7 +81,7 @@ function dismissedWorker(s: Story): Act[] {
     at(0, '10:00', async () => {
       hire = (await s.open('employment-registration', await s.person('wangJianhua'))).id;
       const contract = { employmentForm: 'contract', employerCreditCode: employers.minjiang.creditCode, occupation: '4-02-06-03' };
-      await s.send('caseworker', hire, 'register', { ...contract, hireDate: s.date(-800), contractEnd: s.date(400) });
+      await s.send('caseworker', hire, 'register', { ...contract, hireDate: s.date(-800), contractEnd: s.date(400), lateReport: true, lateReportReason: '用人单位未在录用之日起30日内办理，现予补办' });
     }),
     at(47, '15:00', () => s.send('caseworker', hire, 'terminate', { terminationDate: s.date(-1), terminationReason: 'dismissed', involuntary: true })),
   ];
