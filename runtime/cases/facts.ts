@@ -80,9 +80,10 @@ const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerBy
       name: employers.name,
       establishedOn: employers.establishedOn,
       legalRepresentativeIsSubject: sql<boolean>`coalesce(${employers.legalRepIdNumberIndex} = ${subjectIndex}, false)`,
+      // Spelt out: drizzle leaves a column of a one-table select unqualified, which inside the subquery would name `o`'s.
       otherBusinessesOfRepresentative: sql<number>`(SELECT count(DISTINCT o.credit_code)::int FROM employers o
-        WHERE o.legal_rep_id_number_index = ${employers.legalRepIdNumberIndex} AND o.credit_code <> ${employers.creditCode}
-          AND (o.established_on IS NULL OR ${employers.establishedOn} IS NULL OR o.established_on < ${employers.establishedOn}))`,
+        WHERE o.legal_rep_id_number_index = "employers"."legal_rep_id_number_index" AND o.credit_code <> "employers"."credit_code"
+          AND (o.established_on IS NULL OR "employers"."established_on" IS NULL OR o.established_on < "employers"."established_on"))`,
     })
     .from(employers)
     .where(and(eq(employers.cityCode, row.cityCode), eq(employers.creditCode, code)))
