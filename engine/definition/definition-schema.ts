@@ -109,7 +109,8 @@ export const formSchema = z
  * before the pure step and kept on its performance record.
  * - `person`: the case's person subject (birth date, gender, statuses, counters);
  * - `personNationwide`: the person's statuses in every city holding the same ID number;
- * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`;
+ * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`: registered, name,
+ *   establishedOn, legalRepresentativeIsSubject, otherBusinessesOfRepresentative (established before it, nationwide);
  * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
  * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, the China day it entered that state (`enteredOn`), and `fields` of its data.
  * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;

@@ -13,7 +13,7 @@ const numberParameter = z
   .object({
     id: camelName,
     title: localizedTextSchema,
-    unit: z.enum(['fen', 'days', 'workingDays', 'months', 'years', 'count', 'percent']),
+    unit: z.enum(['fen', 'days', 'workingDays', 'months', 'years', 'count', 'percent', 'basisPoints']),
     default: z.number(),
     min: z.number(),
     max: z.number(),

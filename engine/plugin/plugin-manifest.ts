@@ -17,7 +17,7 @@ export interface NumberParameterSpec {
   /** The rule that sets it, e.g. 社会保险法 art. 47. */
   legalBasis?: string;
   title: LocalizedText;
-  unit: 'fen' | 'days' | 'workingDays' | 'months' | 'years' | 'count' | 'percent';
+  unit: 'fen' | 'days' | 'workingDays' | 'months' | 'years' | 'count' | 'percent' | 'basisPoints';
   default: number;
   min: number;
   max: number;

@@ -61,15 +61,39 @@ const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwi
   return Object.fromEntries(flags.map(({ flag }) => [flag, found?.[flag] === true]));
 };
 
+/**
+ * The employer of the unified social credit code in a field, in the case's city: whether it is
+ * registered, its name and establishment date; whether its legal representative is the case's
+ * person (blind indexes compared, the ID number never leaves the database); and how many other
+ * businesses in any city (the blind index is the same nationwide) the same representative has
+ * that were established before it, or whose date is unknown, so that 0 says a first business.
+ */
 const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerByCreditCode' }>> = async ({ tx, row, form, source }) => {
   const creditCode = fieldValue(row, form, source.field);
   if (typeof creditCode !== 'string') return null;
+  const code = creditCode.toUpperCase();
+  const subjectIndex =
+    row.subjectType === 'person' ? sql`(SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})` : sql`NULL::text`;
   const [employer] = await tx
-    .select({ name: employers.name })
+    .select({
+      name: employers.name,
+      establishedOn: employers.establishedOn,
+      legalRepresentativeIsSubject: sql<boolean>`coalesce(${employers.legalRepIdNumberIndex} = ${subjectIndex}, false)`,
+      // Spelt out: drizzle leaves a column of a one-table select unqualified, which inside the subquery would name `o`'s.
+      otherBusinessesOfRepresentative: sql<number>`(SELECT count(DISTINCT o.credit_code)::int FROM employers o
+        WHERE o.legal_rep_id_number_index = "employers"."legal_rep_id_number_index" AND o.credit_code <> "employers"."credit_code"
+          AND (o.established_on IS NULL OR "employers"."established_on" IS NULL OR o.established_on < "employers"."established_on"))`,
+    })
     .from(employers)
-    .where(and(eq(employers.cityCode, row.cityCode), eq(employers.creditCode, creditCode.toUpperCase())))
+    .where(and(eq(employers.cityCode, row.cityCode), eq(employers.creditCode, code)))
     .limit(1);
-  return { registered: employer !== undefined, name: employer?.name ?? null };
+  return {
+    registered: employer !== undefined,
+    name: employer?.name ?? null,
+    establishedOn: employer?.establishedOn ?? null,
+    legalRepresentativeIsSubject: employer?.legalRepresentativeIsSubject === true,
+    otherBusinessesOfRepresentative: employer === undefined ? null : Number(employer.otherBusinessesOfRepresentative),
+  };
 };
 
 /** A case of the named process, by the case number in a field: whether it exists, its state, and the data fields asked for. */

@@ -1,16 +1,21 @@
 import { and, count, desc, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError } from '../../engine/index.ts';
-import { parseCreditCode } from '../../forms/index.ts';
+import { chinaDate, PlatformError } from '../../engine/index.ts';
+import { parseCitizenId, parseCreditCode } from '../../forms/index.ts';
 import { holds, inVisibleCities, type SessionUser } from '../auth/index.ts';
 import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { auditLog, employers } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
+import { sealIdNumber } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 export interface RegisterEmployerInput {
   creditCode: string;
   name: string;
+  /** The legal representative's citizen ID number: stored sealed, compared by its blind index, never returned in the clear. */
+  legalRepIdNumber?: string | undefined;
+  /** The day the business was established (成立日期), YYYY-MM-DD. */
+  establishedOn?: string | undefined;
   /** Accept a code that fails a check digit (an early pilot code), with a reason. Reviewers and admins only. */
   checkOverride?: { reason: string } | undefined;
 }
@@ -21,9 +26,19 @@ function employerView(row: typeof employers.$inferSelect) {
     cityCode: row.cityCode,
     creditCode: row.creditCode,
     name: row.name,
+    legalRepIdNumber: row.legalRepIdNumberMasked,
+    establishedOn: row.establishedOn,
     checkOverride: row.checkOverride ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** The legal representative's ID number, checked (GB 11643) and sealed as the persons table keeps one. */
+function sealedLegalRep(rt: RuntimeContext, idNumber: string, today: string) {
+  const parsed = parseCitizenId(idNumber, today);
+  if (!parsed.ok) throw new PlatformError('ID_NUMBER_INVALID', { details: { field: 'legalRepIdNumber', problem: parsed.problem } });
+  const sealed = sealIdNumber(rt.cipher, idNumber);
+  return { legalRepIdNumber: sealed.idNumber, legalRepIdNumberIndex: sealed.idNumberIndex, legalRepIdNumberMasked: sealed.idNumberMasked };
 }
 
 /**
@@ -38,12 +53,16 @@ export async function registerEmployer(rt: RuntimeContext, user: SessionUser, in
   const overridable = !parsed.ok && parsed.problem !== 'format' && input.checkOverride && holds('employers.override', user.role, user.orgUnit.kind);
   if (!parsed.ok && !overridable) throw new PlatformError('CREDIT_CODE_INVALID', { details: { field: 'creditCode', problem: parsed.problem } });
   const now = rt.clock();
+  const legalRep = input.legalRepIdNumber?.trim() ? sealedLegalRep(rt, input.legalRepIdNumber, chinaDate(now)) : {};
+  if (input.establishedOn !== undefined && input.establishedOn > chinaDate(now)) {
+    throw new PlatformError('FORM_INVALID', { details: { field: 'establishedOn', problem: 'future' } });
+  }
   const checkOverride = !parsed.ok && input.checkOverride ? { by: user.id, at: now.toISOString(), reason: input.checkOverride.reason, problem: parsed.problem } : null;
   try {
     const row = await rt.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(employers)
-        .values({ cityCode, id: randomUUID(), creditCode, name: input.name.trim(), checkOverride, orgUnitId: user.orgUnit.id, createdBy: user.id, createdAt: now })
+        .values({ cityCode, id: randomUUID(), creditCode, name: input.name.trim(), ...legalRep, establishedOn: input.establishedOn ?? null, checkOverride, orgUnitId: user.orgUnit.id, createdBy: user.id, createdAt: now })
         .returning();
       if (checkOverride) {
         await tx.insert(auditLog).values({ cityCode, actorId: user.id, action: 'employer.check-override', target: creditCode, details: checkOverride, at: now });

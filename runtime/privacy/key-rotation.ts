@@ -1,7 +1,7 @@
-import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FieldCipher } from '../crypto/index.ts';
 import { queryRows, type Database } from '../db/index.ts';
-import { cases, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
+import { cases, employers, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
 
 const BATCH = 500;
 
@@ -16,14 +16,14 @@ const dataNotUnder = (data: string, primary: string): SQL =>
  * What a rotation re-encrypted, per table; and how many performance records (append-only, so never
  * rewritten) still hold values under older keys: while there are any, those keys stay in the ring.
  */
-export type RotationReport = Record<'persons' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'cases', number> & {
+export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'cases', number> & {
   historyUnderOlderKeys: number;
   reindexed?: number;
 };
 
 /**
  * Re-encrypts every stored personal value under the cipher's primary key (after a new key was
- * made primary in the key file): ID numbers, phones, bank lines, second-factor secrets. A batch at
+ * made primary in the key file): ID numbers (employers' legal representatives too), phones, bank lines, second-factor secrets. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
  * primary key are left alone. With `reindex`, the blind indexes are recomputed too (after the
  * index key changed). The personal values of case data (a bank account) are re-encrypted in the
@@ -33,7 +33,7 @@ export type RotationReport = Record<'persons' | 'ledgerItems' | 'payments' | 're
  */
 export async function reencryptAll(db: Database, cipher: FieldCipher, options: { reindex: boolean }): Promise<RotationReport> {
   const primary = cipher.ring.primary;
-  const report: RotationReport = { persons: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, cases: 0, historyUnderOlderKeys: 0 };
+  const report: RotationReport = { persons: 0, employers: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, cases: 0, historyUnderOlderKeys: 0 };
   const again = (stored: string | null) => (stored === null ? null : cipher.encrypt(cipher.decrypt(stored)));
   const againData = <T extends Record<string, unknown>>(data: T): T =>
     Object.fromEntries(Object.entries(data).map(([field, value]) => [field, typeof value === 'string' && value.startsWith('sm4ctr:') ? again(value) : value])) as T;
@@ -57,6 +57,15 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
         return rows.length;
       }),
     'persons',
+  );
+  await loop(
+    () =>
+      db.transaction(async (tx) => {
+        const rows = await tx.select({ cityCode: employers.cityCode, id: employers.id, legalRep: employers.legalRepIdNumber }).from(employers).where(notUnder(employers.legalRepIdNumber, primary)).limit(BATCH).for('update');
+        for (const row of rows) await tx.update(employers).set({ legalRepIdNumber: again(row.legalRep) }).where(and(eq(employers.cityCode, row.cityCode), eq(employers.id, row.id)));
+        return rows.length;
+      }),
+    'employers',
   );
   for (const table of [ledgerItems, payments] as const) {
     await loop(
@@ -126,6 +135,12 @@ async function reindex(db: Database, cipher: FieldCipher): Promise<number> {
         await tx.update(table).set({ idNumberIndex: cipher.index(cipher.decrypt(row.idNumber)) }).where(and(eq(table.cityCode, row.cityCode), eq(table.id, row.id)));
         count++;
       }
+    }
+    // An employer's legal representative, compared with persons by the same index.
+    const employerRows = await tx.select({ cityCode: employers.cityCode, id: employers.id, legalRep: employers.legalRepIdNumber }).from(employers).where(isNotNull(employers.legalRepIdNumber)).for('update');
+    for (const row of employerRows) {
+      await tx.update(employers).set({ legalRepIdNumberIndex: cipher.index(cipher.decrypt(row.legalRep!)) }).where(and(eq(employers.cityCode, row.cityCode), eq(employers.id, row.id)));
+      count++;
     }
     return count;
   });

@@ -17,7 +17,7 @@ const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post:
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
 const makerAsReviewer: Actor = { ...reviewer, id: caseworker.id };
 
-const parameters = { startUpSubsidyFen: 500_000, maxBusinessAgeMonths: 36, minOperatingMonths: 12, loanCeilingFen: 30_000_000, maxLoanTermMonths: 36, subsidySharePercent: 50 };
+const parameters = { startUpSubsidyFen: 500_000, maxBusinessAgeMonths: 36, minOperatingMonths: 12, loanCeilingFen: 30_000_000, maxLoanTermMonths: 36, smallFirmLoanCeilingFen: 300_000_000, smallFirmMaxLoanTermMonths: 24, lprBasisPoints: 300, borrowerBearsBelowLprBp: 150, maxRateMarkupBp: 50 };
 const subject = (unemploymentStatus: string, difficultyStatus: string) => ({ subject: { birthDate: '1998-05-04', gender: 'male', unemploymentStatus, difficultyStatus }, registry: { employed: false, unemployed: unemploymentStatus === 'registered', recognized: difficultyStatus === 'recognized' } });
 const registeredUnemployed = subject('registered', 'none');
 const nobody = subject('none', 'none');
@@ -28,7 +28,16 @@ const NOW = '2026-10-15T02:00:00.000Z';
 describe('start-up subsidy', () => {
   const created = () => start(subsidy, { actor: caseworker, calendar, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
   const submit = (data: Data, options: { facts?: Data; parameters?: Data; now?: string } = {}) =>
-    step(subsidy, { snapshot: created(), event: { type: 'submit', data: { ...application, ...data } }, actor: caseworker, calendar, now: options.now ?? NOW, facts: options.facts ?? registeredUnemployed, parameters: { ...parameters, ...options.parameters } });
+    step(subsidy, {
+      snapshot: created(),
+      event: { type: 'submit', data: { ...application, ...data } },
+      actor: caseworker,
+      calendar,
+      now: options.now ?? NOW,
+      // The applicant's own first business, established on the day the form gives.
+      facts: { business: { registered: true, name: application.businessName, establishedOn: { ...application, ...data }.businessStartDate, legalRepresentativeIsSubject: true, otherBusinessesOfRepresentative: 0 }, ...(options.facts ?? registeredUnemployed) },
+      parameters: { ...parameters, ...options.parameters },
+    });
 
   it('pays an approved subsidy once into the ledger, prepared at the window and approved by the reviewer', () => {
     const submitted = submit({});
@@ -38,7 +47,7 @@ describe('start-up subsidy', () => {
     expect(paid.status).toBe('final');
     expect(paid.snapshot.state).toBe('paid');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'start-up-subsidy', item: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
+      { subsidyType: 'start-up-subsidy', item: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000, payee: paidToSubject, preparedBy: 'u-1', approvedBy: 'u-2' },
     ]);
   });
 
@@ -94,13 +103,15 @@ describe('start-up subsidy', () => {
 });
 
 describe('guaranteed business loan interest subsidy', () => {
-  const eligibility = { loanAmountFen: 20_000_000, businessCreditCode: '91350100M000100Y43', lender: '中国建设银行福州分行', termMonths: 24 };
-  const disbursement = { disbursedOn: '2026-03-20', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 };
+  const bank = { lender: '中国建设银行福州分行', lenderCode: '9135020015402120X1', lenderAccount: '35150198010100000123', lenderBank: '中国建设银行福州分行营业部' };
+  const eligibility = { borrowerType: 'individual', eligibleGroup: 'graduate', groupProofNo: '毕业证书 1038412024', loanAmountFen: 20_000_000, businessCreditCode: '91350100M000100Y43', termMonths: 24, ...bank };
+  const disbursement = { disbursedOn: '2026-03-20', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45, lprBasisPoints: 300 };
+  const loanFacts = { ...nobody, business: { registered: true, name: '福州某某餐饮店', establishedOn: '2025-06-01', legalRepresentativeIsSubject: true, otherBusinessesOfRepresentative: 0 } };
   const interest = { period: '2026-Q2', interestPaidFen: 172_500, amountFen: 86_250 };
 
   function checked(data: Data = eligibility, params: Data = parameters) {
     const created = start(loan, { actor: caseworker, calendar, now: '2026-02-02T02:00:00.000Z', parameters });
-    return step(loan, { snapshot: created.snapshot, event: { type: 'checkEligibility', data }, actor: caseworker, calendar, now: '2026-02-03T02:00:00.000Z', parameters: params });
+    return step(loan, { snapshot: created.snapshot, event: { type: 'checkEligibility', data }, actor: caseworker, calendar, now: '2026-02-03T02:00:00.000Z', facts: loanFacts, parameters: params });
   }
 
   function disbursed(): CaseSnapshot {
@@ -128,7 +139,16 @@ describe('guaranteed business loan interest subsidy', () => {
     const paid = step(loan, { snapshot: claimed.snapshot, event: { type: 'approveInterest', data: { opinion: '与结息单一致' } }, actor: reviewer, calendar, now: '2026-07-06T02:00:00.000Z', parameters });
     expect(paid.snapshot.state).toBe('disbursed');
     expect(ledgerItems(paid.effects)).toEqual([
-      { subsidyType: 'loan-interest-subsidy', item: 'loan-interest-subsidy', period: '2026-Q2', fund: 'employment-subsidy', amountFen: 86_250, preparedBy: 'u-1', approvedBy: 'u-2', payee: paidToSubject },
+      {
+        subsidyType: 'loan-interest-subsidy',
+        item: 'loan-interest-subsidy',
+        period: '2026-Q2',
+        fund: 'employment-subsidy',
+        amountFen: 86_250,
+        payee: { kind: 'bank', code: bank.lenderCode, name: bank.lender, account: bank.lenderAccount, bank: bank.lenderBank },
+        preparedBy: 'u-1',
+        approvedBy: 'u-2',
+      },
     ]);
     expect(paid.snapshot.context.data['quartersPaid']).toBe(1);
 
@@ -165,21 +185,25 @@ describe('guaranteed business loan interest subsidy', () => {
     expect(violatedRules(error)).toEqual(['within-approved-amount']);
   });
 
-  it('limits the subsidy to the share of interest paid in force, to the fen', () => {
+  it('limits the subsidy by the LPR rule to the fen: principal × (rate − (LPR − 150 bp)) × days ÷ 360, and to the interest paid', () => {
+    // 2026-Q2, 91 days: 20,000,000 × (345 − 300 + 150) bp × 91 / 360 = 98,583.3 fen.
     const snapshot = disbursed();
-    expect(violatedRules(refusal(() => claim(snapshot, { amountFen: 86_251 })))).toEqual(['within-subsidy-share']);
-    const share = startUp.parameters.find((p) => p.id === 'subsidySharePercent')!;
-    expect(parameterValueOn(share, '2026-12-31')).toBe(50);
-    expect(claim(snapshot, { amountFen: 103_500 }, { ...parameters, subsidySharePercent: parameterValueOn(share, '2027-01-01') }).snapshot.state).toBe('interestClaimed');
+    expect(violatedRules(refusal(() => claim(snapshot, { amountFen: 98_584 })))).toEqual(['within-lpr-subsidy']);
+    expect(claim(snapshot, { amountFen: 98_583 }).snapshot.state).toBe('interestClaimed');
+    expect(violatedRules(refusal(() => claim(snapshot, { interestPaidFen: 50_000, amountFen: 50_001 })))).toEqual(['within-interest-paid']);
+    const lpr = startUp.parameters.find((p) => p.id === 'lprBasisPoints')!;
+    expect([parameterValueOn(lpr, '2024-10-20'), parameterValueOn(lpr, '2024-10-21'), parameterValueOn(lpr, '2025-05-20')]).toEqual([335, 310, 300]);
   });
 
   it('subsidises only quarters overlapping the loan term', () => {
     // Disbursed 2026-03-20 for 24 months: the term runs until 2028-03-20.
     const snapshot = disbursed();
-    expect(claim(snapshot, { period: '2026-Q1' }).snapshot.state).toBe('interestClaimed');
-    expect(claim(snapshot, { period: '2028-Q1' }).snapshot.state).toBe('interestClaimed');
-    expect(violatedRules(refusal(() => claim(snapshot, { period: '2025-Q4' })))).toEqual(['quarter-within-loan-term']);
-    expect(violatedRules(refusal(() => claim(snapshot, { period: '2028-Q2' })))).toEqual(['quarter-within-loan-term']);
+    // 12 days of 2026-Q1 (20 to 31 March) and 79 of 2028-Q1 (1 January to 19 March) bear interest.
+    expect(claim(snapshot, { period: '2026-Q1', amountFen: 13_000 }).snapshot.state).toBe('interestClaimed');
+    expect(violatedRules(refusal(() => claim(snapshot, { period: '2026-Q1', amountFen: 13_001 })))).toEqual(['within-lpr-subsidy']);
+    expect(claim(snapshot, { period: '2028-Q1', amountFen: 85_583 }).snapshot.state).toBe('interestClaimed');
+    expect(violatedRules(refusal(() => claim(snapshot, { period: '2025-Q4' })))).toEqual(['within-lpr-subsidy', 'quarter-within-loan-term']);
+    expect(violatedRules(refusal(() => claim(snapshot, { period: '2028-Q2' })))).toEqual(['within-lpr-subsidy', 'quarter-within-loan-term']);
   });
 
   it('refuses a malformed quarter', () => {

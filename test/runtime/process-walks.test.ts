@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
@@ -15,8 +16,19 @@ const benefitForm = {
   bankAccount: '6222020200112233445',
 };
 const startUpForm = { businessCreditCode: CREDIT_CODE, businessName: '厦门某某餐饮店', businessStartDate: '2025-06-01', amountFen: 500_000, graduate: true, period: 'once' };
-const loanForm = { loanAmountFen: 20_000_000, businessCreditCode: CREDIT_CODE, lender: '中国建设银行厦门分行', termMonths: 24 };
-const disbursement = { disbursedOn: '2026-10-08', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 };
+const loanForm = {
+  borrowerType: 'individual',
+  eligibleGroup: 'graduate',
+  groupProofNo: '毕业证书 103841202405001234',
+  loanAmountFen: 20_000_000,
+  businessCreditCode: CREDIT_CODE,
+  lender: '中国建设银行厦门分行',
+  lenderCode: '9135020015402120X1',
+  lenderAccount: '35150198010100000123',
+  lenderBank: '中国建设银行厦门分行营业部',
+  termMonths: 24,
+};
+const disbursement = { disbursedOn: '2026-10-08', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45, lprBasisPoints: 300 };
 const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
 const posting = (overrides: Record<string, unknown> = {}) => vacancyPostingForm(CREDIT_CODE, overrides);
@@ -43,6 +55,18 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
   async function person(name: string): Promise<string> {
     const idNumber = citizenId('350203', '19850612', String(++sequence * 2 + 1).padStart(3, '0'));
     return registerPerson(t, caseworker, idNumber, name);
+  }
+
+  /** A new person and the business they represent (its credit code from the sequence), established on `establishedOn`. */
+  async function entrepreneur(name: string, establishedOn = '2025-06-01'): Promise<{ personId: string; businessCreditCode: string }> {
+    const idNumber = citizenId('350203', '19850612', String(++sequence * 2 + 1).padStart(3, '0'));
+    const personId = await registerPerson(t, caseworker, idNumber, name);
+    const body = `MA${String(sequence).padStart(6, '0')}`;
+    const first17 = `91350203${body}${organizationCodeCheckCharacter(body)}`;
+    const businessCreditCode = first17 + creditCodeCheckCharacter(first17);
+    const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: businessCreditCode, name: `${name}的店`, legalRepIdNumber: idNumber, establishedOn } });
+    expect(employer.status, JSON.stringify(employer.body)).toBe(201);
+    return { personId, businessCreditCode };
   }
 
   /** A person with an approved unemployment registration, reached through its flow. */
@@ -161,49 +185,52 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
   });
 
   it('start-up-subsidy: pays once into the ledger, refuses an ineligible application, the reviewer rejects another', async () => {
-    const graduate = await person('林晓东');
+    const { personId: graduate, businessCreditCode } = await entrepreneur('林晓东');
+    const form = { ...startUpForm, businessCreditCode };
     const subsidy = await open(t, caseworker, 'start-up-subsidy', graduate);
     expect(subsidy.state).toBe('applied');
-    expect((await act(t, caseworker, subsidy.id, 'submit', startUpForm)).state).toBe('submitted');
+    expect((await act(t, caseworker, subsidy.id, 'submit', form)).state).toBe('submitted');
     expect((await act(t, reviewer, subsidy.id, 'approve', { opinion: '营业执照与经营记录核实无误' })).state).toBe('paid');
     await expectPaid(subsidy.id, graduate, { subsidyType: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000 });
 
     // A second application by the same person reaches approval, where the ledger refuses paying twice.
     const again = await open(t, caseworker, 'start-up-subsidy', graduate);
-    await act(t, caseworker, again.id, 'submit', startUpForm);
+    await act(t, caseworker, again.id, 'submit', form);
     const twice = await refusedStep(reviewer, again.id, 'approve', { opinion: '同意' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { period: 'once', fund: 'employment-subsidy' } });
     expect((await t.request('GET', `/api/cases/${again.id}`, { token: reviewer })).body.state).toBe('submitted');
 
     // Neither a graduate nor registered unemployed nor recognised; too much; opened five months ago.
-    const nobody = await person('郑建华');
-    const refused = await open(t, caseworker, 'start-up-subsidy', nobody);
-    await refusedByRules(caseworker, refused.id, 'submit', { ...startUpForm, graduate: false, amountFen: 500_001, businessStartDate: '2026-06-01' }, [
+    const nobody = await entrepreneur('郑建华', '2026-06-01');
+    const refused = await open(t, caseworker, 'start-up-subsidy', nobody.personId);
+    await refusedByRules(caseworker, refused.id, 'submit', { ...startUpForm, businessCreditCode: nobody.businessCreditCode, graduate: false, amountFen: 500_001, businessStartDate: '2026-06-01' }, [
       'within-subsidy-amount',
       'business-operated',
       'eligible-group',
     ]);
 
-    const rejected = await open(t, caseworker, 'start-up-subsidy', await person('陈立新'));
-    expect((await act(t, caseworker, rejected.id, 'submit', startUpForm)).state).toBe('submitted');
+    const other = await entrepreneur('陈立新');
+    const rejected = await open(t, caseworker, 'start-up-subsidy', other.personId);
+    expect((await act(t, caseworker, rejected.id, 'submit', { ...startUpForm, businessCreditCode: other.businessCreditCode })).state).toBe('submitted');
     expect((await act(t, reviewer, rejected.id, 'reject', { rejectionReason: '经营场所核查不实' })).state).toBe('rejected');
     await expectFinal(rejected.id, 'rejected', 'rejected');
   });
 
   it('business-loan-interest: guarantee, disbursement, a paid quarter and repayment; refusals name their rules; the reviewer rejects another', async () => {
-    const borrower = await person('许文涛');
+    const { personId: borrower, businessCreditCode } = await entrepreneur('许文涛');
     const loan = await open(t, caseworker, 'business-loan-interest', borrower);
     expect(loan.state).toBe('applied');
-    await refusedByRules(caseworker, loan.id, 'checkEligibility', { ...loanForm, loanAmountFen: 30_000_001, termMonths: 37 }, ['within-loan-ceiling', 'within-loan-term']);
-    expect((await act(t, caseworker, loan.id, 'checkEligibility', loanForm)).state).toBe('guaranteeReview');
+    await refusedByRules(caseworker, loan.id, 'checkEligibility', { ...loanForm, businessCreditCode, loanAmountFen: 30_000_001, termMonths: 37 }, ['within-loan-ceiling', 'within-loan-term']);
+    expect((await act(t, caseworker, loan.id, 'checkEligibility', { ...loanForm, businessCreditCode })).state).toBe('guaranteeReview');
     expect((await act(t, reviewer, loan.id, 'approveGuarantee', { opinion: '同意担保' })).state).toBe('approved');
     await refusedByRules(caseworker, loan.id, 'disburse', { ...disbursement, disbursedAmountFen: 20_000_001 }, ['within-approved-amount']);
     expect((await act(t, caseworker, loan.id, 'disburse', disbursement)).state).toBe('disbursed');
 
-    // Above half the interest paid, and a quarter ending before the disbursement.
-    await refusedByRules(caseworker, loan.id, 'claimInterest', { period: '2026-Q3', interestPaidFen: 100_000, amountFen: 50_001 }, [
-      'within-subsidy-share',
+    // Above the interest paid, and a quarter ending before the disbursement (no day of interest to subsidise).
+    await refusedByRules(caseworker, loan.id, 'claimInterest', { period: '2026-Q3', interestPaidFen: 100_000, amountFen: 100_001 }, [
+      'within-interest-paid',
+      'within-lpr-subsidy',
       'quarter-within-loan-term',
     ]);
     expect((await act(t, caseworker, loan.id, 'claimInterest', { period: '2026-Q4', interestPaidFen: 100_000, amountFen: 50_000 })).state).toBe('interestClaimed');
@@ -213,8 +240,9 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
     await refusedByRules(caseworker, loan.id, 'repay', { repaidOn: '2026-10-07' }, ['repaid-after-disbursement']);
     expect(await act(t, caseworker, loan.id, 'repay', { repaidOn: '2026-11-12' })).toMatchObject({ state: 'repaid', status: 'final', outcome: 'completed' });
 
-    const rejected = await open(t, caseworker, 'business-loan-interest', await person('蔡明辉'));
-    expect((await act(t, caseworker, rejected.id, 'checkEligibility', loanForm)).state).toBe('guaranteeReview');
+    const other = await entrepreneur('蔡明辉');
+    const rejected = await open(t, caseworker, 'business-loan-interest', other.personId);
+    expect((await act(t, caseworker, rejected.id, 'checkEligibility', { ...loanForm, businessCreditCode: other.businessCreditCode })).state).toBe('guaranteeReview');
     expect((await act(t, reviewer, rejected.id, 'reject', { rejectionReason: '反担保不足' })).state).toBe('rejected');
     await expectFinal(rejected.id, 'rejected', 'rejected');
   });

@@ -88,6 +88,14 @@ export const employers = pgTable(
     id: uuid('id').notNull(),
     creditCode: text('credit_code').notNull(),
     name: text('name').notNull(),
+    /** The legal representative's citizen ID number, encrypted (as `persons.id_number`); none where not recorded. */
+    legalRepIdNumber: text('legal_rep_id_number'),
+    /** Blind index of the legal representative's ID number: compared with `persons.id_number_index`, in any city, never the number. */
+    legalRepIdNumberIndex: text('legal_rep_id_number_index'),
+    /** 350203********015X, for lists. */
+    legalRepIdNumberMasked: text('legal_rep_id_number_masked'),
+    /** The day the business was established (成立日期 on its licence). */
+    establishedOn: date('established_on', { mode: 'string' }),
     /** Set when a code failing its check was accepted as a legal early pilot code: who, when, why. */
     checkOverride: jsonb('check_override').$type<{ by: string; at: string; reason: string; problem: string }>(),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
@@ -98,5 +106,6 @@ export const employers = pgTable(
     primaryKey({ name: 'employers_pkey', columns: [t.cityCode, t.id] }),
     unique('employers_city_credit_code_key').on(t.cityCode, t.creditCode),
     index('employers_id_idx').on(t.id),
+    index('employers_legal_rep_id_number_index_idx').on(t.legalRepIdNumberIndex),
   ],
 );

@@ -9,6 +9,8 @@ const EmployerInput = z
   .object({
     creditCode: z.string().trim().min(1).max(32).openapi({ example: '91350100M000100Y43', description: 'GB 32100 unified social credit code' }),
     name: z.string().trim().min(1).max(100),
+    legalRepIdNumber: z.string().trim().min(15).max(18).optional().openapi({ description: "The legal representative's citizen ID number (GB 11643); stored encrypted, returned masked" }),
+    establishedOn: z.iso.date().optional().openapi({ example: '2025-06-01', description: 'The day the business was established (成立日期)' }),
     checkOverride: z.object({ reason: z.string().trim().min(4).max(500) }).optional().openapi({ description: 'Accept a legal early pilot code that fails a check (reviewer/admin, audited)' }),
   })
   .strict()
@@ -20,6 +22,8 @@ const Employer = z
     cityCode: z.string(),
     creditCode: z.string(),
     name: z.string(),
+    legalRepIdNumber: z.string().nullable().openapi({ description: "The legal representative's ID number, masked" }),
+    establishedOn: z.string().nullable(),
     checkOverride: z.object({ by: z.string(), at: z.string(), reason: z.string(), problem: z.string() }).nullable(),
     createdAt: z.string(),
   })

@@ -58,7 +58,7 @@ export const employers = {
 
 export type EmployerKey = keyof typeof employers;
 
-/** Businesses the entrepreneurs started (individual businesses, 92…); named on forms only. */
+/** Businesses the entrepreneurs started (individual businesses, 92…); the subsidy scenes register them, the entrepreneur their legal representative. */
 export const businesses = {
   yatingStudio: { name: '思明区雅婷文创工作室', creditCode: '92350203MA8W5T1L58' },
   lijunCarCare: { name: '集美区立军汽车美容店', creditCode: '92350211MA8X0R6N1H' },

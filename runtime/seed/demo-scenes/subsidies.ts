@@ -1,5 +1,7 @@
+import { isPlatformError } from '../../../engine/index.ts';
+import { registerEmployer } from '../../employers/index.ts';
 import { issueBatch } from '../../ledger/index.ts';
-import { businesses, type PersonKey } from './cast.ts';
+import { businesses, idNumberOf, type PersonKey } from './cast.ts';
 import { at, type Act, type SceneGroup, type Story } from './story.ts';
 import { registersUnemployed } from './unemployment.ts';
 
@@ -46,8 +48,22 @@ function trainees(s: Story): Act[] {
   ];
 }
 
+/**
+ * The entrepreneur's business on the employer register, `who` its legal representative, established
+ * `startedDaysAgo` days ago (the start-up rules check both); kept as it is when registered before.
+ */
+async function registerBusiness(s: Story, who: PersonKey, business: keyof typeof businesses, startedDaysAgo: number): Promise<void> {
+  try {
+    await registerEmployer(s.rt, s.user('caseworker'), { ...businesses[business], legalRepIdNumber: idNumberOf(who), establishedOn: s.date(-startedDaysAgo) });
+    s.created.employers++;
+  } catch (error) {
+    if (!isPlatformError(error, 'DUPLICATE_RECORD')) throw error;
+  }
+}
+
 /** A start-up subsidy application for a business registered `startedDaysAgo` days ago. */
 async function applyForStartUpSubsidy(s: Story, who: PersonKey, business: keyof typeof businesses, startedDaysAgo: number, graduate: boolean): Promise<string> {
+  await registerBusiness(s, who, business, startedDaysAgo);
   const application = await s.open('start-up-subsidy', await s.person(who));
   const { name, creditCode } = businesses[business];
   const amountFen = s.parameter('start-up', 'startUpSubsidyFen');
@@ -56,14 +72,26 @@ async function applyForStartUpSubsidy(s: Story, who: PersonKey, business: keyof 
 }
 
 /** A guaranteed business loan application, checked by the caseworker: it waits for the guarantee review. */
-async function applyForLoan(s: Story, who: PersonKey, business: keyof typeof businesses, loan: { loanAmountFen: number; termMonths: number; lender: string }): Promise<string> {
+async function applyForLoan(s: Story, who: PersonKey, business: keyof typeof businesses, loan: Record<string, unknown>): Promise<string> {
   const application = await s.open('business-loan-interest', await s.person(who));
-  await s.send('caseworker', application.id, 'checkEligibility', { ...loan, businessCreditCode: businesses[business].creditCode });
+  await s.send('caseworker', application.id, 'checkEligibility', { borrowerType: 'individual', ...loan, businessCreditCode: businesses[business].creditCode });
   return application.id;
 }
 
 /** The `YYYY-Qn` quarter of a date. */
 const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+
+/** Days from one day to another, the first counted and the last not (the days of interest). */
+const daysFrom = (from: string, until: string) => Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
+
+/** The day after a quarter's last: the first of its next quarter. */
+const afterQuarter = (date: string) => {
+  const month = Math.ceil(Number(date.slice(5, 7)) / 3) * 3 + 1;
+  return month > 12 ? `${Number(date.slice(0, 4)) + 1}-01-01` : `${date.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
+};
+
+/** 建设银行思明支行, the lending bank the interest subsidy is paid to. */
+const jianshe = { lender: '中国建设银行厦门思明支行', lenderCode: '9135020015402120X1', lenderAccount: '35150198010100000123', lenderBank: '中国建设银行厦门思明支行' };
 
 /**
  * 孙雅婷, a recent graduate with a design studio, gets the start-up subsidy and a guaranteed
@@ -76,17 +104,32 @@ function entrepreneurs(s: Story): Act[] {
   return [
     at(5, '10:00', async () => (subsidy = await applyForStartUpSubsidy(s, 'sunYating', 'yatingStudio', 540, true))),
     at(8, '14:00', () => s.send('reviewer', subsidy, 'approve', { opinion: '毕业2年内高校毕业生创业，经营正常，同意补贴' })),
-    at(8, '15:30', async () => (loan = await applyForLoan(s, 'sunYating', 'yatingStudio', { loanAmountFen: 20_000_000, termMonths: 24, lender: '中国建设银行厦门思明支行' }))),
+    at(8, '15:30', async () => (loan = await applyForLoan(s, 'sunYating', 'yatingStudio', { eligibleGroup: 'graduate', groupProofNo: '毕业证书 103841202205001234', loanAmountFen: 20_000_000, termMonths: 24, ...jianshe }))),
     at(10, '10:30', () => s.send('supervisor', loan, 'approveGuarantee', { opinion: '经营稳定，同意提供担保' })),
-    at(15, '10:00', () => s.send('caseworker', loan, 'disburse', { disbursedOn: s.today(), disbursedAmountFen: 20_000_000, annualRatePercent: 3.45 })),
+    at(15, '10:00', () => s.send('caseworker', loan, 'disburse', { disbursedOn: s.today(), disbursedAmountFen: 20_000_000, annualRatePercent: 3.45, lprBasisPoints: s.parameter('start-up', 'lprBasisPoints') })),
     at(40, '10:00', () => {
-      const amountFen = Math.floor((172_500 * s.parameter('start-up', 'subsidySharePercent')) / 100);
-      return s.send('caseworker', loan, 'claimInterest', { period: quarterOf(s.dateOf(15)), interestPaidFen: 172_500, amountFen });
+      // The quarter of the disbursement, from its day: 3.45% paid, the borrower bearing LPR − 150 bp, the rest subsidised (days ÷ 360).
+      const disbursedOn = s.dateOf(15);
+      const days = daysFrom(disbursedOn, afterQuarter(disbursedOn));
+      const interestPaidFen = Math.floor((20_000_000 * 345 * days) / 3_600_000);
+      const subsidisedBp = 345 - s.parameter('start-up', 'lprBasisPoints') + s.parameter('start-up', 'borrowerBearsBelowLprBp');
+      const amountFen = Math.floor((20_000_000 * subsidisedBp * days) / 3_600_000);
+      return s.send('caseworker', loan, 'claimInterest', { period: quarterOf(disbursedOn), interestPaidFen, amountFen });
     }),
     at(41, '11:00', () => s.send('reviewer', loan, 'approveInterest', { opinion: '结息单核对无误，同意贴息' })),
     ...registersUnemployed(s, 'zhouLijun', () => ({ category: 'business-closed', unemployedSince: s.date(-25), education: '60', retirementCategory: 'male-60' }), [24, '10:00'], [25, '10:30']),
     at(43, '10:30', () => applyForStartUpSubsidy(s, 'zhouLijun', 'lijunCarCare', 400, false)),
-    at(45, '09:30', () => applyForLoan(s, 'zhouLijun', 'lijunCarCare', { loanAmountFen: 15_000_000, termMonths: 36, lender: '厦门农村商业银行集美支行' })),
+    at(45, '09:30', () =>
+      applyForLoan(s, 'zhouLijun', 'lijunCarCare', {
+        eligibleGroup: 'registered-unemployed',
+        loanAmountFen: 15_000_000,
+        termMonths: 36,
+        lender: '厦门农村商业银行集美支行',
+        lenderCode: '9135020026013630XR',
+        lenderAccount: '90020120010000456789',
+        lenderBank: '厦门农村商业银行集美支行',
+      }),
+    ),
   ];
 }
 

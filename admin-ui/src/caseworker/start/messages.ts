@@ -31,6 +31,8 @@ export const useStartMessages = defineMessages({
   difficulty: { 'zh-CN': '就业困难', en: 'Employment difficulty' },
   employerName: { 'zh-CN': '单位名称', en: 'Employer name' },
   creditCode: { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
+  legalRepIdNumber: { 'zh-CN': '法定代表人（经营者）身份证号码', en: "Legal representative's (operator's) ID number" },
+  establishedOn: { 'zh-CN': '成立日期', en: 'Established on' },
   choose: { 'zh-CN': '选择', en: 'Choose' },
   chosen: { 'zh-CN': '已选择', en: 'Chosen' },
   chooseNamed: { 'zh-CN': '选择 {name}', en: 'Choose {name}' },
