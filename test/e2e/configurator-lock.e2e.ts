@@ -25,12 +25,16 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
     await badge.focus();
     expect(await page.getByRole('tooltip').textContent()).toContain(REGISTERED_REASON);
     // The side list names each lock with its reason and who set it; its buttons select the element.
-    const lockList = page.getByRole('list', { name: '锁定项（6）' });
-    expect(await lockList.getByRole('button').count()).toBe(6);
+    const lockList = page.getByRole('list', { name: '锁定项（11）' });
+    // The two parameter locks are listed too, with nothing in the flow to select.
+    expect(await lockList.getByRole('button').count()).toBe(9);
     const separation = lockList.getByRole('button', { name: new RegExp(SEPARATION_REASON) });
     expect(await separation.textContent()).toContain('锁定方：人社部（部级标准）');
     await separation.click();
     await page.getByRole('heading', { name: /审核通过/ }).waitFor();
+    // Each rule of the event says what it checks and where it comes from.
+    await page.getByText('该人员已有有效就业登记', { exact: true }).waitFor();
+    await page.getByText('依据：《就业服务与就业管理规定》：失业登记对象须处于无业状态', { exact: true }).waitFor();
     await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '已锁定 已登记失业' }).click();
     await page.getByRole('heading', { name: /已登记失业/ }).waitFor();
     // The screen as it opened, the selected state's lock explained in its tooltip.

@@ -85,7 +85,7 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
             <ul className="config-plain-list">
               {transition.rules.map((rule) => (
                 <li key={rule.id}>
-                  {l(rule.message)} <code className="config-path-code">{rule.id}</code>
+                  <span>{l(rule.message)}</span> <code className="config-path-code">{rule.id}</code>
                   {rule.basis && <div className="config-rule-basis">{t('ruleBasis', { basis: rule.basis })}</div>}
                 </li>
               ))}
