@@ -31,7 +31,8 @@ describe('element paths', () => {
   });
 
   it('finds the locks of a state, of an event and of a form, and what the flow selects for each', () => {
-    expect(locksOfState(locks, 'registered').map((l) => l.element)).toEqual(['states.registered']);
+    // The state itself, and its statutory no-contact timer.
+    expect(locksOfState(locks, 'registered').map((l) => l.element)).toEqual(['states.registered', 'states.registered.timers']);
     expect(locksOfState(locks, 'submitted')).toEqual([provinceLock]);
     expect(locksOfTransition(locks, 'submitted', 'approve').map((l) => l.element)).toEqual(['states.submitted.on.approve.separateFrom', 'states.submitted.on.approve.rules']);
     expect(locksOfTransition(locks, 'submitted', 'reject')).toEqual([]);
@@ -110,11 +111,12 @@ describe('the flow graph', () => {
     expect(graph.states.map((s) => s.id)).toEqual(['draft', 'submitted', 'registered', 'cancelled', 'rejected']);
     const byId = Object.fromEntries(graph.states.map((s) => [s.id, s]));
     expect(byId['draft']).toMatchObject({ initial: true, final: false, marked: true, task: { role: 'caseworker', post: 'unemployment-window', slaWorkingDays: 1 } });
-    expect(byId['registered']!.locks.map((l) => l.lockedBy)).toEqual(['ministry']);
+    expect(byId['registered']!.locks.map((l) => l.lockedBy)).toEqual(['ministry', 'ministry']);
     expect(byId['submitted']!.locks).toEqual([provinceLock]);
     expect(byId['cancelled']).toMatchObject({ final: true, task: null, marked: false });
 
-    expect(graph.transitions).toHaveLength(7);
+    // Since issue 14, 已登记失业 also takes a contact (by a caseworker or a referral) and the statutory no-contact cancellation.
+    expect(graph.transitions).toHaveLength(10);
     const approve = graph.transitions.find((t) => t.id === 'submitted.approve')!;
     expect(approve).toMatchObject({ source: 'submitted', target: 'registered', roles: ['reviewer'], form: { id: 'review' }, marked: false });
     expect(approve.locks).toHaveLength(2);
@@ -129,7 +131,7 @@ describe('the flow graph', () => {
     expect(x('draft')).toBeLessThan(x('submitted'));
     expect(x('submitted')).toBeLessThan(x('registered'));
     expect(x('registered')).toBeLessThan(x('cancelled'));
-    expect(layout.transitions.size).toBe(7);
+    expect(layout.transitions.size).toBe(10);
     for (const route of layout.transitions.values()) expect(route.points.length).toBeGreaterThanOrEqual(2);
     const labels = [...layout.transitions.values()].map((route) => route.label);
     for (const [i, a] of labels.entries()) {

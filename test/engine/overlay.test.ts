@@ -510,6 +510,8 @@ describe('checkOverlay', () => {
       ],
     });
     expect(result.problems.map((p) => `${p.code}@${p.element}`)).toEqual([
+      // The working age is the law's, locked by the ministry as well as fixed.
+      'OVERLAY_LOCK_VIOLATION@parameters.minimumAge',
       'PARAMETER_OUT_OF_BOUNDS@parameters.refusalLimit',
       'PARAMETER_OUT_OF_BOUNDS@parameters.refusalLimit',
       'PARAMETER_OUT_OF_BOUNDS@parameters.minimumMonthlyWageFen',
@@ -517,7 +519,7 @@ describe('checkOverlay', () => {
       'PARAMETER_OUT_OF_BOUNDS@parameters.minimumMonthlyWageFen',
       'OVERLAY_INVALID@parameters.benefitMonths',
     ]);
-    expect(result.problems[0]!.reason).toEqual(bothSay('1..10'));
+    expect(result.problems[1]!.reason).toEqual(bothSay('1..10'));
     expect(result.definition).toEqual(ministry);
   });
 

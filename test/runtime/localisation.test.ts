@@ -214,17 +214,17 @@ describe.each(backends)('province and city localisation through the API (%s)', (
   });
 
   it('refuses parameters out of bounds, dropping a field the ministry requires and removing a final state', async () => {
-    // refusalLimit is 1..10, minimumAge fixed at 16.
+    // refusalLimit is 1..10, the minimum wage 120,000..400,000 fen (minimumAge, fixed at 16, is locked as well: see the lock tests).
     const outOfBounds = await saveOverlay(configurator, {
       parameters: [
         { id: 'refusalLimit', from: '2026-12-01', value: 99 },
-        { id: 'minimumAge', from: '2026-12-01', value: 18 },
-        { id: 'minimumMonthlyWageFen', from: '2026-12-01', value: 226_000 },
+        { id: 'minimumMonthlyWageFen', from: '2026-12-01', value: 99_000 },
+        { id: 'minimumMonthlyWageFen', from: '2027-12-01', value: 226_000 },
       ],
     });
     expect(outOfBounds.map((p) => [p.code, p.element])).toEqual([
       ['PARAMETER_OUT_OF_BOUNDS', 'parameters.refusalLimit'],
-      ['PARAMETER_OUT_OF_BOUNDS', 'parameters.minimumAge'],
+      ['PARAMETER_OUT_OF_BOUNDS', 'parameters.minimumMonthlyWageFen'],
     ]);
     expect(outOfBounds[0]!.reason).toEqual({ 'zh-CN': expect.stringContaining('99'), en: expect.stringContaining('99') });
     expect(await refusedPublish(configurator, 'PARAMETER_OUT_OF_BOUNDS')).toEqual(outOfBounds);
