@@ -17,7 +17,7 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
  * imports the ledger.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
-  return { ...parts, stepper: createStepper((registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects })) };
+  return { ...parts, stepper: createStepper((registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) })) };
 }
 
 /** Migrations as the database owner, then the application's role granted what the server needs and no more. */

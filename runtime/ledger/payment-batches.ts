@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { PlatformError, chinaDate, type Fund } from '../../engine/index.ts';
+import { PlatformError, chinaDate, type Fund, type PayeeKind } from '../../engine/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
+import { AWAITING_ACCOUNT } from './ledger-items.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { toCsv } from '../exports/index.ts';
@@ -12,6 +14,9 @@ import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 type BatchRow = typeof paymentBatches.$inferSelect;
+
+/** The columns of the bank file, in order. */
+export const BANK_FILE_HEADER = ['payment_no', 'payee_kind', 'payee_code', 'account_name', 'account_no', 'bank', 'amount_fen'] as const;
 
 function batchView(row: BatchRow) {
   return {
@@ -31,7 +36,8 @@ function batchView(row: BatchRow) {
 
 /**
  * Approved items of a fund with no payment in flight or done: new ones, and those whose payments
- * all failed, with the number of the last failed payment and who imported its failure.
+ * all failed, with the number of the last failed payment and who imported its failure; with the
+ * payee fixed at approval and, for the case's own person, the account on their record now.
  */
 async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
   return queryRows<{
@@ -39,13 +45,28 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
     id_number: string;
     id_number_index: string | null;
     person_name: string;
+    item: string;
+    period: string;
     amount_fen: string | number;
+    payee_kind: PayeeKind;
+    payee_code: string | null;
+    payee_name: string | null;
+    payee_account: string | null;
+    payee_account_masked: string | null;
+    payee_bank: string | null;
+    person_account: string | null;
+    person_account_masked: string | null;
+    person_bank: string | null;
     failed_payment_no: string | null;
     failed_by: string | null;
   }>(
     tx,
-    sql`SELECT i.id, i.id_number, i.id_number_index, i.person_name, i.amount_fen, f.payment_no AS failed_payment_no, f.actor_id AS failed_by
+    sql`SELECT i.id, i.id_number, i.id_number_index, i.person_name, i.item, i.period, i.amount_fen,
+               i.payee_kind, i.payee_code, i.payee_name, i.payee_account, i.payee_account_masked, i.payee_bank,
+               pe.payment_account AS person_account, pe.payment_account_masked AS person_account_masked, pe.payment_bank AS person_bank,
+               f.payment_no AS failed_payment_no, f.actor_id AS failed_by
         FROM ledger_items i
+        LEFT JOIN persons pe ON pe.city_code = i.city_code AND pe.id = i.person_id
         LEFT JOIN LATERAL (
           SELECT p.payment_no, h.actor_id FROM ledger_history h
           JOIN payments p ON p.city_code = h.city_code AND p.id = h.payment_id
@@ -59,11 +80,38 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
   );
 }
 
+type UnpaidItem = Awaited<ReturnType<typeof unpaidItems>>[number];
+
+/** Whether the item pays the case's own person, to the account on their record (the payee code is empty). */
+const paysOwnPerson = (item: UnpaidItem) => item.payee_kind === 'person' && item.payee_code === null;
+
+/**
+ * The payee as the payment keeps it, copied at issue: the case's own person with the account on
+ * their record now (their sealed ID number as code); any other payee as it was fixed at approval,
+ * a person's ID number given its blind index for reconciliation.
+ */
+function payeeOfPayment(cipher: FieldCipher, item: UnpaidItem) {
+  if (paysOwnPerson(item)) {
+    return { payeeKind: 'person' as const, payeeCode: item.id_number, payeeCodeIndex: item.id_number_index, payeeName: item.person_name, payeeAccount: item.person_account, payeeAccountMasked: item.person_account_masked, payeeBank: item.person_bank };
+  }
+  const codeIndex = item.payee_kind === 'person' && item.payee_code !== null ? cipher.index(cipher.decrypt(item.payee_code)) : null;
+  return { payeeKind: item.payee_kind, payeeCode: item.payee_code, payeeCodeIndex: codeIndex, payeeName: item.payee_name, payeeAccount: item.payee_account, payeeAccountMasked: item.payee_account_masked, payeeBank: item.payee_bank };
+}
+
+/** Why items were held out of a batch: their person has no payment account on record yet. */
+function awaitingAccountOf(held: readonly UnpaidItem[]) {
+  return {
+    count: held.length,
+    message: AWAITING_ACCOUNT,
+    items: held.map((item) => ({ itemId: item.id, personName: item.person_name, item: item.item, period: item.period, amountFen: Number(item.amount_fen) })),
+  };
+}
+
 /**
  * Paying a failed payment again needs a second person: the issuer of the batch that re-issues it
  * is not whoever imported its failure. The whole batch is refused, naming the failed payments.
  */
-function refuseOwnFailuresPaidAgain(items: Awaited<ReturnType<typeof unpaidItems>>, user: SessionUser, fund: Fund): void {
+function refuseOwnFailuresPaidAgain(items: readonly UnpaidItem[], user: SessionUser, fund: Fund): void {
   const own = items.filter((item) => item.failed_by === user.id);
   if (own.length === 0) return;
   throw new PlatformError('MAKER_CHECKER_VIOLATION', {
@@ -77,16 +125,20 @@ function refuseOwnFailuresPaidAgain(items: Awaited<ReturnType<typeof unpaidItems
 
 /**
  * Issues a payment batch of one fund: every approved item not yet paid or in flight, including
- * items whose earlier payment failed (re-issued here in a new batch). Refused when there is
- * nothing to pay, and when the issuer imported the failure of a payment it would pay again.
+ * items whose earlier payment failed (re-issued here in a new batch). An item paying the case's
+ * own person who has no payment account on record is held out and reported (`awaitingAccount`);
+ * a later batch takes it once the account is recorded. Refused when there is nothing to pay, and
+ * when the issuer imported the failure of a payment it would pay again.
  */
 export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: { fund: Fund }) {
   const cityCode = requireCity(user);
   const now = rt.clock();
   // Issued twice at once: the loser runs again and finds the winner's payments (nothing left to pay).
   const batch = await retryLostRace(() => rt.db.transaction(async (tx) => {
-    const items = await unpaidItems(tx, cityCode, input.fund);
-    if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund } });
+    const unpaid = await unpaidItems(tx, cityCode, input.fund);
+    const held = unpaid.filter((item) => paysOwnPerson(item) && item.person_account === null);
+    const items = unpaid.filter((item) => !held.includes(item));
+    if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund, ...(held.length > 0 ? { awaitingAccount: awaitingAccountOf(held) } : {}) } });
     refuseOwnFailuresPaidAgain(items, user, input.fund);
     const day = chinaDate(now).replaceAll('-', '');
     const batchNo = await nextBatchNumber(tx, cityCode, day);
@@ -108,6 +160,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
         idNumber: item.id_number,
         idNumberIndex: item.id_number_index,
         personName: item.person_name,
+        ...payeeOfPayment(rt.cipher, item),
         amountFen,
         status: 'issued',
         createdAt: now,
@@ -115,9 +168,9 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
       });
       await tx.insert(ledgerHistory).values({ cityCode, itemId: item.id, paymentId, batchId, action: 'payment.issued', amountFen, actorId: user.id, at: now, details: { batchNo } });
     }
-    return row!;
+    return { row: row!, held };
   }));
-  return batchView(batch);
+  return { ...batchView(batch.row), awaitingAccount: awaitingAccountOf(batch.held) };
 }
 
 async function lockedBatch(tx: Transaction, cityCode: string, id: string): Promise<BatchRow> {
@@ -164,22 +217,38 @@ export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   return {
     ...batchView(batch),
-    payments: rows.map((p) => ({ id: p.id, paymentNo: p.paymentNo, itemId: p.itemId, personName: p.personName, amountFen: p.amountFen, status: p.status, failureReason: p.failureReason, bankReference: p.bankReference })),
+    payments: rows.map((p) => ({
+      id: p.id,
+      paymentNo: p.paymentNo,
+      itemId: p.itemId,
+      personName: p.personName,
+      payee: { kind: p.payeeKind ?? 'person', name: p.payeeName ?? p.personName, accountMasked: p.payeeAccountMasked, bank: p.payeeBank },
+      amountFen: p.amountFen,
+      status: p.status,
+      failureReason: p.failureReason,
+      bankReference: p.bankReference,
+    })),
   };
 }
 
 /**
- * The file for the bank: one line per payment (payment number, ID number in the clear, name,
- * amount in fen), every cell neutralised against spreadsheet formulas. The download is recorded
- * in the access log before the file leaves.
+ * The file for the bank: one line per payment: payment number, payee kind, payee code (a person's
+ * ID number in the clear, an organisation's credit code), account name, account number in the
+ * clear, bank, amount in fen; every cell neutralised against spreadsheet formulas. The download is
+ * recorded in the access log before the file leaves. A payment issued before payees were recorded
+ * names its person, with no account.
  */
 export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin): Promise<string> {
   const cityCode = requireCity(user);
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
   await recordAccess(rt.db, { actor: actorOfUser(user), action: 'bank-file', target: { type: 'payment-batch', id }, origin, at: rt.clock(), details: { payments: rows.length } });
-  const lines = rows.map((p) => [p.paymentNo, openValue(rt.cipher, p.idNumber), p.personName, p.amountFen]);
-  return toCsv([['payment_no', 'id_number', 'name', 'amount_fen'], ...lines], { forPeople: false });
+  const lines = rows.map((p) => {
+    const kind = p.payeeKind ?? 'person';
+    const code = p.payeeCode === null ? openValue(rt.cipher, p.idNumber) : kind === 'person' ? openValue(rt.cipher, p.payeeCode) : p.payeeCode;
+    return [p.paymentNo, kind, code, p.payeeName ?? p.personName, openValue(rt.cipher, p.payeeAccount) ?? '', p.payeeBank ?? '', p.amountFen];
+  });
+  return toCsv([BANK_FILE_HEADER, ...lines], { forPeople: false });
 }
 
 /** The city's batches, newest first. */

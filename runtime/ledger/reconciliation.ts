@@ -10,7 +10,7 @@ import type { RuntimeContext } from '../runtime-context.ts';
 import { requireCity } from '../persons/index.ts';
 import { closeReconciledBatches } from './payment-batches.ts';
 
-/** The columns a bank's reconciliation file must have, in this order. */
+/** The columns a bank's reconciliation file must have, in this order; `id_number` holds the payee's code (an organisation's credit code when one was paid). */
 export const RECONCILIATION_HEADER = 'payment_no,id_number,amount_fen,result,bank_reference,message';
 
 /** Why a line did not match a payment. */
@@ -56,7 +56,10 @@ async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string,
     .where(and(eq(payments.cityCode, cityCode), eq(payments.paymentNo, paymentNo)))
     .for('update');
   if (!payment) return unmatched('unknown-payment');
-  if (payment.idNumberIndex !== cipher.index(normalIdNumber(idNumber))) return unmatched('id-number-mismatch');
+  // The second column is the payee's code as the bank file gave it: a person's ID number (matched by its blind index) or an organisation's credit code.
+  const paysPerson = payment.payeeKind === null || payment.payeeKind === 'person';
+  const matches = paysPerson ? (payment.payeeCodeIndex ?? payment.idNumberIndex) === cipher.index(normalIdNumber(idNumber)) : payment.payeeCode === idNumber.toUpperCase();
+  if (!matches) return unmatched('id-number-mismatch');
   if (payment.amountFen !== Number(amount)) return unmatched('amount-mismatch');
   if (result !== 'paid' && result !== 'failed') return unmatched('unknown-result');
   if (payment.status !== 'sent') return unmatched('not-awaiting-result');

@@ -7,7 +7,7 @@ import { actorOfUser, inVisibleCities, type SessionUser } from '../auth/index.ts
 import { isUniqueViolation, namePrefix } from '../db/index.ts';
 import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
-import { handlesPerson, normalIdNumber, openValue, sealIdNumber, sealPhone } from '../privacy/index.ts';
+import { handlesPerson, normalIdNumber, openValue, sealAccount, sealIdNumber, sealPhone } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { looksLikeInitials, nameInitials } from './name-initials.ts';
 import { requireCity } from './require-city.ts';
@@ -19,6 +19,22 @@ export interface RegisterPersonInput {
   hukouArea?: string | undefined;
   residenceArea?: string | undefined;
   address?: string | undefined;
+  paymentAccountType?: PaymentAccountType | undefined;
+  paymentAccount?: string | undefined;
+  paymentBank?: string | undefined;
+}
+
+/** 社会保障卡金融账户 or a bank account. */
+export type PaymentAccountType = 'social-security-card' | 'bank-account';
+
+/** What may change on a person's record; a payment account set to null is removed (its type and bank with it). */
+export interface UpdatePersonInput {
+  phone?: string | null | undefined;
+  residenceArea?: string | null | undefined;
+  address?: string | null | undefined;
+  paymentAccountType?: PaymentAccountType | undefined;
+  paymentAccount?: string | null | undefined;
+  paymentBank?: string | undefined;
 }
 
 type PersonRow = typeof persons.$inferSelect;
@@ -32,11 +48,20 @@ function statusesOf(rt: RuntimeContext, row: PersonRow): Record<string, string> 
   return { ...defaults, ...row.statuses };
 }
 
+/** The payment account columns of a person: the number sealed and masked, with its type and bank; all null for none. */
+function paymentAccountColumns(rt: RuntimeContext, input: { paymentAccountType?: PaymentAccountType | undefined; paymentAccount?: string | null | undefined; paymentBank?: string | undefined }) {
+  const { account, masked } = sealAccount(rt.cipher, input.paymentAccount);
+  return account === null
+    ? { paymentAccountType: null, paymentAccount: null, paymentAccountMasked: null, paymentBank: null }
+    : { paymentAccountType: input.paymentAccountType ?? 'bank-account', paymentAccount: account, paymentAccountMasked: masked, paymentBank: input.paymentBank?.trim() || null };
+}
+
 /**
  * A person as the API shows it. `full`: the ID number and phone in the clear (decrypted), for
  * someone who handles the person; otherwise their masked forms. `masked` tells the reader which.
+ * The payment account is masked unless `account` asks for it in the clear (a read the caller records).
  */
-export function personView(rt: RuntimeContext, row: PersonRow, options: { full: boolean }) {
+export function personView(rt: RuntimeContext, row: PersonRow, options: { full: boolean; account?: boolean }) {
   return {
     id: row.id,
     cityCode: row.cityCode,
@@ -49,6 +74,9 @@ export function personView(rt: RuntimeContext, row: PersonRow, options: { full: 
     hukouArea: row.hukouArea,
     residenceArea: row.residenceArea,
     address: row.address,
+    paymentAccountType: row.paymentAccountType,
+    paymentAccount: options.account === true ? openValue(rt.cipher, row.paymentAccount) : row.paymentAccountMasked,
+    paymentBank: row.paymentBank,
     statuses: statusesOf(rt, row),
     unjustifiedRefusals: row.unjustifiedRefusals,
     certificateNo: row.certificateNo,
@@ -82,6 +110,7 @@ export async function registerPerson(rt: RuntimeContext, user: SessionUser, inpu
         hukouArea: input.hukouArea ?? null,
         residenceArea: input.residenceArea ?? null,
         address: input.address ?? null,
+        ...paymentAccountColumns(rt, input),
         orgUnitId: user.orgUnit.id,
         createdBy: user.id,
         createdAt: rt.clock(),
@@ -129,8 +158,9 @@ export async function personInScope(rt: RuntimeContext, user: SessionUser, id: s
 export async function getPerson(rt: RuntimeContext, user: SessionUser, id: string, origin: RequestOrigin) {
   const row = await personInScope(rt, user, id);
   const full = await handlesPerson(rt.db, user, row);
-  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.read', target: { type: 'person', id: row.id }, origin, at: rt.clock(), details: { full } });
-  return personView(rt, row, { full });
+  const account = full && row.paymentAccount !== null;
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.read', target: { type: 'person', id: row.id }, origin, at: rt.clock(), details: { full, paymentAccount: account } });
+  return personView(rt, row, { full, account });
 }
 
 /**
@@ -139,6 +169,23 @@ export async function getPerson(rt: RuntimeContext, user: SessionUser, id: strin
  */
 export async function revealPerson(rt: RuntimeContext, user: SessionUser, id: string, purpose: string, origin: RequestOrigin) {
   const row = await personInScope(rt, user, id);
-  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.reveal', target: { type: 'person', id: row.id }, purpose, origin, at: rt.clock() });
-  return personView(rt, row, { full: true });
+  await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.reveal', target: { type: 'person', id: row.id }, purpose, origin, at: rt.clock(), details: { paymentAccount: row.paymentAccount !== null } });
+  return personView(rt, row, { full: true, account: true });
+}
+
+/**
+ * Changes a person of the user's city: contact details and the payment account (社会保障卡金融账户
+ * or bank account), stored encrypted and shown masked. A field left out stays as it is. Items
+ * held out of a batch for want of an account are paid by the next batch once it is recorded.
+ */
+export async function updatePerson(rt: RuntimeContext, user: SessionUser, id: string, input: UpdatePersonInput) {
+  const cityCode = requireCity(user);
+  const changes: Partial<typeof persons.$inferInsert> = { updatedAt: rt.clock() };
+  if (input.phone !== undefined) Object.assign(changes, sealPhone(rt.cipher, input.phone));
+  if (input.residenceArea !== undefined) changes.residenceArea = input.residenceArea;
+  if (input.address !== undefined) changes.address = input.address;
+  if (input.paymentAccount !== undefined) Object.assign(changes, paymentAccountColumns(rt, input));
+  const [row] = await rt.db.update(persons).set(changes).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).returning();
+  if (!row) throw new PlatformError('NOT_FOUND', { details: { person: id } });
+  return personView(rt, row, { full: false });
 }

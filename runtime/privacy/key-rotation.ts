@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FieldCipher } from '../crypto/index.ts';
+import { normalIdNumber } from './personal-data.ts';
 import { queryRows, type Database } from '../db/index.ts';
 import { cases, employers, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
 
@@ -23,7 +24,7 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
 
 /**
  * Re-encrypts every stored personal value under the cipher's primary key (after a new key was
- * made primary in the key file): ID numbers (employers' legal representatives too), phones, bank lines, second-factor secrets. A batch at
+ * made primary in the key file): ID numbers (employers' legal representatives too), phones, payment accounts and payees, bank lines, second-factor secrets. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
  * primary key are left alone. With `reindex`, the blind indexes are recomputed too (after the
  * index key changed). The personal values of case data (a bank account) are re-encrypted in the
@@ -47,11 +48,16 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
   await loop(
     () =>
       db.transaction(async (tx) => {
-        const rows = await tx.select().from(persons).where(sql`(${notUnder(persons.idNumber, primary)}) OR (${notUnder(persons.phone, primary)})`).limit(BATCH).for('update');
+        const rows = await tx
+          .select()
+          .from(persons)
+          .where(sql`(${notUnder(persons.idNumber, primary)}) OR (${notUnder(persons.phone, primary)}) OR (${notUnder(persons.paymentAccount, primary)})`)
+          .limit(BATCH)
+          .for('update');
         for (const row of rows) {
           await tx
             .update(persons)
-            .set({ idNumber: again(row.idNumber)!, phone: again(row.phone) })
+            .set({ idNumber: again(row.idNumber)!, phone: again(row.phone), paymentAccount: again(row.paymentAccount) })
             .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.id)));
         }
         return rows.length;
@@ -71,8 +77,20 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
     await loop(
       () =>
         db.transaction(async (tx) => {
-          const rows = await tx.select({ cityCode: table.cityCode, id: table.id, idNumber: table.idNumber }).from(table).where(notUnder(table.idNumber, primary)).limit(BATCH).for('update');
-          for (const row of rows) await tx.update(table).set({ idNumber: again(row.idNumber)! }).where(and(eq(table.cityCode, row.cityCode), eq(table.id, row.id)));
+          const rows = await tx
+            .select({ cityCode: table.cityCode, id: table.id, idNumber: table.idNumber, payeeCode: table.payeeCode, payeeAccount: table.payeeAccount })
+            .from(table)
+            .where(sql`(${notUnder(table.idNumber, primary)}) OR (${notUnder(table.payeeCode, primary)}) OR (${notUnder(table.payeeAccount, primary)})`)
+            .limit(BATCH)
+            .for('update');
+          // A payee code is sealed only when it is a person's ID number; an organisation's credit code stays as it is.
+          const sealedAgain = (stored: string | null) => (stored?.startsWith('sm4ctr:') ? again(stored) : stored);
+          for (const row of rows) {
+            await tx
+              .update(table)
+              .set({ idNumber: again(row.idNumber)!, payeeCode: sealedAgain(row.payeeCode), payeeAccount: again(row.payeeAccount) })
+              .where(and(eq(table.cityCode, row.cityCode), eq(table.id, row.id)));
+          }
           return rows.length;
         }),
       table === ledgerItems ? 'ledgerItems' : 'payments',
@@ -141,6 +159,10 @@ async function reindex(db: Database, cipher: FieldCipher): Promise<number> {
     for (const row of employerRows) {
       await tx.update(employers).set({ legalRepIdNumberIndex: cipher.index(cipher.decrypt(row.legalRep!)) }).where(and(eq(employers.cityCode, row.cityCode), eq(employers.id, row.id)));
       count++;
+    }
+    const paidPersons = await tx.select({ cityCode: payments.cityCode, id: payments.id, code: payments.payeeCode }).from(payments).where(sql`${payments.payeeCodeIndex} IS NOT NULL`).for('update');
+    for (const row of paidPersons) {
+      await tx.update(payments).set({ payeeCodeIndex: cipher.index(normalIdNumber(cipher.decrypt(row.code!))) }).where(and(eq(payments.cityCode, row.cityCode), eq(payments.id, row.id)));
     }
     return count;
   });

@@ -29,3 +29,15 @@ export function sealPhone(cipher: FieldCipher, phone: string | null | undefined)
 export function openValue(cipher: FieldCipher, stored: string | null): string | null {
   return stored === null ? null : cipher.decrypt(stored);
 }
+
+/** A payment account as lists show it: the first and last four digits, `6222 **** **** 1234`. */
+export function maskAccount(account: string): string {
+  const digits = account.replace(/\s/g, '');
+  return digits.length <= 8 ? `**** ${digits.slice(-4)}` : `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}`;
+}
+
+/** A payment account as the database keeps it: encrypted (spaces removed), and masked for views; both null for none. */
+export function sealAccount(cipher: FieldCipher, account: string | null | undefined): { account: string | null; masked: string | null } {
+  const value = account?.replace(/\s/g, '');
+  return value ? { account: cipher.encrypt(value), masked: maskAccount(value) } : { account: null, masked: null };
+}

@@ -5,7 +5,8 @@ import { caseEffects, subjectEffects, type EffectHandlers } from '../../runtime/
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { ledgerEffects } from '../../runtime/ledger/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
-import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
+import { FieldCipher } from '../../runtime/crypto/index.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
@@ -65,8 +66,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     return response;
   }
 
-  /** A person with a phone number on file, registered by the caseworker. */
-  const createPerson = (idNumber: string, name: string) => registerPerson(t, caseworker, idNumber, name, { phone: '13912345678' });
+  /** A person with a phone number and a payment account on file, registered by the caseworker. */
+  const createPerson = (idNumber: string, name: string) =>
+    registerPerson(t, caseworker, idNumber, name, { phone: '13912345678', paymentAccountType: 'social-security-card', paymentAccount: `6217 8512 0000 ${idNumber.slice(14, 18)}`, paymentBank: '中国银行厦门分行' });
 
   async function hire(personId: string, hireDate: string) {
     const { id: caseId } = await open(t, caseworker, 'employment-registration', personId);
@@ -301,10 +303,10 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     const [paidNov, failedCert, mismatchDec] = payments;
     expect(await file.text()).toBe(
       [
-        'payment_no,id_number,name,amount_fen',
-        `${paidNov!.paymentNo},${recognisedIdNumber},黄志明,190000`,
-        `${failedCert!.paymentNo},${traineeIdNumber},郑丽娟,150000`,
-        `${mismatchDec!.paymentNo},${recognisedIdNumber},黄志明,190000`,
+        'payment_no,payee_kind,payee_code,account_name,account_no,bank,amount_fen',
+        `${paidNov!.paymentNo},person,${recognisedIdNumber},黄志明,621785120000${recognisedIdNumber.slice(14)},中国银行厦门分行,190000`,
+        `${failedCert!.paymentNo},person,${traineeIdNumber},郑丽娟,621785120000${traineeIdNumber.slice(14)},中国银行厦门分行,150000`,
+        `${mismatchDec!.paymentNo},person,${recognisedIdNumber},黄志明,621785120000${recognisedIdNumber.slice(14)},中国银行厦门分行,190000`,
         '',
       ].join('\n'),
     );
@@ -440,8 +442,9 @@ describe('the ledger in the case transaction', () => {
   it('registers the handler of the ledger payment, without which the map of effect handlers does not compile (the typecheck asserts it)', () => {
     // @ts-expect-error `ledger.item` has no handler: the cases folder does not write to the ledger itself.
     const casesAlone: EffectHandlers = { ...caseEffects, ...subjectEffects(new Map()) };
-    const assembled: EffectHandlers = { ...caseEffects, ...subjectEffects(new Map()), ...ledgerEffects };
+    const ledger = ledgerEffects(new FieldCipher(testKeyRing));
+    const assembled: EffectHandlers = { ...caseEffects, ...subjectEffects(new Map()), ...ledger };
     expect(Object.keys(casesAlone)).not.toContain('ledger.item');
-    expect(assembled['ledger.item']).toBe(ledgerEffects['ledger.item']);
+    expect(assembled['ledger.item']).toBe(ledger['ledger.item']);
   });
 });

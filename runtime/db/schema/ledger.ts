@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const funds = ['employment-subsidy', 'unemployment-insurance'] as const;
+const payeeKinds = ['person', 'employer', 'institution', 'bank'] as const;
 
 /**
  * Approved payments to named persons, in integer fen. The same item for the same period is
@@ -25,6 +26,17 @@ export const ledgerItems = pgTable(
     period: text('period').notNull(),
     fund: text('fund', { enum: funds }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /**
+     * Who is paid (engine `Payee`). For the case's own person only the kind is set here: the
+     * account is taken from the person's record when a batch is issued. Another payee is fixed at
+     * approval: a person's ID number as code and every account are encrypted, the account masked beside it.
+     */
+    payeeKind: text('payee_kind', { enum: payeeKinds }).notNull().default('person'),
+    payeeCode: text('payee_code'),
+    payeeName: text('payee_name'),
+    payeeAccount: text('payee_account'),
+    payeeAccountMasked: text('payee_account_masked'),
+    payeeBank: text('payee_bank'),
     caseId: uuid('case_id').notNull(),
     preparedBy: text('prepared_by').notNull(),
     approvedBy: text('approved_by').notNull(),
@@ -57,6 +69,15 @@ export const payments = pgTable(
     idNumberIndex: text('id_number_index'),
     personName: text('person_name').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** The payee as it was when the payment was issued (null on payments issued before payees were recorded). */
+    payeeKind: text('payee_kind', { enum: payeeKinds }),
+    /** A person's ID number (encrypted, with its blind index) or an organisation's credit code. */
+    payeeCode: text('payee_code'),
+    payeeCodeIndex: text('payee_code_index'),
+    payeeName: text('payee_name'),
+    payeeAccount: text('payee_account'),
+    payeeAccountMasked: text('payee_account_masked'),
+    payeeBank: text('payee_bank'),
     status: text('status', { enum: ['issued', 'sent', 'paid', 'failed', 'reconciled'] }).notNull(),
     failureReason: text('failure_reason'),
     bankReference: text('bank_reference'),

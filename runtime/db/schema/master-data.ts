@@ -29,6 +29,12 @@ export const persons = pgTable(
     hukouArea: text('hukou_area'),
     residenceArea: text('residence_area'),
     address: text('address'),
+    /** Where the person's payments go: a 社会保障卡金融账户 or a bank account, its number encrypted. */
+    paymentAccountType: text('payment_account_type', { enum: ['social-security-card', 'bank-account'] }),
+    paymentAccount: text('payment_account'),
+    /** 6222 **** **** 1234, for every view. */
+    paymentAccountMasked: text('payment_account_masked'),
+    paymentBank: text('payment_bank'),
     /**
      * The person's statuses by the key a package declares (`plugin.json` `statuses`), e.g.
      * `{"unemploymentStatus":"registered"}`; a status not set (its value `none`) has no key.

@@ -17,6 +17,17 @@ import { IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../sche
 
 const Fund = z.enum(['employment-subsidy', 'unemployment-insurance']).openapi({ description: '就业补助资金 / 失业保险基金' });
 
+const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+const PayeeKind = z.enum(['person', 'employer', 'institution', 'bank']).openapi({ description: '收款方：个人 / 用人单位 / 机构 / 银行' });
+const PayeeView = z
+  .object({
+    kind: PayeeKind,
+    name: z.string().nullable(),
+    accountMasked: z.string().nullable().openapi({ description: 'The account, masked (`6222 **** **** 1234`); never in the clear' }),
+    bank: z.string().nullable(),
+  })
+  .openapi('Payee');
+
 const LedgerItem = z
   .object({
     id: z.string(),
@@ -28,10 +39,12 @@ const LedgerItem = z
     fund: Fund,
     amountFen: z.number().int(),
     caseId: z.string(),
+    payee: PayeeView,
     preparedBy: z.string(),
     approvedBy: z.string(),
     approvedAt: z.string(),
-    paymentStatus: z.enum(['unpaid', 'issued', 'sent', 'paid', 'failed', 'reconciled']),
+    paymentStatus: z.enum(['unpaid', 'awaiting-account', 'issued', 'sent', 'paid', 'failed', 'reconciled']).openapi({ description: '`awaiting-account`: approved, held out of batches until the person has a payment account on record' }),
+    note: Localized.optional(),
   })
   .openapi('LedgerItem');
 
@@ -57,12 +70,21 @@ const Payment = z
     paymentNo: z.string(),
     itemId: z.string(),
     personName: z.string(),
+    payee: PayeeView,
     amountFen: z.number().int(),
     status: z.enum(['issued', 'sent', 'paid', 'failed', 'reconciled']),
     failureReason: z.string().nullable(),
     bankReference: z.string().nullable(),
   })
   .openapi('Payment');
+
+const AwaitingAccount = z
+  .object({
+    count: z.number().int(),
+    message: Localized,
+    items: z.array(z.object({ itemId: z.string(), personName: z.string(), item: z.string(), period: z.string(), amountFen: z.number().int() })),
+  })
+  .openapi('AwaitingAccount', { description: 'Approved items held out of the batch: their person has no payment account on record; a later batch pays them once it is' });
 
 const ReconciliationResult = z
   .object({
@@ -90,7 +112,7 @@ const issueRoute = secureRoute('payments.prepare', {
   tags,
   summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued (not by whoever imported their failure)',
   request: { body: jsonBody(z.object({ fund: Fund }).strict()) },
-  responses: { 201: jsonResponse(Batch, 'Issued'), ...errorResponses(400, 401, 403, 422) },
+  responses: { 201: jsonResponse(Batch.extend({ awaitingAccount: AwaitingAccount }), 'Issued, with the items held for want of an account'), ...errorResponses(400, 401, 403, 422) },
 });
 
 const listRoute = secureRoute('ledger.read', {

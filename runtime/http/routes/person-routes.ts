@@ -1,10 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { findPersons, getPerson, registerPerson, revealPerson } from '../../persons/index.ts';
+import { findPersons, getPerson, registerPerson, revealPerson, updatePerson } from '../../persons/index.ts';
 import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
 import { IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+
+const PaymentAccountType = z.enum(['social-security-card', 'bank-account']).openapi({ description: '社会保障卡金融账户 / 银行账户' });
+const PaymentAccount = z
+  .string()
+  .transform((value) => value.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{8,30}$/))
+  .openapi({ example: '6222 0212 3456 1234', description: 'The account number the person is paid to (spaces ignored); stored encrypted, shown masked' });
+const PaymentBank = z.string().trim().min(1).max(100).openapi({ example: '中国工商银行厦门分行' });
 
 const PersonInput = z
   .object({
@@ -14,9 +22,26 @@ const PersonInput = z
     hukouArea: z.string().regex(/^\d{6}$/).optional(),
     residenceArea: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
     address: z.string().max(200).optional(),
+    paymentAccountType: PaymentAccountType.optional(),
+    paymentAccount: PaymentAccount.optional(),
+    paymentBank: PaymentBank.optional(),
   })
   .strict()
+  .refine((input) => (input.paymentAccount === undefined) === (input.paymentBank === undefined), { path: ['paymentBank'], message: 'An account needs its bank / 账户与开户银行须同时填写' })
   .openapi('PersonInput');
+
+const PersonUpdate = z
+  .object({
+    phone: z.string().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+    residenceArea: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).nullable().optional(),
+    address: z.string().max(200).nullable().optional(),
+    paymentAccountType: PaymentAccountType.optional(),
+    paymentAccount: PaymentAccount.nullable().optional(),
+    paymentBank: PaymentBank.optional(),
+  })
+  .strict()
+  .refine((input) => typeof input.paymentAccount !== 'string' || input.paymentBank !== undefined, { path: ['paymentBank'], message: 'An account needs its bank / 账户与开户银行须同时填写' })
+  .openapi('PersonUpdate');
 
 const Person = z
   .object({
@@ -31,6 +56,9 @@ const Person = z
     hukouArea: z.string().nullable(),
     residenceArea: z.string().nullable(),
     address: z.string().nullable(),
+    paymentAccountType: PaymentAccountType.nullable(),
+    paymentAccount: z.string().nullable().openapi({ description: 'Masked (`6222 **** **** 1234`) but for who handles the person or reveals it; such a read is recorded in the access log' }),
+    paymentBank: z.string().nullable(),
     statuses: z.record(z.string(), z.string()).openapi({
       description: 'Each status the process packages declare (plugin.json `statuses`), with its value; the declared default (`none`) where not set',
       example: { unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none' },
@@ -70,6 +98,15 @@ const getPersonRoute = secureRoute('persons.read', {
   responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
 });
 
+const updatePersonRoute = secureRoute('persons.register', {
+  method: 'patch',
+  path: '/persons/{id}',
+  tags: ['persons'],
+  summary: 'Change a person of the caller\u2019s city: phone, residence, address, payment account (社会保障卡金融账户 or bank account, stored encrypted); fields left out stay',
+  request: { params: IdParam, body: jsonBody(PersonUpdate) },
+  responses: { 200: jsonResponse(Person, 'The person, masked'), ...errorResponses(400, 401, 403, 404) },
+});
+
 const revealRoute = secureRoute('persons.reveal', {
   method: 'post',
   path: '/persons/{id}/reveal',
@@ -107,6 +144,7 @@ export function personRoutes(rt: RuntimeContext) {
     .openapi(createPersonRoute, async (c) => c.json(await registerPerson(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listPersonsRoute, async (c) => c.json(await findPersons(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
+    .openapi(updatePersonRoute, async (c) => c.json(await updatePerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(revealRoute, async (c) => c.json(await revealPerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json').purpose, c.get('origin')), 200))
     .openapi(matchesRoute, async (c) => c.json(await vacancyMatches(rt, c.get('user'), c.req.valid('param').id), 200));
 }
