@@ -4,7 +4,7 @@ import { statutoryRetirement } from '../../engine/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const publicWelfarePost = ministryPackage('public-welfare-post');
-import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions, paidToSubject } from '../support/engine-assertions.ts';
+import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(publicWelfarePost.definitions[0], publicWelfarePost.implementations);
@@ -13,14 +13,17 @@ const caseworker: Actor = { id: 'u-sw-1', name: '张三', role: 'caseworker', po
 const otherCaseworker: Actor = { ...caseworker, id: 'u-sw-2', name: '王五' };
 const reviewer: Actor = { id: 'u-sr-1', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
 
-/** After the cap rose to 200,000 fen on 2026-07-01. */
+/** The local minimum wage since 2022-04-01 (203,000 fen), and before it (180,000 fen). */
 const parameters = parametersOn(publicWelfarePost, '2026-07-15');
-const oldParameters = parametersOn(publicWelfarePost, '2026-06-30');
+const oldParameters = parametersOn(publicWelfarePost, '2022-03-31');
 
 /** A recognised, employed man; he retires in 2038-04, far beyond the 3-year term. */
 const subject = { birthDate: '1975-08-20', gender: 'male', unemploymentStatus: 'none', employmentStatus: 'employed', difficultyStatus: 'recognized', unjustifiedRefusals: 0, hasCertificate: true };
-const facts = { subject, registry: { employed: true, unemployed: false, recognized: true }, employer: { registered: true, name: '某街道办事处' } };
-const placement = { employerCreditCode: '91350100M000100Y43', postName: '社区保洁', placementStart: '2026-07-15', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
+const facts = { subject, registry: { employed: true, unemployed: false, recognized: true }, employer: { registered: true, name: '某街道办事处' }, paidMonths: [] as unknown[] };
+const employerPayee = { employerCreditCode: '91350100M000100Y43', employerName: '某街道办事处', employerAccount: '35101234567890', employerBank: '建设银行福州分行' };
+const placement = { ...employerPayee, postName: '社区保洁', placementStart: '2026-07-15', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
+/** The unit is paid, named by the placement form's fields. */
+const paidToUnit = { kind: 'employer', code: employerPayee.employerCreditCode, name: employerPayee.employerName, account: employerPayee.employerAccount, bank: employerPayee.employerBank };
 
 const T_PLACE = '2026-07-15T02:00:00.000Z';
 const T_CLAIM = '2026-08-03T02:00:00.000Z';
@@ -41,7 +44,7 @@ describe('public-welfare-post: placement', () => {
     expect(created.effects).toContainEqual({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window', dueAt: addWorkingDays(calendar, '2026-07-10T02:00:00.000Z', 5).at, provisional: false });
   });
 
-  it('places a recognised, employed person at a subsidy within the cap', () => {
+  it('places a recognised, employed person at a subsidy within the minimum wage', () => {
     const result = act(approved(), 'place', caseworker, T_PLACE, { data: placement });
     expect(result.snapshot.state).toBe('placed');
     expect(result.snapshot.context.data).toEqual(placement);
@@ -49,22 +52,23 @@ describe('public-welfare-post: placement', () => {
     expect(kinds(result.effects)).toEqual(['task.close', 'timer.cancel', 'record']);
   });
 
-  it('refuses a person not recognised, not employed, or a subsidy above the cap, naming each rule', () => {
+  it('refuses a person not recognised, not employed, an unregistered unit, or a subsidy above the minimum wage, naming each rule', () => {
     const place = (options: StepOptions) => refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, ...options }));
     const notRecognised = place({ facts: { ...facts, subject: { ...subject, difficultyStatus: 'none' } } });
     expect(notRecognised.code).toBe('RULE_VIOLATION');
     expect(violatedRules(notRecognised)).toEqual(['difficulty-recognised']);
     expect(violatedRules(place({ facts: { ...facts, subject: { ...subject, employmentStatus: 'none' } } }))).toEqual(['employed']);
-    expect(violatedRules(place({ data: { ...placement, monthlySubsidyFen: 200_001 } }))).toEqual(['subsidy-within-cap']);
+    expect(violatedRules(place({ facts: { ...facts, employer: { registered: false, name: null } } }))).toEqual(['employer-registered']);
+    expect(violatedRules(place({ data: { ...placement, monthlySubsidyFen: 203_001 } }))).toEqual(['subsidy-within-minimum-wage']);
     const all = place({ facts: { ...facts, subject: { ...subject, employmentStatus: 'none', difficultyStatus: 'none' } }, parameters: oldParameters });
-    expect(violatedRules(all)).toEqual(['difficulty-recognised', 'employed', 'subsidy-within-cap']);
+    expect(violatedRules(all)).toEqual(['difficulty-recognised', 'employed', 'subsidy-within-minimum-wage']);
   });
 
-  it('applies the cap in force on the day: 180,000 fen until 2026-06-30, 200,000 from 2026-07-01', () => {
-    expect(oldParameters['monthlyCapFen']).toBe(180_000);
-    expect(parametersOn(publicWelfarePost, '2026-07-01')['monthlyCapFen']).toBe(200_000);
-    expect(violatedRules(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: oldParameters })))).toEqual(['subsidy-within-cap']);
-    expect(act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: parametersOn(publicWelfarePost, '2026-07-01') }).snapshot.state).toBe('placed');
+  it('bounds the subsidy by the minimum wage in force on the day: 180,000 fen until 2022-03-31, 203,000 from 2022-04-01', () => {
+    expect(oldParameters['minimumWageFen']).toBe(180_000);
+    expect(parametersOn(publicWelfarePost, '2022-04-01')['minimumWageFen']).toBe(203_000);
+    expect(violatedRules(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: oldParameters })))).toEqual(['subsidy-within-minimum-wage']);
+    expect(act(approved(), 'place', caseworker, T_PLACE, { data: { ...placement, monthlySubsidyFen: 203_000 }, parameters: parametersOn(publicWelfarePost, '2022-04-01') }).snapshot.state).toBe('placed');
   });
 
   it('refuses a placement form failing its schema: fractional fen, bad credit code, missing fields', () => {
@@ -72,6 +76,8 @@ describe('public-welfare-post: placement', () => {
     const error = refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: { ...withoutCategory, monthlySubsidyFen: 1500.5, employerCreditCode: '91350100M000100Y44' } }));
     expect(error.code).toBe('FORM_INVALID');
     expect(distinctFailingFields(error)).toEqual(['employerCreditCode', 'monthlySubsidyFen', 'retirementCategory']);
+    const { employerAccount: _account, ...withoutAccount } = placement;
+    expect(distinctFailingFields(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: withoutAccount })))).toEqual(['employerAccount']);
   });
 
   it('cancels before placement', () => {
@@ -92,7 +98,7 @@ describe('public-welfare-post: claims and payment', () => {
     expect(ofKind(payment.effects, 'ledger.item')).toEqual([
       {
         kind: 'ledger.item',
-        item: { subsidyType: 'public-welfare-post', item: 'public-welfare-post', period: '2026-07', fund: 'employment-subsidy', amountFen: 190_000, preparedBy: caseworker.id, approvedBy: reviewer.id, payee: paidToSubject },
+        item: { subsidyType: 'public-welfare-post', item: 'public-welfare-post', period: '2026-07', fund: 'employment-subsidy', amountFen: 190_000, preparedBy: caseworker.id, approvedBy: reviewer.id, payee: paidToUnit },
       },
     ]);
   });
@@ -120,7 +126,7 @@ describe('public-welfare-post: claims and payment', () => {
       amountFen: 95_000,
       preparedBy: otherCaseworker.id,
       approvedBy: reviewer.id,
-      payee: paidToSubject,
+      payee: paidToUnit,
     });
   });
 
@@ -133,14 +139,14 @@ describe('public-welfare-post: claims and payment', () => {
     expect(refusal(() => act(submitted(), 'approveClaim', otherCaseworker, T_APPROVE, { data: { opinion: 'ok' } })).code).toBe('ROLE_NOT_PERMITTED');
   });
 
-  it('refuses a claim above the agreed subsidy or above the cap in force', () => {
+  it('refuses a claim above the agreed subsidy or above the minimum wage in force', () => {
     const tooMuch = refusal(() => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: { ...claim, amountFen: 190_001 } }));
     expect(tooMuch.code).toBe('RULE_VIOLATION');
     expect(violatedRules(tooMuch)).toEqual(['claim-within-agreed-subsidy']);
-    // Agreed at the new cap; a claim under the old cap's parameters exceeds the cap only.
+    // Agreed at the minimum wage; a claim under an older, lower minimum wage exceeds it only.
     const atCap = placed({ data: { monthlySubsidyFen: 200_000 } });
     const overCap = refusal(() => act(atCap, 'submitClaim', caseworker, T_CLAIM, { data: { ...claim, amountFen: 200_000 }, parameters: oldParameters }));
-    expect(violatedRules(overCap)).toEqual(['claim-within-cap']);
+    expect(violatedRules(overCap)).toEqual(['claim-within-minimum-wage']);
   });
 
   it('refuses a month before the placement month or one that has not begun (China time)', () => {
@@ -184,6 +190,17 @@ describe('public-welfare-post: the 3-year term and the near-retirement exception
     const notNear = placed({ data: { placementStart: '2026-10-15' }, facts: nearFacts });
     expect(claimFor(notNear, '2029-09', nearFacts).snapshot.state).toBe('claimSubmitted');
     expect(refusedRules(notNear, '2029-10', nearFacts)).toEqual(['within-subsidy-term']);
+  });
+
+  it('counts the months paid to the person in every placement and city: a 37th month is refused, unless within 5 years of retirement', () => {
+    const paid = (n: number) => Array.from({ length: n }, (_, i) => ({ item: 'public-welfare-post', period: `2020-${String((i % 12) + 1).padStart(2, '0')}`, fund: 'employment-subsidy', amountFen: 150_000, approvedOn: '2021-01-05' }));
+    const snapshot = placed();
+    expect(claimFor(snapshot, '2026-07', { ...facts, paidMonths: paid(35) }).snapshot.state).toBe('claimSubmitted');
+    expect(refusedRules(snapshot, '2026-07', { ...facts, paidMonths: paid(36) })).toEqual(['term-across-placements']);
+    // Born 1970-06, placed 2026-11: within 5 years of retirement, so earlier placements do not end the subsidy.
+    const nearFacts = { ...facts, subject: { ...subject, birthDate: '1970-06-15' }, paidMonths: paid(40) };
+    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts });
+    expect(claimFor(near, '2027-01', nearFacts).snapshot.state).toBe('claimSubmitted');
   });
 
   it("takes a woman's retirement from her declared category", () => {
