@@ -265,6 +265,9 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     const post = (await open(t, caseworker, 'public-welfare-post', p1.personId)).id;
     const placed = await act(t, caseworker, post, 'place', {
       employerCreditCode: EMPLOYER_A,
+      employerName: '福州示例科技有限公司',
+      employerAccount: '35101588001052500817',
+      employerBank: '中国建设银行福州分行',
       postName: '社区公共服务岗',
       placementStart: '2026-11-12',
       monthlySubsidyFen: 150_000,

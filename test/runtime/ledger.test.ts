@@ -27,7 +27,8 @@ async function dbRefusal(run: () => Promise<unknown>): Promise<{ state: string |
   throw new Error('expected the database to refuse the statement');
 }
 
-const placement = { employerCreditCode: '91350203MA2Y3K1B9C', postName: '社区公共环境维护', placementStart: '2026-11-12', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
+const UNIT = { code: '91350203MA2Y3K1B9C', name: '厦门市思明区城市管理服务中心', account: '35150198010000001234', bank: '建设银行厦门思明支行' };
+const placement = { employerCreditCode: UNIT.code, employerName: UNIT.name, employerAccount: UNIT.account, employerBank: UNIT.bank, postName: '社区公共环境维护', placementStart: '2026-11-12', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
 const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
 
@@ -120,12 +121,12 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(person.body.statuses).toEqual({ unemploymentStatus: 'none', employmentStatus: 'employed', difficultyStatus: 'recognized' });
     expect((await t.request('GET', `/api/cases/${difficulty}`, { token: caseworker })).body).toMatchObject({ state: 'recognized', status: 'active' });
 
-    // Placement: above the cap in force (200,000 fen since 2026-07-01) is refused, naming the rule.
+    // Placement: above the minimum wage in force (203,000 fen since 2022-04-01) is refused, naming the rule.
     pwpCaseId = (await open(t, caseworker, 'public-welfare-post', recognisedId)).id;
-    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'place', { ...placement, monthlySubsidyFen: 200_001 });
+    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'place', { ...placement, monthlySubsidyFen: 203_001 });
     expect(aboveCap.status).toBe(422);
     expect(aboveCap.body).toMatchObject({ code: 'RULE_VIOLATION' });
-    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['subsidy-within-cap']);
+    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['subsidy-within-minimum-wage']);
     expect((await act(t, caseworker, pwpCaseId, 'place', placement)).state).toBe('placed');
 
     expect(await ledgerItems(recognisedId)).toEqual([]);
@@ -150,6 +151,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
         preparedBy: ids.caseworker,
         approvedBy: ids.reviewer,
         approvedAt: '2026-11-12T01:00:00.000Z',
+        payee: { kind: 'employer', name: UNIT.name, accountMasked: '3515 **** **** 1234', bank: UNIT.bank },
         paymentStatus: 'unpaid',
       }),
     ]);
@@ -173,10 +175,10 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect((await act(t, reviewer, pwpCaseId, 'returnClaim', { returnReason: '该月补贴已拨付' })).state).toBe('placed');
 
     // A claim above the agreed subsidy and the local cap names both rules.
-    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 200_001 });
+    const aboveCap = await refusedEvent(pwpCaseId, caseworker, 'submitClaim', { period: '2026-11', amountFen: 203_001 });
     expect(aboveCap.status).toBe(422);
     expect(aboveCap.body.code).toBe('RULE_VIOLATION');
-    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['claim-within-agreed-subsidy', 'claim-within-cap']);
+    expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['claim-within-agreed-subsidy', 'claim-within-minimum-wage']);
 
     // Placing an employed person who is not recognised with employment difficulty.
     const notRecognised = await createPerson(citizenId('350203', '19790921', '035'), '吴国强');
@@ -304,9 +306,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(await file.text()).toBe(
       [
         'payment_no,payee_kind,payee_code,account_name,account_no,bank,amount_fen',
-        `${paidNov!.paymentNo},person,${recognisedIdNumber},黄志明,621785120000${recognisedIdNumber.slice(14)},中国银行厦门分行,190000`,
+        `${paidNov!.paymentNo},employer,${UNIT.code},${UNIT.name},${UNIT.account},${UNIT.bank},190000`,
         `${failedCert!.paymentNo},person,${traineeIdNumber},郑丽娟,621785120000${traineeIdNumber.slice(14)},中国银行厦门分行,150000`,
-        `${mismatchDec!.paymentNo},person,${recognisedIdNumber},黄志明,621785120000${recognisedIdNumber.slice(14)},中国银行厦门分行,190000`,
+        `${mismatchDec!.paymentNo},employer,${UNIT.code},${UNIT.name},${UNIT.account},${UNIT.bank},190000`,
         '',
       ].join('\n'),
     );
@@ -316,10 +318,10 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     const unknownNo = `${issued.body.batchNo}99999`;
     const content = [
       header,
-      `${paidNov!.paymentNo},${recognisedIdNumber},190000,paid,CMB20261205001,`,
+      `${paidNov!.paymentNo},${UNIT.code},190000,paid,CMB20261205001,`,
       `${failedCert!.paymentNo},${traineeIdNumber},150000,failed,CMB20261205002,账户已销户`,
-      `${unknownNo},${recognisedIdNumber},190000,paid,CMB20261205003,`,
-      `${mismatchDec!.paymentNo},${recognisedIdNumber},189999,paid,CMB20261205004,`,
+      `${unknownNo},${UNIT.code},190000,paid,CMB20261205003,`,
+      `${mismatchDec!.paymentNo},${UNIT.code},189999,paid,CMB20261205004,`,
       '这一行不是对账记录',
       '',
     ].join('\n');
@@ -361,7 +363,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     await signIn();
     const correction = await t.request('POST', '/api/reconciliations', {
       token: caseworker,
-      body: { fileName: 'CMB-20261205-2.csv', content: `${header}\n${mismatchDec!.paymentNo},${recognisedIdNumber},190000,paid,CMB20261205004,\n` },
+      body: { fileName: 'CMB-20261205-2.csv', content: `${header}\n${mismatchDec!.paymentNo},${UNIT.code},190000,paid,CMB20261205004,\n` },
     });
     expect(correction.status).toBe(201);
     expect(correction.body).toMatchObject({ lineCount: 1, matchedCount: 1, unmatched: [] });

@@ -77,7 +77,7 @@ function publicWelfarePost(s: Story): Act[] {
       await s.send('caseworker', hire.id, 'register', { employmentForm: 'public-welfare-post', employerCreditCode: jialian, hireDate: s.today() });
       post = (await s.open('public-welfare-post', await s.person('zhangLihua'))).id;
     }),
-    at(19, '09:40', () => s.send('caseworker', post, 'place', { employerCreditCode: jialian, postName: '社区公共服务协管员', placementStart: s.dateOf(18), monthlySubsidyFen: 150_000, retirementCategory: 'female-55' })),
+    at(19, '09:40', () => s.send('caseworker', post, 'place', { employerCreditCode: jialian, employerName: employers.jialian.name, employerAccount: '35101588001052500817', employerBank: '中国建设银行厦门嘉莲支行', postName: '社区公共服务协管员', placementStart: s.dateOf(18), monthlySubsidyFen: 150_000, retirementCategory: 'female-55' })),
     at(20, '14:00', async () => {
       const subsidy = await s.open('social-insurance-subsidy', await s.person('zhangLihua'));
       await s.send('caseworker', subsidy.id, 'verify', { workerType: 'employer-hired', employerCreditCode: jialian, category: 'age-4050', employmentStart: s.dateOf(18), recognizedOn: s.dateOf(16), retirementCategory: 'female-55' });

@@ -135,8 +135,10 @@ export class Story {
   async person(key: PersonKey): Promise<string> {
     const known = this.personIds.get(key);
     if (known) return known;
-    const { name, phone, area } = people[key];
-    const person = await registerPerson(this.rt, this.staff.caseworker, { idNumber: idNumberOf(key), name, phone, hukouArea: area, residenceArea: area });
+    const { name, phone, area, birth, sequence } = people[key];
+    // Paid to the financial account of their social security card (社会保障卡金融账户).
+    const account = { paymentAccountType: 'social-security-card' as const, paymentAccount: `621700${birth}${sequence}`, paymentBank: '中国建设银行厦门分行' };
+    const person = await registerPerson(this.rt, this.staff.caseworker, { idNumber: idNumberOf(key), name, phone, hukouArea: area, residenceArea: area, ...account });
     this.personIds.set(key, person.id);
     this.created.persons++;
     return person.id;
