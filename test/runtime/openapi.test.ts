@@ -58,6 +58,7 @@ describe('OpenAPI document', () => {
       'GET /api/review/{orgUnit}/{period}',
       'GET /api/tasks',
       'GET /api/workload',
+      'PATCH /api/persons/{id}',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/logout-all',
