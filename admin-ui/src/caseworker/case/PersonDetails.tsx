@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
@@ -16,6 +16,16 @@ interface PersonRecord {
   gender: 'male' | 'female';
   birthDate: string;
   masked: boolean;
+  paymentAccountType: 'social-security-card' | 'bank-account' | null;
+  /** Masked (`6222 **** **** 1234`) unless the caller handles the person or revealed it (a recorded read). */
+  paymentAccount: string | null;
+  paymentBank: string | null;
+}
+
+interface AccountFields {
+  paymentAccountType: 'social-security-card' | 'bank-account';
+  paymentAccount: string;
+  paymentBank: string;
 }
 
 /**
@@ -27,8 +37,10 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
   const t = useCaseMessages();
   const locale = useLocale();
   const mayReveal = useMayDo('persons.reveal');
+  const mayRecord = useMayDo('persons.register');
   const loaded = useApi<PersonRecord>(`/persons/${personId}`);
   const [revealed, setRevealed] = useState<PersonRecord | null>(null);
+  const [saved, setSaved] = useState<PersonRecord | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reveal = async ({ purpose }: { purpose: string }) => {
     setError(null);
@@ -38,11 +50,22 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
       setError(caught);
     }
   };
+  const recordAccount = async (values: AccountFields) => {
+    setError(null);
+    try {
+      const body = { ...values, paymentAccount: values.paymentAccount.replace(/\s/g, ''), paymentBank: values.paymentBank.trim() };
+      setSaved(await api<PersonRecord>('PATCH', `/persons/${personId}`, body));
+      setRevealed(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const accountType = (type: PersonRecord['paymentAccountType']) => (type === 'bank-account' ? t('bankAccount') : type ? t('socialSecurityCard') : '');
   return (
     <Modal open title={t('personDetails')} footer={null} onCancel={onClose} destroyOnHidden>
       <Loadable loaded={loaded}>
         {(read) => {
-          const person = revealed ?? read;
+          const person = revealed ?? (saved ? { ...read, paymentAccountType: saved.paymentAccountType, paymentAccount: saved.paymentAccount, paymentBank: saved.paymentBank } : read);
           return (
             <Space orientation="vertical" className="case-column">
               <Descriptions
@@ -54,8 +77,34 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                   { key: 'id', label: t('idNumber'), children: person.idNumber },
                   { key: 'phone', label: t('phone'), children: person.phone ?? '—' },
                   { key: 'birth', label: t('birthDate'), children: person.birthDate },
+                  {
+                    key: 'account',
+                    label: t('paymentAccount'),
+                    children: person.paymentAccount ? `${accountType(person.paymentAccountType)} ${person.paymentAccount}` : t('noAccount'),
+                  },
+                  { key: 'bank', label: t('paymentBank'), children: person.paymentBank ?? '—' },
                 ]}
               />
+              {mayRecord && (
+                <Form<AccountFields> name="payment-account" layout="vertical" onFinish={(values) => void recordAccount(values)} initialValues={{ paymentAccountType: 'social-security-card' }}>
+                  <Typography.Text strong>{t('recordAccount')}</Typography.Text>
+                  <Form.Item name="paymentAccountType" label={t('paymentAccount')}>
+                    <Select
+                      options={[
+                        { value: 'social-security-card', label: t('socialSecurityCard') },
+                        { value: 'bank-account', label: t('bankAccount') },
+                      ]}
+                    />
+                  </Form.Item>
+                  <Form.Item name="paymentAccount" rules={[{ required: true, pattern: /^[\d\s]{8,40}$/, message: t('accountFormat') }]}>
+                    <Input maxLength={40} inputMode="numeric" autoComplete="off" />
+                  </Form.Item>
+                  <Form.Item name="paymentBank" label={t('paymentBank')} rules={[{ required: true, max: 100, message: t('paymentBank') }]}>
+                    <Input autoComplete="off" />
+                  </Form.Item>
+                  <Button htmlType="submit">{t('saveAccount')}</Button>
+                </Form>
+              )}
               {person.masked && <Typography.Text type="secondary">{t('maskedNote')}</Typography.Text>}
               {person.masked && mayReveal && (
                 <Form name="reveal" layout="vertical" onFinish={(values: { purpose: string }) => void reveal(values)}>

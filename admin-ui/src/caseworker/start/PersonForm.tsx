@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Form, Input, Row } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { api } from '../../api.ts';
 import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
@@ -15,16 +15,24 @@ interface PersonFields {
   hukouArea?: string;
   residenceArea?: string;
   address?: string;
+  paymentAccountType?: string;
+  paymentAccount?: string;
+  paymentBank?: string;
 }
 
-const FIELDS = ['idNumber', 'name', 'phone', 'hukouArea', 'residenceArea', 'address'] as const;
+const FIELDS = ['idNumber', 'name', 'phone', 'hukouArea', 'residenceArea', 'address', 'paymentAccountType', 'paymentAccount', 'paymentBank'] as const;
 
 /** The request body: trimmed, and without the optional fields left empty (the API refuses empty codes). */
 function bodyOf(values: PersonFields): Record<string, string> {
   const body: Record<string, string> = {};
   for (const field of FIELDS) {
     const value = values[field]?.trim();
-    if (value) body[field] = field === 'idNumber' ? value.toUpperCase() : value;
+    if (value) body[field] = field === 'idNumber' ? value.toUpperCase() : field === 'paymentAccount' ? value.replace(/\s/g, '') : value;
+  }
+  // The type and bank go with an account, never without one.
+  if (!body['paymentAccount']) {
+    delete body['paymentAccountType'];
+    delete body['paymentBank'];
   }
   return body;
 }
@@ -94,6 +102,33 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
       <Form.Item name="address" label={t('address')} rules={[max(200)]}>
         <Input autoComplete="off" />
       </Form.Item>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="paymentAccountType" label={t('paymentAccountType')} initialValue="social-security-card">
+            <Select
+              options={[
+                { value: 'social-security-card', label: t('socialSecurityCard') },
+                { value: 'bank-account', label: t('bankAccount') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="paymentAccount" label={t('paymentAccount')} rules={[pattern(/^[\d\s]{8,40}$/, t('accountFormat'))]} extra={t('accountNote')}>
+            <Input maxLength={40} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="paymentBank"
+            label={t('paymentBank')}
+            dependencies={['paymentAccount']}
+            rules={[max(100), ({ getFieldValue }) => ({ validator: (_rule, value?: string) => (getFieldValue('paymentAccount')?.trim() && !value?.trim() ? Promise.reject(new Error(t('accountNeedsBank'))) : Promise.resolve()) })]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
       <Button type="primary" htmlType="submit" loading={saving}>
         {t('register')}
       </Button>
