@@ -7,6 +7,7 @@ import { useApi } from '../shell/useApi.ts';
 import { CaseActions } from './case/CaseActions.tsx';
 import { CaseHeader } from './case/CaseHeader.tsx';
 import { CaseHistory } from './case/CaseHistory.tsx';
+import { CaseLedger } from './case/CaseLedger.tsx';
 import { CaseNotFound, isMissingCase } from './case/CaseNotFound.tsx';
 import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
@@ -80,6 +81,7 @@ function CaseView({ caseId }: { caseId: string }) {
                     <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
                     </Card>
+                    <CaseLedger key={data.version} caseId={data.id} />
                   </Space>
                 </Col>
                 <Col xs={24} xl={10}>

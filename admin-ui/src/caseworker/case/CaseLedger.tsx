@@ -1,0 +1,76 @@
+import { Card, Table, Tag, Typography } from 'antd';
+import { useLocale, useLocalized } from '../../i18n.ts';
+import { useMayDo } from '../../session.ts';
+import { useApi } from '../../shell/useApi.ts';
+import { useCaseMessages } from './messages.ts';
+
+type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
+type PaymentStatus = 'unpaid' | 'awaiting-account' | 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
+
+/** A ledger item as `GET /api/ledger/items` lists it: the payee's account is masked, never in the clear. */
+interface LedgerItem {
+  id: string;
+  period: string;
+  amountFen: number;
+  payee: { kind: PayeeKind; name: string | null; accountMasked: string | null; bank: string | null };
+  paymentStatus: PaymentStatus;
+  note?: { 'zh-CN': string; en: string };
+}
+
+const KIND_TEXT: Record<PayeeKind, { 'zh-CN': string; en: string }> = {
+  person: { 'zh-CN': '个人', en: 'Person' },
+  employer: { 'zh-CN': '用人单位', en: 'Employer' },
+  institution: { 'zh-CN': '机构', en: 'Institution' },
+  bank: { 'zh-CN': '银行', en: 'Bank' },
+};
+
+const STATUS_TEXT: Record<PaymentStatus, { 'zh-CN': string; en: string }> = {
+  unpaid: { 'zh-CN': '待发放', en: 'Not yet paid' },
+  'awaiting-account': { 'zh-CN': '待登记收款账户', en: 'Awaiting an account' },
+  issued: { 'zh-CN': '已生成批次', en: 'In a batch' },
+  sent: { 'zh-CN': '已报送银行', en: 'Sent to the bank' },
+  paid: { 'zh-CN': '已到账', en: 'Paid' },
+  failed: { 'zh-CN': '发放失败', en: 'Failed' },
+  reconciled: { 'zh-CN': '已对账', en: 'Reconciled' },
+};
+
+/**
+ * The payments a case approved, for who may read the ledger: month, amount, who is paid (kind,
+ * name, masked account, bank) and where the payment stands; an item held for want of the person's
+ * account says so. Nothing is shown to others, nor for a case that paid nothing.
+ */
+export function CaseLedger({ caseId }: { caseId: string }) {
+  const t = useCaseMessages();
+  const l = useLocalized();
+  const locale = useLocale();
+  const mayRead = useMayDo('ledger.read');
+  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?caseId=${caseId}` : null);
+  const items = loaded.data?.items ?? [];
+  if (!mayRead || items.length === 0) return null;
+  const yuan = (fen: number) => (fen / 100).toLocaleString(locale, { minimumFractionDigits: 2 });
+  return (
+    <Card size="small" title={<Typography.Title level={3} className="case-section-title" id="case-ledger-title">{t('ledger')}</Typography.Title>} role="region" aria-labelledby="case-ledger-title">
+      <Table<LedgerItem>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { key: 'period', title: t('ledgerPeriod'), dataIndex: 'period' },
+          { key: 'amount', title: t('ledgerAmount'), align: 'right', render: (_, item) => yuan(item.amountFen) },
+          { key: 'payee', title: t('ledgerPayee'), render: (_, item) => `${l(KIND_TEXT[item.payee.kind])} · ${item.payee.name ?? '—'}` },
+          { key: 'account', title: t('paymentAccount'), render: (_, item) => (item.payee.accountMasked ? `${item.payee.bank ?? ''} ${item.payee.accountMasked}`.trim() : '—') },
+          {
+            key: 'status',
+            title: t('ledgerStatus'),
+            render: (_, item) => (
+              <Tag color={item.paymentStatus === 'awaiting-account' || item.paymentStatus === 'failed' ? 'warning' : undefined} title={item.note ? l(item.note) : undefined}>
+                {l(STATUS_TEXT[item.paymentStatus])}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
