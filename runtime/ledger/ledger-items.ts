@@ -105,8 +105,8 @@ export const AWAITING_ACCOUNT = {
 } as const;
 
 /**
- * Ledger items of the user's city for a person or a case, each with its latest payment's status
- * (`awaiting-account` for an unpaid item of a person with no account on record) and its payee:
+ * Ledger items of the user's city for a person or a case, each with its latest payment's status,
+ * whether it is held for want of the person's account (`awaitingAccount`, with a note) and its payee:
  * kind, name and the account masked, never in the clear. The case's own person is shown with the
  * account of their last payment, or the one on their record now.
  */
@@ -149,7 +149,8 @@ export async function listLedgerItems(db: Executor, cityCode: string, filter: { 
       preparedBy: item.preparedBy,
       approvedBy: item.approvedBy,
       approvedAt: item.approvedAt.toISOString(),
-      paymentStatus: paymentStatus ?? (awaitingAccount ? ('awaiting-account' as const) : ('unpaid' as const)),
+      paymentStatus: paymentStatus ?? ('unpaid' as const),
+      awaitingAccount,
       ...(awaitingAccount ? { note: AWAITING_ACCOUNT } : {}),
     };
   });

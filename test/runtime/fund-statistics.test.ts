@@ -138,11 +138,12 @@ describe.each(backends)('fund statistics (%s)', (backend) => {
       tokens[name] = await t.login(name);
       ids[name] = (await t.request('GET', '/api/auth/me', { token: tokens[name] })).body.id;
     }
-    const huang = await registerPerson(t, tokens['caseworker']!, idNumbers.huang, '黄志明');
-    const lin = await registerPerson(t, tokens['caseworker']!, idNumbers.lin, '林晓燕');
-    const chen = await registerPerson(t, tokens['caseworker']!, idNumbers.chen, '陈建华');
+    const account = { paymentAccount: '6217001234005678', paymentBank: '中国建设银行厦门分行' };
+    const huang = await registerPerson(t, tokens['caseworker']!, idNumbers.huang, '黄志明', account);
+    const lin = await registerPerson(t, tokens['caseworker']!, idNumbers.lin, '林晓燕', account);
+    const chen = await registerPerson(t, tokens['caseworker']!, idNumbers.chen, '陈建华', account);
     // 黄志明 is registered in 福州 too: one person, two cities.
-    const fzHuang = await registerPerson(t, tokens['fz-caseworker']!, idNumbers.huang, '黄志明');
+    const fzHuang = await registerPerson(t, tokens['fz-caseworker']!, idNumbers.huang, '黄志明', account);
 
     // Cases of three org units: the offices of 思明区 (the demo caseworker), 湖里区 and 福州鼓楼区.
     cases['huangCity'] = (await open(t, tokens['caseworker']!, 'employment-registration', huang)).id;

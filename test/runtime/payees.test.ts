@@ -15,6 +15,7 @@ interface LedgerView {
   id: string;
   personId: string;
   paymentStatus: string;
+  awaitingAccount: boolean;
   payee: { kind: string; name: string | null; accountMasked: string | null; bank: string | null };
   note?: { 'zh-CN': string; en: string };
 }
@@ -144,9 +145,9 @@ describe.each(backends)('payees (%s)', (backend) => {
     await paidCertificate(withoutAccount.id, '4-03-02-01');
 
     const [held] = await ledger(withoutAccount.id);
-    expect(held).toMatchObject({ paymentStatus: 'awaiting-account', payee: { kind: 'person', name: withoutAccount.name, accountMasked: null }, note: { 'zh-CN': '已审批，待登记收款账户后发放' } });
+    expect(held).toMatchObject({ paymentStatus: 'unpaid', awaitingAccount: true, payee: { kind: 'person', name: withoutAccount.name, accountMasked: null }, note: { 'zh-CN': '已审批，待登记收款账户后发放' } });
     const [ready] = await ledger(withAccount.id);
-    expect(ready).toMatchObject({ paymentStatus: 'unpaid', payee: { kind: 'person', name: withAccount.name, accountMasked: '6222 **** **** 1234' } });
+    expect(ready).toMatchObject({ paymentStatus: 'unpaid', awaitingAccount: false, payee: { kind: 'person', name: withAccount.name, accountMasked: '6222 **** **** 1234' } });
     expect(ready!.note).toBeUndefined();
 
     // The batch pays the person with an account and reports the other as awaiting one.
@@ -175,7 +176,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     const updated = await t.request('PATCH', `/api/persons/${withoutAccount.id}`, { token: caseworker, body: { paymentAccountType: 'bank-account', paymentAccount: '6217 0012 3400 5678', paymentBank: '中国银行厦门分行' } });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ paymentAccountType: 'bank-account', paymentAccount: '6217 **** **** 5678' });
-    expect((await ledger(withoutAccount.id))[0]).toMatchObject({ paymentStatus: 'unpaid', payee: { accountMasked: '6217 **** **** 5678' } });
+    expect((await ledger(withoutAccount.id))[0]).toMatchObject({ paymentStatus: 'unpaid', awaitingAccount: false, payee: { accountMasked: '6217 **** **** 5678' } });
     const second = await t.request('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect(second.body).toMatchObject({ paymentCount: 1, awaitingAccount: { count: 0, items: [] } });

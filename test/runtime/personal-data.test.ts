@@ -111,8 +111,9 @@ describe.each(backends)('personal data: encrypted at rest, shown in full only to
     }
     const file = await t.app.request(`/api/payment-batches/${batchId}/bank-file`, { headers: { Authorization: `Bearer ${reviewer}` } });
     const lines = (await file.text()).trim().split('\n');
-    expect(lines[1]).toBe(`PBTEST1,${idNumber},"'=HYPERLINK(""http://evil.example"",""点此"")",1`);
-    expect(lines[2]).toBe(`PBTEST2,${idNumber},'@SUM(1+1)*cmd|' /C calc'!A0,1`);
+    // Payments issued before payees were recorded: the person, with no account.
+    expect(lines[1]).toBe(`PBTEST1,person,${idNumber},"'=HYPERLINK(""http://evil.example"",""点此"")",,,1`);
+    expect(lines[2]).toBe(`PBTEST2,person,${idNumber},'@SUM(1+1)*cmd|' /C calc'!A0,,,1`);
 
     // The drill-down export by post, with a post renamed as an attack would.
     await act(t, await t.login('huli-caseworker'), huliCase, 'submit', registrationForm());

@@ -43,7 +43,8 @@ const LedgerItem = z
     preparedBy: z.string(),
     approvedBy: z.string(),
     approvedAt: z.string(),
-    paymentStatus: z.enum(['unpaid', 'awaiting-account', 'issued', 'sent', 'paid', 'failed', 'reconciled']).openapi({ description: '`awaiting-account`: approved, held out of batches until the person has a payment account on record' }),
+    paymentStatus: z.enum(['unpaid', 'issued', 'sent', 'paid', 'failed', 'reconciled']),
+    awaitingAccount: z.boolean().openapi({ description: 'Approved but held out of batches until the person has a payment account on record' }),
     note: Localized.optional(),
   })
   .openapi('LedgerItem');

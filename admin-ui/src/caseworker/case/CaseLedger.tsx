@@ -5,7 +5,7 @@ import { useApi } from '../../shell/useApi.ts';
 import { useCaseMessages } from './messages.ts';
 
 type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
-type PaymentStatus = 'unpaid' | 'awaiting-account' | 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
+type PaymentStatus = 'unpaid' | 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
 
 /** A ledger item as `GET /api/ledger/items` lists it: the payee's account is masked, never in the clear. */
 interface LedgerItem {
@@ -14,6 +14,7 @@ interface LedgerItem {
   amountFen: number;
   payee: { kind: PayeeKind; name: string | null; accountMasked: string | null; bank: string | null };
   paymentStatus: PaymentStatus;
+  awaitingAccount: boolean;
   note?: { 'zh-CN': string; en: string };
 }
 
@@ -26,7 +27,6 @@ const KIND_TEXT: Record<PayeeKind, { 'zh-CN': string; en: string }> = {
 
 const STATUS_TEXT: Record<PaymentStatus, { 'zh-CN': string; en: string }> = {
   unpaid: { 'zh-CN': '待发放', en: 'Not yet paid' },
-  'awaiting-account': { 'zh-CN': '待登记收款账户', en: 'Awaiting an account' },
   issued: { 'zh-CN': '已生成批次', en: 'In a batch' },
   sent: { 'zh-CN': '已报送银行', en: 'Sent to the bank' },
   paid: { 'zh-CN': '已到账', en: 'Paid' },
@@ -64,8 +64,8 @@ export function CaseLedger({ caseId }: { caseId: string }) {
             key: 'status',
             title: t('ledgerStatus'),
             render: (_, item) => (
-              <Tag color={item.paymentStatus === 'awaiting-account' || item.paymentStatus === 'failed' ? 'warning' : undefined} title={item.note ? l(item.note) : undefined}>
-                {l(STATUS_TEXT[item.paymentStatus])}
+              <Tag color={item.awaitingAccount || item.paymentStatus === 'failed' ? 'warning' : undefined} title={item.note ? l(item.note) : undefined}>
+                {item.awaitingAccount ? t('awaitingAccount') : l(STATUS_TEXT[item.paymentStatus])}
               </Tag>
             ),
           },

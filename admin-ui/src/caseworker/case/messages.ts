@@ -15,6 +15,7 @@ export const useCaseMessages = defineMessages({
   ledgerAmount: { 'zh-CN': '金额（元）', en: 'Amount (yuan)' },
   ledgerPayee: { 'zh-CN': '收款方', en: 'Payee' },
   ledgerStatus: { 'zh-CN': '发放状态', en: 'Status' },
+  awaitingAccount: { 'zh-CN': '待登记收款账户', en: 'Awaiting an account' },
   paymentBank: { 'zh-CN': '开户银行', en: 'Bank' },
   noAccount: { 'zh-CN': '未登记（补贴待登记账户后发放）', en: 'None on record (payments wait until one is recorded)' },
   socialSecurityCard: { 'zh-CN': '社会保障卡金融账户', en: 'Social security card' },
