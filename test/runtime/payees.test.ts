@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FieldCipher } from '../../runtime/crypto/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
-import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { reencryptAll } from '../../runtime/privacy/index.ts';
+import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
@@ -243,5 +246,31 @@ describe.each(backends)('payees (%s)', (backend) => {
     expect([approval.status, approval.body.code]).toEqual([422, 'RULE_VIOLATION']);
     expect(approval.body.details).toMatchObject({ violations: [{ rule: 'payee-registered-employer' }], creditCode: LATER_REMOVED });
     expect(await ledger(person)).toEqual([]);
+  });
+
+  it('re-encrypts payment accounts and payees under a new key, leaving credit codes as they are, and re-indexes a paid person', async () => {
+    const rotated = { ...testKeyRing, primary: 'k2', keys: { ...testKeyRing.keys, k2: randomBytes(32).toString('hex') } };
+    t.rt.cipher = new FieldCipher(rotated);
+    await reencryptAll(t.rt.db, t.rt.cipher, { reindex: false });
+    const sealed = await queryRows<{ value: string }>(
+      t.rt.db,
+      sql`SELECT payment_account AS value FROM persons WHERE payment_account IS NOT NULL
+          UNION ALL SELECT payee_account FROM ledger_items WHERE payee_account IS NOT NULL
+          UNION ALL SELECT payee_account FROM payments WHERE payee_account IS NOT NULL
+          UNION ALL SELECT payee_code FROM payments WHERE payee_kind = 'person'`,
+    );
+    expect(sealed.length).toBeGreaterThan(5);
+    expect(sealed.filter((row) => !row.value.startsWith('sm4ctr:v1:k2:'))).toEqual([]);
+    const codes = await queryRows<{ payee_code: string }>(t.rt.db, sql`SELECT DISTINCT payee_code FROM payments WHERE payee_kind = 'employer'`);
+    expect(codes).toEqual([{ payee_code: UNIT.code }]);
+
+    // Only the new key left: the bank file still opens every account; a new index key re-indexes the paid persons.
+    t.rt.cipher = new FieldCipher({ ...rotated, keys: { k2: rotated.keys['k2'] } });
+    const [batch] = await queryRows<{ id: string }>(t.rt.db, sql`SELECT batch_id AS id FROM payments WHERE payee_kind = 'employer' LIMIT 1`);
+    expect((await bankFile(batch!.id))[1]).toContain(`,${UNIT.account},`);
+    const reindexed = new FieldCipher({ ...t.rt.cipher.ring, index: randomBytes(32).toString('hex') });
+    await reencryptAll(t.rt.db, reindexed, { reindex: true });
+    const [paid] = await queryRows<{ payee_code_index: string }>(t.rt.db, sql`SELECT payee_code_index FROM payments p JOIN ledger_items i ON i.id = p.item_id WHERE i.person_id = ${withAccount.id}`);
+    expect(paid!.payee_code_index).toBe(reindexed.index(withAccount.idNumber));
   });
 });
