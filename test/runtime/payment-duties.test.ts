@@ -57,8 +57,10 @@ describe.each(backends)('who may fail a payment and pay it again (%s)', (backend
       tokens[name] = await t.login(name);
       ids[name] = (await t.request('GET', '/api/auth/me', { token: tokens[name] })).body.id;
     }
-    const person = await registerPerson(t, tokens.caseworker, idNumber, '林晓燕');
-    const other = await registerPerson(t, tokens.caseworker, otherIdNumber, '陈建华');
+    // Each with an account the bank file pays into: an item of a person without one is held out of the batch.
+    const account = { paymentAccount: '6217001234005678', paymentBank: '中国建设银行厦门分行' };
+    const person = await registerPerson(t, tokens.caseworker, idNumber, '林晓燕', account);
+    const other = await registerPerson(t, tokens.caseworker, otherIdNumber, '陈建华', account);
     failedItemId = await approvedItem(person, idNumber, '林晓燕', 'skill-certificate:skill-level:4-03-02-01', 150_000);
     const paidItemId = await approvedItem(other, otherIdNumber, '陈建华', 'skill-certificate:skill-level:6-18-01-01', 120_000);
 
