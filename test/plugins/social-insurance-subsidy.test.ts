@@ -21,7 +21,8 @@ const notRecognized = { ...recognized, subject: { ...(recognized['subject'] as D
 const employerFacts = (registered: boolean) => ({ ...recognized, employer: { registered, name: registered ? '福州示例科技有限公司' : null } });
 
 const flexible = { workerType: 'flexible', category: 'age-4050', employmentStart: '2026-09-01', recognizedOn: '2026-08-20', retirementCategory: 'female-55' };
-const hired = { ...flexible, workerType: 'employer-hired', employerCreditCode: '91350100M000100Y43', category: 'disability' };
+const unitAccount = { employerName: '福州示例科技有限公司', employerAccount: '35101588001052500817', employerBank: '中国建设银行福州分行' };
+const hired = { ...flexible, workerType: 'employer-hired', employerCreditCode: '91350100M000100Y43', ...unitAccount, category: 'disability' };
 
 function approved(verification: Data = flexible, facts: Data = recognized): CaseSnapshot {
   const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
@@ -63,10 +64,10 @@ describe('social insurance subsidy: application', () => {
 
   it('needs the employer credit code for an employer-hired person, and a registered employer', () => {
     const created = start(compiled, { actor: caseworker, calendar, now: '2026-09-01T02:00:00.000Z', parameters });
-    const { employerCreditCode: _code, ...withoutCode } = hired;
+    const { employerCreditCode: _code, employerAccount: _account, ...withoutCode } = hired;
     const missing = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: withoutCode }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: recognized, parameters }));
     expect(missing.code).toBe('FORM_INVALID');
-    expect((missing.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['employerCreditCode']);
+    expect((missing.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['employerCreditCode', 'employerAccount']);
 
     const unregistered = refusal(() => step(compiled, { snapshot: created.snapshot, event: { type: 'verify', data: hired }, actor: caseworker, calendar, now: '2026-09-02T02:00:00.000Z', facts: employerFacts(false), parameters }));
     expect(violatedRules(unregistered)).toEqual(['employer-registered']);
@@ -118,6 +119,17 @@ describe('social insurance subsidy: monthly claims', () => {
     const paidAgain = step(compiled, { snapshot: next.snapshot, event: { type: 'approveClaim', data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-11-21T02:00:00.000Z', facts: recognized, parameters });
     expect(ledgerItems(paidAgain.effects)).toEqual([expect.objectContaining({ period: '2026-11', amountFen: 50_000, preparedBy: 'u-3', approvedBy: 'u-2', payee: paidToSubject })]);
     expect(paidAgain.snapshot.context.data['monthsPaid']).toBe(2);
+  });
+
+  it("pays a hire's claim to the employer named at verification, and a flexible worker's to the person, each refused the other way", () => {
+    const hire = claim(approved(hired, employerFacts(true)), { period: '2026-10', contributionPaidFen: 100_000, employerShareFen: 70_000, individualShareFen: 30_000, amountFen: 70_000 });
+    const approve = (snapshot: CaseSnapshot, type: string) => step(compiled, { snapshot, event: { type, data: { opinion: 'ok' } }, actor: reviewer, calendar, now: '2026-10-21T02:00:00.000Z', facts: employerFacts(true), parameters });
+    expect(violatedRules(refusal(() => approve(hire.snapshot, 'approveClaim')))).toEqual(['paid-to-person']);
+    expect(ledgerItems(approve(hire.snapshot, 'approveEmployerClaim').effects)).toEqual([
+      expect.objectContaining({ amountFen: 70_000, payee: { kind: 'employer', code: hired.employerCreditCode, name: unitAccount.employerName, account: unitAccount.employerAccount, bank: unitAccount.employerBank } }),
+    ]);
+    const own = claim(approved(), { period: '2026-10', contributionPaidFen: 90_000, amountFen: 60_000 });
+    expect(violatedRules(refusal(() => approve(own.snapshot, 'approveEmployerClaim')))).toEqual(['paid-to-employer']);
   });
 
   it('refuses a claim approved by whoever submitted it', () => {

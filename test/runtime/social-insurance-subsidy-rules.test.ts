@@ -66,8 +66,8 @@ describe.each(backends)('social insurance subsidy rules through the API (%s)', (
     return caseId;
   }
 
-  /** Claims and approves each month in turn, each step at the version the one before returned. */
-  async function payMonths(caseId: string, claims: readonly Record<string, unknown>[]): Promise<void> {
+  /** Claims and approves each month in turn, each step at the version the one before returned (`approveEmployerClaim` pays the employer). */
+  async function payMonths(caseId: string, claims: readonly Record<string, unknown>[], approval = 'approveClaim'): Promise<void> {
     let { version } = await getCase(t, caseworker, caseId);
     const send = async (token: string, type: string, data: Record<string, unknown>) => {
       const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
@@ -77,7 +77,7 @@ describe.each(backends)('social insurance subsidy rules through the API (%s)', (
     };
     for (const claim of claims) {
       await send(caseworker, 'submitClaim', claim);
-      expect((await send(reviewer, 'approveClaim', { opinion: '缴费记录核实无误' })).state).toBe('approved');
+      expect((await send(reviewer, approval, { opinion: '缴费记录核实无误' })).state).toBe('approved');
     }
   }
 
@@ -88,7 +88,14 @@ describe.each(backends)('social insurance subsidy rules through the API (%s)', (
   }
 
   const flexible = (employmentStart: string) => ({ workerType: 'flexible', category: 'disability', employmentStart, recognizedOn: RECOGNIZED_ON, retirementCategory: 'male-60' });
-  const hired = (employmentStart: string) => ({ ...flexible(employmentStart), workerType: 'employer-hired', employerCreditCode: CREDIT_CODE });
+  const hired = (employmentStart: string) => ({
+    ...flexible(employmentStart),
+    workerType: 'employer-hired',
+    employerCreditCode: CREDIT_CODE,
+    employerName: '厦门示例物流有限公司',
+    employerAccount: '35101588001052500817',
+    employerBank: '中国建设银行厦门分行',
+  });
 
   beforeAll(async () => {
     t = await createTestRuntime(backend);
@@ -136,8 +143,12 @@ describe.each(backends)('social insurance subsidy rules through the API (%s)', (
     expect(await violated(hire, caseworker, 'submitClaim', { ...claim, amountFen: 70_000 })).toEqual(['employer-share-only']);
     expect(await violated(hire, caseworker, 'submitClaim', { ...claim, employerShareFen: 70_000, individualShareFen: 20_000, amountFen: 70_000 })).toEqual(['contribution-shares-add-up']);
 
-    await payMonths(hire, [{ ...claim, employerShareFen: 70_000, individualShareFen: 30_000, amountFen: 70_000 }]);
-    expect(await ledgerOf(hire)).toEqual([expect.objectContaining({ period: '2026-12', amountFen: 70_000 })]);
+    // Paid to the employer, not to the person: approving it as a payment to the person is refused.
+    const valid = { ...claim, employerShareFen: 70_000, individualShareFen: 30_000, amountFen: 70_000 };
+    await act(t, caseworker, hire, 'submitClaim', valid);
+    expect(await violated(hire, reviewer, 'approveClaim', { opinion: '缴费记录核实无误' })).toEqual(['paid-to-person']);
+    expect((await act(t, reviewer, hire, 'approveEmployerClaim', { opinion: '缴费记录核实无误' })).state).toBe('approved');
+    expect(await ledgerOf(hire)).toEqual([expect.objectContaining({ period: '2026-12', amountFen: 70_000, payee: expect.objectContaining({ kind: 'employer', name: '厦门示例物流有限公司' }) })]);
   });
 
   it('pays at most 36 months per person, counting every case of theirs, and refuses the 37th', async () => {

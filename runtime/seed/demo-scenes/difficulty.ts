@@ -80,7 +80,7 @@ function publicWelfarePost(s: Story): Act[] {
     at(19, '09:40', () => s.send('caseworker', post, 'place', { employerCreditCode: jialian, employerName: employers.jialian.name, employerAccount: '35101588001052500817', employerBank: '中国建设银行厦门嘉莲支行', postName: '社区公共服务协管员', placementStart: s.dateOf(18), monthlySubsidyFen: 150_000, retirementCategory: 'female-55' })),
     at(20, '14:00', async () => {
       const subsidy = await s.open('social-insurance-subsidy', await s.person('zhangLihua'));
-      await s.send('caseworker', subsidy.id, 'verify', { workerType: 'employer-hired', employerCreditCode: jialian, category: 'age-4050', employmentStart: s.dateOf(18), recognizedOn: s.dateOf(16), retirementCategory: 'female-55' });
+      await s.send('caseworker', subsidy.id, 'verify', { workerType: 'employer-hired', employerCreditCode: jialian, employerName: employers.jialian.name, employerAccount: '35101588001052500817', employerBank: '中国建设银行厦门嘉莲支行', category: 'age-4050', employmentStart: s.dateOf(18), recognizedOn: s.dateOf(16), retirementCategory: 'female-55' });
     }),
     at(28, '10:00', () => s.send('caseworker', post, 'submitClaim', { period: s.dateOf(18).slice(0, 7), amountFen: 150_000 })),
     at(29, '10:30', () => s.send('reviewer', post, 'approveClaim', { opinion: '考勤表与工资发放记录齐全，同意拨付' })),
