@@ -131,7 +131,7 @@ function formValidators(definition: Definition): CompiledDefinition['validateFor
   const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, formValidator(form.schema)]));
   return (formId, data) => {
     const validate = validators.get(formId);
-    if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}` }];
+    if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}`, text: { 'zh-CN': `没有表单 ${formId}`, en: `unknown form ${formId}` } }];
     return validate(data) ? [] : toFieldErrors(validate.errors);
   };
 }

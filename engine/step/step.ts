@@ -4,6 +4,7 @@ import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent 
 import { evaluateCel, factsNamedIn } from '../conditions/index.ts';
 import type { TransitionDefinition } from '../definition/index.ts';
 import { PlatformError } from '../errors/index.ts';
+import { fieldMessage } from '../../forms/index.ts';
 import type { CaseSnapshot, DeadlineMove, RescheduleInput, StartInput, StepInput, StepResult } from './step-types.ts';
 import { arrivalEffects, deadlineOfLeft, departureEffects, statusOf } from './state-effects.ts';
 import { workingDayTimers } from './timers.ts';
@@ -51,7 +52,7 @@ function checkForm(compiled: CompiledDefinition, transition: TransitionDefinitio
   const data = input.event.data ?? {};
   const fields = transition.form
     ? compiled.validateForm(transition.form, data)
-    : Object.keys(data).map((field) => ({ field, keyword: 'noForm', message: 'this event carries no form' }));
+    : Object.keys(data).map((field) => ({ field, keyword: 'noForm', message: 'this event carries no form', text: fieldMessage('noForm', undefined) }));
   if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: transition.form ?? null, fields } });
 }
 

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isCitizenId } from '../identifiers/citizen-id.ts';
 import { isCreditCode } from '../identifiers/credit-code.ts';
+import { fieldMessage, type FieldText } from './field-messages.ts';
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -29,20 +30,31 @@ export function createAjv(options: Options = {}): Ajv {
   return configureAjv(new Ajv({ allErrors: true, strict: true, strictRequired: false, ...options }));
 }
 
-/** One failing field of a form, addressed by a dotted path such as `address.street`. */
+/** One failing field of a form, addressed by a dotted path such as `address.street`, with what is wrong in both languages. */
 export interface FieldError {
   field: string;
   keyword: string;
+  /** Ajv's own (English) message. */
   message: string;
+  text: FieldText;
 }
 
-/** Turns Ajv errors into per-field errors that a client can place beside its inputs. */
+/**
+ * Turns Ajv errors into per-field errors that a client can place beside its inputs, each once:
+ * an `if` error only says that the then-branch failed (the branch's own errors name the fields),
+ * and a value outside a `oneOf` of choices fails every choice's `const` besides the `oneOf` itself.
+ */
 export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
-  // An `if` error only says "the then-branch failed"; the branch's own errors name the fields.
-  return (errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
-    const path = error.instancePath.split('/').filter(Boolean);
-    if (error.keyword === 'required') path.push(String(error.params['missingProperty']));
-    if (error.keyword === 'additionalProperties') path.push(String(error.params['additionalProperty']));
-    return { field: path.join('.'), keyword: error.keyword, message: error.message ?? error.keyword };
-  });
+  const list = errors ?? [];
+  const oneOfFailed = new Set(list.filter((error) => error.keyword === 'oneOf').map((error) => error.schemaPath));
+  const underFailedOneOf = (error: ErrorObject) => [...oneOfFailed].some((path) => error.schemaPath.startsWith(`${path}/`));
+  return list
+    .filter((error) => error.keyword !== 'if' && !underFailedOneOf(error))
+    .map((error) => {
+      const path = error.instancePath.split('/').filter(Boolean);
+      if (error.keyword === 'required') path.push(String(error.params['missingProperty']));
+      if (error.keyword === 'additionalProperties') path.push(String(error.params['additionalProperty']));
+      const message = error.message ?? error.keyword;
+      return { field: path.join('.'), keyword: error.keyword, message, text: fieldMessage(error.keyword, error.params, message) };
+    });
 }

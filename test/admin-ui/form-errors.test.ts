@@ -37,6 +37,18 @@ describe('form errors in the reader’s language', () => {
     ]);
   });
 
+  it('gives the server the browser’s words in both languages, a value outside the choices and a missing field once each', () => {
+    const validate = createAjv().compile(registration);
+    const { separationProof: _, ...withoutProof } = complete;
+    validate({ ...withoutProof, education: '99', phone: '123' });
+    const fields = toFieldErrors(validate.errors).map(({ field, keyword, text }) => [field, keyword, text]);
+    expect(fields.sort()).toEqual([
+      ['education', 'oneOf', { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' }],
+      ['phone', 'format', { 'zh-CN': '请输入有效的11位手机号码', en: 'Enter a valid 11-digit mobile number' }],
+      ['separationProof', 'required', { 'zh-CN': '必填', en: 'Required' }],
+    ]);
+  });
+
   it('places the server’s field errors under their paths, for rjsf’s extraErrors', () => {
     const ajv = createAjv();
     const validate = ajv.compile(registration);

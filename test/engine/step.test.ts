@@ -99,7 +99,7 @@ describe('step', () => {
     const created = start(tiny, { actor: caseworker, calendar, now: '2026-09-29T02:00:00.000Z' });
     const error = refusal(() => step(tiny, { snapshot: created.snapshot, event: { type: 'close', data: { amount: 1 } }, actor: caseworker, calendar, now: '2026-09-30T02:00:00.000Z' }));
     expect(error.code).toBe('FORM_INVALID');
-    expect(error.details).toEqual({ form: null, fields: [{ field: 'amount', keyword: 'noForm', message: 'this event carries no form' }] });
+    expect(error.details).toEqual({ form: null, fields: [{ field: 'amount', keyword: 'noForm', message: 'this event carries no form', text: { 'zh-CN': '该操作不带表单', en: 'This event carries no form' } }] });
   });
 
   it('refuses a rule violation, naming each violated rule', () => {

@@ -90,14 +90,21 @@ describe.each(backends)('bad input is refused with its code and writes nothing (
     expect(response.body.code).toBe('ROLE_NOT_PERMITTED');
   });
 
-  it('form data failing its schema: 422 FORM_INVALID with the failing fields', async () => {
+  it('form data failing its schema: 422 FORM_INVALID with the failing fields, each once and said in zh-CN and English', async () => {
     const response = await refused('POST', `/api/cases/${caseId}/events`, {
       token: caseworker,
-      body: { type: 'submit', data: registrationForm({ phone: '123', unemployedSince: 'yesterday', separationProof: undefined }), version: 1 },
+      body: { type: 'submit', data: registrationForm({ phone: '123', unemployedSince: 'yesterday', separationProof: undefined, education: '99' }), version: 1 },
     });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('FORM_INVALID');
-    expect(response.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['phone', 'separationProof', 'unemployedSince']);
+    const fields = response.body.details.fields as { field: string; text: { 'zh-CN': string; en: string } }[];
+    expect(fields.map((f) => [f.field, f.text['zh-CN']]).sort()).toEqual([
+      ['education', '请从列表中选择'],
+      ['phone', '请输入有效的11位手机号码'],
+      ['separationProof', '必填'],
+      ['unemployedSince', '请输入有效日期（年-月-日）'],
+    ]);
+    expect(fields.every((f) => f.text.en.length > 0)).toBe(true);
   });
 
   it('a business rule not met: 422 RULE_VIOLATION naming the rule', async () => {

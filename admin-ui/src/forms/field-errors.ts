@@ -1,65 +1,16 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
 import type { Locale, Text } from '../i18n.ts';
+import { fieldMessage } from '../../../forms/ajv/field-messages.ts';
 
 type Params = Record<string, unknown>;
 
-const FORMATS: Record<string, Text> = {
-  'cn-mobile': { 'zh-CN': '请输入有效的11位手机号码', en: 'Enter a valid 11-digit mobile number' },
-  'cn-id-number': { 'zh-CN': '公民身份号码无效（请核对校验位）', en: 'Not a valid citizen ID number (check the last character)' },
-  'cn-credit-code': { 'zh-CN': '统一社会信用代码无效（请核对校验位）', en: 'Not a valid unified social credit code (check the last character)' },
-  date: { 'zh-CN': '请输入有效日期（年-月-日）', en: 'Enter a valid date (YYYY-MM-DD)' },
-};
-
-/** Messages by Ajv keyword; `{limit}` is filled from the error's params when they are known. */
-const KEYWORDS: Record<string, Text> = {
-  required: { 'zh-CN': '必填', en: 'Required' },
-  format: { 'zh-CN': '格式不正确', en: 'Wrong format' },
-  pattern: { 'zh-CN': '格式不正确', en: 'Wrong format' },
-  minLength: { 'zh-CN': '至少 {limit} 个字符', en: 'At least {limit} characters' },
-  maxLength: { 'zh-CN': '最多 {limit} 个字符', en: 'At most {limit} characters' },
-  minimum: { 'zh-CN': '不能小于 {limit}', en: 'Must be at least {limit}' },
-  maximum: { 'zh-CN': '不能大于 {limit}', en: 'Must be at most {limit}' },
-  exclusiveMinimum: { 'zh-CN': '必须大于 {limit}', en: 'Must be more than {limit}' },
-  exclusiveMaximum: { 'zh-CN': '必须小于 {limit}', en: 'Must be less than {limit}' },
-  minItems: { 'zh-CN': '至少 {limit} 项', en: 'At least {limit} items' },
-  maxItems: { 'zh-CN': '最多 {limit} 项', en: 'At most {limit} items' },
-  uniqueItems: { 'zh-CN': '不能有重复项', en: 'Items must not repeat' },
-  type: { 'zh-CN': '类型不正确', en: 'Wrong type of value' },
-  const: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
-  enum: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
-  oneOf: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
-  additionalProperties: { 'zh-CN': '表单中没有此项', en: 'The form has no such field' },
-};
-
-const INTEGER: Text = { 'zh-CN': '请输入整数', en: 'Enter a whole number' };
-const NUMBER: Text = { 'zh-CN': '请输入数字', en: 'Enter a number' };
-const TOO_SHORT: Text = { 'zh-CN': '内容过短', en: 'Too short' };
-const INVALID: Text = { 'zh-CN': '填写有误', en: 'Invalid value' };
-
-/** Ajv's own English message, for an English reader, when no better one is known. */
-function otherwise(locale: Locale, ajvMessage: string): string {
-  return locale === 'en' && ajvMessage ? ajvMessage : INVALID[locale];
-}
-
 /**
- * What a failed JSON Schema keyword means, in the reader's language: `required` reads 必填, a
- * bad mobile number reads 请输入有效的11位手机号码. The server sends keywords without their
- * params, so limits are named only when known; otherwise an English reader gets Ajv's own
- * message and a Chinese one a plain 填写有误.
+ * What a failed JSON Schema keyword means, in the reader's language, as the server says it
+ * (`fieldMessage` of `forms/`): `required` reads 必填, a bad mobile number reads
+ * 请输入有效的11位手机号码; a keyword not known there reads 填写有误, or Ajv's own English message.
  */
 export function keywordMessage(keyword: string, params: Params | undefined, locale: Locale, ajvMessage: string): string {
-  if (keyword === 'format' && typeof params?.['format'] === 'string' && FORMATS[params['format']]) return FORMATS[params['format']]![locale];
-  if (keyword === 'type' && params?.['type'] === 'integer') return INTEGER[locale];
-  if (keyword === 'type' && params?.['type'] === 'number') return NUMBER[locale];
-  // A string that must not be empty: the person left it empty.
-  if (keyword === 'minLength' && params?.['limit'] === 1) return KEYWORDS['required']![locale];
-  const text = KEYWORDS[keyword];
-  if (!text) return otherwise(locale, ajvMessage);
-  if (text[locale].includes('{limit}')) {
-    if (params?.['limit'] === undefined) return keyword === 'minLength' ? TOO_SHORT[locale] : otherwise(locale, ajvMessage);
-    return text[locale].replace('{limit}', String(params['limit']));
-  }
-  return text[locale];
+  return fieldMessage(keyword, params, ajvMessage)[locale];
 }
 
 /**
@@ -82,11 +33,12 @@ export function localiseErrors(locale: Locale) {
   };
 }
 
-/** A field error as the server's `FORM_INVALID` details carry it (see `toFieldErrors`). */
+/** A field error as the server's `FORM_INVALID` details carry it (see `toFieldErrors`), its words in both languages where the server sent them. */
 export interface ServerFieldError {
   field: string;
   keyword: string;
   message: string;
+  text?: Text;
 }
 
 /** The `fields` of a `FORM_INVALID` refusal's details, or null when the details carry none. */
@@ -113,9 +65,9 @@ export function toErrorSchema(fields: readonly ServerFieldError[], locale: Local
       node = node[part] as Record<string, unknown>;
     }
     const list = ((node['__errors'] as string[] | undefined) ??= []);
-    // Ajv's message names the format (`must match format "cn-mobile"`); the other params are lost on the way.
+    // The server's own words; without them, Ajv's message names the format (`must match format "cn-mobile"`).
     const format = /format "([^"]+)"/.exec(error.message)?.[1];
-    const message = keywordMessage(error.keyword, format ? { format } : undefined, locale, error.message);
+    const message = error.text?.[locale] ?? keywordMessage(error.keyword, format ? { format } : undefined, locale, error.message);
     if (!list.includes(message)) list.push(message);
   }
   return root as ErrorSchema;
