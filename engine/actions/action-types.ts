@@ -55,8 +55,8 @@ export type Fund = 'employment-subsidy' | 'unemployment-insurance';
 export type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
 
 /**
- * The receiver of a payment. The case's own person is paid to the account on their record, so
- * every field but `kind` is null; any other payee is named by the case data: `code` is the
+ * The receiver of a payment. The case's own person has `code` and `name` null and is paid to the
+ * account this case collected (`account`, `bank`), else to the one on their record; any other payee is named by the case data: `code` is the
  * unified social credit code of an organisation or the ID number of another person (a survivor),
  * `account` and `bank` the account the money goes to. The runtime seals the ID number and the
  * account before they are stored.

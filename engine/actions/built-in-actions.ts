@@ -35,8 +35,10 @@ function amountOf(input: RuleInput, params: BuiltInParams<'payItem'>): number {
 /** Who the payment goes to: the case's person unless the params name another payee's fields. */
 function payeeOf(input: RuleInput, params: BuiltInParams<'payItem'>): Payee {
   const payee = params.payee ?? { kind: 'subject' as const };
-  if (payee.kind === 'subject') return { kind: 'person', code: null, name: null, account: null, bank: null };
   const field = (name: string) => dataString(input.data, 'payee', name);
+  if (payee.kind === 'subject') {
+    return { kind: 'person', code: null, name: null, account: payee.accountField === undefined ? null : field(payee.accountField), bank: payee.bankField === undefined ? null : field(payee.bankField) };
+  }
   return { kind: payee.kind, code: field(payee.codeField), name: field(payee.nameField), account: field(payee.accountField), bank: field(payee.bankField) };
 }
 

@@ -6,11 +6,13 @@ const funds = ['employment-subsidy', 'unemployment-insurance'] as const satisfie
 const text = z.string().min(1);
 
 /**
- * Who is paid: the case's person by default (to the account on their record); otherwise an
+ * Who is paid: the case's person by default (to the account on their record, or to the one named by
+ * `accountField` and `bankField` of the case data); otherwise an
  * employer, institution, bank or another person (a survivor) named by case data fields.
  */
 const payeeParams = z.union([
-  z.strictObject({ kind: z.literal('subject') }),
+  // The case's person, to the account on their record, or to the one this case collected (a benefit claim's).
+  z.strictObject({ kind: z.literal('subject'), accountField: text.optional(), bankField: text.optional() }),
   z.strictObject({
     kind: z.enum(['person', 'employer', 'institution', 'bank']),
     codeField: text,

@@ -9,13 +9,13 @@ import { normalIdNumber, sealAccount } from '../privacy/index.ts';
 import type { CaseRow } from '../runtime-context.ts';
 
 /**
- * The payee columns of a ledger item. The case's own person (code null) is paid to the account on
- * their record when a batch is issued, so nothing more is kept. Any other payee is fixed now: a
+ * The payee columns of a ledger item. The case's own person (code null) is paid to the account the
+ * case collected, kept now, else to the one on their record when a batch is issued. Any other payee is fixed now: a
  * person's ID number and every account encrypted; an employer must be one registered in the city,
  * else the step is refused (RULE_VIOLATION `payee-registered-employer`) and nothing is written.
  */
 async function payeeColumns(tx: Transaction, cipher: FieldCipher, cityCode: string, payee: LedgerItem['payee']) {
-  if (payee.kind === 'person' && payee.code === null) return { payeeKind: 'person' as const };
+  if (payee.kind === 'person' && payee.code === null && payee.account === null) return { payeeKind: 'person' as const };
   if (payee.kind === 'employer') {
     const code = payee.code?.trim().toUpperCase() ?? '';
     const [employer] = await tx.select({ id: employers.id }).from(employers).where(and(eq(employers.cityCode, cityCode), eq(employers.creditCode, code))).limit(1);
@@ -129,7 +129,9 @@ export async function listLedgerItems(db: Executor, cityCode: string, filter: { 
     .orderBy(asc(ledgerItems.approvedAt));
   return rows.map(({ item, paymentStatus, paidAccountMasked, personAccountMasked }) => {
     const ownPerson = item.payeeKind === 'person' && item.payeeCode === null;
-    const awaitingAccount = paymentStatus === null && ownPerson && personAccountMasked === null;
+    // The case's own person to the account on their record: the case collected none.
+    const toRecordedAccount = ownPerson && item.payeeAccountMasked === null;
+    const awaitingAccount = paymentStatus === null && toRecordedAccount && personAccountMasked === null;
     return {
       id: item.id,
       personId: item.personId,
@@ -143,8 +145,8 @@ export async function listLedgerItems(db: Executor, cityCode: string, filter: { 
       payee: {
         kind: item.payeeKind,
         name: ownPerson ? item.personName : item.payeeName,
-        accountMasked: ownPerson ? (paidAccountMasked ?? personAccountMasked ?? null) : item.payeeAccountMasked,
-        bank: ownPerson ? null : item.payeeBank,
+        accountMasked: toRecordedAccount ? (paidAccountMasked ?? personAccountMasked ?? null) : item.payeeAccountMasked,
+        bank: toRecordedAccount ? null : item.payeeBank,
       },
       preparedBy: item.preparedBy,
       approvedBy: item.approvedBy,

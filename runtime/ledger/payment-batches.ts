@@ -82,17 +82,22 @@ async function unpaidItems(tx: Transaction, cityCode: string, fund: Fund) {
 
 type UnpaidItem = Awaited<ReturnType<typeof unpaidItems>>[number];
 
-/** Whether the item pays the case's own person, to the account on their record (the payee code is empty). */
+/** Whether the item pays the case's own person (the payee code is empty). */
 const paysOwnPerson = (item: UnpaidItem) => item.payee_kind === 'person' && item.payee_code === null;
 
+/** The case's own person paid to the account on their record: the case collected none. */
+const paysToRecordedAccount = (item: UnpaidItem) => paysOwnPerson(item) && item.payee_account === null;
+
 /**
- * The payee as the payment keeps it, copied at issue: the case's own person with the account on
- * their record now (their sealed ID number as code); any other payee as it was fixed at approval,
- * a person's ID number given its blind index for reconciliation.
+ * The payee as the payment keeps it, copied at issue: the case's own person (their sealed ID number
+ * as code) with the account the case collected, else the one on their record now; any other payee
+ * as it was fixed at approval, a person's ID number given its blind index for reconciliation.
  */
 function payeeOfPayment(cipher: FieldCipher, item: UnpaidItem) {
   if (paysOwnPerson(item)) {
-    return { payeeKind: 'person' as const, payeeCode: item.id_number, payeeCodeIndex: item.id_number_index, payeeName: item.person_name, payeeAccount: item.person_account, payeeAccountMasked: item.person_account_masked, payeeBank: item.person_bank };
+    const own = { payeeKind: 'person' as const, payeeCode: item.id_number, payeeCodeIndex: item.id_number_index, payeeName: item.person_name };
+    if (paysToRecordedAccount(item)) return { ...own, payeeAccount: item.person_account, payeeAccountMasked: item.person_account_masked, payeeBank: item.person_bank };
+    return { ...own, payeeAccount: item.payee_account, payeeAccountMasked: item.payee_account_masked, payeeBank: item.payee_bank };
   }
   const codeIndex = item.payee_kind === 'person' && item.payee_code !== null ? cipher.index(cipher.decrypt(item.payee_code)) : null;
   return { payeeKind: item.payee_kind, payeeCode: item.payee_code, payeeCodeIndex: codeIndex, payeeName: item.payee_name, payeeAccount: item.payee_account, payeeAccountMasked: item.payee_account_masked, payeeBank: item.payee_bank };
@@ -136,7 +141,7 @@ export async function issueBatch(rt: RuntimeContext, user: SessionUser, input: {
   // Issued twice at once: the loser runs again and finds the winner's payments (nothing left to pay).
   const batch = await retryLostRace(() => rt.db.transaction(async (tx) => {
     const unpaid = await unpaidItems(tx, cityCode, input.fund);
-    const held = unpaid.filter((item) => paysOwnPerson(item) && item.person_account === null);
+    const held = unpaid.filter((item) => paysToRecordedAccount(item) && item.person_account === null);
     const items = unpaid.filter((item) => !held.includes(item));
     if (items.length === 0) throw new PlatformError('NOTHING_TO_PAY', { details: { fund: input.fund, ...(held.length > 0 ? { awaitingAccount: awaitingAccountOf(held) } : {}) } });
     refuseOwnFailuresPaidAgain(items, user, input.fund);

@@ -60,6 +60,8 @@ describe('built-in actions at run time', () => {
     const [toPerson] = builtInActions.payItem(scope(data), payment);
     expect(toPerson).toMatchObject({ item: { payee: { kind: 'person', code: null, name: null, account: null, bank: null } } });
     const payee = { kind: 'employer', codeField: 'unitCode', nameField: 'unitName', accountField: 'unitAccount', bankField: 'unitBank' };
+    const [toOwnAccount] = builtInActions.payItem(scope(data), { ...payment, payee: { kind: 'subject', accountField: 'unitAccount', bankField: 'unitBank' } });
+    expect(toOwnAccount).toMatchObject({ item: { payee: { kind: 'person', code: null, name: null, account: data.unitAccount, bank: data.unitBank } } });
     const [toUnit] = builtInActions.payItem(scope(data), { ...payment, payee });
     expect(toUnit).toMatchObject({ item: { payee: { kind: 'employer', code: data.unitCode, name: data.unitName, account: data.unitAccount, bank: data.unitBank } } });
   });

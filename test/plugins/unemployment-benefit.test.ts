@@ -99,7 +99,8 @@ describe('unemployment benefit: application and review', () => {
       result = fire(result);
       expect(result.snapshot.state).toBe('receiving');
       expect(ledgerItems(result.effects)).toEqual([
-        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, payee: paidToSubject, preparedBy: system.id, approvedBy: reviewer.id },
+        // To the person, at the account the application names.
+        { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period, fund: 'unemployment-insurance', amountFen: 189_000, payee: { ...paidToSubject, account: application.bankAccount }, preparedBy: system.id, approvedBy: reviewer.id },
         { subsidyType: 'medical-insurance', item: 'medical-insurance', period, fund: 'unemployment-insurance', amountFen: parameters['medicalInsuranceMonthlyFen'], payee: medicalPayee, preparedBy: system.id, approvedBy: reviewer.id },
       ]);
       expect(result.snapshot.context.data['paidMonths']).toBe(i + 1);

@@ -190,6 +190,9 @@ describe.each(backends)('unemployment benefit rules through the API (%s)', (back
       { subsidyType: 'unemployment-benefit', item: 'unemployment-benefit', period: '2026-11', fund: 'unemployment-insurance', amountFen: parameters['monthlyAmountFen'] },
       { subsidyType: 'medical-insurance', item: 'medical-insurance', period: '2026-11', fund: 'unemployment-insurance', amountFen: parameters['medicalInsuranceMonthlyFen'] },
     ]);
+    // The benefit goes to the account the application named: the person has none on record, and nothing is held.
+    const benefit = november.find((i) => i.item === 'unemployment-benefit') as unknown as { awaitingAccount: boolean; payee: { kind: string; accountMasked: string } };
+    expect(benefit).toMatchObject({ awaitingAccount: false, payee: { kind: 'person', accountMasked: expect.stringMatching(/3445$/) } });
 
     // December's contribution already paid (by another case): December's payment is refused whole, nothing paid twice.
     const [row] = await queryRows<{ city_code: string; prepared_by: string; approved_by: string }>(t.rt.db, sql`SELECT city_code, prepared_by, approved_by FROM ledger_items WHERE case_id = ${caseId} LIMIT 1`);
