@@ -236,7 +236,9 @@ describe('training subsidy: once per occupation and level, three a year, eligibl
     expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate', graduationYear: '2024' }, caseworker, undefined, notRegistered)))).toEqual(['graduate-in-graduation-year']);
     expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate' }, caseworker, undefined, notRegistered)))).toEqual(['graduate-in-graduation-year']);
     expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'graduate', graduationYear: '2026' }, caseworker, undefined, notRegistered).snapshot.state).toBe('claimed');
-    expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'rural-migrant' }, caseworker, undefined, notRegistered).snapshot.state).toBe('claimed');
+    // A group the platform has no record of: taken on the number of its proof.
+    expect(violatedRules(refusal(() => send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'rural-migrant' }, caseworker, undefined, notRegistered)))).toEqual(['group-proof']);
+    expect(send(certified(), 'claim', { ...employmentFundClaim, eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 0412' }, caseworker, undefined, notRegistered).snapshot.state).toBe('claimed');
     // No group stated, or one the policy does not name: the form is refused.
     const { eligibleGroup: _group, ...noGroup } = employmentFundClaim;
     for (const form of [noGroup, { ...employmentFundClaim, eligibleGroup: 'employed' }]) {

@@ -226,7 +226,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
 
     const first = (await open(t, caseworker, 'training-subsidy', traineeId)).id;
     await certify(first);
-    await act(t, caseworker, first, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_000, year: '2026' });
+    await act(t, caseworker, first, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0001', amountFen: 150_000, year: '2026' });
     expect((await act(t, reviewer, first, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
     expect(await ledgerItems(traineeId)).toEqual([
       expect.objectContaining({

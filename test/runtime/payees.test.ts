@@ -51,7 +51,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     await act(t, caseworker, caseId, 'startTraining', { classNo: `XM-${occupation}`, trainingProvider: '厦门市职业技能培训中心', occupation, level: 4, startDate: '2026-09-01' });
     await act(t, caseworker, caseId, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
     await act(t, caseworker, caseId, 'certify', { certificateNo: `S3502${occupation.replaceAll('-', '')}`, certificateType: 'skill-level', issuedOn: '2026-10-20' });
-    await act(t, caseworker, caseId, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_000, year: '2026' });
+    await act(t, caseworker, caseId, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0002', amountFen: 150_000, year: '2026' });
     expect((await act(t, reviewer, caseId, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
     return caseId;
   }

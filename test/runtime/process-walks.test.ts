@@ -304,9 +304,9 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
     await act(t, caseworker, certified.id, 'startTraining', training);
     await act(t, caseworker, certified.id, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
     expect((await act(t, caseworker, certified.id, 'certify', certificate)).state).toBe('certified');
-    await refusedByRules(caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_001, year: '2026' }, ['within-catalogue-rate']);
-    await refusedByRules(caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_000, year: '2025' }, ['certificate-year']);
-    expect((await act(t, caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: 150_000, year: '2026' })).state).toBe('claimed');
+    await refusedByRules(caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0003', amountFen: 150_001, year: '2026' }, ['within-catalogue-rate']);
+    await refusedByRules(caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0003', amountFen: 150_000, year: '2025' }, ['certificate-year']);
+    expect((await act(t, caseworker, certified.id, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0003', amountFen: 150_000, year: '2026' })).state).toBe('claimed');
     expect((await act(t, reviewer, certified.id, 'approveClaim', { opinion: '证书真实有效' })).state).toBe('paid');
     await expectPaid(certified.id, trainee, { subsidyType: 'training-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 150_000 });
   });

@@ -18,7 +18,7 @@ interface Course {
 const course = (occupation: string, level: number, startDate: string, assessedOn: string, issuedOn: string): Course => ({ occupation, level, startDate, assessedOn, issuedOn });
 const rates: Record<number, number> = { 5: 100_000, 4: 150_000, 3: 200_000 };
 /** A training subsidy claim for a rural worker moving to non-farm work (a group the platform has no record of), at the level's rate. */
-const claimOf = (c: Course, more: Record<string, unknown> = {}) => ({ subsidyKind: 'training', eligibleGroup: 'rural-migrant', amountFen: rates[c.level], year: c.issuedOn.slice(0, 4), ...more });
+const claimOf = (c: Course, more: Record<string, unknown> = {}) => ({ subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0412', amountFen: rates[c.level], year: c.issuedOn.slice(0, 4), ...more });
 
 /**
  * Issue 14, training and appraisal subsidies through the API (国办发〔2019〕24号): the same occupation
@@ -133,6 +133,8 @@ describe.each(backends)('training subsidy rules through the API (%s)', (backend)
     const c = course('4-07-03-02', 4, '2027-01-05', '2027-02-20', '2027-03-01');
     const caseId = await certifiedCase(otherId, c);
     expect(await violated(caseId, caseworker, 'claim', claimOf(c, { eligibleGroup: 'registered-unemployed' }))).toEqual(['eligible-group']);
+    // A group the platform has no record of is taken on the number of its proof, never on the claim's word alone.
+    expect(await violated(caseId, caseworker, 'claim', claimOf(c, { groupProofNo: undefined }))).toEqual(['group-proof']);
 
     // Issued 2026-03-01, claimed 2027-03-10.
     const old = course('4-07-03-03', 4, '2026-01-05', '2026-02-20', '2026-03-01');

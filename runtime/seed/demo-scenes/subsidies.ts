@@ -25,7 +25,7 @@ function certified(s: Story, caseId: () => string, assessOn: number, certifyOn: 
 
 /** A claim at the catalogue rate of the level, for the year of the certificate issued on working day `certifiedOn`; both trainees are rural workers moving to non-farm work. */
 const claim = (s: Story, caseId: string, subsidyKind: string, level: number, certifiedOn: number) =>
-  s.send('caseworker', caseId, 'claim', { subsidyKind, eligibleGroup: 'rural-migrant', amountFen: s.parameter('training-subsidy', `rateLevel${level}Fen`), year: s.dateOf(certifiedOn).slice(0, 4) });
+  s.send('caseworker', caseId, 'claim', { subsidyKind, eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0412', amountFen: s.parameter('training-subsidy', `rateLevel${level}Fen`), year: s.dateOf(certifiedOn).slice(0, 4) });
 
 /**
  * Three trainees: 许文博 (cook, level 4) is certified and paid from the employment subsidy
