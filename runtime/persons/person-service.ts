@@ -5,7 +5,7 @@ import { parseCitizenId } from '../../forms/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, inVisibleCities, type SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, namePrefix } from '../db/index.ts';
-import { persons } from '../db/schema/index.ts';
+import { auditLog, persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
 import { handlesPerson, normalIdNumber, openValue, sealAccount, sealIdNumber, sealPhone } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -175,8 +175,9 @@ export async function revealPerson(rt: RuntimeContext, user: SessionUser, id: st
 
 /**
  * Changes a person of the user's city: contact details and the payment account (社会保障卡金融账户
- * or bank account), stored encrypted and shown masked. A field left out stays as it is. Items
- * held out of a batch for want of an account are paid by the next batch once it is recorded.
+ * or bank account), stored encrypted and shown masked. A field left out stays as it is. A change of
+ * account is written to the audit log in the same transaction (who, the masked account before and
+ * after). Items held out of a batch for want of an account are paid by the next batch once it is recorded.
  */
 export async function updatePerson(rt: RuntimeContext, user: SessionUser, id: string, input: UpdatePersonInput) {
   const cityCode = requireCity(user);
@@ -184,8 +185,17 @@ export async function updatePerson(rt: RuntimeContext, user: SessionUser, id: st
   if (input.phone !== undefined) Object.assign(changes, sealPhone(rt.cipher, input.phone));
   if (input.residenceArea !== undefined) changes.residenceArea = input.residenceArea;
   if (input.address !== undefined) changes.address = input.address;
-  if (input.paymentAccount !== undefined) Object.assign(changes, paymentAccountColumns(rt, input));
-  const [row] = await rt.db.update(persons).set(changes).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).returning();
-  if (!row) throw new PlatformError('NOT_FOUND', { details: { person: id } });
+  const account = input.paymentAccount === undefined ? undefined : paymentAccountColumns(rt, input);
+  if (account) Object.assign(changes, account);
+  const row = await rt.db.transaction(async (tx) => {
+    const [before] = await tx.select({ masked: persons.paymentAccountMasked }).from(persons).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).for('update');
+    if (!before) throw new PlatformError('NOT_FOUND', { details: { person: id } });
+    const [updated] = await tx.update(persons).set(changes).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).returning();
+    // Where money goes is changed on the record, by whom and from which account to which (masked).
+    if (account) {
+      await tx.insert(auditLog).values({ cityCode, actorId: user.id, action: 'person.payment-account', target: id, details: { from: before.masked, to: account.paymentAccountMasked }, at: rt.clock() });
+    }
+    return updated!;
+  });
   return personView(rt, row, { full: false });
 }

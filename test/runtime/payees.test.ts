@@ -179,6 +179,9 @@ describe.each(backends)('payees (%s)', (backend) => {
     const updated = await t.request('PATCH', `/api/persons/${withoutAccount.id}`, { token: caseworker, body: { paymentAccountType: 'bank-account', paymentAccount: '6217 0012 3400 5678', paymentBank: '中国银行厦门分行' } });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ paymentAccountType: 'bank-account', paymentAccount: '6217 **** **** 5678' });
+    // Where the money goes was changed: the audit log says by whom, from no account to this one, masked.
+    const changes = await queryRows<{ actor_id: string; details: unknown }>(t.rt.db, sql`SELECT actor_id, details FROM audit_log WHERE action = 'person.payment-account' AND target = ${withoutAccount.id}`);
+    expect(changes.map((c) => (typeof c.details === 'string' ? JSON.parse(c.details) : c.details))).toEqual([{ from: null, to: '6217 **** **** 5678' }]);
     expect((await ledger(withoutAccount.id))[0]).toMatchObject({ paymentStatus: 'unpaid', awaitingAccount: false, payee: { accountMasked: '6217 **** **** 5678' } });
     const second = await t.request('POST', '/api/payment-batches', { token: caseworker, body: { fund: 'employment-subsidy' } });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
