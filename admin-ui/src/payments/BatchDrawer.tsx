@@ -53,7 +53,7 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
 
   const title = batch ? t('batchTitle', { batchNo: batch.batchNo }) : common('loading');
   return (
-    <Drawer open size={1100} title={title} onClose={onClose} destroyOnHidden className="payments-drawer">
+    <Drawer open size={1100} title={title} onClose={onClose} destroyOnHidden rootClassName="payments-drawer">
       {detail.error !== null && (
         <Alert type="error" showIcon title={errorText(detail.error, locale)} action={<Button size="small" onClick={detail.reload}>{common('retry')}</Button>} />
       )}
@@ -69,7 +69,7 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
           </Descriptions>
           <Space className="form-alert" wrap>
             {user.permissions.includes('payments.approve') && batch.status === 'issued' && (
-              <Popconfirm title={t('sendConfirm', { batchNo: batch.batchNo })} okText={t('send')} cancelText={t('cancel')} onConfirm={() => void send()}>
+              <Popconfirm title={t('sendConfirm', { batchNo: batch.batchNo })} okText={t('confirmSend')} cancelText={t('cancel')} onConfirm={send}>
                 <Button type="primary" autoInsertSpace={false} loading={busy}>{t('send')}</Button>
               </Popconfirm>
             )}

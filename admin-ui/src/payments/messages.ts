@@ -48,6 +48,7 @@ export const useMessages = defineMessages({
   failureReason: { 'zh-CN': '失败原因', en: 'Failure reason' },
   send: { 'zh-CN': '审核并发送银行', en: 'Approve and send to the bank' },
   sendConfirm: { 'zh-CN': '确认审核通过并将批次 {batchNo} 发送银行？', en: 'Approve batch {batchNo} and send it to the bank?' },
+  confirmSend: { 'zh-CN': '确认发送', en: 'Send' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   sent: { 'zh-CN': '批次 {batchNo} 已发送银行', en: 'Batch {batchNo} was sent to the bank' },
   bankFile: { 'zh-CN': '下载银行文件', en: 'Download the bank file' },
