@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, not, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { cases, employers, ledgerItems, persons } from '../db/schema/index.ts';
@@ -20,6 +20,11 @@ type Provider<S extends FactSource> = (request: FactRequest<S>) => Promise<unkno
 /** A field of the form being sent, else of the case so far (a review step carries no field for it). */
 function fieldValue(row: CaseRow, form: CaseData, field: string): unknown {
   return form[field] ?? row.data[field];
+}
+
+/** The blind index of the case's person's ID number, as a scalar subquery: the key to the same person in every city. */
+function subjectIdNumberIndex(row: CaseRow): SQL {
+  return sql`(SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`;
 }
 
 /**
@@ -57,7 +62,7 @@ const personNationwide: Provider<Extract<FactSource, { provider: 'personNationwi
   const [found] = await tx
     .select(Object.fromEntries(flags.map(({ flag, key, value }) => [flag, sql<boolean>`bool_or(p.statuses->>${key} = ${value})`])))
     .from(sql`persons p`)
-    .where(sql`p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})`);
+    .where(sql`p.id_number_index = ${subjectIdNumberIndex(row)}`);
   return Object.fromEntries(flags.map(({ flag }) => [flag, found?.[flag] === true]));
 };
 
@@ -73,7 +78,7 @@ const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerBy
   if (typeof creditCode !== 'string') return null;
   const code = creditCode.toUpperCase();
   const subjectIndex =
-    row.subjectType === 'person' ? sql`(SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId})` : sql`NULL::text`;
+    row.subjectType === 'person' ? subjectIdNumberIndex(row) : sql`NULL::text`;
   const [employer] = await tx
     .select({
       name: employers.name,
@@ -129,7 +134,7 @@ const activeCaseOfSubject: Provider<Extract<FactSource, { provider: 'activeCaseO
 function samePerson(row: CaseRow, cityColumn: string, personColumn: string) {
   const city = sql.raw(cityColumn);
   const person = sql.raw(personColumn);
-  return sql`(${person} IN (SELECT p.id FROM persons p WHERE p.city_code = ${city} AND p.id_number_index = (SELECT s.id_number_index FROM persons s WHERE s.city_code = ${row.cityCode} AND s.id = ${row.subjectId}))
+  return sql`(${person} IN (SELECT p.id FROM persons p WHERE p.city_code = ${city} AND p.id_number_index = ${subjectIdNumberIndex(row)})
     OR (${city} = ${row.cityCode} AND ${person} = ${row.subjectId}))`;
 }
 

@@ -1,6 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { getTableConfig } from 'drizzle-orm/pg-core';
 import { queryRows, type Transaction } from '../db/index.ts';
 import type { StepWriter } from '../runtime-context.ts';
 
@@ -33,7 +32,7 @@ export class StepWrites implements StepWriter {
 
   insert<T extends PgTable>(table: T, values: PgInsertValue<T>): void {
     const statement = this.#tx.insert(table).values(values).returning({ written: sql`1` }).getSQL();
-    this.#pending.push({ statement, table: getTableConfig(table).name, check: undefined });
+    this.#pending.push({ statement, table: getTableName(table), check: undefined });
   }
 
   /** Gathers an update; `check` receives how many rows it updated. Returns at once unless the table was written already. */
@@ -47,7 +46,7 @@ export class StepWrites implements StepWriter {
    * update, it sends what was gathered first if the table was written already.
    */
   async write(table: PgTable, statement: SQL, check?: (rows: number) => void): Promise<void> {
-    const name = getTableConfig(table).name;
+    const name = getTableName(table);
     if (this.#pending.some((write) => write.table === name)) await this.flush();
     this.#pending.push({ statement, table: name, check });
   }

@@ -37,10 +37,9 @@ export async function loadInstalledRegistry(db: Executor): Promise<PluginRegistr
 export async function refreshRegistry(rt: RuntimeContext): Promise<void> {
   const seen = known.get(rt.registry);
   if (!seen || Date.now() - seen.checkedAt < INSTALL_CHECK_MS) return;
+  // Taken before the count is awaited: requests arriving meanwhile do not count (and reload) again.
+  seen.checkedAt = Date.now();
   const versions = await installedVersions(rt.db);
-  if (versions === seen.versions) {
-    seen.checkedAt = Date.now();
-    return;
-  }
+  if (versions === seen.versions) return;
   rt.registry = await loadInstalledRegistry(rt.db);
 }
