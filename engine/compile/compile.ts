@@ -1,5 +1,5 @@
 import { and, assign, setup } from 'xstate';
-import { toFieldErrors, type FieldError } from '../../forms/index.ts';
+import { fieldMessage, toFieldErrors, type FieldError } from '../../forms/index.ts';
 import { builtInActions, type ActionImplementation, type Actor, type CaseContext, type CaseData, type Implementations, type RuleInput } from '../actions/index.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
@@ -131,7 +131,7 @@ function formValidators(definition: Definition): CompiledDefinition['validateFor
   const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, formValidator(form.schema)]));
   return (formId, data) => {
     const validate = validators.get(formId);
-    if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}`, text: { 'zh-CN': `没有表单 ${formId}`, en: `unknown form ${formId}` } }];
+    if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}`, text: fieldMessage('form', { form: formId }) }];
     return validate(data) ? [] : toFieldErrors(validate.errors);
   };
 }

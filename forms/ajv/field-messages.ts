@@ -13,7 +13,7 @@ const FORMATS: Readonly<Record<string, FieldText>> = {
   date: { 'zh-CN': '请输入有效日期（年-月-日）', en: 'Enter a valid date (YYYY-MM-DD)' },
 };
 
-/** Messages by JSON Schema keyword; `{limit}` is filled from the error's params. */
+/** Messages by JSON Schema keyword; `{limit}` (or `{form}`) is filled from the error's params. */
 const KEYWORDS: Readonly<Record<string, FieldText>> = {
   required: { 'zh-CN': '必填', en: 'Required' },
   format: { 'zh-CN': '格式不正确', en: 'Wrong format' },
@@ -33,6 +33,7 @@ const KEYWORDS: Readonly<Record<string, FieldText>> = {
   oneOf: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
   additionalProperties: { 'zh-CN': '表单中没有此项', en: 'The form has no such field' },
   noForm: { 'zh-CN': '该操作不带表单', en: 'This event carries no form' },
+  form: { 'zh-CN': '没有表单 {form}', en: 'unknown form {form}' },
 };
 
 const INTEGER: FieldText = { 'zh-CN': '请输入整数', en: 'Enter a whole number' };
@@ -55,8 +56,8 @@ export function fieldMessage(keyword: string, params: Params | undefined, ajvMes
   if (keyword === 'minLength' && params?.['limit'] === 1) return KEYWORDS['required']!;
   const text = KEYWORDS[keyword];
   if (!text) return otherwise;
-  if (!text['zh-CN'].includes('{limit}')) return text;
-  if (params?.['limit'] === undefined) return keyword === 'minLength' ? TOO_SHORT : otherwise;
-  const limit = String(params['limit']);
-  return { 'zh-CN': text['zh-CN'].replace('{limit}', limit), en: text.en.replace('{limit}', limit) };
+  const names = [...text['zh-CN'].matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  if (names.some((name) => params?.[name] === undefined)) return keyword === 'minLength' ? TOO_SHORT : otherwise;
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(params![name]));
+  return { 'zh-CN': fill(text['zh-CN']), en: fill(text.en) };
 }

@@ -3,6 +3,7 @@ import { PlatformError, chinaDayStart, type Fund } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import { toCsv, toXlsx, XLSX_TYPE, type Cell } from '../exports/index.ts';
+import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 /**
@@ -74,18 +75,21 @@ function monthBounds(month: string): [Date, Date] {
  * asking for the province answers 404, like any record out of reach.
  */
 async function scopeUnit(rt: RuntimeContext, user: SessionUser, query: FundStatisticsQuery) {
-  const [unit] = query.unit
-    ? await queryRows<{ id: string; name: string; kind: string; path: string }>(rt.db, sql`SELECT id, name, kind, path FROM org_units WHERE id = ${query.unit}`)
-    : await queryRows<{ id: string; name: string; kind: string; path: string }>(rt.db, sql`SELECT id, name, kind, path FROM org_units WHERE kind = ${query.scope} AND ${user.orgUnit.path} LIKE path || '%'`);
-  if (!unit && !query.unit) {
+  if (query.unit) {
+    const unit = await unitInScope(rt, user, query.unit);
+    if (unit.kind !== query.scope) throw new PlatformError('BAD_REQUEST', { details: { orgUnit: unit.id, kind: unit.kind, scope: query.scope, reason: 'unit is not of the scope’s kind' } });
+    return unit;
+  }
+  const [own] = await queryRows<{ id: string; name: string; kind: string; path: string }>(rt.db, sql`SELECT id, name, kind, path FROM org_units WHERE kind = ${query.scope} AND ${user.orgUnit.path} LIKE path || '%'`);
+  if (!own) {
     throw new PlatformError('BAD_REQUEST', {
       message: { 'zh-CN': '请指定要统计的市或省（unit）', en: 'Name the city or province to sum (unit)' },
       details: { scope: query.scope, reason: 'unit required above this level' },
     });
   }
-  if (!unit || !unit.path.startsWith(user.orgUnit.path)) throw new PlatformError('NOT_FOUND', { details: { orgUnit: query.unit ?? unit?.id, scope: query.scope } });
-  if (unit.kind !== query.scope) throw new PlatformError('BAD_REQUEST', { details: { orgUnit: unit.id, kind: unit.kind, scope: query.scope, reason: 'unit is not of the scope’s kind' } });
-  return unit;
+  // The user's own province, asked by a city user: above their reach.
+  if (!own.path.startsWith(user.orgUnit.path)) throw new PlatformError('NOT_FOUND', { details: { orgUnit: own.id, scope: query.scope } });
+  return own;
 }
 
 /** The ledger items of the scope's cities approved in the months, of the fund and item asked. */
@@ -102,7 +106,6 @@ type Raw = Record<string, string | number | null> & { total: string | number };
 
 /** Fund statistics of a city or a province: the rows and their totals (distinct persons over the whole selection). */
 export async function fundStatistics(rt: RuntimeContext, user: SessionUser, query: FundStatisticsQuery) {
-  if (query.from && query.to && query.from > query.to) throw new PlatformError('BAD_REQUEST', { details: { from: query.from, to: query.to, reason: 'from is after to' } });
   const unit = await scopeUnit(rt, user, query);
   const raw = await queryRows<Raw>(
     rt.db,

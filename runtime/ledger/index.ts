@@ -1,4 +1,4 @@
-export { AWAITING_ACCOUNT, ledgerEffects, listLedgerItems } from './ledger-items.ts';
-export { issueBatch, sendBatch, getBatch, listBatches, batchBankFile, BANK_FILE_HEADER } from './payment-batches.ts';
+export { ledgerEffects, listLedgerItems } from './ledger-items.ts';
+export { issueBatch, sendBatch, getBatch, listBatches, batchBankFile } from './payment-batches.ts';
 export { importReconciliation, RECONCILIATION_HEADER, type UnmatchedReason } from './reconciliation.ts';
 export { exportFundStatistics, fundStatistics, FUND_STATISTICS_HEADER, type FundStatisticsQuery } from './fund-statistics.ts';

@@ -16,7 +16,7 @@ import type { RuntimeContext } from '../runtime-context.ts';
 type BatchRow = typeof paymentBatches.$inferSelect;
 
 /** The columns of the bank file, in order. */
-export const BANK_FILE_HEADER = ['payment_no', 'payee_kind', 'payee_code', 'account_name', 'account_no', 'bank', 'amount_fen'] as const;
+const BANK_FILE_HEADER = ['payment_no', 'payee_kind', 'payee_code', 'account_name', 'account_no', 'bank', 'amount_fen'] as const;
 
 function batchView(row: BatchRow) {
   return {

@@ -1,3 +1,3 @@
-export { registerPerson, findPersons, getPerson, personInScope, personView, revealPerson, updatePerson, type PaymentAccountType, type RegisterPersonInput, type UpdatePersonInput } from './person-service.ts';
+export { registerPerson, findPersons, getPerson, personInScope, personView, revealPerson, updatePerson, type RegisterPersonInput } from './person-service.ts';
 export { fillMissingInitials } from './name-initials.ts';
 export { requireCity } from './require-city.ts';

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { FieldCipher } from '../crypto/index.ts';
+import { FieldCipher } from '../crypto/index.ts';
 import { normalIdNumber } from './personal-data.ts';
 import { queryRows, type Database } from '../db/index.ts';
 import { cases, employers, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
@@ -84,7 +84,7 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
             .limit(BATCH)
             .for('update');
           // A payee code is sealed only when it is a person's ID number; an organisation's credit code stays as it is.
-          const sealedAgain = (stored: string | null) => (stored?.startsWith('sm4ctr:') ? again(stored) : stored);
+          const sealedAgain = (stored: string | null) => (stored !== null && FieldCipher.isEncrypted(stored) ? again(stored) : stored);
           for (const row of rows) {
             await tx
               .update(table)

@@ -31,7 +31,7 @@ export function openValue(cipher: FieldCipher, stored: string | null): string | 
 }
 
 /** A payment account as lists show it: the first and last four digits, `6222 **** **** 1234`. */
-export function maskAccount(account: string): string {
+function maskAccount(account: string): string {
   const digits = account.replace(/\s/g, '');
   return digits.length <= 8 ? `**** ${digits.slice(-4)}` : `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}`;
 }

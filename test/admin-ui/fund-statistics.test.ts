@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, yuan, type FundRow } from '../../admin-ui/src/funds/figures.ts';
+import { yuan } from '../../admin-ui/src/components/format.ts';
+import { citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, type FundRow } from '../../admin-ui/src/funds/figures.ts';
 
 const figures = { approvedFen: 0, approvedPersons: 0, approvedItems: 0, paidFen: 0, paidPersons: 0, failedFen: 0, failedPersons: 0, pendingFen: 0, pendingPersons: 0, returnedFen: 0, returnedPersons: 0, returnedPayments: 0 };
 const row = (cityCode: string, cityName: string | null, item: string): FundRow => ({ ...figures, cityCode, cityName, orgUnitId: null, orgUnitName: null, fund: 'employment-subsidy', item, month: '2026-11' });

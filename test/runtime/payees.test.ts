@@ -139,6 +139,9 @@ describe.each(backends)('payees (%s)', (backend) => {
     const before = await tableCounts(t.rt);
     expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { paymentAccount: '6222-abc', paymentBank: BANK } })).status).toBe(400);
     expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { paymentAccount: '6222021234569999' } })).status).toBe(400);
+    // A person not on the city's register: 404, and no account change is audited.
+    const unknown = await t.request('PATCH', '/api/persons/00000000-0000-4000-8000-000000000000', { token: caseworker, body: { paymentAccount: '6222021234569999', paymentBank: BANK } });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(await tableCounts(t.rt)).toEqual(before);
   });
 

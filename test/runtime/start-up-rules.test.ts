@@ -84,6 +84,11 @@ describe.each(backends)('start-up subsidy and guaranteed loan rules through the 
     expect(JSON.stringify(listed.body)).not.toContain(applicantIdNumber);
     const refused = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: creditCode('MA4K8L2D'), name: '厦门某店', legalRepIdNumber: withWrongCheck(applicantIdNumber) } });
     expect([refused.status, refused.body.code]).toEqual([422, 'ID_NUMBER_INVALID']);
+    // A business established after today is refused, nothing written.
+    const before = await tableCounts(t.rt);
+    const future = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: creditCode('MA4K8L2D'), name: '厦门某店', establishedOn: '2099-01-01' } });
+    expect([future.status, future.body.code, future.body.details]).toEqual([422, 'FORM_INVALID', { field: 'establishedOn', problem: 'future' }]);
+    expect(await tableCounts(t.rt)).toEqual(before);
   });
 
   it('start-up subsidy: the business must be registered, its legal representative the applicant, a first business, started on its registered date', async () => {
