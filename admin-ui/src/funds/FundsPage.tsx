@@ -3,10 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { download, errorText, type SessionUser } from '../api.ts';
+import { yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
-import { FUNDS, citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, yuan, type Fund, type FundFigures, type FundFilters, type FundRow, type FundStatistics } from './figures.ts';
+import { FUNDS, citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, type Fund, type FundFigures, type FundFilters, type FundRow, type FundStatistics } from './figures.ts';
 import { useMessages } from './messages.ts';
 
 type Measure = 'approved' | 'paid' | 'failed' | 'pending' | 'returned';
@@ -26,9 +27,12 @@ export default function FundsPage({ user }: { user: SessionUser }) {
   const level = user.orgUnit.kind;
   const [filters, setFilters] = useState<FundFilters>(() => defaultFilters(level));
   const set = (change: Partial<FundFilters>) => setFilters((current) => ({ ...current, ...change }));
-  const answer = useApi<FundStatistics>(`/ledger/fund-statistics?${statisticsQuery(filters)}`);
-  // The choices (cities, items) come from the whole scope, not from the filtered answer.
-  const whole = useApi<FundStatistics>(`/ledger/fund-statistics?${statisticsQuery(defaultFilters(level))}`);
+  const answerPath = `/ledger/fund-statistics?${statisticsQuery(filters)}`;
+  const wholePath = `/ledger/fund-statistics?${statisticsQuery(defaultFilters(level))}`;
+  const answer = useApi<FundStatistics>(answerPath);
+  // The choices (cities, items) come from the whole scope, not from the filtered answer: the same answer while nothing is filtered.
+  const wholeAnswer = useApi<FundStatistics>(answerPath === wholePath ? null : wholePath);
+  const whole = answerPath === wholePath ? answer : wholeAnswer;
   const rows = answer.data?.rows ?? [];
   const aboveCity = level !== 'city';
 

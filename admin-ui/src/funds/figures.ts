@@ -68,14 +68,6 @@ export function exportOf(filters: FundFilters, unitId: string, format: 'csv' | '
   return { path: `/ledger/fund-statistics/export?${statisticsQuery(filters, { format })}`, fileName: `${name}.${format}` };
 }
 
-/** Integer fen as yuan with two decimals and thousands separators, exact (no floating point): 123456789 -> 1,234,567.89. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** The cities of a province's answer, for choosing one: code and name, each once, in order. */
 export function citiesOf(rows: readonly FundRow[]): { value: string; label: string }[] {
   const seen = new Map<string, string>();

@@ -1,13 +1,13 @@
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, download, errorText, type SessionUser } from '../api.ts';
-import { chinaTime } from '../components/format.ts';
+import { chinaTime, yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
 import { useActor } from './useActor.tsx';
-import { bankFileName, yuan, type Batch, type BatchDetail, type Payment, type PaymentStatus } from './types.ts';
+import { bankFileName, type Batch, type BatchDetail, type Payment, type PaymentStatus } from './types.ts';
 
 const STATUS_COLOR: Record<PaymentStatus, string> = { issued: 'orange', sent: 'blue', paid: 'green', failed: 'red', reconciled: 'green' };
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText, type SessionUser } from '../api.ts';
-import { chinaTime } from '../components/format.ts';
+import { chinaTime, yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
@@ -9,7 +9,7 @@ import { BatchDrawer } from './BatchDrawer.tsx';
 import { useMessages } from './messages.ts';
 import { useActor } from './useActor.tsx';
 import { ReconciliationImport } from './ReconciliationImport.tsx';
-import { FUNDS, yuan, type Batch, type BatchStatus, type Fund, type IssuedBatch } from './types.ts';
+import { FUNDS, type Batch, type BatchStatus, type Fund, type IssuedBatch } from './types.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_COLOR: Record<BatchStatus, string> = { issued: 'orange', sent: 'blue', reconciled: 'green' };

@@ -1,7 +1,7 @@
 import type { Localized } from '../api.ts';
 import type { Fund } from '../funds/figures.ts';
 
-export { FUNDS, yuan, type Fund } from '../funds/figures.ts';
+export { FUNDS, type Fund } from '../funds/figures.ts';
 
 export type BatchStatus = 'issued' | 'sent' | 'reconciled';
 export type PaymentStatus = 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
@@ -54,7 +54,7 @@ export interface ReconciliationResult {
   id: string;
   lineCount: number;
   matchedCount: number;
-  unmatched: { lineNo: number; raw: string; reason: UnmatchedReason }[];
+  unmatched: { lineNo: number; reason: UnmatchedReason }[];
 }
 
 /** The file name the bank file is saved under: the batch number, nothing a file system refuses. */

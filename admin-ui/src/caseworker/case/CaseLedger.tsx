@@ -1,5 +1,6 @@
 import { Card, Table, Tag, Typography } from 'antd';
-import { useLocale, useLocalized } from '../../i18n.ts';
+import { yuan } from '../../components/format.ts';
+import { useLocalized } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { useCaseMessages } from './messages.ts';
@@ -42,12 +43,10 @@ const STATUS_TEXT: Record<PaymentStatus, { 'zh-CN': string; en: string }> = {
 export function CaseLedger({ caseId }: { caseId: string }) {
   const t = useCaseMessages();
   const l = useLocalized();
-  const locale = useLocale();
   const mayRead = useMayDo('ledger.read');
   const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?caseId=${caseId}` : null);
   const items = loaded.data?.items ?? [];
   if (!mayRead || items.length === 0) return null;
-  const yuan = (fen: number) => (fen / 100).toLocaleString(locale, { minimumFractionDigits: 2 });
   return (
     <Card size="small" title={<Typography.Title level={3} className="case-section-title" id="case-ledger-title">{t('ledger')}</Typography.Title>} role="region" aria-labelledby="case-ledger-title">
       <Table<LedgerItem>

@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
+import { PAYMENT_ACCOUNT } from '../start/form-rules.ts';
 import { useCaseMessages } from './messages.ts';
 
 /** A person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
@@ -96,7 +97,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                       ]}
                     />
                   </Form.Item>
-                  <Form.Item name="paymentAccount" rules={[{ required: true, pattern: /^[\d\s]{8,40}$/, message: t('accountFormat') }]}>
+                  <Form.Item name="paymentAccount" rules={[{ required: true, pattern: PAYMENT_ACCOUNT, message: t('accountFormat') }]}>
                     <Input maxLength={40} inputMode="numeric" autoComplete="off" />
                   </Form.Item>
                   <Form.Item name="paymentBank" label={t('paymentBank')} rules={[{ required: true, max: 100, message: t('paymentBank') }]}>

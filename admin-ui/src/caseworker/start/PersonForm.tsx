@@ -2,7 +2,7 @@ import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { api } from '../../api.ts';
 import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
-import { checkedBy, requiredRule } from './form-rules.ts';
+import { checkedBy, PAYMENT_ACCOUNT, requiredRule } from './form-rules.ts';
 import { citizenIdProblem, citizenIdSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
 import type { ChosenSubject, PersonItem, RegistrationWarning } from './types.ts';
@@ -114,7 +114,7 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="paymentAccount" label={t('paymentAccount')} rules={[pattern(/^[\d\s]{8,40}$/, t('accountFormat'))]} extra={t('accountNote')}>
+          <Form.Item name="paymentAccount" label={t('paymentAccount')} rules={[pattern(PAYMENT_ACCOUNT, t('accountFormat'))]} extra={t('accountNote')}>
             <Input maxLength={40} inputMode="numeric" autoComplete="off" />
           </Form.Item>
         </Col>

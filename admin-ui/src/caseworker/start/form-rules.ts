@@ -14,3 +14,6 @@ export function checkedBy(check: (value: string) => string | null): Rule {
 export function requiredRule(message: string): Rule {
   return { required: true, whitespace: true, message };
 }
+
+/** A payment account as the server takes it: 8 to 30 digits once the spaces people type between groups are dropped. */
+export const PAYMENT_ACCOUNT = /^\s*(?:\d\s*){8,30}$/;
