@@ -2,21 +2,31 @@ import type { Actor } from '../../engine/index.ts';
 import type { Role } from '../db/schema/index.ts';
 import type { Permission } from './permissions.ts';
 
-/** The signed-in user as handlers see it: role, org unit (with its tree path) and post. */
+/** A post a user holds, at the office that has it. */
+export interface HeldPost {
+  id: string;
+  code: string;
+  name: string;
+  orgUnitId: string;
+}
+
+/** The signed-in user as handlers see it: role, org unit (with its tree path) and the posts held. */
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
   role: Role;
   orgUnit: { id: string; name: string; kind: string; path: string; cityCode: string | null };
-  post: { id: string; code: string; name: string } | null;
+  /** The posts the user holds, by code; a task naming a post is offered to its holders. */
+  posts: HeldPost[];
   /** What the user may do, from the permission table by role and level: the UI shows only these. */
   permissions: Permission[];
   /** What the user must do before anything else: change the password, or set up a second factor; null when nothing. */
   restriction: 'password-change' | 'second-factor' | null;
 }
 
-/** The engine's view of a user taking a step. */
-export function actorOf(user: SessionUser): Actor {
-  return { id: user.id, name: user.displayName, role: user.role, post: user.post?.code ?? null, orgUnit: user.orgUnit.id };
+/** The engine's view of a user taking a step: at the post named (when held), else the first post held. */
+export function actorOf(user: SessionUser, post?: string | null): Actor {
+  const at = user.posts.find((held) => held.code === post) ?? user.posts[0];
+  return { id: user.id, name: user.displayName, role: user.role, post: at?.code ?? null, orgUnit: user.orgUnit.id };
 }

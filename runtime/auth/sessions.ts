@@ -2,14 +2,14 @@ import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
 import { recordAccess, type AccessActor, type RequestOrigin } from '../audit/access-log.ts';
-import { orgUnits, posts, sessions, users } from '../db/schema/index.ts';
+import { orgUnits, posts, sessions, userPosts, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { actorOfUser } from './account-row.ts';
 import { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, uncountAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 import { permissionsOf } from './permissions.ts';
 import { checkSecondFactor } from './second-factor.ts';
-import type { SessionUser } from './session-user.ts';
+import type { HeldPost, SessionUser } from './session-user.ts';
 
 /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
 const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -33,17 +33,22 @@ function restrictionOf(rt: RuntimeContext, user: UserRow, now: Date): SessionUse
   return null;
 }
 
-/** A user with org unit and post, filtered by `where`; joins `sessions` when the filter needs it. */
+/** The posts a user holds, by code, read with the user in the same statement. */
+const heldPosts = sql<HeldPost[]>`coalesce((
+  SELECT json_agg(json_build_object('id', ${posts.id}, 'code', ${posts.code}, 'name', ${posts.name}, 'orgUnitId', ${posts.orgUnitId}) ORDER BY ${posts.code})
+  FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId}
+  WHERE ${userPosts.userId} = ${users.id}), '[]'::json)`;
+
+/** A user with org unit and posts, filtered by `where`; joins `sessions` when the filter needs it. */
 async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
   // A session's last use comes with it, so a request notes its use only when a minute has passed.
   const base = rt.db
-    .select({ user: users, org: orgUnits, post: posts, lastSeenAt: bySession ? sessions.lastSeenAt : sql<Date | null>`null` })
+    .select({ user: users, org: orgUnits, posts: heldPosts, lastSeenAt: bySession ? sessions.lastSeenAt : sql<Date | null>`null` })
     .from(users)
-    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .leftJoin(posts, eq(posts.id, users.postId));
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId));
   const [row] = await (bySession ? base.innerJoin(sessions, eq(sessions.userId, users.id)) : base).where(where).limit(1);
   if (!row) return undefined;
-  const { user, org, post, lastSeenAt } = row;
+  const { user, org, posts: held, lastSeenAt } = row;
   // Inactive users, and demo users outside demo mode, cannot sign in or use a session.
   if (!user.active || (user.demo && rt.config.mode === 'production')) return undefined;
   const sessionUser: SessionUser = {
@@ -52,7 +57,7 @@ async function findUser(rt: RuntimeContext, where: SQL, bySession = false) {
     displayName: user.displayName,
     role: user.role,
     orgUnit: { id: org.id, name: org.name, kind: org.kind, path: org.path, cityCode: org.cityCode },
-    post: post ? { id: post.id, code: post.code, name: post.name } : null,
+    posts: held,
     permissions: permissionsOf(user.role, org.kind),
     restriction: restrictionOf(rt, user, rt.clock()),
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { cases, tasks } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
@@ -12,10 +12,11 @@ import { subjectsOf } from './subjects.ts';
  */
 export async function listTasks(rt: RuntimeContext, user: SessionUser, query: { overdue?: boolean | undefined; mine?: boolean | undefined; page: number; pageSize: number }) {
   const now = rt.clock();
-  const forUser = user.post ? or(eq(tasks.role, user.role), eq(tasks.escalatedTo, user.post.code))! : eq(tasks.role, user.role);
+  const held = user.posts.map((post) => post.code);
+  const forUser = held.length ? or(eq(tasks.role, user.role), inArray(tasks.escalatedTo, held))! : eq(tasks.role, user.role);
   const filters: SQL[] = [eq(tasks.status, 'open'), forUser, inSubtree(tasks.orgPath, user)];
   if (query.overdue) filters.push(lt(tasks.dueAt, now));
-  if (query.mine && user.post) filters.push(eq(tasks.post, user.post.code));
+  if (query.mine && held.length) filters.push(inArray(tasks.post, held));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db

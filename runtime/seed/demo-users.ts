@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
-import { posts, users } from '../db/schema/index.ts';
+import { posts, userPosts, users } from '../db/schema/index.ts';
 
 /** A demo account: where it sits and at which post. */
 export interface DemoAccount {
@@ -48,11 +48,11 @@ export async function insertDemoUsers(db: Executor, accounts: readonly DemoAccou
         displayName: account.displayName,
         role: account.role,
         orgUnitId: account.orgUnitId,
-        postId: post?.id ?? null,
         demo: true,
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
+    if (inserted[0] && post) await db.insert(userPosts).values({ userId: inserted[0].id, postId: post.id });
     created += inserted.length;
   }
   return created;

@@ -90,7 +90,7 @@ describe('levels', () => {
     username: 'u1',
     displayName: 'U1',
     role,
-    post: null,
+    posts: [],
     permissions: [],
     restriction: null,
     orgUnit: { id: '350100', name: '福州市', kind, path: '/100000/350000/350100/' } as SessionUser['orgUnit'],

@@ -42,7 +42,7 @@ export function Inbox({ user }: { user: SessionUser }) {
       <Space className="page-head" wrap>
         <Typography.Title level={2} id="inbox-title">{t('tasks')}</Typography.Title>
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>{t('onlyOverdue')}</Checkbox>
-        {user.post && <Checkbox checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)}>{t('onlyMine')}</Checkbox>}
+        {user.posts.length > 0 && <Checkbox checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)}>{t('onlyMine')}</Checkbox>}
       </Space>
       {tasks.error !== null && (
         <Alert type="error" showIcon title={errorText(tasks.error, locale)} action={<Button onClick={tasks.reload}>{common('retry')}</Button>} />

@@ -22,7 +22,7 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
         <Space size="middle">
           <span className="who">
             {user.displayName} · {user.orgUnit.name}
-            {user.post ? ` · ${user.post.name}` : ''}
+            {user.posts.length ? ` · ${user.posts.map((post) => post.name).join('、')}` : ''}
           </span>
           <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>
           <AccountMenu onSignedOut={onSignedOut} />

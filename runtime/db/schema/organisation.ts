@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Every role a user may hold. 审计员 (auditor) reads the access log and nothing else. */
 export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor'] as const;
@@ -38,7 +38,7 @@ export const posts = pgTable(
   (t) => [unique('posts_org_unit_code_key').on(t.orgUnitId, t.code)],
 );
 
-/** A person who signs in: one role, one org unit, at most one post. */
+/** A person who signs in: one role, one org unit; the posts they hold are in `user_posts`. */
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   username: text('username').notNull().unique(),
@@ -46,7 +46,6 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   role: text('role', { enum: ROLES }).notNull(),
   orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
-  postId: uuid('post_id').references(() => posts.id),
   active: boolean('active').notNull().default(true),
   /** Demo accounts exist only in demo mode; production mode refuses them at sign-in. */
   demo: boolean('demo').notNull().default(false),
@@ -63,6 +62,19 @@ export const users = pgTable('users', {
   recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The posts a user holds (one or more; none for staff who take no tasks): a task naming a post is
+ * offered to the holders of that post. A small office's generalist window holds several.
+ */
+export const userPosts = pgTable(
+  'user_posts',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id),
+    postId: uuid('post_id').notNull().references(() => posts.id),
+  },
+  (t) => [primaryKey({ name: 'user_posts_pkey', columns: [t.userId, t.postId] }), index('user_posts_post_idx').on(t.postId)],
+);
 
 /**
  * Wrong sign-ins counted per account name (`account:<username>`, known or not) and per address
