@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { below, share, type Target } from './target.ts';
+import { below, instant, share, type Target } from './target.ts';
 
 /**
  * 业务管理: the work is managed in the system against its deadlines. Steps taken by people in the
@@ -19,7 +19,7 @@ export const businessManagement: Target = {
       sql`SELECT count(*) AS denominator, count(*) FILTER (WHERE coalesce(r.on_time, e.on_time)) AS numerator
           FROM case_events e JOIN org_units w ON w.id = e.org_unit_id
             LEFT JOIN record_revisions r ON r.city_code = e.city_code AND r.case_event_id = e.id
-          WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${scope.from} AND e.left_at < ${scope.until}
+          WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${instant(scope.from)} AND e.left_at < ${instant(scope.until)}
             AND e.due_at IS NOT NULL AND e.actor_role <> 'system'`,
     ),
 };

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { below, share, type AssessmentScope } from './target.ts';
+import { below, instant, share, type AssessmentScope } from './target.ts';
 
 /** Records one source collected in the period, and how many were reviewed within the allowed days. */
 export interface CollectionCount {
@@ -33,9 +33,9 @@ export const caseIntake: CollectionSource = async (scope) => {
     scope,
     sql`SELECT count(*) FILTER (WHERE ${reviewed(deadline)}) AS numerator, count(*) AS denominator
         FROM cases c
-        WHERE c.org_path LIKE ${below(scope)} AND c.created_at >= ${scope.from} AND c.created_at < ${scope.until}
+        WHERE c.org_path LIKE ${below(scope)} AND c.created_at >= ${instant(scope.from)} AND c.created_at < ${instant(scope.until)}
           AND c.process_id IN (${sql.join(processes.map((p) => sql`${p}`), sql`, `)})
-          AND (${deadline} <= ${scope.rt.clock()} OR ${reviewed(deadline)})`,
+          AND (${deadline} <= ${instant(scope.rt.clock())} OR ${reviewed(deadline)})`,
   );
   return { collected: counted.denominator, reviewedInTime: counted.numerator };
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { below, share, type Target } from './target.ts';
+import { below, instant, share, type Target } from './target.ts';
 
 /**
  * 经费管理: money paid through the system and reconciled with the bank. Ledger items approved in the
@@ -18,6 +18,6 @@ export const fundManagement: Target = {
       sql`SELECT count(*) AS denominator,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM payments p WHERE p.city_code = i.city_code AND p.item_id = i.id AND p.status = 'reconciled')) AS numerator
           FROM ledger_items i JOIN cases c ON c.city_code = i.city_code AND c.id = i.case_id
-          WHERE c.org_path LIKE ${below(scope)} AND i.approved_at >= ${scope.from} AND i.approved_at < ${scope.until}`,
+          WHERE c.org_path LIKE ${below(scope)} AND i.approved_at >= ${instant(scope.from)} AND i.approved_at < ${instant(scope.until)}`,
     ),
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { below, share, type Target } from './target.ts';
+import { below, instant, share, type Target } from './target.ts';
 
 /**
  * 信息管理: real-name records kept complete. Persons registered in the subtree by the period's end
@@ -19,11 +19,11 @@ export const informationManagement: Target = {
       sql`WITH records AS (
             SELECT (p.phone IS NOT NULL AND p.hukou_area IS NOT NULL AND p.residence_area IS NOT NULL) AS complete
             FROM persons p JOIN org_units o ON o.id = p.org_unit_id
-            WHERE o.path LIKE ${below(scope)} AND p.created_at < ${scope.until}
+            WHERE o.path LIKE ${below(scope)} AND p.created_at < ${instant(scope.until)}
             UNION ALL
             SELECT (m.legal_rep_id_number IS NOT NULL AND m.established_on IS NOT NULL)
             FROM employers m JOIN org_units o ON o.id = m.org_unit_id
-            WHERE o.path LIKE ${below(scope)} AND m.created_at < ${scope.until})
+            WHERE o.path LIKE ${below(scope)} AND m.created_at < ${instant(scope.until)})
           SELECT count(*) AS denominator, count(*) FILTER (WHERE complete) AS numerator FROM records`,
     ),
 };

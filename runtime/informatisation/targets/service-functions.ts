@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/index.ts';
 import { processesInForce } from '../../plugins/index.ts';
-import { below, type Target } from './target.ts';
+import { below, instant, type Target } from './target.ts';
 
 /**
  * 服务功能: the standard processes in force at the unit, and how many of them were used in its
@@ -19,7 +19,7 @@ export const serviceFunctions: Target = {
     const used = await queryRows<{ process_id: string }>(
       scope.rt.db,
       sql`SELECT DISTINCT e.process_id FROM case_events e JOIN org_units w ON w.id = e.org_unit_id
-          WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${scope.from} AND e.left_at < ${scope.until} AND e.actor_role <> 'system'`,
+          WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${instant(scope.from)} AND e.left_at < ${instant(scope.until)} AND e.actor_role <> 'system'`,
     );
     return { numerator: used.filter((u) => inForce.has(u.process_id)).length, denominator: inForce.size };
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { below, share, type Target } from './target.ts';
+import { below, instant, share, type Target } from './target.ts';
 
 /**
  * 对象覆盖: the real-name registry reached by the processes. Persons and employers registered in the
@@ -17,13 +17,13 @@ export const subjectCoverage: Target = {
       scope,
       sql`WITH subjects AS (
             SELECT 'person' AS type, p.city_code, p.id FROM persons p JOIN org_units o ON o.id = p.org_unit_id
-            WHERE o.path LIKE ${below(scope)} AND p.created_at < ${scope.until}
+            WHERE o.path LIKE ${below(scope)} AND p.created_at < ${instant(scope.until)}
             UNION ALL
             SELECT 'employer', m.city_code, m.id FROM employers m JOIN org_units o ON o.id = m.org_unit_id
-            WHERE o.path LIKE ${below(scope)} AND m.created_at < ${scope.until})
+            WHERE o.path LIKE ${below(scope)} AND m.created_at < ${instant(scope.until)})
           SELECT count(*) AS denominator,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cases c WHERE c.city_code = s.city_code AND c.subject_type = s.type
-              AND c.subject_id = s.id AND c.created_at < ${scope.until})) AS numerator
+              AND c.subject_id = s.id AND c.created_at < ${instant(scope.until)})) AS numerator
           FROM subjects s`,
     ),
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { below, share, type Target } from './target.ts';
+import { below, instant, share, type Target } from './target.ts';
 
 /**
  * 系统覆盖: the share of districts, streets and communities in the subtree (the unit itself when it
@@ -19,7 +19,7 @@ export const systemCoverage: Target = {
       sql`WITH used AS (
             SELECT DISTINCT CASE WHEN w.kind = 'office' THEN w.parent_id ELSE w.id END AS unit_id
             FROM case_events e JOIN org_units w ON w.id = e.org_unit_id
-            WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${scope.from} AND e.left_at < ${scope.until} AND e.actor_role <> 'system')
+            WHERE w.path LIKE ${below(scope)} AND e.left_at >= ${instant(scope.from)} AND e.left_at < ${instant(scope.until)} AND e.actor_role <> 'system')
           SELECT count(*) AS denominator, count(used.unit_id) AS numerator
           FROM org_units u LEFT JOIN used ON used.unit_id = u.id
           WHERE u.path LIKE ${below(scope)} AND u.kind IN ('district', 'street', 'community')`,

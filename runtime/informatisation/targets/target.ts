@@ -25,6 +25,11 @@ export interface Target {
   count(scope: AssessmentScope): Promise<TargetCount>;
 }
 
+/** An instant as a query parameter both drivers take (postgres.js refuses a Date in raw SQL). */
+export function instant(at: Date): SQL {
+  return sql`${at.toISOString()}::timestamptz`;
+}
+
 /** `LIKE` pattern for the unit and everything below it. */
 export function below(scope: AssessmentScope): string {
   return `${scope.unit.path}%`;
@@ -46,6 +51,6 @@ export function cohortReaching(scope: AssessmentScope, process: string, state: s
     sql`SELECT count(*) AS denominator,
           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_events e WHERE e.city_code = c.city_code AND e.case_id = c.id AND e.to_state = ${state})) AS numerator
         FROM cases c
-        WHERE c.process_id = ${process} AND c.org_path LIKE ${below(scope)} AND c.created_at >= ${scope.from} AND c.created_at < ${scope.until}`,
+        WHERE c.process_id = ${process} AND c.org_path LIKE ${below(scope)} AND c.created_at >= ${instant(scope.from)} AND c.created_at < ${instant(scope.until)}`,
   );
 }
