@@ -25,6 +25,7 @@ const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
 const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
+const InformatisationPage = lazy(() => import('./informatisation/InformatisationPage.tsx'));
 const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
 
 /** Which screen a path shows. */
@@ -41,6 +42,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/calendar') return <CalendarPage user={user} />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/funds') return <FundsPage user={user} />;
+  if (path === '/informatisation') return <InformatisationPage user={user} />;
   if (path === '/payments') return <PaymentsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);

@@ -112,7 +112,7 @@ export type Subscription = {
  * unemployed person" instead of naming a process. Each part names an element of one of the
  * package's processes; the load checks that it exists.
  */
-export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified'] as const;
+export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded'] as const;
 export type MeaningName = (typeof meaningNames)[number];
 
 /** The parts each meaning must name, which the shared features read. */
@@ -123,6 +123,7 @@ export const meaningParts: Readonly<Record<MeaningName, readonly ('state' | 'eve
   filledVacancy: ['event'],
   activeJobSeeker: ['state', 'form'],
   certified: ['state', 'event'],
+  surveyRecorded: ['state'],
 };
 
 /** The process, and where needed the state, event or form, that carries a meaning. */

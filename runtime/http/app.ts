@@ -18,6 +18,7 @@ import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
+import { informatisationRoutes } from './routes/informatisation-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
@@ -67,6 +68,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', indicatorRoutes(rt));
   app.route('/api', reviewRoutes(rt));
   app.route('/api', analysisRoutes(rt));
+  app.route('/api', informatisationRoutes(rt));
   app.route('/api', monitoringRoutes(rt));
   app.route('/api', codeTableRoutes(rt));
   app.route('/api', postRoutes(rt));

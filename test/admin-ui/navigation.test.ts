@@ -20,9 +20,9 @@ describe('menu by role', () => {
     expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments']);
     // Payment batches: whoever may issue them (caseworkers, reviewers) or approve sending them (reviewers).
     expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments']);
-    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/packages', '/calendar']);
-    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds']);
-    expect(navigationFor('admin')).toHaveLength(8);
+    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/informatisation', '/packages', '/calendar']);
+    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds', '/informatisation']);
+    expect(navigationFor('admin')).toHaveLength(9);
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });
 

@@ -33,6 +33,8 @@ describe('OpenAPI document', () => {
       'GET /api/indicators/{id}',
       'GET /api/indicators/{id}/drilldown',
       'GET /api/indicators/{id}/records',
+      'GET /api/informatisation',
+      'GET /api/informatisation/export',
       'GET /api/ledger/fund-statistics',
       'GET /api/ledger/fund-statistics/export',
       'GET /api/ledger/items',

@@ -16,6 +16,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'] },
+  { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'Informatisation assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
   { path: '/calendar', title: { 'zh-CN': '节假日安排', en: 'Holiday calendar' }, roles: ['admin', 'configurator'] },
   { path: '/audit', title: { 'zh-CN': '访问日志', en: 'Access log' }, roles: ['auditor'] },
