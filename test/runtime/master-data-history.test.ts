@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId, tableCounts } from '../support/fixtures.ts';
+import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 const EMPLOYER = '91350100M000100Y43';
@@ -136,10 +136,13 @@ describe.each(backends)('master data with history (%s)', (backend) => {
     expect(byCaseworker.items.find((item) => item.field === 'legalRepIdNumber')).toMatchObject({ oldValue: null, newValue: expect.stringMatching(/^350203\*+[\dX]$/), masked: true });
   });
 
-  it('merges a duplicate registered under a mistyped ID number: its cases move to the kept record, it stays marked merged, both histories and the audit log say so', async () => {
+  it('merges a duplicate registered under a mistyped ID number: its cases and nationwide status move to the kept record, it stays marked merged and takes no new case, both histories and the audit log say so', async () => {
     const kept = await registerPerson(t, caseworker, citizenId('350203', '19880808', '051'), '李娜');
     const duplicate = await registerPerson(t, caseworker, citizenId('350203', '19880808', '015'), '李娜');
+    // The duplicate is registered unemployed: a status held nationwide by its (mistyped) ID number.
     const registration = await open(t, caseworker, 'unemployment-registration', duplicate);
+    await act(t, caseworker, registration.id, 'submit', registrationForm());
+    expect((await act(t, reviewer, registration.id, 'approve', { opinion: '同意' })).state).toBe('registered');
 
     const body = { duplicateId: duplicate, reason: '同一人重复登记，证件号码录入错误' };
     const byCaseworker = await t.request('POST', `/api/persons/${kept}/merge`, { token: caseworker, body });
@@ -150,6 +153,12 @@ describe.each(backends)('master data with history (%s)', (backend) => {
     expect(merged.body.moved.cases).toEqual([registration.id]);
     expect(merged.body.duplicate).toMatchObject({ id: duplicate, mergedInto: kept });
     expect((await getCase(t, caseworker, registration.id)).subject.id).toBe(kept);
+    expect(merged.body.moved.nationwideStatuses).toEqual(['unemploymentStatus']);
+    // The status follows: held by the kept ID number, nationwide and on the kept record; the duplicate holds none.
+    const holders = await queryRows<{ id: string }>(t.rt.db, sql`SELECT p.id FROM nationwide_statuses n JOIN persons p ON p.city_code = n.city_code AND p.id_number_index = n.id_number_index WHERE n.status_key = 'unemploymentStatus' AND p.id IN (${kept}, ${duplicate})`);
+    expect(holders.map((row) => row.id)).toEqual([kept]);
+    expect(merged.body.kept.statuses.unemploymentStatus).toBe('registered');
+    expect(merged.body.duplicate.statuses.unemploymentStatus).toBe('none');
     // The duplicate is still there, pointing to the kept record; both histories say what happened and why.
     expect((await t.request('GET', `/api/persons/${duplicate}`, { token: caseworker })).body.mergedInto).toBe(kept);
     expect((await history(`persons/${kept}`, caseworker)).items).toContainEqual(expect.objectContaining({ kind: 'merge', field: 'mergedFrom', newValue: duplicate, reason: body.reason }));
@@ -163,6 +172,8 @@ describe.each(backends)('master data with history (%s)', (backend) => {
     expect([edit.status, edit.body.code]).toEqual([422, 'RECORD_MERGED']);
     const again = await t.request('POST', `/api/persons/${kept}/merge`, { token: reviewer, body });
     expect([again.status, again.body.code]).toEqual([422, 'RECORD_MERGED']);
+    const newCase = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'job-seeking', subjectId: duplicate } });
+    expect([newCase.status, newCase.body.code]).toEqual([422, 'RECORD_MERGED']);
     expect(await tableCounts(t.rt)).toEqual(before);
   });
 
