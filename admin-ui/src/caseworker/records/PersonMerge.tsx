@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
@@ -6,7 +6,12 @@ import { requiredRule } from '../start/form-rules.ts';
 import { useRecordMessages } from './messages.ts';
 import { ReasonField } from './ReasonField.tsx';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+interface Found {
+  id: string;
+  name: string;
+  idNumber: string;
+  mergedInto: string | null;
+}
 
 interface Merged {
   moved: { cases: string[]; ledgerItems: string[] };
@@ -22,6 +27,17 @@ export function PersonMerge({ personId, onMerged }: { personId: string; onMerged
   const locale = useLocale();
   const [error, setError] = useState<unknown>(null);
   const [merged, setMerged] = useState<Merged | null>(null);
+  const [found, setFound] = useState<Found[]>([]);
+  // Candidates by ID number, name or pinyin initials, masked as every list is; the record itself and merged ones left out.
+  const search = async (q: string) => {
+    if (q.trim().length < 2) return;
+    try {
+      const { items } = await api<{ items: Found[] }>('GET', `/persons?q=${encodeURIComponent(q.trim())}&pageSize=20`);
+      setFound(items.filter((person) => person.id !== personId && person.mergedInto === null));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
   const merge = async ({ duplicateId, reason }: { duplicateId: string; reason: string }) => {
     setError(null);
     try {
@@ -34,8 +50,12 @@ export function PersonMerge({ personId, onMerged }: { personId: string; onMerged
   return (
     <Form name="person-merge" layout="vertical" onFinish={(values: { duplicateId: string; reason: string }) => void merge(values)}>
       <Typography.Paragraph type="secondary">{t('duplicateHelp')}</Typography.Paragraph>
-      <Form.Item name="duplicateId" label={t('duplicateId')} rules={[requiredRule(t('duplicateFormat')), { pattern: UUID, message: t('duplicateFormat') }]}>
-        <Input autoComplete="off" />
+      <Form.Item name="duplicateId" label={t('duplicateId')} rules={[requiredRule(t('duplicateFormat'))]}>
+        <Select
+          showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
+          placeholder={t('duplicateFormat')}
+          options={found.map((person) => ({ value: person.id, label: `${person.name} ${person.idNumber}` }))}
+        />
       </Form.Item>
       <ReasonField />
       <Button danger htmlType="submit">
