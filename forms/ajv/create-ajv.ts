@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isCitizenId } from '../identifiers/citizen-id.ts';
 import { isCreditCode } from '../identifiers/credit-code.ts';
+import { isSocialSecurityCardNo } from '../identifiers/social-security-card.ts';
 import { fieldMessage, type FieldText } from './field-messages.ts';
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
@@ -16,6 +17,7 @@ export function configureAjv(ajv: Ajv): Ajv {
   addFormats(ajv);
   ajv.addFormat('cn-id-number', { type: 'string', validate: isCitizenId });
   ajv.addFormat('cn-credit-code', { type: 'string', validate: isCreditCode });
+  ajv.addFormat('cn-social-security-card', { type: 'string', validate: isSocialSecurityCardNo });
   ajv.addFormat('cn-mobile', { type: 'string', validate: (value: string) => MOBILE.test(value) });
   // Bilingual titles ride along in the schema; they do not validate anything.
   ajv.addKeyword({ keyword: 'x-i18n', schemaType: 'object' });

@@ -10,6 +10,7 @@ const FORMATS: Readonly<Record<string, FieldText>> = {
   'cn-mobile': { 'zh-CN': '请输入有效的11位手机号码', en: 'Enter a valid 11-digit mobile number' },
   'cn-id-number': { 'zh-CN': '公民身份号码无效（请核对校验位）', en: 'Not a valid citizen ID number (check the last character)' },
   'cn-credit-code': { 'zh-CN': '统一社会信用代码无效（请核对校验位）', en: 'Not a valid unified social credit code (check the last character)' },
+  'cn-social-security-card': { 'zh-CN': '社会保障卡卡号为9位（首位可为大写字母，其余为数字）', en: 'A social security card number has 9 characters (a capital letter or digit, then 8 digits)' },
   date: { 'zh-CN': '请输入有效日期（年-月-日）', en: 'Enter a valid date (YYYY-MM-DD)' },
 };
 

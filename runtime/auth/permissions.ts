@@ -33,6 +33,7 @@ export const permissions = {
   'persons.read': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查询服务对象（证件号码、手机号按经办关系显示或遮蔽）', en: 'Look up persons and employers (ID numbers and phones shown or masked by who handles them)' } },
   'persons.register': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '实名登记服务对象和用人单位', en: 'Register persons and employers under real name' } },
   'persons.reveal': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '说明事由后查看完整证件号码和手机号（留痕）', en: 'See a full ID number and phone for a stated purpose (recorded)' } },
+  'persons.merge': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '合并同一人的重复记录（留痕）', en: 'Merge duplicate records of one person (recorded)' } },
   'employers.override': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '登记未通过校验的早期试点信用代码（留痕）', en: 'Register an early pilot credit code failing its check (recorded)' } },
   'ledger.read': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅待发放款项和拨付批次', en: 'Read payable items and payment batches' } },
   'payments.prepare': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '生成拨付批次、下载银行文件、导入对账', en: 'Issue payment batches, download the bank file, import reconciliation' } },

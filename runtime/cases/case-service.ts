@@ -39,6 +39,8 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
   if (starter !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: starter ? [starter] : [] } });
   const subject = await subjectInCity(rt.db, definition.subject, cityCode, input.subjectId);
   if (!subject) throw new PlatformError('NOT_FOUND', { details: { subject: input.subjectId } });
+  // A duplicate merged into another record takes no new work: it belongs on the record kept.
+  if (subject.mergedInto) throw new PlatformError('RECORD_MERGED', { details: { person: subject.id, mergedInto: subject.mergedInto } });
 
   try {
     const row = await rt.db.transaction((tx) =>

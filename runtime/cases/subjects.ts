@@ -20,13 +20,20 @@ export async function subjectsOf(db: Executor, rows: readonly { subjectId: strin
   return summaries;
 }
 
-/** The person or employer a new case is about, if it is in the user's city. */
-export async function subjectInCity(db: Executor, type: 'person' | 'employer', cityCode: string, id: string): Promise<{ id: string } | undefined> {
-  const table = type === 'person' ? persons : employers;
-  const [found] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.cityCode, cityCode), eq(table.id, id)))
+/** The person or employer a new case is about, if it is in the user's city; a person merged into another names the kept one. */
+export async function subjectInCity(db: Executor, type: 'person' | 'employer', cityCode: string, id: string): Promise<{ id: string; mergedInto: string | null } | undefined> {
+  if (type === 'person') {
+    const [person] = await db
+      .select({ id: persons.id, mergedInto: persons.mergedInto })
+      .from(persons)
+      .where(and(eq(persons.cityCode, cityCode), eq(persons.id, id)))
+      .limit(1);
+    return person;
+  }
+  const [employer] = await db
+    .select({ id: employers.id })
+    .from(employers)
+    .where(and(eq(employers.cityCode, cityCode), eq(employers.id, id)))
     .limit(1);
-  return found;
+  return employer && { id: employer.id, mergedInto: null };
 }

@@ -61,6 +61,24 @@ export const codeTables: readonly CodeTable[] = [
     completeness: 'complete',
     file: 'education-gb4658.csv',
   },
+  {
+    id: 'hukou-type',
+    title: { 'zh-CN': '户口性质', en: 'Household registration type' },
+    standard: '国发〔2014〕25号',
+    edition: '2014',
+    effectiveFrom: '2014-07-24',
+    completeness: 'platform table: the two historical types and the unified 居民户口 of the 2014 reform',
+    file: 'hukou-type.csv',
+  },
+  {
+    id: 'registration-type-2011',
+    title: { 'zh-CN': '企业登记注册类型（经济类型）', en: 'Enterprise registration (ownership) type' },
+    standard: '国统字〔2011〕86号',
+    edition: '2011',
+    effectiveFrom: null,
+    completeness: 'complete at the three levels of the 2011 rule: 3 groups, 18 types, 10 subtypes (个体经营 not included)',
+    file: 'registration-type-2011.csv',
+  },
 ];
 
 const loaded = new Map<string, CodeEntry[]>();

@@ -1,4 +1,4 @@
-import { and, count, desc, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { chinaDate, PlatformError } from '../../engine/index.ts';
 import { parseCitizenId, parseCreditCode } from '../../forms/index.ts';
@@ -6,7 +6,7 @@ import { holds, inVisibleCities, type SessionUser } from '../auth/index.ts';
 import { codeOrNamePrefix, isUniqueViolation } from '../db/index.ts';
 import { auditLog, employers } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
-import { sealIdNumber } from '../privacy/index.ts';
+import { openValue, sealIdNumber } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 export interface RegisterEmployerInput {
@@ -20,21 +20,33 @@ export interface RegisterEmployerInput {
   checkOverride?: { reason: string } | undefined;
 }
 
-function employerView(row: typeof employers.$inferSelect) {
+/**
+ * An employer as the API shows it: the legal representative's ID number always masked; the contact's
+ * phone in the clear only with `full` (for who handles cases, a read the caller records), else masked.
+ */
+export function employerView(rt: RuntimeContext, row: typeof employers.$inferSelect, options: { full: boolean } = { full: false }) {
   return {
     id: row.id,
     cityCode: row.cityCode,
     creditCode: row.creditCode,
     name: row.name,
+    legalRepName: row.legalRepName,
     legalRepIdNumber: row.legalRepIdNumberMasked,
     establishedOn: row.establishedOn,
+    address: row.address,
+    industry: row.industry,
+    ownershipType: row.ownershipType,
+    size: row.size,
+    contactName: row.contactName,
+    contactPhone: options.full ? openValue(rt.cipher, row.contactPhone) : row.contactPhoneMasked,
+    masked: !options.full,
     checkOverride: row.checkOverride ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** The legal representative's ID number, checked (GB 11643) and sealed as the persons table keeps one. */
-function sealedLegalRep(rt: RuntimeContext, idNumber: string, today: string) {
+export function sealedLegalRep(rt: RuntimeContext, idNumber: string, today: string) {
   const parsed = parseCitizenId(idNumber, today);
   if (!parsed.ok) throw new PlatformError('ID_NUMBER_INVALID', { details: { field: 'legalRepIdNumber', problem: parsed.problem } });
   const sealed = sealIdNumber(rt.cipher, idNumber);
@@ -69,7 +81,7 @@ export async function registerEmployer(rt: RuntimeContext, user: SessionUser, in
       }
       return inserted!;
     });
-    return employerView(row);
+    return employerView(rt, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new PlatformError('DUPLICATE_RECORD', { details: { field: 'creditCode' }, cause: error });
     throw error;
@@ -86,5 +98,12 @@ export async function findEmployers(rt: RuntimeContext, user: SessionUser, query
     rt.db.select().from(employers).where(where).orderBy(desc(employers.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     rt.db.select({ value: count() }).from(employers).where(where),
   ]);
-  return { items: rows.map(employerView), total: Number(total?.value ?? 0) };
+  return { items: rows.map((row) => employerView(rt, row)), total: Number(total?.value ?? 0) };
+}
+
+/** An employer in the user's visible cities, or 404. */
+export async function employerInScope(rt: RuntimeContext, user: SessionUser, id: string): Promise<typeof employers.$inferSelect> {
+  const [row] = await rt.db.select().from(employers).where(and(eq(employers.id, id), inVisibleCities(employers.cityCode, user))).limit(1);
+  if (!row) throw new PlatformError('NOT_FOUND', { details: { employer: id } });
+  return row;
 }

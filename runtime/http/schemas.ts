@@ -42,3 +42,26 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 }
 
 export const bearer = [{ bearer: [] }];
+
+/** Why a record is changed: kept with every change in its history. */
+export const ChangeReason = z.string().trim().min(2).max(500).openapi({ example: '本人来电更正手机号码', description: 'Why the record changes (kept in its history)' });
+
+/** One change of a person's or employer's record. */
+export const HistoryEntry = z
+  .object({
+    id: z.number().int(),
+    changeId: z.string().openapi({ description: 'Shared by the changes of one request' }),
+    kind: z.enum(['edit', 'merge']),
+    field: z.string(),
+    oldValue: z.string().nullable(),
+    newValue: z.string().nullable(),
+    personal: z.boolean().openapi({ description: 'A personal value: encrypted at rest, in the clear only for who handles the subject (a recorded read)' }),
+    masked: z.boolean(),
+    reason: z.string(),
+    actor: z.object({ id: z.string(), name: z.string() }),
+    at: z.string(),
+  })
+  .openapi('HistoryEntry');
+
+/** A record's history, newest first. */
+export const History = z.object({ items: z.array(HistoryEntry), masked: z.boolean() }).openapi('History');

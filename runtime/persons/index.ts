@@ -1,3 +1,6 @@
-export { registerPerson, findPersons, getPerson, personInScope, personView, revealPerson, updatePerson, type RegisterPersonInput } from './person-service.ts';
+export { registerPerson, findPersons, getPerson, personInScope, personView, revealPerson, type RegisterPersonInput } from './person-service.ts';
+export { editPerson, type PersonChanges } from './person-edit.ts';
+export { personHistory } from './person-history.ts';
+export { mergePersons } from './person-merge.ts';
 export { fillMissingInitials } from './name-initials.ts';
 export { requireCity } from './require-city.ts';

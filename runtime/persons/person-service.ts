@@ -5,7 +5,7 @@ import { parseCitizenId } from '../../forms/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, inVisibleCities, type SessionUser } from '../auth/index.ts';
 import { isUniqueViolation, namePrefix } from '../db/index.ts';
-import { auditLog, persons } from '../db/schema/index.ts';
+import { persons } from '../db/schema/index.ts';
 import { isKnownAreaCode } from '../divisions/index.ts';
 import { handlesPerson, normalIdNumber, openValue, sealAccount, sealIdNumber, sealPhone } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -27,16 +27,6 @@ export interface RegisterPersonInput {
 /** 社会保障卡金融账户 or a bank account. */
 export type PaymentAccountType = 'social-security-card' | 'bank-account';
 
-/** What may change on a person's record; a payment account set to null is removed (its type and bank with it). */
-export interface UpdatePersonInput {
-  phone?: string | null | undefined;
-  residenceArea?: string | null | undefined;
-  address?: string | null | undefined;
-  paymentAccountType?: PaymentAccountType | undefined;
-  paymentAccount?: string | null | undefined;
-  paymentBank?: string | undefined;
-}
-
 type PersonRow = typeof persons.$inferSelect;
 
 /**
@@ -49,7 +39,7 @@ function statusesOf(rt: RuntimeContext, row: PersonRow): Record<string, string> 
 }
 
 /** The payment account columns of a person: the number sealed and masked, with its type and bank; all null for none. */
-function paymentAccountColumns(rt: RuntimeContext, input: { paymentAccountType?: PaymentAccountType | undefined; paymentAccount?: string | null | undefined; paymentBank?: string | undefined }) {
+export function paymentAccountColumns(rt: RuntimeContext, input: { paymentAccountType?: PaymentAccountType | undefined; paymentAccount?: string | null | undefined; paymentBank?: string | undefined }) {
   const { account, masked } = sealAccount(rt.cipher, input.paymentAccount);
   return account === null
     ? { paymentAccountType: null, paymentAccount: null, paymentAccountMasked: null, paymentBank: null }
@@ -57,8 +47,8 @@ function paymentAccountColumns(rt: RuntimeContext, input: { paymentAccountType?:
 }
 
 /**
- * A person as the API shows it. `full`: the ID number and phone in the clear (decrypted), for
- * someone who handles the person; otherwise their masked forms. `masked` tells the reader which.
+ * A person as the API shows it. `full`: the ID number, the phones and the social security card
+ * number in the clear (decrypted), for someone who handles the person; otherwise their masked forms. `masked` tells the reader which.
  * The payment account is masked unless `account` asks for it in the clear (a read the caller records).
  */
 export function personView(rt: RuntimeContext, row: PersonRow, options: { full: boolean; account?: boolean }) {
@@ -77,6 +67,14 @@ export function personView(rt: RuntimeContext, row: PersonRow, options: { full: 
     paymentAccountType: row.paymentAccountType,
     paymentAccount: options.account === true ? openValue(rt.cipher, row.paymentAccount) : row.paymentAccountMasked,
     paymentBank: row.paymentBank,
+    hukouType: row.hukouType,
+    email: row.email,
+    emergencyContactName: row.emergencyContactName,
+    emergencyContactPhone: options.full ? openValue(rt.cipher, row.emergencyContactPhone) : row.emergencyContactPhoneMasked,
+    socialSecurityCardNo: options.full ? openValue(rt.cipher, row.socialSecurityCardNo) : row.socialSecurityCardNoMasked,
+    skills: row.skills,
+    mergedInto: row.mergedInto,
+    mergedAt: row.mergedAt?.toISOString() ?? null,
     statuses: statusesOf(rt, row),
     unjustifiedRefusals: row.unjustifiedRefusals,
     certificateNo: row.certificateNo,
@@ -171,31 +169,4 @@ export async function revealPerson(rt: RuntimeContext, user: SessionUser, id: st
   const row = await personInScope(rt, user, id);
   await recordAccess(rt.db, { actor: actorOfUser(user), action: 'person.reveal', target: { type: 'person', id: row.id }, purpose, origin, at: rt.clock(), details: { paymentAccount: row.paymentAccount !== null } });
   return personView(rt, row, { full: true, account: true });
-}
-
-/**
- * Changes a person of the user's city: contact details and the payment account (社会保障卡金融账户
- * or bank account), stored encrypted and shown masked. A field left out stays as it is. A change of
- * account is written to the audit log in the same transaction (who, the masked account before and
- * after). Items held out of a batch for want of an account are paid by the next batch once it is recorded.
- */
-export async function updatePerson(rt: RuntimeContext, user: SessionUser, id: string, input: UpdatePersonInput) {
-  const cityCode = requireCity(user);
-  const changes: Partial<typeof persons.$inferInsert> = { updatedAt: rt.clock() };
-  if (input.phone !== undefined) Object.assign(changes, sealPhone(rt.cipher, input.phone));
-  if (input.residenceArea !== undefined) changes.residenceArea = input.residenceArea;
-  if (input.address !== undefined) changes.address = input.address;
-  const account = input.paymentAccount === undefined ? undefined : paymentAccountColumns(rt, input);
-  if (account) Object.assign(changes, account);
-  const row = await rt.db.transaction(async (tx) => {
-    const [before] = await tx.select({ masked: persons.paymentAccountMasked }).from(persons).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).for('update');
-    if (!before) throw new PlatformError('NOT_FOUND', { details: { person: id } });
-    const [updated] = await tx.update(persons).set(changes).where(and(eq(persons.cityCode, cityCode), eq(persons.id, id))).returning();
-    // Where money goes is changed on the record, by whom and from which account to which (masked).
-    if (account) {
-      await tx.insert(auditLog).values({ cityCode, actorId: user.id, action: 'person.payment-account', target: id, details: { from: before.masked, to: account.paymentAccountMasked }, at: rt.clock() });
-    }
-    return updated!;
-  });
-  return personView(rt, row, { full: false });
 }

@@ -24,12 +24,13 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
 
 /**
  * Re-encrypts every stored personal value under the cipher's primary key (after a new key was
- * made primary in the key file): ID numbers (employers' legal representatives too), phones, payment accounts and payees, bank lines, second-factor secrets. A batch at
+ * made primary in the key file): ID numbers (employers' legal representatives too), phones (emergency
+ * contacts' and employers' contacts' too), social security card numbers, payment accounts and payees, bank lines, second-factor secrets. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
  * primary key are left alone. With `reindex`, the blind indexes are recomputed too (after the
  * index key changed). The personal values of case data (a bank account) are re-encrypted in the
  * case and its snapshot; the performance records that hold them are append-only and keep theirs,
- * counted in `historyUnderOlderKeys`. An old key may leave the key file only once this reports
+ * counted in `historyUnderOlderKeys` with the personal values of master-data histories. An old key may leave the key file only once this reports
  * nothing left under it, the history included.
  */
 export async function reencryptAll(db: Database, cipher: FieldCipher, options: { reindex: boolean }): Promise<RotationReport> {
@@ -51,13 +52,21 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
         const rows = await tx
           .select()
           .from(persons)
-          .where(sql`(${notUnder(persons.idNumber, primary)}) OR (${notUnder(persons.phone, primary)}) OR (${notUnder(persons.paymentAccount, primary)})`)
+          .where(
+            sql`(${notUnder(persons.idNumber, primary)}) OR (${notUnder(persons.phone, primary)}) OR (${notUnder(persons.paymentAccount, primary)}) OR (${notUnder(persons.emergencyContactPhone, primary)}) OR (${notUnder(persons.socialSecurityCardNo, primary)})`,
+          )
           .limit(BATCH)
           .for('update');
         for (const row of rows) {
           await tx
             .update(persons)
-            .set({ idNumber: again(row.idNumber)!, phone: again(row.phone), paymentAccount: again(row.paymentAccount) })
+            .set({
+              idNumber: again(row.idNumber)!,
+              phone: again(row.phone),
+              paymentAccount: again(row.paymentAccount),
+              emergencyContactPhone: again(row.emergencyContactPhone),
+              socialSecurityCardNo: again(row.socialSecurityCardNo),
+            })
             .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.id)));
         }
         return rows.length;
@@ -67,8 +76,18 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
   await loop(
     () =>
       db.transaction(async (tx) => {
-        const rows = await tx.select({ cityCode: employers.cityCode, id: employers.id, legalRep: employers.legalRepIdNumber }).from(employers).where(notUnder(employers.legalRepIdNumber, primary)).limit(BATCH).for('update');
-        for (const row of rows) await tx.update(employers).set({ legalRepIdNumber: again(row.legalRep) }).where(and(eq(employers.cityCode, row.cityCode), eq(employers.id, row.id)));
+        const rows = await tx
+          .select({ cityCode: employers.cityCode, id: employers.id, legalRep: employers.legalRepIdNumber, contactPhone: employers.contactPhone })
+          .from(employers)
+          .where(sql`(${notUnder(employers.legalRepIdNumber, primary)}) OR (${notUnder(employers.contactPhone, primary)})`)
+          .limit(BATCH)
+          .for('update');
+        for (const row of rows) {
+          await tx
+            .update(employers)
+            .set({ legalRepIdNumber: again(row.legalRep), contactPhone: again(row.contactPhone) })
+            .where(and(eq(employers.cityCode, row.cityCode), eq(employers.id, row.id)));
+        }
         return rows.length;
       }),
     'employers',
@@ -135,7 +154,12 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
     'cases',
   );
   const [history] = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM case_events WHERE ${dataNotUnder('case_events.data', primary)}`);
-  report.historyUnderOlderKeys = Number(history?.n ?? 0);
+  // A record's history (append-only too) keeps the personal values of its changes under the key they were written with.
+  const [changes] = await queryRows<{ n: string | number }>(
+    db,
+    sql`SELECT count(*) AS n FROM master_data_history WHERE (${notUnder(sql.raw('old_value'), primary)}) OR (${notUnder(sql.raw('new_value'), primary)})`,
+  );
+  report.historyUnderOlderKeys = Number(history?.n ?? 0) + Number(changes?.n ?? 0);
   if (options.reindex) report.reindexed = await reindex(db, cipher);
   return report;
 }

@@ -31,7 +31,7 @@ export function openValue(cipher: FieldCipher, stored: string | null): string | 
 }
 
 /** A payment account as lists show it: the first and last four digits, `6222 **** **** 1234`. */
-function maskAccount(account: string): string {
+export function maskAccount(account: string): string {
   const digits = account.replace(/\s/g, '');
   return digits.length <= 8 ? `**** ${digits.slice(-4)}` : `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}`;
 }
@@ -40,4 +40,10 @@ function maskAccount(account: string): string {
 export function sealAccount(cipher: FieldCipher, account: string | null | undefined): { account: string | null; masked: string | null } {
   const value = account?.replace(/\s/g, '');
   return value ? { account: cipher.encrypt(value), masked: maskAccount(value) } : { account: null, masked: null };
+}
+
+/** Any personal value as the database keeps it: encrypted, with the masked form `mask` gives; both null for none (or blank). */
+export function sealMasked(cipher: FieldCipher, value: string | null | undefined, mask: (value: string) => string): { value: string | null; masked: string | null } {
+  const clear = value?.trim();
+  return clear ? { value: cipher.encrypt(clear), masked: mask(clear) } : { value: null, masked: null };
 }

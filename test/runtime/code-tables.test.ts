@@ -31,7 +31,7 @@ describe.each(backends)('code tables API (%s)', (backend) => {
 
   it('lists the tables with edition and completeness, and entries by parent with stable ids', async () => {
     const tables = await t.request('GET', '/api/code-tables', { token });
-    expect(tables.body.items.map((table: { id: string }) => table.id)).toEqual(['occupation-2022', 'occupation-gbt6565-2015', 'industry-gb4754-2017', 'education-gb4658']);
+    expect(tables.body.items.map((table: { id: string }) => table.id)).toEqual(['occupation-2022', 'occupation-gbt6565-2015', 'industry-gb4754-2017', 'education-gb4658', 'hukou-type', 'registration-type-2011']);
     expect(tables.body.items[2]).toMatchObject({ standard: 'GB/T 4754', edition: '2017', effectiveFrom: '2017-10-01' });
     const sections = await t.request('GET', '/api/code-tables/industry-gb4754-2017?level=1', { token });
     expect(sections.body.items).toHaveLength(20);

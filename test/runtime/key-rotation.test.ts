@@ -13,7 +13,13 @@ const numbers = [citizenId('350203', '19790101', '013'), citizenId('350203', '19
 
 describe.each(backends)('rotating the keys of personal data (%s)', (backend) => {
   let t: TestRuntime;
-  const keysOf = async () => (await queryRows<{ id_number: string; phone: string | null }>(t.rt.db, sql`SELECT id_number, phone FROM persons ORDER BY id_number`)).flatMap((r) => [r.id_number, r.phone].filter((v): v is string => v !== null).map(FieldCipher.keyOf));
+  const keysOf = async () =>
+    (
+      await queryRows<{ id_number: string; phone: string | null; card: string | null; emergency: string | null }>(
+        t.rt.db,
+        sql`SELECT id_number, phone, social_security_card_no AS card, emergency_contact_phone AS emergency FROM persons ORDER BY id_number`,
+      )
+    ).flatMap((r) => [r.id_number, r.phone, r.card, r.emergency].filter((v): v is string => v !== null).map(FieldCipher.keyOf));
   let benefitCase = '';
   const bankAccountKeys = async () => {
     const [row] = await queryRows<{ data: string; snapshot: string; record: string }>(
@@ -30,6 +36,9 @@ describe.each(backends)('rotating the keys of personal data (%s)', (backend) => 
     const token = await t.login('caseworker');
     const ids = [];
     for (const [i, idNumber] of numbers.entries()) ids.push(await registerPerson(t, token, idNumber, `轮换${i}`, { phone: `1391234567${i}` }));
+    // A social security card number and an emergency contact's phone, sealed on the record and in its history (two rows).
+    const edited = await t.request('PATCH', `/api/persons/${ids[1]}`, { token, body: { changes: { socialSecurityCardNo: 'B00000019', emergencyContactPhone: '13700002222' }, reason: '补录社保卡' } });
+    expect(edited.status).toBe(200);
     // A benefit application, whose bank account number is kept encrypted in the case and its record.
     const registration = await open(t, token, 'unemployment-registration', ids[0]!);
     await act(t, token, registration.id, 'submit', registrationForm());
@@ -46,17 +55,20 @@ describe.each(backends)('rotating the keys of personal data (%s)', (backend) => 
     const rotated: KeyRing = { ...testKeyRing, primary: 'k2', keys: { ...testKeyRing.keys, k2: randomBytes(32).toString('hex') } };
     t.rt.cipher = new FieldCipher(rotated);
     const report = await reencryptAll(t.rt.db, t.rt.cipher, { reindex: false });
-    expect(report).toMatchObject({ persons: 3, ledgerItems: 0, payments: 0, cases: 1, historyUnderOlderKeys: 1 });
+    // Append-only too: the two history rows of the edit keep k1 with the performance record.
+    expect(report).toMatchObject({ persons: 3, ledgerItems: 0, payments: 0, cases: 1, historyUnderOlderKeys: 3 });
     expect(new Set(await keysOf())).toEqual(new Set(['k2']));
     // The performance record is append-only: it keeps k1, which must therefore stay in the ring.
     expect(await bankAccountKeys()).toEqual(['k2', 'k2', 'k1']);
     // Run again: nothing left under another key.
-    expect(await reencryptAll(t.rt.db, t.rt.cipher, { reindex: false })).toMatchObject({ persons: 0, cases: 0, historyUnderOlderKeys: 1 });
+    expect(await reencryptAll(t.rt.db, t.rt.cipher, { reindex: false })).toMatchObject({ persons: 0, cases: 0, historyUnderOlderKeys: 3 });
 
     t.rt.cipher = new FieldCipher({ ...rotated, keys: { k2: rotated.keys['k2']! } });
     const [row] = await t.rt.db.select().from(persons).where(eq(persons.idNumberIndex, t.rt.cipher.index(numbers[1]!)));
     expect(t.rt.cipher.decrypt(row!.idNumber)).toBe(numbers[1]);
     expect(t.rt.cipher.decrypt(row!.phone!)).toBe('13912345671');
+    expect(t.rt.cipher.decrypt(row!.socialSecurityCardNo!)).toBe('B00000019');
+    expect(t.rt.cipher.decrypt(row!.emergencyContactPhone!)).toBe('13700002222');
     expect(await find(numbers[0]!)).toBe(1);
   });
 

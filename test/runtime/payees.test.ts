@@ -137,10 +137,10 @@ describe.each(backends)('payees (%s)', (backend) => {
 
     // An account that is not a number, or without its bank, is refused.
     const before = await tableCounts(t.rt);
-    expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { paymentAccount: '6222-abc', paymentBank: BANK } })).status).toBe(400);
-    expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { paymentAccount: '6222021234569999' } })).status).toBe(400);
+    expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { changes: { paymentAccount: '6222-abc', paymentBank: BANK }, reason: '登记收款账户' } })).status).toBe(400);
+    expect((await t.request('PATCH', `/api/persons/${withAccount.id}`, { token: caseworker, body: { changes: { paymentAccount: '6222021234569999' }, reason: '登记收款账户' } })).status).toBe(400);
     // A person not on the city's register: 404, and no account change is audited.
-    const unknown = await t.request('PATCH', '/api/persons/00000000-0000-4000-8000-000000000000', { token: caseworker, body: { paymentAccount: '6222021234569999', paymentBank: BANK } });
+    const unknown = await t.request('PATCH', '/api/persons/00000000-0000-4000-8000-000000000000', { token: caseworker, body: { changes: { paymentAccount: '6222021234569999', paymentBank: BANK }, reason: '登记收款账户' } });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(await tableCounts(t.rt)).toEqual(before);
   });
@@ -179,7 +179,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     expect(await tableCounts(t.rt)).toEqual(before);
 
     // The account is recorded: the next batch pays the held item to it.
-    const updated = await t.request('PATCH', `/api/persons/${withoutAccount.id}`, { token: caseworker, body: { paymentAccountType: 'bank-account', paymentAccount: '6217 0012 3400 5678', paymentBank: '中国银行厦门分行' } });
+    const updated = await t.request('PATCH', `/api/persons/${withoutAccount.id}`, { token: caseworker, body: { changes: { paymentAccountType: 'bank-account', paymentAccount: '6217 0012 3400 5678', paymentBank: '中国银行厦门分行' }, reason: '本人提供银行账户' } });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ paymentAccountType: 'bank-account', paymentAccount: '6217 **** **** 5678' });
     // Where the money goes was changed: the audit log says by whom, from no account to this one, masked.

@@ -35,6 +35,7 @@ const countedTables = [
   'calendar_schedules',
   'deadline_moves',
   'record_revisions',
+  'master_data_history',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

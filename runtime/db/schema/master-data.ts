@@ -1,5 +1,17 @@
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits, users } from './organisation.ts';
+
+/** One skill or certificate of a person: a vocational qualification, a skill-level certificate, a special-operations permit, ... */
+export interface PersonSkill {
+  kind: 'vocational-qualification' | 'skill-level' | 'special-operation' | 'professional-title' | 'other';
+  name: string;
+  /** An occupation code of the 2022 大典 (`occupation-2022`), where the certificate names one. */
+  occupation?: string | undefined;
+  /** 1 (高级技师) to 5 (初级工) for skill levels; none where the certificate has no level. */
+  level?: number | undefined;
+  number?: string | undefined;
+  issuedOn?: string | undefined;
+}
 
 /**
  * Real-name person records, one per city. Tenant tables carry `city_code` in every key so
@@ -35,6 +47,21 @@ export const persons = pgTable(
     /** 6222 **** **** 1234, for every view. */
     paymentAccountMasked: text('payment_account_masked'),
     paymentBank: text('payment_bank'),
+    /** 户口性质, a code of the `hukou-type` table. */
+    hukouType: text('hukou_type'),
+    email: text('email'),
+    emergencyContactName: text('emergency_contact_name'),
+    /** The emergency contact's phone, encrypted, with its masked form. */
+    emergencyContactPhone: text('emergency_contact_phone'),
+    emergencyContactPhoneMasked: text('emergency_contact_phone_masked'),
+    /** 社会保障卡卡号, encrypted (as the ID number), with its masked form (`B******19`). */
+    socialSecurityCardNo: text('social_security_card_no'),
+    socialSecurityCardNoMasked: text('social_security_card_no_masked'),
+    /** Skills and certificates: kind, name, occupation (大典 2022), level, number, issued on. */
+    skills: jsonb('skills').$type<PersonSkill[]>().notNull().default([]),
+    /** Set on a duplicate record merged into another (the kept one): the record stays, pointing to it. */
+    mergedInto: uuid('merged_into'),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
     /**
      * The person's statuses by the key a package declares (`plugin.json` `statuses`), e.g.
      * `{"unemploymentStatus":"registered"}`; a status not set (its value `none`) has no key.
@@ -100,13 +127,27 @@ export const employers = pgTable(
     legalRepIdNumberIndex: text('legal_rep_id_number_index'),
     /** 350203********015X, for lists. */
     legalRepIdNumberMasked: text('legal_rep_id_number_masked'),
+    /** The legal representative's name (法定代表人). */
+    legalRepName: text('legal_rep_name'),
     /** The day the business was established (成立日期 on its licence). */
     establishedOn: date('established_on', { mode: 'string' }),
+    address: text('address'),
+    /** GB/T 4754-2017 class (4 digits) of its main activity. */
+    industry: text('industry'),
+    /** 登记注册类型, a code of the `registration-type-2011` table. */
+    ownershipType: text('ownership_type'),
+    /** 大型 / 中型 / 小型 / 微型 by the statistics bureau's size rule. */
+    size: text('size', { enum: ['large', 'medium', 'small', 'micro'] }),
+    contactName: text('contact_name'),
+    /** The contact's phone, encrypted, with its masked form. */
+    contactPhone: text('contact_phone'),
+    contactPhoneMasked: text('contact_phone_masked'),
     /** Set when a code failing its check was accepted as a legal early pilot code: who, when, why. */
     checkOverride: jsonb('check_override').$type<{ by: string; at: string; reason: string; problem: string }>(),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'employers_pkey', columns: [t.cityCode, t.id] }),
@@ -114,4 +155,35 @@ export const employers = pgTable(
     index('employers_id_idx').on(t.id),
     index('employers_legal_rep_id_number_index_idx').on(t.legalRepIdNumberIndex),
   ],
+);
+
+/**
+ * Every change of a person's or employer's record, append-only (a trigger refuses UPDATE and
+ * DELETE): who, when, which field, the value before and after, and the stated reason. The values of
+ * personal fields (a phone, a card number) are kept encrypted, with their masked forms beside them
+ * for readers who do not handle the subject. One request's changes share a `change_id`.
+ */
+export const masterDataHistory = pgTable(
+  'master_data_history',
+  {
+    cityCode: text('city_code').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    subjectType: text('subject_type', { enum: ['person', 'employer'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    changeId: uuid('change_id').notNull(),
+    /** `edit`, or `merge` for what a merge did to either record. */
+    kind: text('kind', { enum: ['edit', 'merge'] }).notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    /** Whether the values are personal: encrypted here, shown masked to those who do not handle the subject. */
+    personal: boolean('personal').notNull().default(false),
+    oldMasked: text('old_masked'),
+    newMasked: text('new_masked'),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'master_data_history_pkey', columns: [t.cityCode, t.id] }), index('master_data_history_subject_idx').on(t.cityCode, t.subjectType, t.subjectId)],
 );

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { findEmployers, registerEmployer } from '../../employers/index.ts';
+import { editEmployer, employerHistory, findEmployers, getEmployer, registerEmployer } from '../../employers/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { ChangeReason, History, IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const EmployerInput = z
   .object({
@@ -16,14 +16,42 @@ const EmployerInput = z
   .strict()
   .openapi('EmployerInput');
 
+const EmployerSize = z.enum(['large', 'medium', 'small', 'micro']).openapi({ description: '大型 / 中型 / 小型 / 微型' });
+
+const EmployerChanges = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    legalRepName: z.string().trim().max(50).nullable().optional(),
+    legalRepIdNumber: z.string().trim().min(15).max(18).nullable().optional().openapi({ description: 'GB 11643; stored encrypted, shown masked' }),
+    establishedOn: z.iso.date().nullable().optional(),
+    address: z.string().max(200).nullable().optional(),
+    industry: z.string().regex(/^\d{4}$/).nullable().optional().openapi({ example: '7251', description: 'A GB/T 4754-2017 class (4 digits) of the `industry-gb4754-2017` table' }),
+    ownershipType: z.string().regex(/^\d{3}$/).nullable().optional().openapi({ example: '173', description: 'A type of the `registration-type-2011` table' }),
+    size: EmployerSize.nullable().optional(),
+    contactName: z.string().trim().max(50).nullable().optional(),
+    contactPhone: z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/).nullable().optional().openapi({ description: 'A mobile or a landline (0592-5551234); stored encrypted' }),
+  })
+  .strict()
+  .openapi({ description: 'The fields to change (never the credit code); null clears a field' });
+
+const EmployerEdit = z.object({ changes: EmployerChanges, reason: ChangeReason }).strict().openapi('EmployerEdit');
+
 const Employer = z
   .object({
     id: z.string(),
     cityCode: z.string(),
     creditCode: z.string(),
     name: z.string(),
+    legalRepName: z.string().nullable(),
     legalRepIdNumber: z.string().nullable().openapi({ description: "The legal representative's ID number, masked" }),
     establishedOn: z.string().nullable(),
+    address: z.string().nullable(),
+    industry: z.string().nullable().openapi({ description: 'GB/T 4754-2017 class (4 digits)' }),
+    ownershipType: z.string().nullable().openapi({ description: '登记注册类型, a code of the `registration-type-2011` table' }),
+    size: EmployerSize.nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable().openapi({ description: 'In the clear for caseworkers and reviewers (a recorded read) on the one employer; masked in lists and for others' }),
+    masked: z.boolean(),
     checkOverride: z.object({ by: z.string(), at: z.string(), reason: z.string(), problem: z.string() }).nullable(),
     createdAt: z.string(),
   })
@@ -47,9 +75,39 @@ const listEmployersRoute = secureRoute('persons.read', {
   responses: { 200: jsonResponse(z.object({ items: z.array(Employer), total: z.number().int() }), 'Employers'), ...errorResponses(400, 401) },
 });
 
+const getEmployerRoute = secureRoute('persons.read', {
+  method: 'get',
+  path: '/employers/{id}',
+  tags: ['employers'],
+  summary: 'One employer: the contact phone in the clear for caseworkers and reviewers (recorded in the access log), masked for others',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Employer, 'The employer'), ...errorResponses(400, 401, 404) },
+});
+
+const editEmployerRoute = secureRoute('persons.register', {
+  method: 'patch',
+  path: '/employers/{id}',
+  tags: ['employers'],
+  summary: 'Correct an employer of the caller\u2019s city for a stated reason: address, industry, ownership type, size, legal representative, contact; every changed field kept in the history',
+  request: { params: IdParam, body: jsonBody(EmployerEdit) },
+  responses: { 200: jsonResponse(Employer, 'The employer, masked'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const employerHistoryRoute = secureRoute('persons.read', {
+  method: 'get',
+  path: '/employers/{id}/history',
+  tags: ['employers'],
+  summary: 'Every change of the employer\u2019s record: who, when, field, before, after, reason',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(400, 401, 404) },
+});
+
 /** Employer master data. */
 export function employerRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(createEmployerRoute, async (c) => c.json(await registerEmployer(rt, c.get('user'), c.req.valid('json')), 201))
-    .openapi(listEmployersRoute, async (c) => c.json(await findEmployers(rt, c.get('user'), c.req.valid('query')), 200));
+    .openapi(listEmployersRoute, async (c) => c.json(await findEmployers(rt, c.get('user'), c.req.valid('query')), 200))
+    .openapi(getEmployerRoute, async (c) => c.json(await getEmployer(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
+    .openapi(editEmployerRoute, async (c) => c.json(await editEmployer(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(employerHistoryRoute, async (c) => c.json(await employerHistory(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200));
 }

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { findPersons, getPerson, registerPerson, revealPerson, updatePerson } from '../../persons/index.ts';
+import { isSocialSecurityCardNo } from '../../../forms/index.ts';
+import { editPerson, findPersons, getPerson, mergePersons, personHistory, registerPerson, revealPerson } from '../../persons/index.ts';
 import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { ChangeReason, History, IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const PaymentAccountType = z.enum(['social-security-card', 'bank-account']).openapi({ description: '社会保障卡金融账户 / 银行账户' });
 const PaymentAccount = z
@@ -30,18 +31,47 @@ const PersonInput = z
   .refine((input) => (input.paymentAccount === undefined) === (input.paymentBank === undefined), { path: ['paymentBank'], message: 'An account needs its bank / 账户与开户银行须同时填写' })
   .openapi('PersonInput');
 
-const PersonUpdate = z
+const Mobile = z.string().regex(/^1[3-9]\d{9}$/);
+
+const Skill = z
   .object({
-    phone: z.string().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+    kind: z.enum(['vocational-qualification', 'skill-level', 'special-operation', 'professional-title', 'other']).openapi({ description: '职业资格 / 职业技能等级 / 特种作业 / 职称 / 其他' }),
+    name: z.string().trim().min(1).max(100),
+    occupation: z.string().max(12).optional().openapi({ example: '4-03-02-01', description: 'An occupation of the 2022 大典 (`occupation-2022` code table)' }),
+    level: z.number().int().min(1).max(5).optional().openapi({ description: '1 高级技师 … 5 初级工' }),
+    number: z.string().trim().min(1).max(50).optional(),
+    issuedOn: z.iso.date().optional(),
+  })
+  .strict()
+  .openapi('PersonSkill');
+
+const PersonChanges = z
+  .object({
+    name: z.string().trim().min(1).max(50).optional(),
+    phone: Mobile.nullable().optional(),
+    email: z.email().max(100).nullable().optional(),
+    hukouType: z.string().max(4).nullable().optional().openapi({ description: '户口性质, a code of the `hukou-type` table' }),
+    hukouArea: z.string().regex(/^\d{6}$/).nullable().optional(),
     residenceArea: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).nullable().optional(),
     address: z.string().max(200).nullable().optional(),
+    socialSecurityCardNo: z
+      .string()
+      .refine(isSocialSecurityCardNo, { message: '社会保障卡卡号为9位（首位可为大写字母，其余为数字）/ A social security card number has 9 characters' })
+      .nullable()
+      .optional()
+      .openapi({ example: 'B00000019', description: '社会保障卡卡号: 9 characters (a capital letter or digit, then 8 digits); stored encrypted, shown masked' }),
+    emergencyContactName: z.string().trim().max(50).nullable().optional(),
+    emergencyContactPhone: Mobile.nullable().optional(),
+    skills: z.array(Skill).max(30).optional().openapi({ description: 'The whole list of skills and certificates (replaces the one on record)' }),
     paymentAccountType: PaymentAccountType.optional(),
     paymentAccount: PaymentAccount.nullable().optional(),
     paymentBank: PaymentBank.optional(),
   })
   .strict()
   .refine((input) => typeof input.paymentAccount !== 'string' || input.paymentBank !== undefined, { path: ['paymentBank'], message: 'An account needs its bank / 账户与开户银行须同时填写' })
-  .openapi('PersonUpdate');
+  .openapi({ description: 'The fields to change (never the ID number: a record under a mistyped one is merged); null clears a field' });
+
+const PersonEdit = z.object({ changes: PersonChanges, reason: ChangeReason }).strict().openapi('PersonEdit');
 
 const Person = z
   .object({
@@ -59,6 +89,14 @@ const Person = z
     paymentAccountType: PaymentAccountType.nullable(),
     paymentAccount: z.string().nullable().openapi({ description: 'Masked (`6222 **** **** 1234`) but for who handles the person or reveals it; such a read is recorded in the access log' }),
     paymentBank: z.string().nullable(),
+    hukouType: z.string().nullable(),
+    email: z.string().nullable(),
+    emergencyContactName: z.string().nullable(),
+    emergencyContactPhone: z.string().nullable().openapi({ description: 'Masked as the phone is' }),
+    socialSecurityCardNo: z.string().nullable().openapi({ description: '社会保障卡卡号, masked as the ID number is' }),
+    skills: z.array(Skill),
+    mergedInto: z.string().nullable().openapi({ description: 'Set on a duplicate merged into another record: the kept one' }),
+    mergedAt: z.string().nullable(),
     statuses: z.record(z.string(), z.string()).openapi({
       description: 'Each status the process packages declare (plugin.json `statuses`), with its value; the declared default (`none`) where not set',
       example: { unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none' },
@@ -102,9 +140,33 @@ const updatePersonRoute = secureRoute('persons.register', {
   method: 'patch',
   path: '/persons/{id}',
   tags: ['persons'],
-  summary: 'Change a person of the caller\u2019s city: phone, residence, address, payment account (社会保障卡金融账户 or bank account, stored encrypted); fields left out stay',
-  request: { params: IdParam, body: jsonBody(PersonUpdate) },
-  responses: { 200: jsonResponse(Person, 'The person, masked'), ...errorResponses(400, 401, 403, 404) },
+  summary: 'Correct a person of the caller\u2019s city for a stated reason: contact, 户口性质, social security card, skills, payment account; every changed field kept in the history',
+  request: { params: IdParam, body: jsonBody(PersonEdit) },
+  responses: { 200: jsonResponse(Person, 'The person, masked'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const historyRoute = secureRoute('persons.read', {
+  method: 'get',
+  path: '/persons/{id}/history',
+  tags: ['persons'],
+  summary: 'Every change of the person\u2019s record: who, when, field, before, after, reason; personal values in the clear only for who handles the person (recorded)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(400, 401, 404) },
+});
+
+const mergeRoute = secureRoute('persons.merge', {
+  method: 'post',
+  path: '/persons/{id}/merge',
+  tags: ['persons'],
+  summary: 'Merge a duplicate record of the same person into this one: its cases and ledger items move here, it is marked merged (not deleted); refused where it would allow a double payment',
+  request: { params: IdParam, body: jsonBody(z.object({ duplicateId: z.uuid(), reason: ChangeReason }).strict().openapi('PersonMerge')) },
+  responses: {
+    200: jsonResponse(
+      z.object({ kept: Person, duplicate: Person, moved: z.object({ cases: z.array(z.string()), ledgerItems: z.array(z.string()), nationwideStatuses: z.array(z.string()) }) }).openapi('PersonMerged'),
+      'Merged',
+    ),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
 });
 
 const revealRoute = secureRoute('persons.reveal', {
@@ -144,7 +206,9 @@ export function personRoutes(rt: RuntimeContext) {
     .openapi(createPersonRoute, async (c) => c.json(await registerPerson(rt, c.get('user'), c.req.valid('json')), 201))
     .openapi(listPersonsRoute, async (c) => c.json(await findPersons(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getPersonRoute, async (c) => c.json(await getPerson(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
-    .openapi(updatePersonRoute, async (c) => c.json(await updatePerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(updatePersonRoute, async (c) => c.json(await editPerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(historyRoute, async (c) => c.json(await personHistory(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
+    .openapi(mergeRoute, async (c) => c.json(await mergePersons(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(revealRoute, async (c) => c.json(await revealPerson(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json').purpose, c.get('origin')), 200))
     .openapi(matchesRoute, async (c) => c.json(await vacancyMatches(rt, c.get('user'), c.req.valid('param').id), 200));
 }

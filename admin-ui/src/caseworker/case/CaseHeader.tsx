@@ -5,6 +5,7 @@ import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
 import { chinaTime } from '../../components/format.ts';
 import { useCaseMessages } from './messages.ts';
 import { PersonDetails } from './PersonDetails.tsx';
+import { EmployerDetails } from '../records/EmployerDetails.tsx';
 import type { CaseDetail } from './types.ts';
 
 /** Whether an active case has passed its deadline. */
@@ -44,8 +45,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           children: detail.subject ? (
             <Space size={4}>
               {t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier })}
-              {detail.subject.type === 'person' && <Button type="link" size="small" onClick={() => setShowing(true)}>{t('showPerson')}</Button>}
-              {showing && <PersonDetails personId={detail.subject.id} onClose={() => setShowing(false)} />}
+              <Button type="link" size="small" onClick={() => setShowing(true)}>{t('showPerson')}</Button>
+              {showing && detail.subject.type === 'person' && <PersonDetails personId={detail.subject.id} onClose={() => setShowing(false)} />}
+              {showing && detail.subject.type === 'employer' && <EmployerDetails employerId={detail.subject.id} onClose={() => setShowing(false)} />}
             </Space>
           ) : (
             '—'

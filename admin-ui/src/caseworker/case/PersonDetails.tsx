@@ -1,22 +1,25 @@
-import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
+import { PersonEditForm } from '../records/PersonEditForm.tsx';
+import { PersonMerge } from '../records/PersonMerge.tsx';
+import { ReasonField } from '../records/ReasonField.tsx';
+import { RecordHistory } from '../records/RecordHistory.tsx';
+import { useFieldLabel, useRecordMessages } from '../records/messages.ts';
+import type { PersonFields } from '../records/types.ts';
 import { PAYMENT_ACCOUNT } from '../start/form-rules.ts';
 import { useCaseMessages } from './messages.ts';
 
 /** A person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
-interface PersonRecord {
+interface PersonRecord extends PersonFields {
   id: string;
-  name: string;
   idNumber: string;
-  phone: string | null;
   gender: 'male' | 'female';
   birthDate: string;
-  masked: boolean;
   paymentAccountType: 'social-security-card' | 'bank-account' | null;
   /** Masked (`6222 **** **** 1234`) unless the caller handles the person or revealed it (a recorded read). */
   paymentAccount: string | null;
@@ -27,18 +30,24 @@ interface AccountFields {
   paymentAccountType: 'social-security-card' | 'bank-account';
   paymentAccount: string;
   paymentBank: string;
+  reason: string;
 }
 
 /**
  * The case's person, read from the server (the read is recorded): the full ID number and phone
  * for who handles the person; otherwise masked, with the way to reveal them for a stated purpose
- * (break-glass, recorded with the purpose) for those who may.
+ * (break-glass, recorded with the purpose) for those who may. Beside the details: an edit form (a
+ * reason required), the record's history and, for reviewers and administrators, merging a duplicate.
  */
 export function PersonDetails({ personId, onClose }: { personId: string; onClose: () => void }) {
   const t = useCaseMessages();
   const locale = useLocale();
   const mayReveal = useMayDo('persons.reveal');
   const mayRecord = useMayDo('persons.register');
+  const mayMerge = useMayDo('persons.merge');
+  const r = useRecordMessages();
+  const label = useFieldLabel();
+  const [tab, setTab] = useState('details');
   const loaded = useApi<PersonRecord>(`/persons/${personId}`);
   const [revealed, setRevealed] = useState<PersonRecord | null>(null);
   const [saved, setSaved] = useState<PersonRecord | null>(null);
@@ -51,11 +60,11 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
       setError(caught);
     }
   };
-  const recordAccount = async (values: AccountFields) => {
+  const recordAccount = async ({ reason, ...values }: AccountFields) => {
     setError(null);
     try {
-      const body = { ...values, paymentAccount: values.paymentAccount.replace(/\s/g, ''), paymentBank: values.paymentBank.trim() };
-      setSaved(await api<PersonRecord>('PATCH', `/persons/${personId}`, body));
+      const changes = { ...values, paymentAccount: values.paymentAccount.replace(/\s/g, ''), paymentBank: values.paymentBank.trim() };
+      setSaved(await api<PersonRecord>('PATCH', `/persons/${personId}`, { changes, reason: reason.trim() }));
       setRevealed(null);
     } catch (caught) {
       setError(caught);
@@ -63,11 +72,12 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
   };
   const accountType = (type: PersonRecord['paymentAccountType']) => (type === 'bank-account' ? t('bankAccount') : type ? t('socialSecurityCard') : '');
   return (
-    <Modal open title={t('personDetails')} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('personDetails')} footer={null} onCancel={onClose} destroyOnHidden width={760}>
       <Loadable loaded={loaded}>
         {(read) => {
           const person = revealed ?? (saved ? { ...read, paymentAccountType: saved.paymentAccountType, paymentAccount: saved.paymentAccount, paymentBank: saved.paymentBank } : read);
-          return (
+          const editable = mayRecord && person.mergedInto === null;
+          const details = (
             <Space orientation="vertical" className="case-column">
               <Descriptions
                 size="small"
@@ -84,9 +94,12 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                     children: person.paymentAccount ? `${accountType(person.paymentAccountType)} ${person.paymentAccount}` : t('noAccount'),
                   },
                   { key: 'bank', label: t('paymentBank'), children: person.paymentBank ?? '—' },
+                  ...(['hukouType', 'email', 'address', 'socialSecurityCardNo', 'emergencyContactName', 'emergencyContactPhone'] as const).map((field) => ({ key: field, label: label(field), children: person[field] ?? '—' })),
+                  { key: 'skills', label: label('skills'), children: person.skills.map((skill) => skill.name).join('、') || '—' },
                 ]}
               />
-              {mayRecord && (
+              {person.mergedInto !== null && <Alert type="warning" showIcon title={r('mergedNote')} />}
+              {editable && (
                 <Form<AccountFields> name="payment-account" layout="vertical" onFinish={(values) => void recordAccount(values)} initialValues={{ paymentAccountType: 'social-security-card' }}>
                   <Typography.Text strong>{t('recordAccount')}</Typography.Text>
                   <Form.Item name="paymentAccountType" label={t('paymentAccount')}>
@@ -103,6 +116,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                   <Form.Item name="paymentBank" label={t('paymentBank')} rules={[{ required: true, max: 100, message: t('paymentBank') }]}>
                     <Input autoComplete="off" />
                   </Form.Item>
+                  <ReasonField />
                   <Button htmlType="submit">{t('saveAccount')}</Button>
                 </Form>
               )}
@@ -117,6 +131,24 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
               )}
               {error !== null && <Alert type="error" role="alert" showIcon title={errorText(error, locale)} />}
             </Space>
+          );
+          const reload = () => {
+            setRevealed(null);
+            setSaved(null);
+            loaded.reload();
+          };
+          return (
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              destroyOnHidden
+              items={[
+                { key: 'details', label: r('details'), children: details },
+                ...(editable ? [{ key: 'edit', label: r('edit'), children: <PersonEditForm personId={personId} person={person} onSaved={reload} /> }] : []),
+                { key: 'history', label: r('history'), children: <RecordHistory path={`persons/${personId}`} /> },
+                ...(mayMerge && person.mergedInto === null ? [{ key: 'merge', label: r('merge'), children: <PersonMerge personId={personId} onMerged={reload} /> }] : []),
+              ]}
+            />
           );
         }}
       </Loadable>

@@ -1,0 +1,88 @@
+import { defineMessages, useLocalized, type Text } from '../../i18n.ts';
+
+/** The texts of the person and employer records (edit, history, merge), zh-CN first. */
+export const useRecordMessages = defineMessages({
+  details: { 'zh-CN': '基本信息', en: 'Details' },
+  edit: { 'zh-CN': '修改信息', en: 'Edit' },
+  history: { 'zh-CN': '变更记录', en: 'History' },
+  merge: { 'zh-CN': '合并重复记录', en: 'Merge a duplicate' },
+  reason: { 'zh-CN': '变更原因', en: 'Reason for the change' },
+  reasonRequired: { 'zh-CN': '请写明变更原因（至少 2 个字）', en: 'State why (2 characters at least)' },
+  save: { 'zh-CN': '保存修改', en: 'Save changes' },
+  saved: { 'zh-CN': '已保存，变更已记入变更记录', en: 'Saved: the change is in the history' },
+  nothingChanged: { 'zh-CN': '没有修改任何内容', en: 'Nothing was changed' },
+  noHistory: { 'zh-CN': '暂无变更记录', en: 'No changes yet' },
+  maskedHistory: { 'zh-CN': '您未经办该对象的业务，个人信息已遮蔽。', en: 'You do not handle this subject: personal values are masked.' },
+  changedBy: { 'zh-CN': '{name} 修改', en: 'Changed by {name}' },
+  mergedBy: { 'zh-CN': '{name} 合并', en: 'Merged by {name}' },
+  empty: { 'zh-CN': '（空）', en: '(empty)' },
+  mergedNote: { 'zh-CN': '该记录已合并到另一条记录，不能再修改。', en: 'This record was merged into another and can no longer be changed.' },
+  duplicateId: { 'zh-CN': '重复记录', en: 'Duplicate record' },
+  duplicateHelp: {
+    'zh-CN': '将同一人的重复记录（如证件号码录错）合并到当前记录：其业务办件和补贴台账转到当前记录，重复记录标记为已合并（不删除）。',
+    en: "Merge a duplicate record of this person (e.g. registered under a mistyped ID number) into this one: its cases and ledger items move here; it is marked merged, not deleted.",
+  },
+  duplicateFormat: { 'zh-CN': '输入证件号码、姓名或拼音首字母查找重复记录', en: 'Find the duplicate by ID number, name or pinyin initials' },
+  confirmMerge: { 'zh-CN': '合并', en: 'Merge' },
+  mergedResult: { 'zh-CN': '已合并：转入 {cases} 件业务、{items} 笔台账', en: 'Merged: {cases} cases and {items} ledger items moved' },
+  employerDetails: { 'zh-CN': '用人单位信息', en: 'Employer' },
+  showEmployer: { 'zh-CN': '查看', en: 'View' },
+  hukouTypeCode: { 'zh-CN': '户口性质代码', en: 'Household registration type code' },
+  skillKind: { 'zh-CN': '证书类别', en: 'Kind' },
+  skillName: { 'zh-CN': '证书名称', en: 'Certificate' },
+  skillOccupation: { 'zh-CN': '职业代码（2022大典）', en: 'Occupation (2022 catalogue)' },
+  skillLevel: { 'zh-CN': '等级', en: 'Level' },
+  skillNumber: { 'zh-CN': '证书编号', en: 'Number' },
+  skillIssuedOn: { 'zh-CN': '发证日期', en: 'Issued on' },
+  addSkill: { 'zh-CN': '添加证书', en: 'Add a certificate' },
+  remove: { 'zh-CN': '删除', en: 'Remove' },
+  cardFormat: { 'zh-CN': '社会保障卡卡号为9位（首位可为大写字母，其余为数字）', en: 'A social security card number has 9 characters (a capital letter or digit, then 8 digits)' },
+  mobileFormat: { 'zh-CN': '请输入有效的11位手机号码', en: 'Enter a valid 11-digit mobile number' },
+  'size.large': { 'zh-CN': '大型', en: 'Large' },
+  'size.medium': { 'zh-CN': '中型', en: 'Medium' },
+  'size.small': { 'zh-CN': '小型', en: 'Small' },
+  'size.micro': { 'zh-CN': '微型', en: 'Micro' },
+  'skill.vocational-qualification': { 'zh-CN': '职业资格证书', en: 'Vocational qualification' },
+  'skill.skill-level': { 'zh-CN': '职业技能等级证书', en: 'Skill-level certificate' },
+  'skill.special-operation': { 'zh-CN': '特种作业操作证', en: 'Special operations permit' },
+  'skill.professional-title': { 'zh-CN': '专业技术职称', en: 'Professional title' },
+  'skill.other': { 'zh-CN': '其他', en: 'Other' },
+});
+
+/** The record fields by the names the API gives them, for the edit forms and the history. */
+const FIELD_LABELS: Readonly<Record<string, Text>> = {
+  name: { 'zh-CN': '姓名/名称', en: 'Name' },
+  phone: { 'zh-CN': '手机号码', en: 'Mobile' },
+  email: { 'zh-CN': '电子邮箱', en: 'Email' },
+  hukouType: { 'zh-CN': '户口性质', en: 'Household registration type' },
+  hukouArea: { 'zh-CN': '户籍地区划代码', en: 'Household registration area' },
+  residenceArea: { 'zh-CN': '常住地区划代码', en: 'Residence area' },
+  address: { 'zh-CN': '地址', en: 'Address' },
+  socialSecurityCardNo: { 'zh-CN': '社会保障卡卡号', en: 'Social security card no.' },
+  emergencyContactName: { 'zh-CN': '紧急联系人', en: 'Emergency contact' },
+  emergencyContactPhone: { 'zh-CN': '紧急联系人电话', en: 'Emergency contact phone' },
+  skills: { 'zh-CN': '技能与证书', en: 'Skills and certificates' },
+  paymentAccountType: { 'zh-CN': '收款账户类型', en: 'Payment account type' },
+  paymentAccount: { 'zh-CN': '收款账号', en: 'Payment account' },
+  paymentBank: { 'zh-CN': '开户银行', en: 'Bank' },
+  mergedFrom: { 'zh-CN': '并入重复记录', en: 'Duplicate merged in' },
+  mergedInto: { 'zh-CN': '已合并到', en: 'Merged into' },
+  statuses: { 'zh-CN': '状态', en: 'Statuses' },
+  unjustifiedRefusals: { 'zh-CN': '无正当理由拒绝次数', en: 'Unjustified refusals' },
+  certificateNo: { 'zh-CN': '就业创业证编号', en: 'Employment certificate no.' },
+  legalRepName: { 'zh-CN': '法定代表人', en: 'Legal representative' },
+  legalRepIdNumber: { 'zh-CN': '法定代表人证件号码', en: "Legal representative's ID number" },
+  establishedOn: { 'zh-CN': '成立日期', en: 'Established on' },
+  industry: { 'zh-CN': '行业（GB/T 4754 小类）', en: 'Industry (GB/T 4754 class)' },
+  ownershipType: { 'zh-CN': '登记注册类型', en: 'Ownership type' },
+  size: { 'zh-CN': '企业规模', en: 'Size' },
+  contactName: { 'zh-CN': '联系人', en: 'Contact' },
+  contactPhone: { 'zh-CN': '联系电话', en: 'Contact phone' },
+  creditCode: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+};
+
+/** The label of a record field in the current language; a field not named here shows its key. */
+export function useFieldLabel() {
+  const l = useLocalized();
+  return (field: string) => (FIELD_LABELS[field] ? l(FIELD_LABELS[field]) : field);
+}

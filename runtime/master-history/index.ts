@@ -1,0 +1,2 @@
+export { changedFields, recordChanges, type ChangeSubject, type FieldChange } from './record-changes.ts';
+export { readHistory, type HistoryEntry } from './read-history.ts';
