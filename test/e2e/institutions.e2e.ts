@@ -53,4 +53,30 @@ describeInBrowser('institutions: a city administrator registers a training insti
     await details.locator('.ant-drawer-close').click();
     await row.getByText('暂停').waitFor();
   });
+
+  it('offers the registered training institutions in the case form, and refuses a class at one whose licence has lapsed', async () => {
+    const { page, baseUrl } = session();
+    await page.getByRole('button', { name: '退出' }).click();
+    await session().signIn('caseworker');
+    // A new training case for a demo trainee, opened through the API with the page's own sign-in.
+    const caseId = await page.evaluate(async () => {
+      const headers = { Authorization: `Bearer ${localStorage.getItem('pes.token')}`, 'Content-Type': 'application/json' };
+      const persons = (await (await fetch('/api/persons?q=' + encodeURIComponent('蔡佳琪'), { headers })).json()) as { items: { id: string }[] };
+      const opened = await fetch('/api/cases', { method: 'POST', headers, body: JSON.stringify({ processId: 'training-subsidy', subjectId: persons.items[0]!.id }) });
+      return ((await opened.json()) as { id: string }).id;
+    });
+    await page.goto(`${baseUrl}/#/cases/${caseId}`);
+    await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '开班培训' }).click();
+    const form = page.locator('.case-form');
+    await form.getByLabel('备案培训班编号').fill('XM2026-1204');
+    await session().choose('培训机构（统一社会信用代码）', '厦门市思明区新星职业培训学校 · 52350203MJ0507089A');
+    await form.getByLabel('培训职业（职业分类大典代码）').fill('4-03-02-01');
+    await session().choose('职业资格（技能）等级', '四级／中级工');
+    // The date picker takes a typed day once Enter confirms it.
+    await form.getByLabel('开班日期').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await form.getByLabel('开班日期').press('Enter');
+    await form.getByRole('button', { name: '开班培训' }).click();
+    await form.getByRole('alert').getByText('开班日期不在培训机构资质（办学许可）有效期内').waitFor();
+    await session().screenshot('institution-lapsed-refused');
+  });
 });
