@@ -27,6 +27,7 @@ const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
 const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
 const InformatisationPage = lazy(() => import('./informatisation/InformatisationPage.tsx'));
 const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
+const InstitutionsPage = lazy(() => import('./institutions/InstitutionsPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -44,6 +45,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/funds') return <FundsPage user={user} />;
   if (path === '/informatisation') return <InformatisationPage user={user} />;
   if (path === '/payments') return <PaymentsPage user={user} />;
+  if (path === '/institutions') return <InstitutionsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;

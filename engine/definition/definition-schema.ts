@@ -111,6 +111,8 @@ export const formSchema = z
  * - `personNationwide`: the person's statuses in every city holding the same ID number;
  * - `employerByCreditCode`: the employer whose credit code is in form or case field `field`: registered, name,
  *   establishedOn, legalRepresentativeIsSubject, otherBusinessesOfRepresentative (established before it, nationwide);
+ * - `institution`: the institution of `kind` (training, skill-assessment, employment-agency, incubator) whose credit code is
+ *   in form or case field `field`, in the case's city: registered, name, status, validFrom, validUntil, occupations in scope;
  * - `caseByNumber`: the case of `process` whose number is in `field`: found, state, and `fields` of its data;
  * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, the China day it entered that state (`enteredOn`), and `fields` of its data.
  * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
@@ -120,6 +122,7 @@ export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
   z.object({ provider: z.literal('personNationwide') }).strict(),
   z.object({ provider: z.literal('employerByCreditCode'), field: name }).strict(),
+  z.object({ provider: z.literal('institution'), field: name, kind: z.enum(['training', 'skill-assessment', 'employment-agency', 'incubator']) }).strict(),
   z.object({ provider: z.literal('caseByNumber'), field: name, process: kebabId, fields: z.array(name).default([]) }).strict(),
   z.object({ provider: z.literal('activeCaseOfSubject'), process: kebabId, fields: z.array(name).default([]) }).strict(),
   z.object({ provider: z.literal('personLedgerItems'), itemPrefix: z.string().min(1) }).strict(),

@@ -35,6 +35,8 @@ export const permissions = {
   'persons.reveal': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '说明事由后查看完整证件号码和手机号（留痕）', en: 'See a full ID number and phone for a stated purpose (recorded)' } },
   'persons.merge': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '合并同一人的重复记录（留痕）', en: 'Merge duplicate records of one person (recorded)' } },
   'employers.override': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '登记未通过校验的早期试点信用代码（留痕）', en: 'Register an early pilot credit code failing its check (recorded)' } },
+  'institutions.read': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅培训、鉴定、职业中介和创业孵化机构名录', en: 'Read the register of training, assessment, employment agency and incubator institutions' } },
+  'institutions.manage': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '登记、更正、暂停、恢复和撤销本市机构资质（留痕）', en: 'Register, correct, suspend, reinstate and revoke the city’s institutions (recorded)' } },
   'ledger.read': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅待发放款项和拨付批次', en: 'Read payable items and payment batches' } },
   'payments.prepare': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '生成拨付批次、下载银行文件、导入对账', en: 'Issue payment batches, download the bank file, import reconciliation' } },
   'payments.approve': { roles: ['reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '审批发送拨付批次（非经办人）', en: 'Approve sending a payment batch (not its issuer)' } },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
-import { cases, employers, ledgerItems, persons } from '../db/schema/index.ts';
+import { cases, employers, institutions, ledgerItems, persons } from '../db/schema/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -101,6 +101,30 @@ const employerByCreditCode: Provider<Extract<FactSource, { provider: 'employerBy
   };
 };
 
+/**
+ * The institution of the declared kind whose unified social credit code is in a field, in the case's
+ * city: whether it is registered, its name, status (active, suspended, revoked), the days its
+ * qualification is valid from and until, and the occupation codes in its scope, so that a rule can
+ * refuse a lapsed, suspended or revoked institution, or one not qualified for the occupation.
+ */
+const institution: Provider<Extract<FactSource, { provider: 'institution' }>> = async ({ tx, row, form, source }) => {
+  const creditCode = fieldValue(row, form, source.field);
+  if (typeof creditCode !== 'string') return null;
+  const [found] = await tx
+    .select({ name: institutions.name, status: institutions.status, validFrom: institutions.validFrom, validUntil: institutions.validUntil, occupations: institutions.occupations })
+    .from(institutions)
+    .where(and(eq(institutions.cityCode, row.cityCode), eq(institutions.creditCode, creditCode.trim().toUpperCase()), eq(institutions.kind, source.kind)))
+    .limit(1);
+  return {
+    registered: found !== undefined,
+    name: found?.name ?? null,
+    status: found?.status ?? null,
+    validFrom: found?.validFrom ?? null,
+    validUntil: found?.validUntil ?? null,
+    occupations: found?.occupations ?? [],
+  };
+};
+
 /** A case of the named process, by the case number in a field: whether it exists, its state, and the data fields asked for. */
 const caseByNumber: Provider<Extract<FactSource, { provider: 'caseByNumber' }>> = async ({ tx, row, form, source }) => {
   const caseNo = fieldValue(row, form, source.field);
@@ -175,6 +199,7 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
   person,
   personNationwide,
   employerByCreditCode,
+  institution,
   caseByNumber,
   activeCaseOfSubject,
   personLedgerItems,

@@ -19,6 +19,7 @@ import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { informatisationRoutes } from './routes/informatisation-routes.ts';
+import { institutionRoutes } from './routes/institution-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
@@ -60,6 +61,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', packageRoutes(rt));
   app.route('/api', personRoutes(rt));
   app.route('/api', employerRoutes(rt));
+  app.route('/api', institutionRoutes(rt));
   app.route('/api', caseRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', paymentRoutes(rt));

@@ -5,6 +5,7 @@ import { loadCityDivisions } from '../divisions/index.ts';
 import { rebaseBelow } from '../localisation/rebase.ts';
 import { installPlugins } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { insertDemoInstitutions } from './demo-institutions.ts';
 import { demoAccounts, insertDemoUsers } from './demo-users.ts';
 import { ensureStandardPosts, insertOrgTree, MINISTRY_ID, officeId, orgTreeRows } from './org-tree.ts';
 
@@ -21,7 +22,7 @@ export interface SeedReport {
 /**
  * Prepares an empty database for use, idempotently: the org tree of the demo city from real
  * division codes, the working-day calendar (the State Council's schedules the bundled package
- * holds), the demo accounts (demo mode only) and the ministry's standard processes.
+ * holds), the demo accounts and institutions (demo mode only) and the ministry's standard processes.
  * A second run inserts nothing twice.
  */
 export async function seed(rt: RuntimeContext, options: { cityCode: string }, progress: Progress): Promise<SeedReport> {
@@ -41,7 +42,7 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
   if (years > 0) progress(`写入节假日安排 copied the State Council's holiday schedules of ${years} years (chinese-days 1.5.7)`);
   let users = 0;
   if (rt.config.mode === 'demo') {
-    const [city] = await rt.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(1);
+    const [city] = await rt.db.select({ id: orgUnits.id, parentId: orgUnits.parentId, cityCode: orgUnits.cityCode }).from(orgUnits).where(eq(orgUnits.kind, 'city')).limit(1);
     const [district] = city
       ? await rt.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.parentId, city.id), eq(orgUnits.kind, 'district'))).orderBy(orgUnits.id).limit(1)
       : [];
@@ -49,6 +50,8 @@ export async function seed(rt: RuntimeContext, options: { cityCode: string }, pr
       // The demo service staff work at the first district's employment service office.
       users = await insertDemoUsers(rt.db, demoAccounts({ ministry: MINISTRY_ID, province: city.parentId!, city: city.id, office: officeId(district.id) }));
       if (users > 0) progress(`创建演示账号 created ${users} demo accounts`);
+      const registered = await insertDemoInstitutions(rt.db, { id: city.id, cityCode: city.cityCode! });
+      if (registered > 0) progress(`登记演示机构 registered ${registered} demo institutions`);
     }
   }
   progress('安装部级标准业务 installing the ministry plugins…');

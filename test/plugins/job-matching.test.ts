@@ -455,6 +455,15 @@ describe('job-referral (职业介绍)', () => {
     expect(failingFields(badForm)).toEqual(['employerCreditCode', 'vacancyCaseNo']);
   });
 
+  it('accepts an employment agency named only when it is a registered, active one whose licence covers the day (人力资源市场暂行条例 art. 18)', () => {
+    const agency = { registered: true, name: '厦门市鹭岛人力资源服务有限公司', status: 'active', validFrom: '2022-03-01', validUntil: '2027-02-28', occupations: [] };
+    const viaAgency = (fact: Record<string, unknown>) => refer({ ...referral, agencyCreditCode: '91350203MA2Y7H3K9G' }, { ...vacancyFacts, agency: fact });
+    expect(viaAgency(agency).snapshot.state).toBe('referred');
+    for (const wrong of [{ registered: false }, { status: 'suspended' }, { validUntil: '2026-09-29' }]) {
+      expect(violatedRules(refusal(() => viaAgency({ ...agency, ...wrong })))).toEqual(['agency-licensed']);
+    }
+  });
+
   it('refers only a person with an active, unexpired job-seeker registration', () => {
     const none = refusal(() => refer(referral, { ...vacancyFacts, jobSeeking: { found: false, caseNo: null, state: null, validUntil: null } }));
     expect(none.code).toBe('RULE_VIOLATION');

@@ -61,6 +61,15 @@ describe('start-up subsidy', () => {
     expect(ledgerItems(rejected.effects)).toEqual([]);
   });
 
+  it('accepts an incubator named only when it is a registered, active one recognised on the day', () => {
+    const incubator = { registered: true, name: '福州市创业孵化基地', status: 'active', validFrom: '2024-01-01', validUntil: '2026-12-31', occupations: [] };
+    const hosted = (fact: Data) => submit({ incubatorCreditCode: '91350206MA8T2Q5R2E' }, { facts: { ...registeredUnemployed, incubator: fact } });
+    expect(hosted(incubator).snapshot.state).toBe('submitted');
+    for (const wrong of [{ registered: false }, { status: 'revoked' }, { validUntil: '2026-10-14' }, { validFrom: '2026-10-16' }]) {
+      expect(violatedRules(refusal(() => hosted({ ...incubator, ...wrong })))).toEqual(['incubator-qualified']);
+    }
+  });
+
   it('refuses more than the subsidy in force', () => {
     const error = refusal(() => submit({ amountFen: 500_001 }));
     expect(error.code).toBe('RULE_VIOLATION');

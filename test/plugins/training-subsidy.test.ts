@@ -16,9 +16,13 @@ const otherCaseworker: Actor = { ...caseworker, id: 'u-3', name: '王五' };
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
 
 const parameters = { rateLevel1Fen: 300_000, rateLevel2Fen: 250_000, rateLevel3Fen: 200_000, rateLevel4Fen: 150_000, rateLevel5Fen: 100_000, upgradeMinInsuredMonths: 12, certificateClaimMonths: 12, subsidiesPerYear: 3 };
+/** The registered training institution's fact: active, licensed 2025 to 2028 for cooks (4-03-02), 6-18-02 and electricians (6-31-01-03). */
+function trainingInstitution(overrides: Data = {}): Data {
+  return { registered: true, name: '福州市职业技能培训中心', status: 'active', validFrom: '2025-01-01', validUntil: '2028-12-31', occupations: ['4-03-02', '6-18-02', '6-31-01-03'], ...overrides };
+}
 /** A registered unemployed person with no skill subsidy paid and no other course. */
-const facts = { registry: { employed: false, unemployed: true, recognized: false }, paidCertificates: [] as Data[], otherCourses: [] as Data[] };
-const training = { classNo: 'FZ2026-0137', trainingProvider: '福州市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-03-02' };
+const facts = { registry: { employed: false, unemployed: true, recognized: false }, paidCertificates: [] as Data[], otherCourses: [] as Data[], institution: trainingInstitution() };
+const training = { classNo: 'FZ2026-0137', institutionCreditCode: '52350100MJ00000180', occupation: '4-03-02-01', level: 4, startDate: '2026-03-02' };
 const passed = { result: 'pass', assessedOn: '2026-06-15' };
 const certificate = { certificateNo: 'S350100202600123', certificateType: 'skill-level', issuedOn: '2026-07-01' };
 const employmentFundClaim = { subsidyKind: 'training', eligibleGroup: 'registered-unemployed', amountFen: 150_000, year: '2026' };
@@ -44,7 +48,7 @@ describe('training subsidy: training and certification', () => {
     const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
     // Saturday 2026-02-28 is a make-up working day after the Spring Festival.
     expect(created.effects).toContainEqual({ kind: 'task.open', state: 'enrolled', role: 'caseworker', post: 'subsidy-window', dueAt: '2026-03-03T15:59:59.999Z', provisional: false });
-    const started = step(compiled, { snapshot: created.snapshot, event: { type: 'startTraining', data: training }, actor: caseworker, calendar, now: '2026-03-02T02:00:00.000Z', parameters });
+    const started = step(compiled, { snapshot: created.snapshot, event: { type: 'startTraining', data: training }, actor: caseworker, calendar, now: '2026-03-02T02:00:00.000Z', facts, parameters });
     expect(started.snapshot.state).toBe('inTraining');
     // 60 working days from 2026-03-02, across Qingming (04-04..06) and Labour Day (05-01..05, make-up 05-09).
     expect(started.snapshot.context.dueAt).toBe('2026-05-28T15:59:59.999Z');
@@ -53,6 +57,36 @@ describe('training subsidy: training and certification', () => {
     const done = send(assessed.snapshot, 'certify', certificate);
     expect(done.snapshot.state).toBe('certified');
     expect(done.snapshot.context.data).toMatchObject({ ...training, ...passed, ...certificate });
+  });
+
+  it('refuses a training at an institution not registered, suspended or revoked, lapsed or not yet licensed on the start day, or not licensed for the occupation', () => {
+    const created = start(compiled, { actor: caseworker, calendar, now: '2026-02-25T02:00:00.000Z', parameters });
+    const startWith = (institution: Data | null, data: Data = training) => violatedRules(refusal(() => send(created.snapshot, 'startTraining', data, caseworker, '2026-03-02T02:00:00.000Z', { ...facts, institution })));
+    expect(startWith(trainingInstitution({ registered: false, status: null, validFrom: null, validUntil: null, occupations: [] }))).toEqual(['institution-registered']);
+    expect(startWith(trainingInstitution({ status: 'suspended' }))).toEqual(['institution-active']);
+    expect(startWith(trainingInstitution({ status: 'revoked' }))).toEqual(['institution-active']);
+    expect(startWith(trainingInstitution({ validUntil: '2026-03-01' }))).toEqual(['institution-qualified-on-start']);
+    expect(startWith(trainingInstitution({ validFrom: '2026-03-03' }))).toEqual(['institution-qualified-on-start']);
+    expect(startWith(trainingInstitution(), { ...training, occupation: '4-03-01-01' })).toEqual(['occupation-in-institution-scope']);
+    // The last day of the licence still counts; a group in scope covers the occupations under it.
+    expect(send(created.snapshot, 'startTraining', training, caseworker, '2026-03-02T02:00:00.000Z', { ...facts, institution: trainingInstitution({ validUntil: '2026-03-02', occupations: ['4'] }) }).snapshot.state).toBe('inTraining');
+  });
+
+  it('refuses a claim once the institution is suspended or revoked, or when its licence did not cover the start day', () => {
+    const claimWith = (institution: Data) => violatedRules(refusal(() => send(certified(), 'claim', employmentFundClaim, caseworker, '2026-07-10T02:00:00.000Z', { ...facts, institution })));
+    expect(claimWith(trainingInstitution({ status: 'suspended' }))).toEqual(['institution-in-good-standing']);
+    expect(claimWith(trainingInstitution({ validFrom: '2026-04-01' }))).toEqual(['institution-qualified-at-training']);
+    const claimed = send(certified(), 'claim', employmentFundClaim).snapshot;
+    expect(violatedRules(refusal(() => send(claimed, 'approveClaim', { opinion: 'ok' }, reviewer, '2026-07-10T02:00:00.000Z', { ...facts, institution: trainingInstitution({ status: 'revoked' }) })))).toEqual(['institution-in-good-standing']);
+  });
+
+  it('refuses an assessment body named that is not a registered, active one licensed on the day for the occupation', () => {
+    const body = { registered: true, name: '福州市职业技能鉴定指导中心', status: 'active', validFrom: '2021-01-01', validUntil: '2029-12-31', occupations: ['4-03'] };
+    const assess = (assessmentBody: Data | null) => send(inTraining(), 'assess', { ...passed, assessmentBodyCreditCode: '123502004265107100' }, caseworker, '2026-07-10T02:00:00.000Z', { ...facts, assessmentBody });
+    expect(assess(body).snapshot.state).toBe('assessed');
+    for (const wrong of [{ registered: false }, { status: 'suspended' }, { validUntil: '2026-06-14' }, { occupations: ['6'] }]) {
+      expect(violatedRules(refusal(() => assess({ ...body, ...wrong })))).toEqual(['assessment-body-qualified']);
+    }
   });
 
   it('refuses an assessment dated before the training started', () => {

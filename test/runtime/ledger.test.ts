@@ -7,7 +7,7 @@ import { ledgerEffects } from '../../runtime/ledger/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
 import { FieldCipher } from '../../runtime/crypto/index.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { citizenId, registrationForm, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 /** The messages of an error and every cause under it (drizzle wraps the driver's error). */
@@ -29,7 +29,7 @@ async function dbRefusal(run: () => Promise<unknown>): Promise<{ state: string |
 
 const UNIT = { code: '91350203MA2Y3K1B9C', name: '厦门市思明区城市管理服务中心', account: '35150198010000001234', bank: '建设银行厦门思明支行' };
 const placement = { employerCreditCode: UNIT.code, employerName: UNIT.name, employerAccount: UNIT.account, employerBank: UNIT.bank, postName: '社区公共环境维护', placementStart: '2026-11-12', monthlySubsidyFen: 190_000, retirementCategory: 'male-60' };
-const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
+const training = { classNo: 'XM2026-0418', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
 
 describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, registrationForm, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, registrationForm, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const EMPLOYER = '91350100M000100Y43';
 const CERTIFICATION = 'training-certification-rate';
 const NOVEMBER = 'orgUnit=350200&from=2026-11-01&to=2026-11-30';
-const training = { classNo: 'XM2026-1102', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
+const training = { classNo: 'XM2026-1102', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
 
 /*
  * A migration is not a step of the work: its record (from = to = the case's state, event `migrate`)

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, registrationForm, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, registrationForm, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const EMPLOYER = '91350100M000100Y43';
-const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
+const training = { classNo: 'XM2026-0418', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
 
 describe.each(backends)('outcome indicators (%s)', (backend) => {
   let t: TestRuntime;

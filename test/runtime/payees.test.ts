@@ -5,7 +5,7 @@ import { FieldCipher } from '../../runtime/crypto/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { reencryptAll } from '../../runtime/privacy/index.ts';
 import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId, tableCounts } from '../support/fixtures.ts';
+import { citizenId, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 const ACCOUNT = '6222021234561234';
@@ -48,7 +48,7 @@ describe.each(backends)('payees (%s)', (backend) => {
   /** A training certificate of the person's, claimed and approved: a ledger item paying the person. */
   async function paidCertificate(personId: string, occupation: string): Promise<string> {
     const caseId = (await open(t, caseworker, 'training-subsidy', personId)).id;
-    await act(t, caseworker, caseId, 'startTraining', { classNo: `XM-${occupation}`, trainingProvider: '厦门市职业技能培训中心', occupation, level: 4, startDate: '2026-09-01' });
+    await act(t, caseworker, caseId, 'startTraining', { classNo: `XM-${occupation}`, institutionCreditCode: TRAINING_INSTITUTION, occupation, level: 4, startDate: '2026-09-01' });
     await act(t, caseworker, caseId, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
     await act(t, caseworker, caseId, 'certify', { certificateNo: `S3502${occupation.replaceAll('-', '')}`, certificateType: 'skill-level', issuedOn: '2026-10-20' });
     await act(t, caseworker, caseId, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0002', amountFen: 150_000, year: '2026' });

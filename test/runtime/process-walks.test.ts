@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
-import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, registrationForm, tableCounts, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -29,7 +29,7 @@ const loanForm = {
   termMonths: 24,
 };
 const disbursement = { disbursedOn: '2026-10-08', disbursedAmountFen: 20_000_000, annualRatePercent: 3.45, lprBasisPoints: 300 };
-const training = { classNo: 'XM2026-0418', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
+const training = { classNo: 'XM2026-0418', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 const certificate = { certificateNo: 'S350200202600518', certificateType: 'skill-level', issuedOn: '2026-10-20' };
 const posting = (overrides: Record<string, unknown> = {}) => vacancyPostingForm(CREDIT_CODE, overrides);
 

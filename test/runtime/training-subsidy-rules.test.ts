@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId, tableCounts } from '../support/fixtures.ts';
+import { citizenId, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 /** A course of `occupation` at `level`: trained from `startDate`, assessed on `assessedOn`, its certificate issued on `issuedOn`. */
@@ -41,7 +41,7 @@ describe.each(backends)('training subsidy rules through the API (%s)', (backend)
 
   async function certifiedCase(personId: string, c: Course): Promise<string> {
     const caseId = (await open(t, caseworker, 'training-subsidy', personId)).id;
-    await act(t, caseworker, caseId, 'startTraining', { classNo: `XM-${c.occupation}`, trainingProvider: '厦门市职业技能培训中心', occupation: c.occupation, level: c.level, startDate: c.startDate });
+    await act(t, caseworker, caseId, 'startTraining', { classNo: `XM-${c.occupation}`, institutionCreditCode: TRAINING_INSTITUTION, occupation: c.occupation, level: c.level, startDate: c.startDate });
     await act(t, caseworker, caseId, 'assess', { result: 'pass', assessedOn: c.assessedOn });
     expect((await act(t, caseworker, caseId, 'certify', { certificateNo: `S3502${c.issuedOn.replaceAll('-', '')}`, certificateType: 'skill-level', issuedOn: c.issuedOn })).state).toBe('certified');
     return caseId;
@@ -142,7 +142,7 @@ describe.each(backends)('training subsidy rules through the API (%s)', (backend)
 
     // Failed at the first appraisal of 4-07-03-02 level 5, passed at the second: no appraisal subsidy, the training subsidy still.
     const failed = (await open(t, caseworker, 'training-subsidy', otherId)).id;
-    await act(t, caseworker, failed, 'startTraining', { classNo: 'XM-FAILED', trainingProvider: '厦门市职业技能培训中心', occupation: '4-07-03-02', level: 5, startDate: '2026-12-01' });
+    await act(t, caseworker, failed, 'startTraining', { classNo: 'XM-FAILED', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-07-03-02', level: 5, startDate: '2026-12-01' });
     await act(t, caseworker, failed, 'assess', { result: 'fail', assessedOn: '2027-01-10' });
     await act(t, caseworker, failed, 'close', { closeReason: 'failed' });
     const second = course('4-07-03-02', 5, '2027-01-20', '2027-02-25', '2027-03-02');

@@ -15,9 +15,13 @@ export function withWrongCheck(id: string): string {
   return id.slice(0, 17) + alternatives[0];
 }
 
+/** 厦门市职业技能培训中心: a training institution the demo seed registers, active, licensed 2024 to 2028 for major groups 4 and 6. */
+export const TRAINING_INSTITUTION = '52350203MJ04060779';
+
 const countedTables = [
   'persons',
   'employers',
+  'institutions',
   'cases',
   'tasks',
   'case_events',

@@ -3,6 +3,7 @@ import type { ErrorSchema, FieldTemplateProps, UiSchema } from '@rjsf/utils';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocale } from '../i18n.ts';
 import { localiseErrors } from './field-errors.ts';
+import { InstitutionWidget } from './InstitutionWidget.tsx';
 import { localiseSchema, type JsonSchema } from './localise-schema.ts';
 import { rjsfStrings } from './rjsf-strings.ts';
 import { formValidator } from './validator.ts';
@@ -29,6 +30,8 @@ function FieldTemplate(props: FieldTemplateProps) {
 }
 
 const TEMPLATES = { FieldTemplate };
+/** Widgets a form's UI schema may name beyond rjsf's own: a look-up in a register. */
+const WIDGETS = { institution: InstitutionWidget };
 
 /** The values of `data` the schema has fields for: a form refuses any other property. */
 function fieldsOf(schema: JsonSchema, data: Record<string, unknown>): Record<string, unknown> {
@@ -85,6 +88,7 @@ export function SchemaForm({
       formData={data}
       formContext={formContext}
       templates={TEMPLATES}
+      widgets={WIDGETS}
       experimental_defaultFormStateBehavior={DEFAULTS}
       disabled={disabled}
       noHtml5Validate

@@ -13,6 +13,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/cases', title: { 'zh-CN': '业务办件', en: 'Cases' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/cases/new', title: { 'zh-CN': '新办业务', en: 'Start a case' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/payments', title: { 'zh-CN': '资金发放', en: 'Payments' }, roles: ['caseworker', 'reviewer'] },
+  { path: '/institutions', title: { 'zh-CN': '机构名录', en: 'Institutions' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'] },

@@ -5,8 +5,8 @@ import { businesses, idNumberOf, type PersonKey } from './cast.ts';
 import { at, type Act, type SceneGroup, type Story } from './story.ts';
 import { registersUnemployed } from './unemployment.ts';
 
-/** A filed training class: the trainee enrols (the case opens) and, on `startOn`, the class starts. */
-function trainingClass(s: Story, who: PersonKey, enrolOn: number, startOn: number, training: { classNo: string; trainingProvider: string; occupation: string; level: number }): [Act[], () => string] {
+/** A filed training class of a registered training institution (`demo-institutions.ts`): the trainee enrols (the case opens) and, on `startOn`, the class starts. */
+function trainingClass(s: Story, who: PersonKey, enrolOn: number, startOn: number, training: { classNo: string; institutionCreditCode: string; occupation: string; level: number }): [Act[], () => string] {
   let caseId = '';
   const acts = [
     at(enrolOn, '09:30', async () => (caseId = (await s.open('training-subsidy', await s.person(who))).id)),
@@ -15,10 +15,10 @@ function trainingClass(s: Story, who: PersonKey, enrolOn: number, startOn: numbe
   return [acts, () => caseId];
 }
 
-/** Assessment passed, certificate recorded the next working day. */
+/** Assessment passed at the city's registered assessment centre, certificate recorded the next working day. */
 function certified(s: Story, caseId: () => string, assessOn: number, certifyOn: number, certificate: { certificateNo: string; certificateType: string }): Act[] {
   return [
-    at(assessOn, '10:00', () => s.send('caseworker', caseId(), 'assess', { result: 'pass', assessedOn: s.today() })),
+    at(assessOn, '10:00', () => s.send('caseworker', caseId(), 'assess', { result: 'pass', assessedOn: s.today(), assessmentBodyCreditCode: '123502004265107100' })),
     at(certifyOn, '11:00', () => s.send('caseworker', caseId(), 'certify', { ...certificate, issuedOn: s.today() })),
   ];
 }
@@ -33,9 +33,9 @@ const claim = (s: Story, caseId: string, subsidyKind: string, level: number, cer
  * (childcare, level 5) is in training.
  */
 function trainees(s: Story): Act[] {
-  const [cook, cookCase] = trainingClass(s, 'xuWenbo', 1, 2, { classNo: 'HL-0815', trainingProvider: '厦门市湖里区职业技能培训中心', occupation: '4-03-02-01', level: 4 });
-  const [electrician, electricianCase] = trainingClass(s, 'yangGuodong', 10, 11, { classNo: 'JM-0926', trainingProvider: '厦门市集美区职业技术学校', occupation: '6-31-01-03', level: 3 });
-  const [childcare] = trainingClass(s, 'caiJiaqi', 30, 31, { classNo: 'HC-1103', trainingProvider: '厦门市海沧区家庭服务培训学校', occupation: '4-10-01-02', level: 5 });
+  const [cook, cookCase] = trainingClass(s, 'xuWenbo', 1, 2, { classNo: 'HL-0815', institutionCreditCode: '52350206MJ01020306', occupation: '4-03-02-01', level: 4 });
+  const [electrician, electricianCase] = trainingClass(s, 'yangGuodong', 10, 11, { classNo: 'JM-0926', institutionCreditCode: '52350211MJ0204184M', occupation: '6-31-01-03', level: 3 });
+  const [childcare] = trainingClass(s, 'caiJiaqi', 30, 31, { classNo: 'HC-1103', institutionCreditCode: '52350205MJ03051293', occupation: '4-10-01-02', level: 5 });
   return [
     ...cook,
     ...certified(s, cookCase, 25, 27, { certificateNo: 'S350206000154', certificateType: 'skill-level' }),

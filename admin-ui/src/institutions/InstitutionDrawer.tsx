@@ -1,0 +1,80 @@
+import { Alert, Button, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../api.ts';
+import { chinaTime } from '../components/format.ts';
+import { useCommon, useLocale } from '../i18n.ts';
+import { useApi } from '../shell/useApi.ts';
+import { InstitutionForm } from './InstitutionForm.tsx';
+import { STATUS_COLOR } from './display.ts';
+import { useInstitutionMessages } from './messages.ts';
+import { StatusChange } from './StatusChange.tsx';
+import type { HistoryEntry, InstitutionRecord, InstitutionStatus } from './types.ts';
+
+/** What a history entry changed, in one line: the fields with old and new values, or the status move. */
+function changeLine(entry: HistoryEntry, statusName: (status: string) => string): string {
+  if (entry.details.changes) return Object.entries(entry.details.changes).map(([field, { from, to }]) => `${field}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`).join('; ');
+  if (entry.details.from && entry.details.to) return `${statusName(entry.details.from)} → ${statusName(entry.details.to)}`;
+  return '';
+}
+
+/** The statuses an institution may move to from `status`: revoked is final. */
+const NEXT: Record<InstitutionStatus, InstitutionStatus[]> = { active: ['suspended', 'revoked'], suspended: ['active', 'revoked'], revoked: [] };
+
+/** One institution in a drawer: its record, its history, and for those who manage the register, correction and status changes. */
+export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: string; canManage: boolean; onClose: () => void; onChanged: () => void }) {
+  const t = useInstitutionMessages();
+  const common = useCommon();
+  const locale = useLocale();
+  const record = useApi<InstitutionRecord>(`/institutions/${encodeURIComponent(id)}`);
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState<InstitutionStatus | null>(null);
+  const item = record.data;
+  const changed = () => {
+    record.reload();
+    onChanged();
+  };
+  const statusName = (status: string) => t(`status.${status as InstitutionStatus}`);
+  const actionName = { active: t('reinstate'), suspended: t('suspend'), revoked: t('revoke') };
+
+  return (
+    <Drawer open size={720} title={item?.name ?? common('loading')} onClose={onClose} destroyOnHidden>
+      {record.error !== null && <Alert type="error" showIcon title={errorText(record.error, locale)} action={<Button autoInsertSpace={false} size="small" onClick={record.reload}>{common('retry')}</Button>} />}
+      {item && (
+        <>
+          {canManage && (
+            <Space className="form-alert" wrap>
+              {item.status !== 'revoked' && <Button autoInsertSpace={false} onClick={() => setEditing(true)}>{t('correct')}</Button>}
+              {NEXT[item.status].map((status) => (
+                <Button autoInsertSpace={false} key={status} danger={status === 'revoked'} onClick={() => setMoving(status)}>{actionName[status]}</Button>
+              ))}
+            </Space>
+          )}
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label={t('creditCode')}>{item.creditCode}</Descriptions.Item>
+            <Descriptions.Item label={t('kind')}>{t(`kind.${item.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('licenceNo')}>{item.licenceNo}</Descriptions.Item>
+            <Descriptions.Item label={t('validity')}>{`${item.validFrom} ~ ${item.validUntil}`}</Descriptions.Item>
+            <Descriptions.Item label={t('occupations')}>{item.occupations.join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}><Tag color={STATUS_COLOR[item.status]}>{statusName(item.status)}</Tag></Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={4}>{t('history')}</Typography.Title>
+          <List
+            size="small"
+            aria-label={t('history')}
+            dataSource={[...item.history].reverse()}
+            renderItem={(entry) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={`${chinaTime(entry.at)} ${entry.actorName ?? ''} ${t(`action.${entry.action}`)}`}
+                  description={[changeLine(entry, statusName), entry.details.reason ? `${t('reason')}: ${entry.details.reason}` : ''].filter(Boolean).join(' · ')}
+                />
+              </List.Item>
+            )}
+          />
+          {editing && <InstitutionForm editing={item} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); changed(); }} />}
+          {moving && <StatusChange institution={item} status={moving} title={actionName[moving]} onClose={() => setMoving(null)} onChanged={() => { setMoving(null); changed(); }} />}
+        </>
+      )}
+    </Drawer>
+  );
+}
