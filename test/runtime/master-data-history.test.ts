@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { citizenId, registrationForm, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 
 const EMPLOYER = '91350100M000100Y43';
@@ -180,7 +180,7 @@ describe.each(backends)('master data with history (%s)', (backend) => {
   it('refuses a merge that would let the same item of the same period be paid twice, and writes nothing', async () => {
     const paidTraining = async (personId: string) => {
       const caseId = (await open(t, caseworker, 'training-subsidy', personId)).id;
-      await act(t, caseworker, caseId, 'startTraining', { classNo: 'XM-4-03-02-01', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' });
+      await act(t, caseworker, caseId, 'startTraining', { classNo: 'XM-4-03-02-01', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' });
       await act(t, caseworker, caseId, 'assess', { result: 'pass', assessedOn: '2026-10-15' });
       await act(t, caseworker, caseId, 'certify', { certificateNo: `S3502-${personId.slice(0, 8)}`, certificateType: 'skill-level', issuedOn: '2026-10-20' });
       await act(t, caseworker, caseId, 'claim', { subsidyKind: 'training', eligibleGroup: 'rural-migrant', groupProofNo: '农村转移就业登记 350206-2026-0009', amountFen: 150_000, year: '2026' });
