@@ -29,7 +29,8 @@ export interface OfficeView {
   posts: PostView[];
 }
 
-const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM org_units c WHERE c.parent_id = ${orgUnits.id})`;
+// Qualified by hand: drizzle names a column of a one-table select without its table, which the subquery would take for its own.
+const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM org_units c WHERE c.parent_id = org_units.id)`;
 
 /**
  * One level of the tree, loaded as it is expanded (a city has thousands of villages): the children
