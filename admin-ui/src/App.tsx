@@ -26,6 +26,8 @@ const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
 const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
 const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
+const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
+const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -43,6 +45,8 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/funds') return <FundsPage user={user} />;
   if (path === '/payments') return <PaymentsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
+  if (path === '/admin/users') return <UsersPage />;
+  if (path === '/admin/org') return <OrgPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;

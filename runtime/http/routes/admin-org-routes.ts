@@ -9,7 +9,8 @@ import { DisplayName, UserWithPassword, Username } from './admin-user-routes.ts'
 const tags = ['administration'];
 const UnitParam = z.object({ unitId: z.string().min(1).max(40).openapi({ param: { name: 'unitId', in: 'path' }, example: '350203001' }) });
 const PostCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/).openapi({ example: 'unemployment-window' });
-const NewPost = z.object({ code: PostCode, name: LocalizedText.optional().openapi({ description: 'Required for a code outside the standard catalogue' }) }).strict();
+const PostName = z.object({ 'zh-CN': z.string().trim().min(1).max(40), en: z.string().trim().min(1).max(80) }).strict().openapi('PostNames', { description: 'A post name in zh-CN and English' });
+const NewPost = z.object({ code: PostCode, name: PostName.optional().openapi({ description: 'Required for a code outside the standard catalogue' }) }).strict();
 const Post = z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }).openapi('Post');
 const Holder = z.object({ id: z.string(), username: z.string(), displayName: z.string(), active: z.boolean() });
 const OrgNode = z.object({ id: z.string(), name: z.string(), kind: z.string(), hasChildren: z.boolean() }).openapi('OrgNode');
@@ -75,7 +76,7 @@ const renameRoute = secureRoute('org.manage', {
   path: '/admin/org/posts/{id}',
   tags,
   summary: 'Rename a post (its code, which definitions and records name, stays)',
-  request: { params: IdParam, body: jsonBody(z.object({ name: LocalizedText }).strict()) },
+  request: { params: IdParam, body: jsonBody(z.object({ name: PostName }).strict()) },
   responses: { 200: jsonResponse(Post, 'Renamed'), ...errorResponses(400, 401, 403, 404) },
 });
 
