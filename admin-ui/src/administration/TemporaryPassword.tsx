@@ -6,7 +6,7 @@ import type { UserWithPassword } from './types.ts';
 export function TemporaryPassword({ shown, onClose }: { shown: UserWithPassword | null; onClose: () => void }) {
   const t = useAdminMessages();
   return (
-    <Modal open={shown !== null} title={t('passwordTitle')} onOk={onClose} onCancel={onClose} okText={t('done')} cancelButtonProps={{ hidden: true }} destroyOnHidden>
+    <Modal open={shown !== null} title={t('passwordTitle')} onOk={onClose} onCancel={onClose} okText={t('done')} footer={(_, { OkBtn }) => <OkBtn />} destroyOnHidden>
       {shown && (
         <>
           <Alert type="warning" showIcon title={t('passwordOnce', { name: shown.user.displayName, username: shown.user.username })} />
