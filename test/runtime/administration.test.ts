@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLog, auditLog, posts } from '../../runtime/db/schema/index.ts';
+import { accessLog, auditLog, posts, users } from '../../runtime/db/schema/index.ts';
 import { adminCounts } from '../support/admin-counts.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -137,6 +137,36 @@ describe.each(backends)('user administration (%s)', (backend) => {
     // Now the second is the last.
     await refused(409, 'LAST_ADMINISTRATOR', () => t.request('POST', `/api/admin/users/${second.body.user.id}/disable`, { token: provincialAdmin }));
     expect((await t.request('POST', `/api/admin/users/${cityAdmin}/enable`, { token: provincialAdmin })).body.active).toBe(true);
+    admin = await t.login('admin');
+  });
+
+  // PGlite runs one transaction at a time; the race needs a second connection.
+  it.runIf(backend === 'postgres')("waits for another change of the city's administrators before counting them: of two disabled at once, one stays", async () => {
+    const second = (await t.request('GET', '/api/admin/users?q=xm.admin2', { token: provincialAdmin })).body.items[0].id as string;
+    const other = await t.secondProcess();
+    try {
+      let release!: () => void;
+      let updated!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const written = new Promise<void>((resolve) => (updated = resolve));
+      // Another administrator's transaction disables the city's first administrator and has not committed yet.
+      const concurrent = other.rt.db.transaction(async (tx) => {
+        await tx.update(users).set({ active: false }).where(eq(users.id, created('admin')));
+        updated();
+        await held;
+      });
+      await written;
+      const answer = t.request('POST', `/api/admin/users/${second}/disable`, { token: provincialAdmin });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await concurrent;
+      const refusal = await answer;
+      expect([refusal.status, refusal.body.code]).toEqual([409, 'LAST_ADMINISTRATOR']);
+      expect((await t.request('GET', `/api/admin/users/${second}`, { token: provincialAdmin })).body.active).toBe(true);
+    } finally {
+      await other.close();
+    }
+    expect((await t.request('POST', `/api/admin/users/${created('admin')}/enable`, { token: provincialAdmin })).status).toBe(200);
     admin = await t.login('admin');
   });
 
