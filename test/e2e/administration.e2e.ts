@@ -7,11 +7,22 @@ describeInBrowser('administration: a city administrator staffs a street service 
     await session().signIn('admin');
     await page.getByRole('menuitem', { name: '机构与岗位' }).click();
     await page.getByRole('heading', { name: '机构与岗位', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '厦门市 · 市' }).waitFor();
 
     // The tree opens a level at a time: the city, then 思明区, then its street 厦港街道.
     const tree = page.locator('.org-tree');
     const node = (name: string) => tree.locator('.ant-tree-treenode').filter({ has: page.getByTitle(name, { exact: true }) });
-    await node('思明区').locator('.ant-tree-switcher').click();
+    // The level stayed closed after a click on its switcher in two of about twelve runs here (the cause not
+    // found; the tree may still be animating its first level): it is opened again, three times at most, as `choose` picks again.
+    for (let attempt = 1; ; attempt += 1) {
+      if (!(await node('思明区').getAttribute('class'))?.includes('switcher-open')) await node('思明区').locator('.ant-tree-switcher').click();
+      try {
+        await tree.getByTitle('厦港街道', { exact: true }).waitFor({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await tree.getByTitle('厦港街道', { exact: true }).click();
     await page.getByRole('heading', { name: '厦港街道 · 街道乡镇' }).waitFor();
     await page.getByText('该机构下尚无服务机构').waitFor();
@@ -23,6 +34,8 @@ describeInBrowser('administration: a city administrator staffs a street service 
     await office.waitFor();
     await office.getByRole('button', { name: '添加岗位' }).click();
     await session().choose('标准岗位', '失业登记窗口');
+    // A multiple select keeps its list open after a pick: closed, it covers nothing.
+    await page.keyboard.press('Escape');
     await office.getByRole('button', { name: '添加岗位' }).last().click();
     await office.getByRole('cell', { name: 'unemployment-window', exact: true }).waitFor();
     await session().screenshot('admin-org');
@@ -33,6 +46,7 @@ describeInBrowser('administration: a city administrator staffs a street service 
     await page.getByLabel('用户名', { exact: true }).fill('xiagang.window');
     await page.getByLabel('姓名', { exact: true }).fill('林小雨');
     await session().choose('岗位', '厦港街道劳动保障服务站 · 失业登记窗口');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^创\s*建$/ }).click();
     const shown = page.locator('.ant-modal').filter({ hasText: '临时密码' });
     await shown.getByText('林小雨（xiagang.window）').waitFor();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, errorText } from '../api.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
-import { currentQuery } from '../router.ts';
+import { currentQuery, navigate } from '../router.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { roleKey, useAdminMessages } from './messages.ts';
 import { TemporaryPassword } from './TemporaryPassword.tsx';
@@ -30,6 +30,11 @@ export default function UsersPage() {
   const [password, setPassword] = useState<UserWithPassword | null>(null);
   const [error, setError] = useState<unknown>(null);
   const list = usePaged<AdminUser>(`/admin/users?q=${encodeURIComponent(q)}`);
+  // The unit handed over from the org screen is used once.
+  const close = () => {
+    setEditing(null);
+    if (presetId) navigate('/admin/users');
+  };
 
   const act = async (user: AdminUser, action: 'disable' | 'enable' | 'unlock' | 'reset-password') => {
     setError(null);
@@ -97,22 +102,22 @@ export default function UsersPage() {
           },
         ]}
       />
-      <Drawer open={editing !== null} size={520} title={editing?.kind === 'edit' ? `${t('edit')} ${editing.user.username}` : t('newUser')} onClose={() => setEditing(null)} destroyOnHidden>
+      <Drawer open={editing !== null} size={520} title={editing?.kind === 'edit' ? `${t('edit')} ${editing.user.username}` : t('newUser')} onClose={close} destroyOnHidden>
         {editing && (
           <UserForm
             user={editing.kind === 'edit' ? editing.user : undefined}
             preset={presetId ? { value: presetId, label: query.get('unitName') ?? presetId } : null}
             onCreated={(created) => {
-              setEditing(null);
+              close();
               setPassword(created);
               list.reload();
             }}
             onSaved={() => {
-              setEditing(null);
+              close();
               void message.success(t('saved'));
               list.reload();
             }}
-            onCancel={() => setEditing(null)}
+            onCancel={close}
           />
         )}
       </Drawer>
