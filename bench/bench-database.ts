@@ -34,7 +34,7 @@ export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonl
     { id: MINISTRY_ID, parentId: null, kind: 'ministry', name: '人力资源和社会保障部', path: `/${MINISTRY_ID}/`, cityCode: null },
     { id: '350000', parentId: MINISTRY_ID, kind: 'province', name: '福建省', path: `/${MINISTRY_ID}/350000/`, cityCode: null },
     { id: '350200', parentId: '350000', kind: 'city', name: '厦门市', path: `/${MINISTRY_ID}/350000/350200/`, cityCode: '350200' },
-    { id: '350200-01', parentId: '350200', kind: 'office', name: '厦门市公共就业服务中心', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
+    { id: '350200-01', parentId: '350200', kind: 'office', name: '厦门市公共就业服务中心', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200', standardPosts: true },
   ]);
   await installPlugins(rt.db, rt.registry, MINISTRY_ID);
   const userId = randomUUID();

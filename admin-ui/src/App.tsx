@@ -28,6 +28,8 @@ const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
 const InformatisationPage = lazy(() => import('./informatisation/InformatisationPage.tsx'));
 const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
 const InstitutionsPage = lazy(() => import('./institutions/InstitutionsPage.tsx'));
+const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
+const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -47,6 +49,8 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/payments') return <PaymentsPage user={user} />;
   if (path === '/institutions') return <InstitutionsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
+  if (path === '/admin/users') return <UsersPage />;
+  if (path === '/admin/org') return <OrgPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;

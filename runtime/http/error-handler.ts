@@ -26,6 +26,11 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   // The record exists, the case is in another state: the request clashes with what is there.
   DUPLICATE_RECORD: 409,
   TRANSITION_NOT_AVAILABLE: 409,
+  ORG_UNIT_OUT_OF_REACH: 403,
+  SELF_ADMINISTRATION: 403,
+  // The rule holds as long as the others stand as they are: the request clashes with what is there.
+  LAST_ADMINISTRATOR: 409,
+  POST_IN_USE: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

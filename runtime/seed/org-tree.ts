@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CityDivisions } from '../divisions/index.ts';
 import type { Executor } from '../db/index.ts';
 import { orgUnits, posts } from '../db/schema/index.ts';
@@ -48,36 +48,48 @@ export function orgTreeRows(divisions: CityDivisions): OrgUnitRow[] {
   const add = (id: string, parentId: string | null, kind: OrgUnitRow['kind'], name: string, cityCode: string | null) => {
     const path = `${parentId ? paths.get(parentId)! : '/'}${id}/`;
     paths.set(id, path);
-    rows.push({ id, parentId, kind, name, path, cityCode });
+    rows.push({ id, parentId, kind, name, path, cityCode, standardPosts: kind === 'office' });
   };
   add(MINISTRY_ID, null, 'ministry', '人力资源和社会保障部', null);
   add(provinceId, MINISTRY_ID, 'province', divisions.province.name, null);
   add(cityId, provinceId, 'city', divisions.city.name, cityId);
   add(officeId(cityId), cityId, 'office', `${divisions.city.name}公共就业服务中心`, cityId);
   for (const d of divisions.districts) {
+    // A city without districts (东莞市, 中山市) lists itself as its one county: its streets hang under the city.
+    if (d.code === cityId) continue;
     add(d.code, cityId, 'district', d.name, cityId);
     add(officeId(d.code), d.code, 'office', `${d.name}公共就业服务中心`, cityId);
   }
-  for (const s of divisions.streets) add(s.code, s.parent, 'street', s.name, cityId);
+  for (const s of divisions.streets) if (paths.has(s.parent)) add(s.code, s.parent, 'street', s.name, cityId);
   for (const c of divisions.communities) if (paths.has(c.parent)) add(c.code, c.parent, 'community', c.name, cityId);
   return rows;
 }
 
-/** Inserts the tree in batches and gives every office the standard posts. Returns the number of units. */
-export async function insertOrgTree(db: Executor, rows: readonly OrgUnitRow[]): Promise<number> {
-  for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500)).onConflictDoNothing();
+/**
+ * Inserts the tree in batches, leaving units that exist as they are, and gives every catalogue office
+ * the standard posts. `progress` hears the units inserted so far. Returns the number of units inserted.
+ */
+export async function insertOrgTree(db: Executor, rows: readonly OrgUnitRow[], progress?: (done: number, total: number) => void): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    inserted += (await db.insert(orgUnits).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: orgUnits.id })).length;
+    progress?.(Math.min(i + 500, rows.length), rows.length);
+  }
   await ensureStandardPosts(db);
-  return rows.length;
+  return inserted;
 }
 
 /**
- * Gives every office each standard post it lacks, so a database seeded by an earlier version
- * gains the posts of newly added processes. Returns the number of posts added.
+ * Gives every office that carries the catalogue (`standard_posts`) each standard post it lacks, so a
+ * database seeded by an earlier version gains the posts of newly added processes; an office an
+ * administrator made, or whose posts one removed, keeps its own. Returns the number of posts added.
  */
 export async function ensureStandardPosts(db: Executor): Promise<number> {
-  const offices = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'office'));
+  const offices = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.kind, 'office'), eq(orgUnits.standardPosts, true)));
   if (offices.length === 0) return 0;
   const postRows = offices.flatMap((office) => standardPosts.map((p) => ({ id: randomUUID(), orgUnitId: office.id, ...p })));
-  const added = await db.insert(posts).values(postRows).onConflictDoNothing().returning({ id: posts.id });
-  return added.length;
+  let added = 0;
+  // In batches: a country's offices times the catalogue would pass the bound parameters one statement may carry.
+  for (let i = 0; i < postRows.length; i += 2000) added += (await db.insert(posts).values(postRows.slice(i, i + 2000)).onConflictDoNothing().returning({ id: posts.id })).length;
+  return added;
 }

@@ -22,7 +22,8 @@ describe('menu by role', () => {
     expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments', '/institutions']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/informatisation', '/packages', '/calendar']);
     expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds', '/informatisation']);
-    expect(navigationFor('admin')).toHaveLength(10);
+    expect(navigationFor('admin')).toHaveLength(12);
+    expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });
 

@@ -45,6 +45,11 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   UNKNOWN_IMPLEMENTATION: [500, 'fault'],
   PLUGIN_DUPLICATE_ID: [500, 'fault'],
   PLUGIN_INVALID: [422, 'refusal'],
+  ORG_UNIT_OUT_OF_REACH: [403, 'refusal'],
+  SELF_ADMINISTRATION: [403, 'refusal'],
+  LAST_ADMINISTRATOR: [409, 'refusal'],
+  POST_OUT_OF_REACH: [422, 'refusal'],
+  POST_IN_USE: [409, 'refusal'],
   INTERNAL_ERROR: [500, 'fault'],
 };
 

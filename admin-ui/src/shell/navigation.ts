@@ -19,6 +19,8 @@ export const navigation: readonly NavItem[] = [
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'] },
   { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'Informatisation assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
+  { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'] },
+  { path: '/admin/org', title: { 'zh-CN': '机构与岗位', en: 'Org units and posts' }, roles: ['admin'] },
   { path: '/calendar', title: { 'zh-CN': '节假日安排', en: 'Holiday calendar' }, roles: ['admin', 'configurator'] },
   { path: '/audit', title: { 'zh-CN': '访问日志', en: 'Access log' }, roles: ['auditor'] },
 ];

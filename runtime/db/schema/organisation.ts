@@ -21,6 +21,11 @@ export const orgUnits = pgTable(
     path: text('path').notNull().unique(),
     /** The 6-digit city this unit belongs to; null above city level. */
     cityCode: text('city_code'),
+    /**
+     * An office that carries the whole standard post catalogue and gains the posts of new processes at
+     * start-up; an office an administrator made keeps the posts it was given.
+     */
+    standardPosts: boolean('standard_posts').notNull().default(false),
   },
   (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_path_idx').on(t.path.op('text_pattern_ops'))],
 );

@@ -1,0 +1,73 @@
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { api, errorText } from '../api.ts';
+import { useLocale } from '../i18n.ts';
+import { useAdminMessages } from './messages.ts';
+import type { CataloguePost } from './types.ts';
+
+interface PostFields {
+  codes: string[];
+  code?: string;
+  name?: string;
+  nameEn?: string;
+}
+
+/** The posts a form asks for: the catalogue's codes chosen, and a new code with its two names when filled in. */
+function chosenPosts(values: PostFields) {
+  const named = values.name && values.nameEn ? { name: { 'zh-CN': values.name, en: values.nameEn } } : {};
+  const custom = values.code ? [{ code: values.code, ...named }] : [];
+  return [...(values.codes ?? []).map((code) => ({ code })), ...custom];
+}
+
+/**
+ * A new office under a unit (`parentId`) with its posts, or one more post for an office (`officeId`):
+ * posts of the standard catalogue, or a new code with zh-CN and English names.
+ */
+export function OfficeForm({ parentId, officeId, catalogue, taken = [], onDone, onCancel }: { parentId?: string; officeId?: string; catalogue: CataloguePost[]; taken?: string[]; onDone: () => void; onCancel: () => void }) {
+  const t = useAdminMessages();
+  const locale = useLocale();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: PostFields & { officeName?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (parentId) await api('POST', `/admin/org/units/${encodeURIComponent(parentId)}/offices`, { name: values.officeName, posts: chosenPosts(values) });
+      else for (const post of chosenPosts(values)) await api('POST', `/admin/org/offices/${encodeURIComponent(officeId!)}/posts`, post);
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form name={parentId ? 'office' : 'post'} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ codes: [] }}>
+      {parentId && (
+        <Form.Item name="officeName" label={t('officeName')} rules={[{ required: true, message: t('required') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item name="codes" label={t('standardPosts')}>
+        <Select mode="multiple" optionFilterProp="label" options={catalogue.filter((p) => !taken.includes(p.code)).map((p) => ({ value: p.code, label: p.name[locale] }))} />
+      </Form.Item>
+      <Typography.Text type="secondary">{t('customPost')}</Typography.Text>
+      <Space.Compact block className="custom-post">
+        <Form.Item name="code" noStyle rules={[{ pattern: /^[a-z][a-z0-9-]{1,39}$/, message: t('postCode') }]}>
+          <Input placeholder={t('postCode')} aria-label={t('postCode')} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" noStyle>
+          <Input placeholder={t('postName')} aria-label={t('postName')} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="nameEn" noStyle>
+          <Input placeholder={t('postNameEn')} aria-label={t('postNameEn')} autoComplete="off" />
+        </Form.Item>
+      </Space.Compact>
+      {error !== null && <Alert type="error" role="alert" showIcon className="form-alert" title={errorText(error, locale)} />}
+      <Space className="form-alert">
+        <Button type="primary" htmlType="submit" loading={busy}>{parentId ? t('create') : t('addPost')}</Button>
+        <Button onClick={onCancel}>{t('cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}
