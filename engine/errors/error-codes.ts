@@ -74,6 +74,10 @@ export const errorCatalogue = {
   },
   PLUGIN_DUPLICATE_ID: { kind: 'fault', 'zh-CN': '插件标识重复', en: 'Two plugins share one id' },
   PLUGIN_INVALID: { kind: 'refusal', 'zh-CN': '业务插件包不合法', en: 'The process package is invalid' },
+  IMPORT_FILE_INVALID: { kind: 'refusal', 'zh-CN': '导入文件不是可读的 CSV 或 XLSX 文件', en: 'The import file is not a readable CSV or XLSX file' },
+  IMPORT_HEADER_INVALID: { kind: 'refusal', 'zh-CN': '导入文件的表头与字段对应不上：缺少必填列或列名有误', en: 'The import file\u2019s header does not match the fields: a required column is missing or misnamed' },
+  // A refusal answered with 409: the import is no longer awaiting this (approved, committed or discarded already).
+  IMPORT_NOT_PENDING: { kind: 'refusal', 'zh-CN': '该导入批次当前状态不能执行此操作', en: 'The import is not in a state that allows this' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -34,6 +34,8 @@ export const permissions = {
   'persons.register': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '实名登记服务对象和用人单位', en: 'Register persons and employers under real name' } },
   'persons.reveal': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '说明事由后查看完整证件号码和手机号（留痕）', en: 'See a full ID number and phone for a stated purpose (recorded)' } },
   'employers.override': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '登记未通过校验的早期试点信用代码（留痕）', en: 'Register an early pilot credit code failing its check (recorded)' } },
+  'imports.upload': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '批量导入：上传文件、试导入报告、列名模板、导入记录', en: 'Bulk import: upload files, dry-run reports, column templates, the import history' } },
+  'imports.approve': { roles: ['reviewer', 'admin'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '审核批量导入（非上传人）并入库', en: 'Approve a bulk import (not its uploader) and commit it' } },
   'ledger.read': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查阅待发放款项和拨付批次', en: 'Read payable items and payment batches' } },
   'payments.prepare': { roles: ['caseworker', 'reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '生成拨付批次、下载银行文件、导入对账', en: 'Issue payment batches, download the bank file, import reconciliation' } },
   'payments.approve': { roles: ['reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '审批发送拨付批次（非经办人）', en: 'Approve sending a payment batch (not its issuer)' } },

@@ -26,6 +26,7 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   // The record exists, the case is in another state: the request clashes with what is there.
   DUPLICATE_RECORD: 409,
   TRANSITION_NOT_AVAILABLE: 409,
+  IMPORT_NOT_PENDING: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

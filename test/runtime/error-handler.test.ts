@@ -41,6 +41,9 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   UNKNOWN_IMPLEMENTATION: [500, 'fault'],
   PLUGIN_DUPLICATE_ID: [500, 'fault'],
   PLUGIN_INVALID: [422, 'refusal'],
+  IMPORT_FILE_INVALID: [422, 'refusal'],
+  IMPORT_HEADER_INVALID: [422, 'refusal'],
+  IMPORT_NOT_PENDING: [409, 'refusal'],
   INTERNAL_ERROR: [500, 'fault'],
 };
 
