@@ -82,12 +82,41 @@ function cellOf(value: ExcelJS.CellValue): RawCell {
   return { text: '', type: 'text' };
 }
 
+/** Text of a stream of bytes decoded as a whole: a character split between two chunks stays one character. */
+async function* utf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  yield decoder.decode();
+}
+
+interface ReaderInternals {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string): AsyncGenerator<unknown>;
+}
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: NodeJS.ReadableStream, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
+
+/**
+ * ExcelJS's streaming reader decodes each decompressed chunk on its own, so a Chinese character
+ * split between two chunks became two U+FFFD (found by the import benchmark: a few rows in ten
+ * thousand). This reader hands it text decoded as a stream instead, for shared strings and sheets.
+ */
+class WholeTextReader extends BaseReader {
+  override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+
+  override _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8(iterator), sheetNo);
+  }
+}
+
 /** The first worksheet of an XLSX workbook, read as a stream (rows are not kept as ExcelJS objects). */
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   const rows: RawTable['rows'] = [];
   let header: string[] | undefined;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new WholeTextReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1);

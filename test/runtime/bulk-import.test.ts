@@ -49,7 +49,7 @@ describe.each(backends)('bulk import (%s)', (backend) => {
     const query = new URLSearchParams({ kind, fileName, ...(templateId ? { templateId } : {}) });
     const response = await t.app.request(
       `/api/imports?${query}`,
-      { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes },
+      { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> },
       { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
     );
     return { status: response.status, body: (await response.json()) as any };
