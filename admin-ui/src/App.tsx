@@ -26,6 +26,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
 const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
 const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
+const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -42,6 +43,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/audit') return <AuditPage />;
   if (path === '/funds') return <FundsPage user={user} />;
   if (path === '/payments') return <PaymentsPage user={user} />;
+  if (path === '/imports') return <ImportsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;

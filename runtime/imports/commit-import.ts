@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { auditLog, importJobs, importRows } from '../db/schema/index.ts';
 import { describeError, log } from '../log/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { copyBatch } from './copy-batch.ts';
 import { importKind } from './import-kinds.ts';
 import { getImport, jobInCity } from './import-jobs.ts';
 
@@ -26,20 +27,17 @@ async function commitBatch(rt: RuntimeContext, cityCode: string, jobId: string, 
     const where = and(eq(importJobs.cityCode, cityCode), eq(importJobs.id, jobId));
     const [job] = await tx.select().from(importJobs).where(where).for('update');
     if (!job || job.status !== 'approved') return false;
-    const staged = and(eq(importRows.cityCode, cityCode), eq(importRows.jobId, jobId));
-    const rows = await tx.select({ rowNo: importRows.rowNo, values: importRows.values }).from(importRows).where(and(staged, gt(importRows.rowNo, job.cursor))).orderBy(asc(importRows.rowNo)).limit(batchSize);
     const now = rt.clock();
-    if (rows.length === 0) {
+    const batch = await copyBatch(tx, importKind(job.kind).target, { cityCode, id: jobId, cursor: job.cursor, orgUnitId: job.orgUnitId, createdBy: job.uploadedBy }, batchSize, now);
+    if (batch.rows === 0) {
       await tx.update(importJobs).set({ status: 'committed', committedAt: now, failure: null }).where(where);
-      await tx.delete(importRows).where(staged);
+      await tx.delete(importRows).where(and(eq(importRows.cityCode, cityCode), eq(importRows.jobId, jobId)));
       await tx.insert(auditLog).values({ cityCode, actorId: job.approvedBy, action: 'import.committed', target: jobId, details: { kind: job.kind, committed: job.committedRows, skipped: job.skippedRows }, at: now });
       return false;
     }
-    const ids = await importKind(job.kind).insert(tx, rows.map((row) => row.values), { cityCode, orgUnitId: job.orgUnitId, createdBy: job.uploadedBy, importId: jobId, now });
-    const last = rows.at(-1)!.rowNo;
-    await tx.delete(importRows).where(and(staged, lte(importRows.rowNo, last)));
-    await tx.update(importJobs).set({ cursor: last, committedRows: job.committedRows + ids.length, skippedRows: job.skippedRows + rows.length - ids.length, failure: null }).where(where);
-    await tx.insert(auditLog).values({ cityCode, actorId: job.approvedBy, action: `import.${job.kind}.created`, target: jobId, details: { rows: [rows[0]!.rowNo, last], created: ids, skipped: rows.length - ids.length }, at: now });
+    const skipped = batch.rows - batch.ids.length;
+    await tx.update(importJobs).set({ cursor: batch.last!, committedRows: job.committedRows + batch.ids.length, skippedRows: job.skippedRows + skipped, failure: null }).where(where);
+    await tx.insert(auditLog).values({ cityCode, actorId: job.approvedBy, action: `import.${job.kind}.created`, target: jobId, details: { rows: [batch.first, batch.last], created: batch.ids, skipped }, at: now });
     return true;
   });
 }

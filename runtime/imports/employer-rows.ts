@@ -1,5 +1,4 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import { employers } from '../db/schema/index.ts';
 import { sealIdNumber } from '../privacy/index.ts';
 import { checkCreditCode, checkDate, checkIdNumber, textOf } from './cell-checks.ts';
@@ -50,17 +49,17 @@ export const employerImport: ImportKindSpec = {
     const rows = await db.select({ key: employers.creditCode }).from(employers).where(and(eq(employers.cityCode, cityCode), inArray(employers.creditCode, [...keys])));
     return new Set(rows.map((row) => row.key));
   },
-  async insert(tx, values, base) {
-    const rows = values.map((staged) => ({
-      ...(staged as Omit<typeof employers.$inferInsert, 'cityCode' | 'id' | 'orgUnitId' | 'createdBy'>),
-      cityCode: base.cityCode,
-      id: randomUUID(),
-      importId: base.importId,
-      orgUnitId: base.orgUnitId,
-      createdBy: base.createdBy,
-      createdAt: base.now,
-    }));
-    const written = await tx.insert(employers).values(rows).onConflictDoNothing({ target: [employers.cityCode, employers.creditCode] }).returning({ id: employers.id });
-    return written.map((row) => row.id);
+  target: {
+    table: 'employers',
+    conflict: ['city_code', 'credit_code'],
+    columns: [
+      { column: 'credit_code', key: 'creditCode', type: 'text' },
+      { column: 'name', key: 'name', type: 'text' },
+      { column: 'legal_rep_id_number', key: 'legalRepIdNumber', type: 'text' },
+      { column: 'legal_rep_id_number_index', key: 'legalRepIdNumberIndex', type: 'text' },
+      { column: 'legal_rep_id_number_masked', key: 'legalRepIdNumberMasked', type: 'text' },
+      { column: 'established_on', key: 'establishedOn', type: 'date' },
+    ],
+    stamped: ['created_at'],
   },
 };

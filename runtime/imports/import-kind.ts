@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../engine/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
-import type { Executor, Transaction } from '../db/index.ts';
+import type { Executor } from '../db/index.ts';
 import type { ImportKind } from '../db/schema/index.ts';
 import type { RowIssue } from './import-reasons.ts';
 import type { RawCell } from './read-table.ts';
@@ -27,18 +27,22 @@ export interface CheckContext {
   today: string;
 }
 
-/** Who and what a committed batch is written as. */
-export interface CommitBase {
-  cityCode: string;
-  orgUnitId: string;
-  createdBy: string;
-  importId: string;
-  now: Date;
+/**
+ * Where committed rows go: the table, its unique key (a row registered since the dry run is skipped
+ * on it), each column with the key of the staged value it takes and its SQL type, and the columns
+ * stamped with the commit's time. The commit copies staged rows with one statement per batch, in
+ * the database, so no value travels back through the application.
+ */
+export interface ImportTarget {
+  table: string;
+  conflict: readonly string[];
+  columns: readonly { column: string; key: string; type: 'text' | 'date' }[];
+  stamped: readonly string[];
 }
 
 /**
  * A kind of record a bulk import brings in: its fields, the check of one row, the look-up of keys
- * already registered (duplicates against the database) and the batched insert of staged rows.
+ * already registered (duplicates against the database) and where committed rows are written.
  */
 export interface ImportKindSpec {
   kind: ImportKind;
@@ -49,6 +53,5 @@ export interface ImportKindSpec {
   check(cells: ReadonlyMap<string, RawCell>, context: CheckContext): CheckedRow;
   /** Which of `keys` the city holds already. */
   existing(db: Executor, cityCode: string, keys: readonly string[]): Promise<Set<string>>;
-  /** Inserts staged values as one statement, skipping any registered since the dry run; returns the ids written. */
-  insert(tx: Transaction, values: readonly Record<string, unknown>[], base: CommitBase): Promise<string[]>;
+  target: ImportTarget;
 }

@@ -1,5 +1,4 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import { persons } from '../db/schema/index.ts';
 import { nameInitials } from '../persons/index.ts';
 import { sealIdNumber, sealPhone } from '../privacy/index.ts';
@@ -58,18 +57,23 @@ export const personImport: ImportKindSpec = {
     const rows = await db.select({ key: persons.idNumberIndex }).from(persons).where(and(eq(persons.cityCode, cityCode), inArray(persons.idNumberIndex, [...keys])));
     return new Set(rows.map((row) => row.key!));
   },
-  async insert(tx, values, base) {
-    const rows = values.map((staged) => ({
-      ...(staged as Omit<typeof persons.$inferInsert, 'cityCode' | 'id' | 'orgUnitId' | 'createdBy'>),
-      cityCode: base.cityCode,
-      id: randomUUID(),
-      importId: base.importId,
-      orgUnitId: base.orgUnitId,
-      createdBy: base.createdBy,
-      createdAt: base.now,
-      updatedAt: base.now,
-    }));
-    const written = await tx.insert(persons).values(rows).onConflictDoNothing({ target: [persons.cityCode, persons.idNumberIndex] }).returning({ id: persons.id });
-    return written.map((row) => row.id);
+  target: {
+    table: 'persons',
+    conflict: ['city_code', 'id_number_index'],
+    columns: [
+      { column: 'id_number', key: 'idNumber', type: 'text' },
+      { column: 'id_number_index', key: 'idNumberIndex', type: 'text' },
+      { column: 'id_number_masked', key: 'idNumberMasked', type: 'text' },
+      { column: 'name', key: 'name', type: 'text' },
+      { column: 'name_initials', key: 'nameInitials', type: 'text' },
+      { column: 'gender', key: 'gender', type: 'text' },
+      { column: 'birth_date', key: 'birthDate', type: 'date' },
+      { column: 'phone', key: 'phone', type: 'text' },
+      { column: 'phone_masked', key: 'phoneMasked', type: 'text' },
+      { column: 'hukou_area', key: 'hukouArea', type: 'text' },
+      { column: 'residence_area', key: 'residenceArea', type: 'text' },
+      { column: 'address', key: 'address', type: 'text' },
+    ],
+    stamped: ['created_at', 'updated_at'],
   },
 };

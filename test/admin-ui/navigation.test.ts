@@ -17,12 +17,12 @@ describe('hash routes', () => {
 
 describe('menu by role', () => {
   it('gives each role its own screens, the first being its start screen', () => {
-    expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments']);
+    expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments']);
     // Payment batches: whoever may issue them (caseworkers, reviewers) or approve sending them (reviewers).
-    expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments']);
+    expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/packages', '/calendar']);
     expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds']);
-    expect(navigationFor('admin')).toHaveLength(8);
+    expect(navigationFor('admin')).toHaveLength(9);
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });
 

@@ -169,7 +169,14 @@ describe.each(backends)('bulk import (%s)', (backend) => {
       [5, 'creditCode', 'credit-checksum'],
       [5, 'establishedOn', 'date-future'],
     ]);
-    expect((await t.request('POST', `/api/imports/${response.body.id}/discard`, { token: caseworker })).body.status).toBe('discarded');
+    // The one good employer is committed with its legal representative's ID number sealed, marked with the import.
+    expect((await t.request('POST', `/api/imports/${response.body.id}/approve`, { token: reviewer })).status).toBe(202);
+    expect(await settled(response.body.id)).toMatchObject({ status: 'committed', committedRows: 1 });
+    const [employer] = await queryRows<{ name: string; sealed: boolean; established_on: unknown }>(
+      t.rt.db,
+      sql`SELECT name, legal_rep_id_number LIKE 'sm4ctr:%' AS sealed, established_on::text AS established_on FROM employers WHERE import_id = ${response.body.id}`,
+    );
+    expect(employer).toEqual({ name: '厦门甲公司', sealed: true, established_on: '2010-05-01' });
     expect(await importCounts(t)).toMatchObject({ staged: 2 }); // only the persons dry run above is staged
   });
 
