@@ -41,8 +41,8 @@ export async function copyBatch(tx: Transaction, target: ImportTarget, job: { ci
           ON CONFLICT (${sql.join(target.conflict.map(name), sql`, `)}) DO NOTHING
           RETURNING id),
         purged AS (
-          DELETE FROM import_rows staged USING batch
-          WHERE staged.city_code = ${job.cityCode} AND staged.job_id = ${job.id}::uuid AND staged.row_no = batch.row_no)
+          DELETE FROM import_rows
+          WHERE city_code = ${job.cityCode} AND job_id = ${job.id}::uuid AND row_no > ${job.cursor} AND row_no <= (SELECT max(row_no) FROM batch))
         SELECT (SELECT count(*) FROM batch) AS rows, (SELECT min(row_no) FROM batch) AS first, (SELECT max(row_no) FROM batch) AS last,
           (SELECT coalesce(json_agg(id), '[]'::json) FROM written) AS ids`,
   );

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { createHash, randomUUID } from 'node:crypto';
 import { chinaDate } from '../../engine/index.ts';
 import { maskCitizenId, maskPhone } from '../../forms/index.ts';
@@ -23,7 +23,7 @@ function shown(field: ImportField | undefined, text: string): string {
   const value = text.trim();
   switch (field?.mask) {
     case 'id': return maskCitizenId(value.toUpperCase());
-    case 'phone': return maskPhone(value);
+    case 'phone': return value.length >= 11 ? maskPhone(value) : value.slice(0, 3) + '*'.repeat(Math.max(0, value.length - 3));
     case 'name': return value.slice(0, 1) + '*'.repeat(Math.max(0, value.length - 1));
     case 'text': return value.length <= 6 ? '*'.repeat(value.length) : `${value.slice(0, 6)}***`;
     default: return value.slice(0, 100);
@@ -100,6 +100,8 @@ export async function uploadImport(rt: RuntimeContext, user: SessionUser, input:
       for (let i = 0; i < staged.length; i += CHUNK) {
         await tx.insert(importRows).values(staged.slice(i, i + CHUNK).map((row) => ({ cityCode, jobId: id, rowNo: row.rowNo, keyIndex: row.key!, values: row.values! })));
       }
+      // Statistics taken now, so the commit's batches find their rows by the key, not by reading the whole staging area each time.
+      if (staged.length > 0) await tx.execute(sql`ANALYZE import_rows`);
       for (let i = 0; i < findings.length; i += CHUNK) await tx.insert(importIssues).values(findings.slice(i, i + CHUNK).map((found) => ({ ...found, jobId: id })));
       await tx.insert(auditLog).values({ cityCode, actorId: user.id, action: 'import.upload', target: id, details: { kind: input.kind, fileHash, rows: checked.length, errorRows, warningRows }, at: now });
       return job!;

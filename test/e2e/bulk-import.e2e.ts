@@ -47,7 +47,7 @@ describeInBrowser('bulk import', (session) => {
 
     await page.getByTestId('import-file').setInputFiles({ name: 'persons-10000.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
     await page.getByRole('button', { name: '试导入' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.imports-drawer');
     await drawer.getByText('persons-10000.xlsx').first().waitFor({ timeout: 60_000 });
     const figures = drawer.locator('.ant-descriptions');
     await figures.getByText('10000', { exact: true }).waitFor();
@@ -71,12 +71,14 @@ describeInBrowser('bulk import', (session) => {
 
     // The uploader is not offered approval (a caseworker may not approve); a reviewer approves and the commit runs.
     expect(await drawer.getByRole('button', { name: '审核通过并入库' }).count()).toBe(0);
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: '退出' }).click();
     await session().signIn('reviewer');
     await page.getByRole('menuitem', { name: '批量导入' }).click();
     await page.getByRole('button', { name: 'persons-10000.xlsx' }).click();
     await drawer.getByRole('button', { name: '审核通过并入库' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('button', { name: '确认入库' }).click();
     await drawer.locator('.ant-progress').waitFor();
     await figures.getByText('9500 / 9500').waitFor({ timeout: 120_000 });
     await drawer.locator('.ant-progress-status-success').waitFor();

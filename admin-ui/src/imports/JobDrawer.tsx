@@ -55,7 +55,7 @@ export function JobDrawer({ jobId, user, onClose, onChanged }: { jobId: string; 
   const mayApprove = user.permissions.includes('imports.approve');
 
   return (
-    <Drawer open width={860} title={data ? `${t('report')} · ${data.fileName}` : t('report')} onClose={onClose}>
+    <Drawer open size={860} rootClassName="imports-drawer" title={data ? `${t('report')} · ${data.fileName}` : t('report')} onClose={onClose}>
       {job.error !== null && <Alert type="error" showIcon title={errorText(job.error, locale)} />}
       {data && (
         <Space orientation="vertical" className="case-column">
@@ -80,7 +80,7 @@ export function JobDrawer({ jobId, user, onClose, onChanged }: { jobId: string; 
           <Space wrap>
             <Button onClick={() => void saveReport()}>{t('download')}</Button>
             {data.status === 'validated' && mayApprove && (
-              <Popconfirm title={t('approveConfirm', { count: data.commitTotal })} onConfirm={() => void act('approve')}>
+              <Popconfirm title={t('approveConfirm', { count: data.commitTotal })} okText={t('confirmApprove')} cancelText={t('cancel')} onConfirm={() => void act('approve')}>
                 <Button type="primary" autoInsertSpace={false} title={data.uploadedBy.id === user.id ? t('ownImport') : undefined}>{t('approve')}</Button>
               </Popconfirm>
             )}

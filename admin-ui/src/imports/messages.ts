@@ -45,6 +45,8 @@ export const useMessages = defineMessages({
   downloadFailed: { 'zh-CN': '下载失败：{reason}', en: 'Download failed: {reason}' },
   approve: { 'zh-CN': '审核通过并入库', en: 'Approve and commit' },
   approveConfirm: { 'zh-CN': '确认将 {count} 行入库？', en: 'Commit {count} rows?' },
+  confirmApprove: { 'zh-CN': '确认入库', en: 'Commit' },
+  cancel: { 'zh-CN': '取消', en: 'Cancel' },
   discard: { 'zh-CN': '作废', en: 'Discard' },
   resume: { 'zh-CN': '继续入库', en: 'Resume the commit' },
   failure: { 'zh-CN': '入库中断（{code}），已入库的批次保留，可继续入库', en: 'The commit stopped ({code}); committed batches stay; it can be resumed' },
