@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   mode: 'demo' | 'production';
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Largest bulk import file accepted (CSV or XLSX), in bytes; the one route that takes a file has this limit instead. */
+  importLimitBytes: number;
   /** How long a session lasts at most from sign-in. */
   sessionHours: number;
   /** A session unused this long ends. */
@@ -76,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     dataDir: env['DATA_DIR'] || './data/pglite',
     mode,
     bodyLimitBytes: positiveNumber(env, 'BODY_LIMIT_BYTES', 256 * 1024),
+    importLimitBytes: positiveNumber(env, 'IMPORT_LIMIT_BYTES', 20 * 1024 * 1024),
     sessionHours: positiveNumber(env, 'SESSION_HOURS', 12),
     sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 30),
     passwordMaxAgeDays: positiveNumber(env, 'PASSWORD_MAX_AGE_DAYS', 90),

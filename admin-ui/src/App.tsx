@@ -30,6 +30,7 @@ const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
 const InstitutionsPage = lazy(() => import('./institutions/InstitutionsPage.tsx'));
 const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
 const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
+const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -48,6 +49,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/informatisation') return <InformatisationPage user={user} />;
   if (path === '/payments') return <PaymentsPage user={user} />;
   if (path === '/institutions') return <InstitutionsPage user={user} />;
+  if (path === '/imports') return <ImportsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
   if (path === '/admin/users') return <UsersPage />;
   if (path === '/admin/org') return <OrgPage user={user} />;

@@ -87,6 +87,10 @@ export const errorCatalogue = {
   LAST_ADMINISTRATOR: { kind: 'refusal', 'zh-CN': '这是该机构最后一名在用的系统管理员，不能停用或调离', en: 'This is the last active administrator of the unit: it may not be disabled, demoted or moved' },
   POST_OUT_OF_REACH: { kind: 'refusal', 'zh-CN': '岗位须属于该用户所在机构范围内的服务机构', en: "A post must belong to an office within the user's org subtree" },
   POST_IN_USE: { kind: 'refusal', 'zh-CN': '岗位仍有人员在岗或有未办结的待办任务，不能删除', en: 'The post is still held by someone or named by an open task: it cannot be removed' },
+  IMPORT_FILE_INVALID: { kind: 'refusal', 'zh-CN': '导入文件不是可读的 CSV 或 XLSX 文件', en: 'The import file is not a readable CSV or XLSX file' },
+  IMPORT_HEADER_INVALID: { kind: 'refusal', 'zh-CN': '导入文件的表头与字段对应不上：缺少必填列或列名有误', en: 'The import file\u2019s header does not match the fields: a required column is missing or misnamed' },
+  // A refusal answered with 409: the import is no longer awaiting this (approved, committed or discarded already).
+  IMPORT_NOT_PENDING: { kind: 'refusal', 'zh-CN': '该导入批次当前状态不能执行此操作', en: 'The import is not in a state that allows this' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -19,6 +19,7 @@ import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { informatisationRoutes } from './routes/informatisation-routes.ts';
 import { institutionRoutes } from './routes/institution-routes.ts';
@@ -45,7 +46,11 @@ export function createApiApp(rt: RuntimeContext) {
   const app = apiRouter();
   const auth = requireAuth(rt);
   app.use('/api/*', apiSecurityHeaders());
-  app.use('/api/*', bodyLimit({ maxSize: rt.config.bodyLimitBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes: rt.config.bodyLimitBytes } }); } }));
+  const limit = (maxBytes: number) => bodyLimit({ maxSize: maxBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes } }); } });
+  const bodies = limit(rt.config.bodyLimitBytes);
+  const importFiles = limit(rt.config.importLimitBytes);
+  // A bulk import file is the one body allowed past BODY_LIMIT_BYTES, up to IMPORT_LIMIT_BYTES.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? importFiles(c, next) : bodies(c, next)));
   app.use('/api/*', requestOrigin({ trustProxy: rt.config.trustProxy }));
   app.use('/api/*', requestLog());
   app.use('/api/*', edgeChecks());
@@ -64,6 +69,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', personRoutes(rt));
   app.route('/api', employerRoutes(rt));
   app.route('/api', institutionRoutes(rt));
+  app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', paymentRoutes(rt));

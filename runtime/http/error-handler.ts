@@ -31,6 +31,7 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   // The rule holds as long as the others stand as they are: the request clashes with what is there.
   LAST_ADMINISTRATOR: 409,
   POST_IN_USE: 409,
+  IMPORT_NOT_PENDING: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

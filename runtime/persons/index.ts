@@ -2,5 +2,5 @@ export { registerPerson, findPersons, getPerson, personInScope, personView, reve
 export { editPerson, type PersonChanges } from './person-edit.ts';
 export { personHistory } from './person-history.ts';
 export { mergePersons } from './person-merge.ts';
-export { fillMissingInitials } from './name-initials.ts';
+export { fillMissingInitials, nameInitials } from './name-initials.ts';
 export { requireCity } from './require-city.ts';

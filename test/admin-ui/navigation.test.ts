@@ -17,12 +17,12 @@ describe('hash routes', () => {
 
 describe('menu by role', () => {
   it('gives each role its own screens, the first being its start screen', () => {
-    expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments', '/institutions']);
+    expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
     // Payment batches: whoever may issue them (caseworkers, reviewers) or approve sending them (reviewers).
-    expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/payments', '/institutions']);
+    expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/informatisation', '/packages', '/calendar']);
     expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds', '/informatisation']);
-    expect(navigationFor('admin')).toHaveLength(12);
+    expect(navigationFor('admin')).toHaveLength(13);
     expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });

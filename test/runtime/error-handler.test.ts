@@ -50,6 +50,9 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   LAST_ADMINISTRATOR: [409, 'refusal'],
   POST_OUT_OF_REACH: [422, 'refusal'],
   POST_IN_USE: [409, 'refusal'],
+  IMPORT_FILE_INVALID: [422, 'refusal'],
+  IMPORT_HEADER_INVALID: [422, 'refusal'],
+  IMPORT_NOT_PENDING: [409, 'refusal'],
   INTERNAL_ERROR: [500, 'fault'],
 };
 

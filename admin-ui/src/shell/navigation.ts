@@ -12,6 +12,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/tasks', title: { 'zh-CN': '待办任务', en: 'Tasks' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/cases', title: { 'zh-CN': '业务办件', en: 'Cases' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/cases/new', title: { 'zh-CN': '新办业务', en: 'Start a case' }, roles: ['caseworker', 'reviewer', 'admin'] },
+  { path: '/imports', title: { 'zh-CN': '批量导入', en: 'Bulk import' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/payments', title: { 'zh-CN': '资金发放', en: 'Payments' }, roles: ['caseworker', 'reviewer'] },
   { path: '/institutions', title: { 'zh-CN': '机构名录', en: 'Institutions' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },

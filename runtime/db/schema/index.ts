@@ -7,3 +7,4 @@ export * from './calendar.ts';
 export * from './access-log.ts';
 export * from './packages.ts';
 export * from './institutions.ts';
+export * from './imports.ts';

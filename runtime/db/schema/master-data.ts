@@ -71,6 +71,8 @@ export const persons = pgTable(
     unjustifiedRefusals: integer('unjustified_refusals').notNull().default(0),
     /** 就业创业证 number, issued on the first unemployment registration. */
     certificateNo: text('certificate_no'),
+    /** The bulk import that brought the record in (`import_jobs.id`); null for one registered at a window. */
+    importId: uuid('import_id'),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +146,8 @@ export const employers = pgTable(
     contactPhoneMasked: text('contact_phone_masked'),
     /** Set when a code failing its check was accepted as a legal early pilot code: who, when, why. */
     checkOverride: jsonb('check_override').$type<{ by: string; at: string; reason: string; problem: string }>(),
+    /** The bulk import that brought the record in (`import_jobs.id`); null for one registered at a window. */
+    importId: uuid('import_id'),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
