@@ -263,7 +263,7 @@ describe.each(backends)('performance indicators computed from the performance re
       from: 'submitted',
       to: 'registered',
       event: 'approve',
-      actor: { role: 'reviewer', name: '失业登记审核员' },
+      actor: { role: 'reviewer', name: '综合审核员' },
       post: 'unemployment-review',
       orgUnit: { id: SIMING_OFFICE, name: '思明区公共就业服务中心' },
       leftAt: '2026-11-10T02:00:00.000Z',

@@ -20,6 +20,7 @@ const countedTables = [
   'employers',
   'cases',
   'tasks',
+  'task_assignments',
   'case_events',
   'outbox',
   'outbox_deliveries',

@@ -6,3 +6,4 @@ export * from './assessment.ts';
 export * from './calendar.ts';
 export * from './access-log.ts';
 export * from './packages.ts';
+export * from './task-assignments.ts';
