@@ -3,6 +3,7 @@ import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
 import { tasks } from '../db/schema/index.ts';
+import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
 import type { CaseRow } from '../runtime-context.ts';
 
 /** A task row as stored. */
@@ -41,6 +42,12 @@ export function offeredTo(user: SessionUser): SQL {
   const byRole = and(eq(tasks.role, user.role), or(isNull(tasks.post), ...ownPosts))!;
   const held = user.posts.map((post) => post.code);
   return held.length ? or(byRole, inArray(tasks.escalatedTo, held))! : byRole;
+}
+
+/** The tasks in the jurisdiction of an office supervisor's post the user holds, whoever they are offered to: those the user may reassign. */
+export function supervisedBy(user: SessionUser): SQL {
+  const offices = user.posts.filter((held) => held.code === SUPERVISOR_POST).map((held) => sql`strpos(${tasks.orgPath}, ${`/${held.orgUnitId}/`}) > 0`);
+  return offices.length ? or(...offices)! : sql`false`;
 }
 
 /** Refuses a task not offered to the user, naming its post. Returns the post the user takes it at. */
