@@ -25,14 +25,14 @@ export function holdsPostAt(user: Pick<SessionUser, 'posts'>, post: string, orgP
 }
 
 /**
- * The post at which the user may take an open task: its own post when the user has its role and
- * holds the post in its jurisdiction, or the post it was escalated to when the user holds that;
- * null for a task naming no post (its role alone decides, as before posts were enforced);
- * undefined when the task is not offered to the user.
+ * The post at which the user may take an open task: the post it was escalated to when the user
+ * holds that (a supervisor taking an overdue task acts as the supervisor), else its own post when
+ * the user has its role and holds the post in its jurisdiction; null for a task naming no post (its
+ * role alone decides, as before posts were enforced); undefined when the task is not offered to the user.
  */
 export function postForTask(user: Pick<SessionUser, 'role' | 'posts'>, task: Pick<TaskRow, 'role' | 'post' | 'orgPath' | 'escalatedTo'>): string | null | undefined {
-  if (user.role === task.role && (task.post === null || holdsPostAt(user, task.post, task.orgPath))) return task.post;
   if (task.escalatedTo && user.posts.some((held) => held.code === task.escalatedTo)) return task.escalatedTo;
+  if (user.role === task.role && (task.post === null || holdsPostAt(user, task.post, task.orgPath))) return task.post;
   return undefined;
 }
 

@@ -25,7 +25,9 @@ const windowPosts = codes.filter((code) => !reviewPosts.includes(code) && code !
  * The demo accounts, one per role, plus two clerks of one post each; every password is `demo`.
  * `place` says where each one sits. The caseworker is a generalist window (综合窗口, common in small
  * offices) holding every window post, and the reviewer every review post, so the demo and the
- * suite walk every process with them; the clerks show a post's tasks going to its holders only.
+ * suite walk every process with them; the supervisor (业务科长) holds every review post too, and
+ * takes the second check where the reviewer may not (maker-checker); the clerks show a post's tasks
+ * going to its holders only.
  */
 export const demoProfiles = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', place: 'city' },
@@ -37,7 +39,7 @@ export const demoProfiles = [
   { username: 'reviewer', displayName: '综合审核员', role: 'reviewer', place: 'office', post: reviewPosts },
   { username: 'unemployment-clerk', displayName: '失业登记窗口经办员', role: 'caseworker', place: 'office', post: 'unemployment-window' },
   { username: 'subsidy-clerk', displayName: '补贴受理岗经办员', role: 'caseworker', place: 'office', post: 'subsidy-window' },
-  { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: 'supervisor' },
+  { username: 'supervisor', displayName: '业务科长', role: 'reviewer', place: 'office', post: [SUPERVISOR_POST, ...reviewPosts] },
   { username: 'evaluator', displayName: '省级评估员', role: 'evaluator', place: 'province' },
   { username: 'auditor', displayName: '安全审计员', role: 'auditor', place: 'city' },
 ] as const satisfies readonly (Omit<DemoAccount, 'orgUnitId'> & { place: 'ministry' | 'province' | 'city' | 'office' })[];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
-import { getCase, open, registerPerson } from '../support/steps.ts';
+import { caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
 
 const enrolment = { classNo: 'XM-4-03-02-01', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
 
@@ -121,6 +121,9 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
       sql`SELECT actor_id, claimed_by, claimed_at IS NOT NULL AS claimed FROM case_events WHERE case_id = ${caseId} AND event = 'startTraining'`,
     );
     expect(record).toEqual({ actor_id: ids['subsidy-clerk'], claimed_by: ids['subsidy-clerk'], claimed: true });
+    const history = await caseHistory(t, tokens['caseworker']!, caseId);
+    expect(history.find((item) => item.event === 'startTraining')).toMatchObject({ claimed: { by: { id: ids['subsidy-clerk'], name: '补贴受理岗经办员' } }, post: 'subsidy-window' });
+    expect(history[0]).toMatchObject({ event: 'create', claimed: null });
     // The step closed the task and its claim; the next task is nobody's yet.
     const open = await queryRows<{ state: string; claimed_by: string | null }>(t.rt.db, sql`SELECT state, claimed_by FROM tasks WHERE case_id = ${caseId} AND status = 'open'`);
     expect(open).toEqual([{ state: 'inTraining', claimed_by: null }]);

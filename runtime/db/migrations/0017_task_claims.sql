@@ -24,3 +24,5 @@ CREATE INDEX "tasks_claimed_idx" ON "tasks" USING btree ("claimed_by") WHERE sta
 -- Who claimed, released, handed over and reassigned a task is evidence, as the performance records are.
 CREATE TRIGGER task_assignments_append_only BEFORE UPDATE OR DELETE ON task_assignments
   FOR EACH ROW EXECUTE FUNCTION refuse_history_change();
+--> statement-breakpoint
+CREATE TRIGGER task_assignments_no_truncate BEFORE TRUNCATE ON task_assignments FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change();
