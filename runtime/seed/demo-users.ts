@@ -17,9 +17,9 @@ export interface DemoAccount {
 
 const codes = standardPosts.map((post) => post.code);
 /** Every review post of an office (审核岗). */
-const reviewPosts = codes.filter((code) => code.endsWith('-review'));
-/** Every service window of an office: the posts that are neither a review nor the supervisor's. */
-const windowPosts = codes.filter((code) => !reviewPosts.includes(code) && code !== SUPERVISOR_POST);
+export const reviewPosts = codes.filter((code) => code.endsWith('-review'));
+/** Every service window of an office: the posts that are neither a review nor the supervisor's (a generalist window holds them all). */
+export const windowPosts = codes.filter((code) => !reviewPosts.includes(code) && code !== SUPERVISOR_POST);
 
 /**
  * The demo accounts, one per role, plus two clerks of one post each; every password is `demo`.

@@ -130,6 +130,18 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
     await refused(post('subsidy-clerk', `/api/tasks/${taskId}/release`), 409, 'TASK_NOT_OPEN');
   });
 
+  it('gives a task claimed by two at once to one of them; the other is refused with 409', async () => {
+    const { taskId } = await subsidyCase();
+    const responses = await Promise.all(['caseworker', 'subsidy-clerk'].map((who) => t.request('POST', `/api/tasks/${taskId}/claim`, { token: tokens[who] })));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(responses.find((r) => r.status === 409)!.body.code).toBe('TASK_CLAIMED');
+    const claims = await queryRows<{ to_user: string }>(t.rt.db, sql`SELECT to_user FROM task_assignments WHERE task_id = ${taskId}`);
+    const winner = responses.find((r) => r.status === 200)!.body.claimedBy.id;
+    expect(claims).toEqual([{ to_user: winner }]);
+    const who = winner === ids['caseworker'] ? 'caseworker' : 'subsidy-clerk';
+    expect((await t.request('POST', `/api/tasks/${taskId}/release`, { token: tokens[who] })).status).toBe(200);
+  });
+
   it('releases a claim to the post, hands a task over only to a colleague holding its post, and keeps every change', async () => {
     const { caseId, taskId } = await subsidyCase();
     await refused(post('subsidy-clerk', `/api/tasks/${taskId}/release`), 409, 'TASK_NOT_CLAIMED');
