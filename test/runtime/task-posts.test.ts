@@ -6,7 +6,8 @@ import { backends, createTestRuntime, type TestRuntime } from '../support/test-r
 import { citizenId, tableCounts } from '../support/fixtures.ts';
 import { caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
 
-const enrolment = { classNo: 'XM-4-03-02-01', trainingProvider: '厦门市职业技能培训中心', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' };
+/** The first task's step that needs no institution or rule: the trainee withdraws before the course. */
+const withdrawal = { withdrawReason: '本人已找到工作，退出培训' };
 
 /**
  * Issue 15, part 2: a task naming a post goes to the holders of that post in the task's
@@ -60,14 +61,14 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
   it('refuses a subsidy-window step to a clerk who holds only the unemployment window, writing nothing; the subsidy clerk takes it at its post', async () => {
     const { caseId } = await subsidyCase();
     const { version } = await getCase(t, tokens['unemployment-clerk']!, caseId);
-    await refused(() => t.request('POST', `/api/cases/${caseId}/events`, { token: tokens['unemployment-clerk'], body: { type: 'startTraining', data: enrolment, version } }), 403, 'TASK_POST_REQUIRED');
+    await refused(() => t.request('POST', `/api/cases/${caseId}/events`, { token: tokens['unemployment-clerk'], body: { type: 'withdraw', data: withdrawal, version } }), 403, 'TASK_POST_REQUIRED');
     await refused(post('unemployment-clerk', '/api/cases', { processId: 'training-subsidy', subjectId: personId }), 403, 'TASK_POST_REQUIRED');
-    const refusal = await step('unemployment-clerk', caseId, 'startTraining', enrolment);
+    const refusal = await step('unemployment-clerk', caseId, 'withdraw', withdrawal);
     expect(refusal.body.message.zh).toBe('该待办属于您未担任的岗位');
     expect(refusal.body.details).toMatchObject({ post: 'subsidy-window', role: 'caseworker' });
 
-    expect((await step('subsidy-clerk', caseId, 'startTraining', enrolment)).status).toBe(200);
-    const [record] = await queryRows<{ actor_id: string; post: string }>(t.rt.db, sql`SELECT actor_id, post FROM case_events WHERE case_id = ${caseId} AND event = 'startTraining'`);
+    expect((await step('subsidy-clerk', caseId, 'withdraw', withdrawal)).status).toBe(200);
+    const [record] = await queryRows<{ actor_id: string; post: string }>(t.rt.db, sql`SELECT actor_id, post FROM case_events WHERE case_id = ${caseId} AND event = 'withdraw'`);
     expect(record).toEqual({ actor_id: ids['subsidy-clerk'], post: 'subsidy-window' });
   });
 
@@ -111,22 +112,22 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
     expect((await inbox('subsidy-clerk', '&claim=mine')).map((task) => task.id)).toEqual([taskId]);
 
     const { version } = await getCase(t, tokens['caseworker']!, caseId);
-    await refused(() => t.request('POST', `/api/cases/${caseId}/events`, { token: tokens['caseworker'], body: { type: 'startTraining', data: enrolment, version } }), 409, 'TASK_CLAIMED');
+    await refused(() => t.request('POST', `/api/cases/${caseId}/events`, { token: tokens['caseworker'], body: { type: 'withdraw', data: withdrawal, version } }), 409, 'TASK_CLAIMED');
     await refused(post('caseworker', `/api/tasks/${taskId}/claim`), 409, 'TASK_CLAIMED');
     await refused(post('caseworker', `/api/tasks/${taskId}/release`), 409, 'TASK_CLAIMED');
 
-    expect((await step('subsidy-clerk', caseId, 'startTraining', enrolment)).status).toBe(200);
+    expect((await step('subsidy-clerk', caseId, 'withdraw', withdrawal)).status).toBe(200);
     const [record] = await queryRows<{ actor_id: string; claimed_by: string; claimed: boolean }>(
       t.rt.db,
-      sql`SELECT actor_id, claimed_by, claimed_at IS NOT NULL AS claimed FROM case_events WHERE case_id = ${caseId} AND event = 'startTraining'`,
+      sql`SELECT actor_id, claimed_by, claimed_at IS NOT NULL AS claimed FROM case_events WHERE case_id = ${caseId} AND event = 'withdraw'`,
     );
     expect(record).toEqual({ actor_id: ids['subsidy-clerk'], claimed_by: ids['subsidy-clerk'], claimed: true });
     const history = await caseHistory(t, tokens['caseworker']!, caseId);
-    expect(history.find((item) => item.event === 'startTraining')).toMatchObject({ claimed: { by: { id: ids['subsidy-clerk'], name: '补贴受理岗经办员' } }, post: 'subsidy-window' });
+    expect(history.find((item) => item.event === 'withdraw')).toMatchObject({ claimed: { by: { id: ids['subsidy-clerk'], name: '补贴受理岗经办员' } }, post: 'subsidy-window' });
     expect(history[0]).toMatchObject({ event: 'create', claimed: null });
-    // The step closed the task and its claim; the next task is nobody's yet.
-    const open = await queryRows<{ state: string; claimed_by: string | null }>(t.rt.db, sql`SELECT state, claimed_by FROM tasks WHERE case_id = ${caseId} AND status = 'open'`);
-    expect(open).toEqual([{ state: 'inTraining', claimed_by: null }]);
+    // The step closed the task, which keeps who had claimed it.
+    const closed = await queryRows<{ status: string; claimed_by: string | null; closed_by: string }>(t.rt.db, sql`SELECT status, claimed_by, closed_by FROM tasks WHERE id = ${taskId}`);
+    expect(closed).toEqual([{ status: 'done', claimed_by: ids['subsidy-clerk'], closed_by: ids['subsidy-clerk'] }]);
     await refused(post('subsidy-clerk', `/api/tasks/${taskId}/release`), 409, 'TASK_NOT_OPEN');
   });
 
@@ -160,8 +161,8 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
 
     const handed = await t.request('POST', `/api/tasks/${taskId}/handover`, { token: tokens['subsidy-clerk'], body: { to: ids['caseworker'], reason: '下午请假' } });
     expect(handed.body.claimedBy).toEqual({ id: ids['caseworker'], name: '综合窗口经办员' });
-    expect((await step('subsidy-clerk', caseId, 'startTraining', enrolment)).body.code).toBe('TASK_CLAIMED');
-    expect((await step('caseworker', caseId, 'startTraining', enrolment)).status).toBe(200);
+    expect((await step('subsidy-clerk', caseId, 'withdraw', withdrawal)).body.code).toBe('TASK_CLAIMED');
+    expect((await step('caseworker', caseId, 'withdraw', withdrawal)).status).toBe(200);
 
     const changes = await queryRows<{ action: string; from_user: string | null; to_user: string | null; by_user: string; post: string; reason: string | null }>(
       t.rt.db,
@@ -178,7 +179,7 @@ describe.each(backends)('tasks bound to posts (%s)', (backend) => {
     const [performance] = await queryRows<{ first_claimant: string; completed_by: string }>(
       t.rt.db,
       sql`SELECT (SELECT to_user FROM task_assignments a WHERE a.task_id = ${taskId} AND a.action = 'claim' ORDER BY a.id LIMIT 1) AS first_claimant, e.actor_id AS completed_by
-        FROM case_events e WHERE e.case_id = ${caseId} AND e.event = 'startTraining'`,
+        FROM case_events e WHERE e.case_id = ${caseId} AND e.event = 'withdraw'`,
     );
     expect(performance).toEqual({ first_claimant: clerk, completed_by: ids['caseworker'] });
 
