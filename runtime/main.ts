@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     progress(`就绪 ready: http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
     if (config.mode === 'demo') {
       console.log('演示账号 demo accounts (password 密码: demo):');
-      for (const account of demoProfiles) console.log(`  ${account.username.padEnd(17)} ${account.role.padEnd(13)} ${account.displayName}`);
+      for (const account of demoProfiles) console.log(`  ${account.username.padEnd(19)} ${account.role.padEnd(13)} ${account.displayName}`);
     }
   });
   server.once('error', (error: NodeJS.ErrnoException) => {

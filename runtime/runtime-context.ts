@@ -90,6 +90,8 @@ export interface CaseStepInput {
   cause: Cause | null;
   /** How far down a chain of coordination the step is; 0 for a step of its own. */
   depth?: number;
+  /** The claim on the task the step closes (who took it, when), kept on its performance record; none for system steps. */
+  claim?: { by: string; at: Date } | null;
 }
 
 /** A new case: which definition, about whom, at which org unit, opened by whom. */
@@ -124,4 +126,6 @@ export interface StepContext {
   cause: Cause | null;
   /** The facts the step's rules saw, kept on its record for replay; null when none were looked up. */
   facts?: Record<string, unknown> | null;
+  /** The claim on the task the step closes, kept on its performance record; null when unclaimed or a system step. */
+  claim?: { by: string; at: Date } | null;
 }

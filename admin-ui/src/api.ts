@@ -107,6 +107,13 @@ export interface TaskItem {
   /** Counted Monday to Friday through a year whose holiday schedule is not entered yet. */
   dueProvisional: boolean;
   overdue: boolean;
+  /** The post the task is offered to; null when its role alone decides. */
+  post: string | null;
+  /** Who claimed the task: only they may act on it until they release it or it is reassigned. */
+  claimedBy: { id: string; name: string } | null;
+  claimedAt: string | null;
+  /** The caller may reassign it (the office supervisor, or the task's escalation post). */
+  mayReassign: boolean;
 }
 
 export interface CaseItem {

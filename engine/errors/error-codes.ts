@@ -49,6 +49,12 @@ export const errorCatalogue = {
   // Refusals though answered with 409: the record exists, the case is in another state; trying again meets the same.
   DUPLICATE_RECORD: { kind: 'refusal', 'zh-CN': '记录已存在', en: 'The record already exists' },
   CONCURRENT_UPDATE: { kind: 'conflict', 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
+  TASK_POST_REQUIRED: { kind: 'refusal', 'zh-CN': '该待办属于您未担任的岗位', en: 'The task belongs to a post you do not hold' },
+  TASK_CLAIMED: { kind: 'refusal', 'zh-CN': '该待办已由他人认领', en: 'Someone else has claimed the task' },
+  TASK_NOT_CLAIMED: { kind: 'refusal', 'zh-CN': '您未认领该待办', en: 'You have not claimed the task' },
+  TASK_NOT_OPEN: { kind: 'refusal', 'zh-CN': '该待办已办结', en: 'The task is closed' },
+  TASK_SUPERVISOR_REQUIRED: { kind: 'refusal', 'zh-CN': '只有业务科长或升级岗位可以改派待办', en: 'Only the office supervisor or the escalation post may reassign a task' },
+  TASK_ASSIGNEE_INVALID: { kind: 'refusal', 'zh-CN': '接收人未在该待办的管辖范围内担任其岗位和角色', en: "The assignee does not hold the task's post and role in its jurisdiction" },
   TRANSITION_NOT_AVAILABLE: {
     kind: 'refusal',
     'zh-CN': '当前环节不能执行此操作',

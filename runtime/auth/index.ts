@@ -1,6 +1,6 @@
 export { hashPassword, verifyPassword } from './password.ts';
 export { passwordProblems, requireStrongPassword, MIN_PASSWORD_LENGTH } from './password-policy.ts';
-export { login, logout, logoutEverywhere, authenticate, userByUsername, type Credentials } from './sessions.ts';
+export { login, logout, logoutEverywhere, authenticate, userByUsername, userById, type Credentials } from './sessions.ts';
 export { actorOfUser } from './account-row.ts';
 export { changePassword } from './account.ts';
 export { enableSecondFactor, setUpSecondFactor } from './second-factor.ts';

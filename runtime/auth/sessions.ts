@@ -71,6 +71,11 @@ export async function userByUsername(rt: RuntimeContext, username: string): Prom
   return found.sessionUser;
 }
 
+/** An active user by id, as a session would see them (posts included), or undefined: the colleague a task is handed to. */
+export async function userById(rt: RuntimeContext, id: string): Promise<SessionUser | undefined> {
+  return (await findUser(rt, eq(users.id, id)))?.sessionUser;
+}
+
 /** What a sign-in sends: the password, and the one-time code (or a recovery code) once a second factor is set up. */
 export interface Credentials {
   username: string;

@@ -95,6 +95,8 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | '
       data: record.data,
       facts: context.facts ?? null,
       cause: context.cause,
+      claimedBy: context.claim?.by ?? null,
+      claimedAt: context.claim?.at ?? null,
     }),
   },
   'task.open': {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
-import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
+import { caseEvents, cases, deadlineMoves, orgUnits, posts, recordRevisions, users } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -27,7 +27,7 @@ function stepForm(definition: Definition, from: string | null, event: string) {
 }
 
 /**
- * A case's history: every step with who took it, at which post (code and name) and org unit,
+ * A case's history: every step with who took it (and who had claimed its task, since when), at which post (code and name) and org unit,
  * when the state was entered and left, its SLA deadline and whether it was met (and, for a
  * deadline that was provisional, the verdict once its year's schedule came in), the form its
  * data was entered on, and for system steps the domain event (with the title of the step that
@@ -37,8 +37,9 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
   const row = await getCaseRow(rt, user, id);
   await recordAccess(rt.db, { actor: actorOfUser(user), action: 'case.read', target: { type: 'case', id: row.id }, origin, at: rt.clock(), details: { caseNo: row.caseNo, history: true } });
   const rows = await rt.db
-    .select({ event: caseEvents, revision: recordRevisions, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn })
+    .select({ event: caseEvents, revision: recordRevisions, orgUnitName: orgUnits.name, postName: posts.name, postNameEn: posts.nameEn, claimantName: users.displayName })
     .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.claimedBy))
     .leftJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
     .leftJoin(posts, and(eq(posts.orgUnitId, caseEvents.orgUnitId), eq(posts.code, caseEvents.post)))
     .leftJoin(recordRevisions, and(eq(recordRevisions.cityCode, caseEvents.cityCode), eq(recordRevisions.caseEventId, caseEvents.id)))
@@ -56,7 +57,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       : (await rt.db.select({ id: cases.id, definitionId: cases.definitionId }).from(cases).where(and(eq(cases.cityCode, row.cityCode), inArray(cases.id, causes)))).map((c) => [c.id, c.definitionId]),
   );
   const items = [];
-  for (const { event: e, revision, orgUnitName, postName, postNameEn } of rows) {
+  for (const { event: e, revision, orgUnitName, postName, postNameEn, claimantName } of rows) {
     const definition = await definitionOf(e.definitionId);
     const causeDefinition = e.cause && causeDefinitions.get(e.cause.caseId);
     items.push({
@@ -68,6 +69,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       event: e.event,
       eventTitle: eventTitle(definition, e.fromState, e.event),
       actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
+      claimed: e.claimedBy && e.claimedAt ? { by: { id: e.claimedBy, name: claimantName ?? '' }, at: e.claimedAt.toISOString() } : null,
       post: e.post,
       postTitle: postName !== null && postNameEn !== null ? { 'zh-CN': postName, en: postNameEn } : null,
       orgUnit: { id: e.orgUnitId, name: orgUnitName ?? e.orgUnitId },

@@ -10,6 +10,7 @@ import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
+import { holdsPostAt, taskForStep } from './task-offer.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
   const published = await publishedDefinition(rt.db, rt.registry, row.definitionId);
@@ -35,8 +36,11 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
   if (!inForce) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: input.processId } });
   const published = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
   const { definition } = published;
-  const starter = definition.states[definition.initial]?.task?.role;
-  if (starter !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: starter ? [starter] : [] } });
+  const first = definition.states[definition.initial]?.task;
+  if (first?.role !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: first?.role ? [first.role] : [] } });
+  // The first task is the starter's: it is offered, as every task naming a post, to the post's holders.
+  const post = first.post ?? null;
+  if (post !== null && !holdsPostAt(user, post, user.orgUnit.path)) throw new PlatformError('TASK_POST_REQUIRED', { details: { processId: input.processId, post, role: first.role } });
   const subject = await subjectInCity(rt.db, definition.subject, cityCode, input.subjectId);
   if (!subject) throw new PlatformError('NOT_FOUND', { details: { subject: input.subjectId } });
   // A duplicate merged into another record takes no new work: it belongs on the record kept.
@@ -44,7 +48,7 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
 
   try {
     const row = await rt.db.transaction((tx) =>
-      rt.stepper.open(tx, rt, { published, cityCode, subjectId: subject.id, orgUnit: user.orgUnit, actor: actorOf(user), createdBy: user.id, cause: null }),
+      rt.stepper.open(tx, rt, { published, cityCode, subjectId: subject.id, orgUnit: user.orgUnit, actor: actorOf(user, post), createdBy: user.id, cause: null }),
     );
     return detail(rt, user, row);
   } catch (error) {
@@ -61,7 +65,10 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
 
 /**
  * Sends an event to a case on behalf of the user. `version` is the case version the user
- * saw: if anyone has acted since, the step is refused with 409 and nothing is written.
+ * saw: if anyone has acted since, the step is refused with 409 and nothing is written. The open
+ * task of the case's state must be offered to the user (its post held in its jurisdiction,
+ * `TASK_POST_REQUIRED`) and claimed by no one else (`TASK_CLAIMED`); the step is recorded at that
+ * post with the claim it closes.
  */
 export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: string, input: { type: string; data?: CaseData | undefined; version: number }) {
   const event = input.data === undefined ? { type: input.type } : { type: input.type, data: input.data };
@@ -71,7 +78,8 @@ export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: strin
       // Locked, so a concurrent step waits here and then sees the version it must not overwrite.
       const row = await getCaseRow(rt, user, id, tx, true);
       if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
-      return rt.stepper.step(tx, rt, row, { event, actor: actorOf(user), cause: null });
+      const { post, claim } = await taskForStep(tx, user, row);
+      return rt.stepper.step(tx, rt, row, { event, actor: actorOf(user, post), cause: null, claim });
     }),
   );
   return detail(rt, user, updated);

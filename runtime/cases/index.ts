@@ -1,7 +1,9 @@
 export { startCase, sendEvent, getCase, getCaseRow, listCases } from './case-service.ts';
 export { caseHistory } from './case-history.ts';
 export { linkedCases } from './linked-cases.ts';
-export { listTasks } from './task-service.ts';
+export { listTasks, type ClaimFilter } from './task-service.ts';
+export { claimTask, releaseTask, handOverTask, reassignTask, reassignAll, type TaskHolder } from './task-claims.ts';
+export { listColleagues, type Colleague } from './task-colleagues.ts';
 export { createStepper } from './case-stepper.ts';
 export { caseEffects, subjectEffects } from './case-effects.ts';
 export type { EffectHandler, EffectHandlers } from './apply-effects.ts';

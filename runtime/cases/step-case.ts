@@ -31,7 +31,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
   }));
-  return writeResult(tx, rt, row, result, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts }, { depth: (input.depth ?? 0) + 1 });
+  return writeResult(tx, rt, row, result, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts, claim: input.claim ?? null }, { depth: (input.depth ?? 0) + 1 });
 }
 
 /**

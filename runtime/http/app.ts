@@ -34,6 +34,7 @@ import { refreshRegistry } from '../packages/index.ts';
 import { packageRoutes } from './routes/package-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
+import { taskClaimRoutes } from './routes/task-claim-routes.ts';
 
 /** Paths that answer without a signed-in user. */
 const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
@@ -72,6 +73,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
   app.route('/api', taskRoutes(rt));
+  app.route('/api', taskClaimRoutes(rt));
   app.route('/api', paymentRoutes(rt));
   app.route('/api', fundStatisticsRoutes(rt));
   app.route('/api', localisationRoutes(rt));

@@ -32,6 +32,12 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   LAST_ADMINISTRATOR: 409,
   POST_IN_USE: 409,
   IMPORT_NOT_PENDING: 409,
+  TASK_POST_REQUIRED: 403,
+  TASK_SUPERVISOR_REQUIRED: 403,
+  // The task is held by another, or closed: the request clashes with what is there.
+  TASK_CLAIMED: 409,
+  TASK_NOT_CLAIMED: 409,
+  TASK_NOT_OPEN: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

@@ -5,12 +5,13 @@ import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
+import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 
 type TimerRow = typeof timers.$inferSelect;
 
 /** The post an overdue task is escalated to when its definition names none (`task.escalateTo`). */
-export const ESCALATION_POST = 'supervisor';
+export const ESCALATION_POST = SUPERVISOR_POST;
 
 function timerActor(orgUnit: string): Actor {
   return { id: 'system', name: '系统定时任务', role: 'system', post: null, orgUnit };

@@ -92,8 +92,8 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     const text = await history.textContent();
     expect(text).toMatch(/提交登记\s*受理 → 审核/);
     expect(text).toMatch(/审核通过\s*审核 → 已登记失业/);
-    expect(text).toContain('失业登记经办员（经办员） · 失业登记窗口');
-    expect(text).toContain('失业登记审核员（审核员） · 失业登记审核岗');
+    expect(text).toContain('综合窗口经办员（经办员） · 失业登记窗口');
+    expect(text).toContain('综合审核员（审核员） · 失业登记审核岗');
     expect(text).toContain('13912345678');
     expect(text).toContain('材料齐全，符合登记条件，予以登记');
     await page.getByText('“审核通过”已办理').waitFor({ state: 'detached' });

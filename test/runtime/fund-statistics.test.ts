@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { FUND_STATISTICS_HEADER, RECONCILIATION_HEADER } from '../../runtime/ledger/index.ts';
-import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
+import { insertDemoUsers, officeId, windowPosts } from '../../runtime/seed/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { open, registerPerson } from '../support/steps.ts';
@@ -129,8 +129,8 @@ describe.each(backends)('fund statistics (%s)', (backend) => {
     t = await createTestRuntime(backend);
     await t.addCity('3501');
     await insertDemoUsers(t.rt.db, [
-      { username: 'hl-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206'), post: 'unemployment-window' },
-      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: 'unemployment-window' },
+      { username: 'hl-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206'), post: windowPosts },
+      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: windowPosts },
       { username: 'fz-reviewer', displayName: '福州审核员', role: 'reviewer', orgUnitId: officeId('350102'), post: 'unemployment-review' },
       { username: 'fz-supervisor', displayName: '福州科长', role: 'reviewer', orgUnitId: officeId('350102'), post: 'supervisor' },
     ]);

@@ -82,10 +82,10 @@ describe.each(backends)('performance indicators computed from the performance re
     expect(chinaDate(beijing('2026-11-04', '07:30'))).toBe('2026-11-04');
 
     t = await createTestRuntime(backend, { clock: testClock(beijing('2026-11-02', '10:00')) });
-    // A second office: staff of 湖里区's employment service office, at the same posts as the demo staff of 思明区.
+    // A second office: staff of 湖里区's employment service office, at the posts of registration and vacancies.
     await insertDemoUsers(t.rt.db, [
-      { username: 'huli-caseworker', displayName: '湖里区失业登记经办员', role: 'caseworker', orgUnitId: HULI_OFFICE, post: 'unemployment-window' },
-      { username: 'huli-reviewer', displayName: '湖里区失业登记审核员', role: 'reviewer', orgUnitId: HULI_OFFICE, post: 'unemployment-review' },
+      { username: 'huli-caseworker', displayName: '湖里区失业登记经办员', role: 'caseworker', orgUnitId: HULI_OFFICE, post: ['unemployment-window', 'vacancy-window'] },
+      { username: 'huli-reviewer', displayName: '湖里区失业登记审核员', role: 'reviewer', orgUnitId: HULI_OFFICE, post: ['unemployment-review', 'vacancy-review'] },
     ]);
 
     // Mon 11-02
@@ -263,7 +263,7 @@ describe.each(backends)('performance indicators computed from the performance re
       from: 'submitted',
       to: 'registered',
       event: 'approve',
-      actor: { role: 'reviewer', name: '失业登记审核员' },
+      actor: { role: 'reviewer', name: '综合审核员' },
       post: 'unemployment-review',
       orgUnit: { id: SIMING_OFFICE, name: '思明区公共就业服务中心' },
       leftAt: '2026-11-10T02:00:00.000Z',

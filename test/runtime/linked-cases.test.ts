@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
+import { insertDemoUsers, officeId, windowPosts } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -26,7 +26,7 @@ describe.each(backends)('cases linked by coordination (%s)', (backend) => {
   beforeAll(async () => {
     t = await createTestRuntime(backend);
     await insertDemoUsers(t.rt.db, [
-      { username: 'huli-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206') },
+      { username: 'huli-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206'), post: windowPosts },
       { username: 'city-reviewer', displayName: '市局审核员', role: 'reviewer', orgUnitId: '350200' },
     ]);
     caseworker = await t.login('caseworker');

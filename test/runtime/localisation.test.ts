@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, type OverlayInput } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
-import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
+import { insertDemoUsers, officeId, windowPosts } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, caseHistory, getCase, open, registerJobSeeker, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -85,7 +85,7 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     expect(await t.addCity('3501')).toBe(FUZHOU);
     await insertDemoUsers(t.rt.db, [
       { username: 'fz-configurator', displayName: '福州市级配置员', role: 'configurator', orgUnitId: FUZHOU },
-      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: 'unemployment-window' },
+      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: windowPosts },
       { username: 'office-configurator', displayName: '区级配置员', role: 'configurator', orgUnitId: officeId('350203') },
     ]);
     await signIn();
@@ -277,12 +277,12 @@ describe.each(backends)('province and city localisation through the API (%s)', (
     const task = (await t.request('GET', '/api/tasks?pageSize=100', { token: supervisor })).body.items.find((i: { caseId: string }) => i.caseId === fresh.caseId);
     expect(task).toMatchObject({ state: 'secondReview', role: 'reviewer', post: 'supervisor' });
 
-    // The approver may not confirm their own approval; the caseworker (submitter) may not review.
+    // The approver holds no 业务科长 post, to which the overlay gave the second review; the caseworker (submitter) may not review.
     const { version } = await getCase(t, reviewer, fresh.caseId);
     const before = await tableCounts(t.rt);
     const sameReviewer = await t.request('POST', `/api/cases/${fresh.caseId}/events`, { token: reviewer, body: { type: 'confirm', data: { opinion: '同意' }, version } });
     expect(sameReviewer.status).toBe(403);
-    expect(sameReviewer.body).toMatchObject({ code: 'MAKER_CHECKER_VIOLATION', details: { sameActorAs: 'approve' } });
+    expect(sameReviewer.body).toMatchObject({ code: 'TASK_POST_REQUIRED', details: { post: 'supervisor', role: 'reviewer' } });
     const submitter = await t.request('POST', `/api/cases/${fresh.caseId}/events`, { token: caseworker, body: { type: 'confirm', data: { opinion: '同意' }, version } });
     expect(submitter.status).toBe(403);
     expect(submitter.body.code).toBe('ROLE_NOT_PERMITTED');

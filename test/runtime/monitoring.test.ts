@@ -294,9 +294,9 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       expect(list.body.items.map((x: { orgUnit: { id: string }; status: string }) => [x.orgUnit.id, x.status])).toEqual([['350203-01', 'active']]);
       const id = list.body.items[0].id;
       const acknowledged = await t.request('POST', `/api/monitoring/alerts/${id}/acknowledge`, { token: tokens['reviewer'], body: { note: '已签收' } });
-      expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledged: { by: { name: '失业登记审核员' } }, note: '已签收' });
+      expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledged: { by: { name: '综合审核员' } }, note: '已签收' });
       const resolved = await t.request('POST', `/api/monitoring/alerts/${id}/resolve`, { token: tokens['reviewer'], body: { note: '窗口增派人手' } });
-      expect(resolved.body).toMatchObject({ status: 'resolved', resolved: { by: { name: '失业登记审核员' } }, note: '窗口增派人手' });
+      expect(resolved.body).toMatchObject({ status: 'resolved', resolved: { by: { name: '综合审核员' } }, note: '窗口增派人手' });
     });
 
     it('lists the alerts of a subtree by status', async () => {

@@ -81,8 +81,8 @@ describe.each(backends)('personal data: encrypted at rest, shown in full only to
     const reads = await t.request('GET', `/api/audit/access-log?targetType=person&targetId=${personId}&pageSize=100`, { token: auditor });
     const seen = reads.body.items.map((e: { actorName: string; action: string; purpose: string | null; details: { full?: boolean } }) => [e.action, e.actorName, e.details.full ?? null, e.purpose]).reverse();
     expect(seen).toEqual([
-      ['person.read', '失业登记经办员', true, null],
-      ['person.read', '失业登记审核员', true, null],
+      ['person.read', '综合窗口经办员', true, null],
+      ['person.read', '综合审核员', true, null],
       ['person.read', '系统管理员', false, null],
       ['person.read', '湖里经办员', false, null],
       ['person.read', '湖里经办员', true, null],

@@ -81,7 +81,7 @@ describe.each(backends)('unemployment then employment registration end to end (%
       ['registered', 'cancelled', 'employmentRegistered'],
     ]);
     const [, submit, approve, cancel] = history.body.items;
-    expect(submit).toMatchObject({ actor: { role: 'caseworker', name: '失业登记经办员' }, post: 'unemployment-window', orgUnit: { name: '思明区公共就业服务中心' }, onTime: true });
+    expect(submit).toMatchObject({ actor: { role: 'caseworker', name: '综合窗口经办员' }, post: 'unemployment-window', orgUnit: { name: '思明区公共就业服务中心' }, onTime: true });
     expect(submit.dueAt).not.toBeNull();
     expect(approve).toMatchObject({ actor: { role: 'reviewer' }, post: 'unemployment-review', onTime: true });
     expect(cancel).toMatchObject({ actor: { role: 'system' }, cause: { event: 'employment.registered', caseId: hire.body.id, caseNo: hire.body.caseNo, processId: 'employment-registration' } });

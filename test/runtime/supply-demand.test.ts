@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
+import { insertDemoUsers, officeId, windowPosts } from '../../runtime/seed/index.ts';
 import { citizenId, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -61,7 +61,7 @@ describe.each(backends)('quarterly supply and demand analysis (%s)', (backend) =
     t = await createTestRuntime(backend);
     await t.addCity('3501');
     await insertDemoUsers(t.rt.db, [
-      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: 'vacancy-window' },
+      { username: 'fz-caseworker', displayName: '福州经办员', role: 'caseworker', orgUnitId: officeId('350102'), post: windowPosts },
       { username: 'fz-reviewer', displayName: '福州审核员', role: 'reviewer', orgUnitId: officeId('350102'), post: 'vacancy-review' },
     ]);
     const signIn = async () => ({ xm: await t.login('caseworker'), xmReviewer: await t.login('reviewer'), fz: await t.login('fz-caseworker'), fzReviewer: await t.login('fz-reviewer') });

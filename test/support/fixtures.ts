@@ -24,6 +24,7 @@ const countedTables = [
   'institutions',
   'cases',
   'tasks',
+  'task_assignments',
   'case_events',
   'outbox',
   'outbox_deliveries',

@@ -8,3 +8,4 @@ export * from './access-log.ts';
 export * from './packages.ts';
 export * from './institutions.ts';
 export * from './imports.ts';
+export * from './task-assignments.ts';

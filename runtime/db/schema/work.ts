@@ -95,11 +95,15 @@ export const tasks = pgTable(
     /** Set when the deadline passed with the task open: it is then escalated to `escalatedTo`. */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     escalatedTo: text('escalated_to'),
+    /** Who took the task to work on it: only they may step it until it is released or reassigned; kept when it closes. */
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'tasks_pkey', columns: [t.cityCode, t.id] }),
     index('tasks_case_idx').on(t.cityCode, t.caseId),
     index('tasks_open_idx').on(t.status, t.orgPath.op('text_pattern_ops')),
+    index('tasks_claimed_idx').on(t.claimedBy).where(sql`status = 'open'`),
   ],
 );
 
@@ -138,6 +142,9 @@ export const caseEvents = pgTable(
     facts: jsonb('facts').$type<Record<string, unknown>>(),
     /** Why a system step happened: the domain event and the case that emitted it. */
     cause: jsonb('cause').$type<{ event: string; caseId: string; caseNo: string; processId: string; outboxId: number }>(),
+    /** Who held the task's claim when the step was taken, and since when; null for a task nobody claimed. */
+    claimedBy: uuid('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),

@@ -52,6 +52,10 @@ const HistoryItem = z
     event: z.string(),
     eventTitle: LocalizedText,
     actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+    claimed: z
+      .object({ by: z.object({ id: z.string(), name: z.string() }), at: z.string() })
+      .nullable()
+      .openapi({ description: "Who had claimed the step's task, and since when; null when nobody had" }),
     post: z.string().nullable(),
     postTitle: LocalizedText.nullable().openapi({ description: "The post's name at the actor's org unit; null for a step without a post" }),
     orgUnit: z.object({ id: z.string(), name: z.string() }),

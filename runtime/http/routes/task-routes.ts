@@ -24,6 +24,9 @@ const Task = z
     overdue: z.boolean(),
     /** The post an overdue task was escalated to, if it was. */
     escalatedTo: z.string().nullable(),
+    claimedBy: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: 'Who claimed the task: only they may step it until it is released or reassigned' }),
+    claimedAt: z.string().nullable(),
+    mayReassign: z.boolean().openapi({ description: "The caller holds the office supervisor's post in the task's jurisdiction, or its escalation post" }),
   })
   .openapi('Task');
 
@@ -33,12 +36,19 @@ const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/tasks',
   tags: ['tasks'],
-  summary: "The caller's inbox: open tasks for the caller's role in the caller's subtree, earliest deadline first",
-  request: { query: Paging.extend({ overdue: flag, mine: flag }) },
+  summary: "The caller's inbox: open tasks offered to the caller (role, and the task's post held in its jurisdiction) in the caller's subtree, earliest deadline first",
+  request: {
+    query: Paging.extend({
+      overdue: flag,
+      mine: flag,
+      claim: z.enum(['mine', 'others', 'unclaimed']).optional().openapi({ description: 'Claimed by the caller, by others, or by nobody' }),
+      supervised: flag.openapi({ description: "Every task of the offices where the caller holds the supervisor's post, to reassign" }),
+    }),
+  },
   responses: { 200: jsonResponse(z.object({ items: z.array(Task), total: z.number().int() }), 'Tasks'), ...errorResponses(400, 401) },
 });
 
-/** The inbox. */
+/** The inbox; claiming and reassigning are in `task-claim-routes.ts`. */
 export function taskRoutes(rt: RuntimeContext) {
   return apiRouter().openapi(listRoute, async (c) => c.json(await listTasks(rt, c.get('user'), c.req.valid('query')), 200));
 }
