@@ -204,7 +204,7 @@ describe.each(backends)('bulk import (%s)', (backend) => {
     const approved = await t.request('POST', `/api/imports/${uploaded.body.id}/approve`, { token: supervisor });
     expect(approved.status).toBe(202);
     const done = await settled(uploaded.body.id);
-    expect(done).toMatchObject({ status: 'committed', committedRows: 30, skippedRows: 0, failure: null, uploadedBy: { name: '失业登记审核员' }, approvedBy: { name: '业务科长' } });
+    expect(done).toMatchObject({ status: 'committed', committedRows: 30, skippedRows: 0, failure: null, uploadedBy: { name: '综合审核员' }, approvedBy: { name: '业务科长' } });
     const [imported] = await queryRows<{ n: string | number; sealed: string | number }>(t.rt.db, sql`SELECT count(*) AS n, count(*) FILTER (WHERE id_number LIKE 'sm4ctr:%' AND id_number_index IS NOT NULL AND name_initials = 'ry') AS sealed FROM persons WHERE import_id = ${uploaded.body.id}`);
     expect([Number(imported!.n), Number(imported!.sealed)]).toEqual([30, 30]);
     expect((await importCounts(t)).staged).toBe(0 + 2); // the first dry run's two rows wait still; this import's are purged

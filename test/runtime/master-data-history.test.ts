@@ -55,7 +55,7 @@ describe.each(backends)('master data with history (%s)', (backend) => {
     const byAdmin = await history(`persons/${id}`, admin);
     expect(byAdmin.masked).toBe(true);
     expect(byAdmin.items).toEqual([
-      expect.objectContaining({ kind: 'edit', field: 'phone', oldValue: '139****5678', newValue: '138****1111', personal: true, masked: true, reason: '本人来电更正手机号码', actor: expect.objectContaining({ name: '失业登记经办员' }) }),
+      expect.objectContaining({ kind: 'edit', field: 'phone', oldValue: '139****5678', newValue: '138****1111', personal: true, masked: true, reason: '本人来电更正手机号码', actor: expect.objectContaining({ name: '综合窗口经办员' }) }),
     ]);
     // Who handles the person reads them in the clear, and that reading is in the access log.
     const byCaseworker = await history(`persons/${id}`, caseworker);
