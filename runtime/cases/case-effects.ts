@@ -95,6 +95,7 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | '
       data: record.data,
       facts: context.facts ?? null,
       cause: context.cause,
+      importedFrom: context.importedFrom ?? null,
     }),
   },
   'task.open': {

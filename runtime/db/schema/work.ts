@@ -58,6 +58,8 @@ export const cases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The bulk import that brought the case in from the city's earlier system; null for a case opened here. */
+    importedFrom: uuid('imported_from'),
   },
   (t) => [
     primaryKey({ name: 'cases_pkey', columns: [t.cityCode, t.id] }),
@@ -138,6 +140,8 @@ export const caseEvents = pgTable(
     facts: jsonb('facts').$type<Record<string, unknown>>(),
     /** Why a system step happened: the domain event and the case that emitted it. */
     cause: jsonb('cause').$type<{ event: string; caseId: string; caseNo: string; processId: string; outboxId: number }>(),
+    /** The bulk import whose history the record is: not work done here, so indicators leave it out. */
+    importedFrom: uuid('imported_from'),
   },
   (t) => [
     primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),
