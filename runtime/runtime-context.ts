@@ -45,6 +45,12 @@ export interface CaseStepper {
   applyEffects(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, writes: StepWriter): Promise<EmittedEvent[]>;
   /** Opens the case a `start` subscription asks for on a domain event, unless the subject has one active. */
   openOnEvent(tx: Transaction, rt: RuntimeContext, input: EventOpenInput): Promise<CaseRow | undefined>;
+  /**
+   * Brings in a case from a city's earlier system at the state its history reached (the engine's
+   * `importCase`), marked with the import on the case and its records: the only way besides `open`
+   * a case row is made.
+   */
+  importCase(tx: Transaction, rt: RuntimeContext, input: CaseImportInput): Promise<CaseRow>;
   /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */
   redeliver(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number>;
 }
@@ -108,6 +114,19 @@ export interface CaseOpenInput {
   depth?: number;
 }
 
+/** A case imported from a city's earlier system: which version, about whom, at which office, its history and the statuses it sets, and the import. */
+export interface CaseImportInput {
+  published: PublishedDefinition;
+  cityCode: string;
+  subjectId: string;
+  orgUnit: { id: string; path: string };
+  actor: Actor;
+  createdBy: string;
+  history: readonly { state: string; at: string; data: CaseData }[];
+  statuses?: Readonly<Record<string, string>> | undefined;
+  importId: string;
+}
+
 /** A case a subscription opens for a domain event: of which process, with which form, caused by which event. */
 export interface EventOpenInput {
   processId: string;
@@ -128,4 +147,6 @@ export interface StepContext {
   facts?: Record<string, unknown> | null;
   /** The claim on the task the step closes, kept on its performance record; null when unclaimed or a system step. */
   claim?: { by: string; at: Date } | null;
+  /** The import whose history the records are (a case brought in from an earlier system); absent for work done here. */
+  importedFrom?: string | null;
 }

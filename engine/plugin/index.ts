@@ -16,6 +16,10 @@ export {
   type MeaningName,
   type NationwideExclusion,
   type StatusDeclaration,
+  legacyImportMeanings,
+  type LegacyImport,
+  type LegacyImportMeaning,
+  type LegacyImportState,
 } from './plugin-manifest.ts';
 export { roles, isRole, type Role } from './roles.ts';
 export { packageManifestSchema, parsePackageManifest, type PackageManifest, type ManifestFinding } from './package-manifest.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../definition/definition-schema.ts';
 import { PlatformError, type LocalizedText } from '../errors/index.ts';
-import { meaningNames, type IndicatorSpec, type Lock, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
+import { legacyImportMeanings, meaningNames, type IndicatorSpec, type LegacyImport, type Lock, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
 
 const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case id');
 const camelName = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
@@ -80,6 +80,14 @@ const status = z
   .strict()
   .refine((s) => Object.values(s.registryFlags ?? {}).every((value) => s.values.includes(value)), { path: ['registryFlags'], message: 'a registry flag names one of the status values' });
 
+const legacyState = z
+  .object({
+    statuses: z.record(camelName, camelName).optional(),
+    ended: z.object({ dateField: camelName, reasonField: camelName, reasons: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).strict().optional(),
+  })
+  .strict();
+const legacyImport = z.object({ title: localizedTextSchema, dateField: camelName, states: z.record(camelName, legacyState) }).strict();
+
 /**
  * `plugin.json`: a ministry process package as data. It names its process definitions (the
  * `*.flow.json` files beside it) and declares what the platform needs to know of them.
@@ -99,6 +107,7 @@ export const packageManifestSchema = z
     subscriptions: z.array(subscription).default([]),
     meanings: z.partialRecord(z.enum(meaningNames), meaning).default({}),
     statuses: z.record(camelName, status).default({}),
+    legacyImports: z.partialRecord(z.enum(legacyImportMeanings), legacyImport).default({}),
     /** Shared code tables the package's forms draw on (industry, occupation, education, divisions). */
     codeTables: z.array(z.enum(['industry', 'occupation', 'education', 'divisions'])).default([]),
   })
@@ -115,6 +124,7 @@ export type ManifestShapesAgree = [
   Assignable<readonly Subscription[], PackageManifest['subscriptions']>,
   Assignable<Meaning, z.output<typeof meaning>>,
   Assignable<StatusDeclaration, z.output<typeof status>>,
+  Assignable<LegacyImport, z.output<typeof legacyImport>>,
 ];
 
 /** One problem with a manifest: where, and what, in zh-CN and English. */

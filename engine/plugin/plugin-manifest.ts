@@ -134,6 +134,32 @@ export interface Meaning {
   form?: string;
 }
 
+/**
+ * The meanings whose cases a city may bring in from its earlier system (a legacy import): the bulk
+ * import offers one kind per meaning a package declares a `legacyImports` entry for.
+ */
+export const legacyImportMeanings = ['registeredUnemployed', 'employed'] as const;
+export type LegacyImportMeaning = (typeof legacyImportMeanings)[number];
+
+/** A state an imported registration may be in: the statuses it sets on the person, and for an ended one where its end date and reason go. */
+export interface LegacyImportState {
+  statuses?: Readonly<Record<string, string>>;
+  /** The registration ended: the case data fields that take the end date and the reason, and the reasons allowed. */
+  ended?: { dateField: string; reasonField: string; reasons: readonly string[] };
+}
+
+/**
+ * How a package takes registrations from a city's earlier system as cases of the meaning's process:
+ * the case data field the registration date goes to, and the states a row may name (the meaning's
+ * state, entered on the registration date, and the states it may have ended in, entered on the end
+ * date). Imported states have no task: nothing of the past is left to do.
+ */
+export interface LegacyImport {
+  title: LocalizedText;
+  dateField: string;
+  states: Readonly<Record<string, LegacyImportState>>;
+}
+
 /** A status a package's processes set on their subject, and the values it may take (the first is the default). */
 export interface StatusDeclaration {
   title: LocalizedText;
@@ -175,6 +201,8 @@ export interface PluginManifest {
   meanings?: Partial<Record<MeaningName, Meaning>>;
   /** The statuses its processes set on their subject, and the values each may take. */
   statuses?: Readonly<Record<string, StatusDeclaration>>;
+  /** The registrations of its meanings a city may import from its earlier system (see `legacyImportMeanings`). */
+  legacyImports?: Partial<Record<LegacyImportMeaning, LegacyImport>>;
 }
 
 /** Identity helper that gives a plugin manifest its type where it is written. */

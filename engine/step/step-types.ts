@@ -63,6 +63,20 @@ export interface MigrateInput {
   parameters?: Record<string, unknown>;
 }
 
+/**
+ * Input to build a case imported from a city's earlier system: the states its history entered, in
+ * order, each with the time and the data it brought; the statuses its subject takes; the actor its
+ * records name; now (the import), the calendar and parameters in force, which count its timers.
+ */
+export interface ImportCaseInput {
+  history: readonly { state: string; at: string; data: CaseData }[];
+  statuses?: Readonly<Record<string, string>>;
+  actor: Actor;
+  now: string;
+  calendar: WorkingCalendar;
+  parameters?: Record<string, unknown>;
+}
+
 /** A step's outcome: the next snapshot and the effects to apply with it. */
 export interface StepResult {
   snapshot: CaseSnapshot;

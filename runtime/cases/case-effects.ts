@@ -97,6 +97,7 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | '
       cause: context.cause,
       claimedBy: context.claim?.by ?? null,
       claimedAt: context.claim?.at ?? null,
+      importedFrom: context.importedFrom ?? null,
     }),
   },
   'task.open': {

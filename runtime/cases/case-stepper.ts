@@ -3,6 +3,7 @@ import type { CaseStepper } from '../runtime-context.ts';
 import { applyEffects, type EffectHandlers } from './apply-effects.ts';
 import { migrateInTransaction } from './case-migration.ts';
 import { openOnEvent } from './coordinate.ts';
+import { importInTransaction } from './import-case.ts';
 import { openInTransaction } from './open-case.ts';
 import { deliverOutboxEvent } from './redeliver.ts';
 import { rescheduleInTransaction, stepInTransaction } from './step-case.ts';
@@ -26,6 +27,7 @@ export function createStepper(handlersFor: (registry: PluginRegistry) => EffectH
     step: stepInTransaction,
     reschedule: rescheduleInTransaction,
     migrate: migrateInTransaction,
+    importCase: importInTransaction,
     applyEffects: (tx, rt, row, effects, context, writes) => applyEffects(tx, handlers(rt.registry), row, effects, context, writes),
     openOnEvent,
     redeliver: deliverOutboxEvent,

@@ -6,6 +6,7 @@ import { describeError, log } from '../log/index.ts';
 import { requireCity } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { copyBatch } from './copy-batch.ts';
+import { commitRowBatch } from './row-batch.ts';
 import { importKind } from './import-kinds.ts';
 import { getImport, jobInCity } from './import-jobs.ts';
 
@@ -17,7 +18,8 @@ const running = new Map<string, Promise<void>>();
 
 /**
  * Writes the next batch of an approved import in one transaction: the staged rows after the
- * cursor into the target table (marked with the import; rows registered meanwhile skipped), those
+ * cursor into the target table, or as cases through the kind's `commitRow` (marked with the
+ * import; rows registered meanwhile skipped), those
  * staging rows deleted, the cursor and counts moved, the batch audited. The job's row is locked
  * first, so two runners never write one batch. Returns false when nothing is left: the import is
  * then committed.
@@ -28,7 +30,10 @@ async function commitBatch(rt: RuntimeContext, cityCode: string, jobId: string, 
     const [job] = await tx.select().from(importJobs).where(where).for('update');
     if (!job || job.status !== 'approved') return false;
     const now = rt.clock();
-    const batch = await copyBatch(tx, importKind(job.kind).target, { cityCode, id: jobId, cursor: job.cursor, orgUnitId: job.orgUnitId, createdBy: job.uploadedBy }, batchSize, now);
+    const spec = importKind(job.kind, rt.registry);
+    const batch = spec.target
+      ? await copyBatch(tx, spec.target, { cityCode, id: jobId, cursor: job.cursor, orgUnitId: job.orgUnitId, createdBy: job.uploadedBy }, batchSize, now)
+      : await commitRowBatch(tx, rt, spec, job, batchSize);
     if (batch.rows === 0) {
       await tx.update(importJobs).set({ status: 'committed', committedAt: now, failure: null }).where(where);
       await tx.delete(importRows).where(and(eq(importRows.cityCode, cityCode), eq(importRows.jobId, jobId)));

@@ -47,7 +47,7 @@ export interface UploadInput {
  */
 export async function uploadImport(rt: RuntimeContext, user: SessionUser, input: UploadInput) {
   const cityCode = requireCity(user);
-  const spec = importKind(input.kind);
+  const spec = importKind(input.kind, rt.registry);
   const fileHash = createHash('sha256').update(input.bytes).digest('hex');
   const earlier = async () => {
     const [row] = await rt.db.select().from(importJobs).where(and(eq(importJobs.cityCode, cityCode), eq(importJobs.kind, input.kind), eq(importJobs.fileHash, fileHash), ne(importJobs.status, 'discarded'))).limit(1);
@@ -64,6 +64,10 @@ export async function uploadImport(rt: RuntimeContext, user: SessionUser, input:
     for (const [field, column] of columns) if (row.cells[column]) cells.set(field, row.cells[column]);
     return { rowNo: row.rowNo, cells, ...spec.check(cells, context) };
   });
+  if (spec.lookUp) {
+    const accepted = checked.filter((row) => row.values !== undefined);
+    for (let i = 0; i < accepted.length; i += CHUNK) await spec.lookUp(rt.db, cityCode, accepted.slice(i, i + CHUNK));
+  }
   const drop = (row: CheckedRow, found: ReturnType<typeof issue>) => (row.issues.push(found), delete row.key, delete row.values);
   const firstRow = new Map<string, number>();
   for (const row of checked) {

@@ -1,9 +1,10 @@
 import type { LocalizedText } from '../../engine/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
-import type { Executor } from '../db/index.ts';
+import type { Executor, Transaction } from '../db/index.ts';
 import type { ImportKind } from '../db/schema/index.ts';
 import type { RowIssue } from './import-reasons.ts';
 import type { RawCell } from './read-table.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
 
 /** A column an import kind takes: its id (the default header, as are its titles), whether required, how the report masks it. */
 export interface ImportField {
@@ -53,5 +54,22 @@ export interface ImportKindSpec {
   check(cells: ReadonlyMap<string, RawCell>, context: CheckContext): CheckedRow;
   /** Which of `keys` the city holds already. */
   existing(db: Executor, cityCode: string, keys: readonly string[]): Promise<Set<string>>;
-  target: ImportTarget;
+  /**
+   * Checks of the rows `check` accepted that need the database (the person a registration names
+   * must be registered in the city), a chunk at a time: a row failing one gets its finding and loses
+   * its key and values.
+   */
+  lookUp?(db: Executor, cityCode: string, rows: readonly CheckedRow[]): Promise<void>;
+  /** Where committed rows are copied; or, for a kind whose rows become cases, `commitRow`. */
+  target?: ImportTarget;
+  /** Writes one staged row in the batch's transaction; returns the id of the record written, or undefined when it was skipped (refused since the dry run). */
+  commitRow?(tx: Transaction, rt: RuntimeContext, job: ImportJobRef, values: Record<string, unknown>): Promise<string | undefined>;
+}
+
+/** The import a committed row belongs to, as `commitRow` needs it. */
+export interface ImportJobRef {
+  cityCode: string;
+  id: string;
+  uploadedBy: string;
+  approvedBy: string | null;
 }

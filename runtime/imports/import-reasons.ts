@@ -37,6 +37,13 @@ export const importReasons = {
   },
   'duplicate-in-file': { 'zh-CN': '与文件中前面第 {row} 行重复', en: 'Repeats row {row} of the file' },
   'duplicate-in-database': { 'zh-CN': '本市已登记该记录，不再导入', en: 'Already registered in the city: not imported again' },
+  'state-not-allowed': { 'zh-CN': '登记状态不在该业务允许导入的状态之中', en: 'The state is not one this registration may be imported in' },
+  'date-order': { 'zh-CN': '注销（终止）日期早于登记日期', en: 'The end date is before the registration date' },
+  'reason-unknown': { 'zh-CN': '注销（终止）原因不在该业务规定的原因之中', en: 'The reason is not one the process allows' },
+  'person-unknown': { 'zh-CN': '本市未登记该人员：请先登记或导入人员信息', en: 'The person is not registered in the city: register or import the person first' },
+  'office-unknown': { 'zh-CN': '经办机构不是本市的机构编号', en: 'The office is not an org unit id of the city' },
+  'registered-elsewhere': { 'zh-CN': '该人员在其他城市有有效登记，不能导入为有效登记', en: 'The person holds a registration in force in another city: it may not be imported as in force' },
+  'already-active': { 'zh-CN': '该人员在本市已有有效登记（或文件中前面已有一条有效登记）', en: 'The person already has a registration in force in the city (or an earlier row of the file gives one)' },
 } as const satisfies Record<string, ImportReason>;
 
 /** A finding's code. */

@@ -9,7 +9,7 @@ import { jobInCity } from './import-jobs.ts';
 /** The findings of an import's dry run, row by row (values masked where personal), a page at a time, errors or warnings alone if asked. */
 export async function importIssuesPage(rt: RuntimeContext, user: SessionUser, id: string, query: { page: number; pageSize: number; severity?: 'error' | 'warning' | undefined }) {
   const job = await jobInCity(rt.db, user, id);
-  const titles = new Map(importKind(job.kind).fields.map((field) => [field.id, field.title]));
+  const titles = new Map(importKind(job.kind, rt.registry).fields.map((field) => [field.id, field.title]));
   const where = and(eq(importIssues.cityCode, job.cityCode), eq(importIssues.jobId, id), query.severity ? eq(importIssues.severity, query.severity) : undefined);
   const [rows, [total]] = await Promise.all([
     rt.db.select().from(importIssues).where(where).orderBy(asc(importIssues.rowNo), asc(importIssues.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
@@ -28,7 +28,7 @@ export async function importIssuesPage(rt: RuntimeContext, user: SessionUser, id
  */
 export async function importReportXlsx(rt: RuntimeContext, user: SessionUser, id: string) {
   const job = await jobInCity(rt.db, user, id);
-  const titles = new Map(importKind(job.kind).fields.map((field) => [field.id, field.title]));
+  const titles = new Map(importKind(job.kind, rt.registry).fields.map((field) => [field.id, field.title]));
   const rows = await rt.db.select().from(importIssues).where(and(eq(importIssues.cityCode, job.cityCode), eq(importIssues.jobId, id))).orderBy(asc(importIssues.rowNo), asc(importIssues.id));
   const table: Cell[][] = [
     ['行号 Row', '字段 Field', '值（已遮蔽） Value (masked)', '级别 Severity', '原因 Reason'],

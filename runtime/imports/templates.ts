@@ -24,7 +24,7 @@ export async function templateInCity(db: Executor, cityCode: string, id: string,
 /** The city's column mappings, by kind and name. */
 export async function listTemplates(rt: RuntimeContext, user: SessionUser, kind?: string) {
   const cityCode = requireCity(user);
-  const rows = await rt.db.select().from(importTemplates).where(and(eq(importTemplates.cityCode, cityCode), kind ? eq(importTemplates.kind, importKind(kind).kind) : undefined)).orderBy(asc(importTemplates.kind), asc(importTemplates.name));
+  const rows = await rt.db.select().from(importTemplates).where(and(eq(importTemplates.cityCode, cityCode), kind ? eq(importTemplates.kind, importKind(kind, rt.registry).kind) : undefined)).orderBy(asc(importTemplates.kind), asc(importTemplates.name));
   return { items: rows.map(templateView) };
 }
 
@@ -35,7 +35,7 @@ export async function listTemplates(rt: RuntimeContext, user: SessionUser, kind?
  */
 export async function saveTemplate(rt: RuntimeContext, user: SessionUser, input: { kind: ImportKind; name: string; mapping: Record<string, string> }) {
   const cityCode = requireCity(user);
-  const spec = importKind(input.kind);
+  const spec = importKind(input.kind, rt.registry);
   const unknown = Object.keys(input.mapping).filter((field) => !spec.fields.some((known) => known.id === field));
   if (unknown.length > 0) throw new PlatformError('BAD_REQUEST', { details: { unknownFields: unknown, fields: spec.fields.map((field) => field.id) } });
   const now = rt.clock();

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { MIGRATE_EVENT, PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
@@ -59,9 +59,14 @@ function selects(selector: RecordSelector): SQL {
   return and(...conditions)!;
 }
 
-/** Records taken in the unit's subtree (by the org unit of whoever took the step), in the period, at the post if given. */
+/**
+ * Records taken in the unit's subtree (by the org unit of whoever took the step), in the period, at
+ * the post if given. A record brought in by a legacy import is history from the city's earlier
+ * system, not work done here in the period: it is never counted.
+ */
 export function inPeriod(path: string, query: IndicatorQuery): SQL {
   const conditions: SQL[] = [
+    isNull(caseEvents.importedFrom),
     sql`${orgUnits.path} LIKE ${`${path}%`}`,
     gte(caseEvents.leftAt, chinaDayStart(query.from)),
     lt(caseEvents.leftAt, chinaDayEnd(query.to)),

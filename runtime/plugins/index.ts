@@ -1,4 +1,5 @@
 export { loadPlugins, type PluginRegistry, type StandardProcess } from './plugin-registry.ts';
+export type { DeclaredLegacyImport } from './legacy-imports.ts';
 export { installPlugins, publishStandard } from './install.ts';
 export { installedPackages, withInstalled, compareVersions } from './installed-packages.ts';
 export { processesInForce, type ProcessInForce } from './processes-in-force.ts';

@@ -6,12 +6,14 @@ import {
   PlatformError,
   type CompiledDefinition,
   type Definition,
+  type LegacyImportMeaning,
   type Meaning,
   type MeaningName,
   type PluginManifest,
   type StatusDeclaration,
   type Subscription,
 } from '../../engine/index.ts';
+import { collectLegacyImports, type DeclaredLegacyImport } from './legacy-imports.ts';
 
 /** A process as a plugin ships it: the standard definition, compiled. */
 export interface StandardProcess {
@@ -38,6 +40,8 @@ export interface PluginRegistry {
    * default (what a subject never given the status has).
    */
   statuses: ReadonlyMap<string, StatusDeclaration>;
+  /** The registrations a city may import from its earlier system, by meaning (`plugin.json` `legacyImports`). */
+  legacyImports: ReadonlyMap<LegacyImportMeaning, DeclaredLegacyImport>;
 }
 
 /** The elements a meaning names that its process does not have. */
@@ -121,6 +125,7 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
   const subscriptions = list.flatMap((plugin) => plugin.subscriptions);
   const meanings = collectMeanings(list, processes);
   const statuses = collectStatuses(list);
+  const legacyImports = collectLegacyImports(list, processes, meanings, statuses);
   return {
     plugins: list,
     processes,
@@ -133,5 +138,6 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
       return meaning;
     },
     statuses,
+    legacyImports,
   };
 }

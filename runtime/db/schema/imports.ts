@@ -1,9 +1,13 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { legacyImportMeanings } from '../../../engine/index.ts';
 import { orgUnits, users } from './organisation.ts';
 
-/** What a bulk import brings in: persons, employers (more kinds follow the same staging). */
-export const IMPORT_KINDS = ['persons', 'employers'] as const;
+/**
+ * What a bulk import brings in: persons, employers, and registrations from a city's earlier system,
+ * one kind per meaning a package may declare a legacy import for (`legacyImportMeanings`).
+ */
+export const IMPORT_KINDS = ['persons', 'employers', ...legacyImportMeanings] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Where an import stands: validated (dry run done, awaiting a reviewer), approved (committing in batches, resumable), committed, discarded. */

@@ -58,6 +58,8 @@ export const cases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The bulk import that brought the case in from the city's earlier system; null for a case opened here. */
+    importedFrom: uuid('imported_from'),
   },
   (t) => [
     primaryKey({ name: 'cases_pkey', columns: [t.cityCode, t.id] }),
@@ -145,6 +147,8 @@ export const caseEvents = pgTable(
     /** Who held the task's claim when the step was taken, and since when; null for a task nobody claimed. */
     claimedBy: uuid('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** The bulk import whose history the record is: not work done here, so indicators leave it out. */
+    importedFrom: uuid('imported_from'),
   },
   (t) => [
     primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),

@@ -127,7 +127,7 @@ const saveTemplateRoute = secureRoute('imports.upload', {
 export function importRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(kindsRoute, (c) =>
-      c.json({ items: Object.values(importKinds).map((spec) => ({ kind: spec.kind, title: spec.title, keyField: spec.keyField, fields: spec.fields.map((field) => ({ id: field.id, title: field.title, required: field.required, masked: field.mask !== undefined })) })) }, 200),
+      c.json({ items: importKinds(rt.registry).map((spec) => ({ kind: spec.kind, title: spec.title, keyField: spec.keyField, fields: spec.fields.map((field) => ({ id: field.id, title: field.title, required: field.required, masked: field.mask !== undefined })) })) }, 200),
     )
     .openapi(historyRoute, async (c) => c.json(await importHistory(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(uploadRoute, async (c) => {
