@@ -1,6 +1,7 @@
 import type { Localized } from '../api.ts';
 
-export type ImportKind = 'persons' | 'employers';
+/** `persons`, `employers`, or a legacy registration a package declares (`registeredUnemployed`, `employed`): the server lists them. */
+export type ImportKind = string;
 export type ImportStatus = 'validated' | 'approved' | 'committed' | 'discarded';
 
 /** A kind as `GET /imports/kinds` gives it: its fields and their default headers (the titles). */
