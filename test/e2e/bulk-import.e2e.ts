@@ -82,7 +82,7 @@ describeInBrowser('bulk import', (session) => {
     await drawer.locator('.ant-progress').waitFor();
     await figures.getByText('9500 / 9500').waitFor({ timeout: 120_000 });
     await drawer.locator('.ant-progress-status-success').waitFor();
-    expect(await figures.innerText()).toMatch(/审核人\s*失业登记审核员/);
+    expect(await figures.innerText()).toMatch(/审核人\s*综合审核员/);
     await drawer.locator('.ant-drawer-close').click();
     await page.locator('tbody tr.ant-table-row').filter({ hasText: 'persons-10000.xlsx' }).filter({ hasText: '已入库' }).waitFor();
   }, 240_000);

@@ -27,7 +27,7 @@ describeInBrowser('a person record corrected with a reason', (session) => {
     const text = await change.innerText();
     expect(text).toContain('手机号码');
     expect(text).toContain(corrected);
-    expect(text).toContain('失业登记经办员');
+    expect(text).toContain('综合窗口经办员');
     expect(text).toContain('本人来电更正手机号码');
     await session().screenshot('person-history');
     await page.keyboard.press('Escape');
