@@ -6,6 +6,13 @@ import { navigate } from '../router.ts';
 import { AccountMenu } from '../account/AccountMenu.tsx';
 import { activeItem, navigationFor } from './navigation.ts';
 
+/** The first post held and how many more (all of them on hover): a generalist window holds ten. */
+function postsHeld(posts: SessionUser['posts']): string {
+  const [first, ...more] = posts;
+  if (!first) return '';
+  return ` · ${first.name}${more.length ? ` +${more.length}` : ''}`;
+}
+
 /**
  * The frame around every signed-in screen: who is signed in, the role's menu, language and sign-out;
  * `notice` (the calendar warning) shows above the screen, handed in by the App so the frame knows no feature.
@@ -20,9 +27,9 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
       <Layout.Header className="app-header">
         <Typography.Title level={1} className="app-title">{t('appTitle')}</Typography.Title>
         <Space size="middle">
-          <span className="who">
+          <span className="who" title={user.posts.map((post) => post.name).join('、')}>
             {user.displayName} · {user.orgUnit.name}
-            {user.posts.length ? ` · ${user.posts.map((post) => post.name).join('、')}` : ''}
+            {postsHeld(user.posts)}
           </span>
           <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>
           <AccountMenu onSignedOut={onSignedOut} />
