@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { chinaDate, importCase } from '../../engine/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import type { Transaction } from '../db/index.ts';
-import { cases } from '../db/schema/index.ts';
-import { nextCaseNumber } from '../numbering/index.ts';
 import { parametersInForce } from '../plugins/index.ts';
 import type { CaseImportInput, CaseRow, RuntimeContext, StepContext } from '../runtime-context.ts';
+import { insertCase } from './insert-case.ts';
 import { sealed } from './sealed-result.ts';
 import { StepWrites } from './step-writes.ts';
 
@@ -32,34 +30,12 @@ export async function importInTransaction(tx: Transaction, rt: RuntimeContext, i
   }));
   const first = new Date(input.history[0]!.at);
   const last = new Date(input.history[input.history.length - 1]!.at);
-  const [inserted] = await tx
-    .insert(cases)
-    .values({
-      cityCode: input.cityCode,
-      id: randomUUID(),
-      caseNo: await nextCaseNumber(tx, input.cityCode, definition.id, chinaDate(now).slice(0, 4)),
-      processId: definition.id,
-      definitionId: input.published.id,
-      pluginId: input.published.pluginId,
-      pluginVersion: input.published.pluginVersion,
-      subjectType: definition.subject,
-      subjectId: input.subjectId,
-      orgUnitId: input.orgUnit.id,
-      orgPath: input.orgUnit.path,
-      state: result.snapshot.state,
-      status: result.status,
-      exclusive: definition.oneActivePerSubject,
-      snapshot: result.snapshot,
-      data: result.snapshot.context.data,
-      version: input.history.length,
-      createdBy: input.createdBy,
-      createdAt: first,
-      updatedAt: now,
-      closedAt: result.status === 'final' ? last : null,
-      importedFrom: input.importId,
-    })
-    .returning();
-  const row = inserted!;
+  const row = await insertCase(
+    tx,
+    input,
+    { snapshot: result.snapshot, status: result.status, version: input.history.length, createdAt: first, updatedAt: now, closedAt: result.status === 'final' ? last : null, importedFrom: input.importId },
+    now,
+  );
   const context: StepContext = { actor: input.actor, now, calendarVersion: calendar.version, cause: null, importedFrom: input.importId };
   const writes = new StepWrites(tx);
   const records = result.effects.filter((effect) => effect.kind === 'record');
