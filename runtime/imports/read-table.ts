@@ -36,7 +36,7 @@ function decode(bytes: Uint8Array): string {
 }
 
 /** RFC 4180 fields: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

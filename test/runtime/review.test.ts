@@ -4,32 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { caseEvents } from '../../runtime/db/schema/index.ts';
 import { toCsv } from '../../runtime/exports/index.ts';
+import { parseCsv } from '../../runtime/imports/read-table.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const ON_TIME = 'unemployment-registration-on-time-rate';
 const Q3 = 'from=2026-07-01&to=2026-09-30';
-
-/** Splits an RFC 4180 CSV (CRLF, quoted fields) into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  return rows;
-}
 
 /** Drill-down JSON rows as [key, name, numerator, denominator, value] with nulls as empty text, like the files. */
 function jsonTable(rows: { key: string | null; name: string | null; numerator: number; denominator: number; value: number | null }[]) {
