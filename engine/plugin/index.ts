@@ -20,6 +20,7 @@ export {
   type LegacyImport,
   type LegacyImportMeaning,
   type LegacyImportState,
+  type LegacyImportColumn,
 } from './plugin-manifest.ts';
 export { roles, isRole, type Role } from './roles.ts';
 export { packageManifestSchema, parsePackageManifest, type PackageManifest, type ManifestFinding } from './package-manifest.ts';

@@ -86,7 +86,19 @@ const legacyState = z
     ended: z.object({ dateField: camelName, reasonField: camelName, reasons: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).strict().optional(),
   })
   .strict();
-const legacyImport = z.object({ title: localizedTextSchema, dateField: camelName, states: z.record(camelName, legacyState) }).strict();
+const legacyColumn = z
+  .object({ field: camelName, title: localizedTextSchema, required: z.boolean(), codeTable: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(), notBelow: camelName.optional(), notPast: z.boolean().optional() })
+  .strict();
+const legacyImport = z
+  .object({
+    title: localizedTextSchema,
+    dateField: camelName,
+    states: z.record(camelName, legacyState),
+    subject: z.object({ type: z.enum(['person', 'employer']), field: camelName.optional() }).strict().optional(),
+    columns: z.array(legacyColumn).optional(),
+    keyFields: z.array(camelName).optional(),
+  })
+  .strict();
 
 /**
  * `plugin.json`: a ministry process package as data. It names its process definitions (the

@@ -138,7 +138,7 @@ export interface Meaning {
  * The meanings whose cases a city may bring in from its earlier system (a legacy import): the bulk
  * import offers one kind per meaning a package declares a `legacyImports` entry for.
  */
-export const legacyImportMeanings = ['registeredUnemployed', 'employed'] as const;
+export const legacyImportMeanings = ['registeredUnemployed', 'employed', 'publishedVacancy', 'activeJobSeeker'] as const;
 export type LegacyImportMeaning = (typeof legacyImportMeanings)[number];
 
 /** A state an imported registration may be in: the statuses it sets on the person, and for an ended one where its end date and reason go. */
@@ -158,6 +158,30 @@ export interface LegacyImport {
   title: LocalizedText;
   dateField: string;
   states: Readonly<Record<string, LegacyImportState>>;
+  /**
+   * Who a row names, as the process's subject: a person by ID number (the default) or an employer by
+   * credit code; `field`, for an employer, the case data field that also takes its credit code.
+   */
+  subject?: { type: 'person' | 'employer'; field?: string };
+  /** Case data a row brings, each a field of the meaning's form, checked by the form's schema. */
+  columns?: readonly LegacyImportColumn[];
+  /** Columns a row is unique by besides its subject and date (an employer posts several vacancies a day). */
+  keyFields?: readonly string[];
+}
+
+/**
+ * A column of a legacy import that carries case data: a field of the meaning's form (its value
+ * checked by the form's own JSON Schema), its title, whether a row must give it, the code table its
+ * code must be in, the column it may not be below (pay ceiling and floor, end and start) and, for a
+ * date, whether it may not be past (a vacancy published still).
+ */
+export interface LegacyImportColumn {
+  field: string;
+  title: LocalizedText;
+  required: boolean;
+  codeTable?: string;
+  notBelow?: string;
+  notPast?: boolean;
 }
 
 /** A status a package's processes set on their subject, and the values it may take (the first is the default). */

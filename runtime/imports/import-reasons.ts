@@ -44,6 +44,11 @@ export const importReasons = {
   'office-unknown': { 'zh-CN': '经办机构不是本市的机构编号', en: 'The office is not an org unit id of the city' },
   'registered-elsewhere': { 'zh-CN': '该人员在其他城市有有效登记，不能导入为有效登记', en: 'The person holds a registration in force in another city: it may not be imported as in force' },
   'already-active': { 'zh-CN': '该人员在本市已有有效登记（或文件中前面已有一条有效登记）', en: 'The person already has a registration in force in the city (or an earlier row of the file gives one)' },
+  'employer-unknown': { 'zh-CN': '本市未登记该用人单位：请先登记或导入用人单位信息', en: 'The employer is not registered in the city: register or import the employer first' },
+  'form-invalid': { 'zh-CN': '不符合业务表单对该项的要求', en: 'Not what the process\u2019s form takes for this field' },
+  'code-unknown': { 'zh-CN': '代码不在该项所用的代码表中', en: 'The code is not in the code table this field uses' },
+  'value-order': { 'zh-CN': '不能小于「{other}」', en: 'May not be below \u201c{other}\u201d' },
+  'date-past': { 'zh-CN': '日期不能早于今天', en: 'The date may not be in the past' },
 } as const satisfies Record<string, ImportReason>;
 
 /** A finding's code. */

@@ -12,7 +12,7 @@ function importActor(job: ImportJobRef, office: string): Actor {
 /**
  * Writes one staged registration as a case through the case transaction (`rt.stepper.importCase`),
  * in a savepoint of the batch: pinned to the version of the meaning's process in force at the
- * office, its history the registration (on its date) and, when it ended, the end (on its date, with
+ * office, its history the registration (on its date, with the row's case data) and, when it ended, the end (on its date, with
  * the reason), the statuses the declaration gives the state it reached. A row refused since the dry
  * run (the person registered in another city or here meanwhile) is skipped, the rest of the batch
  * goes on.
@@ -25,7 +25,7 @@ export async function commitLegacyRow(tx: Transaction, rt: RuntimeContext, decla
   const [inForce] = await processesInForce(tx, officePath, meaning.process);
   if (!inForce) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: meaning.process } });
   const published = await publishedDefinition(tx, rt.registry, inForce.definitionId);
-  const registered = { state: meaning.state!, at: chinaDayStart(values['registeredOn'] as string).toISOString(), data: { [declaration.dateField]: values['registeredOn'] } };
+  const registered = { state: meaning.state!, at: chinaDayStart(values['registeredOn'] as string).toISOString(), data: { ...(values['data'] as Record<string, unknown> | undefined), [declaration.dateField]: values['registeredOn'] } };
   const ended = declaration.states[state]?.ended;
   const history = ended
     ? [registered, { state, at: chinaDayStart(values['endedOn'] as string).toISOString(), data: { [ended.dateField]: values['endedOn'], [ended.reasonField]: values['endReason'] } }]
@@ -35,7 +35,7 @@ export async function commitLegacyRow(tx: Transaction, rt: RuntimeContext, decla
       rt.stepper.importCase(savepoint, rt, {
         published,
         cityCode: job.cityCode,
-        subjectId: values['personId'] as string,
+        subjectId: values['subjectId'] as string,
         orgUnit: { id: office, path: officePath },
         actor: importActor(job, office),
         createdBy: job.approvedBy ?? job.uploadedBy,
