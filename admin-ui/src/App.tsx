@@ -90,7 +90,7 @@ export function App() {
 
   // A signed-in user on `/` goes to the first screen of their role.
   useEffect(() => {
-    if (user && path === '/') navigate(navigationFor(user.role)[0]?.path ?? '/tasks');
+    if (user && path === '/') navigate(navigationFor(user.role, user.permissions)[0]?.path ?? '/tasks');
   }, [user, path]);
 
   const switchLanguage = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');

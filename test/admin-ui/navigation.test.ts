@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { match } from '../../admin-ui/src/router.ts';
-import { activeItem, navigationFor } from '../../admin-ui/src/shell/navigation.ts';
+import { activeItem, navigation, navigationFor } from '../../admin-ui/src/shell/navigation.ts';
+import { permissions, permissionsOf } from '../../runtime/auth/index.ts';
 
 describe('hash routes', () => {
   it('matches named segments and decodes them', () => {
@@ -25,6 +26,19 @@ describe('menu by role', () => {
     expect(navigationFor('admin')).toHaveLength(13);
     expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
+  });
+
+  it('leaves out the screens whose API the user’s level does not reach, naming only permissions that exist', () => {
+    for (const item of navigation) if (item.permission) expect(Object.keys(permissions), item.path).toContain(item.permission);
+    const city = navigationFor('admin', permissionsOf('admin', 'city')).map((item) => item.path);
+    expect(city).toEqual(expect.arrayContaining(['/imports', '/institutions', '/funds', '/admin/users', '/admin/org']));
+    // A provincial administrator keeps no city's imports or register of institutions, but reads the funds and manages users.
+    const province = navigationFor('admin', permissionsOf('admin', 'province')).map((item) => item.path);
+    expect(province).not.toContain('/imports');
+    expect(province).not.toContain('/institutions');
+    expect(province).toEqual(expect.arrayContaining(['/funds', '/admin/users', '/admin/org']));
+    // An office's administrator manages no users: only ministry, province, city and district administrators do.
+    expect(navigationFor('admin', permissionsOf('admin', 'office')).map((item) => item.path)).not.toContain('/admin/users');
   });
 
   it('marks the most specific entry a path belongs to', () => {

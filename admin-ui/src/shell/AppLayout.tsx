@@ -20,7 +20,7 @@ function postsHeld(posts: SessionUser['posts']): string {
 export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage, notice, children }: { user: SessionUser; path: string; onSignOut: () => void; onSignedOut: () => void; onSwitchLanguage: () => void; notice: ReactNode; children: ReactNode }) {
   const t = useCommon();
   const l = useLocalized();
-  const items = navigationFor(user.role);
+  const items = navigationFor(user.role, user.permissions);
   const active = activeItem(items, path);
   return (
     <Layout className="app-layout">

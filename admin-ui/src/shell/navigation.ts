@@ -5,6 +5,8 @@ export interface NavItem {
   path: string;
   title: Text;
   roles: readonly SessionUser['role'][];
+  /** The permission the screen's API needs, where the role alone does not give it at every level (a provincial administrator keeps no city register). */
+  permission?: string;
 }
 
 /** The screens in the side menu, and who sees each. The first one a role sees is its start screen. */
@@ -12,22 +14,23 @@ export const navigation: readonly NavItem[] = [
   { path: '/tasks', title: { 'zh-CN': '待办任务', en: 'Tasks' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/cases', title: { 'zh-CN': '业务办件', en: 'Cases' }, roles: ['caseworker', 'reviewer', 'admin'] },
   { path: '/cases/new', title: { 'zh-CN': '新办业务', en: 'Start a case' }, roles: ['caseworker', 'reviewer', 'admin'] },
-  { path: '/imports', title: { 'zh-CN': '批量导入', en: 'Bulk import' }, roles: ['caseworker', 'reviewer', 'admin'] },
-  { path: '/payments', title: { 'zh-CN': '资金发放', en: 'Payments' }, roles: ['caseworker', 'reviewer'] },
-  { path: '/institutions', title: { 'zh-CN': '机构名录', en: 'Institutions' }, roles: ['caseworker', 'reviewer', 'admin'] },
+  { path: '/imports', title: { 'zh-CN': '批量导入', en: 'Bulk import' }, roles: ['caseworker', 'reviewer', 'admin'], permission: 'imports.upload' },
+  { path: '/payments', title: { 'zh-CN': '资金发放', en: 'Payments' }, roles: ['caseworker', 'reviewer'], permission: 'ledger.read' },
+  { path: '/institutions', title: { 'zh-CN': '机构名录', en: 'Institutions' }, roles: ['caseworker', 'reviewer', 'admin'], permission: 'institutions.read' },
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
-  { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'] },
+  { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'], permission: 'funds.read' },
   { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'Informatisation assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
-  { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'] },
-  { path: '/admin/org', title: { 'zh-CN': '机构与岗位', en: 'Org units and posts' }, roles: ['admin'] },
+  { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'], permission: 'users.manage' },
+  { path: '/admin/org', title: { 'zh-CN': '机构与岗位', en: 'Org units and posts' }, roles: ['admin'], permission: 'org.manage' },
   { path: '/calendar', title: { 'zh-CN': '节假日安排', en: 'Holiday calendar' }, roles: ['admin', 'configurator'] },
   { path: '/audit', title: { 'zh-CN': '访问日志', en: 'Access log' }, roles: ['auditor'] },
 ];
 
-export function navigationFor(role: SessionUser['role']): NavItem[] {
-  return navigation.filter((item) => item.roles.includes(role));
+/** The menu of a role; given the user's permissions, without the screens whose API the user's level does not reach. */
+export function navigationFor(role: SessionUser['role'], permissions?: readonly string[]): NavItem[] {
+  return navigation.filter((item) => item.roles.includes(role) && (!permissions || !item.permission || permissions.includes(item.permission)));
 }
 
 /** The menu entry a path belongs to: the longest matching prefix. */
