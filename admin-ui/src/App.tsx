@@ -51,7 +51,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/institutions') return <InstitutionsPage user={user} />;
   if (path === '/imports') return <ImportsPage user={user} />;
   if (path === '/packages') return <PackagesPage user={user} />;
-  if (path === '/admin/users') return <UsersPage />;
+  if (path === '/admin/users') return <UsersPage user={user} />;
   if (path === '/admin/org') return <OrgPage user={user} />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;

@@ -84,7 +84,7 @@ export interface SessionUser {
   role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin' | 'auditor';
   /** `kind` is the level the user sits at: ministry, province, city, district, ... */
   orgUnit: { id: string; name: string; kind?: string };
-  posts: { code: string; name: string }[];
+  posts: { code: string; name: string; nameEn: string }[];
   /** What the user may do (the server's permission table, by role and level). */
   permissions: string[];
   /** What the user must do first: change a temporary or expired password, or set up the second factor. */

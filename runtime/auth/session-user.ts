@@ -7,6 +7,7 @@ export interface HeldPost {
   id: string;
   code: string;
   name: string;
+  nameEn: string;
   orgUnitId: string;
 }
 

@@ -35,7 +35,7 @@ function restrictionOf(rt: RuntimeContext, user: UserRow, now: Date): SessionUse
 
 /** The posts a user holds, by code, read with the user in the same statement. */
 const heldPosts = sql<HeldPost[]>`coalesce((
-  SELECT json_agg(json_build_object('id', ${posts.id}, 'code', ${posts.code}, 'name', ${posts.name}, 'orgUnitId', ${posts.orgUnitId}) ORDER BY ${posts.code})
+  SELECT json_agg(json_build_object('id', ${posts.id}, 'code', ${posts.code}, 'name', ${posts.name}, 'nameEn', ${posts.nameEn}, 'orgUnitId', ${posts.orgUnitId}) ORDER BY ${posts.code})
   FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId}
   WHERE ${userPosts.userId} = ${users.id}), '[]'::json)`;
 

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { api, errorText, type SessionUser } from '../api.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { currentQuery, navigate } from '../router.ts';
@@ -18,7 +18,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; user: AdminUser } | null;
  * create one (the temporary password shown once), change it, disable or enable, unlock, reset its password.
  * `#/admin/users?new=UNIT&unitName=NAME` opens the new account at that unit.
  */
-export default function UsersPage() {
+export default function UsersPage({ user: me }: { user: SessionUser }) {
   const t = useAdminMessages();
   const common = useCommon();
   const locale = useLocale();
@@ -86,7 +86,7 @@ export default function UsersPage() {
             render: (_, u) => (
               <Space size={0} wrap>
                 <Button type="link" onClick={() => setEditing({ kind: 'edit', user: u })}>{t('edit')}</Button>
-                {u.active ? (
+                {u.id === me.id ? null : u.active ? (
                   <Popconfirm title={t('confirmDisable')} onConfirm={() => act(u, 'disable')}>
                     <Button type="link" danger>{t('disable')}</Button>
                   </Popconfirm>
@@ -94,9 +94,11 @@ export default function UsersPage() {
                   <Button type="link" onClick={() => void act(u, 'enable')}>{t('enable')}</Button>
                 )}
                 {u.lockedUntil && <Button type="link" onClick={() => void act(u, 'unlock')}>{t('unlock')}</Button>}
-                <Popconfirm title={t('confirmReset')} onConfirm={() => act(u, 'reset-password')}>
-                  <Button type="link">{t('resetPassword')}</Button>
-                </Popconfirm>
+                {u.id !== me.id && (
+                  <Popconfirm title={t('confirmReset')} onConfirm={() => act(u, 'reset-password')}>
+                    <Button type="link">{t('resetPassword')}</Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -81,7 +81,7 @@ export function JobDrawer({ jobId, user, onClose, onChanged }: { jobId: string; 
             <Button onClick={() => void saveReport()}>{t('download')}</Button>
             {data.status === 'validated' && mayApprove && (
               <Popconfirm title={t('approveConfirm', { count: data.commitTotal })} okText={t('confirmApprove')} cancelText={t('cancel')} onConfirm={() => void act('approve')}>
-                <Button type="primary" autoInsertSpace={false} title={data.uploadedBy.id === user.id ? t('ownImport') : undefined}>{t('approve')}</Button>
+                <Button type="primary" autoInsertSpace={false} disabled={data.uploadedBy.id === user.id} title={data.uploadedBy.id === user.id ? t('ownImport') : undefined}>{t('approve')}</Button>
               </Popconfirm>
             )}
             {data.status === 'validated' && <Button danger autoInsertSpace={false} onClick={() => void act('discard')}>{t('discard')}</Button>}

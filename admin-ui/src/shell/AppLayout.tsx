@@ -6,11 +6,13 @@ import { navigate } from '../router.ts';
 import { AccountMenu } from '../account/AccountMenu.tsx';
 import { activeItem, navigationFor } from './navigation.ts';
 
+type Post = SessionUser['posts'][number];
+
 /** The first post held and how many more (all of them on hover): a generalist window holds ten. */
-function postsHeld(posts: SessionUser['posts']): string {
+function postsHeld(posts: readonly Post[], name: (post: Post) => string): string {
   const [first, ...more] = posts;
   if (!first) return '';
-  return ` · ${first.name}${more.length ? ` +${more.length}` : ''}`;
+  return ` · ${name(first)}${more.length ? ` +${more.length}` : ''}`;
 }
 
 /**
@@ -20,6 +22,7 @@ function postsHeld(posts: SessionUser['posts']): string {
 export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage, notice, children }: { user: SessionUser; path: string; onSignOut: () => void; onSignedOut: () => void; onSwitchLanguage: () => void; notice: ReactNode; children: ReactNode }) {
   const t = useCommon();
   const l = useLocalized();
+  const postName = (post: Post) => l({ 'zh-CN': post.name, en: post.nameEn });
   const items = navigationFor(user.role, user.permissions);
   const active = activeItem(items, path);
   return (
@@ -27,9 +30,9 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
       <Layout.Header className="app-header">
         <Typography.Title level={1} className="app-title">{t('appTitle')}</Typography.Title>
         <Space size="middle">
-          <span className="who" title={user.posts.map((post) => post.name).join('、')}>
+          <span className="who" title={user.posts.map(postName).join(l({ 'zh-CN': '、', en: ', ' }))}>
             {user.displayName} · {user.orgUnit.name}
-            {postsHeld(user.posts)}
+            {postsHeld(user.posts, postName)}
           </span>
           <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>
           <AccountMenu onSignedOut={onSignedOut} />

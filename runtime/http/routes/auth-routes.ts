@@ -14,7 +14,7 @@ export const SessionUser = z
     displayName: z.string(),
     role: z.enum(ROLES),
     orgUnit: z.object({ id: z.string(), name: z.string(), kind: z.string(), path: z.string(), cityCode: z.string().nullable() }),
-    posts: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), orgUnitId: z.string() })).openapi({ description: 'The posts the user holds; a task naming a post is offered to its holders' }),
+    posts: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), orgUnitId: z.string() })).openapi({ description: 'The posts the user holds; a task naming a post is offered to its holders' }),
     permissions: z.array(z.enum(Object.keys(permissions) as [Permission, ...Permission[]])).openapi({ description: 'What the user may do (the permission table by role and level)' }),
     restriction: z
       .enum(['password-change', 'second-factor'])
