@@ -5,6 +5,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { citizenId, tableCounts, withWrongCheck } from '../support/fixtures.ts';
+import { uploadImport } from '../support/imports.ts';
 
 const HEADER = '公民身份号码,姓名,手机号码,户籍地区划代码,居住地区划代码,联系地址';
 
@@ -45,15 +46,7 @@ describe.each(backends)('bulk import (%s)', (backend) => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  async function upload(token: string, kind: string, fileName: string, bytes: Uint8Array, templateId?: string) {
-    const query = new URLSearchParams({ kind, fileName, ...(templateId ? { templateId } : {}) });
-    const response = await t.app.request(
-      `/api/imports?${query}`,
-      { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> },
-      { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-    );
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (token: string, kind: string, fileName: string, bytes: Uint8Array, templateId?: string) => uploadImport(t, token, kind, fileName, bytes, templateId);
 
   async function issues(token: string, id: string) {
     const response = await t.request('GET', `/api/imports/${id}/issues?pageSize=1000`, { token });

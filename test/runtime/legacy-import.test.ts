@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
+import { approveImport, uploadImport } from '../support/imports.ts';
 
 const PERSONS = '公民身份号码,姓名';
 const LEGACY = 'idNumber,registeredOn,state,endedOn,endReason,office';
@@ -40,24 +41,9 @@ describe.each(backends)('legacy registrations import (%s)', (backend) => {
   }, 180_000);
   afterAll(() => t?.close());
 
-  async function upload(token: string, kind: string, fileName: string, bytes: Uint8Array) {
-    const response = await t.app.request(
-      `/api/imports?${new URLSearchParams({ kind, fileName })}`,
-      { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> },
-      { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-    );
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (token: string, kind: string, fileName: string, bytes: Uint8Array) => uploadImport(t, token, kind, fileName, bytes);
 
-  async function approve(id: string) {
-    expect((await t.request('POST', `/api/imports/${id}/approve`, { token: reviewer })).status).toBe(202);
-    for (let i = 0; i < 600; i++) {
-      const { body } = await t.request('GET', `/api/imports/${id}`, { token: reviewer });
-      if (body.status === 'committed' || body.failure !== null) return body;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the commit did not end');
-  }
+  const approve = (id: string) => approveImport(t, reviewer, id);
 
   const reEmployment = async () => (await t.request('GET', `/api/indicators/${RE_EMPLOYMENT}?orgUnit=350200&from=2020-01-01&to=2026-12-31`, { token: await t.login('admin') })).body;
 

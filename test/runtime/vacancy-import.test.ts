@@ -4,6 +4,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
 import { registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { approveImport, uploadImport } from '../support/imports.ts';
 
 const EMPLOYER = '91350100M000100Y43';
 const UNKNOWN_EMPLOYER = '91350203MA2Y3K1B9C';
@@ -35,24 +36,9 @@ describe.each(backends)('vacancies and job seekers imported as published posting
   }, 180_000);
   afterAll(() => t?.close());
 
-  async function upload(token: string, kind: string, fileName: string, bytes: Uint8Array) {
-    const response = await t.app.request(
-      `/api/imports?${new URLSearchParams({ kind, fileName })}`,
-      { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> },
-      { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-    );
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (token: string, kind: string, fileName: string, bytes: Uint8Array) => uploadImport(t, token, kind, fileName, bytes);
 
-  async function approve(id: string) {
-    expect((await t.request('POST', `/api/imports/${id}/approve`, { token: reviewer })).status).toBe(202);
-    for (let i = 0; i < 600; i++) {
-      const { body } = await t.request('GET', `/api/imports/${id}`, { token: reviewer });
-      if (body.status === 'committed' || body.failure !== null) return body;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the commit did not end');
-  }
+  const approve = (id: string) => approveImport(t, reviewer, id);
 
   async function findings(id: string) {
     const { body } = await t.request('GET', `/api/imports/${id}/issues?pageSize=100`, { token: caseworker });
