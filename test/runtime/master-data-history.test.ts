@@ -177,6 +177,19 @@ describe.each(backends)('master data with history (%s)', (backend) => {
     expect(await tableCounts(t.rt)).toEqual(before);
   });
 
+  it('refuses to merge a record into itself, or two records each with an active case of one process, and writes nothing', async () => {
+    const kept = await registerPerson(t, caseworker, citizenId('350206', '19920404', '038'), '吴芳');
+    const duplicate = await registerPerson(t, caseworker, citizenId('350206', '19920404', '011'), '吴芳');
+    await open(t, caseworker, 'job-seeking', kept);
+    await open(t, caseworker, 'job-seeking', duplicate);
+    const before = await tableCounts(t.rt);
+    const itself = await t.request('POST', `/api/persons/${kept}/merge`, { token: reviewer, body: { duplicateId: kept, reason: '同一人重复登记' } });
+    expect([itself.status, itself.body.code, itself.body.details]).toEqual([422, 'MERGE_REFUSED', { problem: 'same-record' }]);
+    const both = await t.request('POST', `/api/persons/${kept}/merge`, { token: reviewer, body: { duplicateId: duplicate, reason: '同一人重复登记' } });
+    expect([both.status, both.body.code, both.body.details]).toEqual([422, 'MERGE_REFUSED', { problem: 'active-cases', processes: ['job-seeking'] }]);
+    expect(await tableCounts(t.rt)).toEqual(before);
+  });
+
   it('refuses a merge that would let the same item of the same period be paid twice, and writes nothing', async () => {
     const paidTraining = async (personId: string) => {
       const caseId = (await open(t, caseworker, 'training-subsidy', personId)).id;
