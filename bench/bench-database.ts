@@ -45,6 +45,7 @@ export async function prepareRuntime(handle: DatabaseHandle, pluginList: readonl
     displayName: '基准',
     role: 'caseworker',
     orgUnit: { id: '350200-01', name: '厦门市公共就业服务中心', kind: 'office', path: `/${MINISTRY_ID}/350000/350200/350200-01/`, cityCode: '350200' },
+    jurisdictionPath: `/${MINISTRY_ID}/350000/350200/`,
     posts: [],
     permissions: permissionsOf('caseworker', 'office'),
     restriction: null,

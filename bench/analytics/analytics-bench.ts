@@ -44,6 +44,7 @@ const evaluator: SessionUser = {
   displayName: '基准评估员',
   role: 'evaluator',
   orgUnit: { id: '000000', name: '人力资源和社会保障部', kind: 'ministry', path: '/000000/', cityCode: null },
+  jurisdictionPath: '/000000/',
   posts: [],
   permissions: permissionsOf('evaluator', 'ministry'),
   restriction: null,

@@ -9,6 +9,8 @@ export interface HeldPost {
   name: string;
   nameEn: string;
   orgUnitId: string;
+  /** The tree path of the unit the post's office serves (its parent): where a supervisor's post reaches. */
+  servesPath: string;
 }
 
 /** The signed-in user as handlers see it: role, org unit (with its tree path) and the posts held. */
@@ -18,6 +20,11 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   orgUnit: { id: string; name: string; kind: string; path: string; cityCode: string | null };
+  /**
+   * The subtree the user's work reaches: the org unit's own, or for a user placed at an office
+   * (a district's employment service centre, a street's service point) the unit the office serves.
+   */
+  jurisdictionPath: string;
   /** The posts the user holds, by code; a task naming a post is offered to its holders. */
   posts: HeldPost[];
   /** What the user may do, from the permission table by role and level: the UI shows only these. */
@@ -30,4 +37,12 @@ export interface SessionUser {
 export function actorOf(user: SessionUser, post?: string | null): Actor {
   const at = user.posts.find((held) => held.code === post) ?? user.posts[0];
   return { id: user.id, name: user.displayName, role: user.role, post: at?.code ?? null, orgUnit: user.orgUnit.id };
+}
+
+/**
+ * The subtree an org unit's staff work in: an office serves the unit it sits under (so a district
+ * office's staff reach the district's street service points); any other unit is its own.
+ */
+export function jurisdictionOf(unit: { id: string; kind: string; path: string }): string {
+  return unit.kind === 'office' ? unit.path.slice(0, unit.path.length - unit.id.length - 1) : unit.path;
 }

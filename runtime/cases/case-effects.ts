@@ -7,6 +7,7 @@ import { nextCertificateNumber } from '../numbering/index.ts';
 import type { CaseRow, StepWriter } from '../runtime-context.ts';
 import type { EffectHandlers } from './apply-effects.ts';
 import { setNationwideStatus } from './nationwide-statuses.ts';
+import { officeOffering } from './task-offer.ts';
 
 /** Person counters a definition may add one to. */
 const personCounters = { unjustifiedRefusals: persons.unjustifiedRefusals } as const;
@@ -109,7 +110,7 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | '
       state: effect.state,
       role: effect.role,
       post: effect.post,
-      orgUnitId: row.orgUnitId,
+      orgUnitId: effect.post ? officeOffering(effect.post, row) : row.orgUnitId,
       orgPath: row.orgPath,
       status: 'open',
       dueAt: new Date(effect.dueAt),

@@ -40,7 +40,7 @@ export async function startCase(rt: RuntimeContext, user: SessionUser, input: { 
   if (first?.role !== user.role) throw new PlatformError('ROLE_NOT_PERMITTED', { details: { processId: input.processId, roles: first?.role ? [first.role] : [] } });
   // The first task is the starter's: it is offered, as every task naming a post, to the post's holders.
   const post = first.post ?? null;
-  if (post !== null && !holdsPostAt(user, post, user.orgUnit.path)) throw new PlatformError('TASK_POST_REQUIRED', { details: { processId: input.processId, post, role: first.role } });
+  if (post !== null && !holdsPostAt(user, post, user.orgUnit.id)) throw new PlatformError('TASK_POST_REQUIRED', { details: { processId: input.processId, post, role: first.role } });
   const subject = await subjectInCity(rt.db, definition.subject, cityCode, input.subjectId);
   if (!subject) throw new PlatformError('NOT_FOUND', { details: { subject: input.subjectId } });
   // A duplicate merged into another record takes no new work: it belongs on the record kept.

@@ -6,7 +6,7 @@ import { cases, taskAssignments, tasks } from '../db/schema/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { holdsPostAt, requireOffered, type TaskRow } from './task-offer.ts';
+import { holdsPostAt, holdsPostOver, requireOffered, type TaskRow } from './task-offer.ts';
 
 /** Who holds a task after a claim, release, hand-over or reassignment. */
 export interface TaskHolder {
@@ -51,21 +51,21 @@ function requireClaimant(user: SessionUser, task: TaskRow): void {
 }
 
 /**
- * Whether the user may reassign the task: a holder of the office supervisor's post in its
- * jurisdiction, or of the post it escalates to (its definition's `escalateTo`, or the one it was
+ * Whether the user may reassign the task: a holder of the supervisor's post at an office serving
+ * its place, or of the post it escalates to (its definition's `escalateTo`, or the one it was
  * escalated to).
  */
 async function supervises(tx: Transaction, rt: RuntimeContext, user: SessionUser, task: TaskRow): Promise<boolean> {
-  if (holdsPostAt(user, SUPERVISOR_POST, task.orgPath)) return true;
-  if (task.escalatedTo && holdsPostAt(user, task.escalatedTo, task.orgPath)) return true;
+  if (holdsPostOver(user, SUPERVISOR_POST, task.orgPath)) return true;
+  if (task.escalatedTo && holdsPostOver(user, task.escalatedTo, task.orgPath)) return true;
   const [row] = await tx.select({ definitionId: cases.definitionId }).from(cases).where(and(eq(cases.cityCode, task.cityCode), eq(cases.id, task.caseId)));
   const escalateTo = row ? (await publishedDefinition(tx, rt.registry, row.definitionId)).definition.states[task.state]?.task?.escalateTo : undefined;
-  return escalateTo !== undefined && holdsPostAt(user, escalateTo, task.orgPath);
+  return escalateTo !== undefined && holdsPostOver(user, escalateTo, task.orgPath);
 }
 
-/** Whether a colleague may take the task: active, of its role, its post held in its jurisdiction, the task in their subtree. */
+/** Whether a colleague may take the task: active, of its role, its post held at the office offering it, the task in their subtree. */
 function mayTake(colleague: SessionUser, task: TaskRow): boolean {
-  return task.orgPath.startsWith(colleague.orgUnit.path) && colleague.role === task.role && (task.post === null || holdsPostAt(colleague, task.post, task.orgPath));
+  return task.orgPath.startsWith(colleague.jurisdictionPath) && colleague.role === task.role && (task.post === null || holdsPostAt(colleague, task.post, task.orgUnitId));
 }
 
 /** The colleague named, read before the change's transaction (an account changes rarely; PGlite has one connection). */

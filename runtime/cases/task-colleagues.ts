@@ -15,8 +15,8 @@ export interface Colleague {
 
 /**
  * The active caseworkers and reviewers in the user's subtree with their posts, or, for a task
- * (`task`), only those who may take it: of its role, its post held at an office of its
- * jurisdiction, the task in their own subtree. What the hand-over and reassignment pickers offer.
+ * (`task`), only those who may take it: of its role, its post held at the office offering it,
+ * the task in their own subtree. What the hand-over and reassignment pickers offer.
  */
 export async function listColleagues(rt: RuntimeContext, user: SessionUser, query: { task?: string | undefined }): Promise<{ items: Colleague[] }> {
   const filters: SQL[] = [eq(users.active, true), inArray(users.role, ['caseworker', 'reviewer']), inSubtree(orgUnits.path, user)];
@@ -24,11 +24,13 @@ export async function listColleagues(rt: RuntimeContext, user: SessionUser, quer
   if (query.task) {
     const [task] = await rt.db.select().from(tasks).where(and(eq(tasks.id, query.task), inSubtree(tasks.orgPath, user)));
     if (!task) throw new PlatformError('NOT_FOUND', { details: { task: query.task } });
-    filters.push(eq(users.role, task.role as Role), sql`${task.orgPath} LIKE ${orgUnits.path} || '%'`);
+    // The task in the colleague's subtree: an office's staff reach the unit the office serves.
+    const jurisdiction = sql`CASE WHEN ${orgUnits.kind} = 'office' THEN left(${orgUnits.path}, length(${orgUnits.path}) - length(${orgUnits.id}) - 1) ELSE ${orgUnits.path} END`;
+    filters.push(eq(users.role, task.role as Role), sql`${task.orgPath} LIKE ${jurisdiction} || '%'`);
     if (task.post !== null) {
-      // Holders of the task's post at an office on its path.
+      // Holders of the task's post at the office offering it.
       filters.push(sql`EXISTS (SELECT 1 FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId}
-        WHERE ${userPosts.userId} = ${users.id} AND ${posts.code} = ${task.post} AND strpos(${task.orgPath}, '/' || ${posts.orgUnitId} || '/') > 0)`);
+        WHERE ${userPosts.userId} = ${users.id} AND ${posts.code} = ${task.post} AND ${posts.orgUnitId} = ${task.orgUnitId})`);
     }
   }
   const rows = await rt.db

@@ -5,7 +5,7 @@ import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { subjectsOf } from './subjects.ts';
-import { holdsPostAt, offeredTo, supervisedBy } from './task-offer.ts';
+import { holdsPostOver, offeredTo, supervisedBy } from './task-offer.ts';
 
 /** Which tasks by their claim: those the user claimed, those others claimed, those nobody claimed. */
 export type ClaimFilter = 'mine' | 'others' | 'unclaimed';
@@ -73,7 +73,7 @@ export async function listTasks(
       escalatedTo: row.task.escalatedTo,
       claimedBy: claimedBy ? { id: claimedBy, name: row.claimantName ?? '' } : null,
       claimedAt: claimedAt?.toISOString() ?? null,
-      mayReassign: [SUPERVISOR_POST, escalateTo, row.task.escalatedTo].some((post) => post !== null && holdsPostAt(user, post, orgPath)),
+      mayReassign: [SUPERVISOR_POST, escalateTo, row.task.escalatedTo].some((post) => post !== null && holdsPostOver(user, post, orgPath)),
     });
   }
   return { items, total: Number(total?.value ?? 0) };

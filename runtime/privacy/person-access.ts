@@ -18,7 +18,7 @@ export function handlesCaseData(user: SessionUser): boolean {
  */
 export async function handlesPerson(db: Executor, user: SessionUser, person: { cityCode: string; id: string; orgUnitId: string }): Promise<boolean> {
   if (!HANDLING_ROLES.has(user.role)) return false;
-  const under = `${user.orgUnit.path}%`;
+  const under = `${user.jurisdictionPath}%`;
   const [row] = await queryRows<{ handles: boolean }>(
     db,
     sql`SELECT EXISTS (SELECT 1 FROM cases c WHERE c.city_code = ${person.cityCode} AND c.subject_id = ${person.id} AND c.org_path LIKE ${under})
