@@ -64,6 +64,7 @@ export const useCaseMessages = defineMessages({
   actor: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   entered: { 'zh-CN': '进入', en: 'Entered' },
   left: { 'zh-CN': '离开', en: 'Left' },
+  untilNow: { 'zh-CN': '至今', en: 'until now' },
   stepDue: { 'zh-CN': '时限', en: 'Due' },
   onTime: { 'zh-CN': '按时', en: 'On time' },
   late: { 'zh-CN': '超时', en: 'Late' },
