@@ -87,7 +87,7 @@ function CaseView({ caseId }: { caseId: string }) {
                 <Col xs={24} xl={10}>
                   <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
                     <Loadable loaded={history}>
-                      {(loaded) => <CaseHistory steps={loaded.items} moves={loaded.deadlineMoves} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
+                      {(loaded) => <CaseHistory steps={loaded.items} active={data.status === 'active'} moves={loaded.deadlineMoves} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
                     </Loadable>
                   </Card>
                 </Col>

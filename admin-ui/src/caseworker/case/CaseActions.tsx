@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { toErrorSchema } from '../../forms/field-errors.ts';
@@ -7,6 +7,7 @@ import { useLocale, useLocalized } from '../../i18n.ts';
 import { useCaseMessages } from './messages.ts';
 import { refusalOf } from './refusal.ts';
 import type { CaseAction, CaseDetail } from './types.ts';
+import { usePersonPrefill } from './usePersonPrefill.ts';
 import '../caseworker.css';
 
 /** The server's refusal of the last attempt, with its rule reasons; says so when the page reloaded a stale case. */
@@ -71,7 +72,8 @@ function ActionButtons({
 
 /**
  * What the user may do on the case now: one button per action. An action with a form opens it
- * (rjsf, validated in the browser first); one without asks for confirmation. The step is sent
+ * (rjsf, validated in the browser first), starting from the case's data and from the person
+ * record's values for the fields the form names as coming from it; one without asks for confirmation. The step is sent
  * with the case version the page shows; a refusal is shown with the server's message, field
  * errors beside their fields, and a stale case (409) is reloaded.
  */
@@ -87,6 +89,7 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
     const fields = refusalOf(refused, locale).fields;
     return fields ? toErrorSchema(fields, locale) : undefined;
   }, [refused, locale]);
+  const prefill = usePersonPrefill(detail, chosen?.form ?? null);
   const [version, setVersion] = useState(detail.version);
   // The case moved on (a step here, or a reload): the open form belonged to the old state.
   if (version !== detail.version) {
@@ -124,26 +127,30 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
       {refused !== null && !chosen?.form && <RefusalAlert error={refused} />}
       {chosen?.form && (
         <Card size="small" title={l(chosen.form.title)} className="case-form">
-          <SchemaForm
-            key={chosen.event}
-            schema={chosen.form.schema}
-            ui={chosen.form.ui}
-            initialData={detail.data}
-            serverErrors={serverErrors}
-            disabled={busy}
-            onSubmit={(data) => void send(chosen, data)}
-          >
-            {/* Beside the submit button, where the person is looking when the server refuses. */}
-            {refused !== null && <RefusalAlert error={refused} />}
-            <Space>
-              <Button type="primary" htmlType="submit" loading={busy}>
-                {l(chosen.title)}
-              </Button>
-              <Button onClick={() => choose(null)} disabled={busy}>
-                {t('cancel')}
-              </Button>
-            </Space>
-          </SchemaForm>
+          {prefill.ready ? (
+            <SchemaForm
+              key={chosen.event}
+              schema={chosen.form.schema}
+              ui={chosen.form.ui}
+              initialData={prefill.initialData}
+              serverErrors={serverErrors}
+              disabled={busy}
+              onSubmit={(data) => void send(chosen, data)}
+            >
+              {/* Beside the submit button, where the person is looking when the server refuses. */}
+              {refused !== null && <RefusalAlert error={refused} />}
+              <Space>
+                <Button type="primary" htmlType="submit" loading={busy}>
+                  {l(chosen.title)}
+                </Button>
+                <Button onClick={() => choose(null)} disabled={busy}>
+                  {t('cancel')}
+                </Button>
+              </Space>
+            </SchemaForm>
+          ) : (
+            <Spin />
+          )}
         </Card>
       )}
     </Space>

@@ -7,6 +7,7 @@ import { useLocale, useLocalized } from '../../i18n.ts';
 import { chinaTime } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
 import { useCaseMessages } from './messages.ts';
+import { stateStays, type StateStay } from './state-stays.ts';
 import type { HistoryStep } from './types.ts';
 
 /** A step's form data as a labelled description list (labels from its form, else from the other forms the page knows). */
@@ -45,8 +46,11 @@ function SlaTag({ step }: { step: HistoryStep }) {
   );
 }
 
-/** One step: what happened, from which state to which, who (role, post, org unit), when, against which deadline, why. */
-function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: readonly JsonSchema[] }) {
+/**
+ * One step: what happened, from which state to which, against which deadline, who (role, post, org
+ * unit), when the state it led to was entered and left (or that the case is in it now), why.
+ */
+function StepContent({ step, stay, knownForms }: { step: HistoryStep; stay: StateStay; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const roleName = useRoleName();
@@ -60,13 +64,15 @@ function StepContent({ step, knownForms }: { step: HistoryStep; knownForms: read
           {l(step.toTitle) || step.to}
         </span>
         <SlaTag step={step} />
+        {step.dueAt && <Typography.Text type="secondary">{`${t('stepDue')} ${chinaTime(step.recalculated?.dueAt ?? step.dueAt)}`}</Typography.Text>}
       </Space>
       <div className="case-step-who">
         {[t('actor', { name: step.actor.name, role }), step.postTitle ? l(step.postTitle) : step.post, step.orgUnit.name].filter(Boolean).join(' · ')}
       </div>
       <div className="case-step-when">
-        {t('entered')} {chinaTime(step.enteredAt)} · {t('left')} {chinaTime(step.leftAt)}
-        {step.dueAt && ` · ${t('stepDue')} ${chinaTime(step.recalculated?.dueAt ?? step.dueAt)}`}
+        {t('entered')} {chinaTime(stay.enteredAt)}
+        {stay.leftAt !== null && ` · ${t('left')} ${chinaTime(stay.leftAt)}`}
+        {stay.current && ` · ${t('untilNow')}`}
       </div>
       {step.cause && (
         <div className="case-step-cause">
@@ -100,22 +106,24 @@ function DeadlineMoves({ moves }: { moves: readonly DeadlineMove[] }) {
 
 /**
  * The case's history as a timeline, oldest step first: each step with actor, post, org unit,
- * times, SLA and the data entered, labelled from its form; then the deadlines a calendar change
- * moved. `knownForms` (the forms of the actions on offer) label data a step has no form for.
+ * SLA, the stay in the state it led to (until now for the state of an `active` case) and the
+ * data entered, labelled from its form; then the deadlines a calendar change moved.
+ * `knownForms` (the forms of the actions on offer) label data a step has no form for.
  */
-export function CaseHistory({ steps, moves, knownForms }: { steps: HistoryStep[]; moves: readonly DeadlineMove[]; knownForms: readonly JsonSchema[] }) {
+export function CaseHistory({ steps, active, moves, knownForms }: { steps: HistoryStep[]; active: boolean; moves: readonly DeadlineMove[]; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />;
   const forms = [...steps.flatMap((step) => (step.form ? [step.form.schema] : [])), ...knownForms];
   const verdict = (step: HistoryStep) => step.recalculated?.onTime ?? step.onTime;
+  const stays = stateStays(steps, active);
   return (
     <>
       <Timeline
         className="case-history"
-        items={steps.map((step) => ({
+        items={steps.map((step, index) => ({
           key: step.seq,
           color: verdict(step) === false ? 'red' : verdict(step) ? 'green' : 'blue',
-          content: <StepContent step={step} knownForms={forms} />,
+          content: <StepContent step={step} stay={stays[index]!} knownForms={forms} />,
         }))}
       />
       <DeadlineMoves moves={moves} />

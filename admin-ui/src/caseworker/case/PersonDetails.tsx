@@ -102,7 +102,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
               {editable && (
                 <Form<AccountFields> name="payment-account" layout="vertical" onFinish={(values) => void recordAccount(values)} initialValues={{ paymentAccountType: 'social-security-card' }}>
                   <Typography.Text strong>{t('recordAccount')}</Typography.Text>
-                  <Form.Item name="paymentAccountType" label={t('paymentAccount')}>
+                  <Form.Item name="paymentAccountType" label={t('paymentAccountType')}>
                     <Select
                       options={[
                         { value: 'social-security-card', label: t('socialSecurityCard') },
@@ -110,11 +110,11 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                       ]}
                     />
                   </Form.Item>
-                  <Form.Item name="paymentAccount" rules={[{ required: true, pattern: PAYMENT_ACCOUNT, message: t('accountFormat') }]}>
+                  <Form.Item name="paymentAccount" label={t('paymentAccountNo')} rules={[{ required: true, pattern: PAYMENT_ACCOUNT, message: t('accountFormat') }]}>
                     <Input maxLength={40} inputMode="numeric" autoComplete="off" />
                   </Form.Item>
-                  <Form.Item name="paymentBank" label={t('paymentBank')} rules={[{ required: true, max: 100, message: t('paymentBank') }]}>
-                    <Input autoComplete="off" />
+                  <Form.Item name="paymentBank" label={t('paymentBank')} rules={[{ required: true, whitespace: true, max: 100, message: t('bankRequired') }]}>
+                    <Input autoComplete="off" maxLength={100} placeholder={t('bankPlaceholder')} />
                   </Form.Item>
                   <ReasonField />
                   <Button htmlType="submit">{t('saveAccount')}</Button>

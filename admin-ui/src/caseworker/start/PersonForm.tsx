@@ -125,7 +125,7 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
             dependencies={['paymentAccount']}
             rules={[max(100), ({ getFieldValue }) => ({ validator: (_rule, value?: string) => (getFieldValue('paymentAccount')?.trim() && !value?.trim() ? Promise.reject(new Error(t('accountNeedsBank'))) : Promise.resolve()) })]}
           >
-            <Input autoComplete="off" />
+            <Input autoComplete="off" placeholder={t('bankPlaceholder')} />
           </Form.Item>
         </Col>
       </Row>

@@ -49,6 +49,7 @@ export const useStartMessages = defineMessages({
   bankAccount: { 'zh-CN': '银行账户', en: 'Bank account' },
   paymentAccount: { 'zh-CN': '收款账号', en: 'Account number' },
   paymentBank: { 'zh-CN': '开户银行', en: 'Bank' },
+  bankPlaceholder: { 'zh-CN': '开户银行全称，具体到支行（如：中国工商银行厦门思明支行）', en: 'The full name of the bank, down to the branch (e.g. ICBC Xiamen Siming Sub-branch)' },
   accountFormat: { 'zh-CN': '账号为8至30位数字（可含空格）', en: 'An account number has 8 to 30 digits (spaces allowed)' },
   accountNeedsBank: { 'zh-CN': '填写账号时须填写开户银行', en: 'Enter the bank of the account' },
   accountNote: { 'zh-CN': '补贴、待遇发放至该账户；账号加密保存，列表中遮蔽显示。', en: 'Subsidies and benefits are paid to this account; it is stored encrypted and shown masked.' },
