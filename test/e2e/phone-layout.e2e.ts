@@ -26,6 +26,12 @@ async function layoutFaults(page: Page): Promise<string[]> {
     if (title.scrollWidth > title.clientWidth) faults.push('the title is cut short');
     const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     if (!onTop || !title.contains(onTop)) faults.push(`the title is covered by ${onTop?.tagName ?? 'nothing'}.${String(onTop?.className ?? '')}`);
+    // Nor is the screen's own heading: the collapsed side menu's button sat over the case page's title.
+    for (const heading of document.querySelectorAll<HTMLElement>('.app-content h2')) {
+      const at = heading.getBoundingClientRect();
+      const over = document.elementFromPoint(at.left + 8, at.top + at.height / 2);
+      if (at.width > 0 && (!over || !heading.contains(over))) faults.push(`the heading "${heading.innerText}" is covered by ${over?.tagName ?? 'nothing'}.${String(over?.className ?? '')}`);
+    }
     return faults;
   });
 }
