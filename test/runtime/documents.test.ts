@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerApp } from '../../runtime/http/server-app.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -157,5 +161,35 @@ describe.each(backends)('printed documents and their verification (%s)', (backen
     const missing = await print('00000000-0000-4000-8000-000000000000', 'case-summary');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('NOT_FOUND');
+  });
+
+  it('serves the public verification page at /verify/<token> without sign-in: the verdict, the number and a masked name only, styled under the page nonce', async () => {
+    const { caseId, caseNo, idNumber } = await submittedCase('097', '司马相如');
+    const receipt = await print(caseId, 'acceptance-receipt');
+    const uiDir = mkdtempSync(join(tmpdir(), 'pes-ui-'));
+    writeFileSync(join(uiDir, 'index.html'), '<html><head></head><body>admin ui</body></html>');
+    const server = createServerApp(t.rt, uiDir);
+
+    const page = await server.request(receipt.body.verifyPath);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('data-status="valid"');
+    expect(html).toContain('真实有效');
+    expect(html).toContain('Genuine and current');
+    expect(html).toContain(caseNo);
+    expect(html).toContain('司***');
+    expect(html).not.toContain('司马相如');
+    expect(html).not.toContain(idNumber.slice(-6));
+    const nonce = /'nonce-([^']+)'/.exec(page.headers.get('content-security-policy')!)![1]!;
+    expect(html).toContain(`<style nonce="${nonce}">`);
+
+    const forged = await server.request(`/verify/350200-${'A'.repeat(32)}`);
+    const forgedHtml = await forged.text();
+    expect(forgedHtml).toContain('data-status="unknown"');
+    expect(forgedHtml).toContain('无法核实');
+    expect(forgedHtml).not.toContain('<table>');
+    // Markup in a token is never echoed into the page.
+    expect(await (await server.request('/verify/%3Cscript%3Ealert(1)%3C%2Fscript%3E')).text()).not.toContain('<script>');
   });
 });
