@@ -48,6 +48,8 @@ export const errorCatalogue = {
   },
   // Refusals though answered with 409: the record exists, the case is in another state; trying again meets the same.
   DUPLICATE_RECORD: { kind: 'refusal', 'zh-CN': '记录已存在', en: 'The record already exists' },
+  DOCUMENT_NOT_ISSUABLE: { kind: 'refusal', 'zh-CN': '该业务尚不能出具此文书', en: 'This document cannot be issued for the case (yet)' },
+  DOCUMENT_REVOKED: { kind: 'refusal', 'zh-CN': '该文书已作废', en: 'The document has already been revoked' },
   CONCURRENT_UPDATE: { kind: 'conflict', 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
   TASK_POST_REQUIRED: { kind: 'refusal', 'zh-CN': '该待办属于您未担任的岗位', en: 'The task belongs to a post you do not hold' },
   TASK_CLAIMED: { kind: 'refusal', 'zh-CN': '该待办已由他人认领', en: 'Someone else has claimed the task' },

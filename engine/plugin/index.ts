@@ -18,6 +18,7 @@ export {
   type StatusDeclaration,
   legacyImportMeanings,
   type LegacyImport,
+  type DocumentDeclaration,
   type LegacyImportMeaning,
   type LegacyImportState,
   type LegacyImportColumn,

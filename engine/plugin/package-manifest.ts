@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../definition/definition-schema.ts';
 import { PlatformError, type LocalizedText } from '../errors/index.ts';
-import { legacyImportMeanings, meaningNames, type IndicatorSpec, type LegacyImport, type Lock, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
+import { legacyImportMeanings, meaningNames, type IndicatorSpec, type LegacyImport, type Lock, type DocumentDeclaration, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
 
 const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case id');
 const camelName = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
@@ -100,6 +100,19 @@ const legacyImport = z
   })
   .strict();
 
+/** Where a document's field or placeholder takes its value (see `DocumentDeclaration`). */
+const documentSource = z.string().regex(/^(caseNo|processTitle|subjectName|subjectIdentifier|openedAt|dueAt|issuedAt|office|certificateNo|data\.[a-z][a-zA-Z0-9]*)$/, 'a document source: caseNo, processTitle, subjectName, subjectIdentifier, openedAt, dueAt, issuedAt, office, certificateNo or data.<field>');
+const documentDeclaration = z
+  .object({
+    id: kebabId,
+    process: kebabId,
+    title: localizedTextSchema,
+    after: camelName,
+    fields: z.array(z.object({ title: localizedTextSchema, value: documentSource }).strict()).min(1),
+    paragraphs: z.array(localizedTextSchema).default([]),
+  })
+  .strict();
+
 /**
  * `plugin.json`: a ministry process package as data. It names its process definitions (the
  * `*.flow.json` files beside it) and declares what the platform needs to know of them.
@@ -122,6 +135,8 @@ export const packageManifestSchema = z
     legacyImports: z.partialRecord(z.enum(legacyImportMeanings), legacyImport).default({}),
     /** Shared code tables the package's forms draw on (industry, occupation, education, divisions). */
     codeTables: z.array(z.enum(['industry', 'occupation', 'education', 'divisions'])).default([]),
+    /** The documents its processes issue from a case (受理回执, certificates, decision notices), with their text. */
+    documents: z.array(documentDeclaration).default([]),
   })
   .strict();
 
@@ -137,6 +152,7 @@ export type ManifestShapesAgree = [
   Assignable<Meaning, z.output<typeof meaning>>,
   Assignable<StatusDeclaration, z.output<typeof status>>,
   Assignable<LegacyImport, z.output<typeof legacyImport>>,
+  Assignable<DocumentDeclaration, z.output<typeof documentDeclaration>>,
 ];
 
 /** One problem with a manifest: where, and what, in zh-CN and English. */

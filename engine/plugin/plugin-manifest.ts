@@ -208,6 +208,22 @@ export interface NationwideExclusion {
   message: LocalizedText;
 }
 
+/**
+ * A document a process issues from a case once its history holds the event `after`: a 受理回执,
+ * a certificate page, a decision notice. Its fields and paragraphs take their values from
+ * sources: `caseNo`, `processTitle`, `subjectName`, `subjectIdentifier` (masked), `openedAt`,
+ * `dueAt` (the case's current deadline), `issuedAt`, `office`, `certificateNo` (the subject's
+ * 就业创业证 number) or `data.<field>`; a paragraph names them in braces, e.g. `{caseNo}`.
+ */
+export interface DocumentDeclaration {
+  id: string;
+  process: string;
+  title: LocalizedText;
+  after: string;
+  fields: readonly { title: LocalizedText; value: string }[];
+  paragraphs: readonly LocalizedText[];
+}
+
 /** What a ministry process package contributes to the platform, as loaded. */
 export interface PluginManifest {
   id: string;
@@ -227,6 +243,8 @@ export interface PluginManifest {
   statuses?: Readonly<Record<string, StatusDeclaration>>;
   /** The registrations of its meanings a city may import from its earlier system (see `legacyImportMeanings`). */
   legacyImports?: Partial<Record<LegacyImportMeaning, LegacyImport>>;
+  /** The documents its processes issue from a case, with their text. */
+  documents?: readonly DocumentDeclaration[];
 }
 
 /** Identity helper that gives a plugin manifest its type where it is written. */

@@ -30,6 +30,7 @@ export const permissions = {
   'processes.read': { roles: READERS, jurisdiction: 'subtree', description: { 'zh-CN': '查阅在用流程、岗位和代码表', en: 'Read processes in force, posts and code tables' } },
   'cases.read': { roles: SERVICE, jurisdiction: 'subtree', description: { 'zh-CN': '查阅业务办件和待办', en: 'Read cases and tasks' } },
   'cases.act': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'subtree', description: { 'zh-CN': '受理和办理业务（环节角色由流程定义）', en: 'Open and act on cases (each step’s roles are set by its process)' } },
+  'documents.revoke': { roles: ['reviewer'], levels: BELOW_PROVINCE, jurisdiction: 'subtree', description: { 'zh-CN': '作废已出具的文书（公开核验页显示已作废）', en: 'Revoke an issued document (its public verification page says so)' } },
   'persons.read': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '查询服务对象（证件号码、手机号按经办关系显示或遮蔽）', en: 'Look up persons and employers (ID numbers and phones shown or masked by who handles them)' } },
   'persons.register': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '实名登记服务对象和用人单位', en: 'Register persons and employers under real name' } },
   'persons.reveal': { roles: SERVICE, levels: BELOW_PROVINCE, jurisdiction: 'city', description: { 'zh-CN': '说明事由后查看完整证件号码和手机号（留痕）', en: 'See a full ID number and phone for a stated purpose (recorded)' } },

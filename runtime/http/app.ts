@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
@@ -60,7 +61,7 @@ export function createApiApp(rt: RuntimeContext) {
     await refreshRegistry(rt);
     await next();
   });
-  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) ? next() : auth(c, next)));
+  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || c.req.path.startsWith('/api/verify/') ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
@@ -72,6 +73,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', institutionRoutes(rt));
   app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
+  app.route('/api', documentRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', taskClaimRoutes(rt));
   app.route('/api', paymentRoutes(rt));

@@ -38,6 +38,7 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   TASK_CLAIMED: 409,
   TASK_NOT_CLAIMED: 409,
   TASK_NOT_OPEN: 409,
+  DOCUMENT_REVOKED: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

@@ -7,9 +7,11 @@ import type { RuntimeContext } from '../runtime-context.ts';
 import { createApiApp } from './app.ts';
 import { handleError } from './error-handler.ts';
 import { NONCE_PLACEHOLDER, uiSecurityHeaders } from './security-headers.ts';
+import { verifyPageHandler } from './verify-page.ts';
 
 /**
  * The whole HTTP surface of one process: the API under `/api`, the built admin UI at `/`,
+ * the public verification page of printed documents at `/verify/<token>`,
  * and the UI's `index.html` for any other path so client-side routes survive a reload.
  */
 export function createServerApp(rt: RuntimeContext, uiDir: string) {
@@ -28,6 +30,8 @@ export function createServerApp(rt: RuntimeContext, uiDir: string) {
     c.header('Cache-Control', 'no-cache');
     return c.html(html.replaceAll(NONCE_PLACEHOLDER, c.get('secureHeadersNonce') ?? ''));
   };
+  // The page a printed document's QR code opens: public, rendered here, no admin UI needed.
+  root.get('/verify/:token', verifyPageHandler(rt));
   root.get('/', page);
   root.get('/index.html', page);
   root.use('/*', serveStatic({ root: uiDir }));

@@ -102,6 +102,21 @@ function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): Plugin
   return plugin;
 }
 
+/** Each document a package declares names one of its own processes and an event that process has. */
+function checkDocuments(list: readonly PluginManifest[], processes: ReadonlyMap<string, StandardProcess>) {
+  for (const plugin of list) {
+    for (const document of plugin.documents ?? []) {
+      const process = processes.get(document.process);
+      const events = new Set(Object.values(process?.compiled.definition.states ?? {}).flatMap((state) => Object.keys(state.on)));
+      if (process?.plugin !== plugin || !events.has(document.after)) {
+        throw new PlatformError('DEFINITION_INVALID', { details: { pluginId: plugin.id, document: document.id, process: document.process, after: document.after } });
+      }
+    }
+    const ids = (plugin.documents ?? []).map((d) => d.id);
+    if (new Set(ids).size !== ids.length || ids.includes('case-summary')) throw new PlatformError('PLUGIN_DUPLICATE_ID', { details: { pluginId: plugin.id, documents: ids } });
+  }
+}
+
 /**
  * Loads the packages: refuses duplicate plugin or process ids and plugin
  * actions that would shadow the engine's built-ins, and compiles every definition, so a
@@ -122,6 +137,7 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
       processes.set(id, { plugin, compiled });
     }
   }
+  checkDocuments(list, processes);
   const subscriptions = list.flatMap((plugin) => plugin.subscriptions);
   const meanings = collectMeanings(list, processes);
   const statuses = collectStatuses(list);

@@ -23,6 +23,8 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   PROCESS_NOT_FOUND: [404, 'refusal'],
   CASE_VERSION_CONFLICT: [409, 'conflict'],
   DUPLICATE_RECORD: [409, 'refusal'],
+  DOCUMENT_NOT_ISSUABLE: [422, 'refusal'],
+  DOCUMENT_REVOKED: [409, 'refusal'],
   CONCURRENT_UPDATE: [409, 'conflict'],
   TRANSITION_NOT_AVAILABLE: [409, 'refusal'],
   TASK_POST_REQUIRED: [403, 'refusal'],

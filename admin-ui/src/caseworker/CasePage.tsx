@@ -11,6 +11,7 @@ import { CaseLedger } from './case/CaseLedger.tsx';
 import { CaseNotFound, isMissingCase } from './case/CaseNotFound.tsx';
 import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
+import { CaseDocuments } from './documents/CaseDocuments.tsx';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
 import type { DeadlineMove } from '../calendar/types.ts';
 
@@ -82,6 +83,7 @@ function CaseView({ caseId }: { caseId: string }) {
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
                     </Card>
                     <CaseLedger key={data.version} caseId={data.id} />
+                    <CaseDocuments key={`documents-${data.version}`} caseId={data.id} />
                   </Space>
                 </Col>
                 <Col xs={24} xl={10}>
