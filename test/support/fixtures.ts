@@ -41,6 +41,7 @@ const countedTables = [
   'deadline_moves',
   'record_revisions',
   'master_data_history',
+  'notification_reads',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

@@ -9,3 +9,4 @@ export * from './packages.ts';
 export * from './institutions.ts';
 export * from './imports.ts';
 export * from './task-assignments.ts';
+export * from './notifications.ts';
