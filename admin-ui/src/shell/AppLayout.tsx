@@ -4,6 +4,7 @@ import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { AccountMenu } from '../account/AccountMenu.tsx';
+import { NotificationBell } from '../notifications/index.ts';
 import { activeItem, navigationFor } from './navigation.ts';
 
 type Post = SessionUser['posts'][number];
@@ -30,6 +31,7 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
       <Layout.Header className="app-header">
         <Typography.Title level={1} className="app-title">{t('appTitle')}</Typography.Title>
         <Space size="middle">
+          {user.permissions.includes('cases.read') && <NotificationBell />}
           <span className="who" title={user.posts.map(postName).join(l({ 'zh-CN': '、', en: ', ' }))}>
             {user.displayName} · {user.orgUnit.name}
             {postsHeld(user.posts, postName)}
