@@ -2,12 +2,14 @@ import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api.ts';
-import { chinaTime } from '../components/format.ts';
 import { useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { useNotificationMessages } from './messages.ts';
 import { useNotifications, type NotificationItem, type NotificationKind } from './useNotifications.ts';
 import './notifications.css';
+
+/** A time as China reads it (as the inbox shows deadlines); kept here, as `shell` mounts the bell and `components` imports `shell`. */
+const chinaTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 const KINDS: readonly NotificationKind[] = ['new', 'returned', 'deadline', 'escalation'];
 const COLOURS: Record<NotificationKind, string> = { new: 'blue', returned: 'orange', deadline: 'gold', escalation: 'red' };
