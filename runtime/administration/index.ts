@@ -2,6 +2,6 @@ export { addCity, addCityAsAdmin, citiesToAdd, type CityAdded } from './city-add
 export { createUser, updateUser, type NewUser, type UserChange, type UserWithPassword } from './user-accounts.ts';
 export { resetPassword, setActive, unlockUser } from './account-actions.ts';
 export { adminUserView, listUsers, type AdminUserView, type UserQuery } from './user-directory.ts';
-export { childUnits, postCatalogueItems, postsUnder, unitDetails, type OfficeView, type OrgNode, type PostView } from './org-directory.ts';
+export { childUnits, findUnits, postCatalogueItems, postsUnder, unitDetails, type OfficeView, type OrgNode, type PostView } from './org-directory.ts';
 export { addPost, createOffice, removePost, renamePost, type NewPost } from './org-changes.ts';
 export { temporaryPassword } from './temporary-password.ts';

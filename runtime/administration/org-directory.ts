@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
+import { inSubtree } from '../auth/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { orgUnits, posts, userPosts, users } from '../db/schema/index.ts';
 import { standardPosts } from '../seed/index.ts';
@@ -45,6 +46,25 @@ export async function childUnits(rt: RuntimeContext, admin: SessionUser, parentI
     .from(orgUnits)
     .where(eq(orgUnits.parentId, parent.id))
     .orderBy(sql`${orgUnits.kind} <> 'office'`, asc(orgUnits.id));
+  return { items };
+}
+
+/** At most this many units answer a search: enough to pick from, a nudge to type more when a city has thousands. */
+export const UNIT_SEARCH_LIMIT = 50;
+
+/**
+ * The units of the administrator's subtree whose name holds `q` or whose code (division code, or an
+ * office's) starts with it: the unit picker's search, where a city has thousands of units not yet
+ * loaded. The unit with that very code comes first, then the higher levels (shorter codes).
+ */
+export async function findUnits(rt: RuntimeContext, admin: SessionUser, q: string): Promise<{ items: OrgNode[] }> {
+  const escaped = q.replace(/[%_\\]/g, '\\$&');
+  const items = await rt.db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, hasChildren })
+    .from(orgUnits)
+    .where(and(inSubtree(orgUnits.path, admin), or(ilike(orgUnits.name, `%${escaped}%`), like(orgUnits.id, `${escaped}%`))))
+    .orderBy(sql`${orgUnits.id} <> ${q}`, sql`length(${orgUnits.id})`, asc(orgUnits.id))
+    .limit(UNIT_SEARCH_LIMIT);
   return { items };
 }
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { crampedCells } from './layout.ts';
 
 describeInBrowser('administration: a city administrator staffs a street service point', (session) => {
   it('creates the office and its post on screen, then a caseworker holding it, who signs in, changes the temporary password and sees the post', async () => {
@@ -33,11 +34,13 @@ describeInBrowser('administration: a city administrator staffs a street service 
     const office = page.getByRole('region', { name: '厦港街道劳动保障服务站' });
     await office.waitFor();
     await office.getByRole('button', { name: '添加岗位' }).click();
-    await session().choose('标准岗位', '失业登记窗口');
-    // A multiple select keeps its list open after a pick: closed, it covers nothing.
-    await page.keyboard.press('Escape');
+    await office.getByRole('group', { name: '标准岗位' }).getByRole('checkbox', { name: '失业登记窗口' }).check();
     await office.getByRole('button', { name: '添加岗位' }).last().click();
     await office.getByRole('cell', { name: 'unemployment-window', exact: true }).waitFor();
+    // The post the office has is still listed, not to be chosen twice.
+    await office.getByRole('button', { name: '添加岗位' }).click();
+    await expect.poll(() => office.getByRole('group', { name: '标准岗位' }).getByRole('checkbox', { name: '失业登记窗口' }).isDisabled()).toBe(true);
+    await office.getByRole('button', { name: /^取\s*消$/ }).click();
     await session().screenshot('admin-org');
 
     // A user placed at the street, holding the service point's post.
@@ -70,5 +73,75 @@ describeInBrowser('administration: a city administrator staffs a street service 
     await page.getByRole('menu').waitFor();
     await page.locator('.who').filter({ hasText: '林小雨 · 厦港街道 · 失业登记窗口' }).waitFor();
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
+  });
+
+  it('offers every post of the catalogue in the new-office form, each one to be chosen', async () => {
+    const { page } = session();
+    // Whatever the test before left open is gone with a reload.
+    await page.reload();
+    await page.getByRole('button', { name: '退出' }).click();
+    await session().signIn('admin');
+    await page.getByRole('menuitem', { name: '机构与岗位' }).click();
+    await page.getByRole('heading', { name: '厦门市 · 市' }).waitFor();
+    const catalogue = await page.evaluate(async () => {
+      const response = await fetch('/api/admin/org/post-catalogue', { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
+      return ((await response.json()) as { items: { name: { 'zh-CN': string } }[] }).items.map((post) => post.name['zh-CN']);
+    });
+    expect(catalogue).toHaveLength(18);
+    await page.getByRole('button', { name: '新建服务机构' }).click();
+    const offered = page.getByRole('group', { name: '标准岗位' }).getByRole('checkbox');
+    expect(await offered.evaluateAll((boxes) => boxes.map((box) => box.closest('label')!.textContent!.trim()))).toEqual(catalogue);
+    for (const name of catalogue) await page.getByRole('group', { name: '标准岗位' }).getByRole('checkbox', { name, exact: true }).check();
+    expect(await offered.evaluateAll((boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).length)).toBe(18);
+    await page.getByRole('button', { name: /^取\s*消$/ }).click();
+  });
+
+  it('finds the unit of a new user by name or by code in the unit picker', async () => {
+    const { page } = session();
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const picker = page.getByLabel('所属机构', { exact: true });
+    await picker.click();
+    await picker.fill('厦港');
+    await page.locator('.ant-select-tree').getByTitle('厦港街道 350203001', { exact: true }).click();
+    await page.locator('.ant-select').filter({ has: picker }).getByText('厦港街道', { exact: true }).waitFor();
+    await picker.click();
+    await picker.fill('350203001001');
+    const byCode = page.locator('.ant-select-tree').getByTitle(/350203001001$/);
+    await byCode.waitFor();
+    const title = (await byCode.getAttribute('title'))!;
+    await byCode.click();
+    await page.locator('.ant-select').filter({ has: picker }).getByText(title.replace(/ 350203001001$/, ''), { exact: true }).waitFor();
+    await page.locator('.ant-drawer').getByRole('button', { name: /^取\s*消$/ }).click();
+  });
+
+  it('pre-fills a new user\'s unit handed over in the address only when it lies in the administrator\'s reach', async () => {
+    const { page, baseUrl } = session();
+    // 福州市 (350100) is outside 厦门市: not pre-filled, and said so.
+    // Loaded afresh, as a link from elsewhere would be.
+    await page.goto(`${baseUrl}/#/admin/users?new=350100&unitName=${encodeURIComponent('福州市')}`);
+    await page.reload();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '新建用户' });
+    await drawer.getByRole('alert').getByText('机构 350100 不在您的管理范围内').waitFor();
+    const unit = page.locator('.ant-select').filter({ has: page.getByLabel('所属机构', { exact: true }) });
+    expect(await unit.locator('.ant-select-selection-item').count()).toBe(0);
+    await drawer.getByRole('button', { name: /^取\s*消$/ }).click();
+    // 厦港街道 is within reach: pre-filled with the name the server knows, whatever the address said.
+    await page.goto(`${baseUrl}/#/admin/users?new=350203001&unitName=${encodeURIComponent('别的名字')}`);
+    await page.reload();
+    await unit.getByText('厦港街道', { exact: true }).waitFor();
+    expect(await drawer.getByRole('alert').count()).toBe(0);
+    await drawer.getByRole('button', { name: /^取\s*消$/ }).click();
+  });
+
+  it('lays the users table out at 1280 px without a column squeezed to a character a line', async () => {
+    const { page, baseUrl } = session();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${baseUrl}/#/admin/users`);
+    await page.reload();
+    // The demo caseworker holds many posts: the longest line of the table.
+    await page.getByRole('row').filter({ hasText: 'unemployment-clerk' }).waitFor();
+    await expect.poll(() => crampedCells(page.locator('.ant-table'))).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

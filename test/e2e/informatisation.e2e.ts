@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { crampedCells } from './layout.ts';
 
 const TARGETS = ['系统覆盖', '信息管理', '信息发布', '对象覆盖', '服务功能', '业务管理', '信息监测', '网站建设', '信息采集', '经费管理'];
 const STAGES = ['未启动', '部分达到', '已达到'];
@@ -46,5 +47,23 @@ describeInBrowser('informatisation assessment', (session) => {
     await expect.poll(() => rows.count()).toBe(10);
     await page.getByRole('button', { name: '返回上一级' }).click();
     await page.getByTestId('assessed-unit').filter({ hasText: '厦门市' }).waitFor();
+  });
+
+  it('lays the targets out at 1280 px without a column squeezed to a character a line', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.locator('.informatisation-targets tbody tr.ant-table-row').count()).toBe(10);
+    await expect.poll(() => crampedCells(page.locator('.informatisation-targets'))).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('shows every menu title in English in full, none cut short', async () => {
+    const { page } = session();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Fund statistics' }).waitFor();
+    const cut = await page.locator('[role=menuitem], .ant-menu-title-content').evaluateAll((titles) => titles.filter((title) => title.scrollWidth > title.clientWidth).map((title) => title.textContent));
+    expect(cut).toEqual([]);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: '经费统计' }).waitFor();
   });
 });

@@ -43,12 +43,12 @@ describeInBrowser('institutions: a city administrator registers a training insti
     const details = page.locator('.ant-drawer').filter({ hasText: '变更记录' });
     await details.getByText('4-03-02', { exact: true }).waitFor();
     await details.getByRole('button', { name: '暂停' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '暂停: 厦门市翔安区职业技能培训学校' });
+    const dialog = page.getByRole('dialog').filter({ hasText: '暂停：厦门市翔安区职业技能培训学校' });
     await dialog.getByLabel('原因').fill('年检不合格，暂停办学');
     await dialog.getByRole('button', { name: '暂停' }).click();
     await dialog.waitFor({ state: 'detached' });
     await details.getByText('正常 → 暂停').waitFor();
-    await details.getByText('原因: 年检不合格，暂停办学').waitFor();
+    await details.getByText('原因：年检不合格，暂停办学').waitFor();
     await session().screenshot('institutions');
     await details.locator('.ant-drawer-close').click();
     await row.getByText('暂停').waitFor();
@@ -78,5 +78,40 @@ describeInBrowser('institutions: a city administrator registers a training insti
     await form.getByRole('button', { name: '开班培训' }).click();
     await form.getByRole('alert').getByText('开班日期不在培训机构资质（办学许可）有效期内').waitFor();
     await session().screenshot('institution-lapsed-refused');
+  });
+
+  it('shows a lapsed institution as lapsed only, in the list and in its drawer', async () => {
+    const { page, baseUrl } = session();
+    // Whatever the test before left open is gone with a reload.
+    await page.goto(`${baseUrl}/#/institutions`);
+    await page.reload();
+    const lapsed = page.getByRole('row').filter({ hasText: '厦门市思明区新星职业培训学校' });
+    await lapsed.getByText('已过期').waitFor();
+    // One status, agreeing with the validity: not 正常 beside 已过期.
+    expect(await lapsed.getByText('正常').count()).toBe(0);
+    await lapsed.getByRole('button', { name: '厦门市思明区新星职业培训学校' }).click();
+    const details = page.locator('.ant-drawer').filter({ hasText: '变更记录' });
+    await details.getByText('已过期', { exact: true }).waitFor();
+    expect(await details.getByText('正常', { exact: true }).count()).toBe(0);
+    await details.locator('.ant-drawer-close').click();
+  });
+
+  it('filters the register by a day picked in the app\'s date picker', async () => {
+    const { page, baseUrl } = session();
+    await page.goto(`${baseUrl}/#/institutions`);
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: '厦门市思明区新星职业培训学校' }).waitFor();
+    // The day is the app's own picker (zh-CN, YYYY-MM-DD), not the browser's mm/dd/yyyy input.
+    const day = page.getByLabel('在该日有效');
+    expect(await day.getAttribute('type')).not.toBe('date');
+    await page.locator('.ant-picker').filter({ has: day }).waitFor();
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await day.click();
+    await page.locator('.ant-picker-dropdown').getByText('今天').waitFor();
+    await day.fill(today);
+    await day.press('Enter');
+    await expect.poll(() => day.inputValue()).toBe(today);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '厦门市思明区新星职业培训学校' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
   });
 });

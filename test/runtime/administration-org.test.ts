@@ -45,6 +45,27 @@ describe.each(backends)('offices, posts and cities (%s)', (backend) => {
     expect((await t.request('GET', '/api/admin/org/units?parent=350000', { token: admin })).status).toBe(404);
   });
 
+  it('finds units of the subtree by a part of the name or the start of the code, never above or beside it', async () => {
+    const search = async (q: string, token = admin) => (await t.request('GET', `/api/admin/org/units?q=${encodeURIComponent(q)}`, { token })).body.items as { id: string; name: string; kind: string }[];
+    expect((await search('厦港')).map((u) => u.id)).toContain(XIAGANG);
+    expect((await search('厦港')).every((u) => u.name.includes('厦港'))).toBe(true);
+    // By code: the unit itself first, then those below it; the offices' codes too.
+    const byCode = await search(XIAGANG);
+    expect(byCode[0]).toMatchObject({ id: XIAGANG, name: '厦港街道', kind: 'street', hasChildren: true });
+    expect(byCode.map((u) => u.id)).toContain(HONGSHAN);
+    expect(byCode.every((u) => u.id.startsWith(XIAGANG))).toBe(true);
+    expect((await search(SIMING_OFFICE)).map((u) => u.id)).toEqual([SIMING_OFFICE]);
+    // At most 50 answers where a short text matches thousands.
+    expect(await search('3502')).toHaveLength(50);
+    // Outside 厦门市: another city's code, the province, and a pattern character taken literally.
+    expect(await search('350100')).toEqual([]);
+    expect(await search('福建')).toEqual([]);
+    expect(await search('%')).toEqual([]);
+    // The province's administrator reaches 厦门市 from above.
+    expect((await search('厦门', provincialAdmin))[0]).toMatchObject({ id: '350200', kind: 'city' });
+    expect((await t.request('GET', `/api/admin/org/units?q=${'9'.repeat(41)}`, { token: admin })).status).toBe(400);
+  });
+
   it('shows a unit with its ancestors, offices, posts and who holds each', async () => {
     const unit = await t.request('GET', `/api/admin/org/units/${SIMING}`, { token: admin });
     expect(unit.body.unit).toMatchObject({ id: SIMING, kind: 'district', standardPosts: false });

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
@@ -19,9 +19,15 @@ function chosenPosts(values: PostFields) {
   return [...(values.codes ?? []).map((code) => ({ code })), ...custom];
 }
 
+/** The codes the form starts with: those the office has, shown ticked but not sent again. */
+function withoutTaken(values: PostFields, taken: readonly string[]): PostFields {
+  return { ...values, codes: (values.codes ?? []).filter((code) => !taken.includes(code)) };
+}
+
 /**
  * A new office under a unit (`parentId`) with its posts, or one more post for an office (`officeId`):
- * posts of the standard catalogue, or a new code with zh-CN and English names.
+ * posts of the standard catalogue, or a new code with zh-CN and English names. Every catalogue post is
+ * laid out as a checkbox, none hidden in a scrolling list; those the office already has are shown ticked and fixed.
  */
 export function OfficeForm({ parentId, officeId, catalogue, taken = [], onDone, onCancel }: { parentId?: string; officeId?: string; catalogue: CataloguePost[]; taken?: string[]; onDone: () => void; onCancel: () => void }) {
   const t = useAdminMessages();
@@ -32,8 +38,9 @@ export function OfficeForm({ parentId, officeId, catalogue, taken = [], onDone, 
     setBusy(true);
     setError(null);
     try {
-      if (parentId) await api('POST', `/admin/org/units/${encodeURIComponent(parentId)}/offices`, { name: values.officeName, posts: chosenPosts(values) });
-      else for (const post of chosenPosts(values)) await api('POST', `/admin/org/offices/${encodeURIComponent(officeId!)}/posts`, post);
+      const posts = chosenPosts(withoutTaken(values, taken));
+      if (parentId) await api('POST', `/admin/org/units/${encodeURIComponent(parentId)}/offices`, { name: values.officeName, posts });
+      else for (const post of posts) await api('POST', `/admin/org/offices/${encodeURIComponent(officeId!)}/posts`, post);
       onDone();
     } catch (caught) {
       setError(caught);
@@ -42,14 +49,18 @@ export function OfficeForm({ parentId, officeId, catalogue, taken = [], onDone, 
     }
   };
   return (
-    <Form name={parentId ? 'office' : 'post'} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ codes: [] }}>
+    <Form name={parentId ? 'office' : 'post'} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ codes: taken }}>
       {parentId && (
         <Form.Item name="officeName" label={t('officeName')} rules={[{ required: true, message: t('required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
       )}
-      <Form.Item name="codes" label={t('standardPosts')}>
-        <Select mode="multiple" optionFilterProp="label" options={catalogue.filter((p) => !taken.includes(p.code)).map((p) => ({ value: p.code, label: p.name[locale] }))} />
+      <Form.Item name="codes" label={t('standardPosts')} extra={taken.length > 0 ? t('postsTaken') : undefined}>
+        <Checkbox.Group
+          className="catalogue-posts"
+          aria-label={t('standardPosts')}
+          options={catalogue.map((p) => ({ value: p.code, label: p.name[locale], disabled: taken.includes(p.code) }))}
+        />
       </Form.Item>
       <Typography.Text type="secondary">{t('customPost')}</Typography.Text>
       <Space.Compact block className="custom-post">

@@ -4,6 +4,7 @@ import { api, errorText } from '../api.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
+import { joinNames, withDetail } from '../shell/punctuation.ts';
 import { useApi } from '../shell/useApi.ts';
 import { kindKey, useAdminMessages } from './messages.ts';
 import { OfficeForm } from './OfficeForm.tsx';
@@ -51,7 +52,7 @@ export function UnitPanel({ unitId, catalogue, onOfficeCreated }: { unitId: stri
           extra={
             <Space>
               {data.unit.kind !== 'office' && <Button onClick={() => setForm({ kind: 'office' })}>{t('newOffice')}</Button>}
-              <Button onClick={() => navigate(`/admin/users?new=${encodeURIComponent(data.unit.id)}&unitName=${encodeURIComponent(data.unit.name)}`)}>{t('newUser')}</Button>
+              <Button onClick={() => navigate(`/admin/users?new=${encodeURIComponent(data.unit.id)}`)}>{t('newUser')}</Button>
             </Space>
           }
         >
@@ -89,14 +90,14 @@ export function UnitPanel({ unitId, catalogue, onOfficeCreated }: { unitId: stri
                 columns={[
                   { title: t('postName'), key: 'name', render: (_, p) => (renaming === p.id ? <RenamePost post={p} onDone={changed} /> : locale === 'zh-CN' ? p.name : p.nameEn) },
                   { title: t('postCode'), dataIndex: 'code' },
-                  { title: t('holders'), key: 'holders', render: (_, p) => p.holders.map((h) => `${h.displayName}（${h.username}）`).join('、') || t('nobody') },
+                  { title: t('holders'), key: 'holders', render: (_, p) => joinNames(p.holders.map((h) => withDetail(h.displayName, h.username, locale)), locale) || t('nobody') },
                   {
                     title: t('actions'),
                     key: 'actions',
                     render: (_, p) => (
                       <Space size={0}>
                         <Button type="link" onClick={() => setRenaming(p.id)}>{t('rename')}</Button>
-                        <Popconfirm title={t('confirmRemove', { name: p.name })} onConfirm={() => api('DELETE', `/admin/org/posts/${p.id}`).then(() => changed(), changed)}>
+                        <Popconfirm title={t('confirmRemove', { name: locale === 'zh-CN' ? p.name : p.nameEn })} onConfirm={() => api('DELETE', `/admin/org/posts/${p.id}`).then(() => changed(), changed)}>
                           <Button type="link" danger>{t('remove')}</Button>
                         </Popconfirm>
                       </Space>

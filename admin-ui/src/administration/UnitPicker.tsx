@@ -1,5 +1,5 @@
 import { TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import type { OrgNode } from './types.ts';
 
@@ -13,18 +13,27 @@ interface TreeNode {
   id: string;
   pId: string | null;
   value: string;
+  /** What the list shows: a found unit with its code, to tell apart two villages of one name. */
   title: string;
+  /** What the field shows once chosen: the name. */
+  label: string;
   isLeaf: boolean;
 }
 
-const toNode = (parent: string | null) => (unit: OrgNode): TreeNode => ({ id: unit.id, pId: parent, value: unit.id, title: unit.name, isLeaf: !unit.hasChildren });
+const toNode = (parent: string | null) => (unit: OrgNode): TreeNode => ({ id: unit.id, pId: parent, value: unit.id, title: unit.name, label: unit.name, isLeaf: !unit.hasChildren });
+const toFound = (unit: OrgNode): TreeNode => ({ id: unit.id, pId: null, value: unit.id, title: `${unit.name} ${unit.id}`, label: unit.name, isLeaf: true });
 
 /**
  * Picks an org unit of the administrator's subtree from the tree, each level loaded when opened
- * (a city has thousands of villages); the chosen unit keeps its name even before its level is loaded.
+ * (a city has thousands of villages), or by typing a part of its name or the start of its code,
+ * which the server searches; the chosen unit keeps its name even before its level is loaded.
  */
 export function UnitPicker({ id, value, onChange }: { id?: string; value?: PickedUnit | null; onChange?: (unit: PickedUnit | null) => void }) {
   const [nodes, setNodes] = useState<TreeNode[]>([]);
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<TreeNode[]>([]);
+  // The latest text typed: an answer to an earlier one, arriving late, is dropped.
+  const typed = useRef('');
   useEffect(() => {
     void api<{ items: OrgNode[] }>('GET', '/admin/org/units').then((body) => setNodes(body.items.map(toNode(null))));
   }, []);
@@ -33,16 +42,28 @@ export function UnitPicker({ id, value, onChange }: { id?: string; value?: Picke
     const body = await api<{ items: OrgNode[] }>('GET', `/admin/org/units?parent=${encodeURIComponent(parent)}`);
     setNodes((known) => [...known.filter((n) => n.pId !== parent), ...body.items.map(toNode(parent))]);
   };
+  const find = (text: string) => {
+    setSearch(text);
+    typed.current = text.trim();
+    if (!typed.current) return setFound([]);
+    const asked = typed.current;
+    void api<{ items: OrgNode[] }>('GET', `/admin/org/units?q=${encodeURIComponent(asked)}`).then((body) => typed.current === asked && setFound(body.items.map(toFound)));
+  };
   return (
     <TreeSelect
       id={id}
       treeDataSimpleMode
-      treeData={nodes}
-      loadData={loadData}
+      treeData={search.trim() ? found : nodes}
+      loadData={search.trim() ? undefined : loadData}
+      showSearch={{ searchValue: search, onSearch: find, filterTreeNode: false, autoClearSearchValue: true }}
+      treeNodeLabelProp="label"
       labelInValue
       value={value ?? undefined}
       listHeight={360}
-      onChange={(picked: PickedUnit | undefined) => onChange?.(picked ? { value: picked.value, label: String(picked.label) } : null)}
+      onChange={(picked: PickedUnit | undefined) => {
+        find('');
+        onChange?.(picked ? { value: picked.value, label: String(picked.label) } : null);
+      }}
     />
   );
 }

@@ -1,13 +1,15 @@
-import { Alert, App, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText, type SessionUser } from '../api.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { currentQuery, navigate } from '../router.ts';
+import { joinNames } from '../shell/punctuation.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { roleKey, useAdminMessages } from './messages.ts';
 import { TemporaryPassword } from './TemporaryPassword.tsx';
 import type { AdminUser, UserWithPassword } from './types.ts';
+import { usePresetUnit } from './usePresetUnit.ts';
 import { UserForm } from './UserForm.tsx';
 
 /** The drawer's business: a new account (maybe at a unit chosen on the org screen), or one to change. */
@@ -16,7 +18,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; user: AdminUser } | null;
 /**
  * 用户管理 (`#/admin/users`): the accounts of the administrator's subtree, found by name or username;
  * create one (the temporary password shown once), change it, disable or enable, unlock, reset its password.
- * `#/admin/users?new=UNIT&unitName=NAME` opens the new account at that unit.
+ * `#/admin/users?new=UNIT` opens the new account at that unit, when it lies in the administrator's subtree.
  */
 export default function UsersPage({ user: me }: { user: SessionUser }) {
   const t = useAdminMessages();
@@ -25,6 +27,7 @@ export default function UsersPage({ user: me }: { user: SessionUser }) {
   const { message } = App.useApp();
   const query = currentQuery();
   const presetId = query.get('new');
+  const preset = usePresetUnit(presetId);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Editing>(presetId ? { kind: 'new' } : null);
   const [password, setPassword] = useState<UserWithPassword | null>(null);
@@ -64,14 +67,23 @@ export default function UsersPage({ user: me }: { user: SessionUser }) {
         pagination={list.pagination}
         locale={tableLocale(list.loading, common('empty'))}
         columns={[
-          { title: t('username'), dataIndex: 'username' },
-          { title: t('displayName'), dataIndex: 'displayName' },
-          { title: t('role'), key: 'role', render: (_, u) => t(roleKey(u.role)) },
-          { title: t('orgUnit'), key: 'unit', render: (_, u) => u.orgUnit.name },
-          { title: t('posts'), key: 'posts', render: (_, u) => u.posts.map((p) => (locale === 'zh-CN' ? p.name : p.nameEn)).join('、') },
+          { title: t('username'), dataIndex: 'username', width: 150, ellipsis: true },
+          { title: t('displayName'), dataIndex: 'displayName', width: 110, ellipsis: true },
+          { title: t('role'), key: 'role', width: 110, render: (_, u) => t(roleKey(u.role)) },
+          { title: t('orgUnit'), key: 'unit', width: 170, ellipsis: { showTitle: false }, render: (_, u) => <Tooltip title={u.orgUnit.name}>{u.orgUnit.name}</Tooltip> },
+          {
+            title: t('posts'),
+            key: 'posts',
+            ellipsis: { showTitle: false },
+            render: (_, u) => {
+              const names = joinNames(u.posts.map((p) => (locale === 'zh-CN' ? p.name : p.nameEn)), locale);
+              return <Tooltip title={names}>{names}</Tooltip>;
+            },
+          },
           {
             title: t('status'),
             key: 'status',
+            width: 130,
             render: (_, u) => (
               <Space size={4} wrap>
                 <Tag color={u.active ? 'green' : 'default'}>{u.active ? t('active') : t('disabled')}</Tag>
@@ -83,6 +95,7 @@ export default function UsersPage({ user: me }: { user: SessionUser }) {
           {
             title: t('actions'),
             key: 'actions',
+            width: 240,
             render: (_, u) => (
               <Space size={0} wrap>
                 <Button type="link" onClick={() => setEditing({ kind: 'edit', user: u })}>{t('edit')}</Button>
@@ -105,10 +118,11 @@ export default function UsersPage({ user: me }: { user: SessionUser }) {
         ]}
       />
       <Drawer open={editing !== null} size={520} title={editing?.kind === 'edit' ? `${t('edit')} ${editing.user.username}` : t('newUser')} onClose={close} destroyOnHidden>
-        {editing && (
+        {editing?.kind === 'new' && presetId && preset.refused && <Alert className="form-alert" type="warning" role="alert" showIcon title={t('presetOutOfReach', { unit: preset.refused })} />}
+        {editing && !(editing.kind === 'new' && preset.checking) && (
           <UserForm
             user={editing.kind === 'edit' ? editing.user : undefined}
-            preset={presetId ? { value: presetId, label: query.get('unitName') ?? presetId } : null}
+            preset={editing.kind === 'new' ? preset.unit : null}
             onCreated={(created) => {
               close();
               setPassword(created);

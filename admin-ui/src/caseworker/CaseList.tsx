@@ -1,9 +1,10 @@
-import { Alert, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText, type CaseItem } from '../api.ts';
 import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { chinaTime } from '../components/format.ts';
 import { useMessages as useInboxMessages } from './Inbox.tsx';
@@ -46,7 +47,7 @@ export function CaseList() {
       {cases.error !== null && (
         <Alert type="error" showIcon title={errorText(cases.error, locale)} action={<Button onClick={cases.reload}>{common('retry')}</Button>} />
       )}
-      <Table<CaseItem>
+      <ResponsiveTable<CaseItem>
         rowKey="id"
         size="middle"
         aria-label={t('cases')}

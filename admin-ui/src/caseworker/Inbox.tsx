@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText, type SessionUser, type TaskItem } from '../api.ts';
 import { defineMessages, useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { usePaged } from '../components/usePaged.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { ProvisionalTag } from '../calendar/ProvisionalTag.tsx';
 import { chinaTime } from '../components/format.ts';
@@ -95,7 +96,7 @@ export function Inbox({ user }: { user: SessionUser }) {
       {tasks.error !== null && (
         <Alert type="error" showIcon title={errorText(tasks.error, locale)} action={<Button onClick={tasks.reload}>{common('retry')}</Button>} />
       )}
-      <Table<TaskItem>
+      <ResponsiveTable<TaskItem>
         rowKey="id"
         size="middle"
         aria-label={t('tasks')}

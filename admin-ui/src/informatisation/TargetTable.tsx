@@ -16,6 +16,7 @@ export function TargetTable({ rows, loading }: { rows: readonly TargetRow[]; loa
       rowKey="id"
       size="small"
       bordered
+      tableLayout="fixed"
       className="informatisation-targets"
       aria-labelledby="informatisation-title"
       loading={loading}
@@ -34,12 +35,13 @@ export function TargetTable({ rows, loading }: { rows: readonly TargetRow[]; loa
             </>
           ),
         },
-        { title: t('counted'), key: 'counted', align: 'right', render: (_, row) => (row.numerator === null ? '—' : `${row.numerator} / ${row.denominator}`) },
-        { title: t('value'), key: 'value', align: 'right', render: (_, row) => (row.value === null ? '—' : `${row.value}%`) },
-        { title: t('threshold'), key: 'threshold', align: 'right', render: (_, row) => `${row.threshold}%` },
+        { title: t('counted'), key: 'counted', align: 'right', width: 140, render: (_, row) => (row.numerator === null ? '—' : `${row.numerator} / ${row.denominator}`) },
+        { title: t('value'), key: 'value', align: 'right', width: 90, render: (_, row) => (row.value === null ? '—' : `${row.value}%`) },
+        { title: t('threshold'), key: 'threshold', align: 'right', width: 100, render: (_, row) => `${row.threshold}%` },
         {
           title: t('stage'),
           key: 'stage',
+          width: 120,
           render: (_, row) => (
             <Tag color={STAGE_COLOURS[row.stage]} data-stage={row.stage}>
               {t(row.stage)}

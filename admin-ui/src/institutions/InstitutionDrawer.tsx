@@ -1,18 +1,23 @@
-import { Alert, Button, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api.ts';
 import { chinaTime } from '../components/format.ts';
-import { useCommon, useLocale } from '../i18n.ts';
+import { useCommon, useLocale, type Locale } from '../i18n.ts';
+import { joinNames, labelled } from '../shell/punctuation.ts';
 import { useApi } from '../shell/useApi.ts';
 import { InstitutionForm } from './InstitutionForm.tsx';
-import { STATUS_COLOR } from './display.ts';
+import { chinaToday, shownStatus } from './display.ts';
 import { useInstitutionMessages } from './messages.ts';
 import { StatusChange } from './StatusChange.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import type { HistoryEntry, InstitutionRecord, InstitutionStatus } from './types.ts';
 
-/** What a history entry changed, in one line: the fields with old and new values, or the status move. */
-function changeLine(entry: HistoryEntry, statusName: (status: string) => string): string {
-  if (entry.details.changes) return Object.entries(entry.details.changes).map(([field, { from, to }]) => `${field}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`).join('; ');
+/** The fields a correction may change, named as the form names them. */
+const FIELDS = ['name', 'licenceNo', 'validFrom', 'validUntil', 'occupations'] as const;
+
+/** What a history entry changed, in one line: the fields (by their names in the UI language) with old and new values, or the status move. */
+function changeLine(entry: HistoryEntry, statusName: (status: string) => string, fieldName: (field: string) => string, locale: Locale): string {
+  if (entry.details.changes) return Object.entries(entry.details.changes).map(([field, { from, to }]) => labelled(fieldName(field), `${JSON.stringify(from)} → ${JSON.stringify(to)}`, locale)).join(locale === 'zh-CN' ? '；' : '; ');
   if (entry.details.from && entry.details.to) return `${statusName(entry.details.from)} → ${statusName(entry.details.to)}`;
   return '';
 }
@@ -34,6 +39,7 @@ export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: s
     onChanged();
   };
   const statusName = (status: string) => t(`status.${status as InstitutionStatus}`);
+  const fieldName = (field: string) => ((FIELDS as readonly string[]).includes(field) ? t(field as (typeof FIELDS)[number]) : field);
   const actionName = { active: t('reinstate'), suspended: t('suspend'), revoked: t('revoke') };
 
   return (
@@ -54,8 +60,8 @@ export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: s
             <Descriptions.Item label={t('kind')}>{t(`kind.${item.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('licenceNo')}>{item.licenceNo}</Descriptions.Item>
             <Descriptions.Item label={t('validity')}>{`${item.validFrom} ~ ${item.validUntil}`}</Descriptions.Item>
-            <Descriptions.Item label={t('occupations')}>{item.occupations.join('、') || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('status')}><Tag color={STATUS_COLOR[item.status]}>{statusName(item.status)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('occupations')}>{joinNames(item.occupations, locale) || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}><StatusTag status={shownStatus(item, chinaToday())} /></Descriptions.Item>
           </Descriptions>
           <Typography.Title level={4}>{t('history')}</Typography.Title>
           <List
@@ -66,7 +72,7 @@ export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: s
               <List.Item>
                 <List.Item.Meta
                   title={`${chinaTime(entry.at)} ${entry.actorName ?? ''} ${t(`action.${entry.action}`)}`}
-                  description={[changeLine(entry, statusName), entry.details.reason ? `${t('reason')}: ${entry.details.reason}` : ''].filter(Boolean).join(' · ')}
+                  description={[changeLine(entry, statusName, fieldName, locale), entry.details.reason ? labelled(t('reason'), entry.details.reason, locale) : ''].filter(Boolean).join(' · ')}
                 />
               </List.Item>
             )}

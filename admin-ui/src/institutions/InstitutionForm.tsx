@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, ApiError, errorText } from '../api.ts';
 import { checkedBy, requiredRule } from '../caseworker/start/form-rules.ts';
 import { useLocale } from '../i18n.ts';
+import { joinNames } from '../shell/punctuation.ts';
 import { creditCodeIssue } from './credit-code-issue.ts';
 import { useInstitutionMessages } from './messages.ts';
 import { KINDS, type Institution } from './types.ts';
@@ -54,7 +55,7 @@ export function InstitutionForm({ editing, onClose, onSaved }: { editing?: Insti
 
   return (
     <Drawer open size={560} title={editing ? `${t('correct')} ${editing.name}` : t('register')} onClose={onClose} destroyOnHidden>
-      {error !== null && <Alert type="error" showIcon className="form-alert" title={errorText(error, locale)} description={unknownCodes(error)?.join('、')} />}
+      {error !== null && <Alert type="error" showIcon className="form-alert" title={errorText(error, locale)} description={unknownCodes(error) && joinNames(unknownCodes(error)!, locale)} />}
       <Form<Fields> form={form} name="institution" layout="vertical" initialValues={editing ?? { occupations: [] }} onFinish={(values) => void submit(values)}>
         <Form.Item name="creditCode" label={t('creditCode')} normalize={(value: string) => value.replace(/\s/g, '').toUpperCase()} rules={[required(t('creditCode')), checkedBy((value) => creditCodeIssue(value, locale))]}>
           <Input maxLength={18} autoComplete="off" disabled={Boolean(editing)} />

@@ -1,12 +1,15 @@
-import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState } from 'react';
 import { errorText, type SessionUser } from '../api.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { chinaToday, STATUS_COLOR } from './display.ts';
+import { chinaToday, shownStatus } from './display.ts';
 import { InstitutionDrawer } from './InstitutionDrawer.tsx';
 import { InstitutionForm } from './InstitutionForm.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import { useInstitutionMessages } from './messages.ts';
 import { KINDS, STATUSES, type Institution } from './types.ts';
 
@@ -25,6 +28,10 @@ export default function InstitutionsPage({ user }: { user: SessionUser }) {
   const filters = new URLSearchParams(Object.entries({ q: q.trim(), kind, status, validOn }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const list = usePaged<Institution>(`/institutions?${filters.toString()}`);
   const today = chinaToday();
+  // The date picker's month and weekday names follow the UI language.
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
 
   return (
     <section aria-labelledby="institutions-title">
@@ -37,9 +44,13 @@ export default function InstitutionsPage({ user }: { user: SessionUser }) {
         <Input.Search allowClear placeholder={t('search')} aria-label={t('search')} onSearch={setQ} style={{ width: 280 }} />
         <Select allowClear placeholder={t('anyKind')} aria-label={t('filterKind')} value={kind} onChange={setKind} style={{ width: 200 }} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         <Select allowClear placeholder={t('anyStatus')} aria-label={t('filterStatus')} value={status} onChange={setStatus} style={{ width: 140 }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <label>
-          {t('validOn')} <Input type="date" aria-label={t('validOn')} value={validOn} onChange={(event) => setValidOn(event.target.value)} style={{ width: 160 }} />
-        </label>
+        <DatePicker
+          aria-label={t('validOn')}
+          placeholder={t('validOn')}
+          value={validOn ? dayjs(validOn) : null}
+          onChange={(day: Dayjs | null) => setValidOn(day ? day.format('YYYY-MM-DD') : '')}
+          style={{ width: 160 }}
+        />
       </Space>
       {list.error !== null && <Alert type="error" showIcon title={errorText(list.error, locale)} action={<Button autoInsertSpace={false} onClick={list.reload}>{common('retry')}</Button>} />}
       <Table<Institution>
@@ -55,8 +66,8 @@ export default function InstitutionsPage({ user }: { user: SessionUser }) {
           { title: t('creditCode'), dataIndex: 'creditCode' },
           { title: t('kind'), key: 'kind', render: (_, row) => t(`kind.${row.kind}`) },
           { title: t('licenceNo'), dataIndex: 'licenceNo' },
-          { title: t('validity'), key: 'validity', render: (_, row) => <>{`${row.validFrom} ~ ${row.validUntil}`} {row.validUntil < today && <Tag color="red">{t('lapsed')}</Tag>}</> },
-          { title: t('status'), key: 'status', render: (_, row) => <Tag color={STATUS_COLOR[row.status]}>{t(`status.${row.status}`)}</Tag> },
+          { title: t('validity'), key: 'validity', render: (_, row) => `${row.validFrom} ~ ${row.validUntil}` },
+          { title: t('status'), key: 'status', render: (_, row) => <StatusTag status={shownStatus(row, today)} /> },
         ]}
       />
       {registering && <InstitutionForm onClose={() => setRegistering(false)} onSaved={() => { setRegistering(false); list.reload(); }} />}

@@ -2,6 +2,7 @@ import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
+import { labelled } from '../shell/punctuation.ts';
 import { useInstitutionMessages } from './messages.ts';
 import type { Institution, InstitutionStatus } from './types.ts';
 
@@ -25,7 +26,7 @@ export function StatusChange({ institution, status, title, onClose, onChanged }:
     }
   };
   return (
-    <Modal open title={`${title}: ${institution.name}`} okText={title} okButtonProps={{ autoInsertSpace: false, disabled: reason.trim().length < 2, loading: busy, danger: status === 'revoked' }} cancelButtonProps={{ autoInsertSpace: false }} cancelText={t('cancel')} onOk={() => void confirm()} onCancel={onClose}>
+    <Modal open title={labelled(title, institution.name, locale)} okText={title} okButtonProps={{ autoInsertSpace: false, disabled: reason.trim().length < 2, loading: busy, danger: status === 'revoked' }} cancelButtonProps={{ autoInsertSpace: false }} cancelText={t('cancel')} onOk={() => void confirm()} onCancel={onClose}>
       {error !== null && <Alert type="error" showIcon className="form-alert" title={errorText(error, locale)} />}
       <label>
         {t('reason')}

@@ -20,7 +20,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'], permission: 'funds.read' },
-  { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'Informatisation assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
+  { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'IT assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
   { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'], permission: 'users.manage' },
   { path: '/admin/org', title: { 'zh-CN': '机构与岗位', en: 'Org units and posts' }, roles: ['admin'], permission: 'org.manage' },

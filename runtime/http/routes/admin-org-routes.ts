@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { addCityAsAdmin, addPost, childUnits, citiesToAdd, createOffice, postCatalogueItems, postsUnder, removePost, renamePost, unitDetails } from '../../administration/index.ts';
+import { addCityAsAdmin, addPost, childUnits, findUnits, citiesToAdd, createOffice, postCatalogueItems, postsUnder, removePost, renamePost, unitDetails } from '../../administration/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -20,8 +20,8 @@ const childrenRoute = secureRoute('org.manage', {
   method: 'get',
   path: '/admin/org/units',
   tags,
-  summary: "One level of the org tree, loaded as it is expanded: the children of `parent` (offices first), or without it the administrator's own unit",
-  request: { query: z.object({ parent: z.string().max(40).optional() }) },
+  summary: "One level of the org tree, loaded as it is expanded: the children of `parent` (offices first), or without it the administrator's own unit; with `q`, the units of the subtree (at most 50) whose name holds it or whose code starts with it",
+  request: { query: z.object({ parent: z.string().max(40).optional(), q: z.string().trim().min(1).max(40).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(OrgNode) }), 'Units'), ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -127,7 +127,10 @@ const addCityRoute = secureRoute('org.cities', {
 /** 机构与岗位: the org tree, offices at every level, their posts, and new cities. */
 export function adminOrgRoutes(rt: RuntimeContext) {
   return apiRouter()
-    .openapi(childrenRoute, async (c) => c.json(await childUnits(rt, c.get('user'), c.req.valid('query').parent), 200))
+    .openapi(childrenRoute, async (c) => {
+      const { parent, q } = c.req.valid('query');
+      return c.json(await (q ? findUnits(rt, c.get('user'), q) : childUnits(rt, c.get('user'), parent)), 200);
+    })
     .openapi(unitRoute, async (c) => c.json(await unitDetails(rt, c.get('user'), c.req.valid('param').unitId), 200))
     .openapi(postsUnderRoute, async (c) => c.json(await postsUnder(rt, c.get('user'), c.req.valid('param').unitId), 200))
     .openapi(officeRoute, async (c) => c.json(await createOffice(rt, c.get('user'), c.req.valid('param').unitId, c.req.valid('json'), c.get('origin')), 201))

@@ -1,0 +1,33 @@
+import type { Locator } from 'playwright-core';
+
+/**
+ * The cells of a table squeezed too narrow for their text: a header that wraps (more line boxes
+ * than one), or a body text that wraps at fewer than three characters a line
+ * (the one-character-per-line column). Each is named by its text, for the failure message.
+ */
+export async function crampedCells(table: Locator): Promise<string[]> {
+  return table.evaluate((element) => {
+    const lines = (node: Text) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    };
+    const textsOf = (cell: Element) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      const found: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node.textContent ?? '').trim().length > 0) found.push(node as Text);
+      return found;
+    };
+    const cramped: string[] = [];
+    for (const cell of element.querySelectorAll('thead th')) {
+      for (const text of textsOf(cell)) if (lines(text) > 1) cramped.push(`header ${text.textContent!.trim()}`);
+    }
+    for (const cell of element.querySelectorAll('tbody td')) {
+      for (const text of textsOf(cell)) {
+        const count = lines(text);
+        if (count > 1 && [...text.textContent!.trim()].length / count < 3) cramped.push(`cell ${text.textContent!.trim()}`);
+      }
+    }
+    return cramped;
+  });
+}
