@@ -28,6 +28,7 @@ import { localisationRoutes } from './routes/localisation-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
@@ -76,6 +77,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', documentRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', taskClaimRoutes(rt));
+  app.route('/api', notificationRoutes(rt));
   app.route('/api', paymentRoutes(rt));
   app.route('/api', fundStatisticsRoutes(rt));
   app.route('/api', localisationRoutes(rt));

@@ -42,6 +42,7 @@ const countedTables = [
   'record_revisions',
   'master_data_history',
   'issued_documents',
+  'notification_reads',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

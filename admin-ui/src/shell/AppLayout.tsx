@@ -4,6 +4,7 @@ import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { AccountMenu } from '../account/AccountMenu.tsx';
+import { NotificationBell } from '../notifications/index.ts';
 import { activeItem, navigationFor } from './navigation.ts';
 import { PhoneMenu } from './PhoneMenu.tsx';
 import { useNarrowScreen } from './useNarrowScreen.ts';
@@ -35,6 +36,7 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
       {postsHeld(user.posts, postName)}
     </span>
   );
+  const bell = user.permissions.includes('cases.read') ? <NotificationBell /> : null;
   const language = <Button type="link" className="header-link" onClick={onSwitchLanguage}>{t('switchLanguage')}</Button>;
   const links = (
     <>
@@ -56,7 +58,7 @@ export function AppLayout({ user, path, onSignOut, onSignedOut, onSwitchLanguage
       <Layout.Header className="app-header">
         {narrow && <PhoneMenu path={path} who={who} menu={menu} links={links} />}
         <Typography.Title level={1} className="app-title">{t('appTitle')}</Typography.Title>
-        {narrow ? language : <Space size="middle">{who}{language}{links}</Space>}
+        {narrow ? <Space size="small">{bell}{language}</Space> : <Space size="middle">{bell}{who}{language}{links}</Space>}
       </Layout.Header>
       <Layout>
         {!narrow && <Layout.Sider width={184} theme="light">{menu}</Layout.Sider>}
