@@ -9,8 +9,5 @@ export * from './packages.ts';
 export * from './institutions.ts';
 export * from './imports.ts';
 export * from './task-assignments.ts';
-<<<<<<< HEAD
 export * from './documents.ts';
-=======
 export * from './notifications.ts';
->>>>>>> i16-notify
