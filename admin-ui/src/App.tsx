@@ -13,10 +13,12 @@ import { navigationFor } from './shell/navigation.ts';
 import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 import { SessionContext } from './session.ts';
 import { Inbox } from './caseworker/Inbox.tsx';
-import { CaseList } from './caseworker/CaseList.tsx';
 
 // The form engine, the flow editor and the charts are loaded when a screen needs them.
 const CasePage = lazy(() => import('./caseworker/CasePage.tsx'));
+const CaseSearch = lazy(() => import('./caseworker/search/CaseSearch.tsx'));
+const PersonProfile = lazy(() => import('./caseworker/profiles/PersonProfile.tsx'));
+const EmployerProfile = lazy(() => import('./caseworker/profiles/EmployerProfile.tsx'));
 const StartCase = lazy(() => import('./caseworker/StartCase.tsx'));
 const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
 const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
@@ -35,10 +37,14 @@ const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/tasks') return <Inbox user={user} />;
-  if (path === '/cases') return <CaseList />;
+  if (path === '/cases') return <CaseSearch />;
   if (path === '/cases/new') return <StartCase user={user} />;
   const caseRoute = match('/cases/:id', path);
   if (caseRoute) return <CasePage caseId={caseRoute['id']!} />;
+  const personRoute = match('/persons/:id', path);
+  if (personRoute) return <PersonProfile key={personRoute['id']} personId={personRoute['id']!} />;
+  const employerRoute = match('/employers/:id', path);
+  if (employerRoute) return <EmployerProfile key={employerRoute['id']} employerId={employerRoute['id']!} />;
   if (path === '/config') return <ProcessList user={user} />;
   const processRoute = match('/config/:processId', path);
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;

@@ -92,6 +92,8 @@ export interface SessionUser {
 }
 
 export interface Subject {
+  type: 'person' | 'employer';
+  id: string;
   name: string;
   identifier: string;
 }
@@ -119,11 +121,15 @@ export interface TaskItem {
 export interface CaseItem {
   id: string;
   caseNo: string;
+  processId: string;
   processTitle: Localized;
   stateTitle: Localized;
   status: 'active' | 'final';
   subject: Subject | null;
+  /** How the case came in: a service window, coordination by another case, an import from the earlier system. */
+  channel: 'window' | 'coordination' | 'import';
   dueAt: string | null;
+  createdAt: string;
   updatedAt: string;
 }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { PlatformError, type CaseData } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOf, actorOfUser, inSubtree, type SessionUser } from '../auth/index.ts';
@@ -8,6 +8,7 @@ import { requireCity } from '../persons/index.ts';
 import { processesInForce, publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
+import { searchCaseRows, type CaseSearchQuery } from './case-search.ts';
 import { caseDetail, caseSummary } from './case-views.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
 import { holdsPostAt, taskForStep } from './task-offer.ts';
@@ -92,26 +93,17 @@ export async function getCase(rt: RuntimeContext, user: SessionUser, id: string,
   return detail(rt, user, row);
 }
 
-/** Cases in the user's subtree, newest first, filtered by status, process or subject. */
-export async function listCases(
-  rt: RuntimeContext,
-  user: SessionUser,
-  query: { status?: 'active' | 'final' | undefined; processId?: string | undefined; subjectId?: string | undefined; page: number; pageSize: number },
-) {
-  const filters: SQL[] = [inSubtree(cases.orgPath, user)];
-  if (query.status) filters.push(eq(cases.status, query.status));
-  if (query.processId) filters.push(eq(cases.processId, query.processId));
-  if (query.subjectId) filters.push(eq(cases.subjectId, query.subjectId));
-  const where = and(...filters);
-  const [rows, [total]] = await Promise.all([
-    rt.db.select().from(cases).where(where).orderBy(desc(cases.updatedAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    rt.db.select({ value: count() }).from(cases).where(where),
-  ]);
+/**
+ * Cases in the user's subtree found by a search (`caseSearchWhere`): a case or ID number, a name
+ * or its pinyin initials, and filters; in the order asked, most recently updated first by default.
+ */
+export async function listCases(rt: RuntimeContext, user: SessionUser, query: CaseSearchQuery & { page: number; pageSize: number }) {
+  const { rows, total } = await searchCaseRows(rt, user, query);
   const subjects = await subjectsOf(rt.db, rows);
   const items = [];
   for (const row of rows) {
     const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
     items.push(caseSummary(row, definition, subjects.get(row.subjectId)));
   }
-  return { items, total: Number(total?.value ?? 0) };
+  return { items, total };
 }

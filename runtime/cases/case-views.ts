@@ -1,6 +1,7 @@
 import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { CaseRow } from '../runtime-context.ts';
+import { channelOf } from './case-search.ts';
 
 /** The subject of a case as lists show it. */
 export interface SubjectSummary {
@@ -38,6 +39,7 @@ export function caseSummary(row: CaseRow, definition: Definition, subject: Subje
     status: row.status,
     subject: subject ?? null,
     orgUnitId: row.orgUnitId,
+    channel: channelOf(row),
     dueAt: row.snapshot.context.dueAt,
     dueProvisional: row.snapshot.context.dueProvisional ?? false,
     version: row.version,

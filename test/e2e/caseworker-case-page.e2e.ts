@@ -16,7 +16,7 @@ describeInBrowser('the case page and the lists around it', (session) => {
     const { page } = session();
     await session().signIn('caseworker');
     const benefit = page.getByRole('row').filter({ hasText: '失业保险金' }).filter({ hasText: '受理申领' }).first();
-    const caseNo = (await benefit.getByRole('link').textContent())!.trim();
+    const caseNo = (await benefit.getByRole('link').first().textContent())!.trim();
     await benefit.getByRole('button', { name: `办理 ${caseNo}` }).click();
     await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
 

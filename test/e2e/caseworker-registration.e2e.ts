@@ -38,7 +38,7 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await session().signIn('caseworker');
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
     const draft = page.getByRole('row').filter({ hasText: '失业登记' }).filter({ hasText: '受理' }).first();
-    const link = draft.getByRole('link');
+    const link = draft.getByRole('link').first();
     const caseNo = (await link.textContent())!.trim();
     const caseId = (await link.getAttribute('href'))!.replace('#/cases/', '');
     await link.click();

@@ -7,7 +7,7 @@ describeInBrowser('a person record corrected with a reason', (session) => {
     const { page } = session();
     await session().signIn('caseworker');
     const benefit = page.getByRole('row').filter({ hasText: '失业保险金' }).filter({ hasText: '受理申领' }).first();
-    const caseNo = (await benefit.getByRole('link').textContent())!.trim();
+    const caseNo = (await benefit.getByRole('link').first().textContent())!.trim();
     await benefit.getByRole('button', { name: `办理 ${caseNo}` }).click();
     await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
     await page.getByRole('button', { name: '查看', exact: true }).click();

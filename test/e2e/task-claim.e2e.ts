@@ -20,7 +20,7 @@ describeInBrowser('tasks bound to posts', (session) => {
     expect(new Set(await offeredPosts(page, baseUrl))).toEqual(new Set(['subsidy-window']));
 
     const first = rows.first();
-    const caseNo = (await first.getByRole('link').textContent())!.trim();
+    const caseNo = (await first.getByRole('link').first().textContent())!.trim();
     await first.getByText('未认领').waitFor();
     await first.getByRole('button', { name: `认领 ${caseNo}` }).click();
     const claimed = page.getByRole('row').filter({ hasText: caseNo });

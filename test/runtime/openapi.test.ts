@@ -29,6 +29,7 @@ describe('OpenAPI document', () => {
       'GET /api/calendar',
       'GET /api/calendar/years/{year}',
       'GET /api/cases',
+      'GET /api/cases/export',
       'GET /api/cases/{id}',
       'GET /api/cases/{id}/documents',
       'GET /api/cases/{id}/history',

@@ -11,6 +11,7 @@ import { chinaTime } from '../components/format.ts';
 import { ClaimActions, ClaimTag } from './tasks/ClaimActions.tsx';
 import { ReassignAllDialog } from './tasks/ReassignAllDialog.tsx';
 import { useTaskMessages } from './tasks/messages.ts';
+import { SubjectLink } from './search/SubjectLink.tsx';
 import './caseworker.css';
 
 export const useMessages = defineMessages({
@@ -110,7 +111,7 @@ export function Inbox({ user }: { user: SessionUser }) {
           { title: t('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a> },
           { title: t('process'), key: 'process', render: (_, row) => l(row.processTitle) },
           { title: t('state'), key: 'state', render: (_, row) => l(row.stateTitle) },
-          { title: t('subject'), key: 'subject', render: (_, row) => row.subject?.name ?? '—' },
+          { title: t('subject'), key: 'subject', className: 'cw-nowrap', render: (_, row) => <SubjectLink subject={row.subject} /> },
           { title: t('idNumber'), key: 'id', render: (_, row) => row.subject?.identifier ?? '—' },
           {
             title: t('due'),

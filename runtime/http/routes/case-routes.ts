@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { caseHistory, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import { CASE_CHANNELS, CASE_EXPORT_LIMIT, CASE_SORTS, caseHistory, exportCases, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import { XLSX_TYPE } from '../../exports/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -16,6 +17,7 @@ const CaseSummary = z
     status: z.enum(['active', 'final']),
     subject: SubjectSummary.nullable(),
     orgUnitId: z.string(),
+    channel: z.enum(CASE_CHANNELS).openapi({ description: '`window` opened at a service window, `coordination` opened by another case\'s event, `import` from the earlier system' }),
     dueAt: z.string().nullable(),
     dueProvisional: z.boolean().openapi({ description: 'The deadline was counted Monday to Friday through a year whose holiday schedule is not entered yet' }),
     version: z.number().int(),
@@ -127,6 +129,22 @@ const CaseEvent = z
   .strict()
   .openapi('CaseEvent');
 
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(text)), 'A date YYYY-MM-DD');
+
+const CaseSearch = z.object({
+  q: z.string().max(100).optional().openapi({ description: 'A case number or its start, an exact ID number or credit code, the start of a name, or pinyin initials such as `zs` for 张三' }),
+  status: z.enum(['active', 'final']).optional(),
+  processId: z.string().max(100).optional(),
+  state: z.string().max(100).optional(),
+  subjectId: z.uuid().optional(),
+  orgUnitId: z.string().max(100).optional().openapi({ description: 'The office handling the case, with the units below it' }),
+  channel: z.enum(CASE_CHANNELS).optional(),
+  from: date.optional().openapi({ description: 'Opened on or after this day (China time)' }),
+  to: date.optional().openapi({ description: 'Opened on or before this day (China time)' }),
+  sort: z.enum(CASE_SORTS).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
 const startRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/cases',
@@ -140,9 +158,21 @@ const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases',
   tags: ['cases'],
-  summary: "Cases in the caller's org subtree",
-  request: { query: Paging.extend({ status: z.enum(['active', 'final']).optional(), processId: z.string().optional(), subjectId: z.uuid().optional() }) },
+  summary: "Cases in the caller's org subtree, found by case number, exact ID number or credit code, the start of a name or pinyin initials (`zs`), filtered and sorted",
+  request: { query: Paging.merge(CaseSearch) },
   responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary), total: z.number().int() }), 'Cases'), ...errorResponses(400, 401) },
+});
+
+const exportRoute = secureRoute('cases.read', {
+  method: 'get',
+  path: '/cases/export',
+  tags: ['cases'],
+  summary: `The cases a search finds (as \`GET /cases\` filters and sorts them) as CSV (UTF-8 with BOM) or XLSX, at most ${CASE_EXPORT_LIMIT}; ID numbers in full only for caseworkers and reviewers, recorded in the access log`,
+  request: { query: CaseSearch.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
+  responses: {
+    200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errorResponses(400, 401),
+  },
 });
 
 const getRoute = secureRoute('cases.read', {
@@ -184,10 +214,15 @@ const linksRoute = secureRoute('cases.read', {
   responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(400, 401, 404) },
 });
 
-/** Cases: open, list, read, act, history, linked cases. */
+/** Cases: open, search, export, read, act, history, linked cases. */
 export function caseRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(startRoute, async (c) => c.json(await startCase(rt, c.get('user'), c.req.valid('json')), 201))
+    .openapi(exportRoute, async (c) => {
+      const { format, ...query } = c.req.valid('query');
+      const file = await exportCases(rt, c.get('user'), query, format, c.get('origin'));
+      return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
+    })
     .openapi(listRoute, async (c) => c.json(await listCases(rt, c.get('user'), c.req.valid('query')), 200))
     .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
     .openapi(eventRoute, async (c) => c.json(await sendEvent(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))

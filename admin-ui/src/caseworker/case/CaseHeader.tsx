@@ -46,6 +46,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             <Space size={4}>
               {t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier })}
               <Button type="link" size="small" onClick={() => setShowing(true)}>{t('showPerson')}</Button>
+              <a href={`#/${detail.subject.type === 'person' ? 'persons' : 'employers'}/${detail.subject.id}`}>{t('openProfile')}</a>
               {showing && detail.subject.type === 'person' && <PersonDetails personId={detail.subject.id} onClose={() => setShowing(false)} />}
               {showing && detail.subject.type === 'employer' && <EmployerDetails employerId={detail.subject.id} onClose={() => setShowing(false)} />}
             </Space>

@@ -38,13 +38,15 @@ const STATUS_TEXT: Record<PaymentStatus, { 'zh-CN': string; en: string }> = {
 /**
  * The payments a case approved, for who may read the ledger: month, amount, who is paid (kind,
  * name, masked account, bank) and where the payment stands; an item held for want of the person's
- * account says so. Nothing is shown to others, nor for a case that paid nothing.
+ * account says so. Nothing is shown to others, nor for a case that paid nothing. Given a person
+ * instead of a case: every payment of the person, from all their cases (the person page).
  */
-export function CaseLedger({ caseId }: { caseId: string }) {
+export function CaseLedger(of: { caseId: string } | { personId: string }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const mayRead = useMayDo('ledger.read');
-  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?caseId=${caseId}` : null);
+  const query = 'caseId' in of ? `caseId=${of.caseId}` : `personId=${of.personId}`;
+  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?${query}` : null);
   const items = loaded.data?.items ?? [];
   if (!mayRead || items.length === 0) return null;
   return (

@@ -5,6 +5,7 @@ export const useCaseMessages = defineMessages({
   caseTitle: { 'zh-CN': '业务详情', en: 'Case' },
   personDetails: { 'zh-CN': '服务对象信息', en: 'Person' },
   showPerson: { 'zh-CN': '查看', en: 'View' },
+  openProfile: { 'zh-CN': '档案', en: 'Profile' },
   personName: { 'zh-CN': '姓名', en: 'Name' },
   idNumber: { 'zh-CN': '公民身份号码', en: 'ID number' },
   phone: { 'zh-CN': '手机号码', en: 'Mobile' },

@@ -1,0 +1,83 @@
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { CaseItem, Page } from '../../api.ts';
+import { useLocalized } from '../../i18n.ts';
+import { Loadable } from '../../shell/Loadable.tsx';
+import { useApi } from '../../shell/useApi.ts';
+import { EmployerDetails } from '../records/EmployerDetails.tsx';
+import type { EmployerRecord } from '../records/types.ts';
+import { useProfileMessages } from './messages.ts';
+import { SubjectCases } from './SubjectCases.tsx';
+import { goBack } from './go-back.ts';
+import '../caseworker.css';
+
+/** The employer's cases grouped by process (its vacancy postings, subsidy applications, ...), in the order first met. */
+function byProcess(items: CaseItem[]): { processId: string; items: CaseItem[] }[] {
+  const groups = new Map<string, CaseItem[]>();
+  for (const item of items) groups.set(item.processId, [...(groups.get(item.processId) ?? []), item]);
+  return [...groups].map(([processId, grouped]) => ({ processId, items: grouped }));
+}
+
+/**
+ * 用人单位档案: an employer's master data (the contact phone masked unless the reader works cases)
+ * and every case of it in the user's jurisdiction, one card per process: its vacancy postings, its
+ * subsidy applications and the rest.
+ */
+export default function EmployerProfile({ employerId }: { employerId: string }) {
+  const t = useProfileMessages();
+  const l = useLocalized();
+  const employer = useApi<EmployerRecord>(`/employers/${employerId}`);
+  const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${employerId}&pageSize=100`);
+  const [details, setDetails] = useState(false);
+  return (
+    <section aria-labelledby="employer-title">
+      <Space className="page-head" wrap>
+        <Button onClick={() => goBack('/cases')}>{t('back')}</Button>
+        <Typography.Title level={2} id="employer-title">
+          {employer.data ? `${t('employerTitle')} · ${employer.data.name}` : t('employerTitle')}
+        </Typography.Title>
+      </Space>
+      <Loadable loaded={employer}>
+        {(e) => (
+          <div className="cw-profile-grid">
+            <div>
+              <Card size="small" title={t('masterData')} extra={<Button size="small" onClick={() => setDetails(true)}>{t('moreDetails')}</Button>}>
+                <Descriptions
+                  size="small"
+                  bordered
+                  column={1}
+                  items={[
+                    { key: 'name', label: t('name'), children: e.name },
+                    { key: 'creditCode', label: t('creditCode'), children: <span className="cw-nowrap">{e.creditCode}</span> },
+                    { key: 'legalRep', label: t('legalRep'), children: e.legalRepName ?? '—' },
+                    { key: 'address', label: t('address'), children: e.address ?? '—' },
+                    { key: 'industry', label: t('industry'), children: e.industry ?? '—' },
+                    { key: 'contact', label: t('contact'), children: [e.contactName, e.contactPhone].filter(Boolean).join(' ') || '—' },
+                  ]}
+                />
+              </Card>
+            </div>
+            <div>
+              <Loadable loaded={cases}>
+                {(page) => (
+                  <Space orientation="vertical" size={16} className="case-column">
+                    {page.items.length === 0 && <Card size="small" title={t('cases')}><SubjectCases items={[]} label={t('cases')} /></Card>}
+                    {byProcess(page.items).map((group) => {
+                      const title = l(group.items[0]!.processTitle);
+                      return (
+                        <Card key={group.processId} size="small" title={title}>
+                          <SubjectCases items={group.items} label={title} />
+                        </Card>
+                      );
+                    })}
+                  </Space>
+                )}
+              </Loadable>
+            </div>
+            {details && <EmployerDetails employerId={employerId} onClose={() => { setDetails(false); employer.reload(); }} />}
+          </div>
+        )}
+      </Loadable>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { CaseItem, Page } from '../../api.ts';
+import { Loadable } from '../../shell/Loadable.tsx';
+import { useApi } from '../../shell/useApi.ts';
+import { CaseLedger } from '../case/CaseLedger.tsx';
+import { PersonDetails } from '../case/PersonDetails.tsx';
+import { useProfileMessages } from './messages.ts';
+import { SubjectCases } from './SubjectCases.tsx';
+import { goBack } from './go-back.ts';
+import '../caseworker.css';
+
+/** The person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
+interface PersonRecord {
+  id: string;
+  name: string;
+  idNumber: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string | null;
+  address: string | null;
+  masked: boolean;
+  statuses: Record<string, string>;
+  certificateNo: string | null;
+}
+
+interface VacancyMatch {
+  vacancy: { caseNo: string; workArea: string };
+  score: number;
+  title: string;
+  employerName: string;
+}
+
+/** The statuses a person's page names, with the value that shows each. */
+const SHOWN_STATUSES = [
+  { key: 'unemploymentStatus', value: 'registered', text: 'unemployed', color: 'orange' },
+  { key: 'employmentStatus', value: 'employed', text: 'employed', color: 'green' },
+  { key: 'difficultyStatus', value: 'recognized', text: 'difficulty', color: 'purple' },
+] as const;
+
+/**
+ * 服务对象档案: a person's master data (read as the server allows: in full for who handles them,
+ * the read recorded), statuses, 就业创业证 number, every case in the user's jurisdiction, the
+ * payments made to them (for who reads the ledger) and the vacancies that match their profile.
+ */
+export default function PersonProfile({ personId }: { personId: string }) {
+  const t = useProfileMessages();
+  const person = useApi<PersonRecord>(`/persons/${personId}`);
+  const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${personId}&pageSize=100`);
+  const matches = useApi<{ items: VacancyMatch[] }>(`/persons/${personId}/vacancy-matches`);
+  const [details, setDetails] = useState(false);
+  return (
+    <section aria-labelledby="person-title">
+      <Space className="page-head" wrap>
+        <Button onClick={() => goBack('/cases')}>{t('back')}</Button>
+        <Typography.Title level={2} id="person-title">
+          {person.data ? `${t('personTitle')} · ${person.data.name}` : t('personTitle')}
+        </Typography.Title>
+      </Space>
+      <Loadable loaded={person}>
+        {(p) => {
+          const statuses = SHOWN_STATUSES.filter((s) => p.statuses[s.key] === s.value);
+          return (
+            <div className="cw-profile-grid">
+              <div>
+                <Card size="small" title={t('masterData')} extra={<Button size="small" onClick={() => setDetails(true)}>{t('moreDetails')}</Button>}>
+                  <Descriptions
+                    size="small"
+                    bordered
+                    column={1}
+                    items={[
+                      { key: 'name', label: t('name'), children: p.name },
+                      { key: 'id', label: t('idNumber'), children: <span className="cw-nowrap">{p.idNumber}</span> },
+                      { key: 'gender', label: t('gender'), children: t(p.gender) },
+                      { key: 'birth', label: t('birthDate'), children: p.birthDate },
+                      { key: 'phone', label: t('phone'), children: p.phone ?? '—' },
+                      { key: 'address', label: t('address'), children: p.address ?? '—' },
+                      { key: 'statuses', label: t('statuses'), children: statuses.length > 0 ? statuses.map((s) => <Tag key={s.key} color={s.color}>{t(s.text)}</Tag>) : t('noStatus') },
+                      { key: 'certificate', label: t('certificate'), children: p.certificateNo ? t('certificateNo', { no: p.certificateNo }) : t('noCertificate') },
+                    ]}
+                  />
+                  {p.masked && <Typography.Paragraph type="secondary">{t('maskedNote')}</Typography.Paragraph>}
+                </Card>
+              </div>
+              <div>
+                <Space orientation="vertical" size={16} className="case-column">
+                  <Card size="small" title={t('cases')}>
+                    <Loadable loaded={cases}>{(page) => <SubjectCases items={page.items} label={t('cases')} />}</Loadable>
+                  </Card>
+                  <CaseLedger personId={personId} />
+                  <Card size="small" title={t('matches')}>
+                    <Loadable loaded={matches}>
+                      {(found) => (
+                        <List<VacancyMatch>
+                          size="small"
+                          aria-label={t('matches')}
+                          dataSource={found.items}
+                          locale={{ emptyText: t('noMatches') }}
+                          renderItem={(m) => (
+                            <List.Item extra={<Tag>{t('matchScore', { score: m.score })}</Tag>}>
+                              <List.Item.Meta title={m.title} description={`${m.employerName} · ${m.vacancy.caseNo}`} />
+                            </List.Item>
+                          )}
+                        />
+                      )}
+                    </Loadable>
+                  </Card>
+                </Space>
+              </div>
+              {details && <PersonDetails personId={personId} onClose={() => { setDetails(false); person.reload(); }} />}
+            </div>
+          );
+        }}
+      </Loadable>
+    </section>
+  );
+}
