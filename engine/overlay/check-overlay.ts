@@ -67,7 +67,7 @@ export function lockProblems(before: Definition, after: Definition, overlay: Pic
 }
 
 /**
- * Removals of states a level above locked (the state, or anything in it): refused for the lock, with
+ * Removals of states a level above locked (the state, or a part of it such as its timers): refused for the lock, with
  * its reason and who set it, before whatever else the removal would run into (a state still reached).
  */
 function lockedRemovals(overlay: Overlay, locks: readonly EffectiveLock[]): { problems: OverlayProblem[]; rest: Overlay } {
@@ -75,7 +75,8 @@ function lockedRemovals(overlay: Overlay, locks: readonly EffectiveLock[]): { pr
   const operations = overlay.operations.filter((op) => {
     if (op.op !== 'removeState') return true;
     const element = `states.${op.state}`;
-    const lock = locks.find((l) => l.element === element || l.element.startsWith(`${element}.`));
+    // The state itself or a part of it other than its events (whose locks name the event, and are checked on the result).
+    const lock = locks.find((l) => l.element === element || (l.element.startsWith(`${element}.`) && !l.element.startsWith(`${element}.on.`)));
     if (lock) problems.push({ code: 'OVERLAY_LOCK_VIOLATION', element: lock.element, reason: lock.reason, lockedBy: lock.lockedBy });
     return !lock;
   });
