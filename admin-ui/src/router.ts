@@ -13,11 +13,42 @@ export function currentQuery(): URLSearchParams {
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
-/** Follows the hash route: screens are addressable, bookmarkable and work with the back button. */
+/**
+ * Asked before the route changes while a screen holds unsaved work: given how to go on, it asks
+ * the user and calls `leave` if they agree. One at a time (the screen on show sets it).
+ */
+export type LeaveGuard = (leave: () => void) => void;
+let leaveGuard: LeaveGuard | null = null;
+
+/** Sets (or with null, clears) the guard asked before leaving the screen on show. */
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
+/**
+ * Follows the hash route: screens are addressable, bookmarkable and work with the back button.
+ * While a leave guard is set, a new hash (a link, the menu, the back button) is put back at once
+ * and the guard asked; the route changes only if it lets the user go.
+ */
 export function usePath(): string {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
-    const follow = () => setPath(currentPath());
+    let shown = window.location.hash;
+    const follow = () => {
+      const target = window.location.hash;
+      if (target === shown) return;
+      const guard = leaveGuard;
+      if (guard) {
+        history.replaceState(history.state, '', shown || '#/');
+        guard(() => {
+          leaveGuard = null;
+          window.location.hash = target;
+        });
+        return;
+      }
+      shown = target;
+      setPath(currentPath());
+    };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);

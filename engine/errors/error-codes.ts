@@ -80,6 +80,7 @@ export const errorCatalogue = {
   OVERLAY_INVALID: { kind: 'refusal', 'zh-CN': '本地化调整引用的环节、表单或字段不存在或不适用', en: 'The overlay refers to a state, form or field that does not exist or does not fit' },
   OVERLAY_LOCK_VIOLATION: { kind: 'refusal', 'zh-CN': '该要素已被上级锁定，不得修改', en: 'The element is locked by a higher level and may not be changed' },
   OVERLAY_LOOSENING: { kind: 'refusal', 'zh-CN': '不得放宽上级规定的必填字段', en: 'A field required by a higher level may not be made optional or removed' },
+  OVERLAY_UNCHANGED: { kind: 'refusal', 'zh-CN': '草稿与已生效的版本相同，没有可发布的修改', en: 'The draft is the version already in force: there is nothing to publish' },
   FINAL_STATE_REMOVED: { kind: 'refusal', 'zh-CN': '不得删除标准流程的办结环节', en: 'A final state of the standard may not be removed' },
   CALENDAR_INVALID: { kind: 'refusal', 'zh-CN': '节假日安排有误', en: 'The holiday schedule has errors' },
   PARAMETER_OUT_OF_BOUNDS: { kind: 'refusal', 'zh-CN': '参数值超出部级规定的范围', en: 'The parameter value is outside the bounds the ministry allows' },

@@ -67,9 +67,27 @@ export function lockProblems(before: Definition, after: Definition, overlay: Pic
 }
 
 /**
- * Verifies a draft overlay against the level below: applies it, then checks the locks of every
- * level above, the parameter bounds and the engine's verification of the result. Returns the
- * effective definition (when the operations apply) and every problem found.
+ * Removals of states a level above locked (the state, or a part of it such as its timers): refused for the lock, with
+ * its reason and who set it, before whatever else the removal would run into (a state still reached).
+ */
+function lockedRemovals(overlay: Overlay, locks: readonly EffectiveLock[]): { problems: OverlayProblem[]; rest: Overlay } {
+  const problems: OverlayProblem[] = [];
+  const operations = overlay.operations.filter((op) => {
+    if (op.op !== 'removeState') return true;
+    const element = `states.${op.state}`;
+    // The state itself or a part of it other than its events (whose locks name the event, and are checked on the result).
+    const lock = locks.find((l) => l.element === element || (l.element.startsWith(`${element}.`) && !l.element.startsWith(`${element}.on.`)));
+    if (lock) problems.push({ code: 'OVERLAY_LOCK_VIOLATION', element: lock.element, reason: lock.reason, lockedBy: lock.lockedBy });
+    return !lock;
+  });
+  return { problems, rest: { ...overlay, operations } };
+}
+
+/**
+ * Verifies a draft overlay against the level below: refuses removing a locked state, applies the
+ * rest, then checks the locks of every level above, the parameter bounds and the engine's
+ * verification of the result. Returns the effective definition (when the operations apply) and
+ * every problem found.
  */
 export function checkOverlay(input: {
   below: Definition;
@@ -78,6 +96,12 @@ export function checkOverlay(input: {
   parameters: readonly ParameterSpec[];
   implementations: Implementations;
 }): { definition: Definition | undefined; problems: OverlayProblem[] } {
+  const removals = lockedRemovals(input.overlay, input.locks);
+  const checked = checkApplied({ ...input, overlay: removals.rest });
+  return { definition: checked.definition, problems: [...removals.problems, ...checked.problems] };
+}
+
+function checkApplied(input: Parameters<typeof checkOverlay>[0]): { definition: Definition | undefined; problems: OverlayProblem[] } {
   let definition: Definition;
   try {
     definition = applyOverlay(input.below, input.overlay);

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { PlatformError, applyOverlay, checkOverlay, chinaDate, diffDefinitions, type Definition, type Overlay, type OverlayProblem } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
@@ -9,6 +10,7 @@ import { insertLocalVersion } from './local-version.ts';
 import { parameterSchedules } from './parameter-schedules.ts';
 import { rebaseBelow, withdrawParameterValues } from './rebase.ts';
 import { currentOverlay, definitionAt, locksAbove, parentPath, standardProcess } from './layers.ts';
+import { publishesNothing } from './unchanged.ts';
 
 /**
  * What a configurator sees of a process at their level: the definition in force (with its
@@ -53,14 +55,21 @@ export async function saveDraft(rt: RuntimeContext, user: SessionUser, processId
 }
 
 /**
- * Verifies the draft as publishing would: every problem, each with its element and reason, and
- * the draft's effective definition. Given an overlay, checks that one instead of the saved draft
- * and saves nothing (an editor checking its changes as they are made).
+ * Verifies the draft as publishing would: every problem, each with its element and reason, the
+ * draft's effective definition, and whether it is `unchanged` from the version in force at the
+ * level (publishing it would be refused: nothing to publish). Given an overlay, checks that one
+ * instead of the saved draft and saves nothing (an editor checking its changes as they are made).
  */
-export async function verifyDraft(rt: RuntimeContext, user: SessionUser, processId: string, unsaved?: Overlay): Promise<{ problems: OverlayProblem[]; definition: Definition | null }> {
+export async function verifyDraft(
+  rt: RuntimeContext,
+  user: SessionUser,
+  processId: string,
+  unsaved?: Overlay,
+): Promise<{ problems: OverlayProblem[]; definition: Definition | null; unchanged: boolean }> {
   const overlay = unsaved ?? (await currentOverlay(rt.db, user, processId)).overlay;
   const { problems, definition } = await checkDraft(rt.db, rt, user, processId, overlay);
-  return { problems, definition: definition ?? null };
+  const unchanged = definition !== undefined && (await publishesNothing(rt.db, user, processId, { overlay, definition }));
+  return { problems, definition: definition ?? null, unchanged };
 }
 
 /** The draft's effective definition, or the typed refusal of its first problem with all of them. */
@@ -113,13 +122,19 @@ function layerChanges(above: { definition: Definition; parameters: object }, lev
  * Publishes the draft of the user's level: its effective definition becomes an immutable,
  * numbered version in force for the level (new cases use it; running cases stay on theirs), its
  * parameter values take effect from their dates, and the publication is audited. The overlays
- * of the levels below are applied again on the new version (`rebaseBelow`). Refused with the
- * first problem's code and all problems when verification finds any.
+ * of the levels below are applied again on the new version (`rebaseBelow`), and the saved draft is
+ * cleared (the level edits on from what it published). Refused with the first problem's code and
+ * all problems when verification finds any, and with `OVERLAY_UNCHANGED` when the draft adds
+ * nothing to the version in force (no empty versions).
  */
 export async function publishDraft(rt: RuntimeContext, user: SessionUser, processId: string) {
   const now = rt.clock();
   return rt.db.transaction(async (tx) => {
     const { definition, overlay, below, plugin } = await draftDefinition(tx, rt, user, processId);
+    if (await publishesNothing(tx, user, processId, { overlay, definition })) {
+      const inForce = await definitionAt(tx, user.orgUnit.path, processId);
+      throw new PlatformError('OVERLAY_UNCHANGED', { details: { version: inForce.version, scope: inForce.scopeOrgUnitId } });
+    }
     const { id, version } = await insertLocalVersion(tx, {
       processId,
       plugin,
@@ -148,6 +163,8 @@ export async function publishDraft(rt: RuntimeContext, user: SessionUser, proces
       details: { processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, operations: overlay.operations.length, parameters: overlay.parameters },
       at: now,
     });
+    // The draft is now the version in force: the level edits on from what it published.
+    await tx.delete(overlayDrafts).where(and(eq(overlayDrafts.processId, processId), eq(overlayDrafts.orgUnitId, user.orgUnit.id)));
     const levelsBelow = await rebaseBelow(tx, rt, processId, user.orgUnit.path, user.id);
     return { definitionId: id, processId, version, scope: user.orgUnit.id, basedOn: below.definitionId, basedOnVersion: below.version, publishedAt: now.toISOString(), levelsBelow };
   });

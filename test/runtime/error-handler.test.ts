@@ -47,6 +47,7 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   OVERLAY_INVALID: [422, 'refusal'],
   OVERLAY_LOCK_VIOLATION: [422, 'refusal'],
   OVERLAY_LOOSENING: [422, 'refusal'],
+  OVERLAY_UNCHANGED: [422, 'refusal'],
   FINAL_STATE_REMOVED: [422, 'refusal'],
   CALENDAR_INVALID: [422, 'refusal'],
   PARAMETER_OUT_OF_BOUNDS: [422, 'refusal'],

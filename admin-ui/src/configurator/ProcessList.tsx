@@ -1,4 +1,5 @@
 import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { errorText, type SessionUser } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -8,7 +9,10 @@ import { useLevelName } from './levels.ts';
 import { useConfigMessages } from './messages.ts';
 import type { ProcessSummary } from './types.ts';
 
-/** The processes in force for the user's org unit: title, version in force, the level that published it, and a link to each. */
+/**
+ * The processes in force for the user's org unit: title, version in force, the level that published
+ * it, and a link to each; in the order of their titles in the UI language (Chinese by pinyin).
+ */
 export default function ProcessList({ user }: { user: SessionUser }) {
   const t = useConfigMessages();
   const common = useCommon();
@@ -16,6 +20,10 @@ export default function ProcessList({ user }: { user: SessionUser }) {
   const locale = useLocale();
   const levelName = useLevelName(user);
   const processes = useApi<{ items: ProcessSummary[] }>('/processes');
+  const sorted = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return [...(processes.data?.items ?? [])].sort((a, b) => collator.compare(l(a.title), l(b.title)));
+  }, [processes.data, locale, l]);
 
   return (
     <section aria-labelledby="config-title">
@@ -33,7 +41,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
         size="middle"
         aria-label={t('processes')}
         loading={processes.loading}
-        dataSource={processes.data?.items ?? []}
+        dataSource={sorted}
         pagination={false}
         locale={tableLocale(processes.loading, common('empty'))}
         columns={[

@@ -48,10 +48,14 @@ export interface PublishedVersion {
   inForce: boolean;
 }
 
-/** `POST /processes/{id}/overlay/verify`: the problems of a draft and its effective definition when it applies. */
+/**
+ * `POST /processes/{id}/overlay/verify`: the problems of a draft, its effective definition when it
+ * applies, and whether it is the version in force already (nothing to publish).
+ */
 export interface Verification {
   problems: OverlayProblem[];
   definition: Definition | null;
+  unchanged: boolean;
 }
 
 /** One closed case replayed against the draft. */

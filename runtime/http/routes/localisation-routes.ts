@@ -38,7 +38,7 @@ const verifyRoute = secureRoute('localisation.edit', {
     params,
     body: { required: false, content: { 'application/json': { schema: z.object({ overlay: overlaySchema.optional() }).strict() } } },
   },
-  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable(), unchanged: z.boolean() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const diffRoute = secureRoute('processes.read', {
@@ -54,7 +54,7 @@ const publishRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/publish',
   tags,
-  summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem)',
+  summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem, or when it changes nothing: OVERLAY_UNCHANGED)',
   request: { params },
   responses: { 201: jsonResponse(JsonObject, 'Published'), ...errorResponses(401, 403, 404, 422) },
 });

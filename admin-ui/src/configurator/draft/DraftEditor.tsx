@@ -17,6 +17,7 @@ import { PublishButton } from './PublishButton.tsx';
 import { ReplayPanel } from './ReplayPanel.tsx';
 import { StateActions } from './StateActions.tsx';
 import { useDraft } from './useDraft.ts';
+import { useLeaveGuard } from './useLeaveGuard.ts';
 
 type Section = 'operations' | 'flow' | 'forms' | 'parameters' | 'locks' | 'trial';
 
@@ -48,11 +49,14 @@ export default function DraftEditor({
   const [selection, setSelection] = useState<FlowSelection | null>(null);
   const [formId, setFormId] = useState(() => Object.keys(process.definition.forms)[0] ?? '');
   const [saving, setSaving] = useState(false);
+  useLeaveGuard(draft.dirty);
 
   const drafted = draft.verification?.definition ?? null;
   const definition = drafted ?? process.definition;
   const definitions = [definition, process.definition];
   const problems = draft.verification?.problems ?? [];
+  // Saved and the same as the version in force: nothing to publish (the server refuses it too).
+  const unchanged = !draft.dirty && draft.verification?.unchanged === true;
   const { overlay } = draft;
   const source = process.overlay!.source;
 
@@ -96,12 +100,13 @@ export default function DraftEditor({
           {t('save')}
         </Button>
         <Button onClick={draft.recheck}>{t('recheck')}</Button>
-        <PublishButton processId={process.processId} disabled={draft.dirty || draft.checking || problems.length > 0} levelName={levelName} onPublished={onPublished} onRefused={draft.recheck} />
+        <PublishButton processId={process.processId} disabled={draft.dirty || draft.checking || problems.length > 0 || unchanged} levelName={levelName} onPublished={onPublished} onRefused={draft.recheck} />
         {draft.dirty ? <Tag color="orange">{t('unsaved')}</Tag> : <Tag color="green">{t('upToDate')}</Tag>}
         <Tag>{source === 'draft' ? t('sourceDraft') : source === 'published' ? t('sourcePublished') : t('sourceEmpty')}</Tag>
         {draft.checking && <Spin size="small" aria-label={t('checking')} />}
       </Space>
       {draft.dirty && <Alert type="info" showIcon title={t('saveFirst')} className="config-inline-alert" />}
+      {unchanged && problems.length === 0 && <Alert type="info" showIcon title={t('unchanged', { version: process.version })} className="config-inline-alert" />}
       {draft.checkError !== null ? (
         <Alert type="error" showIcon title={t('checkFailed')} description={errorText(draft.checkError, locale)} action={<Button onClick={draft.recheck}>{t('recheck')}</Button>} className="config-inline-alert" />
       ) : (

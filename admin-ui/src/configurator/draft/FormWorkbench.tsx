@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
-import { useLocalized } from '../../i18n.ts';
+import { useLocale, useLocalized } from '../../i18n.ts';
 import { LockBadge, ProblemBadge } from '../badges.tsx';
 import { useKeyName } from '../ElementPath.tsx';
 import { elementTarget, locksOfForm } from '../elements.ts';
@@ -10,6 +10,7 @@ import { useLockText } from '../useLockText.ts';
 import type { Definition, EffectiveLock, OverlayOperation, OverlayProblem } from '../types.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { fieldRows, withPendingField, type FieldRow } from './fields.ts';
+import { patternText } from './pattern-text.ts';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { useRequired } from './useRequired.ts';
 import { problemsOf } from './operations.ts';
@@ -93,6 +94,7 @@ export function FormWorkbench({
   const t = useDraftMessages();
   const l = useLocalized();
   const keyName = useKeyName();
+  const locale = useLocale();
   const { message } = App.useApp();
   const lockText = useLockText(levelName);
   const problemsText = useProblemsText();
@@ -159,9 +161,16 @@ export function FormWorkbench({
                 key: 'limits',
                 render: (_, row) => (
                   <>
-                    {row.limits.map((limit) => (
-                      <div key={limit.key}>{`${keyName(limit.key)}：${limit.value}`}</div>
-                    ))}
+                    {row.limits.map((limit) =>
+                      limit.key === 'pattern' ? (
+                        // The expression only on demand: the screen says what it asks for.
+                        <Tooltip key={limit.key} title={t('patternExpression', { pattern: String(limit.value) })}>
+                          <div tabIndex={0}>{`${keyName(limit.key)}：${patternText(String(limit.value), locale)}`}</div>
+                        </Tooltip>
+                      ) : (
+                        <div key={limit.key}>{`${keyName(limit.key)}：${limit.value}`}</div>
+                      ),
+                    )}
                     {row.options && row.options.length > 0 && (
                       <Tooltip title={row.options.map((o) => l(o.title)).join('、')}>
                         <Typography.Text type="secondary">{t('optionCount', { n: row.options.length, first: l(row.options[0]!.title) })}</Typography.Text>

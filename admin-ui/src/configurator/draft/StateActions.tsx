@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
+import { Alert, AutoComplete, Button, Divider, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocalized } from '../../i18n.ts';
 import { locksOfState, type FlowSelection } from '../elements.ts';
@@ -41,10 +41,13 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
 
   const firstEvent = Object.keys(state.on)[0];
   const locked = locksOfState(locks, stateId).length > 0;
+  // A locked state cannot go (the server refuses it for the lock): not offered.
+  const removable = stateId !== definition.initial && !locked;
   return (
     <>
       <Divider titlePlacement="start">{t('editState')}</Divider>
       {locked && <Alert type="warning" showIcon title={t('lockedWarning')} className="config-inline-alert" />}
+      {!removable && stateId !== definition.initial && <Typography.Text type="secondary">{t('lockedNoRemoval')}</Typography.Text>}
       {state.task ? (
         <>
           <Form name="config-sla" layout="inline" size="small" className="config-action-form" initialValues={{ sla: state.task.slaWorkingDays }} onFinish={(v: { sla: number }) => onAdd({ op: 'setSla', state: stateId, workingDays: v.sla })}>
@@ -89,7 +92,7 @@ export function StateActions({ definition, selection, locks, onAdd }: { definiti
       </Form>
       <Space wrap className="config-action-form">
         {firstEvent && <Button onClick={() => setReview({ after: stateId, event: firstEvent })}>{t('insertReview')}</Button>}
-        {stateId !== definition.initial && (
+        {removable && (
           <Popconfirm title={t('removeStateConfirm', { state: l(state.title) })} okText={t('ok')} cancelText={t('cancel')} onConfirm={() => onAdd({ op: 'removeState', state: stateId })}>
             <Button danger>{t('removeState')}</Button>
           </Popconfirm>

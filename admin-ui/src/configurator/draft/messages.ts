@@ -59,6 +59,7 @@ export const useDraftMessages = defineMessages({
   removeStateConfirm: { 'zh-CN': '删除环节「{state}」？只有不再被任何事项指向的环节才能删除。', en: 'Remove “{state}”? Only a state nothing leads to any more can go.' },
   noManualTask: { 'zh-CN': '此环节没有人工任务，无时限和岗位可调整。', en: 'This state has no manual task: no time limit or post to change.' },
   lockedWarning: { 'zh-CN': '此要素已锁定，调整会被拒绝。', en: 'This element is locked: changing it will be refused.' },
+  lockedNoRemoval: { 'zh-CN': '此环节已被上级锁定，不能删除。', en: 'This state is locked by a level above and cannot be removed.' },
   added: { 'zh-CN': '已加入调整清单', en: 'Added to the changes' },
   // Insert review
   reviewTitle: { 'zh-CN': '插入复核环节', en: 'Insert a review state' },
@@ -165,6 +166,15 @@ export const useDraftMessages = defineMessages({
   refusedAt: { 'zh-CN': '第 {step} 步「{event}」被拒绝：{reason}', en: 'Step {step} “{event}” refused: {reason}' },
   differentAt: { 'zh-CN': '第 {step} 步「{event}」后到达「{replayed}」，原为「{recorded}」', en: 'Step {step} “{event}” reaches “{replayed}” instead of “{recorded}”' },
   endsIn: { 'zh-CN': '仍办结于「{state}」', en: 'Still ends in “{state}”' },
+  unchanged: {
+    'zh-CN': '草稿与本级生效的版本 {version} 相同，没有可发布的修改。',
+    en: 'The draft is the version in force here (version {version}): there is nothing to publish.',
+  },
+  patternExpression: { 'zh-CN': '正则表达式：{pattern}', en: 'Regular expression: {pattern}' },
+  leaveTitle: { 'zh-CN': '草稿有未保存的修改', en: 'The draft has unsaved changes' },
+  leaveContent: { 'zh-CN': '离开后，这些修改将会丢失。', en: 'If you leave, they are lost.' },
+  leave: { 'zh-CN': '放弃修改并离开', en: 'Discard and leave' },
+  stay: { 'zh-CN': '留在此页', en: 'Stay here' },
   saveFirst: { 'zh-CN': '有未保存的修改：回放、迁移预演和发布使用已保存的草稿，请先保存。', en: 'Unsaved changes: replay, the migration dry run and publishing use the saved draft. Save first.' },
   migrationTitle: { 'zh-CN': '在办业务迁移预演', en: 'Migration dry run of running cases' },
   migrationHint: { 'zh-CN': '列出本级在办业务迁移到本级现行版本时能否迁移、原因何在；不做任何改动。', en: 'Lists whether each running case of this level could move onto the version in force here, and why not; changes nothing.' },

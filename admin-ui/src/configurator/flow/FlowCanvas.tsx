@@ -8,7 +8,11 @@ import { LockBadge } from '../badges.tsx';
 import type { FlowSelection } from '../elements.ts';
 import { useConfigMessages } from '../messages.ts';
 import type { FlowGraph, FlowState, FlowTransition } from './graph.ts';
-import { STATE_SIZE, wrapLines, type FlowLayout, type Point } from './layout.ts';
+import { LABEL_FONT, STATE_SIZE, wrapLines, type FlowLayout, type Point } from './layout.ts';
+
+/** The smallest the labels may be drawn on screen, in pixels: a large flow is panned rather than shrunk below it. */
+const MIN_LABEL_PX = 11;
+const MIN_ZOOM = MIN_LABEL_PX / LABEL_FONT;
 
 /** Texts the canvas shows that belong to the state and transition. */
 interface StateData extends Record<string, unknown> {
@@ -169,8 +173,8 @@ export function FlowCanvas({
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       fitView
-      fitViewOptions={{ padding: 0.08 }}
-      minZoom={0.2}
+      fitViewOptions={{ padding: 0.08, minZoom: MIN_ZOOM }}
+      minZoom={MIN_ZOOM}
       nodesDraggable={false}
       nodesConnectable={false}
       nodesFocusable={false}

@@ -3,7 +3,8 @@ import type { FlowGraph, FlowTransition } from './graph.ts';
 
 /** The size every state box is drawn at. */
 export const STATE_SIZE = { width: 180, height: 84 };
-const LABEL_FONT = 12;
+/** The font size of the labels and state boxes in flow coordinates (`.config-node`, edge labels). */
+export const LABEL_FONT = 12;
 const LABEL_LINE = 18;
 const LABEL_PADDING = 12;
 /** Edge labels wrap at this width, so long event titles do not stretch the layers apart. */
