@@ -1,5 +1,5 @@
 import { and, assign, setup } from 'xstate';
-import { fieldMessage, toFieldErrors, type FieldError } from '../../forms/index.ts';
+import { fieldMessage, toFieldErrors, type FieldError, type FormContext } from '../../forms/index.ts';
 import { builtInActions, type ActionImplementation, type Actor, type CaseContext, type CaseData, type Implementations, type RuleInput } from '../actions/index.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/index.ts';
 import { evaluateCel } from '../conditions/index.ts';
@@ -32,8 +32,11 @@ export interface CompiledDefinition {
   machine: CaseMachine;
   actions: Readonly<Record<string, ActionImplementation>>;
   guards: Implementations['guards'];
-  /** Field errors of `data` against the form, an empty list when it is valid. */
-  validateForm(formId: string, data: CaseData): FieldError[];
+  /**
+   * Field errors of `data` against the form, an empty list when it is valid; `context.today` is the
+   * day a relative bound (`x-not-after-today`) counts from, the machine's day when not given.
+   */
+  validateForm(formId: string, data: CaseData, context?: FormContext): FieldError[];
 }
 
 /** The XState machine of a compiled definition. */
@@ -129,10 +132,10 @@ function buildMachine(definition: Definition, implementations: Implementations, 
 
 function formValidators(definition: Definition): CompiledDefinition['validateForm'] {
   const validators = new Map(Object.entries(definition.forms).map(([id, form]) => [id, formValidator(form.schema)]));
-  return (formId, data) => {
+  return (formId, data, context) => {
     const validate = validators.get(formId);
     if (!validate) return [{ field: '', keyword: 'form', message: `unknown form ${formId}`, text: fieldMessage('form', { form: formId }) }];
-    return validate(data) ? [] : toFieldErrors(validate.errors);
+    return validate.call(context, data) ? [] : toFieldErrors(validate.errors);
   };
 }
 

@@ -1,5 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import type { CaseContext, Effect } from '../actions/index.ts';
+import { chinaDate } from '../calendar/index.ts';
 import { deadlineContext, ruleInput, type CompiledDefinition, type MachineEvent } from '../compile/index.ts';
 import { evaluateCel, factsNamedIn } from '../conditions/index.ts';
 import type { TransitionDefinition } from '../definition/index.ts';
@@ -51,7 +52,7 @@ function checkSender(transition: TransitionDefinition, input: StepInput): void {
 function checkForm(compiled: CompiledDefinition, transition: TransitionDefinition, input: StepInput): void {
   const data = input.event.data ?? {};
   const fields = transition.form
-    ? compiled.validateForm(transition.form, data)
+    ? compiled.validateForm(transition.form, data, { today: chinaDate(input.now) })
     : Object.keys(data).map((field) => ({ field, keyword: 'noForm', message: 'this event carries no form', text: fieldMessage('noForm', undefined) }));
   if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: transition.form ?? null, fields } });
 }

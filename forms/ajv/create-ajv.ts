@@ -7,10 +7,35 @@ import { fieldMessage, type FieldText } from './field-messages.ts';
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
 const MOBILE = /^1[3-9]\d{9}$/;
+/** Beijing time is UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** What a caller may hand a validator (`validate.call(context, data)`): the day that counts as today. */
+export interface FormContext {
+  /** Today in China (`YYYY-MM-DD`): the server passes the step's day, so a test clock or a replayed step is judged by its own day. */
+  today: string;
+}
+
+/** Today in China by this machine's clock: the browser's day, and the server's when no step day is given. */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * `x-not-after-today: true` on a date field: the day may not be later than today in China (a date of
+ * unemployment, a contact or a separation that has not happened yet). The day is the validation
+ * context's (`validate.call({ today }, data)`), or the machine's when there is none (the browser).
+ */
+function notAfterToday(this: Partial<FormContext> | undefined, enabled: boolean, value: unknown): boolean {
+  if (!enabled || typeof value !== 'string') return true;
+  const today = typeof this?.today === 'string' ? this.today : chinaToday();
+  // Only a well-formed day is compared; `format: date` reports a malformed one.
+  return !/^\d{4}-\d{2}-\d{2}$/.test(value) || value <= today;
+}
 
 /**
  * The platform's Ajv configuration: formats for identifiers and mobile numbers, the bilingual
- * `x-i18n` annotation and the `x-personal` mark. The server applies it through {@link createAjv}; the UI hands it to rjsf's
+ * `x-i18n` annotation, the `x-personal` mark and the `x-not-after-today` bound. The server applies it through {@link createAjv}; the UI hands it to rjsf's
  * validator as its extender, so a form is judged by the same rules on both sides.
  */
 export function configureAjv(ajv: Ajv): Ajv {
@@ -23,13 +48,17 @@ export function configureAjv(ajv: Ajv): Ajv {
   ajv.addKeyword({ keyword: 'x-i18n', schemaType: 'object' });
   // A personal field (a bank account number): the server keeps its value encrypted and shows it masked to whom it need not.
   ajv.addKeyword({ keyword: 'x-personal', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-not-after-today', type: 'string', schemaType: 'boolean', validate: notAfterToday });
   return ajv;
 }
 
-/** The one Ajv factory of the platform: strict, every error reported, {@link configureAjv} applied. */
+/**
+ * The one Ajv factory of the platform: strict, every error reported, {@link configureAjv} applied,
+ * the caller's {@link FormContext} passed to the keywords that need it.
+ */
 export function createAjv(options: Options = {}): Ajv {
   // strictRequired is off: `if/then` legitimately requires properties declared at the top.
-  return configureAjv(new Ajv({ allErrors: true, strict: true, strictRequired: false, ...options }));
+  return configureAjv(new Ajv({ allErrors: true, strict: true, strictRequired: false, passContext: true, ...options }));
 }
 
 /** One failing field of a form, addressed by a dotted path such as `address.street`, with what is wrong in both languages. */

@@ -33,6 +33,7 @@ const KEYWORDS: Readonly<Record<string, FieldText>> = {
   enum: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
   oneOf: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
   additionalProperties: { 'zh-CN': '表单中没有此项', en: 'The form has no such field' },
+  'x-not-after-today': { 'zh-CN': '不能晚于今天', en: 'Cannot be later than today' },
   noForm: { 'zh-CN': '该操作不带表单', en: 'This event carries no form' },
   form: { 'zh-CN': '没有表单 {form}', en: 'unknown form {form}' },
 };

@@ -1,2 +1,2 @@
-export { configureAjv, createAjv, toFieldErrors, type FieldError } from './create-ajv.ts';
+export { chinaToday, configureAjv, createAjv, toFieldErrors, type FieldError, type FormContext } from './create-ajv.ts';
 export { fieldMessage, type FieldText } from './field-messages.ts';

@@ -9,14 +9,17 @@ import { processesInForce, publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 import { searchCaseRows, type CaseSearchQuery } from './case-search.ts';
-import { caseDetail, caseSummary } from './case-views.ts';
+import { availableActions, caseDetail, caseSummary } from './case-views.ts';
+import { stepConsequences } from './step-consequences.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
 import { holdsPostAt, taskForStep } from './task-offer.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
   const published = await publishedDefinition(rt.db, rt.registry, row.definitionId);
   const subjects = await subjectsOf(rt.db, [row]);
-  return caseDetail({ ...row, data: openCaseData(rt.cipher, row.data, handlesCaseData(user)) }, published, subjects.get(row.subjectId), user);
+  const events = row.status === 'active' ? availableActions(published.definition, row.state, user).map((action) => action.event) : [];
+  const consequences = await stepConsequences(rt.db, rt, row, published.definition, events);
+  return caseDetail({ ...row, data: openCaseData(rt.cipher, row.data, handlesCaseData(user)) }, published, subjects.get(row.subjectId), user, consequences);
 }
 
 /** A case in the user's subtree, or 404: a case out of scope is indistinguishable from none. */

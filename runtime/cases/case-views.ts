@@ -2,6 +2,10 @@ import type { Definition, LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { CaseRow } from '../runtime-context.ts';
 import { channelOf } from './case-search.ts';
+import type { StepConsequences } from './step-consequences.ts';
+
+/** A step with no consequences beyond its own case. */
+const NONE: StepConsequences = { confirm: false, statuses: [], coordinated: [], opens: [] };
 
 /** The subject of a case as lists show it. */
 export interface SubjectSummary {
@@ -12,14 +16,24 @@ export interface SubjectSummary {
   identifier: string;
 }
 
-/** The actions the user may take on a case now, each with the form it carries. */
-export function availableActions(definition: Definition, state: string, user: SessionUser) {
+/**
+ * The actions the user may take on a case now, each with the form it carries and, when given, what
+ * it does beyond the case (`consequences`: statuses set, other cases moved on or opened).
+ */
+export function availableActions(definition: Definition, state: string, user: SessionUser, consequences: ReadonlyMap<string, StepConsequences> = new Map()) {
   const transitions = definition.states[state]?.on ?? {};
   return Object.entries(transitions)
     .filter(([, t]) => t.roles.includes(user.role))
     .map(([event, t]) => {
       const form = t.form ? definition.forms[t.form] : undefined;
-      return { event, title: t.title, target: t.target, form: t.form && form ? { id: t.form, title: form.title, schema: form.schema, ui: form.ui ?? {} } : null };
+      return {
+        event,
+        title: t.title,
+        target: t.target,
+        targetTitle: stateTitle(definition, t.target),
+        form: t.form && form ? { id: t.form, title: form.title, schema: form.schema, ui: form.ui ?? {} } : null,
+        consequences: consequences.get(event) ?? NONE,
+      };
     });
 }
 
@@ -49,7 +63,13 @@ export function caseSummary(row: CaseRow, definition: Definition, subject: Subje
 }
 
 /** A case in full: its data, the definition version it is pinned to, and what the user may do now. */
-export function caseDetail(row: CaseRow, published: { definition: Definition; version: number }, subject: SubjectSummary | undefined, user: SessionUser) {
+export function caseDetail(
+  row: CaseRow,
+  published: { definition: Definition; version: number },
+  subject: SubjectSummary | undefined,
+  user: SessionUser,
+  consequences: ReadonlyMap<string, StepConsequences> = new Map(),
+) {
   const { definition } = published;
   return {
     ...caseSummary(row, definition, subject),
@@ -60,7 +80,7 @@ export function caseDetail(row: CaseRow, published: { definition: Definition; ve
     data: row.data,
     enteredAt: row.snapshot.context.enteredAt,
     closedAt: row.closedAt?.toISOString() ?? null,
-    actions: row.status === 'active' ? availableActions(definition, row.state, user) : [],
+    actions: row.status === 'active' ? availableActions(definition, row.state, user, consequences) : [],
   };
 }
 

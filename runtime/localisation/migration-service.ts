@@ -1,5 +1,5 @@
 import { and, asc, eq, like, ne } from 'drizzle-orm';
-import { diffDefinitions, type Definition } from '../../engine/index.ts';
+import { chinaDate, diffDefinitions, type Definition } from '../../engine/index.ts';
 import { actorOf, type SessionUser } from '../auth/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
@@ -41,15 +41,15 @@ async function assess(db: Executor, cipher: FieldCipher, row: CaseRow, from: Pub
   const target = to.definition.states[row.state];
   if (!target) problems.push({ code: 'STATE_MISSING', element: `states.${row.state}` });
   const steps = await db
-    .select({ fromState: caseEvents.fromState, event: caseEvents.event, data: caseEvents.data })
+    .select({ fromState: caseEvents.fromState, event: caseEvents.event, data: caseEvents.data, leftAt: caseEvents.leftAt })
     .from(caseEvents)
     .where(and(eq(caseEvents.cityCode, row.cityCode), eq(caseEvents.caseId, row.id)))
     .orderBy(asc(caseEvents.seq));
   for (const step of steps) {
     const form = step.fromState ? to.definition.states[step.fromState]?.on[step.event]?.form : undefined;
     if (!form) continue;
-    // Checked as it was entered: personal values are kept encrypted.
-    const fields = to.compiled.validateForm(form, openCaseData(cipher, step.data, true));
+    // Checked as it was entered, on the day it was entered: personal values are kept encrypted.
+    const fields = to.compiled.validateForm(form, openCaseData(cipher, step.data, true), { today: chinaDate(step.leftAt) });
     if (fields.length > 0) problems.push({ code: 'FORM_INVALID', element: `states.${step.fromState}.on.${step.event}`, details: { form, fields } });
   }
   const stateOf = (definition: Definition) => definition.states[row.state] ?? null;

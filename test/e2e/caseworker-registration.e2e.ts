@@ -80,6 +80,10 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '审核通过' }).click();
     await page.getByLabel('审核意见').fill('材料齐全，符合登记条件，予以登记');
     await form.getByRole('button', { name: '审核通过' }).click();
+    // Registration is a legal status: the step is sent once confirmed.
+    const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理“审核通过”？' });
+    await confirmation.getByText('变更本人的失业登记状态', { exact: true }).waitFor();
+    await confirmation.getByRole('button', { name: '确认办理' }).click();
     await submitted(page, header.getByText('已登记失业', { exact: true }));
     expect(await caseNow(page, baseUrl, caseId)).toMatchObject({ state: 'registered', version: 3 });
     // The keyboard carries on from the actions' heading, not from the top of the page.

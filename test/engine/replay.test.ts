@@ -221,7 +221,8 @@ describe('replay', () => {
     const raised = (instant: string) => ({ ...parametersOn(instant), minimumAge: instant >= approve.at ? 40 : 16 });
     const result = replay(compiled, history, raised);
     expect(result).toMatchObject({ result: 'refused', step: 2, event: 'approve', code: 'RULE_VIOLATION' });
-    expect((result as { details: { violations: { rule: string }[] } }).details.violations.map((v) => v.rule)).toEqual(['working-age']);
+    // The date of unemployment, at 36 years of age, is then also before the raised minimum age.
+    expect((result as { details: { violations: { rule: string }[] } }).details.violations.map((v) => v.rule)).toEqual(['working-age', 'unemployed-since-of-working-age']);
     // In force from the submission, it refuses there.
     const fromStart = (instant: string) => ({ ...parametersOn(instant), minimumAge: instant >= submit.at ? 40 : 16 });
     expect(replay(compiled, history, fromStart)).toMatchObject({ result: 'refused', step: 1, event: 'submit', code: 'RULE_VIOLATION' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, isPlatformError, start, step, type CaseData } from '../../engine/index.ts';
+import { chinaDate, compile, isPlatformError, start, step, type CaseData } from '../../engine/index.ts';
 import { calendar } from '../support/calendar.ts';
 import { parametersOn, violatedRules } from '../support/engine-assertions.ts';
 import { ministryPackage } from '../support/packages.ts';
@@ -14,7 +14,8 @@ const form = { category: 'school-leaver', unemployedSince: '2026-07-01', phone: 
 /** Submits the registration of a person at an instant: the new state, or the rules that refused it. */
 function submit(person: { birthDate: string; gender: 'male' | 'female' }, retirementCategory: string, now: string): string | string[] {
   const created = start(compiled, { actor: caseworker, calendar, now: '2024-01-02T02:00:00.000Z' });
-  const data: CaseData = { ...form, retirementCategory };
+  // Unemployed since the day of the step: a date after it is refused by the form's bound.
+  const data: CaseData = { ...form, unemployedSince: chinaDate(now), retirementCategory };
   try {
     return step(compiled, { snapshot: created.snapshot, event: { type: 'submit', data }, actor: caseworker, calendar, now, facts: { subject: person, registry }, parameters }).snapshot.state;
   } catch (error) {
@@ -34,7 +35,8 @@ describe('unemployment-registration: working age in CEL (ageOn, retirementMonth)
     const boy = { birthDate: '2010-10-12', gender: 'male' } as const;
     const [before, at] = aroundMidnightBefore('2026-10-12');
     expect(at).toBe('2026-10-11T16:00:00.000Z');
-    expect(submit(boy, 'male-60', before)).toEqual(['working-age']);
+    // Unemployed since a day before he turned 16: that date is refused as well.
+    expect(submit(boy, 'male-60', before)).toEqual(['working-age', 'unemployed-since-of-working-age']);
     expect(submit(boy, 'male-60', at)).toBe('submitted');
     // 07:59 in Beijing on the birthday is still the day before in UTC: the birthday counts.
     expect(submit(boy, 'male-60', '2026-10-11T23:59:00.000Z')).toBe('submitted');
@@ -44,7 +46,7 @@ describe('unemployment-registration: working age in CEL (ageOn, retirementMonth)
     // (A common year's 1 March is the library's rule for other ages: test/engine/cel-library.test.ts.)
     const girl = { birthDate: '2008-02-29', gender: 'female' } as const;
     const [before, on29] = aroundMidnightBefore('2024-02-29');
-    expect(submit(girl, 'female-50', before)).toEqual(['working-age']);
+    expect(submit(girl, 'female-50', before)).toEqual(['working-age', 'unemployed-since-of-working-age']);
     expect(submit(girl, 'female-50', on29)).toBe('submitted');
   });
 

@@ -18,7 +18,7 @@ describe.each(backends)('outcome indicators (%s)', (backend) => {
 
   async function registerUnemployed(caseworker: string, reviewer: string, personId: string) {
     const registration = await open(t, caseworker, 'unemployment-registration', personId);
-    await act(t, caseworker, registration.id, 'submit', registrationForm());
+    await act(t, caseworker, registration.id, 'submit', registrationForm({ unemployedSince: '2025-08-01' }));
     await act(t, reviewer, registration.id, 'approve', { opinion: '同意' });
     return registration.id as string;
   }

@@ -1,6 +1,6 @@
 import Form, { Templates } from '@rjsf/antd';
 import type { ErrorSchema, FieldTemplateProps, UiSchema } from '@rjsf/utils';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocale } from '../i18n.ts';
 import { localiseErrors } from './field-errors.ts';
 import { InstitutionWidget } from './InstitutionWidget.tsx';
@@ -33,6 +33,15 @@ const TEMPLATES = { FieldTemplate };
 /** Widgets a form's UI schema may name beyond rjsf's own: a look-up in a register. */
 const WIDGETS = { institution: InstitutionWidget };
 
+/**
+ * Enter in a one-line field would submit the form at once (the browser's implicit submission): a
+ * step half filled in would be sent. Enter keeps its meaning in a text area, on a button and in a
+ * widget that handles it itself (a list of choices, a date picker); only the submission is stopped.
+ */
+function holdImplicitSubmit(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+}
+
 /** The values of `data` the schema has fields for: a form refuses any other property. */
 function fieldsOf(schema: JsonSchema, data: Record<string, unknown>): Record<string, unknown> {
   const properties = (schema['properties'] ?? {}) as Record<string, unknown>;
@@ -44,7 +53,8 @@ function fieldsOf(schema: JsonSchema, data: Record<string, unknown>): Record<str
  * by the platform's own Ajv configuration. It validates as the person types; a field's errors
  * show once they leave it, and every field's after the first submit. `serverErrors` (the
  * server's `FORM_INVALID` fields) show beside their fields until the person edits the form.
- * `onSubmit` runs only with valid data. `children` are the buttons (one `htmlType="submit"`).
+ * `onSubmit` runs only with valid data, and only from the submit button: Enter in a field does not
+ * send the form. `children` are the buttons (one `htmlType="submit"`).
  */
 export function SchemaForm({
   schema,
@@ -80,36 +90,38 @@ export function SchemaForm({
   const tried = () => setVisibility((now) => (now.tried ? now : { ...now, tried: true }));
 
   return (
-    <Form
-      className="schema-form"
-      schema={localised}
-      uiSchema={ui as UiSchema}
-      validator={formValidator}
-      formData={data}
-      formContext={formContext}
-      templates={TEMPLATES}
-      widgets={WIDGETS}
-      experimental_defaultFormStateBehavior={DEFAULTS}
-      disabled={disabled}
-      noHtml5Validate
-      liveValidate="onChange"
-      showErrorList={false}
-      focusOnFirstError
-      transformErrors={transformErrors}
-      translateString={translateString}
-      extraErrors={shownServerErrors}
-      onChange={(event) => {
-        setData(event.formData as Record<string, unknown>);
-        setShownServerErrors(undefined);
-      }}
-      onBlur={(id) => setVisibility((now) => (now.touched.includes(id) ? now : { ...now, touched: [...now.touched, id] }))}
-      onError={tried}
-      onSubmit={(event) => {
-        tried();
-        onSubmit(event.formData as Record<string, unknown>);
-      }}
-    >
-      {children}
-    </Form>
+    <div onKeyDown={holdImplicitSubmit}>
+      <Form
+        className="schema-form"
+        schema={localised}
+        uiSchema={ui as UiSchema}
+        validator={formValidator}
+        formData={data}
+        formContext={formContext}
+        templates={TEMPLATES}
+        widgets={WIDGETS}
+        experimental_defaultFormStateBehavior={DEFAULTS}
+        disabled={disabled}
+        noHtml5Validate
+        liveValidate="onChange"
+        showErrorList={false}
+        focusOnFirstError
+        transformErrors={transformErrors}
+        translateString={translateString}
+        extraErrors={shownServerErrors}
+        onChange={(event) => {
+          setData(event.formData as Record<string, unknown>);
+          setShownServerErrors(undefined);
+        }}
+        onBlur={(id) => setVisibility((now) => (now.touched.includes(id) ? now : { ...now, touched: [...now.touched, id] }))}
+        onError={tried}
+        onSubmit={(event) => {
+          tried();
+          onSubmit(event.formData as Record<string, unknown>);
+        }}
+      >
+        {children}
+      </Form>
+    </div>
   );
 }

@@ -26,11 +26,24 @@ const CaseSummary = z
   })
   .openapi('CaseSummary');
 
+const StepConsequences = z
+  .object({
+    confirm: z.boolean().openapi({ description: 'The step sets a subject status or moves other cases on: the workbench asks before sending it' }),
+    statuses: z.array(z.object({ key: z.string(), title: LocalizedText, value: z.string() })).openapi({ description: 'Subject statuses the step sets' }),
+    coordinated: z
+      .array(z.object({ caseId: z.string(), caseNo: z.string(), processTitle: LocalizedText, stepTitle: LocalizedText, stateTitle: LocalizedText, conditional: z.boolean() }))
+      .openapi({ description: "The subject's other active cases the step's domain events move on, with the step each receives and the state it leads to; conditional when a condition decides" }),
+    opens: z.array(z.object({ processTitle: LocalizedText, conditional: z.boolean() })).openapi({ description: 'Cases of other processes the step may open for the subject' }),
+  })
+  .openapi('StepConsequences');
+
 const CaseAction = z.object({
   event: z.string(),
   title: LocalizedText,
   target: z.string(),
+  targetTitle: LocalizedText,
   form: z.object({ id: z.string(), title: LocalizedText, schema: JsonObject, ui: JsonObject }).nullable(),
+  consequences: StepConsequences,
 });
 
 const CaseDetail = CaseSummary.extend({

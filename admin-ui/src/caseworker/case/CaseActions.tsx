@@ -6,6 +6,7 @@ import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { useCaseMessages } from './messages.ts';
 import { refusalOf } from './refusal.ts';
+import { StepConsequencesList } from './StepConsequences.tsx';
 import type { CaseAction, CaseDetail } from './types.ts';
 import { usePersonPrefill } from './usePersonPrefill.ts';
 import '../caseworker.css';
@@ -28,7 +29,7 @@ function RefusalAlert({ error }: { error: unknown }) {
   );
 }
 
-/** One button per action: one with a form opens it, one without asks for confirmation first. */
+/** One button per action: one with a form opens it, one without asks for confirmation first (listing what a status-changing step will do). */
 function ActionButtons({
   actions,
   chosen,
@@ -55,6 +56,7 @@ function ActionButtons({
           <Popconfirm
             key={action.event}
             title={t('confirm', { action: l(action.title) })}
+            description={action.consequences.confirm ? <StepConsequencesList action={action} /> : undefined}
             okText={t('confirmOk')}
             cancelText={t('cancel')}
             onConfirm={() => {
@@ -75,13 +77,15 @@ function ActionButtons({
  * (rjsf, validated in the browser first), starting from the case's data and from the person
  * record's values for the fields the form names as coming from it; one without asks for confirmation. The step is sent
  * with the case version the page shows; a refusal is shown with the server's message, field
- * errors beside their fields, and a stale case (409) is reloaded.
+ * errors beside their fields, and a stale case (409) is reloaded. A step that changes a legal status
+ * (the server marks it from the definitions) is sent only once confirmed, the confirmation listing
+ * what it will do, other cases of the person included.
  */
 export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail; onStepped: () => void; onStale: () => void }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const locale = useLocale();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [chosen, setChosen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<unknown>(null);
@@ -117,6 +121,18 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
     }
   };
 
+  /** A filled form: sent at once, or after the confirmation a status-changing step needs. */
+  const submit = (action: CaseAction, data: Record<string, unknown>) => {
+    if (!action.consequences.confirm) return void send(action, data);
+    void modal.confirm({
+      title: t('confirmStep', { action: l(action.title) }),
+      content: <StepConsequencesList action={action} />,
+      okText: t('confirmStepOk'),
+      cancelText: t('cancel'),
+      onOk: () => send(action, data),
+    });
+  };
+
   return (
     <Space orientation="vertical" size="middle" className="case-actions">
       {detail.actions.length === 0 ? (
@@ -135,7 +151,7 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
               initialData={prefill.initialData}
               serverErrors={serverErrors}
               disabled={busy}
-              onSubmit={(data) => void send(chosen, data)}
+              onSubmit={(data) => submit(chosen, data)}
             >
               {/* Beside the submit button, where the person is looking when the server refuses. */}
               {refused !== null && <RefusalAlert error={refused} />}

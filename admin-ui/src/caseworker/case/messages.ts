@@ -91,4 +91,14 @@ export const useCaseMessages = defineMessages({
   stepped: { 'zh-CN': '推进环节', en: 'Moved a step' },
   event: { 'zh-CN': '协同事件', en: 'Event' },
 
+  confirmStep: { 'zh-CN': '确认办理“{action}”？', en: 'Go ahead with “{action}”?' },
+  confirmStepIntro: { 'zh-CN': '此操作改变法定状态，办理后：', en: 'This step changes a legal status. It will:' },
+  willEnter: { 'zh-CN': '本业务转为“{state}”', en: 'move this case to “{state}”' },
+  willSetStatus: { 'zh-CN': '变更本人的{status}', en: 'change the person’s {status}' },
+  willStep: { 'zh-CN': '同时对{process} {caseNo} 办理“{step}”，转为“{state}”', en: 'also take “{step}” on {process} {caseNo}, which becomes “{state}”' },
+  willStepIf: { 'zh-CN': '符合条件时，同时对{process} {caseNo} 办理“{step}”，转为“{state}”', en: 'if its conditions hold, also take “{step}” on {process} {caseNo}, which becomes “{state}”' },
+  willOpen: { 'zh-CN': '为本人开启{process}业务', en: 'open a {process} case for the person' },
+  willOpenIf: { 'zh-CN': '符合条件时，为本人开启{process}业务', en: 'if its conditions hold, open a {process} case for the person' },
+  confirmStepOk: { 'zh-CN': '确认办理', en: 'Go ahead' },
+
 });

@@ -9,12 +9,22 @@ export interface ActionForm {
   ui: Record<string, unknown>;
 }
 
+/** What a step does beyond moving its own case, from the definitions (`confirm`: ask before sending it). */
+export interface StepConsequences {
+  confirm: boolean;
+  statuses: { key: string; title: Localized; value: string }[];
+  coordinated: { caseId: string; caseNo: string; processTitle: Localized; stepTitle: Localized; stateTitle: Localized; conditional: boolean }[];
+  opens: { processTitle: Localized; conditional: boolean }[];
+}
+
 /** An action the signed-in user may take on the case now. */
 export interface CaseAction {
   event: string;
   title: Localized;
   target: string;
+  targetTitle: Localized;
   form: ActionForm | null;
+  consequences: StepConsequences;
 }
 
 /** `GET /api/cases/{id}`. */
