@@ -89,7 +89,7 @@ describe('applyOverlay', () => {
     expect(orderOf(d, 'registration')).toEqual([...orderOf(ministry, 'registration'), 'hukouType']);
     expect([...orderOf(d, 'registration')].sort()).toEqual(Object.keys(propertiesOf(d, 'registration')).sort());
     // Other UI settings stay.
-    expect(d.forms['registration']!.ui!['address']).toEqual({ 'ui:widget': 'textarea' });
+    expect(d.forms['registration']!.ui!['address']).toEqual({ 'ui:widget': 'textarea', 'ui:options': { fromPerson: 'address' } });
   });
 
   it('adds a required field at the end of the required list', () => {
