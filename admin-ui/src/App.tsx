@@ -2,14 +2,15 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, session, type SessionUser } from './api.ts';
+import { api, ApiError, session, SESSION_EXPIRED, type SessionUser } from './api.ts';
 import { LocaleContext, useCommon, type Locale } from './i18n.ts';
 import { RestrictedAccount } from './account/RestrictedAccount.tsx';
 import { CalendarWarning } from './calendar/CalendarWarning.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { match, navigate, usePath } from './router.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
-import { navigationFor } from './shell/navigation.ts';
+import { navigationFor, screenTitle } from './shell/navigation.ts';
+import { DocumentTitle } from './shell/DocumentTitle.tsx';
 import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 import { SessionContext } from './session.ts';
 import { Inbox } from './caseworker/Inbox.tsx';
@@ -64,6 +65,8 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   return null;
 }
 
+const SIGN_IN_TITLE = { 'zh-CN': '登录', en: 'Sign in' };
+
 function NotFound() {
   const t = useCommon();
   return <Result status="404" title={t('notFound')} extra={<Button onClick={() => navigate('/')}>{t('backHome')}</Button>} />;
@@ -78,7 +81,18 @@ function Loading() {
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('pes.locale') as Locale | null) ?? 'zh-CN');
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  // The session ended while the user was working: sign-in says so, and the hash route keeps the place to return to.
+  const [expired, setExpired] = useState(false);
   const path = usePath();
+
+  useEffect(() => {
+    const expire = () => {
+      setExpired(true);
+      setUser(null);
+    };
+    window.addEventListener(SESSION_EXPIRED, expire);
+    return () => window.removeEventListener(SESSION_EXPIRED, expire);
+  }, []);
 
   useEffect(() => {
     if (!session.get()) return setUser(null);
@@ -99,6 +113,9 @@ export function App() {
     if (user && path === '/') navigate(navigationFor(user.role, user.permissions)[0]?.path ?? '/tasks');
   }, [user, path]);
 
+  // The browser tab and its history name the screen (the sign-in form while signed out).
+  const tabTitle = user === null ? SIGN_IN_TITLE : user ? screenTitle(navigationFor(user.role, user.permissions), path) : undefined;
+
   const switchLanguage = () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN');
   /** Forgets the session in this browser (the server has ended it already, or is told to). */
   const signedOut = () => {
@@ -112,7 +129,11 @@ export function App() {
   const reloadUser = () => api<SessionUser>('GET', '/auth/me').then(setUser, () => signedOut());
 
   let body: ReactNode = null;
-  if (user === null) body = <LoginPage onSignedIn={setUser} onSwitchLanguage={switchLanguage} />;
+  const signedIn = (signedInUser: SessionUser) => {
+    setExpired(false);
+    setUser(signedInUser);
+  };
+  if (user === null) body = <LoginPage onSignedIn={signedIn} onSwitchLanguage={switchLanguage} expired={expired} />;
   else if (user?.restriction) body = <RestrictedAccount user={user} onDone={() => void reloadUser()} onSignOut={() => void signOut()} />;
   else if (user) {
     body = (
@@ -129,6 +150,7 @@ export function App() {
   return (
     <LocaleContext.Provider value={locale}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1664ff', borderRadius: 4 } }}>
+        <DocumentTitle screen={tabTitle} />
         <AntApp>{body}</AntApp>
       </ConfigProvider>
     </LocaleContext.Provider>

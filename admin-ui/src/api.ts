@@ -25,6 +25,20 @@ export const session = {
   clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
+/** The window event the API client raises when the server no longer knows the session: the shell goes to sign-in. */
+export const SESSION_EXPIRED = 'pes:session-expired';
+
+/**
+ * A refusal for want of a sign-in, of a call that carried a token: the session has expired or was
+ * ended elsewhere. The token is forgotten and the shell told, so that no screen is left saying
+ * 请先登录 with a 重试 that cannot succeed.
+ */
+function noticeExpiry(status: number, body: ApiErrorBody, sentToken: string | null): void {
+  if (status !== 401 || body.code !== 'AUTH_REQUIRED' || sentToken === null || session.get() !== sentToken) return;
+  session.clear();
+  window.dispatchEvent(new Event(SESSION_EXPIRED));
+}
+
 /** No answer from the platform: the network failed, or something in between answered instead (status 0 when nothing did). */
 function unreachable(status: number): ApiError {
   return new ApiError(status, {
@@ -47,7 +61,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const payload: unknown = await response.json().catch(() => {
     throw unreachable(response.status);
   });
-  if (!response.ok) throw new ApiError(response.status, payload as ApiErrorBody);
+  if (!response.ok) {
+    noticeExpiry(response.status, payload as ApiErrorBody, token);
+    throw new ApiError(response.status, payload as ApiErrorBody);
+  }
   return payload as T;
 }
 
@@ -69,6 +86,7 @@ export async function download(path: string, fileName: string): Promise<void> {
     const refusal: unknown = await response.json().catch(() => {
       throw unreachable(response.status);
     });
+    noticeExpiry(response.status, refusal as ApiErrorBody, token);
     throw new ApiError(response.status, refusal as ApiErrorBody);
   }
   const url = URL.createObjectURL(await response.blob());

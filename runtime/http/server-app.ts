@@ -2,6 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import { PlatformError } from '../../engine/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { createApiApp } from './app.ts';
@@ -9,10 +10,16 @@ import { handleError } from './error-handler.ts';
 import { NONCE_PLACEHOLDER, uiSecurityHeaders } from './security-headers.ts';
 import { verifyPageHandler } from './verify-page.ts';
 
+/** How long a browser keeps an asset whose name carries its content hash: a year, never asked again. */
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
 /**
  * The whole HTTP surface of one process: the API under `/api`, the built admin UI at `/`,
  * the public verification page of printed documents at `/verify/<token>`,
  * and the UI's `index.html` for any other path so client-side routes survive a reload.
+ * The build's assets go out as the `.br` or `.gz` the build wrote beside them, by the browser's
+ * Accept-Encoding; those under `/assets/` (hashed names) are cached for a year, everything else
+ * is asked for again each time, so a new build is seen at once.
  */
 export function createServerApp(rt: RuntimeContext, uiDir: string) {
   const root = new Hono<{ Variables: { secureHeadersNonce?: string } }>();
@@ -32,10 +39,19 @@ export function createServerApp(rt: RuntimeContext, uiDir: string) {
   };
   // The page a printed document's QR code opens: public, rendered here, no admin UI needed.
   root.get('/verify/:token', verifyPageHandler(rt));
-  root.get('/', page);
-  root.get('/index.html', page);
-  root.use('/*', serveStatic({ root: uiDir }));
-  root.get('*', page);
+  const pageCompressed = compress();
+  root.get('/', pageCompressed, page);
+  root.get('/index.html', pageCompressed, page);
+  const assets = serveStatic({ root: uiDir, precompressed: true });
+  root.use('/*', async (c, next) => {
+    // Said before the file is sent (its headers cannot change after), taken back when there is no such file.
+    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? ASSET_CACHE : 'no-cache');
+    return assets(c, async () => {
+      c.header('Cache-Control', undefined);
+      await next();
+    });
+  });
+  root.get('*', pageCompressed, page);
   root.onError(handleError);
   return root;
 }

@@ -44,7 +44,7 @@ export async function thresholdsInForce(rt: RuntimeContext, user: SessionUser, o
     orgUnit: { id: unit.id, name: unit.name },
     rules: inForce.map((t) => {
       const rule = warningRule(t.rule)!;
-      return { ...t, title: rule.title, defaultThreshold: rule.defaultThreshold, min: rule.min, max: rule.max };
+      return { ...t, title: rule.title, shownAs: rule.shownAs, defaultThreshold: rule.defaultThreshold, min: rule.min, max: rule.max };
     }),
   };
 }

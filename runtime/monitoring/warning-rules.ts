@@ -26,6 +26,8 @@ export interface WarningRule {
   max: number;
   /** Whether an alert is raised when the value is above the threshold (a rise, a drop) or below it (a low ratio). */
   direction: 'above' | 'below';
+  /** How a person reads the value and threshold: as a percentage (10%), or as the ratio it is a percentage of (80 as 0.80 倍). */
+  shownAs: 'percent' | 'ratio';
   /** The compared percentage, rounded to 2 decimals; null when the previous quarter gives no base (zero). */
   value(current: QuarterFigures, previous: QuarterFigures): number | null;
 }
@@ -55,6 +57,7 @@ export const warningRules: readonly WarningRule[] = [
     min: 1,
     max: 100,
     direction: 'above',
+    shownAs: 'percent',
     value: (current, previous) => percentOf(current.stock - previous.stock, previous.stock),
   },
   {
@@ -64,6 +67,7 @@ export const warningRules: readonly WarningRule[] = [
     min: 1,
     max: 100,
     direction: 'above',
+    shownAs: 'percent',
     value: (current, previous) => percentOf(previous.outflow - current.outflow, previous.outflow),
   },
   {
@@ -73,6 +77,7 @@ export const warningRules: readonly WarningRule[] = [
     min: 10,
     max: 500,
     direction: 'below',
+    shownAs: 'ratio',
     value: (current) => (current.ratio === null || current.ratio === undefined ? null : Math.round(current.ratio * 10_000) / 100),
   },
 ];

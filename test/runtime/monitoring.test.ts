@@ -183,10 +183,10 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
     it('shows the ministry defaults where no level set a threshold', async () => {
       const response = await t.request('GET', '/api/monitoring/thresholds?orgUnit=350206', { token: tokens['evaluator'] });
       expect(response.status).toBe(200);
-      expect(response.body.rules.map((r: { rule: string; threshold: number; setAt: string | null; min: number; max: number }) => [r.rule, r.threshold, r.setAt, r.min, r.max])).toEqual([
-        ['unemployed-growth', 10, null, 1, 100],
-        ['outflow-drop', 30, null, 1, 100],
-        ['seeker-ratio-low', 80, null, 10, 500],
+      expect(response.body.rules.map((r: { rule: string; threshold: number; setAt: string | null; min: number; max: number; shownAs: string }) => [r.rule, r.threshold, r.setAt, r.min, r.max, r.shownAs])).toEqual([
+        ['unemployed-growth', 10, null, 1, 100, 'percent'],
+        ['outflow-drop', 30, null, 1, 100, 'percent'],
+        ['seeker-ratio-low', 80, null, 10, 500, 'ratio'],
       ]);
     });
 

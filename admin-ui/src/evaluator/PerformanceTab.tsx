@@ -9,7 +9,7 @@ import { Filters } from './Filters.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { IndicatorCatalogue } from './IndicatorCatalogue.tsx';
 import { useMessages } from './messages.ts';
-import { chinaToday, defaultPeriod, periodDays, type Period } from './period.ts';
+import { periodDays, type Period } from './period.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 import type { IndicatorSpec, RecordsTarget, Scope, UnitRef, Workload } from './types.ts';
 import { useIndicatorValues } from './useIndicatorValues.ts';
@@ -23,10 +23,8 @@ const DEFAULT_INDICATOR = 'unemployment-registration-on-time-rate';
  * catalogue with values, the chosen indicator's drill-down along the org tree down to posts
  * with the late records behind each figure and its export, and the workload per post.
  */
-export function PerformanceTab({ indicatorId, trail, onTrail }: { indicatorId: string | undefined; trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void }) {
+export function PerformanceTab({ indicatorId, trail, onTrail, period, onPeriod, post, onPost }: { indicatorId: string | undefined; trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void; period: Period; onPeriod: (period: Period) => void; post: string | null; onPost: (post: string | null) => void }) {
   const t = useMessages();
-  const [period, setPeriod] = useState<Period>(() => defaultPeriod(chinaToday(new Date())));
-  const [post, setPost] = useState<string | null>(null);
   const [records, setRecords] = useState<RecordsTarget | null>(null);
   const unit = trail.at(-1)!;
   const scope: Scope = { orgUnitId: unit.id, ...periodDays(period), post };
@@ -38,7 +36,7 @@ export function PerformanceTab({ indicatorId, trail, onTrail }: { indicatorId: s
 
   return (
     <div className="evaluator-tab">
-      <Filters trail={trail} onTrail={onTrail} period={period} onPeriod={setPeriod} post={post} onPost={setPost} posts={workload.data?.rows ?? []} />
+      <Filters trail={trail} onTrail={onTrail} period={period} onPeriod={onPeriod} post={post} onPost={onPost} posts={workload.data?.rows ?? []} />
       <Loadable loaded={catalogue}>
         {({ items }) => {
           const spec = items.find((item) => item.id === (indicatorId ?? DEFAULT_INDICATOR)) ?? (indicatorId ? undefined : items[0]);

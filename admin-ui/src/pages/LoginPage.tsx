@@ -12,14 +12,18 @@ const useMessages = defineMessages({
   passwordRequired: { 'zh-CN': '请输入密码', en: 'Enter your password' },
   otp: { 'zh-CN': '动态口令或恢复码', en: 'One-time code or recovery code' },
   otpRequired: { 'zh-CN': '请输入验证器显示的动态口令', en: 'Enter the code your authenticator shows' },
+  expired: { 'zh-CN': '登录已失效，请重新登录；登录后回到刚才的页面', en: 'Your session has ended: sign in again to return to where you were' },
   demoHint: {
     'zh-CN': '演示账号：caseworker（经办）/ reviewer（审核）/ supervisor（科长）/ configurator（市级配置）/ provincial（省级配置）/ evaluator（评估）/ admin / ministry-admin（部级管理）/ provincial-admin（省级管理）/ auditor（审计），密码均为 demo',
     en: 'Demo accounts: caseworker / reviewer / supervisor / configurator (city) / provincial (province) / evaluator / admin / ministry-admin / provincial-admin / auditor, password demo',
   },
 });
 
-/** Sign-in form; shows the server's message in the current language when it refuses, and the demo accounts in demo mode only. */
-export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user: SessionUser) => void; onSwitchLanguage: () => void }) {
+/**
+ * Sign-in form; shows the server's message in the current language when it refuses, and the demo accounts in demo mode only.
+ * `expired`: the session ended while the user worked, which the form says (the screen they were on opens again after).
+ */
+export function LoginPage({ onSignedIn, onSwitchLanguage, expired = false }: { onSignedIn: (user: SessionUser) => void; onSwitchLanguage: () => void; expired?: boolean }) {
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
@@ -52,6 +56,7 @@ export function LoginPage({ onSignedIn, onSwitchLanguage }: { onSignedIn: (user:
         extra={<Button type="link" onClick={onSwitchLanguage}>{common('switchLanguage')}</Button>}
       >
         <Form layout="vertical" aria-label={t('signIn')} onFinish={submit} requiredMark={false}>
+          {expired && <Alert type="warning" showIcon title={t('expired')} className="form-alert" data-testid="session-expired" />}
           <Form.Item label={t('username')} name="username" rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

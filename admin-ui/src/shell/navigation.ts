@@ -37,3 +37,19 @@ export function navigationFor(role: SessionUser['role'], permissions?: readonly 
 export function activeItem(items: readonly NavItem[], path: string): NavItem | undefined {
   return [...items].sort((a, b) => b.path.length - a.path.length).find((item) => path === item.path || path.startsWith(`${item.path}/`));
 }
+
+/** Screens reached from others, without a menu entry of their own: their title in the browser tab. */
+const subScreens: readonly { pattern: RegExp; title: Text }[] = [
+  { pattern: /^\/cases\/[^/]+$/, title: { 'zh-CN': '办件详情', en: 'Case' } },
+  { pattern: /^\/config\/[^/]+$/, title: { 'zh-CN': '流程详情', en: 'Process' } },
+];
+
+/**
+ * What a screen is called in the browser tab and history: its own name where it has one (a case
+ * page is 办件详情, not 业务办件), else its menu entry's; undefined for a path no screen answers.
+ */
+export function screenTitle(items: readonly NavItem[], path: string): Text | undefined {
+  const exact = items.find((item) => item.path === path);
+  if (exact) return exact.title;
+  return subScreens.find((screen) => screen.pattern.test(path) && activeItem(items, path))?.title ?? activeItem(items, path)?.title;
+}

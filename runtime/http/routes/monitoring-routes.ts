@@ -41,7 +41,17 @@ const Thresholds = z
   .object({
     orgUnit: Unit,
     rules: z.array(
-      z.object({ rule: z.string(), title: LocalizedText, threshold: z.number(), setAt: z.string().nullable(), defaultThreshold: z.number(), min: z.number(), max: z.number() }),
+      z.object({
+        rule: z.string(),
+        title: LocalizedText,
+        threshold: z.number(),
+        /** Value and threshold are percentages; `ratio`: of a ratio, read as one (80 is 0.80 倍). */
+        shownAs: z.enum(['percent', 'ratio']),
+        setAt: z.string().nullable(),
+        defaultThreshold: z.number(),
+        min: z.number(),
+        max: z.number(),
+      }),
     ),
   })
   .openapi('WarningThresholds');

@@ -1,6 +1,5 @@
 import { Card, Col, DatePicker, Form, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { UnitTrail } from '../Filters.tsx';
 import { useMessages } from '../messages.ts';
 import { chinaToday, isAfterToday, monthsUpTo, periodDays, quarterOf } from '../period.ts';
@@ -18,11 +17,10 @@ const MONTHS = 6;
  * per month and per unit below (drilling down), the quarter's supply and demand, and the
  * early-warning alerts.
  */
-export function MarketTab({ trail, onTrail }: { trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void }) {
+export function MarketTab({ trail, onTrail, quarter, onQuarter }: { trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void; quarter: string; onQuarter: (quarter: string) => void }) {
   const t = useMarketMessages();
   const filters = useMessages();
   const today = chinaToday(new Date());
-  const [quarter, setQuarter] = useState(() => quarterOf(today));
   const unit = trail.at(-1)!;
   const months = monthsUpTo(quarter, today, MONTHS);
   return (
@@ -39,7 +37,7 @@ export function MarketTab({ trail, onTrail }: { trail: readonly UnitRef[]; onTra
               allowClear={false}
               disabledDate={(value: Dayjs) => isAfterToday(value.format('YYYY-MM-DD'), 'quarter', today)}
               value={dayjs(periodDays({ kind: 'quarter', quarter }).from)}
-              onChange={(value: Dayjs | null) => value && setQuarter(quarterOf(value.format('YYYY-MM-DD')))}
+              onChange={(value: Dayjs | null) => value && onQuarter(quarterOf(value.format('YYYY-MM-DD')))}
             />
           </Form.Item>
         </Form>

@@ -41,5 +41,7 @@ export const useMarketMessages = defineMessages({
   acknowledged: { 'zh-CN': '已确认', en: 'Acknowledged' },
   resolved: { 'zh-CN': '已处置', en: 'Resolved' },
   listSeparator: { 'zh-CN': '；', en: '; ' },
+  percent: { 'zh-CN': '{n}%', en: '{n}%' },
+  ratioPercent: { 'zh-CN': '{ratio} 倍（{n}%）', en: '{ratio} ({n}%)' },
   thresholdsInForce: { 'zh-CN': '现行阈值：{rules}', en: 'Thresholds in force: {rules}' },
 });

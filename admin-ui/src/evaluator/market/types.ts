@@ -58,5 +58,6 @@ export interface MonitoringAlert {
 
 /** The warning rules in force at a unit, with their titles (`GET /api/monitoring/thresholds`). */
 export interface Thresholds {
-  rules: { rule: string; title: Localized; threshold: number }[];
+  /** Value and threshold are percentages; `shownAs: 'ratio'` reads one as the ratio it is (80 as 0.80 倍). */
+  rules: { rule: string; title: Localized; threshold: number; shownAs: 'percent' | 'ratio' }[];
 }
