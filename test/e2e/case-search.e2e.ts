@@ -101,7 +101,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     await page.setViewportSize({ width: 375, height: 812 });
     await page.getByRole('button', { name: 'English' }).click();
     await page.goto(`${baseUrl}/#/cases?q=zsy`);
-    const card = page.locator('.cw-case-card').filter({ hasText: caseNo });
+    const card = page.getByRole('list', { name: 'Cases' }).getByRole('listitem').filter({ hasText: caseNo });
     await card.waitFor();
     expect(await card.innerText()).toContain('Service window');
     expect(await page.getByRole('table', { name: 'Cases' }).count()).toBe(0);
@@ -131,7 +131,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${baseUrl}/#/cases?q=${caseNo}`);
-    await page.locator('.cw-case-card').filter({ hasText: '窗口受理' }).waitFor();
+    await page.getByRole('list', { name: '业务办件' }).getByRole('listitem').filter({ hasText: '窗口受理' }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="cases-title"]')).toBe(0);
     await page.setViewportSize({ width: 1366, height: 768 });
   });

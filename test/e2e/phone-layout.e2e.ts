@@ -80,7 +80,7 @@ describeInBrowser('usable on a phone (375 px)', (session) => {
     expect(await layoutFaults(page)).toEqual([]);
 
     // A case from its card: its page fits too.
-    await page.getByRole('list', { name: '业务办件' }).getByRole('listitem').first().getByRole('link').click();
+    await page.getByRole('list', { name: '业务办件' }).getByRole('listitem').first().getByRole('link').first().click();
     await page.getByRole('heading', { name: /·/ }).waitFor();
     await page.getByRole('region', { name: '办理记录' }).locator('.ant-timeline-item').first().waitFor();
     expect(await layoutFaults(page)).toEqual([]);

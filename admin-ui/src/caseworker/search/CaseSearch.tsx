@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Grid, Input, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { download, errorText, type CaseItem, type Localized } from '../../api.ts';
 import { chinaTime } from '../../components/format.ts';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePaged } from '../../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { navigate } from '../../router.ts';
@@ -14,23 +15,6 @@ import '../caseworker.css';
 const CHANNELS = ['window', 'coordination', 'import'] as const;
 const SORTS = ['updatedAt.desc', 'createdAt.desc', 'createdAt.asc', 'caseNo.asc'] as const;
 
-/** A case as one card, for a phone: the number (to open it), process, step, subject and when it changed. */
-function CaseCard({ item }: { item: CaseItem }) {
-  const t = useSearchMessages();
-  const l = useLocalized();
-  return (
-    <Card size="small" className="cw-case-card" title={<a href={`#/cases/${item.id}`}>{item.caseNo}</a>} extra={<Tag color={item.status === 'active' ? 'processing' : 'default'}>{t(item.status)}</Tag>}>
-      <Typography.Text>{l(item.processTitle)} · {l(item.stateTitle)}</Typography.Text>
-      <Typography.Text>
-        <SubjectLink subject={item.subject} /> {item.subject?.identifier ?? ''}
-      </Typography.Text>
-      <Typography.Text type="secondary">
-        {t(`channel.${item.channel}`)} · {t('updated')} {chinaTime(item.updatedAt)}
-      </Typography.Text>
-    </Card>
-  );
-}
-
 /**
  * 办件查询: every case in the user's jurisdiction, found by case number, ID number, name or pinyin
  * initials, filtered by process, status, channel and opening day, sorted, and exported (CSV or
@@ -42,7 +26,6 @@ export default function CaseSearch() {
   const l = useLocalized();
   const locale = useLocale();
   const { message } = App.useApp();
-  const wide = Grid.useBreakpoint().md !== false;
   const [filters, change] = useSearchQuery();
   const query = apiQuery(filters);
   const cases = usePaged<CaseItem>(query ? `/cases?${query}` : '/cases');
@@ -92,40 +75,25 @@ export default function CaseSearch() {
       </Space>
       <Typography.Paragraph type="secondary">{t('exportNote')}</Typography.Paragraph>
       {cases.error !== null && <Alert type="error" showIcon title={errorText(cases.error, locale)} action={<Button onClick={cases.reload}>{common('retry')}</Button>} />}
-      {wide ? (
-        <Table<CaseItem>
-          rowKey="id"
-          size="middle"
-          aria-label={t('cases')}
-          loading={cases.loading}
-          dataSource={cases.data?.items ?? []}
-          pagination={{ ...cases.pagination, showTotal: (n) => common('total', { n }) }}
-          locale={tableLocale(cases.loading, common('empty'))}
-          columns={[
-            { title: t('caseNo'), key: 'caseNo', className: 'cw-nowrap', render: (_, row) => <a href={`#/cases/${row.id}`}>{row.caseNo}</a> },
-            { title: t('process'), key: 'process', render: (_, row) => l(row.processTitle) },
-            { title: t('state'), key: 'state', render: (_, row) => l(row.stateTitle) },
-            { title: t('status'), key: 'status', render: (_, row) => <Tag color={row.status === 'active' ? 'processing' : 'default'}>{t(row.status)}</Tag> },
-            { title: t('subject'), key: 'subject', className: 'cw-nowrap', render: (_, row) => <SubjectLink subject={row.subject} /> },
-            { title: t('idNumber'), key: 'id', className: 'cw-nowrap', render: (_, row) => row.subject?.identifier ?? '—' },
-            { title: t('channel'), key: 'channel', render: (_, row) => t(`channel.${row.channel}`) },
-            { title: t('updated'), key: 'updated', className: 'cw-nowrap', render: (_, row) => chinaTime(row.updatedAt) },
-          ]}
-        />
-      ) : (
-        <List<CaseItem>
-          aria-label={t('cases')}
-          loading={cases.loading}
-          dataSource={cases.data?.items ?? []}
-          locale={{ emptyText: common('empty') }}
-          pagination={{ current: cases.pagination.current, pageSize: cases.pagination.pageSize, total: cases.pagination.total, onChange: cases.pagination.onChange, simple: true, align: 'center' }}
-          renderItem={(item) => (
-            <List.Item>
-              <CaseCard item={item} />
-            </List.Item>
-          )}
-        />
-      )}
+      <ResponsiveTable<CaseItem>
+        rowKey="id"
+        size="middle"
+        aria-label={t('cases')}
+        loading={cases.loading}
+        dataSource={cases.data?.items ?? []}
+        pagination={{ ...cases.pagination, showTotal: (n) => common('total', { n }) }}
+        locale={tableLocale(cases.loading, common('empty'))}
+        columns={[
+          { title: t('caseNo'), key: 'caseNo', className: 'cw-nowrap', render: (_, row) => <a href={`#/cases/${row.id}`}>{row.caseNo}</a> },
+          { title: t('process'), key: 'process', render: (_, row) => l(row.processTitle) },
+          { title: t('state'), key: 'state', render: (_, row) => l(row.stateTitle) },
+          { title: t('status'), key: 'status', render: (_, row) => <Tag color={row.status === 'active' ? 'processing' : 'default'}>{t(row.status)}</Tag> },
+          { title: t('subject'), key: 'subject', className: 'cw-nowrap', render: (_, row) => <SubjectLink subject={row.subject} /> },
+          { title: t('idNumber'), key: 'id', className: 'cw-nowrap', render: (_, row) => row.subject?.identifier ?? '—' },
+          { title: t('channel'), key: 'channel', render: (_, row) => t(`channel.${row.channel}`) },
+          { title: t('updated'), key: 'updated', className: 'cw-nowrap', render: (_, row) => chinaTime(row.updatedAt) },
+        ]}
+      />
     </section>
   );
 }
