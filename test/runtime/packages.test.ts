@@ -49,6 +49,7 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const flow = structuredClone(bundle.flows['unemployment-registration.flow.json']);
     const { cel: _cel, ...workingAge } = flow.states.draft.on.submit.rules[0];
     flow.states.draft.on.submit.rules[0] = { ...workingAge, guard: 'noSuchGuard' };
+    const added = flow.states.draft.on.submit.rules.length;
     flow.states.draft.on.submit.rules.push({ id: 'reads-unknown', cel: 'facts.taxRecord.paid', message: { 'zh-CN': '未知', en: 'Unknown' } });
     flow.states.draft.on.submit.rules.push({ id: 'calls-unknown', cel: 'ageInMonths(facts.subject.birthDate) >= 192', message: { 'zh-CN': '未知', en: 'Unknown' } });
     const broken = { manifest: { ...bundle.manifest, version: '1.1.0' }, flows: { 'unemployment-registration.flow.json': flow, 'stray.flow.json': {} } };
@@ -58,8 +59,8 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const found = refused.body.details.map((f: { file: string; path: string }) => `${f.file}:${f.path}`);
     expect(found).toEqual([
       'unemployment-registration.flow.json:states.draft.on.submit.rules.0.guard',
-      'unemployment-registration.flow.json:states.draft.on.submit.rules.3.cel',
-      'unemployment-registration.flow.json:states.draft.on.submit.rules.4.cel',
+      `unemployment-registration.flow.json:states.draft.on.submit.rules.${added}.cel`,
+      `unemployment-registration.flow.json:states.draft.on.submit.rules.${added + 1}.cel`,
       'stray.flow.json:',
     ]);
     expect(refused.body.details[1].message).toEqual({ 'zh-CN': '条件引用的事实 taxRecord 未在 facts 中声明', en: 'The condition reads fact taxRecord, which `facts` does not declare' });
