@@ -125,6 +125,8 @@ describeInBrowser('printed documents and their verification page', (session) => 
     await notice.getByRole('button', { name: '作 废' }).or(notice.getByRole('button', { name: '作废' })).click();
     await page.getByRole('dialog').getByLabel(/作废理由/).fill('决定书送达信息有误');
     await page.getByRole('dialog').getByRole('button', { name: /作\s*废/ }).click();
+    // The dialog closes once the server has revoked the copy (a refusal would keep it open, with the reason shown).
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await notice.getByText('已作废').waitFor();
     await page.goto(`${baseUrl}${verifyPath}`);
     await page.getByRole('status').getByText('真实，但已作废').waitFor();
