@@ -56,23 +56,25 @@ function emittedEvents(transition: TransitionDefinition): string[] {
   return transition.actions.flatMap((action) => (action.type === 'emit' && typeof action.params?.['event'] === 'string' ? [action.params['event']] : []));
 }
 
-/** The subject's other active cases of a process, each with the definition it is pinned to. */
-async function activeCasesOf(db: Executor, rt: RuntimeContext, row: CaseRow, processId: string) {
+type ActiveCase = { row: typeof cases.$inferSelect; definition: Definition };
+
+/** The subject's other active cases, each with the definition it is pinned to: read once for all the steps asked about. */
+async function activeCasesOf(db: Executor, rt: RuntimeContext, row: CaseRow): Promise<ActiveCase[]> {
   const rows = await db
     .select()
     .from(cases)
-    .where(and(eq(cases.cityCode, row.cityCode), eq(cases.subjectId, row.subjectId), eq(cases.processId, processId), eq(cases.status, 'active'), ne(cases.id, row.id)));
+    .where(and(eq(cases.cityCode, row.cityCode), eq(cases.subjectId, row.subjectId), eq(cases.status, 'active'), ne(cases.id, row.id)));
   return Promise.all(rows.map(async (other) => ({ row: other, definition: (await publishedDefinition(db, rt.registry, other.definitionId)).definition })));
 }
 
-async function consequencesOf(db: Executor, rt: RuntimeContext, row: CaseRow, transition: TransitionDefinition): Promise<StepConsequences> {
+function consequencesOf(rt: RuntimeContext, active: readonly ActiveCase[], transition: TransitionDefinition): StepConsequences {
   const statuses = statusChanges(rt, transition);
   const coordinated: CoordinatedStep[] = [];
   const opens: OpenedCase[] = [];
   for (const event of emittedEvents(transition)) {
     for (const subscription of rt.registry.subscriptionsTo(event)) {
       const conditional = subscription.when !== undefined;
-      const others = await activeCasesOf(db, rt, row, subscription.process);
+      const others = active.filter((other) => other.row.processId === subscription.process);
       if (subscription.send === undefined) {
         // Coordination opens nothing when the subject already has an active case of the process.
         const title = rt.registry.processes.get(subscription.process)?.compiled.definition.title;
@@ -93,9 +95,12 @@ async function consequencesOf(db: Executor, rt: RuntimeContext, row: CaseRow, tr
 /** The consequences of each of the given steps of an active case, by event. */
 export async function stepConsequences(db: Executor, rt: RuntimeContext, row: CaseRow, definition: Definition, events: readonly string[]): Promise<Map<string, StepConsequences>> {
   const result = new Map<string, StepConsequences>();
-  for (const event of events) {
+  const transitions = events.flatMap((event) => {
     const transition = definition.states[row.state]?.on[event];
-    if (transition) result.set(event, await consequencesOf(db, rt, row, transition));
-  }
+    return transition ? [[event, transition] as const] : [];
+  });
+  // Only a step that emits an event can move another case: the others need no read at all.
+  const active = transitions.some(([, transition]) => emittedEvents(transition).length > 0) ? await activeCasesOf(db, rt, row) : [];
+  for (const [event, transition] of transitions) result.set(event, consequencesOf(rt, active, transition));
   return result;
 }
