@@ -1,34 +1,32 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_KB, bundleReport, type BundleReport } from '../../admin-ui/bundle-size.ts';
 import { COMPRESS_THRESHOLD } from '../../admin-ui/precompress.ts';
+import { builtUi, type BuiltUi } from '../support/built-ui.ts';
 
 /** Strings that survive minification and tell which library a JavaScript chunk carries. */
 const HEAVY = { rjsf: 'rjsf', xyflow: 'react-flow__', elkjs: 'org.eclipse.elk', echarts: 'echarts' };
 
 describe('admin UI bundle', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'ui-bundle-'));
+  let ui: BuiltUi;
   let report: BundleReport;
-  const text = (file: string) => readFileSync(join(dist, file), 'utf8');
+  const text = (file: string) => readFileSync(join(ui.dir, file), 'utf8');
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: fileURLToPath(new URL('../../admin-ui/vite.config.ts', import.meta.url)), logLevel: 'silent', build: { outDir: dist } });
-    report = bundleReport(dist);
+    ui = await builtUi();
+    report = bundleReport(ui.dir);
   }, 300_000);
-  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+  afterAll(() => ui?.release());
 
   it(`transfers under ${BUDGET_KB} KB of compressed JavaScript and CSS before the first screen, as the build wrote them to be sent`, () => {
     expect(report.initial.some((chunk) => chunk.file.endsWith('.js'))).toBe(true);
     expect(report.initialBrotliBytes).toBeLessThan(BUDGET_KB * 1024);
     // What the server sends is the .br and .gz the build wrote beside each file: the sizes counted are theirs.
     for (const chunk of report.initial.filter((each) => each.bytes >= COMPRESS_THRESHOLD)) {
-      expect([chunk.file, brotliDecompressSync(readFileSync(join(dist, `${chunk.file}.br`))).length]).toEqual([chunk.file, chunk.bytes]);
-      expect([chunk.file, statSync(join(dist, `${chunk.file}.br`)).size]).toEqual([chunk.file, chunk.brotliBytes]);
+      expect([chunk.file, brotliDecompressSync(readFileSync(join(ui.dir, `${chunk.file}.br`))).length]).toEqual([chunk.file, chunk.bytes]);
+      expect([chunk.file, statSync(join(ui.dir, `${chunk.file}.br`)).size]).toEqual([chunk.file, chunk.brotliBytes]);
     }
   });
 

@@ -22,7 +22,7 @@ export function describeInBrowser(name: string, body: (session: () => BrowserSes
     beforeAll(async () => {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      current = new BrowserSession(page, inject('baseUrl'));
+      current = new BrowserSession(page, workerServer());
       // The page's Content-Security-Policy allows no inline style or script: whatever it refused would be a broken screen.
       page.on('console', (message) => {
         if (message.text().includes('Content Security Policy')) current.policyViolations.push(message.text());
@@ -34,6 +34,12 @@ export function describeInBrowser(name: string, body: (session: () => BrowserSes
     });
     body(() => current);
   });
+}
+
+/** The server of this worker: files running at the same time each have their own (server-setup.ts). */
+function workerServer(): string {
+  const servers = inject('baseUrls');
+  return servers[(Number(process.env['VITEST_POOL_ID'] ?? '1') - 1) % servers.length]!;
 }
 
 /** One signed-in page against the test server. */

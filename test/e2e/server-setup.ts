@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { builtUi } from '../support/built-ui.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string;
+    /** One server per browser worker: the worker numbered n (`VITEST_POOL_ID`, from 1) uses the n-th. */
+    baseUrls: string[];
   }
 }
 
@@ -37,16 +39,8 @@ function ready(server: ChildProcess): Promise<void> {
   });
 }
 
-/**
- * Builds the admin UI from the current sources into a directory of its own, then starts the real server (`runtime/main.ts`,
- * embedded PGlite in a fresh directory, demo accounts and cases) on a free loopback port.
- */
-export default async function setup(project: TestProject) {
-  const work = mkdtempSync(join(tmpdir(), 'pes-e2e-'));
-  const uiDir = join(work, 'ui');
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'admin-ui/vite.config.ts'), logLevel: 'warn', build: { outDir: uiDir } });
-  const dataDir = join(work, 'pglite');
+/** Starts the real server (`runtime/main.ts`, embedded PGlite in `dataDir`, demo accounts and cases) on a free loopback port. */
+async function startServer(uiDir: string, dataDir: string) {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'runtime/main.ts')], {
     cwd: root,
@@ -55,11 +49,27 @@ export default async function setup(project: TestProject) {
   });
   await ready(server);
   // What goes wrong on the server side during the tests shows in the test output, beside the failure it causes.
-  server.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
-  project.provide('baseUrl', `http://127.0.0.1:${port}`);
-  return async () => {
+  server.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server ${port}] ${chunk.toString()}`));
+  const stop = () => {
     server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    return new Promise((resolve) => server.once('exit', resolve));
+  };
+  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+}
+
+/**
+ * Starts one server per browser worker, each on its own database, so that two files running at once never
+ * see each other's cases, tasks or notifications; all serve the same build of the admin UI.
+ */
+export default async function setup(project: TestProject) {
+  const work = mkdtempSync(join(tmpdir(), 'pes-e2e-'));
+  const ui = await builtUi();
+  const workers = Number(project.config.maxWorkers) || 1;
+  const servers = await Promise.all(Array.from({ length: workers }, (_, n) => startServer(ui.dir, join(work, `pglite-${n + 1}`))));
+  project.provide('baseUrls', servers.map((server) => server.baseUrl));
+  return async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    ui.release();
     rmSync(work, { recursive: true, force: true });
   };
 }

@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser tests: one server (PGlite, demo data) for the run, one file at a time against it. */
+/**
+ * Browser tests: two files at a time, each worker against a server (PGlite, demo data) of its own for the run.
+ * A browser test mostly waits on the page and the server, so a second worker fills that wait.
+ */
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/server-setup.ts'],
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
