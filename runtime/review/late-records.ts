@@ -1,0 +1,38 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/index.ts';
+import { caseEvents, cases, orgUnits } from '../db/schema/index.ts';
+import { inPeriod } from '../indicators/indicator-service.ts';
+import type { PeriodRange } from './period.ts';
+
+/** The most late records a review lists; `lateRecords` still counts them all. */
+export const LATE_RECORDS_LISTED = 100;
+
+/** Performance records of the period in the subtree at `path`, bounded exactly as the indicators bound them. */
+export const ofPeriod = (path: string, range: PeriodRange) => inPeriod(path, { orgUnitId: '', from: range.from, to: range.to });
+
+/** Records of the period in the subtree written after approval: flagged, never added to the frozen figures. */
+export async function lateRecordsOf(db: Executor, path: string, range: PeriodRange, lastRecordId: number): Promise<number> {
+  const [row] = await queryRows<{ n: string | number }>(
+    db,
+    sql`SELECT count(*) AS n FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
+        WHERE ${ofPeriod(path, range)} AND ${caseEvents.id} > ${lastRecordId}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * 迟录记录 The records behind `lateRecordsOf`, latest written first, at most `LATE_RECORDS_LISTED`:
+ * which case and step, where, when the step was taken. The staff member's name stays out: the
+ * reviewer of a period's figures judges when they were recorded, not who took the step.
+ */
+export async function lateRecordList(db: Executor, path: string, range: PeriodRange, lastRecordId: number) {
+  const rows = await db
+    .select({ id: caseEvents.id, caseId: caseEvents.caseId, caseNo: cases.caseNo, processId: caseEvents.processId, event: caseEvents.event, post: caseEvents.post, orgUnitId: caseEvents.orgUnitId, orgUnitName: orgUnits.name, leftAt: caseEvents.leftAt })
+    .from(caseEvents)
+    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
+    .innerJoin(cases, and(eq(cases.cityCode, caseEvents.cityCode), eq(cases.id, caseEvents.caseId)))
+    .where(and(ofPeriod(path, range), gt(caseEvents.id, lastRecordId)))
+    .orderBy(desc(caseEvents.id))
+    .limit(LATE_RECORDS_LISTED);
+  return rows.map(({ orgUnitId, orgUnitName, leftAt, ...row }) => ({ ...row, orgUnit: { id: orgUnitId, name: orgUnitName }, leftAt: leftAt.toISOString() }));
+}
