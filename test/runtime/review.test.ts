@@ -182,7 +182,7 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     // The late record is listed: which case and step, where and when it was taken, written after the last record counted.
     const [caseB] = await t.rt.db.select({ caseNo: cases.caseNo }).from(cases).where(eq(cases.id, caseBId));
     expect(review.body.lateRecordList).toEqual([
-      { id: expect.any(Number), caseId: caseBId, caseNo: caseB!.caseNo, processId: 'unemployment-registration', event: 'approve', post: 'unemployment-review', orgUnit: { id: late.orgUnitId, name: expect.any(String) }, leftAt: '2026-09-15T02:00:00.000Z' },
+      { id: expect.any(Number), caseId: caseBId, caseNo: caseB!.caseNo, processId: 'unemployment-registration', processTitle: { 'zh-CN': '失业登记', en: expect.any(String) }, event: 'approve', post: { code: 'unemployment-review', name: { 'zh-CN': '失业登记审核岗', en: expect.any(String) } }, orgUnit: { id: late.orgUnitId, name: expect.any(String) }, leftAt: '2026-09-15T02:00:00.000Z' },
     ]);
     expect(review.body.lateRecordList[0].id).toBeGreaterThan(review.body.lastRecordId);
     // The indicator API itself stays live.

@@ -24,8 +24,9 @@ const LateRecord = z.object({
   caseId: z.string(),
   caseNo: z.string(),
   processId: z.string(),
+  processTitle: z.object({ 'zh-CN': z.string(), en: z.string() }),
   event: z.string(),
-  post: z.string().nullable(),
+  post: z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }) }).nullable(),
   orgUnit: z.object({ id: z.string(), name: z.string() }),
   leftAt: z.string(),
 });
