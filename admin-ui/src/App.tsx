@@ -24,6 +24,7 @@ const StartCase = lazy(() => import('./caseworker/StartCase.tsx'));
 const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
 const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
 const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
+const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
 const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
@@ -50,6 +51,9 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   const processRoute = match('/config/:processId', path);
   if (processRoute) return <ProcessPage processId={processRoute['processId']!} user={user} />;
   if (path === '/dashboard') return <Dashboard user={user} />;
+  if (path === '/review') return <ReviewPage user={user} />;
+  const reviewRoute = match('/review/:unit/:period', path);
+  if (reviewRoute) return <ReviewPage user={user} unit={reviewRoute['unit']!} period={reviewRoute['period']!} />;
   if (path === '/calendar') return <CalendarPage user={user} />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/funds') return <FundsPage user={user} />;

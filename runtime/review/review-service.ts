@@ -5,10 +5,11 @@ import { isUniqueViolation, queryRows, sqlState, type Executor } from '../db/ind
 import { auditLog, caseEvents, indicatorApprovals, orgUnits, users } from '../db/schema/index.ts';
 import type { FrozenFigures } from '../db/schema/assessment.ts';
 import { computeIndicator, indicatorCatalogue } from '../indicators/index.ts';
-import { inPeriod, unitInScope } from '../indicators/indicator-service.ts';
+import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { periodEnded, periodRange, type PeriodRange } from './period.ts';
 import { figuresVisible } from './figures-visible.ts';
+import { lateRecordList, lateRecordsOf, ofPeriod } from './late-records.ts';
 
 /** A review's place in its lifecycle: open (nothing approved yet) -> approved -> accepted. */
 export type ReviewStatus = 'open' | 'approved' | 'accepted';
@@ -25,9 +26,6 @@ async function computeAll(rt: RuntimeContext, user: SessionUser, orgUnitId: stri
   return figures;
 }
 
-/** Performance records of the period in the subtree at `path`, bounded exactly as the indicators bound them. */
-const ofPeriod = (path: string, range: PeriodRange) => inPeriod(path, { orgUnitId: '', from: range.from, to: range.to });
-
 /** The highest performance record id of the period in the subtree: what approval counted (0 with none). */
 async function lastRecordOf(db: Executor, path: string, range: PeriodRange): Promise<number> {
   const [row] = await queryRows<{ last: string | number | null }>(
@@ -36,16 +34,6 @@ async function lastRecordOf(db: Executor, path: string, range: PeriodRange): Pro
         WHERE ${ofPeriod(path, range)}`,
   );
   return Number(row?.last ?? 0);
-}
-
-/** Records of the period in the subtree written after approval: flagged, never added to the frozen figures. */
-async function lateRecordsOf(db: Executor, path: string, range: PeriodRange, lastRecordId: number): Promise<number> {
-  const [row] = await queryRows<{ n: string | number }>(
-    db,
-    sql`SELECT count(*) AS n FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
-        WHERE ${ofPeriod(path, range)} AND ${caseEvents.id} > ${lastRecordId}`,
-  );
-  return Number(row?.n ?? 0);
 }
 
 async function approvalOf(db: Executor, orgUnitId: string, period: string): Promise<ApprovalRow | undefined> {
@@ -84,7 +72,8 @@ const targetOf = (orgUnitId: string, period: string) => `${orgUnitId}/${period}`
  * 审核情况 The review of a unit's period: status, who approved and accepted it and when, the
  * evaluator's comment and score, the frozen figures, the same figures computed now (`live`),
  * what moved since approval (`differences`) and `lateRecords`, the performance records of the
- * period written after approval. Figures the user may not see yet are null.
+ * period written after approval, counted and (the latest `LATE_RECORDS_LISTED`, where the user
+ * may see the figures) listed in `lateRecordList`. Figures the user may not see yet are null.
  */
 export async function reviewOf(rt: RuntimeContext, user: SessionUser, orgUnitId: string, period: string) {
   const range = periodRange(period);
@@ -118,6 +107,7 @@ export async function reviewOf(rt: RuntimeContext, user: SessionUser, orgUnitId:
     commentedAt: commented?.at.toISOString() ?? null,
     lastRecordId: row?.lastRecordId ?? null,
     lateRecords: row ? await lateRecordsOf(rt.db, unit.path, range, row.lastRecordId) : 0,
+    lateRecordList: row && visible ? await lateRecordList(rt.db, unit.path, range, row.lastRecordId) : [],
     figures,
     live,
     differences: figures && live ? differencesOf(figures, live) : null,
@@ -193,7 +183,8 @@ export async function commentPeriod(rt: RuntimeContext, user: SessionUser, orgUn
 
 /**
  * 下级审核情况 A unit's review status and those of its children for one period, e.g. a province's
- * cities. Figures appear only where the user may see them (see `figuresVisible`).
+ * cities: who approved and accepted each and when, the comment and score. Figures appear only
+ * where the user may see them (see `figuresVisible`).
  */
 export async function listReviews(rt: RuntimeContext, user: SessionUser, orgUnitId: string, period: string) {
   const range = periodRange(period);
@@ -208,14 +199,19 @@ export async function listReviews(rt: RuntimeContext, user: SessionUser, orgUnit
     .from(indicatorApprovals)
     .where(and(inArray(indicatorApprovals.orgUnitId, [unit.id, ...children.map((c) => c.id)]), eq(indicatorApprovals.period, period)));
   const byUnit = new Map(rows.map((r) => [r.orgUnitId, r]));
+  const names = await userNames(rt.db, rows.flatMap((r) => [r.approvedBy, r.acceptedBy]));
+  const who = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);
   const summary = (u: { id: string; name: string; kind: string }) => {
     const row = byUnit.get(u.id);
     const status: ReviewStatus = row?.status ?? 'open';
     return {
       orgUnit: { id: u.id, name: u.name, kind: u.kind },
       status,
+      approvedBy: who(row?.approvedBy),
       approvedAt: row?.approvedAt.toISOString() ?? null,
+      acceptedBy: who(row?.acceptedBy),
       acceptedAt: row?.acceptedAt?.toISOString() ?? null,
+      comment: row?.comment ?? null,
       score: row?.score ?? null,
       figures: row && figuresVisible(user, status) ? row.figures : null,
     };

@@ -21,8 +21,8 @@ describe('menu by role', () => {
     expect(navigationFor('caseworker').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
     // Payment batches: whoever may issue them (caseworkers, reviewers) or approve sending them (reviewers).
     expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
-    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/informatisation', '/packages', '/calendar']);
-    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/funds', '/informatisation']);
+    expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/review', '/informatisation', '/packages', '/calendar']);
+    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/review', '/funds', '/informatisation']);
     expect(navigationFor('admin')).toHaveLength(13);
     expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
-import { caseEvents } from '../../runtime/db/schema/index.ts';
+import { caseEvents, cases } from '../../runtime/db/schema/index.ts';
 import { toCsv } from '../../runtime/exports/index.ts';
 import { parseCsv } from '../../runtime/imports/read-table.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
@@ -179,6 +179,12 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     expect(review.body.figures[ON_TIME]).toEqual({ numerator: 3, denominator: 4, value: 75 });
     expect(review.body.live[ON_TIME]).toEqual({ numerator: 3, denominator: 5, value: 60 });
     expect(review.body.differences).toEqual({ [ON_TIME]: { numerator: 0, denominator: 1 } });
+    // The late record is listed: which case and step, where and when it was taken, written after the last record counted.
+    const [caseB] = await t.rt.db.select({ caseNo: cases.caseNo }).from(cases).where(eq(cases.id, caseBId));
+    expect(review.body.lateRecordList).toEqual([
+      { id: expect.any(Number), caseId: caseBId, caseNo: caseB!.caseNo, processId: 'unemployment-registration', processTitle: { 'zh-CN': '失业登记', en: expect.any(String) }, event: 'approve', post: { code: 'unemployment-review', name: { 'zh-CN': '失业登记审核岗', en: expect.any(String) } }, orgUnit: { id: late.orgUnitId, name: expect.any(String) }, leftAt: '2026-09-15T02:00:00.000Z' },
+    ]);
+    expect(review.body.lateRecordList[0].id).toBeGreaterThan(review.body.lastRecordId);
     // The indicator API itself stays live.
     const live = await t.request('GET', `/api/indicators/${ON_TIME}?orgUnit=350200&${Q3}`, { token: configurator });
     expect(live.body).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
@@ -196,7 +202,10 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     const list = await t.request('GET', '/api/review?orgUnit=350000&period=2026-Q3', { token: ministry });
     expect(list.body.items[1]).toMatchObject({ status: 'approved', figures: null });
     const hidden = await t.request('GET', '/api/review/350200/2026-Q3', { token: ministry });
-    expect(hidden.body).toMatchObject({ status: 'approved', figures: null, live: null, differences: null });
+    expect(hidden.body).toMatchObject({ status: 'approved', figures: null, live: null, differences: null, lateRecords: 1, lateRecordList: [] });
+    // The list names who approved, for the screen's 审定人 column.
+    expect(province.body.items[1]).toMatchObject({ approvedBy: { name: '市级配置员' }, approvedAt: '2026-10-12T02:00:00.000Z', acceptedBy: null, comment: null, score: null });
+    expect(province.body.items[0]).toMatchObject({ approvedBy: null, approvedAt: null, acceptedBy: null, comment: null, figures: null });
   });
 
   it('lets the province accept once and an evaluator comment and score; the ministry then sees the frozen figures', async () => {
@@ -228,7 +237,7 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     expect(seen.body).toMatchObject({ status: 'accepted', score: 82, lateRecords: 1 });
     expect(seen.body.figures[ON_TIME]).toEqual({ numerator: 3, denominator: 4, value: 75 });
     const list = await t.request('GET', '/api/review?orgUnit=350000&period=2026-Q3', { token: ministry });
-    expect(list.body.items[1]).toMatchObject({ orgUnit: { id: '350200' }, status: 'accepted', score: 82, figures: { [ON_TIME]: { numerator: 3, denominator: 4, value: 75 } } });
+    expect(list.body.items[1]).toMatchObject({ orgUnit: { id: '350200' }, status: 'accepted', score: 82, comment: '审核环节按时率偏低，需整改', acceptedBy: { name: '省级评估员' }, figures: { [ON_TIME]: { numerator: 3, denominator: 4, value: 75 } } });
   });
 
   it('exports the drill-down as CSV and XLSX with the numbers of the drill-down JSON', async () => {

@@ -19,6 +19,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/institutions', title: { 'zh-CN': '机构名录', en: 'Institutions' }, roles: ['caseworker', 'reviewer', 'admin'], permission: 'institutions.read' },
   { path: '/config', title: { 'zh-CN': '流程配置', en: 'Processes' }, roles: ['configurator', 'admin'] },
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
+  { path: '/review', title: { 'zh-CN': '考核期审定', en: 'Period review' }, roles: ['evaluator', 'configurator'], permission: 'review.read' },
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'], permission: 'funds.read' },
   { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'IT assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
@@ -42,6 +43,7 @@ export function activeItem(items: readonly NavItem[], path: string): NavItem | u
 const subScreens: readonly { pattern: RegExp; title: Text }[] = [
   { pattern: /^\/cases\/[^/]+$/, title: { 'zh-CN': '办件详情', en: 'Case' } },
   { pattern: /^\/config\/[^/]+$/, title: { 'zh-CN': '流程详情', en: 'Process' } },
+  { pattern: /^\/review\/[^/]+\/[^/]+$/, title: { 'zh-CN': '审定详情', en: 'Review of a period' } },
 ];
 
 /**

@@ -4,7 +4,7 @@ import { PERIOD_PATTERN, acceptPeriod, approvePeriod, commentPeriod, exportDrill
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { JsonObject, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['review'];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -18,6 +18,32 @@ const Figure = z.object({ numerator: z.number().int(), denominator: z.number().i
 const Figures = z.record(z.string(), Figure);
 const Person = z.object({ id: z.string(), name: z.string() }).nullable();
 const Unit = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+
+const LateRecord = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  processId: z.string(),
+  processTitle: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  event: z.string(),
+  post: z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }) }).nullable(),
+  orgUnit: z.object({ id: z.string(), name: z.string() }),
+  leftAt: z.string(),
+});
+
+const ReviewSummary = z.object({
+  orgUnit: Unit,
+  status: z.enum(['open', 'approved', 'accepted']),
+  approvedBy: Person,
+  approvedAt: z.string().nullable(),
+  acceptedBy: Person,
+  acceptedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  score: z.number().int().nullable(),
+  figures: Figures.nullable(),
+});
+
+const ReviewList = ReviewSummary.extend({ period: z.string(), from: z.string(), to: z.string(), items: z.array(ReviewSummary) }).openapi('PeriodReviewList');
 
 const Review = z
   .object({
@@ -36,6 +62,7 @@ const Review = z
     commentedAt: z.string().nullable(),
     lastRecordId: z.number().int().nullable().openapi({ description: 'The highest performance record id the frozen figures counted' }),
     lateRecords: z.number().int().openapi({ description: 'Records of the period written after approval: flagged, not added' }),
+    lateRecordList: z.array(LateRecord).openapi({ description: 'The latest 100 of those records, latest written first; empty where the user may not see the figures' }),
     figures: Figures.nullable().openapi({ description: 'The frozen figures; null before approval or where the user may not see them yet' }),
     live: Figures.nullable().openapi({ description: 'The same indicators computed now' }),
     differences: z.record(z.string(), z.object({ numerator: z.number().int(), denominator: z.number().int() })).nullable(),
@@ -57,7 +84,7 @@ const listRoute = secureRoute('review.read', {
   tags,
   summary: 'A unit\u2019s review status and its children\u2019s for a period (figures only where the user may see them)',
   request: { query: z.object({ orgUnit: z.string().min(1).openapi({ example: '350000' }), period: period.openapi({ example: '2026-Q3' }) }) },
-  responses: { 200: jsonResponse(JsonObject, 'Statuses'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(ReviewList, 'Statuses'), ...errorResponses(400, 401, 404) },
 });
 
 const approveRoute = secureRoute('review.approve', {
