@@ -52,7 +52,7 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     await matches.getByText('意向职业 4-03-02-05 与岗位相同').waitFor();
   });
 
-  it('the employer page lists the subsidies paid to the employer with their totals, each linked to its case', async () => {
+  it('the employer page lists the subsidies paid to the employer with their totals, each linked to its case and on to the person\'s payments', async () => {
     const { page, baseUrl } = session();
     await page.goto(`${baseUrl}/#/employers/${await employerId(SERVICE_CENTRE)}`);
     const subsidies = page.getByRole('region', { name: '向本单位拨付的补贴' });
@@ -67,5 +67,18 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     await session().screenshot('employer-subsidies');
     await rows.first().getByRole('link', { name: '张丽华' }).click();
     await page.getByRole('heading', { name: /公益性岗位/ }).waitFor();
+
+    // The same payment on the case it came from, and on the person's page with her other payments and their totals.
+    const caseLedger = page.getByRole('region', { name: '补贴发放' });
+    await caseLedger.locator('tbody tr.ant-table-row').filter({ hasText: '1,500.00' }).waitFor();
+    await page.getByRole('link', { name: '档案', exact: true }).click();
+    await page.getByRole('heading', { name: '服务对象档案 · 张丽华' }).waitFor();
+    const personLedger = page.getByRole('region', { name: '补贴发放' });
+    const personRows = personLedger.locator('tbody tr.ant-table-row');
+    await personRows.filter({ hasText: '1,500.00' }).first().waitFor();
+    const amounts = (await personRows.locator('td:nth-child(2)').allInnerTexts()).map((text) => Math.round(Number(text.replaceAll(',', '')) * 100));
+    const total = amounts.reduce((sum, fen) => sum + fen, 0);
+    const yuan = (fen: number) => `${String(Math.trunc(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(fen % 100).padStart(2, '0')}`;
+    expect(await personLedger.innerText()).toContain(`共 ${amounts.length} 笔，核定合计 ${yuan(total)} 元`);
   });
 });

@@ -79,7 +79,8 @@ export function CaseLedger(of: LedgerOf) {
           toEmployer
             ? { key: 'person', title: t('ledgerFor'), render: (_, item) => <a href={`#/cases/${item.caseId}`}>{item.personName}</a> }
             : { key: 'payee', title: t('ledgerPayee'), render: (_, item) => `${l(KIND_TEXT[item.payee.kind])} · ${item.payee.name ?? '—'}` },
-          { key: 'account', title: t('paymentAccount'), render: (_, item) => (item.payee.accountMasked ? `${item.payee.bank ?? ''} ${item.payee.accountMasked}`.trim() : '—') },
+          // On the employer's page the employer is the payee of every line: the account column tells nothing there.
+          ...(toEmployer ? [] : [{ key: 'account', title: t('paymentAccount'), render: (_: unknown, item: LedgerItem) => (item.payee.accountMasked ? `${item.payee.bank ?? ''} ${item.payee.accountMasked}`.trim() : '—') }]),
           {
             key: 'status',
             title: t('ledgerStatus'),
