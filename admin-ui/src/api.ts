@@ -141,6 +141,7 @@ export interface CaseItem {
   caseNo: string;
   processId: string;
   processTitle: Localized;
+  state: string;
   stateTitle: Localized;
   status: 'active' | 'final';
   subject: Subject | null;

@@ -25,6 +25,7 @@ import { indicatorRoutes } from './routes/indicator-routes.ts';
 import { informatisationRoutes } from './routes/informatisation-routes.ts';
 import { institutionRoutes } from './routes/institution-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
+import { matchingRoutes } from './routes/matching-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
@@ -74,6 +75,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', institutionRoutes(rt));
   app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
+  app.route('/api', matchingRoutes(rt));
   app.route('/api', documentRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', taskClaimRoutes(rt));

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { PlatformError, type LedgerItem } from '../../engine/index.ts';
 import type { EffectHandlers } from '../cases/index.ts';
@@ -104,16 +104,29 @@ export const AWAITING_ACCOUNT = {
   en: 'Approved; paid once a payment account is recorded',
 } as const;
 
+/** Who ledger items may be asked for: the person they were approved for, the case, or the employer paid. */
+export interface LedgerItemFilter {
+  personId?: string | undefined;
+  caseId?: string | undefined;
+  /** Items paid to the employer (a subsidy for the people it hired or placed), by its credit code as the payee. */
+  employerId?: string | undefined;
+}
+
 /**
- * Ledger items of the user's city for a person or a case, each with its latest payment's status,
- * whether it is held for want of the person's account (`awaitingAccount`, with a note) and its payee:
- * kind, name and the account masked, never in the clear. The case's own person is shown with the
- * account of their last payment, or the one on their record now.
+ * Ledger items of the user's city for a person, a case or an employer paid, each with its latest
+ * payment's status, whether it is held for want of the person's account (`awaitingAccount`, with a
+ * note) and its payee: kind, name and the account masked, never in the clear. The case's own person
+ * is shown with the account of their last payment, or the one on their record now. An employer not
+ * registered in the city has no items.
  */
-export async function listLedgerItems(db: Executor, cityCode: string, filter: { personId?: string | undefined; caseId?: string | undefined }) {
+export async function listLedgerItems(db: Executor, cityCode: string, filter: LedgerItemFilter) {
   const conditions: SQL[] = [eq(ledgerItems.cityCode, cityCode)];
   if (filter.personId) conditions.push(eq(ledgerItems.personId, filter.personId));
   if (filter.caseId) conditions.push(eq(ledgerItems.caseId, filter.caseId));
+  if (filter.employerId) {
+    const paidTo = db.select({ creditCode: employers.creditCode }).from(employers).where(and(eq(employers.cityCode, cityCode), eq(employers.id, filter.employerId)));
+    conditions.push(eq(ledgerItems.payeeKind, 'employer'), inArray(ledgerItems.payeeCode, paidTo));
+  }
   const latest = (column: string) =>
     sql.raw(`(SELECT p.${column} FROM payments p WHERE p.city_code = ledger_items.city_code AND p.item_id = ledger_items.id ORDER BY p.created_at DESC, p.payment_no DESC LIMIT 1)`);
   const rows = await db

@@ -1,1 +1,2 @@
 export { vacancyMatches } from './vacancy-matches.ts';
+export { SEEKER_MATCH_LIMIT, seekerMatches } from './seeker-matches.ts';

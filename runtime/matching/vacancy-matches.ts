@@ -1,24 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
-import { rankVacancies, type SeekerProfile, type VacancySummary } from './rank-vacancies.ts';
+import { seekerProfileOf, vacancySummaryOf } from './case-profiles.ts';
+import { rankVacancies } from './rank-vacancies.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
 import { personInScope } from '../persons/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
-function profileOf(data: Record<string, unknown>): SeekerProfile {
-  const codes = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-  return {
-    desiredOccupations: codes(data['desiredOccupations']),
-    desiredAreas: codes(data['desiredAreas']),
-    expectedPayFen: typeof data['expectedPayFen'] === 'number' ? data['expectedPayFen'] : 0,
-  };
-}
-
 /**
  * Published vacancies of the person's city ranked for the person's active job-seeking
- * profile: by occupation and region closeness, then pay fit, then validity. 404 when the
- * person has no active job-seeking registration.
+ * profile by the shared fit rules: occupation and region closeness, then pay, education and
+ * availability, then validity. 404 when the person has no active job-seeking registration.
  */
 export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, personId: string) {
   const person = await personInScope(rt, user, personId);
@@ -41,15 +33,8 @@ export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, pers
     .innerJoin(employers, and(eq(employers.cityCode, cases.cityCode), eq(employers.id, cases.subjectId)))
     .where(and(eq(cases.cityCode, person.cityCode), eq(cases.processId, vacancy.process), eq(cases.state, vacancy.state!)));
   const byCaseNo = new Map(published.map((row) => [row.caseNo, row]));
-  const vacancies: VacancySummary[] = published.map(({ caseNo, data }) => ({
-    caseNo,
-    occupation: String(data['occupation'] ?? ''),
-    workArea: String(data['workArea'] ?? ''),
-    payMaxFen: Number(data['payMaxFen'] ?? 0),
-    payBasis: data['payBasis'] === 'hourly' || data['payBasis'] === 'piece' ? data['payBasis'] : 'monthly',
-    validUntil: String(data['validUntil'] ?? ''),
-  }));
-  const matches = rankVacancies(profileOf(seeking.data), vacancies, chinaDate(rt.clock()));
+  const vacancies = published.map(({ caseNo, data }) => vacancySummaryOf(caseNo, data));
+  const matches = rankVacancies(seekerProfileOf(seeking.data), vacancies, chinaDate(rt.clock()));
   return {
     items: matches.map((match) => {
       const row = byCaseNo.get(match.vacancy.caseNo)!;

@@ -44,6 +44,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
   const recognisedIdNumber = citizenId('350203', '19800315', '057');
   let pwpCaseId = '';
   let traineeId = '';
+  let unitId = '';
   const traineeIdNumber = citizenId('350206', '19920708', '064');
 
   async function signIn() {
@@ -92,6 +93,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(new Set(Object.values(ids)).size).toBe(3);
     const employer = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350203MA2Y3K1B9C', name: '厦门市思明区城市管理服务中心' } });
     expect(employer.status).toBe(201);
+    unitId = employer.body.id;
   });
   afterAll(() => t.close());
 
@@ -157,6 +159,11 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     ]);
     const byCase = await t.request('GET', `/api/ledger/items?caseId=${pwpCaseId}`, { token: reviewer });
     expect(byCase.body.items.map((i: { id: string }) => i.id)).toEqual([items[0]!.id]);
+    // Paid to the unit: on its list (the employer page), and on no other employer's.
+    const byEmployer = await t.request('GET', `/api/ledger/items?employerId=${unitId}`, { token: reviewer });
+    expect(byEmployer.body.items.map((i: { id: string }) => i.id)).toEqual([items[0]!.id]);
+    const other = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350100M000100Y43', name: '厦门示例物流有限公司' } });
+    expect((await t.request('GET', `/api/ledger/items?employerId=${other.body.id}`, { token: reviewer })).body.items).toEqual([]);
     const [history] = await queryRows<{ action: string; actor_id: string; amount_fen: string | number }>(
       t.rt.db,
       sql`SELECT action, actor_id, amount_fen FROM ledger_history WHERE item_id = ${items[0]!.id}`,

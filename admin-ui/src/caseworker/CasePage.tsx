@@ -2,6 +2,7 @@ import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useRef, type Ref } from 'react';
 import { useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import { useMayDo } from '../session.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { useApi } from '../shell/useApi.ts';
 import { CaseActions } from './case/CaseActions.tsx';
@@ -12,6 +13,7 @@ import { CaseNotFound, isMissingCase } from './case/CaseNotFound.tsx';
 import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import { CaseDocuments } from './documents/CaseDocuments.tsx';
+import { SeekerMatches, VACANCY_PROCESS } from './matching/SeekerMatches.tsx';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
 import type { DeadlineMove } from '../calendar/types.ts';
 
@@ -47,6 +49,7 @@ function CaseView({ caseId }: { caseId: string }) {
   const history = useApi<{ items: HistoryStep[]; deadlineMoves: DeadlineMove[] }>(`/cases/${caseId}/history`);
   const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
   const actionsTitle = useRef<HTMLHeadingElement>(null);
+  const mayReadPersons = useMayDo('persons.read');
   const reloadAll = () => {
     detail.reload();
     history.reload();
@@ -82,6 +85,7 @@ function CaseView({ caseId }: { caseId: string }) {
                     <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
                     </Card>
+                    {data.processId === VACANCY_PROCESS && mayReadPersons && <SeekerMatches key={`seekers-${data.version}`} caseId={data.id} />}
                     <CaseLedger key={data.version} caseId={data.id} />
                     <CaseDocuments key={`documents-${data.version}`} caseId={data.id} />
                   </Space>

@@ -102,8 +102,14 @@ const itemsRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/ledger/items',
   tags,
-  summary: 'Approved payments of a person or case, with their payment status',
-  request: { query: z.object({ personId: z.uuid().optional(), caseId: z.uuid().optional() }) },
+  summary: 'Approved payments of a person or case, or paid to an employer, with their payment status',
+  request: {
+    query: z.object({
+      personId: z.uuid().optional(),
+      caseId: z.uuid().optional(),
+      employerId: z.uuid().optional().openapi({ description: 'Items whose payee is this employer of the city (subsidies paid to it)' }),
+    }),
+  },
   responses: { 200: jsonResponse(z.object({ items: z.array(LedgerItem) }), 'Ledger items'), ...errorResponses(400, 401, 403) },
 });
 

@@ -5,6 +5,7 @@ import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
+import { FitReasons } from './matching-routes.ts';
 import { ChangeReason, History, IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const PaymentAccountType = z.enum(['social-security-card', 'bank-account']).openapi({ description: '社会保障卡金融账户 / 银行账户' });
@@ -180,11 +181,8 @@ const revealRoute = secureRoute('persons.reveal', {
 
 const VacancyMatch = z
   .object({
-    vacancy: z.object({ caseNo: z.string(), occupation: z.string(), workArea: z.string(), payMaxFen: z.number(), payBasis: z.enum(['monthly', 'hourly', 'piece']), validUntil: z.string() }),
-    occupation: z.enum(['exact', 'minor-group', 'middle-group', 'major-group']),
-    region: z.enum(['county', 'city', 'province']),
-    score: z.number().int(),
-    payFits: z.boolean(),
+    vacancy: z.object({ caseNo: z.string(), occupation: z.string(), workArea: z.string(), payMaxFen: z.number(), payBasis: z.enum(['monthly', 'hourly', 'piece']), education: z.string().optional(), validUntil: z.string() }),
+    ...FitReasons,
     title: z.string(),
     employerName: z.string(),
     employerCreditCode: z.string(),
@@ -195,7 +193,7 @@ const matchesRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}/vacancy-matches',
   tags: ['persons'],
-  summary: "Published vacancies ranked for the person's job-seeking profile (occupation, then region, then pay)",
+  summary: "Published vacancies ranked for the person's job-seeking profile (occupation and region, then pay, education and availability)",
   request: { params: IdParam },
   responses: { 200: jsonResponse(z.object({ items: z.array(VacancyMatch) }), 'Ranked matches'), ...errorResponses(400, 401, 404) },
 });

@@ -11,6 +11,8 @@ type PaymentStatus = 'unpaid' | 'issued' | 'sent' | 'paid' | 'failed' | 'reconci
 /** A ledger item as `GET /api/ledger/items` lists it: the payee's account is masked, never in the clear. */
 interface LedgerItem {
   id: string;
+  personName: string;
+  caseId: string;
   period: string;
   amountFen: number;
   payee: { kind: PayeeKind; name: string | null; accountMasked: string | null; bank: string | null };
@@ -35,22 +37,37 @@ const STATUS_TEXT: Record<PaymentStatus, { 'zh-CN': string; en: string }> = {
   reconciled: { 'zh-CN': '已对账', en: 'Reconciled' },
 };
 
+/** What has reached the payee: paid, or paid and reconciled. */
+const PAID: ReadonlySet<PaymentStatus> = new Set(['paid', 'reconciled']);
+
+/** The query of `GET /api/ledger/items` for a case, a person or an employer paid. */
+function ledgerQuery(of: LedgerOf): string {
+  if ('caseId' in of) return `caseId=${of.caseId}`;
+  return 'personId' in of ? `personId=${of.personId}` : `employerId=${of.employerId}`;
+}
+
+type LedgerOf = { caseId: string } | { personId: string } | { employerId: string };
+
 /**
  * The payments a case approved, for who may read the ledger: month, amount, who is paid (kind,
  * name, masked account, bank) and where the payment stands; an item held for want of the person's
  * account says so. Nothing is shown to others, nor for a case that paid nothing. Given a person
- * instead of a case: every payment of the person, from all their cases (the person page).
+ * instead of a case: every payment of the person, from all their cases (the person page); given an
+ * employer: the subsidies paid to it, each with the person it was for, linked to its case (the
+ * employer page). With the count and totals approved and paid beneath.
  */
-export function CaseLedger(of: { caseId: string } | { personId: string }) {
+export function CaseLedger(of: LedgerOf) {
   const t = useCaseMessages();
   const l = useLocalized();
   const mayRead = useMayDo('ledger.read');
-  const query = 'caseId' in of ? `caseId=${of.caseId}` : `personId=${of.personId}`;
-  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?${query}` : null);
+  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?${ledgerQuery(of)}` : null);
   const items = loaded.data?.items ?? [];
   if (!mayRead || items.length === 0) return null;
+  const toEmployer = 'employerId' in of;
+  const approved = items.reduce((sum, item) => sum + item.amountFen, 0);
+  const paid = items.filter((item) => PAID.has(item.paymentStatus)).reduce((sum, item) => sum + item.amountFen, 0);
   return (
-    <Card size="small" title={<Typography.Title level={3} className="case-section-title" id="case-ledger-title">{t('ledger')}</Typography.Title>} role="region" aria-labelledby="case-ledger-title">
+    <Card size="small" title={<Typography.Title level={3} className="case-section-title" id="case-ledger-title">{t(toEmployer ? 'ledgerToEmployer' : 'ledger')}</Typography.Title>} role="region" aria-labelledby="case-ledger-title">
       <Table<LedgerItem>
         size="small"
         rowKey="id"
@@ -59,8 +76,11 @@ export function CaseLedger(of: { caseId: string } | { personId: string }) {
         columns={[
           { key: 'period', title: t('ledgerPeriod'), dataIndex: 'period' },
           { key: 'amount', title: t('ledgerAmount'), align: 'right', render: (_, item) => yuan(item.amountFen) },
-          { key: 'payee', title: t('ledgerPayee'), render: (_, item) => `${l(KIND_TEXT[item.payee.kind])} · ${item.payee.name ?? '—'}` },
-          { key: 'account', title: t('paymentAccount'), render: (_, item) => (item.payee.accountMasked ? `${item.payee.bank ?? ''} ${item.payee.accountMasked}`.trim() : '—') },
+          toEmployer
+            ? { key: 'person', title: t('ledgerFor'), render: (_, item) => <a href={`#/cases/${item.caseId}`}>{item.personName}</a> }
+            : { key: 'payee', title: t('ledgerPayee'), render: (_, item) => `${l(KIND_TEXT[item.payee.kind])} · ${item.payee.name ?? '—'}` },
+          // On the employer's page the employer is the payee of every line: the account column tells nothing there.
+          ...(toEmployer ? [] : [{ key: 'account', title: t('paymentAccount'), render: (_: unknown, item: LedgerItem) => (item.payee.accountMasked ? `${item.payee.bank ?? ''} ${item.payee.accountMasked}`.trim() : '—') }]),
           {
             key: 'status',
             title: t('ledgerStatus'),
@@ -72,6 +92,9 @@ export function CaseLedger(of: { caseId: string } | { personId: string }) {
           },
         ]}
       />
+      <Typography.Paragraph className="case-ledger-totals">
+        {t('ledgerTotalsText', { count: items.length, approved: yuan(approved), paid: yuan(paid) })}
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -3,7 +3,11 @@ import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
 import { useLocalized } from '../../i18n.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
+import { useMayDo } from '../../session.ts';
 import { useApi } from '../../shell/useApi.ts';
+import { CaseLedger } from '../case/CaseLedger.tsx';
+import { SHOW_SEEKERS, VACANCY_PROCESS } from '../matching/SeekerMatches.tsx';
+import { useMatchingMessages } from '../matching/messages.ts';
 import { EmployerDetails } from '../records/EmployerDetails.tsx';
 import type { EmployerRecord } from '../records/types.ts';
 import { useProfileMessages } from './messages.ts';
@@ -18,14 +22,27 @@ function byProcess(items: CaseItem[]): { processId: string; items: CaseItem[] }[
   return [...groups].map(([processId, grouped]) => ({ processId, items: grouped }));
 }
 
+/** Whether a case is a vacancy open to applicants: a vacancy posting that is published. */
+const isOpenVacancy = (item: CaseItem) => item.processId === VACANCY_PROCESS && item.state === 'published';
+
 /**
- * 用人单位档案: an employer's master data (the contact phone masked unless the reader works cases)
- * and every case of it in the user's jurisdiction, one card per process: its vacancy postings, its
- * subsidy applications and the rest.
+ * 用人单位档案: an employer's master data (the contact phone masked unless the reader works cases),
+ * the subsidies paid to it with their totals (for who reads the ledger), and every case of it in
+ * the user's jurisdiction, one card per process: its vacancy postings (each open one linked to its
+ * matching job seekers), its subsidy applications and the rest.
  */
 export default function EmployerProfile({ employerId }: { employerId: string }) {
   const t = useProfileMessages();
+  const m = useMatchingMessages();
   const l = useLocalized();
+  const mayMatch = useMayDo('persons.read');
+  const seekersLink = (item: CaseItem) =>
+    mayMatch && isOpenVacancy(item) ? (
+      <>
+        {' · '}
+        <a href={`#/cases/${item.id}?${SHOW_SEEKERS}`}>{m('findSeekers')}</a>
+      </>
+    ) : null;
   const employer = useApi<EmployerRecord>(`/employers/${employerId}`);
   const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${employerId}&pageSize=100`);
   const [details, setDetails] = useState(false);
@@ -61,12 +78,13 @@ export default function EmployerProfile({ employerId }: { employerId: string }) 
               <Loadable loaded={cases}>
                 {(page) => (
                   <Space orientation="vertical" size={16} className="case-column">
+                    <CaseLedger employerId={employerId} />
                     {page.items.length === 0 && <Card size="small" title={t('cases')}><SubjectCases items={[]} label={t('cases')} /></Card>}
                     {byProcess(page.items).map((group) => {
                       const title = l(group.items[0]!.processTitle);
                       return (
                         <Card key={group.processId} size="small" title={title}>
-                          <SubjectCases items={group.items} label={title} />
+                          <SubjectCases items={group.items} label={title} more={seekersLink} />
                         </Card>
                       );
                     })}

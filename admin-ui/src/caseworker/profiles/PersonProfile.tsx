@@ -5,6 +5,7 @@ import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
 import { CaseLedger } from '../case/CaseLedger.tsx';
 import { PersonDetails } from '../case/PersonDetails.tsx';
+import { FitReasons, type Fit } from '../matching/FitReasons.tsx';
 import { useProfileMessages } from './messages.ts';
 import { SubjectCases } from './SubjectCases.tsx';
 import { goBack } from './go-back.ts';
@@ -24,9 +25,8 @@ interface PersonRecord {
   certificateNo: string | null;
 }
 
-interface VacancyMatch {
+interface VacancyMatch extends Fit {
   vacancy: { caseNo: string; workArea: string };
-  score: number;
   title: string;
   employerName: string;
 }
@@ -98,7 +98,15 @@ export default function PersonProfile({ personId }: { personId: string }) {
                           locale={{ emptyText: t('noMatches') }}
                           renderItem={(m) => (
                             <List.Item extra={<Tag>{t('matchScore', { score: m.score })}</Tag>}>
-                              <List.Item.Meta title={m.title} description={`${m.employerName} · ${m.vacancy.caseNo}`} />
+                              <List.Item.Meta
+                                title={m.title}
+                                description={
+                                  <Space orientation="vertical" size={4}>
+                                    <Typography.Text type="secondary">{`${m.employerName} · ${m.vacancy.caseNo}`}</Typography.Text>
+                                    <FitReasons fit={m} />
+                                  </Space>
+                                }
+                              />
                             </List.Item>
                           )}
                         />
