@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_EXPORT_HEADER } from '../../runtime/cases/index.ts';
+import { readConfig } from '../../runtime/config.ts';
 import { accessLog } from '../../runtime/db/schema/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -158,6 +159,36 @@ describe.each(backends)('searching and exporting cases (%s)', (backend) => {
     expect(line).toContain(`350203***********${zhangSan[17]}`);
     const [entry] = await t.rt.db.select().from(accessLog).where(and(eq(accessLog.action, 'cases.export'), eq(accessLog.actorRole, 'admin'))).limit(1);
     expect(entry!.details).toMatchObject({ full: false, count: 1, persons: [ids['zs']] });
+  });
+
+  it('refuses an export of more cases than its limit, with the code and both numbers, and writes nothing to the access log', async () => {
+    // The ministry's ceiling holds by default, and no setting raises it.
+    expect(t.rt.config.caseExportLimit).toBe(5000);
+    expect(() => readConfig({ CASE_EXPORT_LIMIT: '5001' })).toThrow(/CASE_EXPORT_LIMIT/);
+    expect(() => readConfig({ CASE_EXPORT_LIMIT: '0' })).toThrow(/CASE_EXPORT_LIMIT/);
+    expect(readConfig({ CASE_EXPORT_LIMIT: '200' }).caseExportLimit).toBe(200);
+    const query = 'processId=unemployment-registration';
+    const found = (await search(query)).total;
+    expect(found).toBeGreaterThanOrEqual(2);
+    const before = await exportLogCount();
+    // A city's lower limit, set on the running context: one case fewer than the search finds is refused, as 5,000 would be.
+    try {
+      t.rt.config.caseExportLimit = found - 1;
+      const refused = await t.request('GET', `/api/cases/export?${query}&format=xlsx`, { token: caseworker });
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('BAD_REQUEST');
+      expect(refused.body.details).toEqual({ found, limit: found - 1 });
+      expect(refused.body.message.zh).toContain('超过单次导出上限');
+      expect(await exportLogCount()).toBe(before);
+      // Exactly the limit is exported.
+      t.rt.config.caseExportLimit = found;
+      const file = await download(query, caseworker);
+      expect(file.status).toBe(200);
+      expect(csvLines(file.bytes)).toHaveLength(found + 1);
+      expect(await exportLogCount()).toBe(before + 1);
+    } finally {
+      t.rt.config.caseExportLimit = 5000;
+    }
   });
 
   it('exports XLSX with the same rows', async () => {
