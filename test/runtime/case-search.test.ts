@@ -106,6 +106,28 @@ describe.each(backends)('searching and exporting cases (%s)', (backend) => {
     await t.rt.db.execute(sql`UPDATE cases SET created_by = (SELECT id FROM users WHERE username = 'caseworker') WHERE id = ${caseOf['ls']!.id}`);
   });
 
+  it('lists the units the user’s work reaches for the office picker, never one beyond it', async () => {
+    const units = async (query: string, token = caseworker) => {
+      const response = await t.request('GET', `/api/org/units${query}`, { token });
+      expect(response.status).toBe(200);
+      return (response.body as { items: { id: string; name: string; kind: string; hasChildren: boolean }[] }).items;
+    };
+    // A district office's caseworker reaches the district the office serves, its office listed first below it.
+    const [top, ...others] = await units('');
+    expect(others).toEqual([]);
+    expect(top).toMatchObject({ id: '350203', hasChildren: true });
+    const below = await units('?parent=350203');
+    expect(below[0]).toMatchObject({ id: officeId('350203'), kind: 'office' });
+    expect(below.every((unit) => unit.id.startsWith('350203'))).toBe(true);
+    expect((await units(`?q=${officeId('350203')}`))[0]!.id).toBe(officeId('350203'));
+    // Another district's units are neither found nor listed.
+    expect(await units(`?q=${officeId('350206')}`)).toEqual([]);
+    expect(await units('?parent=350206')).toEqual([]);
+    expect((await units(`?q=${officeId('350203')}`, huli))).toEqual([]);
+    // Not a route for who does not read cases.
+    expect((await t.request('GET', '/api/org/units', { token: await t.login('evaluator') })).status).toBe(403);
+  });
+
   it('sorts by case number either way and pages without overlap', async () => {
     const asc = (await search('sort=caseNo&order=asc&pageSize=100')).items.map((c) => c.caseNo);
     expect(asc).toEqual([...asc].sort());
