@@ -39,7 +39,12 @@ export interface RuntimeConfig {
   logLevel: LogLevel;
   /** How often the timer worker looks for due timers; 0 turns it off (another process fires them). */
   timerPollMs: number;
+  /** The most cases one export holds (1 to {@link CASE_EXPORT_MAX}, that by default): a city may lower it, never raise it. */
+  caseExportLimit: number;
 }
+
+/** The ministry's ceiling on the cases one export holds: a larger result is refused, to be narrowed by filters. */
+export const CASE_EXPORT_MAX = 5000;
 
 /** A setting the platform refuses to start with, said in one line. */
 export class StartupRefusal extends Error {
@@ -51,6 +56,15 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new StartupRefusal(`${name} 须为非负数 must be a non-negative number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** A whole number from 1 to `max` (the fallback when unset): a bound a city may tighten but never loosen. */
+function boundedCount(env: NodeJS.ProcessEnv, name: string, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return max;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new StartupRefusal(`${name} 须为 1 至 ${max} 的整数 must be a whole number from 1 to ${max}, not ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -88,6 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     trustProxy: env['TRUST_PROXY'] === '1',
     piiKeyFile: env['PII_KEY_FILE'] || undefined,
     timerPollMs: positiveNumber(env, 'TIMER_POLL_MS', 5000),
+    caseExportLimit: boundedCount(env, 'CASE_EXPORT_LIMIT', CASE_EXPORT_MAX),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

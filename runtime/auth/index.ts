@@ -5,7 +5,7 @@ export { actorOfUser } from './account-row.ts';
 export { changePassword } from './account.ts';
 export { enableSecondFactor, setUpSecondFactor } from './second-factor.ts';
 export { requireAuth, type AuthVariables } from './require-auth.ts';
-export { actorOf, jurisdictionOf, type HeldPost, type SessionUser } from './session-user.ts';
+export { actorOf, jurisdictionOf, jurisdictionSql, servedPathSql, type HeldPost, type SessionUser } from './session-user.ts';
 export { inSubtree, inVisibleCities } from './scope.ts';
 export { holds, permissions, permissionsOf, type Level, type Permission, type PermissionRule } from './permissions.ts';
 export { ROLES, type Role } from '../db/schema/index.ts';

@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../../engine/index.ts';
 import type { Role } from '../db/schema/index.ts';
 import type { Permission } from './permissions.ts';
@@ -45,4 +46,14 @@ export function actorOf(user: SessionUser, post?: string | null): Actor {
  */
 export function jurisdictionOf(unit: { id: string; kind: string; path: string }): string {
   return unit.kind === 'office' ? unit.path.slice(0, unit.path.length - unit.id.length - 1) : unit.path;
+}
+
+/** The path of the unit an office serves (its parent's), in SQL: {@link jurisdictionOf} of an office, from its path and id columns. */
+export function servedPathSql(office: { id: SQLWrapper; path: SQLWrapper }): SQL<string> {
+  return sql<string>`left(${office.path}, length(${office.path}) - length(${office.id}) - 1)`;
+}
+
+/** {@link jurisdictionOf} in SQL, from an org unit's id, kind and path columns: where its staff's work reaches. */
+export function jurisdictionSql(unit: { id: SQLWrapper; kind: SQLWrapper; path: SQLWrapper }): SQL<string> {
+  return sql<string>`CASE WHEN ${unit.kind} = 'office' THEN ${servedPathSql(unit)} ELSE ${unit.path} END`;
 }

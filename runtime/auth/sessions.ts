@@ -9,7 +9,7 @@ import { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, 
 import { verifyPassword } from './password.ts';
 import { permissionsOf } from './permissions.ts';
 import { checkSecondFactor } from './second-factor.ts';
-import { jurisdictionOf, type HeldPost, type SessionUser } from './session-user.ts';
+import { jurisdictionOf, servedPathSql, type HeldPost, type SessionUser } from './session-user.ts';
 
 /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
 const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -33,11 +33,14 @@ function restrictionOf(rt: RuntimeContext, user: UserRow, now: Date): SessionUse
   return null;
 }
 
+/** The office that has a post, as the subquery below names it. */
+const office = { id: sql`office.id`, path: sql`office.path` };
+
 /** The posts a user holds, by code, read with the user in the same statement. */
 const heldPosts = sql<HeldPost[]>`coalesce((
   SELECT json_agg(json_build_object('id', ${posts.id}, 'code', ${posts.code}, 'name', ${posts.name}, 'nameEn', ${posts.nameEn}, 'orgUnitId', ${posts.orgUnitId},
-    'servesPath', left(office.path, length(office.path) - length(office.id) - 1)) ORDER BY ${posts.code})
-  FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId} JOIN ${orgUnits} office ON office.id = ${posts.orgUnitId}
+    'servesPath', ${servedPathSql(office)}) ORDER BY ${posts.code})
+  FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId} JOIN ${orgUnits} office ON ${office.id} = ${posts.orgUnitId}
   WHERE ${userPosts.userId} = ${users.id}), '[]'::json)`;
 
 /** A user with org unit and posts, filtered by `where`; joins `sessions` when the filter needs it. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
-import { inSubtree, type Role, type SessionUser } from '../auth/index.ts';
+import { inSubtree, jurisdictionSql, type Role, type SessionUser } from '../auth/index.ts';
 import { orgUnits, posts, tasks, userPosts, users } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
@@ -25,8 +25,7 @@ export async function listColleagues(rt: RuntimeContext, user: SessionUser, quer
     const [task] = await rt.db.select().from(tasks).where(and(eq(tasks.id, query.task), inSubtree(tasks.orgPath, user)));
     if (!task) throw new PlatformError('NOT_FOUND', { details: { task: query.task } });
     // The task in the colleague's subtree: an office's staff reach the unit the office serves.
-    const jurisdiction = sql`CASE WHEN ${orgUnits.kind} = 'office' THEN left(${orgUnits.path}, length(${orgUnits.path}) - length(${orgUnits.id}) - 1) ELSE ${orgUnits.path} END`;
-    filters.push(eq(users.role, task.role as Role), sql`${task.orgPath} LIKE ${jurisdiction} || '%'`);
+    filters.push(eq(users.role, task.role as Role), sql`${task.orgPath} LIKE ${jurisdictionSql(orgUnits)} || '%'`);
     if (task.post !== null) {
       // Holders of the task's post at the office offering it.
       filters.push(sql`EXISTS (SELECT 1 FROM ${userPosts} JOIN ${posts} ON ${posts.id} = ${userPosts.postId}

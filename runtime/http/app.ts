@@ -31,6 +31,7 @@ import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
+import { orgUnitRoutes } from './routes/org-unit-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { refreshRegistry } from '../packages/index.ts';
@@ -90,6 +91,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', monitoringRoutes(rt));
   app.route('/api', codeTableRoutes(rt));
   app.route('/api', postRoutes(rt));
+  app.route('/api', orgUnitRoutes(rt));
   app.route('/api', calendarRoutes(rt));
   app.route('/api', auditRoutes(rt));
   app.route('/api', adminUserRoutes(rt));

@@ -135,4 +135,44 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     expect(await overflow(session(), 'section[aria-labelledby="cases-title"]')).toBe(0);
     await page.setViewportSize({ width: 1366, height: 768 });
   });
+
+  it('filters by the process’s step and by office, both kept in the URL and shown by name (zh-CN, 1366 px)', async () => {
+    const { page, baseUrl } = session();
+    await page.goto(`${baseUrl}/#/cases?q=${caseNo}`);
+    const table = page.getByRole('table', { name: '业务办件' });
+    await table.getByRole('row').filter({ hasText: caseNo }).waitFor();
+    // The step filter offers the chosen process's states by name, and only once a process is chosen.
+    const stateFilter = page.getByLabel('当前环节', { exact: true });
+    expect(await stateFilter.isDisabled()).toBe(true);
+    await page.getByLabel('业务事项', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^失业登记$/ }).click();
+    await page.waitForURL(/processId=unemployment-registration/);
+    await stateFilter.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^审核$/ }).click();
+    await page.waitForURL(/state=submitted/);
+    await page.getByText('暂无数据').or(page.getByText('无数据')).first().waitFor();
+    await stateFilter.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^受理$/ }).click();
+    await page.waitForURL(/state=draft/);
+    await table.getByRole('row').filter({ hasText: caseNo }).waitFor();
+    // The office filter: a unit the caseworker's work reaches, found by its code.
+    const office = page.getByLabel('经办机构', { exact: true });
+    await office.click();
+    await office.fill('350203-01');
+    await page.locator('.ant-select-tree').getByTitle('思明区公共就业服务中心 350203-01', { exact: true }).click();
+    await page.waitForURL(/orgUnitId=350203-01/);
+    await table.getByRole('row').filter({ hasText: caseNo }).waitFor();
+    // Both come back with the URL, by name.
+    await page.reload();
+    await page.locator('.ant-select').filter({ has: office }).getByText('思明区公共就业服务中心', { exact: true }).waitFor();
+    await page.locator('.ant-select').filter({ has: stateFilter }).getByText('受理', { exact: true }).waitFor();
+    await table.getByRole('row').filter({ hasText: caseNo }).waitFor();
+    expect(page.url()).toMatch(/[?&]state=draft(&|$)/);
+    // Another process clears the step.
+    await page.getByLabel('业务事项', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^全部业务$/ }).click();
+    await page.waitForURL((url) => !url.hash.includes('processId=') && !url.hash.includes('state='));
+    expect(await stateFilter.isDisabled()).toBe(true);
+    expect(page.url()).toContain('orgUnitId=350203-01');
+  });
 });

@@ -3,7 +3,7 @@ import { addWorkingDays, compile, start, type Actor, type StepResult } from '../
 import { ministryPackage } from '../support/packages.ts';
 
 const employmentDifficulty = ministryPackage('employment-difficulty');
-import { distinctFailingFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions } from '../support/engine-assertions.ts';
+import { distinctFailingFields, futureDayFields, kinds, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, type StepOptions, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(employmentDifficulty.definitions[0], employmentDifficulty.implementations);
@@ -251,7 +251,7 @@ describe('employment-difficulty: assistance rules', () => {
 
   it('refuses a visit dated after today (China time) and a next visit not after it', () => {
     const future = refusal(() => act(assisted(), 'visit', caseworker, '2026-11-02T02:00:00.000Z', { data: { ...visit, visitDate: '2026-11-03' } }));
-    expect(violatedRules(future)).toEqual(['visit-not-in-future']);
+    expect(futureDayFields(future)).toEqual(['visitDate']);
     // 17:00 UTC on 11-02 is 11-03 in China.
     expect(act(assisted(), 'visit', caseworker, '2026-11-02T17:00:00.000Z', { data: { ...visit, visitDate: '2026-11-03' } }).snapshot.state).toBe('assisted');
     const backwards = refusal(() => act(assisted(), 'visit', caseworker, '2026-11-02T02:00:00.000Z', { data: { ...visit, nextVisitDate: '2026-11-02' } }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, start, type Actor } from '../../engine/index.ts';
 import { calendar } from '../support/calendar.ts';
-import { parametersOn, refusal, stepper, violatedRules } from '../support/engine-assertions.ts';
+import { futureDayFields, parametersOn, refusal, stepper } from '../support/engine-assertions.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const registration = ministryPackage('employment-registration');
@@ -21,8 +21,8 @@ describe('employment-registration (就业登记): dates are China days', () => {
     expect(hired.snapshot.state).toBe('employed');
   });
 
-  it('refuses a hire date after today in China, naming the rule', () => {
+  it('refuses a hire date after today in China, beside the field', () => {
     const error = refusal(() => act(pending(), 'register', caseworker, JUST_AFTER_CHINA_MIDNIGHT, { data: { employmentForm: 'flexible', hireDate: '2026-12-06' } }));
-    expect(violatedRules(error)).toEqual(['hire-date-not-future']);
+    expect(futureDayFields(error)).toEqual(['hireDate']);
   });
 });

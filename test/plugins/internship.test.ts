@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
 import { calendar } from '../support/calendar.ts';
-import { distinctFailingFields, kinds, ledgerItems, ofKind, parametersOn, records, recordSelector, refusal, stepper, system, violatedRules, type StepOptions, paidToSubject } from '../support/engine-assertions.ts';
+import { distinctFailingFields, futureDayFields, kinds, ledgerItems, ofKind, paidToSubject, parametersOn, records, recordSelector, refusal, stepper, system, type StepOptions, violatedRules } from '../support/engine-assertions.ts';
 import { ministryPackage } from '../support/packages.ts';
 
 const internship = ministryPackage('internship');
@@ -202,13 +202,13 @@ describe('internship: completion and early termination', () => {
     const early = refusal(() => act(interning(), 'complete', caseworker, '2026-09-01T02:00:00.000Z', { data: { completionDate: '2026-08-31', assessment: 'passed', retained: false } }));
     expect(violatedRules(early)).toEqual(['planned-period-over']);
     const future = refusal(() => act(interning(), 'complete', caseworker, '2026-09-01T02:00:00.000Z', { data: { completionDate: '2026-09-02', assessment: 'passed', retained: false } }));
-    expect(violatedRules(future)).toEqual(['completion-not-in-future']);
+    expect(futureDayFields(future)).toEqual(['completionDate']);
   });
 
   it('ends early with a reason and a date not after today', () => {
     const ended = act(interning(), 'terminate', caseworker, '2026-05-06T02:00:00.000Z', { data: { terminationDate: '2026-05-06', endReason: 'left' } });
     expect([ended.snapshot.state, ended.status]).toEqual(['ended', 'final']);
-    expect(violatedRules(refusal(() => act(interning(), 'terminate', caseworker, '2026-05-06T02:00:00.000Z', { data: { terminationDate: '2026-05-07', endReason: 'left' } })))).toEqual(['termination-not-in-future']);
+    expect(futureDayFields(refusal(() => act(interning(), 'terminate', caseworker, '2026-05-06T02:00:00.000Z', { data: { terminationDate: '2026-05-07', endReason: 'left' } })))).toEqual(['terminationDate']);
     expect(distinctFailingFields(refusal(() => act(interning(), 'terminate', caseworker, '2026-05-06T02:00:00.000Z', { data: { terminationDate: '2026-05-06', endReason: 'employed' } })))).toEqual(['endReason']);
   });
 

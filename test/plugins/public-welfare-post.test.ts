@@ -33,8 +33,8 @@ const claim = { period: '2026-07', amountFen: 190_000 };
 const act = stepper(compiled, { facts, parameters });
 
 const approved = () => start(compiled, { actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
-/** A placed case, optionally of another person or placement. */
-const placed = (options: StepOptions = {}) => act(approved(), 'place', caseworker, T_PLACE, { ...options, data: { ...placement, ...options.data } }).snapshot;
+/** A placed case, optionally of another person or placement, placed at `at` (a placement is recorded once it has begun). */
+const placed = (options: StepOptions = {}, at = T_PLACE) => act(approved(), 'place', caseworker, at, { ...options, data: { ...placement, ...options.data } }).snapshot;
 const submitted = () => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim }).snapshot;
 
 describe('public-welfare-post: placement', () => {
@@ -181,13 +181,13 @@ describe('public-welfare-post: the 3-year term and the near-retirement exception
     const nearFacts = { ...facts, subject: { ...subject, birthDate: '1970-06-15' } };
 
     // Placed 2026-11: exactly 60 months before retirement, so the subsidy runs to 2031-10.
-    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts });
+    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts }, '2026-11-02T02:00:00.000Z');
     expect(claimFor(near, '2029-11', nearFacts).snapshot.state).toBe('claimSubmitted');
     expect(claimFor(near, '2031-10', nearFacts).snapshot.state).toBe('claimSubmitted');
     expect(refusedRules(near, '2031-11', nearFacts)).toEqual(['within-subsidy-term']);
 
     // Placed 2026-10: 61 months before retirement, so the 36-month term applies.
-    const notNear = placed({ data: { placementStart: '2026-10-15' }, facts: nearFacts });
+    const notNear = placed({ data: { placementStart: '2026-10-15' }, facts: nearFacts }, '2026-11-02T02:00:00.000Z');
     expect(claimFor(notNear, '2029-09', nearFacts).snapshot.state).toBe('claimSubmitted');
     expect(refusedRules(notNear, '2029-10', nearFacts)).toEqual(['within-subsidy-term']);
   });
@@ -199,7 +199,7 @@ describe('public-welfare-post: the 3-year term and the near-retirement exception
     expect(refusedRules(snapshot, '2026-07', { ...facts, paidMonths: paid(36) })).toEqual(['term-across-placements']);
     // Born 1970-06, placed 2026-11: within 5 years of retirement, so earlier placements do not end the subsidy.
     const nearFacts = { ...facts, subject: { ...subject, birthDate: '1970-06-15' }, paidMonths: paid(40) };
-    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts });
+    const near = placed({ data: { placementStart: '2026-11-01' }, facts: nearFacts }, '2026-11-02T02:00:00.000Z');
     expect(claimFor(near, '2027-01', nearFacts).snapshot.state).toBe('claimSubmitted');
   });
 

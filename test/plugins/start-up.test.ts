@@ -3,7 +3,7 @@ import { addMonths, compile, parameterValueOn, quarterBounds, start, step, type 
 import { ministryPackage } from '../support/packages.ts';
 
 const startUp = ministryPackage('start-up');
-import { failingFields, ledgerItems, refusal, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
+import { failingFields, futureDayFields, ledgerItems, paidToSubject, refusal, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 /** Form data, facts or parameters as the engine takes them. */
@@ -88,7 +88,7 @@ describe('start-up subsidy', () => {
     expect(submit({ businessStartDate: '2025-10-15' }).snapshot.state).toBe('submitted');
     // With no minimum, only a future date is refused; 17:00Z is already the 16th in China.
     const noMinimum = { parameters: { minOperatingMonths: 0 } };
-    expect(violatedRules(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['business-operated']);
+    expect(futureDayFields(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['businessStartDate']);
     expect(submit({ businessStartDate: '2026-10-16' }, { ...noMinimum, now: '2026-10-15T17:00:00.000Z' }).snapshot.state).toBe('submitted');
   });
 

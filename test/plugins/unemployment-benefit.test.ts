@@ -4,7 +4,7 @@ import { ministryPackage } from '../support/packages.ts';
 
 const unemploymentBenefit = ministryPackage('unemployment-benefit');
 import { entitlementMonths } from '../../runtime/extensions/index.ts';
-import { eventTimers, failingFields, ledgerItems, parametersOn, refusal, system, violatedRules, paidToSubject } from '../support/engine-assertions.ts';
+import { eventTimers, failingFields, futureDayFields, ledgerItems, paidToSubject, parametersOn, refusal, system, violatedRules } from '../support/engine-assertions.ts';
 import { calendar } from '../support/calendar.ts';
 
 const compiled = compile(unemploymentBenefit.definitions[0], unemploymentBenefit.implementations);
@@ -125,7 +125,7 @@ describe('unemployment benefit: application and review', () => {
     expect(refused({ ...application, separationReason: 'resigned-voluntarily' })).toEqual(['involuntary-separation']);
     expect(refused({ ...application, separationReason: 'mutual-agreement-employee-proposed' })).toEqual(['involuntary-separation']);
     expect(refused({ ...application, registrationDate: '2026-05-14' })).toEqual(['registered-after-separation']);
-    expect(refused({ ...application, registrationDate: '2026-06-03' })).toEqual(['registration-not-future']);
+    expect(futureDayFields(refusal(() => check({ ...application, registrationDate: '2026-06-03' }, facts)))).toEqual(['registrationDate']);
     // Every failing rule is named at once.
     expect(refused({ ...application, contributionMonths: 6, separationReason: 'resigned-voluntarily' }, { ...facts, registry: { ...facts.registry, employed: true } })).toEqual([
       'not-employed',

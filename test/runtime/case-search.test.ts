@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_EXPORT_HEADER } from '../../runtime/cases/index.ts';
+import { readConfig } from '../../runtime/config.ts';
 import { accessLog } from '../../runtime/db/schema/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -105,6 +106,28 @@ describe.each(backends)('searching and exporting cases (%s)', (backend) => {
     await t.rt.db.execute(sql`UPDATE cases SET created_by = (SELECT id FROM users WHERE username = 'caseworker') WHERE id = ${caseOf['ls']!.id}`);
   });
 
+  it('lists the units the user’s work reaches for the office picker, never one beyond it', async () => {
+    const units = async (query: string, token = caseworker) => {
+      const response = await t.request('GET', `/api/org/units${query}`, { token });
+      expect(response.status).toBe(200);
+      return (response.body as { items: { id: string; name: string; kind: string; hasChildren: boolean }[] }).items;
+    };
+    // A district office's caseworker reaches the district the office serves, its office listed first below it.
+    const [top, ...others] = await units('');
+    expect(others).toEqual([]);
+    expect(top).toMatchObject({ id: '350203', hasChildren: true });
+    const below = await units('?parent=350203');
+    expect(below[0]).toMatchObject({ id: officeId('350203'), kind: 'office' });
+    expect(below.every((unit) => unit.id.startsWith('350203'))).toBe(true);
+    expect((await units(`?q=${officeId('350203')}`))[0]!.id).toBe(officeId('350203'));
+    // Another district's units are neither found nor listed.
+    expect(await units(`?q=${officeId('350206')}`)).toEqual([]);
+    expect(await units('?parent=350206')).toEqual([]);
+    expect((await units(`?q=${officeId('350203')}`, huli))).toEqual([]);
+    // Not a route for who does not read cases.
+    expect((await t.request('GET', '/api/org/units', { token: await t.login('evaluator') })).status).toBe(403);
+  });
+
   it('sorts by case number either way and pages without overlap', async () => {
     const asc = (await search('sort=caseNo&order=asc&pageSize=100')).items.map((c) => c.caseNo);
     expect(asc).toEqual([...asc].sort());
@@ -158,6 +181,36 @@ describe.each(backends)('searching and exporting cases (%s)', (backend) => {
     expect(line).toContain(`350203***********${zhangSan[17]}`);
     const [entry] = await t.rt.db.select().from(accessLog).where(and(eq(accessLog.action, 'cases.export'), eq(accessLog.actorRole, 'admin'))).limit(1);
     expect(entry!.details).toMatchObject({ full: false, count: 1, persons: [ids['zs']] });
+  });
+
+  it('refuses an export of more cases than its limit, with the code and both numbers, and writes nothing to the access log', async () => {
+    // The ministry's ceiling holds by default, and no setting raises it.
+    expect(t.rt.config.caseExportLimit).toBe(5000);
+    expect(() => readConfig({ CASE_EXPORT_LIMIT: '5001' })).toThrow(/CASE_EXPORT_LIMIT/);
+    expect(() => readConfig({ CASE_EXPORT_LIMIT: '0' })).toThrow(/CASE_EXPORT_LIMIT/);
+    expect(readConfig({ CASE_EXPORT_LIMIT: '200' }).caseExportLimit).toBe(200);
+    const query = 'processId=unemployment-registration';
+    const found = (await search(query)).total;
+    expect(found).toBeGreaterThanOrEqual(2);
+    const before = await exportLogCount();
+    // A city's lower limit, set on the running context: one case fewer than the search finds is refused, as 5,000 would be.
+    try {
+      t.rt.config.caseExportLimit = found - 1;
+      const refused = await t.request('GET', `/api/cases/export?${query}&format=xlsx`, { token: caseworker });
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('BAD_REQUEST');
+      expect(refused.body.details).toEqual({ found, limit: found - 1 });
+      expect(refused.body.message.zh).toContain('超过单次导出上限');
+      expect(await exportLogCount()).toBe(before);
+      // Exactly the limit is exported.
+      t.rt.config.caseExportLimit = found;
+      const file = await download(query, caseworker);
+      expect(file.status).toBe(200);
+      expect(csvLines(file.bytes)).toHaveLength(found + 1);
+      expect(await exportLogCount()).toBe(before + 1);
+    } finally {
+      t.rt.config.caseExportLimit = 5000;
+    }
   });
 
   it('exports XLSX with the same rows', async () => {

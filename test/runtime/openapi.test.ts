@@ -63,6 +63,7 @@ describe('OpenAPI document', () => {
       'GET /api/monitoring/thresholds',
       'GET /api/monitoring/unemployment',
       'GET /api/notifications',
+      'GET /api/org/units',
       'GET /api/outcomes',
       'GET /api/packages',
       'GET /api/payment-batches',

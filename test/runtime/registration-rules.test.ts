@@ -144,7 +144,13 @@ describe.each(backends)('unemployment and employment registration rules through 
       await signIn();
       expect((await act(t, caseworker, contacted.caseId, 'contact', { contactDate: '2027-02-10', channel: 'phone' })).state).toBe('registered');
       expect(await pendingTimers(contacted.caseId)).toEqual([expect.objectContaining({ event: 'noContact', fireAt: '2027-08-10T16:00:00.000Z' })]);
-      expect(await violated(contacted.caseId, 'contact', { contactDate: '2027-02-11', channel: 'phone' })).toEqual(['contact-not-in-future']);
+      // A contact dated after the day is refused beside the field (the form's bound, before any rule), writing nothing.
+      const before = await tableCounts(t.rt);
+      const { version } = await getCase(t, caseworker, contacted.caseId);
+      const future = await t.request('POST', `/api/cases/${contacted.caseId}/events`, { token: caseworker, body: { type: 'contact', data: { contactDate: '2027-02-11', channel: 'phone' }, version } });
+      expect([future.status, future.body.code]).toEqual([422, 'FORM_INVALID']);
+      expect(future.body.details.fields).toEqual([expect.objectContaining({ field: 'contactDate', keyword: 'x-not-after-today' })]);
+      expect(await tableCounts(t.rt)).toEqual(before);
 
       // An unjustified refusal of offered training, recorded on 2027-03-01, is a contact too (one refusal ends nothing).
       t.clock.set('2027-03-01T02:00:00.000Z');

@@ -140,7 +140,11 @@ describe.each(backends)('unemployment benefit rules through the API (%s)', (back
   it('pays the family the funeral grant and the survivors allowance once when the person dies while receiving benefit', async () => {
     const { personId } = await registered('身故己');
     const caseId = await receiving(personId);
-    expect(await violated(caseId, caseworker, 'recordDeath', { ...survivor, deathDate: '2026-11-14' })).toEqual(['died-while-registered']);
+    // A death before the registration is refused by the rule; one dated after today by the form's bound, beside the field.
+    expect(await violated(caseId, caseworker, 'recordDeath', { ...survivor, deathDate: '2026-11-12' })).toEqual(['died-while-registered']);
+    const future = await refused(caseId, caseworker, 'recordDeath', { ...survivor, deathDate: '2026-11-14' });
+    expect([future.status, future.body.code]).toEqual([422, 'FORM_INVALID']);
+    expect(future.body.details.fields).toEqual([expect.objectContaining({ field: 'deathDate', keyword: 'x-not-after-today' })]);
     expect((await act(t, caseworker, caseId, 'recordDeath', survivor)).state).toBe('deathReview');
     expect(await ledgerOf(personId)).toEqual([]);
     expect((await act(t, reviewer, caseId, 'approveDeathGrants', { opinion: '死亡证明核实无误' })).state).toBe('deceased');

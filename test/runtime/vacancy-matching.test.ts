@@ -89,13 +89,19 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
 
   /** Sends an event that must be refused for the rules named, and checks that it wrote nothing. */
   async function refusedFor(caseId: string, type: string, data: Record<string, unknown>, rules: string[]) {
+    const response = await refusal(caseId, type, data);
+    expect(response.body.code).toBe('RULE_VIOLATION');
+    expect(response.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(rules);
+  }
+
+  /** Sends an event that must be refused with 422, changing no table; returns the response. */
+  async function refusal(caseId: string, type: string, data: Record<string, unknown>) {
     const current = await t.request('GET', `/api/cases/${caseId}`, { token: caseworker });
     const before = await tableCounts(t.rt);
     const response = await t.request('POST', `/api/cases/${caseId}/events`, { token: caseworker, body: { type, data, version: current.body.version } });
     expect(response.status).toBe(422);
-    expect(response.body.code).toBe('RULE_VIOLATION');
-    expect(response.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(rules);
     expect(await tableCounts(t.rt)).toEqual(before);
+    return response;
   }
 
   it('refuses a posting excluding disabled or religious applicants, or paying a full-timer ¥1,000 a month, and writes nothing', async () => {
@@ -132,7 +138,10 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
     expect(await refusals()).toBe(0);
 
     const offer = { offeredTraining: '叉车司机职业技能培训', offeredOn: '2026-11-02', refusalReason: '不愿参加，未说明理由' };
-    await refusedFor(seeking.id, 'refuseTraining', { ...offer, offeredOn: '2026-11-03' }, ['training-offered-not-in-future']);
+    // Dated tomorrow: refused beside the field by the form's bound, before any rule.
+    const tomorrow = await refusal(seeking.id, 'refuseTraining', { ...offer, offeredOn: '2026-11-03' });
+    expect(tomorrow.body.code).toBe('FORM_INVALID');
+    expect(tomorrow.body.details.fields).toEqual([expect.objectContaining({ field: 'offeredOn', keyword: 'x-not-after-today' })]);
     expect(await refusals()).toBe(0);
 
     expect((await act(t, caseworker, seeking.id, 'refuseTraining', offer)).state).toBe('active');

@@ -38,6 +38,15 @@ export function violatedRules(error: PlatformError): string[] {
   return (error.details as { violations: { rule: string }[] }).violations.map((v) => v.rule);
 }
 
+/**
+ * The fields a refusal names as dated after the day of the step (the form's `x-not-after-today`
+ * bound, checked before any rule), sorted; the code instead when the refusal is not a form's.
+ */
+export function futureDayFields(error: PlatformError): string[] {
+  if (error.code !== 'FORM_INVALID') return [error.code];
+  return (error.details as { fields: { field: string; keyword: string }[] }).fields.filter((f) => f.keyword === 'x-not-after-today').map((f) => f.field).sort();
+}
+
 /** The fields a `FORM_INVALID` refusal names, sorted, one entry per error (a field with two errors is there twice). */
 export function failingFields(error: PlatformError): string[] {
   return (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();

@@ -23,23 +23,33 @@ interface TreeNode {
 const toNode = (parent: string | null) => (unit: OrgNode): TreeNode => ({ id: unit.id, pId: parent, value: unit.id, title: unit.name, label: unit.name, isLeaf: !unit.hasChildren });
 const toFound = (unit: OrgNode): TreeNode => ({ id: unit.id, pId: null, value: unit.id, title: `${unit.name} ${unit.id}`, label: unit.name, isLeaf: true });
 
+/** Where the picker reads the tree, and how it shows itself where it is not a form field. */
+export interface UnitPickerOptions {
+  /** The API listing units by `parent` and `q`: the administrator's subtree by default, `/org/units` for the units a user's work reaches. */
+  source?: string;
+  'aria-label'?: string;
+  placeholder?: string;
+  allowClear?: boolean;
+  className?: string;
+}
+
 /**
- * Picks an org unit of the administrator's subtree from the tree, each level loaded when opened
- * (a city has thousands of villages), or by typing a part of its name or the start of its code,
- * which the server searches; the chosen unit keeps its name even before its level is loaded.
+ * Picks an org unit of the administrator's subtree (or of `source`) from the tree, each level loaded
+ * when opened (a city has thousands of villages), or by typing a part of its name or the start of its
+ * code, which the server searches; the chosen unit keeps its name even before its level is loaded.
  */
-export function UnitPicker({ id, value, onChange }: { id?: string; value?: PickedUnit | null; onChange?: (unit: PickedUnit | null) => void }) {
+export function UnitPicker({ id, value, onChange, source = '/admin/org/units', ...shown }: { id?: string; value?: PickedUnit | null; onChange?: (unit: PickedUnit | null) => void } & UnitPickerOptions) {
   const [nodes, setNodes] = useState<TreeNode[]>([]);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<TreeNode[]>([]);
   // The latest text typed: an answer to an earlier one, arriving late, is dropped.
   const typed = useRef('');
   useEffect(() => {
-    void api<{ items: OrgNode[] }>('GET', '/admin/org/units').then((body) => setNodes(body.items.map(toNode(null))));
-  }, []);
+    void api<{ items: OrgNode[] }>('GET', source).then((body) => setNodes(body.items.map(toNode(null))));
+  }, [source]);
   const loadData = async (node: { value?: string | number }) => {
     const parent = String(node.value);
-    const body = await api<{ items: OrgNode[] }>('GET', `/admin/org/units?parent=${encodeURIComponent(parent)}`);
+    const body = await api<{ items: OrgNode[] }>('GET', `${source}?parent=${encodeURIComponent(parent)}`);
     setNodes((known) => [...known.filter((n) => n.pId !== parent), ...body.items.map(toNode(parent))]);
   };
   const find = (text: string) => {
@@ -47,10 +57,11 @@ export function UnitPicker({ id, value, onChange }: { id?: string; value?: Picke
     typed.current = text.trim();
     if (!typed.current) return setFound([]);
     const asked = typed.current;
-    void api<{ items: OrgNode[] }>('GET', `/admin/org/units?q=${encodeURIComponent(asked)}`).then((body) => typed.current === asked && setFound(body.items.map(toFound)));
+    void api<{ items: OrgNode[] }>('GET', `${source}?q=${encodeURIComponent(asked)}`).then((body) => typed.current === asked && setFound(body.items.map(toFound)));
   };
   return (
     <TreeSelect
+      {...shown}
       id={id}
       treeDataSimpleMode
       treeData={search.trim() ? found : nodes}

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
 import { useLocalized } from '../../i18n.ts';
@@ -11,8 +11,8 @@ import { useMatchingMessages } from '../matching/messages.ts';
 import { EmployerDetails } from '../records/EmployerDetails.tsx';
 import type { EmployerRecord } from '../records/types.ts';
 import { useProfileMessages } from './messages.ts';
+import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
-import { goBack } from './go-back.ts';
 import '../caseworker.css';
 
 /** The employer's cases grouped by process (its vacancy postings, subsidy applications, ...), in the order first met. */
@@ -48,12 +48,7 @@ export default function EmployerProfile({ employerId }: { employerId: string }) 
   const [details, setDetails] = useState(false);
   return (
     <section aria-labelledby="employer-title">
-      <Space className="page-head" wrap>
-        <Button onClick={() => goBack('/cases')}>{t('back')}</Button>
-        <Typography.Title level={2} id="employer-title">
-          {employer.data ? `${t('employerTitle')} · ${employer.data.name}` : t('employerTitle')}
-        </Typography.Title>
-      </Space>
+      <ProfileHead titleId="employer-title" kind={t('employerTitle')} name={employer.data?.name} />
       <Loadable loaded={employer}>
         {(e) => (
           <div className="cw-profile-grid">

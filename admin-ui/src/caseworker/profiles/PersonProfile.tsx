@@ -7,8 +7,8 @@ import { CaseLedger } from '../case/CaseLedger.tsx';
 import { PersonDetails } from '../case/PersonDetails.tsx';
 import { FitReasons, type Fit } from '../matching/FitReasons.tsx';
 import { useProfileMessages } from './messages.ts';
+import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
-import { goBack } from './go-back.ts';
 import '../caseworker.css';
 
 /** The person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
@@ -51,12 +51,7 @@ export default function PersonProfile({ personId }: { personId: string }) {
   const [details, setDetails] = useState(false);
   return (
     <section aria-labelledby="person-title">
-      <Space className="page-head" wrap>
-        <Button onClick={() => goBack('/cases')}>{t('back')}</Button>
-        <Typography.Title level={2} id="person-title">
-          {person.data ? `${t('personTitle')} · ${person.data.name}` : t('personTitle')}
-        </Typography.Title>
-      </Space>
+      <ProfileHead titleId="person-title" kind={t('personTitle')} name={person.data?.name} />
       <Loadable loaded={person}>
         {(p) => {
           const statuses = SHOWN_STATUSES.filter((s) => p.statuses[s.key] === s.value);

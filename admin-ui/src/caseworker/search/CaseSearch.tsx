@@ -8,6 +8,7 @@ import { navigate } from '../../router.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { useSearchMessages } from './messages.ts';
+import { OfficeFilter } from './OfficeFilter.tsx';
 import { SubjectLink } from './SubjectLink.tsx';
 import { apiQuery, useSearchQuery } from './useSearchQuery.ts';
 import '../caseworker.css';
@@ -17,7 +18,7 @@ const SORTS = ['updatedAt.desc', 'createdAt.desc', 'createdAt.asc', 'caseNo.asc'
 
 /**
  * 办件查询: every case in the user's jurisdiction, found by case number, ID number, name or pinyin
- * initials, filtered by process, status, channel and opening day, sorted, and exported (CSV or
+ * initials, filtered by process and its step, status, office, channel and opening day, sorted, and exported (CSV or
  * Excel, recorded). The filters live in the URL. On a phone the results are cards, not a table.
  */
 export default function CaseSearch() {
@@ -30,6 +31,9 @@ export default function CaseSearch() {
   const query = apiQuery(filters);
   const cases = usePaged<CaseItem>(query ? `/cases?${query}` : '/cases');
   const processes = useApi<{ items: { id: string; title: Localized }[] }>('/processes');
+  // The chosen process's states, in the order its definition lists them, by their names.
+  const process = useApi<{ definition: { states: Record<string, { title?: Localized }> } }>(filters.processId ? `/processes/${encodeURIComponent(filters.processId)}` : null);
+  const stateOptions = Object.entries(process.data?.definition.states ?? {}).map(([id, state]) => ({ value: id, label: state.title ? l(state.title) : id }));
   const exportAs = (format: 'csv' | 'xlsx') => {
     download(`/cases/export?${query}${query ? '&' : ''}format=${format}`, `cases.${format}`).catch((error: unknown) => message.error(t('exportFailed', { reason: errorText(error, locale) })));
   };
@@ -54,7 +58,17 @@ export default function CaseSearch() {
           enterButton
           onSearch={(q) => change({ q: q.trim() })}
         />
-        <Select aria-label={t('process')} value={filters.processId ?? ''} onChange={(processId) => change({ processId })} options={[{ value: '', label: t('allProcesses') }, ...processOptions]} popupMatchSelectWidth={false} />
+        <Select aria-label={t('process')} value={filters.processId ?? ''} onChange={(processId) => change({ processId, state: '' })} options={[{ value: '', label: t('allProcesses') }, ...processOptions]} popupMatchSelectWidth={false} />
+        <Select
+          aria-label={t('state')}
+          title={filters.processId ? undefined : t('stateNeedsProcess')}
+          disabled={!filters.processId}
+          value={filters.processId ? (filters.state ?? '') : ''}
+          onChange={(state) => change({ state })}
+          options={[{ value: '', label: t('allStates') }, ...stateOptions]}
+          popupMatchSelectWidth={false}
+        />
+        <OfficeFilter value={filters.orgUnitId} onChange={(orgUnitId) => change({ orgUnitId })} />
         <Segmented
           aria-label={t('status')}
           value={filters.status ?? ''}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { currentQuery, navigate } from '../../router.ts';
 
 /** The filters of the case search, as the URL and the API name them. */
-export const SEARCH_KEYS = ['q', 'processId', 'status', 'channel', 'from', 'to', 'sort'] as const;
+export const SEARCH_KEYS = ['q', 'processId', 'state', 'status', 'orgUnitId', 'channel', 'from', 'to', 'sort'] as const;
 export type SearchKey = (typeof SEARCH_KEYS)[number];
 export type SearchFilters = Partial<Record<SearchKey, string>>;
 
