@@ -1,10 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
-import { PlatformError } from '../../engine/index.ts';
+import { PlatformError, type LocalizedText } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { auditLog, warningThresholds } from '../db/schema/index.ts';
 import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { warningRule, warningRules } from './warning-rules.ts';
+import { warningRule, warningRules, type WarningRule } from './warning-rules.ts';
 
 /** The threshold a rule applies at an org unit, and which level set it (null: the ministry default). */
 export interface ThresholdInForce {
@@ -36,6 +36,21 @@ export async function thresholdsAt(rt: RuntimeContext, units: readonly { id: str
   return result;
 }
 
+/** The refusal of a threshold outside a rule's ministry bounds, naming them as a person reads the rule (a percentage, or a ratio: 10 as 0.10 倍). */
+function boundsMessage(rule: WarningRule): LocalizedText {
+  if (rule.shownAs === 'ratio') {
+    const [min, max] = [rule.min, rule.max].map((n) => (n / 100).toFixed(2));
+    return {
+      'zh-CN': `「${rule.title['zh-CN']}」的阈值须在部级规定的 ${min} 倍至 ${max} 倍（${rule.min}% 至 ${rule.max}%）之间`,
+      en: `The threshold of "${rule.title.en}" must lie within the ministry's bounds, ${min} to ${max} (${rule.min}% to ${rule.max}%)`,
+    };
+  }
+  return {
+    'zh-CN': `「${rule.title['zh-CN']}」的阈值须在部级规定的 ${rule.min}% 至 ${rule.max}% 之间`,
+    en: `The threshold of "${rule.title.en}" must lie within the ministry's bounds, ${rule.min}% to ${rule.max}%`,
+  };
+}
+
 /** The thresholds in force at an org unit in the user's scope, with each rule's default and bounds. */
 export async function thresholdsInForce(rt: RuntimeContext, user: SessionUser, orgUnitId: string) {
   const unit = await unitInScope(rt, user, orgUnitId);
@@ -53,13 +68,13 @@ export async function thresholdsInForce(rt: RuntimeContext, user: SessionUser, o
  * Sets an org unit's threshold for a rule (设置预警阈值), overriding the levels above for the
  * unit and everything below that sets none of its own. A configurator sets it for their own
  * unit (the default) or one below; the value must lie within the rule's ministry bounds
- * (BAD_REQUEST otherwise). Audited.
+ * (PARAMETER_OUT_OF_BOUNDS otherwise, naming them in the rule's unit). Audited.
  */
 export async function setThreshold(rt: RuntimeContext, user: SessionUser, input: { orgUnit?: string | undefined; rule: string; threshold: number }) {
   const rule = warningRule(input.rule);
   if (!rule) throw new PlatformError('BAD_REQUEST', { details: { rule: input.rule, rules: warningRules.map((r) => r.id) } });
   if (!Number.isFinite(input.threshold) || input.threshold < rule.min || input.threshold > rule.max) {
-    throw new PlatformError('BAD_REQUEST', { details: { rule: rule.id, threshold: input.threshold, min: rule.min, max: rule.max } });
+    throw new PlatformError('PARAMETER_OUT_OF_BOUNDS', { message: boundsMessage(rule), details: { rule: rule.id, threshold: input.threshold, min: rule.min, max: rule.max } });
   }
   const unit = await unitInScope(rt, user, input.orgUnit ?? user.orgUnit.id);
   const now = rt.clock();

@@ -30,7 +30,12 @@ export async function evaluateWarnings(rt: RuntimeContext, user: SessionUser, in
   const end = quarterEnd(input.quarter);
   const previous = previousQuarter(input.quarter);
   const now = rt.clock();
-  if (now < end) throw new PlatformError('BAD_REQUEST', { details: { quarter: input.quarter, reason: 'the quarter has not ended' } });
+  if (now < end) {
+    throw new PlatformError('BAD_REQUEST', {
+      message: { 'zh-CN': `${input.quarter} 尚未结束，季度结束后才能评估预警`, en: `${input.quarter} has not ended: a quarter is evaluated once it is over` },
+      details: { quarter: input.quarter, reason: 'the quarter has not ended' },
+    });
+  }
   const unit = await unitInScope(rt, user, input.orgUnit);
   const children = await rt.db.select().from(orgUnits).where(eq(orgUnits.parentId, unit.id)).orderBy(asc(orgUnits.id));
   const units = [unit, ...children];

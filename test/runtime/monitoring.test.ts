@@ -253,6 +253,9 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
         const response = await t.request('POST', '/api/monitoring/warnings/evaluate', { token: tokens[user], body });
         expect([user, response.status, response.body.code]).toEqual([user, status, code]);
       }
+      // The unfinished quarter is named in the refusal a person reads.
+      const unfinished = await t.request('POST', '/api/monitoring/warnings/evaluate', { token: tokens['evaluator'], body: { orgUnit: '350200', quarter: '2026-Q4' } });
+      expect(unfinished.body.message).toEqual({ zh: '2026-Q4 尚未结束，季度结束后才能评估预警', en: '2026-Q4 has not ended: a quarter is evaluated once it is over' });
       expect(await count('alerts')).toBe(before);
     });
 
@@ -313,9 +316,9 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
       const cases: [string, unknown, number, string][] = [
         ['caseworker', { rule: 'unemployed-growth', threshold: 20 }, 403, 'ROLE_NOT_PERMITTED'],
         ['evaluator', { rule: 'unemployed-growth', threshold: 20 }, 403, 'ROLE_NOT_PERMITTED'],
-        ['configurator', { rule: 'unemployed-growth', threshold: 0 }, 400, 'BAD_REQUEST'],
-        ['configurator', { rule: 'outflow-drop', threshold: 101 }, 400, 'BAD_REQUEST'],
-        ['configurator', { rule: 'seeker-ratio-low', threshold: 1 }, 400, 'BAD_REQUEST'],
+        ['configurator', { rule: 'unemployed-growth', threshold: 0 }, 422, 'PARAMETER_OUT_OF_BOUNDS'],
+        ['configurator', { rule: 'outflow-drop', threshold: 101 }, 422, 'PARAMETER_OUT_OF_BOUNDS'],
+        ['configurator', { rule: 'seeker-ratio-low', threshold: 1 }, 422, 'PARAMETER_OUT_OF_BOUNDS'],
         ['configurator', { rule: 'unemployed-growth', threshold: '20' }, 400, 'BAD_REQUEST'],
         ['sm-configurator', { orgUnit: '350200', rule: 'unemployed-growth', threshold: 50 }, 404, 'NOT_FOUND'],
       ];
@@ -323,6 +326,13 @@ describe.each(backends)('unemployment monitoring and early warning (%s)', (backe
         const response = await t.request('PUT', '/api/monitoring/thresholds', { token: tokens[user], body });
         expect([user, JSON.stringify(body), response.status, response.body.code]).toEqual([user, JSON.stringify(body), status, code]);
       }
+      // The refusal names the bounds as the rule is read: a percentage, or a ratio with its percentage.
+      const refusal = async (rule: string, threshold: number) => (await t.request('PUT', '/api/monitoring/thresholds', { token: tokens['configurator'], body: { rule, threshold } })).body;
+      expect(await refusal('outflow-drop', 101)).toMatchObject({
+        message: { zh: '「失业人员退出人数环比下降超过阈值」的阈值须在部级规定的 1% 至 100% 之间', en: expect.stringContaining('1% to 100%') },
+        details: { rule: 'outflow-drop', threshold: 101, min: 1, max: 100 },
+      });
+      expect((await refusal('seeker-ratio-low', 1)).message.zh).toBe('「求人倍率低于阈值」的阈值须在部级规定的 0.10 倍至 5.00 倍（10% 至 500%）之间');
       expect([await count('warning_thresholds'), await count('audit_log')]).toEqual(before);
     });
 

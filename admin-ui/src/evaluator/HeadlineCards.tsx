@@ -8,7 +8,7 @@ import { useMessages } from './messages.ts';
 import type { IndicatorSpec, IndicatorValue, Scope, Workload } from './types.ts';
 
 /** One headline figure: a titled number with a line saying what it counts, or the server's message with a retry. */
-function FigureCard({ title, loaded, value, note }: { title: string; loaded: Loaded<unknown>; value: ReactNode; note: ReactNode }) {
+export function FigureCard({ title, loaded, value, note }: { title: string; loaded: Loaded<unknown>; value: ReactNode; note: ReactNode }) {
   const common = useCommon();
   const locale = useLocale();
   return (

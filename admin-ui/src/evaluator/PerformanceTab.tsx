@@ -9,6 +9,7 @@ import { Filters } from './Filters.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { IndicatorCatalogue } from './IndicatorCatalogue.tsx';
 import { useMessages } from './messages.ts';
+import { OutcomeCards } from './OutcomeCards.tsx';
 import { periodDays, type Period } from './period.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 import type { IndicatorSpec, RecordsTarget, Scope, UnitRef, Workload } from './types.ts';
@@ -21,7 +22,7 @@ const DEFAULT_INDICATOR = 'unemployment-registration-on-time-rate';
 /**
  * The performance tab: filters (org unit, period, post), headline figures, the indicator
  * catalogue with values, the chosen indicator's drill-down along the org tree down to posts
- * with the late records behind each figure and its export, and the workload per post.
+ * with the late records behind each figure and its export, the outcome indicators, and the workload per post.
  */
 export function PerformanceTab({ indicatorId, trail, onTrail, period, onPeriod, post, onPost }: { indicatorId: string | undefined; trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void; period: Period; onPeriod: (period: Period) => void; post: string | null; onPost: (post: string | null) => void }) {
   const t = useMessages();
@@ -68,6 +69,7 @@ export function PerformanceTab({ indicatorId, trail, onTrail, period, onPeriod, 
           );
         }}
       </Loadable>
+      <OutcomeCards scope={scope} />
       <WorkloadTable workload={workload} post={post} />
     </div>
   );

@@ -70,4 +70,12 @@ export const useMessages = defineMessages({
   p90: { 'zh-CN': '90%分位（工作日）', en: '90th percentile (working days)' },
   open: { 'zh-CN': '在办', en: 'Open' },
   overdue: { 'zh-CN': '超期', en: 'Overdue' },
+  outcomes: { 'zh-CN': '就业成效', en: 'Outcomes' },
+  longTermShare: { 'zh-CN': '长期失业人员占比', en: 'Long-term unemployed share' },
+  longTermNote: { 'zh-CN': '期末登记失业 {d} 人，其中登记满一年 {n} 人', en: '{n} of the {d} registered unemployed at the period end, registered over a year' },
+  timeToFill: { 'zh-CN': '岗位平均招满用时', en: 'Average time to fill a posting' },
+  days: { 'zh-CN': '天', en: 'days' },
+  timeToFillNote: { 'zh-CN': '期内招满岗位 {n} 个，自发布至招满的平均自然日', en: '{n} postings filled in the period; calendar days from publication to filled' },
+  employmentAfterTraining: { 'zh-CN': '培训后 6 个月内就业率', en: 'Employed within 6 months of training' },
+  employmentAfterTrainingNote: { 'zh-CN': '期内培训合格 {d} 人，其中 6 个月内就业登记 {n} 人', en: '{n} of the {d} certified after training in the period registered employed within 6 months' },
 });

@@ -87,9 +87,9 @@ const setThresholdRoute = secureRoute('monitoring.configure', {
   method: 'put',
   path: '/monitoring/thresholds',
   tags,
-  summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds",
+  summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds (else 422 PARAMETER_OUT_OF_BOUNDS naming them)",
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1).optional(), rule: Rule, threshold: z.number() }).strict()) },
-  responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(400, 401, 403, 404, 422) },
 });
 
 const evaluateRoute = secureRoute('monitoring.evaluate', {

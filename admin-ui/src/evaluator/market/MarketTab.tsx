@@ -1,4 +1,6 @@
 import { Card, Col, DatePicker, Form, Row } from 'antd';
+import { useMayDo } from '../../session.ts';
+import { useApi } from '../../shell/useApi.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { UnitTrail } from '../Filters.tsx';
 import { useMessages } from '../messages.ts';
@@ -7,6 +9,8 @@ import type { UnitRef } from '../types.ts';
 import { Alerts } from './Alerts.tsx';
 import { useMarketMessages } from './messages.ts';
 import { SupplyDemand } from './SupplyDemand.tsx';
+import { ThresholdsEditor } from './ThresholdsEditor.tsx';
+import type { Thresholds } from './types.ts';
 import { UnemploymentMonitor } from './UnemploymentMonitor.tsx';
 
 /** Months of unemployment shown up to the quarter's end. */
@@ -14,8 +18,8 @@ const MONTHS = 6;
 
 /**
  * 市场监测 The market monitoring tab for the org unit and a quarter: registered unemployment
- * per month and per unit below (drilling down), the quarter's supply and demand, and the
- * early-warning alerts.
+ * per month and per unit below (drilling down), the quarter's supply and demand, the
+ * early-warning alerts with their handling, and for a configurator the unit's thresholds.
  */
 export function MarketTab({ trail, onTrail, quarter, onQuarter }: { trail: readonly UnitRef[]; onTrail: (trail: UnitRef[]) => void; quarter: string; onQuarter: (quarter: string) => void }) {
   const t = useMarketMessages();
@@ -23,6 +27,9 @@ export function MarketTab({ trail, onTrail, quarter, onQuarter }: { trail: reado
   const today = chinaToday(new Date());
   const unit = trail.at(-1)!;
   const months = monthsUpTo(quarter, today, MONTHS);
+  const mayConfigure = useMayDo('monitoring.configure');
+  // One reading for the alerts (titles, units) and the editor, which reads them again after a save.
+  const thresholds = useApi<Thresholds>(`/monitoring/thresholds?orgUnit=${encodeURIComponent(unit.id)}`);
   return (
     <div className="evaluator-tab">
       <Card size="small" className="evaluator-filters" title={filters('filters')}>
@@ -44,12 +51,17 @@ export function MarketTab({ trail, onTrail, quarter, onQuarter }: { trail: reado
       </Card>
       <UnemploymentMonitor unit={unit} from={months.from} to={months.to} onDrill={(child) => onTrail([...trail, child])} />
       <Row gutter={[12, 12]} className="evaluator-row">
-        <Col xs={24} xl={14}>
+        <Col xs={24}>
           <SupplyDemand orgUnitId={unit.id} quarter={quarter} />
         </Col>
-        <Col xs={24} xl={10}>
-          <Alerts orgUnitId={unit.id} quarter={quarter} />
+        <Col xs={24}>
+          <Alerts unit={unit} quarter={quarter} thresholds={thresholds} />
         </Col>
+        {mayConfigure && (
+          <Col xs={24}>
+            <ThresholdsEditor unit={unit} trail={trail} thresholds={thresholds} />
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -43,7 +43,13 @@ export interface SupplyDemandTable {
 export const BREAKDOWNS = ['city', 'region', 'occupation', 'industry', 'education', 'age', 'sex'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-/** An early-warning alert (`GET /api/monitoring/alerts`). */
+/** Who took a step of an alert, and when. */
+export interface AlertStep {
+  by: UnitRef;
+  at: string;
+}
+
+/** An early-warning alert (`GET /api/monitoring/alerts`), with who acknowledged and resolved it. */
 export interface MonitoringAlert {
   id: string;
   orgUnit: UnitRef;
@@ -53,11 +59,32 @@ export interface MonitoringAlert {
   threshold: number;
   status: 'active' | 'acknowledged' | 'resolved';
   raisedAt: string;
+  acknowledged: AlertStep | null;
+  resolved: AlertStep | null;
   note: string | null;
+}
+
+/** A warning rule in force at a unit: the threshold, the level that set it (null: the ministry default), the default and the bounds. */
+export interface RuleInForce {
+  rule: string;
+  title: Localized;
+  threshold: number;
+  /** Value and threshold are percentages; `shownAs: 'ratio'` reads one as the ratio it is (80 as 0.80 倍). */
+  shownAs: 'percent' | 'ratio';
+  setAt: string | null;
+  defaultThreshold: number;
+  min: number;
+  max: number;
 }
 
 /** The warning rules in force at a unit, with their titles (`GET /api/monitoring/thresholds`). */
 export interface Thresholds {
-  /** Value and threshold are percentages; `shownAs: 'ratio'` reads one as the ratio it is (80 as 0.80 倍). */
-  rules: { rule: string; title: Localized; threshold: number; shownAs: 'percent' | 'ratio' }[];
+  orgUnit: UnitRef;
+  rules: RuleInForce[];
+}
+
+/** What evaluating a quarter answered (`POST /api/monitoring/warnings/evaluate`): each alert, `created` when this run raised it. */
+export interface Evaluation {
+  quarter: string;
+  alerts: (MonitoringAlert & { created: boolean })[];
 }

@@ -1,0 +1,70 @@
+import { Col, Row } from 'antd';
+import type { Loaded } from '../shell/useApi.ts';
+import { useApi } from '../shell/useApi.ts';
+import { formatFigure, scopeQuery } from './figures.ts';
+import { FigureCard } from './HeadlineCards.tsx';
+import { useMessages } from './messages.ts';
+import type { Scope } from './types.ts';
+
+/** A share with what it was computed from (`factor` 100: a percentage). */
+interface Share {
+  numerator: number;
+  denominator: number;
+  factor: number;
+  value: number | null;
+}
+
+/** The outcome indicators of a scope (`GET /api/outcomes`). */
+export interface Outcomes {
+  longTermUnemployedShare: Share;
+  timeToFill: { filled: number; averageDays: number | null };
+  employmentAfterTraining: Share;
+}
+
+/** A part of the outcomes as one card reads it, loading and failing with the whole. */
+function part<T>(outcomes: Loaded<Outcomes>, pick: (data: Outcomes) => T): Loaded<T> {
+  return { ...outcomes, data: outcomes.data ? pick(outcomes.data) : null };
+}
+
+/**
+ * 就业成效 The outcome indicators of the org unit's subtree over the period, each with its unit
+ * and what it counted: the long-term unemployed share at the period's end, the average days
+ * to fill a posting, and employment within 6 months after training.
+ */
+export function OutcomeCards({ scope }: { scope: Scope }) {
+  const t = useMessages();
+  const outcomes = useApi<Outcomes>(`/outcomes?${scopeQuery({ ...scope, post: null })}`);
+  const longTerm = part(outcomes, (data) => data.longTermUnemployedShare);
+  const fill = part(outcomes, (data) => data.timeToFill);
+  const training = part(outcomes, (data) => data.employmentAfterTraining);
+  return (
+    <section aria-label={t('outcomes')}>
+      <Row gutter={[12, 12]} className="evaluator-cards">
+        <Col xs={24} sm={12} xl={8}>
+          <FigureCard
+            title={t('longTermShare')}
+            loaded={longTerm}
+            value={<span className="evaluator-figure">{longTerm.data ? formatFigure(longTerm.data.value, longTerm.data.factor) : ''}</span>}
+            note={longTerm.data ? t('longTermNote', { n: longTerm.data.numerator, d: longTerm.data.denominator }) : ''}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <FigureCard
+            title={t('timeToFill')}
+            loaded={fill}
+            value={<span className="evaluator-figure">{fill.data === null || fill.data.averageDays === null ? '—' : <>{fill.data.averageDays} <small>{t('days')}</small></>}</span>}
+            note={fill.data ? t('timeToFillNote', { n: fill.data.filled }) : ''}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={8}>
+          <FigureCard
+            title={t('employmentAfterTraining')}
+            loaded={training}
+            value={<span className="evaluator-figure">{training.data ? formatFigure(training.data.value, training.data.factor) : ''}</span>}
+            note={training.data ? t('employmentAfterTrainingNote', { n: training.data.numerator, d: training.data.denominator }) : ''}
+          />
+        </Col>
+      </Row>
+    </section>
+  );
+}
