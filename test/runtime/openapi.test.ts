@@ -36,6 +36,7 @@ describe('OpenAPI document', () => {
       'GET /api/cases/{id}/links',
       'GET /api/code-tables',
       'GET /api/code-tables/{table}',
+      'GET /api/divisions',
       'GET /api/employers',
       'GET /api/employers/{id}',
       'GET /api/employers/{id}/history',
