@@ -30,7 +30,8 @@ export function divisionTree(): readonly DivisionEntry[] {
     upper = [
       ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: 1, parent: null })),
       ...cities.map((c) => ({ code: `${c.code}00`, name: c.name, level: 2, parent: `${c.provinceCode}0000` })),
-      ...areas.map((a) => ({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` })),
+      // 东莞、中山、儋州 have no counties: the data lists each city again as its own county, left out here.
+      ...areas.filter((a) => a.code !== `${a.cityCode}00`).map((a) => ({ code: a.code, name: a.name, level: 3, parent: `${a.cityCode}00` })),
     ];
   }
   return upper;

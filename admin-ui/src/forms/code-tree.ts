@@ -34,15 +34,17 @@ function listedAncestor(parent: string | null, listed: ReadonlySet<string>): str
  * chosen: a leaf is disabled, a group's checkbox (in a list of codes) is.
  */
 export function codeTree(table: string, items: readonly CodeItem[], streets: ReadonlyMap<string, readonly CodeItem[]>, selectable: (code: string) => boolean): CodeOption[] {
-  const all = [...items, ...[...streets.values()].flat()];
+  // Each code once, never under itself: a tree, however the data repeats a code.
+  const all = [...new Map([...items, ...[...streets.values()].flat()].map((item) => [item.code, item])).values()];
   const listed = new Set(all.map((item) => item.code));
   const children = new Map<string | null, CodeItem[]>();
   for (const item of all) {
-    const parent = listedAncestor(item.parent, listed);
+    const found = listedAncestor(item.parent, listed);
+    const parent = found === item.code ? null : found;
     children.set(parent, [...(children.get(parent) ?? []), item]);
   }
-  const build = (item: CodeItem): CodeOption => {
-    const below = children.get(item.code)?.map(build);
+  const build = (item: CodeItem, depth: number): CodeOption => {
+    const below = depth < 6 ? children.get(item.code)?.map((child) => build(child, depth + 1)) : undefined;
     const canChoose = selectable(item.code);
     const waitsForStreets = table === DIVISION_TABLE && item.level === 3 && !streets.has(item.code);
     return {
@@ -57,7 +59,7 @@ export function codeTree(table: string, items: readonly CodeItem[], streets: Rea
       ...(!canChoose ? { disableCheckbox: true } : {}),
     };
   };
-  return (children.get(null) ?? []).map(build);
+  return (children.get(null) ?? []).map((item) => build(item, 1));
 }
 
 /** The path of codes from the root to `code`, by the entries' parents; a code not (yet) listed ends the path of its listed ancestors. */
