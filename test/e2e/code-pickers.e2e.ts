@@ -24,7 +24,7 @@ describeInBrowser('code table pickers in a case form', (session) => {
     return form;
   }
 
-  it('posts a vacancy with an occupation, an industry and an area picked by name, and shows their names beside the codes on the case page', async () => {
+  it('posts a vacancy with an occupation, an industry and an area picked by name, and shows their names beside the codes on the case page', { timeout: 120_000 }, async () => {
     const { page } = session();
     await session().signIn('caseworker');
     const form = await postingForm();

@@ -1,6 +1,6 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { Cascader } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent, type ReactElement } from 'react';
 import { defineMessages } from '../i18n.ts';
 import { DIVISION_TABLE, codeTableOf, loadCodeTable, loadStreets, type CodeItem } from './code-tables.ts';
 import { codeTree, pathTo, selectableBy, type CodeOption } from './code-tree.ts';
@@ -16,6 +16,15 @@ const useMessages = defineMessages({
 /** A code as a person reads it once chosen: `名称 (代码)`, or the code alone while its name is unknown. */
 export function codeLabel(code: string, name: string | undefined): string {
   return name ? `${name} (${code})` : code;
+}
+
+/** After a click in the menus, the newest column scrolled into view: on a phone the columns are wider than the screen together. */
+function showLastColumn(event: MouseEvent<HTMLDivElement>) {
+  const root = event.currentTarget;
+  requestAnimationFrame(() => {
+    const menus = root.querySelector('.ant-cascader-menus');
+    if (menus) menus.scrollLeft = menus.scrollWidth;
+  });
 }
 
 function matches(search: string, option: CodeOption): boolean {
@@ -60,7 +69,7 @@ export function CodeTableWidget({ id, schema, value, disabled, readonly, onChang
   }, [countiesOfValue]);
 
   const list = Array.isArray(items) ? items : [];
-  const options = useMemo(() => codeTree(table, list, streets, selectable), [table, list, streets, selectable]);
+  const options = useMemo(() => codeTree(table, list, multiple ? new Map() : streets, selectable, multiple), [table, list, streets, selectable, multiple]);
   const names = useMemo(() => new Map([...list, ...[...streets.values()].flat()].map((item) => [item.code, item.name])), [list, streets]);
   const anyGroupSelectable = useMemo(() => list.some((item) => selectable(item.code) && list.some((other) => other.parent === item.code)), [list, selectable]);
   const lastOf = (path: readonly (string | number)[]) => String(path[path.length - 1] ?? '');
@@ -71,13 +80,13 @@ export function CodeTableWidget({ id, schema, value, disabled, readonly, onChang
     classNames: { popup: { root: 'code-table-popup' } },
     disabled: disabled || readonly,
     options,
-    changeOnSelect: table === DIVISION_TABLE || anyGroupSelectable,
+    changeOnSelect: !multiple && (table === DIVISION_TABLE || anyGroupSelectable),
     placeholder: items === undefined ? t('loading') : items === 'failed' ? t('failed') : t('search'),
     notFoundContent: t('notFound'),
     showSearch: {
       filter: (search: string, path: CodeOption[]) => {
         const last = path[path.length - 1];
-        return last !== undefined && last.selectable && matches(search, last);
+        return last !== undefined && last.selectable && !(multiple && last.children?.length) && matches(search, last);
       },
       render: (_search: string, path: CodeOption[]) => {
         const last = path[path.length - 1]!;
@@ -95,6 +104,7 @@ export function CodeTableWidget({ id, schema, value, disabled, readonly, onChang
       const code = last?.code ?? String(labels[labels.length - 1] ?? '');
       return codeLabel(code, last?.name ?? names.get(code));
     },
+    popupRender: (menus: ReactElement) => <div onClick={showLastColumn}>{menus}</div>,
     onBlur: () => onBlur(id, value),
   };
 
@@ -103,7 +113,7 @@ export function CodeTableWidget({ id, schema, value, disabled, readonly, onChang
       <Cascader
         {...common}
         multiple
-        maxTagCount="responsive"
+        showCheckedStrategy={Cascader.SHOW_CHILD}
         value={codes.map((code) => pathTo(code, list, streets))}
         onChange={(paths: (string | number)[][]) => {
           const next = paths.map(lastOf).filter((code) => code && selectable(code));

@@ -31,9 +31,11 @@ function listedAncestor(parent: string | null, listed: ReadonlySet<string>): str
  * The cascader tree of a table from its flat entries (levels by `parent`), with the streets of the
  * counties loaded so far under their counties. A county whose streets are not loaded is no leaf,
  * so opening it loads them. An entry the field may not hold is still opened through, but not
- * chosen: a leaf is disabled, a group's checkbox (in a list of codes) is.
+ * chosen: a leaf is disabled. In a list of codes (`multiple`) only entries without entries below
+ * them are ticked (the cascader would tick a group's every member), so the division tree stops
+ * at the counties there.
  */
-export function codeTree(table: string, items: readonly CodeItem[], streets: ReadonlyMap<string, readonly CodeItem[]>, selectable: (code: string) => boolean): CodeOption[] {
+export function codeTree(table: string, items: readonly CodeItem[], streets: ReadonlyMap<string, readonly CodeItem[]>, selectable: (code: string) => boolean, multiple = false): CodeOption[] {
   // Each code once, never under itself: a tree, however the data repeats a code.
   const all = [...new Map([...items, ...[...streets.values()].flat()].map((item) => [item.code, item])).values()];
   const listed = new Set(all.map((item) => item.code));
@@ -46,7 +48,7 @@ export function codeTree(table: string, items: readonly CodeItem[], streets: Rea
   const build = (item: CodeItem, depth: number): CodeOption => {
     const below = depth < 6 ? children.get(item.code)?.map((child) => build(child, depth + 1)) : undefined;
     const canChoose = selectable(item.code);
-    const waitsForStreets = table === DIVISION_TABLE && item.level === 3 && !streets.has(item.code);
+    const waitsForStreets = !multiple && table === DIVISION_TABLE && item.level === 3 && !streets.has(item.code);
     return {
       value: item.code,
       label: item.name,
@@ -56,7 +58,7 @@ export function codeTree(table: string, items: readonly CodeItem[], streets: Rea
       ...(below && below.length > 0 ? { children: below } : {}),
       ...(waitsForStreets ? { isLeaf: false } : {}),
       ...(!canChoose && !below?.length && !waitsForStreets ? { disabled: true } : {}),
-      ...(!canChoose ? { disableCheckbox: true } : {}),
+      ...(!canChoose || (multiple && below?.length) ? { disableCheckbox: true } : {}),
     };
   };
   return (children.get(null) ?? []).map((item) => build(item, 1));
