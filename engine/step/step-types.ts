@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Actor, CaseContext, CaseData, Effect } from '../actions/index.ts';
 import type { Definition } from '../definition/index.ts';
+import type { CodeLookup } from '../../forms/index.ts';
 
 /** The persisted form of a case's machine state. Flat machines need only value and context. */
 export interface CaseSnapshot {
@@ -33,6 +34,8 @@ export interface StepInput {
   calendar: WorkingCalendar;
   facts?: Record<string, unknown>;
   parameters?: Record<string, unknown>;
+  /** The code tables the runtime holds: a form's `x-code-table` fields must name codes in them. */
+  codes?: CodeLookup;
 }
 
 /** Input to count a case's current deadlines again: the calendar now in force, and the parameters in force when the state was entered. */

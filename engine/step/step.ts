@@ -52,7 +52,7 @@ function checkSender(transition: TransitionDefinition, input: StepInput): void {
 function checkForm(compiled: CompiledDefinition, transition: TransitionDefinition, input: StepInput): void {
   const data = input.event.data ?? {};
   const fields = transition.form
-    ? compiled.validateForm(transition.form, data, { today: chinaDate(input.now) })
+    ? compiled.validateForm(transition.form, data, { today: chinaDate(input.now), ...(input.codes ? { codeExists: input.codes } : {}) })
     : Object.keys(data).map((field) => ({ field, keyword: 'noForm', message: 'this event carries no form', text: fieldMessage('noForm', undefined) }));
   if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: transition.form ?? null, fields } });
 }

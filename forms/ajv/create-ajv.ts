@@ -10,10 +10,15 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** Beijing time is UTC+8 all year. */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** What a caller may hand a validator (`validate.call(context, data)`): the day that counts as today. */
+/** Whether `code` is an entry of the code table `table` (an `x-code-table` field's value). */
+export type CodeLookup = (table: string, code: string) => boolean;
+
+/** What a caller may hand a validator (`validate.call(context, data)`): the day that counts as today, and the code tables. */
 export interface FormContext {
   /** Today in China (`YYYY-MM-DD`): the server passes the step's day, so a test clock or a replayed step is judged by its own day. */
   today: string;
+  /** The server's code tables: an `x-code-table` field's value must be in its table. Without it (the browser) only the field's pattern counts. */
+  codeExists?: CodeLookup;
 }
 
 /** Today in China by this machine's clock: the browser's day, and the server's when no step day is given. */
@@ -34,8 +39,19 @@ function notAfterToday(this: Partial<FormContext> | undefined, enabled: boolean,
 }
 
 /**
+ * `x-code-table: "<table id>"` on a string field (or on the items of an array): the value is a code
+ * of that table (`occupation-2022`, `industry-gb4754-2017`, `division`, ...). The browser offers the
+ * table as a picker; the server, which holds the tables, refuses a code not in it when the
+ * validation context carries a {@link CodeLookup}. Without one the keyword checks nothing.
+ */
+function inCodeTable(this: Partial<FormContext> | undefined, table: string, value: unknown): boolean {
+  if (typeof value !== 'string' || typeof this?.codeExists !== 'function') return true;
+  return this.codeExists(table, value);
+}
+
+/**
  * The platform's Ajv configuration: formats for identifiers and mobile numbers, the bilingual
- * `x-i18n` annotation, the `x-personal` mark and the `x-not-after-today` bound. The server applies it through {@link createAjv}; the UI hands it to rjsf's
+ * `x-i18n` annotation, the `x-personal` mark, the `x-not-after-today` bound and the `x-code-table` look-up. The server applies it through {@link createAjv}; the UI hands it to rjsf's
  * validator as its extender, so a form is judged by the same rules on both sides.
  */
 export function configureAjv(ajv: Ajv): Ajv {
@@ -49,6 +65,7 @@ export function configureAjv(ajv: Ajv): Ajv {
   // A personal field (a bank account number): the server keeps its value encrypted and shows it masked to whom it need not.
   ajv.addKeyword({ keyword: 'x-personal', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-not-after-today', type: 'string', schemaType: 'boolean', validate: notAfterToday });
+  ajv.addKeyword({ keyword: 'x-code-table', type: 'string', schemaType: 'string', metaSchema: { type: 'string', pattern: '^[a-z0-9-]+$' }, validate: inCodeTable });
   return ajv;
 }
 

@@ -34,6 +34,7 @@ const KEYWORDS: Readonly<Record<string, FieldText>> = {
   oneOf: { 'zh-CN': '请从列表中选择', en: 'Choose one of the listed values' },
   additionalProperties: { 'zh-CN': '表单中没有此项', en: 'The form has no such field' },
   'x-not-after-today': { 'zh-CN': '不能晚于今天', en: 'Cannot be later than today' },
+  'x-code-table': { 'zh-CN': '代码表中没有此代码，请从列表中选择', en: 'Not a code of the table: choose one from the list' },
   noForm: { 'zh-CN': '该操作不带表单', en: 'This event carries no form' },
   form: { 'zh-CN': '没有表单 {form}', en: 'unknown form {form}' },
 };

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, chinaDate, factsRead, reschedule, step, type StepResult } from '../../engine/index.ts';
 import { calendarAt, calendarInForce } from '../calendar/index.ts';
+import { codeExists } from '../code-tables/index.ts';
 import type { Transaction } from '../db/index.ts';
 import { cases } from '../db/schema/index.ts';
 import { parametersInForce, publishedDefinition, type PublishedDefinition } from '../plugins/index.ts';
@@ -30,6 +31,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
     calendar,
     facts: facts ?? {},
     parameters: await parametersInForce(tx, rt.registry, row.pluginId, row.orgPath, chinaDate(now)),
+    codes: codeExists,
   }));
   return writeResult(tx, rt, row, result, { actor: input.actor, now, calendarVersion: calendar.version, cause: input.cause, facts, claim: input.claim ?? null }, { depth: (input.depth ?? 0) + 1 });
 }

@@ -52,6 +52,22 @@ describe('localising a form schema', () => {
 });
 
 describe('describing entered data', () => {
+  it('reads a code of an x-code-table field, alone or in a list, as 名称 (代码) once its name is known, else as the code', () => {
+    const schema: JsonSchema = {
+      properties: {
+        occupation: { type: 'string', title: '职业', 'x-code-table': 'occupation-2022' },
+        areas: { type: 'array', title: '意向地区', items: { type: 'string', 'x-code-table': 'division' } },
+      },
+    };
+    const known: Record<string, string> = { 'occupation-2022:2-06-03-00': '会计专业人员', 'division:350203': '思明区' };
+    const names = (table: string, code: string) => known[`${table}:${code}`];
+    expect(describeData({ occupation: '2-06-03-00', areas: ['350203', '350299'] }, schema, [], 'zh-CN', names)).toEqual([
+      { field: 'occupation', label: '职业', value: '会计专业人员 (2-06-03-00)' },
+      { field: 'areas', label: '意向地区', value: '思明区 (350203)、350299' },
+    ]);
+    expect(describeData({ occupation: '2-06-03-00' }, schema, [], 'zh-CN')).toEqual([{ field: 'occupation', label: '职业', value: '2-06-03-00' }]);
+  });
+
   const data = { category: 'lost-job', phone: '13912345678', unemployedSince: '2026-09-30', note: '补充说明' };
 
   it('labels fields and choices from the form, in the schema order and the reader’s language', () => {

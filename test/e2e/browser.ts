@@ -84,6 +84,27 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * Picks a code in the code table picker labelled `label` (a form field with `x-code-table`): types
+   * `search` (a name or a code), clicks the result reading `choice` (`名称 (代码)`) and waits until the
+   * picker shows it, once more if the first click went unanswered while the list was opening.
+   */
+  async pickCode(label: string, search: string, choice: string): Promise<void> {
+    const input = this.page.getByLabel(label, { exact: true });
+    const picker = this.page.locator('.code-table-picker').filter({ has: input });
+    for (let attempt = 1; ; attempt += 1) {
+      await input.click();
+      await input.fill(search);
+      await this.page.locator('.code-table-popup:visible .ant-cascader-menu-item').filter({ hasText: choice }).first().click();
+      try {
+        await picker.getByText(choice, { exact: true }).first().waitFor({ timeout: 2_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
   /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
   async screenshot(name: string): Promise<void> {
     mkdirSync(screenshots, { recursive: true });

@@ -70,7 +70,7 @@ describeInBrowser('institutions: a city administrator registers a training insti
     const form = page.locator('.case-form');
     await form.getByLabel('备案培训班编号').fill('XM2026-1204');
     await session().choose('培训机构（统一社会信用代码）', '厦门市思明区新星职业培训学校 · 52350203MJ0507089A');
-    await form.getByLabel('培训职业（职业分类大典代码）').fill('4-03-02-01');
+    await session().pickCode('培训职业（职业分类大典代码）', '4-03-02-01', '中式烹调师 (4-03-02-01)');
     await session().choose('职业资格（技能）等级', '四级／中级工');
     // The date picker takes a typed day once Enter confirms it.
     await form.getByLabel('开班日期').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));

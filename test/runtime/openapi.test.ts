@@ -37,6 +37,7 @@ describe('OpenAPI document', () => {
       'GET /api/cases/{id}/seeker-matches',
       'GET /api/code-tables',
       'GET /api/code-tables/{table}',
+      'GET /api/divisions',
       'GET /api/employers',
       'GET /api/employers/{id}',
       'GET /api/employers/{id}/history',

@@ -3,6 +3,8 @@ import type { ErrorSchema, FieldTemplateProps, UiSchema } from '@rjsf/utils';
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocale } from '../i18n.ts';
 import { localiseErrors } from './field-errors.ts';
+import { CodeTableWidget } from './CodeTableWidget.tsx';
+import { CODE_TABLE_WIDGET, withCodeWidgets } from './code-widgets.ts';
 import { InstitutionWidget } from './InstitutionWidget.tsx';
 import { localiseSchema, type JsonSchema } from './localise-schema.ts';
 import { rjsfStrings } from './rjsf-strings.ts';
@@ -30,8 +32,8 @@ function FieldTemplate(props: FieldTemplateProps) {
 }
 
 const TEMPLATES = { FieldTemplate };
-/** Widgets a form's UI schema may name beyond rjsf's own: a look-up in a register. */
-const WIDGETS = { institution: InstitutionWidget };
+/** Widgets a form's UI schema may name beyond rjsf's own: a look-up in a register, and the code table picker (named for `x-code-table` fields by itself). */
+const WIDGETS = { institution: InstitutionWidget, [CODE_TABLE_WIDGET]: CodeTableWidget };
 
 /**
  * Enter in a one-line field would submit the form at once (the browser's implicit submission): a
@@ -75,6 +77,7 @@ export function SchemaForm({
 }) {
   const locale = useLocale();
   const localised = useMemo(() => localiseSchema(schema, locale), [schema, locale]);
+  const uiSchema = useMemo(() => withCodeWidgets(schema, ui) as UiSchema, [schema, ui]);
   const transformErrors = useMemo(() => localiseErrors(locale), [locale]);
   const translateString = useMemo(() => rjsfStrings(locale), [locale]);
   const [data, setData] = useState(() => fieldsOf(schema, initialData));
@@ -94,7 +97,7 @@ export function SchemaForm({
       <Form
         className="schema-form"
         schema={localised}
-        uiSchema={ui as UiSchema}
+        uiSchema={uiSchema}
         validator={formValidator}
         formData={data}
         formContext={formContext}

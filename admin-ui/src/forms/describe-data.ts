@@ -1,4 +1,5 @@
 import type { Locale, Text } from '../i18n.ts';
+import { codeTableOf, type CodeNames } from './code-tables.ts';
 import { localiseSchema, type JsonSchema } from './localise-schema.ts';
 
 /** One entered value as a person reads it: the field's label and the value's label. */
@@ -28,14 +29,21 @@ function choiceLabel(schema: JsonSchema | undefined, value: unknown): string | u
   return typeof choice?.['title'] === 'string' ? choice['title'] : undefined;
 }
 
-function scalar(schema: JsonSchema | undefined, value: unknown, locale: Locale): string {
-  const label = choiceLabel(schema, value);
+/** A code of an `x-code-table` field as `名称 (代码)`, or undefined when it is none or its name is not known. */
+function codeText(schema: JsonSchema | undefined, value: unknown, names: CodeNames | undefined): string | undefined {
+  const table = codeTableOf(schema);
+  const name = table !== undefined && typeof value === 'string' ? names?.(table, value) : undefined;
+  return name === undefined ? undefined : `${name} (${String(value)})`;
+}
+
+function scalar(schema: JsonSchema | undefined, value: unknown, locale: Locale, names: CodeNames | undefined): string {
+  const label = choiceLabel(schema, value) ?? codeText(schema, value, names);
   if (label !== undefined) return label;
   if (typeof value === 'boolean') return (value ? YES : NO)[locale];
   return String(value);
 }
 
-function rows(data: Record<string, unknown>, schemas: JsonSchema[], prefix: { field: string; label: string }, locale: Locale): DataRow[] {
+function rows(data: Record<string, unknown>, schemas: JsonSchema[], prefix: { field: string; label: string }, locale: Locale, names: CodeNames | undefined): DataRow[] {
   const known = new Set(schemas.flatMap((schema) => Object.keys(propertiesOf(schema))));
   const fields = [...schemas.flatMap((schema) => Object.keys(propertiesOf(schema))), ...Object.keys(data).filter((field) => !known.has(field))];
   const result: DataRow[] = [];
@@ -46,9 +54,9 @@ function rows(data: Record<string, unknown>, schemas: JsonSchema[], prefix: { fi
     const title = typeof schema?.['title'] === 'string' ? schema['title'] : field;
     const path = { field: prefix.field ? `${prefix.field}.${field}` : field, label: prefix.label ? `${prefix.label} · ${title}` : title };
     const nested = asSchema(value);
-    if (nested) result.push(...rows(nested, schema ? [schema] : [], path, locale));
-    else if (Array.isArray(value)) result.push({ ...path, value: value.map((item) => scalar(asSchema(schema?.['items']), item, locale)).join(LIST_SEPARATOR[locale]) });
-    else result.push({ ...path, value: scalar(schema, value, locale) });
+    if (nested) result.push(...rows(nested, schema ? [schema] : [], path, locale, names));
+    else if (Array.isArray(value)) result.push({ ...path, value: value.map((item) => scalar(asSchema(schema?.['items']), item, locale, names)).join(LIST_SEPARATOR[locale]) });
+    else result.push({ ...path, value: scalar(schema, value, locale, names) });
   }
   return result;
 }
@@ -58,9 +66,10 @@ function rows(data: Record<string, unknown>, schemas: JsonSchema[], prefix: { fi
  * the step's own form schema, else from any other known form that has the field (a case opened
  * by coordination carries data of the form its first action will show), else the field name.
  * Fields follow the schema's order; empty values are left out; nested objects become
- * `parent · child` rows; booleans read yes/no.
+ * `parent · child` rows; booleans read yes/no; a code of an `x-code-table` field reads `名称 (代码)`
+ * once `names` knows it (the code alone before).
  */
-export function describeData(data: Record<string, unknown>, own: JsonSchema | null, others: readonly JsonSchema[], locale: Locale): DataRow[] {
+export function describeData(data: Record<string, unknown>, own: JsonSchema | null, others: readonly JsonSchema[], locale: Locale, names?: CodeNames): DataRow[] {
   const schemas = [own, ...others].filter((schema): schema is JsonSchema => schema !== null).map((schema) => localiseSchema(schema, locale));
-  return rows(data, schemas, { field: '', label: '' }, locale);
+  return rows(data, schemas, { field: '', label: '' }, locale, names);
 }

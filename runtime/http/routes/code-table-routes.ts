@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { codeEntries, codeTables } from '../../code-tables/index.ts';
+import { divisionStreets, divisionTree } from '../../divisions/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -27,7 +28,16 @@ const entriesRoute = secureRoute('processes.read', {
   responses: { 200: jsonResponse(z.object({ items: z.array(Entry) }), 'Entries'), ...errorResponses(400, 401, 404) },
 });
 
-/** Reference code tables, for forms and breakdowns. */
+const divisionsRoute = secureRoute('processes.read', {
+  method: 'get',
+  path: '/divisions',
+  tags: ['code tables'],
+  summary: 'Administrative divisions for a form\'s picker: provinces, cities and counties (6-digit codes) at once, or the streets/townships (9 digits) of one county',
+  request: { query: z.object({ county: z.string().regex(/^\d{6}$/).optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Entry.omit({ id: true })) }), 'Divisions'), ...errorResponses(400, 401) },
+});
+
+/** Reference code tables and the division tree, for forms and breakdowns. */
 export function codeTableRoutes(_rt: RuntimeContext) {
   return apiRouter()
     .openapi(listRoute, (c) => c.json({ items: codeTables.map(({ file: _file, ...table }) => table) }, 200))
@@ -37,5 +47,9 @@ export function codeTableRoutes(_rt: RuntimeContext) {
         (e) => (parent === undefined || e.parent === parent) && (level === undefined || e.level === level) && (q === undefined || e.code.startsWith(q) || e.name.startsWith(q)),
       );
       return c.json({ items }, 200);
+    })
+    .openapi(divisionsRoute, (c) => {
+      const { county } = c.req.valid('query');
+      return c.json({ items: county === undefined ? [...divisionTree()] : divisionStreets(county) }, 200);
     });
 }

@@ -1,6 +1,7 @@
 import { Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { ProvisionalTag } from '../../calendar/ProvisionalTag.tsx';
 import type { DeadlineMove } from '../../calendar/types.ts';
+import { useCodeNames } from '../../forms/code-tables.ts';
 import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
@@ -10,12 +11,19 @@ import { useCaseMessages } from './messages.ts';
 import { stateStays, type StateStay } from './state-stays.ts';
 import type { HistoryStep } from './types.ts';
 
-/** A step's form data as a labelled description list (labels from its form, else from the other forms the page knows). */
+/** The strings a step's data holds at its top level, in lists too: the codes whose names may be looked up. */
+function stringsOf(data: Record<string, unknown>): string[] {
+  return Object.values(data).flatMap((value) => (Array.isArray(value) ? value : [value])).filter((value): value is string => typeof value === 'string');
+}
+
+/** A step's form data as a labelled description list (labels from its form, else from the other forms the page knows; codes with their names). */
 function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const locale = useLocale();
-  const rows = describeData(step.data, step.form?.schema ?? null, knownForms, locale);
+  const own = step.form?.schema ?? null;
+  const names = useCodeNames([own, ...knownForms], stringsOf(step.data));
+  const rows = describeData(step.data, own, knownForms, locale, names);
   if (rows.length === 0) return null;
   return (
     <Descriptions
