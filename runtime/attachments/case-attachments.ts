@@ -131,8 +131,8 @@ export async function uploadAttachment(rt: RuntimeContext, user: SessionUser, ca
   });
 }
 
-/** The files attached to a case the user reaches, oldest first, without their content. */
-export async function caseAttachmentList(rt: RuntimeContext, user: SessionUser, caseId: string): Promise<{ items: AttachmentView[] }> {
+/** The files attached to a case the user reaches, oldest first, without their content; with the largest file accepted, for the browser's own check. */
+export async function caseAttachmentList(rt: RuntimeContext, user: SessionUser, caseId: string): Promise<{ items: AttachmentView[]; maxBytes: number }> {
   const row = await getCaseRow(rt, user, caseId);
   const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
   const rows = await rt.db
@@ -140,7 +140,7 @@ export async function caseAttachmentList(rt: RuntimeContext, user: SessionUser, 
     .from(caseAttachments)
     .where(and(eq(caseAttachments.cityCode, row.cityCode), eq(caseAttachments.caseId, row.id)))
     .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.id));
-  return { items: rows.map((r) => view(r, definition)) };
+  return { items: rows.map((r) => view(r, definition)), maxBytes: rt.config.attachmentLimitBytes };
 }
 
 async function attachmentRow(tx: Executor, row: CaseRow, attachmentId: string, lock = false): Promise<AttachmentRow> {

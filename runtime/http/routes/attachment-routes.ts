@@ -52,7 +52,7 @@ const listRoute = secureRoute('cases.read', {
   method: 'get', path: '/cases/{id}/attachments', tags,
   summary: 'The files attached to a case, oldest first, each with its step and material, without content',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Attachment) }), 'Attachments'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Attachment), maxBytes: z.number().int().openapi({ description: 'ATTACHMENT_LIMIT_BYTES: the largest file accepted' }) }), 'Attachments'), ...errorResponses(400, 401, 404) },
 });
 
 const readRoute = secureRoute('cases.read', {
