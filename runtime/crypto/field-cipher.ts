@@ -100,6 +100,12 @@ export class FieldCipher {
     return Buffer.concat([body, createHmac('sm3', key.mac).update(body).digest()]);
   }
 
+  /** What bytes encrypted under key `keyId` start with: how a rotation finds those under an older key. */
+  static bytesPrefix(keyId: string): Buffer {
+    const id = Buffer.from(keyId, 'ascii');
+    return Buffer.concat([BYTES_MAGIC, Buffer.of(id.length), id]);
+  }
+
   /** Decrypts what `encryptBytes` stored after checking its tag; throws on bytes altered, or of a key not in the ring. */
   decryptBytes(stored: Uint8Array): Buffer {
     const bytes = Buffer.from(stored);

@@ -3,8 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
 import { contentDisposition, sniffMediaType } from '../../runtime/attachments/index.ts';
+import { FieldCipher, type KeyRing } from '../../runtime/crypto/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { accessLog, caseAttachments } from '../../runtime/db/schema/index.ts';
+import { reencryptAll } from '../../runtime/privacy/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
@@ -117,6 +119,13 @@ describe.each(backends)('case attachments (%s)', (backend) => {
     expect(read.headers.get('content-type')).toBe('application/pdf');
     expect(read.headers.get('x-content-type-options')).toBe('nosniff');
     expect(read.headers.get('content-disposition')).toBe(`attachment; filename="___ ___.pdf"; filename*=UTF-8''${encodeURIComponent('身份证 扫描件.pdf')}`);
+
+    // A key rotation re-encrypts the file: read back under the new key alone, it is the same file.
+    const rotated: KeyRing = { ...t.rt.cipher.ring, primary: 'k9', keys: { ...t.rt.cipher.ring.keys, k9: randomBytes(32).toString('hex') } };
+    t.rt.cipher = new FieldCipher(rotated);
+    expect((await reencryptAll(t.rt.db, t.rt.cipher, { reindex: false })).attachments).toBeGreaterThanOrEqual(1);
+    const [again] = await t.rt.db.select({ content: caseAttachments.content }).from(caseAttachments).where(eq(caseAttachments.id, uploaded.body.id));
+    expect(new FieldCipher({ ...rotated, keys: { k9: rotated.keys['k9']! } }).decryptBytes(again!.content).equals(file)).toBe(true);
 
     const reads = await t.rt.db.select().from(accessLog).where(and(eq(accessLog.action, 'case.attachment.read'), eq(accessLog.targetId, caseId)));
     expect(reads).toHaveLength(1);
