@@ -20,6 +20,8 @@ export interface RuntimeConfig {
   bodyLimitBytes: number;
   /** Largest bulk import file accepted (CSV or XLSX), in bytes; the one route that takes a file has this limit instead. */
   importLimitBytes: number;
+  /** Largest file attached to a case (PDF, JPEG or PNG), in bytes; the upload route's body may be this much plus its multipart framing. */
+  attachmentLimitBytes: number;
   /** How long a session lasts at most from sign-in. */
   sessionHours: number;
   /** A session unused this long ends. */
@@ -93,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     mode,
     bodyLimitBytes: positiveNumber(env, 'BODY_LIMIT_BYTES', 256 * 1024),
     importLimitBytes: positiveNumber(env, 'IMPORT_LIMIT_BYTES', 20 * 1024 * 1024),
+    attachmentLimitBytes: positiveNumber(env, 'ATTACHMENT_LIMIT_BYTES', 10 * 1024 * 1024),
     sessionHours: positiveNumber(env, 'SESSION_HOURS', 12),
     sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 30),
     passwordMaxAgeDays: positiveNumber(env, 'PASSWORD_MAX_AGE_DAYS', 90),

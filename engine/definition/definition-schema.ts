@@ -33,6 +33,12 @@ export const actionSchema = z
   .object({ type: name, params: z.record(z.string(), z.unknown()).optional() })
   .strict();
 
+/**
+ * A proof a step needs attached (材料), e.g. 身份证明: its code, unique within the step, its title,
+ * and whether the step is refused without it. The files themselves are the runtime's attachments.
+ */
+export const materialSchema = z.object({ code: kebabId, title: localizedTextSchema, required: z.boolean().default(false) }).strict();
+
 /** One event a state accepts, who may send it, what it carries and checks, and where it leads. */
 export const transitionSchema = z
   .object({
@@ -46,6 +52,8 @@ export const transitionSchema = z
     actions: z.array(actionSchema).default([]),
     /** Case data counters this transition adds one to, e.g. months paid. */
     count: z.array(name).default([]),
+    /** The proofs to attach when sending it; absent (not an empty list) where a step needs none, so older definitions keep their hash. */
+    materials: z.array(materialSchema).min(1).optional(),
   })
   .strict();
 
@@ -155,3 +163,4 @@ export type ActionDefinition = z.output<typeof actionSchema>;
 export type TimerDefinition = z.output<typeof timerSchema>;
 export type FormDefinition = z.output<typeof formSchema>;
 export type FactSource = z.output<typeof factSourceSchema>;
+export type MaterialDefinition = z.output<typeof materialSchema>;

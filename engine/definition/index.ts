@@ -10,6 +10,7 @@ export {
   type FormDefinition,
   type FactSource,
   type TimerDefinition,
+  type MaterialDefinition,
 } from './definition-schema.ts';
 export { parseDefinition } from './parse-definition.ts';
 export { definitionHash } from './definition-hash.ts';

@@ -50,6 +50,13 @@ export const errorCatalogue = {
   DUPLICATE_RECORD: { kind: 'refusal', 'zh-CN': '记录已存在', en: 'The record already exists' },
   DOCUMENT_NOT_ISSUABLE: { kind: 'refusal', 'zh-CN': '该业务尚不能出具此文书', en: 'This document cannot be issued for the case (yet)' },
   DOCUMENT_REVOKED: { kind: 'refusal', 'zh-CN': '该文书已作废', en: 'The document has already been revoked' },
+  ATTACHMENT_TYPE_REFUSED: { kind: 'refusal', 'zh-CN': '附件须为 PDF、JPEG 或 PNG 文件（按文件内容判断，与文件名无关）', en: 'An attachment must be a PDF, JPEG or PNG file (judged by its content, not its name)' },
+  ATTACHMENT_TOO_LARGE: { kind: 'refusal', 'zh-CN': '附件超过大小上限', en: 'The attachment is larger than the limit' },
+  ATTACHMENT_WITHDRAWN: { kind: 'refusal', 'zh-CN': '该附件已撤回', en: 'The attachment has already been withdrawn' },
+  MATERIAL_NOT_DECLARED: { kind: 'refusal', 'zh-CN': '该环节未要求此项材料', en: 'The step does not ask for this material' },
+  MATERIALS_MISSING: { kind: 'refusal', 'zh-CN': '缺少必需的材料，请先上传', en: 'Required materials are missing: attach them first' },
+  // A refusal answered with 409: the case has ended; it takes no new files.
+  CASE_CLOSED: { kind: 'refusal', 'zh-CN': '该业务已办结，不能再上传附件', en: 'The case is closed: it takes no new attachments' },
   CONCURRENT_UPDATE: { kind: 'conflict', 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
   TASK_POST_REQUIRED: { kind: 'refusal', 'zh-CN': '该待办属于您未担任的岗位', en: 'The task belongs to a post you do not hold' },
   TASK_CLAIMED: { kind: 'refusal', 'zh-CN': '该待办已由他人认领', en: 'Someone else has claimed the task' },

@@ -1,5 +1,5 @@
 import { celProblems, factsNamedIn } from '../conditions/index.ts';
-import type { ActionDefinition, Definition, StateDefinition } from '../definition/index.ts';
+import type { ActionDefinition, Definition, StateDefinition, TransitionDefinition } from '../definition/index.ts';
 import { isRole } from '../plugin/roles.ts';
 import { builtInActionNames, isBuiltInAction, paramProblem, type Implementations } from '../actions/index.ts';
 import { finding, type Finding } from './findings.ts';
@@ -51,6 +51,20 @@ function verifyActionParams(action: ActionDefinition, path: string, events: Read
   });
 }
 
+/** Materials a step asks for: each code once, and only on a step a person sends (the system attaches nothing). */
+function verifyMaterials(event: string, transition: TransitionDefinition, path: string): Finding[] {
+  const materials = transition.materials ?? [];
+  if (materials.length > 0 && transition.roles.every((role) => role === 'system')) return [finding('material-on-system-event', `${path}.materials`, event)];
+  const seen = new Set<string>();
+  return materials.flatMap((material, i) => {
+    if (!seen.has(material.code)) {
+      seen.add(material.code);
+      return [];
+    }
+    return [finding('duplicate-material', `${path}.materials.${i}.code`, material.code)];
+  });
+}
+
 function verifyTransitions(definition: Definition, name: string, state: StateDefinition, implementations?: Implementations): Finding[] {
   const findings: Finding[] = [];
   const events = new Set(Object.values(definition.states).flatMap((s) => Object.keys(s.on)));
@@ -77,6 +91,7 @@ function verifyTransitions(definition: Definition, name: string, state: StateDef
         findings.push(finding('unknown-guard', `${path}.rules.${i}.guard`, rule.guard));
       }
     });
+    findings.push(...verifyMaterials(event, transition, path));
     transition.actions.forEach((action, i) => {
       const known = builtInActionNames.has(action.type) || implementations?.actions[action.type] !== undefined;
       if (implementations && !known) findings.push(finding('unknown-action', `${path}.actions.${i}.type`, action.type));

@@ -12,6 +12,7 @@ import { searchCaseRows, type CaseSearchQuery } from './case-search.ts';
 import { availableActions, caseDetail, caseSummary } from './case-views.ts';
 import { stepConsequences } from './step-consequences.ts';
 import { subjectInCity, subjectsOf } from './subjects.ts';
+import { bindMaterials, requireMaterials } from './step-materials.ts';
 import { holdsPostAt, taskForStep } from './task-offer.ts';
 
 async function detail(rt: RuntimeContext, user: SessionUser, row: CaseRow) {
@@ -83,7 +84,12 @@ export async function sendEvent(rt: RuntimeContext, user: SessionUser, id: strin
       const row = await getCaseRow(rt, user, id, tx, true);
       if (row.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId: id, version: row.version } });
       const { post, claim } = await taskForStep(tx, user, row);
-      return rt.stepper.step(tx, rt, row, { event, actor: actorOf(user, post), cause: null, claim });
+      const { definition } = await publishedDefinition(tx, rt.registry, row.definitionId);
+      await requireMaterials(tx, row, definition, input.type);
+      const stepped = await rt.stepper.step(tx, rt, row, { event, actor: actorOf(user, post), cause: null, claim });
+      // The step's record is the version it produced: its files are shown beside it from now on.
+      await bindMaterials(tx, row, input.type, stepped.version);
+      return stepped;
     }),
   );
   return detail(rt, user, updated);

@@ -33,6 +33,7 @@ export function availableActions(definition: Definition, state: string, user: Se
         targetTitle: stateTitle(definition, t.target),
         form: t.form && form ? { id: t.form, title: form.title, schema: form.schema, ui: form.ui ?? {} } : null,
         consequences: consequences.get(event) ?? NONE,
+        materials: (t.materials ?? []).map((m) => ({ code: m.code, title: m.title, required: m.required })),
       };
     });
 }

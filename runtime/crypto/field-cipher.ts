@@ -12,6 +12,8 @@ export interface KeyRing {
 
 const PREFIX = 'sm4ctr';
 const VERSION = 'v1';
+/** What encrypted bytes (a file) start with: the scheme and its version. */
+const BYTES_MAGIC = Buffer.from('pesb1', 'ascii');
 
 interface DerivedKey {
   encryption: Buffer;
@@ -83,6 +85,42 @@ export class FieldCipher {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('the value was altered');
     const decipher = createDecipheriv('sm4-ctr', key.encryption, Buffer.from(iv, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * Encrypts a file's bytes with the primary key, as the fields are (SM4-CTR, then an HMAC-SM3 tag
+   * over all before it): `pesb1`, the key id's length and the key id, the IV, the ciphertext, the tag.
+   */
+  encryptBytes(plain: Uint8Array): Buffer {
+    const key = this.keys.get(this.ring.primary)!;
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('sm4-ctr', key.encryption, iv);
+    const keyId = Buffer.from(this.ring.primary, 'ascii');
+    const body = Buffer.concat([BYTES_MAGIC, Buffer.of(keyId.length), keyId, iv, cipher.update(plain), cipher.final()]);
+    return Buffer.concat([body, createHmac('sm3', key.mac).update(body).digest()]);
+  }
+
+  /** What bytes encrypted under key `keyId` start with: how a rotation finds those under an older key. */
+  static bytesPrefix(keyId: string): Buffer {
+    const id = Buffer.from(keyId, 'ascii');
+    return Buffer.concat([BYTES_MAGIC, Buffer.of(id.length), id]);
+  }
+
+  /** Decrypts what `encryptBytes` stored after checking its tag; throws on bytes altered, or of a key not in the ring. */
+  decryptBytes(stored: Uint8Array): Buffer {
+    const bytes = Buffer.from(stored);
+    if (bytes.length < BYTES_MAGIC.length + 1 + 16 + 32 || !bytes.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) throw new Error('not bytes of this cipher');
+    const keyLength = bytes[BYTES_MAGIC.length]!;
+    const keyStart = BYTES_MAGIC.length + 1;
+    const keyId = bytes.subarray(keyStart, keyStart + keyLength).toString('ascii');
+    const key = this.keys.get(keyId);
+    if (!key) throw new Error(`key ${keyId} is not in the ring`);
+    const body = bytes.subarray(0, bytes.length - 32);
+    const expected = createHmac('sm3', key.mac).update(body).digest();
+    if (!timingSafeEqual(bytes.subarray(bytes.length - 32), expected)) throw new Error('the bytes were altered');
+    const ivStart = keyStart + keyLength;
+    const decipher = createDecipheriv('sm4-ctr', key.encryption, bytes.subarray(ivStart, ivStart + 16));
+    return Buffer.concat([decipher.update(body.subarray(ivStart + 16)), decipher.final()]);
   }
 
   /** The blind index of a value: the same for the same value under the same index key, revealing nothing else. */

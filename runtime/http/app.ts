@@ -14,6 +14,7 @@ import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
+import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachment-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
@@ -54,8 +55,15 @@ export function createApiApp(rt: RuntimeContext) {
   const limit = (maxBytes: number) => bodyLimit({ maxSize: maxBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes } }); } });
   const bodies = limit(rt.config.bodyLimitBytes);
   const importFiles = limit(rt.config.importLimitBytes);
-  // A bulk import file is the one body allowed past BODY_LIMIT_BYTES, up to IMPORT_LIMIT_BYTES.
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH ? importFiles(c, next) : bodies(c, next)));
+  // Room for a multipart body's boundaries, part headers and short fields around the file.
+  const attachmentFiles = limit(rt.config.attachmentLimitBytes + 64 * 1024);
+  // Two bodies are allowed past BODY_LIMIT_BYTES: a bulk import file, up to IMPORT_LIMIT_BYTES, and a
+  // case attachment, up to ATTACHMENT_LIMIT_BYTES (whose own check names the file's limit).
+  app.use('/api/*', (c, next) => {
+    if (c.req.method !== 'POST') return bodies(c, next);
+    if (c.req.path === IMPORT_UPLOAD_PATH) return importFiles(c, next);
+    return ATTACHMENT_UPLOAD_PATH.test(c.req.path) ? attachmentFiles(c, next) : bodies(c, next);
+  });
   app.use('/api/*', requestOrigin({ trustProxy: rt.config.trustProxy }));
   app.use('/api/*', requestLog());
   app.use('/api/*', edgeChecks());
@@ -78,6 +86,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', caseRoutes(rt));
   app.route('/api', matchingRoutes(rt));
   app.route('/api', documentRoutes(rt));
+  app.route('/api', attachmentRoutes(rt));
   app.route('/api', taskRoutes(rt));
   app.route('/api', taskClaimRoutes(rt));
   app.route('/api', notificationRoutes(rt));

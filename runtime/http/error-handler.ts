@@ -39,6 +39,10 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   TASK_NOT_CLAIMED: 409,
   TASK_NOT_OPEN: 409,
   DOCUMENT_REVOKED: 409,
+  ATTACHMENT_TYPE_REFUSED: 415,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_WITHDRAWN: 409,
+  CASE_CLOSED: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { FieldCipher } from '../crypto/index.ts';
 import { normalIdNumber } from './personal-data.ts';
 import { queryRows, type Database } from '../db/index.ts';
-import { cases, employers, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
+import { caseAttachments, cases, employers, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
 
 const BATCH = 500;
 
@@ -17,7 +17,7 @@ const dataNotUnder = (data: string, primary: string): SQL =>
  * What a rotation re-encrypted, per table; and how many performance records (append-only, so never
  * rewritten) still hold values under older keys: while there are any, those keys stay in the ring.
  */
-export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'cases', number> & {
+export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'cases' | 'attachments', number> & {
   historyUnderOlderKeys: number;
   reindexed?: number;
 };
@@ -27,7 +27,7 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
  * made primary in the key file): ID numbers (employers' legal representatives too), phones (emergency
  * contacts' and employers' contacts' too), social security card numbers, payment accounts and payees, bank lines, second-factor secrets. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
- * primary key are left alone. With `reindex`, the blind indexes are recomputed too (after the
+ * primary key are left alone. Files attached to cases are re-encrypted the same way. With `reindex`, the blind indexes are recomputed too (after the
  * index key changed). The personal values of case data (a bank account) are re-encrypted in the
  * case and its snapshot; the performance records that hold them are append-only and keep theirs,
  * counted in `historyUnderOlderKeys` with the personal values of master-data histories. An old key may leave the key file only once this reports
@@ -35,7 +35,7 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
  */
 export async function reencryptAll(db: Database, cipher: FieldCipher, options: { reindex: boolean }): Promise<RotationReport> {
   const primary = cipher.ring.primary;
-  const report: RotationReport = { persons: 0, employers: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, cases: 0, historyUnderOlderKeys: 0 };
+  const report: RotationReport = { persons: 0, employers: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, cases: 0, attachments: 0, historyUnderOlderKeys: 0 };
   const again = (stored: string | null) => (stored === null ? null : cipher.encrypt(cipher.decrypt(stored)));
   const againData = <T extends Record<string, unknown>>(data: T): T =>
     Object.fromEntries(Object.entries(data).map(([field, value]) => [field, typeof value === 'string' && value.startsWith('sm4ctr:') ? again(value) : value])) as T;
@@ -152,6 +152,27 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
         return rows.length;
       }),
     'cases',
+  );
+  // Files attached to cases: their content names its key in its first bytes.
+  const prefix = FieldCipher.bytesPrefix(primary);
+  await loop(
+    () =>
+      db.transaction(async (tx) => {
+        const rows = await tx
+          .select({ cityCode: caseAttachments.cityCode, id: caseAttachments.id, content: caseAttachments.content })
+          .from(caseAttachments)
+          .where(sql`substring(${caseAttachments.content} from 1 for ${prefix.length}) <> ${prefix}`)
+          .limit(BATCH)
+          .for('update');
+        for (const row of rows) {
+          await tx
+            .update(caseAttachments)
+            .set({ content: cipher.encryptBytes(cipher.decryptBytes(row.content)) })
+            .where(and(eq(caseAttachments.cityCode, row.cityCode), eq(caseAttachments.id, row.id)));
+        }
+        return rows.length;
+      }),
+    'attachments',
   );
   const [history] = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM case_events WHERE ${dataNotUnder('case_events.data', primary)}`);
   // A record's history (append-only too) keeps the personal values of its changes under the key they were written with.

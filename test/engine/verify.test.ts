@@ -98,6 +98,16 @@ describe('compile', () => {
     }
   });
 
+  it('reports a material declared twice on a step, and materials on a step only the system sends', () => {
+    const d = tinyDefinition();
+    const title = { 'zh-CN': '身份证明', en: 'Proof of identity' };
+    Object.assign(d.states.open.on.close as Record<string, unknown>, { materials: [{ code: 'identity-proof', title, required: true }, { code: 'identity-proof', title }] });
+    expect(codesOf(d)).toEqual(['duplicate-material@states.open.on.close.materials.1.code']);
+    Object.assign(d.states.open.on.close as Record<string, unknown>, { roles: ['system'], materials: [{ code: 'identity-proof', title }] });
+    expect(codesOf(d)).toContain('material-on-system-event@states.open.on.close.materials');
+    expect(() => parseDefinition({ ...tinyDefinition(), states: { ...d.states, open: { ...d.states.open, on: { close: { ...d.states.open.on.close, materials: [{ code: 'Not Kebab', title }] } } } } })).toThrow();
+  });
+
   it('refuses a definition that fails its schema, naming the path', () => {
     const d = { ...tinyDefinition(), subject: 'cat' };
     try {

@@ -43,6 +43,7 @@ const countedTables = [
   'master_data_history',
   'issued_documents',
   'notification_reads',
+  'case_attachments',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

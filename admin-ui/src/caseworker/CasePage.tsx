@@ -14,6 +14,7 @@ import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import { CaseDocuments } from './documents/CaseDocuments.tsx';
 import { SeekerMatches, VACANCY_PROCESS } from './matching/SeekerMatches.tsx';
+import type { AttachmentList } from './attachments/types.ts';
 import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
 import type { DeadlineMove } from '../calendar/types.ts';
 
@@ -48,12 +49,14 @@ function CaseView({ caseId }: { caseId: string }) {
   const detail = useApi<CaseDetail>(`/cases/${caseId}`);
   const history = useApi<{ items: HistoryStep[]; deadlineMoves: DeadlineMove[] }>(`/cases/${caseId}/history`);
   const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
+  const attachments = useApi<AttachmentList>(`/cases/${caseId}/attachments`);
   const actionsTitle = useRef<HTMLHeadingElement>(null);
   const mayReadPersons = useMayDo('persons.read');
   const reloadAll = () => {
     detail.reload();
     history.reload();
     links.reload();
+    attachments.reload();
   };
   // The button that had the focus is gone with the step: the keyboard carries on from the actions' heading.
   const stepped = () => {
@@ -80,7 +83,7 @@ function CaseView({ caseId }: { caseId: string }) {
                 <Col xs={24} xl={14}>
                   <Space orientation="vertical" size={16} className="case-column">
                     <Card size="small" title={<SectionTitle id="case-actions-title" ref={actionsTitle}>{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
-                      <CaseActions key={data.id} detail={data} onStepped={stepped} onStale={reloadAll} />
+                      <CaseActions key={data.id} detail={data} onStepped={stepped} onStale={reloadAll} attachments={attachments.data ?? null} onAttachmentsChanged={attachments.reload} />
                     </Card>
                     <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>
@@ -93,7 +96,16 @@ function CaseView({ caseId }: { caseId: string }) {
                 <Col xs={24} xl={10}>
                   <Card size="small" title={<SectionTitle id="case-history-title">{t('history')}</SectionTitle>} role="region" aria-labelledby="case-history-title">
                     <Loadable loaded={history}>
-                      {(loaded) => <CaseHistory steps={loaded.items} active={data.status === 'active'} moves={loaded.deadlineMoves} knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))} />}
+                      {(loaded) => (
+                        <CaseHistory
+                          steps={loaded.items}
+                          active={data.status === 'active'}
+                          moves={loaded.deadlineMoves}
+                          knownForms={data.actions.flatMap((action) => (action.form ? [action.form.schema] : []))}
+                          attachments={attachments.data?.items ?? []}
+                          onAttachmentsChanged={attachments.reload}
+                        />
+                      )}
                     </Loadable>
                   </Card>
                 </Col>

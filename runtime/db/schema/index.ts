@@ -11,3 +11,4 @@ export * from './imports.ts';
 export * from './task-assignments.ts';
 export * from './documents.ts';
 export * from './notifications.ts';
+export * from './attachments.ts';

@@ -44,6 +44,9 @@ const CaseAction = z.object({
   targetTitle: LocalizedText,
   form: z.object({ id: z.string(), title: LocalizedText, schema: JsonObject, ui: JsonObject }).nullable(),
   consequences: StepConsequences,
+  materials: z
+    .array(z.object({ code: z.string(), title: LocalizedText, required: z.boolean() }))
+    .openapi({ description: 'The proofs the step asks to attach (POST /cases/{id}/attachments with `step` = the event); a required one missing refuses the step with MATERIALS_MISSING' }),
 });
 
 const CaseDetail = CaseSummary.extend({

@@ -4,6 +4,8 @@ import { api, errorText } from '../../api.ts';
 import { toErrorSchema } from '../../forms/field-errors.ts';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocale, useLocalized } from '../../i18n.ts';
+import { MaterialUploads } from '../attachments/MaterialUploads.tsx';
+import type { AttachmentList } from '../attachments/types.ts';
 import { useCaseMessages } from './messages.ts';
 import { refusalOf } from './refusal.ts';
 import { StepConsequencesList } from './StepConsequences.tsx';
@@ -81,7 +83,14 @@ function ActionButtons({
  * (the server marks it from the definitions) is sent only once confirmed, the confirmation listing
  * what it will do, other cases of the person included.
  */
-export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail; onStepped: () => void; onStale: () => void }) {
+export function CaseActions({ detail, onStepped, onStale, attachments, onAttachmentsChanged }: {
+  detail: CaseDetail;
+  onStepped: () => void;
+  onStale: () => void;
+  /** The case's attachments (those waiting for a step are shown in its form), and how to read them again after a change. */
+  attachments: AttachmentList | null;
+  onAttachmentsChanged: () => void;
+}) {
   const t = useCaseMessages();
   const l = useLocalized();
   const locale = useLocale();
@@ -143,6 +152,17 @@ export function CaseActions({ detail, onStepped, onStale }: { detail: CaseDetail
       {refused !== null && !chosen?.form && <RefusalAlert error={refused} />}
       {chosen?.form && (
         <Card size="small" title={l(chosen.form.title)} className="case-form">
+          {attachments && (
+            <MaterialUploads
+              caseId={detail.id}
+              state={detail.state}
+              event={chosen.event}
+              materials={chosen.materials ?? []}
+              attachments={attachments.items}
+              maxBytes={attachments.maxBytes}
+              onChanged={onAttachmentsChanged}
+            />
+          )}
           {prefill.ready ? (
             <SchemaForm
               key={chosen.event}

@@ -7,6 +7,9 @@ import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { chinaTime } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
+import { AttachmentItems } from '../attachments/AttachmentItems.tsx';
+import { useAttachmentMessages } from '../attachments/messages.ts';
+import type { Attachment } from '../attachments/types.ts';
 import { useCaseMessages } from './messages.ts';
 import { stateStays, type StateStay } from './state-stays.ts';
 import type { HistoryStep } from './types.ts';
@@ -54,11 +57,19 @@ function SlaTag({ step }: { step: HistoryStep }) {
   );
 }
 
+/** The case's attachments, shown beside the step each was sent with. */
+interface StepFiles {
+  items: readonly Attachment[];
+  mayWithdraw: boolean;
+  onChanged: () => void;
+  label: string;
+}
+
 /**
  * One step: what happened, from which state to which, against which deadline, who (role, post, org
  * unit), when the state it led to was entered and left (or that the case is in it now), why.
  */
-function StepContent({ step, stay, knownForms }: { step: HistoryStep; stay: StateStay; knownForms: readonly JsonSchema[] }) {
+function StepContent({ step, stay, knownForms, files }: { step: HistoryStep; stay: StateStay; knownForms: readonly JsonSchema[]; files: StepFiles }) {
   const t = useCaseMessages();
   const l = useLocalized();
   const roleName = useRoleName();
@@ -88,6 +99,7 @@ function StepContent({ step, stay, knownForms }: { step: HistoryStep; stay: Stat
         </div>
       )}
       <StepData step={step} knownForms={knownForms} />
+      <AttachmentItems items={files.items.filter((a) => a.step?.seq === step.seq)} mayWithdraw={files.mayWithdraw} onChanged={files.onChanged} label={files.label} />
     </div>
   );
 }
@@ -118,8 +130,19 @@ function DeadlineMoves({ moves }: { moves: readonly DeadlineMove[] }) {
  * data entered, labelled from its form; then the deadlines a calendar change moved.
  * `knownForms` (the forms of the actions on offer) label data a step has no form for.
  */
-export function CaseHistory({ steps, active, moves, knownForms }: { steps: HistoryStep[]; active: boolean; moves: readonly DeadlineMove[]; knownForms: readonly JsonSchema[] }) {
+export function CaseHistory({ steps, active, moves, knownForms, attachments = [], onAttachmentsChanged = () => {} }: {
+  steps: HistoryStep[];
+  active: boolean;
+  moves: readonly DeadlineMove[];
+  knownForms: readonly JsonSchema[];
+  /** The case's attachments: each shown beside the step it was sent with, those of the case as a whole after the steps. */
+  attachments?: readonly Attachment[];
+  onAttachmentsChanged?: () => void;
+}) {
   const t = useCaseMessages();
+  const ta = useAttachmentMessages();
+  const files: StepFiles = { items: attachments, mayWithdraw: active, onChanged: onAttachmentsChanged, label: ta('attachments') };
+  const caseLevel = attachments.filter((a) => a.step === null);
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />;
   const forms = [...steps.flatMap((step) => (step.form ? [step.form.schema] : [])), ...knownForms];
   const verdict = (step: HistoryStep) => step.recalculated?.onTime ?? step.onTime;
@@ -131,9 +154,15 @@ export function CaseHistory({ steps, active, moves, knownForms }: { steps: Histo
         items={steps.map((step, index) => ({
           key: step.seq,
           color: verdict(step) === false ? 'red' : verdict(step) ? 'green' : 'blue',
-          content: <StepContent step={step} stay={stays[index]!} knownForms={forms} />,
+          content: <StepContent step={step} stay={stays[index]!} knownForms={forms} files={files} />,
         }))}
       />
+      {caseLevel.length > 0 && (
+        <div className="case-attachments">
+          <Typography.Text strong>{ta('caseAttachments')}</Typography.Text>
+          <AttachmentItems items={caseLevel} mayWithdraw={active} onChanged={onAttachmentsChanged} label={ta('caseAttachments')} />
+        </div>
+      )}
       <DeadlineMoves moves={moves} />
     </>
   );

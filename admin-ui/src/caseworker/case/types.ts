@@ -1,5 +1,6 @@
 import type { Localized } from '../../api.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
+import type { Material } from '../attachments/types.ts';
 
 /** The form an action carries, from the case's pinned definition. */
 export interface ActionForm {
@@ -25,6 +26,8 @@ export interface CaseAction {
   targetTitle: Localized;
   form: ActionForm | null;
   consequences: StepConsequences;
+  /** The proofs the step asks to attach; the server refuses it while a required one is missing. */
+  materials: Material[];
 }
 
 /** `GET /api/cases/{id}`. */
