@@ -1,5 +1,5 @@
 import { Button, Space, Tabs, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -36,6 +36,11 @@ export default function ProcessPage({ processId, user }: { processId: string; us
   const [revision, setRevision] = useState(0);
   // The saved draft's definition names the states and fields a draft adds, in the differences.
   const [draftDefinition, setDraftDefinition] = useState<Definition | null>(null);
+  // The screen stays mounted from one process to the next: a selection and a saved draft are of one process.
+  useEffect(() => {
+    setSelection(null);
+    setDraftDefinition(null);
+  }, [processId]);
   const editable = editsOverlays(user);
 
   const published = () => {
@@ -62,6 +67,8 @@ export default function ProcessPage({ processId, user }: { processId: string; us
       <Loadable loaded={effective}>
         {(process) => (
           <Tabs
+            // Another process opens on its flow, not on the tab the last one was left at.
+            key={processId}
             items={[
               {
                 key: 'flow',
