@@ -48,4 +48,19 @@ describe('menu by role', () => {
     expect(activeItem(items, '/casesx')).toBeUndefined();
     expect(activeItem(navigationFor('configurator'), '/config/unemployment-registration')?.path).toBe('/config');
   });
+
+  it('marks the section of every nested screen, one kind of route each, for each role that reaches it', () => {
+    for (const role of ['caseworker', 'reviewer', 'admin'] as const) {
+      const items = navigationFor(role);
+      expect(activeItem(items, '/cases/6f1c')?.path, role).toBe('/cases');
+      // Opened from the case search, and listing the person's or employer's cases.
+      expect(activeItem(items, '/persons/6f1c')?.path, role).toBe('/cases');
+      expect(activeItem(items, '/employers/6f1c')?.path, role).toBe('/cases');
+    }
+    for (const role of ['configurator', 'admin'] as const) expect(activeItem(navigationFor(role), '/config/labour-survey')?.path, role).toBe('/config');
+    for (const role of ['evaluator', 'configurator', 'admin'] as const) expect(activeItem(navigationFor(role), '/dashboard/registered-unemployed')?.path, role).toBe('/dashboard');
+    // A role the screen is not for has no section to mark.
+    expect(activeItem(navigationFor('evaluator'), '/persons/6f1c')).toBeUndefined();
+    expect(activeItem(navigationFor('caseworker'), '/persons/6f1c/history')).toBeUndefined();
+  });
 });

@@ -117,7 +117,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     const states = page.getByRole('list', { name: '环节' });
     // The flow is drawn no smaller than readable: a flow too large for the canvas is panned, not shrunk.
     await page.locator('.config-flow-canvas:visible').getByText('已登记失业', { exact: true }).waitFor();
-    expect(await labelPixels(page)).toBeGreaterThanOrEqual(11);
+    expect(await labelPixels(page)).toBeGreaterThanOrEqual(12);
     await states.getByRole('button', { name: '已锁定 已登记失业' }).click();
     await page.getByText('此环节已被上级锁定，不能删除。', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '删除此环节' }).count()).toBe(0);

@@ -86,7 +86,7 @@ describeInBrowser('configurator: flow, locks and a draft', (session) => {
 
     // The diff: ministry → this level's draft, the review's time limit from 3 to 5 working days.
     await page.getByRole('tab', { name: '差异对比' }).click();
-    const diff = page.getByRole('table', { name: /版本 1 → 本级草稿/ });
+    const diff = page.getByRole('table', { name: /部标 第1版 → 本级草稿/ });
     const row = diff.getByRole('row').filter({ hasText: '环节「审核」 › 办理任务 › 办理时限（工作日）' });
     await row.waitFor();
     expect((await row.getByRole('cell').allTextContents()).slice(1)).toEqual(['修改', '3', '5']);

@@ -48,6 +48,12 @@ const keyNames: Record<string, Text> = {
   value: { 'zh-CN': '值', en: 'Value' },
   from: { 'zh-CN': '生效日期', en: 'Effective from' },
   const: { 'zh-CN': '代码', en: 'Code' },
+  cel: { 'zh-CN': '条件表达式（CEL）', en: 'Condition (CEL)' },
+  guard: { 'zh-CN': '校验程序', en: 'Check' },
+  id: { 'zh-CN': '标识', en: 'Id' },
+  message: { 'zh-CN': '提示', en: 'Message' },
+  basis: { 'zh-CN': '依据', en: 'Basis' },
+  certificate: { 'zh-CN': '证照', en: 'Certificate' },
 };
 
 const useKindNames = defineMessages({

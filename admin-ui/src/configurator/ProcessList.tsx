@@ -5,7 +5,8 @@ import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
-import { useLevelName } from './levels.ts';
+import { useTitleOrder } from '../shell/useTitleOrder.ts';
+import { useLevelName, useVersionLabel } from './levels.ts';
 import { useConfigMessages } from './messages.ts';
 import type { ProcessSummary } from './types.ts';
 
@@ -19,11 +20,10 @@ export default function ProcessList({ user }: { user: SessionUser }) {
   const l = useLocalized();
   const locale = useLocale();
   const levelName = useLevelName(user);
+  const versionLabel = useVersionLabel(user);
   const processes = useApi<{ items: ProcessSummary[] }>('/processes');
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    return [...(processes.data?.items ?? [])].sort((a, b) => collator.compare(l(a.title), l(b.title)));
-  }, [processes.data, locale, l]);
+  const byTitle = useTitleOrder();
+  const sorted = useMemo(() => byTitle(processes.data?.items ?? []), [processes.data, byTitle]);
 
   return (
     <section aria-labelledby="config-title">
@@ -47,7 +47,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
         columns={[
           { title: t('process'), key: 'title', render: (_, row) => <a href={`#/config/${encodeURIComponent(row.id)}`}>{l(row.title)}</a> },
           { title: t('processId'), key: 'id', render: (_, row) => <code>{row.id}</code> },
-          { title: t('versionInForce'), key: 'version', render: (_, row) => t('version', { n: row.version }) },
+          { title: t('versionInForce'), key: 'version', render: (_, row) => versionLabel(row.scopeOrgUnitId, row.version) },
           {
             title: t('publishedBy'),
             key: 'level',

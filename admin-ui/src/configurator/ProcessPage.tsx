@@ -1,5 +1,5 @@
 import { Button, Space, Tabs, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionUser } from '../api.ts';
 import { useCommon, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -8,10 +8,11 @@ import { useApi } from '../shell/useApi.ts';
 import { DiffView } from './diff/DiffView.tsx';
 import type { FlowSelection } from './elements.ts';
 import { FlowView } from './flow/FlowView.tsx';
-import { editsOverlays, placementOf, useLevelName } from './levels.ts';
+import { editsOverlays, placementOf, useLevelName, useVersionLabel } from './levels.ts';
 import { useConfigMessages } from './messages.ts';
 import type { Definition, EffectiveProcess, PublishedVersion } from './types.ts';
 import { VersionList } from './versions/VersionList.tsx';
+import './configurator.css';
 
 // The draft editor brings the form engine: only configurators who edit load it.
 const DraftEditor = lazy(() => import('./draft/DraftEditor.tsx'));
@@ -29,11 +30,17 @@ export default function ProcessPage({ processId, user }: { processId: string; us
   const effective = useApi<EffectiveProcess>(`${path}/effective`);
   const versions = useApi<{ items: PublishedVersion[] }>(`${path}/versions`);
   const levelName = useLevelName(user, versions.data?.items);
+  const versionLabel = useVersionLabel(user, versions.data?.items);
   const [selection, setSelection] = useState<FlowSelection | null>(null);
   // Saving or publishing the draft changes the differences (and a publication, the rest).
   const [revision, setRevision] = useState(0);
   // The saved draft's definition names the states and fields a draft adds, in the differences.
   const [draftDefinition, setDraftDefinition] = useState<Definition | null>(null);
+  // The screen stays mounted from one process to the next: a selection and a saved draft are of one process.
+  useEffect(() => {
+    setSelection(null);
+    setDraftDefinition(null);
+  }, [processId]);
   const editable = editsOverlays(user);
 
   const published = () => {
@@ -51,7 +58,7 @@ export default function ProcessPage({ processId, user }: { processId: string; us
         </Typography.Title>
         {effective.data && (
           <>
-            <Tag color="blue">{`${t('versionInForce')} · ${t('version', { n: effective.data.version })}`}</Tag>
+            <Tag color="blue">{`${t('versionInForce')} · ${versionLabel(effective.data.level, effective.data.version)}`}</Tag>
             <Tag>{`${t('publishedBy')} · ${levelName(effective.data.level)}`}</Tag>
           </>
         )}
@@ -60,6 +67,8 @@ export default function ProcessPage({ processId, user }: { processId: string; us
       <Loadable loaded={effective}>
         {(process) => (
           <Tabs
+            // Another process opens on its flow, not on the tab the last one was left at.
+            key={processId}
             items={[
               {
                 key: 'flow',
@@ -89,8 +98,8 @@ export default function ProcessPage({ processId, user }: { processId: string; us
                     },
                   ]
                 : []),
-              { key: 'diff', label: t('tabDiff'), children: <DiffView key={revision} processId={processId} definitions={draftDefinition ? [draftDefinition, process.definition] : [process.definition]} parameters={process.parameters} levelName={levelName} /> },
-              { key: 'versions', label: t('tabVersions'), children: <VersionList versions={versions} /> },
+              { key: 'diff', label: t('tabDiff'), children: <DiffView key={revision} processId={processId} definitions={draftDefinition ? [draftDefinition, process.definition] : [process.definition]} parameters={process.parameters} levelName={levelName} versionLabel={versionLabel} /> },
+              { key: 'versions', label: t('tabVersions'), children: <VersionList versions={versions} versionLabel={versionLabel} /> },
             ]}
           />
         )}

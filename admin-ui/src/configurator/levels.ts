@@ -24,7 +24,8 @@ const NO_VERSIONS: readonly PublishedVersion[] = [];
 /**
  * Names the levels a lock, a diff or a version mentions: `ministry`, `draft`, or an org unit id,
  * named from the version history (every level that published on the user's path is in it), else
- * by its depth on the user's path.
+ * by its depth on the user's path; a unit below the user's (a city a province's publication updated)
+ * as a level below, its division code in brackets (configurators read no org tree).
  */
 export function useLevelName(user: SessionUser, versions: readonly PublishedVersion[] = NO_VERSIONS) {
   const t = useConfigMessages();
@@ -36,8 +37,26 @@ export function useLevelName(user: SessionUser, versions: readonly PublishedVers
       if (named) return named.level.kind === 'ministry' ? t('ministry') : named.level.name;
       if (level === user.orgUnit.id) return user.orgUnit.name;
       const depth = depthOnPath(user, level);
-      return depth === 0 ? t('ministry') : depth === 1 ? t('province') : depth === 2 ? t('city') : level;
+      return depth === 0 ? t('ministry') : depth === 1 ? t('province') : depth === 2 ? t('city') : t('unitBelow', { code: level });
     },
     [t, user, versions],
+  );
+}
+
+/**
+ * A version as a person tells it apart from the others: the level that published it and its number
+ * there (部标 第1版, 福建省 第2版, 厦门市 第2版). Numbers grow along each path, so a province and a
+ * city may each have a version 2: the number alone says nothing.
+ */
+export function useVersionLabel(user: SessionUser, versions: readonly PublishedVersion[] = NO_VERSIONS) {
+  const t = useConfigMessages();
+  const levelName = useLevelName(user, versions);
+  return useCallback(
+    (level: string, version: number) => {
+      const published = versions.find((v) => v.level.id === level);
+      const ministry = level === 'ministry' || published?.level.kind === 'ministry' || (!published && depthOnPath(user, level) === 0);
+      return t('versionOf', { level: ministry ? t('ministryShort') : levelName(level), n: version });
+    },
+    [t, user, versions, levelName],
   );
 }

@@ -34,9 +34,23 @@ export function navigationFor(role: SessionUser['role'], permissions?: readonly 
   return navigation.filter((item) => item.roles.includes(role) && (!permissions || !item.permission || permissions.includes(item.permission)));
 }
 
-/** The menu entry a path belongs to: the longest matching prefix. */
+/**
+ * Screens outside their section's path, and the section they belong to: a person's or employer's
+ * page is opened from the case search (业务办件), and lists their cases.
+ */
+const sectionOf: readonly { pattern: RegExp; section: string }[] = [
+  { pattern: /^\/persons\/[^/]+$/, section: '/cases' },
+  { pattern: /^\/employers\/[^/]+$/, section: '/cases' },
+];
+
+/**
+ * The menu entry a path belongs to: its own, else the longest entry it lies under (a case page
+ * under 业务办件, not 新办业务), else the section a screen reached from another belongs to.
+ */
 export function activeItem(items: readonly NavItem[], path: string): NavItem | undefined {
-  return [...items].sort((a, b) => b.path.length - a.path.length).find((item) => path === item.path || path.startsWith(`${item.path}/`));
+  const under = (target: string) => [...items].sort((a, b) => b.path.length - a.path.length).find((item) => target === item.path || target.startsWith(`${item.path}/`));
+  const section = sectionOf.find((entry) => entry.pattern.test(path))?.section;
+  return under(path) ?? (section === undefined ? undefined : under(section));
 }
 
 /** Screens reached from others, without a menu entry of their own: their title in the browser tab. */
@@ -44,6 +58,8 @@ const subScreens: readonly { pattern: RegExp; title: Text }[] = [
   { pattern: /^\/cases\/[^/]+$/, title: { 'zh-CN': '办件详情', en: 'Case' } },
   { pattern: /^\/config\/[^/]+$/, title: { 'zh-CN': '流程详情', en: 'Process' } },
   { pattern: /^\/review\/[^/]+\/[^/]+$/, title: { 'zh-CN': '审定详情', en: 'Review of a period' } },
+  { pattern: /^\/persons\/[^/]+$/, title: { 'zh-CN': '人员档案', en: 'Person' } },
+  { pattern: /^\/employers\/[^/]+$/, title: { 'zh-CN': '单位档案', en: 'Employer' } },
 ];
 
 /**

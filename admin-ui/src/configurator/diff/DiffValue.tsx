@@ -5,6 +5,8 @@ import { isLocalizedPair } from '../paths.ts';
 import { useConfigMessages } from '../messages.ts';
 import { useRoleName } from '../../roles.ts';
 import { usePostName } from '../usePostName.ts';
+import { useActionText } from '../useActionText.ts';
+import { PatternText } from '../PatternText.tsx';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -16,6 +18,24 @@ function useCodeName() {
   const roleName = useRoleName();
   const postName = usePostName();
   return (key: string, code: string) => (key === 'role' || key === 'roles' ? roleName(code) : key === 'post' ? postName(code) : code);
+}
+
+/** Keys whose text is an expression or an identifier: shown as code, beside the words that explain it. */
+const CODE_KEYS = new Set(['cel', 'guard', 'id', 'event', 'field', 'certificate', 'subsidyType']);
+
+/** A text value under `holder` that is more than text: a pattern, an action's type, an expression or an id. */
+function CodeValue({ holder, text }: { holder: string; text: string }) {
+  const actionText = useActionText();
+  if (holder === 'pattern') return <PatternText pattern={text} />;
+  if (holder === 'type') {
+    return (
+      <span className="config-path">
+        <span>{actionText({ type: text }).title}</span>
+        <code className="config-path-code">{text}</code>
+      </span>
+    );
+  }
+  return <code className="config-value-code">{text}</code>;
 }
 
 /**
@@ -34,7 +54,11 @@ export function DiffValue({ value, path = '', depth = 0 }: { value: unknown; pat
   if (json === undefined || json === null) return <span className="config-value-empty">—</span>;
   if (typeof json === 'boolean') return <>{json ? t('yes') : t('no')}</>;
   if (typeof json === 'number') return <>{json}</>;
-  if (typeof json === 'string') return <span className="config-value-text">{codeName(holder, json)}</span>;
+  if (typeof json === 'string') {
+    const actionType = holder === 'type' && /(^|\.)actions(\.|$)/.test(path);
+    if (holder === 'pattern' || actionType || CODE_KEYS.has(holder)) return <CodeValue holder={holder} text={json} />;
+    return <span className="config-value-text">{codeName(holder, json)}</span>;
+  }
   if (isLocalizedPair(json)) return <>{l(json)}</>;
   if (Array.isArray(json)) {
     if (json.length === 0) return <span className="config-value-empty">—</span>;

@@ -18,12 +18,15 @@ export function DiffView({
   definitions,
   parameters,
   levelName,
+  versionLabel,
 }: {
   processId: string;
   /** Where state, form and field titles are looked up (the draft's first, when there is one). */
   definitions: readonly Definition[];
   parameters: readonly { id: string; title: Localized }[];
   levelName: (level: string) => string;
+  /** A level's version as told apart from the others' (福建省 第2版). */
+  versionLabel: (level: string, version: number) => string;
 }) {
   const t = useConfigMessages();
   const diff = useApi<LevelDiff>(`/processes/${encodeURIComponent(processId)}/diff`);
@@ -34,7 +37,7 @@ export function DiffView({
         const versionOf = (level: string) => data.levels.find((entry) => entry.level === level)?.version ?? null;
         const levelTitle = (level: string) => {
           const version = versionOf(level);
-          return version === null ? levelName(level) : `${levelName(level)} · ${t('version', { n: version })}`;
+          return version === null ? levelName(level) : versionLabel(level, version);
         };
         if (data.changes.length === 0) return <Empty description={t('diffEmpty')} />;
         return (

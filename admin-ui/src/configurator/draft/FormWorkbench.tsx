@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
-import { useLocale, useLocalized } from '../../i18n.ts';
+import { useLocalized } from '../../i18n.ts';
 import { LockBadge, ProblemBadge } from '../badges.tsx';
 import { useKeyName } from '../ElementPath.tsx';
 import { elementTarget, locksOfForm } from '../elements.ts';
@@ -10,7 +10,7 @@ import { useLockText } from '../useLockText.ts';
 import type { Definition, EffectiveLock, OverlayOperation, OverlayProblem } from '../types.ts';
 import { AddFieldForm } from './AddFieldForm.tsx';
 import { fieldRows, withPendingField, type FieldRow } from './fields.ts';
-import { patternText } from './pattern-text.ts';
+import { PatternText } from '../PatternText.tsx';
 import { useDraftMessages, type DraftMessage } from './messages.ts';
 import { useRequired } from './useRequired.ts';
 import { problemsOf } from './operations.ts';
@@ -94,7 +94,6 @@ export function FormWorkbench({
   const t = useDraftMessages();
   const l = useLocalized();
   const keyName = useKeyName();
-  const locale = useLocale();
   const { message } = App.useApp();
   const lockText = useLockText(levelName);
   const problemsText = useProblemsText();
@@ -163,10 +162,11 @@ export function FormWorkbench({
                   <>
                     {row.limits.map((limit) =>
                       limit.key === 'pattern' ? (
-                        // The expression only on demand: the screen says what it asks for.
-                        <Tooltip key={limit.key} title={t('patternExpression', { pattern: String(limit.value) })}>
-                          <div tabIndex={0}>{`${keyName(limit.key)}：${patternText(String(limit.value), locale)}`}</div>
-                        </Tooltip>
+                        // In words where the pattern is a common one, else the expression labelled as one.
+                        <div key={limit.key}>
+                          {`${keyName(limit.key)}：`}
+                          <PatternText pattern={String(limit.value)} />
+                        </div>
                       ) : (
                         <div key={limit.key}>{`${keyName(limit.key)}：${limit.value}`}</div>
                       ),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import type { Publication } from '../types.ts';
+import { useConfigMessages } from '../messages.ts';
 import { useDraftMessages } from './messages.ts';
 
 /**
@@ -24,6 +25,7 @@ export function PublishButton({
   onRefused: () => void;
 }) {
   const t = useDraftMessages();
+  const config = useConfigMessages();
   const locale = useLocale();
   const { modal, message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function PublishButton({
         title: t('published', { version: publication.version, base: publication.basedOnVersion }),
         // One paragraph for each thing that happened below (a newline in text would not show).
         content: [
-          below.rebased.length > 0 ? t('rebased', { levels: below.rebased.map((level) => `${levelName(level.orgUnitId)} v${level.version}`).join('、') }) : '',
+          below.rebased.length > 0 ? t('rebased', { levels: below.rebased.map((level) => config('versionOf', { level: levelName(level.orgUnitId), n: level.version })).join('、') }) : '',
           below.needsAttention.length > 0 ? t('needsAttention', { levels: below.needsAttention.map((level) => levelName(level.orgUnitId)).join('、') }) : '',
         ]
           .filter(Boolean)

@@ -170,7 +170,6 @@ export const useDraftMessages = defineMessages({
     'zh-CN': '草稿与本级生效的版本 {version} 相同，没有可发布的修改。',
     en: 'The draft is the version in force here (version {version}): there is nothing to publish.',
   },
-  patternExpression: { 'zh-CN': '正则表达式：{pattern}', en: 'Regular expression: {pattern}' },
   leaveTitle: { 'zh-CN': '草稿有未保存的修改', en: 'The draft has unsaved changes' },
   leaveContent: { 'zh-CN': '离开后，这些修改将会丢失。', en: 'If you leave, they are lost.' },
   leave: { 'zh-CN': '放弃修改并离开', en: 'Discard and leave' },

@@ -24,9 +24,14 @@ function exactly(expression: string): RegExp {
  * any other as "a set format". The expression itself is for a tooltip, not for the screen.
  */
 export function patternText(pattern: string, locale: Locale): string {
+  return describedPattern(pattern, locale) ?? (locale === 'zh-CN' ? '须符合规定格式' : 'a set format');
+}
+
+/** A field's `pattern` in words when it is one of the common ones; null for any other. */
+export function describedPattern(pattern: string, locale: Locale): string | null {
   for (const known of KNOWN) {
     const found = known.pattern.exec(pattern);
     if (found) return known.text(found[1] ?? '', found[2] ?? '')[locale];
   }
-  return locale === 'zh-CN' ? '须符合规定格式' : 'a set format';
+  return null;
 }

@@ -6,6 +6,7 @@ import { useConfigMessages } from '../messages.ts';
 import type { Definition, EffectiveLock } from '../types.ts';
 import { usePostName } from '../usePostName.ts';
 import { useTitles } from '../useTitles.ts';
+import { useActionText } from '../useActionText.ts';
 import { useRoleName } from '../../roles.ts';
 
 function LockLines({ locks, levelName }: { locks: readonly EffectiveLock[]; levelName: (level: string) => string }) {
@@ -30,6 +31,7 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
   const roleName = useRoleName();
   const postName = usePostName();
   const { stateTitle, eventTitle } = useTitles([definition]);
+  const actionText = useActionText();
 
   if (selection.kind === 'state') {
     const state = definition.states[selection.id];
@@ -85,7 +87,7 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
             <ul className="config-plain-list">
               {transition.rules.map((rule) => (
                 <li key={rule.id}>
-                  <span>{l(rule.message)}</span> <code className="config-path-code">{rule.id}</code>
+                  <span>{l(rule.message)}</span> <code className="config-path-code">{rule.guard ? `${rule.id} · ${rule.guard}` : rule.id}</code>
                   {rule.basis && <div className="config-rule-basis">{t('ruleBasis', { basis: rule.basis })}</div>}
                 </li>
               ))}
@@ -97,7 +99,22 @@ export function ElementDetails({ definition, selection, locks, levelName }: { de
         {transition.separateFrom.length > 0 && (
           <Descriptions.Item label={t('separateFrom')}>{transition.separateFrom.map(eventTitle).join('、')}</Descriptions.Item>
         )}
-        <Descriptions.Item label={t('actions')}>{transition.actions.length > 0 ? transition.actions.map((action) => action.type).join('、') : t('none')}</Descriptions.Item>
+        <Descriptions.Item label={t('actions')}>
+          {transition.actions.length > 0 ? (
+            <ul className="config-plain-list" aria-label={t('actions')}>
+              {transition.actions.map((action, i) => {
+                const { title, code } = actionText(action);
+                return (
+                  <li key={i}>
+                    <span>{title}</span> <code className="config-path-code">{code}</code>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            t('none')
+          )}
+        </Descriptions.Item>
       </Descriptions>
     </>
   );

@@ -10,8 +10,8 @@ import { useConfigMessages } from '../messages.ts';
 import type { FlowGraph, FlowState, FlowTransition } from './graph.ts';
 import { LABEL_FONT, STATE_SIZE, wrapLines, type FlowLayout, type Point } from './layout.ts';
 
-/** The smallest the labels may be drawn on screen, in pixels: a large flow is panned rather than shrunk below it. */
-const MIN_LABEL_PX = 11;
+/** The smallest the labels may be drawn on screen, in pixels (12, the flow font: never shrunk): a large flow is panned and zoomed in, not shrunk. */
+const MIN_LABEL_PX = 12;
 const MIN_ZOOM = MIN_LABEL_PX / LABEL_FONT;
 
 /** Texts the canvas shows that belong to the state and transition. */

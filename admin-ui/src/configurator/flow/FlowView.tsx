@@ -8,6 +8,8 @@ import { useConfigMessages } from '../messages.ts';
 import type { Definition, EffectiveLock } from '../types.ts';
 import { ElementDetails } from './ElementDetails.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
+import { FlowList } from './FlowList.tsx';
+import { useNarrowScreen } from '../../shell/useNarrowScreen.ts';
 import { buildFlow } from './graph.ts';
 import { layoutFlow, type FlowLayout } from './layout.ts';
 import { useFlowTexts } from './useFlowTexts.ts';
@@ -15,7 +17,8 @@ import { useFlowTexts } from './useFlowTexts.ts';
 const same = (a: FlowSelection | null, b: FlowSelection | null) => a?.kind === b?.kind && a?.id === b?.id;
 
 /**
- * A process flow laid out left to right, with side lists beneath it: the selected state's or
+ * A process flow laid out left to right (on a narrow screen, a list of the states and their steps
+ * top to bottom), with side lists beneath it: the selected state's or
  * event's details (and `actions` for it, when a draft edits it), every lock with its reason and
  * who set it, and the states. Both lists are buttons that select their element, so the flow can
  * be read with the keyboard alone. `marks` (element paths, e.g. problems) are drawn in red.
@@ -40,6 +43,7 @@ export function FlowView({
   const t = useConfigMessages();
   const l = useLocalized();
   const { labelLines, lockText, roleText } = useFlowTexts(levelName);
+  const narrow = useNarrowScreen('md');
   // Callers pass a fresh list of marks on each render; the graph (and its layout) changes only with their content.
   const marksKey = marks.join('\n');
   const graph = useMemo(() => buildFlow(definition, locks, marksKey ? marksKey.split('\n') : []), [definition, locks, marksKey]);
@@ -49,6 +53,7 @@ export function FlowView({
   const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
+    if (narrow) return;
     let current = true;
     setFailure(null);
     layoutFlow(graph, labelLines).then(
@@ -58,14 +63,16 @@ export function FlowView({
     return () => {
       current = false;
     };
-  }, [graph, labelLines]);
+  }, [graph, labelLines, narrow]);
 
   const locksWithElement = locks.map((lock) => ({ lock, target: selectionFor(lock.element, definition) }));
 
   return (
     <div className="config-flow">
-      <div className="config-flow-canvas" role="region" aria-label={t('flowRegion')}>
-        {failure !== null ? (
+      <div className={narrow ? 'config-flow-narrow' : 'config-flow-canvas'} role="region" aria-label={t('flowRegion')}>
+        {narrow ? (
+          <FlowList graph={graph} selection={selection} onSelect={onSelect} lockText={lockText} roleText={roleText} labelLines={labelLines} />
+        ) : failure !== null ? (
           <Alert type="error" showIcon title={t('layoutFailed')} description={failure instanceof Error ? failure.message : String(failure)} />
         ) : layout ? (
           <FlowCanvas
