@@ -31,3 +31,13 @@ export async function crampedCells(table: Locator): Promise<string[]> {
     return cramped;
   });
 }
+
+/**
+ * The screens a finding is tried on in the browser: each width and each language once, paired as
+ * people meet them (zh-CN at a desktop's 1366 px, English on a 375 px phone), rather than all four
+ * pairings, each of which costs the browser stage a sign-in and a full walk.
+ */
+export const SCREENS = [
+  { width: 1366, locale: 'zh-CN' },
+  { width: 375, locale: 'en' },
+] as const;
