@@ -64,6 +64,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     expect(await result.locator('tr.ant-table-row td:first-child').allInnerTexts()).toEqual(caseNos);
     expect(await result.getByText('已迁移', { exact: true }).count()).toBe(rows);
     expect(await page.getByRole('alert').filter({ hasText: '与预演不同' }).count()).toBe(0);
+    await confirm.waitFor({ state: 'hidden' });
     expect(await page.getByRole('button', { name: '执行迁移' }).count()).toBe(0);
 
     // A new dry run finds them all on the version in force; in English too.
@@ -73,6 +74,47 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.getByRole('button', { name: 'Dry run' }).click();
     await page.getByRole('table', { name: 'Migrating running cases' }).getByText('No running case needs to move').waitFor();
     expect(await page.getByRole('button', { name: 'Run the migration' }).count()).toBe(0);
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('a caseworker imports a reconciliation file and, after reloading, opens its unmatched lines from the list of past imports', async () => {
+    const { page } = session();
+    await page.getByRole('button', { name: '退出' }).click();
+    await session().signIn('caseworker');
+    await page.getByRole('menuitem', { name: '资金发放' }).click();
+    await page.getByRole('heading', { name: '资金发放', level: 2 }).waitFor();
+
+    // A file matching nothing: one line names no payment of ours, one is not a reconciliation line.
+    const content = ['payment_no,id_number,amount_fen,result,bank_reference,message', 'NO-SUCH-E2E-PAYMENT,350203198003150571,100,paid,E2E-H1,', '这一行不是对账记录'].join('\n');
+    await page.getByLabel('选择文件').setInputFiles({ name: 'history-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+    await page.getByRole('button', { name: '导入对账文件' }).click();
+    await page.getByRole('status').filter({ hasText: '已导入 2 行：匹配 0 行，未匹配 2 行' }).waitFor();
+    const history = page.getByRole('table', { name: '对账导入记录' });
+    await history.getByText('history-e2e.csv').waitFor();
+
+    // Stored, not just remembered by the screen: after a reload the import is listed and its lines open.
+    await page.reload();
+    const row = history.locator('tr.ant-table-row').filter({ hasText: 'history-e2e.csv' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([expect.stringMatching(/^\d{4}\/\d{1,2}\/\d{1,2} /), expect.stringContaining('经办'), 'history-e2e.csv', '0', '2']);
+    await row.getByRole('button', { name: '查看 history-e2e.csv 的 2 行未匹配记录' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: 'history-e2e.csv 的未匹配行' });
+    const lines = drawer.locator('.ant-list-item');
+    await lines.first().waitFor();
+    expect(await lines.allInnerTexts()).toEqual(['第 2 行（NO-SUCH-E2E-PAYMENT）：无此支付单', '第 3 行：格式错误']);
+    // The line itself holds an ID number and is not shown.
+    expect(await drawer.innerText()).not.toContain('350203198003150571');
+
+    // In English, opened again.
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('table', { name: 'Reconciliation imports' }).getByRole('button', { name: 'Show the 2 unmatched lines of history-e2e.csv' }).click();
+    const english = page.getByRole('dialog').filter({ hasText: 'Unmatched lines of history-e2e.csv' });
+    const englishLines = english.locator('.ant-list-item');
+    await englishLines.first().waitFor();
+    expect(await englishLines.allInnerTexts()).toEqual(['Line 2 (NO-SUCH-E2E-PAYMENT): No such payment', 'Line 3: Malformed']);
+    await english.locator('.ant-drawer-close').click();
     await page.getByRole('button', { name: '中文' }).click();
   });
 });

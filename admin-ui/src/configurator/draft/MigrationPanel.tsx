@@ -102,6 +102,7 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
       {report && (
         <Modal
           open={confirming}
+          destroyOnHidden
           title={t('runConfirmTitle')}
           okText={t('runMigration')}
           okButtonProps={{ danger: true }}
