@@ -385,6 +385,32 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(headerless.status).toBe(400);
     expect(headerless.body.code).toBe('BAD_REQUEST');
 
+    // The imports are kept: listed newest first with who imported them, each opening its unmatched lines (not the lines themselves: they hold ID numbers).
+    const history = await t.request('GET', '/api/reconciliations', { token: reviewer });
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((r: { id: string; fileName: string; importedAt: string; importedBy: { id: string }; lineCount: number; matchedCount: number; unmatchedCount: number }) => [r.id, r.fileName, r.importedAt, r.importedBy.id, r.lineCount, r.matchedCount, r.unmatchedCount])).toEqual([
+      [correction.body.id, 'CMB-20261205-2.csv', '2026-12-03T01:00:00.000Z', ids.caseworker, 1, 1, 0],
+      [imported.body.id, 'CMB-20261205.csv', '2026-12-02T01:00:00.000Z', ids.supervisor, 5, 2, 3],
+    ]);
+    expect(history.body.items[1].importedBy.name).toBeTruthy();
+    const past = await t.request('GET', `/api/reconciliations/${imported.body.id}`, { token: caseworker });
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({ id: imported.body.id, fileName: 'CMB-20261205.csv', unmatchedCount: 3 });
+    expect(past.body.unmatched).toEqual([
+      { lineNo: 4, paymentNo: unknownNo, reason: 'unknown-payment' },
+      { lineNo: 5, paymentNo: mismatchDec!.paymentNo, reason: 'amount-mismatch' },
+      { lineNo: 6, paymentNo: null, reason: 'malformed' },
+    ]);
+    expect((await t.request('GET', `/api/reconciliations/${correction.body.id}`, { token: caseworker })).body.unmatched).toEqual([]);
+    // No such import: not found; someone who may not import files sees none of them.
+    const missing = await t.request('GET', '/api/reconciliations/00000000-0000-4000-8000-000000000000', { token: caseworker });
+    expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+    const evaluator = await t.login('evaluator');
+    for (const path of ['/api/reconciliations', `/api/reconciliations/${imported.body.id}`]) {
+      const denied = await t.request('GET', path, { token: evaluator });
+      expect([denied.status, denied.body.code], path).toEqual([403, 'ROLE_NOT_PERMITTED']);
+    }
+
     // A new batch re-issues exactly the failed item, issued by someone other than the importer of the failure; its issuer may not send it.
     const reissued = await t.request('POST', '/api/payment-batches', { token: reviewer, body: { fund: 'employment-subsidy' } });
     expect(reissued.status).toBe(201);

@@ -82,6 +82,8 @@ describe('OpenAPI document', () => {
       'GET /api/processes/{processId}/diff',
       'GET /api/processes/{processId}/effective',
       'GET /api/processes/{processId}/versions',
+      'GET /api/reconciliations',
+      'GET /api/reconciliations/{id}',
       'GET /api/review',
       'GET /api/review/export',
       'GET /api/review/{orgUnit}/{period}',

@@ -8,6 +8,7 @@ import { useApi } from '../shell/useApi.ts';
 import { BatchDrawer } from './BatchDrawer.tsx';
 import { useMessages } from './messages.ts';
 import { useActor } from './useActor.tsx';
+import { ReconciliationHistory } from './ReconciliationHistory.tsx';
 import { ReconciliationImport } from './ReconciliationImport.tsx';
 import { FUNDS, type Batch, type BatchStatus, type Fund, type IssuedBatch } from './types.ts';
 
@@ -17,8 +18,8 @@ const STATUS_COLOR: Record<BatchStatus, string> = { issued: 'orange', sent: 'blu
 /**
  * 资金发放 (`#/payments`): the city's payment batches, newest first; issuing a batch of one fund
  * (who may: `payments.prepare`), its payments in a drawer, approving its sending to the bank
- * (`payments.approve`, not by its issuer), the bank file, and the import of the bank's
- * reconciliation file.
+ * (`payments.approve`, not by its issuer), the bank file, the import of the bank's
+ * reconciliation file and the past imports with their unmatched lines.
  */
 export default function PaymentsPage({ user }: { user: SessionUser }) {
   const t = useMessages();
@@ -33,6 +34,7 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
   const [issued, setIssued] = useState<IssuedBatch | null>(null);
   const [issueError, setIssueError] = useState<unknown>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [imports, setImports] = useState(0);
   const items = list.data?.items ?? [];
 
   const issue = async () => {
@@ -104,7 +106,14 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
           )}
         </Card>
       )}
-      {user.permissions.includes('payments.prepare') && <ReconciliationImport onImported={list.reload} />}
+      {mayIssue && (
+        <ReconciliationImport
+          onImported={() => {
+            list.reload();
+            setImports((n) => n + 1);
+          }}
+        />
+      )}
       <Typography.Title level={3} id="payments-batches-title">{t('batches')}</Typography.Title>
       {list.error !== null && (
         <Alert type="error" showIcon title={errorText(list.error, locale)} action={<Button size="small" onClick={list.reload}>{common('retry')}</Button>} />
@@ -138,6 +147,8 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
         </Space>
       )}
       {openId && <BatchDrawer batchId={openId} user={user} onClose={() => setOpenId(null)} onChanged={list.reload} />}
+      {/* Read again after each import. */}
+      {mayIssue && <ReconciliationHistory key={imports} />}
     </section>
   );
 }

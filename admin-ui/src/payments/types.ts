@@ -57,6 +57,22 @@ export interface ReconciliationResult {
   unmatched: { lineNo: number; reason: UnmatchedReason }[];
 }
 
+/** A past reconciliation import (`GET /reconciliations`). */
+export interface ReconciliationSummary {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: { id: string; name: string };
+  lineCount: number;
+  matchedCount: number;
+  unmatchedCount: number;
+}
+
+/** One past import with its unmatched lines (`GET /reconciliations/{id}`); the lines themselves hold ID numbers and are not sent. */
+export interface ReconciliationDetail extends ReconciliationSummary {
+  unmatched: { lineNo: number; paymentNo: string | null; reason: UnmatchedReason }[];
+}
+
 /** The file name the bank file is saved under: the batch number, nothing a file system refuses. */
 export function bankFileName(batch: Pick<Batch, 'batchNo'>): string {
   return `bank-file_${batch.batchNo.replace(/[^\w.-]/g, '_')}.csv`;

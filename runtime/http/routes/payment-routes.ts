@@ -2,10 +2,12 @@ import { z } from '@hono/zod-openapi';
 import {
   batchBankFile,
   getBatch,
+  getReconciliation,
   importReconciliation,
   issueBatch,
   listBatches,
   listLedgerItems,
+  listReconciliations,
   RECONCILIATION_HEADER,
   sendBatch,
 } from '../../ledger/index.ts';
@@ -96,6 +98,18 @@ const ReconciliationResult = z
   })
   .openapi('ReconciliationResult');
 
+const ReconciliationSummary = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    importedAt: z.string(),
+    importedBy: z.object({ id: z.string(), name: z.string() }),
+    lineCount: z.number().int(),
+    matchedCount: z.number().int(),
+    unmatchedCount: z.number().int(),
+  })
+  .openapi('ReconciliationSummary');
+
 const tags = ['payments'];
 
 const itemsRoute = secureRoute('ledger.read', {
@@ -167,6 +181,27 @@ const reconcileRoute = secureRoute('payments.prepare', {
   responses: { 201: jsonResponse(ReconciliationResult, 'Imported'), ...errorResponses(400, 401, 403, 409, 413) },
 });
 
+const reconciliationsRoute = secureRoute('payments.prepare', {
+  method: 'get',
+  path: '/reconciliations',
+  tags,
+  summary: "The city's imported reconciliation files, newest first: when, who, file name, lines matched and unmatched",
+  request: { query: Paging },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ReconciliationSummary) }), 'Imports'), ...errorResponses(400, 401, 403) },
+});
+
+const reconciliationRoute = secureRoute('payments.prepare', {
+  method: 'get',
+  path: '/reconciliations/{id}',
+  tags,
+  summary: 'A past reconciliation import with its unmatched lines (number, payment number, reason; not the line, which holds an ID number)',
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(ReconciliationSummary.extend({ unmatched: z.array(z.object({ lineNo: z.number().int(), paymentNo: z.string().nullable(), reason: z.string() })) }), 'Import'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
 /** The subsidy and benefit payment ledger: items, batches, bank files and reconciliation. */
 export function paymentRoutes(rt: RuntimeContext) {
   return apiRouter()
@@ -176,5 +211,7 @@ export function paymentRoutes(rt: RuntimeContext) {
     .openapi(getRoute, async (c) => c.json(await getBatch(rt, c.get('user'), c.req.valid('param').id), 200))
     .openapi(sendRoute, async (c) => c.json(await sendBatch(rt, c.get('user'), c.req.valid('param').id), 200))
     .openapi(fileRoute, async (c) => c.text(await batchBankFile(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200, { 'Content-Type': 'text/csv; charset=utf-8' }))
-    .openapi(reconcileRoute, async (c) => c.json(await importReconciliation(rt, c.get('user'), c.req.valid('json')), 201));
+    .openapi(reconcileRoute, async (c) => c.json(await importReconciliation(rt, c.get('user'), c.req.valid('json')), 201))
+    .openapi(reconciliationsRoute, async (c) => c.json(await listReconciliations(rt, c.get('user'), c.req.valid('query')), 200))
+    .openapi(reconciliationRoute, async (c) => c.json(await getReconciliation(rt, c.get('user'), c.req.valid('param').id), 200));
 }
