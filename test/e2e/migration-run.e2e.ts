@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 
-// The labour force survey: a process no other browser test configures, with running demo cases in Xiamen.
-const LABOUR_SURVEY = '劳动力资源调查';
+// Vocational guidance: a process no other browser test configures (configurator-polish publishes the labour
+// survey's versions; two files may share a server), with running demo cases in Xiamen.
+const GUIDANCE = '职业指导';
 
 const publishButton = (page: Page) => page.getByRole('button', { name: /^(发\s*布|Publish)$/ });
 
@@ -12,8 +13,8 @@ describeInBrowser('running a migration after its dry run', (session) => {
     const { page } = session();
     await session().signIn('configurator');
     await page.getByRole('menuitem', { name: '流程配置' }).click();
-    await page.getByRole('table', { name: '流程配置' }).getByRole('link', { name: LABOUR_SURVEY, exact: true }).click();
-    await page.getByRole('heading', { name: LABOUR_SURVEY }).waitFor();
+    await page.getByRole('table', { name: '流程配置' }).getByRole('link', { name: GUIDANCE, exact: true }).click();
+    await page.getByRole('heading', { name: GUIDANCE }).waitFor();
     await page.getByRole('tab', { name: '草稿编辑' }).click();
 
     // Before anything is published, the dry run finds nothing to move and offers no run.
@@ -22,9 +23,9 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.getByRole('table', { name: '在办业务迁移' }).getByText('没有需要迁移的在办业务').waitFor();
     expect(await page.getByRole('button', { name: '执行迁移' }).count()).toBe(0);
 
-    // A longer time limit for verification, published as the city's version.
+    // A longer time limit for the intake, published as the city's version.
     await page.getByRole('tab', { name: '流程调整' }).click();
-    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '数据核实', exact: true }).click();
+    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '受理职业指导申请', exact: true }).click();
     await page.getByLabel('办理时限（工作日）').fill('7');
     await page.getByRole('button', { name: '修改时限' }).click();
     await page.getByRole('button', { name: '保存草稿' }).click();
@@ -38,7 +39,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await published.getByRole('button', { name: /确\s*定/ }).click();
     await published.waitFor({ state: 'detached' });
 
-    // The dry run lists the running survey cases, each able to move onto the new version.
+    // The dry run lists the running guidance cases, each able to move onto the new version.
     await page.getByRole('tab', { name: '回放与迁移' }).click();
     await page.getByRole('button', { name: '预演迁移' }).click();
     const dryRun = page.getByRole('table', { name: '在办业务迁移' });
