@@ -80,7 +80,8 @@ describeInBrowser('period review (考核期审定)', (session) => {
     const [frozen, live] = [await figures.locator('tbody tr').first().locator('td').nth(1).innerText(), await figures.locator('tbody tr').first().locator('td').nth(2).innerText()];
     expect(frozen).toBe(live);
     await page.getByText('审定后没有迟录记录').waitFor();
-    // The city may neither approve again nor accept: no action is offered.
+    // The city may neither approve again nor accept: no action is offered, once the review has reloaded.
+    await page.getByText('当前状态下您没有可执行的审定操作。').waitFor();
     expect(await page.getByRole('button', { name: '审定并冻结' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: ACCEPT }).count()).toBe(0);
     await session().screenshot('period-review-approved');

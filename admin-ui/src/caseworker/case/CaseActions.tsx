@@ -115,30 +115,44 @@ export function CaseActions({ detail, onStepped, onStale, attachments, onAttachm
     setRefused(null);
   };
 
-  const send = async (action: CaseAction, data?: Record<string, unknown>) => {
+  /** Sends the step; true once the server took it. */
+  const post = async (action: CaseAction, data?: Record<string, unknown>): Promise<boolean> => {
     setBusy(true);
     setRefused(null);
     try {
       await api('POST', `/cases/${detail.id}/events`, { type: action.event, data, version: detail.version });
       message.success(t('done', { action: l(action.title) }));
-      onStepped();
+      return true;
     } catch (error) {
       setRefused(error);
       if (refusalOf(error, locale).stale) onStale();
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+  const send = async (action: CaseAction, data?: Record<string, unknown>) => {
+    if (await post(action, data)) onStepped();
   };
 
   /** A filled form: sent at once, or after the confirmation a status-changing step needs. */
   const submit = (action: CaseAction, data: Record<string, unknown>) => {
     if (!action.consequences.confirm) return void send(action, data);
+    // The page goes on only once the dialog is gone: closing, it would take the focus the page gives the
+    // actions' heading (and hand it back to the form's button the step removed).
+    let sent = false;
     void modal.confirm({
       title: t('confirmStep', { action: l(action.title) }),
       content: <StepConsequencesList action={action} />,
       okText: t('confirmStepOk'),
       cancelText: t('cancel'),
-      onOk: () => send(action, data),
+      focusTriggerAfterClose: false,
+      onOk: async () => {
+        sent = await post(action, data);
+      },
+      afterClose: () => {
+        if (sent) onStepped();
+      },
     });
   };
 
