@@ -87,7 +87,7 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await submitted(page, header.getByText('已登记失业', { exact: true }));
     expect(await caseNow(page, baseUrl, caseId)).toMatchObject({ state: 'registered', version: 3 });
     // The keyboard carries on from the actions' heading, not from the top of the page.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('case-actions-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-actions-title');
 
     // The history lists both steps with who took them, at which post, and what they entered.
     const history = page.getByRole('region', { name: '办理记录' });

@@ -59,9 +59,10 @@ function CaseView({ caseId }: { caseId: string }) {
     attachments.reload();
   };
   // The button that had the focus is gone with the step: the keyboard carries on from the actions' heading.
+  const focusActions = () => actionsTitle.current?.focus();
   const stepped = () => {
     reloadAll();
-    actionsTitle.current?.focus();
+    focusActions();
   };
 
   return (
@@ -83,7 +84,7 @@ function CaseView({ caseId }: { caseId: string }) {
                 <Col xs={24} xl={14}>
                   <Space orientation="vertical" size={16} className="case-column">
                     <Card size="small" title={<SectionTitle id="case-actions-title" ref={actionsTitle}>{t('actions')}</SectionTitle>} role="region" aria-labelledby="case-actions-title">
-                      <CaseActions key={data.id} detail={data} onStepped={stepped} onStale={reloadAll} attachments={attachments.data ?? null} onAttachmentsChanged={attachments.reload} />
+                      <CaseActions key={data.id} detail={data} onStepped={stepped} onFocusActions={focusActions} onStale={reloadAll} attachments={attachments.data ?? null} onAttachmentsChanged={attachments.reload} />
                     </Card>
                     <Card size="small" title={<SectionTitle id="case-links-title">{t('links')}</SectionTitle>} role="region" aria-labelledby="case-links-title">
                       <Loadable loaded={links}>{(loaded) => <LinkedCases links={loaded.items} />}</Loadable>

@@ -83,9 +83,11 @@ function ActionButtons({
  * (the server marks it from the definitions) is sent only once confirmed, the confirmation listing
  * what it will do, other cases of the person included.
  */
-export function CaseActions({ detail, onStepped, onStale, attachments, onAttachmentsChanged }: {
+export function CaseActions({ detail, onStepped, onFocusActions, onStale, attachments, onAttachmentsChanged }: {
   detail: CaseDetail;
   onStepped: () => void;
+  /** Puts the keyboard on the actions' heading again (after a confirmation dialog has closed). */
+  onFocusActions: () => void;
   onStale: () => void;
   /** The case's attachments (those waiting for a step are shown in its form), and how to read them again after a change. */
   attachments: AttachmentList | null;
@@ -138,8 +140,8 @@ export function CaseActions({ detail, onStepped, onStale, attachments, onAttachm
   /** A filled form: sent at once, or after the confirmation a status-changing step needs. */
   const submit = (action: CaseAction, data: Record<string, unknown>) => {
     if (!action.consequences.confirm) return void send(action, data);
-    // The page goes on only once the dialog is gone: closing, it would take the focus the page gives the
-    // actions' heading (and hand it back to the form's button the step removed).
+    // Closing after the step, the dialog would take the focus the page gave the actions' heading (and hand
+    // it back to the form's button the step removed): it returns none, and the page puts it back once it is gone.
     let sent = false;
     void modal.confirm({
       title: t('confirmStep', { action: l(action.title) }),
@@ -149,9 +151,10 @@ export function CaseActions({ detail, onStepped, onStale, attachments, onAttachm
       focusTriggerAfterClose: false,
       onOk: async () => {
         sent = await post(action, data);
+        if (sent) onStepped();
       },
       afterClose: () => {
-        if (sent) onStepped();
+        if (sent) onFocusActions();
       },
     });
   };
