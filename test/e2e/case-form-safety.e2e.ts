@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser, type BrowserSession } from './browser.ts';
+import { SCREENS } from './layout.ts';
 
 /** Today in China, as the platform counts days. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -119,7 +120,7 @@ function stepRequests(page: Page): string[] {
 }
 
 describeInBrowser('case forms are safe: no date after today, no step sent by Enter, legal changes confirmed', (session) => {
-  for (const [locale, width] of [['zh-CN', 1366], ['en', 375]] as const) {
+  for (const { width, locale } of SCREENS) {
     it(`refuses a date of unemployment after today in the browser, and Enter in a field sends nothing (${locale}, ${width} px)`, async () => {
       const t = TEXT[locale];
       const { page, baseUrl } = session();
@@ -155,7 +156,7 @@ describeInBrowser('case forms are safe: no date after today, no step sent by Ent
     });
   }
 
-  for (const [locale, width] of [['en', 375], ['zh-CN', 1366]] as const) {
+  for (const { width, locale } of SCREENS) {
     it(`asks before a step that changes a legal status, naming the registration it cancels (${locale}, ${width} px)`, async () => {
       const t = TEXT[locale];
       const { page, baseUrl } = session();
