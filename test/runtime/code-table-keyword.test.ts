@@ -12,6 +12,7 @@ const form = {
     occupation: { type: 'string', 'x-code-table': 'occupation-2022', pattern: '^\\d(-\\d{2}){1,3}(-\\d{2})?$' },
     industry: { type: 'string', 'x-code-table': 'industry-gb4754-2017' },
     areas: { type: 'array', items: { type: 'string', 'x-code-table': 'division' } },
+    occupations: { type: 'array', items: { type: 'string', 'x-code-table': 'occupation-2022' } },
     other: { type: 'string', 'x-code-table': 'no-such-table' },
   },
 };
@@ -32,6 +33,8 @@ describe('x-code-table keyword', () => {
     expect(errorsOf({ occupation: '9-99-99-99', industry: '9999' })).toEqual(['occupation:x-code-table', 'industry:x-code-table']);
     validate.call(server, { occupation: '9-99-99-99' });
     expect(toFieldErrors(validate.errors)[0]!.text).toEqual({ 'zh-CN': '代码表中没有此代码，请从列表中选择', en: 'Not a code of the table: choose one from the list' });
+    // In a list of codes each is looked up: the one not in the table is refused by its place.
+    expect(errorsOf({ occupations: ['2-06-03-00', '9-99-99-99', '4-10-01-02'] })).toEqual(['occupations.1:x-code-table']);
     // A table that does not exist has no codes.
     expect(errorsOf({ other: '1' })).toEqual(['other:x-code-table']);
   });
@@ -85,6 +88,24 @@ describe.each(backends)('code tables on a case step and the division tree (%s)',
     expect((await getCase(t, caseworker, caseId)).version).toBe(before.version);
     const accepted = await act(t, caseworker, caseId, 'submit', registrationForm({ desiredOccupation: '2-06-03-00', desiredIndustry: '6513' }));
     expect(accepted.state).toBe('submitted');
+  });
+
+  it('refuses a step whose list of occupations holds one not in the 大典, writing nothing', async () => {
+    const personId = await registerPerson(t, caseworker, citizenId('350203', '19900512', '025'), '代码乙', { phone: '13912345679' });
+    const caseId = (await open(t, caseworker, 'job-seeking', personId)).id;
+    const before = await getCase(t, caseworker, caseId);
+    const counts = await tableCounts(t.rt);
+    const profile = { desiredAreas: ['350206'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-03', validUntil: '2027-03-31' };
+    const response = await t.request('POST', `/api/cases/${caseId}/events`, {
+      token: caseworker,
+      body: { type: 'register', data: { ...profile, desiredOccupations: ['4-02-06-03', '9-99-99'] }, version: before.version },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('FORM_INVALID');
+    expect(response.body.details.fields).toEqual([expect.objectContaining({ field: 'desiredOccupations.1', keyword: 'x-code-table' })]);
+    expect(await tableCounts(t.rt)).toEqual(counts);
+    expect((await getCase(t, caseworker, caseId)).version).toBe(before.version);
+    expect((await act(t, caseworker, caseId, 'register', { ...profile, desiredOccupations: ['4-02-06-03', '2-06-03-00'] })).state).toBe('active');
   });
 
   it('sends provinces, cities and counties at once and a county’s streets on request', async () => {

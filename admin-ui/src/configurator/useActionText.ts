@@ -18,18 +18,23 @@ const certificates: Record<string, Text> = {
   'employment-entrepreneurship': { 'zh-CN': '就业创业证', en: 'Employment and entrepreneurship certificate' },
 };
 
-type Known = 'setSubject' | 'emit' | 'issueCertificate' | 'payItem' | 'countOnSubject' | 'emitDifficultyEnded';
-const KNOWN = new Set<string>(['setSubject', 'emit', 'issueCertificate', 'payItem', 'countOnSubject', 'emitDifficultyEnded']);
+/** The actions named in words, each with how its parameters read on the code line beneath (`unemploymentStatus = registered`). */
+const KNOWN = {
+  setSubject: (params) => `${text(params, 'field')} = ${String(params['value'] ?? '')}`,
+  emit: (params) => text(params, 'event'),
+  issueCertificate: (params) => text(params, 'certificate'),
+  payItem: (params) => text(params, 'subsidyType'),
+  countOnSubject: (params) => text(params, 'field'),
+  emitDifficultyEnded: () => '',
+} satisfies Record<string, (params: Record<string, unknown>) => string>;
 
-/** An action's parameters as the code line beneath its name shows them (`unemploymentStatus = registered`). */
-function paramsCode(type: string, params: Record<string, unknown>): string {
-  const text = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : '');
-  if (type === 'setSubject') return `${text('field')} = ${String(params['value'] ?? '')}`;
-  if (type === 'emit') return text('event');
-  if (type === 'issueCertificate') return text('certificate');
-  if (type === 'payItem') return text('subsidyType');
-  if (type === 'countOnSubject') return text('field');
-  return '';
+function text(params: Record<string, unknown>, key: string): string {
+  const value = params[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function isKnown(type: string): type is keyof typeof KNOWN {
+  return Object.hasOwn(KNOWN, type);
 }
 
 /**
@@ -42,10 +47,10 @@ export function useActionText() {
   return useCallback(
     (action: { type: string; params?: Record<string, unknown> | undefined }): { title: string; code: string } => {
       const params = action.params ?? {};
-      const detail = paramsCode(action.type, params);
+      if (!isKnown(action.type)) return { title: t('unknown'), code: action.type };
+      const detail = KNOWN[action.type](params);
       const code = detail ? `${action.type} · ${detail}` : action.type;
-      if (!KNOWN.has(action.type)) return { title: t('unknown'), code };
-      const title = t(action.type as Known);
+      const title = t(action.type);
       const certificate = action.type === 'issueCertificate' ? certificates[String(params['certificate'])] : undefined;
       return { title: certificate ? t('withDetail', { title, detail: l(certificate) }) : title, code };
     },

@@ -2,7 +2,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { Cascader } from 'antd';
 import { useEffect, useMemo, useState, type MouseEvent, type ReactElement } from 'react';
 import { defineMessages } from '../i18n.ts';
-import { DIVISION_TABLE, codeTableOf, loadCodeTable, loadStreets, type CodeItem } from './code-tables.ts';
+import { DIVISION_TABLE, codeLabel, codeTableOf, countiesOf, loadCodeTable, loadStreets, type CodeItem } from './code-tables.ts';
 import { codeTree, pathTo, selectableBy, type CodeOption } from './code-tree.ts';
 import './code-table.css';
 
@@ -13,10 +13,8 @@ const useMessages = defineMessages({
   failed: { 'zh-CN': '代码表加载失败，请刷新后重试', en: 'The code table did not load: reload the page to retry' },
 });
 
-/** A code as a person reads it once chosen: `名称 (代码)`, or the code alone while its name is unknown. */
-export function codeLabel(code: string, name: string | undefined): string {
-  return name ? `${name} (${code})` : code;
-}
+/** The entries before the table has loaded (one list, so what is derived from it is not derived again each render). */
+const NO_ITEMS: CodeItem[] = [];
 
 /** After a click in the menus, the newest column scrolled into view: on a phone the columns are wider than the screen together. */
 function showLastColumn(event: MouseEvent<HTMLDivElement>) {
@@ -63,12 +61,12 @@ export function CodeTableWidget({ id, schema, value, disabled, readonly, onChang
       () => undefined,
     );
   // A chosen street shows its name once its county's streets are here.
-  const countiesOfValue = table === DIVISION_TABLE ? [...new Set(codes.filter((code) => /^\d{9}/.test(code)).map((code) => code.slice(0, 6)))].join(',') : '';
+  const countiesOfValue = table === DIVISION_TABLE ? countiesOf(codes).join(',') : '';
   useEffect(() => {
     for (const county of countiesOfValue ? countiesOfValue.split(',') : []) void addStreets(county);
   }, [countiesOfValue]);
 
-  const list = Array.isArray(items) ? items : [];
+  const list = Array.isArray(items) ? items : NO_ITEMS;
   const options = useMemo(() => codeTree(table, list, multiple ? new Map() : streets, selectable, multiple), [table, list, streets, selectable, multiple]);
   const names = useMemo(() => new Map([...list, ...[...streets.values()].flat()].map((item) => [item.code, item.name])), [list, streets]);
   const anyGroupSelectable = useMemo(() => list.some((item) => selectable(item.code) && list.some((other) => other.parent === item.code)), [list, selectable]);

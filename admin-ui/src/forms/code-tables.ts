@@ -60,6 +60,25 @@ export function tablesIn(schemas: readonly (JsonSchema | null)[]): string[] {
   return [...found].sort();
 }
 
+/** A code as a person reads it once chosen: `名称 (代码)`, or the code alone while its name is unknown. */
+export function codeLabel(code: string, name: string | undefined): string {
+  return name ? `${name} (${code})` : code;
+}
+
+/** The counties (6 digits) of the streets (9 digits or more) among division codes, each once: whose streets must load for their names. */
+export function countiesOf(codes: readonly string[]): string[] {
+  return [...new Set(codes.filter((code) => /^\d{9}/.test(code)).map((code) => code.slice(0, 6)))].sort();
+}
+
+const namesOfList = new WeakMap<readonly CodeItem[], ReadonlyMap<string, string>>();
+
+/** The names by code of a loaded list: built once per list, so once per page for a table (its load is). */
+function namesByCode(items: readonly CodeItem[]): ReadonlyMap<string, string> {
+  let names = namesOfList.get(items);
+  if (!names) namesOfList.set(items, (names = new Map(items.map((item) => [item.code, item.name]))));
+  return names;
+}
+
 /** A code's name: `names(table, code)`, undefined while its table loads or when it is not in it. */
 export type CodeNames = (table: string, code: string) => string | undefined;
 
@@ -70,29 +89,28 @@ export type CodeNames = (table: string, code: string) => string | undefined;
  */
 export function useCodeNames(schemas: readonly (JsonSchema | null)[], codes: readonly string[] = []): CodeNames {
   const key = tablesIn(schemas).join(',');
-  const counties = [...new Set(codes.filter((code) => /^\d{9}/.test(code)).map((code) => code.slice(0, 6)))].sort().join(',');
-  const [loaded, setLoaded] = useState<Map<string, Map<string, string>>>(new Map());
+  const counties = countiesOf(codes).join(',');
+  // Each table's loaded lists: the table, and for the division tree the streets of the counties asked for.
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, readonly (readonly CodeItem[])[]>>(new Map());
   useEffect(() => {
     let current = true;
+    const lists = (table: string) => [
+      loadCodeTable(table),
+      ...(table === DIVISION_TABLE && counties ? counties.split(',').map(loadStreets) : []),
+    ];
     const wanted = key ? key.split(',') : [];
-    const streetLoads = wanted.includes(DIVISION_TABLE) && counties ? counties.split(',').map((county) => loadStreets(county).catch(() => [])) : [];
-    void Promise.all([
-      ...wanted.map((table) => loadCodeTable(table).then((items) => [table, items] as const, () => [table, []] as const)),
-      Promise.all(streetLoads).then((lists) => [`${DIVISION_TABLE}:streets`, lists.flat()] as const),
-    ]).then((pairs) => {
-      if (!current) return;
-      const next = new Map<string, Map<string, string>>();
-      for (const [table, items] of pairs) {
-        const name = table.endsWith(':streets') ? DIVISION_TABLE : table;
-        const byCode = next.get(name) ?? new Map<string, string>();
-        for (const item of items) byCode.set(item.code, item.name);
-        next.set(name, byCode);
-      }
-      setLoaded(next);
+    void Promise.all(wanted.map((table) => Promise.all(lists(table).map((list) => list.catch((): CodeItem[] => []))).then((found) => [table, found] as const))).then((pairs) => {
+      if (current) setLoaded(new Map(pairs));
     });
     return () => {
       current = false;
     };
   }, [key, counties]);
-  return (table, code) => loaded.get(table)?.get(code);
+  return (table, code) => {
+    for (const list of loaded.get(table) ?? []) {
+      const name = namesByCode(list).get(code);
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  };
 }

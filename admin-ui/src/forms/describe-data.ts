@@ -1,5 +1,5 @@
 import type { Locale, Text } from '../i18n.ts';
-import { codeTableOf, type CodeNames } from './code-tables.ts';
+import { codeLabel, codeTableOf, type CodeNames } from './code-tables.ts';
 import { localiseSchema, type JsonSchema } from './localise-schema.ts';
 
 /** One entered value as a person reads it: the field's label and the value's label. */
@@ -32,8 +32,9 @@ function choiceLabel(schema: JsonSchema | undefined, value: unknown): string | u
 /** A code of an `x-code-table` field as `名称 (代码)`, or undefined when it is none or its name is not known. */
 function codeText(schema: JsonSchema | undefined, value: unknown, names: CodeNames | undefined): string | undefined {
   const table = codeTableOf(schema);
-  const name = table !== undefined && typeof value === 'string' ? names?.(table, value) : undefined;
-  return name === undefined ? undefined : `${name} (${String(value)})`;
+  if (table === undefined || typeof value !== 'string') return undefined;
+  const name = names?.(table, value);
+  return name === undefined ? undefined : codeLabel(value, name);
 }
 
 function scalar(schema: JsonSchema | undefined, value: unknown, locale: Locale, names: CodeNames | undefined): string {

@@ -35,12 +35,16 @@ export function navigationFor(role: SessionUser['role'], permissions?: readonly 
 }
 
 /**
- * Screens outside their section's path, and the section they belong to: a person's or employer's
- * page is opened from the case search (业务办件), and lists their cases.
+ * Screens reached from others, without a menu entry of their own: their title in the browser tab,
+ * and for one outside its section's path the section it belongs to (a person's or employer's page
+ * is opened from the case search, 业务办件, and lists their cases).
  */
-const sectionOf: readonly { pattern: RegExp; section: string }[] = [
-  { pattern: /^\/persons\/[^/]+$/, section: '/cases' },
-  { pattern: /^\/employers\/[^/]+$/, section: '/cases' },
+const subScreens: readonly { pattern: RegExp; title: Text; section?: string }[] = [
+  { pattern: /^\/cases\/[^/]+$/, title: { 'zh-CN': '办件详情', en: 'Case' } },
+  { pattern: /^\/config\/[^/]+$/, title: { 'zh-CN': '流程详情', en: 'Process' } },
+  { pattern: /^\/review\/[^/]+\/[^/]+$/, title: { 'zh-CN': '审定详情', en: 'Review of a period' } },
+  { pattern: /^\/persons\/[^/]+$/, title: { 'zh-CN': '人员档案', en: 'Person' }, section: '/cases' },
+  { pattern: /^\/employers\/[^/]+$/, title: { 'zh-CN': '单位档案', en: 'Employer' }, section: '/cases' },
 ];
 
 /**
@@ -49,18 +53,9 @@ const sectionOf: readonly { pattern: RegExp; section: string }[] = [
  */
 export function activeItem(items: readonly NavItem[], path: string): NavItem | undefined {
   const under = (target: string) => [...items].sort((a, b) => b.path.length - a.path.length).find((item) => target === item.path || target.startsWith(`${item.path}/`));
-  const section = sectionOf.find((entry) => entry.pattern.test(path))?.section;
+  const section = subScreens.find((screen) => screen.section !== undefined && screen.pattern.test(path))?.section;
   return under(path) ?? (section === undefined ? undefined : under(section));
 }
-
-/** Screens reached from others, without a menu entry of their own: their title in the browser tab. */
-const subScreens: readonly { pattern: RegExp; title: Text }[] = [
-  { pattern: /^\/cases\/[^/]+$/, title: { 'zh-CN': '办件详情', en: 'Case' } },
-  { pattern: /^\/config\/[^/]+$/, title: { 'zh-CN': '流程详情', en: 'Process' } },
-  { pattern: /^\/review\/[^/]+\/[^/]+$/, title: { 'zh-CN': '审定详情', en: 'Review of a period' } },
-  { pattern: /^\/persons\/[^/]+$/, title: { 'zh-CN': '人员档案', en: 'Person' } },
-  { pattern: /^\/employers\/[^/]+$/, title: { 'zh-CN': '单位档案', en: 'Employer' } },
-];
 
 /**
  * What a screen is called in the browser tab and history: its own name where it has one (a case

@@ -20,14 +20,9 @@ function exactly(expression: string): RegExp {
 }
 
 /**
- * A field's `pattern` in words for a configurator: the common ones described ("6–12 位数字"),
- * any other as "a set format". The expression itself is for a tooltip, not for the screen.
+ * A field's `pattern` in words for a configurator when it is one of the common ones ("6–12 位数字");
+ * null for any other, which `PatternText` shows as an expression labelled as one.
  */
-export function patternText(pattern: string, locale: Locale): string {
-  return describedPattern(pattern, locale) ?? (locale === 'zh-CN' ? '须符合规定格式' : 'a set format');
-}
-
-/** A field's `pattern` in words when it is one of the common ones; null for any other. */
 export function describedPattern(pattern: string, locale: Locale): string | null {
   for (const known of KNOWN) {
     const found = known.pattern.exec(pattern);

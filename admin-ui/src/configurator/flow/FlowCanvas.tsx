@@ -5,10 +5,10 @@ import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { defineMessages, useLocalized } from '../../i18n.ts';
 import { LockBadge } from '../badges.tsx';
-import type { FlowSelection } from '../elements.ts';
 import { useConfigMessages } from '../messages.ts';
-import type { FlowGraph, FlowState, FlowTransition } from './graph.ts';
+import type { FlowState, FlowTransition } from './graph.ts';
 import { LABEL_FONT, STATE_SIZE, wrapLines, type FlowLayout, type Point } from './layout.ts';
+import type { FlowDrawingProps } from './useFlowTexts.ts';
 
 /** The smallest the labels may be drawn on screen, in pixels (12, the flow font: never shrunk): a large flow is panned and zoomed in, not shrunk. */
 const MIN_LABEL_PX = 12;
@@ -106,23 +106,7 @@ function edgeColour(transition: FlowTransition): string {
  * roles. Clicking a state or an arrow selects it; keyboard users select from the side lists, and
  * the lock badges take focus to show their reason.
  */
-export function FlowCanvas({
-  graph,
-  layout,
-  selection,
-  onSelect,
-  lockText,
-  roleText,
-  labelLines,
-}: {
-  graph: FlowGraph;
-  layout: FlowLayout;
-  selection: FlowSelection | null;
-  onSelect: (selection: FlowSelection) => void;
-  lockText: (locks: FlowState['locks']) => string | null;
-  roleText: (state: FlowState) => string;
-  labelLines: (transition: FlowTransition) => string[];
-}) {
+export function FlowCanvas({ graph, layout, selection, onSelect, lockText, roleText, labelLines }: FlowDrawingProps & { layout: FlowLayout }) {
   const c = useCanvasMessages();
   const nodes = useMemo(
     (): Node<StateData>[] =>

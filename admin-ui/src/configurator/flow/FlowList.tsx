@@ -3,28 +3,14 @@ import { Tag } from 'antd';
 import { useLocalized } from '../../i18n.ts';
 import type { FlowSelection } from '../elements.ts';
 import { useConfigMessages } from '../messages.ts';
-import type { FlowGraph, FlowState, FlowTransition } from './graph.ts';
+import type { FlowDrawingProps } from './useFlowTexts.ts';
 
 /**
  * The flow on a narrow screen, where a graph cannot be read: the states top to bottom, each with
  * its task (role, post, time limit) and its steps, each step naming where it leads and who takes
  * it. States and steps are buttons selecting them, as the graph's boxes and arrows are.
  */
-export function FlowList({
-  graph,
-  selection,
-  onSelect,
-  lockText,
-  roleText,
-  labelLines,
-}: {
-  graph: FlowGraph;
-  selection: FlowSelection | null;
-  onSelect: (selection: FlowSelection) => void;
-  lockText: (locks: FlowState['locks']) => string | null;
-  roleText: (state: FlowState) => string;
-  labelLines: (transition: FlowTransition) => string[];
-}) {
+export function FlowList({ graph, selection, onSelect, lockText, roleText, labelLines }: FlowDrawingProps) {
   const t = useConfigMessages();
   const l = useLocalized();
   const titleOf = new Map(graph.states.map((state) => [state.id, l(state.title)]));
