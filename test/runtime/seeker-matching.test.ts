@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../runtime/db/schema/index.ts';
+import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
 import { citizenId, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -110,6 +111,12 @@ describe.each(backends)('job seekers matched to a published vacancy (%s)', (back
     expect(notPublished.body).toMatchObject({ code: 'NOT_FOUND', details: { case: unpublished.id, state: 'submitted' } });
     const missing = await t.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000/seeker-matches', { token: caseworker });
     expect(missing.status).toBe(404);
+    // Another district's office, in the same city, may not open the vacancy's case: nor its seekers.
+    await insertDemoUsers(t.rt.db, [{ username: 'huli-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206'), post: 'unemployment-window' }]);
+    const huli = await t.login('huli-caseworker');
+    expect((await t.request('GET', `/api/cases/${vacancy.id}`, { token: huli })).status).toBe(404);
+    const outOfSubtree = await t.request('GET', `/api/cases/${vacancy.id}/seeker-matches`, { token: huli });
+    expect([outOfSubtree.status, outOfSubtree.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(await matchReads()).toBe(before);
   });
 
