@@ -2,22 +2,14 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../runtime/db/schema/index.ts';
 import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
-import { citizenId, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, jobSeekingForm, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const EMPLOYER = '91350100M000100Y43';
 
 /** A job-seeking profile wanting warehouse work in district 350206, overridden where a seeker differs. */
-const profile = (overrides: Record<string, unknown> = {}) => ({
-  desiredOccupations: ['4-02-06-03'],
-  desiredAreas: ['350206'],
-  expectedPayFen: 500_000,
-  education: '60',
-  availableFrom: '2026-11-03',
-  validUntil: '2027-03-31',
-  ...overrides,
-});
+const profile = jobSeekingForm;
 
 describe.each(backends)('job seekers matched to a published vacancy (%s)', (backend) => {
   let t: TestRuntime;
