@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, chinaDate } from '../../engine/index.ts';
 import { recordAccess, type RequestOrigin } from '../audit/index.ts';
-import { actorOfUser, inVisibleCities, type SessionUser } from '../auth/index.ts';
+import { actorOfUser, type SessionUser } from '../auth/index.ts';
+import { getCaseRow } from '../cases/index.ts';
 import { cases, persons } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { seekerProfileOf, vacancySummaryOf } from './case-profiles.ts';
@@ -10,15 +11,11 @@ import { rankSeekers, type SeekerSummary } from './rank-seekers.ts';
 /** At most this many seekers are listed: the best fits, enough for a caseworker to call and refer. */
 export const SEEKER_MATCH_LIMIT = 50;
 
-/** The vacancy-posting case of the user's visible cities, or 404: another process's case is no vacancy, an unpublished posting not one to fill yet. */
+/** A published vacancy-posting case in the user's subtree, or 404 (`getCaseRow`): another process's case is no vacancy, an unpublished posting not one to fill yet. */
 async function publishedVacancyCase(rt: RuntimeContext, user: SessionUser, caseId: string) {
   const published = rt.registry.meaning('publishedVacancy');
-  const [row] = await rt.db
-    .select({ id: cases.id, cityCode: cases.cityCode, caseNo: cases.caseNo, processId: cases.processId, state: cases.state, data: cases.data })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), inVisibleCities(cases.cityCode, user)))
-    .limit(1);
-  if (!row || row.processId !== published.process) {
+  const row = await getCaseRow(rt, user, caseId);
+  if (row.processId !== published.process) {
     throw new PlatformError('NOT_FOUND', {
       message: { 'zh-CN': '岗位登记业务不存在或不在您的管辖范围内', en: 'No vacancy posting with this id within your jurisdiction' },
       details: { case: caseId, process: published.process },

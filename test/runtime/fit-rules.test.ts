@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessFit, educationFits, type SeekerProfile, type VacancySummary } from '../../runtime/matching/fit-rules.ts';
 import { rankSeekers, type SeekerSummary } from '../../runtime/matching/rank-seekers.ts';
 import { rankVacancies } from '../../runtime/matching/rank-vacancies.ts';
+import { jobSeekingForm } from '../support/fixtures.ts';
 
 const vacancy = (caseNo: string, overrides: Partial<VacancySummary> = {}): VacancySummary => ({
   caseNo,
@@ -14,16 +15,7 @@ const vacancy = (caseNo: string, overrides: Partial<VacancySummary> = {}): Vacan
   ...overrides,
 });
 
-const seeker = (caseNo: string, overrides: Partial<SeekerSummary> = {}): SeekerSummary => ({
-  caseNo,
-  desiredOccupations: ['4-02-06-03'],
-  desiredAreas: ['350206'],
-  expectedPayFen: 500_000,
-  education: '60',
-  availableFrom: '2026-11-03',
-  validUntil: '2027-03-31',
-  ...overrides,
-});
+const seeker = (caseNo: string, overrides: Partial<SeekerSummary> = {}): SeekerSummary => ({ caseNo, ...jobSeekingForm(), ...overrides });
 
 describe('fit rules shared by matching vacancies to a seeker and seekers to a vacancy', () => {
   it('compares education by GB/T 4658 level: senior secondary of either kind meets the other, no requirement is met by anyone', () => {

@@ -164,6 +164,9 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(byEmployer.body.items.map((i: { id: string }) => i.id)).toEqual([items[0]!.id]);
     const other = await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode: '91350100M000100Y43', name: '厦门示例物流有限公司' } });
     expect((await t.request('GET', `/api/ledger/items?employerId=${other.body.id}`, { token: reviewer })).body.items).toEqual([]);
+    // The employer is named by its id, not its credit code.
+    const byCreditCode = await t.request('GET', '/api/ledger/items?employerId=91350203MA2Y3K1B9C', { token: reviewer });
+    expect([byCreditCode.status, byCreditCode.body.code]).toEqual([400, 'BAD_REQUEST']);
     const [history] = await queryRows<{ action: string; actor_id: string; amount_fen: string | number }>(
       t.rt.db,
       sql`SELECT action, actor_id, amount_fen FROM ledger_history WHERE item_id = ${items[0]!.id}`,

@@ -1,22 +1,15 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../runtime/db/schema/index.ts';
-import { citizenId, vacancyPostingForm } from '../support/fixtures.ts';
+import { insertDemoUsers, officeId } from '../../runtime/seed/index.ts';
+import { citizenId, jobSeekingForm, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const EMPLOYER = '91350100M000100Y43';
 
 /** A job-seeking profile wanting warehouse work in district 350206, overridden where a seeker differs. */
-const profile = (overrides: Record<string, unknown> = {}) => ({
-  desiredOccupations: ['4-02-06-03'],
-  desiredAreas: ['350206'],
-  expectedPayFen: 500_000,
-  education: '60',
-  availableFrom: '2026-11-03',
-  validUntil: '2027-03-31',
-  ...overrides,
-});
+const profile = jobSeekingForm;
 
 describe.each(backends)('job seekers matched to a published vacancy (%s)', (backend) => {
   let t: TestRuntime;
@@ -110,6 +103,12 @@ describe.each(backends)('job seekers matched to a published vacancy (%s)', (back
     expect(notPublished.body).toMatchObject({ code: 'NOT_FOUND', details: { case: unpublished.id, state: 'submitted' } });
     const missing = await t.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000/seeker-matches', { token: caseworker });
     expect(missing.status).toBe(404);
+    // Another district's office, in the same city, may not open the vacancy's case: nor its seekers.
+    await insertDemoUsers(t.rt.db, [{ username: 'huli-caseworker', displayName: '湖里经办员', role: 'caseworker', orgUnitId: officeId('350206'), post: 'unemployment-window' }]);
+    const huli = await t.login('huli-caseworker');
+    expect((await t.request('GET', `/api/cases/${vacancy.id}`, { token: huli })).status).toBe(404);
+    const outOfSubtree = await t.request('GET', `/api/cases/${vacancy.id}/seeker-matches`, { token: huli });
+    expect([outOfSubtree.status, outOfSubtree.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(await matchReads()).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
+import { citizenId, jobSeekingForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -52,14 +52,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
 
   it('ranks published vacancies by occupation and region closeness and leaves out the rest', async () => {
     const seeking = await open(t, caseworker, 'job-seeking', seekerId);
-    await act(t, caseworker, seeking.id, 'register', {
-      desiredOccupations: ['4-02-06-03'],
-      desiredAreas: ['350206'],
-      expectedPayFen: 500_000,
-      education: '60',
-      availableFrom: '2026-11-03',
-      validUntil: '2027-03-31',
-    });
+    await act(t, caseworker, seeking.id, 'register', jobSeekingForm());
     const response = await t.request('GET', `/api/persons/${seekerId}/vacancy-matches`, { token: caseworker });
     expect(response.status).toBe(200);
     expect(response.body.items.map((m: { vacancy: { caseNo: string }; occupation: string; region: string }) => [m.vacancy.caseNo, m.occupation, m.region])).toEqual([
@@ -120,7 +113,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
 
     // Withdrawn before the referral: refused again. (seekerId's active registration does not count for another person.)
     const seeking = await open(t, caseworker, 'job-seeking', unregistered);
-    const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350206'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-03', validUntil: '2027-03-31' };
+    const profile = jobSeekingForm();
     await act(t, caseworker, seeking.id, 'register', profile);
     await act(t, caseworker, seeking.id, 'withdraw', { withdrawalReason: '本人申请' });
     await refusedFor(referral.id, 'refer', form, ['job-seeker-registered']);
@@ -133,7 +126,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
   it('counts an unjustified refusal of offered training on the person; an offer dated tomorrow writes nothing', async () => {
     const person = await registerPerson(t, caseworker, citizenId('350206', '19920214', '027'), '郑文华');
     const seeking = await open(t, caseworker, 'job-seeking', person);
-    await act(t, caseworker, seeking.id, 'register', { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350206'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-03', validUntil: '2027-03-31' });
+    await act(t, caseworker, seeking.id, 'register', jobSeekingForm());
     const refusals = async () => (await t.request('GET', `/api/persons/${person}`, { token: caseworker })).body.unjustifiedRefusals as number;
     expect(await refusals()).toBe(0);
 

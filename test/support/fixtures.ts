@@ -96,3 +96,16 @@ export function vacancyPostingForm(employerCreditCode: string, overrides: Record
     ...overrides,
   };
 }
+
+/** A complete job-seeking profile form: warehouse work in district 350206 from 2026-11-03, the same as {@link vacancyPostingForm}'s occupation and education. */
+export function jobSeekingForm<T extends Record<string, unknown>>(overrides: T = {} as T) {
+  return {
+    desiredOccupations: ['4-02-06-03'],
+    desiredAreas: ['350206'],
+    expectedPayFen: 500_000,
+    education: '60',
+    availableFrom: '2026-11-03',
+    validUntil: '2027-03-31',
+    ...overrides,
+  };
+}

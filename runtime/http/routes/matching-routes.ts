@@ -17,6 +17,17 @@ export const FitReasons = {
   availableInTime: z.boolean().openapi({ description: 'The seeker can start before the vacancy\u2019s validity ends' }),
 };
 
+/** A vacancy as both directions of matching show it (`VacancySummary` of the fit rules). */
+export const MatchedVacancy = z.object({
+  caseNo: z.string(),
+  occupation: z.string(),
+  workArea: z.string(),
+  payMaxFen: z.number(),
+  payBasis: z.enum(['monthly', 'hourly', 'piece']),
+  education: z.string().optional(),
+  validUntil: z.string(),
+});
+
 const SeekerMatch = z
   .object({
     person: z.object({ id: z.string(), name: z.string(), idNumber: z.string().openapi({ description: 'Masked, as in every list of persons' }) }),
@@ -33,16 +44,7 @@ const SeekerMatch = z
 
 const SeekerMatches = z
   .object({
-    vacancy: z.object({
-      caseNo: z.string(),
-      title: z.string(),
-      occupation: z.string(),
-      workArea: z.string(),
-      payMaxFen: z.number(),
-      payBasis: z.enum(['monthly', 'hourly', 'piece']),
-      education: z.string().optional(),
-      validUntil: z.string(),
-    }),
+    vacancy: MatchedVacancy.extend({ title: z.string() }),
     items: z.array(SeekerMatch),
     total: z.number().int().openapi({ description: 'How many seekers match; `items` holds the best 50' }),
   })

@@ -5,7 +5,7 @@ import { vacancyMatches } from '../../matching/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { FitReasons } from './matching-routes.ts';
+import { FitReasons, MatchedVacancy } from './matching-routes.ts';
 import { ChangeReason, History, IdParam, Paging, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const PaymentAccountType = z.enum(['social-security-card', 'bank-account']).openapi({ description: '社会保障卡金融账户 / 银行账户' });
@@ -181,7 +181,7 @@ const revealRoute = secureRoute('persons.reveal', {
 
 const VacancyMatch = z
   .object({
-    vacancy: z.object({ caseNo: z.string(), occupation: z.string(), workArea: z.string(), payMaxFen: z.number(), payBasis: z.enum(['monthly', 'hourly', 'piece']), education: z.string().optional(), validUntil: z.string() }),
+    vacancy: MatchedVacancy,
     ...FitReasons,
     title: z.string(),
     employerName: z.string(),

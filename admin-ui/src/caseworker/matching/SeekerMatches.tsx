@@ -1,11 +1,12 @@
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../api.ts';
 import { yuan } from '../../components/format.ts';
 import { currentQuery } from '../../router.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
-import { FitReasons, type Fit } from './FitReasons.tsx';
+import type { Fit } from './FitReasons.tsx';
+import { MatchItem } from './MatchItem.tsx';
 import { useMatchingMessages } from './messages.ts';
 
 /** A seeker as `GET /api/cases/{id}/seeker-matches` lists them: the ID number masked. */
@@ -66,25 +67,21 @@ export function SeekerMatches({ caseId }: { caseId: string }) {
                 dataSource={found.items}
                 locale={{ emptyText: t('noSeekers') }}
                 renderItem={(m) => (
-                  <List.Item extra={<Tag>{t('score', { score: m.score })}</Tag>}>
-                    <List.Item.Meta
-                      title={
-                        <>
-                          <a href={`#/persons/${m.person.id}`}>{m.person.name}</a> <span className="cw-nowrap">{m.person.idNumber}</span>
-                        </>
-                      }
-                      description={
-                        <Space orientation="vertical" size={4}>
-                          <Typography.Text type="secondary">
-                            {t('expectedPay', { pay: yuan(m.expectedPayFen) })}
-                            {m.availableFrom && ` · ${t('availableFrom', { date: m.availableFrom })}`}
-                            {` · ${t('registration', { caseNo: m.caseNo })}`}
-                          </Typography.Text>
-                          <FitReasons fit={m} />
-                        </Space>
-                      }
-                    />
-                  </List.Item>
+                  <MatchItem
+                    title={
+                      <>
+                        <a href={`#/persons/${m.person.id}`}>{m.person.name}</a> <span className="cw-nowrap">{m.person.idNumber}</span>
+                      </>
+                    }
+                    summary={
+                      <>
+                        {t('expectedPay', { pay: yuan(m.expectedPayFen) })}
+                        {m.availableFrom && ` · ${t('availableFrom', { date: m.availableFrom })}`}
+                        {` · ${t('registration', { caseNo: m.caseNo })}`}
+                      </>
+                    }
+                    fit={m}
+                  />
                 )}
               />
             </>

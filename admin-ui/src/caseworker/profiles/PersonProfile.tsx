@@ -5,7 +5,8 @@ import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
 import { CaseLedger } from '../case/CaseLedger.tsx';
 import { PersonDetails } from '../case/PersonDetails.tsx';
-import { FitReasons, type Fit } from '../matching/FitReasons.tsx';
+import type { Fit } from '../matching/FitReasons.tsx';
+import { MatchItem } from '../matching/MatchItem.tsx';
 import { useProfileMessages } from './messages.ts';
 import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
@@ -91,19 +92,7 @@ export default function PersonProfile({ personId }: { personId: string }) {
                           aria-label={t('matches')}
                           dataSource={found.items}
                           locale={{ emptyText: t('noMatches') }}
-                          renderItem={(m) => (
-                            <List.Item extra={<Tag>{t('matchScore', { score: m.score })}</Tag>}>
-                              <List.Item.Meta
-                                title={m.title}
-                                description={
-                                  <Space orientation="vertical" size={4}>
-                                    <Typography.Text type="secondary">{`${m.employerName} · ${m.vacancy.caseNo}`}</Typography.Text>
-                                    <FitReasons fit={m} />
-                                  </Space>
-                                }
-                              />
-                            </List.Item>
-                          )}
+                          renderItem={(m) => <MatchItem title={m.title} summary={`${m.employerName} · ${m.vacancy.caseNo}`} fit={m} />}
                         />
                       )}
                     </Loadable>

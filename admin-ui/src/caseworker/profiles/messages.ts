@@ -27,7 +27,6 @@ export const useProfileMessages = defineMessages({
   cases: { 'zh-CN': '办件', en: 'Cases' },
   matches: { 'zh-CN': '岗位匹配', en: 'Vacancy matches' },
   noMatches: { 'zh-CN': '暂无匹配岗位（需有求职登记）', en: 'No matching vacancy (a job-seeking profile is needed)' },
-  matchScore: { 'zh-CN': '匹配度 {score}', en: 'Score {score}' },
   creditCode: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
   legalRep: { 'zh-CN': '法定代表人', en: 'Legal representative' },
   industry: { 'zh-CN': '行业', en: 'Industry' },
