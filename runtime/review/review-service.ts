@@ -109,6 +109,7 @@ export async function reviewOf(rt: RuntimeContext, user: SessionUser, orgUnitId:
         .limit(1)
     : [];
   const who = await peopleOf(rt.db, [row?.approvedBy, row?.acceptedBy, commented?.actorId]);
+  const lateRecords = row ? await lateRecordsOf(rt.db, unit.path, range, row.lastRecordId) : 0;
   return {
     orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
     ...range,
@@ -116,8 +117,9 @@ export async function reviewOf(rt: RuntimeContext, user: SessionUser, orgUnitId:
     commentedBy: who(commented?.actorId),
     commentedAt: commented?.at.toISOString() ?? null,
     lastRecordId: row?.lastRecordId ?? null,
-    lateRecords: row ? await lateRecordsOf(rt.db, unit.path, range, row.lastRecordId) : 0,
-    lateRecordList: row && visible ? await lateRecordList(rt.db, unit.path, range, row.lastRecordId) : [],
+    lateRecords,
+    // Listed only when there are any: most reviews have none, and the list joins cases and definitions.
+    lateRecordList: row && visible && lateRecords > 0 ? await lateRecordList(rt.db, unit.path, range, row.lastRecordId) : [],
     figures,
     live,
     differences: figures && live ? differencesOf(figures, live) : null,
