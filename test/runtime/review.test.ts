@@ -141,6 +141,7 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
       approvedAt: '2026-10-12T02:00:00.000Z',
       acceptedBy: null,
       lateRecords: 0,
+      lateRecordList: [],
       differences: {},
     });
     expect(approved.body.figures).toEqual(expected);
