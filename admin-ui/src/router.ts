@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The current hash path, e.g. `/cases/1234`; `#/` when empty. */
 function currentPath(): string {
@@ -11,6 +11,25 @@ export function currentQuery(): URLSearchParams {
   const hash = window.location.hash;
   const at = hash.indexOf('?');
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/**
+ * What a screen reads from the hash route's query (its view, its filters), read again whenever
+ * the hash changes, so a link, the back button and a reload show the same. `read` may change
+ * between renders (it closes over the user, today); the latest is used.
+ */
+export function useHashQuery<T>(read: (query: URLSearchParams) => T): T {
+  const [value, setValue] = useState(() => read(currentQuery()));
+  const latest = useRef(read);
+  useEffect(() => {
+    latest.current = read;
+  });
+  useEffect(() => {
+    const follow = () => setValue(latest.current(currentQuery()));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return value;
 }
 
 /**

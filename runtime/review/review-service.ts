@@ -59,11 +59,28 @@ function differencesOf(frozen: FrozenFigures, live: FrozenFigures): Record<strin
   return changes;
 }
 
-async function userNames(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+/** A user as a review names them; null for no one. */
+type Who = (id: string | null | undefined) => { id: string; name: string } | null;
+
+/** Names the users among `ids` (one query), for `Who`. */
+async function peopleOf(db: Executor, ids: (string | null | undefined)[]): Promise<Who> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const rows = wanted.length === 0 ? [] : await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return (id) => (id ? { id, name: names.get(id) ?? '' } : null);
+}
+
+/** Where a review stands and who decided it, as the list and the single review both show it. */
+function decisionsOf(row: ApprovalRow | undefined, who: Who) {
+  return {
+    status: row?.status ?? ('open' as ReviewStatus),
+    approvedBy: who(row?.approvedBy),
+    approvedAt: row?.approvedAt.toISOString() ?? null,
+    acceptedBy: who(row?.acceptedBy),
+    acceptedAt: row?.acceptedAt?.toISOString() ?? null,
+    comment: row?.comment ?? null,
+    score: row?.score ?? null,
+  };
 }
 
 const targetOf = (orgUnitId: string, period: string) => `${orgUnitId}/${period}`;
@@ -91,23 +108,18 @@ export async function reviewOf(rt: RuntimeContext, user: SessionUser, orgUnitId:
         .orderBy(desc(auditLog.id))
         .limit(1)
     : [];
-  const names = await userNames(rt.db, [row?.approvedBy, row?.acceptedBy, commented?.actorId]);
-  const who = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const who = await peopleOf(rt.db, [row?.approvedBy, row?.acceptedBy, commented?.actorId]);
+  const lateRecords = row ? await lateRecordsOf(rt.db, unit.path, range, row.lastRecordId) : 0;
   return {
     orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
     ...range,
-    status,
-    approvedBy: who(row?.approvedBy),
-    approvedAt: row?.approvedAt.toISOString() ?? null,
-    acceptedBy: who(row?.acceptedBy),
-    acceptedAt: row?.acceptedAt?.toISOString() ?? null,
-    comment: row?.comment ?? null,
-    score: row?.score ?? null,
+    ...decisionsOf(row, who),
     commentedBy: who(commented?.actorId),
     commentedAt: commented?.at.toISOString() ?? null,
     lastRecordId: row?.lastRecordId ?? null,
-    lateRecords: row ? await lateRecordsOf(rt.db, unit.path, range, row.lastRecordId) : 0,
-    lateRecordList: row && visible ? await lateRecordList(rt.db, unit.path, range, row.lastRecordId) : [],
+    lateRecords,
+    // Listed only when there are any: most reviews have none, and the list joins cases and definitions.
+    lateRecordList: row && visible && lateRecords > 0 ? await lateRecordList(rt.db, unit.path, range, row.lastRecordId) : [],
     figures,
     live,
     differences: figures && live ? differencesOf(figures, live) : null,
@@ -199,21 +211,14 @@ export async function listReviews(rt: RuntimeContext, user: SessionUser, orgUnit
     .from(indicatorApprovals)
     .where(and(inArray(indicatorApprovals.orgUnitId, [unit.id, ...children.map((c) => c.id)]), eq(indicatorApprovals.period, period)));
   const byUnit = new Map(rows.map((r) => [r.orgUnitId, r]));
-  const names = await userNames(rt.db, rows.flatMap((r) => [r.approvedBy, r.acceptedBy]));
-  const who = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const who = await peopleOf(rt.db, rows.flatMap((r) => [r.approvedBy, r.acceptedBy]));
   const summary = (u: { id: string; name: string; kind: string }) => {
     const row = byUnit.get(u.id);
-    const status: ReviewStatus = row?.status ?? 'open';
+    const decisions = decisionsOf(row, who);
     return {
       orgUnit: { id: u.id, name: u.name, kind: u.kind },
-      status,
-      approvedBy: who(row?.approvedBy),
-      approvedAt: row?.approvedAt.toISOString() ?? null,
-      acceptedBy: who(row?.acceptedBy),
-      acceptedAt: row?.acceptedAt?.toISOString() ?? null,
-      comment: row?.comment ?? null,
-      score: row?.score ?? null,
-      figures: row && figuresVisible(user, status) ? row.figures : null,
+      ...decisions,
+      figures: row && figuresVisible(user, decisions.status) ? row.figures : null,
     };
   };
   return { ...range, ...summary(unit), items: children.map(summary) };

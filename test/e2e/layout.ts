@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * The cells of a table squeezed too narrow for their text: a header that wraps (more line boxes
@@ -41,3 +41,23 @@ export const SCREENS = [
   { width: 1366, locale: 'zh-CN' },
   { width: 375, locale: 'en' },
 ] as const;
+
+/**
+ * What would make the screen now shown fail a phone user (the measures issue 16 found at 375 px):
+ * a page that scrolls sideways, and a cell of three characters or more squeezed narrower than
+ * three characters (the inbox wrapped them one a line).
+ */
+export async function phoneFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) faults.push(`the page scrolls sideways: ${root.scrollWidth} px wide in ${root.clientWidth}`);
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th, dd')) {
+      const text = cell.innerText.trim();
+      const width = cell.getBoundingClientRect().width;
+      const fontSize = Number.parseFloat(getComputedStyle(cell).fontSize);
+      if (width > 0 && [...text].length >= 3 && width < 3 * fontSize) faults.push(`a cell ${Math.round(width)} px wide for "${text.slice(0, 20)}"`);
+    }
+    return faults;
+  });
+}

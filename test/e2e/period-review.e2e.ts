@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { phoneFaults } from './layout.ts';
 
 /** The quarter before today's in China: the last that has ended, the one the review list opens on. */
 function lastEndedQuarter(now: Date): string {
@@ -8,22 +9,6 @@ function lastEndedQuarter(now: Date): string {
   const year = china.getUTCFullYear();
   const quarter = Math.floor(china.getUTCMonth() / 3) + 1;
   return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
-}
-
-/** What would make a phone scroll sideways, and cells squeezed to a character or two a line (as phone-layout.e2e.ts measures). */
-async function phoneFaults(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const faults: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) faults.push(`the page scrolls sideways: ${root.scrollWidth} px wide in ${root.clientWidth}`);
-    for (const cell of document.querySelectorAll<HTMLElement>('td, th, dd')) {
-      const text = cell.innerText.trim();
-      const width = cell.getBoundingClientRect().width;
-      const fontSize = Number.parseFloat(getComputedStyle(cell).fontSize);
-      if (width > 0 && [...text].length >= 3 && width < 3 * fontSize) faults.push(`a cell ${Math.round(width)} px wide for "${text.slice(0, 20)}"`);
-    }
-    return faults;
-  });
 }
 
 // antd spaces out a button's two Chinese characters (取 消).

@@ -141,6 +141,7 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
       approvedAt: '2026-10-12T02:00:00.000Z',
       acceptedBy: null,
       lateRecords: 0,
+      lateRecordList: [],
       differences: {},
     });
     expect(approved.body.figures).toEqual(expected);
@@ -283,5 +284,19 @@ describe.each(backends)('review of a period: approval freezes the figures, the p
     const badFormat = await t.request('GET', `/api/review/export?indicator=${ON_TIME}&orgUnit=350203-01&${Q3}&format=pdf`, { token: caseworker });
     expect(badFormat.status).toBe(400);
     expect(toCsv([['a,b', 'say "hi"', 'two\nlines', 1.5, null]], { forPeople: true })).toBe('\uFEFF"a,b","say ""hi""","two\nlines",1.5,\r\n');
+  });
+
+  it('lists the latest 100 late records, latest written first, while counting them all', async () => {
+    // 100 more steps of September keyed in after approval: with the one above, 101 late records.
+    const [row] = await t.rt.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseBId), eq(caseEvents.seq, 99)));
+    const { id: _id, ...late } = row!;
+    await t.rt.db.insert(caseEvents).values(Array.from({ length: 100 }, (_, i) => ({ ...late, seq: 100 + i })));
+    const review = await t.request('GET', '/api/review/350200/2026-Q3', { token: await t.login('configurator') });
+    expect(review.body.lateRecords).toBe(101);
+    const ids = review.body.lateRecordList.map((r: { id: number }) => r.id);
+    expect(ids).toHaveLength(100);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    // The first written (seq 99) is the one left out.
+    expect(ids).not.toContain(row!.id);
   });
 });

@@ -1,25 +1,20 @@
 import { Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { SessionUser } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { MarketTab } from './market/MarketTab.tsx';
 import { useMessages } from './messages.ts';
 import { PerformanceTab } from './PerformanceTab.tsx';
-import { currentQuery, navigate } from '../router.ts';
+import { navigate, useHashQuery } from '../router.ts';
 import { readView, viewQuery, type DashboardView } from './dashboardView.ts';
 import { chinaToday } from './period.ts';
 
 /** The view the hash query names; a change goes into the hash (a new history entry), so back and reload keep it. */
 function useHashView(user: SessionUser): [DashboardView, (change: Partial<DashboardView>) => void] {
   const today = chinaToday(new Date());
-  const [view, setView] = useState(() => readView(currentQuery(), user, today));
-  useEffect(() => {
-    const follow = () => setView(readView(currentQuery(), user, today));
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, [user, today]);
+  const view = useHashQuery((query) => readView(query, user, today));
   const change = (next: Partial<DashboardView>) => {
     const query = viewQuery({ ...view, ...next }, today);
     const path = window.location.hash.replace(/^#/, '').split('?')[0]!;

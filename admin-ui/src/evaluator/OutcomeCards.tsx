@@ -1,6 +1,5 @@
 import { Col, Row } from 'antd';
-import type { Loaded } from '../shell/useApi.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApi, type Loaded } from '../shell/useApi.ts';
 import { formatFigure, scopeQuery } from './figures.ts';
 import { FigureCard } from './HeadlineCards.tsx';
 import { useMessages } from './messages.ts';
@@ -26,6 +25,20 @@ function part<T>(outcomes: Loaded<Outcomes>, pick: (data: Outcomes) => T): Loade
   return { ...outcomes, data: outcomes.data ? pick(outcomes.data) : null };
 }
 
+/** A share's card: the figure in its unit, and what it was computed from. */
+function ShareCard({ title, share, note }: { title: string; share: Loaded<Share>; note: (share: Share) => string }) {
+  return (
+    <Col xs={24} sm={12} xl={8}>
+      <FigureCard
+        title={title}
+        loaded={share}
+        value={<span className="evaluator-figure">{share.data ? formatFigure(share.data.value, share.data.factor) : ''}</span>}
+        note={share.data ? note(share.data) : ''}
+      />
+    </Col>
+  );
+}
+
 /**
  * 就业成效 The outcome indicators of the org unit's subtree over the period, each with its unit
  * and what it counted: the long-term unemployed share at the period's end, the average days
@@ -34,20 +47,11 @@ function part<T>(outcomes: Loaded<Outcomes>, pick: (data: Outcomes) => T): Loade
 export function OutcomeCards({ scope }: { scope: Scope }) {
   const t = useMessages();
   const outcomes = useApi<Outcomes>(`/outcomes?${scopeQuery({ ...scope, post: null })}`);
-  const longTerm = part(outcomes, (data) => data.longTermUnemployedShare);
   const fill = part(outcomes, (data) => data.timeToFill);
-  const training = part(outcomes, (data) => data.employmentAfterTraining);
   return (
     <section aria-label={t('outcomes')}>
       <Row gutter={[12, 12]} className="evaluator-cards">
-        <Col xs={24} sm={12} xl={8}>
-          <FigureCard
-            title={t('longTermShare')}
-            loaded={longTerm}
-            value={<span className="evaluator-figure">{longTerm.data ? formatFigure(longTerm.data.value, longTerm.data.factor) : ''}</span>}
-            note={longTerm.data ? t('longTermNote', { n: longTerm.data.numerator, d: longTerm.data.denominator }) : ''}
-          />
-        </Col>
+        <ShareCard title={t('longTermShare')} share={part(outcomes, (data) => data.longTermUnemployedShare)} note={({ numerator: n, denominator: d }) => t('longTermNote', { n, d })} />
         <Col xs={24} sm={12} xl={8}>
           <FigureCard
             title={t('timeToFill')}
@@ -56,14 +60,7 @@ export function OutcomeCards({ scope }: { scope: Scope }) {
             note={fill.data ? t('timeToFillNote', { n: fill.data.filled }) : ''}
           />
         </Col>
-        <Col xs={24} sm={12} xl={8}>
-          <FigureCard
-            title={t('employmentAfterTraining')}
-            loaded={training}
-            value={<span className="evaluator-figure">{training.data ? formatFigure(training.data.value, training.data.factor) : ''}</span>}
-            note={training.data ? t('employmentAfterTrainingNote', { n: training.data.numerator, d: training.data.denominator }) : ''}
-          />
-        </Col>
+        <ShareCard title={t('employmentAfterTraining')} share={part(outcomes, (data) => data.employmentAfterTraining)} note={({ numerator: n, denominator: d }) => t('employmentAfterTrainingNote', { n, d })} />
       </Row>
     </section>
   );

@@ -1,25 +1,13 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { SessionUser } from '../api.ts';
 import { chinaToday } from '../evaluator/period.ts';
 import { useLocale } from '../i18n.ts';
-import { currentQuery } from '../router.ts';
+import { useHashQuery } from '../router.ts';
 import { ReviewDetail } from './ReviewDetail.tsx';
 import { ReviewList } from './ReviewList.tsx';
-import { readReviewView, type ReviewView } from './reviewView.ts';
-
-/** The list's view as the hash query names it, followed as the hash changes. */
-function useHashView(user: SessionUser): ReviewView {
-  const today = chinaToday(new Date());
-  const [view, setView] = useState(() => readReviewView(currentQuery(), user, today));
-  useEffect(() => {
-    const follow = () => setView(readReviewView(currentQuery(), user, today));
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, [user, today]);
-  return view;
-}
+import { readReviewView } from './reviewView.ts';
 
 /**
  * 考核期审定 (`#/review`, `#/review/<unit>/<period>`): the period review for evaluators and
@@ -28,7 +16,8 @@ function useHashView(user: SessionUser): ReviewView {
  */
 export default function ReviewPage({ user, unit, period }: { user: SessionUser; unit?: string; period?: string }) {
   const locale = useLocale();
-  const view = useHashView(user);
+  const today = chinaToday(new Date());
+  const view = useHashQuery((query) => readReviewView(query, user, today));
   // The period picker's month and quarter names follow the UI language.
   useEffect(() => {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');

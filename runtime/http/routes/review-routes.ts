@@ -31,8 +31,8 @@ const LateRecord = z.object({
   leftAt: z.string(),
 });
 
-const ReviewSummary = z.object({
-  orgUnit: Unit,
+/** Where a review stands and who decided it: the same in the list and in one review. */
+const decisions = {
   status: z.enum(['open', 'approved', 'accepted']),
   approvedBy: Person,
   approvedAt: z.string().nullable(),
@@ -40,8 +40,9 @@ const ReviewSummary = z.object({
   acceptedAt: z.string().nullable(),
   comment: z.string().nullable(),
   score: z.number().int().nullable(),
-  figures: Figures.nullable(),
-});
+};
+
+const ReviewSummary = z.object({ orgUnit: Unit, ...decisions, figures: Figures.nullable() });
 
 const ReviewList = ReviewSummary.extend({ period: z.string(), from: z.string(), to: z.string(), items: z.array(ReviewSummary) }).openapi('PeriodReviewList');
 
@@ -51,13 +52,7 @@ const Review = z
     period: z.string(),
     from: z.string(),
     to: z.string(),
-    status: z.enum(['open', 'approved', 'accepted']),
-    approvedBy: Person,
-    approvedAt: z.string().nullable(),
-    acceptedBy: Person,
-    acceptedAt: z.string().nullable(),
-    comment: z.string().nullable(),
-    score: z.number().int().nullable(),
+    ...decisions,
     commentedBy: Person,
     commentedAt: z.string().nullable(),
     lastRecordId: z.number().int().nullable().openapi({ description: 'The highest performance record id the frozen figures counted' }),

@@ -49,17 +49,17 @@ function ResolveDialog({ alert, label, onClose, onResolved }: { alert: Monitorin
 }
 
 /**
- * What the user may do with an alert now: acknowledge an active one (one click), resolve an
- * acknowledged one with a note. Nothing for a resolved alert, nor for a user without
- * `monitoring.alerts`. `ruleTitle` names the alert in the buttons' names, to tell rows apart.
+ * What a user with `monitoring.alerts` may do with an alert now: acknowledge an active one (one
+ * click), resolve an acknowledged one with a note; nothing for a resolved alert. `ruleTitle`
+ * names the alert in the buttons' names, to tell rows apart.
  */
-export function AlertActions({ alert, ruleTitle, mayHandle, onChanged }: { alert: MonitoringAlert; ruleTitle: string; mayHandle: boolean; onChanged: () => void }) {
+export function AlertActions({ alert, ruleTitle, onChanged }: { alert: MonitoringAlert; ruleTitle: string; onChanged: () => void }) {
   const t = useMarketMessages();
   const locale = useLocale();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [resolving, setResolving] = useState(false);
-  if (!mayHandle || alert.status === 'resolved') return null;
+  if (alert.status === 'resolved') return null;
   const names = { unit: alert.orgUnit.name, rule: ruleTitle };
 
   const acknowledge = async () => {

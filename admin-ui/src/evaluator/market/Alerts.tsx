@@ -75,7 +75,7 @@ export function Alerts({ unit, quarter, thresholds }: { unit: UnitRef; quarter: 
           { title: t('status'), key: 'status', render: (_, alert) => <Tag color={STATUS_COLOR[alert.status]}>{t(alert.status)}</Tag> },
           { title: t('raisedAt'), key: 'raised', render: (_, alert) => chinaTime(alert.raisedAt) },
           { title: t('handling'), key: 'handling', render: (_, alert) => <Handling alert={alert} /> },
-          ...(mayHandle ? [{ key: 'actions', render: (_: unknown, alert: MonitoringAlert) => <AlertActions alert={alert} ruleTitle={title(alert.rule)} mayHandle={mayHandle} onChanged={alerts.reload} /> }] : []),
+          ...(mayHandle ? [{ key: 'actions', render: (_: unknown, alert: MonitoringAlert) => <AlertActions alert={alert} ruleTitle={title(alert.rule)} onChanged={alerts.reload} /> }] : []),
         ]}
       />
     </Card>
