@@ -4,7 +4,7 @@ import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { cases, employers, orgUnits, persons } from '../db/schema/index.ts';
 import { toCsv, toXlsx, XLSX_TYPE, type Cell } from '../exports/index.ts';
-import { publishedDefinitions } from '../plugins/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openValue } from '../privacy/index.ts';
 import { CASE_EXPORT_MAX } from '../config.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -91,10 +91,9 @@ export async function exportCases(rt: RuntimeContext, user: SessionUser, query: 
     at: rt.clock(),
     details: { ...query, format, count: rows.length, full, persons: personIds },
   });
-  const definitions = await publishedDefinitions(rt.db, rt.registry, rows.map((row) => row.definitionId));
   const table: Cell[][] = [[...CASE_EXPORT_HEADER]];
   for (const row of rows) {
-    const { definition } = definitions.get(row.definitionId)!;
+    const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
     const subject = subjects.get(row.subjectId);
     table.push([
       row.caseNo,
