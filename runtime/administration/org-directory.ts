@@ -1,18 +1,13 @@
-import { and, asc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
-import { inSubtree } from '../auth/index.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/index.ts';
 import { orgUnits, posts, userPosts, users } from '../db/schema/index.ts';
+import { unitNodeColumns, unitNodes, unitsFound, type UnitNode } from '../organisation/units-in-reach.ts';
 import { standardPosts } from '../seed/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { unitInReach } from './admin-scope.ts';
 
 /** A unit in the tree, with whether it has children to load when expanded. */
-export interface OrgNode {
-  id: string;
-  name: string;
-  kind: string;
-  hasChildren: boolean;
-}
+export type OrgNode = UnitNode;
 
 /** A post with the users who hold it. */
 export interface PostView {
@@ -30,42 +25,19 @@ export interface OfficeView {
   posts: PostView[];
 }
 
-// Qualified by hand: drizzle names a column of a one-table select without its table, which the subquery would take for its own.
-const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM org_units c WHERE c.parent_id = org_units.id)`;
-
 /**
  * One level of the tree, loaded as it is expanded (a city has thousands of villages): the children
  * of `parentId`, offices first; without a parent, the administrator's own unit.
  */
 export async function childUnits(rt: RuntimeContext, admin: SessionUser, parentId: string | undefined): Promise<{ items: OrgNode[] }> {
-  const select = { id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, hasChildren };
-  if (!parentId) return { items: await rt.db.select(select).from(orgUnits).where(eq(orgUnits.id, admin.orgUnit.id)) };
+  if (!parentId) return { items: await rt.db.select(unitNodeColumns).from(orgUnits).where(eq(orgUnits.id, admin.orgUnit.id)) };
   const parent = await unitInReach(rt.db, admin, parentId);
-  const items = await rt.db
-    .select(select)
-    .from(orgUnits)
-    .where(eq(orgUnits.parentId, parent.id))
-    .orderBy(sql`${orgUnits.kind} <> 'office'`, asc(orgUnits.id));
-  return { items };
+  return { items: await unitNodes(rt.db, eq(orgUnits.parentId, parent.id)) };
 }
 
-/** At most this many units answer a search: enough to pick from, a nudge to type more when a city has thousands. */
-export const UNIT_SEARCH_LIMIT = 50;
-
-/**
- * The units of the administrator's subtree whose name holds `q` or whose code (division code, or an
- * office's) starts with it: the unit picker's search, where a city has thousands of units not yet
- * loaded. The unit with that very code comes first, then the higher levels (shorter codes).
- */
+/** The units of the administrator's subtree whose name holds `q` or whose code starts with it: the unit picker's search. */
 export async function findUnits(rt: RuntimeContext, admin: SessionUser, q: string): Promise<{ items: OrgNode[] }> {
-  const escaped = q.replace(/[%_\\]/g, '\\$&');
-  const items = await rt.db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, hasChildren })
-    .from(orgUnits)
-    .where(and(inSubtree(orgUnits.path, admin), or(ilike(orgUnits.name, `%${escaped}%`), like(orgUnits.id, `${escaped}%`))))
-    .orderBy(sql`${orgUnits.id} <> ${q}`, sql`length(${orgUnits.id})`, asc(orgUnits.id))
-    .limit(UNIT_SEARCH_LIMIT);
-  return { items };
+  return { items: await unitsFound(rt.db, admin, q) };
 }
 
 /** The posts of the given offices with their holders, by office. */

@@ -4,17 +4,10 @@ import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { cases, employers, orgUnits, persons } from '../db/schema/index.ts';
 import { toCsv, toXlsx, XLSX_TYPE, type Cell } from '../exports/index.ts';
-import { publishedDefinitions } from '../plugins/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import { handlesCaseData, openValue } from '../privacy/index.ts';
-import { CASE_EXPORT_MAX } from '../config.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { caseSearchOrder, caseSearchWhere, channelOf, type CaseChannel, type CaseSearchQuery } from './case-search.ts';
-
-/**
- * The most cases one export holds: a larger result is refused, to be narrowed by filters, never cut
- * short silently. A city may lower it (`CASE_EXPORT_LIMIT`, `config.caseExportLimit`), not raise it.
- */
-export const CASE_EXPORT_LIMIT = CASE_EXPORT_MAX;
 
 /** The columns of a case export, zh-CN first with English. */
 export const CASE_EXPORT_HEADER = [
@@ -65,7 +58,8 @@ export async function exportCases(rt: RuntimeContext, user: SessionUser, query: 
   const where = caseSearchWhere(rt, user, query);
   const [total] = await rt.db.select({ value: count() }).from(cases).where(where);
   const found = Number(total?.value ?? 0);
-  const limit = Math.min(rt.config.caseExportLimit, CASE_EXPORT_LIMIT);
+  // At most the ministry's CASE_EXPORT_MAX: readConfig refuses to start with a higher CASE_EXPORT_LIMIT.
+  const limit = rt.config.caseExportLimit;
   if (found > limit) {
     throw new PlatformError('BAD_REQUEST', {
       message: { 'zh-CN': `结果共 ${found} 件，超过单次导出上限 ${limit} 件，请缩小查询范围`, en: `${found} cases found, more than the ${limit} one export holds: narrow the search` },
@@ -91,10 +85,9 @@ export async function exportCases(rt: RuntimeContext, user: SessionUser, query: 
     at: rt.clock(),
     details: { ...query, format, count: rows.length, full, persons: personIds },
   });
-  const definitions = await publishedDefinitions(rt.db, rt.registry, rows.map((row) => row.definitionId));
   const table: Cell[][] = [[...CASE_EXPORT_HEADER]];
   for (const row of rows) {
-    const { definition } = definitions.get(row.definitionId)!;
+    const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
     const subject = subjects.get(row.subjectId);
     table.push([
       row.caseNo,

@@ -9,4 +9,4 @@ export { caseEffects, subjectEffects } from './case-effects.ts';
 export type { EffectHandler, EffectHandlers } from './apply-effects.ts';
 export { StepWrites } from './step-writes.ts';
 export { CASE_CHANNELS, CASE_SORTS, channelOf, type CaseChannel, type CaseSearchQuery } from './case-search.ts';
-export { CASE_EXPORT_HEADER, CASE_EXPORT_LIMIT, exportCases } from './case-export.ts';
+export { CASE_EXPORT_HEADER, exportCases } from './case-export.ts';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, type SQL } fro
 import { inSubtree, type SessionUser } from '../auth/index.ts';
 import { cases, tasks, users } from '../db/schema/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
-import { publishedDefinitions } from '../plugins/index.ts';
+import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { subjectsOf } from './subjects.ts';
 import { holdsPostOver, offeredTo, supervisedBy } from './task-offer.ts';
@@ -49,10 +49,9 @@ export async function listTasks(
     rt.db.select({ value: count() }).from(tasks).where(where),
   ]);
   const subjects = await subjectsOf(rt.db, rows);
-  const definitions = await publishedDefinitions(rt.db, rt.registry, rows.map((row) => row.definitionId));
   const items = [];
   for (const row of rows) {
-    const { definition } = definitions.get(row.definitionId)!;
+    const { definition } = await publishedDefinition(rt.db, rt.registry, row.definitionId);
     const escalateTo = definition.states[row.task.state]?.task?.escalateTo ?? SUPERVISOR_POST;
     const { claimedBy, claimedAt, orgPath } = row.task;
     items.push({

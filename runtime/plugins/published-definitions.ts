@@ -38,10 +38,3 @@ export async function publishedDefinition(db: Executor, registry: PluginRegistry
   byId.set(id, loaded);
   return loaded;
 }
-
-/** The published definitions of `ids`, each distinct one loaded once: for a list whose rows share a few definitions. */
-export async function publishedDefinitions(db: Executor, registry: PluginRegistry, ids: Iterable<string>): Promise<Map<string, PublishedDefinition>> {
-  const byId = new Map<string, PublishedDefinition>();
-  for (const id of new Set(ids)) byId.set(id, await publishedDefinition(db, registry, id));
-  return byId;
-}

@@ -1,17 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { openDraft, publishButton } from './configurator.ts';
 
 // Personnel files: a process no other browser test configures, so publishing here changes no other test's screen.
 const PERSONNEL_FILE = '人事劳动保障事务代理（人事档案）';
-
-/** Opens a process's draft editor from the list of processes. */
-async function openDraft(page: Page, menu: string, list: string, process: string, draftTab: string) {
-  await page.getByRole('menuitem', { name: menu }).click();
-  await page.getByRole('table', { name: list }).getByRole('link', { name: process, exact: true }).click();
-  await page.getByRole('heading', { name: process }).waitFor();
-  await page.getByRole('tab', { name: draftTab }).click();
-}
 
 /** The titles in the list of processes, top to bottom. */
 async function processTitles(page: Page, list: string): Promise<string[]> {
@@ -26,8 +19,6 @@ async function labelPixels(page: Page): Promise<number> {
   const scale = await viewport.evaluate((node) => new DOMMatrixReadOnly(getComputedStyle(node).transform).a);
   return 12 * scale;
 }
-
-const publishButton = (page: Page) => page.getByRole('button', { name: /^(发\s*布|Publish)$/ });
 
 describeInBrowser('configurator: unsaved drafts, publishing nothing, locked states', (session) => {
   it('lists the processes by their titles, in pinyin order in Chinese', async () => {

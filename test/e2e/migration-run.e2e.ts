@@ -1,21 +1,16 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { openDraft, publishButton } from './configurator.ts';
 
 // Vocational guidance: a process no other browser test configures (configurator-polish publishes the labour
 // survey's versions; two files may share a server), with running demo cases in Xiamen.
 const GUIDANCE = '职业指导';
 
-const publishButton = (page: Page) => page.getByRole('button', { name: /^(发\s*布|Publish)$/ });
-
 describeInBrowser('running a migration after its dry run', (session) => {
   it('the city configurator publishes a version, dry-runs the migration, confirms how many cases move where, and sees them moved', async () => {
     const { page } = session();
     await session().signIn('configurator');
-    await page.getByRole('menuitem', { name: '流程配置' }).click();
-    await page.getByRole('table', { name: '流程配置' }).getByRole('link', { name: GUIDANCE, exact: true }).click();
-    await page.getByRole('heading', { name: GUIDANCE }).waitFor();
-    await page.getByRole('tab', { name: '草稿编辑' }).click();
+    await openDraft(page, '流程配置', '流程配置', GUIDANCE, '草稿编辑');
 
     // Before anything is published, the dry run finds nothing to move and offers no run.
     await page.getByRole('tab', { name: '回放与迁移' }).click();

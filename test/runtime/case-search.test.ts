@@ -124,6 +124,11 @@ describe.each(backends)('searching and exporting cases (%s)', (backend) => {
     expect(await units(`?q=${officeId('350206')}`)).toEqual([]);
     expect(await units('?parent=350206')).toEqual([]);
     expect((await units(`?q=${officeId('350203')}`, huli))).toEqual([]);
+    // The text searched is text: a wildcard matches only itself; too long a text is refused.
+    expect(await units('?q=%25')).toEqual([]);
+    expect(await units('?q=_')).toEqual([]);
+    const tooLong = await t.request('GET', `/api/org/units?q=${'思'.repeat(41)}`, { token: caseworker });
+    expect([tooLong.status, tooLong.body.code]).toEqual([400, 'BAD_REQUEST']);
     // Not a route for who does not read cases.
     expect((await t.request('GET', '/api/org/units', { token: await t.login('evaluator') })).status).toBe(403);
   });

@@ -405,6 +405,16 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
       { lineNo: 6, paymentNo: null, reason: 'malformed' },
     ]);
     expect((await t.request('GET', `/api/reconciliations/${correction.body.id}`, { token: caseworker })).body.unmatched).toEqual([]);
+    // Paged: the second page of one holds the older import.
+    const second = await t.request('GET', '/api/reconciliations?page=2&pageSize=1', { token: reviewer });
+    expect(second.body.items.map((r: { id: string }) => r.id)).toEqual([imported.body.id]);
+    // Another city's import is neither listed nor found.
+    const elsewhere = randomUUID();
+    await t.rt.db.execute(sql`INSERT INTO reconciliations (city_code, id, file_name, file_sha256, line_count, matched_count, unmatched_count, imported_by, imported_at)
+      VALUES ('3501', ${elsewhere}, 'FZ.csv', 'fz-e2e', 1, 0, 1, ${ids.caseworker}, '2026-12-04T01:00:00Z')`);
+    expect((await t.request('GET', '/api/reconciliations', { token: reviewer })).body.items.map((r: { id: string }) => r.id)).toEqual([correction.body.id, imported.body.id]);
+    const foreign = await t.request('GET', `/api/reconciliations/${elsewhere}`, { token: reviewer });
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
     // No such import: not found; someone who may not import files sees none of them.
     const missing = await t.request('GET', '/api/reconciliations/00000000-0000-4000-8000-000000000000', { token: caseworker });
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);

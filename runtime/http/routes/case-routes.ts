@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { CASE_CHANNELS, CASE_EXPORT_LIMIT, CASE_SORTS, caseHistory, exportCases, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import { CASE_CHANNELS, CASE_SORTS, caseHistory, exportCases, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
+import { CASE_EXPORT_MAX } from '../../config.ts';
 import { XLSX_TYPE } from '../../exports/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
@@ -183,7 +184,7 @@ const exportRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/export',
   tags: ['cases'],
-  summary: `The cases a search finds (as \`GET /cases\` filters and sorts them) as CSV (UTF-8 with BOM) or XLSX, at most ${CASE_EXPORT_LIMIT}; ID numbers in full only for caseworkers and reviewers, recorded in the access log`,
+  summary: `The cases a search finds (as \`GET /cases\` filters and sorts them) as CSV (UTF-8 with BOM) or XLSX, at most ${CASE_EXPORT_MAX}; ID numbers in full only for caseworkers and reviewers, recorded in the access log`,
   request: { query: CaseSearch.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
   responses: {
     200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },

@@ -26,11 +26,11 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
   const [drift, setDrift] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'dryRun' | 'check' | 'run' | null>(null);
+  const [busy, setBusy] = useState<'dryRun' | 'run' | null>(null);
   const { stateTitle } = useTitles(definitions);
   const path = `/processes/${encodeURIComponent(processId)}/migrations`;
 
-  const attempt = async (what: 'dryRun' | 'check' | 'run', action: () => Promise<void>) => {
+  const attempt = async (what: 'dryRun' | 'run', action: () => Promise<void>) => {
     setBusy(what);
     setError(null);
     try {
@@ -51,7 +51,7 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
 
   // The dry run again, just before asking: what is confirmed is what will run.
   const askToRun = (shown: MigrationReport) =>
-    attempt('check', async () => {
+    attempt('run', async () => {
       const fresh = await api<MigrationReport>('POST', path, { dryRun: true });
       const changed = migrationDrift(shown, fresh);
       setReport(fresh);
@@ -73,17 +73,18 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
 
   const shown = outcome ?? report;
   const movable = report ? movableIds(report).length : 0;
-  const refusedByRun = outcome ? outcome.cases.length - movableIds(outcome).length : 0;
+  const moved = outcome ? movableIds(outcome).length : 0;
+  const refusedByRun = outcome ? outcome.cases.length - moved : 0;
 
   return (
     <Card size="small" title={t('migrationTitle')}>
       <Typography.Paragraph type="secondary">{t('migrationHint')}</Typography.Paragraph>
       <Space wrap>
-        <Button onClick={dryRun} loading={busy === 'dryRun'} disabled={busy !== null && busy !== 'dryRun'}>
+        <Button onClick={dryRun} loading={busy === 'dryRun'} disabled={busy === 'run'}>
           {t('dryRun')}
         </Button>
         {mayMigrate && report && !outcome && movable > 0 && (
-          <Button type="primary" danger onClick={() => askToRun(report)} loading={busy === 'check' || busy === 'run'} disabled={busy === 'dryRun'}>
+          <Button type="primary" danger onClick={() => askToRun(report)} loading={busy === 'run'} disabled={busy === 'dryRun'}>
             {t('runMigration')}
           </Button>
         )}
@@ -95,7 +96,7 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
           type={refusedByRun > 0 ? 'warning' : 'success'}
           showIcon
           role="status"
-          title={t('migrated', { moved: movableIds(outcome).length, version: outcome.toVersion, refused: refusedByRun })}
+          title={t('migrated', { moved, version: outcome.toVersion, refused: refusedByRun })}
           className="config-inline-alert"
         />
       )}
