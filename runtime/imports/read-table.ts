@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
+import unzipper from 'unzipper';
 import { PlatformError } from '../../engine/index.ts';
 
 /** One cell as read: its text, and what the file said it was (a number loses digits past 15, a formula is refused). */
@@ -90,33 +90,56 @@ async function* utf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator
 }
 
 interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string): AsyncGenerator<unknown>;
 }
-const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: NodeJS.ReadableStream, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Uint8Array, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
+
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * ExcelJS's streaming reader decodes each decompressed chunk on its own, so a Chinese character
- * split between two chunks became two U+FFFD (found by the import benchmark: a few rows in ten
- * thousand). This reader hands it text decoded as a stream instead, for shared strings and sheets.
+ * ExcelJS's reader, fed the parts of a workbook held in memory through the archive's central
+ * directory: the workbook and its relations, shared strings and styles first, then the worksheets in
+ * their order, each decompressed as a stream. ExcelJS's own pass over the archive in stored order
+ * sets a worksheet stored before `xl/workbook.xml` (as ExcelJS itself writes) aside in a temporary
+ * file, and while that file is written the archive's stream loses its later entries: the workbook
+ * part then never arrives and the upload failed as unreadable now and then (exceljs issue 3064).
+ * Text is decoded as a stream too: decoding each decompressed chunk on its own split a Chinese
+ * character between two chunks into two U+FFFD (found by the import benchmark).
  */
-class WholeTextReader extends BaseReader {
-  override _parseSharedStrings(entry: NodeJS.ReadableStream) {
-    entry.setEncoding('utf8');
-    return super._parseSharedStrings(entry);
+class CentralDirectoryReader extends BaseReader {
+  readonly #archive: Buffer;
+
+  constructor(bytes: Uint8Array, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+    super(bytes, options);
+    this.#archive = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  override _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string) {
-    return super._parseWorksheet(utf8(iterator), sheetNo);
+  override async *parse(): AsyncGenerator<unknown> {
+    const { files } = await unzipper.Open.buffer(this.#archive);
+    const part = (path: string) => files.find((file) => file.path === path)?.stream();
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await this._parseRels(rels);
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await this._parseWorkbook(workbook);
+    const sharedStrings = part('xl/sharedStrings.xml');
+    if (sharedStrings) yield* this._parseSharedStrings(sharedStrings.setEncoding('utf8'));
+    const styles = part('xl/styles.xml');
+    if (styles) await this._parseStyles(styles);
+    const sheets = files.flatMap((file) => WORKSHEET.exec(file.path)?.[1] ?? []).sort((a, b) => Number(a) - Number(b));
+    for (const sheetNo of sheets) yield* this._parseWorksheet(utf8(part(`xl/worksheets/sheet${sheetNo}.xml`)!), sheetNo);
   }
 }
 
-/** The first worksheet of an XLSX workbook, read as a stream (rows are not kept as ExcelJS objects). */
+/** The first worksheet of an XLSX workbook, read row by row (rows are not kept as ExcelJS objects). */
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   const rows: RawTable['rows'] = [];
   let header: string[] | undefined;
   try {
-    const reader = new WholeTextReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new CentralDirectoryReader(bytes, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readTable } from '../../runtime/imports/read-table.ts';
 
 /** A workbook of Chinese text written by ExcelJS's streaming writer (inline strings, as large exports are). */
@@ -17,7 +18,27 @@ async function chineseWorkbook(rows: number): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+type TempFileCallback = (error: Error | null, path: string, fd: number, cleanup: () => void) => void;
+/** The temporary-file package ExcelJS's reader sets a worksheet aside in when it comes before the workbook part. */
+const tmp = createRequire(import.meta.url)('tmp') as { file: (callback: TempFileCallback) => void };
+const tmpFile = tmp.file;
+
 describe('reading an import file', () => {
+  afterEach(() => {
+    tmp.file = tmpFile;
+  });
+
+  it('reads a workbook whose worksheets are stored before xl/workbook.xml (as ExcelJS writes them), however slow the disk', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('单位').addRows([['单位名称', '成立日期'], ['厦门甲公司', new Date(Date.UTC(2010, 4, 1))]]);
+    workbook.addWorksheet('说明').addRow(['不读这一页']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    // A disk that takes 30 ms to open a temporary file: ExcelJS's own pass then lost xl/workbook.xml and the read failed.
+    tmp.file = (callback) => tmpFile((error, path, fd, cleanup) => setTimeout(() => callback(error, path, fd, cleanup), 30));
+    const tables = await Promise.all(Array.from({ length: 5 }, () => readTable(bytes)));
+    for (const table of tables) expect([table.header, table.rows.map((row) => row.cells.map((cell) => cell.text))]).toEqual([['单位名称', '成立日期'], [['厦门甲公司', '2010-05-01']]]);
+  });
+
   it('keeps every Chinese character of a large XLSX whole (none split into U+FFFD between chunks)', async () => {
     const table = await readTable(await chineseWorkbook(20_000));
     expect(table.rows).toHaveLength(20_000);
