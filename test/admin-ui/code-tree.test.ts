@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeLabel, countiesOf, tablesIn, type CodeItem } from '../../admin-ui/src/forms/code-tables.ts';
-import { codeTree, pathTo, selectableBy, type CodeOption } from '../../admin-ui/src/forms/code-tree.ts';
+import { codeTree, pathTo, selectableBy, takesStreets, type CodeOption } from '../../admin-ui/src/forms/code-tree.ts';
 import { CODE_TABLE_WIDGET, withCodeWidgets } from '../../admin-ui/src/forms/code-widgets.ts';
 
 const item = (code: string, name: string, level: number, parent: string | null): CodeItem => ({ code, name, level, parent });
@@ -54,6 +54,20 @@ describe('code table pickers', () => {
     expect(loaded.isLeaf).toBeUndefined();
     expect(loaded.children!.map((option) => option.name)).toEqual(['厦港街道']);
     expect(find(codeTree('division', divisions, new Map(), selectableBy(undefined), true), '350203')!.isLeaf).toBeUndefined();
+  });
+
+  it('offers a county’s streets only where the field may hold a street: a 户籍地 (6 digits) ends at the counties, chosen there', () => {
+    const hukou = selectableBy('^\\d{6}$');
+    const residence = selectableBy('^\\d{6}(\\d{3}(\\d{3})?)?$');
+    expect(takesStreets(divisions, hukou)).toBe(false);
+    expect(takesStreets(divisions, residence)).toBe(true);
+    expect(takesStreets(divisions, selectableBy('^35\\d{7}$'))).toBe(true);
+    expect(takesStreets(divisions, selectableBy('^11\\d{7}$'))).toBe(false);
+    const county = find(codeTree('division', divisions, new Map(), hukou, false, false), '350203')!;
+    expect(county).toMatchObject({ selectable: true });
+    expect(county.isLeaf).toBeUndefined();
+    expect(county.disabled).toBeUndefined();
+    expect(county.children).toBeUndefined();
   });
 
   it('finds the path to a code, a street whose county has not loaded under that county, and a code the table lacks alone', () => {

@@ -20,6 +20,14 @@ export function selectableBy(pattern: unknown): (code: string) => boolean {
   return (code) => expression.test(code);
 }
 
+/**
+ * Whether a division field may hold a street (9 digits) of some county of `items`: only then are a
+ * county's streets offered beneath it (a 户籍地 takes a county at most, so its counties end the tree).
+ */
+export function takesStreets(items: readonly CodeItem[], selectable: (code: string) => boolean): boolean {
+  return items.some((item) => item.level === 3 && selectable(`${item.code}001`));
+}
+
 /** The nearest listed ancestor of a parent the table lacks (the shipped 大典 lacks four 小类 whose 细类 it has). */
 function listedAncestor(parent: string | null, listed: ReadonlySet<string>): string | null {
   let code = parent;
@@ -30,12 +38,13 @@ function listedAncestor(parent: string | null, listed: ReadonlySet<string>): str
 /**
  * The cascader tree of a table from its flat entries (levels by `parent`), with the streets of the
  * counties loaded so far under their counties. A county whose streets are not loaded is no leaf,
- * so opening it loads them. An entry the field may not hold is still opened through, but not
+ * so opening it loads them, unless `withStreets` is false (a list of codes, a field that takes no
+ * street), where the counties end the tree. An entry the field may not hold is still opened through, but not
  * chosen: a leaf is disabled. In a list of codes (`multiple`) only entries without entries below
  * them are ticked (the cascader would tick a group's every member), so the division tree stops
  * at the counties there.
  */
-export function codeTree(table: string, items: readonly CodeItem[], streets: ReadonlyMap<string, readonly CodeItem[]>, selectable: (code: string) => boolean, multiple = false): CodeOption[] {
+export function codeTree(table: string, items: readonly CodeItem[], streets: ReadonlyMap<string, readonly CodeItem[]>, selectable: (code: string) => boolean, multiple = false, withStreets = !multiple): CodeOption[] {
   // Each code once, never under itself: a tree, however the data repeats a code.
   const all = [...new Map([...items, ...[...streets.values()].flat()].map((item) => [item.code, item])).values()];
   const listed = new Set(all.map((item) => item.code));
@@ -48,7 +57,7 @@ export function codeTree(table: string, items: readonly CodeItem[], streets: Rea
   const build = (item: CodeItem, depth: number): CodeOption => {
     const below = depth < 6 ? children.get(item.code)?.map((child) => build(child, depth + 1)) : undefined;
     const canChoose = selectable(item.code);
-    const waitsForStreets = !multiple && table === DIVISION_TABLE && item.level === 3 && !streets.has(item.code);
+    const waitsForStreets = withStreets && table === DIVISION_TABLE && item.level === 3 && !streets.has(item.code);
     return {
       value: item.code,
       label: item.name,
