@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import type { JsonSchema } from './localise-schema.ts';
 
@@ -88,7 +88,21 @@ export type CodeNames = (table: string, code: string) => string | undefined;
  * 9-digit division code. Until a table has come, its codes have no name.
  */
 export function useCodeNames(schemas: readonly (JsonSchema | null)[], codes: readonly string[] = []): CodeNames {
-  const key = tablesIn(schemas).join(',');
+  return useTableNames(tablesIn(schemas).join(','), codes);
+}
+
+/**
+ * The name of a division code (a person's 户籍地 or 常住地, an org unit named by its code), for
+ * showing it as `名称 (代码)`: streets among `codes` have their counties' streets loaded. Undefined
+ * while the tree loads and for a code it lacks (a community, a retired code).
+ */
+export function useDivisionNames(codes: readonly (string | null | undefined)[] = []): (code: string) => string | undefined {
+  const names = useTableNames(DIVISION_TABLE, codes.filter((code): code is string => typeof code === 'string'));
+  return useCallback((code: string) => names(DIVISION_TABLE, code), [names]);
+}
+
+/** The names of the codes of the tables `key` lists (comma-separated), the same function until more have loaded. */
+function useTableNames(key: string, codes: readonly string[]): CodeNames {
   const counties = countiesOf(codes).join(',');
   // Each table's loaded lists: the table, and for the division tree the streets of the counties asked for.
   const [loaded, setLoaded] = useState<ReadonlyMap<string, readonly (readonly CodeItem[])[]>>(new Map());
@@ -106,11 +120,14 @@ export function useCodeNames(schemas: readonly (JsonSchema | null)[], codes: rea
       current = false;
     };
   }, [key, counties]);
-  return (table, code) => {
-    for (const list of loaded.get(table) ?? []) {
-      const name = namesByCode(list).get(code);
-      if (name !== undefined) return name;
-    }
-    return undefined;
-  };
+  return useCallback(
+    (table: string, code: string) => {
+      for (const list of loaded.get(table) ?? []) {
+        const name = namesByCode(list).get(code);
+        if (name !== undefined) return name;
+      }
+      return undefined;
+    },
+    [loaded],
+  );
 }
