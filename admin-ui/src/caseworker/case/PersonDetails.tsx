@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
+import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
 import { useLocale } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
@@ -49,6 +50,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
   const label = useFieldLabel();
   const [tab, setTab] = useState('details');
   const loaded = useApi<PersonRecord>(`/persons/${personId}`);
+  const divisionName = useDivisionNames([loaded.data?.hukouArea, loaded.data?.residenceArea]);
   const [revealed, setRevealed] = useState<PersonRecord | null>(null);
   const [saved, setSaved] = useState<PersonRecord | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -94,6 +96,10 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
                     children: person.paymentAccount ? `${accountType(person.paymentAccountType)} ${person.paymentAccount}` : t('noAccount'),
                   },
                   { key: 'bank', label: t('paymentBank'), children: person.paymentBank ?? '—' },
+                  ...(['hukouArea', 'residenceArea'] as const).map((field) => {
+                    const code = person[field];
+                    return { key: field, label: label(field), children: code ? codeLabel(code, divisionName(code)) : '—' };
+                  }),
                   ...(['hukouType', 'email', 'address', 'socialSecurityCardNo', 'emergencyContactName', 'emergencyContactPhone'] as const).map((field) => ({ key: field, label: label(field), children: person[field] ?? '—' })),
                   { key: 'skills', label: label('skills'), children: person.skills.map((skill) => skill.name).join('、') || '—' },
                 ]}

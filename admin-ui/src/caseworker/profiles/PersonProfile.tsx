@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
+import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
 import { CaseLedger } from '../case/CaseLedger.tsx';
@@ -20,6 +21,8 @@ interface PersonRecord {
   gender: 'male' | 'female';
   birthDate: string;
   phone: string | null;
+  hukouArea: string | null;
+  residenceArea: string | null;
   address: string | null;
   masked: boolean;
   statuses: Record<string, string>;
@@ -40,7 +43,7 @@ const SHOWN_STATUSES = [
 ] as const;
 
 /**
- * 服务对象档案: a person's master data (read as the server allows: in full for who handles them,
+ * 服务对象档案: a person's master data (its areas by name, read as the server allows: in full for who handles them,
  * the read recorded), statuses, 就业创业证 number, every case in the user's jurisdiction, the
  * payments made to them (for who reads the ledger) and the vacancies that match their profile.
  */
@@ -50,6 +53,8 @@ export default function PersonProfile({ personId }: { personId: string }) {
   const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${personId}&pageSize=100`);
   const matches = useApi<{ items: VacancyMatch[] }>(`/persons/${personId}/vacancy-matches`);
   const [details, setDetails] = useState(false);
+  const divisionName = useDivisionNames([person.data?.hukouArea, person.data?.residenceArea]);
+  const area = (code: string | null) => (code ? codeLabel(code, divisionName(code)) : '—');
   return (
     <section aria-labelledby="person-title">
       <ProfileHead titleId="person-title" kind={t('personTitle')} name={person.data?.name} />
@@ -70,6 +75,8 @@ export default function PersonProfile({ personId }: { personId: string }) {
                       { key: 'gender', label: t('gender'), children: t(p.gender) },
                       { key: 'birth', label: t('birthDate'), children: p.birthDate },
                       { key: 'phone', label: t('phone'), children: p.phone ?? '—' },
+                      { key: 'hukouArea', label: t('hukouArea'), children: area(p.hukouArea) },
+                      { key: 'residenceArea', label: t('residenceArea'), children: area(p.residenceArea) },
                       { key: 'address', label: t('address'), children: p.address ?? '—' },
                       { key: 'statuses', label: t('statuses'), children: statuses.length > 0 ? statuses.map((s) => <Tag key={s.key} color={s.color}>{t(s.text)}</Tag>) : t('noStatus') },
                       { key: 'certificate', label: t('certificate'), children: p.certificateNo ? t('certificateNo', { no: p.certificateNo }) : t('noCertificate') },

@@ -14,6 +14,8 @@ export const useProfileMessages = defineMessages({
   birthDate: { 'zh-CN': '出生日期', en: 'Date of birth' },
   phone: { 'zh-CN': '手机号码', en: 'Phone' },
   address: { 'zh-CN': '地址', en: 'Address' },
+  hukouArea: { 'zh-CN': '户籍地', en: 'Household registration area' },
+  residenceArea: { 'zh-CN': '常住地', en: 'Residence area' },
   statuses: { 'zh-CN': '状态', en: 'Statuses' },
   noStatus: { 'zh-CN': '无', en: 'None' },
   unemployed: { 'zh-CN': '已失业登记', en: 'Registered unemployed' },

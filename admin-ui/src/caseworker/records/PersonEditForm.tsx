@@ -2,9 +2,11 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space } fr
 import dayjs, { type Dayjs } from 'dayjs';
 import { isSocialSecurityCardNo } from '../../../../forms/identifiers/index.ts';
 import { errorText } from '../../api.ts';
+import { CodePicker } from '../../forms/CodePicker.tsx';
+import { DIVISION_TABLE } from '../../forms/code-tables.ts';
 import { useLocale } from '../../i18n.ts';
 import { useApi } from '../../shell/useApi.ts';
-import { checkedBy } from '../start/form-rules.ts';
+import { checkedBy, HUKOU_AREA, RESIDENCE_AREA } from '../start/form-rules.ts';
 import { useFieldLabel, useRecordMessages } from './messages.ts';
 import { ReasonField } from './ReasonField.tsx';
 import type { PersonFields, PersonSkill } from './types.ts';
@@ -24,8 +26,8 @@ function skillsOut(rows: SkillRow[]): PersonSkill[] {
 }
 
 /**
- * Corrects a person's record for a stated reason: contact, 户口性质, social security card number,
- * skills and certificates. Only what differs is sent; the server keeps each change in the history.
+ * Corrects a person's record for a stated reason: contact, 户口性质, 户籍地 and 常住地 (picked from
+ * the division tree by name), social security card number, skills and certificates. Only what differs is sent; the server keeps each change in the history.
  * Personal values are edited only by who sees them in full.
  */
 export function PersonEditForm({ personId, person, onSaved }: { personId: string; person: PersonFields; onSaved: () => void }) {
@@ -57,6 +59,12 @@ export function PersonEditForm({ personId, person, onSaved }: { personId: string
       </Form.Item>
       <Form.Item name="hukouType" label={label('hukouType')}>
         <Select allowClear options={(hukouTypes.data?.items ?? []).map((entry) => ({ value: entry.code, label: entry.name }))} />
+      </Form.Item>
+      <Form.Item name="hukouArea" label={label('hukouArea')}>
+        <CodePicker table={DIVISION_TABLE} pattern={HUKOU_AREA} />
+      </Form.Item>
+      <Form.Item name="residenceArea" label={label('residenceArea')}>
+        <CodePicker table={DIVISION_TABLE} pattern={RESIDENCE_AREA} />
       </Form.Item>
       <Form.Item name="address" label={label('address')} rules={[{ max: 200 }]}>
         <Input />

@@ -35,6 +35,9 @@ export interface PersonFields {
   phone: string | null;
   email: string | null;
   hukouType: string | null;
+  /** Division codes: a county's 6 digits for 户籍地; a street's 9 or a community's 12 for 常住地 too. */
+  hukouArea: string | null;
+  residenceArea: string | null;
   address: string | null;
   socialSecurityCardNo: string | null;
   emergencyContactName: string | null;

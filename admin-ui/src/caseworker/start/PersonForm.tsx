@@ -2,7 +2,9 @@ import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { api } from '../../api.ts';
 import { maskCitizenId } from '../../../../forms/identifiers/index.ts';
-import { checkedBy, PAYMENT_ACCOUNT, requiredRule } from './form-rules.ts';
+import { CodePicker } from '../../forms/CodePicker.tsx';
+import { DIVISION_TABLE } from '../../forms/code-tables.ts';
+import { checkedBy, HUKOU_AREA, PAYMENT_ACCOUNT, RESIDENCE_AREA, requiredRule } from './form-rules.ts';
 import { citizenIdProblem, citizenIdSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
 import type { ChosenSubject, PersonItem, RegistrationWarning } from './types.ts';
@@ -40,7 +42,8 @@ function bodyOf(values: PersonFields): Record<string, string> {
 /**
  * Registers a person under real name. The ID number is checked as it is typed (format, birth
  * date, check character) and, once valid, what it tells is shown to compare with the document;
- * the mobile number and area codes are checked the way the server checks them. A refusal lands
+ * the mobile number is checked the way the server checks it, and the areas are picked from the
+ * division tree by name (their codes are what is sent). A refusal lands
  * on the field it concerns. The registered person, or the existing one a duplicate ID number
  * names, is shown in the search list via `showInList`.
  */
@@ -89,13 +92,13 @@ export function PersonForm({ onRegistered, showInList }: { onRegistered: (subjec
       </Row>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="hukouArea" label={t('hukouArea')} rules={[pattern(/^\d{6}$/, t('areaFormat'))]}>
-            <Input maxLength={6} inputMode="numeric" autoComplete="off" />
+          <Form.Item name="hukouArea" label={t('hukouArea')}>
+            <CodePicker table={DIVISION_TABLE} pattern={HUKOU_AREA} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="residenceArea" label={t('residenceArea')} rules={[pattern(/^\d{6}(\d{3}(\d{3})?)?$/, t('residenceFormat'))]}>
-            <Input maxLength={12} inputMode="numeric" autoComplete="off" />
+          <Form.Item name="residenceArea" label={t('residenceArea')}>
+            <CodePicker table={DIVISION_TABLE} pattern={RESIDENCE_AREA} />
           </Form.Item>
         </Col>
       </Row>

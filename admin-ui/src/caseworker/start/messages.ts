@@ -61,8 +61,6 @@ export const useStartMessages = defineMessages({
   idChecksum: { 'zh-CN': '校验位不符，请逐位核对号码', en: 'The check character does not match: check every digit' },
   idDerived: { 'zh-CN': '{gender}，{birthDate} 出生，地区代码 {area}', en: '{gender}, born {birthDate}, area code {area}' },
   phoneFormat: { 'zh-CN': '手机号码为11位，以13–19开头', en: 'A mobile number has 11 digits and starts with 13–19' },
-  areaFormat: { 'zh-CN': '区划代码为6位数字', en: 'An area code has 6 digits' },
-  residenceFormat: { 'zh-CN': '区划代码为6、9或12位数字', en: 'An area code has 6, 9 or 12 digits' },
   codeLength: { 'zh-CN': '统一社会信用代码为18位（已输入 {n} 位）', en: 'A credit code has 18 characters ({n} so far)' },
   codeFormat: { 'zh-CN': '只能包含数字和除 I、O、S、V、Z 以外的大写字母', en: 'Only digits and capital letters other than I, O, S, V, Z' },
   codeChecksum: { 'zh-CN': '校验位不符，请逐位核对代码', en: 'The check character does not match: check every character' },
