@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { SessionUser } from '../api.ts';
+import { useDivisionNames } from '../forms/code-tables.ts';
 import { useConfigMessages } from './messages.ts';
 import type { PublishedVersion } from './types.ts';
 
@@ -25,10 +26,12 @@ const NO_VERSIONS: readonly PublishedVersion[] = [];
  * Names the levels a lock, a diff or a version mentions: `ministry`, `draft`, or an org unit id,
  * named from the version history (every level that published on the user's path is in it), else
  * by its depth on the user's path; a unit below the user's (a city a province's publication updated)
- * as a level below, its division code in brackets (configurators read no org tree).
+ * by the name of the division its id is the code of (configurators read no org tree, but the
+ * division tree), or while that is unknown as a level below with the code in brackets.
  */
 export function useLevelName(user: SessionUser, versions: readonly PublishedVersion[] = NO_VERSIONS) {
   const t = useConfigMessages();
+  const divisionName = useDivisionNames();
   return useCallback(
     (level: string) => {
       if (level === 'ministry') return t('ministry');
@@ -37,9 +40,9 @@ export function useLevelName(user: SessionUser, versions: readonly PublishedVers
       if (named) return named.level.kind === 'ministry' ? t('ministry') : named.level.name;
       if (level === user.orgUnit.id) return user.orgUnit.name;
       const depth = depthOnPath(user, level);
-      return depth === 0 ? t('ministry') : depth === 1 ? t('province') : depth === 2 ? t('city') : t('unitBelow', { code: level });
+      return depth === 0 ? t('ministry') : depth === 1 ? t('province') : depth === 2 ? t('city') : (divisionName(level) ?? t('unitBelow', { code: level }));
     },
-    [t, user, versions],
+    [t, user, versions, divisionName],
   );
 }
 
