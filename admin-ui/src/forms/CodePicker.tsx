@@ -38,6 +38,8 @@ export interface CodePickerProps {
   /** A list of codes rather than one. */
   multiple?: boolean;
   id?: string;
+  /** The ids of the field's error and help texts, read out with the field. */
+  'aria-describedby'?: string;
   value?: string | string[] | null;
   disabled?: boolean;
   onChange?: (value: string | string[] | undefined) => void;
@@ -51,7 +53,7 @@ export interface CodePickerProps {
  * opened, and are offered only where the field may hold a street. Only codes `pattern` accepts can
  * be chosen; the value stays the code string (a list of them when `multiple`), as typed codes were.
  */
-export function CodePicker({ id, table, pattern, multiple = false, value, disabled, onChange = () => undefined, onBlur }: CodePickerProps) {
+export function CodePicker({ id, table, pattern, multiple = false, value, disabled, onChange = () => undefined, onBlur, 'aria-describedby': describedBy }: CodePickerProps) {
   const t = useMessages();
   const selectable = useMemo(() => selectableBy(pattern), [pattern]);
   const [items, setItems] = useState<CodeItem[] | 'failed' | undefined>();
@@ -86,6 +88,7 @@ export function CodePicker({ id, table, pattern, multiple = false, value, disabl
 
   const common = {
     id,
+    'aria-describedby': describedBy,
     className: 'code-table-picker',
     classNames: { popup: { root: 'code-table-popup' } },
     disabled,
