@@ -49,7 +49,7 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     const form = page.locator('.case-form form');
     await session().choose('失业人员类别', '其他');
     await fillDate(page, '失业时间', '2026-11-02');
-    await page.getByLabel('常住地区划代码', { exact: true }).fill('350203');
+    await session().pickCode('常住地区划代码', '350203', '思明区 (350203)');
     await session().choose('文化程度', '研究生教育');
     await session().choose('退休年龄类别', '男职工（原60周岁）');
     await form.getByRole('button', { name: '提交登记' }).click();

@@ -134,7 +134,7 @@ describeInBrowser('case forms are safe: no date after today, no step sent by Ent
       await form.waitFor();
       await session().choose(t.category, t.other);
       await fillDate(page, t.since, '2030-01-01');
-      await page.getByLabel(t.area, { exact: true }).fill('350203');
+      await session().pickCode(t.area, '350203', '思明区 (350203)');
       await session().choose(t.education, t.postgraduate);
       await session().choose(t.retirement, t.male60);
       await form.getByRole('button', { name: t.submit }).click();

@@ -51,7 +51,7 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     await form.waitFor();
     expect(await page.getByLabel('原单位统一社会信用代码').inputValue()).toBe('91350100M000100Y43');
     await page.getByLabel('手机号码').fill('1391234');
-    await page.getByLabel('常住地区划代码').fill('350203');
+    await session().pickCode('常住地区划代码', '思明区', '思明区 (350203)');
     await session().choose('文化程度', '大学本科／专科教育');
     await session().choose('退休年龄类别', '男职工（原60周岁）');
     await page.getByLabel('解除劳动关系证明编号').fill('JC-2026-1120');
@@ -99,6 +99,8 @@ describeInBrowser('a caseworker completes an unemployment registration', (sessio
     expect(text).toContain('综合窗口经办员（经办员） · 失业登记窗口');
     expect(text).toContain('综合审核员（审核员） · 失业登记审核岗');
     expect(text).toContain('13912345678');
+    // The residence picked by name is kept as its code, read back with its name.
+    expect(text).toContain('思明区 (350203)');
     expect(text).toContain('材料齐全，符合登记条件，予以登记');
     await page.getByText('“审核通过”已办理').waitFor({ state: 'detached' });
     await session().screenshot('case-page');

@@ -29,8 +29,11 @@ describeInBrowser('starting a case', (session) => {
     await page.getByLabel('手机号码').fill('1391234');
     await page.getByText('手机号码为11位，以13–19开头').waitFor();
     await page.getByLabel('手机号码').fill('13912345678');
-    await page.getByLabel('户籍地区划代码').fill('350203');
+    // The 户籍地 is picked by name; its code is what is sent.
+    await session().pickCode('户籍地区划代码', '思明', '思明区 (350203)');
+    const registering = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/persons'));
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
+    expect((await registering).postDataJSON()).toMatchObject({ hukouArea: '350203' });
 
     const panel = page.locator('.start-panel');
     await panel.getByText(name).waitFor();

@@ -4,6 +4,9 @@ import { describeInBrowser } from './browser.ts';
 
 /** What the person record holds that the registration form asks for again. */
 const RECORD = { phone: '13905927311', residenceArea: '350203001', address: '厦门市思明区莲前西路 311 号' };
+/** The record's areas as every screen names them: the division's name, its code beside. */
+const HUKOU_SHOWN = '思明区 (350203)';
+const RESIDENCE_SHOWN = '厦港街道 (350203001)';
 
 describeInBrowser('the person and case screens of a new case', (session) => {
   it('shows the state a new case is in as current in its history, with no left time', async () => {
@@ -32,7 +35,8 @@ describeInBrowser('the person and case screens of a new case', (session) => {
     const form = page.getByRole('region', { name: '办理', exact: true }).locator('form');
     await form.waitFor();
     expect(await form.getByLabel('手机号码').inputValue()).toBe(RECORD.phone);
-    expect(await form.getByLabel('常住地区划代码').inputValue()).toBe(RECORD.residenceArea);
+    // The residence (a street) is in its picker by name, the code beside it.
+    await form.locator('.code-table-picker').filter({ has: page.getByLabel('常住地区划代码', { exact: true }) }).getByText(RESIDENCE_SHOWN, { exact: true }).waitFor();
     expect(await form.getByLabel('联系地址').inputValue()).toBe(RECORD.address);
     await form.getByLabel('手机号码').fill('13905927312');
     expect(await form.getByLabel('手机号码').inputValue()).toBe('13905927312');
@@ -52,6 +56,18 @@ describeInBrowser('the person and case screens of a new case', (session) => {
     const bank = dialog.getByLabel('开户银行', { exact: true });
     expect(await bank.inputValue()).toBe('');
     expect(await bank.getAttribute('placeholder')).toMatch(/银行.*支行/);
+    // The record's areas read by name.
+    const details = dialog.getByRole('tabpanel', { name: '基本信息' });
+    expect(await details.getByRole('row').filter({ hasText: '户籍地' }).innerText()).toContain(HUKOU_SHOWN);
+    expect(await details.getByRole('row').filter({ hasText: '常住地' }).innerText()).toContain(RESIDENCE_SHOWN);
     await page.keyboard.press('Escape');
+  });
+
+  it('shows the person’s areas on the person page by name, the code beside', async () => {
+    const { page } = session();
+    await page.locator('.case-header').getByRole('link', { name: '档案', exact: true }).click();
+    const record = page.locator('section[aria-labelledby="person-title"]');
+    await record.getByRole('row').filter({ hasText: '常住地' }).getByText(RESIDENCE_SHOWN, { exact: true }).waitFor();
+    expect(await record.getByRole('row').filter({ hasText: '户籍地' }).innerText()).toContain(HUKOU_SHOWN);
   });
 });

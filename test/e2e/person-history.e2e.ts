@@ -3,7 +3,7 @@ import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser } from './browser.ts';
 
 describeInBrowser('a person record corrected with a reason', (session) => {
-  it('corrects the phone number of a case’s person in the edit tab, and the history shows the new number, who and why', async () => {
+  it('corrects the phone number and the residence (picked by name) of a case’s person in the edit tab, and the history shows the new values, who and why', async () => {
     const { page } = session();
     await session().signIn('caseworker');
     const benefit = page.getByRole('row').filter({ hasText: '失业保险金' }).filter({ hasText: '受理申领' }).first();
@@ -17,18 +17,26 @@ describeInBrowser('a person record corrected with a reason', (session) => {
     const phone = dialog.getByLabel('手机号码');
     const corrected = (await phone.inputValue()) === '13905920001' ? '13905920002' : '13905920001';
     await phone.fill(corrected);
-    await dialog.getByLabel('变更原因').fill('本人来电更正手机号码');
+    // The residence is picked by name: a district other than the one on record.
+    const residence = dialog.locator('.code-table-picker').filter({ has: page.getByLabel('常住地', { exact: true }) });
+    const moved = (await residence.innerText()).includes('350206') ? '思明区 (350203)' : '湖里区 (350206)';
+    await session().pickCode('常住地', moved.slice(0, 3), moved);
+    await dialog.getByLabel('变更原因').fill('本人来电更正手机号码和常住地');
     await dialog.getByRole('button', { name: '保存修改' }).click();
     await dialog.getByText('已保存，变更已记入变更记录').waitFor();
 
     await dialog.getByRole('tab', { name: '变更记录' }).click();
-    const change = dialog.locator('.record-change').first();
+    // One entry a field, each with the reason.
+    const change = dialog.locator('.record-change').filter({ has: page.getByText('手机号码', { exact: true }) });
     await change.waitFor();
     const text = await change.innerText();
-    expect(text).toContain('手机号码');
     expect(text).toContain(corrected);
     expect(text).toContain('综合窗口经办员');
-    expect(text).toContain('本人来电更正手机号码');
+    expect(text).toContain('本人来电更正手机号码和常住地');
+    // The area changed by name, kept as its code: the history reads it back by name, the code beside.
+    const area = dialog.locator('.record-change').filter({ has: page.getByText('常住地', { exact: true }) });
+    await area.getByText(moved, { exact: true }).waitFor();
+    expect(await area.innerText()).toContain(`→ ${moved}`);
     await session().screenshot('person-history');
     await page.keyboard.press('Escape');
   });
