@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { publishButton } from './configurator.ts';
 
 // Labour force survey: no other browser test opens it, so the versions published here change no other test's screen.
 const SURVEY = 'labour-survey';
@@ -160,5 +161,23 @@ describeInBrowser('configurator: names instead of codes, versions told apart, th
     const en = await options.allTextContents();
     expect(en).toEqual([...en].sort(new Intl.Collator('en').compare));
     await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('names a city its province’s publication updated by the city’s name, not its division code', async () => {
+    const { page } = session();
+    await page.evaluate(() => localStorage.removeItem('pes.token'));
+    await session().signIn('provincial');
+    // A saved draft of the province; 厦门市 published its own version in the first test, so it is updated with this one.
+    await call(page, 'PUT', `/processes/${SURVEY}/overlay`, { operations: [{ op: 'setSla', state: 'assigned', workingDays: 11 }], parameters: [], locks: [] });
+    await open(page, `#/config/${SURVEY}`);
+    await page.getByRole('heading', { name: '劳动力资源调查' }).waitFor();
+    await page.getByRole('tab', { name: '草稿编辑' }).click();
+    await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
+    await publishButton(page).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ }).click();
+    const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
+    await published.getByText(/^下级已随之更新：厦门市 第\d+版$/).waitFor();
+    expect(await published.innerText()).not.toContain('350200');
+    await published.getByRole('button', { name: /确\s*定/ }).click();
   });
 });
