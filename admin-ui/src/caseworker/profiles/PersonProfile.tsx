@@ -43,8 +43,8 @@ const SHOWN_STATUSES = [
 ] as const;
 
 /**
- * 服务对象档案: a person's master data (its areas by name, read as the server allows: in full for who handles them,
- * the read recorded), statuses, 就业创业证 number, every case in the user's jurisdiction, the
+ * 服务对象档案: a person's master data (its areas by name; read as the server allows: in full for
+ * who handles them, the read recorded), statuses, 就业创业证 number, every case in the user's jurisdiction, the
  * payments made to them (for who reads the ledger) and the vacancies that match their profile.
  */
 export default function PersonProfile({ personId }: { personId: string }) {

@@ -27,8 +27,9 @@ function skillsOut(rows: SkillRow[]): PersonSkill[] {
 
 /**
  * Corrects a person's record for a stated reason: contact, 户口性质, 户籍地 and 常住地 (picked from
- * the division tree by name), social security card number, skills and certificates. Only what differs is sent; the server keeps each change in the history.
- * Personal values are edited only by who sees them in full.
+ * the division tree by name), social security card number, skills and certificates. Only what
+ * differs is sent; the server keeps each change in the history. Personal values are edited only by
+ * who sees them in full.
  */
 export function PersonEditForm({ personId, person, onSaved }: { personId: string; person: PersonFields; onSaved: () => void }) {
   const t = useRecordMessages();

@@ -25,8 +25,8 @@ function shown(entry: HistoryEntry, value: string | null, empty: string, divisio
 
 /**
  * Every change of a person's or employer's record (`path`: `persons/{id}` or `employers/{id}`),
- * newest first: the field, before → after (areas by name; personal values masked unless the reader handles the
- * subject, a reading the server records), who, when and why.
+ * newest first: the field, before → after (areas by name; personal values masked unless the reader
+ * handles the subject, a reading the server records), who, when and why.
  */
 export function RecordHistory({ path }: { path: string }) {
   const t = useRecordMessages();
