@@ -61,3 +61,29 @@ export async function phoneFaults(page: Page): Promise<string[]> {
     return faults;
   });
 }
+
+/**
+ * The texts of `area` (a screen's part, shown in English) still holding Chinese characters once the
+ * `data` it shows is taken out (people's and places' names, code names of the national tables, what
+ * users wrote): a label left untranslated, or Chinese punctuation around English words.
+ */
+export async function untranslated(area: Locator, data: readonly string[]): Promise<string[]> {
+  return area.evaluate((element, names) => {
+    // Han characters, and the CJK and full-width punctuation (。，：（）) around them.
+    const chinese = (text: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(names.reduce((rest, name) => rest.replaceAll(name, ''), text));
+    const left: string[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (node.parentElement?.checkVisibility() && chinese(text)) left.push(text);
+    }
+    for (const named of element.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title]')) {
+      if (!named.checkVisibility()) continue;
+      for (const attribute of ['aria-label', 'placeholder', 'title']) {
+        const value = named.getAttribute(attribute) ?? '';
+        if (chinese(value)) left.push(`${attribute}="${value}"`);
+      }
+    }
+    return left;
+  }, data);
+}
