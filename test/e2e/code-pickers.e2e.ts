@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 /** A demo employer (厦门鹭江餐饮管理有限公司) that the vacancy postings are for. */
 const EMPLOYER = '91350203MA2Y3K1B9C';
@@ -7,9 +8,15 @@ const EMPLOYER = '91350203MA2Y3K1B9C';
 /** The day in China, `days` from today. */
 const chinaDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
+/** The posting form's texts in each language (the desktop test runs in zh-CN, the phone one in English). */
+const TEXT = {
+  'zh-CN': { actions: '可执行的操作', submit: '提交岗位信息', occupation: '职业（职业分类大典代码）', area: '工作地点区划代码' },
+  en: { actions: 'Actions you may take', submit: 'Submit the posting', occupation: 'Occupation code', area: 'Work area code' },
+} as const;
+
 describeInBrowser('code table pickers in a case form', (session) => {
   /** Opens a new vacancy posting for the demo employer through the API and its 提交岗位信息 form on the case page. */
-  async function postingForm() {
+  async function postingForm(text: (typeof TEXT)[keyof typeof TEXT] = TEXT['zh-CN']) {
     const { page, baseUrl } = session();
     const caseId = await page.evaluate(async (creditCode) => {
       const headers = { Authorization: `Bearer ${localStorage.getItem('pes.token')}`, 'Content-Type': 'application/json' };
@@ -18,9 +25,9 @@ describeInBrowser('code table pickers in a case form', (session) => {
       return ((await opened.json()) as { id: string }).id;
     }, EMPLOYER);
     await page.goto(`${baseUrl}/#/cases/${caseId}`);
-    await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '提交岗位信息' }).click();
+    await page.getByRole('group', { name: text.actions }).getByRole('button', { name: text.submit }).click();
     const form = page.locator('.case-form');
-    await form.getByLabel('职业（职业分类大典代码）', { exact: true }).waitFor();
+    await form.getByLabel(text.occupation, { exact: true }).waitFor();
     return form;
   }
 
@@ -67,12 +74,14 @@ describeInBrowser('code table pickers in a case form', (session) => {
     await session().screenshot('code-pickers-history');
   });
 
-  it('keeps the picker’s menus within a phone’s width, four levels deep, and chooses a street of a county opened from its menus', async () => {
+  it('on a phone (375 px) in English: keeps the picker’s menus within its width, four levels deep, and chooses a street of a county opened from its menus', async () => {
     const { page } = session();
+    const text = TEXT.en;
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.setViewportSize({ width: 375, height: 740 });
     try {
-      const form = await postingForm();
-      await form.getByLabel('职业（职业分类大典代码）', { exact: true }).click();
+      const form = await postingForm(text);
+      await form.getByLabel(text.occupation, { exact: true }).click();
       const popup = page.locator('.code-table-popup:visible');
       for (const name of ['专业技术人员', '经济和金融专业人员', '会计专业人员']) await popup.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click();
       await popup.locator('.ant-cascader-menu').nth(3).waitFor();
@@ -83,14 +92,23 @@ describeInBrowser('code table pickers in a case form', (session) => {
       await page.keyboard.press('Escape');
 
       // A county's streets load when it is opened; a street is chosen by its menus.
-      const area = form.getByLabel('工作地点区划代码', { exact: true });
+      const area = form.getByLabel(text.area, { exact: true });
       await area.click();
       for (const name of ['福建省', '厦门市', '思明区']) await popup.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click();
       await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().waitFor();
       const street = (await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().innerText()).trim();
       await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().click();
       await page.keyboard.press('Escape');
-      await form.locator('.code-table-picker').getByText(new RegExp(`^${street} \\(350203\\d{3}\\)$`)).waitFor();
+      const chosen = form.locator('.code-table-picker').getByText(new RegExp(`^${street} \\(350203\\d{3}\\)$`));
+      await chosen.waitFor();
+      // Shown whole: the picker is wide enough for the street's name and code, not cut to 厦港….
+      const cut = (shown: HTMLElement) => {
+        for (let at: HTMLElement | null = shown; at && !at.classList.contains('code-table-picker'); at = at.parentElement) if (at.scrollWidth > at.clientWidth) return true;
+        return false;
+      };
+      expect(await chosen.evaluate(cut)).toBe(false);
+      expect(await untranslated(form, [street, '专业技术人员', '经济和金融专业人员', '会计专业人员'])).toEqual([]);
+      expect(await phoneFaults(page)).toEqual([]);
       await session().screenshot('code-pickers-phone');
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });

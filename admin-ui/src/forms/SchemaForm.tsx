@@ -2,6 +2,7 @@ import Form, { Templates } from '@rjsf/antd';
 import type { ErrorSchema, FieldTemplateProps, UiSchema } from '@rjsf/utils';
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocale } from '../i18n.ts';
+import { useNarrowScreen } from '../shell/useNarrowScreen.ts';
 import { localiseErrors } from './field-errors.ts';
 import { CodeTableWidget } from './CodeTableWidget.tsx';
 import { CODE_TABLE_WIDGET, withCodeWidgets } from './code-widgets.ts';
@@ -13,6 +14,8 @@ import './schema-form.css';
 
 /** Labels beside the fields, a fixed width for the long Chinese ones. */
 const LAYOUT = { labelCol: { flex: '0 0 208px' }, wrapperCol: { flex: '1 1 0' }, colon: false };
+/** On a phone each label above its field (rjsf's antd default): beside a 208 px label a field kept a quarter of the width, a chosen code cut short. */
+const STACKED = { colon: false };
 /** A list of choices (`oneOf` of `const`) starts empty: rjsf would otherwise preselect the first choice. */
 const DEFAULTS = { constAsDefaults: 'skipOneOf' } as const;
 
@@ -82,7 +85,8 @@ export function SchemaForm({
   const translateString = useMemo(() => rjsfStrings(locale), [locale]);
   const [data, setData] = useState(() => fieldsOf(schema, initialData));
   const [visibility, setVisibility] = useState<ErrorVisibility>({ touched: [], tried: false });
-  const formContext = useMemo(() => ({ ...LAYOUT, ...visibility }), [visibility]);
+  const narrow = useNarrowScreen('md');
+  const formContext = useMemo(() => ({ ...(narrow ? STACKED : LAYOUT), ...visibility }), [narrow, visibility]);
   const [shownServerErrors, setShownServerErrors] = useState(serverErrors);
   const [errorsFrom, setErrorsFrom] = useState(serverErrors);
   // New server errors replace the shown ones; editing the form clears them.
