@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser } from './browser.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 /** Calls the API with the signed-in user's token, expecting success. */
 async function call(page: Page, baseUrl: string, method: string, path: string, body?: unknown) {
@@ -25,7 +26,7 @@ async function fillDate(page: Page, label: string, day: string) {
 const proof = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describeInBrowser('attachments on a case: proofs uploaded in the step form, shown beside the step', (session) => {
-  it('uploads a proof in the registration form (a program refused in the browser), sends the step, and opens the proof from beside it in the history (1366 px, zh-CN, then English)', async () => {
+  it('uploads a proof in the registration form (a program refused in the browser), sends the step, and opens the proof from beside it in the history (1366 px in zh-CN, then 375 px in English)', async () => {
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 1366, height: 900 });
     await session().signIn('caseworker');
@@ -65,9 +66,36 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     expect((await readFile((await download.path())!)).equals(proof)).toBe(true);
     await session().screenshot('case-attachments-history');
 
-    // In English, the material is named in English.
+    // On a phone in English: the material is named in English, and the proof downloads from beside its step.
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('region', { name: 'History' }).getByText('Proof of identity').waitFor();
-    await page.getByRole('region', { name: 'History' }).getByRole('button', { name: 'Download' }).waitFor();
+    await page.setViewportSize({ width: 375, height: 812 });
+    const englishFiles = page.getByRole('region', { name: 'History' }).getByRole('list', { name: 'Attachments' });
+    await englishFiles.getByText('Proof of identity').waitFor();
+    const [again] = await Promise.all([page.waitForEvent('download'), englishFiles.getByRole('button', { name: 'Download' }).click()]);
+    expect(again.suggestedFilename()).toBe('身份证扫描件.pdf');
+    expect(await phoneFaults(page)).toEqual([]);
+
+    // And a proof is uploaded in another registration's form there, a program refused in English.
+    const other = await call(page, baseUrl, 'POST', '/persons', { idNumber: citizenId('350203', '19890727', '535'), name: '附件手机', phone: '13912345678' });
+    const otherDraft = await call(page, baseUrl, 'POST', '/cases', { processId: 'unemployment-registration', subjectId: other.id });
+    await page.goto(`${baseUrl}/#/cases/${otherDraft.id}`);
+    await page.getByRole('group', { name: 'Actions you may take' }).getByRole('button', { name: 'Submit registration' }).click();
+    const englishMaterials = page.getByRole('region', { name: 'Materials' });
+    const englishIdentity = englishMaterials.locator('[data-material="identity-proof"]');
+    await englishIdentity.locator('input[type=file]').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await page.getByText('setup.exe: only PDF, JPG or PNG files').waitFor();
+    await englishIdentity.locator('input[type=file]').setInputFiles({ name: 'id-scan.pdf', mimeType: 'application/pdf', buffer: proof });
+    await englishIdentity.getByRole('list', { name: 'Proof of identity' }).getByText('id-scan.pdf').waitFor();
+    expect(await englishIdentity.getByRole('list', { name: 'Proof of identity' }).textContent()).toMatch(/PDF · 1 KB/);
+    expect(await untranslated(englishMaterials, ['综合窗口经办员'])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    // Each upload button whole within the form, the longest material's name too.
+    const formBox = (await page.locator('.case-form').boundingBox())!;
+    for (const button of await englishMaterials.getByRole('button', { name: /^Upload / }).all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width, await button.innerText()).toBeLessThanOrEqual(formBox.x + formBox.width);
+    }
+    await englishMaterials.scrollIntoViewIfNeeded();
+    await session().screenshot('phone-case-attachments');
   });
 });

@@ -47,7 +47,7 @@ function MaterialUpload({ caseId, event, material, maxBytes, onUploaded }: { cas
           });
       }}
     >
-      <Button aria-label={t('choose', { material: title })}>{t('choose', { material: title })}</Button>
+      <Button className="button-long-label" aria-label={t('choose', { material: title })}>{t('choose', { material: title })}</Button>
     </Upload>
   );
 }

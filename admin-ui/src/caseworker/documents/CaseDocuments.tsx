@@ -80,7 +80,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       ) : (
         <Space wrap>
           {available.map((document) => (
-            <Button key={document.kind} loading={busy === document.kind} onClick={() => void print(document.kind)}>
+            <Button key={document.kind} className="button-long-label" loading={busy === document.kind} onClick={() => void print(document.kind)}>
               {t('print')} {l(document.title)}
             </Button>
           ))}
