@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 import { openDraft, publishButton } from './configurator.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 // Vocational guidance: a process no other browser test configures (configurator-polish publishes the labour
 // survey's versions; two files may share a server), with running demo cases in Xiamen.
@@ -51,10 +52,30 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await confirm.getByText(`将把 ${rows} 件在办业务迁移到版本 ${version}`, { exact: false }).waitFor();
     await confirm.getByRole('button', { name: /取\s*消/ }).click();
     await confirm.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: '执行迁移' }).click();
-    await confirm.getByRole('button', { name: '执行迁移' }).click();
 
-    // The result: every case the dry run promised moved, none refused, and the run is not offered again.
+    // Run on a phone (375 px) in English: the dry run's cases as cards, the confirmation on the screen.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.setViewportSize({ width: 375, height: 812 });
+    const panel = page.getByRole('tabpanel', { name: 'Replay and migration' });
+    const cards = panel.getByRole('list', { name: 'Migrating running cases' });
+    expect(await cards.getByRole('listitem').count()).toBe(rows);
+    expect(await cards.getByText('Can move', { exact: true }).count()).toBe(rows);
+    expect(await untranslated(panel, [])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Run the migration' }).click();
+    const englishConfirm = page.getByRole('dialog').filter({ hasText: 'Run the migration of running cases' });
+    await englishConfirm.getByText(`${rows} running cases will move onto version ${version}`, { exact: false }).waitFor();
+    const dialogBox = (await englishConfirm.boundingBox())!;
+    expect([dialogBox.x >= 0, dialogBox.x + dialogBox.width <= 375]).toEqual([true, true]);
+    await englishConfirm.getByRole('button', { name: 'Run the migration' }).click();
+    await page.getByRole('status').filter({ hasText: `Moved ${rows} cases onto version ${version}; 0 did not move` }).waitFor();
+    expect(await panel.getByRole('list', { name: 'Migration result' }).getByText('Moved', { exact: true }).count()).toBe(rows);
+    expect(await phoneFaults(page)).toEqual([]);
+    await session().screenshot('phone-migration-run');
+
+    // The result on the desktop in zh-CN: every case the dry run promised moved, none refused, and the run is not offered again.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('status').filter({ hasText: `已迁移 ${rows} 件到版本 ${version}；0 件未迁移` }).waitFor();
     const result = page.getByRole('table', { name: '迁移结果' });
     expect(await result.locator('tr.ant-table-row td:first-child').allInnerTexts()).toEqual(caseNos);
@@ -101,16 +122,32 @@ describeInBrowser('running a migration after its dry run', (session) => {
     // The line itself holds an ID number and is not shown.
     expect(await drawer.innerText()).not.toContain('350203198003150571');
 
-    // In English, opened again.
+    // On a phone (375 px) in English: a file imported there, the imports as cards, an import's lines opened from its card.
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('table', { name: 'Reconciliation imports' }).getByRole('button', { name: 'Show the 2 unmatched lines of history-e2e.csv' }).click();
-    const english = page.getByRole('dialog').filter({ hasText: 'Unmatched lines of history-e2e.csv' });
+    await page.setViewportSize({ width: 375, height: 812 });
+    // Another file (the same one twice is refused): another bank reference.
+    const phoneContent = content.replace('E2E-H1', 'E2E-P1');
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'phone-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(phoneContent) });
+    await page.getByRole('button', { name: 'Import a reconciliation file' }).click();
+    const imported = page.getByRole('status').filter({ hasText: '2 lines imported: 0 matched, 2 unmatched' });
+    await imported.waitFor();
+    expect(await imported.getByRole('listitem').allInnerTexts()).toEqual(['Line 2: No such payment', 'Line 3: Malformed']);
+    await page.getByText('phone-e2e.csv', { exact: true }).waitFor();
+    expect(await untranslated(page.locator('.payments-page'), ['综合窗口经办员'])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    const card = page.getByRole('list', { name: 'Reconciliation imports' }).getByRole('listitem').filter({ hasText: 'phone-e2e.csv' });
+    await card.getByRole('button', { name: 'Show the 2 unmatched lines of phone-e2e.csv' }).click();
+    const english = page.getByRole('dialog').filter({ hasText: 'Unmatched lines of phone-e2e.csv' });
     const englishLines = english.locator('.ant-list-item');
     await englishLines.first().waitFor();
     expect(await englishLines.allInnerTexts()).toEqual(['Line 2 (NO-SUCH-E2E-PAYMENT): No such payment', 'Line 3: Malformed']);
+    expect(await untranslated(english, ['综合窗口经办员'])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    await session().screenshot('phone-reconciliation');
     await english.locator('.ant-drawer-close').click();
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: '中文' }).click();
   });
 });

@@ -1,7 +1,8 @@
-import { Alert, Button, Drawer, List, Table, Typography } from 'antd';
+import { Alert, Button, Drawer, List, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api.ts';
 import { chinaTime } from '../components/format.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
@@ -36,7 +37,7 @@ function UnmatchedLines({ id, onClose }: { id: string; onClose: () => void }) {
 
 /**
  * 对账导入记录: the city's past reconciliation imports, newest first (when, who, file, lines matched
- * and unmatched), from which an import's unmatched lines open.
+ * and unmatched), from which an import's unmatched lines open; cards on a phone.
  */
 export function ReconciliationHistory() {
   const t = useMessages();
@@ -48,11 +49,11 @@ export function ReconciliationHistory() {
     <>
       <Typography.Title level={3} id="payments-reconciliations-title">{t('reconciliations')}</Typography.Title>
       {list.error !== null && <Alert type="error" showIcon title={errorText(list.error, locale)} action={<Button size="small" onClick={list.reload}>{common('retry')}</Button>} />}
-      <Table<ReconciliationSummary>
+      <ResponsiveTable<ReconciliationSummary>
         rowKey="id"
         size="small"
         scroll={{ x: 'max-content' }}
-        aria-labelledby="payments-reconciliations-title"
+        aria-label={t('reconciliations')}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         pagination={false}

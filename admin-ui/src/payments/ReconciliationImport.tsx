@@ -2,6 +2,7 @@ import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
+import { labelled } from '../shell/punctuation.ts';
 import { useMessages } from './messages.ts';
 import type { ReconciliationResult } from './types.ts';
 
@@ -58,7 +59,7 @@ export function ReconciliationImport({ onImported }: { onImported: () => void })
           title={t('reconciled', { lines: result.lineCount, matched: result.matchedCount, unmatched: result.unmatched.length })}
           description={
             result.unmatched.length > 0 && (
-              <List size="small" dataSource={result.unmatched} renderItem={(line) => <List.Item>{`${t('lineNo', { n: line.lineNo })}：${t(`reason.${line.reason}`)}`}</List.Item>} />
+              <List size="small" dataSource={result.unmatched} renderItem={(line) => <List.Item>{labelled(t('lineNo', { n: line.lineNo }), t(`reason.${line.reason}`), locale)}</List.Item>} />
             )
           }
         />

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useLocale } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { ElementPath } from '../ElementPath.tsx';
@@ -15,7 +16,8 @@ import { useDraftMessages } from './messages.ts';
  * recorded data fails a form); then, for a configurator who may migrate, the run itself, after a
  * confirmation naming how many cases move and to which version. Just before asking, the dry run is
  * made again: a version published or cases moved or closed meanwhile are shown rather than run. The
- * run's result (moved, refused with reasons) is compared with what the dry run promised.
+ * run's result (moved, refused with reasons) is compared with what the dry run promised. The cases
+ * are cards on a phone.
  */
 export function MigrationPanel({ processId, definitions }: { processId: string; definitions: readonly Definition[] }) {
   const t = useDraftMessages();
@@ -116,38 +118,39 @@ export function MigrationPanel({ processId, definitions }: { processId: string; 
         </Modal>
       )}
       {shown && (
-        <Table<CaseMigration>
-          rowKey="caseId"
-          size="small"
-          className="config-inline-alert"
-          aria-label={outcome ? t('migrationResult') : t('migrationTitle')}
-          dataSource={shown.cases}
-          pagination={shown.cases.length > 10 ? { pageSize: 10 } : false}
-          locale={{ emptyText: t('noRunning') }}
-          columns={[
-            { title: t('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a> },
-            { title: t('state'), key: 'state', render: (_, row) => stateTitle(row.state) },
-            { title: t('fromTo'), key: 'versions', render: (_, row) => `v${row.fromVersion} → v${row.toVersion}` },
-            {
-              title: outcome ? t('migrationOutcome') : t('movable'),
-              key: 'canMove',
-              render: (_, row) =>
-                row.canMove ? <Tag color="green">{outcome ? t('moved') : t('canMove')}</Tag> : <Tag color="red">{outcome ? t('notMoved') : t('cannotMove')}</Tag>,
-            },
-            {
-              title: t('detail'),
-              key: 'problems',
-              render: (_, row) =>
-                row.problems.length === 0
-                  ? '—'
-                  : row.problems.map((problem, i) => (
-                      <div key={i}>
-                        {problem.code === 'STATE_MISSING' ? t('stateMissing') : t('formInvalid')} · <ElementPath path={problem.element} definitions={definitions} showPath={false} />
-                      </div>
-                    )),
-            },
-          ]}
-        />
+        <div className="config-inline-alert">
+          <ResponsiveTable<CaseMigration>
+            rowKey="caseId"
+            size="small"
+            aria-label={outcome ? t('migrationResult') : t('migrationTitle')}
+            dataSource={shown.cases}
+            pagination={shown.cases.length > 10 ? { pageSize: 10 } : false}
+            locale={{ emptyText: t('noRunning') }}
+            columns={[
+              { title: t('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a> },
+              { title: t('state'), key: 'state', render: (_, row) => stateTitle(row.state) },
+              { title: t('fromTo'), key: 'versions', render: (_, row) => `v${row.fromVersion} → v${row.toVersion}` },
+              {
+                title: outcome ? t('migrationOutcome') : t('movable'),
+                key: 'canMove',
+                render: (_, row) =>
+                  row.canMove ? <Tag color="green">{outcome ? t('moved') : t('canMove')}</Tag> : <Tag color="red">{outcome ? t('notMoved') : t('cannotMove')}</Tag>,
+              },
+              {
+                title: t('detail'),
+                key: 'problems',
+                render: (_, row) =>
+                  row.problems.length === 0
+                    ? '—'
+                    : row.problems.map((problem, i) => (
+                        <div key={i}>
+                          {problem.code === 'STATE_MISSING' ? t('stateMissing') : t('formInvalid')} · <ElementPath path={problem.element} definitions={definitions} showPath={false} />
+                        </div>
+                      )),
+              },
+            ]}
+          />
+        </div>
       )}
     </Card>
   );
