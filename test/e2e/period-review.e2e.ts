@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { phoneFaults } from './layout.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 /** The quarter before today's in China: the last that has ended, the one the review list opens on. */
 function lastEndedQuarter(now: Date): string {
@@ -126,17 +126,30 @@ describeInBrowser('period review (考核期审定)', (session) => {
     expect(await page.title()).toBe('Period review - Public Employment Services');
   });
 
-  it('fits a phone (375 px): the list and the review as cards, no sideways scroll', async () => {
+  it('fits a phone (375 px) in English: the list and the review as cards, no sideways scroll, and the comment replaced there', async () => {
     const { page } = session();
+    // Names of units and people, and the comment written in zh-CN above: data, not labels.
+    const data = ['福建省', '厦门市', '省级评估员', '市级配置员', '审核环节按时率偏低，需整改'];
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${session().baseUrl}/#/review?unit=350000&period=${period}`);
     const cards = page.getByRole('list', { name: 'Period review' });
     await cards.getByRole('listitem').first().waitFor();
     expect(await page.getByRole('table', { name: 'Period review' }).count()).toBe(0);
+    expect(await untranslated(page.locator('.app-content'), data)).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
     await page.goto(`${session().baseUrl}/#/review/350200/${period}`);
     await page.getByRole('list', { name: 'Figures: frozen and now' }).getByRole('listitem').first().waitFor();
+    expect(await untranslated(page.locator('.app-content'), data)).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
     await session().screenshot('phone-period-review');
+
+    // The evaluator's action, on the phone: a new comment and score replace the last.
+    await page.getByLabel('Comment').fill('On time after the rectification');
+    await page.getByLabel('Score').fill('90');
+    await page.getByRole('button', { name: 'Submit the comment' }).click();
+    const status = page.locator('.ant-descriptions').first();
+    await status.getByText('On time after the rectification').waitFor();
+    expect(await status.innerText()).toContain('90');
+    expect(await phoneFaults(page)).toEqual([]);
   });
 });

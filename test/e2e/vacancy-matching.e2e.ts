@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 /** The demo's restaurant (a published waiters' vacancy) and the community service centre (paid a public-welfare-post month). */
 const RESTAURANT = '91350203MA2Y3K1B9C';
@@ -80,5 +81,27 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     const total = amounts.reduce((sum, fen) => sum + fen, 0);
     const yuan = (fen: number) => `${String(Math.trunc(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(fen % 100).padStart(2, '0')}`;
     expect(await personLedger.innerText()).toContain(`共 ${amounts.length} 笔，核定合计 ${yuan(total)} 元`);
+  });
+
+  it('on a phone (375 px) in English: the seekers of the vacancy and the vacancies of a seeker, with why, and the profile opened from them', async () => {
+    const { page, baseUrl } = session();
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${baseUrl}/#/employers/${await employerId(RESTAURANT)}`);
+    await page.getByRole('link', { name: 'Matching seekers' }).click();
+    const panel = page.getByRole('region', { name: 'Matching job seekers' });
+    const liu = panel.locator('.ant-list-item').filter({ hasText: '刘德明' });
+    await liu.getByText('Wants this occupation (4-03-02-05)').waitFor();
+    expect(await liu.innerText()).toContain('Wants to work in 350203, same county');
+    expect(await untranslated(panel, ['刘德明', '陈志强'])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    await session().screenshot('phone-seeker-matches');
+
+    await liu.getByRole('link', { name: '刘德明' }).click();
+    await page.getByRole('heading', { name: 'Person profile · 刘德明' }).waitFor();
+    const matches = page.locator('[aria-label="Vacancy matches"]');
+    await matches.locator('.ant-list-item').filter({ hasText: '餐厅服务员' }).getByText('Wants this occupation (4-03-02-05)').waitFor();
+    expect(await untranslated(matches, ['餐厅服务员', '厦门鹭江餐饮管理有限公司'])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
   });
 });
