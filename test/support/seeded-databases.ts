@@ -78,9 +78,9 @@ class DumpFile extends Blob {
 const TEST_SHARED_BUFFERS = '16MB';
 
 /**
- * A test's in-memory PGlite, loaded from the dump in `dumpFile` (one the run's global set-up made);
- * a new cluster (initdb, seconds of processor time) without one.
+ * A test's PGlite, in memory or in the new directory `dataDir`, loaded from the dump in `dumpFile`
+ * (one the run's global set-up made); a new cluster (initdb, seconds of processor time) without one.
  */
-export function openTestPglite(dumpFile: string | undefined): Promise<DatabaseHandle> {
-  return openPglite(undefined, { ...(dumpFile ? { loadDataDir: new DumpFile(dumpFile) } : {}), sharedBuffers: TEST_SHARED_BUFFERS });
+export function openTestPglite(dumpFile: string | undefined, dataDir?: string): Promise<DatabaseHandle> {
+  return openPglite(dataDir, { ...(dumpFile ? { loadDataDir: new DumpFile(dumpFile) } : {}), sharedBuffers: TEST_SHARED_BUFFERS });
 }
