@@ -1,5 +1,5 @@
 export type { Database, DatabaseHandle, Executor, Transaction, Backend } from './database.ts';
-export { openPglite } from './pglite/index.ts';
+export { openPglite, type PgliteOptions } from './pglite/index.ts';
 export { dumpPglite } from './pglite/dump.ts';
 export { openPostgres, type PostgresOptions } from './postgres/index.ts';
 export { openScratchPostgres } from './postgres/scratch-database.ts';

@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessLog } from '../../runtime/audit/index.ts';
+import { backup, restore } from '../../runtime/backup/index.ts';
+import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
 import { dumpPglite, openPglite, openPostgres, queryRows, type Database, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { citizenId } from '../support/fixtures.ts';
@@ -16,16 +18,44 @@ import { createTestRuntime, postgresUrl, type TestRuntime } from '../support/tes
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs `npm run backup` / `npm run restore` (their scripts) with settings; exit code and output. */
+/** The settings a command run here gets: this process's, without its database, and `env`. */
+const settings = (env: Record<string, string>) => ({ ...process.env, DATABASE_URL: '', DATABASE_OWNER_URL: '', ...env });
+
+/**
+ * Runs `npm run backup` / `npm run restore` (their scripts) with settings; exit code and output.
+ * Each run spends seconds loading the runtime: the command's own part (its arguments, the exit
+ * code, what goes to stdout and stderr) is run once for each way it ends, the rest in this process.
+ */
 function run(script: 'backup' | 'restore', env: Record<string, string>, args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, `runtime/cli/${script}.ts`), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DATABASE_OWNER_URL: '', ...env },
+    env: settings(env),
     encoding: 'utf8',
     timeout: 120_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
+
+/**
+ * What the command does, in this process, with the configuration it would read from `env`: the
+ * lines it would print on stdout, and the message of the error it would print on stderr before
+ * exiting with 1 (a refusal's one line; undefined: it would exit with 0).
+ */
+async function runHere(env: Record<string, string>, command: (config: RuntimeConfig, progress: (line: string) => void) => Promise<void>) {
+  const lines: string[] = [];
+  try {
+    await command(readConfig(settings(env)), (line) => lines.push(line));
+    return { out: lines.join('\n'), refusal: undefined };
+  } catch (error) {
+    return { out: lines.join('\n'), refusal: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `npm run backup -- FILE`, in this process. */
+const backupHere = (env: Record<string, string>, file: string) => runHere(env, (config, progress) => backup(config, file, progress));
+
+/** `npm run restore -- FILE [--force]`, in this process. */
+const restoreHere = (env: Record<string, string>, file: string, options: { force: boolean }) => runHere(env, (config, progress) => restore(config, file, options, progress));
 
 /** Rows in every table of every schema but the system's, by qualified name. */
 async function tableCounts(db: Database): Promise<Record<string, number>> {
@@ -130,16 +160,15 @@ describe('backup and restore (pglite)', () => {
     }
   });
 
-  it('refuses to restore into a non-empty directory without --force, changing nothing', () => {
+  it('refuses to restore into a non-empty directory without --force, changing nothing', async () => {
     const before = snapshot(restored);
-    const refused = run('restore', env(restored), [backupFile]);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/is not empty: restore replaces it only with --force/);
+    const refused = await restoreHere(env(restored), backupFile, { force: false });
+    expect(refused.refusal).toMatch(/is not empty: restore replaces it only with --force/);
     expect(snapshot(restored)).toEqual(before);
     expect(readdirSync(join(work, 'restored'))).toEqual(['pglite']);
   });
 
-  it('refuses a truncated or garbage file, leaving no directory behind', () => {
+  it('refuses a truncated or garbage file, leaving no directory behind', async () => {
     const truncated = join(work, 'pglite-truncated.tar.gz');
     const bytes = readFileSync(backupFile);
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -151,9 +180,8 @@ describe('backup and restore (pglite)', () => {
       [truncated, /is not a whole PGlite backup of this platform: it is damaged or truncated \(unexpected end of file\)/],
       [garbage, /is not a whole PGlite backup of this platform: it is not gzip-compressed/],
     ] as const) {
-      const refused = run('restore', env(join(parent, 'pglite')), [file]);
-      expect(refused.code).toBe(1);
-      expect(refused.err).toMatch(reason);
+      const refused = await restoreHere(env(join(parent, 'pglite')), file, { force: false });
+      expect(refused.refusal).toMatch(reason);
       expect(readdirSync(parent)).toEqual([]);
     }
   });
@@ -167,7 +195,7 @@ describe('backup and restore (pglite)', () => {
       await handle.close();
     }
     const altered = join(work, 'pglite-altered.tar.gz');
-    expect(run('backup', env(restored), [altered]).code).toBe(0);
+    expect((await backupHere(env(restored), altered)).refusal).toBeUndefined();
     const before = snapshot(restored);
     const refused = run('restore', env(restored), [altered, '--force']);
     expect(refused.code).toBe(1);
@@ -179,9 +207,8 @@ describe('backup and restore (pglite)', () => {
   });
 
   it('replaces a directory with --force, moving the old one aside', async () => {
-    const replaced = run('restore', env(restored), [backupFile, '--force']);
-    expect(replaced.err).toBe('');
-    expect(replaced.code).toBe(0);
+    const replaced = await restoreHere(env(restored), backupFile, { force: true });
+    expect(replaced.refusal).toBeUndefined();
     const aside = readdirSync(join(work, 'restored')).filter((name) => name.startsWith('pglite.before-restore-'));
     expect(aside).toHaveLength(1);
     expect(replaced.out).toContain(aside[0]);
@@ -275,13 +302,11 @@ describe.skipIf(!postgresUrl)('backup and restore (postgres)', () => {
     });
 
     // Restoring again: refused without --force, nothing changed; with --force, replaced.
-    const refused = run('restore', restoreEnv(target), [backupFile]);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/holds \d+ tables: restore replaces it only with --force/);
+    const refused = await restoreHere(restoreEnv(target), backupFile, { force: false });
+    expect(refused.refusal).toMatch(/holds \d+ tables: restore replaces it only with --force/);
     await withDatabase(target, async ({ db }) => expect(await tableCounts(db)).toEqual(sourceCounts));
-    const forced = run('restore', restoreEnv(target), [backupFile, '--force']);
-    expect(forced.err).toBe('');
-    expect(forced.code).toBe(0);
+    const forced = await restoreHere(restoreEnv(target), backupFile, { force: true });
+    expect(forced.refusal).toBeUndefined();
     await withDatabase(target, async ({ db }) => expect(await tableCounts(db)).toEqual(sourceCounts));
   });
 
@@ -296,22 +321,20 @@ describe.skipIf(!postgresUrl)('backup and restore (postgres)', () => {
       [truncated, /is not a whole PostgreSQL backup of this platform: it is damaged or truncated \(pg_restore exited with 1: .*end of file/],
       [garbage, /is not a whole PostgreSQL backup of this platform: pg_restore exited with 1/],
     ] as const) {
-      const refused = run('restore', restoreEnv(target), [file]);
-      expect(refused.code).toBe(1);
-      expect(refused.err).toMatch(reason);
+      const refused = await restoreHere(restoreEnv(target), file, { force: false });
+      expect(refused.refusal).toMatch(reason);
       await withDatabase(target, async ({ db }) => expect(await tableCounts(db)).toEqual({}));
     }
   });
 
-  it('exits non-zero when the restored access log does not verify', async () => {
+  it('refuses (the command exits non-zero) when the restored access log does not verify', async () => {
     await t.rt.db.execute(sql`ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`);
     await t.rt.db.execute(sql`UPDATE access_log SET purpose = 'altered' WHERE id = (SELECT min(id) FROM access_log)`);
     await t.rt.db.execute(sql`ALTER TABLE access_log ENABLE TRIGGER access_log_append_only`);
     const altered = join(work, 'postgres-altered.dump');
-    expect(run('backup', { DATABASE_URL: sourceUrl }, [altered]).code).toBe(0);
-    const refused = run('restore', restoreEnv(await freshDatabase()), [altered]);
-    expect(refused.code).toBe(1);
+    expect((await backupHere({ DATABASE_URL: sourceUrl }, altered)).refusal).toBeUndefined();
+    const refused = await restoreHere(restoreEnv(await freshDatabase()), altered, { force: false });
     expect(refused.out).toMatch(/the access-log hash chain BREAKS at entry \d+/);
-    expect(refused.err).toMatch(/but its access log does not verify/);
+    expect(refused.refusal).toMatch(/but its access log does not verify/);
   });
 });

@@ -10,9 +10,9 @@ const contender = fileURLToPath(new URL('../support/lock-contender.ts', import.m
 const work = mkdtempSync(join(tmpdir(), 'pglite-lock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A started contender process, once it is ready to try. */
-async function startContender(dataDir: string): Promise<{ child: ChildProcess; next: () => Promise<string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', contender, dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** A started contender process, once it is ready; `tryLock` has it try to lock `dir` at the instant `at` and resolves with what it printed. */
+async function startContender(): Promise<{ child: ChildProcess; tryLock: (dir: string, at: number) => Promise<string> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', contender], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let buffer = '';
@@ -28,15 +28,18 @@ async function startContender(dataDir: string): Promise<{ child: ChildProcess; n
   });
   const next = () => new Promise<string>((resolve) => (lines.length > 0 ? resolve(lines.shift()!) : waiting.push(resolve)));
   expect(await next()).toBe('ready');
-  return { child, next };
+  const tryLock = (dir: string, at: number) => {
+    child.stdin!.write(`${JSON.stringify({ dir, at })}\n`);
+    return next();
+  };
+  return { child, tryLock };
 }
 
 describe('PGlite data directory lock', () => {
   it('refuses a directory another live process holds, and is free the moment that process is killed with -9', async () => {
     const dir = mkdtempSync(join(work, 'held-'));
-    const holder = await startContender(dir);
-    holder.child.stdin!.write(`${Date.now()}\n`);
-    expect(await holder.next()).toBe('held');
+    const holder = await startContender();
+    expect(await holder.tryLock(dir, Date.now())).toBe('held');
     await expect(lockDataDir(dir)).rejects.toThrow(new RegExp(`in use by process ${holder.child.pid}`));
     holder.child.kill('SIGKILL');
     await new Promise((resolve) => holder.child.once('exit', resolve));
@@ -49,18 +52,20 @@ describe('PGlite data directory lock', () => {
 
   it('gives a directory whose holder was killed to exactly one of two processes starting at the same instant, every time', async () => {
     // Before: two processes taking over a stale lock at the same instant both got it in 5 of 20 trials (issue 12).
-    for (let trial = 0; trial < 20; trial++) {
-      const dir = mkdtempSync(join(work, 'race-'));
-      writeFileSync(join(dir, 'platform.lock'), '2147483646'); // left by a process killed with -9
-      const [a, b] = await Promise.all([startContender(dir), startContender(dir)]);
-      const at = Date.now() + 200;
-      a.child.stdin!.write(`${at}\n`);
-      b.child.stdin!.write(`${at}\n`);
-      const outcomes = (await Promise.all([a.next(), b.next()])).sort();
+    // The same two processes race for a new directory in each trial.
+    const [a, b] = await Promise.all([startContender(), startContender()]);
+    try {
+      for (let trial = 0; trial < 20; trial++) {
+        const dir = mkdtempSync(join(work, 'race-'));
+        writeFileSync(join(dir, 'platform.lock'), '2147483646'); // left by a process killed with -9
+        const at = Date.now() + 200;
+        const outcomes = (await Promise.all([a.tryLock(dir, at), b.tryLock(dir, at)])).sort();
+        expect([trial, outcomes]).toEqual([trial, ['held', 'refused']]);
+      }
+    } finally {
       for (const { child } of [a, b]) child.stdin!.end();
-      expect([trial, outcomes]).toEqual([trial, ['held', 'refused']]);
     }
-  }, 120_000); // Forty contender processes start here: on two busy cores that takes longer than the suite's default limit.
+  });
 
   it('without abstract sockets: an exclusive pid file, a stale one taken over, a live one refused', () => {
     const dir = mkdtempSync(join(work, 'pid-'));

@@ -1,16 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hotp, totpStep } from '../../runtime/auth/totp.ts';
 import { hashPassword } from '../../runtime/auth/index.ts';
 import { readConfig, StartupRefusal } from '../../runtime/config.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
 import { users } from '../../runtime/db/schema/index.ts';
 import { openRuntime } from '../../runtime/startup.ts';
+import { openTestPglite } from '../support/seeded-databases.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,8 +47,11 @@ describe('a production start fails closed', () => {
     await expect(openRuntime({ ...readConfig({ APP_MODE: 'production', DATA_DIR: dataDir }) }, () => undefined)).rejects.toThrow(/PII_KEY_FILE/);
     const keyFile = join(work, 'keys.json');
     writeKeyFile(keyFile, freshKeyRing());
-    const demo = await openRuntime(readConfig({ DATA_DIR: dataDir, PII_KEY_FILE: keyFile }), () => undefined);
-    await demo.handle.close();
+    // What a demo installation's first start seeds (the run seeded it once): its demo accounts among it.
+    mkdirSync(dataDir, { mode: 0o700 });
+    const demo = await openTestPglite(inject('seededPglite'), dataDir);
+    expect(await demo.db.select({ username: users.username }).from(users).where(eq(users.demo, true))).not.toEqual([]);
+    await demo.close();
     await expect(openRuntime(readConfig({ APP_MODE: 'production', DATA_DIR: dataDir, PII_KEY_FILE: keyFile }), () => undefined)).rejects.toThrow(/demo accounts/);
   });
 
@@ -54,6 +59,10 @@ describe('a production start fails closed', () => {
     const dataDir = join(work, 'production');
     const keyFile = join(work, 'keys.json');
     const env = { APP_MODE: 'production', DATA_DIR: dataDir, PII_KEY_FILE: keyFile };
+    // A new cluster as initdb leaves it (its dump made once for the run): the first command migrates
+    // and seeds it as on a first start, without spending seconds on initdb in the child process.
+    mkdirSync(dataDir, { mode: 0o700 });
+    await (await openTestPglite(inject('emptyPglite'), dataDir)).close();
     const weak = run('runtime/cli/admin-create.ts', env, 'admin@123456\nshort\nshort1\n', ['--username', 'zhou.min', '--name', '周敏']);
     expect(weak.code).toBe(1);
     expect(weak.out).toContain('这是常见密码');
@@ -71,7 +80,7 @@ describe('a production start fails closed', () => {
     const shared = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((path) => (statSync(join(dataDir, path)).mode & 0o077) !== 0);
     expect(shared).toEqual([]);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-  });
+  }, 120_000); // Two processes, the first migrating and seeding: over 30 s on two busy cores (41 s and 96 s seen).
 });
 
 describe.each(backends)('the second factor of administrators and configurators in production (%s)', (backend) => {

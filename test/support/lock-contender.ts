@@ -1,20 +1,22 @@
+import { createInterface } from 'node:readline';
 import { lockDataDir } from '../../runtime/db/pglite/data-dir-lock.ts';
 
 /**
- * A process that tries to lock the PGlite data directory `argv[2]`: it reads a moment (epoch
- * milliseconds) on stdin, spins until then (so several processes try at the same instant), tries,
- * prints `held` or `refused`, and holds what it got until stdin closes or it is killed.
+ * A process that tries to lock PGlite data directories, one try per line read on stdin
+ * (`{"dir": ..., "at": epoch milliseconds}`): it spins until `at` (so several processes try at the
+ * same instant), tries, prints `held` or `refused`, and holds what it got until stdin closes or it
+ * is killed. One process serves many tries, since starting one costs seconds of module loading.
  */
-const dataDir = process.argv[2]!;
 process.stdout.write('ready\n');
-process.stdin.once('data', (chunk: Buffer) => {
-  const at = Number(chunk.toString().trim());
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  const { dir, at } = JSON.parse(line) as { dir: string; at: number };
   while (Date.now() < at); // Spinning, not sleeping: a timer would start each process late by a different amount.
   Promise.resolve()
-    .then(() => lockDataDir(dataDir))
+    .then(() => lockDataDir(dir))
     .then(
       () => process.stdout.write('held\n'),
       (error: Error) => process.stdout.write(/in use by process/.test(error.message) ? 'refused\n' : `error ${error.message}\n`),
     );
 });
-process.stdin.once('end', () => process.exit(0));
+lines.on('close', () => process.exit(0));

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { migrationsFolder } from '../../runtime/db/database.ts';
-import { openPglite, openScratchPostgres, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { inject } from 'vitest';
+import { openScratchPostgres, type Backend, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { openTestPglite } from './seeded-databases.ts';
 import { postgresUrl } from './test-runtime.ts';
 
 interface JournalEntry {
@@ -25,7 +27,7 @@ export function migrationsBefore(tag: string): string {
 
 /** An empty database of the backend, named `name` on PostgreSQL. */
 export async function openEmpty(backend: Backend, name: string): Promise<DatabaseHandle> {
-  return backend === 'postgres' ? openScratchPostgres(postgresUrl!, name) : openPglite();
+  return backend === 'postgres' ? openScratchPostgres(postgresUrl!, name) : openTestPglite(inject('emptyPglite'));
 }
 
 /** Migrates the handle's database by the backend's own migrator with the migrations in `folder`. */

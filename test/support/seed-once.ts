@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { dumpPglite, openPglite, openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
-import { seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
+import { dumpPglite, openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { openTestPglite, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
 
 const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
 
@@ -14,19 +14,25 @@ async function migrateAndSeed(handle: DatabaseHandle): Promise<void> {
   await seedTestDatabase(testContext(handle.db, handle.backend, testConfig(), () => new Date(TEST_START)));
 }
 
+/** Writes the PGlite's dump (`dumpDataDir`) to `file`. */
+async function writeDump(handle: DatabaseHandle, file: string): Promise<string> {
+  writeFileSync(file, Buffer.from(await (await dumpPglite(handle.db, 'none')).arrayBuffer()));
+  return file;
+}
+
 /**
  * The suite's global set-up: migrates and seeds one database per backend, once, and gives each
  * test file a copy (PGlite: a dump it loads; PostgreSQL: a template it copies) instead of seeding
- * its own, which took most of the suite's time.
+ * its own, which took most of the suite's time. A test that seeds its own PGlite, or migrates one
+ * step by step, starts from the dump of a new cluster rather than from initdb (seconds each).
  */
 export default async function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'pes-seeded-'));
-  const pglite = await openPglite();
+  const pglite = await openTestPglite(undefined);
+  project.provide('emptyPglite', await writeDump(pglite, join(work, 'empty-pglite.tar')));
   await migrateAndSeed(pglite);
-  const dumpFile = join(work, 'seeded-pglite.tar');
-  writeFileSync(dumpFile, Buffer.from(await (await dumpPglite(pglite.db, 'none')).arrayBuffer()));
+  project.provide('seededPglite', await writeDump(pglite, join(work, 'seeded-pglite.tar')));
   await pglite.close();
-  project.provide('seededPglite', dumpFile);
 
   let template = '';
   if (postgresUrl) {

@@ -2,11 +2,11 @@ import { inject } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
 import type { RuntimeConfig } from '../../runtime/config.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { openPglite, openPostgres, openScratchPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
+import { openPostgres, openScratchPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { insertOrgTree, orgTreeRows } from '../../runtime/seed/index.ts';
-import { seededPgliteDump, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
+import { openTestPglite, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
 
 export { testKeyRing } from './seeded-databases.ts';
 
@@ -50,7 +50,7 @@ export async function createTestRuntime(
   const handle =
     backend === 'postgres'
       ? await openScratchPostgres(postgresUrl!, 't', { template: seeded || undefined })
-      : await openPglite(undefined, { loadDataDir: seededPgliteDump(seeded) });
+      : await openTestPglite(seeded || inject('emptyPglite'));
   const clock = options.clock ?? testClock(TEST_START);
   const rt = testContext(handle.db, backend, testConfig({ mode: options.mode ?? 'demo', ...options.config }), clock.now, options.packages);
   if (!seeded) {
