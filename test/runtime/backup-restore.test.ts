@@ -57,6 +57,9 @@ const backupHere = (env: Record<string, string>, file: string) => runHere(env, (
 /** `npm run restore -- FILE [--force]`, in this process. */
 const restoreHere = (env: Record<string, string>, file: string, options: { force: boolean }) => runHere(env, (config, progress) => restore(config, file, options, progress));
 
+/** A test that runs the command as a process: over the suite's 30 s on two busy cores (31 s seen for two runs). */
+const PROCESS_TEST_TIMEOUT = 120_000;
+
 /** Rows in every table of every schema but the system's, by qualified name. */
 async function tableCounts(db: Database): Promise<Record<string, number>> {
   const tables = await queryRows<{ table_schema: string; table_name: string }>(
@@ -131,7 +134,7 @@ describe('backup and restore (pglite)', () => {
     } finally {
       await server.close();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT);
 
   it('backs up with the CLI and restores into a new directory: every table has the same rows, the chain verifies', async () => {
     const backedUp = run('backup', env(source), [backupFile]);
@@ -158,7 +161,7 @@ describe('backup and restore (pglite)', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT);
 
   it('refuses to restore into a non-empty directory without --force, changing nothing', async () => {
     const before = snapshot(restored);
@@ -204,7 +207,7 @@ describe('backup and restore (pglite)', () => {
     // The copy it was loaded into is gone, and the directory it would have replaced is untouched.
     expect(snapshot(restored)).toEqual(before);
     expect(readdirSync(join(work, 'restored'))).toEqual(['pglite']);
-  });
+  }, PROCESS_TEST_TIMEOUT);
 
   it('replaces a directory with --force, moving the old one aside', async () => {
     const replaced = await restoreHere(env(restored), backupFile, { force: true });
@@ -308,7 +311,7 @@ describe.skipIf(!postgresUrl)('backup and restore (postgres)', () => {
     const forced = await restoreHere(restoreEnv(target), backupFile, { force: true });
     expect(forced.refusal).toBeUndefined();
     await withDatabase(target, async ({ db }) => expect(await tableCounts(db)).toEqual(sourceCounts));
-  });
+  }, PROCESS_TEST_TIMEOUT);
 
   it('refuses a truncated or garbage file, leaving the database empty', async () => {
     const truncated = join(work, 'postgres-truncated.dump');
