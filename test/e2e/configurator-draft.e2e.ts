@@ -90,6 +90,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.waitFor();
     await published.getByRole('button', { name: /确\s*定/ }).click();
+    await published.waitFor({ state: 'hidden' });
 
     // The screen now shows the version it published: nothing left to publish, the button off.
     const unchanged = page.getByText(/^草稿与本级生效的版本 \d+ 相同，没有可发布的修改。$/);

@@ -56,6 +56,8 @@ describeInBrowser('period review (考核期审定)', (session) => {
     expect(await statusOf(page)).toBe('未审定');
     await page.getByRole('button', { name: '审定并冻结' }).click();
     await dialog.getByRole('button', { name: '审定并冻结' }).click();
+    // The confirmation closes before the screen is read: while it fades out its own 审定并冻结 button is still on show.
+    await dialog.waitFor({ state: 'hidden' });
 
     // Approved: who and when, the frozen figures next to the live ones, nothing changed and no late records yet.
     await page.locator('.ant-descriptions .ant-tag', { hasText: '已审定' }).first().waitFor();
