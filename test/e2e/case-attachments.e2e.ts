@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser } from './browser.ts';
@@ -25,6 +25,17 @@ async function fillDate(page: Page, label: string, day: string) {
 /** A small PDF: what the server takes for one by its first bytes. */
 const proof = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
+/** A program offered for a material is refused before it is sent (`refusal` shown); the PDF then offered is listed with its type and size. */
+async function uploadAfterRefusal(page: Page, material: Locator, expected: { refusal: string; fileName: string; list: string }, pdf: Buffer) {
+  const input = material.locator('input[type=file]');
+  await input.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await page.getByText(expected.refusal).waitFor();
+  await input.setInputFiles({ name: expected.fileName, mimeType: 'application/pdf', buffer: pdf });
+  const listed = material.getByRole('list', { name: expected.list });
+  await listed.getByText(expected.fileName).waitFor();
+  expect(await listed.textContent()).toMatch(/PDF · 1 KB/);
+}
+
 describeInBrowser('attachments on a case: proofs uploaded in the step form, shown beside the step', (session) => {
   it('uploads a proof in the registration form (a program refused in the browser), sends the step, and opens the proof from beside it in the history (1366 px in zh-CN, then 375 px in English)', async () => {
     const { page, baseUrl } = session();
@@ -41,11 +52,7 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     await materials.getByRole('button', { name: '上传 解除劳动合同证明' }).waitFor();
     const identity = materials.locator('[data-material="identity-proof"]');
     // Not a PDF, JPEG or PNG by its name: refused before it is sent.
-    await identity.locator('input[type=file]').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
-    await page.getByText('setup.exe：只能上传 PDF、JPG 或 PNG 文件').waitFor();
-    await identity.locator('input[type=file]').setInputFiles({ name: '身份证扫描件.pdf', mimeType: 'application/pdf', buffer: proof });
-    await identity.getByRole('list', { name: '身份证明' }).getByText('身份证扫描件.pdf').waitFor();
-    expect(await identity.getByRole('list', { name: '身份证明' }).textContent()).toMatch(/PDF · 1 KB/);
+    await uploadAfterRefusal(page, identity, { refusal: 'setup.exe：只能上传 PDF、JPG 或 PNG 文件', fileName: '身份证扫描件.pdf', list: '身份证明' }, proof);
 
     const form = page.locator('.case-form form');
     await session().choose('失业人员类别', '其他');
@@ -82,11 +89,7 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     await page.getByRole('group', { name: 'Actions you may take' }).getByRole('button', { name: 'Submit registration' }).click();
     const englishMaterials = page.getByRole('region', { name: 'Materials' });
     const englishIdentity = englishMaterials.locator('[data-material="identity-proof"]');
-    await englishIdentity.locator('input[type=file]').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
-    await page.getByText('setup.exe: only PDF, JPG or PNG files').waitFor();
-    await englishIdentity.locator('input[type=file]').setInputFiles({ name: 'id-scan.pdf', mimeType: 'application/pdf', buffer: proof });
-    await englishIdentity.getByRole('list', { name: 'Proof of identity' }).getByText('id-scan.pdf').waitFor();
-    expect(await englishIdentity.getByRole('list', { name: 'Proof of identity' }).textContent()).toMatch(/PDF · 1 KB/);
+    await uploadAfterRefusal(page, englishIdentity, { refusal: 'setup.exe: only PDF, JPG or PNG files', fileName: 'id-scan.pdf', list: 'Proof of identity' }, proof);
     expect(await untranslated(englishMaterials, ['综合窗口经办员'])).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
     // Each upload button whole within the form, the longest material's name too.
