@@ -21,7 +21,8 @@ export interface DemoCasesReport {
 }
 
 /**
- * Fills an empty demo database with a living system: a story of about 75 days, played through
+ * Fills an empty demo database with a living system: a story of about 75 days (opening earlier
+ * late in a quarter, so that the last ended quarter holds a job seeker's registration), played through
  * the runtime services by the demo caseworker, reviewer and supervisor on a clock that moves
  * forward and fires the timers on the way. Every process ends up with cases in several states
  * (waiting for intake or review, some overdue, others paid or completed), coordination has
@@ -47,7 +48,7 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
       supervisor: await userByUsername(inTx, 'supervisor'),
     };
     const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
-    progress(`演示业务 demo cases: a story from ${story.dateOf(0)} to today, employers first…`);
+    progress(`演示业务 demo cases: a story from ${story.dateOf(story.opening(0))} to today, employers first…`);
     await story.registerEmployers();
     const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes];
     await story.play(scenes, progress);

@@ -4,7 +4,7 @@ import { chinaDate } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { seedDemoCases, type DemoCasesReport } from '../../runtime/seed/demo-cases.ts';
 import { tableCounts } from '../support/fixtures.ts';
-import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -133,5 +133,26 @@ describe.each(backends)('demo cases: a living system in an empty demo database (
     const before = await tableCounts(t.rt);
     expect(await seedDemoCases(t.rt, () => undefined)).toEqual({ cases: 0, persons: 0, employers: 0 });
     expect(await tableCounts(t.rt)).toEqual(before);
+  });
+});
+
+describe.each(backends)('demo cases late in a quarter, on 2026-12-20 (%s)', (backend) => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await createTestRuntime(backend, { clock: testClock('2026-12-20T02:00:00.000Z') });
+    await seedDemoCases(t.rt, () => undefined);
+  });
+  afterAll(() => t.close());
+
+  it('registers a job seeker at 思明区 in the last ended quarter (2026-Q3), so its early warning has a 求人倍率 to evaluate', async () => {
+    const response = await t.request('GET', '/api/analysis/supply-demand?orgUnit=350203&quarter=2026-Q3&by=city', { token: await t.login('evaluator') });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.total.supply).toBeGreaterThan(0);
+  });
+
+  it('opens before the quarter began and plays its other acts where they are without a lead-in, the last on working day 50 of 52', async () => {
+    const [span] = await queryRows<{ first: string | Date; last: string | Date }>(t.rt.db, sql`SELECT min(left_at) AS first, max(left_at) AS last FROM case_events WHERE actor_role <> 'system'`);
+    expect(chinaDate(new Date(span!.first))).toBe('2026-09-30');
+    expect(chinaDate(new Date(span!.last))).toBe('2026-12-17');
   });
 });

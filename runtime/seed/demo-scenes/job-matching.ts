@@ -123,10 +123,13 @@ function otherReferrals(s: Story, waiters: Vacancy): Act[] {
   ];
 }
 
-/** 许文博 registers as a job seeker for two weeks only; the registration expires. */
+/**
+ * 许文博 registers as a job seeker for two weeks only; the registration expires. On the story's
+ * opening, so the last ended quarter has a job seeker for the early warning to count.
+ */
 function shortJobSearch(s: Story): Act[] {
   return [
-    at(3, '14:00', async () => {
+    at(s.opening(3), '14:00', async () => {
       const seeking = await s.open('job-seeking', await s.person('xuWenbo'));
       const profile = { desiredOccupations: ['4-03-02-01'], desiredAreas: ['350206'], expectedPayFen: 600_000, education: '40' };
       await s.send('caseworker', seeking.id, 'register', { ...profile, availableFrom: s.today(), validUntil: s.date(14) });

@@ -9,13 +9,20 @@ import { employers, idNumberOf, people, type EmployerKey, type PersonKey } from 
 
 const DAY_MS = 86_400_000;
 
-/** Working days the story spans (about 75 calendar days), ending on the last working day before today. */
+/** Working days the story's acts span (about 75 calendar days), ending on the last working day before today. */
 export const STORY_WORKING_DAYS = 52;
+
+/**
+ * Working days, at least, the story begins before the current quarter: the days 0 to 3 of its
+ * opening (a job seeker registers on day 3) then fall in the last ended quarter, the one the
+ * early warning evaluates, even in a quarter's last weeks.
+ */
+export const OPENING_WORKING_DAYS = 4;
 
 /** The demo staff who act in the story; the supervisor is a second reviewer. */
 export type StaffRole = 'caseworker' | 'reviewer' | 'supervisor';
 
-/** One step of a scene: on working day `day` of the story (0 = the first) at `time` China time. */
+/** One step of a scene: on working day `day` of the story's acts (0 = the first; before it, the lead-in: see {@link Story.opening}) at `time` China time. */
 export interface Act {
   day: number;
   time: string;
@@ -44,14 +51,29 @@ function instant(date: string, time: string): number {
   return Date.parse(`${date}T${time}:00+08:00`);
 }
 
-/** The `count` working days before `today` (a China date), oldest first. */
-function workingDaysBefore(calendar: WorkingCalendar, today: string, count: number): string[] {
+/** The working days before `today` (a China date), oldest first: `count` of them, more if needed to reach back to `from`. */
+function workingDaysBefore(calendar: WorkingCalendar, today: string, count: number, from = today): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(`${today}T00:00:00Z`) - DAY_MS; days.length < count; t -= DAY_MS) {
+  for (let t = Date.parse(`${today}T00:00:00Z`) - DAY_MS; days.length < count || days[0]! > from; t -= DAY_MS) {
     const date = new Date(t).toISOString().slice(0, 10);
     if (isWorkingDay(calendar, date)) days.unshift(date);
   }
   return days;
+}
+
+/**
+ * The story's working days up to the last one before `today` (a China date), oldest first: the
+ * {@link STORY_WORKING_DAYS} its acts are scheduled on, after a lead-in of `lead` days more when
+ * those begin fewer than {@link OPENING_WORKING_DAYS} before the current quarter (late in a
+ * quarter). Only the opening's acts ({@link Story.opening}) are moved into the lead-in; the rest
+ * keep their places before today.
+ */
+export function storyDays(calendar: WorkingCalendar, today: string): { days: string[]; lead: number } {
+  const month = Number(today.slice(5, 7));
+  const quarterStart = `${today.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  const opening = workingDaysBefore(calendar, quarterStart, OPENING_WORKING_DAYS)[0]!;
+  const days = workingDaysBefore(calendar, today, STORY_WORKING_DAYS, opening);
+  return { days, lead: days.length - STORY_WORKING_DAYS };
 }
 
 /**
@@ -67,6 +89,7 @@ export class Story {
   private current: number;
   private readonly end: number;
   private readonly workdays: string[];
+  private readonly lead: number;
   private readonly personIds = new Map<PersonKey, string>();
   private readonly employerIds = new Map<EmployerKey, string>();
 
@@ -76,7 +99,7 @@ export class Story {
     calendar: WorkingCalendar,
   ) {
     this.end = base.clock().getTime();
-    this.workdays = workingDaysBefore(calendar, chinaDate(base.clock()), STORY_WORKING_DAYS);
+    ({ days: this.workdays, lead: this.lead } = storyDays(calendar, chinaDate(base.clock())));
     this.current = instant(this.workdays[0]!, '09:30');
     this.rt = { ...base, clock: () => new Date(this.current) };
   }
@@ -93,7 +116,16 @@ export class Story {
 
   /** The date of working day `day` of the story, for forms that name an earlier step's date. */
   dateOf(day: number): string {
-    return this.workdays[day]!;
+    return this.workdays[this.lead + day]!;
+  }
+
+  /**
+   * Working day `day` (0 to {@link OPENING_WORKING_DAYS} - 1) of the story's opening, as an act's
+   * day: before the current quarter, in the lead-in when the story has one (a negative day).
+   */
+  opening(day: number): number {
+    if (day < 0 || day >= OPENING_WORKING_DAYS) throw new RangeError(`demo opening day ${day}: the opening has ${OPENING_WORKING_DAYS}`);
+    return day - this.lead;
   }
 
   /** The story's month (`YYYY-MM`), or one `offset` months away. */
@@ -112,7 +144,7 @@ export class Story {
     acts.sort((a, b) => a.day - b.day || a.time.localeCompare(b.time));
     const announced = new Set<string>();
     for (const act of acts) {
-      const date = this.workdays[act.day];
+      const date = this.workdays[this.lead + act.day];
       if (!date) throw new RangeError(`demo act on working day ${act.day}: the story has ${STORY_WORKING_DAYS}`);
       await this.moveTo(instant(date, act.time));
       if (!announced.has(act.group)) progress(`演示业务 demo cases: ${act.group}…`);
