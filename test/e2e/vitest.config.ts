@@ -1,15 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser tests: two files at a time, each worker against a server (PGlite, demo data) of its own for the run.
- * A browser test mostly waits on the page and the server, so a second worker fills that wait.
+ * Browser tests: three files at a time, each worker against a server (PGlite, demo data) of its own for the run.
+ * A browser test mostly waits on the page and the server, so the other workers fill that wait; `npm test`
+ * runs this stage beside the unit and database stage, which uses the processor far more.
  */
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/server-setup.ts'],
-    maxWorkers: 2,
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
