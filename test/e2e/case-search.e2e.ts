@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser, type BrowserSession } from './browser.ts';
+import { outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 const ID_NUMBER = citizenId('350203', '19890612', '035');
 const CREDIT_CODE = '91350100M000100Y43';
@@ -114,12 +115,17 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     await page.getByText('Not issued yet (issued on the first unemployment registration)').waitFor();
     await page.locator('section[aria-labelledby="person-title"]').getByRole('link', { name: caseNo }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="person-title"]')).toBe(0);
+    // Each value is in sight inside its card: beside the long English labels they were pushed out of it.
+    expect(await outsideCards(page.locator('section[aria-labelledby="person-title"]'))).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    expect(await untranslated(page.locator('section[aria-labelledby="person-title"]'), ['周思远'])).toEqual([]);
     await session().screenshot('person-profile-en-375');
 
     await page.goto(`${baseUrl}/#/employers/${employerId}`);
     await page.getByRole('heading', { name: /^Employer profile · / }).waitFor();
     await page.getByText(CREDIT_CODE, { exact: true }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="employer-title"]')).toBe(0);
+    expect(await outsideCards(page.locator('section[aria-labelledby="employer-title"]'))).toEqual([]);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${baseUrl}/#/cases?q=${ID_NUMBER}`);
@@ -127,12 +133,17 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     await page.getByRole('button', { name: '中文' }).click();
   });
 
-  it('shows the zh-CN search as cards at 375 px too', async () => {
+  it('shows the zh-CN search as cards and the person page\'s values inside their card at 375 px too', async () => {
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${baseUrl}/#/cases?q=${caseNo}`);
     await page.getByRole('list', { name: '业务办件' }).getByRole('listitem').filter({ hasText: '窗口受理' }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="cases-title"]')).toBe(0);
+    await page.goto(`${baseUrl}/#/persons/${personId}`);
+    await page.getByText(ID_NUMBER, { exact: true }).waitFor();
+    await page.locator('section[aria-labelledby="person-title"]').getByRole('link', { name: caseNo }).waitFor();
+    expect(await outsideCards(page.locator('section[aria-labelledby="person-title"]'))).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 

@@ -1,6 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from './browser.ts';
+import { citizenId } from '../support/fixtures.ts';
+import { describeInBrowser, type BrowserSession } from './browser.ts';
+import { phoneFaults, untranslated } from './layout.ts';
 
 /** How many lines an element's text is laid out on. */
 function linesOf(element: Locator): Promise<number> {
@@ -9,6 +11,15 @@ function linesOf(element: Locator): Promise<number> {
     range.selectNodeContents(node);
     return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
   });
+}
+
+/** Calls the API as the user signed in on the session's page; the call must succeed. */
+async function call(session: BrowserSession, method: string, path: string, body?: unknown) {
+  const token = await session.page.evaluate(() => localStorage.getItem('pes.token'));
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const response = await fetch(`${session.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(response.status).toBeLessThan(300);
+  return (await response.json()) as { id: string; items: { id: string }[] };
 }
 
 describeInBrowser('the case page and the lists around it', (session) => {
@@ -92,15 +103,8 @@ describeInBrowser('the case page and the lists around it', (session) => {
   it('shows an action form’s long labels whole', async () => {
     const { page, baseUrl } = session();
     // A draft registration of this test's own, so that the other tests' steps do not matter.
-    const token = await page.evaluate(() => localStorage.getItem('pes.token'));
-    const call = async (method: string, path: string, body?: unknown) => {
-      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-      const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      expect(response.status).toBeLessThan(300);
-      return (await response.json()) as { id: string; items: { id: string }[] };
-    };
-    const person = (await call('GET', `/persons?q=${encodeURIComponent('孙雅婷')}`)).items[0]!;
-    const draft = await call('POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id });
+    const person = (await call(session(), 'GET', `/persons?q=${encodeURIComponent('孙雅婷')}`)).items[0]!;
+    const draft = await call(session(), 'POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id });
     await page.goto(`${baseUrl}/#/cases/${draft.id}`);
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '提交登记' }).click();
     const label = page.locator('.case-form label', { hasText: '求职意向职业' });
@@ -111,6 +115,34 @@ describeInBrowser('the case page and the lists around it', (session) => {
     });
     expect(cut).toBe(false);
     expect(await label.textContent()).toContain('职业分类大典代码');
+  });
+
+  it('keeps the header\'s link to the person\'s profile whole on a phone (375 px), in English and zh-CN', async () => {
+    const { page, baseUrl } = session();
+    // A person of this test's own and their new registration: the subject line holds the name, the masked ID number and two links.
+    const person = await call(session(), 'POST', '/persons', { idNumber: citizenId('350203', '19870304', '046'), name: '欧阳晓雯' });
+    const caseId = (await call(session(), 'POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id })).id;
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+      await page.goto(`${baseUrl}/#/cases/${caseId}`);
+      const header = page.locator('.case-header');
+      // Squeezed beside the name and the masked ID number, "Profile" broke into "Profi" and "le".
+      const profile = header.getByRole('link', { name: 'Profile', exact: true });
+      await profile.waitFor();
+      expect(await linesOf(profile)).toBe(1);
+      expect(await phoneFaults(page)).toEqual([]);
+      expect(await untranslated(header, ['欧阳晓雯'])).toEqual([]);
+      await session().screenshot('case-header-en-375');
+
+      await page.getByRole('banner').getByRole('button', { name: '中文' }).click();
+      const inChinese = header.getByRole('link', { name: '档案', exact: true });
+      await inChinese.waitFor();
+      expect(await linesOf(inChinese)).toBe(1);
+      expect(await phoneFaults(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 
   it('keeps dates and names on one line in English', async () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 import { openDraft, publishButton } from './configurator.ts';
+import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 // Personnel files: a process no other browser test configures, so publishing here changes no other test's screen.
 const PERSONNEL_FILE = '人事劳动保障事务代理（人事档案）';
@@ -141,5 +142,30 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     await ask.getByRole('button', { name: 'Discard and leave' }).click();
     await page.getByRole('table', { name: 'Process configuration' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('lists the processes as cards on a phone (375 px), each inside its card, one opening its process, in English and zh-CN', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+      expect(await cards(page, 'Process configuration')).toBeGreaterThan(10);
+      const list = page.getByRole('list', { name: 'Process configuration' });
+      expect(await outsideCards(list)).toEqual([]);
+      expect(await phoneFaults(page)).toEqual([]);
+      // The levels that published a version are named by their units' names.
+      expect(await untranslated(list, ['厦门市', '福建省'])).toEqual([]);
+      await session().screenshot('processes-en-375');
+      await list.getByRole('button', { name: 'Open Unemployment registration' }).click();
+      await page.getByRole('heading', { name: 'Unemployment registration' }).waitFor();
+
+      await page.getByRole('banner').getByRole('button', { name: '中文' }).click();
+      await page.getByRole('button', { name: '返回流程列表' }).click();
+      expect(await cards(page, '流程配置')).toBeGreaterThan(10);
+      expect(await outsideCards(page.getByRole('list', { name: '流程配置' }))).toEqual([]);
+      expect(await phoneFaults(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 });

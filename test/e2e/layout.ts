@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * The cells of a table squeezed too narrow for their text: a header that wraps (more line boxes
@@ -86,4 +87,38 @@ export async function untranslated(area: Locator, data: readonly string[]): Prom
     }
     return left;
   }, data);
+}
+
+/**
+ * The texts of `area` laid out past the left or right edge of the card holding them (an antd card, or a
+ * list's row card): pushed out of the page, or out of sight in a box scrolling inside the card (the
+ * person page's values beside long English labels), each named with where it lies and where its card does.
+ */
+export async function outsideCards(area: Locator): Promise<string[]> {
+  return area.evaluate((element) => {
+    const outside: string[] = [];
+    for (const card of element.querySelectorAll<HTMLElement>('.ant-card, .row-card')) {
+      const edges = card.getBoundingClientRect();
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? '').trim();
+        if (text.length === 0 || !node.parentElement?.checkVisibility()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.left < edges.left - 0.5 || box.right > edges.right + 0.5) {
+          outside.push(`"${text.slice(0, 30)}" at ${Math.round(box.left)}..${Math.round(box.right)} px, its card at ${Math.round(edges.left)}..${Math.round(edges.right)}`);
+        }
+      }
+    }
+    return outside;
+  });
+}
+
+/** The cards of the list named `name` (the phone's form of a table), once it shows some; no table of that name is left. */
+export async function cards(page: Page, name: string): Promise<number> {
+  const list = page.getByRole('list', { name });
+  await list.getByRole('listitem').first().waitFor();
+  expect(await page.getByRole('table', { name }).count()).toBe(0);
+  return list.getByRole('listitem').count();
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
+import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 /** Yuan as the screen writes them (`1,500.00`) in fen. */
 const fen = (text: string) => Math.round(Number(text.trim().replaceAll(',', '')) * 100);
@@ -98,5 +99,28 @@ describeInBrowser('payment batches', (session) => {
     await page.getByRole('status').filter({ hasText: `已导入 ${n + 1} 行：匹配 ${n} 行，未匹配 1 行` }).waitFor();
     await page.getByText(`第 ${n + 2} 行：无此支付单`).waitFor();
     await row.filter({ hasText: '已对账' }).waitFor();
+  });
+
+  it('lists the batches as cards on a phone (375 px), each field inside its card, in English and zh-CN', async () => {
+    const { page } = session();
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+      expect(await cards(page, 'Payment batches')).toBeGreaterThan(1);
+      const list = page.getByRole('list', { name: 'Payment batches' });
+      await list.getByRole('listitem').filter({ hasText: 'Reconciled' }).waitFor();
+      expect(await outsideCards(page.locator('.payments-page'))).toEqual([]);
+      expect(await phoneFaults(page)).toEqual([]);
+      // The supervisor, who sent the batch above, is named by their display name.
+      expect(await untranslated(list, ['业务科长'])).toEqual([]);
+      await session().screenshot('payment-batches-en-375');
+
+      await page.getByRole('banner').getByRole('button', { name: '中文' }).click();
+      expect(await cards(page, '发放批次')).toBeGreaterThan(1);
+      expect(await outsideCards(page.locator('.payments-page'))).toEqual([]);
+      expect(await phoneFaults(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 });

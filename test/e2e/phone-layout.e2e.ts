@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, type BrowserSession } from './browser.ts';
-import { phoneFaults } from './layout.ts';
+import { cards, phoneFaults } from './layout.ts';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1366, height: 768 };
@@ -36,14 +36,6 @@ async function openFromMenu(page: Page, openMenu: string, entry: string): Promis
   const drawer = page.getByRole('dialog');
   await drawer.getByRole('menuitem', { name: entry }).click();
   await drawer.waitFor({ state: 'hidden' });
-}
-
-/** The cards of a list (the phone's form of a table), once it has loaded some. */
-async function cards(page: Page, name: string): Promise<number> {
-  const list = page.getByRole('list', { name });
-  await list.getByRole('listitem').first().waitFor();
-  expect(await page.getByRole('table', { name }).count()).toBe(0);
-  return list.getByRole('listitem').count();
 }
 
 /** Signs in afresh (in zh-CN, the sign-in screen's language by default) at desktop width, then narrows the window to a phone's. */

@@ -1,6 +1,7 @@
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { errorText, type SessionUser } from '../api.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
@@ -36,7 +37,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
       {processes.error !== null && (
         <Alert type="error" showIcon title={errorText(processes.error, locale)} action={<Button onClick={processes.reload}>{common('retry')}</Button>} />
       )}
-      <Table<ProcessSummary>
+      <ResponsiveTable<ProcessSummary>
         rowKey="id"
         size="middle"
         aria-label={t('processes')}

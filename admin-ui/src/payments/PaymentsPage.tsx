@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Form, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText, type SessionUser } from '../api.ts';
 import { chinaTime, yuan } from '../components/format.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
@@ -114,15 +115,15 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
           }}
         />
       )}
-      <Typography.Title level={3} id="payments-batches-title">{t('batches')}</Typography.Title>
+      <Typography.Title level={3}>{t('batches')}</Typography.Title>
       {list.error !== null && (
         <Alert type="error" showIcon title={errorText(list.error, locale)} action={<Button size="small" onClick={list.reload}>{common('retry')}</Button>} />
       )}
-      <Table<Batch>
+      <ResponsiveTable<Batch>
         rowKey="id"
         size="small"
         scroll={{ x: 'max-content' }}
-        aria-labelledby="payments-batches-title"
+        aria-label={t('batches')}
         loading={list.loading}
         dataSource={items}
         pagination={false}

@@ -42,8 +42,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         {
           key: 'subject',
           label: t('subject'),
+          // The name and the links wrap as wholes on a phone: squeezed onto one line, the English "Profile" broke mid-word.
           children: detail.subject ? (
-            <Space size={4}>
+            <Space size={4} wrap>
               {t('subjectWithId', { name: detail.subject.name, id: detail.subject.identifier })}
               <Button type="link" size="small" onClick={() => setShowing(true)}>{t('showPerson')}</Button>
               <a href={`#/${detail.subject.type === 'person' ? 'persons' : 'employers'}/${detail.subject.id}`}>{t('openProfile')}</a>

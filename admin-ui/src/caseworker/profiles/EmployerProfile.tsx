@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
 import { useLocalized } from '../../i18n.ts';
@@ -11,6 +11,7 @@ import { useMatchingMessages } from '../matching/messages.ts';
 import { EmployerDetails } from '../records/EmployerDetails.tsx';
 import type { EmployerRecord } from '../records/types.ts';
 import { useProfileMessages } from './messages.ts';
+import { MasterData } from './MasterData.tsx';
 import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
 import '../caseworker.css';
@@ -54,10 +55,7 @@ export default function EmployerProfile({ employerId }: { employerId: string }) 
           <div className="cw-profile-grid">
             <div>
               <Card size="small" title={t('masterData')} extra={<Button size="small" onClick={() => setDetails(true)}>{t('moreDetails')}</Button>}>
-                <Descriptions
-                  size="small"
-                  bordered
-                  column={1}
+                <MasterData
                   items={[
                     { key: 'name', label: t('name'), children: e.name },
                     { key: 'creditCode', label: t('creditCode'), children: <span className="cw-nowrap">{e.creditCode}</span> },

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
 import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
@@ -9,6 +9,7 @@ import { PersonDetails } from '../case/PersonDetails.tsx';
 import type { Fit } from '../matching/FitReasons.tsx';
 import { MatchItem } from '../matching/MatchItem.tsx';
 import { useProfileMessages } from './messages.ts';
+import { MasterData } from './MasterData.tsx';
 import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
 import '../caseworker.css';
@@ -65,10 +66,7 @@ export default function PersonProfile({ personId }: { personId: string }) {
             <div className="cw-profile-grid">
               <div>
                 <Card size="small" title={t('masterData')} extra={<Button size="small" onClick={() => setDetails(true)}>{t('moreDetails')}</Button>}>
-                  <Descriptions
-                    size="small"
-                    bordered
-                    column={1}
+                  <MasterData
                     items={[
                       { key: 'name', label: t('name'), children: p.name },
                       { key: 'id', label: t('idNumber'), children: <span className="cw-nowrap">{p.idNumber}</span> },
