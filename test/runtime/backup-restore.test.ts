@@ -13,6 +13,7 @@ import { readConfig, type RuntimeConfig } from '../../runtime/config.ts';
 import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
 import { dumpPglite, openPglite, openPostgres, queryRows, type Database, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { citizenId } from '../support/fixtures.ts';
+import { PROCESS_TEST_TIMEOUT } from '../support/spawned-server.ts';
 import { open, registerPerson } from '../support/steps.ts';
 import { createTestRuntime, postgresUrl, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -31,7 +32,7 @@ function run(script: 'backup' | 'restore', env: Record<string, string>, args: st
     cwd: root,
     env: settings(env),
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: PROCESS_TEST_TIMEOUT,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -56,9 +57,6 @@ const backupHere = (env: Record<string, string>, file: string) => runHere(env, (
 
 /** `npm run restore -- FILE [--force]`, in this process. */
 const restoreHere = (env: Record<string, string>, file: string, options: { force: boolean }) => runHere(env, (config, progress) => restore(config, file, options, progress));
-
-/** A test that runs the command as a process: over the suite's 30 s on two busy cores (31 s seen for two runs). */
-const PROCESS_TEST_TIMEOUT = 120_000;
 
 /** Rows in every table of every schema but the system's, by qualified name. */
 async function tableCounts(db: Database): Promise<Record<string, number>> {

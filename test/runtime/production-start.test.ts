@@ -13,13 +13,14 @@ import { freshKeyRing, writeKeyFile } from '../../runtime/crypto/index.ts';
 import { users } from '../../runtime/db/schema/index.ts';
 import { openRuntime } from '../../runtime/startup.ts';
 import { openTestPglite } from '../support/seeded-databases.ts';
+import { PROCESS_TEST_TIMEOUT } from '../support/spawned-server.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs a command of the platform (`runtime/...`) with settings, input and a time limit; its exit code and output. */
 function run(script: string, env: Record<string, string>, input = '', args: string[] = []) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, input, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, input, encoding: 'utf8', timeout: PROCESS_TEST_TIMEOUT });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -80,7 +81,7 @@ describe('a production start fails closed', () => {
     const shared = readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((path) => (statSync(join(dataDir, path)).mode & 0o077) !== 0);
     expect(shared).toEqual([]);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-  }, 120_000); // Two processes, the first migrating and seeding: over 30 s on two busy cores (41 s and 96 s seen).
+  }, PROCESS_TEST_TIMEOUT); // Two processes, the first migrating and seeding (41 s, 57 s and 96 s seen).
 });
 
 describe.each(backends)('the second factor of administrators and configurators in production (%s)', (backend) => {

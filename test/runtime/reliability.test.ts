@@ -10,7 +10,7 @@ import { loadPlugins } from '../../runtime/plugins/index.ts';
 import { registrationForm } from '../support/fixtures.ts';
 import { openTestPglite } from '../support/seeded-databases.ts';
 import { call, citizenIds, employmentPair, newRecord, signIn, unemploymentClient, type Load, type LoadRecord, type Reply } from '../support/live-clients.ts';
-import { killLeftovers, READY_LINE, spawnServer, stubUiBuild, type ServerOptions, type SpawnedServer } from '../support/spawned-server.ts';
+import { killLeftovers, PROCESS_TEST_TIMEOUT, READY_LINE, spawnServer, stubUiBuild, type ServerOptions, type SpawnedServer } from '../support/spawned-server.ts';
 import { backends, postgresUrl } from '../support/test-runtime.ts';
 
 // Issue 12, item 12: the real server (runtime/main.ts in a child process) killed with SIGKILL
@@ -25,9 +25,6 @@ const STORY_TOLD = /演示业务 demo cases: (\d+) cases of (\d+) persons/;
 const START_FAILED = /启动失败|DUPLICATE_RECORD/;
 
 const registry = loadPlugins(plugins);
-
-/** Each test starts real servers (PGlite alone takes seconds to open); CI runs two test files at a time on two cores. */
-const SERVER_TEST_TIMEOUT = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -170,7 +167,7 @@ describe.each(backends)('the real server killed with SIGKILL and restarted (%s)'
     expect(told, server.output()).not.toBeNull();
     demoCases = Number(told![1]);
     expect(demoCases).toBeGreaterThan(0);
-  }, SERVER_TEST_TIMEOUT);
+  }, PROCESS_TEST_TIMEOUT);
 
   it('loses no acknowledged step and coordinates exactly once when killed under load from several clients', async () => {
     expect(server, 'the server the previous test started').toBeDefined();
@@ -228,7 +225,7 @@ describe.each(backends)('the real server killed with SIGKILL and restarted (%s)'
     } finally {
       await pglite?.close();
     }
-  }, SERVER_TEST_TIMEOUT);
+  }, PROCESS_TEST_TIMEOUT);
 
   it.runIf(backend === 'postgres')('fires each due timer exactly once while two server processes poll one database', async () => {
     const db = scratch!.db;
@@ -308,5 +305,5 @@ describe.each(backends)('the real server killed with SIGKILL and restarted (%s)'
     expect(noticeEnds.map((c) => ({ id: c.id, state: c.state, ends: Number(c.ends), consistent: Number(c.records) === c.version })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       notices.map((id) => ({ id, state: 'reviewed', ends: 1, consistent: true })).sort((a, b) => a.id.localeCompare(b.id)),
     );
-  }, SERVER_TEST_TIMEOUT);
+  }, PROCESS_TEST_TIMEOUT);
 });

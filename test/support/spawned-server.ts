@@ -12,8 +12,16 @@ const serverSettings = [
   'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES', 'ADDRESS_MAX_FAILURES', 'TRUST_PROXY', 'PII_KEY_FILE', 'TIMER_POLL_MS', 'LOG_LEVEL', 'UI_DIR', 'DEMO_CITY',
 ];
 
+/**
+ * The time limit of a test that starts processes of the platform (servers, commands): each process
+ * spends seconds loading its modules and opening its database, and `npm test` runs the browser stage
+ * beside the unit stage, so two cores are shared by up to eight processes at the start (119 s seen for
+ * a test that starts two servers seeding the demo). A guard against a hang, not a measure of speed.
+ */
+export const PROCESS_TEST_TIMEOUT = 240_000;
+
 /** How long {@link SpawnedServer.waitFor} waits for a line. */
-const WAIT_MS = 90_000;
+const WAIT_MS = 180_000;
 
 /** The line the server prints once it listens. */
 export const READY_LINE = '就绪 ready';
