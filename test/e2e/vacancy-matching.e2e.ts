@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { phoneFaults, untranslated } from './layout.ts';
+import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 /** The demo's restaurant (a published waiters' vacancy) and the community service centre (paid a public-welfare-post month). */
 const RESTAURANT = '91350203MA2Y3K1B9C';
@@ -13,6 +13,24 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
       const response = await fetch(`/api/employers?q=${code}`, { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
       return ((await response.json()) as { items: { id: string }[] }).items[0]!.id;
     }, creditCode);
+  }
+
+  /** The id of a demo person found by name through the API as the signed-in user. */
+  async function personId(name: string): Promise<string> {
+    return session().page.evaluate(async (name) => {
+      const response = await fetch(`/api/persons?q=${encodeURIComponent(name)}`, { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
+      return ((await response.json()) as { items: { id: string }[] }).items[0]!.id;
+    }, name);
+  }
+
+  /** Shows the screens in `language` by the header's button naming it, unless they are in it already. */
+  async function speak(language: 'English' | '中文'): Promise<void> {
+    const header = session().page.getByRole('banner');
+    const other = header.getByRole('button', { name: language === 'English' ? '中文' : 'English' });
+    const button = header.getByRole('button', { name: language });
+    await button.or(other).first().waitFor();
+    if ((await button.count()) > 0) await button.click();
+    await other.waitFor();
   }
 
   it('from the employer page, an open vacancy leads to the job seekers who fit it, ranked with why; one opens on their profile', async () => {
@@ -103,5 +121,25 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     await matches.locator('.ant-list-item').filter({ hasText: '餐厅服务员' }).getByText('Wants this occupation (4-03-02-05)').waitFor();
     expect(await untranslated(matches, ['餐厅服务员', '厦门鹭江餐饮管理有限公司'])).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
+  });
+
+  it('on a phone (375 px) in English: a person\'s benefit payments as cards, every text inside its card', async () => {
+    const { page, baseUrl } = session();
+    await speak('English');
+    await page.setViewportSize({ width: 375, height: 812 });
+    // 陈志强 is paid unemployment benefit month by month in the demo: several payments, each with a masked account.
+    await page.goto(`${baseUrl}/#/persons/${await personId('陈志强')}`);
+    await page.getByRole('heading', { name: 'Person profile · 陈志强' }).waitFor();
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await payments.getByText(/^\d+ in all: [\d,.]+ yuan approved/).waitFor();
+    // As a table the payments scrolled inside their card, the account and the status out of sight.
+    expect(await outsideCards(page.locator('section[aria-labelledby="person-title"]'))).toEqual([]);
+    expect(await cards(page, 'Payments')).toBeGreaterThan(1);
+    expect(await payments.getByRole('listitem').first().innerText()).toMatch(/Amount \(yuan\)\s+[\d,]+\.\d{2}/);
+    expect(await phoneFaults(page)).toEqual([]);
+    // The payees' and banks' names are data: 陈志强's medical insurance is paid to the fund's office.
+    expect(await untranslated(payments, ['陈志强', '厦门市医疗保障事务中心', '中国建设银行厦门市分行'])).toEqual([]);
+    await session().screenshot('person-payments-en-375');
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 });
