@@ -41,6 +41,8 @@ export const errorCatalogue = {
   },
   NOT_FOUND: { kind: 'refusal', 'zh-CN': '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your jurisdiction' },
   PROCESS_NOT_FOUND: { kind: 'refusal', 'zh-CN': '业务流程不存在', en: 'The business process does not exist' },
+  // Answered with 404 like a missing record, but named apart: the person exists, and a screen shows it as a plain empty state.
+  NO_JOB_SEEKING_REGISTRATION: { kind: 'refusal', 'zh-CN': '该人员没有有效的求职登记', en: 'The person has no active job-seeking registration' },
   CASE_VERSION_CONFLICT: {
     kind: 'conflict',
     'zh-CN': '该业务已被他人处理，请刷新后重试',

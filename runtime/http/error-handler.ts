@@ -23,6 +23,7 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   MAKER_CHECKER_VIOLATION: 403,
   NOT_FOUND: 404,
   PROCESS_NOT_FOUND: 404,
+  NO_JOB_SEEKING_REGISTRATION: 404,
   // The record exists, the case is in another state: the request clashes with what is there.
   DUPLICATE_RECORD: 409,
   TRANSITION_NOT_AVAILABLE: 409,

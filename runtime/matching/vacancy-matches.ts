@@ -10,7 +10,8 @@ import type { RuntimeContext } from '../runtime-context.ts';
 /**
  * Published vacancies of the person's city ranked for the person's active job-seeking
  * profile by the shared fit rules: occupation and region closeness, then pay, education and
- * availability, then validity. 404 when the person has no active job-seeking registration.
+ * availability, then validity. 404 `NO_JOB_SEEKING_REGISTRATION` when the person has no active
+ * job-seeking registration (`NOT_FOUND` when the person is not there or out of reach).
  */
 export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, personId: string) {
   const person = await personInScope(rt, user, personId);
@@ -22,10 +23,7 @@ export async function vacancyMatches(rt: RuntimeContext, user: SessionUser, pers
     .where(and(eq(cases.cityCode, person.cityCode), eq(cases.subjectId, person.id), eq(cases.processId, seeker.process), eq(cases.state, seeker.state!)))
     .limit(1);
   if (!seeking) {
-    throw new PlatformError('NOT_FOUND', {
-      message: { 'zh-CN': '该人员没有有效的求职登记', en: 'The person has no active job-seeking registration' },
-      details: { person: personId, process: seeker.process },
-    });
+    throw new PlatformError('NO_JOB_SEEKING_REGISTRATION', { details: { person: personId, process: seeker.process } });
   }
   const published = await rt.db
     .select({ caseNo: cases.caseNo, data: cases.data, employerName: employers.name })

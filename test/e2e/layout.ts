@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 /**
  * The cells of a table squeezed too narrow for their text: a header that wraps (more line boxes
  * than one), or a body text that wraps at fewer than three characters a line
- * (the one-character-per-line column). Each is named by its text, for the failure message.
+ * (the one-character-per-line column). Each is named by its text, for the failure message. The body's
+ * row headers count as body cells: the labels of a description list (antd's Descriptions) stand there.
  */
 export async function crampedCells(table: Locator): Promise<string[]> {
   return table.evaluate((element) => {
@@ -23,7 +24,7 @@ export async function crampedCells(table: Locator): Promise<string[]> {
     for (const cell of element.querySelectorAll('thead th')) {
       for (const text of textsOf(cell)) if (lines(text) > 1) cramped.push(`header ${text.textContent!.trim()}`);
     }
-    for (const cell of element.querySelectorAll('tbody td')) {
+    for (const cell of element.querySelectorAll('tbody td, tbody th')) {
       for (const text of textsOf(cell)) {
         const count = lines(text);
         if (count > 1 && [...text.textContent!.trim()].length / count < 3) cramped.push(`cell ${text.textContent!.trim()}`);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { citizenId } from '../support/fixtures.ts';
 import { describeInBrowser } from './browser.ts';
-import { phoneFaults, untranslated } from './layout.ts';
+import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 /** The demo's restaurant (a published waiters' vacancy) and the community service centre (paid a public-welfare-post month). */
 const RESTAURANT = '91350203MA2Y3K1B9C';
@@ -13,6 +14,32 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
       const response = await fetch(`/api/employers?q=${code}`, { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
       return ((await response.json()) as { items: { id: string }[] }).items[0]!.id;
     }, creditCode);
+  }
+
+  /** The id of a demo person found by name through the API as the signed-in user. */
+  async function personId(name: string): Promise<string> {
+    return session().page.evaluate(async (name) => {
+      const response = await fetch(`/api/persons?q=${encodeURIComponent(name)}`, { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
+      return ((await response.json()) as { items: { id: string }[] }).items[0]!.id;
+    }, name);
+  }
+
+  /** Registers a new person (no case of any kind) through the API as the signed-in user; their id. */
+  async function newPerson(idNumber: string, name: string): Promise<string> {
+    return session().page.evaluate(async (person) => {
+      const headers = { Authorization: `Bearer ${localStorage.getItem('pes.token')}`, 'Content-Type': 'application/json' };
+      return ((await (await fetch('/api/persons', { method: 'POST', headers, body: JSON.stringify(person) })).json()) as { id: string }).id;
+    }, { idNumber, name });
+  }
+
+  /** Shows the screens in `language` by the header's button naming it, unless they are in it already. */
+  async function speak(language: 'English' | '中文'): Promise<void> {
+    const header = session().page.getByRole('banner');
+    const other = header.getByRole('button', { name: language === 'English' ? '中文' : 'English' });
+    const button = header.getByRole('button', { name: language });
+    await button.or(other).first().waitFor();
+    if ((await button.count()) > 0) await button.click();
+    await other.waitFor();
   }
 
   it('from the employer page, an open vacancy leads to the job seekers who fit it, ranked with why; one opens on their profile', async () => {
@@ -103,5 +130,61 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     await matches.locator('.ant-list-item').filter({ hasText: '餐厅服务员' }).getByText('Wants this occupation (4-03-02-05)').waitFor();
     expect(await untranslated(matches, ['餐厅服务员', '厦门鹭江餐饮管理有限公司'])).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
+  });
+
+  it('on a phone (375 px) in English: a person\'s benefit payments as cards, every text inside its card', async () => {
+    const { page, baseUrl } = session();
+    await speak('English');
+    await page.setViewportSize({ width: 375, height: 812 });
+    // 陈志强 is paid unemployment benefit month by month in the demo: several payments, each with a masked account.
+    await page.goto(`${baseUrl}/#/persons/${await personId('陈志强')}`);
+    await page.getByRole('heading', { name: 'Person profile · 陈志强' }).waitFor();
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await payments.getByText(/^\d+ in all: [\d,.]+ yuan approved/).waitFor();
+    // As a table the payments scrolled inside their card, the account and the status out of sight.
+    expect(await outsideCards(page.locator('section[aria-labelledby="person-title"]'))).toEqual([]);
+    expect(await cards(page, 'Payments')).toBeGreaterThan(1);
+    expect(await payments.getByRole('listitem').first().innerText()).toMatch(/Amount \(yuan\)\s+[\d,]+\.\d{2}/);
+    expect(await phoneFaults(page)).toEqual([]);
+    // The payees' and banks' names are data: 陈志强's medical insurance is paid to the fund's office.
+    expect(await untranslated(payments, ['陈志强', '厦门市医疗保障事务中心', '中国建设银行厦门市分行'])).toEqual([]);
+    await session().screenshot('person-payments-en-375');
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('says plainly that a person with no job-seeking registration gets no vacancy suggested yet, in zh-CN and English; other failures still show as errors', async () => {
+    const { page, baseUrl } = session();
+    const id = await newPerson(citizenId('350203', '19760815', '052'), '郑美玲');
+    const matches = page.locator('.ant-card').filter({ has: page.getByText(/^(岗位匹配|Vacancy matches)$/) });
+
+    await speak('中文');
+    await page.goto(`${baseUrl}/#/persons/${id}`);
+    await page.getByRole('heading', { name: '服务对象档案 · 郑美玲' }).waitFor();
+    await matches.getByText('无有效求职登记，登记后才推荐岗位').waitFor();
+    expect(await matches.innerText()).not.toContain('加载失败');
+    expect(await matches.getByRole('button').count()).toBe(0);
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await speak('English');
+    await matches.getByText('No active job-seeking registration: vacancies are suggested once there is one').waitFor();
+    expect(await matches.innerText()).not.toContain('Could not load');
+    expect(await untranslated(matches, [])).toEqual([]);
+    expect(await phoneFaults(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await speak('中文');
+
+    // Any other refusal, a 404 for a record not found among them, is still an error with a retry.
+    await page.route(`**/api/persons/${id}/vacancy-matches`, (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_FOUND', message: { zh: '记录不存在或不在您的管辖范围内', en: 'The record does not exist or is outside your jurisdiction' }, details: null }) }),
+    );
+    try {
+      await page.reload();
+      await matches.getByText('加载失败').waitFor();
+      expect(await matches.innerText()).toContain('记录不存在或不在您的管辖范围内');
+      expect(await matches.innerText()).not.toContain('无有效求职登记');
+      await matches.getByRole('button', { name: /重\s*试/ }).waitFor();
+    } finally {
+      await page.unrouteAll();
+    }
   });
 });

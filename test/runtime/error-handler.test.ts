@@ -21,6 +21,7 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   MAKER_CHECKER_VIOLATION: [403, 'refusal'],
   NOT_FOUND: [404, 'refusal'],
   PROCESS_NOT_FOUND: [404, 'refusal'],
+  NO_JOB_SEEKING_REGISTRATION: [404, 'refusal'],
   CASE_VERSION_CONFLICT: [409, 'conflict'],
   DUPLICATE_RECORD: [409, 'refusal'],
   DOCUMENT_NOT_ISSUABLE: [422, 'refusal'],

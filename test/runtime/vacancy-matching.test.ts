@@ -47,6 +47,7 @@ describe.each(backends)('vacancy matching and referral to a published vacancy (%
   it('refuses matching for a person with no job-seeking registration', async () => {
     const response = await t.request('GET', `/api/persons/${seekerId}/vacancy-matches`, { token: caseworker });
     expect(response.status).toBe(404);
+    expect(response.body.code).toBe('NO_JOB_SEEKING_REGISTRATION');
     expect(response.body.details).toMatchObject({ process: 'job-seeking' });
   });
 

@@ -7,6 +7,7 @@ import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { chinaTime } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
+import { useNarrowScreen } from '../../shell/useNarrowScreen.ts';
 import { AttachmentItems } from '../attachments/AttachmentItems.tsx';
 import { useAttachmentMessages } from '../attachments/messages.ts';
 import type { Attachment } from '../attachments/types.ts';
@@ -19,9 +20,14 @@ function stringsOf(data: Record<string, unknown>): string[] {
   return Object.values(data).flatMap((value) => (Array.isArray(value) ? value : [value])).filter((value): value is string => typeof value === 'string');
 }
 
-/** A step's form data as a labelled description list (labels from its form, else from the other forms the page knows; codes with their names). */
+/**
+ * A step's form data as a labelled description list (labels from its form, else from the other forms the
+ * page knows; codes with their names). Below `md` (a phone) each label stands above its value: beside a long
+ * English label a value was squeezed to a character a line (an occupation code in a labour survey).
+ */
 function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonly JsonSchema[] }) {
   const t = useCaseMessages();
+  const narrow = useNarrowScreen('md');
   const l = useLocalized();
   const locale = useLocale();
   const own = step.form?.schema ?? null;
@@ -30,9 +36,10 @@ function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonl
   if (rows.length === 0) return null;
   return (
     <Descriptions
-      className="case-step-data"
+      className={narrow ? 'case-step-data case-step-data-stacked' : 'case-step-data'}
       size="small"
       column={1}
+      layout={narrow ? 'vertical' : 'horizontal'}
       title={step.form ? l(step.form.title) : t('enteredData')}
       items={rows.map((row) => ({ key: row.field, label: row.label, children: row.value }))}
     />

@@ -1,5 +1,6 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { yuan } from '../../components/format.ts';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useLocalized } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { useApi } from '../../shell/useApi.ts';
@@ -54,7 +55,8 @@ type LedgerOf = { caseId: string } | { personId: string } | { employerId: string
  * account says so. Nothing is shown to others, nor for a case that paid nothing. Given a person
  * instead of a case: every payment of the person, from all their cases (the person page); given an
  * employer: the subsidies paid to it, each with the person it was for, linked to its case (the
- * employer page). With the count and totals approved and paid beneath.
+ * employer page). With the count and totals approved and paid beneath. A card a payment on a phone,
+ * where the table scrolled inside its card and hid the account and the status.
  */
 export function CaseLedger(of: LedgerOf) {
   const t = useCaseMessages();
@@ -68,8 +70,9 @@ export function CaseLedger(of: LedgerOf) {
   const paid = items.filter((item) => PAID.has(item.paymentStatus)).reduce((sum, item) => sum + item.amountFen, 0);
   return (
     <Card size="small" title={<Typography.Title level={3} className="case-section-title" id="case-ledger-title">{t(toEmployer ? 'ledgerToEmployer' : 'ledger')}</Typography.Title>} role="region" aria-labelledby="case-ledger-title">
-      <Table<LedgerItem>
+      <ResponsiveTable<LedgerItem>
         size="small"
+        aria-label={t(toEmployer ? 'ledgerToEmployer' : 'ledger')}
         rowKey="id"
         pagination={false}
         dataSource={items}

@@ -1,4 +1,4 @@
-import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CaseItem, Page } from '../../api.ts';
 import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
@@ -6,10 +6,9 @@ import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
 import { CaseLedger } from '../case/CaseLedger.tsx';
 import { PersonDetails } from '../case/PersonDetails.tsx';
-import type { Fit } from '../matching/FitReasons.tsx';
-import { MatchItem } from '../matching/MatchItem.tsx';
 import { useProfileMessages } from './messages.ts';
 import { MasterData } from './MasterData.tsx';
+import { PersonMatches } from './PersonMatches.tsx';
 import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
 import '../caseworker.css';
@@ -30,12 +29,6 @@ interface PersonRecord {
   certificateNo: string | null;
 }
 
-interface VacancyMatch extends Fit {
-  vacancy: { caseNo: string; workArea: string };
-  title: string;
-  employerName: string;
-}
-
 /** The statuses a person's page names, with the value that shows each. */
 const SHOWN_STATUSES = [
   { key: 'unemploymentStatus', value: 'registered', text: 'unemployed', color: 'orange' },
@@ -52,7 +45,6 @@ export default function PersonProfile({ personId }: { personId: string }) {
   const t = useProfileMessages();
   const person = useApi<PersonRecord>(`/persons/${personId}`);
   const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${personId}&pageSize=100`);
-  const matches = useApi<{ items: VacancyMatch[] }>(`/persons/${personId}/vacancy-matches`);
   const [details, setDetails] = useState(false);
   const divisionName = useDivisionNames([person.data?.hukouArea, person.data?.residenceArea]);
   const area = (code: string | null) => (code ? codeLabel(code, divisionName(code)) : '—');
@@ -89,19 +81,7 @@ export default function PersonProfile({ personId }: { personId: string }) {
                     <Loadable loaded={cases}>{(page) => <SubjectCases items={page.items} label={t('cases')} />}</Loadable>
                   </Card>
                   <CaseLedger personId={personId} />
-                  <Card size="small" title={t('matches')}>
-                    <Loadable loaded={matches}>
-                      {(found) => (
-                        <List<VacancyMatch>
-                          size="small"
-                          aria-label={t('matches')}
-                          dataSource={found.items}
-                          locale={{ emptyText: t('noMatches') }}
-                          renderItem={(m) => <MatchItem title={m.title} summary={`${m.employerName} · ${m.vacancy.caseNo}`} fit={m} />}
-                        />
-                      )}
-                    </Loadable>
-                  </Card>
+                  <PersonMatches personId={personId} />
                 </Space>
               </div>
               {details && <PersonDetails personId={personId} onClose={() => { setDetails(false); person.reload(); }} />}
