@@ -12,6 +12,10 @@ export default defineConfig({
     globalSetup: ['test/e2e/server-setup.ts'],
     maxWorkers: 3,
     testTimeout: 60_000,
+    // expect.poll waits as long as a locator's waitFor does (30 s), not vitest's default second: a screen that
+    // takes longer than a second to settle on two busy cores is slow, not wrong (a publish button was seen
+    // still disabled after 1 s with the unit stage beside).
+    expect: { poll: { timeout: 30_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { chinaDate } from '../../engine/index.ts';
 import { citizenId, registrationForm } from './fixtures.ts';
 
@@ -8,20 +9,36 @@ export interface Reply {
   body: any;
 }
 
-/** One call over HTTP; a request the server never answered (it was killed) rejects. */
-export async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
+/**
+ * One call over HTTP, on a connection of its own (closed after the answer); a request the server never
+ * answered (it was killed) rejects. A kept-alive connection could be closed by the server, idle, at
+ * the moment a client sent on it, a request unanswered for a reason that is not the kill (seen once
+ * with two busy cores); a connection a request leaves no such moment.
+ */
+export function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (token) headers['authorization'] = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's or a crashed handler's page): kept as text, to be shown.
-  }
-  return { status: response.status, body: parsed };
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${baseUrl}${path}`, { method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON (a proxy's or a crashed handler's page): kept as text, to be shown.
+        }
+        resolve({ status: response.statusCode ?? 0, body: parsed });
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 /** Signs a demo account in (password `demo`) and returns its token. */
@@ -141,7 +158,8 @@ export function employmentPair(load: Load): Promise<void> {
       const opens = await Promise.allSettled(windows.map((token) => call(load.baseUrl, 'POST', '/api/cases', token, { processId: 'employment-registration', subjectId: next.personId })));
       const opened = opens.find((o): o is PromiseFulfilledResult<Reply> => o.status === 'fulfilled' && o.value.status === 201)?.value;
       if (opened) record.steps.push({ caseId: opened.body.id, version: opened.body.version, event: 'create' });
-      if (opens.some((o) => o.status === 'rejected')) throw new Error('an open went unanswered');
+      const unansweredOpen = opens.find((o) => o.status === 'rejected');
+      if (unansweredOpen) throw new Error(`an open went unanswered: ${String(unansweredOpen.reason)}`);
       const statuses = opens.map((o) => (o.status === 'fulfilled' ? o.value.status : 0)).sort();
       if (!opened || statuses.join() !== '201,409') {
         if (!load.killing) record.unexpected.push(`two simultaneous opens answered ${statuses.join()}`);
@@ -154,7 +172,8 @@ export function employmentPair(load: Load): Promise<void> {
       const accepted = registers.filter((r): r is PromiseFulfilledResult<Reply> => r.status === 'fulfilled' && r.value.status === 200).map((r) => r.value);
       for (const reply of accepted) record.steps.push({ caseId: employmentId, version: reply.body.version, event: 'register' });
       if (accepted.length > 0) record.employed.push({ ...next, employmentId });
-      if (registers.some((r) => r.status === 'rejected')) throw new Error('a register went unanswered');
+      const unansweredRegister = registers.find((r) => r.status === 'rejected');
+      if (unansweredRegister) throw new Error(`a register went unanswered: ${String(unansweredRegister.reason)}`);
       const refused = registers.map((r) => (r.status === 'fulfilled' ? r.value : null)).filter((r) => r !== null && r.status !== 200);
       if (accepted.length !== 1 || refused.some((r) => r!.status !== 409)) {
         if (!load.killing) record.unexpected.push(`two simultaneous registers answered ${registers.map((r) => (r.status === 'fulfilled' ? r.value.status : 0)).join()}`);
