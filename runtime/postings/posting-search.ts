@@ -106,7 +106,9 @@ async function facetCounts(db: Executor, where: SQL, filters: Record<PostingFace
  * (jieba's words: see `tsqueryLiteral`) and every facet filter, one page in the order asked, with
  * each facet's counts under every other filter.
  */
-export async function searchPostings(db: Executor, now: Date, query: PostingQuery): Promise<PostingSearchResult> {
+export async function searchPostings(db: Executor, now: Date, asked: PostingQuery): Promise<PostingSearchResult> {
+  // An empty value, as a form's "any" sends it, is no filter.
+  const query = Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== '' && value !== undefined)) as PostingQuery;
   const page = Math.max(1, Math.trunc(query.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const tsquery = query.q === undefined ? undefined : tsqueryLiteral(query.q);
