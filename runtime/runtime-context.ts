@@ -40,6 +40,7 @@ export interface CaseStepper {
    * Applies a step's effects, each by the handler of its kind, checked against the context's
    * registry (the statuses its packages declare); the plain writes are gathered into `writes`
    * with any the caller gathered before (the case's own update) and sent as one statement.
+   * Then brings the projections other folders keep of cases (the public postings) up to `row`.
    * Returns the domain events written to the outbox.
    */
   applyEffects(tx: Transaction, rt: RuntimeContext, row: CaseRow, effects: readonly Effect[], context: StepContext, writes: StepWriter): Promise<EmittedEvent[]>;
@@ -54,6 +55,13 @@ export interface CaseStepper {
   /** Delivers one outbox event again, by id; returns the number of cases stepped or opened. */
   redeliver(tx: Transaction, rt: RuntimeContext, cityCode: string, outboxId: number): Promise<number>;
 }
+
+/**
+ * What another folder keeps of a case (the public postings), brought up to the case as a write left
+ * it (opened, stepped, migrated or imported), in that write's transaction, after the write's
+ * effects: made for a registry, as the effect handlers are (`createStepper` in `cases/`).
+ */
+export type CaseProjection = (tx: Transaction, row: CaseRow, context: StepContext) => Promise<void>;
 
 /**
  * The writes of a step that need nothing back but how many rows they touched, gathered and sent

@@ -5,6 +5,7 @@ import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
+import { fillPublicPostings, postingProjection } from './postings/index.ts';
 import { loadInstalledRegistry } from './packages/index.ts';
 import { encryptPlaintextRows } from './privacy/index.ts';
 import type { RuntimeContext } from './runtime-context.ts';
@@ -13,11 +14,17 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
 /**
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
- * ledger's payment put together here, where every folder may be imported, so that cases/ never
- * imports the ledger.
+ * ledger's payment, and the public postings kept of the published vacancies, put together here,
+ * where every folder may be imported, so that cases/ never imports the ledger or the postings.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
-  return { ...parts, stepper: createStepper((registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) })) };
+  return {
+    ...parts,
+    stepper: createStepper(
+      (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
+      (registry) => [postingProjection(registry)],
+    ),
+  };
 }
 
 /** Migrations as the database owner, then the application's role granted what the server needs and no more. */
@@ -59,10 +66,13 @@ export async function openRuntime(config: RuntimeConfig, progress: Progress): Pr
     if (filled > 0) progress(`补全拼音首字母 filled the pinyin initials of ${filled} persons`);
     const rt = createRuntimeContext({ db: handle.db, backend: handle.backend, registry: await loadInstalledRegistry(handle.db), config, cipher: new FieldCipher(keys.ring), clock: () => new Date() });
     // Another process starting at the same time encrypts and seeds before or after this one, never alongside.
-    const { sealed, report } = await handle.exclusively(async () => ({
+    const { sealed, report, postings } = await handle.exclusively(async () => ({
       sealed: await encryptPlaintextRows(rt),
       report: await seed(rt, { cityCode: process.env['DEMO_CITY'] ?? '3502' }, progress),
+      // Postings published before the public site existed (an upgraded installation) appear on it.
+      postings: await fillPublicPostings(rt),
     }));
+    if (postings.written + postings.deleted > 0) progress(`公共招聘网 brought the public postings up to the cases: ${postings.written} written, ${postings.deleted} removed`);
     const total = Object.values(sealed).reduce((sum, n) => sum + n, 0);
     if (total > 0) progress(`加密个人信息 encrypted the personal data written before encryption at rest: ${JSON.stringify(sealed)}`);
     if (report.orgUnits === 0 && report.users === 0 && report.publishedProcesses.length === 0) progress('复用已有数据 reusing existing data: nothing to seed');

@@ -35,14 +35,16 @@ import { personRoutes } from './routes/person-routes.ts';
 import { orgUnitRoutes } from './routes/org-unit-routes.ts';
 import { postRoutes } from './routes/post-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { publicPostingRoutes } from './routes/public-posting-routes.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { packageRoutes } from './routes/package-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { taskClaimRoutes } from './routes/task-claim-routes.ts';
 
-/** Paths that answer without a signed-in user. */
+/** Paths that answer without a signed-in user; so does every path under `/api/public/` (the public sites' data) and `/api/verify/`. */
 const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
+const publicPrefixes = ['/api/verify/', '/api/public/'];
 
 /**
  * The HTTP API: every route validated by zod schemas that also generate the OpenAPI 3.1
@@ -72,10 +74,11 @@ export function createApiApp(rt: RuntimeContext) {
     await refreshRegistry(rt);
     await next();
   });
-  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || c.req.path.startsWith('/api/verify/') ? next() : auth(c, next)));
+  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || publicPrefixes.some((prefix) => c.req.path.startsWith(prefix)) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
+  app.route('/api', publicPostingRoutes(rt));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));

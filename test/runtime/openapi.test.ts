@@ -82,6 +82,8 @@ describe('OpenAPI document', () => {
       'GET /api/processes/{processId}/diff',
       'GET /api/processes/{processId}/effective',
       'GET /api/processes/{processId}/versions',
+      'GET /api/public/postings',
+      'GET /api/public/postings/{id}',
       'GET /api/reconciliations',
       'GET /api/reconciliations/{id}',
       'GET /api/review',
@@ -157,6 +159,9 @@ describe('OpenAPI document', () => {
     expect(body.components.schemas.PersonInput.required).toEqual(['idNumber', 'name']);
     expect(body.components.schemas.CaseEvent.properties.version.minimum).toBe(1);
     expect(body.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    // The public job search: named operations that need no sign-in.
+    expect(body.paths['/api/public/postings'].get).toMatchObject({ operationId: 'searchPublicPostings', security: [] });
+    expect(body.paths['/api/public/postings/{id}'].get).toMatchObject({ operationId: 'getPublicPosting', security: [] });
   });
 
   it('lets a session expire after its hours', async () => {

@@ -44,6 +44,7 @@ const countedTables = [
   'issued_documents',
   'notification_reads',
   'case_attachments',
+  'public_postings',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

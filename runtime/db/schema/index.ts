@@ -12,3 +12,4 @@ export * from './task-assignments.ts';
 export * from './documents.ts';
 export * from './notifications.ts';
 export * from './attachments.ts';
+export * from './postings.ts';
