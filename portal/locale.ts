@@ -43,6 +43,11 @@ export function hasChinese(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
 }
 
+/** A message's `{name}` placeholders filled with text. */
+export function fillText(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
 /** A China day (`2026-12-05`) as the language writes it. */
 export function formatDay(lang: Lang, day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];

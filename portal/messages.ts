@@ -1,4 +1,8 @@
-/** Every text of the public site in zh-CN; English below has the same shape. */
+/**
+ * Every text of the public site in zh-CN; English below has the same shape. A `{name}` in a text is
+ * filled by the page (`fill` in `pages/layout.tsx`, `fillText` in `locale.ts`), so that data put into
+ * an English sentence can be marked as Chinese.
+ */
 const zhCN = {
   siteName: '公共招聘网',
   siteTagline: '公共就业服务 · 免费找工作',
@@ -22,13 +26,16 @@ const zhCN = {
   noJobsYet: '目前没有正在招聘的岗位。新岗位经审核通过后会立即出现在这里。',
   searchTitle: '搜索岗位',
   searchHeading: '搜索岗位',
-  searchTitleWithKeyword: (q: string) => `“${q}”相关岗位`,
+  searchTitleWithKeyword: '“{q}”相关岗位',
   resultCount: (count: string) => `找到 ${count} 个岗位`,
   filtersHeading: '筛选条件',
   activeFiltersHeading: '已选条件',
   removeFilter: (label: string) => `移除条件：${label}`,
+  removeFilterText: '移除条件：{filter}',
+  chosenHint: '（已选，再次选择即移除）',
+  filterChip: '{facet}：{value}',
   clearAll: '清除全部条件',
-  keywordChip: (q: string) => `关键词：${q}`,
+  keywordChip: '关键词：{q}',
   moreValues: (count: number) => `更多（${count}）`,
   jobsCountHidden: '个岗位',
   sortLabel: '排序',
@@ -38,7 +45,7 @@ const zhCN = {
   resultsHeading: '搜索结果',
   subscribeFeed: '订阅此搜索（Atom）',
   emptyHeading: '没有找到符合条件的岗位',
-  emptyKeyword: (q: string) => `没有与“${q}”匹配的正在招聘的岗位。`,
+  emptyKeyword: '没有与“{q}”匹配的正在招聘的岗位。',
   emptyFilters: '在所选的筛选条件下没有岗位。',
   emptyNothing: '目前没有正在招聘的岗位。新岗位经审核通过后会立即出现在这里。',
   emptyTryWords: '检查是否有错别字，或换一个更常用的词（例如“财务”代替“出纳会计”）。',
@@ -99,8 +106,8 @@ const zhCN = {
   duties: '岗位职责',
   requirements: '任职要求',
   howToApply: '如何应聘',
-  applyInPerson: (place: string, caseNo: string) =>
-    `目前请到公共就业服务机构窗口应聘：携带本人居民身份证，到${place}的公共就业服务机构（或就近的任一公共就业服务机构），说明岗位编号 ${caseNo}，工作人员会为您办理求职登记并向用人单位推荐。`,
+  applyInPerson:
+    '目前请到公共就业服务机构窗口应聘：携带本人居民身份证，到{place}的公共就业服务机构（或就近的任一公共就业服务机构），说明岗位编号 {caseNo}，工作人员会为您办理求职登记并向用人单位推荐。',
   applyOnlineLater: '网上应聘尚未开通，开通后将在本页提供。',
   applyFree: '公共就业服务机构的职业介绍服务免费，任何单位不得以招聘为名向求职者收取费用。',
   searchSimilar: '搜索类似岗位',
@@ -144,13 +151,16 @@ const en: Messages = {
   noJobsYet: 'There are no open jobs at the moment. A new job appears here as soon as it is approved.',
   searchTitle: 'Job search',
   searchHeading: 'Job search',
-  searchTitleWithKeyword: (q) => `Jobs for “${q}”`,
+  searchTitleWithKeyword: 'Jobs for “{q}”',
   resultCount: (count) => `${count} ${count === '1' ? 'job' : 'jobs'} found`,
   filtersHeading: 'Filters',
   activeFiltersHeading: 'Selected filters',
   removeFilter: (label) => `Remove filter: ${label}`,
+  removeFilterText: 'Remove filter: {filter}',
+  chosenHint: ' (selected; choose again to remove)',
+  filterChip: '{facet}: {value}',
   clearAll: 'Clear all filters',
-  keywordChip: (q) => `Keywords: ${q}`,
+  keywordChip: 'Keywords: {q}',
   moreValues: (count) => `More (${count})`,
   jobsCountHidden: 'jobs',
   sortLabel: 'Sort by',
@@ -160,10 +170,10 @@ const en: Messages = {
   resultsHeading: 'Results',
   subscribeFeed: 'Follow this search (Atom feed)',
   emptyHeading: 'No jobs match',
-  emptyKeyword: (q) => `No open job matches “${q}”.`,
+  emptyKeyword: 'No open job matches “{q}”.',
   emptyFilters: 'No job matches the selected filters.',
   emptyNothing: 'There are no open jobs at the moment. A new job appears here as soon as it is approved.',
-  emptyTryWords: 'Check the spelling, or try a more common word (for example 财务 rather than 出纳会计).',
+  emptyTryWords: 'Check the spelling, or try a shorter or more common word.',
   emptyTryFilters: 'Remove one or more filters:',
   emptyPastEnd: (pages) => `This page is past the end of the results (${pages} ${pages === 1 ? 'page' : 'pages'}).`,
   backToFirst: 'Back to page 1',
@@ -221,8 +231,8 @@ const en: Messages = {
   duties: 'Duties',
   requirements: 'Requirements',
   howToApply: 'How to apply',
-  applyInPerson: (place, caseNo) =>
-    `For now, apply in person: bring your resident ID card to a public employment service office in ${place} (or the one nearest to you) and quote job number ${caseNo}. The staff will register you as a job seeker and refer you to the employer.`,
+  applyInPerson:
+    'For now, apply in person: bring your resident ID card to a public employment service office in {place} (or the one nearest to you) and quote job number {caseNo}. The staff will register you as a job seeker and refer you to the employer.',
   applyOnlineLater: 'Online applications are not open yet; they will be offered on this page later.',
   applyFree: 'Job placement by the public employment services is free: no one may charge a job seeker for a job.',
   searchSimilar: 'Search for similar jobs',

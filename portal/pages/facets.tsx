@@ -20,7 +20,7 @@ const FacetLink: FC<{ site: Site; query: PostingQuery; facet: PostingFacet; entr
     <li>
       <a class="chip" href={site.href('/jobs', queryParams(target))} aria-current={chosen ? 'true' : undefined} rel="nofollow">
         <Data site={site} text={label} /> <span class="count">({formatCount(lang, entry.count)})</span>
-        <span class="sr-only"> {chosen ? m.removeFilter(label) : m.jobsCountHidden}</span>
+        <span class="sr-only"> {chosen ? m.chosenHint : m.jobsCountHidden}</span>
       </a>
     </li>
   );

@@ -77,6 +77,14 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
   );
 };
 
+/** A message's `{name}` placeholders filled with parts of the page (data marked with its language, say). */
+export function fill(template: string, parts: Record<string, Child>): Child[] {
+  return template.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in parts ? parts[name] : piece;
+  });
+}
+
 /** Data as entered (an employer's name, a title), marked Chinese on an English page when it is. */
 export const Data: FC<{ site: Site; text: string }> = ({ site, text }) =>
   site.lang !== 'zh-CN' && hasChinese(text) ? <span lang="zh-CN">{text}</span> : <>{text}</>;

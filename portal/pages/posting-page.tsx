@@ -6,7 +6,7 @@ import { chinaDay, formatDay } from '../locale.ts';
 import { queryParams } from '../search-query.ts';
 import type { Site } from '../site.ts';
 import { jobPostingJsonLd, scriptJson } from '../structured-data.ts';
-import { Data, Layout } from './layout.tsx';
+import { Data, Layout, fill } from './layout.tsx';
 
 /** One line of the facts list. */
 const Fact: FC<{ label: string; children?: Child }> = ({ label, children }) => (
@@ -98,7 +98,7 @@ export const PostingPage: FC<{ site: Site; posting: PublicPostingDetail }> = ({ 
       </article>
       <section class="panel" aria-labelledby="how-to-apply">
         <h2 id="how-to-apply">{m.howToApply}</h2>
-        <p>{m.applyInPerson(place, posting.caseNo)}</p>
+        <p>{fill(m.applyInPerson, { place: <Data site={site} text={place} />, caseNo: posting.caseNo })}</p>
         <p class="notice">{m.applyOnlineLater}</p>
         <p>{m.applyFree}</p>
         <p>

@@ -2,11 +2,11 @@
 import type { FC } from 'hono/jsx';
 import type { PostingQuery, PostingSearchResult, PostingSort } from '../../runtime/postings/types.ts';
 import { facetValueLabel } from '../labels.ts';
-import { formatCount } from '../locale.ts';
+import { fillText, formatCount } from '../locale.ts';
 import { activeFilters, queryParams, withFacet } from '../search-query.ts';
 import type { Site } from '../site.ts';
 import { Facets } from './facets.tsx';
-import { Data, Layout } from './layout.tsx';
+import { Data, Layout, fill } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import { PostingCard } from './posting-card.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -30,17 +30,17 @@ const ActiveFilters: FC<SearchProps> = ({ site, query }) => {
       <ul class="chips">
         {query.q ? (
           <li>
-            <a class="chip remove" href={site.href('/jobs', queryParams({ ...query, q: undefined, page: undefined }))} aria-label={m.removeFilter(m.keywordChip(query.q))}>
-              <Data site={site} text={m.keywordChip(query.q)} />
+            <a class="chip remove" href={site.href('/jobs', queryParams({ ...query, q: undefined, page: undefined }))} aria-label={m.removeFilter(fillText(m.keywordChip, { q: query.q }))}>
+              {fill(m.keywordChip, { q: <Data site={site} text={query.q} /> })}
             </a>
           </li>
         ) : null}
         {filters.map(({ facet, value }) => {
-          const label = `${m.facetTitles[facet]}${lang === 'zh-CN' ? '：' : ': '}${facetValueLabel(lang, facet, value)}`;
+          const label = facetValueLabel(lang, facet, value);
           return (
             <li>
-              <a class="chip remove" href={site.href('/jobs', queryParams(withFacet(query, facet, undefined)))} aria-label={m.removeFilter(label)}>
-                <Data site={site} text={label} />
+              <a class="chip remove" href={site.href('/jobs', queryParams(withFacet(query, facet, undefined)))} aria-label={m.removeFilter(fillText(m.filterChip, { facet: m.facetTitles[facet], value: label }))}>
+                {fill(m.filterChip, { facet: m.facetTitles[facet], value: <Data site={site} text={label} /> })}
               </a>
             </li>
           );
@@ -90,7 +90,7 @@ const EmptyResult: FC<SearchProps & { pages: number }> = ({ site, query, result,
     <div class="panel" id="empty-result">
       <h3>{m.emptyHeading}</h3>
       {!query.q && filters.length === 0 ? <p>{m.emptyNothing}</p> : null}
-      {query.q ? <p>{m.emptyKeyword(query.q)}</p> : null}
+      {query.q ? <p>{fill(m.emptyKeyword, { q: <Data site={site} text={query.q} /> })}</p> : null}
       {filters.length > 0 ? <p>{m.emptyFilters}</p> : null}
       <ul>
         {query.q ? <li>{m.emptyTryWords}</li> : null}
@@ -99,7 +99,9 @@ const EmptyResult: FC<SearchProps & { pages: number }> = ({ site, query, result,
             {m.emptyTryFilters}{' '}
             {filters.map(({ facet, value }) => (
               <>
-                <a href={site.href('/jobs', queryParams(withFacet(query, facet, undefined)))}>{m.removeFilter(`${m.facetTitles[facet]} ${facetValueLabel(lang, facet, value)}`)}</a>{' '}
+                <a href={site.href('/jobs', queryParams(withFacet(query, facet, undefined)))}>
+                  {fill(m.removeFilterText, { filter: fill(m.filterChip, { facet: m.facetTitles[facet], value: <Data site={site} text={facetValueLabel(lang, facet, value)} /> }) })}
+                </a>{' '}
               </>
             ))}
           </li>
@@ -121,7 +123,7 @@ const EmptyResult: FC<SearchProps & { pages: number }> = ({ site, query, result,
 export const SearchPage: FC<SearchProps> = ({ site, query, result }) => {
   const { m, lang } = site;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const heading = query.q ? m.searchTitleWithKeyword(query.q) : m.searchHeading;
+  const heading = query.q ? fillText(m.searchTitleWithKeyword, { q: query.q }) : m.searchHeading;
   const feed = site.href('/jobs/feed.atom', queryParams({ ...query, page: undefined }));
   const extra = (
     <>
@@ -132,9 +134,7 @@ export const SearchPage: FC<SearchProps> = ({ site, query, result }) => {
   );
   return (
     <Layout site={site} head={{ title: `${heading} - ${m.siteName}`, description: m.homeDescription, path: '/jobs', query: queryParams(query), extra }}>
-      <h1>
-        <Data site={site} text={heading} />
-      </h1>
+      <h1>{query.q ? fill(m.searchTitleWithKeyword, { q: <Data site={site} text={query.q} /> }) : m.searchHeading}</h1>
       <div class="panel">
         <SearchForm site={site} query={query} />
       </div>
