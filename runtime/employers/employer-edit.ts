@@ -7,6 +7,7 @@ import { codeEntry } from '../code-tables/index.ts';
 import { employers } from '../db/schema/index.ts';
 import { changedFields, readHistory, recordChanges } from '../master-history/index.ts';
 import { requireCity } from '../persons/index.ts';
+import { renameEmployerPostings } from '../postings/index.ts';
 import { handlesCaseData, normalIdNumber, openValue, sealMasked } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { employerInScope, employerView, sealedLegalRep } from './employer-service.ts';
@@ -80,6 +81,8 @@ export async function editEmployer(rt: RuntimeContext, user: SessionUser, id: st
       Object.assign(columns, { contactPhone: value, contactPhoneMasked: masked });
     }
     const [updated] = await tx.update(employers).set(columns).where(where).returning();
+    // The public job search names the employer of each open posting: corrected with the record.
+    if (changed.has('name')) await renameEmployerPostings(tx, cityCode, { id, name: updated!.name, creditCode: updated!.creditCode }, now);
     await recordChanges(tx, rt.cipher, user, now, { cityCode, subjectType: 'employer', subjectId: id, kind: 'edit', reason: input.reason.trim() }, changes);
     return updated!;
   });

@@ -62,6 +62,21 @@ export function postingProjection(registry: PluginRegistry): CaseProjection {
   };
 }
 
+/**
+ * Brings the public rows of an employer's postings up to its record after a correction of its
+ * name, in the correction's transaction: the name shows on the pages and is searched by its words.
+ * Returns how many rows changed.
+ */
+export async function renameEmployerPostings(tx: Transaction, cityCode: string, employer: PostingEmployer, now: Date): Promise<number> {
+  const rows = await tx
+    .select({ row: cases })
+    .from(cases)
+    .innerJoin(publicPostings, and(eq(publicPostings.cityCode, cases.cityCode), eq(publicPostings.caseId, cases.id)))
+    .where(and(eq(publicPostings.cityCode, cityCode), eq(publicPostings.employerId, employer.id)));
+  for (const { row } of rows) await upsertPosting(tx, row, employer, now);
+  return rows.length;
+}
+
 const BATCH = 200;
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
+import { publicPostings } from '../../runtime/postings/index.ts';
 import { seedDemoCases, type DemoCasesReport } from '../../runtime/seed/demo-cases.ts';
 import { tableCounts } from '../support/fixtures.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -127,6 +128,20 @@ describe.each(backends)('demo cases: a living system in an empty demo database (
     expect(batch!.payment_count).toBeGreaterThan(0);
     expect(Number(batch!.paid)).toBe(batch!.payment_count);
     expect(Number(batch!.sum)).toBe(Number(batch!.total_fen));
+  });
+
+  it('leaves postings open on the public job search: a 会计 in 思明区, a 司机 and an 电工 among them', async () => {
+    const site = publicPostings(t.rt);
+    const accountants = await site.search({ q: '会计', district: '350203' });
+    expect(accountants.items.map((item) => [item.title, item.workAreaName])).toEqual([['财务会计', '思明区']]);
+    expect((await site.page(accountants.items[0]!.id))?.status).toBe('live');
+    for (const word of ['司机', '电工']) expect((await site.search({ q: word })).total, word).toBeGreaterThanOrEqual(1);
+    const all = await site.search({});
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect((await site.sitemap()).length).toBe(all.total);
+    // The warehouse posting expired during the story: its page says so.
+    const [expired] = await rows<{ id: string }>(sql`SELECT id FROM cases WHERE process_id = 'vacancy-posting' AND state = 'expired' LIMIT 1`);
+    expect(await site.page(expired!.id)).toMatchObject({ status: 'expired', title: '仓库理货员' });
   });
 
   it('does nothing the second time: zeros, and no row written', async () => {

@@ -42,6 +42,7 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
   let reviewer: string;
   let site: PublicPostings;
   const ids = {} as Record<Key, string>;
+  let firm: string;
   const clock = testClock('2026-11-02T01:00:00.000Z');
 
   async function post(key: Key, employerId: string, creditCode: string, publish = true) {
@@ -64,7 +65,7 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
     site = publicPostings(t.rt);
     caseworker = await t.login('caseworker');
     reviewer = await t.login('reviewer');
-    const firm = await employer(ACCOUNTING_FIRM, '厦门思明示例咨询有限公司');
+    firm = await employer(ACCOUNTING_FIRM, '厦门思明示例咨询有限公司');
     const haulier = await employer(HAULIER, '厦门海沧示例物流有限公司');
     const factory = await employer(FACTORY, '厦门集美示例制造有限公司');
     await post('accountant', firm, ACCOUNTING_FIRM);
@@ -167,6 +168,16 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
     });
     const sitemap = await site.sitemap();
     expect(sitemap.map((entry) => entry.id).sort()).toEqual([ids.accountant, ids.driver, ids.electrician, ids.sorter].sort());
+  });
+
+  it("follows a correction of the employer's name in the correction's transaction", async () => {
+    const renamed = await t.request('PATCH', `/api/employers/${firm}`, { token: caseworker, body: { changes: { name: '厦门思明示例税务咨询有限公司' }, reason: '营业执照名称变更' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(await site.page(ids.accountant)).toMatchObject({ posting: { employerName: '厦门思明示例税务咨询有限公司' } });
+    expect(await found({ q: '税务咨询' })).toEqual([ids.accountant]);
+    const back = await t.request('PATCH', `/api/employers/${firm}`, { token: caseworker, body: { changes: { name: '厦门思明示例咨询有限公司' }, reason: '更正录入错误' } });
+    expect(back.status).toBe(200);
+    expect(await found({ q: '税务' })).toEqual([]);
   });
 
   it('answers without sign-in and never gives a contact person or phone', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
+import { publicPostings } from '../../runtime/postings/index.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
 import { registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -103,6 +104,9 @@ describe.each(backends)('vacancies and job seekers imported as published posting
     expect(imported[0]!.data).toEqual({ employerCreditCode: EMPLOYER, validFrom: '2026-10-20', title: '仓库管理员', occupation: '4-02-06-03', headcount: 2, payMinFen: 450000, payMaxFen: 600000, payBasis: 'monthly', education: '60', industry: '5920', workArea: '350206', employmentForm: 'full-time', validUntil: '2026-12-31' });
     // Demand counts them as it counts a posting published here: 5 more in the quarter.
     expect((await market()).demand).toBe(marketBefore.demand + 5);
+    // And the public job search lists them, found by a word of the title, in the import's transaction.
+    const drivers = await publicPostings(t.rt).search({ q: '司机' });
+    expect(drivers.items.map((item) => [item.title, item.employerName, item.validUntil])).toEqual([['叉车司机', '厦门示例物流有限公司', '2026-12-31']]);
 
     const counts = await tableCounts(t.rt);
     const again = await upload(reviewer, 'publishedVacancy', 'vacancies-again.csv', csv(lines));

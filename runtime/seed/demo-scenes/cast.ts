@@ -54,6 +54,7 @@ export const employers = {
   jialian: { name: '厦门市思明区嘉莲街道社区服务中心', creditCode: '123502034265103M7Y' },
   jimei: { name: '厦门集美精密制造有限公司', creditCode: '91350211MA8U2J7KXM' },
   huli: { name: '厦门湖里跨境电商有限公司', creditCode: '91350206MA2YC8P40P' },
+  luyuan: { name: '厦门鹭源财务咨询有限公司', creditCode: '91350203MA8T6K2R9J' },
 } as const;
 
 export type EmployerKey = keyof typeof employers;

@@ -71,6 +71,46 @@ function postings(s: Story, waiters: Vacancy): Act[] {
   ];
 }
 
+/**
+ * Three postings published in the story's last days, open on the public job search (公共招聘网)
+ * when it ends: an accountant in 思明区 (the one its browser test finds by 会计 and the district),
+ * a lorry driver and a maintenance electrician (会计, 司机, 电工: two-character words). One
+ * position each and late, so that the last ended quarter's figures stay as they were.
+ */
+function publicPostings(s: Story): Act[] {
+  const accountant = newVacancy();
+  const driver = newVacancy();
+  const electrician = newVacancy();
+  const review = (vacancy: Vacancy) => s.send('reviewer', vacancy.id, 'startReview', {});
+  const publish = (vacancy: Vacancy) => s.send('reviewer', vacancy.id, 'publish', { opinion: '信息真实完整，无歧视性内容，同意发布' });
+  return [
+    at(48, '10:20', () =>
+      submitPosting(s, accountant, 'luyuan', {
+        title: '财务会计', occupation: '2-06-03-00', headcount: 1, duties: '负责客户企业的日常账务处理、编制财务报表与纳税申报。', requirements: '会计学相关专业，持初级会计专业技术资格证书，男女不限。',
+        education: '20', payMinFen: 600_000, payMaxFen: 800_000, workArea: '350203', validDays: 60,
+      }),
+    ),
+    at(49, '09:30', () => review(accountant)),
+    at(49, '10:40', () =>
+      submitPosting(s, driver, 'minjiang', {
+        title: '货车司机', occupation: '4-02-02-02', headcount: 1, duties: '驾驶厢式货车在厦门市内及泉州、漳州配送货物，做好车辆日常检查。', requirements: '持C1及以上驾驶证，三年以上驾龄，男女不限。',
+        education: '70', payMinFen: 650_000, payMaxFen: 850_000, workArea: '350205', validDays: 45,
+      }),
+    ),
+    at(49, '11:10', () =>
+      submitPosting(s, electrician, 'jimei', {
+        title: '设备维修电工', occupation: '6-31-01-03', headcount: 1, duties: '负责车间数控设备与配电线路的日常巡检、故障排查和维修。', requirements: '持低压电工作业证，能适应倒班，男女不限。',
+        education: '40', payMinFen: 550_000, payMaxFen: 700_000, workArea: '350211', validDays: 45,
+      }),
+    ),
+    at(49, '14:30', () => publish(accountant)),
+    at(50, '09:20', () => review(driver)),
+    at(50, '09:40', () => review(electrician)),
+    at(50, '10:30', () => publish(driver)),
+    at(50, '11:00', () => publish(electrician)),
+  ];
+}
+
 /** Opens a referral of a person to a vacancy and refers them; returns the case id. */
 async function refer(s: Story, who: PersonKey, vacancy: Vacancy): Promise<string> {
   const referral = await s.open('job-referral', await s.person(who));
@@ -141,6 +181,6 @@ export const jobMatchingScenes: SceneGroup = {
   title: '岗位登记、求职登记与职业介绍 vacancies, job seekers and referrals',
   acts: (s) => {
     const waiters = newVacancy();
-    return [...postings(s, waiters), ...graduateFindsWork(s, waiters), ...otherReferrals(s, waiters), ...shortJobSearch(s)];
+    return [...postings(s, waiters), ...publicPostings(s), ...graduateFindsWork(s, waiters), ...otherReferrals(s, waiters), ...shortJobSearch(s)];
   },
 };
