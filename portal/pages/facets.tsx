@@ -27,6 +27,15 @@ const FacetLink: FC<{ site: Site; query: PostingQuery; facet: PostingFacet; entr
 };
 
 /**
+ * Whether a facet value is offered: the occupation facet counts major groups (`2`) and the groups
+ * below them (`2-06`) together; the groups below are offered once their major group is chosen.
+ */
+function shownValue(facet: PostingFacet, value: string, chosen: string | undefined): boolean {
+  if (facet !== 'occupation' || !value.includes('-')) return true;
+  return chosen !== undefined && value.startsWith(`${chosen.split('-')[0]}-`);
+}
+
+/**
  * The facets beside a search, each a disclosure (`<details>`, no script) of links with counts. A facet
  * opens when it narrows the search, and the district facet always: it is the one most asked for.
  */
@@ -36,7 +45,7 @@ export const Facets: FC<{ site: Site; query: PostingQuery; result: PostingSearch
     <>
       {postingFacets.map((facet) => {
         const chosen = facetValue(query, facet);
-        const counted = result.facets[facet].filter((entry) => entry.count > 0 || entry.value === chosen);
+        const counted = result.facets[facet].filter((entry) => (entry.count > 0 && shownValue(facet, entry.value, chosen)) || entry.value === chosen);
         const entries = chosen === undefined || counted.some((entry) => entry.value === chosen) ? counted : [{ value: chosen, count: 0 }, ...counted];
         if (entries.length === 0) return null;
         const [shown, rest] = [entries.slice(0, SHOWN), entries.slice(SHOWN)];

@@ -90,6 +90,12 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     expect(wide).toContain('找到 2 个岗位');
     expect(wide).toMatch(/href="\/jobs\?district=350203" rel="nofollow">思明区 <span class="count">\(1\)/);
     expect(wide).toMatch(/href="\/jobs\?district=350206" rel="nofollow">湖里区 <span class="count">\(1\)/);
+    // Occupations by major group; the groups below one are offered once it is chosen.
+    expect(wide).toMatch(/href="\/jobs\?occupation=2" rel="nofollow">专业技术人员 <span class="count">\(1\)/);
+    expect(wide).not.toContain('occupation=2-06');
+    const major = await (await get('/jobs?occupation=2')).text();
+    expect(major).toMatch(/href="\/jobs\?occupation=2-06" rel="nofollow">[^<]+ <span class="count">\(1\)/);
+    expect(major).not.toContain('occupation=4-02"');
   });
 
   it('explains an empty result and offers to take the filters off', async () => {
