@@ -60,6 +60,8 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
       return page(c, <SearchPage site={siteOf(c)} query={query} result={result} />);
     });
+    // `/jobs/`, as a hand-typed address often ends: the search, with its query.
+    app.get(`${prefix}/jobs/`, (c) => c.redirect(`${prefix}/jobs${new URL(c.req.url).search}`, 301));
     app.get(`${prefix}/jobs/feed.atom`, async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams);
       const result = await postings.search({ ...query, sort: query.sort ?? 'date', page: 1, pageSize: FEED_SIZE });

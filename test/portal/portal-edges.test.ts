@@ -129,6 +129,14 @@ describe('the public site on postings handed to it', () => {
     expect(bytes).toBeLessThan(100 * 1024);
   });
 
+  it('sends /jobs/ and /en to the addresses it names its pages by, keeping the query', async () => {
+    const app = portal(fakePostings());
+    for (const [from, to] of [['/jobs/?q=%E4%BC%9A%E8%AE%A1', '/jobs?q=%E4%BC%9A%E8%AE%A1'], ['/en/jobs/', '/en/jobs'], ['/en', '/en/']] as const) {
+      const response = await app.request(from);
+      expect([from, response.status, response.headers.get('location')]).toEqual([from, 301, to]);
+    }
+  });
+
   it('takes the origin of its absolute links from a trusted proxy only, and only a well-formed host', async () => {
     const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'jobs.example.cn' };
     expect(await (await portal(fakePostings(), true).request('/robots.txt', { headers: forwarded })).text()).toContain('Sitemap: https://jobs.example.cn/sitemap.xml');
