@@ -208,6 +208,10 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
       expect(response.body.details.issues.length, query).toBeGreaterThan(0);
     }
     expect(await tableCounts(t.rt)).toEqual(before);
+    // Empty values, as a form's "any" sends them, are no filter.
+    const any = await get('/api/public/postings?q=&district=&occupation=&industry=&salary=&education=&employmentForm=');
+    expect(any.status, JSON.stringify(any.body)).toBe(200);
+    expect(any.body.total).toBe(4);
   });
 
   it('answers 404 for a case never public, a case of another process and an id that is none', async () => {

@@ -6,16 +6,16 @@ import { apiRouter } from '../api-app.ts';
 import { publicRoute } from '../secure-route.ts';
 import { errorResponses, jsonResponse } from '../schemas.ts';
 
-/** A facet value's shape: a code or an id, never free text (an unknown one matches nothing). */
-const code = z.string().regex(/^[a-z0-9-]{1,20}$/);
+/** A facet value's shape: a code or an id, never free text (an unknown one matches nothing); empty, as a form's "any" sends it, is no filter. */
+const code = z.string().regex(/^[a-z0-9-]{0,20}$/);
 
-/** The query of a public search, as the JSON API and the public pages read it from a URL. */
+/** The query of a public search, as the JSON API and the public pages read it from a URL; an empty value is no filter. */
 export const PostingQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(100).optional().openapi({ example: '会计', description: 'Keywords, segmented by jieba as the postings are: a two-character word (会计, 司机) finds them' }),
-    district: z.string().regex(/^\d{6}$/).optional().openapi({ example: '350203', description: "A county's division code, or a city's (its districts) or a province's" }),
-    occupation: z.string().regex(/^\d(-\d{2}){0,3}$/).optional().openapi({ example: '2-06', description: 'A group of the 2022 occupational classification (`2`, `2-06`) or an occupation: it and everything below it' }),
-    industry: z.string().regex(/^[A-Ta-t]$/).optional().openapi({ example: 'M', description: 'A section of GB/T 4754-2017 (A..T)' }),
+    q: z.string().trim().max(100).optional().openapi({ example: '会计', description: 'Keywords, segmented by jieba as the postings are: a two-character word (会计, 司机) finds them' }),
+    district: z.string().regex(/^(\d{6})?$/).optional().openapi({ example: '350203', description: "A county's division code, or a city's (its districts) or a province's" }),
+    occupation: z.string().regex(/^(\d(-\d{2}){0,3})?$/).optional().openapi({ example: '2-06', description: 'A group of the 2022 occupational classification (`2`, `2-06`) or an occupation: it and everything below it' }),
+    industry: z.string().regex(/^[A-Ta-t]?$/).optional().openapi({ example: 'M', description: 'A section of GB/T 4754-2017 (A..T)' }),
     salary: code.optional().openapi({ example: '5k-8k', description: `A monthly pay band: ${salaryBands.map((band) => band.id).join(', ')} (hourly pay at 174 hours a month; piece rates are in none)` }),
     education: code.optional().openapi({ example: '20', description: 'An education code of the posting form (10, 20, 40, 60, 70, 80, none)' }),
     employmentForm: code.optional().openapi({ example: 'full-time', description: 'full-time, part-time, dispatched or temporary' }),
