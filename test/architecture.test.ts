@@ -31,7 +31,7 @@ function importGraph(folders: string[]): Map<string, Import[]> {
   return graph;
 }
 
-const layers = ['engine', 'plugins', 'forms', 'runtime', 'admin-ui/src'];
+const layers = ['engine', 'plugins', 'forms', 'runtime', 'portal', 'admin-ui/src'];
 const graph = importGraph(layers);
 const topFolder = (path: string) => (path.startsWith('admin-ui') ? 'admin-ui' : path.split('/')[0]!);
 
@@ -79,12 +79,14 @@ describe('architecture', () => {
     expect(naming).toEqual([]);
   });
 
-  it('keeps the dependency direction: engine and forms import no runtime or UI; plugins only engine and forms; the UI only the engine types', () => {
+  it('keeps the dependency direction: engine and forms import no runtime or UI; plugins only engine and forms; the UI only the engine types; the public site only the runtime it reads from', () => {
     const allowed: Record<string, string[]> = {
       engine: ['engine', 'forms'],
       forms: ['forms'],
       plugins: ['plugins', 'engine', 'forms'],
-      runtime: ['runtime', 'engine', 'forms', 'plugins'],
+      // The server mounts the public site; the site reads public postings, divisions and code tables from the runtime.
+      runtime: ['runtime', 'engine', 'forms', 'plugins', 'portal'],
+      portal: ['portal', 'runtime'],
       'admin-ui': ['admin-ui', 'forms'],
     };
     // The UI reads definitions, locks and findings in the engine's shapes, but carries none of its code.

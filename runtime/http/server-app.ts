@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { PlatformError } from '../../engine/index.ts';
+import { createPortalApp, portalPaths } from '../../portal/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { createApiApp } from './app.ts';
 import { handleError } from './error-handler.ts';
@@ -14,8 +15,8 @@ import { verifyPageHandler } from './verify-page.ts';
 export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 /**
- * The whole HTTP surface of one process: the API under `/api`, the built admin UI at `/`,
- * the public verification page of printed documents at `/verify/<token>`,
+ * The whole HTTP surface of one process: the API under `/api`, the public site at `/`, `/jobs`
+ * and the paths `portalPaths` names, the built admin UI, the public verification page of printed documents at `/verify/<token>`,
  * and the UI's `index.html` for any other path so client-side routes survive a reload.
  * The build's assets go out as the `.br` or `.gz` the build wrote beside them, by the browser's
  * Accept-Encoding; those under `/assets/` (hashed names) are cached for a year, everything else
@@ -25,6 +26,9 @@ export function createServerApp(rt: RuntimeContext, uiDir: string) {
   const root = new Hono<{ Variables: { secureHeadersNonce?: string } }>();
   root.route('/', createApiApp(rt));
   root.all('/api/*', (c) => handleError(new PlatformError('NOT_FOUND'), c));
+  // The public site (portal/): its own pages and headers at its own paths, before the workbench's catch-all.
+  const portal = createPortalApp(rt);
+  for (const path of portalPaths) root.get(path, (c) => portal.fetch(c.req.raw, c.env));
   root.use('/*', uiSecurityHeaders());
   // The page itself, read once, with this response's style nonce in place of the build's placeholder; never cached.
   let built: Promise<string> | undefined;

@@ -78,7 +78,8 @@ describe('the HTTP edge: input refused, headers sent, logs that keep personal da
     writeFileSync(join(uiDir, 'app.js'), 'export {};');
     const server = createServerApp(t.rt, uiDir);
     try {
-      const pages = [await server.request('/'), await server.request('/cases/any-client-route')];
+      // `/` is the public site's (portal/, its own policy tested there): the workbench answers its index and any other path.
+      const pages = [await server.request('/index.html'), await server.request('/cases/any-client-route')];
       const nonces = [];
       for (const page of pages) {
         const policy = page.headers.get('content-security-policy')!;

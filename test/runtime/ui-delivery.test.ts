@@ -22,7 +22,7 @@ describe('delivery of the admin UI: compressed, hashed assets cached for a year'
     writeFileSync(join(uiDir, 'index.html'), PAGE);
     writeFileSync(join(uiDir, 'assets/index-abc123.js'), SCRIPT);
     writeFileSync(join(uiDir, 'assets/tiny-def456.js'), 'export {};');
-    writeFileSync(join(uiDir, 'robots.txt'), `User-agent: *\nDisallow: /\n${'#'.repeat(2000)}\n`);
+    writeFileSync(join(uiDir, 'licenses.txt'), `MIT\n${'#'.repeat(2000)}\n`);
     await precompressDir(uiDir);
     server = createServerApp(t.rt, uiDir);
   });
@@ -58,14 +58,15 @@ describe('delivery of the admin UI: compressed, hashed assets cached for a year'
   });
 
   it('sends the page compressed with its nonce and never cached; a file without a hashed name is asked for again', async () => {
-    for (const path of ['/', '/index.html', '/cases/any-client-route']) {
+    // `/` is the public site's (portal/), not the workbench's.
+    for (const path of ['/index.html', '/cases/any-client-route']) {
       const page = await server.request(path, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
       expect([path, page.status, page.headers.get('content-encoding'), page.headers.get('cache-control')]).toEqual([path, 200, 'gzip', 'no-cache']);
       const nonce = /'nonce-([^']+)'/.exec(page.headers.get('content-security-policy')!)![1]!;
       expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString()).toBe(PAGE.replace('PES_CSP_NONCE', nonce));
     }
-    const robots = await server.request('/robots.txt', { headers: { 'Accept-Encoding': 'br' } });
-    expect([robots.headers.get('content-encoding'), robots.headers.get('cache-control')]).toEqual(['br', 'no-cache']);
+    const licenses = await server.request('/licenses.txt', { headers: { 'Accept-Encoding': 'br' } });
+    expect([licenses.headers.get('content-encoding'), licenses.headers.get('cache-control')]).toEqual(['br', 'no-cache']);
   });
 
   it('leaves API answers uncached (no-store), whatever the UI is sent with', async () => {

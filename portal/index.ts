@@ -1,0 +1,1 @@
+export { createPortalApp, portalPaths } from './portal.tsx';

@@ -1,0 +1,99 @@
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { describeError, log } from '../runtime/log/index.ts';
+import { publicPostings } from '../runtime/postings/index.ts';
+import type { PublicPostings } from '../runtime/postings/types.ts';
+import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { ASSET_PREFIX, serveAsset } from './assets.ts';
+import { atomFeed } from './feeds/atom.ts';
+import { robotsTxt } from './feeds/robots.ts';
+import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
+import { langOfPath, langPrefix, langs } from './locale.ts';
+import { HomePage } from './pages/home-page.tsx';
+import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
+import { PostingPage } from './pages/posting-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+import { PAGE_SIZE, parseQuery } from './search-query.ts';
+import { portalSecurityHeaders } from './security-headers.ts';
+import { requestOrigin, siteFor, type Site } from './site.ts';
+
+/** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+
+/** Newest postings on the home page. */
+const HOME_NEWEST = 8;
+
+/** Entries in a search's feed. */
+const FEED_SIZE = 50;
+
+/** A posting's public id: the id of its case. */
+const POSTING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Sends a page: the doctype, then the rendered tree. */
+async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500 = 200): Promise<Response> {
+  return c.html(`<!doctype html>${String(await node)}`, status);
+}
+
+/**
+ * The public recruitment site (公共招聘网), rendered on the server: every page works without
+ * script, in zh-CN at the root and in English under `/en`. It reads postings only through
+ * {@link PublicPostings}, which holds nothing staff-only; a test may hand it another implementation.
+ */
+export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings } = {}) {
+  const postings = options.postings ?? publicPostings(rt);
+  const app = new Hono();
+  const siteOf = (c: Context): Site => siteFor(langOfPath(c.req.path), requestOrigin(c, rt.config.trustProxy));
+
+  app.use('*', compress(), portalSecurityHeaders(), async (c, next) => {
+    await next();
+    // Pages and feeds are asked for again each time: a posting taken down leaves them at once.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+  });
+
+  for (const lang of langs) {
+    const prefix = langPrefix(lang);
+    app.get(`${prefix}/`, async (c) => page(c, <HomePage site={siteOf(c)} newest={await postings.search({ sort: 'date', pageSize: HOME_NEWEST })} />));
+    app.get(`${prefix}/jobs`, async (c) => {
+      const query = parseQuery(new URL(c.req.url).searchParams);
+      const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
+      return page(c, <SearchPage site={siteOf(c)} query={query} result={result} />);
+    });
+    // `/jobs/`, as a hand-typed address often ends: the search, with its query.
+    app.get(`${prefix}/jobs/`, (c) => c.redirect(`${prefix}/jobs${new URL(c.req.url).search}`, 301));
+    app.get(`${prefix}/jobs/feed.atom`, async (c) => {
+      const query = parseQuery(new URL(c.req.url).searchParams);
+      const result = await postings.search({ ...query, sort: query.sort ?? 'date', page: 1, pageSize: FEED_SIZE });
+      c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+      return c.body(atomFeed(siteOf(c), query, result, rt.clock()));
+    });
+    app.get(`${prefix}/jobs/:id`, async (c) => {
+      const id = c.req.param('id');
+      const found = POSTING_ID.test(id) ? await postings.page(id.toLowerCase()) : undefined;
+      const site = siteOf(c);
+      if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
+      if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);
+      return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
+    });
+  }
+  app.get('/en', (c) => c.redirect('/en/', 301));
+
+  app.get('/sitemap.xml', async (c) => {
+    const entries = await postings.sitemap();
+    const part = Number(c.req.query('part'));
+    const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
+    c.header('Content-Type', 'application/xml; charset=utf-8');
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen));
+  });
+  app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
+  app.get(`${ASSET_PREFIX}:file`, serveAsset);
+
+  app.notFound((c) => page(c, <NotFoundPage site={siteOf(c)} path={c.req.path.slice(langPrefix(langOfPath(c.req.path)).length) || '/'} />, 404));
+  app.onError((error, c) => {
+    // The route's pattern, not the address: a keyword typed into the search stays out of the log.
+    log.error('public page failed', { ...describeError(error), route: c.req.routePath });
+    return page(c, <ErrorPage site={siteOf(c)} path="/" />, 500);
+  });
+  return app;
+}
