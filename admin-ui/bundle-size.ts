@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { ADMIN_BASE } from './base-path.ts';
+import { ADMIN_BASE } from '../runtime/http/admin-base.ts';
 import { COMPRESS_THRESHOLD } from './precompress.ts';
 
 export interface ChunkSize {

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { ADMIN_BASE } from './base-path.ts';
+import { ADMIN_BASE } from '../runtime/http/admin-base.ts';
 import { precompress } from './precompress.ts';
 
 /** The admin UI: built into `admin-ui/dist` and served by the runtime at `/admin/` (the public site has `/`); `vite` dev proxies the API. */

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_BASE } from '../admin-ui/base-path.ts';
+import { ADMIN_BASE } from './http/admin-base.ts';
 import { ensureUiBuilt } from './admin-ui-build.ts';
 import { readConfig, StartupRefusal } from './config.ts';
 import { createServerApp } from './http/server-app.ts';

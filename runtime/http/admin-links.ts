@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ADMIN_BASE } from '../../admin-ui/base-path.ts';
+import { ADMIN_BASE } from './admin-base.ts';
 
 /** Where the public pages load {@link ADMIN_LINKS_SCRIPT} from: `<script src="/admin-links.js"></script>`. */
 export const ADMIN_LINKS_PATH = '/admin-links.js';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ADMIN_BASE } from '../../admin-ui/base-path.ts';
+import { ADMIN_BASE } from './admin-base.ts';
 import { ADMIN_LINKS_PATH } from './admin-links.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

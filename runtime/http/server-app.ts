@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
-import { ADMIN_BASE } from '../../admin-ui/base-path.ts';
+import { ADMIN_BASE } from './admin-base.ts';
 import { PlatformError } from '../../engine/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { ADMIN_LINKS_PATH, adminLinksHandler } from './admin-links.ts';
