@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ADMIN_BASE } from '../runtime/http/admin-base.ts';
 import { COMPRESS_THRESHOLD } from './precompress.ts';
 
 export interface ChunkSize {
@@ -38,7 +39,8 @@ function size(dir: string, file: string): ChunkSize {
 /** Reads a Vite build: the files `index.html` references are the initial load; every other script is lazy. */
 export function bundleReport(distDir: string): BundleReport {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const referenced = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((found) => found[1]!);
+  // Addressed under the workbench's base (`/admin/assets/…`): a build still addressing `/assets/` counts no initial load, and the budget test fails.
+  const referenced = [...html.matchAll(new RegExp(`(?:src|href)="${ADMIN_BASE}(assets/[^"]+\\.(?:js|css))"`, 'g'))].map((found) => found[1]!);
   const scripts = readdirSync(join(distDir, 'assets')).filter((name) => name.endsWith('.js')).map((name) => `assets/${name}`);
   const initial = referenced.map((file) => size(distDir, file));
   const lazy = scripts.filter((file) => !referenced.includes(file)).map((file) => size(distDir, file)).sort((a, b) => b.gzipBytes - a.gzipBytes);

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_BASE } from './http/admin-base.ts';
 import { ensureUiBuilt } from './admin-ui-build.ts';
 import { readConfig, StartupRefusal } from './config.ts';
 import { createServerApp } from './http/server-app.ts';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const stopTimers = config.timerPollMs > 0 ? startTimerWorker(rt, config.timerPollMs, (error) => log.error('timer worker error', describeError(error))) : async () => undefined;
 
   const server = serve({ fetch: createServerApp(rt, uiDir).fetch, port: config.port, hostname: config.host }, (info) => {
-    progress(`就绪 ready: http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port}/  (API: /api, OpenAPI: /api/openapi.json)`);
+    const origin = `http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
+    progress(`就绪 ready: ${origin}${ADMIN_BASE}  (工作人员工作台 staff workbench; 公共网站 public site: ${origin}/; API: /api, OpenAPI: /api/openapi.json)`);
     if (config.mode === 'demo') {
       console.log('演示账号 demo accounts (password 密码: demo):');
       for (const account of demoProfiles) console.log(`  ${account.username.padEnd(19)} ${account.role.padEnd(13)} ${account.displayName}`);

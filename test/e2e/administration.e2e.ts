@@ -61,7 +61,7 @@ describeInBrowser('administration: a city administrator staffs a street service 
 
     // The new caseworker signs in with it and must change it before anything else.
     await page.getByRole('button', { name: '退出' }).click();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/admin/`);
     await page.getByLabel('用户名').fill('xiagang.window');
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -119,7 +119,7 @@ describeInBrowser('administration: a city administrator staffs a street service 
     const { page, baseUrl } = session();
     // 福州市 (350100) is outside 厦门市: not pre-filled, and said so.
     // Loaded afresh, as a link from elsewhere would be.
-    await page.goto(`${baseUrl}/#/admin/users?new=350100&unitName=${encodeURIComponent('福州市')}`);
+    await page.goto(`${baseUrl}/admin/#/admin/users?new=350100&unitName=${encodeURIComponent('福州市')}`);
     await page.reload();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '新建用户' });
     await drawer.getByRole('alert').getByText('机构 350100 不在您的管理范围内').waitFor();
@@ -127,7 +127,7 @@ describeInBrowser('administration: a city administrator staffs a street service 
     expect(await unit.locator('.ant-select-selection-item').count()).toBe(0);
     await drawer.getByRole('button', { name: /^取\s*消$/ }).click();
     // 厦港街道 is within reach: pre-filled with the name the server knows, whatever the address said.
-    await page.goto(`${baseUrl}/#/admin/users?new=350203001&unitName=${encodeURIComponent('别的名字')}`);
+    await page.goto(`${baseUrl}/admin/#/admin/users?new=350203001&unitName=${encodeURIComponent('别的名字')}`);
     await page.reload();
     await unit.getByText('厦港街道', { exact: true }).waitFor();
     expect(await drawer.getByRole('alert').count()).toBe(0);
@@ -137,7 +137,7 @@ describeInBrowser('administration: a city administrator staffs a street service 
   it('lays the users table out at 1280 px without a column squeezed to a character a line', async () => {
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${baseUrl}/#/admin/users`);
+    await page.goto(`${baseUrl}/admin/#/admin/users`);
     await page.reload();
     // The demo caseworker holds many posts: the longest line of the table.
     await page.getByRole('row').filter({ hasText: 'unemployment-clerk' }).waitFor();

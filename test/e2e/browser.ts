@@ -54,7 +54,7 @@ export class BrowserSession {
 
   /** Opens the sign-in screen and signs in with a demo account (password `demo`). */
   async signIn(username: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/`);
+    await this.page.goto(`${this.baseUrl}/admin/`);
     await this.page.getByLabel('用户名').fill(username);
     await this.page.getByLabel('密码').fill('demo');
     await this.page.getByRole('button', { name: /登\s*录/ }).click();

@@ -43,7 +43,7 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     await session().signIn('caseworker');
     const person = await call(page, baseUrl, 'POST', '/persons', { idNumber: citizenId('350203', '19890727', '515'), name: '附件测试', phone: '13912345678' });
     const draft = await call(page, baseUrl, 'POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id });
-    await page.goto(`${baseUrl}/#/cases/${draft.id}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${draft.id}`);
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '提交登记' }).click();
 
     // One upload area per material the step declares.
@@ -85,7 +85,7 @@ describeInBrowser('attachments on a case: proofs uploaded in the step form, show
     // And a proof is uploaded in another registration's form there, a program refused in English.
     const other = await call(page, baseUrl, 'POST', '/persons', { idNumber: citizenId('350203', '19890727', '535'), name: '附件手机', phone: '13912345678' });
     const otherDraft = await call(page, baseUrl, 'POST', '/cases', { processId: 'unemployment-registration', subjectId: other.id });
-    await page.goto(`${baseUrl}/#/cases/${otherDraft.id}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${otherDraft.id}`);
     await page.getByRole('group', { name: 'Actions you may take' }).getByRole('button', { name: 'Submit registration' }).click();
     const englishMaterials = page.getByRole('region', { name: 'Materials' });
     const englishIdentity = englishMaterials.locator('[data-material="identity-proof"]');

@@ -46,7 +46,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     await session().signIn('caseworker');
     cases.approved = await decidedCase(page, citizenId('350203', '19900315', '711'), '欧阳明轩', 'approve');
     cases.rejected = await decidedCase(page, citizenId('350203', '19900315', '733'), '王建国', 'reject');
-    await page.goto(`${baseUrl}/#/cases/${cases.approved}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${cases.approved}`);
     const documents = page.getByRole('region', { name: '打印文书' });
     await documents.getByRole('button', { name: '打印 失业登记受理回执' }).click();
 
@@ -99,7 +99,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
 
   it('prints the decision notice with the reason and the right to appeal, and the case summary', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/cases/${cases.rejected}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${cases.rejected}`);
     const documents = page.getByRole('region', { name: '打印文书' });
     await documents.getByRole('button', { name: '打印 不予登记决定书' }).click();
     const notice = page.getByRole('article', { name: '不予登记决定书' });
@@ -118,7 +118,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     const { page, baseUrl } = session();
     await page.getByRole('button', { name: '退出' }).click();
     await session().signIn('reviewer');
-    await page.goto(`${baseUrl}/#/cases/${cases.rejected}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${cases.rejected}`);
     const issued = page.getByRole('region', { name: '打印文书' }).locator('.case-documents-issued');
     const notice = issued.getByRole('listitem').filter({ hasText: '不予登记决定书' });
     const verifyPath = (await notice.getByRole('link', { name: '核验' }).getAttribute('href'))!;
@@ -139,7 +139,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 375, height: 800 });
     try {
-      await page.goto(`${baseUrl}/#/cases/${cases.approved}`);
+      await page.goto(`${baseUrl}/admin/#/cases/${cases.approved}`);
       await page.getByRole('button', { name: 'English' }).click();
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents.getByRole('button', { name: 'Print Unemployment registration: acceptance receipt' }).click();
@@ -158,7 +158,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
       await page.goto(address);
       await page.getByRole('status').getByText('Genuine and current').waitFor();
       expect(await scrollsSideways(page)).toBe(false);
-      await page.goto(`${baseUrl}/#/cases/${cases.approved}`);
+      await page.goto(`${baseUrl}/admin/#/cases/${cases.approved}`);
       await page.getByRole('button', { name: '中文' }).click();
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });

@@ -88,7 +88,7 @@ async function prepare(session: BrowserSession, locale: Locale, width: number) {
   const { page } = session;
   await page.setViewportSize({ width: 1366, height: 768 });
   // Each run starts signed out, in Chinese.
-  await page.goto(`${session.baseUrl}/`);
+  await page.goto(`${session.baseUrl}/admin/`);
   await page.evaluate(() => localStorage.clear());
   await session.signIn('caseworker');
   if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
@@ -128,7 +128,7 @@ describeInBrowser('case forms are safe: no date after today, no step sent by Ent
       const personId = await newPerson(page, baseUrl, `回车${locale === 'en' ? '乙' : '甲'}`);
       const draft = await call(page, baseUrl, 'POST', '/cases', { processId: 'unemployment-registration', subjectId: personId });
       const sent = stepRequests(page);
-      await page.goto(`${baseUrl}/#/cases/${draft.id}`);
+      await page.goto(`${baseUrl}/admin/#/cases/${draft.id}`);
       await page.getByRole('group', { name: t.actions }).getByRole('button', { name: t.submit }).click();
       const form = page.locator('.case-form form');
       await form.waitFor();
@@ -171,7 +171,7 @@ describeInBrowser('case forms are safe: no date after today, no step sent by Ent
       const employment = await call(page, baseUrl, 'POST', '/cases', { processId: 'employment-registration', subjectId: personId });
 
       const sent = stepRequests(page);
-      await page.goto(`${baseUrl}/#/cases/${employment.id}`);
+      await page.goto(`${baseUrl}/admin/#/cases/${employment.id}`);
       await page.getByRole('group', { name: t.actions }).getByRole('button', { name: t.register }).click();
       const caseForm = page.locator('.case-form form');
       await caseForm.waitFor();

@@ -37,7 +37,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     ({ caseNo, personId, employerId } = made);
     expect(caseNo).toMatch(/^[A-Z]+\d+$/);
 
-    await page.goto(`${baseUrl}/#/cases`);
+    await page.goto(`${baseUrl}/admin/#/cases`);
     const search = page.getByLabel('查询办件', { exact: true });
     await search.fill('zsy');
     await search.press('Enter');
@@ -52,7 +52,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     await session().screenshot('case-search-zh-1366');
 
     // The filters come back with the URL: reloading keeps the search and what it found.
-    await page.goto(`${baseUrl}/#/cases?q=${caseNo}&status=final`);
+    await page.goto(`${baseUrl}/admin/#/cases?q=${caseNo}&status=final`);
     await page.getByText('暂无数据').or(page.getByText('无数据')).first().waitFor();
     expect(await table.getByRole('row').filter({ hasText: caseNo }).count()).toBe(0);
     await page.locator('.ant-segmented').getByText('办理中', { exact: true }).click();
@@ -90,7 +90,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
 
   it('shows the employer page with its cases by process (zh-CN, 1366 px)', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/employers/${employerId}`);
+    await page.goto(`${baseUrl}/admin/#/employers/${employerId}`);
     await page.getByRole('heading', { name: /^用人单位档案 · / }).waitFor();
     await page.getByText(CREDIT_CODE, { exact: true }).waitFor();
     await page.locator('section[aria-labelledby="employer-title"] .ant-card').filter({ hasText: '岗位登记' }).getByRole('link').first().waitFor();
@@ -101,7 +101,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 375, height: 812 });
     await page.getByRole('button', { name: 'English' }).click();
-    await page.goto(`${baseUrl}/#/cases?q=zsy`);
+    await page.goto(`${baseUrl}/admin/#/cases?q=zsy`);
     const card = page.getByRole('list', { name: 'Cases' }).getByRole('listitem').filter({ hasText: caseNo });
     await card.waitFor();
     expect(await card.innerText()).toContain('Service window');
@@ -121,14 +121,14 @@ describeInBrowser('searching cases and the person and employer pages', (session)
     expect(await untranslated(page.locator('section[aria-labelledby="person-title"]'), ['周思远'])).toEqual([]);
     await session().screenshot('person-profile-en-375');
 
-    await page.goto(`${baseUrl}/#/employers/${employerId}`);
+    await page.goto(`${baseUrl}/admin/#/employers/${employerId}`);
     await page.getByRole('heading', { name: /^Employer profile · / }).waitFor();
     await page.getByText(CREDIT_CODE, { exact: true }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="employer-title"]')).toBe(0);
     expect(await outsideCards(page.locator('section[aria-labelledby="employer-title"]'))).toEqual([]);
 
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${baseUrl}/#/cases?q=${ID_NUMBER}`);
+    await page.goto(`${baseUrl}/admin/#/cases?q=${ID_NUMBER}`);
     await page.getByRole('table', { name: 'Cases' }).getByRole('row').filter({ hasText: caseNo }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
   });
@@ -136,10 +136,10 @@ describeInBrowser('searching cases and the person and employer pages', (session)
   it('shows the zh-CN search as cards and the person page\'s values inside their card at 375 px too', async () => {
     const { page, baseUrl } = session();
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${baseUrl}/#/cases?q=${caseNo}`);
+    await page.goto(`${baseUrl}/admin/#/cases?q=${caseNo}`);
     await page.getByRole('list', { name: '业务办件' }).getByRole('listitem').filter({ hasText: '窗口受理' }).waitFor();
     expect(await overflow(session(), 'section[aria-labelledby="cases-title"]')).toBe(0);
-    await page.goto(`${baseUrl}/#/persons/${personId}`);
+    await page.goto(`${baseUrl}/admin/#/persons/${personId}`);
     await page.getByText(ID_NUMBER, { exact: true }).waitFor();
     await page.locator('section[aria-labelledby="person-title"]').getByRole('link', { name: caseNo }).waitFor();
     expect(await outsideCards(page.locator('section[aria-labelledby="person-title"]'))).toEqual([]);
@@ -149,7 +149,7 @@ describeInBrowser('searching cases and the person and employer pages', (session)
 
   it('filters by the process’s step and by office, both kept in the URL and shown by name (zh-CN, 1366 px)', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/cases?q=${caseNo}`);
+    await page.goto(`${baseUrl}/admin/#/cases?q=${caseNo}`);
     const table = page.getByRole('table', { name: '业务办件' });
     await table.getByRole('row').filter({ hasText: caseNo }).waitFor();
     // The step filter offers the chosen process's states by name, and only once a process is chosen.

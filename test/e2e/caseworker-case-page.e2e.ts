@@ -61,7 +61,7 @@ describeInBrowser('the case page and the lists around it', (session) => {
       await held;
       await route.continue();
     });
-    await page.goto(`${baseUrl}/#/cases`);
+    await page.goto(`${baseUrl}/admin/#/cases`);
     const list = page.getByRole('table', { name: '业务办件' });
     await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor();
     expect(await list.textContent()).not.toContain('暂无数据');
@@ -73,13 +73,13 @@ describeInBrowser('the case page and the lists around it', (session) => {
 
   it('says an unknown case is not found and leads back to the case list instead of offering a retry', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/cases/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${baseUrl}/admin/#/cases/00000000-0000-4000-8000-000000000000`);
     await page.getByText('未找到该业务').waitFor();
     expect(await page.getByRole('button', { name: /重\s*试/ }).count()).toBe(0);
     await page.getByRole('button', { name: '返回业务办件' }).click();
     await page.getByRole('heading', { name: '业务办件' }).waitFor();
 
-    await page.goto(`${baseUrl}/#/cases/not-a-case`);
+    await page.goto(`${baseUrl}/admin/#/cases/not-a-case`);
     await page.getByText('未找到该业务').waitFor();
   });
 
@@ -92,7 +92,7 @@ describeInBrowser('the case page and the lists around it', (session) => {
     await context.addInitScript((value) => localStorage.setItem('pes.token', value!), token);
     const fresh = await context.newPage();
     await fresh.route(/\/assets\/StartCase-[\w-]+\.js$/, (route) => route.abort());
-    await fresh.goto(`${baseUrl}/#/cases/new`);
+    await fresh.goto(`${baseUrl}/admin/#/cases/new`);
     await fresh.getByText('页面未能打开，可能是网络中断或系统刚刚更新').waitFor();
     await fresh.unrouteAll();
     await fresh.getByRole('button', { name: '重新加载' }).click();
@@ -105,7 +105,7 @@ describeInBrowser('the case page and the lists around it', (session) => {
     // A draft registration of this test's own, so that the other tests' steps do not matter.
     const person = (await call(session(), 'GET', `/persons?q=${encodeURIComponent('孙雅婷')}`)).items[0]!;
     const draft = await call(session(), 'POST', '/cases', { processId: 'unemployment-registration', subjectId: person.id });
-    await page.goto(`${baseUrl}/#/cases/${draft.id}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${draft.id}`);
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '提交登记' }).click();
     const label = page.locator('.case-form label', { hasText: '求职意向职业' });
     await label.waitFor();
@@ -125,7 +125,7 @@ describeInBrowser('the case page and the lists around it', (session) => {
     await page.setViewportSize({ width: 375, height: 812 });
     try {
       await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
-      await page.goto(`${baseUrl}/#/cases/${caseId}`);
+      await page.goto(`${baseUrl}/admin/#/cases/${caseId}`);
       const header = page.locator('.case-header');
       // Squeezed beside the name and the masked ID number, "Profile" broke into "Profi" and "le".
       const profile = header.getByRole('link', { name: 'Profile', exact: true });

@@ -24,7 +24,7 @@ describeInBrowser('code table pickers in a case form', (session) => {
       const opened = await fetch('/api/cases', { method: 'POST', headers, body: JSON.stringify({ processId: 'vacancy-posting', subjectId: employers.items[0]!.id }) });
       return ((await opened.json()) as { id: string }).id;
     }, EMPLOYER);
-    await page.goto(`${baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${caseId}`);
     await page.getByRole('group', { name: text.actions }).getByRole('button', { name: text.submit }).click();
     const form = page.locator('.case-form');
     await form.getByLabel(text.occupation, { exact: true }).waitFor();

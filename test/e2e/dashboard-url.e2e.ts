@@ -12,12 +12,12 @@ const TEXT = {
 async function openDashboard(page: Page, baseUrl: string, width: number, locale: Locale): Promise<void> {
   const text = TEXT[locale];
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/admin/`);
   await page.evaluate((chosen) => {
     localStorage.removeItem('pes.token');
     localStorage.setItem('pes.locale', chosen);
   }, locale);
-  await page.goto(`${baseUrl}/#/dashboard`);
+  await page.goto(`${baseUrl}/admin/#/dashboard`);
   await page.reload();
   await page.getByLabel(text.username).fill('evaluator');
   await page.getByLabel(text.password).fill('demo');
@@ -57,7 +57,7 @@ describeInBrowser('the evaluator dashboard keeps its drill level and filters in 
       expect(await note.innerText()).toContain(locale === 'zh-CN' ? '超过阈值 10%' : 'threshold 10%');
       expect(await note.innerText()).toContain(locale === 'zh-CN' ? '0.80 倍（80%）' : '0.80 (80%)');
       const link = page.url();
-      await page.goto(`${baseUrl}/#/tasks`);
+      await page.goto(`${baseUrl}/admin/#/tasks`);
       await page.goto(link);
       await expect.poll(() => page.getByRole('tab', { name: text.market, selected: true }).count()).toBe(1);
       await page.getByRole('button', { name: text.back('福建省') }).first().waitFor();

@@ -75,7 +75,7 @@ describeInBrowser('evaluator dashboard', (session) => {
   it('lists every record behind a rate that is not about deadlines, and shows no old figures when a request fails', async () => {
     // Still signed in from the first test, like the market test below.
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/dashboard/referral-success-rate`);
+    await page.goto(`${baseUrl}/admin/#/dashboard/referral-success-rate`);
     await page.reload();
 
     // A success rate has no late steps: its records button lists the steps it counts, its denominator.

@@ -65,7 +65,7 @@ describeInBrowser('institutions: a city administrator registers a training insti
       const opened = await fetch('/api/cases', { method: 'POST', headers, body: JSON.stringify({ processId: 'training-subsidy', subjectId: persons.items[0]!.id }) });
       return ((await opened.json()) as { id: string }).id;
     });
-    await page.goto(`${baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${caseId}`);
     await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '开班培训' }).click();
     const form = page.locator('.case-form');
     await form.getByLabel('备案培训班编号').fill('XM2026-1204');
@@ -83,7 +83,7 @@ describeInBrowser('institutions: a city administrator registers a training insti
   it('shows a lapsed institution as lapsed only, in the list and in its drawer', async () => {
     const { page, baseUrl } = session();
     // Whatever the test before left open is gone with a reload.
-    await page.goto(`${baseUrl}/#/institutions`);
+    await page.goto(`${baseUrl}/admin/#/institutions`);
     await page.reload();
     const lapsed = page.getByRole('row').filter({ hasText: '厦门市思明区新星职业培训学校' });
     await lapsed.getByText('已过期').waitFor();
@@ -98,7 +98,7 @@ describeInBrowser('institutions: a city administrator registers a training insti
 
   it('filters the register by a day picked in the app\'s date picker', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/institutions`);
+    await page.goto(`${baseUrl}/admin/#/institutions`);
     await page.reload();
     await page.getByRole('row').filter({ hasText: '厦门市思明区新星职业培训学校' }).waitFor();
     // The day is the app's own picker (zh-CN, YYYY-MM-DD), not the browser's mm/dd/yyyy input.

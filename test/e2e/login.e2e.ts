@@ -4,7 +4,7 @@ import { describeInBrowser } from './browser.ts';
 describeInBrowser('signing in', (session) => {
   it('names missing fields, lists the demo accounts, refuses a wrong password with the server message, names a network failure, then lands a caseworker on the inbox', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/admin/`);
     // Enter on the empty form names what is missing, field by field.
     await page.getByLabel('用户名').press('Enter');
     await page.getByText('请输入用户名').waitFor();

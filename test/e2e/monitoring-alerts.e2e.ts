@@ -22,7 +22,7 @@ function quarterDays(quarter: string): { from: string; to: string } {
 }
 
 const QUARTER = lastEndedQuarter();
-const MARKET = `/#/dashboard?tab=market&quarter=${QUARTER}`;
+const MARKET = `/admin/#/dashboard?tab=market&quarter=${QUARTER}`;
 /** The market tab drilled into 思明区, where the demo story's job seekers register: its threshold is set here, so the city's and the province's (other browser tests read them) stay the ministry's. */
 const DISTRICT = `${MARKET}&unit=${encodeURIComponent('350203:思明区')}`;
 
@@ -30,7 +30,7 @@ const DISTRICT = `${MARKET}&unit=${encodeURIComponent('350203:思明区')}`;
 async function signInAt(session: BrowserSession, user: string, size: { width: number; height: number }, path: string): Promise<void> {
   const { page, baseUrl } = session;
   await page.setViewportSize(DESKTOP);
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/admin/`);
   await page.evaluate(() => localStorage.clear());
   await session.signIn(user);
   await page.setViewportSize(size);
@@ -141,7 +141,7 @@ describeInBrowser('warning thresholds, evaluation and alert handling; the outcom
       const url = new URL(response.url());
       return url.pathname === '/api/outcomes' && url.searchParams.get('from') === from && url.searchParams.get('to') === to;
     });
-    await signInAt(session(), 'evaluator', DESKTOP, `/#/dashboard?period=${QUARTER}`);
+    await signInAt(session(), 'evaluator', DESKTOP, `/admin/#/dashboard?period=${QUARTER}`);
     const figures = (await (await outcomes).json()) as { longTermUnemployedShare: { numerator: number; denominator: number; value: number | null }; timeToFill: { filled: number; averageDays: number | null }; employmentAfterTraining: { value: number | null } };
     const card = (name: string) => page.getByRole('group', { name });
     await card('长期失业人员占比').getByText(/期末登记失业/).waitFor();

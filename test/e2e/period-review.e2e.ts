@@ -133,13 +133,13 @@ describeInBrowser('period review (考核期审定)', (session) => {
     // Names of units and people, and the comment written in zh-CN above: data, not labels.
     const data = ['福建省', '厦门市', '省级评估员', '市级配置员', '审核环节按时率偏低，需整改'];
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${session().baseUrl}/#/review?unit=350000&period=${period}`);
+    await page.goto(`${session().baseUrl}/admin/#/review?unit=350000&period=${period}`);
     const cards = page.getByRole('list', { name: 'Period review' });
     await cards.getByRole('listitem').first().waitFor();
     expect(await page.getByRole('table', { name: 'Period review' }).count()).toBe(0);
     expect(await untranslated(page.locator('.app-content'), data)).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);
-    await page.goto(`${session().baseUrl}/#/review/350200/${period}`);
+    await page.goto(`${session().baseUrl}/admin/#/review/350200/${period}`);
     await page.getByRole('list', { name: 'Figures: frozen and now' }).getByRole('listitem').first().waitFor();
     expect(await untranslated(page.locator('.app-content'), data)).toEqual([]);
     expect(await phoneFaults(page)).toEqual([]);

@@ -19,7 +19,7 @@ describeInBrowser('the person and case screens of a new case', (session) => {
       const person = await post('/persons', { ...record.fields, idNumber: record.idNumber, name: '林晓岚', hukouArea: '350203' });
       return (await post('/cases', { processId: 'unemployment-registration', subjectId: person.id })).id as string;
     }, { fields: RECORD, idNumber: citizenId('350203', '19910517', '028') });
-    await page.goto(`${baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${caseId}`);
 
     const history = page.getByRole('region', { name: '办理记录' });
     const first = history.getByRole('listitem').first();

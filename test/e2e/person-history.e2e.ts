@@ -60,7 +60,7 @@ describeInBrowser('a person record corrected with a reason', (session) => {
     );
     await page.getByRole('button', { name: '退出' }).click();
     await session().signIn('reviewer');
-    await page.goto(`${baseUrl}/#/cases/${opened}`);
+    await page.goto(`${baseUrl}/admin/#/cases/${opened}`);
     await page.getByRole('button', { name: '查看', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '服务对象信息' });
     await dialog.getByRole('tab', { name: '合并重复记录' }).click();

@@ -41,7 +41,7 @@ async function openFromMenu(page: Page, openMenu: string, entry: string): Promis
 /** Signs in afresh (in zh-CN, the sign-in screen's language by default) at desktop width, then narrows the window to a phone's. */
 async function signInOnPhone(session: BrowserSession, user: string): Promise<void> {
   await session.page.setViewportSize(DESKTOP);
-  await session.page.goto(`${session.baseUrl}/`);
+  await session.page.goto(`${session.baseUrl}/admin/`);
   await session.page.evaluate(() => localStorage.clear());
   await session.signIn(user);
   await session.page.setViewportSize(PHONE);
@@ -121,7 +121,7 @@ describeInBrowser('usable on a phone (375 px)', (session) => {
   it('at 1366 px the desktop layout stays: the side menu, the header links, tables as tables, in zh-CN and English', async () => {
     const { page, baseUrl } = session();
     await page.setViewportSize(DESKTOP);
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/admin/`);
     await page.evaluate(() => localStorage.clear());
     await session().signIn('caseworker');
     await page.getByRole('table', { name: '待办任务' }).locator('tr.ant-table-row').first().waitFor();

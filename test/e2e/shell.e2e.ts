@@ -13,12 +13,12 @@ const TEXT = {
 /** Opens the UI at `width` in `locale` (as the language switch leaves it) and signs in from the form. */
 async function openSignedIn(page: Page, baseUrl: string, width: number, locale: Locale, username: string, hash = ''): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/admin/`);
   await page.evaluate((chosen) => {
     localStorage.removeItem('pes.token');
     localStorage.setItem('pes.locale', chosen);
   }, locale);
-  await page.goto(`${baseUrl}/${hash}`);
+  await page.goto(`${baseUrl}/admin/${hash}`);
   await page.reload();
   await signInFromForm(page, locale, username);
 }

@@ -45,7 +45,7 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
   it('from the employer page, an open vacancy leads to the job seekers who fit it, ranked with why; one opens on their profile', async () => {
     const { page, baseUrl } = session();
     await session().signIn('caseworker');
-    await page.goto(`${baseUrl}/#/employers/${await employerId(RESTAURANT)}`);
+    await page.goto(`${baseUrl}/admin/#/employers/${await employerId(RESTAURANT)}`);
     await page.getByRole('heading', { name: '用人单位档案 · 厦门鹭江餐饮管理有限公司' }).waitFor();
 
     // The published posting, and only it, links to its matching seekers.
@@ -82,7 +82,7 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
 
   it('the employer page lists the subsidies paid to the employer with their totals, each linked to its case and on to the person\'s payments', async () => {
     const { page, baseUrl } = session();
-    await page.goto(`${baseUrl}/#/employers/${await employerId(SERVICE_CENTRE)}`);
+    await page.goto(`${baseUrl}/admin/#/employers/${await employerId(SERVICE_CENTRE)}`);
     const subsidies = page.getByRole('region', { name: '向本单位拨付的补贴' });
     const rows = subsidies.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -114,7 +114,7 @@ describeInBrowser('vacancy matching and the employer page', (session) => {
     const { page, baseUrl } = session();
     await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${baseUrl}/#/employers/${await employerId(RESTAURANT)}`);
+    await page.goto(`${baseUrl}/admin/#/employers/${await employerId(RESTAURANT)}`);
     await page.getByRole('link', { name: 'Matching seekers' }).click();
     const panel = page.getByRole('region', { name: 'Matching job seekers' });
     const liu = panel.locator('.ant-list-item').filter({ hasText: '刘德明' });

@@ -78,8 +78,8 @@ describe('the HTTP edge: input refused, headers sent, logs that keep personal da
     writeFileSync(join(uiDir, 'app.js'), 'export {};');
     const server = createServerApp(t.rt, uiDir);
     try {
-      // `/` is the public site's (portal/, its own policy tested there): the workbench answers its index and any other path.
-      const pages = [await server.request('/index.html'), await server.request('/cases/any-client-route')];
+      // The workbench's page and another of its client routes, each with a nonce of its own (the public site's policy is tested in test/portal/).
+      const pages = [await server.request('/admin/'), await server.request('/admin/cases/any-client-route')];
       const nonces = [];
       for (const page of pages) {
         const policy = page.headers.get('content-security-policy')!;
@@ -91,8 +91,8 @@ describe('the HTTP edge: input refused, headers sent, logs that keep personal da
         expect(policy).not.toContain('unsafe-inline');
         expect([page.headers.get('x-content-type-options'), page.headers.get('x-frame-options'), page.headers.get('referrer-policy'), page.headers.get('cache-control')]).toEqual(['nosniff', 'DENY', 'no-referrer', 'no-cache']);
       }
-      expect(nonces[0]).not.toBe(nonces[1]);
-      expect((await server.request('/app.js')).headers.get('x-content-type-options')).toBe('nosniff');
+      expect(new Set(nonces).size).toBe(2);
+      for (const path of ['/admin/app.js', '/admin-links.js']) expect((await server.request(path)).headers.get('x-content-type-options')).toBe('nosniff');
 
       const token = await t.login('caseworker');
       const person = await t.request('POST', '/api/persons', { token, body: { idNumber: citizenId('350203', '19810303', '012'), name: '田雨' } });
