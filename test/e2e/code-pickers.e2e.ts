@@ -42,7 +42,8 @@ describeInBrowser('code table pickers in a case form', (session) => {
     // The industry field takes only a class (4 digits): its group of the same name is not offered.
     await form.getByLabel('用人单位所属行业（GB/T 4754-2017 小类）', { exact: true }).click();
     await form.getByLabel('用人单位所属行业（GB/T 4754-2017 小类）', { exact: true }).fill('正餐');
-    const results = page.locator('.code-table-popup:visible .ant-cascader-menu-item');
+    // This field's menu: the occupation's may still be fading out, visible, with its own items.
+    const results = page.locator('.code-table-popup:visible').filter({ hasText: '正餐服务 (6210)' }).locator('.ant-cascader-menu-item');
     await results.filter({ hasText: '正餐服务 (6210)' }).waitFor();
     expect(await results.allInnerTexts()).toEqual(['正餐服务 (6210)']);
     await results.first().click();
@@ -94,10 +95,13 @@ describeInBrowser('code table pickers in a case form', (session) => {
       // A county's streets load when it is opened; a street is chosen by its menus.
       const area = form.getByLabel(text.area, { exact: true });
       await area.click();
-      for (const name of ['福建省', '厦门市', '思明区']) await popup.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click();
-      await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().waitFor();
-      const street = (await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().innerText()).trim();
-      await popup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first().click();
+      // The area's menu, not the occupation's, which may still be fading out with four menus of its own.
+      const areaPopup = page.locator('.code-table-popup:visible').filter({ hasText: '福建省' });
+      for (const name of ['福建省', '厦门市', '思明区']) await areaPopup.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click();
+      const firstStreet = areaPopup.locator('.ant-cascader-menu').nth(3).locator('.ant-cascader-menu-item').first();
+      await firstStreet.waitFor();
+      const street = (await firstStreet.innerText()).trim();
+      await firstStreet.click();
       await page.keyboard.press('Escape');
       const chosen = form.locator('.code-table-picker').getByText(new RegExp(`^${street} \\(350203\\d{3}\\)$`));
       await chosen.waitFor();
