@@ -57,8 +57,11 @@ describeInBrowser('payment batches', (session) => {
 
     // The issuer may not approve sending it: the refusal shows, the batch stays unsent.
     await drawer.getByRole('button', { name: '审核并发送银行' }).click();
-    await page.getByRole('button', { name: '确认发送' }).click();
-    await drawer.locator('.ant-alert-error').getByText('审核人不能与经办人为同一人').waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认发送' }).click();
+    // The refusal read whole, so that another one would be named in the failure.
+    const refusal = drawer.locator('.ant-alert-error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('审核人不能与经办人为同一人');
     await page.locator('.ant-popconfirm').waitFor({ state: 'hidden' });
     await session().screenshot('payment-batches');
     await drawer.locator('.ant-drawer-close').click();
@@ -71,7 +74,7 @@ describeInBrowser('payment batches', (session) => {
     await page.getByRole('menuitem', { name: '资金发放' }).click();
     await row.getByRole('button', { name: batchNo! }).click();
     await drawer.getByRole('button', { name: '审核并发送银行' }).click();
-    await page.getByRole('button', { name: '确认发送' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认发送' }).click();
     await drawer.getByRole('status').getByText(`批次 ${batchNo} 已发送银行`).waitFor();
     await drawer.locator('tbody tr.ant-table-row').first().getByText('已发送银行').waitFor();
     await row.filter({ hasText: '已发送银行' }).waitFor();
