@@ -105,6 +105,26 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * Clicks the button `name` of the open confirmation (an antd Popconfirm) and waits until it closes.
+   * A click it answers closes it at once, or first shows the button loading while its action runs. As
+   * with {@link choose}, a click made while the confirmation is still opening can go unanswered under
+   * CPU load (seen twice with the unit stage beside: a batch's send neither refused nor done); such a
+   * click is made again, three times at most.
+   */
+  async confirm(name: string): Promise<void> {
+    const popup = this.page.locator('.ant-popconfirm:visible');
+    const answered = async () => (await popup.count()) === 0 || (await popup.locator('.ant-btn-loading').count()) > 0;
+    for (let attempt = 1; ; attempt += 1) {
+      await popup.getByRole('button', { name }).click();
+      const until = Date.now() + 2_000;
+      while (!(await answered()) && Date.now() < until) await this.page.waitForTimeout(100);
+      if (await answered()) break;
+      if (attempt === 3) throw new Error(`the confirmation's ${name} went unanswered three times`);
+    }
+    await popup.waitFor({ state: 'hidden' });
+  }
+
   /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
   async screenshot(name: string): Promise<void> {
     mkdirSync(screenshots, { recursive: true });
