@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 
 /** Debian's chromium; never a downloaded browser. */
@@ -106,20 +106,27 @@ export class BrowserSession {
   }
 
   /**
-   * Clicks the button `name` of the open confirmation (an antd Popconfirm) and waits until it closes.
-   * A click it answers closes it at once, or first shows the button loading while its action runs. As
-   * with {@link choose}, a click made while the confirmation is still opening can go unanswered under
-   * CPU load (seen twice with the unit stage beside: a batch's send neither refused nor done); such a
-   * click is made again, three times at most.
+   * Opens the confirmation (an antd Popconfirm) of `trigger`, clicks its button `name` and waits until
+   * it closes. A click it answers closes it at once, or first shows the button loading while its action
+   * runs. As with {@link choose}, under CPU load a click made while the confirmation is still opening
+   * can go unanswered, or the confirmation can close before the click lands (both seen with the unit
+   * stage beside the browser stage: a batch's send neither refused nor done); it is opened and clicked
+   * again then, three times at most.
    */
-  async confirm(name: string): Promise<void> {
+  async confirm(trigger: Locator, name: string): Promise<void> {
     const popup = this.page.locator('.ant-popconfirm:visible');
     const answered = async () => (await popup.count()) === 0 || (await popup.locator('.ant-btn-loading').count()) > 0;
     for (let attempt = 1; ; attempt += 1) {
-      await popup.getByRole('button', { name }).click();
-      const until = Date.now() + 2_000;
-      while (!(await answered()) && Date.now() < until) await this.page.waitForTimeout(100);
-      if (await answered()) break;
+      if ((await popup.count()) === 0) await trigger.click();
+      const clicked = await popup
+        .getByRole('button', { name })
+        .click({ timeout: 5_000 })
+        .then(() => true, () => false);
+      if (clicked) {
+        const until = Date.now() + 2_000;
+        while (!(await answered()) && Date.now() < until) await this.page.waitForTimeout(100);
+        if (await answered()) break;
+      }
       if (attempt === 3) throw new Error(`the confirmation's ${name} went unanswered three times`);
     }
     await popup.waitFor({ state: 'hidden' });

@@ -56,8 +56,7 @@ describeInBrowser('payment batches', (session) => {
     for (const line of paymentCells) expect(line[6]).toBe('已生成');
 
     // The issuer may not approve sending it: the refusal shows, the batch stays unsent.
-    await drawer.getByRole('button', { name: '审核并发送银行' }).click();
-    await session().confirm('确认发送');
+    await session().confirm(drawer.getByRole('button', { name: '审核并发送银行' }), '确认发送');
     // The refusal read whole, so that another one would be named in the failure.
     const refusal = drawer.locator('.ant-alert-error');
     await refusal.waitFor();
@@ -73,8 +72,7 @@ describeInBrowser('payment batches', (session) => {
     await session().signIn('supervisor');
     await page.getByRole('menuitem', { name: '资金发放' }).click();
     await row.getByRole('button', { name: batchNo! }).click();
-    await drawer.getByRole('button', { name: '审核并发送银行' }).click();
-    await session().confirm('确认发送');
+    await session().confirm(drawer.getByRole('button', { name: '审核并发送银行' }), '确认发送');
     await drawer.getByRole('status').getByText(`批次 ${batchNo} 已发送银行`).waitFor();
     await drawer.locator('tbody tr.ant-table-row').first().getByText('已发送银行').waitFor();
     await row.filter({ hasText: '已发送银行' }).waitFor();
