@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../portal/index.ts';
 import { createServerApp } from '../../runtime/http/server-app.ts';
 import { vacancyPostingForm } from '../support/fixtures.ts';
-import { act, open } from '../support/steps.ts';
+import { act, postVacancy } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const FIRM = '91350203MA2Y3K1B9C';
@@ -40,13 +40,7 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     const firm = await employer(FIRM, '厦门思明示例咨询有限公司');
     const haulier = await employer(HAULIER, '厦门海沧示例物流有限公司');
     const post = async (key: Key, employerId: string, creditCode: string, publish = true) => {
-      const opened = await open(t, caseworker, 'vacancy-posting', employerId);
-      await act(t, caseworker, opened.id, 'submit', vacancyPostingForm(creditCode, { validFrom: '2026-11-02', ...postings[key] }));
-      if (publish) {
-        await act(t, reviewer, opened.id, 'startReview', {});
-        await act(t, reviewer, opened.id, 'publish', { opinion: '信息真实，予以发布' });
-      }
-      ids[key] = opened.id;
+      ids[key] = await postVacancy(t, { caseworker, reviewer }, employerId, vacancyPostingForm(creditCode, { validFrom: '2026-11-02', ...postings[key] }), publish);
     };
     await post('accountant', firm, FIRM);
     await post('clerk', haulier, HAULIER);

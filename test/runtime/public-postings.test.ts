@@ -5,7 +5,7 @@ import { cases, publicPostings as postingsTable } from '../../runtime/db/schema/
 import { fillPublicPostings, publicPostings, type PostingQuery, type PublicPostings } from '../../runtime/postings/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
-import { act, open } from '../support/steps.ts';
+import { act, postVacancy } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const ACCOUNTING_FIRM = '91350203MA2Y3K1B9C';
@@ -46,13 +46,7 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
   const clock = testClock('2026-11-02T01:00:00.000Z');
 
   async function post(key: Key, employerId: string, creditCode: string, publish = true) {
-    const opened = await open(t, caseworker, 'vacancy-posting', employerId);
-    await act(t, caseworker, opened.id, 'submit', vacancyPostingForm(creditCode, { validFrom: '2026-11-02', ...postings[key] }));
-    if (publish) {
-      await act(t, reviewer, opened.id, 'startReview', {});
-      await act(t, reviewer, opened.id, 'publish', { opinion: '信息真实，予以发布' });
-    }
-    ids[key] = opened.id;
+    ids[key] = await postVacancy(t, { caseworker, reviewer }, employerId, vacancyPostingForm(creditCode, { validFrom: '2026-11-02', ...postings[key] }), publish);
   }
 
   const employer = async (creditCode: string, name: string) => (await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode, name } })).body.id as string;

@@ -48,6 +48,20 @@ export async function open(t: TestRuntime, token: string, processId: string, sub
 }
 
 /**
+ * An employer's vacancy posting, submitted by the caseworker with `form` and, unless `publish` is
+ * false, reviewed and published by the reviewer. Returns the case's id.
+ */
+export async function postVacancy(t: TestRuntime, staff: { caseworker: string; reviewer: string }, employerId: string, form: Record<string, unknown>, publish = true): Promise<string> {
+  const opened = await open(t, staff.caseworker, 'vacancy-posting', employerId);
+  await act(t, staff.caseworker, opened.id, 'submit', form);
+  if (publish) {
+    await act(t, staff.reviewer, opened.id, 'startReview', {});
+    await act(t, staff.reviewer, opened.id, 'publish', { opinion: '信息真实，予以发布' });
+  }
+  return opened.id;
+}
+
+/**
  * Registers a person as a job seeker (a referral needs an active registration), unless an active
  * job-seeking case of theirs exists already (the process allows one per person: 409).
  */
