@@ -27,31 +27,25 @@ export const GonePage: FC<{ site: Site; id: string; status: 'withdrawn' | 'fille
   );
 };
 
+/** A page that only says something, kept out of search engines: a heading, a line, and maybe a way on. */
+const NoticePage: FC<{ site: Site; path: string; title: string; text: string; children?: unknown }> = ({ site, path, title, text, children }) => (
+  <Layout site={site} head={{ title: `${title} - ${site.m.siteName}`, path, noindex: true }}>
+    <div class="panel">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      {children}
+    </div>
+  </Layout>
+);
+
 /** A page that is not there (HTTP 404), a posting never published among them. */
-export const NotFoundPage: FC<{ site: Site; path: string }> = ({ site, path }) => {
-  const { m } = site;
-  return (
-    <Layout site={site} head={{ title: `${m.notFoundTitle} - ${m.siteName}`, path, noindex: true }}>
-      <div class="panel">
-        <h1>{m.notFoundTitle}</h1>
-        <p>{m.notFoundText}</p>
-        <p>
-          <a href={site.href('/jobs')}>{m.backToSearch}</a>
-        </p>
-      </div>
-    </Layout>
-  );
-};
+export const NotFoundPage: FC<{ site: Site; path: string }> = ({ site, path }) => (
+  <NoticePage site={site} path={path} title={site.m.notFoundTitle} text={site.m.notFoundText}>
+    <p>
+      <a href={site.href('/jobs')}>{site.m.backToSearch}</a>
+    </p>
+  </NoticePage>
+);
 
 /** What a visitor sees when the server failed (HTTP 500): no detail of the failure, which goes to the log. */
-export const ErrorPage: FC<{ site: Site; path: string }> = ({ site, path }) => {
-  const { m } = site;
-  return (
-    <Layout site={site} head={{ title: `${m.errorTitle} - ${m.siteName}`, path, noindex: true }}>
-      <div class="panel">
-        <h1>{m.errorTitle}</h1>
-        <p>{m.errorText}</p>
-      </div>
-    </Layout>
-  );
-};
+export const ErrorPage: FC<{ site: Site; path: string }> = ({ site, path }) => <NoticePage site={site} path={path} title={site.m.errorTitle} text={site.m.errorText} />;
