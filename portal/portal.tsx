@@ -28,9 +28,6 @@ const HOME_NEWEST = 8;
 /** Entries in a search's feed. */
 const FEED_SIZE = 50;
 
-/** A posting's public id: the id of its case. */
-const POSTING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Sends a page: the doctype, then the rendered tree. */
 async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500 = 200): Promise<Response> {
   return c.html(`<!doctype html>${String(await node)}`, status);
@@ -70,7 +67,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
     });
     app.get(`${prefix}/jobs/:id`, async (c) => {
       const id = c.req.param('id');
-      const found = POSTING_ID.test(id) ? await postings.page(id.toLowerCase()) : undefined;
+      const found = await postings.page(id); // undefined for anything but a posting that was public, malformed ids too
       const site = siteOf(c);
       if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
       if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);

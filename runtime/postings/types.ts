@@ -113,6 +113,7 @@ export interface PostingSitemapEntry {
 /** The public postings of this installation, read without a signed-in user (`publicPostings(rt)` in this folder). */
 export interface PublicPostings {
   search(query: PostingQuery): Promise<PostingSearchResult>;
+  /** Any string: `undefined` for one that names no posting ever public, a malformed id included. */
   page(id: string): Promise<PostingPage | undefined>;
   sitemap(): Promise<PostingSitemapEntry[]>;
 }
