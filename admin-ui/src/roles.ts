@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { defineMessages } from './i18n.ts';
 
-/** The platform's roles (the engine's list; the UI carries no engine code). `system` is the platform itself. */
-export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor', 'system'] as const;
+/** The platform's roles (the engine's list; the UI carries no engine code). `system` is the platform itself; `applicant` the citizen or employer on the public site. */
+export const ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin', 'auditor', 'system', 'applicant'] as const;
 /** The roles people hold, which a task may be given. */
 export const PERSON_ROLES = ['caseworker', 'reviewer', 'configurator', 'evaluator', 'admin'] as const;
 
@@ -16,6 +16,7 @@ const useRoleMessages = defineMessages<RoleName>({
   admin: { 'zh-CN': '管理员', en: 'Administrator' },
   auditor: { 'zh-CN': '审计员', en: 'Auditor' },
   system: { 'zh-CN': '系统自动', en: 'System' },
+  applicant: { 'zh-CN': '申请人（网上）', en: 'Applicant (online)' },
 });
 
 const isKnown = (role: string): role is RoleName => (ROLES as readonly string[]).includes(role);
