@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { describeError, log } from '../runtime/log/index.ts';
+import { serviceGuides } from '../runtime/guides/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
@@ -10,6 +11,7 @@ import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
 import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
+import { addGuideRoutes, guideSitemapPaths } from './guides/routes.tsx';
 import { langOfPath, langPrefix, langs } from './locale.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
@@ -20,7 +22,7 @@ import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteFor, type Site } from './site.ts';
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/guides', '/guides/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -74,6 +76,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
+  addGuideRoutes(app, { guides: serviceGuides(rt), siteOf, page });
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {
@@ -81,7 +84,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
     const part = Number(c.req.query('part'));
     const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, await guideSitemapPaths(rt)));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);

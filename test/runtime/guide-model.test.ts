@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverlay, overlaySchema, type Definition, type OverlayInput } from '../../engine/index.ts';
+import { applyOverlay, overlaySchema, parseDefinition, type Definition, type OverlayInput } from '../../engine/index.ts';
 import { serviceGuide, type GuideOrgData } from '../../runtime/guides/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
-const registration = ministryPackage('unemployment-registration').definitions[0]!;
-const startUp = ministryPackage('start-up').definitions.find((d) => d.id === 'start-up-subsidy')!;
-const benefit = ministryPackage('unemployment-benefit').definitions[0]!;
+const definitionsOf = (pkg: string) => ministryPackage(pkg).definitions.map(parseDefinition);
+const [registration] = definitionsOf('unemployment-registration') as [Definition];
+const startUp = definitionsOf('start-up').find((d) => d.id === 'start-up-subsidy')!;
+const [benefit] = definitionsOf('unemployment-benefit') as [Definition];
 
 const org: GuideOrgData = {
   city: { code: '350200', name: '厦门市' },
