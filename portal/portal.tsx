@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { describeError, log } from '../runtime/log/index.ts';
-import { serviceGuides } from '../runtime/guides/index.ts';
+import { serviceGuides, type ServiceGuides } from '../runtime/guides/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
@@ -40,8 +40,9 @@ async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500
  * script, in zh-CN at the root and in English under `/en`. It reads postings only through
  * {@link PublicPostings}, which holds nothing staff-only; a test may hand it another implementation.
  */
-export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings } = {}) {
+export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings; guides?: ServiceGuides } = {}) {
   const postings = options.postings ?? publicPostings(rt);
+  const guides = options.guides ?? serviceGuides(rt);
   const app = new Hono();
   const siteOf = (c: Context): Site => siteFor(langOfPath(c.req.path), requestOrigin(c, rt.config.trustProxy));
 
@@ -76,7 +77,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
-  addGuideRoutes(app, { guides: serviceGuides(rt), siteOf, page });
+  addGuideRoutes(app, { guides, siteOf, page });
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {
@@ -84,7 +85,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
     const part = Number(c.req.query('part'));
     const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, await guideSitemapPaths(rt)));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, await guideSitemapPaths(guides)));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);

@@ -1,8 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { serviceGuides, type ServiceGuides } from '../../runtime/guides/index.ts';
-import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+import type { ServiceGuides } from '../../runtime/guides/index.ts';
 import { langPrefix, langs } from '../locale.ts';
 import { NotFoundPage } from '../pages/notice-pages.tsx';
 import type { Site } from '../site.ts';
@@ -46,8 +45,7 @@ export function addGuideRoutes(app: Hono, { guides, siteOf, page }: GuideRouteDe
 }
 
 /** The guides' addresses for the sitemap: each city's list and each guide offered there (without the language prefix). */
-export async function guideSitemapPaths(rt: RuntimeContext): Promise<string[]> {
-  const guides = serviceGuides(rt);
+export async function guideSitemapPaths(guides: ServiceGuides): Promise<string[]> {
   const paths: string[] = [];
   for (const city of await guides.cities()) {
     const query = cityQuery(city.code).toString();
