@@ -21,15 +21,8 @@ const Step: FC<{ site: Site; g: GuideMessages; step: GuideStep }> = ({ site, g, 
     <h3>{step.result ? fillText(g.stepResult, { title: step.title[site.lang] }) : step.title[site.lang]}</h3>
     {step.post || step.role ? (
       <p class="meta">
-        <span>
-          {g.stepHandler}: {step.post ? step.post.name[site.lang] : null}
-          {step.role ? `${step.post ? ' · ' : ''}${g.roles[step.role] ?? step.role}` : null}
-        </span>
-        {step.workingDays ? (
-          <span>
-            {g.stepLimit}: {g.workingDays(step.workingDays)}
-          </span>
-        ) : null}
+        <span>{fillText(g.stepHandler, { handler: [step.post?.name[site.lang], step.role ? (g.roles[step.role] ?? step.role) : undefined].filter(Boolean).join(' · ') })}</span>
+        {step.workingDays ? <span>{fillText(g.stepLimit, { days: g.workingDays(step.workingDays) })}</span> : null}
       </p>
     ) : null}
   </li>

@@ -51,8 +51,8 @@ describe.each(backends)('service guides on the public site (%s)', (backend) => {
     expect([status, cache]).toEqual([200, 'no-cache']);
     const text = textOf(html);
     expect(text).toContain('失业登记 厦门市');
-    expect(text).toContain('受理 办理岗位: 失业登记窗口 · 经办人员 时限: 1 个工作日');
-    expect(text).toContain('审核 办理岗位: 失业登记审核岗 · 审核人员 时限: 3 个工作日');
+    expect(text).toContain('受理 办理岗位：失业登记窗口 · 经办人员 时限：1 个工作日');
+    expect(text).toContain('审核 办理岗位：失业登记审核岗 · 审核人员 时限：3 个工作日');
     expect(text).toContain('办结：已登记失业');
     expect(html).toContain('<span id="total-limit">4 个工作日</span>');
     expect(html).toMatch(/<h3 id="required-fields">必填项<\/h3><ul aria-labelledby="required-fields"><li data-field="category">失业人员类别<\/li>/);
@@ -93,7 +93,7 @@ describe.each(backends)('service guides on the public site (%s)', (backend) => {
 
     const xiamen = await page(`${GUIDE}?city=${XIAMEN}`);
     expect(xiamen.html).toContain('<li data-field="hukouType">户籍性质</li>');
-    expect(textOf(xiamen.html)).toContain('审核 办理岗位: 失业登记审核岗 · 审核人员 时限: 2 个工作日');
+    expect(textOf(xiamen.html)).toContain('审核 办理岗位：失业登记审核岗 · 审核人员 时限：2 个工作日');
     expect(xiamen.html).toContain('<span id="total-limit">3 个工作日</span>');
     expect(xiamen.html).toContain(`第 ${published.body.version} 版（现行）`);
     expect((await page(`/en${GUIDE}?city=${XIAMEN}`)).html).toContain('<li data-field="hukouType">Household registration type</li>');
