@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { describeError, log } from '../runtime/log/index.ts';
+import { serviceGuides, type ServiceGuides } from '../runtime/guides/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
@@ -9,6 +10,7 @@ import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
 import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
+import { addGuideRoutes, guideSitemapPaths } from './guides/routes.tsx';
 import { langOfPath, langPrefix, langs } from './locale.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
@@ -26,6 +28,7 @@ import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender 
 /** What a server (or a test) may hand the public site instead of its defaults. */
 export interface PortalOptions {
   postings?: PublicPostings;
+  guides?: ServiceGuides;
   /** The city's SMS gateway; by default the demo sender in demo mode, none (sign-up refused) in production. */
   sms?: SmsSender;
   /** Run in an employer's sign-up transaction: opens the caseworker's check of the employer. */
@@ -33,7 +36,7 @@ export interface PortalOptions {
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/guides', '/guides/*', '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -49,6 +52,7 @@ const FEED_SIZE = 50;
  */
 export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {}) {
   const postings = options.postings ?? publicPostings(rt);
+  const guides = options.guides ?? serviceGuides(rt);
   const app = new Hono<PortalEnv>();
   const siteOf = (c: Context<PortalEnv>): Site => siteOfRequest(c, rt.config.trustProxy);
 
@@ -89,6 +93,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
+  addGuideRoutes(app, { guides, siteOf });
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {
@@ -96,7 +101,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
     const part = Number(c.req.query('part'));
     const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, await guideSitemapPaths(guides)));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);
