@@ -12,6 +12,7 @@ import { robotsTxt } from './feeds/robots.ts';
 import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
 import { langOfPath, langPrefix, langs } from './locale.ts';
 import { HomePage } from './pages/home-page.tsx';
+import { addNoticeRoutes, noticePaths } from './notices/routes.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
 import { PostingPage } from './pages/posting-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
@@ -20,7 +21,7 @@ import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteFor, type Site } from './site.ts';
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', ...noticePaths, '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -74,6 +75,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
+  addNoticeRoutes(app, rt, siteOf);
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {

@@ -55,6 +55,7 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
             <nav class="site-nav" aria-label={m.siteNav}>
               <a href={site.href('/')}>{m.navHome}</a>
               <a href={site.href('/jobs')}>{m.navJobs}</a>
+              <a href={site.href('/notices')}>{m.navNotices}</a>
               <a href={sitePath(other, head.path, head.query)} lang={other} hreflang={other}>
                 {m.switchLanguage}
               </a>
