@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { FieldError } from '../../forms/index.ts';
-import type { PublicNotice } from '../../runtime/notices/index.ts';
+import type { ObjectionFieldError as FieldError, PublicNotice } from '../../runtime/notices/index.ts';
 import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { noticeMessages } from './messages.ts';

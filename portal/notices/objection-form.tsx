@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { FieldError } from '../../forms/index.ts';
+import type { ObjectionFieldError as FieldError } from '../../runtime/notices/index.ts';
 import type { Site } from '../site.ts';
 import { noticeMessages } from './messages.ts';
 

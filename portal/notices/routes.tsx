@@ -2,9 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { isPlatformError } from '../../engine/index.ts';
-import type { FieldError } from '../../forms/index.ts';
-import { currentNotice, currentNotices, objectToNotice } from '../../runtime/notices/index.ts';
+import { currentNotice, currentNotices, sendObjection } from '../../runtime/notices/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { langPrefix, langs } from '../locale.ts';
 import type { Site } from '../site.ts';
@@ -54,21 +52,16 @@ export function addNoticeRoutes(app: Hono, rt: RuntimeContext, siteOf: (c: Conte
       const notice = await currentNotice(rt.db, id, rt.clock());
       if (!notice) return closed(c, id);
       const body = await c.req.parseBody();
-      try {
-        await objectToNotice(rt, id, body, clientAddress(c, rt.config.trustProxy));
-      } catch (error) {
-        if (isPlatformError(error, 'NOTICE_CLOSED')) return closed(c, id);
-        if (isPlatformError(error, 'NOTICE_OBJECTION_THROTTLED')) {
-          const t = noticeMessages(lang);
-          c.header('Retry-After', '3600');
-          return page(c, <NoticeMessagePage site={siteOf(c)} path={`/notices/${id}`} title={t.throttledTitle} text={t.throttledText} />, 429);
-        }
-        if (isPlatformError(error, 'FORM_INVALID')) {
-          const fields = ((error.details as { fields?: FieldError[] } | undefined)?.fields ?? []);
-          const values = { name: field(body, 'name'), phone: field(body, 'phone'), reason: field(body, 'reason') };
-          return page(c, <NoticePage site={siteOf(c)} notice={notice} values={values} errors={fields} />, 422);
-        }
-        throw error;
+      const outcome = await sendObjection(rt, id, body, clientAddress(c, rt.config.trustProxy));
+      if ('refused' in outcome && outcome.refused === 'closed') return closed(c, id);
+      if ('refused' in outcome) {
+        const t = noticeMessages(lang);
+        c.header('Retry-After', '3600');
+        return page(c, <NoticeMessagePage site={siteOf(c)} path={`/notices/${id}`} title={t.throttledTitle} text={t.throttledText} />, 429);
+      }
+      if ('invalid' in outcome) {
+        const values = { name: field(body, 'name'), phone: field(body, 'phone'), reason: field(body, 'reason') };
+        return page(c, <NoticePage site={siteOf(c)} notice={notice} values={values} errors={outcome.invalid} />, 422);
       }
       return c.redirect(`${prefix}/notices/objection-received`, 303);
     });

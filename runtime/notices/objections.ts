@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, gt } from 'drizzle-orm';
-import { PlatformError, type Actor } from '../../engine/index.ts';
-import { maskPhone } from '../../forms/index.ts';
+import { PlatformError, isPlatformError, type Actor } from '../../engine/index.ts';
+import { maskPhone, type FieldError } from '../../forms/index.ts';
 import { retryLostRace, type Executor } from '../db/index.ts';
 import { cases, noticeObjections, publicNotices } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
@@ -70,6 +70,21 @@ export async function objectToNotice(rt: RuntimeContext, noticeId: string, body:
       return id;
     }),
   );
+}
+
+/** What became of an objection sent from the public site: sent to the case, refused (the notice over, too many from the address), or fields to correct. */
+export type ObjectionOutcome = { sent: string } | { refused: 'closed' | 'throttled' } | { invalid: FieldError[] };
+
+/** {@link objectToNotice} for the public site, its refusals as outcomes to render. */
+export async function sendObjection(rt: RuntimeContext, noticeId: string, body: Record<string, unknown>, address: string | null): Promise<ObjectionOutcome> {
+  try {
+    return { sent: await objectToNotice(rt, noticeId, body, address) };
+  } catch (error) {
+    if (isPlatformError(error, 'NOTICE_CLOSED')) return { refused: 'closed' };
+    if (isPlatformError(error, 'NOTICE_OBJECTION_THROTTLED')) return { refused: 'throttled' };
+    if (isPlatformError(error, 'FORM_INVALID')) return { invalid: (error.details as { fields?: FieldError[] } | undefined)?.fields ?? [] };
+    throw error;
+  }
 }
 
 /** One objection as the case page shows it to those who handle the case: who sent it (opened), when, and why. */
