@@ -4,3 +4,4 @@ export { currentNotices, currentNotice, type PublicNotice } from './public-notic
 export { objectToNotice, sendObjection, objectionsOfCase, OBJECTIONS_PER_ADDRESS, type CaseObjection, type ObjectionOutcome } from './objections.ts';
 export type { FieldError as ObjectionFieldError } from '../../forms/index.ts';
 export { readObjection, objectionSchema, type ObjectionInput } from './objection-input.ts';
+export { caseObjections } from './case-objections.ts';

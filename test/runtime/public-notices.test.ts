@@ -123,6 +123,10 @@ describe.each(backends)('public notices and objections (%s)', (backend) => {
     const last = (await caseHistory(t, caseworker, caseId)).at(-1)!;
     expect(last).toMatchObject({ from: 'publicized', to: 'applied', event: 'objection', actor: { id: 'system', role: 'system' } });
     expect(String(last.data['objection'])).toContain(objection.reason);
+    // The caseworker reads who objected, to check with them; the reading is logged.
+    const listed = await t.request('GET', `/api/cases/${caseId}/objections`, { token: caseworker });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ name: objection.name, phone: objection.phone, reason: objection.reason })]);
     expect(await noticeIds()).toEqual([]);
     expect(await (await app.request('/notices')).text()).not.toContain(id);
     expect((await app.request(`/notices/${id}`)).status).toBe(404);
