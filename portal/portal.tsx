@@ -13,6 +13,7 @@ import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
 import { addGuideRoutes, guideSitemapPaths } from './guides/routes.tsx';
 import { langOfPath, langPrefix, langs } from './locale.ts';
 import { HomePage } from './pages/home-page.tsx';
+import { addNoticeRoutes, noticePaths } from './notices/routes.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
 import { PostingPage } from './pages/posting-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
@@ -36,7 +37,7 @@ export interface PortalOptions {
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/guides', '/guides/*', '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -94,6 +95,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
     });
   }
   addGuideRoutes(app, { guides, siteOf });
+  addNoticeRoutes(app, rt, siteOf);
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {

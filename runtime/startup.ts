@@ -5,6 +5,7 @@ import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
+import { noticeProjection } from './notices/index.ts';
 import { fillPublicPostings, postingProjection } from './postings/index.ts';
 import { loadInstalledRegistry } from './packages/index.ts';
 import { encryptPlaintextRows } from './privacy/index.ts';
@@ -22,7 +23,7 @@ export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): Ru
     ...parts,
     stepper: createStepper(
       (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
-      (registry) => [postingProjection(registry)],
+      (registry) => [postingProjection(registry), noticeProjection(registry)],
     ),
   };
 }

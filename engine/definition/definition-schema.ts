@@ -91,6 +91,17 @@ export const timerSchema = z
   .object({ event: name, at: timerAtSchema, otherwise: name.optional(), data: z.record(name, z.union([z.string(), z.number(), z.boolean()])).optional() })
   .strict();
 
+/**
+ * A public notice (公示) a case is under while it waits in a state: what the public site calls it
+ * (一次性创业补贴拟发放名单), the timer event that ends the period (its `workingDays` time is the
+ * period's end), the event a member of the public's objection sends as the system (carrying the
+ * reason as form field `objection`), and the case data fields shown beside the masked name: an
+ * amount in fen, a post. Absent where a state has none, so older definitions keep their hash.
+ */
+export const publicNoticeSchema = z
+  .object({ title: localizedTextSchema, endsWith: name, objection: name, amountField: name.optional(), postField: name.optional() })
+  .strict();
+
 export const stateSchema = z
   .object({
     title: localizedTextSchema,
@@ -99,6 +110,7 @@ export const stateSchema = z
     outcome: z.enum(['completed', 'rejected', 'cancelled']).optional(),
     task: taskSchema.optional(),
     timers: z.array(timerSchema).default([]),
+    publicNotice: publicNoticeSchema.optional(),
     on: z.record(name, transitionSchema).default({}),
   })
   .strict();
@@ -164,3 +176,4 @@ export type TimerDefinition = z.output<typeof timerSchema>;
 export type FormDefinition = z.output<typeof formSchema>;
 export type FactSource = z.output<typeof factSourceSchema>;
 export type MaterialDefinition = z.output<typeof materialSchema>;
+export type PublicNoticeDefinition = z.output<typeof publicNoticeSchema>;

@@ -11,6 +11,7 @@ export {
   type FactSource,
   type TimerDefinition,
   type MaterialDefinition,
+  type PublicNoticeDefinition,
 } from './definition-schema.ts';
 export { parseDefinition } from './parse-definition.ts';
 export { definitionHash } from './definition-hash.ts';

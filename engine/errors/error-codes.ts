@@ -113,6 +113,9 @@ export const errorCatalogue = {
   IMPORT_HEADER_INVALID: { kind: 'refusal', 'zh-CN': '导入文件的表头与字段对应不上：缺少必填列或列名有误', en: 'The import file\u2019s header does not match the fields: a required column is missing or misnamed' },
   // A refusal answered with 409: the import is no longer awaiting this (approved, committed or discarded already).
   IMPORT_NOT_PENDING: { kind: 'refusal', 'zh-CN': '该导入批次当前状态不能执行此操作', en: 'The import is not in a state that allows this' },
+  // A refusal answered with 409: the notice's period is over, or the case has left its notice state.
+  NOTICE_CLOSED: { kind: 'refusal', 'zh-CN': '该公示已结束，不再受理异议', en: 'This notice has ended: objections are no longer taken' },
+  NOTICE_OBJECTION_THROTTLED: { kind: 'refusal', 'zh-CN': '异议提交过于频繁，请稍后再试', en: 'Too many objections from this address: try again later' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

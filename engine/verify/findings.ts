@@ -22,7 +22,9 @@ export type FindingCode =
   | 'undeclared-fact'
   | 'timer-event-not-system'
   | 'duplicate-material'
-  | 'material-on-system-event';
+  | 'material-on-system-event'
+  | 'notice-end-not-timer'
+  | 'notice-objection-not-system';
 
 /** One problem, located by a dotted path into the definition, e.g. `states.draft.on.submit.target`. */
 export interface Finding {
@@ -50,6 +52,8 @@ const templates: Record<FindingCode, (subject: string) => LocalizedText> = {
   'timer-event-not-system': (s) => ({ 'zh-CN': `定时事件 ${s} 不是本环节可由系统发送的事件`, en: `Timer event ${s} is not an event of this state the system may send` }),
   'duplicate-material': (s) => ({ 'zh-CN': `材料代码 ${s} 在同一环节中重复`, en: `Material ${s} is declared twice on the same step` }),
   'material-on-system-event': (s) => ({ 'zh-CN': `系统事件 ${s} 不能要求上传材料`, en: `System event ${s} cannot ask for attached materials: nobody uploads them` }),
+  'notice-end-not-timer': (s) => ({ 'zh-CN': `公示结束事件 ${s} 不是本环节按工作日计时的定时事件`, en: `Notice end event ${s} is not an event of a working-day timer of this state` }),
+  'notice-objection-not-system': (s) => ({ 'zh-CN': `公示异议事件 ${s} 不是本环节可由系统发送、以 objection 字段记录异议的事件`, en: `Objection event ${s} is not an event of this state the system may send with an \`objection\` form field` }),
   'undeclared-fact': (s) => ({ 'zh-CN': `条件引用的事实 ${s} 未在 facts 中声明`, en: `The condition reads fact ${s}, which \`facts\` does not declare` }),
   'invalid-cel': (s) => ({ 'zh-CN': `条件表达式不合法：${s}`, en: `The CEL condition is not valid: ${s}` }),
   'unknown-cel-function': (s) => ({ 'zh-CN': `条件调用的函数 ${s} 不存在：既非 CEL 内置函数，也不在本平台的 CEL 函数库中`, en: `The condition calls ${s}, which is neither a CEL function nor one of the platform's CEL library` }),

@@ -39,6 +39,24 @@ function verifyTimers(name: string, state: StateDefinition): Finding[] {
   );
 }
 
+/**
+ * A public notice ends by a working-day timer of its state (the timer's time is the period's end),
+ * and its objection is an event of the state the system may send whose form records the reason
+ * in a field `objection`.
+ */
+function verifyPublicNotice(definition: Definition, name: string, state: StateDefinition): Finding[] {
+  const notice = state.publicNotice;
+  if (!notice) return [];
+  const path = `states.${name}.publicNotice`;
+  const findings: Finding[] = [];
+  if (!state.timers.some((timer) => timer.event === notice.endsWith && 'workingDays' in timer.at)) findings.push(finding('notice-end-not-timer', `${path}.endsWith`, notice.endsWith));
+  const objection = state.on[notice.objection];
+  const form = objection?.form === undefined ? undefined : definition.forms[objection.form];
+  const properties = (form?.schema['properties'] ?? {}) as Record<string, unknown>;
+  if (!objection?.roles.includes('system') || !('objection' in properties)) findings.push(finding('notice-objection-not-system', `${path}.objection`, notice.objection));
+  return findings;
+}
+
 /** Built-in action params that would fail at run time: malformed, or naming an event the definition does not have. */
 function verifyActionParams(action: ActionDefinition, path: string, events: ReadonlySet<string>): Finding[] {
   if (!isBuiltInAction(action.type)) return [];
@@ -125,7 +143,7 @@ export function verify(definition: Definition, implementations?: Implementations
     if (!reachable.has(name)) findings.push(finding('unreachable-state', `states.${name}`, name));
     if (state.type === 'active' && exits === 0) findings.push(finding('no-exit', `states.${name}.on`, name));
     if (state.type === 'final' && exits > 0) findings.push(finding('final-state-with-exit', `states.${name}.on`, name));
-    findings.push(...verifyTask(name, state), ...verifyTimers(name, state), ...verifyTransitions(definition, name, state, implementations));
+    findings.push(...verifyTask(name, state), ...verifyTimers(name, state), ...verifyPublicNotice(definition, name, state), ...verifyTransitions(definition, name, state, implementations));
   }
   return [...findings, ...verifyForms(definition)];
 }

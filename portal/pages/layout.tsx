@@ -57,6 +57,8 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
               <a href={site.href('/jobs')}>{m.navJobs}</a>
               <a href={site.href('/guides')}>{m.navGuides}</a>
               <AccountLink site={site} />
+              <a href={site.href('/notices')}>{m.navNotices}</a>
+                <AccountLink site={site} />
               <a href={sitePath(other, head.path, head.query)} lang={other} hreflang={other}>
                 {m.switchLanguage}
               </a>

@@ -33,6 +33,8 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   LAST_ADMINISTRATOR: 409,
   POST_IN_USE: 409,
   IMPORT_NOT_PENDING: 409,
+  NOTICE_CLOSED: 409,
+  NOTICE_OBJECTION_THROTTLED: 429,
   TASK_POST_REQUIRED: 403,
   TASK_SUPERVISOR_REQUIRED: 403,
   // The task is held by another, or closed: the request clashes with what is there.

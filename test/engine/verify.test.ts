@@ -108,6 +108,19 @@ describe('compile', () => {
     expect(() => parseDefinition({ ...tinyDefinition(), states: { ...d.states, open: { ...d.states.open, on: { close: { ...d.states.open.on.close, materials: [{ code: 'Not Kebab', title }] } } } } })).toThrow();
   });
 
+  it('reports a public notice not ended by a working-day timer of its state, or whose objection the system may not send with its reason', () => {
+    const d = tinyDefinition();
+    const notice = { title: { 'zh-CN': '公示', en: 'Notice' }, endsWith: 'close', objection: 'close' };
+    Object.assign(d.states.open, { publicNotice: notice });
+    expect(codesOf(d)).toEqual(['notice-end-not-timer@states.open.publicNotice.endsWith', 'notice-objection-not-system@states.open.publicNotice.objection']);
+    Object.assign(d.states.open.on.close as Record<string, unknown>, { roles: ['caseworker', 'system'] });
+    Object.assign(d.states.open, { timers: [{ event: 'close', at: { workingDays: 5 } }] });
+    // The close form has no `objection` field to carry the reason.
+    expect(codesOf(d)).toEqual(['notice-objection-not-system@states.open.publicNotice.objection']);
+    Object.assign(d.states.open, { timers: [{ event: 'close', at: { months: 1 } }] });
+    expect(codesOf(d)).toContain('notice-end-not-timer@states.open.publicNotice.endsWith');
+  });
+
   it('refuses a definition that fails its schema, naming the path', () => {
     const d = { ...tinyDefinition(), subject: 'cat' };
     try {

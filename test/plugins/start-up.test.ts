@@ -17,13 +17,14 @@ const caseworker: Actor = { id: 'u-1', name: '张三', role: 'caseworker', post:
 const reviewer: Actor = { id: 'u-2', name: '李四', role: 'reviewer', post: 'subsidy-review', orgUnit: 'o-1' };
 const makerAsReviewer: Actor = { ...reviewer, id: caseworker.id };
 
-const parameters = { startUpSubsidyFen: 500_000, maxBusinessAgeMonths: 36, minOperatingMonths: 12, loanCeilingFen: 30_000_000, maxLoanTermMonths: 36, smallFirmLoanCeilingFen: 300_000_000, smallFirmMaxLoanTermMonths: 24, lprBasisPoints: 300, borrowerBearsBelowLprBp: 150, maxRateMarkupBp: 50 };
+const parameters = { noticeWorkingDays: 5, startUpSubsidyFen: 500_000, maxBusinessAgeMonths: 36, minOperatingMonths: 12, loanCeilingFen: 30_000_000, maxLoanTermMonths: 36, smallFirmLoanCeilingFen: 300_000_000, smallFirmMaxLoanTermMonths: 24, lprBasisPoints: 300, borrowerBearsBelowLprBp: 150, maxRateMarkupBp: 50 };
 const subject = (unemploymentStatus: string, difficultyStatus: string) => ({ subject: { birthDate: '1998-05-04', gender: 'male', unemploymentStatus, difficultyStatus }, registry: { employed: false, unemployed: unemploymentStatus === 'registered', recognized: difficultyStatus === 'recognized' } });
 const registeredUnemployed = subject('registered', 'none');
 const nobody = subject('none', 'none');
 
 const application = { businessCreditCode: '91350100M000100Y43', businessName: '福州某某餐饮店', businessStartDate: '2025-06-01', amountFen: 500_000, graduate: false, period: 'once' };
 const NOW = '2026-10-15T02:00:00.000Z';
+const system: Actor = { id: 'system', name: '系统', role: 'system', post: null, orgUnit: 'o-1' };
 
 describe('start-up subsidy', () => {
   const created = () => start(subsidy, { actor: caseworker, calendar, now: '2026-10-14T02:00:00.000Z', parameters }).snapshot;
@@ -39,8 +40,23 @@ describe('start-up subsidy', () => {
       parameters: { ...parameters, ...options.parameters },
     });
 
+  /** The notice period ended by its timer (the system): the case goes on to the reviewer. */
+  const endNotice = (snapshot: CaseSnapshot) => step(subsidy, { snapshot, event: { type: 'endNotice' }, actor: system, calendar, now: '2026-10-22T16:00:00.000Z', parameters });
+
+  it('puts a checked application under public notice for the working days in force, ended by its timer', () => {
+    const noticed = submit({});
+    expect(noticed.snapshot.state).toBe('publicized');
+    // Thursday 15 October 2026: five working days end on Thursday the 22nd, 23:59:59.999 China time.
+    expect(noticed.effects).toContainEqual(expect.objectContaining({ kind: 'timer.schedule', timer: 'event', state: 'publicized', event: 'endNotice', at: '2026-10-22T15:59:59.999Z' }));
+    const tenDays = submit({}, { parameters: { noticeWorkingDays: 10 } });
+    expect(tenDays.effects).toContainEqual(expect.objectContaining({ kind: 'timer.schedule', event: 'endNotice', at: '2026-10-29T15:59:59.999Z' }));
+    expect(refusal(() => step(subsidy, { snapshot: noticed.snapshot, event: { type: 'endNotice' }, actor: caseworker, calendar, now: NOW, parameters })).code).toBe('ROLE_NOT_PERMITTED');
+    const objected = step(subsidy, { snapshot: noticed.snapshot, event: { type: 'objection', data: { objection: '申请人并非首次创业' } }, actor: system, calendar, now: NOW, parameters });
+    expect(objected.snapshot.state).toBe('applied');
+  });
+
   it('pays an approved subsidy once into the ledger, prepared at the window and approved by the reviewer', () => {
-    const submitted = submit({});
+    const submitted = endNotice(submit({}).snapshot);
     expect(submitted.snapshot.state).toBe('submitted');
     expect(submitted.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'submitted', role: 'reviewer', post: 'subsidy-review', provisional: false }));
     const paid = step(subsidy, { snapshot: submitted.snapshot, event: { type: 'approve', data: { opinion: '经营正常' } }, actor: reviewer, calendar, now: '2026-10-16T02:00:00.000Z', parameters });
@@ -52,7 +68,7 @@ describe('start-up subsidy', () => {
   });
 
   it('keeps the reviewer apart from whoever submitted, and rejects without paying', () => {
-    const submitted = submit({}).snapshot;
+    const submitted = endNotice(submit({}).snapshot).snapshot;
     for (const event of [{ type: 'approve', data: { opinion: 'ok' } }, { type: 'reject', data: { rejectionReason: '非首次创业' } }]) {
       expect(refusal(() => step(subsidy, { snapshot: submitted, event, actor: makerAsReviewer, calendar, now: NOW, parameters })).code).toBe('MAKER_CHECKER_VIOLATION');
     }
@@ -64,7 +80,7 @@ describe('start-up subsidy', () => {
   it('accepts an incubator named only when it is a registered, active one recognised on the day', () => {
     const incubator = { registered: true, name: '福州市创业孵化基地', status: 'active', validFrom: '2024-01-01', validUntil: '2026-12-31', occupations: [] };
     const hosted = (fact: Data) => submit({ incubatorCreditCode: '91350206MA8T2Q5R2E' }, { facts: { ...registeredUnemployed, incubator: fact } });
-    expect(hosted(incubator).snapshot.state).toBe('submitted');
+    expect(hosted(incubator).snapshot.state).toBe('publicized');
     for (const wrong of [{ registered: false }, { status: 'revoked' }, { validUntil: '2026-10-14' }, { validFrom: '2026-10-16' }]) {
       expect(violatedRules(refusal(() => hosted({ ...incubator, ...wrong })))).toEqual(['incubator-qualified']);
     }
@@ -74,28 +90,28 @@ describe('start-up subsidy', () => {
     const error = refusal(() => submit({ amountFen: 500_001 }));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(violatedRules(error)).toEqual(['within-subsidy-amount']);
-    expect(submit({ amountFen: 800_000 }, { parameters: { startUpSubsidyFen: 800_000 } }).snapshot.state).toBe('submitted');
+    expect(submit({ amountFen: 800_000 }, { parameters: { startUpSubsidyFen: 800_000 } }).snapshot.state).toBe('publicized');
   });
 
   it('refuses a business registered longer ago than the maximum age, to the day', () => {
     expect(violatedRules(refusal(() => submit({ businessStartDate: '2023-10-14' })))).toEqual(['business-recent']);
-    expect(submit({ businessStartDate: '2023-10-15' }).snapshot.state).toBe('submitted');
+    expect(submit({ businessStartDate: '2023-10-15' }).snapshot.state).toBe('publicized');
     expect(violatedRules(refusal(() => submit({ businessStartDate: '2024-10-14' }, { parameters: { maxBusinessAgeMonths: 24 } })))).toEqual(['business-recent']);
   });
 
   it('refuses a business that has not operated the minimum months, and one registered in the future', () => {
     expect(violatedRules(refusal(() => submit({ businessStartDate: '2025-10-16' })))).toEqual(['business-operated']);
-    expect(submit({ businessStartDate: '2025-10-15' }).snapshot.state).toBe('submitted');
+    expect(submit({ businessStartDate: '2025-10-15' }).snapshot.state).toBe('publicized');
     // With no minimum, only a future date is refused; 17:00Z is already the 16th in China.
     const noMinimum = { parameters: { minOperatingMonths: 0 } };
     expect(futureDayFields(refusal(() => submit({ businessStartDate: '2026-10-16' }, noMinimum)))).toEqual(['businessStartDate']);
-    expect(submit({ businessStartDate: '2026-10-16' }, { ...noMinimum, now: '2026-10-15T17:00:00.000Z' }).snapshot.state).toBe('submitted');
+    expect(submit({ businessStartDate: '2026-10-16' }, { ...noMinimum, now: '2026-10-15T17:00:00.000Z' }).snapshot.state).toBe('publicized');
   });
 
   it('accepts a graduate, a registered unemployed person or a recognised person with difficulties, and no one else', () => {
     expect(violatedRules(refusal(() => submit({}, { facts: nobody })))).toEqual(['eligible-group']);
-    expect(submit({ graduate: true }, { facts: nobody }).snapshot.state).toBe('submitted');
-    expect(submit({}, { facts: subject('none', 'recognized') }).snapshot.state).toBe('submitted');
+    expect(submit({ graduate: true }, { facts: nobody }).snapshot.state).toBe('publicized');
+    expect(submit({}, { facts: subject('none', 'recognized') }).snapshot.state).toBe('publicized');
   });
 
   it('names every violated rule at once', () => {

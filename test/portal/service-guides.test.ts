@@ -31,7 +31,7 @@ describe.each(backends)('service guides on the public site (%s)', (backend) => {
     expect(zh.status).toBe(200);
     expect(zh.html).toContain('<h1 id="guides-heading">厦门市办事指南</h1>');
     expect(zh.html).toContain(`href="${GUIDE}?city=${XIAMEN}">失业登记</a>`);
-    expect(zh.html).toContain(`href="/guides/start-up-subsidy?city=${XIAMEN}">一次性创业补贴</a>`);
+    expect(zh.html).not.toContain('/guides/start-up-subsidy');
     // Only processes naming the applicant on their first step: 失业保险金 is applied for at the window.
     expect(zh.html).not.toContain('/guides/unemployment-benefit');
     // The picker: a GET form, the city chosen.

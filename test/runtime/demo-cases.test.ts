@@ -115,6 +115,9 @@ describe.each(backends)('demo cases: a living system in an empty demo database (
 
     const subsidyTypes = await rows<{ subsidy_type: string }>(sql`SELECT DISTINCT subsidy_type FROM ledger_items WHERE fund = 'employment-subsidy' ORDER BY subsidy_type`);
     expect(subsidyTypes.map((s) => s.subsidy_type)).toEqual(['internship-subsidy', 'loan-interest-subsidy', 'public-welfare-post', 'social-insurance-subsidy', 'start-up-subsidy', 'training-subsidy']);
+    // A start-up subsidy is under public notice when the story ends (公示): the public site shows it, the name masked.
+    const notices = await rows<{ process_id: string; masked_name: string; amount_fen: string | number }>(sql`SELECT process_id, masked_name, amount_fen FROM public_notices WHERE ends_at > ${t.clock.now().toISOString()}::timestamptz`);
+    expect(notices).toContainEqual(expect.objectContaining({ process_id: 'start-up-subsidy', masked_name: '周*军' }));
 
     const batches = await rows<{ fund: string; status: string; payment_count: number; total_fen: string | number; paid: string | number; sum: string | number }>(
       sql`SELECT b.fund, b.status, b.payment_count, b.total_fen,

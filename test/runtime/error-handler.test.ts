@@ -73,6 +73,8 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   IMPORT_FILE_INVALID: [422, 'refusal'],
   IMPORT_HEADER_INVALID: [422, 'refusal'],
   IMPORT_NOT_PENDING: [409, 'refusal'],
+  NOTICE_CLOSED: [409, 'refusal'],
+  NOTICE_OBJECTION_THROTTLED: [429, 'refusal'],
   INTERNAL_ERROR: [500, 'fault'],
 };
 

@@ -36,6 +36,7 @@ describe('OpenAPI document', () => {
       'GET /api/cases/{id}/documents',
       'GET /api/cases/{id}/history',
       'GET /api/cases/{id}/links',
+      'GET /api/cases/{id}/objections',
       'GET /api/cases/{id}/seeker-matches',
       'GET /api/code-tables',
       'GET /api/code-tables/{table}',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
-import { act, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, endNotice, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CREDIT_CODE = '91350203MA2Y3K1B9C';
@@ -189,13 +189,15 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
     const form = { ...startUpForm, businessCreditCode };
     const subsidy = await open(t, caseworker, 'start-up-subsidy', graduate);
     expect(subsidy.state).toBe('applied');
-    expect((await act(t, caseworker, subsidy.id, 'submit', form)).state).toBe('submitted');
+    expect((await act(t, caseworker, subsidy.id, 'submit', form)).state).toBe('publicized');
+    expect((await endNotice(t, reviewer, subsidy.id)).state).toBe('submitted');
     expect((await act(t, reviewer, subsidy.id, 'approve', { opinion: '营业执照与经营记录核实无误' })).state).toBe('paid');
     await expectPaid(subsidy.id, graduate, { subsidyType: 'start-up-subsidy', period: 'once', fund: 'employment-subsidy', amountFen: 500_000 });
 
     // A second application by the same person reaches approval, where the ledger refuses paying twice.
     const again = await open(t, caseworker, 'start-up-subsidy', graduate);
     await act(t, caseworker, again.id, 'submit', form);
+    await endNotice(t, reviewer, again.id);
     const twice = await refusedStep(reviewer, again.id, 'approve', { opinion: '同意' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'DUPLICATE_RECORD', details: { period: 'once', fund: 'employment-subsidy' } });
@@ -212,7 +214,8 @@ describe.each(backends)('main and rejection paths of the subsidy, benefit and va
 
     const other = await entrepreneur('陈立新');
     const rejected = await open(t, caseworker, 'start-up-subsidy', other.personId);
-    expect((await act(t, caseworker, rejected.id, 'submit', { ...startUpForm, businessCreditCode: other.businessCreditCode })).state).toBe('submitted');
+    expect((await act(t, caseworker, rejected.id, 'submit', { ...startUpForm, businessCreditCode: other.businessCreditCode })).state).toBe('publicized');
+    expect((await endNotice(t, reviewer, rejected.id)).state).toBe('submitted');
     expect((await act(t, reviewer, rejected.id, 'reject', { rejectionReason: '经营场所核查不实' })).state).toBe('rejected');
     await expectFinal(rejected.id, 'rejected', 'rejected');
   });

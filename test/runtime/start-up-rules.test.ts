@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, maskCitizenId, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts, withWrongCheck } from '../support/fixtures.ts';
-import { act, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, endNotice, getCase, open, registerPerson } from '../support/steps.ts';
 
 /** A valid unified social credit code (GB 32100) of a Xiamen business whose organisation code body is `body` (8 characters). */
 function creditCode(body: string): string {
@@ -111,7 +111,8 @@ describe.each(backends)('start-up subsidy and guaranteed loan rules through the 
     // A start date other than the registered one.
     expect(await violated(caseId, caseworker, 'submit', application(studio, { businessStartDate: '2023-03-01' }))).toEqual(['start-date-as-registered']);
 
-    expect((await act(t, caseworker, caseId, 'submit', application(studio))).state).toBe('submitted');
+    expect((await act(t, caseworker, caseId, 'submit', application(studio))).state).toBe('publicized');
+    expect((await endNotice(t, reviewer, caseId)).state).toBe('submitted');
     expect((await act(t, reviewer, caseId, 'approve', { opinion: '首次创业，营业执照核实无误' })).state).toBe('paid');
     const items = await t.request('GET', `/api/ledger/items?caseId=${caseId}`, { token: reviewer });
     expect(items.body.items).toEqual([expect.objectContaining({ subsidyType: 'start-up-subsidy', amountFen: 500_000, fund: 'employment-subsidy' })]);

@@ -45,6 +45,8 @@ const countedTables = [
   'notification_reads',
   'case_attachments',
   'public_postings',
+  'public_notices',
+  'notice_objections',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

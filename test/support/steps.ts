@@ -1,4 +1,7 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { timers } from '../../runtime/db/schema/index.ts';
+import { fireDueTimers } from '../../runtime/timers/index.ts';
 import type { TestRuntime } from './test-runtime.ts';
 
 /** One row of a case's history, as `GET /api/cases/:id/history` lists it. */
@@ -71,4 +74,20 @@ export async function registerJobSeeker(t: TestRuntime, token: string, personId:
   expect(opened.status, `job-seeking: ${JSON.stringify(opened.body)}`).toBe(201);
   const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: ['350203'], expectedPayFen: 500_000, education: '60', availableFrom: '2026-11-02', validUntil };
   await act(t, token, opened.body.id, 'register', profile);
+}
+
+/**
+ * Ends a case's public notice (公示) as its timer does, without moving the test's clock: the
+ * pending `endNotice` timer made due now, then the due timers fired. Returns the case as it is then.
+ */
+export async function endNotice(t: TestRuntime, token: string, caseId: string) {
+  const due = await t.rt.db
+    .update(timers)
+    .set({ fireAt: t.clock.now() })
+    .where(and(eq(timers.caseId, caseId), eq(timers.event, 'endNotice'), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+    .returning({ id: timers.id });
+  expect(due, 'a pending endNotice timer').toHaveLength(1);
+  const fired = (await fireDueTimers(t.rt)).filter((timer) => timer.caseId === caseId);
+  expect(fired.map((timer) => timer.outcome)).toEqual([{ sent: 'endNotice' }]);
+  return getCase(t, token, caseId);
 }

@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './attachments.ts';
 export * from './postings.ts';
 export * from './public-accounts.ts';
+export * from './notices.ts';

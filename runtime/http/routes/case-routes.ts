@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CASE_CHANNELS, CASE_SORTS, caseHistory, exportCases, getCase, linkedCases, listCases, sendEvent, startCase } from '../../cases/index.ts';
 import { CASE_EXPORT_MAX } from '../../config.ts';
 import { XLSX_TYPE } from '../../exports/index.ts';
+import { caseObjections } from '../../notices/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -231,7 +232,19 @@ const linksRoute = secureRoute('cases.read', {
   responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(400, 401, 404) },
 });
 
-/** Cases: open, search, export, read, act, history, linked cases. */
+const objectionsRoute = secureRoute('cases.read', {
+  method: 'get',
+  path: '/cases/{id}/objections',
+  tags: ['cases'],
+  summary: "Objections sent from the public site to the case's public notices (公示异议): who, when and why",
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(z.object({ id: z.string(), receivedAt: z.string(), name: z.string(), phone: z.string(), reason: z.string() })) }), 'Objections, oldest first'),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+/** Cases: open, search, export, read, act, history, linked cases, objections to their notices. */
 export function caseRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(startRoute, async (c) => c.json(await startCase(rt, c.get('user'), c.req.valid('json')), 201))
@@ -244,5 +257,6 @@ export function caseRoutes(rt: RuntimeContext) {
     .openapi(getRoute, async (c) => c.json(await getCase(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
     .openapi(eventRoute, async (c) => c.json(await sendEvent(rt, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(historyRoute, async (c) => c.json(await caseHistory(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200))
-    .openapi(linksRoute, async (c) => c.json(await linkedCases(rt, c.get('user'), c.req.valid('param').id), 200));
+    .openapi(linksRoute, async (c) => c.json(await linkedCases(rt, c.get('user'), c.req.valid('param').id), 200))
+    .openapi(objectionsRoute, async (c) => c.json(await caseObjections(rt, c.get('user'), c.req.valid('param').id, c.get('origin')), 200));
 }

@@ -2,7 +2,7 @@ import { isPlatformError } from '../../../engine/index.ts';
 import { registerEmployer } from '../../employers/index.ts';
 import { issueBatch } from '../../ledger/index.ts';
 import { businesses, idNumberOf, type PersonKey } from './cast.ts';
-import { at, type Act, type SceneGroup, type Story } from './story.ts';
+import { at, STORY_WORKING_DAYS, type Act, type SceneGroup, type Story } from './story.ts';
 import { registersUnemployed } from './unemployment.ts';
 
 /** A filed training class of a registered training institution (`demo-institutions.ts`): the trainee enrols (the case opens) and, on `startOn`, the class starts. */
@@ -61,13 +61,13 @@ async function registerBusiness(s: Story, who: PersonKey, business: keyof typeof
   }
 }
 
-/** A start-up subsidy application for a business registered `startedDaysAgo` days ago. */
-async function applyForStartUpSubsidy(s: Story, who: PersonKey, business: keyof typeof businesses, startedDaysAgo: number, graduate: boolean): Promise<string> {
+/** A start-up subsidy application for a business registered `startedDaysAgo` days ago (or on `startedOn`, when registered on an earlier day of the story). */
+async function applyForStartUpSubsidy(s: Story, who: PersonKey, business: keyof typeof businesses, startedDaysAgo: number, graduate: boolean, startedOn = s.date(-startedDaysAgo)): Promise<string> {
   await registerBusiness(s, who, business, startedDaysAgo);
   const application = await s.open('start-up-subsidy', await s.person(who));
   const { name, creditCode } = businesses[business];
   const amountFen = s.parameter('start-up', 'startUpSubsidyFen');
-  await s.send('caseworker', application.id, 'submit', { businessCreditCode: creditCode, businessName: name, businessStartDate: s.date(-startedDaysAgo), amountFen, graduate, period: 'once' });
+  await s.send('caseworker', application.id, 'submit', { businessCreditCode: creditCode, businessName: name, businessStartDate: startedOn, amountFen, graduate, period: 'once' });
   return application.id;
 }
 
@@ -94,16 +94,18 @@ const afterQuarter = (date: string) => {
 const jianshe = { lender: '中国建设银行厦门思明支行', lenderCode: '9135020015402120X1', lenderAccount: '35150198010100000123', lenderBank: '中国建设银行厦门思明支行' };
 
 /**
- * 孙雅婷, a recent graduate with a design studio, gets the start-up subsidy and a guaranteed
- * loan; a quarter's interest subsidy is paid. 周立军, registered unemployed, applied for both;
- * they wait for review.
+ * 孙雅婷, a recent graduate with a design studio, gets the start-up subsidy after its public
+ * notice (five working days, ended by its timer) and a guaranteed loan; a quarter's interest
+ * subsidy is paid. 周立军, registered unemployed, applied for both: his loan waits for review,
+ * his subsidy is under public notice on the public site (公示, /notices) when the story ends.
  */
 function entrepreneurs(s: Story): Act[] {
   let subsidy = '';
   let loan = '';
+  let lijunStartedOn = '';
   return [
     at(5, '10:00', async () => (subsidy = await applyForStartUpSubsidy(s, 'sunYating', 'yatingStudio', 540, true))),
-    at(8, '14:00', () => s.send('reviewer', subsidy, 'approve', { opinion: '毕业2年内高校毕业生创业，经营正常，同意补贴' })),
+    at(13, '14:00', () => s.send('reviewer', subsidy, 'approve', { opinion: '毕业2年内高校毕业生创业，公示期满无异议，经营正常，同意补贴' })),
     at(8, '15:30', async () => (loan = await applyForLoan(s, 'sunYating', 'yatingStudio', { eligibleGroup: 'graduate', groupProofNo: '毕业证书 103841202205001234', loanAmountFen: 20_000_000, termMonths: 24, ...jianshe }))),
     at(10, '10:30', () => s.send('supervisor', loan, 'approveGuarantee', { opinion: '经营稳定，同意提供担保' })),
     at(15, '10:00', () => s.send('caseworker', loan, 'disburse', { disbursedOn: s.today(), disbursedAmountFen: 20_000_000, annualRatePercent: 3.45, lprBasisPoints: s.parameter('start-up', 'lprBasisPoints') })),
@@ -118,7 +120,12 @@ function entrepreneurs(s: Story): Act[] {
     }),
     at(41, '11:00', () => s.send('reviewer', loan, 'approveInterest', { opinion: '结息单核对无误，同意贴息' })),
     ...registersUnemployed(s, 'zhouLijun', () => ({ category: 'business-closed', unemployedSince: s.date(-25), education: '60', retirementCategory: 'male-60' }), [24, '10:00'], [25, '10:30']),
-    at(43, '10:30', () => applyForStartUpSubsidy(s, 'zhouLijun', 'lijunCarCare', 400, false)),
+    at(43, '10:30', async () => {
+      lijunStartedOn = s.date(-400);
+      await registerBusiness(s, 'zhouLijun', 'lijunCarCare', 400);
+    }),
+    // Two working days before the story ends: his notice period runs on after it, so the public site shows it.
+    at(STORY_WORKING_DAYS - 2, '10:30', () => applyForStartUpSubsidy(s, 'zhouLijun', 'lijunCarCare', 400, false, lijunStartedOn)),
     at(45, '09:30', () =>
       applyForLoan(s, 'zhouLijun', 'lijunCarCare', {
         eligibleGroup: 'registered-unemployed',
