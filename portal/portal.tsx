@@ -2,10 +2,12 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { publicArticles, type PublicArticles } from '../runtime/articles/index.ts';
 import { describeError, log } from '../runtime/log/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { addArticleRoutes, articleSitemapPages } from './articles/routes.tsx';
 import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
@@ -20,7 +22,7 @@ import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteFor, type Site } from './site.ts';
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -38,7 +40,7 @@ async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500
  * script, in zh-CN at the root and in English under `/en`. It reads postings only through
  * {@link PublicPostings}, which holds nothing staff-only; a test may hand it another implementation.
  */
-export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings } = {}) {
+export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings; articles?: PublicArticles } = {}) {
   const postings = options.postings ?? publicPostings(rt);
   const app = new Hono();
   const siteOf = (c: Context): Site => siteFor(langOfPath(c.req.path), requestOrigin(c, rt.config.trustProxy));
@@ -75,13 +77,15 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
     });
   }
   app.get('/en', (c) => c.redirect('/en/', 301));
+  const articles = options.articles ?? publicArticles(rt);
+  addArticleRoutes(app, rt, siteOf, articles);
 
   app.get('/sitemap.xml', async (c) => {
-    const entries = await postings.sitemap();
+    const [entries, articlePages] = await Promise.all([postings.sitemap(), articles.sitemap()]);
     const part = Number(c.req.query('part'));
     const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, articleSitemapPages(articlePages)));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);

@@ -26,12 +26,18 @@ export function sitemapParts(entries: readonly PostingSitemapEntry[]): number {
   return Math.max(1, Math.ceil(entries.length / POSTINGS_PER_FILE));
 }
 
+/** A page of the site other than a posting, for part 1 of the sitemap (the articles' columns and pages). */
+export interface SitemapPage {
+  path: string;
+  lastmod?: string;
+}
+
 /**
  * `sitemap.xml`: the home page, the search and every live posting with its last change, in both
  * languages. With more postings than one file may list, `/sitemap.xml` is an index of
- * `/sitemap.xml?part=N` files; part 1 also lists home and search.
+ * `/sitemap.xml?part=N` files; part 1 also lists home and search, and the other `pages` given.
  */
-export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry[], part?: number): string {
+export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry[], part?: number, pages: readonly SitemapPage[] = []): string {
   const parts = sitemapParts(entries);
   if (parts > 1 && part === undefined) {
     const files = Array.from({ length: parts }, (_, n) => `<sitemap><loc>${xml(`${origin}/sitemap.xml?part=${n + 1}`)}</loc></sitemap>`);
@@ -39,6 +45,7 @@ export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry
   }
   const index = (part ?? 1) - 1;
   const slice = entries.slice(index * POSTINGS_PER_FILE, (index + 1) * POSTINGS_PER_FILE);
-  const pages = [...(index === 0 ? [pageEntries(origin, '/'), pageEntries(origin, '/jobs')] : []), ...slice.map((entry) => pageEntries(origin, `/jobs/${entry.id}`, entry.updatedAt))];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${URLSET}\n${pages.join('\n')}\n</urlset>\n`;
+  const first = index === 0 ? [pageEntries(origin, '/'), pageEntries(origin, '/jobs'), ...pages.map((page) => pageEntries(origin, page.path, page.lastmod))] : [];
+  const listed = [...first, ...slice.map((entry) => pageEntries(origin, `/jobs/${entry.id}`, entry.updatedAt))];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${URLSET}\n${listed.join('\n')}\n</urlset>\n`;
 }

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
 import type { PostingSearchResult } from '../../runtime/postings/types.ts';
+import { NewsColumns } from '../articles/article-parts.tsx';
 import { facetValueLabel } from '../labels.ts';
 import { formatCount } from '../locale.ts';
 import { queryParams } from '../search-query.ts';
@@ -38,6 +39,7 @@ export const HomePage: FC<{ site: Site; newest: PostingSearchResult }> = ({ site
           </ul>
         </section>
       ) : null}
+      <NewsColumns site={site} />
       <section aria-labelledby="newest">
         <h2 id="newest">{m.newestHeading}</h2>
         {newest.items.length > 0 ? (
