@@ -7,6 +7,7 @@ import { describeError, log } from '../runtime/log/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { NewsColumns } from './articles/article-parts.tsx';
 import { addArticleRoutes, articleSitemapPages } from './articles/routes.tsx';
 import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
@@ -53,7 +54,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
 
   for (const lang of langs) {
     const prefix = langPrefix(lang);
-    app.get(`${prefix}/`, async (c) => page(c, <HomePage site={siteOf(c)} newest={await postings.search({ sort: 'date', pageSize: HOME_NEWEST })} />));
+    app.get(`${prefix}/`, async (c) => page(c, <HomePage site={siteOf(c)} newest={await postings.search({ sort: 'date', pageSize: HOME_NEWEST })} news={<NewsColumns site={siteOf(c)} />} />));
     app.get(`${prefix}/jobs`, async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams);
       const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
@@ -81,11 +82,11 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
   addArticleRoutes(app, rt, siteOf, articles);
 
   app.get('/sitemap.xml', async (c) => {
-    const [entries, articlePages] = await Promise.all([postings.sitemap(), articles.sitemap()]);
+    const [entries, pages] = await Promise.all([postings.sitemap(), articles.sitemap().then(articleSitemapPages)]);
     const part = Number(c.req.query('part'));
-    const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
+    const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries, pages) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, articleSitemapPages(articlePages)));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, pages));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);

@@ -3,7 +3,6 @@ import type { Lang } from '../locale.ts';
 
 /** The texts of the employment work website's pages in zh-CN; English below has the same shape. */
 const zhCN = {
-  navNews: '就业资讯',
   newsTitle: '就业工作资讯',
   newsDescription: '公共就业服务机构发布的就业创业政策法规、工作动态、通知公告和办事指南。',
   newsIntro: '以下信息均由公共就业服务机构撰稿、经审核人审核后发布。',
@@ -35,7 +34,6 @@ const zhCN = {
 export type ArticleMessages = typeof zhCN;
 
 const en: ArticleMessages = {
-  navNews: 'News & policy',
   newsTitle: 'Employment news and policy',
   newsDescription: 'Policies, news, announcements and service guides published by the public employment services.',
   newsIntro: 'Everything here was written by a public employment service office and published after review by someone other than its writer.',

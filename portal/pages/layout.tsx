@@ -1,6 +1,5 @@
 /** @jsxImportSource hono/jsx */
 import type { Child, FC } from 'hono/jsx';
-import { articleMessages } from '../articles/article-messages.ts';
 import { stylesheetAsset } from '../assets.ts';
 import { hasChinese, langs, otherLang, sitePath } from '../locale.ts';
 import type { Site } from '../site.ts';
@@ -56,7 +55,7 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
             <nav class="site-nav" aria-label={m.siteNav}>
               <a href={site.href('/')}>{m.navHome}</a>
               <a href={site.href('/jobs')}>{m.navJobs}</a>
-              <a href={site.href('/news')}>{articleMessages[lang].navNews}</a>
+              <a href={site.href('/news')}>{m.navNews}</a>
               <a href={sitePath(other, head.path, head.query)} lang={other} hreflang={other}>
                 {m.switchLanguage}
               </a>

@@ -152,7 +152,7 @@ export const articleScenes: SceneGroup = {
       at(13, '15:20', () => s.send('caseworker', ids.get(insuranceSubsidy)!, 'resubmit', { ...insuranceSubsidy })),
       at(14, '10:10', publish(insuranceSubsidy)),
       at(12, '16:00', () => s.send('reviewer', ids.get(oldNotice)!, 'withdraw', { withdrawalReason: '假期已结束，通知不再适用' })),
-      at(51, '10:30', write(pendingNews)),
+      at(50, '10:30', write(pendingNews)),
     ];
   },
 };
