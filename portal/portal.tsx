@@ -1,11 +1,14 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
+import { publicArticles, type PublicArticles } from '../runtime/articles/index.ts';
 import { describeError, log } from '../runtime/log/index.ts';
 import { serviceGuides, type ServiceGuides } from '../runtime/guides/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { NewsColumns } from './articles/article-parts.tsx';
+import { addArticleRoutes, articleSitemapPages } from './articles/routes.tsx';
 import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
@@ -30,6 +33,7 @@ import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender 
 export interface PortalOptions {
   postings?: PublicPostings;
   guides?: ServiceGuides;
+  articles?: PublicArticles;
   /** The city's SMS gateway; by default the demo sender in demo mode, none (sign-up refused) in production. */
   sms?: SmsSender;
   /** Run in an employer's sign-up transaction: opens the caseworker's check of the employer. */
@@ -37,7 +41,7 @@ export interface PortalOptions {
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -71,7 +75,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
 
   for (const lang of langs) {
     const prefix = langPrefix(lang);
-    app.get(`${prefix}/`, async (c) => page(c, <HomePage site={siteOf(c)} newest={await postings.search({ sort: 'date', pageSize: HOME_NEWEST })} />));
+    app.get(`${prefix}/`, async (c) => page(c, <HomePage site={siteOf(c)} newest={await postings.search({ sort: 'date', pageSize: HOME_NEWEST })} news={<NewsColumns site={siteOf(c)} />} />));
     app.get(`${prefix}/jobs`, async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams);
       const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
@@ -97,13 +101,16 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
   addGuideRoutes(app, { guides, siteOf });
   addNoticeRoutes(app, rt, siteOf);
   app.get('/en', (c) => c.redirect('/en/', 301));
+  const articles = options.articles ?? publicArticles(rt);
+  addArticleRoutes(app, rt, siteOf, articles);
 
   app.get('/sitemap.xml', async (c) => {
-    const entries = await postings.sitemap();
+    const [entries, news, guidePaths] = await Promise.all([postings.sitemap(), articles.sitemap().then(articleSitemapPages), guideSitemapPaths(guides)]);
+    const pages = [...news, ...guidePaths.map((path) => ({ path }))];
     const part = Number(c.req.query('part'));
-    const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries) ? part : undefined;
+    const chosen = Number.isInteger(part) && part >= 1 && part <= sitemapParts(entries, pages) ? part : undefined;
     c.header('Content-Type', 'application/xml; charset=utf-8');
-    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, await guideSitemapPaths(guides)));
+    return c.body(sitemapXml(requestOrigin(c, rt.config.trustProxy), entries, chosen, pages));
   });
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);

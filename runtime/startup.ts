@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { articleProjection } from './articles/index.ts';
 import { caseEffects, createStepper, subjectEffects } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
@@ -15,15 +16,16 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
 /**
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
- * ledger's payment, and the public postings kept of the published vacancies, put together here,
- * where every folder may be imported, so that cases/ never imports the ledger or the postings.
+ * ledger's payment, and the public postings and articles kept of the published vacancies and articles,
+ * put together here, where every folder may be imported, so that cases/ never imports the ledger,
+ * the postings or the articles.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
   return {
     ...parts,
     stepper: createStepper(
       (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
-      (registry) => [postingProjection(registry), noticeProjection(registry)],
+      (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry)],
     ),
   };
 }

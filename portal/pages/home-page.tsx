@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { PostingSearchResult } from '../../runtime/postings/types.ts';
 import { facetValueLabel } from '../labels.ts';
 import { formatCount } from '../locale.ts';
@@ -10,10 +10,11 @@ import { PostingCard } from './posting-card.tsx';
 import { SearchForm } from './search-form.tsx';
 
 /**
- * `/`: the keyword box, the districts with their counts, the newest postings and the way to all of
- * them. It loads `/admin-links.js`, which sends an old workbench bookmark (`/#/cases/…`) on to `/admin/`.
+ * `/`: the keyword box, the districts with their counts, the links of other parts of the site
+ * (`news`: the employment website's columns), the newest postings and the way to all of them.
+ * It loads `/admin-links.js`, which sends an old workbench bookmark (`/#/cases/…`) on to `/admin/`.
  */
-export const HomePage: FC<{ site: Site; newest: PostingSearchResult }> = ({ site, newest }) => {
+export const HomePage: FC<{ site: Site; newest: PostingSearchResult; news?: Child }> = ({ site, newest, news }) => {
   const { m, lang } = site;
   const districts = newest.facets.district.filter((entry) => entry.count > 0);
   return (
@@ -38,6 +39,7 @@ export const HomePage: FC<{ site: Site; newest: PostingSearchResult }> = ({ site
           </ul>
         </section>
       ) : null}
+      {news}
       <section aria-labelledby="newest">
         <h2 id="newest">{m.newestHeading}</h2>
         {newest.items.length > 0 ? (

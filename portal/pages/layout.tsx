@@ -55,10 +55,10 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
             <nav class="site-nav" aria-label={m.siteNav}>
               <a href={site.href('/')}>{m.navHome}</a>
               <a href={site.href('/jobs')}>{m.navJobs}</a>
+              <a href={site.href('/news')}>{m.navNews}</a>
               <a href={site.href('/guides')}>{m.navGuides}</a>
-              <AccountLink site={site} />
               <a href={site.href('/notices')}>{m.navNotices}</a>
-                <AccountLink site={site} />
+              <AccountLink site={site} />
               <a href={sitePath(other, head.path, head.query)} lang={other} hreflang={other}>
                 {m.switchLanguage}
               </a>

@@ -14,11 +14,14 @@ export function pageNumbers(page: number, pages: number): number[] {
   return numbers;
 }
 
-/** Links to the other pages of a search, the current one marked for screen readers (`aria-current="page"`). */
-export const Pager: FC<{ site: Site; query: PostingQuery; page: number; pages: number }> = ({ site, query, page, pages }) => {
+/**
+ * Links to the other pages of a search, the current one marked for screen readers (`aria-current="page"`);
+ * `linkTo` writes a page's address for lists other than the job search.
+ */
+export const Pager: FC<{ site: Site; query: PostingQuery; page: number; pages: number; linkTo?: (page: number) => string }> = ({ site, query, page, pages, linkTo }) => {
   const { m } = site;
   if (pages <= 1) return null;
-  const link = (n: number) => site.href('/jobs', queryParams({ ...query, page: n }));
+  const link = linkTo ?? ((n: number) => site.href('/jobs', queryParams({ ...query, page: n })));
   return (
     <nav class="pager" aria-label={m.pagination}>
       {page > 1 ? (

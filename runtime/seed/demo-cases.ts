@@ -4,6 +4,7 @@ import { calendarInForce } from '../calendar/index.ts';
 import { cases, orgUnits } from '../db/schema/index.ts';
 import { insertDemoPublicAccounts } from './demo-public-accounts.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { articleScenes } from './demo-scenes/articles.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
 import { internshipScenes } from './demo-scenes/internship.ts';
 import { jobMatchingScenes } from './demo-scenes/job-matching.ts';
@@ -51,7 +52,7 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
     progress(`演示业务 demo cases: a story from ${story.dateOf(story.opening(0))} to today, employers first…`);
     await story.registerEmployers();
-    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes];
+    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes, articleScenes];
     await story.play(scenes, progress);
     const office = staff.caseworker.orgUnit;
     const [cityOrgUnit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.cityCode, office.cityCode!)));

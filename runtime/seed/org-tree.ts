@@ -28,6 +28,8 @@ export const standardPosts = [
   { code: 'survey-review', name: '劳动力调查审核岗', nameEn: 'Labour force survey review' },
   { code: 'personnel-file-window', name: '人事档案管理岗', nameEn: 'Personnel file custody' },
   { code: 'personnel-file-review', name: '人事代理审核岗', nameEn: 'Personnel agency review' },
+  { code: 'article-editing', name: '信息发布编辑岗', nameEn: 'Website editing' },
+  { code: 'article-review', name: '信息发布审核岗', nameEn: 'Website review' },
   { code: 'supervisor', name: '业务科长', nameEn: 'Office supervisor' },
 ] as const;
 

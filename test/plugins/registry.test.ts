@@ -17,6 +17,7 @@ describe('plugin registry', () => {
   it('has unique plugin ids and loads every shipped plugin', () => {
     expect(new Set(plugins.map((p) => p.id)).size).toBe(plugins.length);
     expect([...loadPlugins(plugins).processes.keys()].sort()).toEqual([
+      'article-publishing',
       'business-loan-interest',
       'employment-difficulty',
       'employment-registration',

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../portal/index.ts';
 import { parseQuery, queryParams } from '../../portal/search-query.ts';
+import type { PublicArticles } from '../../runtime/articles/index.ts';
 import type { PostingQuery, PostingSearchResult, PublicPostingDetail, PublicPostings } from '../../runtime/postings/types.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { testConfig } from '../support/seeded-databases.ts';
@@ -57,7 +58,9 @@ function fakePostings(sitemapSize = 1): PublicPostings & { asked: PostingQuery[]
 
 function portal(postings: PublicPostings, trustProxy = false) {
   const rt = { config: testConfig({ trustProxy }), clock: () => new Date('2026-12-05T02:00:00Z') } as RuntimeContext;
-  return createPortalApp(rt, { postings, guides: { cities: async () => [], list: async () => undefined, guide: async () => undefined } });
+  // No article is published and no city offers a guide on this database-less site.
+  const articles: PublicArticles = { list: async () => ({ total: 0, page: 1, pageSize: 20, items: [] }), page: async () => undefined, file: async () => undefined, sitemap: async () => [] };
+  return createPortalApp(rt, { postings, articles, guides: { cities: async () => [], list: async () => undefined, guide: async () => undefined } });
 }
 
 describe('the public site on postings handed to it', () => {

@@ -15,3 +15,4 @@ export * from './attachments.ts';
 export * from './postings.ts';
 export * from './public-accounts.ts';
 export * from './notices.ts';
+export * from './articles.ts';

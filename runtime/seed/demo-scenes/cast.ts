@@ -52,6 +52,8 @@ export const employers = {
   minjiang: { name: '福建闽江物流有限公司', creditCode: '91350100M000100Y43' },
   lujiang: { name: '厦门鹭江餐饮管理有限公司', creditCode: '91350203MA2Y3K1B9C' },
   jialian: { name: '厦门市思明区嘉莲街道社区服务中心', creditCode: '123502034265103M7Y' },
+  // The publishing institution of the employment work website's articles (a 事业单位, registered as employers are).
+  employmentCentre: { name: '厦门市公共就业服务中心', creditCode: '12350200426510200J' },
   jimei: { name: '厦门集美精密制造有限公司', creditCode: '91350211MA8U2J7KXM' },
   huli: { name: '厦门湖里跨境电商有限公司', creditCode: '91350206MA2YC8P40P' },
   luyuan: { name: '厦门鹭源财务咨询有限公司', creditCode: '91350203MA8T6K2R9J' },
