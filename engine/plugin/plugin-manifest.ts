@@ -112,7 +112,7 @@ export type Subscription = {
  * unemployed person" instead of naming a process. Each part names an element of one of the
  * package's processes; the load checks that it exists.
  */
-export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded'] as const;
+export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded', 'employerAccountVerified', 'employerAccountRefused'] as const;
 export type MeaningName = (typeof meaningNames)[number];
 
 /** The parts each meaning must name, which the shared features read. */
@@ -124,6 +124,9 @@ export const meaningParts: Readonly<Record<MeaningName, readonly ('state' | 'eve
   activeJobSeeker: ['state', 'form'],
   certified: ['state', 'event'],
   surveyRecorded: ['state'],
+  // An employer's public account is usable once its verification case is in this state (application form: the credit code and name), and refused in the other (refusal form: the reason shown to the employer).
+  employerAccountVerified: ['state', 'form'],
+  employerAccountRefused: ['state', 'form'],
 };
 
 /** The process, and where needed the state, event or form, that carries a meaning. */
