@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { caseEffects, createStepper, subjectEffects } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
+import { employerVerificationProjection } from './employer-accounts/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
@@ -14,7 +15,8 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
 /**
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
- * ledger's payment, and the public postings kept of the published vacancies, put together here,
+ * ledger's payment, and the public postings kept of the published vacancies and the employer
+ * accounts of their verification cases, put together here,
  * where every folder may be imported, so that cases/ never imports the ledger or the postings.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
@@ -22,7 +24,7 @@ export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): Ru
     ...parts,
     stepper: createStepper(
       (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
-      (registry) => [postingProjection(registry)],
+      (registry) => [postingProjection(registry), employerVerificationProjection(registry, parts.cipher)],
     ),
   };
 }

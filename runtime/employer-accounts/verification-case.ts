@@ -1,0 +1,83 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { chinaDate, PlatformError } from '../../engine/index.ts';
+import type { Executor, Transaction } from '../db/index.ts';
+import { cases, employers } from '../db/schema/index.ts';
+import { processesInForce, publishedDefinition, type PluginRegistry, type PublishedDefinition } from '../plugins/index.ts';
+import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
+import { applicantActor, cityOffice } from './employer-account.ts';
+
+/** What an employer states when signing up, checked by the verification process's application form. */
+export interface EmployerApplication {
+  creditCode: string;
+  employerName: string;
+  agentName: string;
+  agentMobile: string;
+}
+
+/** The verification process and its two ends, as the packages declare them (`employerAccountVerified`, `employerAccountRefused`). */
+export function verificationMeanings(registry: PluginRegistry) {
+  const verified = registry.meaning('employerAccountVerified');
+  const refused = registry.meaning('employerAccountRefused');
+  return { process: verified.process, verified: verified.state!, application: verified.form!, refused: refused.state!, refusal: refused.form! };
+}
+
+/** The reason a refused verification gives the employer: the refusal form's first required field, as the caseworker wrote it. */
+export function refusalReason(registry: PluginRegistry, data: Readonly<Record<string, unknown>>): string | null {
+  const meanings = verificationMeanings(registry);
+  const form = registry.processes.get(meanings.process)?.compiled.definition.forms[meanings.refusal];
+  const field = (form?.schema as { required?: string[] } | undefined)?.required?.[0];
+  const value = field === undefined ? undefined : data[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The definition of a process in force at an office, pinned by the case it opens. */
+export async function inForceAt(db: Executor, rt: RuntimeContext, path: string, processId: string): Promise<PublishedDefinition> {
+  const [inForce] = await processesInForce(db, path, processId);
+  if (!inForce) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId } });
+  return publishedDefinition(db, rt.registry, inForce.definitionId);
+}
+
+/**
+ * Opens the verification of a new employer account, in the sign-up's transaction, at the city's
+ * office (its window post sees the task): the application is checked by the process's form (the
+ * credit code by GB 32100, the agent's mobile; nothing written on a refusal) and kept sealed where
+ * the form marks it personal. The case is about the employer of that credit code on the city's
+ * register; where the register has none yet, about the id its record will take when the caseworker
+ * verifies the account (the verification writes it from the application).
+ */
+export async function openEmployerVerification(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }, application: EmployerApplication): Promise<CaseRow> {
+  const meanings = verificationMeanings(rt.registry);
+  const office = await cityOffice(tx, account.cityCode);
+  const published = await inForceAt(tx, rt, office.path, meanings.process);
+  const data = { ...application, creditCode: application.creditCode.trim().toUpperCase(), employerName: application.employerName.trim(), agentName: application.agentName.trim() };
+  const fields = published.compiled.validateForm(meanings.application, data, { today: chinaDate(rt.clock()) });
+  if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: meanings.application, fields } });
+  const [registered] = await tx.select({ id: employers.id }).from(employers).where(and(eq(employers.cityCode, account.cityCode), eq(employers.creditCode, data.creditCode))).limit(1);
+  return rt.stepper.open(tx, rt, {
+    published,
+    cityCode: account.cityCode,
+    subjectId: registered?.id ?? randomUUID(),
+    orgUnit: office,
+    actor: applicantActor(account, office.id),
+    createdBy: null,
+    openedByAccount: account.id,
+    data,
+    cause: null,
+  });
+}
+
+/** Where an account's verification stands, for the employer's own page: the latest case, its state and, when refused, the reason. */
+export async function accountVerification(rt: RuntimeContext, account: { id: string; cityCode: string }) {
+  const meanings = verificationMeanings(rt.registry);
+  const [row] = await rt.db
+    .select({ caseNo: cases.caseNo, state: cases.state, data: cases.data, createdAt: cases.createdAt })
+    .from(cases)
+    .where(and(eq(cases.cityCode, account.cityCode), eq(cases.processId, meanings.process), eq(cases.openedByAccount, account.id)))
+    .orderBy(desc(cases.createdAt))
+    .limit(1);
+  if (!row) return undefined;
+  const outcome = row.state === meanings.verified ? 'verified' : row.state === meanings.refused ? 'refused' : 'pending';
+  const reason = outcome === 'refused' ? refusalReason(rt.registry, row.data) : null;
+  return { caseNo: row.caseNo, outcome, reason, submittedAt: row.createdAt.toISOString() } as const;
+}
