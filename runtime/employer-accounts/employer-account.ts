@@ -1,7 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { PlatformError, type Actor } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
 import { orgUnits } from '../db/schema/index.ts';
+
+const parents = alias(orgUnits, 'parents');
 
 /**
  * The parts of a signed-in public account (`PublicAccount`, `public-accounts/types.ts`) an
@@ -31,12 +34,19 @@ export function applicantActor(account: Pick<EmployerAccount, 'id' | 'displayNam
 }
 
 /**
- * The office that takes a city's online work: the public employment service office right under the
- * city's unit (`350200-01`, 厦门市公共就业服务中心), whose window and review posts see it in their inbox.
+ * The office that takes a piece of a city's online work: the public employment service office of
+ * the county it belongs to (`350203` → 思明区's office), whose window and review posts see it in their
+ * inbox, as they would see the employer at their counter; the city's own office (`350200-01`) when
+ * the county has none or is not the city's.
  */
-export async function cityOffice(db: Executor, cityCode: string): Promise<{ id: string; path: string }> {
-  const [city] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.cityCode, cityCode))).limit(1);
-  const [office] = city ? await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(and(eq(orgUnits.parentId, city.id), eq(orgUnits.kind, 'office'))).orderBy(orgUnits.id).limit(1) : [];
-  if (!office) throw new PlatformError('NOT_FOUND', { details: { cityOffice: cityCode } });
-  return office;
+export async function serviceOffice(db: Executor, cityCode: string, county: string | undefined): Promise<{ id: string; path: string }> {
+  const offices = await db
+    .select({ id: orgUnits.id, path: orgUnits.path, parentKind: parents.kind })
+    .from(orgUnits)
+    .innerJoin(parents, eq(parents.id, orgUnits.parentId))
+    .where(and(eq(orgUnits.kind, 'office'), eq(orgUnits.cityCode, cityCode), or(eq(parents.kind, 'city'), county !== undefined && /^\d{6}$/.test(county) ? eq(parents.id, county) : sql`false`)))
+    .orderBy(orgUnits.id);
+  const office = offices.find((each) => each.parentKind !== 'city') ?? offices[0];
+  if (!office) throw new PlatformError('NOT_FOUND', { details: { office: cityCode } });
+  return { id: office.id, path: office.path };
 }

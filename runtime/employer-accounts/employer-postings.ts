@@ -4,7 +4,7 @@ import { retryLostRace, type Executor, type Transaction } from '../db/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
-import { applicantActor, cityOffice, employerOf, type EmployerAccount } from './employer-account.ts';
+import { applicantActor, employerOf, serviceOffice, type EmployerAccount } from './employer-account.ts';
 import { applicantEvents, type ApplicantAction } from './applicant-events.ts';
 import { reviewRemarks } from './review-remarks.ts';
 import { inForceAt } from './verification-case.ts';
@@ -28,12 +28,13 @@ async function creditCodeOf(db: Executor, cityCode: string, employerId: string):
 export async function postingForm(rt: RuntimeContext, account: EmployerAccount): Promise<FormDefinition> {
   employerOf(account);
   const { process, form } = vacancy(rt);
-  const published = await inForceAt(rt.db, rt, (await cityOffice(rt.db, account.cityCode)).path, process);
+  const published = await inForceAt(rt.db, rt, (await serviceOffice(rt.db, account.cityCode, undefined)).path, process);
   return published.definition.forms[form]!;
 }
 
 /**
- * Submits a new posting for the account's employer: a vacancy case opened at the city's office by
+ * Submits a new posting for the account's employer: a vacancy case opened at the office of the
+ * county of its work area (the city's office otherwise) by
  * the account (online channel) and its submit sent as the applicant, in one transaction, so the
  * screening rules and the form's schema refuse it whole (nothing written) or it waits for review
  * in the reviewers' inbox.
@@ -43,7 +44,8 @@ export async function submitPosting(rt: RuntimeContext, account: EmployerAccount
   const { process, form } = vacancy(rt);
   return retryLostRace(() =>
     rt.db.transaction(async (tx) => {
-      const office = await cityOffice(tx, account.cityCode);
+      // The office of the county the job is in, as a posting brought to a counter would be.
+      const office = await serviceOffice(tx, account.cityCode, typeof data['workArea'] === 'string' ? data['workArea'].slice(0, 6) : undefined);
       const published = await inForceAt(tx, rt, office.path, process);
       const actor = applicantActor(account, office.id);
       const opened = await rt.stepper.open(tx, rt, { published, cityCode: account.cityCode, subjectId: employerId, orgUnit: office, actor, createdBy: null, openedByAccount: account.id, cause: null });

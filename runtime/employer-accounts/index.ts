@@ -1,4 +1,4 @@
-export { applicantActor, cityOffice, employerOf, type EmployerAccount } from './employer-account.ts';
+export { applicantActor, employerOf, serviceOffice, type EmployerAccount } from './employer-account.ts';
 export { accountVerification, openEmployerVerification, verificationMeanings, type EmployerApplication } from './verification-case.ts';
 export { employerVerificationProjection } from './verification-projection.ts';
 export { actOnPosting, employerPosting, employerPostings, postingForm, submitPosting, type EmployerPostingView } from './employer-postings.ts';

@@ -5,7 +5,7 @@ import type { Executor, Transaction } from '../db/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
 import { processesInForce, publishedDefinition, type PluginRegistry, type PublishedDefinition } from '../plugins/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
-import { applicantActor, cityOffice } from './employer-account.ts';
+import { applicantActor, serviceOffice } from './employer-account.ts';
 
 /** What an employer states when signing up, checked by the verification process's application form. */
 export interface EmployerApplication {
@@ -39,8 +39,8 @@ export async function inForceAt(db: Executor, rt: RuntimeContext, path: string, 
 }
 
 /**
- * Opens the verification of a new employer account, in the sign-up's transaction, at the city's
- * office (its window post sees the task): the application is checked by the process's form (the
+ * Opens the verification of a new employer account, in the sign-up's transaction, at the office of
+ * the county that issued the credit code (its window post sees the task): the application is checked by the process's form (the
  * credit code by GB 32100, the agent's mobile; nothing written on a refusal) and kept sealed where
  * the form marks it personal. The case is about the employer of that credit code on the city's
  * register; where the register has none yet, about the id its record will take when the caseworker
@@ -48,9 +48,10 @@ export async function inForceAt(db: Executor, rt: RuntimeContext, path: string, 
  */
 export async function openEmployerVerification(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }, application: EmployerApplication): Promise<CaseRow> {
   const meanings = verificationMeanings(rt.registry);
-  const office = await cityOffice(tx, account.cityCode);
-  const published = await inForceAt(tx, rt, office.path, meanings.process);
   const data = { ...application, creditCode: application.creditCode.trim().toUpperCase(), employerName: application.employerName.trim(), agentName: application.agentName.trim() };
+  // The county the code was issued in (its third to eighth characters, GB 32100): that county's office checks it.
+  const office = await serviceOffice(tx, account.cityCode, data.creditCode.slice(2, 8));
+  const published = await inForceAt(tx, rt, office.path, meanings.process);
   const fields = published.compiled.validateForm(meanings.application, data, { today: chinaDate(rt.clock()) });
   if (fields.length > 0) throw new PlatformError('FORM_INVALID', { details: { form: meanings.application, fields } });
   const [registered] = await tx.select({ id: employers.id }).from(employers).where(and(eq(employers.cityCode, account.cityCode), eq(employers.creditCode, data.creditCode))).limit(1);

@@ -21,14 +21,15 @@ async function registerEmployer(tx: Transaction, cipher: FieldCipher, row: CaseR
   const creditCode = text(row.data['creditCode']).toUpperCase();
   const [found] = await tx.select({ id: employers.id }).from(employers).where(and(eq(employers.cityCode, row.cityCode), eq(employers.creditCode, creditCode))).limit(1);
   if (found) return found.id;
-  const stored = row.data['agentMobile'];
-  const phone = sealMasked(cipher, typeof stored === 'string' ? openValue(cipher, stored) : null, maskPhone);
+  // The agent's name and mobile are sealed in the case's data (the form marks them personal).
+  const opened = (field: string) => (typeof row.data[field] === 'string' ? openValue(cipher, row.data[field]) : null);
+  const phone = sealMasked(cipher, opened('agentMobile'), maskPhone);
   await tx.insert(employers).values({
     cityCode: row.cityCode,
     id: row.subjectId,
     creditCode,
     name: text(row.data['employerName']),
-    contactName: text(row.data['agentName']) || null,
+    contactName: opened('agentName')?.trim() || null,
     contactPhone: phone.value,
     contactPhoneMasked: phone.masked,
     orgUnitId: row.orgUnitId,
