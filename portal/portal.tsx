@@ -71,7 +71,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       const site = siteOf(c);
       if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
       if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);
-      return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
+      return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, found.status === 'paused' ? 404 : 410);
     });
   }
   app.get('/en', (c) => c.redirect('/en/', 301));

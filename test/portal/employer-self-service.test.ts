@@ -102,7 +102,9 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     const edited = await post(`/employer/postings/${id}/edit`, haulier, { version: String(version), ...formBody({ title: '仓库理货组长' }) });
     expect([edited.status, edited.headers.get('location')]).toEqual([303, `/employer/postings/${id}?done=edited`]);
     expect((await caseOf(id)).state).toBe('submitted');
-    expect((await get(`/jobs/${id}`)).status).not.toBe(200);
+    // Off the site until approved again: paused, not withdrawn.
+    const paused = await get(`/jobs/${id}`);
+    expect([paused.status, (await paused.text()).includes('正在重新审核')]).toEqual([404, true]);
 
     await approve(id);
     const live = await get(`/jobs/${id}`);
