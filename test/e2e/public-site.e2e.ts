@@ -1,16 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { phoneFaults } from './layout.ts';
+import { pageFaults, type Lang } from './public-pages.ts';
 
-/** axe-core's source, put into each page by the test (the page's policy lets no inline script in). */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-type Lang = 'zh-CN' | 'en';
 
 /** Saves the whole page as `test/e2e/screenshots/<name>.png` (ignored by git). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -22,41 +17,6 @@ const words = {
   'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '网上应聘尚未开通', pay: '元/月' },
   en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Online applications are not open yet', pay: 'yuan a month' },
 } as const;
-
-/** The serious and critical findings of axe-core (WCAG 2.1 A and AA, and its best practices) on the page now shown. */
-async function accessibilityFaults(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/** Visible texts of an English page holding Chinese outside an element marked `lang="zh-CN"`: a label left untranslated, or data left unmarked. */
-async function unmarkedChinese(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const left: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      const parent = node.parentElement;
-      if (!parent || !/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text)) continue;
-      if (parent.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
-      left.push(text);
-    }
-    return left;
-  });
-}
-
-/** What a visitor on this screen would meet wrong: axe's serious findings, sideways scrolling, the wrong language. */
-async function pageFaults(page: Page, lang: Lang): Promise<string[]> {
-  const faults = [...(await accessibilityFaults(page)), ...(await phoneFaults(page))];
-  const declared = await page.locator('html').getAttribute('lang');
-  if (declared !== lang) faults.push(`<html lang="${declared}"> on a ${lang} page`);
-  if (lang === 'en') faults.push(...(await unmarkedChinese(page)).map((text) => `unmarked Chinese: ${text}`));
-  return faults;
-}
 
 /** A fresh browser context at a width and language; what its pages' Content-Security-Policy refused is collected. */
 async function visitor(browser: Browser, width: number, lang: Lang, javaScriptEnabled = true) {
