@@ -1,42 +1,35 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { accountVerification } from '../../runtime/employer-accounts/index.ts';
+import { accountVerification } from '../../runtime/employer-accounts/index.ts';
+import type { MySectionProps } from '../accounts/my-page.tsx';
 import { fillText } from '../locale.ts';
-import { Data, fill } from '../pages/layout.tsx';
-import type { Site } from '../site.ts';
 import { employerMessages } from './employer-messages.ts';
 
 /**
- * The employer's part of its own page (`/my`): where the account's verification stands (pending,
- * with its case number; refused, with the caseworker's reason) and, once verified, the way to its
- * postings. Nothing for a citizen.
+ * The employer's part of its own page (`/my`): while its account waits for a caseworker, the case
+ * number of that check; once verified, the way to its postings. (Where the account stands, and a
+ * refusal's reason, the page says itself.) Nothing for a citizen.
  */
-export const EmployerAccountSection: FC<{ site: Site; verification: Awaited<ReturnType<typeof accountVerification>> }> = ({ site, verification }) => {
-  const account = site.account;
-  if (account?.kind !== 'employer') return null;
+export const EmployerAccountSection: FC<MySectionProps> = async ({ site, account, rt }) => {
+  if (account.kind !== 'employer') return null;
   const t = employerMessages(site.lang);
-  return (
-    <section class="panel" id="employer-account" data-status={account.status} aria-labelledby="employer-account-heading">
-      <h2 id="employer-account-heading">{t.accountHeading}</h2>
-      {account.status === 'active' ? (
-        <>
-          <p>{t.accountActive}</p>
-          <p>
-            <a href={site.href('/employer/postings')}>{t.postingsTitle}</a> · <a href={site.href('/employer/postings/new')}>{t.newPosting}</a>
-          </p>
-        </>
-      ) : account.status === 'refused' ? (
-        <>
-          <p>{t.accountRefused}</p>
-          {verification?.reason ? (
-            <p id="refusal-reason">
-              {fill(t.refusalReason, { reason: <Data site={site} text={verification.reason} /> })}
-            </p>
-          ) : null}
-        </>
-      ) : account.status === 'pending' ? (
-        <p>{fillText(t.accountPending, { caseNo: verification?.caseNo ?? '' })}</p>
-      ) : null}
+  if (account.status === 'active') {
+    return (
+      <section class="panel" id="employer-postings" aria-labelledby="employer-postings-heading">
+        <h2 id="employer-postings-heading">{t.postingsTitle}</h2>
+        <p>{t.accountActive}</p>
+        <p>
+          <a href={site.href('/employer/postings')}>{t.postingsTitle}</a> · <a href={site.href('/employer/postings/new')}>{t.newPosting}</a>
+        </p>
+      </section>
+    );
+  }
+  if (account.status !== 'pending') return null;
+  const verification = await accountVerification(rt, account);
+  return verification ? (
+    <section class="panel" id="employer-verification" aria-labelledby="employer-verification-heading">
+      <h2 id="employer-verification-heading">{t.accountHeading}</h2>
+      <p>{fillText(t.accountPending, { caseNo: verification.caseNo })}</p>
     </section>
-  );
+  ) : null;
 };

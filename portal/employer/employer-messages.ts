@@ -37,8 +37,6 @@ const zhCN = {
   postingData: '岗位信息',
   accountHeading: '用人单位账号',
   accountPending: '您的用人单位账号正在由公共就业服务机构核验（业务编号 {caseNo}），核验通过后即可发布岗位。',
-  accountRefused: '您的用人单位账号未通过核验。',
-  refusalReason: '原因：{reason}',
   accountActive: '账号已核验，可以发布招聘岗位。',
   choose: '请选择',
 };
@@ -79,8 +77,6 @@ const en: typeof zhCN = {
   postingData: 'The posting',
   accountHeading: 'Employer account',
   accountPending: 'The public employment service is verifying your employer account (case number {caseNo}); you can post jobs once it is verified.',
-  accountRefused: 'Your employer account was not verified.',
-  refusalReason: 'Reason: {reason}',
   accountActive: 'Your account is verified: you can post jobs.',
   choose: 'Choose…',
 };

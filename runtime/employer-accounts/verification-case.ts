@@ -68,17 +68,16 @@ export async function openEmployerVerification(tx: Transaction, rt: RuntimeConte
   });
 }
 
-/** Where an account's verification stands, for the employer's own page: the latest case, its state and, when refused, the reason. */
+/** The latest verification case of an account, for the employer's own page: its number and whether it is still waiting, verified or refused. */
 export async function accountVerification(rt: RuntimeContext, account: { id: string; cityCode: string }) {
   const meanings = verificationMeanings(rt.registry);
   const [row] = await rt.db
-    .select({ caseNo: cases.caseNo, state: cases.state, data: cases.data, createdAt: cases.createdAt })
+    .select({ caseNo: cases.caseNo, state: cases.state })
     .from(cases)
     .where(and(eq(cases.cityCode, account.cityCode), eq(cases.processId, meanings.process), eq(cases.openedByAccount, account.id)))
     .orderBy(desc(cases.createdAt))
     .limit(1);
   if (!row) return undefined;
   const outcome = row.state === meanings.verified ? 'verified' : row.state === meanings.refused ? 'refused' : 'pending';
-  const reason = outcome === 'refused' ? refusalReason(rt.registry, row.data) : null;
-  return { caseNo: row.caseNo, outcome, reason, submittedAt: row.createdAt.toISOString() } as const;
+  return { caseNo: row.caseNo, outcome } as const;
 }
