@@ -4,6 +4,7 @@ import { calendarInForce } from '../calendar/index.ts';
 import { cases } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
+import { employerAccountScenes } from './demo-scenes/employer-accounts.ts';
 import { internshipScenes } from './demo-scenes/internship.ts';
 import { jobMatchingScenes } from './demo-scenes/job-matching.ts';
 import { labourSurveyScenes } from './demo-scenes/labour-survey.ts';
@@ -50,7 +51,7 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
     progress(`演示业务 demo cases: a story from ${story.dateOf(story.opening(0))} to today, employers first…`);
     await story.registerEmployers();
-    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes];
+    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes, employerAccountScenes];
     await story.play(scenes, progress);
 
     const [created] = await tx.select({ value: count() }).from(cases);

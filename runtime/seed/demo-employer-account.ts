@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
 import type { Executor } from '../db/index.ts';
 import { employers, publicAccounts } from '../db/schema/index.ts';
-import type { FieldCipher } from '../crypto/index.ts';
 import { sealPhone } from '../privacy/index.ts';
 
 /**
@@ -19,6 +19,45 @@ export const DEMO_EMPLOYER = {
   mobile: '13950000001',
 } as const;
 
+/** An employer's account as the demo writes it, without the sign-up's text message. */
+export interface DemoEmployerAccount {
+  cityCode: string;
+  creditCode: string;
+  name: string;
+  agentName: string;
+  mobile: string;
+  /** None: a password nobody knows (an account the demo only shows in the workbench). */
+  password?: string;
+  status: 'active' | 'pending';
+  employerId: string | null;
+}
+
+/** Writes an employer account as sign-up and verification leave one: the mobile and the agent's name sealed, the credit code its login. */
+export async function insertEmployerAccount(db: Executor, cipher: FieldCipher, now: Date, account: DemoEmployerAccount): Promise<{ id: string; displayName: string; cityCode: string }> {
+  const { phone, phoneMasked } = sealPhone(cipher, account.mobile);
+  const [inserted] = await db
+    .insert(publicAccounts)
+    .values({
+      id: randomUUID(),
+      cityCode: account.cityCode,
+      kind: 'employer',
+      status: account.status,
+      loginIndex: account.creditCode,
+      displayName: account.name,
+      mobile: phone!,
+      mobileMasked: phoneMasked!,
+      personId: null,
+      employerId: account.employerId,
+      creditCode: account.creditCode,
+      agentName: cipher.encrypt(account.agentName),
+      passwordHash: await hashPassword(account.password ?? randomBytes(18).toString('base64')),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: publicAccounts.id, displayName: publicAccounts.displayName, cityCode: publicAccounts.cityCode });
+  return inserted!;
+}
+
 /**
  * Writes the demo employer's account, active on its record in the employer register, once the demo
  * story has registered the employer; writes nothing when the account is there or the employer is not.
@@ -33,23 +72,6 @@ export async function insertDemoEmployerAccount(db: Executor, cipher: FieldCiphe
     .where(and(eq(publicAccounts.cityCode, employer.cityCode), eq(publicAccounts.kind, 'employer'), eq(publicAccounts.loginIndex, DEMO_EMPLOYER.creditCode)))
     .limit(1);
   if (existing) return false;
-  const { phone, phoneMasked } = sealPhone(cipher, DEMO_EMPLOYER.mobile);
-  await db.insert(publicAccounts).values({
-    id: randomUUID(),
-    cityCode: employer.cityCode,
-    kind: 'employer',
-    status: 'active',
-    loginIndex: DEMO_EMPLOYER.creditCode,
-    displayName: DEMO_EMPLOYER.name,
-    mobile: phone!,
-    mobileMasked: phoneMasked!,
-    personId: null,
-    employerId: employer.id,
-    creditCode: DEMO_EMPLOYER.creditCode,
-    agentName: cipher.encrypt(DEMO_EMPLOYER.agentName),
-    passwordHash: await hashPassword(DEMO_EMPLOYER.password),
-    createdAt: now,
-    updatedAt: now,
-  });
+  await insertEmployerAccount(db, cipher, now, { ...DEMO_EMPLOYER, cityCode: employer.cityCode, status: 'active', employerId: employer.id });
   return true;
 }

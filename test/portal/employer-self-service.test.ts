@@ -10,7 +10,7 @@ import { backends, createTestRuntime, testClock, type TestRuntime } from '../sup
 const HAULIER = '91350100M000100Y43';
 const FIRM = '91350203MA2Y3K1B9C';
 const NEWCOMER = '92350203MA8W5T1L58';
-const REFUSED = '92350211MA8X0R6N1H';
+const REFUSED = '92350203MA8W7R2T23';
 
 type Session = Awaited<ReturnType<typeof employerSession>>;
 
