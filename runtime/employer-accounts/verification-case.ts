@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { chinaDate, PlatformError } from '../../engine/index.ts';
 import type { Executor, Transaction } from '../db/index.ts';
-import { cases, employers } from '../db/schema/index.ts';
+import { cases, employers, publicAccounts } from '../db/schema/index.ts';
 import { processesInForce, publishedDefinition, type PluginRegistry, type PublishedDefinition } from '../plugins/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
 import { applicantActor, serviceOffice } from './employer-account.ts';
@@ -66,6 +66,17 @@ export async function openEmployerVerification(tx: Transaction, rt: RuntimeConte
     data,
     cause: null,
   });
+}
+
+/**
+ * Opens the verification of an employer account just signed up, in the sign-up's transaction (the
+ * accounts' `onEmployerSignedUp` hook): the application read back from the account's row, the
+ * agent's name and mobile opened from their seals to be sealed again in the case.
+ */
+export async function openVerificationOfAccount(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }): Promise<CaseRow> {
+  const [row] = await tx.select({ creditCode: publicAccounts.creditCode, agentName: publicAccounts.agentName, mobile: publicAccounts.mobile }).from(publicAccounts).where(eq(publicAccounts.id, account.id));
+  if (!row?.creditCode || !row.agentName) throw new PlatformError('NOT_FOUND', { details: { account: account.id } });
+  return openEmployerVerification(tx, rt, account, { creditCode: row.creditCode, employerName: account.displayName, agentName: rt.cipher.decrypt(row.agentName), agentMobile: rt.cipher.decrypt(row.mobile) });
 }
 
 /** The latest verification case of an account, for the employer's own page: its number and whether it is still waiting, verified or refused. */

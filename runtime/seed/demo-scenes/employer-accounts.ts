@@ -1,4 +1,4 @@
-import { openEmployerVerification } from '../../employer-accounts/index.ts';
+import { openVerificationOfAccount } from '../../employer-accounts/index.ts';
 import { insertDemoEmployerAccount, insertEmployerAccount } from '../demo-employer-account.ts';
 import { at, type Story, type SceneGroup } from './story.ts';
 
@@ -8,14 +8,13 @@ const applicants = {
   catering: { creditCode: '91350203MA8X5N7P0N', name: '厦门筼筜餐饮管理有限公司', agentName: '黄志强', mobile: '13950000012' },
 } as const;
 
-/** An employer signs up: its pending account and the verification case opened with it, in one transaction, as the public site does. */
+/** An employer signs up: its pending account and the verification case opened with it, in one transaction, as the public site does; returns the case's id. */
 async function signUp(s: Story, who: keyof typeof applicants): Promise<string> {
   const applicant = applicants[who];
   const cityCode = s.user('caseworker').orgUnit.cityCode!;
   return s.rt.db.transaction(async (tx) => {
     const account = await insertEmployerAccount(tx, s.rt.cipher, s.rt.clock(), { ...applicant, cityCode, status: 'pending', employerId: null });
-    const opened = await openEmployerVerification(tx, s.rt, account, { creditCode: applicant.creditCode, employerName: applicant.name, agentName: applicant.agentName, agentMobile: applicant.mobile });
-    return opened.id;
+    return (await openVerificationOfAccount(tx, s.rt, account)).id;
   });
 }
 
