@@ -1,27 +1,21 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import { isPlatformError } from '../../engine/index.ts';
 import { actOnPosting, employerPosting, employerPostings, postingForm, submitPosting, type ApplicantAction } from '../../runtime/employer-accounts/index.ts';
-import type { PublicAccount } from '../../runtime/public-accounts/types.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { requireAccount } from '../accounts/require-account.ts';
+import { requireAccount, signedIn } from '../accounts/require-account.tsx';
 import { formData, formErrors } from '../forms/form-values.ts';
 import { langPrefix, langs } from '../locale.ts';
 import { NotFoundPage } from '../pages/notice-pages.tsx';
-import type { Site } from '../site.ts';
+import { page } from '../render.ts';
+import type { PortalEnv, Site } from '../site.ts';
 import { PostingDetailPage, type Done } from './posting-detail-page.tsx';
 import { NewPostingPage, PostingsPage } from './postings-page.tsx';
 
 const DONE: readonly Done[] = ['submitted', 'edited', 'withdrawn'];
 
-/** Sends a page: the doctype, then the rendered tree. */
-async function page(c: Context, node: JSX.Element, status: 200 | 404 | 422 = 200): Promise<Response> {
-  return c.html(`<!doctype html>${String(await node)}`, status);
-}
-
 /** The text fields of a posted form, files and repeated names left out. */
-async function bodyOf(c: Context): Promise<Record<string, string>> {
+async function bodyOf(c: Context<PortalEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   return Object.fromEntries(Object.entries(body).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
 }
@@ -34,12 +28,12 @@ async function bodyOf(c: Context): Promise<Record<string, string>> {
  * posting is not found. A refused form is shown again with a message per field (422); a step
  * done answers 303 to the posting's page, which says what happened.
  */
-export function addEmployerRoutes(app: Hono, rt: RuntimeContext, siteOf: (c: Context) => Site): void {
+export function addEmployerRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, siteOf: (c: Context<PortalEnv>) => Site): void {
   for (const lang of langs) {
     const base = `${langPrefix(lang)}/employer`;
-    app.use(base, requireAccount('employer'));
-    app.use(`${base}/*`, requireAccount('employer'));
-    const account = (c: Context) => c.get('account') as PublicAccount;
+    app.use(base, requireAccount(rt, 'employer'));
+    app.use(`${base}/*`, requireAccount(rt, 'employer'));
+    const account = signedIn;
     const detailPath = (id: string, done: Done) => `${base}/postings/${id}?done=${done}`;
 
     app.get(base, (c) => c.redirect(`${base}/postings`, 303));
@@ -59,7 +53,7 @@ export function addEmployerRoutes(app: Hono, rt: RuntimeContext, siteOf: (c: Con
     });
 
     /** One of the account's postings, or the site's 404 page for anything else. */
-    const detail = async (c: Context, extra: Partial<Parameters<typeof PostingDetailPage>[0]> = {}, status: 200 | 422 = 200) => {
+    const detail = async (c: Context<PortalEnv>, extra: Partial<Parameters<typeof PostingDetailPage>[0]> = {}, status: 200 | 422 = 200) => {
       const site = siteOf(c);
       try {
         const posting = await employerPosting(rt, account(c), c.req.param('id')!);
@@ -74,7 +68,7 @@ export function addEmployerRoutes(app: Hono, rt: RuntimeContext, siteOf: (c: Con
       return detail(c, { done: DONE.find((each) => each === done) });
     });
 
-    const act = (action: ApplicantAction) => async (c: Context) => {
+    const act = (action: ApplicantAction) => async (c: Context<PortalEnv>) => {
       const id = c.req.param('id')!;
       const values = await bodyOf(c);
       try {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { DEMO_EMPLOYER } from '../../runtime/seed/demo-employer-account.ts';
+import { DEMO_PUBLIC_ACCOUNTS } from '../../runtime/seed/demo-public-accounts.ts';
 import { describeInBrowser } from './browser.ts';
 import { pageFaults } from './public-pages.ts';
 
@@ -27,6 +27,9 @@ async function fillPosting(page: Page, title: string): Promise<void> {
   await page.getByLabel('联系电话').fill('13950012345');
 }
 
+/** The demo employer (厦门鹭源财务咨询有限公司), as the sign-in page lists it in demo mode. */
+const demoEmployer = DEMO_PUBLIC_ACCOUNTS.find((account) => account.kind === 'employer')!;
+
 describeInBrowser('employer self-service: a posting goes live when a caseworker approves it and leaves when withdrawn', (session) => {
   it('the demo employer signs in, submits a posting, the reviewer approves it in the workbench, it is live; withdrawn, it is gone (410); every page passes axe', async () => {
     const { baseUrl } = session();
@@ -37,9 +40,9 @@ describeInBrowser('employer self-service: a posting goes live when a caseworker 
       // Signed out, the employer's pages send to the sign-in form, which lists the demo accounts in demo mode.
       await employer.goto(`${baseUrl}/employer/postings`);
       await employer.waitForURL(/\/login\?/);
-      expect(await employer.locator('#demo-accounts').innerText()).toContain(DEMO_EMPLOYER.creditCode);
-      await employer.getByLabel('统一社会信用代码').fill(DEMO_EMPLOYER.creditCode);
-      await employer.getByLabel('密码').fill(DEMO_EMPLOYER.password);
+      expect(await employer.locator('#demo-accounts').innerText()).toContain(demoEmployer.login);
+      await employer.getByLabel('统一社会信用代码').fill(demoEmployer.login);
+      await employer.getByLabel('密码').fill(demoEmployer.password);
       await employer.getByRole('button', { name: '登录' }).click();
       await employer.waitForURL(/\/employer\/postings$/);
       expect(await pageFaults(employer, 'zh-CN')).toEqual([]);

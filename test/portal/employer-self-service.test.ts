@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../portal/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
-import { employerSession } from '../support/public-accounts.ts';
+import { openVerificationOfAccount } from '../../runtime/employer-accounts/index.ts';
+import { demoSmsSender, sendVerificationCode, signUpEmployer, startSession } from '../../runtime/public-accounts/index.ts';
+import { employerSession, PUBLIC_TEST_PASSWORD, sessionCookies, type PublicSession } from '../support/public-accounts.ts';
 import { vacancyPostingForm } from '../support/fixtures.ts';
 import { act, caseHistory } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -12,7 +14,7 @@ const FIRM = '91350203MA2Y3K1B9C';
 const NEWCOMER = '92350203MA8W5T1L58';
 const REFUSED = '92350203MA8W7R2T23';
 
-type Session = Awaited<ReturnType<typeof employerSession>>;
+type Session = PublicSession;
 
 /** The posting form as a browser sends it: every value a string, the employer's credit code left to the site. */
 function formBody(overrides: Record<string, unknown> = {}): Record<string, string> {
@@ -40,6 +42,14 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     expect(id).toBeDefined();
     return id!;
   };
+  /** An employer on the register, as a caseworker registers one; returns its id. */
+  const register = async (creditCode: string, name: string) => (await t.request('POST', '/api/employers', { token: caseworker, body: { creditCode, name } })).body.id as string;
+  /** An employer signed up as the public site signs one up (its check opened in the sign-up's transaction) and signed in. */
+  const signUp = async (creditCode: string, name: string, mobile: string): Promise<Session> => {
+    const { shownCode } = await sendVerificationCode(t.rt, demoSmsSender, mobile, 'signup');
+    const account = await signUpEmployer(t.rt, { cityCode: '350200', creditCode, employerName: name, agentName: '陈经办', mobile, code: shownCode!, password: PUBLIC_TEST_PASSWORD }, openVerificationOfAccount);
+    return { account, ...sessionCookies(await startSession(t.rt, account.id)) };
+  };
   /** The verification case an employer's sign-up opened. */
   const verificationCase = async (session: Session) => ({ caseId: (await queryRows<{ id: string }>(t.rt.db, sql`SELECT id FROM cases WHERE opened_by_account = ${session.account.id}`))[0]!.id });
   const approve = async (id: string) => {
@@ -52,12 +62,12 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     app = createPortalApp(t.rt);
     caseworker = await t.login('caseworker');
     reviewer = await t.login('reviewer');
-    haulier = await employerSession(t.rt, app, { creditCode: HAULIER, name: '厦门海沧示例物流有限公司', verified: true });
+    haulier = await employerSession(t.rt, { creditCode: HAULIER, name: '厦门海沧示例物流有限公司', employerId: await register(HAULIER, '厦门海沧示例物流有限公司') });
   }, 180_000);
   afterAll(() => t?.close());
 
   it('verifies an employer account by a case in the caseworkers\' inbox: approved, the account is active on a register record written from the application; refused, /my gives the reason', async () => {
-    const newcomer = await employerSession(t.rt, app, { creditCode: NEWCOMER, name: '厦门湖里示例科技有限公司', verified: false });
+    const newcomer = await signUp(NEWCOMER, '厦门思明示例科技有限公司', '13960000101');
     expect(newcomer.account.status).toBe('pending');
     const verification = await verificationCase(newcomer);
     const inbox = (await t.request('GET', '/api/tasks?pageSize=100', { token: caseworker })).body.items as { caseId: string; processId: string; state: string }[];
@@ -69,13 +79,14 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     const [account] = await queryRows<{ status: string; employer_id: string }>(t.rt.db, sql`SELECT status, employer_id FROM public_accounts WHERE id = ${newcomer.account.id}`);
     expect(account!.status).toBe('active');
     const [employer] = await queryRows<{ name: string; credit_code: string }>(t.rt.db, sql`SELECT name, credit_code FROM employers WHERE id = ${account!.employer_id}`);
-    expect(employer).toEqual({ name: '厦门湖里示例科技有限公司', credit_code: NEWCOMER });
+    expect(employer).toEqual({ name: '厦门思明示例科技有限公司', credit_code: NEWCOMER });
     expect((await caseHistory(t, caseworker, verification.caseId)).map((step) => step.event)).toEqual(['create', 'verify']);
 
-    const refused = await employerSession(t.rt, app, { creditCode: REFUSED, name: '厦门集美示例餐饮店', verified: false });
+    const refused = await signUp(REFUSED, '厦门思明示例餐饮店', '13960000102');
     await act(t, caseworker, (await verificationCase(refused)).caseId, 'refuse', { refusalReason: '营业执照名称与申请不符' });
     const page = await (await get('/my', refused)).text();
     expect(page).toContain('未通过核验');
+    expect((await get('/employer/postings', refused)).status).toBe(403);
     expect(page).toContain('营业执照名称与申请不符');
   });
 
@@ -134,7 +145,7 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
 
   it('answers another employer\'s posting as not found and changes nothing', async () => {
     const id = await submit(haulier, { title: '装卸工' });
-    const other = await employerSession(t.rt, app, { creditCode: FIRM, name: '厦门思明示例咨询有限公司', verified: true });
+    const other = await employerSession(t.rt, { creditCode: FIRM, name: '厦门思明示例咨询有限公司', employerId: await register(FIRM, '厦门思明示例咨询有限公司') });
     const before = await caseOf(id);
     expect((await get(`/employer/postings/${id}`, other)).status).toBe(404);
     expect((await post(`/employer/postings/${id}/withdraw`, other, { version: String(before.version), withdrawalReason: '恶意撤回' })).status).toBe(404);
