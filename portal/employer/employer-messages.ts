@@ -35,9 +35,6 @@ const zhCN = {
   noRemarks: '暂无审核意见。',
   backToPostings: '返回我的招聘岗位',
   postingData: '岗位信息',
-  accountHeading: '用人单位账号',
-  accountPending: '您的用人单位账号正在由公共就业服务机构核验（业务编号 {caseNo}），核验通过后即可发布岗位。',
-  accountActive: '账号已核验，可以发布招聘岗位。',
   choose: '请选择',
 };
 
@@ -75,9 +72,6 @@ const en: typeof zhCN = {
   noRemarks: 'No review remarks yet.',
   backToPostings: 'Back to my job postings',
   postingData: 'The posting',
-  accountHeading: 'Employer account',
-  accountPending: 'The public employment service is verifying your employer account (case number {caseNo}); you can post jobs once it is verified.',
-  accountActive: 'Your account is verified: you can post jobs.',
   choose: 'Choose…',
 };
 

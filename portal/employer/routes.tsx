@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
-import { isPlatformError } from '../../engine/index.ts';
-import { actOnPosting, employerPosting, employerPostings, postingForm, submitPosting, type ApplicantAction } from '../../runtime/employer-accounts/index.ts';
+import { actOnPosting, employerPosting, employerPostings, isPlatformError, postingForm, submitPosting, type ApplicantAction } from '../../runtime/employer-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { requireAccount, signedIn } from '../accounts/require-account.tsx';
 import { formData, formErrors } from '../forms/form-values.ts';

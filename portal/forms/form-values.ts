@@ -1,5 +1,4 @@
-import { isPlatformError, type FormDefinition } from '../../engine/index.ts';
-import type { FieldText } from '../../forms/index.ts';
+import { isPlatformError, type FieldText, type FormDefinition } from '../../runtime/employer-accounts/index.ts';
 import type { Lang } from '../locale.ts';
 
 /** A JSON Schema property as the public forms read it. */

@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { FormDefinition } from '../../engine/index.ts';
-import type { FieldText } from '../../forms/index.ts';
+import type { FieldText, FormDefinition } from '../../runtime/employer-accounts/index.ts';
 import type { Lang } from '../locale.ts';
 import { formFields, schemaTitle, type FieldSchema } from './form-values.ts';
 

@@ -73,10 +73,15 @@ export async function openEmployerVerification(tx: Transaction, rt: RuntimeConte
  * accounts' `onEmployerSignedUp` hook): the application read back from the account's row, the
  * agent's name and mobile opened from their seals to be sealed again in the case.
  */
-export async function openVerificationOfAccount(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }): Promise<CaseRow> {
+export async function openAccountVerification(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }): Promise<CaseRow> {
   const [row] = await tx.select({ creditCode: publicAccounts.creditCode, agentName: publicAccounts.agentName, mobile: publicAccounts.mobile }).from(publicAccounts).where(eq(publicAccounts.id, account.id));
   if (!row?.creditCode || !row.agentName) throw new PlatformError('NOT_FOUND', { details: { account: account.id } });
   return openEmployerVerification(tx, rt, account, { creditCode: row.creditCode, employerName: account.displayName, agentName: rt.cipher.decrypt(row.agentName), agentMobile: rt.cipher.decrypt(row.mobile) });
+}
+
+/** {@link openAccountVerification} as the accounts' sign-up hook (`onEmployerSignedUp`) takes it. */
+export async function openVerificationOfAccount(tx: Transaction, rt: RuntimeContext, account: { id: string; displayName: string; cityCode: string }): Promise<void> {
+  await openAccountVerification(tx, rt, account);
 }
 
 /** The latest verification case of an account, for the employer's own page: its number and whether it is still waiting, verified or refused. */

@@ -73,7 +73,9 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     const inbox = (await t.request('GET', '/api/tasks?pageSize=100', { token: caseworker })).body.items as { caseId: string; processId: string; state: string }[];
     expect(inbox.find((task) => task.caseId === verification.caseId)).toMatchObject({ processId: 'employer-verification', state: 'submitted' });
     expect((await get('/employer/postings', newcomer)).status).toBe(403);
-    expect(await (await get('/my', newcomer)).text()).toContain('正在由公共就业服务机构核验');
+    const waiting = await (await get('/my', newcomer)).text();
+    expect(waiting).toContain('正在由公共就业服务机构核验');
+    expect(waiting).toContain(`核验业务编号：${(await queryRows<{ case_no: string }>(t.rt.db, sql`SELECT case_no FROM cases WHERE id = ${verification.caseId}`))[0]!.case_no}`);
 
     await act(t, caseworker, verification.caseId, 'verify', { verificationNote: '营业执照与经办人已核实' });
     const [account] = await queryRows<{ status: string; employer_id: string }>(t.rt.db, sql`SELECT status, employer_id FROM public_accounts WHERE id = ${newcomer.account.id}`);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from '../../auth/index.ts';
 import { publicAccounts } from '../../db/schema/index.ts';
-import { openVerificationOfAccount } from '../../employer-accounts/index.ts';
+import { openAccountVerification } from '../../employer-accounts/index.ts';
 import { sealPhone } from '../../privacy/index.ts';
 import { at, type SceneGroup, type Story } from './story.ts';
 
@@ -40,7 +40,7 @@ async function signUp(s: Story, who: keyof typeof applicants): Promise<string> {
         updatedAt: rt.clock(),
       })
       .returning();
-    return (await openVerificationOfAccount(tx, rt, account!)).id;
+    return (await openAccountVerification(tx, rt, account!)).id;
   });
 }
 
