@@ -29,9 +29,10 @@ export function sitemapParts(entries: readonly PostingSitemapEntry[]): number {
 /**
  * `sitemap.xml`: the home page, the search and every live posting with its last change, in both
  * languages. With more postings than one file may list, `/sitemap.xml` is an index of
- * `/sitemap.xml?part=N` files; part 1 also lists home and search.
+ * `/sitemap.xml?part=N` files; part 1 also lists home and search, and `pages`, the site's other
+ * pages (the service guides).
  */
-export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry[], part?: number): string {
+export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry[], part?: number, pages: readonly string[] = []): string {
   const parts = sitemapParts(entries);
   if (parts > 1 && part === undefined) {
     const files = Array.from({ length: parts }, (_, n) => `<sitemap><loc>${xml(`${origin}/sitemap.xml?part=${n + 1}`)}</loc></sitemap>`);
@@ -39,6 +40,6 @@ export function sitemapXml(origin: string, entries: readonly PostingSitemapEntry
   }
   const index = (part ?? 1) - 1;
   const slice = entries.slice(index * POSTINGS_PER_FILE, (index + 1) * POSTINGS_PER_FILE);
-  const pages = [...(index === 0 ? [pageEntries(origin, '/'), pageEntries(origin, '/jobs')] : []), ...slice.map((entry) => pageEntries(origin, `/jobs/${entry.id}`, entry.updatedAt))];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${URLSET}\n${pages.join('\n')}\n</urlset>\n`;
+  const urls = [...(index === 0 ? [pageEntries(origin, '/'), pageEntries(origin, '/jobs'), ...pages.map((path) => pageEntries(origin, path))] : []), ...slice.map((entry) => pageEntries(origin, `/jobs/${entry.id}`, entry.updatedAt))];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${URLSET}\n${urls.join('\n')}\n</urlset>\n`;
 }

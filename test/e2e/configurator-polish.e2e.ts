@@ -1,26 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { publishButton } from './configurator.ts';
+import { call, publishButton } from './configurator.ts';
 
 // Labour force survey: no other browser test opens it, so the versions published here change no other test's screen.
 const SURVEY = 'labour-survey';
-
-/** Calls the API from the page: with the signed-in user's token, or with `token`. */
-async function call<T>(page: Page, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body, token }) => {
-      const response = await fetch(`/api${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token ?? localStorage.getItem('pes.token')}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<T>;
-    },
-    { method, path, body, token },
-  );
-}
 
 /** Saves an overlay changing one state's time limit and publishes it, as the user `token` belongs to. */
 async function publishSla(page: Page, state: string, workingDays: number, token?: string) {

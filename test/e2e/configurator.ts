@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Opens a process's draft editor from the list of processes. */
 export async function openDraft(page: Page, menu: string, list: string, process: string, draftTab: string) {
@@ -10,3 +11,35 @@ export async function openDraft(page: Page, menu: string, list: string, process:
 
 /** The draft editor's publish button, in either language. */
 export const publishButton = (page: Page) => page.getByRole('button', { name: /^(发\s*布|Publish)$/ });
+
+/** Calls the API from the page: with the signed-in user's token, or with `token`. */
+export async function call<T>(page: Page, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body, token }) => {
+      const response = await fetch(`/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token ?? localStorage.getItem('pes.token')}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<T>;
+    },
+    { method, path, body, token },
+  );
+}
+
+/** Saves the open draft, publishes it and closes the confirmation; returns the version published. */
+export async function saveAndPublish(page: Page): Promise<number> {
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByText('草稿已保存，校验未发现问题').waitFor();
+  await page.getByText(/^校验通过/).waitFor();
+  await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
+  await publishButton(page).click();
+  await page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ }).click();
+  const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
+  await published.waitFor();
+  const version = Number(/已发布版本 (\d+)/.exec(await published.innerText())![1]);
+  await published.getByRole('button', { name: /确\s*定/ }).click();
+  await published.waitFor({ state: 'detached' });
+  return version;
+}

@@ -1,16 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { phoneFaults } from './layout.ts';
 
-/** The public site's two languages. */
-export type Lang = 'zh-CN' | 'en';
+// What the browser tests check on every public page (axe-core, the phone layout, the language), and a fresh visitor.
 
 /** axe-core's source, put into each page by the test (the page's policy lets no inline script in). */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Saves the whole page as `test/e2e/screenshots/<name>.png` (ignored by git). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
 
 /** The serious and critical findings of axe-core (WCAG 2.1 A and AA, and its best practices) on the page now shown. */
-export async function accessibilityFaults(page: Page): Promise<string[]> {
+async function accessibilityFaults(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -42,4 +51,15 @@ export async function pageFaults(page: Page, lang: Lang): Promise<string[]> {
   if (declared !== lang) faults.push(`<html lang="${declared}"> on a ${lang} page`);
   if (lang === 'en') faults.push(...(await unmarkedChinese(page)).map((text) => `unmarked Chinese: ${text}`));
   return faults;
+}
+
+/** A fresh browser context at a width and language; what its pages' Content-Security-Policy refused is collected. */
+export async function visitor(browser: Browser, width: number, lang: Lang, javaScriptEnabled = true) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: lang, timezoneId: 'Asia/Shanghai', javaScriptEnabled });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return { context, page, refused };
 }

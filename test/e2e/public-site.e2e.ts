@@ -1,33 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { pageFaults, type Lang } from './public-pages.ts';
-
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-/** Saves the whole page as `test/e2e/screenshots/<name>.png` (ignored by git). */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-}
+import { pageFaults, shot, visitor, type Lang } from './public-pages.ts';
 
 const words = {
   'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '网上应聘尚未开通', pay: '元/月' },
   en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Online applications are not open yet', pay: 'yuan a month' },
 } as const;
-
-/** A fresh browser context at a width and language; what its pages' Content-Security-Policy refused is collected. */
-async function visitor(browser: Browser, width: number, lang: Lang, javaScriptEnabled = true) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: lang, timezoneId: 'Asia/Shanghai', javaScriptEnabled });
-  const page = await context.newPage();
-  const refused: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) refused.push(message.text());
-  });
-  return { context, page, refused };
-}
 
 /** From the home page: the keyword 会计, then the district facet 思明区; returns the results' cards. */
 async function findAccountantInSiming(page: Page, baseUrl: string, lang: Lang) {

@@ -57,7 +57,7 @@ function fakePostings(sitemapSize = 1): PublicPostings & { asked: PostingQuery[]
 
 function portal(postings: PublicPostings, trustProxy = false) {
   const rt = { config: testConfig({ trustProxy }), clock: () => new Date('2026-12-05T02:00:00Z') } as RuntimeContext;
-  return createPortalApp(rt, { postings });
+  return createPortalApp(rt, { postings, guides: { cities: async () => [], list: async () => undefined, guide: async () => undefined } });
 }
 
 describe('the public site on postings handed to it', () => {

@@ -141,13 +141,14 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     }
   });
 
-  it('lists home, search and the live postings only in the sitemap, with their last change; robots.txt names it', async () => {
+  it('lists home, search, the service guides and the live postings only in the sitemap, with their last change; robots.txt names it', async () => {
     const response = await get('/sitemap.xml');
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const xml = await response.text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const guides = ['/guides', '/guides/start-up-subsidy', '/guides/unemployment-registration'].flatMap((path) => [`${path}?city=350200`, `/en${path}?city=350200`]);
     expect(locs.sort()).toEqual(
-      ['/', '/en/', '/jobs', '/en/jobs', `/jobs/${ids.accountant}`, `/en/jobs/${ids.accountant}`, `/jobs/${ids.clerk}`, `/en/jobs/${ids.clerk}`].map((path) => `http://localhost${path}`).sort(),
+      ['/', '/en/', '/jobs', '/en/jobs', ...guides, `/jobs/${ids.accountant}`, `/en/jobs/${ids.accountant}`, `/jobs/${ids.clerk}`, `/en/jobs/${ids.clerk}`].map((path) => `http://localhost${path}`).sort(),
     );
     expect(xml).toMatch(new RegExp(`<loc>http://localhost/jobs/${ids.accountant}</loc><lastmod>2026-11-02T01:00:00\\.\\d{3}Z</lastmod>`));
     const robots = await (await get('/robots.txt')).text();

@@ -1,0 +1,101 @@
+import type { Lang } from '../locale.ts';
+
+/**
+ * The texts of the service guides (办事指南), zh-CN first, English of the same shape. Kept beside
+ * the guides rather than in `messages.ts`, which holds only the header's link to them.
+ */
+const zhCN = {
+  listTitle: '办事指南',
+  listDescription: (city: string) => `${city}公共就业服务网上可办事项的办事指南：办理流程、申请表、材料、时限、依据和办理地点。`,
+  listHeading: (city: string) => `${city}办事指南`,
+  listIntro: '以下事项可以在网上申请，也可以到公共就业服务机构窗口办理。每份指南都由本市现行的业务流程生成，流程调整后指南随即更新。',
+  noGuides: '本市目前没有可以网上申请的事项。',
+  cityLabel: '城市',
+  cityButton: '查看',
+  cityChoice: '选择城市',
+  forPerson: '个人办理',
+  forEmployer: '单位办理',
+  guideTitle: (title: string, city: string) => `${title}办事指南（${city}）`,
+  guideDescription: (title: string, city: string, days: number) => `${city}${title}：办理流程、申请表、所需材料、办理时限（${days} 个工作日）、办理依据和办理地点。`,
+  summary: '事项概要',
+  cityFact: '办理城市',
+  subjectFact: '办理对象',
+  totalFact: '承诺办理时限',
+  workingDays: (n: number) => `${n} 个工作日`,
+  versionFact: '流程版本',
+  versionValue: (version: number) => `第 ${version} 版（现行）`,
+  stepsHeading: '办理流程',
+  stepHandler: '办理岗位：{handler}',
+  stepLimit: '时限：{days}',
+  stepResult: '办结：{title}',
+  roles: { caseworker: '经办人员', reviewer: '审核人员', configurator: '业务配置人员', evaluator: '考核人员', admin: '管理人员' } as Record<string, string>,
+  formHeading: '填写申请表',
+  formIntro: '申请表：{form}。',
+  requiredHeading: '必填项',
+  conditionalHeading: '特定情形下必填',
+  conditionalWhen: '{condition}时必填',
+  conditionPart: '{field}为“{value}”',
+  optionalHeading: '选填项',
+  documentsHeading: '所需材料',
+  documentRequired: '（必须提交）',
+  noDocuments: '无需提交材料。',
+  rulesHeading: '办理条件',
+  rulesIntro: '申请须符合以下条件，不符合的不予办理：',
+  basisHeading: '办理依据',
+  officesHeading: '办理地点',
+  officesIntro: '可到以下任一公共就业服务机构办理：',
+  generatedNote: '本指南由{city}现行的业务流程自动生成，流程调整发布后即时更新。',
+  allGuides: '全部办事指南',
+};
+
+/** The guides' texts of one language. */
+export type GuideMessages = typeof zhCN;
+
+const en: GuideMessages = {
+  listTitle: 'Service guides',
+  listDescription: (city) => `Guides to the public employment services of ${city} you can apply for online: steps, form, documents, time limits, legal basis and offices.`,
+  listHeading: (city) => `Service guides: ${city}`,
+  listIntro: 'You can apply for these services online or at a public employment service office. Each guide is generated from the process the city uses today, and changes as soon as the process does.',
+  noGuides: 'No service of this city can be applied for online yet.',
+  cityLabel: 'City',
+  cityButton: 'Show',
+  cityChoice: 'Choose a city',
+  forPerson: 'For individuals',
+  forEmployer: 'For employers',
+  guideTitle: (title, city) => `${title}: service guide (${city})`,
+  guideDescription: (title, city, days) => `${title} in ${city}: steps, form, documents, time limit (${days} working days), legal basis and offices.`,
+  summary: 'At a glance',
+  cityFact: 'City',
+  subjectFact: 'Who applies',
+  totalFact: 'Time limit',
+  workingDays: (n) => `${n} working ${n === 1 ? 'day' : 'days'}`,
+  versionFact: 'Process version',
+  versionValue: (version) => `Version ${version} (in force)`,
+  stepsHeading: 'Steps',
+  stepHandler: 'Handled by: {handler}',
+  stepLimit: 'Time limit: {days}',
+  stepResult: 'Result: {title}',
+  roles: { caseworker: 'caseworker', reviewer: 'reviewer', configurator: 'configurator', evaluator: 'evaluator', admin: 'administrator' },
+  formHeading: 'The application form',
+  formIntro: 'Form: {form}.',
+  requiredHeading: 'Required',
+  conditionalHeading: 'Required in some cases',
+  conditionalWhen: 'required when {condition}',
+  conditionPart: '{field} is “{value}”',
+  optionalHeading: 'Optional',
+  documentsHeading: 'Documents',
+  documentRequired: ' (must be provided)',
+  noDocuments: 'No documents are needed.',
+  rulesHeading: 'Conditions',
+  rulesIntro: 'An application must meet these conditions; one that does not is refused:',
+  basisHeading: 'Legal basis',
+  officesHeading: 'Where to apply in person',
+  officesIntro: 'Any of these public employment service offices:',
+  generatedNote: 'This guide is generated from the process {city} uses today, and is updated the moment a change to it is published.',
+  allGuides: 'All service guides',
+};
+
+/** The guides' texts by language. */
+export function guideMessages(lang: Lang): GuideMessages {
+  return lang === 'en' ? en : zhCN;
+}
