@@ -25,6 +25,8 @@ import { page } from './render.ts';
 import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteOfRequest, type PortalEnv, type Site } from './site.ts';
 import { addAccountRoutes } from './accounts/routes.tsx';
+import { addEmployerRoutes } from './employer/routes.tsx';
+import { openVerificationOfAccount } from '../runtime/employer-accounts/index.ts';
 import { portalSession } from './accounts/session.tsx';
 import { DEMO_PUBLIC_ACCOUNTS } from '../runtime/seed/demo-public-accounts.ts';
 import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender } from '../runtime/public-accounts/index.ts';
@@ -36,12 +38,12 @@ export interface PortalOptions {
   articles?: PublicArticles;
   /** The city's SMS gateway; by default the demo sender in demo mode, none (sign-up refused) in production. */
   sms?: SmsSender;
-  /** Run in an employer's sign-up transaction: opens the caseworker's check of the employer. */
+  /** Run in an employer's sign-up transaction: opens the caseworker's check of the employer (the employer-verification case by default). */
   onEmployerSignedUp?: EmployerSignedUp;
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer', '/employer/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -69,7 +71,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
   app.use('*', portalSession(rt));
   addAccountRoutes(app, rt, {
     sms: options.sms ?? (rt.config.mode === 'demo' ? demoSmsSender : missingSmsSender),
-    onEmployerSignedUp: options.onEmployerSignedUp,
+    onEmployerSignedUp: options.onEmployerSignedUp ?? openVerificationOfAccount,
     demoAccounts: DEMO_PUBLIC_ACCOUNTS,
   });
 
@@ -95,10 +97,11 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
       const site = siteOf(c);
       if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
       if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);
-      return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
+      return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, found.status === 'paused' ? 404 : 410);
     });
   }
   addGuideRoutes(app, { guides, siteOf });
+  addEmployerRoutes(app, rt, siteOf);
   addNoticeRoutes(app, rt, siteOf);
   app.get('/en', (c) => c.redirect('/en/', 301));
   const articles = options.articles ?? publicArticles(rt);

@@ -3,6 +3,7 @@ import { articleProjection } from './articles/index.ts';
 import { caseEffects, createStepper, subjectEffects } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
+import { employerVerificationProjection } from './employer-accounts/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
@@ -16,16 +17,16 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
 /**
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
- * ledger's payment, and the public postings and articles kept of the published vacancies and articles,
- * put together here, where every folder may be imported, so that cases/ never imports the ledger,
- * the postings or the articles.
+ * ledger's payment, and the projections kept of cases (the public postings, notices and articles, the
+ * employer accounts of their verification cases), put together here, where every folder may be
+ * imported, so that cases/ never imports the ledger, the postings, the notices or the articles.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
   return {
     ...parts,
     stepper: createStepper(
       (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
-      (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry)],
+      (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry), employerVerificationProjection(registry, parts.cipher)],
     ),
   };
 }

@@ -112,7 +112,7 @@ export type Subscription = {
  * unemployed person" instead of naming a process. Each part names an element of one of the
  * package's processes; the load checks that it exists.
  */
-export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded', 'publishedArticle'] as const;
+export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded', 'publishedArticle', 'employerAccountVerified', 'employerAccountRefused'] as const;
 export type MeaningName = (typeof meaningNames)[number];
 
 /** The parts each meaning must name, which the shared features read. */
@@ -126,6 +126,9 @@ export const meaningParts: Readonly<Record<MeaningName, readonly ('state' | 'eve
   surveyRecorded: ['state'],
   /** An article of the employment work website (就业工作网站) on the site: the public site keeps a projection of these cases. */
   publishedArticle: ['state', 'form'],
+  // An employer's public account is usable once its verification case is in this state (application form: the credit code and name), and refused in the other (refusal form: the reason shown to the employer).
+  employerAccountVerified: ['state', 'form'],
+  employerAccountRefused: ['state', 'form'],
 };
 
 /** The process, and where needed the state, event or form, that carries a meaning. */

@@ -6,6 +6,7 @@ import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { accountTexts } from './texts.ts';
+import { EmployerAccountSection } from './employer-section.tsx';
 
 /** What every section of the account's page is given. A section is a component of its feature's own file, usually async. */
 export interface MySectionProps {
@@ -48,6 +49,7 @@ export const MyPage: FC<MySectionProps> = ({ site, account, rt }) => {
         </form>
       </div>
       {/* Each feature's section, one line each: <Section site={site} account={account} rt={rt} /> */}
+      <EmployerAccountSection site={site} account={account} rt={rt} />
     </Layout>
   );
 };

@@ -4,8 +4,8 @@ import { queryParams } from '../search-query.ts';
 import type { Site } from '../site.ts';
 import { Data, Layout } from './layout.tsx';
 
-/** A posting no longer open (HTTP 410): what it was, why it closed, and a search for others like it. */
-export const GonePage: FC<{ site: Site; id: string; status: 'withdrawn' | 'filled' | 'expired'; title: string; employerName: string }> = ({ site, id, status, title, employerName }) => {
+/** A posting no longer open (HTTP 410; 404 while only paused): what it was, why it closed, and a search for others like it. */
+export const GonePage: FC<{ site: Site; id: string; status: 'withdrawn' | 'filled' | 'expired' | 'paused'; title: string; employerName: string }> = ({ site, id, status, title, employerName }) => {
   const { m } = site;
   return (
     <Layout site={site} head={{ title: `${m.goneTitle}: ${title} - ${m.siteName}`, path: `/jobs/${id}`, noindex: true }}>

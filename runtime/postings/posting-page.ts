@@ -15,6 +15,9 @@ export const SITEMAP_LIMIT = 50_000;
 
 type Gone = 'withdrawn' | 'filled' | 'expired';
 
+/** Off the site for now: suspended, or edited by its employer and back in review; it may come back at the same address. */
+type Paused = 'paused';
+
 /**
  * Why a posting that was public is not, read from the flow its case is pinned to and the meanings,
  * never from a state's name: `filled` in a state the `filledVacancy` meaning's event leads to;
@@ -44,7 +47,8 @@ function filledEventOf(rt: RuntimeContext, process: string): string | undefined 
  * A posting's page by its public id (the case's id): live while its row is there and its last day
  * has not passed; gone, and why, for a case of the published vacancy's process that was once in
  * the published state (a performance record entered it); undefined for anything else (never
- * public, not a posting, no such id). The gone page names only the title and the employer.
+ * public, not a posting, no such id). The gone page names only the title and the employer. A
+ * posting suspended or back in review after its employer edited it is `paused`: it may come back.
  */
 export async function postingPage(rt: RuntimeContext, db: Executor, id: string): Promise<PostingPage | undefined> {
   if (!UUID.test(id)) return undefined;
@@ -58,7 +62,7 @@ export async function postingPage(rt: RuntimeContext, db: Executor, id: string):
   const meaning = publishedVacancy(rt.registry);
   if (!meaning) return undefined;
   const [row] = await db
-    .select({ cityCode: cases.cityCode, state: cases.state, definitionId: cases.definitionId, data: cases.data, employerName: employers.name })
+    .select({ cityCode: cases.cityCode, state: cases.state, status: cases.status, definitionId: cases.definitionId, data: cases.data, employerName: employers.name })
     .from(cases)
     .leftJoin(employers, and(eq(employers.cityCode, cases.cityCode), eq(employers.id, cases.subjectId)))
     .where(and(eq(cases.id, id), eq(cases.processId, meaning.process)))
@@ -73,7 +77,9 @@ export async function postingPage(rt: RuntimeContext, db: Executor, id: string):
   const title = typeof row.data['title'] === 'string' ? row.data['title'] : '';
   const validUntil = typeof row.data['validUntil'] === 'string' ? row.data['validUntil'] : '';
   const { definition } = await publishedDefinition(db, rt.registry, row.definitionId);
-  const status = live ? 'expired' : goneBecause(definition, row.state, filledEventOf(rt, meaning.process), validUntil, today);
+  const gone: Gone = live ? 'expired' : goneBecause(definition, row.state, filledEventOf(rt, meaning.process), validUntil, today);
+  // A case still running that is neither filled nor expired is only off the site for now.
+  const status: Gone | Paused = gone === 'withdrawn' && row.status === 'active' ? 'paused' : gone;
   return { status, title, employerName: row.employerName ?? '' };
 }
 

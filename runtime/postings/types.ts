@@ -101,7 +101,7 @@ export interface PostingSearchResult {
 }
 
 /** What a posting's page shows: live, or gone (and why), or never public (`undefined` from the lookup). */
-export type PostingPage = { status: 'live'; posting: PublicPostingDetail } | { status: 'withdrawn' | 'filled' | 'expired'; title: string; employerName: string };
+export type PostingPage = { status: 'live'; posting: PublicPostingDetail } | { status: 'withdrawn' | 'filled' | 'expired' | 'paused'; title: string; employerName: string };
 
 /** A published posting as the sitemap lists it. */
 export interface PostingSitemapEntry {

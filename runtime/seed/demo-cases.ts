@@ -6,6 +6,7 @@ import { insertDemoPublicAccounts } from './demo-public-accounts.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { articleScenes } from './demo-scenes/articles.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
+import { employerAccountScenes } from './demo-scenes/employer-accounts.ts';
 import { internshipScenes } from './demo-scenes/internship.ts';
 import { jobMatchingScenes } from './demo-scenes/job-matching.ts';
 import { labourSurveyScenes } from './demo-scenes/labour-survey.ts';
@@ -52,7 +53,7 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     const story = new Story(inTx, staff, await calendarInForce(tx, inTx, staff.caseworker.orgUnit.path));
     progress(`演示业务 demo cases: a story from ${story.dateOf(story.opening(0))} to today, employers first…`);
     await story.registerEmployers();
-    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes, articleScenes];
+    const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes, articleScenes, employerAccountScenes];
     await story.play(scenes, progress);
     const office = staff.caseworker.orgUnit;
     const [cityOrgUnit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.cityCode, office.cityCode!)));

@@ -148,6 +148,27 @@ describe('vacancy-posting (岗位登记)', () => {
     expect(clash.details).toMatchObject({ sameActorAs: 'resubmit' });
   });
 
+  it('lets the employer act online only on its own steps: submit, revise a live posting back into review (expiry disarmed, screened again), withdraw; never review', () => {
+    const employer: Actor = { id: 'account-1', name: '厦门某物流有限公司', role: 'applicant', post: null, orgUnit: 'o-1' };
+    const online = step(vacancyPosting, { snapshot: draft(), event: { type: 'submit', data: posting }, actor: employer, calendar, now: '2026-09-30T02:00:00.000Z', facts, parameters });
+    expect(online.snapshot.state).toBe('submitted');
+    expect(refusal(() => send(online.snapshot, 'startReview', employer, {})).code).toBe('ROLE_NOT_PERMITTED');
+
+    const biased = refusal(() => send(published(), 'revise', employer, { ...posting, requirements: '限男性' }));
+    expect(violatedRules(biased)).toEqual(['no-sex-requirement']);
+    const revised = send(published(), 'revise', employer, { ...posting, title: '仓库主管' });
+    expect(revised.snapshot.state).toBe('submitted');
+    expect(revised.snapshot.context.data['title']).toBe('仓库主管');
+    expect(ofKind(revised.effects, 'timer.cancel').length).toBeGreaterThan(0);
+    // A caseworker who revises a posting may not approve it again.
+    const reviser = { ...reviewer, id: otherCaseworker.id };
+    const byCaseworker = send(published(), 'revise', otherCaseworker, posting);
+    expect(refusal(() => send(byCaseworker.snapshot, 'startReview', reviser, {})).details).toMatchObject({ sameActorAs: 'revise' });
+
+    expect(send(published(), 'withdraw', employer, { withdrawalReason: '岗位取消' }).snapshot.state).toBe('withdrawn');
+    expect(refusal(() => send(published(), 'fill', employer, { filledCount: 1 })).code).toBe('ROLE_NOT_PERMITTED');
+  });
+
   it('refuses the submitter as reviewer at every review step', () => {
     const makerAsReviewer = { ...reviewer, id: caseworker.id };
     expect(refusal(() => send(submit(posting).snapshot, 'startReview', makerAsReviewer, {})).code).toBe('MAKER_CHECKER_VIOLATION');

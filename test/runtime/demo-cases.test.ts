@@ -24,7 +24,7 @@ describe.each(backends)('demo cases: a living system in an empty demo database (
   it('leaves cases in at least two distinct states in every process, and reports what it created', async () => {
     const states = await rows<{ process_id: string; state: string }>(sql`SELECT DISTINCT process_id, state FROM cases`);
     const statesOf = (processId: string) => states.filter((row) => row.process_id === processId).map((row) => row.state);
-    expect(t.rt.registry.processes.size).toBe(17);
+    expect(t.rt.registry.processes.size).toBe(18);
     for (const processId of t.rt.registry.processes.keys()) expect(statesOf(processId).length, processId).toBeGreaterThanOrEqual(2);
 
     const [counts] = await rows<{ cases: string | number; persons: string | number; employers: string | number }>(

@@ -74,7 +74,7 @@ const SearchResult = z
 const PostingPage = z
   .union([
     z.object({ status: z.literal('live'), posting: PostingDetail }),
-    z.object({ status: z.enum(['withdrawn', 'filled', 'expired']), title: z.string(), employerName: z.string() }),
+    z.object({ status: z.enum(['withdrawn', 'filled', 'expired', 'paused']), title: z.string(), employerName: z.string() }),
   ])
   .openapi('PublicPostingPage');
 
@@ -93,7 +93,7 @@ const pageRoute = publicRoute({
   path: '/public/postings/{id}',
   operationId: 'getPublicPosting',
   tags: ['public'],
-  summary: "A posting's page: live, or withdrawn, filled or expired (with its title and employer); 404 for one never public",
+  summary: "A posting's page: live, or withdrawn, filled, expired or paused (suspended, or back in review after an edit; with its title and employer); 404 for one never public",
   request: { params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 200: jsonResponse(PostingPage, 'The posting, or why it is gone'), ...errorResponses(404) },
 });

@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DEMO_PUBLIC_ACCOUNTS } from '../../runtime/seed/demo-public-accounts.ts';
+import { describeInBrowser } from './browser.ts';
+import { pageFaults } from './public-pages.ts';
+
+/** A China day `days` after today, as a date field takes it. */
+function chinaDayIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** Fills the posting form as an employer would, by its labels. */
+async function fillPosting(page: Page, title: string): Promise<void> {
+  await page.getByLabel('岗位名称').fill(title);
+  await page.getByLabel('职业（职业分类大典代码）').fill('2-06-03-00');
+  await page.getByLabel('招聘人数').fill('1');
+  await page.getByLabel('岗位职责').fill('负责企业客户的记账、报税与财务报表编制。');
+  await page.getByLabel('文化程度要求').selectOption('20');
+  await page.getByLabel('计薪方式').selectOption('monthly');
+  await page.getByLabel('薪酬下限（分）').fill('600000');
+  await page.getByLabel('薪酬上限（分）').fill('800000');
+  await page.getByLabel('工作地点区划代码').fill('350203');
+  await page.getByLabel('用工形式').selectOption('full-time');
+  await page.getByLabel('有效期起始日').fill(chinaDayIn(0));
+  await page.getByLabel('有效期截止日').fill(chinaDayIn(30));
+  await page.getByLabel('联系人').fill('林女士');
+  await page.getByLabel('联系电话').fill('13950012345');
+}
+
+/** The demo employer (厦门鹭源财务咨询有限公司), as the sign-in page lists it in demo mode. */
+const demoEmployer = DEMO_PUBLIC_ACCOUNTS.find((account) => account.kind === 'employer')!;
+
+describeInBrowser('employer self-service: a posting goes live when a caseworker approves it and leaves when withdrawn', (session) => {
+  it('the demo employer signs in, submits a posting, the reviewer approves it in the workbench, it is live; withdrawn, it is gone (410); every page passes axe', async () => {
+    const { baseUrl } = session();
+    const context = await session().page.context().browser()!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const employer = await context.newPage();
+    const title = `记账会计（${Date.now() % 100_000}）`;
+    try {
+      // Signed out, the employer's pages send to the sign-in form, which lists the demo accounts in demo mode.
+      await employer.goto(`${baseUrl}/employer/postings`);
+      await employer.waitForURL(/\/login\?/);
+      expect(await employer.locator('#demo-accounts').innerText()).toContain(demoEmployer.login);
+      await employer.getByLabel('统一社会信用代码').fill(demoEmployer.login);
+      await employer.getByLabel('密码').fill(demoEmployer.password);
+      await employer.getByRole('button', { name: '登录' }).click();
+      await employer.waitForURL(/\/employer\/postings$/);
+      expect(await pageFaults(employer, 'zh-CN')).toEqual([]);
+
+      await employer.getByRole('link', { name: '发布新岗位' }).click();
+      await employer.waitForURL(/\/employer\/postings\/new$/);
+      expect(await pageFaults(employer, 'zh-CN')).toEqual([]);
+      // Sent with a required field left empty, the form comes back with the field's message, nothing written.
+      await fillPosting(employer, title);
+      await employer.getByLabel('岗位职责').fill('');
+      await employer.getByRole('button', { name: '提交审核' }).click();
+      await employer.locator('#posting-duties-error').getByText('必填').waitFor();
+      expect(await pageFaults(employer, 'zh-CN')).toEqual([]);
+      await employer.getByLabel('岗位职责').fill('负责企业客户的记账、报税与财务报表编制。');
+      await employer.getByRole('button', { name: '提交审核' }).click();
+      await employer.waitForURL(/\/employer\/postings\/[0-9a-f-]{36}\?done=submitted$/);
+      expect(await pageFaults(employer, 'zh-CN')).toEqual([]);
+      const id = /postings\/([0-9a-f-]{36})/.exec(employer.url())![1]!;
+      const caseNo = /业务编号 (\S+)/.exec(await employer.locator('#posting-state').innerText())![1]!;
+      expect((await employer.request.get(`${baseUrl}/jobs/${id}`)).status()).toBe(404);
+
+      // The reviewer finds it in the workbench's inbox and approves it.
+      const { page } = session();
+      await session().signIn('reviewer');
+      await page.getByRole('row').filter({ hasText: caseNo }).getByRole('link', { name: caseNo }).click();
+      await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
+      const actions = page.getByRole('group', { name: '可执行的操作' });
+      await actions.getByRole('button', { name: '开始审核' }).click();
+      await page.locator('.case-form').getByRole('button', { name: '开始审核' }).click();
+      await actions.getByRole('button', { name: '审核通过并发布' }).waitFor();
+      await actions.getByRole('button', { name: '审核通过并发布' }).click();
+      await page.getByLabel('审核意见').fill('信息真实，予以发布');
+      await page.locator('.case-form').getByRole('button', { name: '审核通过并发布' }).click();
+      const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理' });
+      if (await confirmation.isVisible().catch(() => false)) await confirmation.getByRole('button', { name: '确认办理' }).click();
+      await page.locator('.case-header').getByText('已发布', { exact: true }).waitFor();
+
+      // Live on the site that same moment.
+      await employer.goto(`${baseUrl}/jobs/${id}`);
+      await expect.poll(() => employer.getByRole('heading', { level: 1 }).innerText()).toBe(title);
+      await employer.goto(`${baseUrl}/employer/postings/${id}`);
+      expect(await employer.locator('#review-remarks').innerText()).toContain('信息真实，予以发布');
+      expect(await pageFaults(employer, 'zh-CN')).toEqual([]);
+
+      // Withdrawn by the employer, it is gone.
+      await employer.getByLabel('撤回原因').fill('岗位已招到合适人选以外的原因取消');
+      await employer.getByRole('button', { name: '撤回岗位' }).click();
+      await employer.waitForURL(/\?done=withdrawn$/);
+      expect(await employer.locator('#posting-state').getAttribute('data-state')).toBe('withdrawn');
+      expect((await employer.request.get(`${baseUrl}/jobs/${id}`)).status()).toBe(410);
+      await employer.goto(`${baseUrl}/en/employer/postings`);
+      expect(await pageFaults(employer, 'en')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
