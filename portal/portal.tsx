@@ -11,6 +11,7 @@ import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
 import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
 import { langOfPath, langPrefix, langs } from './locale.ts';
+import { addOnlineApplicationRoutes, onlineApplicationPaths } from './online-applications/routes.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
 import { PostingPage } from './pages/posting-page.tsx';
@@ -20,7 +21,7 @@ import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteFor, type Site } from './site.ts';
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`, ...onlineApplicationPaths] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -29,7 +30,7 @@ const HOME_NEWEST = 8;
 const FEED_SIZE = 50;
 
 /** Sends a page: the doctype, then the rendered tree. */
-async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500 = 200): Promise<Response> {
+async function page(c: Context, node: JSX.Element, status: 200 | 404 | 409 | 410 | 413 | 422 | 500 = 200): Promise<Response> {
   return c.html(`<!doctype html>${String(await node)}`, status);
 }
 
@@ -74,6 +75,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
+  addOnlineApplicationRoutes(app, rt, siteOf, page);
   app.get('/en', (c) => c.redirect('/en/', 301));
 
   app.get('/sitemap.xml', async (c) => {
