@@ -5,7 +5,8 @@ ALTER TABLE "case_events" ADD COLUMN "channel" text;
 --> statement-breakpoint
 ALTER TABLE "case_events" DISABLE TRIGGER "case_events_append_only";
 --> statement-breakpoint
-UPDATE "case_events" e SET "channel" = CASE WHEN c.imported_from IS NOT NULL THEN 'import' WHEN c.created_by IS NULL THEN 'coordination' ELSE 'window' END
+UPDATE "case_events" e SET "channel" = CASE WHEN c.imported_from IS NOT NULL THEN 'import' WHEN c.opened_by_account IS NOT NULL THEN 'online'
+  WHEN c.created_by IS NULL THEN 'coordination' ELSE 'window' END
   FROM "cases" c WHERE c.city_code = e.city_code AND c.id = e.case_id;
 --> statement-breakpoint
 UPDATE "case_events" SET "channel" = 'window' WHERE "channel" IS NULL;
