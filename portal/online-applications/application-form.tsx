@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child, FC } from 'hono/jsx';
-import type { MaterialDefinition } from '../../engine/index.ts';
+import type { MaterialDefinition } from '../../runtime/online-applications/index.ts';
 import type { Site } from '../site.ts';
 import { applyMessages } from './messages.ts';
 import { formFields, type FormField, type SchemaNode } from './schema-fields.ts';

@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child, FC } from 'hono/jsx';
-import type { LocalizedText } from '../../engine/index.ts';
-import type { ApplicationDetail, ApplicationSummary, OnlineForm } from '../../runtime/online-applications/index.ts';
+import type { ApplicationDetail, ApplicationSummary, LocalizedText, OnlineForm } from '../../runtime/online-applications/index.ts';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
 import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';

@@ -1,4 +1,4 @@
-import { PlatformError } from '../../engine/index.ts';
+import { applicationRefusalOf } from '../../runtime/online-applications/index.ts';
 import type { Lang } from '../locale.ts';
 import { noProblems, type FormProblems } from './application-form.tsx';
 import { applyMessages } from './messages.ts';
@@ -15,15 +15,16 @@ interface FieldDetail {
  * applicant's to read: it is thrown on, to the error page.
  */
 export function problemsOf(error: unknown, lang: Lang): { problems: FormProblems; status: 409 | 413 | 422 } {
-  if (!(error instanceof PlatformError) || error.kind === 'fault') throw error;
+  const refusal = applicationRefusalOf(error);
+  if (!refusal) throw error;
   const t = applyMessages(lang);
   const problems = noProblems();
-  const details = (error.details ?? {}) as Record<string, unknown>;
-  if (error.kind === 'conflict') {
+  const { details } = refusal;
+  if (refusal.conflict) {
     problems.general.push(t.conflictText);
     return { problems, status: 409 };
   }
-  switch (error.code) {
+  switch (refusal.code) {
     case 'FORM_INVALID':
       for (const field of (details['fields'] ?? []) as FieldDetail[]) {
         if (problems.fields.has(field.field)) continue;
@@ -37,9 +38,9 @@ export function problemsOf(error: unknown, lang: Lang): { problems: FormProblems
     case 'ATTACHMENT_TOO_LARGE':
     case 'ATTACHMENT_TYPE_REFUSED': {
       const file = String(details['fileName'] ?? '');
-      const text = error.code === 'ATTACHMENT_TOO_LARGE' ? t.fileTooLarge.replace('{limit}', t.sizeUnit(Number(details['maxBytes']))) : t.fileWrongType;
+      const text = refusal.code === 'ATTACHMENT_TOO_LARGE' ? t.fileTooLarge.replace('{limit}', t.sizeUnit(Number(details['maxBytes']))) : t.fileWrongType;
       problems.files.set(String(details['material'] ?? ''), text.replace('{file}', file));
-      return { problems, status: error.code === 'ATTACHMENT_TOO_LARGE' ? 413 : 422 };
+      return { problems, status: refusal.code === 'ATTACHMENT_TOO_LARGE' ? 413 : 422 };
     }
     case 'MATERIAL_NOT_DECLARED':
       problems.files.set(String(details['material'] ?? ''), t.fileNotAsked);
@@ -50,7 +51,7 @@ export function problemsOf(error: unknown, lang: Lang): { problems: FormProblems
       }
       break;
     default:
-      problems.general.push(error.localized[lang]);
+      problems.general.push(refusal.message[lang]);
   }
   return { problems, status: 422 };
 }

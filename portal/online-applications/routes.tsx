@@ -1,15 +1,14 @@
 /** @jsxImportSource hono/jsx */
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { UploadedFile } from '../../runtime/attachments/index.ts';
 import { myApplication, myApplications, onlineForm, resubmitApplication, submitApplication, type SupportingFile } from '../../runtime/online-applications/index.ts';
-import type { PublicAccount } from '../../runtime/public-accounts/types.ts';
+import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { CsrfField } from '../accounts/csrf-field.tsx';
-import { requireAccount } from '../accounts/require-account.ts';
 import { langPrefix, langs } from '../locale.ts';
 import { NotFoundPage } from '../pages/notice-pages.tsx';
-import type { Site } from '../site.ts';
+import type { PortalEnv, Site } from '../site.ts';
 import { noProblems } from './application-form.tsx';
 import { ApplyIndexPage, ApplyPage, MyApplicationPage, MyApplicationsPage } from './pages.tsx';
 import { problemsOf } from './problems.ts';
@@ -22,13 +21,13 @@ import { formData, formFields, type SchemaNode } from './schema-fields.ts';
  */
 export const ONLINE_PROCESSES = ['unemployment-registration', 'start-up-subsidy'] as const;
 
-/** The paths these pages answer, for `portalPaths`. */
-export const onlineApplicationPaths = ['/apply', '/apply/*', '/my/applications', '/my/applications/*'] as const;
+/** The paths these pages answer beyond `/my/*` (the accounts' own), for `portalPaths`. */
+export const onlineApplicationPaths = ['/apply', '/apply/*'] as const;
 
 /** Files sent with one application at most: the materials of a step, a few scans each. */
 const MAX_FILES = 10;
 
-type Page = (c: Context, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 422) => Promise<Response>;
+type Page = (c: Context<PortalEnv>, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 422) => Promise<Response>;
 
 /** The posted form: its text fields by name, and the files by material (`file:<material>`), empty file inputs left out. */
 async function readPosted(c: Context): Promise<{ text: Map<string, string>; files: SupportingFile[] }> {
@@ -54,10 +53,19 @@ async function readPosted(c: Context): Promise<{ text: Map<string, string>; file
  * and one of them (`/my/applications/{case}`, where a returned one is corrected and sent again).
  * Every page but the list of services needs a signed-in citizen.
  */
-export function addOnlineApplicationRoutes(app: Hono, rt: RuntimeContext, siteOf: (c: Context) => Site, page: Page) {
+export function addOnlineApplicationRoutes(
+  app: Hono<PortalEnv>,
+  rt: RuntimeContext,
+  { siteOf, page, citizen, signedIn, csrf }: {
+    siteOf: (c: Context<PortalEnv>) => Site;
+    page: Page;
+    /** The accounts' `citizen`, handed in so that the accounts' page may show this feature's section without a cycle. */
+    citizen: MiddlewareHandler<PortalEnv>;
+    signedIn: (c: Context<PortalEnv>) => PublicAccount;
+    csrf: (site: Site) => Child;
+  },
+) {
   const maxBytes = rt.config.attachmentLimitBytes;
-  const csrf = (site: Site) => <CsrfField site={site} />;
-  const accountOf = (c: Context) => c.get('account') as PublicAccount;
   const offered = (id: string): id is (typeof ONLINE_PROCESSES)[number] => (ONLINE_PROCESSES as readonly string[]).includes(id);
 
   for (const lang of langs) {
@@ -70,17 +78,17 @@ export function addOnlineApplicationRoutes(app: Hono, rt: RuntimeContext, siteOf
       return page(c, <ApplyIndexPage site={siteOf(c)} services={services} />);
     });
 
-    app.get(`${prefix}/apply/:process`, requireAccount('citizen'), async (c) => {
+    app.get(`${prefix}/apply/:process`, citizen, async (c) => {
       const site = siteOf(c);
       const processId = c.req.param('process');
       if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
-      const form = await onlineForm(rt, accountOf(c), processId);
+      const form = await onlineForm(rt, signedIn(c), processId);
       return page(c, <ApplyPage site={site} form={form} maxBytes={maxBytes} value={() => ''} problems={noProblems()} csrf={csrf(site)} />);
     });
 
-    app.post(`${prefix}/apply/:process`, requireAccount('citizen'), async (c) => {
+    app.post(`${prefix}/apply/:process`, citizen, async (c) => {
       const site = siteOf(c);
-      const account = accountOf(c);
+      const account = signedIn(c);
       const processId = c.req.param('process');
       if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
       const posted = await readPosted(c);
@@ -96,18 +104,18 @@ export function addOnlineApplicationRoutes(app: Hono, rt: RuntimeContext, siteOf
       }
     });
 
-    app.get(`${prefix}/my/applications`, requireAccount('citizen'), async (c) => page(c, <MyApplicationsPage site={siteOf(c)} items={await myApplications(rt, accountOf(c))} />));
+    app.get(`${prefix}/my/applications`, citizen, async (c) => page(c, <MyApplicationsPage site={siteOf(c)} items={await myApplications(rt, signedIn(c))} />));
 
-    app.get(`${prefix}/my/applications/:id`, requireAccount('citizen'), async (c) => {
+    app.get(`${prefix}/my/applications/:id`, citizen, async (c) => {
       const site = siteOf(c);
-      const detail = await myApplication(rt, accountOf(c), c.req.param('id')).catch(() => undefined);
+      const detail = await myApplication(rt, signedIn(c), c.req.param('id')).catch(() => undefined);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${c.req.param('id')}`} />, 404);
       return page(c, <MyApplicationPage site={site} detail={detail} submitted={c.req.query('submitted') === '1'} maxBytes={maxBytes} problems={noProblems()} csrf={csrf(site)} />);
     });
 
-    app.post(`${prefix}/my/applications/:id`, requireAccount('citizen'), async (c) => {
+    app.post(`${prefix}/my/applications/:id`, citizen, async (c) => {
       const site = siteOf(c);
-      const account = accountOf(c);
+      const account = signedIn(c);
       const caseId = c.req.param('id');
       const detail = await myApplication(rt, account, caseId).catch(() => undefined);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${caseId}`} />, 404);

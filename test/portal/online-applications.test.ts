@@ -52,8 +52,8 @@ describe.each(backends)('online applications (网上经办) on the public site (
   beforeAll(async () => {
     t = await createTestRuntime(backend, { clock: testClock('2026-11-02T01:00:00.000Z'), config: { attachmentLimitBytes: LIMIT } });
     app = createPortalApp(t.rt);
-    citizen = await citizenSession(t.rt, app, { idNumber: idNumber('35020319950301001'), name: '林网申' });
-    other = await citizenSession(t.rt, app, { idNumber: idNumber('35020319960412002'), name: '陈旁人' });
+    citizen = await citizenSession(t.rt, { idNumber: idNumber('35020319950301001'), name: '林网申' });
+    other = await citizenSession(t.rt, { idNumber: idNumber('35020319960412002'), name: '陈旁人' });
     reviewer = await t.login('reviewer');
   }, 180_000);
   afterAll(() => t?.close());
