@@ -15,6 +15,7 @@ import { robotsTxt } from './feeds/robots.ts';
 import { sitemapParts, sitemapXml } from './feeds/sitemap.ts';
 import { addGuideRoutes, guideSitemapPaths } from './guides/routes.tsx';
 import { langOfPath, langPrefix, langs } from './locale.ts';
+import { addOnlineApplicationRoutes, onlineApplicationPaths } from './online-applications/routes.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { addNoticeRoutes, noticePaths } from './notices/routes.tsx';
 import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
@@ -27,6 +28,8 @@ import { requestOrigin, siteOfRequest, type PortalEnv, type Site } from './site.
 import { addAccountRoutes } from './accounts/routes.tsx';
 import { addEmployerRoutes } from './employer/routes.tsx';
 import { openVerificationOfAccount } from '../runtime/employer-accounts/index.ts';
+import { CsrfField } from './accounts/csrf-field.tsx';
+import { requireAccount, signedIn } from './accounts/require-account.tsx';
 import { portalSession } from './accounts/session.tsx';
 import { DEMO_PUBLIC_ACCOUNTS } from '../runtime/seed/demo-public-accounts.ts';
 import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender } from '../runtime/public-accounts/index.ts';
@@ -43,7 +46,7 @@ export interface PortalOptions {
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer', '/employer/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer', '/employer/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`, ...onlineApplicationPaths] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -102,6 +105,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
   }
   addGuideRoutes(app, { guides, siteOf });
   addEmployerRoutes(app, rt, siteOf);
+  addOnlineApplicationRoutes(app, rt, { siteOf, page, citizen: requireAccount(rt, 'citizen'), signedIn, csrf: (site) => <CsrfField site={site} /> });
   addNoticeRoutes(app, rt, siteOf);
   app.get('/en', (c) => c.redirect('/en/', 301));
   const articles = options.articles ?? publicArticles(rt);

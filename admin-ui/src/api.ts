@@ -120,6 +120,8 @@ export interface TaskItem {
   id: string;
   caseId: string;
   caseNo: string;
+  /** How the case came in: `online` for a citizen's application on the public site. */
+  channel: CaseItem['channel'];
   processTitle: Localized;
   stateTitle: Localized;
   subject: Subject | null;

@@ -66,6 +66,7 @@ export async function rawStep(rt: RuntimeContext, user: SessionUser, caseId: str
       dueAt: row.snapshot.context.dueAt ? new Date(row.snapshot.context.dueAt) : null,
       onTime: true,
       data: form,
+      channel: 'window',
     });
     if (!final) {
       writes.insert(tasks, { cityCode: row.cityCode, id: randomUUID(), caseId: row.id, state: next, role: 'caseworker', post: null, orgUnitId: row.orgUnitId, orgPath: row.orgPath, status: 'open', dueAt, openedAt: now });

@@ -4,6 +4,7 @@ import { refusalReasonOf, type PublicAccount } from '../../runtime/public-accoun
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
+import { MyApplicationsSection } from '../online-applications/my-section.tsx';
 import { CsrfField } from './csrf-field.tsx';
 import { accountTexts } from './texts.ts';
 import { EmployerAccountSection } from './employer-section.tsx';
@@ -50,6 +51,7 @@ export const MyPage: FC<MySectionProps> = ({ site, account, rt }) => {
       </div>
       {/* Each feature's section, one line each: <Section site={site} account={account} rt={rt} /> */}
       <EmployerAccountSection site={site} account={account} rt={rt} />
+      <MyApplicationsSection site={site} account={account} rt={rt} />
     </Layout>
   );
 };

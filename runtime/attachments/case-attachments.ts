@@ -88,6 +88,52 @@ async function placeOf(tx: Executor, user: SessionUser, row: CaseRow, definition
   return { state: row.state, event: step, taskId: task?.id ?? null, post: actorOf(user, task?.post).post };
 }
 
+/** Refuses, before anything is written, a file over the platform's limit (ATTACHMENT_TOO_LARGE) or whose content is not a PDF, JPEG or PNG (ATTACHMENT_TYPE_REFUSED). */
+export function requireAcceptableFile(rt: RuntimeContext, file: UploadedFile): AttachmentType {
+  const maxBytes = rt.config.attachmentLimitBytes;
+  if (file.bytes.length > maxBytes) throw new PlatformError('ATTACHMENT_TOO_LARGE', { details: { maxBytes, sizeBytes: file.bytes.length } });
+  return requireAttachmentType(file.bytes, file);
+}
+
+/** Where a file goes on a case (a step of its current state, or the case as a whole) and who put it there. */
+export interface AttachmentPlace {
+  state: string | null;
+  event: string | null;
+  taskId: string | null;
+  post: string | null;
+  uploadedBy: { id: string; name: string };
+}
+
+/**
+ * Stores a checked file on a case in the caller's transaction, encrypted, with its SHA-256: the one
+ * writer of `case_attachments` rows, for a user's upload and an online application's alike.
+ */
+export async function insertAttachment(tx: Executor, rt: RuntimeContext, row: CaseRow, definition: Definition, input: { place: AttachmentPlace; material: string; file: UploadedFile; mediaType: AttachmentType }): Promise<AttachmentView> {
+  const { place, file } = input;
+  const [stored] = await tx
+    .insert(caseAttachments)
+    .values({
+      cityCode: row.cityCode,
+      id: randomUUID(),
+      caseId: row.id,
+      state: place.state,
+      event: place.event,
+      taskId: place.taskId,
+      material: input.material,
+      fileName: file.fileName,
+      mediaType: input.mediaType,
+      sizeBytes: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: rt.cipher.encryptBytes(file.bytes),
+      uploadedBy: place.uploadedBy.id,
+      uploadedByName: place.uploadedBy.name,
+      uploadedPost: place.post,
+      uploadedAt: rt.clock(),
+    })
+    .returning(listed);
+  return view(stored!, definition);
+}
+
 /**
  * Attaches a file to a case the user reaches (NOT_FOUND otherwise), for a step of its current state
  * or the case as a whole. Refused before anything is written: a file over ATTACHMENT_LIMIT_BYTES
@@ -106,28 +152,7 @@ export async function uploadAttachment(rt: RuntimeContext, user: SessionUser, ca
     const { definition } = await publishedDefinition(tx, rt.registry, row.definitionId);
     const place = await placeOf(tx, user, row, definition, input.step, input.material);
     const mediaType = requireAttachmentType(file.bytes, file);
-    const [stored] = await tx
-      .insert(caseAttachments)
-      .values({
-        cityCode: row.cityCode,
-        id: randomUUID(),
-        caseId: row.id,
-        state: place.state,
-        event: place.event,
-        taskId: place.taskId,
-        material: input.material,
-        fileName: file.fileName,
-        mediaType,
-        sizeBytes: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        content: rt.cipher.encryptBytes(file.bytes),
-        uploadedBy: user.id,
-        uploadedByName: user.displayName,
-        uploadedPost: place.post,
-        uploadedAt: rt.clock(),
-      })
-      .returning(listed);
-    return view(stored!, definition);
+    return insertAttachment(tx, rt, row, definition, { place: { ...place, uploadedBy: { id: user.id, name: user.displayName } }, material: input.material, file, mediaType });
   });
 }
 

@@ -6,6 +6,7 @@ import { caseEvents, outbox, persons, tasks, timers } from '../db/schema/index.t
 import { nextCertificateNumber } from '../numbering/index.ts';
 import type { CaseRow, StepWriter } from '../runtime-context.ts';
 import type { EffectHandlers } from './apply-effects.ts';
+import { channelOf } from './case-search.ts';
 import { setNationwideStatus } from './nationwide-statuses.ts';
 import { officeOffering } from './task-offer.ts';
 
@@ -99,6 +100,7 @@ export const caseEffects: Omit<EffectHandlers, 'ledger.item' | 'subject.set' | '
       claimedBy: context.claim?.by ?? null,
       claimedAt: context.claim?.at ?? null,
       importedFrom: context.importedFrom ?? null,
+      channel: channelOf(row),
     }),
   },
   'task.open': {

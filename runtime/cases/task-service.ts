@@ -4,6 +4,7 @@ import { cases, tasks, users } from '../db/schema/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { channelOf } from './case-search.ts';
 import { subjectsOf } from './subjects.ts';
 import { holdsPostOver, offeredTo, supervisedBy } from './task-offer.ts';
 
@@ -38,7 +39,18 @@ export async function listTasks(
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     rt.db
-      .select({ task: tasks, caseNo: cases.caseNo, definitionId: cases.definitionId, subjectId: cases.subjectId, subjectType: cases.subjectType, version: cases.version, claimantName: users.displayName })
+      .select({
+        task: tasks,
+        caseNo: cases.caseNo,
+        definitionId: cases.definitionId,
+        subjectId: cases.subjectId,
+        subjectType: cases.subjectType,
+        version: cases.version,
+        importedFrom: cases.importedFrom,
+        createdBy: cases.createdBy,
+        openedByAccount: cases.openedByAccount,
+        claimantName: users.displayName,
+      })
       .from(tasks)
       .innerJoin(cases, and(eq(cases.cityCode, tasks.cityCode), eq(cases.id, tasks.caseId)))
       .leftJoin(users, eq(users.id, tasks.claimedBy))
@@ -59,6 +71,8 @@ export async function listTasks(
       caseId: row.task.caseId,
       caseNo: row.caseNo,
       caseVersion: row.version,
+      // How the case came in: an online application is marked as such in the inbox.
+      channel: channelOf(row),
       processId: definition.id,
       processTitle: definition.title,
       state: row.task.state,

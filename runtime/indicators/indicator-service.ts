@@ -4,14 +4,20 @@ import type { SessionUser } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import { queryRows } from '../db/index.ts';
 import { caseEvents, cases, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
+import type { CaseChannel } from '../cases/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
-/** The question an indicator answers: where (an org unit and its subtree, optionally one post) and when (China dates, inclusive). */
+/**
+ * The question an indicator answers: where (an org unit and its subtree, optionally one post), when
+ * (China dates, inclusive), and optionally only the work on cases that came in by one channel (an
+ * online application, the window, ...), as each performance record carries it.
+ */
 export interface IndicatorQuery {
   orgUnitId: string;
   from: string;
   to: string;
   post?: string | undefined;
+  channel?: CaseChannel | undefined;
 }
 
 /** Every indicator the plugins declare, by id. */
@@ -72,6 +78,7 @@ export function inPeriod(path: string, query: IndicatorQuery): SQL {
     lt(caseEvents.leftAt, chinaDayEnd(query.to)),
   ];
   if (query.post) conditions.push(eq(caseEvents.post, query.post));
+  if (query.channel) conditions.push(eq(caseEvents.channel, query.channel));
   return and(...conditions)!;
 }
 
@@ -119,15 +126,25 @@ export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id
   };
 }
 
+/** What a drill-down splits an indicator by: child org unit, post, or the channel the cases came in by. */
+export type DrillDownBy = 'unit' | 'post' | 'channel';
+
+function drillKey(by: DrillDownBy, unitPath: string): SQL<string> {
+  if (by === 'post') return sql<string>`coalesce(${caseEvents.post}, '')`;
+  if (by === 'channel') return sql<string>`${caseEvents.channel}`;
+  return sql<string>`split_part(substr(${orgUnits.path}, ${unitPath.length + 1}), '/', 1)`;
+}
+
 /**
- * The indicator one level down: per child org unit of the unit (district, street, office …), or
- * per post in its subtree; each row with its own numerator and denominator. Rows add up to the
- * unit's figure; steps recorded at the unit itself appear as its own row.
+ * The indicator one level down: per child org unit of the unit (district, street, office …), per
+ * post in its subtree, or per channel its cases came in by (window, online, ...); each row with its
+ * own numerator and denominator. Rows add up to the unit's figure; steps recorded at the unit itself
+ * appear as its own row.
  */
-export async function drillDown(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { by: 'unit' | 'post' }) {
+export async function drillDown(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { by: DrillDownBy }) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  const key = query.by === 'post' ? sql<string>`coalesce(${caseEvents.post}, '')` : sql<string>`split_part(substr(${orgUnits.path}, ${unit.path.length + 1}), '/', 1)`;
+  const key = drillKey(query.by, unit.path);
   const rows = await queryRows<{ key: string; numerator: string | number; denominator: string | number }>(
     rt.db,
     sql`SELECT ${key} AS key,
@@ -140,7 +157,7 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
   );
   const keys = rows.map((r) => r.key).filter(Boolean);
   const found =
-    keys.length === 0
+    keys.length === 0 || query.by === 'channel'
       ? []
       : query.by === 'unit'
         ? await rt.db.select({ key: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, keys))
@@ -155,7 +172,7 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
         const numerator = Number(r.numerator);
         const denominator = Number(r.denominator);
         const own = r.key === '';
-        const label = query.by === 'post' ? (own ? null : r.key) : own ? unit.id : r.key;
+        const label = query.by !== 'unit' ? (own ? null : r.key) : own ? unit.id : r.key;
         const name = own ? (query.by === 'unit' ? unit.name : null) : (names.get(r.key) ?? r.key);
         return { key: label, name, numerator, denominator, value: ratio(numerator, denominator, spec.factor) };
       })

@@ -92,7 +92,7 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
  * migration's record (from = to = the case's state) is no registration, exit or publication, so
  * none of them reads it.
  */
-export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post'>) {
+export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post' | 'channel'>) {
   const unit = await unitInScope(rt, user, query.orgUnitId);
   return {
     orgUnit: { id: unit.id, name: unit.name },

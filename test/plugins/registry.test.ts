@@ -21,6 +21,7 @@ describe('plugin registry', () => {
       'business-loan-interest',
       'employment-difficulty',
       'employment-registration',
+      'employer-verification',
       'internship',
       'job-referral',
       'job-seeking',

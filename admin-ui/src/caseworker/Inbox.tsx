@@ -23,6 +23,7 @@ export const useMessages = defineMessages({
   idNumber: { 'zh-CN': '证件号码', en: 'ID number' },
   due: { 'zh-CN': '办理时限', en: 'Due' },
   overdue: { 'zh-CN': '已超期', en: 'Overdue' },
+  online: { 'zh-CN': '网上申请', en: 'Online' },
   onlyOverdue: { 'zh-CN': '只看超期', en: 'Overdue only' },
   onlyMine: { 'zh-CN': '只看本岗位', en: 'My post only' },
   open: { 'zh-CN': '办理', en: 'Open' },
@@ -108,7 +109,16 @@ export function Inbox({ user }: { user: SessionUser }) {
         rowClassName={(row) => (row.overdue ? 'row-late' : '')}
         onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.caseId}`) })}
         columns={[
-          { title: t('caseNo'), key: 'caseNo', render: (_, row) => <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a> },
+          {
+            title: t('caseNo'),
+            key: 'caseNo',
+            render: (_, row) => (
+              <>
+                <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a>
+                {row.channel === 'online' && <Tag color="blue">{t('online')}</Tag>}
+              </>
+            ),
+          },
           { title: t('process'), key: 'process', render: (_, row) => l(row.processTitle) },
           { title: t('state'), key: 'state', render: (_, row) => l(row.stateTitle) },
           { title: t('subject'), key: 'subject', className: 'cw-nowrap', render: (_, row) => <SubjectLink subject={row.subject} /> },

@@ -151,6 +151,8 @@ export const caseEvents = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     /** The bulk import whose history the record is: not work done here, so indicators leave it out. */
     importedFrom: uuid('imported_from'),
+    /** The channel its case came in by (`channelOf` the case row: window, coordination, import, online), so indicators split by it. */
+    channel: text('channel').notNull(),
   },
   (t) => [
     primaryKey({ name: 'case_events_pkey', columns: [t.cityCode, t.id] }),

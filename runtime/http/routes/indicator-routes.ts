@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CASE_CHANNELS } from '../../cases/index.ts';
 import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, outcomeIndicators, workloadByPost } from '../../indicators/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
@@ -13,6 +14,7 @@ const Where = z.object({
   from: date.openapi({ example: '2026-07-01' }),
   to: date.openapi({ description: 'Last day, inclusive', example: '2026-09-30' }),
   post: z.string().optional().openapi({ description: 'Only steps taken at this post' }),
+  channel: z.enum(CASE_CHANNELS).optional().openapi({ description: 'Only steps on cases that came in by this channel (window, online, coordination, import)' }),
 });
 
 /** A period must not end before it starts. */
@@ -55,8 +57,8 @@ const drillRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}/drilldown',
   tags,
-  summary: 'The indicator per child org unit (by=unit) or per post (by=post)',
-  request: { params, query: Where.extend({ by: z.enum(['unit', 'post']).default('unit') }).refine(ordered, periodMessage) },
+  summary: 'The indicator per child org unit (by=unit), per post (by=post) or per channel its cases came in by (by=channel)',
+  request: { params, query: Where.extend({ by: z.enum(['unit', 'post', 'channel']).default('unit') }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Rows'), ...errorResponses(400, 401, 404) },
 });
 
@@ -83,7 +85,7 @@ const outcomesRoute = secureRoute('indicators.read', {
   path: '/outcomes',
   tags,
   summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
-  request: { query: Where.omit({ post: true }).refine(ordered, periodMessage) },
+  request: { query: Where.omit({ post: true, channel: true }).refine(ordered, periodMessage) },
   responses: { 200: jsonResponse(JsonObject, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
 });
 

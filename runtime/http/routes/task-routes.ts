@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { listTasks } from '../../cases/index.ts';
+import { CASE_CHANNELS, listTasks } from '../../cases/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -11,6 +11,7 @@ const Task = z
     caseId: z.string(),
     caseNo: z.string(),
     caseVersion: z.number().int(),
+    channel: z.enum(CASE_CHANNELS).openapi({ description: 'How the case came in; `online`: a citizen\'s application on the public site' }),
     processId: z.string(),
     processTitle: LocalizedText,
     state: z.string(),

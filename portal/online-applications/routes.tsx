@@ -1,0 +1,137 @@
+/** @jsxImportSource hono/jsx */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { UploadedFile } from '../../runtime/attachments/index.ts';
+import { myApplication, myApplications, onlineForm, resubmitApplication, submitApplication, type SupportingFile } from '../../runtime/online-applications/index.ts';
+import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+import { langPrefix, langs } from '../locale.ts';
+import { NotFoundPage } from '../pages/notice-pages.tsx';
+import type { PortalEnv, Site } from '../site.ts';
+import { noProblems } from './application-form.tsx';
+import { ApplyIndexPage, ApplyPage, MyApplicationPage, MyApplicationsPage } from './pages.tsx';
+import { problemsOf } from './problems.ts';
+import { formData, formFields, type SchemaNode } from './schema-fields.ts';
+
+/**
+ * The processes a citizen applies for here (网上经办): 失业登记, which offers its first step to the
+ * `applicant` role in its flow. Job-seeking registration, offered online too, has its own pages with
+ * the job applications. 一次性创业补贴 is not among them yet: its public notice follows the window's
+ * check (`submit`), so an application online needs an intake step of its own before that check.
+ */
+export const ONLINE_PROCESSES = ['unemployment-registration'] as const;
+
+/** The paths these pages answer beyond `/my/*` (the accounts' own), for `portalPaths`. */
+export const onlineApplicationPaths = ['/apply', '/apply/*'] as const;
+
+/** Files sent with one application at most: the materials of a step, a few scans each. */
+const MAX_FILES = 10;
+
+type Page = (c: Context<PortalEnv>, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 422) => Promise<Response>;
+
+/** The posted form: its text fields by name, and the files by material (`file:<material>`), empty file inputs left out. */
+async function readPosted(c: Context): Promise<{ text: Map<string, string>; files: SupportingFile[] }> {
+  const body = await c.req.parseBody({ all: true });
+  const text = new Map<string, string>();
+  const files: SupportingFile[] = [];
+  for (const [name, raw] of Object.entries(body)) {
+    for (const value of Array.isArray(raw) ? raw : [raw]) {
+      if (typeof value === 'string') {
+        if (!name.startsWith('file:')) text.set(name, value);
+      } else if (name.startsWith('file:') && value.size > 0 && files.length < MAX_FILES) {
+        const file: UploadedFile = { fileName: value.name, declaredType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+        files.push({ material: name.slice('file:'.length), file });
+      }
+    }
+  }
+  return { text, files };
+}
+
+/**
+ * Adds the online applications to the public site: the services (`/apply`), a process's form
+ * (`/apply/{process}`: GET and a multipart POST), the account's applications (`/my/applications`)
+ * and one of them (`/my/applications/{case}`, where a returned one is corrected and sent again).
+ * Every page but the list of services needs a signed-in citizen.
+ */
+export function addOnlineApplicationRoutes(
+  app: Hono<PortalEnv>,
+  rt: RuntimeContext,
+  { siteOf, page, citizen, signedIn, csrf }: {
+    siteOf: (c: Context<PortalEnv>) => Site;
+    page: Page;
+    /** The accounts' `citizen`, handed in so that the accounts' page may show this feature's section without a cycle. */
+    citizen: MiddlewareHandler<PortalEnv>;
+    signedIn: (c: Context<PortalEnv>) => PublicAccount;
+    csrf: (site: Site) => Child;
+  },
+) {
+  const maxBytes = rt.config.attachmentLimitBytes;
+  const offered = (id: string): id is (typeof ONLINE_PROCESSES)[number] => (ONLINE_PROCESSES as readonly string[]).includes(id);
+
+  for (const lang of langs) {
+    const prefix = langPrefix(lang);
+    app.get(`${prefix}/apply`, (c) => {
+      const services = ONLINE_PROCESSES.flatMap((processId) => {
+        const standard = rt.registry.processes.get(processId);
+        return standard ? [{ processId, title: standard.compiled.definition.title }] : [];
+      });
+      return page(c, <ApplyIndexPage site={siteOf(c)} services={services} />);
+    });
+
+    app.get(`${prefix}/apply/:process`, citizen, async (c) => {
+      const site = siteOf(c);
+      const processId = c.req.param('process');
+      if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
+      const form = await onlineForm(rt, signedIn(c), processId);
+      return page(c, <ApplyPage site={site} form={form} maxBytes={maxBytes} value={() => ''} problems={noProblems()} csrf={csrf(site)} />);
+    });
+
+    app.post(`${prefix}/apply/:process`, citizen, async (c) => {
+      const site = siteOf(c);
+      const account = signedIn(c);
+      const processId = c.req.param('process');
+      if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
+      const posted = await readPosted(c);
+      const typed = (name: string) => posted.text.get(name) ?? '';
+      const first = await onlineForm(rt, account, processId, posted.text.get('residenceArea'));
+      const data = formData(formFields(first.form.schema as SchemaNode, first.form.ui, lang), (name) => posted.text.get(name));
+      try {
+        const { caseId } = await submitApplication(rt, account, processId, { data, files: posted.files });
+        return c.redirect(site.href(`/my/applications/${caseId}`, new URLSearchParams({ submitted: '1' })), 303);
+      } catch (error) {
+        const { problems, status } = problemsOf(error, lang);
+        return page(c, <ApplyPage site={site} form={first} maxBytes={maxBytes} value={typed} problems={problems} csrf={csrf(site)} />, status);
+      }
+    });
+
+    app.get(`${prefix}/my/applications`, citizen, async (c) => page(c, <MyApplicationsPage site={siteOf(c)} items={await myApplications(rt, signedIn(c))} />));
+
+    app.get(`${prefix}/my/applications/:id`, citizen, async (c) => {
+      const site = siteOf(c);
+      const detail = await myApplication(rt, signedIn(c), c.req.param('id')).catch(() => undefined);
+      if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${c.req.param('id')}`} />, 404);
+      return page(c, <MyApplicationPage site={site} detail={detail} submitted={c.req.query('submitted') === '1'} maxBytes={maxBytes} problems={noProblems()} csrf={csrf(site)} />);
+    });
+
+    app.post(`${prefix}/my/applications/:id`, citizen, async (c) => {
+      const site = siteOf(c);
+      const account = signedIn(c);
+      const caseId = c.req.param('id');
+      const detail = await myApplication(rt, account, caseId).catch(() => undefined);
+      if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${caseId}`} />, 404);
+      const posted = await readPosted(c);
+      const typed = (name: string) => posted.text.get(name) ?? '';
+      const fields = detail.resubmit ? formFields(detail.resubmit.form.schema as SchemaNode, detail.resubmit.form.ui, lang) : [];
+      const data = formData(fields, (name) => posted.text.get(name));
+      try {
+        await resubmitApplication(rt, account, caseId, { data, files: posted.files, version: Number(posted.text.get('version')) });
+        return c.redirect(site.href(`/my/applications/${caseId}`), 303);
+      } catch (error) {
+        const { problems, status } = problemsOf(error, lang);
+        const now = await myApplication(rt, account, caseId);
+        return page(c, <MyApplicationPage site={site} detail={now} submitted={false} maxBytes={maxBytes} value={status === 409 ? undefined : typed} problems={problems} csrf={csrf(site)} />, status);
+      }
+    });
+  }
+}
