@@ -19,9 +19,9 @@ describe('plugin registry', () => {
     expect([...loadPlugins(plugins).processes.keys()].sort()).toEqual([
       'article-publishing',
       'business-loan-interest',
+      'employer-verification',
       'employment-difficulty',
       'employment-registration',
-      'employer-verification',
       'internship',
       'job-referral',
       'job-seeking',
