@@ -13,3 +13,4 @@ export * from './documents.ts';
 export * from './notifications.ts';
 export * from './attachments.ts';
 export * from './postings.ts';
+export * from './job-applications.ts';

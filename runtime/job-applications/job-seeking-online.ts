@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm';
+import { PlatformError, type CaseData, type FormDefinition } from '../../engine/index.ts';
+import { retryLostRace, isUniqueViolation } from '../db/index.ts';
+import { cases, orgUnits, persons } from '../db/schema/index.ts';
+import type { PublicAccount } from '../public-accounts/types.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { citizenPerson } from './accounts.ts';
+import { definitionInForce, openOnline, type Office } from './online-case.ts';
+
+const PROCESS = 'job-seeking';
+const EVENT = 'register';
+
+/** The office that keeps the citizen's record: their online cases go there. */
+async function personOffice(rt: RuntimeContext, account: PublicAccount): Promise<Office> {
+  const personId = citizenPerson(account);
+  const [office] = await rt.db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(persons)
+    .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
+    .where(and(eq(persons.cityCode, account.cityCode), eq(persons.id, personId)))
+    .limit(1);
+  if (!office) throw new PlatformError('NOT_FOUND', { details: { person: personId } });
+  return office;
+}
+
+/**
+ * The job-seeking registration form in force for the citizen's office (the city's overlays
+ * applied): what the public page renders and what the step validates, one schema for both.
+ */
+export async function jobSeekingForm(rt: RuntimeContext, account: PublicAccount): Promise<{ name: string; form: FormDefinition }> {
+  const published = await definitionInForce(rt, rt.db, await personOffice(rt, account), PROCESS);
+  const name = published.definition.states[published.definition.initial]?.on?.[EVENT]?.form;
+  const form = name === undefined ? undefined : published.definition.forms[name];
+  if (name === undefined || !form) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: PROCESS } });
+  return { name, form };
+}
+
+/** The citizen's active job-seeking registration (its case number and state), if any. */
+export async function activeJobSeeking(rt: RuntimeContext, account: PublicAccount) {
+  const personId = citizenPerson(account);
+  const [row] = await rt.db
+    .select({ id: cases.id, caseNo: cases.caseNo, state: cases.state, data: cases.data })
+    .from(cases)
+    .where(and(eq(cases.cityCode, account.cityCode), eq(cases.subjectId, personId), eq(cases.processId, PROCESS), eq(cases.status, 'active')))
+    .limit(1);
+  return row ? { id: row.id, caseNo: row.caseNo, state: row.state, validUntil: typeof row.data['validUntil'] === 'string' ? row.data['validUntil'] : null } : undefined;
+}
+
+/**
+ * A citizen registers as a job seeker from the public site: a job-seeking case opened online at
+ * the office that keeps their record, and its `register` event sent by the applicant with the
+ * form, validated by the definition's own schema and rules. One active registration per person
+ * (the process's key): a second is refused with `DUPLICATE_RECORD`.
+ */
+export async function registerJobSeekerOnline(rt: RuntimeContext, account: PublicAccount, data: CaseData) {
+  const personId = citizenPerson(account);
+  const office = await personOffice(rt, account);
+  if (await activeJobSeeking(rt, account)) throw duplicate(personId);
+  try {
+    const row = await retryLostRace(() => rt.db.transaction((tx) => openOnline(tx, rt, { account, processId: PROCESS, subjectId: personId, office, event: EVENT, data })));
+    return { id: row.id, caseNo: row.caseNo, state: row.state };
+  } catch (error) {
+    if (isUniqueViolation(error) || (error instanceof PlatformError && error.code === 'CONCURRENT_UPDATE')) throw duplicate(personId);
+    throw error;
+  }
+}
+
+function duplicate(personId: string) {
+  return new PlatformError('DUPLICATE_RECORD', {
+    message: { 'zh-CN': '您已有有效的求职登记', en: 'You already have an active job-seeking registration' },
+    details: { processId: PROCESS, subjectId: personId },
+  });
+}
