@@ -20,7 +20,7 @@ export interface ApplicationInput {
 
 /**
  * A citizen applies to a live posting from the public site. The application is a job referral
- * (职业介绍) the citizen makes themselves: a job-referral case opened online at the office that
+ * (职业介绍) the citizen makes themselves: a case of the `jobApplication` meaning's process opened online at the office that
  * published the posting and referred by the applicant, so its rules hold (an active job-seeking
  * registration, the posting published, its employer and occupation) and the referral indicators
  * count it like any other; the `job_applications` row beside it is the employer's and the citizen's
@@ -33,6 +33,9 @@ export async function applyToPosting(rt: RuntimeContext, account: PublicAccount,
   if (!page) throw new PlatformError('NOT_FOUND', { details: { posting: postingId } });
   if (page.status !== 'live') throw new PlatformError('POSTING_NOT_OPEN', { details: { posting: postingId, status: page.status } });
   const note = input.note?.trim().slice(0, NOTE_MAX) || undefined;
+  // The process and event that refer a job seeker to a vacancy, as the packages declare them.
+  const { process, event } = rt.registry.meaning('jobApplication');
+  const application = { process, event: event! };
   return retryLostRace(() =>
     rt.db.transaction(async (tx) => {
       // The posting's row, locked: a withdrawal committing meanwhile is seen here, not after.
@@ -48,10 +51,10 @@ export async function applyToPosting(rt: RuntimeContext, account: PublicAccount,
       if (earlier) throw new PlatformError('APPLICATION_EXISTS', { details: { application: earlier.id } });
       const referral = await openOnline(tx, rt, {
         account,
-        processId: 'job-referral',
+        processId: application.process,
         subjectId: personId,
         office: { id: vacancy.orgUnitId, path: vacancy.orgPath },
-        event: 'refer',
+        event: application.event,
         data: {
           vacancyCaseNo: vacancy.caseNo,
           employerCreditCode: String(vacancy.data['employerCreditCode']),

@@ -26,7 +26,7 @@ async function ownPosting(rt: RuntimeContext, employerId: string, postingId: str
   const [posting] = await rt.db
     .select({ id: cases.id, cityCode: cases.cityCode, caseNo: cases.caseNo, data: cases.data })
     .from(cases)
-    .where(and(eq(cases.id, postingId), eq(cases.subjectId, employerId), eq(cases.processId, 'vacancy-posting')))
+    .where(and(eq(cases.id, postingId), eq(cases.subjectId, employerId), eq(cases.processId, rt.registry.meaning('publishedVacancy').process)))
     .limit(1);
   if (!posting) throw new PlatformError('NOT_FOUND', { details: { posting: postingId } });
   return { id: posting.id, cityCode: posting.cityCode, caseNo: posting.caseNo, title: String(posting.data['title'] ?? '') };
@@ -79,7 +79,7 @@ async function lockOwnApplication(tx: Parameters<Parameters<RuntimeContext['db']
 
 /**
  * The employer records that it hired the applicant: the employment registration opens as its
- * flow prescribes (a case of `employment-registration` at the posting's office, waiting for the
+ * flow prescribes (a case of the `employed` meaning's process at the posting's office, waiting for the
  * employment window, with the hire's facts filled in), and the application reads `hired`. When the
  * window registers it, the registration's event ends what it ends (an open unemployment
  * registration, the job-seeking registration, a referral awaiting it). A person who already has
@@ -97,10 +97,11 @@ export async function recordHire(rt: RuntimeContext, account: PublicAccount, app
       const application = await lockOwnApplication(tx, employerId, applicationId);
       const [vacancy] = await tx.select().from(cases).where(and(eq(cases.cityCode, application.cityCode), eq(cases.id, application.vacancyCaseId))).limit(1);
       if (!vacancy) throw new PlatformError('NOT_FOUND', { details: { application: applicationId } });
+      const employment = rt.registry.meaning('employed').process;
       const [active] = await tx
         .select({ id: cases.id })
         .from(cases)
-        .where(and(eq(cases.cityCode, application.cityCode), eq(cases.subjectId, application.personId), eq(cases.processId, 'employment-registration'), eq(cases.status, 'active')))
+        .where(and(eq(cases.cityCode, application.cityCode), eq(cases.subjectId, application.personId), eq(cases.processId, employment), eq(cases.status, 'active')))
         .limit(1);
       if (active) {
         throw new PlatformError('DUPLICATE_RECORD', {
@@ -109,8 +110,8 @@ export async function recordHire(rt: RuntimeContext, account: PublicAccount, app
         });
       }
       const office = { id: vacancy.orgUnitId, path: vacancy.orgPath };
-      const published = await definitionInForce(rt, tx, office, 'employment-registration');
-      const employment = await rt.stepper.open(tx, rt, {
+      const published = await definitionInForce(rt, tx, office, employment);
+      const opened = await rt.stepper.open(tx, rt, {
         published,
         cityCode: application.cityCode,
         subjectId: application.personId,
@@ -128,22 +129,37 @@ export async function recordHire(rt: RuntimeContext, account: PublicAccount, app
       const now = rt.clock();
       await tx
         .update(jobApplications)
-        .set({ state: 'hired', decidedAt: now, seenAt: application.seenAt ?? now, employmentCaseId: employment.id })
+        .set({ state: 'hired', decidedAt: now, seenAt: application.seenAt ?? now, employmentCaseId: opened.id })
         .where(and(eq(jobApplications.cityCode, application.cityCode), eq(jobApplications.id, application.id)));
-      return { employmentCaseId: employment.id, employmentCaseNo: employment.caseNo };
+      return { postingId: application.vacancyCaseId, employmentCaseId: opened.id, employmentCaseNo: opened.caseNo };
     }),
   );
 }
 
 /** The employer says the applicant is not taken: the application reads so for the applicant. */
-export async function declineApplication(rt: RuntimeContext, account: PublicAccount, applicationId: string) {
+export async function declineApplication(rt: RuntimeContext, account: PublicAccount, applicationId: string): Promise<{ postingId: string }> {
   const employerId = accountEmployer(account);
-  await rt.db.transaction(async (tx) => {
+  return rt.db.transaction(async (tx) => {
     const application = await lockOwnApplication(tx, employerId, applicationId);
     const now = rt.clock();
     await tx
       .update(jobApplications)
       .set({ state: 'declined', decidedAt: now, seenAt: application.seenAt ?? now })
       .where(and(eq(jobApplications.cityCode, application.cityCode), eq(jobApplications.id, application.id)));
+    return { postingId: application.vacancyCaseId };
   });
+}
+
+/** The posting an application to one of the employer's postings was made to; 404 for any other application. */
+export async function postingOfApplication(rt: RuntimeContext, account: PublicAccount, applicationId: string): Promise<string> {
+  const employerId = accountEmployer(account);
+  const [row] = UUID.test(applicationId)
+    ? await rt.db
+        .select({ postingId: jobApplications.vacancyCaseId })
+        .from(jobApplications)
+        .where(and(eq(jobApplications.id, applicationId), eq(jobApplications.employerId, employerId)))
+        .limit(1)
+    : [];
+  if (!row) throw new PlatformError('NOT_FOUND', { details: { application: applicationId } });
+  return row.postingId;
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, type CaseData, type FormDefinition } from '../../engine/index.ts';
+import { PlatformError, type CaseData, type Definition, type FormDefinition } from '../../engine/index.ts';
 import { retryLostRace, isUniqueViolation } from '../db/index.ts';
 import { cases, orgUnits, persons } from '../db/schema/index.ts';
 import type { PublicAccount } from '../public-accounts/types.ts';
@@ -7,8 +7,16 @@ import type { RuntimeContext } from '../runtime-context.ts';
 import { citizenPerson } from './accounts.ts';
 import { definitionInForce, openOnline, type Office } from './online-case.ts';
 
-const PROCESS = 'job-seeking';
-const EVENT = 'register';
+/**
+ * The registration a citizen makes online: the `activeJobSeeker` meaning's process, and the event of
+ * its initial state offered to the applicant that leads to the meaning's state.
+ */
+function registration(rt: RuntimeContext, definition?: Definition) {
+  const meaning = rt.registry.meaning('activeJobSeeker');
+  const initial = definition?.states[definition.initial];
+  const event = Object.entries(initial?.on ?? {}).find(([, transition]) => transition.roles.includes('applicant') && transition.target === meaning.state)?.[0];
+  return { process: meaning.process, event };
+}
 
 /** The office that keeps the citizen's record: their online cases go there. */
 async function personOffice(rt: RuntimeContext, account: PublicAccount): Promise<Office> {
@@ -27,12 +35,13 @@ async function personOffice(rt: RuntimeContext, account: PublicAccount): Promise
  * The job-seeking registration form in force for the citizen's office (the city's overlays
  * applied): what the public page renders and what the step validates, one schema for both.
  */
-export async function jobSeekingForm(rt: RuntimeContext, account: PublicAccount): Promise<{ name: string; form: FormDefinition }> {
-  const published = await definitionInForce(rt, rt.db, await personOffice(rt, account), PROCESS);
-  const name = published.definition.states[published.definition.initial]?.on?.[EVENT]?.form;
+export async function jobSeekingForm(rt: RuntimeContext, account: PublicAccount): Promise<{ event: string; name: string; form: FormDefinition }> {
+  const published = await definitionInForce(rt, rt.db, await personOffice(rt, account), registration(rt).process);
+  const { process, event } = registration(rt, published.definition);
+  const name = event === undefined ? undefined : published.definition.states[published.definition.initial]?.on[event]?.form;
   const form = name === undefined ? undefined : published.definition.forms[name];
-  if (name === undefined || !form) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: PROCESS } });
-  return { name, form };
+  if (event === undefined || name === undefined || !form) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId: process } });
+  return { event, name, form };
 }
 
 /** The citizen's active job-seeking registration (its case number and state), if any. */
@@ -41,33 +50,35 @@ export async function activeJobSeeking(rt: RuntimeContext, account: PublicAccoun
   const [row] = await rt.db
     .select({ id: cases.id, caseNo: cases.caseNo, state: cases.state, data: cases.data })
     .from(cases)
-    .where(and(eq(cases.cityCode, account.cityCode), eq(cases.subjectId, personId), eq(cases.processId, PROCESS), eq(cases.status, 'active')))
+    .where(and(eq(cases.cityCode, account.cityCode), eq(cases.subjectId, personId), eq(cases.processId, registration(rt).process), eq(cases.status, 'active')))
     .limit(1);
   return row ? { id: row.id, caseNo: row.caseNo, state: row.state, validUntil: typeof row.data['validUntil'] === 'string' ? row.data['validUntil'] : null } : undefined;
 }
 
 /**
  * A citizen registers as a job seeker from the public site: a job-seeking case opened online at
- * the office that keeps their record, and its `register` event sent by the applicant with the
+ * the office that keeps their record, and its applicant's event sent by the citizen with the
  * form, validated by the definition's own schema and rules. One active registration per person
  * (the process's key): a second is refused with `DUPLICATE_RECORD`.
  */
 export async function registerJobSeekerOnline(rt: RuntimeContext, account: PublicAccount, data: CaseData) {
   const personId = citizenPerson(account);
   const office = await personOffice(rt, account);
-  if (await activeJobSeeking(rt, account)) throw duplicate(personId);
+  const { process } = registration(rt);
+  if (await activeJobSeeking(rt, account)) throw duplicate(process, personId);
+  const { event } = await jobSeekingForm(rt, account);
   try {
-    const row = await retryLostRace(() => rt.db.transaction((tx) => openOnline(tx, rt, { account, processId: PROCESS, subjectId: personId, office, event: EVENT, data })));
+    const row = await retryLostRace(() => rt.db.transaction((tx) => openOnline(tx, rt, { account, processId: process, subjectId: personId, office, event, data })));
     return { id: row.id, caseNo: row.caseNo, state: row.state };
   } catch (error) {
-    if (isUniqueViolation(error) || (error instanceof PlatformError && error.code === 'CONCURRENT_UPDATE')) throw duplicate(personId);
+    if (isUniqueViolation(error) || (error instanceof PlatformError && error.code === 'CONCURRENT_UPDATE')) throw duplicate(process, personId);
     throw error;
   }
 }
 
-function duplicate(personId: string) {
+function duplicate(process: string, personId: string) {
   return new PlatformError('DUPLICATE_RECORD', {
     message: { 'zh-CN': '您已有有效的求职登记', en: 'You already have an active job-seeking registration' },
-    details: { processId: PROCESS, subjectId: personId },
+    details: { processId: process, subjectId: personId },
   });
 }

@@ -45,6 +45,9 @@ const countedTables = [
   'notification_reads',
   'case_attachments',
   'public_postings',
+  'job_applications',
+  'saved_searches',
+  'account_messages',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */
