@@ -6,6 +6,8 @@ import { describeError, log } from '../runtime/log/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
+import { addApplicationRoutes, applySection, saveSearchSlot } from './applications/routes.tsx';
+import { textsOf } from './applications/texts.ts';
 import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
@@ -20,7 +22,7 @@ import { portalSecurityHeaders } from './security-headers.ts';
 import { requestOrigin, siteFor, type Site } from './site.ts';
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/my', '/my/*', '/employer/*', '/feeds/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -55,7 +57,8 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
     app.get(`${prefix}/jobs`, async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams);
       const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
-      return page(c, <SearchPage site={siteOf(c)} query={query} result={result} />);
+      const site = siteOf(c);
+      return page(c, <SearchPage site={site} query={query} result={result} save={saveSearchSlot(site, query)} />);
     });
     // `/jobs/`, as a hand-typed address often ends: the search, with its query.
     app.get(`${prefix}/jobs/`, (c) => c.redirect(`${prefix}/jobs${new URL(c.req.url).search}`, 301));
@@ -70,11 +73,15 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
       const found = await postings.page(id); // undefined for anything but a posting that was public, malformed ids too
       const site = siteOf(c);
       if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
-      if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);
+      if (found.status === 'live') {
+        const notice = c.req.query('applied') ? textsOf(site.lang).appliedNow : undefined;
+        return page(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { notice })} />);
+      }
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
     });
   }
   app.get('/en', (c) => c.redirect('/en/', 301));
+  addApplicationRoutes(app, rt, postings, siteOf);
 
   app.get('/sitemap.xml', async (c) => {
     const entries = await postings.sitemap();

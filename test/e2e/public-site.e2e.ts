@@ -19,8 +19,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const words = {
-  'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '网上应聘尚未开通', pay: '元/月' },
-  en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Online applications are not open yet', pay: 'yuan a month' },
+  'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '登录后即可网上应聘', pay: '元/月' },
+  en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Sign in to apply online', pay: 'yuan a month' },
 } as const;
 
 /** The serious and critical findings of axe-core (WCAG 2.1 A and AA, and its best practices) on the page now shown. */
