@@ -1,7 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import { describeError, log } from '../runtime/log/index.ts';
 import { publicPostings } from '../runtime/postings/index.ts';
 import type { PublicPostings } from '../runtime/postings/types.ts';
@@ -18,11 +17,25 @@ import { ErrorPage, GonePage, NotFoundPage } from './pages/notice-pages.tsx';
 import { PostingPage } from './pages/posting-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { PAGE_SIZE, parseQuery } from './search-query.ts';
+import { page } from './render.ts';
 import { portalSecurityHeaders } from './security-headers.ts';
-import { requestOrigin, siteFor, type Site } from './site.ts';
+import { requestOrigin, siteOfRequest, type PortalEnv, type Site } from './site.ts';
+import { addAccountRoutes } from './accounts/routes.tsx';
+import { portalSession } from './accounts/session.tsx';
+import { DEMO_PUBLIC_ACCOUNTS } from '../runtime/seed/demo-public-accounts.ts';
+import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender } from '../runtime/public-accounts/index.ts';
+
+/** What a server (or a test) may hand the public site instead of its defaults. */
+export interface PortalOptions {
+  postings?: PublicPostings;
+  /** The city's SMS gateway; by default the demo sender in demo mode, none (sign-up refused) in production. */
+  sms?: SmsSender;
+  /** Run in an employer's sign-up transaction: opens the caseworker's check of the employer. */
+  onEmployerSignedUp?: EmployerSignedUp;
+}
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/my', '/my/*', '/employer/*', '/feeds/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer/*', '/feeds/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -30,25 +43,27 @@ const HOME_NEWEST = 8;
 /** Entries in a search's feed. */
 const FEED_SIZE = 50;
 
-/** Sends a page: the doctype, then the rendered tree. */
-async function page(c: Context, node: JSX.Element, status: 200 | 404 | 410 | 500 = 200): Promise<Response> {
-  return c.html(`<!doctype html>${String(await node)}`, status);
-}
 
 /**
  * The public recruitment site (公共招聘网), rendered on the server: every page works without
  * script, in zh-CN at the root and in English under `/en`. It reads postings only through
  * {@link PublicPostings}, which holds nothing staff-only; a test may hand it another implementation.
  */
-export function createPortalApp(rt: RuntimeContext, options: { postings?: PublicPostings } = {}) {
+export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {}) {
   const postings = options.postings ?? publicPostings(rt);
-  const app = new Hono();
-  const siteOf = (c: Context): Site => siteFor(langOfPath(c.req.path), requestOrigin(c, rt.config.trustProxy));
+  const app = new Hono<PortalEnv>();
+  const siteOf = (c: Context<PortalEnv>): Site => siteOfRequest(c, rt.config.trustProxy);
 
   app.use('*', compress(), portalSecurityHeaders(), async (c, next) => {
     await next();
     // Pages and feeds are asked for again each time: a posting taken down leaves them at once.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+  });
+  app.use('*', portalSession(rt));
+  addAccountRoutes(app, rt, {
+    sms: options.sms ?? (rt.config.mode === 'demo' ? demoSmsSender : missingSmsSender),
+    onEmployerSignedUp: options.onEmployerSignedUp,
+    demoAccounts: DEMO_PUBLIC_ACCOUNTS,
   });
 
   for (const lang of langs) {
@@ -93,7 +108,7 @@ export function createPortalApp(rt: RuntimeContext, options: { postings?: Public
   app.get('/robots.txt', (c) => c.text(robotsTxt(requestOrigin(c, rt.config.trustProxy))));
   app.get(`${ASSET_PREFIX}:file`, serveAsset);
 
-  app.notFound((c) => page(c, <NotFoundPage site={siteOf(c)} path={c.req.path.slice(langPrefix(langOfPath(c.req.path)).length) || '/'} />, 404));
+  app.notFound((c) => page(c as Context<PortalEnv>, <NotFoundPage site={siteOf(c as Context<PortalEnv>)} path={c.req.path.slice(langPrefix(langOfPath(c.req.path)).length) || '/'} />, 404));
   app.onError((error, c) => {
     // The route's pattern, not the address: a keyword typed into the search stays out of the log.
     log.error('public page failed', { ...describeError(error), route: c.req.routePath });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { messagesOf, sitePath, type Lang } from './locale.ts';
+import type { PublicAccount } from '../runtime/public-accounts/index.ts';
+import { langOfPath, messagesOf, sitePath, type Lang } from './locale.ts';
 import type { Messages } from './messages.ts';
 
 /** What every page of one request needs: its language, its texts, and how to write its links. */
@@ -12,11 +13,30 @@ export interface Site {
   href(path: string, query?: URLSearchParams): string;
   /** The full address of a path, in a language (this page's by default). */
   absolute(path: string, query?: URLSearchParams, lang?: Lang): string;
+  /** The signed-in citizen or employer, if any. */
+  account: PublicAccount | undefined;
+  /** This browser's token for the forms it sends (`<CsrfField site={site} />`). */
+  csrf: string;
+}
+
+/** Who is visiting, as the portal's session middleware (`accounts/session.ts`) found them. */
+export interface Visitor {
+  account: PublicAccount | undefined;
+  csrf: string;
+}
+
+/** The Hono environment of the portal's routes: the visitor on every request. */
+export type PortalEnv = { Variables: Visitor };
+
+/** The site as a request of the portal sees it: the path's language, the origin reached, the visitor. */
+export function siteOfRequest(c: Context<PortalEnv>, trustProxy: boolean): Site {
+  return siteFor(langOfPath(c.req.path), requestOrigin(c, trustProxy), { account: c.get('account'), csrf: c.get('csrf') ?? '' });
 }
 
 /** The site as one request sees it. */
-export function siteFor(lang: Lang, origin: string): Site {
+export function siteFor(lang: Lang, origin: string, visitor: Visitor = { account: undefined, csrf: '' }): Site {
   return {
+    ...visitor,
     lang,
     m: messagesOf(lang),
     origin,

@@ -115,8 +115,10 @@ export interface CaseOpenInput {
   subjectId: string;
   orgUnit: { id: string; path: string };
   actor: Actor;
-  /** The user who opened it; null when the system did. */
+  /** The user who opened it; null when the system did, or the public did (`openedByAccount`). */
   createdBy: string | null;
+  /** The public account that opened it on the public site: the online channel. */
+  openedByAccount?: string | null;
   data?: CaseData;
   cause: Cause | null;
   depth?: number;

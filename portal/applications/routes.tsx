@@ -1,6 +1,5 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import {
   activeJobSeeking,
   applyToPosting,
@@ -17,14 +16,15 @@ import type { PostingQuery, PublicPostingDetail, PublicPostings } from '../../ru
 import type { PublicAccount } from '../../runtime/public-accounts/types.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { deleteSavedSearch, saveSearch, searchOfFeedToken } from '../../runtime/saved-searches/index.ts';
-import { requireAccount } from '../accounts/require-account.ts';
+import { requireAccount, signedIn } from '../accounts/require-account.tsx';
 import { atomFeed } from '../feeds/atom.ts';
 import { postedValues, formData, refusalMessages } from '../forms/schema-form.tsx';
 import { chinaDay, fillText, langPrefix, langs } from '../locale.ts';
 import { GonePage } from '../pages/notice-pages.tsx';
 import { PostingPage } from '../pages/posting-page.tsx';
 import { parseQuery, queryParams } from '../search-query.ts';
-import type { Site } from '../site.ts';
+import { page } from '../render.ts';
+import type { PortalEnv, Site } from '../site.ts';
 import { ApplySection, type ApplyStanding } from './apply-section.tsx';
 import { JobSeekingPage } from './job-seeking-page.tsx';
 import { PostingApplicationsPage } from './posting-applications.tsx';
@@ -34,10 +34,6 @@ import { textsOf } from './texts.ts';
 /** Entries in a saved search's feed. */
 const FEED_SIZE = 50;
 
-/** A page: the doctype, then the rendered tree. */
-async function sendPage(c: Context, node: JSX.Element, status: 200 | 404 | 409 | 410 | 422 = 200): Promise<Response> {
-  return c.html(`<!doctype html>${String(await node)}`, status);
-}
 
 /** A path of the site given back after signing in or registering: only one of this site's own. */
 function localPath(value: unknown): string | undefined {
@@ -63,10 +59,8 @@ export function saveSearchSlot(site: Site, query: PostingQuery) {
   return <SaveSearchForm site={site} query={query} />;
 }
 
-const accountOf = (c: Context): PublicAccount => c.get('account' as never) as PublicAccount;
-
 /** A record out of the account's reach answers the site's 404 page, as one that does not exist. */
-async function orNotFound(c: Context, answer: () => Promise<Response>): Promise<Response> {
+async function orNotFound(c: Context<PortalEnv>, answer: () => Promise<Response>): Promise<Response> {
   try {
     return await answer();
   } catch (error) {
@@ -82,18 +76,18 @@ async function orNotFound(c: Context, answer: () => Promise<Response>): Promise<
  * and an employer's applications with hire and refusal (`/employer/…`). Every form is a POST the
  * portal checks for its CSRF token; every refusal is shown on the page it came from.
  */
-export function addApplicationRoutes(app: Hono, rt: RuntimeContext, postings: PublicPostings, siteOf: (c: Context) => Site): void {
+export function addApplicationRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, postings: PublicPostings, siteOf: (c: Context<PortalEnv>) => Site): void {
   for (const lang of langs) {
     const prefix = langPrefix(lang);
     const t = textsOf(lang);
 
-    app.post(`${prefix}/jobs/:id/apply`, requireAccount('citizen'), async (c) => {
+    app.post(`${prefix}/jobs/:id/apply`, requireAccount(rt, 'citizen'), async (c) => {
       const id = c.req.param('id');
       const site = siteOf(c);
       const body = await c.req.parseBody();
       if (!(await postings.page(id))) return c.notFound();
       try {
-        await applyToPosting(rt, accountOf(c), id, { note: typeof body['note'] === 'string' ? body['note'] : undefined, sharePhone: body['sharePhone'] === 'yes' });
+        await applyToPosting(rt, signedIn(c), id, { note: typeof body['note'] === 'string' ? body['note'] : undefined, sharePhone: body['sharePhone'] === 'yes' });
         return c.redirect(`${prefix}/jobs/${id}?applied=1#apply`, 303);
       } catch (error) {
         const refusal = refusalOf(error);
@@ -101,24 +95,24 @@ export function addApplicationRoutes(app: Hono, rt: RuntimeContext, postings: Pu
         const found = await postings.page(id);
         if (!found) return c.notFound();
         if (found.status !== 'live') {
-          return sendPage(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
+          return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
         }
         const message = refusalMessages(lang, refusal).general.join(' ');
-        return sendPage(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { error: message })} />, refusal.status);
+        return page(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { error: message })} />, refusal.status);
       }
     });
 
-    app.get(`${prefix}/my/job-seeking`, requireAccount('citizen'), async (c) => {
+    app.get(`${prefix}/my/job-seeking`, requireAccount(rt, 'citizen'), async (c) => {
       const site = siteOf(c);
-      const account = accountOf(c);
+      const account = signedIn(c);
       if (await activeJobSeeking(rt, account)) return c.redirect(`${prefix}/my`, 303);
       const { form } = await jobSeekingForm(rt, account);
-      return sendPage(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={{}} errors={{}} general={[]} next={localPath(c.req.query('next'))} />);
+      return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={{}} errors={{}} general={[]} next={localPath(c.req.query('next'))} />);
     });
 
-    app.post(`${prefix}/my/job-seeking`, requireAccount('citizen'), async (c) => {
+    app.post(`${prefix}/my/job-seeking`, requireAccount(rt, 'citizen'), async (c) => {
       const site = siteOf(c);
-      const account = accountOf(c);
+      const account = signedIn(c);
       const body = await c.req.parseBody({ all: true });
       const next = localPath(body['next']);
       const { form } = await jobSeekingForm(rt, account);
@@ -130,21 +124,21 @@ export function addApplicationRoutes(app: Hono, rt: RuntimeContext, postings: Pu
         const refusal = refusalOf(error);
         if (!refusal) throw error;
         const { fields, general } = refusalMessages(lang, refusal);
-        return sendPage(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={values} errors={fields} general={general} next={next} />, refusal.status);
+        return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={values} errors={fields} general={general} next={next} />, refusal.status);
       }
     });
 
-    app.post(`${prefix}/my/searches`, requireAccount('citizen'), async (c) => {
+    app.post(`${prefix}/my/searches`, requireAccount(rt, 'citizen'), async (c) => {
       const body = await c.req.parseBody();
       const query = parseQuery(new URLSearchParams(typeof body['search'] === 'string' ? body['search'] : ''));
       const queryString = queryParams({ ...query, page: undefined, sort: undefined }).toString();
-      await saveSearch(rt, accountOf(c), { queryString, query });
+      await saveSearch(rt, signedIn(c), { queryString, query });
       return c.redirect(`${prefix}/my#my-searches`, 303);
     });
 
-    app.post(`${prefix}/my/searches/:id/delete`, requireAccount('citizen'), (c) =>
+    app.post(`${prefix}/my/searches/:id/delete`, requireAccount(rt, 'citizen'), (c) =>
       orNotFound(c, async () => {
-        await deleteSavedSearch(rt, accountOf(c), c.req.param('id'));
+        await deleteSavedSearch(rt, signedIn(c), c.req.param('id'));
         return c.redirect(`${prefix}/my#my-searches`, 303);
       }),
     );
@@ -161,18 +155,18 @@ export function addApplicationRoutes(app: Hono, rt: RuntimeContext, postings: Pu
       return c.body(atomFeed(siteOf(c), query, result, rt.clock(), `/feeds/saved/${token}`));
     });
 
-    app.get(`${prefix}/employer/postings/:id/applications`, requireAccount('employer'), (c) => orNotFound(c, async () => {
+    app.get(`${prefix}/employer/postings/:id/applications`, requireAccount(rt, 'employer'), (c) => orNotFound(c, async () => {
       const site = siteOf(c);
-      const { posting, items } = await postingApplications(rt, accountOf(c), c.req.param('id'));
+      const { posting, items } = await postingApplications(rt, signedIn(c), c.req.param('id'));
       const hired = c.req.query('hired');
       const notice = hired && /^[A-Z]{2}\d{8,24}$/.test(hired) ? fillText(t.hireDone, { caseNo: hired }) : c.req.query('declined') ? t.declineDone : undefined;
-      return sendPage(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} notice={notice} />);
+      return page(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} notice={notice} />);
     }));
 
     const decide = (action: 'hire' | 'decline') =>
-      app.post(`${prefix}/employer/applications/:id/${action}`, requireAccount('employer'), (c) => orNotFound(c, async () => {
+      app.post(`${prefix}/employer/applications/:id/${action}`, requireAccount(rt, 'employer'), (c) => orNotFound(c, async () => {
         const site = siteOf(c);
-        const account = accountOf(c);
+        const account = signedIn(c);
         const id = c.req.param('id');
         const body = await c.req.parseBody();
         try {
@@ -188,7 +182,7 @@ export function addApplicationRoutes(app: Hono, rt: RuntimeContext, postings: Pu
           const postingId = await postingOfApplication(rt, account, id);
           const { posting, items } = await postingApplications(rt, account, postingId);
           const message = refusalMessages(lang, refusal);
-          return sendPage(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} error={[...Object.values(message.fields), ...message.general].join(' ')} />, refusal.status);
+          return page(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} error={[...Object.values(message.fields), ...message.general].join(' ')} />, refusal.status);
         }
       }));
     decide('hire');

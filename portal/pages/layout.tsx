@@ -55,6 +55,7 @@ export const Layout: FC<{ site: Site; head: PageHead; children?: Child }> = ({ s
             <nav class="site-nav" aria-label={m.siteNav}>
               <a href={site.href('/')}>{m.navHome}</a>
               <a href={site.href('/jobs')}>{m.navJobs}</a>
+              <AccountLink site={site} />
               <a href={sitePath(other, head.path, head.query)} lang={other} hreflang={other}>
                 {m.switchLanguage}
               </a>
@@ -88,3 +89,21 @@ export function fill(template: string, parts: Record<string, Child>): Child[] {
 /** Data as entered (an employer's name, a title), marked Chinese on an English page when it is. */
 export const Data: FC<{ site: Site; text: string }> = ({ site, text }) =>
   site.lang !== 'zh-CN' && hasChinese(text) ? <span lang="zh-CN">{text}</span> : <>{text}</>;
+
+/** The header's way to the account: "登录" and "注册" for a visitor, the account's name for one signed in. */
+const AccountLink: FC<{ site: Site }> = ({ site }) => {
+  const { m, account } = site;
+  if (account) {
+    return (
+      <a href={site.href('/my')} id="my-account-link">
+        {fill(m.myAccountOf, { name: <Data site={site} text={account.displayName} /> })}
+      </a>
+    );
+  }
+  return (
+    <>
+      <a href={site.href('/login')}>{m.navSignIn}</a>
+      <a href={site.href('/signup')}>{m.navSignUp}</a>
+    </>
+  );
+};

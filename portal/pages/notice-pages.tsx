@@ -28,7 +28,7 @@ export const GonePage: FC<{ site: Site; id: string; status: 'withdrawn' | 'fille
 };
 
 /** A page that only says something, kept out of search engines: a heading, a line, and maybe a way on. */
-const NoticePage: FC<{ site: Site; path: string; title: string; text: string; children?: unknown }> = ({ site, path, title, text, children }) => (
+export const NoticePage: FC<{ site: Site; path: string; title: string; text: string; children?: unknown }> = ({ site, path, title, text, children }) => (
   <Layout site={site} head={{ title: `${title} - ${site.m.siteName}`, path, noindex: true }}>
     <div class="panel">
       <h1>{title}</h1>

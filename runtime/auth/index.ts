@@ -10,3 +10,4 @@ export { inSubtree, inVisibleCities } from './scope.ts';
 export { holds, permissions, permissionsOf, type Level, type Permission, type PermissionRule } from './permissions.ts';
 export { ROLES, type Role } from '../db/schema/index.ts';
 export { permit } from './permit.ts';
+export { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, uncountAttempt } from './login-throttle.ts';

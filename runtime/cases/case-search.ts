@@ -9,9 +9,10 @@ import type { RuntimeContext } from '../runtime-context.ts';
 /**
  * How a case came in: `window` opened by a user at a service window, `coordination` opened by
  * the platform when another case's domain event asked for it, `import` brought in from the city's
- * earlier system. Derived from the case row (who created it, which import brought it), not stored.
+ * earlier system, `online` applied for on the public site by the citizen or employer. Derived from the
+ * case row (who created it, which import or public account brought it), not stored.
  */
-export const CASE_CHANNELS = ['window', 'coordination', 'import'] as const;
+export const CASE_CHANNELS = ['window', 'coordination', 'import', 'online'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /** The orders a case list can be read in. */
@@ -64,13 +65,15 @@ function subjectMatches(rt: RuntimeContext, q: string): SQL {
 
 function channelIs(channel: CaseChannel): SQL {
   if (channel === 'import') return isNotNull(cases.importedFrom);
-  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy))!;
+  if (channel === 'online') return isNotNull(cases.openedByAccount);
+  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy), isNull(cases.openedByAccount))!;
   return and(isNull(cases.importedFrom), isNotNull(cases.createdBy))!;
 }
 
 /** The channel of a case row, as `channel` filters it. */
-export function channelOf(row: { importedFrom: string | null; createdBy: string | null }): CaseChannel {
+export function channelOf(row: { importedFrom: string | null; createdBy: string | null; openedByAccount: string | null }): CaseChannel {
   if (row.importedFrom !== null) return 'import';
+  if (row.openedByAccount !== null) return 'online';
   return row.createdBy === null ? 'coordination' : 'window';
 }
 

@@ -48,6 +48,8 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   ATTACHMENT_TOO_LARGE: 413,
   ATTACHMENT_WITHDRAWN: 409,
   CASE_CLOSED: 409,
+  ACCOUNT_NOT_ACTIVE: 403,
+  SMS_UNAVAILABLE: 503,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

@@ -1,7 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import type { RequestOrigin } from '../audit/access-log.ts';
+import { clientAddress, type RequestOrigin } from '../audit/index.ts';
 
 /** A request id a client or proxy may give: short, and nothing that could smuggle text into a log. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -14,9 +13,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export function requestOrigin(options: { trustProxy: boolean }) {
   return createMiddleware<{ Variables: { origin: RequestOrigin } }>(async (c, next) => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    const address = forwarded || incoming?.socket?.remoteAddress || null;
+    const address = clientAddress(c, options.trustProxy);
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     c.set('origin', { address, requestId });

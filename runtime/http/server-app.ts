@@ -36,7 +36,8 @@ export function createServerApp(rt: RuntimeContext, uiDir: string) {
   root.all('/api/*', (c) => handleError(new PlatformError('NOT_FOUND'), c));
   // The public site (portal/): its own pages and headers at its own paths, before the workbench's.
   const portal = createPortalApp(rt);
-  for (const path of portalPaths) root.get(path, (c) => portal.fetch(c.req.raw, c.env));
+  // GET for pages, POST for its forms (sign-up, sign-in, applications), each form guarded by its CSRF token.
+  for (const path of portalPaths) root.on(['GET', 'POST'], path, (c) => portal.fetch(c.req.raw, c.env));
   root.use('/*', uiSecurityHeaders());
   // The page itself, read once, with this response's style nonce in place of the build's placeholder; never cached.
   let built: Promise<string> | undefined;

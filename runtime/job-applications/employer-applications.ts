@@ -118,6 +118,8 @@ export async function recordHire(rt: RuntimeContext, account: PublicAccount, app
         orgUnit: office,
         actor: applicantActor(account, office),
         createdBy: null,
+        // Sent from the public site by the employer's account: the online channel.
+        openedByAccount: account.id,
         cause: null,
         data: {
           employmentForm: 'contract',

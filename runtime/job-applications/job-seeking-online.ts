@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { PlatformError, type CaseData, type Definition, type FormDefinition } from '../../engine/index.ts';
 import { retryLostRace, isUniqueViolation } from '../db/index.ts';
 import { cases, orgUnits, persons } from '../db/schema/index.ts';
@@ -18,17 +18,28 @@ function registration(rt: RuntimeContext, definition?: Definition) {
   return { process: meaning.process, event };
 }
 
-/** The office that keeps the citizen's record: their online cases go there. */
+/**
+ * The office that keeps the citizen's record: their online cases go there. A record signed up online
+ * sits at the city itself, whose public employment service office (the office directly under it)
+ * takes the case, so that the caseworkers there see it.
+ */
 async function personOffice(rt: RuntimeContext, account: PublicAccount): Promise<Office> {
   const personId = citizenPerson(account);
-  const [office] = await rt.db
-    .select({ id: orgUnits.id, path: orgUnits.path })
+  const [unit] = await rt.db
+    .select({ id: orgUnits.id, path: orgUnits.path, kind: orgUnits.kind })
     .from(persons)
     .innerJoin(orgUnits, eq(orgUnits.id, persons.orgUnitId))
     .where(and(eq(persons.cityCode, account.cityCode), eq(persons.id, personId)))
     .limit(1);
-  if (!office) throw new PlatformError('NOT_FOUND', { details: { person: personId } });
-  return office;
+  if (!unit) throw new PlatformError('NOT_FOUND', { details: { person: personId } });
+  if (unit.kind === 'office') return { id: unit.id, path: unit.path };
+  const [office] = await rt.db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, unit.id), eq(orgUnits.kind, 'office')))
+    .orderBy(asc(orgUnits.id))
+    .limit(1);
+  return office ?? { id: unit.id, path: unit.path };
 }
 
 /**

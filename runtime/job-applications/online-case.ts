@@ -44,6 +44,7 @@ export async function openOnline(
     orgUnit: input.office,
     actor,
     createdBy: null,
+    openedByAccount: input.account.id,
     cause: null,
   });
   return rt.stepper.step(tx, rt, opened, { event: { type: input.event, data: input.data }, actor, cause: null, claim: null });

@@ -1,7 +1,8 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { userByUsername } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
-import { cases } from '../db/schema/index.ts';
+import { cases, orgUnits } from '../db/schema/index.ts';
+import { insertDemoPublicAccounts } from './demo-public-accounts.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { difficultyScenes } from './demo-scenes/difficulty.ts';
 import { internshipScenes } from './demo-scenes/internship.ts';
@@ -52,6 +53,9 @@ export async function seedDemoCases(rt: RuntimeContext, progress: (message: stri
     await story.registerEmployers();
     const scenes = [unemploymentScenes, jobMatchingScenes, difficultyScenes, subsidyScenes, vocationalGuidanceScenes, internshipScenes, labourSurveyScenes, personnelFileScenes];
     await story.play(scenes, progress);
+    const office = staff.caseworker.orgUnit;
+    const [cityOrgUnit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.cityCode, office.cityCode!)));
+    story.created.persons += await insertDemoPublicAccounts(inTx, { cityCode: office.cityCode!, orgUnitId: cityOrgUnit!.id }, (key) => story.employer(key));
 
     const [created] = await tx.select({ value: count() }).from(cases);
     return { cases: Number(created?.value ?? 0), ...story.created };

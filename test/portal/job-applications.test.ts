@@ -5,7 +5,7 @@ import { createPortalApp } from '../../portal/index.ts';
 import { cases, jobApplications } from '../../runtime/db/schema/index.ts';
 import { deliverSearchAlerts } from '../../runtime/saved-searches/index.ts';
 import { tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
-import { citizenSession, employerSession } from '../support/public-accounts.ts';
+import { citizenSession, employerSession, type PublicSession } from '../support/public-accounts.ts';
 import { act, postVacancy } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -13,7 +13,7 @@ const FIRM = '91350203MA2Y3K1B9C';
 const OTHER = '91350100M000100Y43';
 const START = '2026-11-02T01:00:00.000Z';
 
-type Session = Awaited<ReturnType<typeof citizenSession>>;
+type Session = PublicSession;
 
 describe.each(backends)('a citizen applies online and the employer hires (%s)', (backend) => {
   let t: TestRuntime;
@@ -39,9 +39,11 @@ describe.each(backends)('a citizen applies online and the employer hires (%s)', 
     t = await createTestRuntime(backend, { clock: testClock(START) });
     app = createPortalApp(t.rt);
     staff = { caseworker: await t.login('caseworker'), reviewer: await t.login('reviewer') };
-    employer = await employerSession(t.rt, app, { creditCode: FIRM, name: '厦门思明示例咨询有限公司', verified: true });
-    stranger = await employerSession(t.rt, app, { creditCode: OTHER, name: '厦门海沧示例物流有限公司', verified: true });
-    citizen = await citizenSession(t.rt, app, { name: '林小梅' });
+    const registered = async (creditCode: string, name: string) =>
+      (await t.request('POST', '/api/employers', { token: staff.caseworker, body: { creditCode, name } })).body.id as string;
+    employer = await employerSession(t.rt, { creditCode: FIRM, name: '厦门思明示例咨询有限公司', employerId: await registered(FIRM, '厦门思明示例咨询有限公司') });
+    stranger = await employerSession(t.rt, { creditCode: OTHER, name: '厦门海沧示例物流有限公司', employerId: await registered(OTHER, '厦门海沧示例物流有限公司') });
+    citizen = await citizenSession(t.rt, { name: '林小梅' });
     accountant = await postVacancy(t, staff, employer.account.employerId!, accountingPosting('财务会计'));
     withdrawn = await postVacancy(t, staff, employer.account.employerId!, accountingPosting('出纳会计'));
     await act(t, staff.caseworker, withdrawn, 'withdraw', { withdrawalReason: '岗位取消' });
@@ -70,8 +72,8 @@ describe.each(backends)('a citizen applies online and the employer hires (%s)', 
     expect([done.status, done.headers.get('location')]).toEqual([303, '/my']);
     const [registration] = await t.rt.db.select().from(cases).where(and(eq(cases.subjectId, citizen.account.personId!), eq(cases.processId, 'job-seeking')));
     expect([registration?.state, registration?.data['expectedPayFen'], registration?.openedByAccount]).toEqual(['active', 600_000, citizen.account.id]);
-    const listed = await t.request('GET', `/api/cases/${registration!.id}`, { token: staff.caseworker });
-    expect(listed.body.channel).toBe('online');
+    const online = await t.request('GET', '/api/cases?channel=online&pageSize=50', { token: await t.login('admin') });
+    expect(online.body.items.find((item: { id: string }) => item.id === registration!.id)?.channel).toBe('online');
   });
 
   it('applies once to a live posting: the employer and the office see it, the referrals count it; a second try is refused by the key', async () => {

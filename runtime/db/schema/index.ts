@@ -13,4 +13,5 @@ export * from './documents.ts';
 export * from './notifications.ts';
 export * from './attachments.ts';
 export * from './postings.ts';
+export * from './public-accounts.ts';
 export * from './job-applications.ts';

@@ -74,7 +74,8 @@ export const persons = pgTable(
     /** The bulk import that brought the record in (`import_jobs.id`); null for one registered at a window. */
     importId: uuid('import_id'),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    /** The staff user who registered the person; null when the person signed up on the public site. */
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

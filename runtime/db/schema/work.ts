@@ -60,6 +60,8 @@ export const cases = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** The bulk import that brought the case in from the city's earlier system; null for a case opened here. */
     importedFrom: uuid('imported_from'),
+    /** The public account that opened the case on the public site (the online channel); null otherwise. */
+    openedByAccount: uuid('opened_by_account'),
   },
   (t) => [
     primaryKey({ name: 'cases_pkey', columns: [t.cityCode, t.id] }),
