@@ -3,8 +3,10 @@ import type { FC } from 'hono/jsx';
 import { activeJobSeeking, myApplications } from '../../runtime/job-applications/index.ts';
 import { myMessages, mySavedSearches } from '../../runtime/saved-searches/index.ts';
 import { CsrfField } from '../accounts/csrf-field.tsx';
-import type { MySectionProps } from '../accounts/my-page.tsx';
+import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
+import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
+import type { Site } from '../site.ts';
 import { Data } from '../pages/layout.tsx';
 import { savedSearchWords } from './saved-search-words.ts';
 import { textsOf } from './texts.ts';
@@ -14,7 +16,7 @@ import { textsOf } from './texts.ts';
  * applications with where each stands, the saved searches with their personal feeds, and the
  * message box their alerts fill. Reads its own data, so `/my` only places it.
  */
-export const MyJobsSection: FC<MySectionProps> = async ({ site, account, rt }) => {
+export const MyJobsSection: FC<{ site: Site; account: PublicAccount; rt: RuntimeContext }> = async ({ site, account, rt }) => {
   if (account.kind !== 'citizen' || account.status !== 'active' || !account.personId) return null;
   const t = textsOf(site.lang);
   const [jobSeeking, applications, searches, messages] = await Promise.all([
