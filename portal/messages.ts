@@ -113,8 +113,7 @@ const zhCN = {
   requirements: '任职要求',
   howToApply: '如何应聘',
   applyInPerson:
-    '目前请到公共就业服务机构窗口应聘：携带本人居民身份证，到{place}的公共就业服务机构（或就近的任一公共就业服务机构），说明岗位编号 {caseNo}，工作人员会为您办理求职登记并向用人单位推荐。',
-  applyOnlineLater: '网上应聘尚未开通，开通后将在本页提供。',
+    '可到公共就业服务机构窗口应聘：携带本人居民身份证，到{place}的公共就业服务机构（或就近的任一公共就业服务机构），说明岗位编号 {caseNo}，工作人员会为您办理求职登记并向用人单位推荐。',
   applyFree: '公共就业服务机构的职业介绍服务免费，任何单位不得以招聘为名向求职者收取费用。',
   searchSimilar: '搜索类似岗位',
   goneTitle: '岗位已停止招聘',
@@ -245,8 +244,7 @@ const en: Messages = {
   requirements: 'Requirements',
   howToApply: 'How to apply',
   applyInPerson:
-    'For now, apply in person: bring your resident ID card to a public employment service office in {place} (or the one nearest to you) and quote job number {caseNo}. The staff will register you as a job seeker and refer you to the employer.',
-  applyOnlineLater: 'Online applications are not open yet; they will be offered on this page later.',
+    'You can also apply in person: bring your resident ID card to a public employment service office in {place} (or the one nearest to you) and quote job number {caseNo}. The staff will register you as a job seeker and refer you to the employer.',
   applyFree: 'Job placement by the public employment services is free: no one may charge a job seeker for a job.',
   searchSimilar: 'Search for similar jobs',
   goneTitle: 'This job is closed',

@@ -9,6 +9,8 @@ import type { PublicPostings } from '../runtime/postings/types.ts';
 import type { RuntimeContext } from '../runtime/runtime-context.ts';
 import { NewsColumns } from './articles/article-parts.tsx';
 import { addArticleRoutes, articleSitemapPages } from './articles/routes.tsx';
+import { addApplicationRoutes, applySection, saveSearchSlot } from './applications/routes.tsx';
+import { textsOf } from './applications/texts.ts';
 import { ASSET_PREFIX, serveAsset } from './assets.ts';
 import { atomFeed } from './feeds/atom.ts';
 import { robotsTxt } from './feeds/robots.ts';
@@ -28,9 +30,9 @@ import { requestOrigin, siteOfRequest, type PortalEnv, type Site } from './site.
 import { addAccountRoutes } from './accounts/routes.tsx';
 import { addEmployerRoutes } from './employer/routes.tsx';
 import { openVerificationOfAccount } from '../runtime/employer-accounts/index.ts';
-import { CsrfField } from './accounts/csrf-field.tsx';
-import { requireAccount, signedIn } from './accounts/require-account.tsx';
-import { portalSession } from './accounts/session.tsx';
+import { CsrfField } from './session/csrf-field.tsx';
+import { requireAccount, signedIn } from './session/require-account.tsx';
+import { portalSession } from './session/session.tsx';
 import { DEMO_PUBLIC_ACCOUNTS } from '../runtime/seed/demo-public-accounts.ts';
 import { demoSmsSender, missingSmsSender, type EmployerSignedUp, type SmsSender } from '../runtime/public-accounts/index.ts';
 
@@ -46,7 +48,7 @@ export interface PortalOptions {
 }
 
 /** The paths the public site answers; the server sends these to it, before the workbench's catch-all. */
-export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer', '/employer/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`, ...onlineApplicationPaths] as const;
+export const portalPaths = ['/', '/en', '/en/*', '/jobs', '/jobs/*', '/news', '/news/*', '/guides', '/guides/*', ...noticePaths, '/signup', '/signup/*', '/login', '/logout', '/my', '/my/*', '/employer', '/employer/*', '/feeds/*', '/sitemap.xml', '/robots.txt', `${ASSET_PREFIX}*`, ...onlineApplicationPaths] as const;
 
 /** Newest postings on the home page. */
 const HOME_NEWEST = 8;
@@ -84,7 +86,8 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
     app.get(`${prefix}/jobs`, async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams);
       const result = await postings.search({ ...query, pageSize: PAGE_SIZE });
-      return page(c, <SearchPage site={siteOf(c)} query={query} result={result} />);
+      const site = siteOf(c);
+      return page(c, <SearchPage site={site} query={query} result={result} save={saveSearchSlot(site, query)} />);
     });
     // `/jobs/`, as a hand-typed address often ends: the search, with its query.
     app.get(`${prefix}/jobs/`, (c) => c.redirect(`${prefix}/jobs${new URL(c.req.url).search}`, 301));
@@ -99,7 +102,10 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
       const found = await postings.page(id); // undefined for anything but a posting that was public, malformed ids too
       const site = siteOf(c);
       if (!found) return page(c, <NotFoundPage site={site} path={`/jobs/${id}`} />, 404);
-      if (found.status === 'live') return page(c, <PostingPage site={site} posting={found.posting} />);
+      if (found.status === 'live') {
+        const notice = c.req.query('applied') ? textsOf(site.lang).appliedNow : undefined;
+        return page(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { notice })} />);
+      }
       return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, found.status === 'paused' ? 404 : 410);
     });
   }
@@ -110,6 +116,7 @@ export function createPortalApp(rt: RuntimeContext, options: PortalOptions = {})
   app.get('/en', (c) => c.redirect('/en/', 301));
   const articles = options.articles ?? publicArticles(rt);
   addArticleRoutes(app, rt, siteOf, articles);
+  addApplicationRoutes(app, rt, postings, siteOf);
 
   app.get('/sitemap.xml', async (c) => {
     const [entries, news, guidePaths] = await Promise.all([postings.sitemap(), articles.sitemap().then(articleSitemapPages), guideSitemapPaths(guides)]);

@@ -62,6 +62,15 @@ export const errorCatalogue = {
   CONCURRENT_UPDATE: { kind: 'conflict', 'zh-CN': '同时有其他操作，请稍后重试', en: 'Something else happened at the same time: try again' },
   TASK_POST_REQUIRED: { kind: 'refusal', 'zh-CN': '该待办属于您未担任的岗位', en: 'The task belongs to a post you do not hold' },
   TASK_CLAIMED: { kind: 'refusal', 'zh-CN': '该待办已由他人认领', en: 'Someone else has claimed the task' },
+  // The public site's applications: one per person and posting (the database's key), only to a live posting, decided once.
+  APPLICATION_EXISTS: { kind: 'refusal', 'zh-CN': '您已应聘过该岗位，无需重复应聘', en: 'You have already applied to this posting' },
+  POSTING_NOT_OPEN: { kind: 'refusal', 'zh-CN': '该岗位已撤回、招满或过期，不再接受应聘', en: 'The posting has been withdrawn, filled or has expired: it takes no applications' },
+  APPLICATION_OTHER_CITY: {
+    kind: 'refusal',
+    'zh-CN': '该岗位由其他城市发布，请向该市公共就业服务机构应聘',
+    en: 'The posting is of another city: apply through that city\'s public employment service',
+  },
+  APPLICATION_DECIDED: { kind: 'refusal', 'zh-CN': '该应聘已有结果，不能再次处理', en: 'The application has been decided already' },
   TASK_NOT_CLAIMED: { kind: 'refusal', 'zh-CN': '您未认领该待办', en: 'You have not claimed the task' },
   TASK_NOT_OPEN: { kind: 'refusal', 'zh-CN': '该待办已办结', en: 'The task is closed' },
   TASK_SUPERVISOR_REQUIRED: { kind: 'refusal', 'zh-CN': '只有业务科长或升级岗位可以改派待办', en: 'Only the office supervisor or the escalation post may reassign a task' },

@@ -110,9 +110,10 @@ export type Subscription = {
  * What the platform's shared features may rely on a package for, by name: the runtime's
  * statistics, monitoring and matching ask "which process and state means a registered
  * unemployed person" instead of naming a process. Each part names an element of one of the
- * package's processes; the load checks that it exists.
+ * package's processes; the load checks that it exists. `jobApplication` is the event that refers a
+ * job seeker to a published vacancy, which a citizen's online application sends as the applicant.
  */
-export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'certified', 'surveyRecorded', 'publishedArticle', 'employerAccountVerified', 'employerAccountRefused'] as const;
+export const meaningNames = ['registeredUnemployed', 'employed', 'publishedVacancy', 'filledVacancy', 'activeJobSeeker', 'jobApplication', 'certified', 'surveyRecorded', 'publishedArticle', 'employerAccountVerified', 'employerAccountRefused'] as const;
 export type MeaningName = (typeof meaningNames)[number];
 
 /** The parts each meaning must name, which the shared features read. */
@@ -122,6 +123,7 @@ export const meaningParts: Readonly<Record<MeaningName, readonly ('state' | 'eve
   publishedVacancy: ['state', 'form'],
   filledVacancy: ['event'],
   activeJobSeeker: ['state', 'form'],
+  jobApplication: ['event'],
   certified: ['state', 'event'],
   surveyRecorded: ['state'],
   /** An article of the employment work website (就业工作网站) on the site: the public site keeps a projection of these cases. */

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../pages/layout.tsx';
 import { SelectField, TextField } from '../pages/form-parts.tsx';
 import type { Site } from '../site.ts';
-import { CsrfField } from './csrf-field.tsx';
+import { CsrfField } from '../session/csrf-field.tsx';
 import { accountTexts } from './texts.ts';
 
 /** A demo account, listed on the sign-in page in demo mode only. */

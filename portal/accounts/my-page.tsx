@@ -5,7 +5,8 @@ import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { MyApplicationsSection } from '../online-applications/my-section.tsx';
-import { CsrfField } from './csrf-field.tsx';
+import { MyJobsSection } from '../applications/my-jobs-section.tsx';
+import { CsrfField } from '../session/csrf-field.tsx';
 import { accountTexts } from './texts.ts';
 import { EmployerAccountSection } from './employer-section.tsx';
 
@@ -52,6 +53,7 @@ export const MyPage: FC<MySectionProps> = ({ site, account, rt }) => {
       {/* Each feature's section, one line each: <Section site={site} account={account} rt={rt} /> */}
       <EmployerAccountSection site={site} account={account} rt={rt} />
       <MyApplicationsSection site={site} account={account} rt={rt} />
+      <MyJobsSection site={site} account={account} rt={rt} />
     </Layout>
   );
 };

@@ -10,7 +10,7 @@ import { page } from '../render.ts';
 import { siteOfRequest, type PortalEnv, type Site } from '../site.ts';
 import { LoginPage, type DemoAccount } from './login-page.tsx';
 import { MyPage } from './my-page.tsx';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.tsx';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session/session.tsx';
 import { SignUpPage, type SignUpState } from './signup-page.tsx';
 import { accountTexts } from './texts.ts';
 

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../pages/layout.tsx';
 import { ErrorSummary, SelectField, TextField, type FieldProblems } from '../pages/form-parts.tsx';
 import type { Site } from '../site.ts';
-import { CsrfField } from './csrf-field.tsx';
+import { CsrfField } from '../session/csrf-field.tsx';
 import { accountTexts } from './texts.ts';
 
 /** What a sign-up form shows again after a round trip: the values typed (never the passwords), the problems, and a code sent. */

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
 import type { EmployerPostingView, FormDefinition } from '../../runtime/employer-accounts/index.ts';
-import { CsrfField } from '../accounts/csrf-field.tsx';
+import { CsrfField } from '../session/csrf-field.tsx';
 import { FormProblems, SchemaFields } from '../forms/schema-form.tsx';
 import type { FormErrors } from '../forms/form-values.ts';
 import { chinaDay, formatDay } from '../locale.ts';

@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { actOnPosting, employerPosting, employerPostings, isPlatformError, postingForm, submitPosting, type ApplicantAction } from '../../runtime/employer-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { requireAccount, signedIn } from '../accounts/require-account.tsx';
+import { requireAccount, signedIn } from '../session/require-account.tsx';
 import { formData, formErrors } from '../forms/form-values.ts';
 import { langPrefix, langs } from '../locale.ts';
 import { NotFoundPage } from '../pages/notice-pages.tsx';

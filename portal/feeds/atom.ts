@@ -12,11 +12,12 @@ function searchWords(site: Site, query: PostingQuery): string {
 /**
  * The Atom feed (RFC 4287) of a search: its postings, newest first unless the search says another
  * order, each entry linking to the posting's page; the feed's id is the search's address, so one
- * search is one feed whatever the order of its query string.
+ * search is one feed whatever the order of its query string. `selfPath` is another address of the
+ * same search's feed (a saved search's personal one), which is then its id and self link.
  */
-export function atomFeed(site: Site, query: PostingQuery, result: PostingSearchResult, now: Date): string {
+export function atomFeed(site: Site, query: PostingQuery, result: PostingSearchResult, now: Date, selfPath?: string): string {
   const params = queryParams({ ...query, page: undefined });
-  const self = site.absolute('/jobs/feed.atom', params);
+  const self = selfPath === undefined ? site.absolute('/jobs/feed.atom', params) : site.absolute(selfPath);
   const newest = result.items.map((item) => item.publishedAt).sort().at(-1) ?? now.toISOString();
   const entries = result.items.map((item) => {
     const url = site.absolute(`/jobs/${item.id}`);

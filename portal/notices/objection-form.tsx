@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { CsrfField } from '../accounts/csrf-field.tsx';
+import { CsrfField } from '../session/csrf-field.tsx';
 import type { FC } from 'hono/jsx';
 import type { ObjectionFieldError as FieldError } from '../../runtime/notices/index.ts';
 import type { Site } from '../site.ts';

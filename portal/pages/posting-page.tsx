@@ -35,10 +35,10 @@ const Breadcrumb: FC<{ site: Site; title: string }> = ({ site, title }) => (
 
 /**
  * `/jobs/{id}`: a live posting, with what a job seeker needs to decide (employer, pay, place,
- * requirements, validity), how to apply today (in person: online applications come later, and the
- * page says so), and the posting as schema.org `JobPosting` for search engines.
+ * requirements, validity), how to apply (`apply`: online, from the applications' routes; in person
+ * without it), and the posting as schema.org `JobPosting` for search engines.
  */
-export const PostingPage: FC<{ site: Site; posting: PublicPostingDetail }> = ({ site, posting }) => {
+export const PostingPage: FC<{ site: Site; posting: PublicPostingDetail; apply?: Child }> = ({ site, posting, apply }) => {
   const { m, lang } = site;
   const place = divisionNames(posting.workArea, posting.workAreaName).join('');
   const ld = jobPostingJsonLd(posting, site.absolute(`/jobs/${posting.id}`, undefined, 'zh-CN'), { duties: m.duties, requirements: m.requirements });
@@ -98,8 +98,7 @@ export const PostingPage: FC<{ site: Site; posting: PublicPostingDetail }> = ({ 
       </article>
       <section class="panel" aria-labelledby="how-to-apply">
         <h2 id="how-to-apply">{m.howToApply}</h2>
-        <p>{fill(m.applyInPerson, { place: <Data site={site} text={place} />, caseNo: posting.caseNo })}</p>
-        <p class="notice">{m.applyOnlineLater}</p>
+        {apply ?? <p>{fill(m.applyInPerson, { place: <Data site={site} text={place} />, caseNo: posting.caseNo })}</p>}
         <p>{m.applyFree}</p>
         <p>
           <a href={site.href('/jobs', queryParams({ occupation: posting.occupation.slice(0, 4), district: posting.workArea.slice(0, 6) }))}>{m.searchSimilar}</a>

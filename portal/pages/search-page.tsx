@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { PostingQuery, PostingSearchResult, PostingSort } from '../../runtime/postings/types.ts';
 import { facetValueLabel } from '../labels.ts';
 import { fillText, formatCount } from '../locale.ts';
@@ -118,9 +118,10 @@ const EmptyResult: FC<SearchProps & { pages: number }> = ({ site, query, result,
 
 /**
  * `/jobs`: a GET search with its keyword box, the filters chosen (each removable), the facets with
- * their counts, the order, the results with their count, pages, and the same search as an Atom feed.
+ * their counts, the order, the results with their count, pages, and the same search as an Atom feed;
+ * `save` is the way to keep it (a signed-in citizen's saved search, from the applications' routes).
  */
-export const SearchPage: FC<SearchProps> = ({ site, query, result }) => {
+export const SearchPage: FC<SearchProps & { save?: Child }> = ({ site, query, result, save }) => {
   const { m, lang } = site;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const heading = query.q ? fillText(m.searchTitleWithKeyword, { q: query.q }) : m.searchHeading;
@@ -167,6 +168,7 @@ export const SearchPage: FC<SearchProps> = ({ site, query, result }) => {
               {m.subscribeFeed}
             </a>
           </p>
+          {save}
         </section>
       </div>
     </Layout>

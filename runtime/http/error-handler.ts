@@ -39,6 +39,10 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   TASK_SUPERVISOR_REQUIRED: 403,
   // The task is held by another, or closed: the request clashes with what is there.
   TASK_CLAIMED: 409,
+  APPLICATION_EXISTS: 409,
+  POSTING_NOT_OPEN: 409,
+  APPLICATION_DECIDED: 409,
+  APPLICATION_OTHER_CITY: 409,
   TASK_NOT_CLAIMED: 409,
   TASK_NOT_OPEN: 409,
   DOCUMENT_REVOKED: 409,

@@ -6,3 +6,4 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './posting-search.ts';
 export { POSTED_WITHIN_DAYS } from './facet-counts.ts';
 export { SITEMAP_LIMIT } from './posting-page.ts';
 export * from './types.ts';
+export { postingsPublishedBetween } from './posting-alerts.ts';

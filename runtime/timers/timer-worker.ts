@@ -3,6 +3,7 @@ import { PlatformError, type Actor } from '../../engine/index.ts';
 import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
+import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
@@ -107,7 +108,7 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
 /**
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
- * then fires the timers that are due; runs never overlap.
+ * then fires the timers that are due and sends the saved searches' alerts that are due; runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
@@ -116,6 +117,7 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
     run = refreshRegistry(rt)
       .then(() => followCalendar(rt))
       .then(() => fireDueTimers(rt))
+      .then(() => deliverSearchAlerts(rt))
       .then(() => undefined, onError)
       .finally(() => {
         run = null;

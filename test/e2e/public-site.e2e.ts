@@ -4,8 +4,8 @@ import { describeInBrowser } from './browser.ts';
 import { pageFaults, shot, visitor, type Lang } from './public-pages.ts';
 
 const words = {
-  'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '网上应聘尚未开通', pay: '元/月' },
-  en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Online applications are not open yet', pay: 'yuan a month' },
+  'zh-CN': { prefix: '', keywords: '关键词', search: '搜索', duties: '岗位职责', apply: '如何应聘', online: '登录后即可网上应聘', pay: '元/月' },
+  en: { prefix: '/en', keywords: 'Keywords', search: 'Search', duties: 'Duties', apply: 'How to apply', online: 'Sign in to apply online', pay: 'yuan a month' },
 } as const;
 
 /** From the home page: the keyword 会计, then the district facet 思明区; returns the results' cards. */

@@ -105,7 +105,7 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     const response = await get(`/jobs/${ids.accountant}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const text of ['财务会计', '厦门思明示例咨询有限公司', '6,000–7,500 元/月', '福建省厦门市思明区', '大学本科／专科教育', '全日制', '2026年11月2日至2026年12月31日', '负责日常账务处理', '持有会计专业技术资格证书者优先', '网上应聘尚未开通']) {
+    for (const text of ['财务会计', '厦门思明示例咨询有限公司', '6,000–7,500 元/月', '福建省厦门市思明区', '大学本科／专科教育', '全日制', '2026年11月2日至2026年12月31日', '负责日常账务处理', '持有会计专业技术资格证书者优先', '登录后即可网上应聘']) {
       expect(html, text).toContain(text);
     }
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as Record<string, any>;
@@ -124,7 +124,7 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     expect(ld['description']).toContain('负责日常账务处理');
     const en = await (await get(`/en/jobs/${ids.accountant}`)).text();
     expect(en).toContain('6,000–7,500 yuan a month');
-    expect(en).toContain('Online applications are not open yet');
+    expect(en).toContain('Sign in to apply online');
   });
 
   it('says a withdrawn posting is closed with 410, and answers 404 for a posting never public or no posting at all', async () => {
@@ -146,7 +146,7 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const xml = await response.text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const guides = ['/guides', '/guides/unemployment-registration', '/guides/vacancy-posting'].flatMap((path) => [`${path}?city=350200`, `/en${path}?city=350200`]);
+    const guides = ['/guides', '/guides/job-referral', '/guides/job-seeking', '/guides/unemployment-registration', '/guides/vacancy-posting'].flatMap((path) => [`${path}?city=350200`, `/en${path}?city=350200`]);
     expect(locs.sort()).toEqual(
       ['/', '/en/', '/jobs', '/en/jobs', ...guides, ...['', '/policies', '/news', '/announcements', '/guides'].flatMap((column) => [`/news${column}`, `/en/news${column}`]), `/jobs/${ids.accountant}`, `/en/jobs/${ids.accountant}`, `/jobs/${ids.clerk}`, `/en/jobs/${ids.clerk}`].map((path) => `http://localhost${path}`).sort(),
     );

@@ -47,6 +47,9 @@ const countedTables = [
   'public_postings',
   'public_notices',
   'notice_objections',
+  'job_applications',
+  'saved_searches',
+  'account_messages',
 ] as const;
 
 /** Row counts of every table a request could write, to prove a refused request wrote nothing. */

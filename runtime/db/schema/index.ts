@@ -16,3 +16,4 @@ export * from './postings.ts';
 export * from './public-accounts.ts';
 export * from './notices.ts';
 export * from './articles.ts';
+export * from './job-applications.ts';
