@@ -87,12 +87,12 @@ describeInBrowser('administration: a city administrator staffs a street service 
       const response = await fetch('/api/admin/org/post-catalogue', { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
       return ((await response.json()) as { items: { name: { 'zh-CN': string } }[] }).items.map((post) => post.name['zh-CN']);
     });
-    expect(catalogue).toHaveLength(18);
+    expect(catalogue).toHaveLength(20);
     await page.getByRole('button', { name: '新建服务机构' }).click();
     const offered = page.getByRole('group', { name: '标准岗位' }).getByRole('checkbox');
     expect(await offered.evaluateAll((boxes) => boxes.map((box) => box.closest('label')!.textContent!.trim()))).toEqual(catalogue);
     for (const name of catalogue) await page.getByRole('group', { name: '标准岗位' }).getByRole('checkbox', { name, exact: true }).check();
-    expect(await offered.evaluateAll((boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).length)).toBe(18);
+    expect(await offered.evaluateAll((boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).length)).toBe(20);
     await page.getByRole('button', { name: /^取\s*消$/ }).click();
   });
 

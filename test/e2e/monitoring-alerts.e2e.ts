@@ -137,12 +137,15 @@ describeInBrowser('warning thresholds, evaluation and alert handling; the outcom
   it('the outcome cards show the server figures with their units; at 375 px the dashboard, and the configurator\'s alerts and thresholds as cards, fit without sideways scroll', async () => {
     const { page } = session();
     const { from, to } = quarterDays(QUARTER);
-    const outcomes = page.waitForResponse((response) => {
-      const url = new URL(response.url());
-      return url.pathname === '/api/outcomes' && url.searchParams.get('from') === from && url.searchParams.get('to') === to;
-    });
+    // The body is read as soon as the answer comes, before the screen may navigate on (then it is gone).
+    const outcomes = page
+      .waitForResponse((response) => {
+        const url = new URL(response.url());
+        return url.pathname === '/api/outcomes' && url.searchParams.get('from') === from && url.searchParams.get('to') === to;
+      })
+      .then((response) => response.json());
     await signInAt(session(), 'evaluator', DESKTOP, `/admin/#/dashboard?period=${QUARTER}`);
-    const figures = (await (await outcomes).json()) as { longTermUnemployedShare: { numerator: number; denominator: number; value: number | null }; timeToFill: { filled: number; averageDays: number | null }; employmentAfterTraining: { value: number | null } };
+    const figures = (await outcomes) as { longTermUnemployedShare: { numerator: number; denominator: number; value: number | null }; timeToFill: { filled: number; averageDays: number | null }; employmentAfterTraining: { value: number | null } };
     const card = (name: string) => page.getByRole('group', { name });
     await card('长期失业人员占比').getByText(/期末登记失业/).waitFor();
     const share = figures.longTermUnemployedShare;

@@ -16,7 +16,7 @@ describeInBrowser('service guides (办事指南): generated from the definition 
     try {
       // A citizen finds the guide from the header.
       await citizen.goto(`${baseUrl}/`);
-      await citizen.getByRole('link', { name: '办事指南' }).click();
+      await citizen.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '办事指南' }).click();
       await citizen.getByRole('link', { name: '失业登记', exact: true }).click();
       await citizen.waitForURL(/\/guides\/unemployment-registration\?city=\d{6}$/);
       await citizen.goto(`${baseUrl}${GUIDE}`);
