@@ -57,6 +57,7 @@ export const publicPostings = pgTable(
     uniqueIndex('public_postings_case_key').on(t.caseId),
     index('public_postings_search_idx').using('gin', t.search),
     index('public_postings_published_idx').on(t.publishedAt),
-    index('public_postings_district_idx').on(t.district),
+    // Pattern operators: a city's or a province's postings (`district LIKE '3505%'`) are found by the index too, not only a county's.
+    index('public_postings_district_idx').on(t.district.op('text_pattern_ops')),
   ],
 );
