@@ -2,6 +2,7 @@ import { analyticsQuestions, runAnalyticsBench } from './analytics/analytics-ben
 import { runEngineBench } from './engine/engine-bench.ts';
 import { runHttpBench } from './http/http-bench.ts';
 import { runImportBench } from './import/import-bench.ts';
+import { runPortalBench } from './portal/portal-bench.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- engine` runs one. Each prints its
@@ -9,7 +10,7 @@ import { runImportBench } from './import/import-bench.ts';
  * per measurement and backend, `{name, backend, rows, seconds}`).
  * Settings: DATABASE_URL (adds PostgreSQL), BENCH_CASES (cases per measured run), BENCH_ROUNDS,
  * BENCH_SECONDS and BENCH_CONNECTIONS (each HTTP load's length and connections), BENCH_IMPORT_ROWS
- * (100,000).
+ * (100,000), BENCH_POSTINGS or `--postings N` (300,000) and BENCH_SEARCH_ROUNDS (8) for `portal`.
  */
 const benchmarks = {
   engine: () =>
@@ -39,11 +40,26 @@ const benchmarks = {
       rows: Number(process.env['BENCH_IMPORT_ROWS'] ?? 100_000),
       log: (line) => console.log(line),
     }),
+  portal: () =>
+    runPortalBench({
+      postgresUrl: process.env['DATABASE_URL'] || undefined,
+      postings: Number(option('--postings') ?? process.env['BENCH_POSTINGS'] ?? 300_000),
+      rounds: Number(process.env['BENCH_SEARCH_ROUNDS'] ?? 8),
+      log: (line) => console.log(line),
+    }),
 };
 
+/** Options given as `--name value` (so far `--postings`), and the arguments left: the benchmarks' names. */
+const options = ['--postings'];
+const args = process.argv.slice(2).filter((a, i, all) => !options.includes(a) && !options.includes(all[i - 1] ?? ''));
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 type Name = keyof typeof benchmarks;
-const requested = process.argv.slice(2).filter((a): a is Name => a in benchmarks);
-const unknown = process.argv.slice(2).filter((a) => !(a in benchmarks));
+const requested = args.filter((a): a is Name => a in benchmarks);
+const unknown = args.filter((a) => !(a in benchmarks));
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
   process.exit(2);
