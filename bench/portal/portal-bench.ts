@@ -36,10 +36,10 @@ export const portalQueries: readonly PostingQuery[] = [
 /** The issue's targets: p95 of a search, facet counts included. */
 const TARGET_P95_MS: Record<Backend, number> = { postgres: 100, pglite: 300 };
 
-/** Times the measured rounds switch between the district index before and after migration 0031. */
+/** Times the measured rounds switch between the district index before and after migration 0032. */
 const ALTERNATIONS = 2;
 
-/** The district index as migration 0025 made it (the default operators: equality only) or as 0031 makes it (pattern operators: a city's prefix too). */
+/** The district index as migration 0025 made it (the default operators: equality only) or as 0032 makes it (pattern operators: a city's prefix too). */
 async function districtIndex(db: Database, version: 'before' | 'after'): Promise<void> {
   await db.execute(sql`DROP INDEX public_postings_district_idx`);
   await db.execute(sql.raw(`CREATE INDEX public_postings_district_idx ON public_postings USING btree (district${version === 'after' ? ' text_pattern_ops' : ''})`));
@@ -109,7 +109,7 @@ async function timed(app: { request: (path: string) => Response | Promise<Respon
  * searches of {@link portalQueries} through the HTTP apps in process, as a visitor's request goes:
  * the public API (`GET /api/public/postings`, results and every facet's counts) and the search page
  * (`GET /jobs`, the same search rendered), after a warm-up, `rounds` times each. The baseline, in
- * the same run: the API with the district index as it was before migration 0031, the two
+ * the same run: the API with the district index as it was before migration 0032, the two
  * alternating twice so that both see the same load.
  */
 export async function runPortalBench(options: { postgresUrl: string | undefined; postings: number; rounds: number; log: (line: string) => void }) {
@@ -143,7 +143,7 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
         started = performance.now();
         for (const query of portalQueries) for (let i = 0; i < 2; i++) await timed(api, apiPath(query)), await timed(searchPage, pagePath(query));
         log(`[${backend}] warm-up: every search twice on each app, ${secondsSince(started)} s`);
-        // Before and after the district index of migration 0031, alternately, so that both see the same load.
+        // Before and after the district index of migration 0032, alternately, so that both see the same load.
         const times = { before: [] as number[], after: [] as number[], page: [] as number[] };
         const perQuery = portalQueries.map(() => [] as number[]);
         const totals: number[] = [];
@@ -152,7 +152,7 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
           for (const phase of ['before', 'after'] as const) {
             const swapped = performance.now();
             await districtIndex(handle.db, phase);
-            log(`[${backend}] ${phase === 'before' ? 'the district index of 0025' : 'the district index of 0031'} in place (${secondsSince(swapped)} s)`);
+            log(`[${backend}] ${phase === 'before' ? 'the district index of 0025' : 'the district index of 0032'} in place (${secondsSince(swapped)} s)`);
             for (let round = 0; round < Math.ceil(rounds / ALTERNATIONS); round++) {
               for (const [n, query] of portalQueries.entries()) {
                 const { ms, body } = await timed(api, apiPath(query));
@@ -172,11 +172,11 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
           const one = figure('', backend, perQuery[n]!);
           log(`  ${decodeURIComponent(searchOf(query))}: ${totals[n]} results, API p50 ${one.p50Ms} ms, max ${Math.max(...perQuery[n]!).toFixed(1)} ms`);
         }
-        const figures = [figure('portal-search-api', backend, times.after), figure('portal-search-page', backend, times.page), figure('portal-search-api-before-0031', backend, times.before)];
+        const figures = [figure('portal-search-api', backend, times.after), figure('portal-search-page', backend, times.page), figure('portal-search-api-before-0032', backend, times.before)];
         for (const f of figures) log(`[${backend}] ${f.name}: p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, mean ${f.meanMs} ms (${f.samples} searches)`);
         const [after, , before] = figures as [PortalFigure, PortalFigure, PortalFigure];
         const comparison = { backend, p50Ratio: Math.round((after.p50Ms / before.p50Ms) * 100) / 100, p95Ratio: Math.round((after.p95Ms / before.p95Ms) * 100) / 100 };
-        log(`[${backend}] after / before the 0031 index: p50 ${comparison.p50Ratio}, p95 ${comparison.p95Ratio}; target p95 ${TARGET_P95_MS[backend]} ms: ${after.p95Ms <= TARGET_P95_MS[backend] ? 'met' : 'missed'}`);
+        log(`[${backend}] after / before the 0032 index: p50 ${comparison.p50Ratio}, p95 ${comparison.p95Ratio}; target p95 ${TARGET_P95_MS[backend]} ms: ${after.p95Ms <= TARGET_P95_MS[backend] ? 'met' : 'missed'}`);
         results.push(...figures);
         comparisons.push(comparison);
       } finally {
