@@ -151,6 +151,8 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
     case 'removeState': {
       if (!draft.states[op.state]) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'no-such-state');
       if (below.states[op.state]?.type === 'final') refuse('FINAL_STATE_REMOVED', index, `states.${op.state}`, 'final-state-stays');
+      // The start first: it is the more basic reason, and a start may also be returned to (审核「退回补正」).
+      if (draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'initial-state');
       // Named as a person reads them: the state and the action, e.g. 受理「提交登记」.
       const incoming = Object.values(draft.states)
         .filter((state) => state !== draft.states[op.state])
@@ -161,7 +163,6 @@ function applyOne(draft: Definition, below: Definition, op: OverlayOperation, in
           en: incoming.map(({ state, action }) => `${state.en} “${action.en}”`).join(', '),
         });
       }
-      if (draft.initial === op.state) refuse('OVERLAY_INVALID', index, `states.${op.state}`, 'initial-state');
       delete draft.states[op.state];
       return;
     }

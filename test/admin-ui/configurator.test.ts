@@ -115,8 +115,9 @@ describe('the flow graph', () => {
     expect(byId['submitted']!.locks).toEqual([provinceLock]);
     expect(byId['cancelled']).toMatchObject({ final: true, task: null, marked: false });
 
-    // Since issue 14, 已登记失业 also takes a contact (by a caseworker or a referral) and the statutory no-contact cancellation.
-    expect(graph.transitions).toHaveLength(10);
+    // Since issue 14, 已登记失业 also takes a contact (by a caseworker or a referral) and the statutory no-contact cancellation;
+    // since issue 17, 审核 may return an application for correction.
+    expect(graph.transitions).toHaveLength(11);
     const approve = graph.transitions.find((t) => t.id === 'submitted.approve')!;
     expect(approve).toMatchObject({ source: 'submitted', target: 'registered', roles: ['reviewer'], form: { id: 'review' }, marked: false });
     expect(approve.locks).toHaveLength(2);
@@ -131,7 +132,7 @@ describe('the flow graph', () => {
     expect(x('draft')).toBeLessThan(x('submitted'));
     expect(x('submitted')).toBeLessThan(x('registered'));
     expect(x('registered')).toBeLessThan(x('cancelled'));
-    expect(layout.transitions.size).toBe(10);
+    expect(layout.transitions.size).toBe(11);
     for (const route of layout.transitions.values()) expect(route.points.length).toBeGreaterThanOrEqual(2);
     const labels = [...layout.transitions.values()].map((route) => route.label);
     for (const [i, a] of labels.entries()) {

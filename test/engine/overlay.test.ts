@@ -359,7 +359,7 @@ describe('applyOverlay', () => {
   it('gives a state to another role with the events that role could send, maker-checker still applying, and refuses a state without a task', () => {
     const d = applied([{ op: 'setRole', state: 'submitted', role: 'caseworker' }]);
     expect(d.states['submitted']!.task).toEqual({ ...ministry.states['submitted']!.task, role: 'caseworker' });
-    expect(Object.fromEntries(Object.entries(d.states['submitted']!.on).map(([event, t]) => [event, t.roles]))).toEqual({ approve: ['caseworker'], reject: ['caseworker'] });
+    expect(Object.fromEntries(Object.entries(d.states['submitted']!.on).map(([event, t]) => [event, t.roles]))).toEqual({ approve: ['caseworker'], reject: ['caseworker'], returnForCorrection: ['caseworker'] });
     // Other states keep their roles, system events included.
     expect(d.states['registered']!.on).toEqual(ministry.states['registered']!.on);
     expect(verify(d, plugin.implementations)).toEqual([]);

@@ -66,7 +66,7 @@ describe('step', () => {
   it('refuses an event the current state does not accept, listing what it does accept', () => {
     const error = refusal(() => step(compiled, { snapshot: submitted(), event: { type: 'cancel' }, actor: caseworker, calendar, now: '2026-10-09T01:00:00.000Z' }));
     expect(error.code).toBe('TRANSITION_NOT_AVAILABLE');
-    expect(error.details).toEqual({ state: 'submitted', event: 'cancel', available: ['approve', 'reject'] });
+    expect(error.details).toEqual({ state: 'submitted', event: 'cancel', available: ['approve', 'reject', 'returnForCorrection'] });
   });
 
   it('refuses a role that may not send the event', () => {

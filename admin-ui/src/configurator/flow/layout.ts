@@ -84,6 +84,8 @@ export async function layoutFlow(graph: FlowGraph, labelLines: (transition: Flow
       'elk.spacing.edgeLabel': '4',
       'elk.spacing.edgeEdge': '14',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // A return (审核 back to 受理) makes a cycle: the edge against the definition's order of states is the one turned back, so the flow still reads from its start.
+      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
     },
     children: graph.states.map((state) => ({ id: state.id, ...STATE_SIZE })),
     edges: graph.transitions.map((transition): ElkExtendedEdge => {
