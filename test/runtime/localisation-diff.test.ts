@@ -83,6 +83,7 @@ describe.each(backends)('diff of the levels with their parameters (%s)', (backen
       ['states.submitted.task.role', 'reviewer', 'caseworker'],
       ['states.submitted.on.approve.roles', ['reviewer'], ['caseworker']],
       ['states.submitted.on.reject.roles', ['reviewer'], ['caseworker']],
+      ['states.submitted.on.returnForCorrection.roles', ['reviewer'], ['caseworker']],
     ]);
   });
 });

@@ -49,7 +49,7 @@ describe.each(backends)('unemployment then employment registration end to end (%
     expect(submitted.body).toMatchObject({ state: 'submitted', version: 2, actions: [] });
 
     const reviewerView = await t.request('GET', `/api/cases/${opened.body.id}`, { token: reviewer });
-    expect(reviewerView.body.actions.map((a: { event: string }) => a.event)).toEqual(['approve', 'reject']);
+    expect(reviewerView.body.actions.map((a: { event: string }) => a.event)).toEqual(['approve', 'reject', 'returnForCorrection']);
     const approved = await t.request('POST', `/api/cases/${opened.body.id}/events`, { token: reviewer, body: { type: 'approve', data: { opinion: '材料齐全，予以登记' }, version: 2 } });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: 'registered', status: 'active' });
