@@ -113,23 +113,8 @@ export class BrowserSession {
    * stage beside the browser stage: a batch's send neither refused nor done); it is opened and clicked
    * again then, three times at most.
    */
-  async confirm(trigger: Locator, name: string): Promise<void> {
-    const popup = this.page.locator('.ant-popconfirm:visible');
-    const answered = async () => (await popup.count()) === 0 || (await popup.locator('.ant-btn-loading').count()) > 0;
-    for (let attempt = 1; ; attempt += 1) {
-      if ((await popup.count()) === 0) await trigger.click();
-      const clicked = await popup
-        .getByRole('button', { name })
-        .click({ timeout: 5_000 })
-        .then(() => true, () => false);
-      if (clicked) {
-        const until = Date.now() + 2_000;
-        while (!(await answered()) && Date.now() < until) await this.page.waitForTimeout(100);
-        if (await answered()) break;
-      }
-      if (attempt === 3) throw new Error(`the confirmation's ${name} went unanswered three times`);
-    }
-    await popup.waitFor({ state: 'hidden' });
+  confirm(trigger: Locator, name: string): Promise<void> {
+    return confirmOn(this.page, trigger, name);
   }
 
   /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
@@ -137,4 +122,24 @@ export class BrowserSession {
     mkdirSync(screenshots, { recursive: true });
     await this.page.screenshot({ path: `${screenshots}${name}.png` });
   }
+}
+
+/** {@link BrowserSession.confirm} for a helper that holds only the page. */
+export async function confirmOn(page: Page, trigger: Locator, name: string): Promise<void> {
+  const popup = page.locator('.ant-popconfirm:visible');
+  const answered = async () => (await popup.count()) === 0 || (await popup.locator('.ant-btn-loading').count()) > 0;
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await popup.count()) === 0) await trigger.click();
+    const clicked = await popup
+      .getByRole('button', { name })
+      .click({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (clicked) {
+      const until = Date.now() + 2_000;
+      while (!(await answered()) && Date.now() < until) await page.waitForTimeout(100);
+      if (await answered()) break;
+    }
+    if (attempt === 3) throw new Error(`the confirmation's ${name} went unanswered three times`);
+  }
+  await popup.waitFor({ state: 'hidden' });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from './browser.ts';
+import { confirmOn, describeInBrowser } from './browser.ts';
 import { call, publishButton } from './configurator.ts';
 
 // Labour force survey: no other browser test opens it, so the versions published here change no other test's screen.
@@ -157,8 +157,7 @@ describeInBrowser('configurator: names instead of codes, versions told apart, th
     await page.getByRole('heading', { name: '劳动力资源调查' }).waitFor();
     await page.getByRole('tab', { name: '草稿编辑' }).click();
     await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-    await publishButton(page).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ }).click();
+    await confirmOn(page, publishButton(page), '发 布');
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.getByText(/^下级已随之更新：厦门市 第\d+版$/).waitFor();
     expect(await published.innerText()).not.toContain('350200');

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { confirmOn } from './browser.ts';
 
 /** Opens a process's draft editor from the list of processes. */
 export async function openDraft(page: Page, menu: string, list: string, process: string, draftTab: string) {
@@ -34,8 +35,7 @@ export async function saveAndPublish(page: Page): Promise<number> {
   await page.getByText('草稿已保存，校验未发现问题').waitFor();
   await page.getByText(/^校验通过/).waitFor();
   await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-  await publishButton(page).click();
-  await page.getByRole('tooltip').getByRole('button', { name: /发\s*布/ }).click();
+  await confirmOn(page, publishButton(page), '发 布');
   const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
   await published.waitFor();
   const version = Number(/已发布版本 (\d+)/.exec(await published.innerText())![1]);
