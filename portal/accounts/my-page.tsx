@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { refusalReasonOf, type PublicAccount } from '../../runtime/public-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { Data, Layout } from '../pages/layout.tsx';
+import { Data, fill, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { MyApplicationsSection } from '../online-applications/my-section.tsx';
 import { MyJobsSection } from '../applications/my-jobs-section.tsx';
@@ -41,7 +41,7 @@ export const MyPage: FC<MySectionProps> = ({ site, account, rt }) => {
   return (
     <Layout site={site} head={{ title: `${t.myTitle} - ${site.m.siteName}`, path: '/my', noindex: true }}>
       <div class="panel">
-        <h1>{t.welcome(account.displayName)}</h1>
+        <h1>{fill(t.welcome, { name: <Data site={site} text={account.displayName} /> })}</h1>
         <AccountStatus site={site} account={account} rt={rt} />
         <form method="post" action={site.href('/logout')} class="inline-form">
           <CsrfField site={site} />

@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { endSession, formRefusalOf, maskMobile, sendVerificationCode, signIn, signUpCities, signUpCitizen, signUpEmployer, signUpFieldErrors, startSession, type EmployerSignedUp, type FormRefusal, type SmsSender } from '../../runtime/public-accounts/index.ts';
-import { clientAddress } from '../../runtime/audit/index.ts';
+import { clientAddress, type RequestOrigin } from '../../runtime/audit/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { langPrefix, langs } from '../locale.ts';
 import { problemsOf, type FieldProblems } from '../pages/form-parts.tsx';
@@ -46,6 +46,8 @@ function problemsOfRefusal(site: Site, refusal: FormRefusal): FieldProblems {
  */
 export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, options: AccountRouteOptions): void {
   const siteOf = (c: Context<PortalEnv>) => siteOfRequest(c, rt.config.trustProxy);
+  // For the access log: the public site gives its requests no id of their own.
+  const originOf = (c: Context<PortalEnv>): RequestOrigin => ({ address: clientAddress(c, rt.config.trustProxy), requestId: null });
   const demoAccounts = rt.config.mode === 'demo' ? options.demoAccounts : [];
 
   for (const lang of langs) {
@@ -76,8 +78,8 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
         try {
           const account =
             kind === 'citizen'
-              ? await signUpCitizen(rt, { cityCode: values['cityCode']!, name: values['name']!, idNumber: values['idNumber']!, mobile: values['mobile']!, code: values['code']!, password })
-              : await signUpEmployer(rt, { cityCode: values['cityCode']!, creditCode: values['creditCode']!, employerName: values['employerName']!, agentName: values['agentName']!, mobile: values['mobile']!, code: values['code']!, password }, options.onEmployerSignedUp);
+              ? await signUpCitizen(rt, { cityCode: values['cityCode']!, name: values['name']!, idNumber: values['idNumber']!, mobile: values['mobile']!, code: values['code']!, password }, originOf(c))
+              : await signUpEmployer(rt, { cityCode: values['cityCode']!, creditCode: values['creditCode']!, employerName: values['employerName']!, agentName: values['agentName']!, mobile: values['mobile']!, code: values['code']!, password }, options.onEmployerSignedUp, originOf(c));
           setSessionCookie(c, rt.config.trustProxy, await startSession(rt, account.id));
           return c.redirect(`${prefix}/my`, 303);
         } catch (error) {
@@ -100,7 +102,7 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
       const values = { cityCode: textOf(body, 'cityCode'), login: textOf(body, 'login') };
       const next = safeNext(body['next'], `${prefix}/my`);
       try {
-        const { token } = await signIn(rt, { kind, cityCode: values.cityCode, login: values.login, password: typeof body['password'] === 'string' ? body['password'] : '' }, clientAddress(c, rt.config.trustProxy));
+        const { token } = await signIn(rt, { kind, cityCode: values.cityCode, login: values.login, password: typeof body['password'] === 'string' ? body['password'] : '' }, originOf(c));
         setSessionCookie(c, rt.config.trustProxy, token);
         return c.redirect(next, 303);
       } catch (error) {
@@ -114,7 +116,7 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
     });
     app.post(`${prefix}/logout`, async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await endSession(rt, token);
+      if (token) await endSession(rt, token, originOf(c));
       clearSessionCookie(c, rt.config.trustProxy);
       return c.redirect(`${prefix}/`, 303);
     });

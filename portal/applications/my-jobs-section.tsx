@@ -7,7 +7,7 @@ import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
 import type { Site } from '../site.ts';
-import { Data } from '../pages/layout.tsx';
+import { Data, fill } from '../pages/layout.tsx';
 import { savedSearchWords } from './saved-search-words.ts';
 import { textsOf } from './texts.ts';
 
@@ -67,7 +67,7 @@ export const MyJobsSection: FC<{ site: Site; account: PublicAccount; rt: Runtime
               return (
                 <li>
                   <time datetime={message.createdAt.toISOString()}>{day(message.createdAt.toISOString())}</time>{' '}
-                  {fillText(t.alertMessage, { search: search ? savedSearchWords(site.lang, search.queryString, t.allJobs) : t.allJobs, count: String(message.postings.length) })}
+                  {fill(t.alertMessage, { search: <Data site={site} text={search ? savedSearchWords(site.lang, search.queryString, t.allJobs) : t.allJobs} />, count: String(message.postings.length) })}
                   <ul>
                     {message.postings.map((posting) => (
                       <li>
@@ -95,7 +95,10 @@ export const MyJobsSection: FC<{ site: Site; account: PublicAccount; rt: Runtime
                 const words = savedSearchWords(site.lang, search.queryString, t.allJobs);
                 return (
                   <li>
-                    <a href={site.href('/jobs', new URLSearchParams(search.queryString))}>{words}</a> ·{' '}
+                    <a href={site.href('/jobs', new URLSearchParams(search.queryString))}>
+                      <Data site={site} text={words} />
+                    </a>{' '}
+                    ·{' '}
                     <a href={site.href(`/feeds/saved/${search.feedToken}`)} type="application/atom+xml">
                       {t.feedLink}
                     </a>

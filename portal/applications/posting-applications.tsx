@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { EmployerApplicationView } from '../../runtime/job-applications/index.ts';
 import { CsrfField } from '../session/csrf-field.tsx';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
-import { Data, Layout } from '../pages/layout.tsx';
+import { Data, fill, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { textsOf } from './texts.ts';
 
@@ -16,8 +16,10 @@ import { textsOf } from './texts.ts';
 export const PostingApplicationsList: FC<{ site: Site; items: EmployerApplicationView[]; today: string }> = ({ site, items, today }) => {
   const t = textsOf(site.lang);
   if (items.length === 0) return <p>{t.noApplicationsYet}</p>;
+  // Too wide for a phone, the table scrolls sideways in its own box, which a keyboard can reach and scroll
+  // (tabindex) and a screen reader names (region): once every application is decided it holds no control.
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={t.applicationsHeading} tabindex={0}>
       <table class="applications">
         <caption class="sr-only">{t.applicationsHeading}</caption>
         <thead>
@@ -84,7 +86,7 @@ export const PostingApplicationsPage: FC<{
   return (
     <Layout site={site} head={{ title: `${title} - ${site.m.siteName}`, path: `/employer/postings/${posting.id}/applications`, noindex: true }}>
       <div class="panel">
-        <h1>{title}</h1>
+        <h1>{fill(t.applicationsTitle, { title: <Data site={site} text={posting.title} /> })}</h1>
         {notice ? (
           <p class="success" role="status">
             {notice}

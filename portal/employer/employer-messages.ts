@@ -35,6 +35,9 @@ const zhCN = {
   noRemarks: '暂无审核意见。',
   backToPostings: '返回我的招聘岗位',
   postingData: '岗位信息',
+  applicationsHeading: '应聘人员',
+  applicationsIntro: '在网上应聘该岗位的人员：查看其附言，记录录用或不录用。',
+  viewApplications: '查看应聘人员',
   choose: '请选择',
 };
 
@@ -72,6 +75,9 @@ const en: typeof zhCN = {
   noRemarks: 'No review remarks yet.',
   backToPostings: 'Back to my job postings',
   postingData: 'The posting',
+  applicationsHeading: 'Applicants',
+  applicationsIntro: 'Who applied to this job online: read their notes, record a hire or a “not taken”.',
+  viewApplications: 'See the applicants',
   choose: 'Choose…',
 };
 

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import { myApplications } from '../../runtime/online-applications/index.ts';
 import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
+import { fillText } from '../locale.ts';
 import type { Site } from '../site.ts';
 import { applyMessages } from './messages.ts';
 
@@ -21,7 +22,7 @@ export const MyApplicationsSection: FC<{ site: Site; account: PublicAccount; rt:
             <a href={site.href(`/my/applications/${item.caseId}`)}>
               {item.title[site.lang]} {item.caseNo}
             </a>
-            ：{t.phase[item.phase]}
+            {fillText(t.itemPhase, { phase: t.phase[item.phase] })}
           </li>
         ))}
       </ul>

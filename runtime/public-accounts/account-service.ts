@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate, PlatformError } from '../../engine/index.ts';
 import { parseCitizenId } from '../../forms/index.ts';
 import { hashPassword, requireStrongPassword } from '../auth/index.ts';
+import type { RequestOrigin } from '../audit/index.ts';
 import type { Executor, Transaction } from '../db/index.ts';
 import { orgUnits, persons, publicAccounts } from '../db/schema/index.ts';
 import { nameInitials } from '../persons/index.ts';
 import { normalIdNumber, sealIdNumber, sealPhone } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { NO_ORIGIN, recordPublicAccess } from './access-events.ts';
 import { requireWellFormed, type CitizenSignUp, type EmployerSignUp } from './signup-forms.ts';
 import type { PublicAccount } from './types.ts';
 import { spendVerificationCode } from './verification-codes.ts';
@@ -81,9 +83,9 @@ async function personForSignUp(tx: Executor, rt: RuntimeContext, input: CitizenS
  * Signs a citizen up under real name: the form checked field by field, the ID number by GB 11643,
  * the password by the policy, one account per ID number and city, the mobile's code spent last (so
  * a form refused for another reason leaves it good), then the person and the account in one
- * transaction. The account is active at once.
+ * transaction. The account is active at once. Recorded in the access log, from `origin`.
  */
-export async function signUpCitizen(rt: RuntimeContext, input: CitizenSignUp): Promise<PublicAccount> {
+export async function signUpCitizen(rt: RuntimeContext, input: CitizenSignUp, origin: RequestOrigin = NO_ORIGIN): Promise<PublicAccount> {
   requireWellFormed('citizen', { ...input });
   requireStrongPassword(input.password, normalIdNumber(input.idNumber));
   const city = await cityOrgUnit(rt, input.cityCode);
@@ -97,6 +99,7 @@ export async function signUpCitizen(rt: RuntimeContext, input: CitizenSignUp): P
     const [inserted] = await tx.insert(publicAccounts).values(newAccount(rt, { cityCode: input.cityCode, kind: 'citizen', status: 'active', loginIndex, displayName: input.name.trim(), mobile: input.mobile, passwordHash, personId })).returning();
     return inserted!;
   });
+  await recordPublicAccess(rt, { action: 'public.signup', kind: row.kind, cityCode: row.cityCode, account: row, origin, details: { status: row.status } });
   return publicAccountOf(row);
 }
 
@@ -106,9 +109,10 @@ export type EmployerSignedUp = (tx: Transaction, rt: RuntimeContext, account: Pu
 /**
  * Signs an employer up: the credit code checked by GB 32100, the agent's mobile by its code, one
  * account per credit code and city. The account waits (`pending`) until a caseworker has checked
- * the employer; `onSignedUp` runs in the same transaction (it opens that check).
+ * the employer; `onSignedUp` runs in the same transaction (it opens that check). Recorded in the
+ * access log, from `origin`.
  */
-export async function signUpEmployer(rt: RuntimeContext, input: EmployerSignUp, onSignedUp?: EmployerSignedUp): Promise<PublicAccount> {
+export async function signUpEmployer(rt: RuntimeContext, input: EmployerSignUp, onSignedUp?: EmployerSignedUp, origin: RequestOrigin = NO_ORIGIN): Promise<PublicAccount> {
   requireWellFormed('employer', { ...input });
   const creditCode = input.creditCode.trim().toUpperCase();
   requireStrongPassword(input.password, creditCode);
@@ -122,6 +126,7 @@ export async function signUpEmployer(rt: RuntimeContext, input: EmployerSignUp, 
     await onSignedUp?.(tx, rt, publicAccountOf(inserted!));
     return inserted!;
   });
+  await recordPublicAccess(rt, { action: 'public.signup', kind: row.kind, cityCode: row.cityCode, account: row, origin, details: { status: row.status } });
   return publicAccountOf(row);
 }
 

@@ -1,9 +1,11 @@
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { PlatformError } from '../../engine/index.ts';
+import type { RequestOrigin } from '../audit/index.ts';
 import { clearFailures, countAttempt, lockKey, refuseWhileLocked, throttleKeys, uncountAttempt, verifyPassword } from '../auth/index.ts';
 import { publicAccounts, publicSessions } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { loginBlindIndex, NO_ORIGIN, recordPublicAccess } from './access-events.ts';
 import { loginIndexOf, publicAccountOf } from './account-service.ts';
 import type { PublicAccount, PublicAccountKind } from './types.ts';
 
@@ -31,10 +33,13 @@ export interface PublicSignIn {
  * Signs a public account in and returns a fresh session token for its cookie. Throttled as staff
  * sign-ins are (the same counters, under keys of their own): a locked login or address is refused
  * first (429), every attempt is counted before the password is checked. A refused or disabled
- * account cannot sign in; a pending or refused employer can, to see where the check stands.
+ * account cannot sign in; a pending or refused employer can, to see where the check stands. Every
+ * sign-in, failure and lock goes to the access log, as staff ones do: the account when one has the
+ * login, else the login's blind index, never what was typed.
  */
-export async function signIn(rt: RuntimeContext, input: PublicSignIn, address: string | null): Promise<{ token: string; account: PublicAccount }> {
+export async function signIn(rt: RuntimeContext, input: PublicSignIn, origin: RequestOrigin): Promise<{ token: string; account: PublicAccount }> {
   const now = rt.clock();
+  const { address } = origin;
   const loginIndex = input.login.trim() ? loginIndexOf(rt, input.kind, input.login) : '-';
   const keys = throttleKeys(`public:${input.kind}:${input.cityCode}:${loginIndex}`, address ? `public:${address}` : null);
   await refuseWhileLocked(rt.db, keys, now);
@@ -45,13 +50,20 @@ export async function signIn(rt: RuntimeContext, input: PublicSignIn, address: s
   const [row] = await rt.db.select().from(publicAccounts).where(and(eq(publicAccounts.cityCode, input.cityCode), eq(publicAccounts.kind, input.kind), eq(publicAccounts.loginIndex, loginIndex)));
   const passwordOk = await verifyPassword(input.password, row?.passwordHash ?? NO_ACCOUNT_HASH);
   if (!row || !passwordOk || !usable(rt, row)) {
-    if (attempts.account >= loginMaxFailures) await lockKey(rt.db, keys.account, loginLockMinutes, now);
+    const locked = attempts.account >= loginMaxFailures;
+    if (locked) await lockKey(rt.db, keys.account, loginLockMinutes, now);
     if (keys.address && attempts.address >= addressMaxFailures) await lockKey(rt.db, keys.address, loginLockMinutes, now);
+    const event = { kind: input.kind, cityCode: input.cityCode, account: row ?? null, origin };
+    const login = loginBlindIndex(rt, input.kind, loginIndex);
+    await recordPublicAccess(rt, { ...event, action: 'public.failure', details: { login, reason: !row || !passwordOk ? 'password' : row.status === 'disabled' ? 'disabled' : 'demo' } });
+    if (locked) await recordPublicAccess(rt, { ...event, action: 'public.lock', details: { login, minutes: loginLockMinutes } });
     throw new PlatformError('AUTH_INVALID_CREDENTIALS');
   }
   await clearFailures(rt.db, keys.account);
   if (keys.address) await uncountAttempt(rt.db, keys.address);
-  return { token: await startSession(rt, row.id), account: publicAccountOf(row) };
+  const token = await startSession(rt, row.id);
+  await recordPublicAccess(rt, { action: 'public.login', kind: row.kind, cityCode: row.cityCode, account: row, origin });
+  return { token, account: publicAccountOf(row) };
 }
 
 /** A new session for an account; the token goes into the cookie, its hash into the database. */
@@ -85,7 +97,10 @@ export async function accountOfSession(rt: RuntimeContext, token: string): Promi
   return publicAccountOf(found.account);
 }
 
-/** Ends a session. */
-export async function endSession(rt: RuntimeContext, token: string): Promise<void> {
-  await rt.db.delete(publicSessions).where(eq(publicSessions.tokenHash, tokenHash(token)));
+/** Ends a session; recorded for the account it was. */
+export async function endSession(rt: RuntimeContext, token: string, origin: RequestOrigin = NO_ORIGIN): Promise<void> {
+  const [ended] = await rt.db.delete(publicSessions).where(eq(publicSessions.tokenHash, tokenHash(token))).returning({ accountId: publicSessions.accountId });
+  if (!ended) return;
+  const [row] = await rt.db.select().from(publicAccounts).where(eq(publicAccounts.id, ended.accountId));
+  if (row) await recordPublicAccess(rt, { action: 'public.logout', kind: row.kind, cityCode: row.cityCode, account: row, origin });
 }

@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt, max } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../portal/index.ts';
-import { persons, publicAccounts, publicSessions } from '../../runtime/db/schema/index.ts';
+import { searchAccessLog, verifyAccessLog } from '../../runtime/audit/index.ts';
+import { accessLog, orgUnits, persons, publicAccounts, publicSessions } from '../../runtime/db/schema/index.ts';
 import { citizenId, withWrongCheck } from '../support/fixtures.ts';
 import { PUBLIC_TEST_PASSWORD, citizenSession, formPost, sessionCookies } from '../support/public-accounts.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -158,6 +159,56 @@ describe.each(backends)('public accounts: signing up, in and out on the public s
     expect(Number(left!.n)).toBe(0);
     const after = await app.request('/my', { headers: { cookie: signedIn.cookie } });
     expect([after.status, after.headers.get('location')]).toEqual([303, '/login']);
+  });
+
+  it('records sign-ups, sign-ins, failures, a lock and sign-outs in the access log as staff ones are: the account, or the login\'s blind index, never the ID number, the mobile or the password', async () => {
+    const [last] = await t.rt.db.select({ id: max(accessLog.id) }).from(accessLog);
+    const since = last?.id ?? 0;
+    const [city] = await t.rt.db.select().from(orgUnits).where(and(eq(orgUnits.kind, 'city'), eq(orgUnits.cityCode, '350200')));
+    const mobile = '13905921006';
+    const { browser, code } = await browserWithCode(mobile);
+    const idNumber = nextId();
+    const signedUp = await app.request('/signup', formPost(browser, { action: 'signup', cityCode: '350200', name: '周明远', idNumber, mobile, code: code!, password: PUBLIC_TEST_PASSWORD, passwordAgain: PUBLIC_TEST_PASSWORD }));
+    expect(signedUp.status).toBe(303);
+    const [account] = await t.rt.db.select().from(publicAccounts).where(eq(publicAccounts.displayName, '周明远'));
+    const attempt = (login: string, password: string, kind = 'citizen') => app.request('/login', formPost(sessionCookies(null), { kind, cityCode: '350200', login, password }));
+
+    const wrong = 'Wrong#password1';
+    expect((await attempt(idNumber, wrong)).status).toBe(422);
+    const nobody = nextId();
+    for (let i = 0; i < t.rt.config.loginMaxFailures; i++) expect((await attempt(nobody, wrong)).status).toBe(422);
+    expect((await attempt(nobody, wrong)).status).toBe(429); // locked: refused before any password is checked, so not a failure to record
+    // A citizen's ID number typed into the employer's form goes in as a blind index, as a citizen's login does.
+    expect((await attempt(idNumber, wrong, 'employer')).status).toBe(422);
+    const right = await attempt(idNumber, PUBLIC_TEST_PASSWORD);
+    expect(right.status).toBe(303);
+    const token = setCookie(right, 'portal_session')!.value;
+    const out = await app.request('/logout', formPost({ cookie: `portal_session=${token}; portal_csrf=${browser.csrf}`, csrf: browser.csrf }, {}));
+    expect(out.status).toBe(303);
+
+    const entries = await t.rt.db.select().from(accessLog).where(gt(accessLog.id, since)).orderBy(asc(accessLog.id));
+    const failures = Array.from({ length: t.rt.config.loginMaxFailures }, () => ['public.failure', null, 'citizen']);
+    expect(entries.map((entry) => [entry.action, entry.actorId, entry.actorRole])).toEqual([
+      ['public.signup', account!.id, 'citizen'],
+      ['public.failure', account!.id, 'citizen'],
+      ...failures,
+      ['public.lock', null, 'citizen'],
+      ['public.failure', null, 'employer'],
+      ['public.login', account!.id, 'citizen'],
+      ['public.logout', account!.id, 'citizen'],
+    ]);
+    expect(new Set(entries.map((entry) => entry.orgUnitId))).toEqual(new Set([city!.id]));
+    expect(entries[1]!.details).toEqual({ kind: 'citizen', login: account!.loginIndex, reason: 'password' });
+    expect(entries[2]!.details).toEqual({ kind: 'citizen', login: t.rt.cipher.index(nobody), reason: 'password' });
+    expect(entries.at(-3)!.details).toEqual({ kind: 'employer', login: t.rt.cipher.index(idNumber), reason: 'password' });
+    const written = JSON.stringify(entries);
+    for (const secret of [idNumber, nobody, mobile, wrong, PUBLIC_TEST_PASSWORD]) expect(written).not.toContain(secret);
+
+    // Chained like every entry, and found by the city's auditor in the city's subtree.
+    expect((await verifyAccessLog(t.rt.db)).ok).toBe(true);
+    const auditor = { actor: { id: null, name: 'auditor', role: 'auditor', orgUnitId: city!.id }, orgPath: city!.path };
+    const found = await searchAccessLog(t.rt, auditor, { action: 'public.login', page: 1, pageSize: 50 }, { address: null, requestId: null });
+    expect(found.items.map((item) => item.actorId)).toContain(account!.id);
   });
 
   it('signs an employer up to wait for a caseworker\'s check, and says so on its page', async () => {

@@ -31,9 +31,14 @@ export const useAuditMessages = defineMessages({
   'auth.logout-all': { 'zh-CN': '退出所有设备', en: 'Signed out everywhere' },
   'auth.password': { 'zh-CN': '修改密码', en: 'Password changed' },
   'auth.second-factor': { 'zh-CN': '绑定动态口令', en: 'Second factor set up' },
+  'public.login': { 'zh-CN': '公众账号登录', en: 'Public sign-in' },
+  'public.failure': { 'zh-CN': '公众账号登录失败', en: 'Failed public sign-in' },
+  'public.lock': { 'zh-CN': '公众账号锁定', en: 'Public account locked' },
+  'public.logout': { 'zh-CN': '公众账号退出', en: 'Public sign-out' },
+  'public.signup': { 'zh-CN': '公众账号注册', en: 'Public sign-up' },
   'audit.search': { 'zh-CN': '查询访问日志', en: 'Searched the log' },
   'audit.verify': { 'zh-CN': '校验访问日志', en: 'Verified the log' },
 });
 
 /** The actions the log records, in the order the filter offers them. */
-export const ACTIONS = ['person.read', 'person.reveal', 'case.read', 'export', 'bank-file', 'auth.login', 'auth.failure', 'auth.lock', 'auth.logout', 'auth.logout-all', 'auth.password', 'auth.second-factor', 'audit.search', 'audit.verify'] as const;
+export const ACTIONS = ['person.read', 'person.reveal', 'case.read', 'export', 'bank-file', 'auth.login', 'auth.failure', 'auth.lock', 'auth.logout', 'auth.logout-all', 'auth.password', 'auth.second-factor', 'public.login', 'public.failure', 'public.lock', 'public.logout', 'public.signup', 'audit.search', 'audit.verify'] as const;
