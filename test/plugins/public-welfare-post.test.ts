@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, compile, start, type Actor, type CaseSnapshot } from '../../engine/index.ts';
+import { addWorkingDays, compile, start, type Actor, type CaseSnapshot, type StepResult } from '../../engine/index.ts';
 import { statutoryRetirement } from '../../engine/index.ts';
 import { ministryPackage } from '../support/packages.ts';
 
@@ -33,8 +33,15 @@ const claim = { period: '2026-07', amountFen: 190_000 };
 const act = stepper(compiled, { facts, parameters });
 
 const approved = () => start(compiled, { actor: caseworker, calendar, now: '2026-07-10T02:00:00.000Z', parameters }).snapshot;
-/** A placed case, optionally of another person or placement, placed at `at` (a placement is recorded once it has begun). */
-const placed = (options: StepOptions = {}, at = T_PLACE) => act(approved(), 'place', caseworker, at, { ...options, data: { ...placement, ...options.data } }).snapshot;
+/** A placement proposed at `at` and under public notice, optionally of another person or placement (a placement is recorded once it has begun). */
+const noticed = (options: StepOptions = {}, at = T_PLACE) => act(approved(), 'place', caseworker, at, { ...options, data: { ...placement, ...options.data } });
+/** When the notice's ending timer of a step is due. */
+const noticeEnd = (result: StepResult) => ofKind(result.effects, 'timer.schedule').find((timer) => timer.timer === 'event' && timer.event === 'endNotice')!.at;
+/** A placed case: proposed at `at`, its notice ended by its timer (the system) without objection. */
+const placed = (options: StepOptions = {}, at = T_PLACE) => {
+  const proposed = noticed(options, at);
+  return act(proposed.snapshot, 'endNotice', system, noticeEnd(proposed), { facts: options.facts }).snapshot;
+};
 const submitted = () => act(placed(), 'submitClaim', caseworker, T_CLAIM, { data: claim }).snapshot;
 
 describe('public-welfare-post: placement', () => {
@@ -44,12 +51,42 @@ describe('public-welfare-post: placement', () => {
     expect(created.effects).toContainEqual({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window', dueAt: addWorkingDays(calendar, '2026-07-10T02:00:00.000Z', 5).at, provisional: false });
   });
 
-  it('places a recognised, employed person at a subsidy within the minimum wage', () => {
-    const result = act(approved(), 'place', caseworker, T_PLACE, { data: placement });
-    expect(result.snapshot.state).toBe('placed');
+  it('places a recognised, employed person at a subsidy within the minimum wage once the public notice ends without objection', () => {
+    const result = noticed();
+    expect(result.snapshot.state).toBe('publicized');
     expect(result.snapshot.context.data).toEqual(placement);
+    // Wednesday 15 July 2026: five working days end on Wednesday the 22nd, 23:59:59.999 China time.
+    expect(result.effects).toContainEqual(expect.objectContaining({ kind: 'timer.schedule', timer: 'event', state: 'publicized', event: 'endNotice', at: '2026-07-22T15:59:59.999Z' }));
+    const effective = act(result.snapshot, 'endNotice', system, '2026-07-22T15:59:59.999Z');
+    expect(effective.snapshot.state).toBe('placed');
+    expect(effective.snapshot.context.data).toEqual(placement);
     // Placed waits for claims: no task, no timer.
-    expect(kinds(result.effects)).toEqual(['task.close', 'timer.cancel', 'record']);
+    expect(kinds(effective.effects)).toEqual(['timer.cancel', 'record']);
+  });
+
+  it('runs the notice for the working days in force; only the system ends it', () => {
+    expect(parameters['noticeWorkingDays']).toBe(5);
+    const tenDays = noticed({ parameters: { ...parameters, noticeWorkingDays: 10 } });
+    expect(noticeEnd(tenDays)).toBe('2026-07-29T15:59:59.999Z');
+    expect(refusal(() => act(noticed().snapshot, 'endNotice', caseworker, '2026-07-23T02:00:00.000Z')).code).toBe('ROLE_NOT_PERMITTED');
+    // No claim before the placement takes effect.
+    expect(refusal(() => act(noticed().snapshot, 'submitClaim', caseworker, T_CLAIM, { data: claim })).code).toBe('TRANSITION_NOT_AVAILABLE');
+  });
+
+  it('takes an objection during the notice back to the caseworker, who verifies again and may place or cancel', () => {
+    const objected = act(noticed().snapshot, 'objection', system, '2026-07-17T02:00:00.000Z', { data: { objection: '据反映该人员家庭经济条件较好，不符合安置条件。' } });
+    expect(objected.snapshot.state).toBe('postApproved');
+    expect(objected.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'postApproved', role: 'caseworker', post: 'subsidy-window' }));
+    expect(objected.effects).toContainEqual(expect.objectContaining({ kind: 'timer.cancel', state: 'publicized' }));
+    expect(objected.snapshot.context.data['objection']).toBe('据反映该人员家庭经济条件较好，不符合安置条件。');
+    expect(distinctFailingFields(refusal(() => act(noticed().snapshot, 'objection', system, '2026-07-17T02:00:00.000Z', { data: { objection: '' } })))).toEqual(['objection']);
+    expect(act(objected.snapshot, 'place', caseworker, '2026-07-20T02:00:00.000Z', { data: placement }).snapshot.state).toBe('publicized');
+    expect(act(objected.snapshot, 'cancel', caseworker, '2026-07-20T02:00:00.000Z', { data: { cancellationReason: '经核实不符合安置条件' } }).snapshot.state).toBe('ended');
+  });
+
+  it('ends a placement under notice when difficulty.ended is delivered', () => {
+    const result = act(noticed().snapshot, 'difficultyEnded', system, '2026-07-17T02:00:00.000Z', { data: { endReason: 'difficulty-ended' } });
+    expect([result.snapshot.state, result.status]).toEqual(['ended', 'final']);
   });
 
   it('refuses a person not recognised, not employed, an unregistered unit, or a subsidy above the minimum wage, naming each rule', () => {
@@ -68,7 +105,7 @@ describe('public-welfare-post: placement', () => {
     expect(oldParameters['minimumWageFen']).toBe(180_000);
     expect(parametersOn(publicWelfarePost, '2022-04-01')['minimumWageFen']).toBe(203_000);
     expect(violatedRules(refusal(() => act(approved(), 'place', caseworker, T_PLACE, { data: placement, parameters: oldParameters })))).toEqual(['subsidy-within-minimum-wage']);
-    expect(act(approved(), 'place', caseworker, T_PLACE, { data: { ...placement, monthlySubsidyFen: 203_000 }, parameters: parametersOn(publicWelfarePost, '2022-04-01') }).snapshot.state).toBe('placed');
+    expect(act(approved(), 'place', caseworker, T_PLACE, { data: { ...placement, monthlySubsidyFen: 203_000 }, parameters: parametersOn(publicWelfarePost, '2022-04-01') }).snapshot.state).toBe('publicized');
   });
 
   it('refuses a placement form failing its schema: fractional fen, bad credit code, missing fields', () => {

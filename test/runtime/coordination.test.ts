@@ -4,7 +4,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { persons } from '../../runtime/db/schema/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm, tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
-import { act, caseHistory, getCase, open, registerJobSeeker, registerPerson, type HistoryItem } from '../support/steps.ts';
+import { act, caseHistory, getCase, open, placeAfterNotice, registerJobSeeker, registerPerson, type HistoryItem } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CITY = '350200';
@@ -263,7 +263,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
   it('difficulty.ended ends a placed public-welfare post subsidy and lists a claim under review as not listening', async () => {
     // Person 1 is employed and still recognised, at the re-check after the employment registration.
     const post = (await open(t, caseworker, 'public-welfare-post', p1.personId)).id;
-    const placed = await act(t, caseworker, post, 'place', {
+    const placed = await placeAfterNotice(t, caseworker, post, {
       employerCreditCode: EMPLOYER_A,
       employerName: '福州示例科技有限公司',
       employerAccount: '35101588001052500817',

@@ -8,7 +8,7 @@ import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
 import { FieldCipher } from '../../runtime/crypto/index.ts';
 import { citizenId, registrationForm, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
-import { act, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, getCase, open, placeAfterNotice, registerPerson } from '../support/steps.ts';
 
 /** The messages of an error and every cause under it (drizzle wraps the driver's error). */
 function messages(error: unknown): string {
@@ -129,7 +129,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
     expect(aboveCap.status).toBe(422);
     expect(aboveCap.body).toMatchObject({ code: 'RULE_VIOLATION' });
     expect(aboveCap.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['subsidy-within-minimum-wage']);
-    expect((await act(t, caseworker, pwpCaseId, 'place', placement)).state).toBe('placed');
+    expect((await placeAfterNotice(t, caseworker, pwpCaseId, placement)).state).toBe('placed');
 
     expect(await ledgerItems(recognisedId)).toEqual([]);
     expect((await act(t, caseworker, pwpCaseId, 'submitClaim', { period: '2026-11', amountFen: 190_000 })).state).toBe('claimSubmitted');

@@ -6,7 +6,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { reencryptAll } from '../../runtime/privacy/index.ts';
 import { backends, createTestRuntime, testKeyRing, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts, TRAINING_INSTITUTION } from '../support/fixtures.ts';
-import { act, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, getCase, open, placeAfterNotice, registerPerson } from '../support/steps.ts';
 
 const ACCOUNT = '6222021234561234';
 const BANK = '中国工商银行厦门分行';
@@ -198,7 +198,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     placed.id = await registerPerson(t, caseworker, placed.idNumber, placed.name, { paymentAccount: ACCOUNT.replace('1234', '4321'), paymentBank: BANK });
     await recognisedAndEmployed(placed.id);
     const post = (await open(t, caseworker, 'public-welfare-post', placed.id)).id;
-    expect((await act(t, caseworker, post, 'place', placement(UNIT.code))).state).toBe('placed');
+    expect((await placeAfterNotice(t, caseworker, post, placement(UNIT.code))).state).toBe('placed');
     await act(t, caseworker, post, 'submitClaim', { period: '2026-11', amountFen: 150_000 });
     await act(t, reviewer, post, 'approveClaim', { opinion: '考勤表齐全，同意拨付' });
 
@@ -222,7 +222,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     // The month is kept once for the person the money is for, whoever is paid: another unit's post for the same month is refused.
     await act(t, caseworker, post, 'end', { endReason: 'left-post' });
     const again = (await open(t, caseworker, 'public-welfare-post', placed.id)).id;
-    await act(t, caseworker, again, 'place', placement(LATER_REMOVED));
+    await placeAfterNotice(t, caseworker, again, placement(LATER_REMOVED));
     await act(t, caseworker, again, 'submitClaim', { period: '2026-11', amountFen: 150_000 });
     const before = await tableCounts(t.rt);
     const twice = await t.request('POST', `/api/cases/${again}/events`, { token: reviewer, body: { type: 'approveClaim', data: { opinion: '同意' }, version: (await getCase(t, reviewer, again)).version } });
@@ -243,7 +243,7 @@ describe.each(backends)('payees (%s)', (backend) => {
     expect(unregistered.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['employer-registered']);
 
     // At payment, by the ledger: the unit's record is gone by the time the claim is approved.
-    await act(t, caseworker, post, 'place', placement(LATER_REMOVED));
+    await placeAfterNotice(t, caseworker, post, placement(LATER_REMOVED));
     await act(t, caseworker, post, 'submitClaim', { period: '2026-11', amountFen: 150_000 });
     await t.rt.db.execute(sql`DELETE FROM employers WHERE credit_code = ${LATER_REMOVED}`);
     before = await tableCounts(t.rt);

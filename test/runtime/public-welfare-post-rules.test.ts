@@ -5,7 +5,7 @@ import { statutoryRetirement } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
-import { act, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, getCase, open, placeAfterNotice, registerPerson } from '../support/steps.ts';
 
 const UNIT = { code: '123502034265103M7Y', name: '厦门市思明区嘉莲街道社区服务中心', account: '35101588001052500817', bank: '中国建设银行厦门嘉莲支行' };
 const UNREGISTERED = '91350211MA8U2J7KXM';
@@ -108,7 +108,7 @@ describe.each(backends)('public-welfare post subsidy rules through the API (%s)'
 
     // A new placement in 厦门: its own months are few, but the person's are 35 already.
     const post = (await open(t, caseworker, 'public-welfare-post', personId)).id;
-    await act(t, caseworker, post, 'place', placement());
+    await placeAfterNotice(t, caseworker, post, placement());
     await claimPaid(post, '2026-10');
     expect((await ledgerItems(personId)).map((i) => i.period)).toEqual(['2026-10']);
     expect(await violated(post, caseworker, 'submitClaim', { period: '2026-11', amountFen: 150_000 })).toEqual(['term-across-placements']);
@@ -120,7 +120,7 @@ describe.each(backends)('public-welfare post subsidy rules through the API (%s)'
     const personId = await recognisedPerson(idNumber, '李建设');
     await paidInFuzhou(idNumber, '李建设');
     const post = (await open(t, caseworker, 'public-welfare-post', personId)).id;
-    await act(t, caseworker, post, 'place', placement());
+    await placeAfterNotice(t, caseworker, post, placement());
     await claimPaid(post, '2026-10');
     await claimPaid(post, '2026-11');
     expect((await ledgerItems(personId)).map((i) => i.period)).toEqual(['2026-10', '2026-11']);
@@ -130,7 +130,7 @@ describe.each(backends)('public-welfare post subsidy rules through the API (%s)'
     const personId = await recognisedPerson(citizenId('350206', '19850722', '033'), '周海燕');
     const post = (await open(t, caseworker, 'public-welfare-post', personId)).id;
     expect(await violated(post, caseworker, 'place', placement({ monthlySubsidyFen: 203_001 }))).toEqual(['subsidy-within-minimum-wage']);
-    await act(t, caseworker, post, 'place', placement({ monthlySubsidyFen: 203_000 }));
+    await placeAfterNotice(t, caseworker, post, placement({ monthlySubsidyFen: 203_000 }));
     await claimPaid(post, '2026-11', 203_000);
     expect((await ledgerItems(personId)).map((i) => i.amountFen)).toEqual([203_000]);
     const effective = await t.request('GET', '/api/processes/public-welfare-post/effective', { token: configurator });
@@ -142,7 +142,7 @@ describe.each(backends)('public-welfare post subsidy rules through the API (%s)'
     const personId = await recognisedPerson(citizenId('350211', '19790908', '059'), '吴国强');
     const post = (await open(t, caseworker, 'public-welfare-post', personId)).id;
     expect(await violated(post, caseworker, 'place', placement({ employerCreditCode: UNREGISTERED }))).toEqual(['employer-registered']);
-    await act(t, caseworker, post, 'place', placement());
+    await placeAfterNotice(t, caseworker, post, placement());
     await claimPaid(post, '2026-11');
     const [item] = await ledgerItems(personId);
     expect(item!.payee).toEqual({ kind: 'employer', name: UNIT.name, accountMasked: '3510 **** **** 0817', bank: UNIT.bank });

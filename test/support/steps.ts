@@ -91,3 +91,14 @@ export async function endNotice(t: TestRuntime, token: string, caseId: string) {
   expect(fired.map((timer) => timer.outcome)).toEqual([{ sent: 'endNotice' }]);
   return getCase(t, token, caseId);
 }
+
+/**
+ * Places a person in a public-welfare post as package 1.1.0 does: the placement under public notice
+ * (安置人员公示), in effect once its timer ends the notice without objection. Returns the case then.
+ */
+export async function placeAfterNotice(t: TestRuntime, token: string, caseId: string, placement: Record<string, unknown>) {
+  expect((await act(t, token, caseId, 'place', placement)).state).toBe('publicized');
+  const placed = await endNotice(t, token, caseId);
+  expect(placed.state).toBe('placed');
+  return placed;
+}
