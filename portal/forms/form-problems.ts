@@ -1,6 +1,7 @@
 import type { FieldError, PublicRefusal } from '../../runtime/public-forms/index.ts';
 import type { Lang } from '../locale.ts';
 import { leafFields, type FormField } from './form-fields.ts';
+import { formTexts } from './form-texts.ts';
 
 /** What a refused form says, in the page's language: a message per field (by dotted name) and the rest above the form. */
 export interface FormProblems {
@@ -35,7 +36,7 @@ export function fieldProblems(errors: readonly FieldError[], lang: Lang, fields?
     if (place) problems.fields[place] ??= text;
     else {
       const label = fields && leafFields(fields).find((field) => field.name === error.field)?.label;
-      problems.general.push(label ? `${label}：${text}` : text);
+      problems.general.push(label ? `${label}${formTexts(lang).colon}${text}` : text);
     }
   }
   return problems;
@@ -52,7 +53,6 @@ export function problemsOf(refusal: PublicRefusal, lang: Lang, fields?: readonly
   if (refusal.code === 'RULE_VIOLATION' && Array.isArray(violations) && violations.length > 0) {
     return { fields: {}, general: (violations as { message: Record<Lang, string> }[]).map((violation) => violation.message[lang]) };
   }
-  const message = refusal.message[lang];
   if (refusal.field) return fieldProblems([{ field: refusal.field, keyword: refusal.code, message: refusal.message.en, text: refusal.message }], lang, fields);
-  return { fields: {}, general: [message] };
+  return { fields: {}, general: [refusal.message[lang]] };
 }

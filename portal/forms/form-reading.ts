@@ -94,7 +94,7 @@ function valueAt(data: Readonly<Record<string, unknown>>, name: string): unknown
 }
 
 /** A field's value as its input shows it: fen as yuan, a yes/no as its choice, a number as its digits. */
-export function shownValue(field: FormField, value: unknown): string | string[] {
+function shownValue(field: FormField, value: unknown): string | string[] {
   if (value === undefined || value === null) return field.kind === 'codes' ? [] : '';
   if (field.kind === 'codes') return (Array.isArray(value) ? value : [value]).map(String);
   if (field.kind === 'money' && typeof value === 'number') return String(value / 100);

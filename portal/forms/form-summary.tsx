@@ -6,6 +6,7 @@ import type { Site } from '../site.ts';
 import { fieldId, leafFields, type FormField } from './form-fields.ts';
 import type { FormProblems } from './form-problems.ts';
 import { dataValue } from './form-reading.ts';
+import { formTexts } from './form-texts.ts';
 import { fieldLabel } from './schema-fields.tsx';
 
 /**
@@ -40,7 +41,9 @@ export const ProblemSummary: FC<{
           const field = leaves.get(name);
           return field ? (
             <li>
-              <a href={`#${fieldId(idPrefix, name)}`}>{fieldLabel(site.lang, field)}</a>：{text}
+              <a href={`#${fieldId(idPrefix, name)}`}>{fieldLabel(site.lang, field)}</a>
+              {formTexts(site.lang).colon}
+              {text}
             </li>
           ) : (
             <li>{text}</li>

@@ -2,7 +2,10 @@ import type { Lang } from '../locale.ts';
 
 /** The words of the public forms (zh-CN first; English of the same shape): marks, choices, units and hints. */
 const zhCN = {
-  required: '必填',
+  /** Heard after a required field's label (the star is only seen). */
+  required: '（必填）',
+  /** Between a field's label and its message, in a list of problems. */
+  colon: '：',
   choose: '请选择',
   yes: '是',
   no: '否',
@@ -23,7 +26,8 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
-  required: 'required',
+  required: ' (required)',
+  colon: ': ',
   choose: 'Choose',
   yes: 'Yes',
   no: 'No',

@@ -28,7 +28,7 @@ const RequiredMark: FC<{ lang: Lang; required: boolean }> = ({ lang, required })
       <span class="required" aria-hidden="true">
         {' *'}
       </span>
-      <span class="sr-only">{`（${formTexts(lang).required}）`}</span>
+      <span class="sr-only">{formTexts(lang).required}</span>
     </>
   ) : null;
 
@@ -89,9 +89,9 @@ const CodesField: FC<{ d: Drawing; field: FormField; groups: CodeGroup[] }> = ({
       {grouped ? (
         <select {...common} multiple size={8}>
           {groups.map((group) => (
-            <optgroup label={group.label}>
+            <optgroup label={group.label} lang={zhOn(lang)}>
               {group.options.map((option) => (
-                <option value={option.code} selected={chosen.has(option.code)} lang={zhOn(lang)}>
+                <option value={option.code} selected={chosen.has(option.code)}>
                   {option.name}
                 </option>
               ))}
