@@ -4,7 +4,7 @@ import type { ApplicationDetail, ApplicationSummary, OnlineForm } from '../../ru
 import type { LocalizedText } from '../../runtime/public-forms/index.ts';
 import { formFields, formValues, SchemaValues, type FormProblems, type FormValues } from '../forms/index.ts';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
-import { Data, Layout } from '../pages/layout.tsx';
+import { Data, fill, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { ApplicationForm, ApplicationProblems, type FileProblems } from './application-form.tsx';
 import { applyMessages } from './messages.ts';
@@ -43,7 +43,7 @@ export const ApplyPage: FC<{ site: Site; form: OnlineForm; maxBytes: number; val
     <Layout site={site} head={{ title: `${heading} - ${site.m.siteName}`, path: `/apply/${form.processId}`, noindex: true }}>
       <div class="panel">
         <h1>{heading}</h1>
-        <p>{fillText(t.applyIntro, { office: form.office.name })}</p>
+        <p>{fill(t.applyIntro, { office: <Data site={site} text={form.office.name} /> })}</p>
         <ApplicationProblems site={site} fields={fields} problems={problems} files={files} />
         <ApplicationForm site={site} action={site.href(`/apply/${form.processId}`)} fields={fields} materials={form.materials} maxBytes={maxBytes} values={values} problems={problems} files={files} submitLabel={t.submit}>
           {csrf}
