@@ -1,13 +1,15 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { endSession, formRefusalOf, maskMobile, sendVerificationCode, signIn, signUpCities, signUpCitizen, signUpEmployer, signUpFieldErrors, startSession, type EmployerSignedUp, type FormRefusal, type SmsSender } from '../../runtime/public-accounts/index.ts';
+import { endSession, maskMobile, sendVerificationCode, signIn, signUpCities, signUpCitizen, signUpEmployer, signUpFieldErrors, startSession, type EmployerSignedUp, type SmsSender } from '../../runtime/public-accounts/index.ts';
+import { publicRefusalOf } from '../../runtime/public-forms/index.ts';
 import { clientAddress, type RequestOrigin } from '../../runtime/audit/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { langPrefix, langs } from '../locale.ts';
-import { problemsOf, type FieldProblems } from '../pages/form-parts.tsx';
+import { fieldProblems, problemsOf, type FormProblems } from '../forms/index.ts';
+import type { FieldProblems } from '../pages/form-parts.tsx';
 import { page } from '../render.ts';
-import { siteOfRequest, type PortalEnv, type Site } from '../site.ts';
+import { siteOfRequest, type PortalEnv } from '../site.ts';
 import { LoginPage, type DemoAccount } from './login-page.tsx';
 import { MyPage } from './my-page.tsx';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session/session.tsx';
@@ -33,10 +35,9 @@ function textOf(body: Record<string, unknown>, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** A refusal as problems by field: the schema's field errors, or the code's message under the field it names. */
-function problemsOfRefusal(site: Site, refusal: FormRefusal): FieldProblems {
-  if (refusal.fields.length > 0) return problemsOf(site, refusal.fields);
-  return { [refusal.field ?? 'form']: refusal.message[site.lang] };
+/** A form's problems as the account pages place them: beside each field, or above the form as the form's own. */
+function accountProblems({ fields, general }: FormProblems): FieldProblems {
+  return general.length > 0 ? { ...fields, form: general.join(' ') } : fields;
 }
 
 /**
@@ -62,15 +63,15 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
         const cities = await signUpCities(rt);
         const again = (state: SignUpState, status: 200 | 422 | 429 = 422) => page(c, <SignUpPage site={site} kind={kind} cities={cities} state={state} />, status);
         if (textOf(body, 'action') === 'code') {
-          const problems = problemsOf(site, signUpFieldErrors(kind, { ...values, password: 'x' }, { withoutCode: true }).filter((error) => error.field === 'mobile'));
+          const problems = accountProblems(fieldProblems(signUpFieldErrors(kind, { ...values, password: 'x' }, { withoutCode: true }).filter((error) => error.field === 'mobile'), site.lang));
           if (Object.keys(problems).length > 0) return again({ values, problems });
           try {
             const { shownCode } = await sendVerificationCode(rt, options.sms, values['mobile']!, 'signup');
             return again({ values, problems: {}, codeSent: { mobileMasked: maskMobile(values['mobile']!), shownCode } }, 200);
           } catch (error) {
-            const refusal = formRefusalOf(error);
+            const refusal = publicRefusalOf(error);
             if (!refusal) throw error;
-            return again({ values, problems: problemsOfRefusal(site, refusal) }, 429);
+            return again({ values, problems: accountProblems(problemsOf(refusal, site.lang)) }, 429);
           }
         }
         const password = typeof body['password'] === 'string' ? body['password'] : '';
@@ -83,9 +84,9 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
           setSessionCookie(c, rt.config.trustProxy, await startSession(rt, account.id));
           return c.redirect(`${prefix}/my`, 303);
         } catch (error) {
-          const refusal = formRefusalOf(error);
+          const refusal = publicRefusalOf(error);
           if (!refusal) throw error;
-          return again({ values, problems: problemsOfRefusal(site, refusal) });
+          return again({ values, problems: accountProblems(problemsOf(refusal, site.lang)) });
         }
       });
     }
@@ -106,7 +107,7 @@ export function addAccountRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, optio
         setSessionCookie(c, rt.config.trustProxy, token);
         return c.redirect(next, 303);
       } catch (error) {
-        const refusal = formRefusalOf(error);
+        const refusal = publicRefusalOf(error);
         if (!refusal) throw error;
         const t = accountTexts(site.lang);
         const retry = refusal.retryAfterSeconds;

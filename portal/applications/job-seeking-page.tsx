@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { PublicFormDefinition as FormDefinition } from '../../runtime/job-applications/index.ts';
+import type { FormDefinition } from '../../runtime/public-forms/index.ts';
+import { formFields, ProblemSummary, SchemaFields, type FormProblems, type FormValues } from '../forms/index.ts';
 import { CsrfField } from '../session/csrf-field.tsx';
-import { SchemaFields, type FormValues } from './schema-fields.tsx';
 import { Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
 import { textsOf } from './texts.ts';
@@ -16,34 +16,23 @@ export const JobSeekingPage: FC<{
   form: FormDefinition;
   cityCode: string;
   values: FormValues;
-  errors: Record<string, string>;
-  general: string[];
+  problems: FormProblems;
   next: string | undefined;
-}> = ({ site, form, cityCode, values, errors, general, next }) => {
+}> = ({ site, form, cityCode, values, problems, next }) => {
   const t = textsOf(site.lang);
+  const fields = formFields(form, site.lang);
   const title = site.lang === 'en' ? (form.title.en ?? t.jobSeekingTitle) : form.title['zh-CN'];
   return (
     <Layout site={site} head={{ title: `${t.jobSeekingTitle} - ${site.m.siteName}`, path: '/my/job-seeking', noindex: true }}>
       <div class="panel">
         <h1>{t.jobSeekingTitle}</h1>
         <p>{t.jobSeekingIntro}</p>
-        {general.length > 0 || Object.keys(errors).length > 0 ? (
-          <div class="field-error" role="alert">
-            <p>{t.formErrors}</p>
-            {general.length > 0 ? (
-              <ul>
-                {general.map((text) => (
-                  <li>{text}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <ProblemSummary site={site} heading={t.formErrors} fields={fields} problems={problems} />
         <form method="post" action={site.href('/my/job-seeking')} class="stack" novalidate>
           <CsrfField site={site} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <h2>{title}</h2>
-          <SchemaFields site={site} form={form} values={values} errors={errors} cityCode={cityCode} />
+          <SchemaFields site={site} fields={fields} values={values} errors={problems.fields} cityCode={cityCode} />
           <div>
             <button type="submit">{t.jobSeekingSubmit}</button>
           </div>

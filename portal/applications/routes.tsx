@@ -9,17 +9,17 @@ import {
   postingApplications,
   postingOfApplication,
   recordHire,
-  refusalOf,
   registerJobSeekerOnline,
 } from '../../runtime/job-applications/index.ts';
 import type { PostingQuery, PublicPostingDetail, PublicPostings } from '../../runtime/postings/types.ts';
 import type { PublicAccount } from '../../runtime/public-accounts/types.ts';
+import { publicRefusalOf, type PublicRefusal } from '../../runtime/public-forms/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { deleteSavedSearch, saveSearch, searchOfFeedToken } from '../../runtime/saved-searches/index.ts';
 import { requireAccount, signedIn } from '../session/require-account.tsx';
 import { atomFeed } from '../feeds/atom.ts';
-import { postedValues, formData, refusalMessages } from './schema-fields.tsx';
-import { chinaDay, fillText, langPrefix, langs } from '../locale.ts';
+import { formFields, noProblems, problemsOf, readForm } from '../forms/index.ts';
+import { chinaDay, fillText, langPrefix, langs, type Lang } from '../locale.ts';
 import { GonePage } from '../pages/notice-pages.tsx';
 import { PostingPage } from '../pages/posting-page.tsx';
 import { parseQuery, queryParams } from '../search-query.ts';
@@ -59,12 +59,18 @@ export function saveSearchSlot(site: Site, query: PostingQuery) {
   return <SaveSearchForm site={site} query={query} />;
 }
 
+/** A refusal of a form that has no fields of its own to show it beside (applying, a hire): every message in one line. */
+function oneLine(refusal: PublicRefusal, lang: Lang): string {
+  const { fields, general } = problemsOf(refusal, lang);
+  return [...Object.values(fields), ...general].join(' ');
+}
+
 /** A record out of the account's reach answers the site's 404 page, as one that does not exist. */
 async function orNotFound(c: Context<PortalEnv>, answer: () => Promise<Response>): Promise<Response> {
   try {
     return await answer();
   } catch (error) {
-    if (refusalOf(error)?.code === 'NOT_FOUND') return c.notFound();
+    if (publicRefusalOf(error)?.code === 'NOT_FOUND') return c.notFound();
     throw error;
   }
 }
@@ -90,15 +96,14 @@ export function addApplicationRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, p
         await applyToPosting(rt, signedIn(c), id, { note: typeof body['note'] === 'string' ? body['note'] : undefined, sharePhone: body['sharePhone'] === 'yes' });
         return c.redirect(`${prefix}/jobs/${id}?applied=1#apply`, 303);
       } catch (error) {
-        const refusal = refusalOf(error);
+        const refusal = publicRefusalOf(error);
         if (!refusal) throw error;
         const found = await postings.page(id);
         if (!found) return c.notFound();
         if (found.status !== 'live') {
           return page(c, <GonePage site={site} id={id} status={found.status} title={found.title} employerName={found.employerName} />, 410);
         }
-        const message = refusalMessages(lang, refusal).general.join(' ');
-        return page(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { error: message })} />, refusal.status);
+        return page(c, <PostingPage site={site} posting={found.posting} apply={await applySection(rt, site, found.posting, { error: oneLine(refusal, lang) })} />, refusal.status);
       }
     });
 
@@ -107,7 +112,7 @@ export function addApplicationRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, p
       const account = signedIn(c);
       if (await activeJobSeeking(rt, account)) return c.redirect(`${prefix}/my`, 303);
       const { form } = await jobSeekingForm(rt, account);
-      return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={{}} errors={{}} general={[]} next={localPath(c.req.query('next'))} />);
+      return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={{}} problems={noProblems()} next={localPath(c.req.query('next'))} />);
     });
 
     app.post(`${prefix}/my/job-seeking`, requireAccount(rt, 'citizen'), async (c) => {
@@ -116,15 +121,15 @@ export function addApplicationRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, p
       const body = await c.req.parseBody({ all: true });
       const next = localPath(body['next']);
       const { form } = await jobSeekingForm(rt, account);
-      const values = postedValues(form, body);
+      const fields = formFields(form, lang);
+      const { data, values } = readForm(fields, body);
       try {
-        await registerJobSeekerOnline(rt, account, formData(form, values));
+        await registerJobSeekerOnline(rt, account, data);
         return c.redirect(next ?? `${prefix}/my`, 303);
       } catch (error) {
-        const refusal = refusalOf(error);
+        const refusal = publicRefusalOf(error);
         if (!refusal) throw error;
-        const { fields, general } = refusalMessages(lang, refusal);
-        return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={values} errors={fields} general={general} next={next} />, refusal.status);
+        return page(c, <JobSeekingPage site={site} form={form} cityCode={account.cityCode} values={values} problems={problemsOf(refusal, lang, fields)} next={next} />, refusal.status);
       }
     });
 
@@ -177,12 +182,11 @@ export function addApplicationRoutes(app: Hono<PortalEnv>, rt: RuntimeContext, p
           const declined = await declineApplication(rt, account, id);
           return c.redirect(`${prefix}/employer/postings/${declined.postingId}/applications?declined=1`, 303);
         } catch (error) {
-          const refusal = refusalOf(error);
+          const refusal = publicRefusalOf(error);
           if (!refusal || refusal.code === 'NOT_FOUND') throw error;
           const postingId = await postingOfApplication(rt, account, id);
           const { posting, items } = await postingApplications(rt, account, postingId);
-          const message = refusalMessages(lang, refusal);
-          return page(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} error={[...Object.values(message.fields), ...message.general].join(' ')} />, refusal.status);
+          return page(c, <PostingApplicationsPage site={site} posting={posting} items={items} now={rt.clock()} error={oneLine(refusal, lang)} />, refusal.status);
         }
       }));
     decide('hire');

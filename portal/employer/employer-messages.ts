@@ -8,7 +8,6 @@ const zhCN = {
   newPostingTitle: '填写招聘岗位',
   newPostingIntro: '请如实填写岗位信息（带 * 的为必填项）。提交后由公共就业服务机构审核，通过后立即在本站发布。招聘信息不得含有性别、民族、户籍、乙肝等歧视性内容。',
   employerLine: '用人单位：{name}',
-  requiredMark: '必填',
   submit: '提交审核',
   formHasErrors: '未能提交，请按提示修改：',
   noPostings: '还没有发布过岗位。',
@@ -38,7 +37,6 @@ const zhCN = {
   applicationsHeading: '应聘人员',
   applicationsIntro: '在网上应聘该岗位的人员：查看其附言，记录录用或不录用。',
   viewApplications: '查看应聘人员',
-  choose: '请选择',
 };
 
 const en: typeof zhCN = {
@@ -48,7 +46,6 @@ const en: typeof zhCN = {
   newPostingTitle: 'New job posting',
   newPostingIntro: 'Fill in the posting truthfully (fields marked * are required). The public employment service reviews it; once approved it is live on this site at once. A posting may not restrict applicants by sex, ethnicity, hukou, hepatitis B or other grounds of discrimination.',
   employerLine: 'Employer: {name}',
-  requiredMark: 'required',
   submit: 'Submit for review',
   formHasErrors: 'Not submitted: please correct the following.',
   noPostings: 'You have not posted any job yet.',
@@ -78,7 +75,6 @@ const en: typeof zhCN = {
   applicationsHeading: 'Applicants',
   applicationsIntro: 'Who applied to this job online: read their notes, record a hire or a “not taken”.',
   viewApplications: 'See the applicants',
-  choose: 'Choose…',
 };
 
 /** The employer pages' texts in a language. */

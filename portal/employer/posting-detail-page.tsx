@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { EmployerPostingView, FormDefinition } from '../../runtime/employer-accounts/index.ts';
+import type { EmployerPostingView } from '../../runtime/employer-accounts/index.ts';
+import type { FormDefinition } from '../../runtime/public-forms/index.ts';
 import { CsrfField } from '../session/csrf-field.tsx';
-import { formFields, schemaTitle, type FormErrors } from '../forms/form-values.ts';
-import { FormProblems, SchemaFields } from '../forms/schema-form.tsx';
+import { formFields, formValues, ProblemSummary, SchemaFields, SchemaValues, type FormProblems, type FormValues } from '../forms/index.ts';
 import { fillText } from '../locale.ts';
 import { Data, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
@@ -20,34 +20,16 @@ export interface PostingDetail extends EmployerPostingView {
 /** Which outcome the page announces after a step (`?done=`). */
 export type Done = 'submitted' | 'edited' | 'withdrawn';
 
-/** The posting's data as the form names it: each field given, its choice's title for a closed choice. */
-const PostingData: FC<{ site: Site; form: FormDefinition; data: Readonly<Record<string, unknown>> }> = ({ site, form, data }) => {
-  const { properties } = formFields(form);
-  return (
-    <dl class="facts">
-      {Object.entries(properties).flatMap(([field, schema]) => {
-        const value = data[field];
-        if (value === undefined || value === null || value === '') return [];
-        const option = schema.oneOf?.find((each) => each.const === value);
-        return [
-          <div>
-            <dt>{schemaTitle(site.lang, schema)}</dt>
-            <dd>{option ? schemaTitle(site.lang, option) : <Data site={site} text={String(value)} />}</dd>
-          </div>,
-        ];
-      })}
-    </dl>
-  );
-};
-
 /**
  * An employer's posting: its case number and state, a link to its public page while live, the
  * review's remarks, the place for its applications, the posting's data, and the edit and withdraw
  * forms the state offers the applicant (the one refused shown again with its messages).
  */
-export const PostingDetailPage: FC<{ site: Site; posting: PostingDetail; done?: Done | undefined; editValues?: Readonly<Record<string, unknown>>; editErrors?: FormErrors | undefined; withdrawValues?: Readonly<Record<string, unknown>>; withdrawErrors?: FormErrors | undefined }> = ({ site, posting, done, editValues, editErrors, withdrawValues, withdrawErrors }) => {
+export const PostingDetailPage: FC<{ site: Site; posting: PostingDetail; done?: Done | undefined; editValues?: FormValues; editProblems?: FormProblems | undefined; withdrawValues?: FormValues; withdrawProblems?: FormProblems | undefined }> = ({ site, posting, done, editValues, editProblems, withdrawValues, withdrawProblems }) => {
   const t = employerMessages(site.lang);
   const base = `/employer/postings/${posting.id}`;
+  const editFields = formFields(posting.form, site.lang, [EMPLOYER_FIELD]);
+  const withdrawFields = posting.withdrawForm ? formFields(posting.withdrawForm, site.lang) : [];
   return (
     <Layout site={site} head={{ title: `${posting.title} - ${t.postingsTitle} - ${site.m.siteName}`, path: base, noindex: true }}>
       <div class="panel">
@@ -90,17 +72,17 @@ export const PostingDetailPage: FC<{ site: Site; posting: PostingDetail; done?: 
       <PostingApplications site={site} postingId={posting.id} />
       <div class="panel">
         <h2>{t.postingData}</h2>
-        <PostingData site={site} form={posting.form} data={posting.data} />
+        <SchemaValues site={site} fields={formFields(posting.form, site.lang)} data={posting.data} />
       </div>
       {posting.edit ? (
         <div class="panel">
           <h2>{t.editHeading}</h2>
           {posting.live ? <p>{t.editLive}</p> : null}
-          <FormProblems lang={site.lang} heading={t.formHasErrors} problems={editErrors?.general ?? []} fieldCount={Object.keys(editErrors?.fields ?? {}).length} />
+          {editProblems ? <ProblemSummary site={site} heading={t.formHasErrors} fields={editFields} problems={editProblems} idPrefix="edit" /> : null}
           <form method="post" action={site.href(`${base}/edit`)} class="case-form" novalidate>
             <CsrfField site={site} />
             <input type="hidden" name="version" value={String(posting.version)} />
-            <SchemaFields lang={site.lang} texts={t} form={posting.form} values={editValues ?? posting.data} errors={editErrors?.fields} omit={[EMPLOYER_FIELD]} idPrefix="edit" />
+            <SchemaFields site={site} fields={editFields} values={editValues ?? formValues(editFields, posting.data)} errors={editProblems?.fields} idPrefix="edit" />
             <button type="submit">{t.editButton}</button>
           </form>
         </div>
@@ -109,11 +91,11 @@ export const PostingDetailPage: FC<{ site: Site; posting: PostingDetail; done?: 
         <div class="panel">
           <h2>{t.withdrawHeading}</h2>
           <p>{t.withdrawIntro}</p>
-          <FormProblems lang={site.lang} heading={t.formHasErrors} problems={withdrawErrors?.general ?? []} fieldCount={Object.keys(withdrawErrors?.fields ?? {}).length} />
+          {withdrawProblems ? <ProblemSummary site={site} heading={t.formHasErrors} fields={withdrawFields} problems={withdrawProblems} idPrefix="withdraw" /> : null}
           <form method="post" action={site.href(`${base}/withdraw`)} class="case-form" novalidate>
             <CsrfField site={site} />
             <input type="hidden" name="version" value={String(posting.version)} />
-            <SchemaFields lang={site.lang} texts={t} form={posting.withdrawForm} values={withdrawValues ?? {}} errors={withdrawErrors?.fields} idPrefix="withdraw" />
+            <SchemaFields site={site} fields={withdrawFields} values={withdrawValues ?? {}} errors={withdrawProblems?.fields} idPrefix="withdraw" />
             <button type="submit" class="secondary">
               {t.withdrawButton}
             </button>

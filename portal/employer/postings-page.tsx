@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { EmployerPostingView, FormDefinition } from '../../runtime/employer-accounts/index.ts';
+import type { EmployerPostingView } from '../../runtime/employer-accounts/index.ts';
+import type { FormDefinition } from '../../runtime/public-forms/index.ts';
 import { CsrfField } from '../session/csrf-field.tsx';
-import { FormProblems, SchemaFields } from '../forms/schema-form.tsx';
-import type { FormErrors } from '../forms/form-values.ts';
+import { formFields, noProblems, ProblemSummary, SchemaFields, type FormProblems, type FormValues } from '../forms/index.ts';
 import { chinaDay, formatDay } from '../locale.ts';
 import { Data, fill, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
@@ -73,9 +73,10 @@ export const PostingsPage: FC<{ site: Site; postings: readonly EmployerPostingVi
 };
 
 /** A new posting on the posting form in force for the city, shown again with the messages after a refusal. */
-export const NewPostingPage: FC<{ site: Site; form: FormDefinition; values: Readonly<Record<string, unknown>>; errors?: FormErrors | undefined }> = ({ site, form, values, errors }) => {
+export const NewPostingPage: FC<{ site: Site; form: FormDefinition; values: FormValues; problems?: FormProblems | undefined }> = ({ site, form, values, problems = noProblems() }) => {
   const t = employerMessages(site.lang);
   const account = site.account!;
+  const fields = formFields(form, site.lang, [EMPLOYER_FIELD]);
   return (
     <Layout site={site} head={{ title: `${t.newPostingTitle} - ${site.m.siteName}`, path: '/employer/postings/new', noindex: true }}>
       <div class="panel">
@@ -85,10 +86,10 @@ export const NewPostingPage: FC<{ site: Site; form: FormDefinition; values: Read
         <h1>{t.newPostingTitle}</h1>
         <p>{t.newPostingIntro}</p>
         <p>{fill(t.employerLine, { name: <Data site={site} text={account.displayName} /> })}</p>
-        <FormProblems lang={site.lang} heading={t.formHasErrors} problems={errors?.general ?? []} fieldCount={Object.keys(errors?.fields ?? {}).length} />
+        <ProblemSummary site={site} heading={t.formHasErrors} fields={fields} problems={problems} idPrefix="posting" />
         <form method="post" action={site.href('/employer/postings/new')} class="case-form" novalidate>
           <CsrfField site={site} />
-          <SchemaFields lang={site.lang} texts={t} form={form} values={values} errors={errors?.fields} omit={[EMPLOYER_FIELD]} idPrefix="posting" />
+          <SchemaFields site={site} fields={fields} values={values} errors={problems.fields} idPrefix="posting" />
           <button type="submit">{t.submit}</button>
         </form>
       </div>

@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import type { Child, FC } from 'hono/jsx';
-import type { ApplicationDetail, ApplicationSummary, LocalizedText, OnlineForm } from '../../runtime/online-applications/index.ts';
+import type { ApplicationDetail, ApplicationSummary, OnlineForm } from '../../runtime/online-applications/index.ts';
+import type { LocalizedText } from '../../runtime/public-forms/index.ts';
+import { formFields, formValues, SchemaValues, type FormProblems, type FormValues } from '../forms/index.ts';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
-import { Data, Layout } from '../pages/layout.tsx';
+import { Data, fill, Layout } from '../pages/layout.tsx';
 import type { Site } from '../site.ts';
-import { ApplicationForm, ProblemSummary, type FormProblems } from './application-form.tsx';
+import { ApplicationForm, ApplicationProblems, type FileProblems } from './application-form.tsx';
 import { applyMessages } from './messages.ts';
-import { formFields, inputValue, leafFields, type SchemaNode } from './schema-fields.ts';
 
 const day = (site: Site, iso: string) => formatDay(site.lang, chinaDay(iso));
 
@@ -34,17 +35,17 @@ export const ApplyIndexPage: FC<{ site: Site; services: { processId: string; tit
 };
 
 /** The application form of a process, first shown or shown again with what was typed and what is wrong. */
-export const ApplyPage: FC<{ site: Site; form: OnlineForm; maxBytes: number; value: (name: string) => string; problems: FormProblems; csrf?: Child }> = ({ site, form, maxBytes, value, problems, csrf }) => {
+export const ApplyPage: FC<{ site: Site; form: OnlineForm; maxBytes: number; values: FormValues; problems: FormProblems; files: FileProblems; csrf?: Child }> = ({ site, form, maxBytes, values, problems, files, csrf }) => {
   const t = applyMessages(site.lang);
   const heading = fillText(t.applyTitle, { process: form.title[site.lang] });
-  const schema = form.form.schema as SchemaNode;
+  const fields = formFields(form.form, site.lang);
   return (
     <Layout site={site} head={{ title: `${heading} - ${site.m.siteName}`, path: `/apply/${form.processId}`, noindex: true }}>
       <div class="panel">
         <h1>{heading}</h1>
-        <p>{fillText(t.applyIntro, { office: form.office.name })}</p>
-        <ProblemSummary site={site} fields={formFields(schema, form.form.ui, site.lang)} problems={problems} />
-        <ApplicationForm site={site} action={site.href(`/apply/${form.processId}`)} schema={schema} ui={form.form.ui} materials={form.materials} maxBytes={maxBytes} value={value} problems={problems} submitLabel={t.submit}>
+        <p>{fill(t.applyIntro, { office: <Data site={site} text={form.office.name} /> })}</p>
+        <ApplicationProblems site={site} fields={fields} problems={problems} files={files} />
+        <ApplicationForm site={site} action={site.href(`/apply/${form.processId}`)} fields={fields} materials={form.materials} maxBytes={maxBytes} values={values} problems={problems} files={files} submitLabel={t.submit}>
           {csrf}
         </ApplicationForm>
       </div>
@@ -87,37 +88,16 @@ export const MyApplicationsPage: FC<{ site: Site; items: readonly ApplicationSum
   );
 };
 
-/** The fields of a form with the values given, as a definition list: what the applicant sent, or a return's reasons. */
-const FormValues: FC<{ site: Site; schema: SchemaNode; ui?: Record<string, unknown> | undefined; data: Record<string, unknown> }> = ({ site, schema, ui, data }) => {
-  const fields = leafFields(formFields(schema, ui, site.lang)).filter((f) => f.kind !== 'hidden' && inputValue(data, f.name) !== '');
-  const t = applyMessages(site.lang);
-  return (
-    <dl class="facts">
-      {fields.map((field) => {
-        const raw = inputValue(data, field.name);
-        const shown = field.kind === 'select' ? (field.options.find((o) => o.value === raw)?.label ?? raw) : field.kind === 'boolean' ? (raw === 'true' ? t.yes : t.no) : raw;
-        return (
-          <div>
-            <dt>{field.label}</dt>
-            <dd class="prose">
-              <Data site={site} text={shown} />
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
-};
-
 /**
  * One application for its applicant: the number, the state in plain words, the office's return
  * (with the reason and what to add, and the form to correct and send again) or its decision, and
  * what was sent.
  */
-export const MyApplicationPage: FC<{ site: Site; detail: ApplicationDetail; submitted: boolean; maxBytes: number; value?: ((name: string) => string) | undefined; problems: FormProblems; csrf?: Child }> = ({ site, detail, submitted, maxBytes, value, problems, csrf }) => {
+export const MyApplicationPage: FC<{ site: Site; detail: ApplicationDetail; submitted: boolean; maxBytes: number; values?: FormValues | undefined; problems: FormProblems; files: FileProblems; csrf?: Child }> = ({ site, detail, submitted, maxBytes, values, problems, files, csrf }) => {
   const t = applyMessages(site.lang);
   const step = detail.officeStep;
   const resubmit = detail.resubmit;
+  const resubmitFields = resubmit ? formFields(resubmit.form, site.lang) : [];
   return (
     <Layout site={site} head={{ title: `${detail.title[site.lang]} ${detail.caseNo} - ${site.m.siteName}`, path: `/my/applications/${detail.caseId}`, noindex: true }}>
       <div class="panel">
@@ -156,22 +136,22 @@ export const MyApplicationPage: FC<{ site: Site; detail: ApplicationDetail; subm
           <p>
             <strong>{step.title[site.lang]}</strong> {fillText(t.decidedOn, { date: day(site, step.at) })}
           </p>
-          {step.form ? <FormValues site={site} schema={step.form.schema as SchemaNode} ui={step.form.ui} data={step.data} /> : null}
+          {step.form ? <SchemaValues site={site} fields={formFields(step.form, site.lang)} data={step.data} /> : null}
         </section>
       ) : null}
       {resubmit ? (
         <section class="panel" aria-labelledby="resubmit-heading">
           <h2 id="resubmit-heading">{t.resubmit}</h2>
-          <ProblemSummary site={site} fields={formFields(resubmit.form.schema as SchemaNode, resubmit.form.ui, site.lang)} problems={problems} />
+          <ApplicationProblems site={site} fields={resubmitFields} problems={problems} files={files} />
           <ApplicationForm
             site={site}
             action={site.href(`/my/applications/${detail.caseId}`)}
-            schema={resubmit.form.schema as SchemaNode}
-            ui={resubmit.form.ui}
+            fields={resubmitFields}
             materials={resubmit.materials}
             maxBytes={maxBytes}
-            value={value ?? ((name) => inputValue(detail.data, name))}
+            values={values ?? formValues(resubmitFields, detail.data)}
             problems={problems}
+            files={files}
             submitLabel={t.resubmit}
             hidden={{ version: String(detail.version) }}
           >
@@ -205,4 +185,4 @@ export const MyApplicationPage: FC<{ site: Site; detail: ApplicationDetail; subm
 
 /** What the applicant sent, by the form of the process's first step. */
 const SentValues: FC<{ site: Site; detail: ApplicationDetail }> = ({ site, detail }) =>
-  detail.sentForm ? <FormValues site={site} schema={detail.sentForm.schema as SchemaNode} ui={detail.sentForm.ui} data={detail.data} /> : null;
+  detail.sentForm ? <SchemaValues site={site} fields={formFields(detail.sentForm, site.lang)} data={detail.data} /> : null;

@@ -5,14 +5,15 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { UploadedFile } from '../../runtime/attachments/index.ts';
 import { myApplication, myApplications, onlineForm, resubmitApplication, submitApplication, type SupportingFile } from '../../runtime/online-applications/index.ts';
 import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
+import { publicRefusalOf } from '../../runtime/public-forms/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { langPrefix, langs } from '../locale.ts';
+import { formFields, noProblems, problemsOf, readForm, type FormField, type FormProblems } from '../forms/index.ts';
+import { langPrefix, langs, type Lang } from '../locale.ts';
 import { NotFoundPage } from '../pages/notice-pages.tsx';
 import type { PortalEnv, Site } from '../site.ts';
-import { noProblems } from './application-form.tsx';
+import { fileProblemsOf, type FileProblems } from './application-form.tsx';
+import { applyMessages } from './messages.ts';
 import { ApplyIndexPage, ApplyPage, MyApplicationPage, MyApplicationsPage } from './pages.tsx';
-import { problemsOf } from './problems.ts';
-import { formData, formFields, type SchemaNode } from './schema-fields.ts';
 
 /**
  * The processes a citizen applies for here (网上经办): 失业登记, which offers its first step to the
@@ -31,14 +32,14 @@ const MAX_FILES = 10;
 type Page = (c: Context<PortalEnv>, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 422) => Promise<Response>;
 
 /** The posted form: its text fields by name, and the files by material (`file:<material>`), empty file inputs left out. */
-async function readPosted(c: Context): Promise<{ text: Map<string, string>; files: SupportingFile[] }> {
+async function readPosted(c: Context): Promise<{ text: Record<string, string[]>; files: SupportingFile[] }> {
   const body = await c.req.parseBody({ all: true });
-  const text = new Map<string, string>();
+  const text: Record<string, string[]> = {};
   const files: SupportingFile[] = [];
   for (const [name, raw] of Object.entries(body)) {
     for (const value of Array.isArray(raw) ? raw : [raw]) {
       if (typeof value === 'string') {
-        if (!name.startsWith('file:')) text.set(name, value);
+        if (!name.startsWith('file:')) (text[name] ??= []).push(value);
       } else if (name.startsWith('file:') && value.size > 0 && files.length < MAX_FILES) {
         const file: UploadedFile = { fileName: value.name, declaredType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
         files.push({ material: name.slice('file:'.length), file });
@@ -46,6 +47,21 @@ async function readPosted(c: Context): Promise<{ text: Map<string, string>; file
     }
   }
   return { text, files };
+}
+
+/**
+ * What a refused application means for its page, in the applicant's language: a conflict asks to
+ * look again (409); a refused or missing document is said beside its input (413 for one too large);
+ * any other refusal is the form's, by the public forms' one mapping. A fault is not the applicant's
+ * to read: it is thrown on, to the error page.
+ */
+function refused(error: unknown, lang: Lang, fields: readonly FormField[]): { problems: FormProblems; files: FileProblems; status: 409 | 413 | 422 } {
+  const refusal = publicRefusalOf(error);
+  if (!refusal) throw error;
+  if (refusal.conflict) return { problems: { fields: {}, general: [applyMessages(lang).conflictText] }, files: {}, status: 409 };
+  const files = fileProblemsOf(refusal, lang);
+  if (Object.keys(files).length > 0) return { problems: noProblems(), files, status: refusal.code === 'ATTACHMENT_TOO_LARGE' ? 413 : 422 };
+  return { problems: problemsOf(refusal, lang, fields), files, status: 422 };
 }
 
 /**
@@ -84,7 +100,7 @@ export function addOnlineApplicationRoutes(
       const processId = c.req.param('process');
       if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
       const form = await onlineForm(rt, signedIn(c), processId);
-      return page(c, <ApplyPage site={site} form={form} maxBytes={maxBytes} value={() => ''} problems={noProblems()} csrf={csrf(site)} />);
+      return page(c, <ApplyPage site={site} form={form} maxBytes={maxBytes} values={{}} problems={noProblems()} files={{}} csrf={csrf(site)} />);
     });
 
     app.post(`${prefix}/apply/:process`, citizen, async (c) => {
@@ -93,15 +109,15 @@ export function addOnlineApplicationRoutes(
       const processId = c.req.param('process');
       if (!offered(processId)) return page(c, <NotFoundPage site={site} path={`/apply/${processId}`} />, 404);
       const posted = await readPosted(c);
-      const typed = (name: string) => posted.text.get(name) ?? '';
-      const first = await onlineForm(rt, account, processId, posted.text.get('residenceArea'));
-      const data = formData(formFields(first.form.schema as SchemaNode, first.form.ui, lang), (name) => posted.text.get(name));
+      const first = await onlineForm(rt, account, processId, posted.text['residenceArea']?.[0]);
+      const fields = formFields(first.form, lang);
+      const { data, values } = readForm(fields, posted.text);
       try {
         const { caseId } = await submitApplication(rt, account, processId, { data, files: posted.files });
         return c.redirect(site.href(`/my/applications/${caseId}`, new URLSearchParams({ submitted: '1' })), 303);
       } catch (error) {
-        const { problems, status } = problemsOf(error, lang);
-        return page(c, <ApplyPage site={site} form={first} maxBytes={maxBytes} value={typed} problems={problems} csrf={csrf(site)} />, status);
+        const { problems, files, status } = refused(error, lang, fields);
+        return page(c, <ApplyPage site={site} form={first} maxBytes={maxBytes} values={values} problems={problems} files={files} csrf={csrf(site)} />, status);
       }
     });
 
@@ -111,7 +127,7 @@ export function addOnlineApplicationRoutes(
       const site = siteOf(c);
       const detail = await myApplication(rt, signedIn(c), c.req.param('id')).catch(() => undefined);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${c.req.param('id')}`} />, 404);
-      return page(c, <MyApplicationPage site={site} detail={detail} submitted={c.req.query('submitted') === '1'} maxBytes={maxBytes} problems={noProblems()} csrf={csrf(site)} />);
+      return page(c, <MyApplicationPage site={site} detail={detail} submitted={c.req.query('submitted') === '1'} maxBytes={maxBytes} problems={noProblems()} files={{}} csrf={csrf(site)} />);
     });
 
     app.post(`${prefix}/my/applications/:id`, citizen, async (c) => {
@@ -121,16 +137,16 @@ export function addOnlineApplicationRoutes(
       const detail = await myApplication(rt, account, caseId).catch(() => undefined);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${caseId}`} />, 404);
       const posted = await readPosted(c);
-      const typed = (name: string) => posted.text.get(name) ?? '';
-      const fields = detail.resubmit ? formFields(detail.resubmit.form.schema as SchemaNode, detail.resubmit.form.ui, lang) : [];
-      const data = formData(fields, (name) => posted.text.get(name));
+      const fields = detail.resubmit ? formFields(detail.resubmit.form, lang) : [];
+      const { data, values } = readForm(fields, posted.text);
       try {
-        await resubmitApplication(rt, account, caseId, { data, files: posted.files, version: Number(posted.text.get('version')) });
+        await resubmitApplication(rt, account, caseId, { data, files: posted.files, version: Number(posted.text['version']?.[0]) });
         return c.redirect(site.href(`/my/applications/${caseId}`), 303);
       } catch (error) {
-        const { problems, status } = problemsOf(error, lang);
+        const { problems, files, status } = refused(error, lang, fields);
         const now = await myApplication(rt, account, caseId);
-        return page(c, <MyApplicationPage site={site} detail={now} submitted={false} maxBytes={maxBytes} value={status === 409 ? undefined : typed} problems={problems} csrf={csrf(site)} />, status);
+        // After a conflict the form shows the application as it now is, not what was typed over it.
+        return page(c, <MyApplicationPage site={site} detail={now} submitted={false} maxBytes={maxBytes} values={status === 409 ? undefined : values} problems={problems} files={files} csrf={csrf(site)} />, status);
       }
     });
   }

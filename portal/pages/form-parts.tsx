@@ -1,17 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import type { FieldError } from '../../runtime/public-accounts/index.ts';
-import type { Site } from '../site.ts';
 
 /** A form's problems by field name, each in the page's language. */
 export type FieldProblems = Record<string, string>;
-
-/** Field errors from the server's schema check, in a language: the first problem of each field. */
-export function problemsOf(site: Site, errors: readonly FieldError[]): FieldProblems {
-  const problems: FieldProblems = {};
-  for (const error of errors) problems[error.field] ??= error.text[site.lang];
-  return problems;
-}
 
 /** The problems of a form at its top, each linking to its field (WCAG 3.3.1), read out first. */
 export const ErrorSummary: FC<{ title: string; problems: FieldProblems; labels: Record<string, string> }> = ({ title, problems, labels }) => {

@@ -4,6 +4,3 @@ export { employerVerificationProjection } from './verification-projection.ts';
 export { actOnPosting, employerPosting, employerPostings, postingForm, submitPosting, type EmployerPostingView } from './employer-postings.ts';
 export type { ApplicantAction, OfferedEvent } from './applicant-events.ts';
 export type { ReviewRemark } from './review-remarks.ts';
-// What the public site needs of the engine to show these services' forms and refusals: it reads the runtime only.
-export { isPlatformError, type FormDefinition, type LocalizedText } from '../../engine/index.ts';
-export type { FieldText } from '../../forms/index.ts';

@@ -3,5 +3,3 @@ export { postingApplications, postingOfApplication, recordHire, declineApplicati
 export { myApplications, hasApplied, type MyApplication } from './my-applications.ts';
 export { jobSeekingForm, registerJobSeekerOnline, activeJobSeeking } from './job-seeking-online.ts';
 export { citizenPerson, accountEmployer } from './accounts.ts';
-export { refusalOf, type Refusal } from './refusal.ts';
-export type { FormDefinition as PublicFormDefinition } from '../../engine/index.ts';

@@ -1,5 +1,3 @@
 export { applicantEvents, officeFor, onlineForm, type Office, type OnlineForm } from './online-form.ts';
 export { checkApplication, resubmitApplication, submitApplication, type ApplicationInput, type SupportingFile } from './submit-application.ts';
 export { myApplication, myApplications, type ApplicationDetail, type ApplicationPhase, type ApplicationSummary, type OfficeStep } from './my-applications.ts';
-export { applicationRefusalOf, type ApplicationRefusal } from './refusal.ts';
-export type { LocalizedText, MaterialDefinition } from '../../engine/index.ts';

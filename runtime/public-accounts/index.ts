@@ -4,5 +4,4 @@ export { citizenSignUpSchema, employerSignUpSchema, signUpFieldErrors, type Citi
 export { demoSmsSender, missingSmsSender, type SmsSender } from './sms-sender.ts';
 export type { PublicAccount, PublicAccountKind, PublicAccountStatus } from './types.ts';
 export { sendVerificationCode, spendVerificationCode, type CodePurpose } from './verification-codes.ts';
-export { formRefusalOf, type FieldError, type FormRefusal } from './form-refusal.ts';
 export { maskPhone as maskMobile } from '../../forms/index.ts';

@@ -16,10 +16,10 @@ const REFUSED = '92350203MA8W7R2T23';
 
 type Session = PublicSession;
 
-/** The posting form as a browser sends it: every value a string, the employer's credit code left to the site. */
+/** The posting form as a browser sends it: every value a string, pay typed in yuan, the employer's credit code left to the site. */
 function formBody(overrides: Record<string, unknown> = {}): Record<string, string> {
   const { employerCreditCode: _, ...form } = vacancyPostingForm(HAULIER, { validFrom: '2026-11-02', ...overrides });
-  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, key.endsWith('Fen') && typeof value === 'number' ? String(value / 100) : String(value)]));
 }
 
 describe.each(backends)('employer self-service on the public site (%s)', (backend) => {
@@ -95,6 +95,9 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
   it('submits a posting online: a vacancy case of the online channel waits in the reviewers\' inbox, approved it is live on /jobs', async () => {
     const id = await submit(haulier, { title: '叉车司机' });
     expect(await caseOf(id)).toMatchObject({ state: 'submitted', opened_by_account: haulier.account.id });
+    // Pay typed in yuan is kept in fen; the credit code is the account's employer's.
+    const [row] = await queryRows<{ data: Record<string, unknown> }>(t.rt.db, sql`SELECT data FROM cases WHERE id = ${id}`);
+    expect([row!.data['payMinFen'], row!.data['payMaxFen'], row!.data['employerCreditCode']]).toEqual([450_000, 600_000, HAULIER]);
     const online = await t.request('GET', '/api/cases?channel=online&pageSize=100', { token: reviewer });
     expect(online.body.items.map((item: { id: string }) => item.id)).toContain(id);
     const inbox = (await t.request('GET', '/api/tasks?pageSize=100', { token: reviewer })).body.items as { caseId: string; state: string }[];
@@ -112,6 +115,11 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     const id = await submit(haulier, { title: '仓库理货员' });
     await approve(id);
     const { version } = await caseOf(id);
+    // The edit form holds the posting's data, its pay in yuan, its credit code left to the site.
+    const editForm = await (await get(`/employer/postings/${id}`, haulier)).text();
+    expect(editForm).toMatch(/<input id="edit-payMinFen" name="payMinFen"[^>]*value="4500"/);
+    expect(editForm).toMatch(/<input id="edit-title" name="title"[^>]*value="仓库理货员"/);
+    expect(editForm).not.toContain('name="employerCreditCode"');
     const edited = await post(`/employer/postings/${id}/edit`, haulier, { version: String(version), ...formBody({ title: '仓库理货组长' }) });
     expect([edited.status, edited.headers.get('location')]).toEqual([303, `/employer/postings/${id}?done=edited`]);
     expect((await caseOf(id)).state).toBe('submitted');

@@ -60,6 +60,10 @@ describe.each(backends)('a citizen applies online and the employer hires (%s)', 
     const html = await refused.text();
     expect(html).toContain('id="f-desiredOccupations-error"');
     expect(html).toContain('value="6000"');
+    expect(html).toContain('<li><a href="#f-desiredOccupations">求职意向职业（职业分类大典代码）</a>：');
+    // The education chosen is kept; the city's counties are offered to tick.
+    expect(html).toContain('<option value="20" selected="">');
+    expect(html).toContain('<input type="checkbox" name="desiredAreas" value="350203" aria-invalid="true"/><span>思明区</span>');
     expect(await tableCounts(t.rt)).toEqual(before);
     const done = await post('/my/job-seeking?next=', citizen, {
       desiredOccupations: ['2-06-03'],
@@ -72,6 +76,7 @@ describe.each(backends)('a citizen applies online and the employer hires (%s)', 
     expect([done.status, done.headers.get('location')]).toEqual([303, '/my']);
     const [registration] = await t.rt.db.select().from(cases).where(and(eq(cases.subjectId, citizen.account.personId!), eq(cases.processId, 'job-seeking')));
     expect([registration?.state, registration?.data['expectedPayFen'], registration?.openedByAccount]).toEqual(['active', 600_000, citizen.account.id]);
+    expect([registration?.data['desiredOccupations'], registration?.data['desiredAreas']]).toEqual([['2-06-03'], ['350203', '350206']]);
     const online = await t.request('GET', '/api/cases?channel=online&pageSize=50', { token: await t.login('admin') });
     expect(online.body.items.find((item: { id: string }) => item.id === registration!.id)?.channel).toBe('online');
   });

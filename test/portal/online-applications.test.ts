@@ -93,6 +93,9 @@ describe.each(backends)('online applications (网上经办) on the public site (
     const html = await response.text();
     expect(html).toContain('<p class="field-error" id="f-phone-error">Enter a valid 11-digit mobile number</p>');
     expect(html).toContain('<p class="field-error" id="f-category-error">Required</p>');
+    // Summed up above the form, each field's message linked to its input.
+    expect(html).toContain('<li><a href="#f-phone">Mobile phone</a>: Enter a valid 11-digit mobile number</li>');
+    expect(html).toMatch(/<input id="f-phone" name="phone" aria-required="true" aria-invalid="true" aria-describedby="f-phone-hint f-phone-error"/);
     expect(html).toContain('value="12345"');
     expect(html).toContain('思明区湖滨南路1号');
     expect(await written()).toEqual(before);
