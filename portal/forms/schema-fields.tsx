@@ -16,9 +16,12 @@ interface Drawing {
   cityCode: string | undefined;
 }
 
-/** The label of a field as the page shows it: a money field says it is typed in yuan. */
+/** A unit the schema's title ends with ("（分）", "(fen)"): the staff forms take fen, the public ones yuan. */
+const FEN_UNIT = /\s*(（分）|\(fen\))$/i;
+
+/** The label of a field as the page shows it: a money field says it is typed in yuan, in place of the schema's fen. */
 export function fieldLabel(lang: Lang, field: FormField): string {
-  return field.kind === 'money' ? `${field.label}${formTexts(lang).yuanUnit}` : field.label;
+  return field.kind === 'money' ? `${field.label.replace(FEN_UNIT, '')}${formTexts(lang).yuanUnit}` : field.label;
 }
 
 /** A required field's mark: a star to see, the word to hear. */

@@ -31,8 +31,8 @@ async function fillPosting(page: Page, title: string): Promise<void> {
   await page.getByLabel('岗位职责').fill('负责企业客户的纳税申报、税务筹划与账务核对。');
   await page.getByLabel('文化程度要求').selectOption('20');
   await page.getByLabel('计薪方式').selectOption('monthly');
-  await page.getByLabel('薪酬下限（分）（元）').fill('6500');
-  await page.getByLabel('薪酬上限（分）（元）').fill('8500');
+  await page.getByLabel('薪酬下限（元）').fill('6500');
+  await page.getByLabel('薪酬上限（元）').fill('8500');
   await page.getByLabel('工作地点区划代码').fill('350203');
   await page.getByLabel('用工形式').selectOption('full-time');
   await page.getByLabel('有效期起始日').fill(chinaDayIn(0));

@@ -148,7 +148,7 @@ describe('the one renderer\'s HTML: labels tied to inputs, groups under a legend
     expect(tagWithId(page, 'f-headcount')).toContain('type="text" inputmode="numeric" value="two"');
     expect(tagWithId(page, 'f-headcount')).toContain('aria-invalid="true"');
     expect(tagWithId(page, 'f-ratio')).toContain('inputmode="decimal"');
-    expect(page).toContain('<label for="f-payFen">月薪（分）（元）');
+    expect(page).toContain('<label for="f-payFen">月薪（元）');
     expect(tagWithId(page, 'f-payFen')).toContain('inputmode="decimal" value="4500"');
     expect(page).toMatch(/<select id="f-graduate" name="graduate"><option value="">请选择<\/option><option value="true">是<\/option><option value="false" selected="">否<\/option><\/select>/);
     expect(tagWithId(page, 'f-started')).toContain('type="date"');
@@ -171,7 +171,7 @@ describe('the one renderer\'s HTML: labels tied to inputs, groups under a legend
     expect(page).toMatch(/<select id="f-desiredOccupations" name="desiredOccupations" aria-required="true" aria-describedby="f-desiredOccupations-hint" multiple="" size="8"><optgroup label="[^"]+" lang="zh-CN">/);
     expect(page).toContain('<option value="2-06-03" selected="">');
     expect(page).toContain('<span class="sr-only"> (required)</span>');
-    expect(page).toContain('<label for="f-expectedPayFen">Expected monthly pay (fen) (yuan)');
+    expect(page).toContain('<label for="f-expectedPayFen">Expected monthly pay (yuan)');
     expect(page).toContain('<option value="20">Undergraduate or junior college education</option>');
     // Without the city, a division list is typed as codes.
     const typed = await html(SchemaFields, { site: zh, fields: fieldsOf(profile), values: { desiredAreas: ['350203', '350206'] } });
@@ -193,7 +193,7 @@ describe('the one renderer\'s HTML: labels tied to inputs, groups under a legend
     expect(summary).toContain('<li><a href="#f-contact-phone">手机号码</a>：请输入有效的11位手机号码</li>');
     expect(await html(ProblemSummary, { site: zh, heading: 'x', fields, problems: noProblems() })).toBe('');
     const shown = await html(SchemaValues, { site: zh, fields, data: { kind: 'b', payFen: 600_050, graduate: true, skills: ['forklift', 'welding'], channel: 'online', note: '' } });
-    expect(shown).toBe('<dl class="facts"><div><dt>类别</dt><dd class="prose">乙</dd></div><div><dt>月薪（分）（元）</dt><dd class="prose">6,000.50</dd></div><div><dt>应届毕业生</dt><dd class="prose">是</dd></div><div><dt>技能</dt><dd class="prose">叉车、焊接</dd></div></dl>');
+    expect(shown).toBe('<dl class="facts"><div><dt>类别</dt><dd class="prose">乙</dd></div><div><dt>月薪（元）</dt><dd class="prose">6,000.50</dd></div><div><dt>应届毕业生</dt><dd class="prose">是</dd></div><div><dt>技能</dt><dd class="prose">叉车、焊接</dd></div></dl>');
   });
 });
 
