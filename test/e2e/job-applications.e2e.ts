@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PUBLIC_ACCOUNTS } from '../../runtime/seed/demo-public-accounts.ts';
 import { describeInBrowser, type BrowserSession } from './browser.ts';
+import { chinaDayIn, fillPosting, POSTING_CONTACT_PHONE } from './employer-postings.ts';
 import { pageFaults } from './public-pages.ts';
 
 // The public side of a job from posting to hire, as the citizen, the employer and the office live it: the demo
@@ -13,33 +14,8 @@ const citizen = DEMO_PUBLIC_ACCOUNTS.find((account) => account.kind === 'citizen
 const employer = DEMO_PUBLIC_ACCOUNTS.find((account) => account.kind === 'employer')!;
 /** The demo citizen's mobile (demo-public-accounts.ts): not shared with the employer in this story, so never on a page. */
 const CITIZEN_MOBILE = '13812345678';
-/** The posting's contact, which the public never sees (the employer's own pages aside). */
-const CONTACT_PHONE = '13950012345';
 /** The reviewer's opinion on publishing: the office's record, shown to the employer as a remark, never to a citizen. */
 const REVIEW_OPINION = '核实单位资质无误，同意发布';
-
-/** A China day `days` after today, as a date field takes it. */
-function chinaDayIn(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-
-/** Fills the posting form as an employer would, by its labels. */
-async function fillPosting(page: Page, title: string): Promise<void> {
-  await page.getByLabel('岗位名称').fill(title);
-  await page.getByLabel('职业（职业分类大典代码）').fill('2-06-03-00');
-  await page.getByLabel('招聘人数').fill('1');
-  await page.getByLabel('岗位职责').fill('负责企业客户的纳税申报、税务筹划与账务核对。');
-  await page.getByLabel('文化程度要求').selectOption('20');
-  await page.getByLabel('计薪方式').selectOption('monthly');
-  await page.getByLabel('薪酬下限（元）').fill('6500');
-  await page.getByLabel('薪酬上限（元）').fill('8500');
-  await page.getByLabel('工作地点区划代码').fill('350203');
-  await page.getByLabel('用工形式').selectOption('full-time');
-  await page.getByLabel('有效期起始日').fill(chinaDayIn(0));
-  await page.getByLabel('有效期截止日').fill(chinaDayIn(30));
-  await page.getByLabel('联系人').fill('林女士');
-  await page.getByLabel('联系电话').fill(CONTACT_PHONE);
-}
 
 /** Signs a public account in on the public sign-in page (`/login`, the employer's form with `?kind=employer`). */
 async function signInPublic(page: Page, baseUrl: string, account: (typeof DEMO_PUBLIC_ACCOUNTS)[number]): Promise<void> {
@@ -95,7 +71,7 @@ describeInBrowser('job applications: a citizen applies online, the employer hire
   /** What no public page shows anyone: the citizen's ID number (nor its birth date part, as a partial mask would) and mobile. */
   const nowhere = [citizen.login, citizen.login.slice(6, 14), CITIZEN_MOBILE];
   /** What the citizen's pages never show besides: the posting's contact and the reviewer's opinion. */
-  const notToCitizens = [...nowhere, CONTACT_PHONE, REVIEW_OPINION];
+  const notToCitizens = [...nowhere, POSTING_CONTACT_PHONE, REVIEW_OPINION];
 
   beforeAll(async () => {
     const browser = session().page.context().browser()!;
