@@ -29,6 +29,7 @@ const zhCN = {
   office: '受理机构',
   phase: {
     review: '审核中',
+    notice: '公示中（公示期满无异议后进入审核）',
     returned: '已退回，请补正后重新提交',
     approved: '已办结：准予办理',
     rejected: '已办结：不予办理',
@@ -78,6 +79,7 @@ const en: typeof zhCN = {
   office: 'Office',
   phase: {
     review: 'Under review',
+    notice: 'Under public notice (reviewed once the notice period ends without objection)',
     returned: 'Returned: please correct it and submit again',
     approved: 'Decided: granted',
     rejected: 'Decided: refused',
