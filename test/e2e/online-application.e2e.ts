@@ -26,13 +26,15 @@ async function fillRegistration(page: Page, address: string): Promise<void> {
   await page.getByLabel('联系地址').fill(address);
 }
 
-/** Sends the workbench's form of an action; a step that changes a legal status asks to confirm first. */
-async function sendStep(page: Page, action: string, fields: Record<string, string>): Promise<void> {
+/** Sends the workbench's form of an action; a step that changes a legal status (`confirmed`) is sent once confirmed in the dialog it opens. */
+async function sendStep(page: Page, action: string, fields: Record<string, string>, confirmed = false): Promise<void> {
   await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: action }).click();
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.locator('.case-form').getByRole('button', { name: action }).click();
+  if (!confirmed) return;
   const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理' });
-  if (await confirmation.isVisible().catch(() => false)) await confirmation.getByRole('button', { name: '确认办理' }).click();
+  await confirmation.getByRole('button', { name: '确认办理' }).click();
+  await confirmation.waitFor({ state: 'hidden' });
 }
 
 /**
@@ -127,7 +129,8 @@ describeInBrowser('an online application (网上经办): 失业登记 from the p
       await page.reload();
       await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
       await page.locator('.case-header').getByText('审核', { exact: true }).waitFor();
-      await sendStep(page, '审核通过', { 审核意见: '材料齐全，予以登记' });
+      // 审核通过 registers the person unemployed: the workbench lists what it does and asks to confirm.
+      await sendStep(page, '审核通过', { 审核意见: '材料齐全，予以登记' }, true);
       await page.locator('.case-header').getByText('已登记失业', { exact: true }).waitFor();
 
       // The citizen sees the decision, in both languages.
