@@ -93,10 +93,10 @@ describeInBrowser('an online application (网上经办): 失业登记 from the p
       await citizen.goto(`${baseUrl}/my/applications`);
       expect(await citizen.locator(`li[data-case-no="${caseNo}"]`).innerText()).toContain('审核中');
       expect(await pageFaults(citizen, 'zh-CN')).toEqual([]);
-      // The subsidy's form too: its amount in fen explained, its materials to upload.
+      // The subsidy's form too: its amount asked in yuan, its materials to upload.
       await citizen.goto(`${baseUrl}/apply/start-up-subsidy`);
       await citizen.getByLabel('营业执照').waitFor();
-      expect(await citizen.locator('#f-amountFen-hint').innerText()).toContain('1 元 = 100 分');
+      await citizen.getByLabel('申请金额（元）').waitFor();
       expect(await pageFaults(citizen, 'zh-CN')).toEqual([]);
 
       // The reviewer finds it in the inbox marked online, and the applicant's file beside the step it came with.
