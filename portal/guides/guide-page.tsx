@@ -15,11 +15,15 @@ const Fact: FC<{ label: string; children?: Child }> = ({ label, children }) => (
   </div>
 );
 
-/** One step: its title, who handles it and its time limit; the last one is where the case ends. */
+/** One step: its title, who handles it and its time limit, or a public notice's period; the last one is where the case ends. */
 const Step: FC<{ site: Site; g: GuideMessages; step: GuideStep }> = ({ site, g, step }) => (
   <li data-state={step.state}>
     <h3>{step.result ? fillText(g.stepResult, { title: step.title[site.lang] }) : step.title[site.lang]}</h3>
-    {step.post || step.role ? (
+    {step.notice ? (
+      <p class="meta">
+        <span>{step.workingDays ? fillText(g.stepNotice, { days: g.workingDays(step.workingDays) }) : g.stepNoticeOpen}</span>
+      </p>
+    ) : step.post || step.role ? (
       <p class="meta">
         <span>{fillText(g.stepHandler, { handler: [step.post?.name[site.lang], step.role ? (g.roles[step.role] ?? step.role) : undefined].filter(Boolean).join(' · ') })}</span>
         {step.workingDays ? <span>{fillText(g.stepLimit, { days: g.workingDays(step.workingDays) })}</span> : null}

@@ -115,7 +115,8 @@ export const MyApplicationPage: FC<{ site: Site; detail: ApplicationDetail; subm
           <div>
             <dt>{t.state}</dt>
             <dd id="application-phase" data-phase={detail.phase}>
-              {t.phase[detail.phase]}（{fillText(t.currentStep, { state: detail.stateTitle[site.lang] })}）
+              {t.phase[detail.phase]}
+              {fillText(t.currentStep, { state: detail.stateTitle[site.lang] })}
             </dd>
           </div>
           <div>

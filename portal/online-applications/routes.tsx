@@ -16,12 +16,13 @@ import { applyMessages } from './messages.ts';
 import { ApplyIndexPage, ApplyPage, MyApplicationPage, MyApplicationsPage } from './pages.tsx';
 
 /**
- * The processes a citizen applies for here (网上经办): 失业登记, which offers its first step to the
- * `applicant` role in its flow. Job-seeking registration, offered online too, has its own pages with
- * the job applications. 一次性创业补贴 is not among them yet: its public notice follows the window's
- * check (`submit`), so an application online needs an intake step of its own before that check.
+ * The processes a citizen applies for here (网上经办), each offering an event of its first state to
+ * the `applicant` role in its flow: 失业登记 (its `submit`, straight to the review) and 一次性创业补贴
+ * (its `apply`, to the window's check of an online application, which puts it under public notice
+ * or returns it to the applicant). Job-seeking registration, offered online too, has its own pages
+ * with the job applications.
  */
-export const ONLINE_PROCESSES = ['unemployment-registration'] as const;
+export const ONLINE_PROCESSES = ['unemployment-registration', 'start-up-subsidy'] as const;
 
 /** The paths these pages answer beyond `/my/*` (the accounts' own), for `portalPaths`. */
 export const onlineApplicationPaths = ['/apply', '/apply/*'] as const;
@@ -29,7 +30,7 @@ export const onlineApplicationPaths = ['/apply', '/apply/*'] as const;
 /** Files sent with one application at most: the materials of a step, a few scans each. */
 const MAX_FILES = 10;
 
-type Page = (c: Context<PortalEnv>, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 422) => Promise<Response>;
+type Page = (c: Context<PortalEnv>, node: JSX.Element, status?: 200 | 404 | 409 | 413 | 415 | 422) => Promise<Response>;
 
 /** The posted form: its text fields by name, and the files by material (`file:<material>`), empty file inputs left out. */
 async function readPosted(c: Context): Promise<{ text: Record<string, string[]>; files: SupportingFile[] }> {
@@ -51,16 +52,18 @@ async function readPosted(c: Context): Promise<{ text: Record<string, string[]>;
 
 /**
  * What a refused application means for its page, in the applicant's language: a conflict asks to
- * look again (409); a refused or missing document is said beside its input (413 for one too large);
- * any other refusal is the form's, by the public forms' one mapping. A fault is not the applicant's
- * to read: it is thrown on, to the error page.
+ * look again (409); a refused or missing document is said beside its input (413 for one too large,
+ * 415 for one not a PDF, JPEG or PNG by its content: the statuses the API gives them); any other
+ * refusal is the form's, by the public forms' one mapping. A fault is not the applicant's to read:
+ * it is thrown on, to the error page.
  */
-function refused(error: unknown, lang: Lang, fields: readonly FormField[]): { problems: FormProblems; files: FileProblems; status: 409 | 413 | 422 } {
+function refused(error: unknown, lang: Lang, fields: readonly FormField[]): { problems: FormProblems; files: FileProblems; status: 409 | 413 | 415 | 422 } {
   const refusal = publicRefusalOf(error);
   if (!refusal) throw error;
   if (refusal.conflict) return { problems: { fields: {}, general: [applyMessages(lang).conflictText] }, files: {}, status: 409 };
   const files = fileProblemsOf(refusal, lang);
-  if (Object.keys(files).length > 0) return { problems: noProblems(), files, status: refusal.code === 'ATTACHMENT_TOO_LARGE' ? 413 : 422 };
+  const fileStatus = refusal.code === 'ATTACHMENT_TOO_LARGE' ? 413 : refusal.code === 'ATTACHMENT_TYPE_REFUSED' ? 415 : 422;
+  if (Object.keys(files).length > 0) return { problems: noProblems(), files, status: fileStatus };
   return { problems: problemsOf(refusal, lang, fields), files, status: 422 };
 }
 

@@ -11,8 +11,10 @@ export interface GuideStep {
   role?: string;
   /** The post handling it, named as the city's offices name it (the code where none does). */
   post?: { code: string; name: LocalizedText };
-  /** The time limit of the step's task, in working days. */
+  /** The time limit of the step's task, in working days; for a public notice, its period. */
   workingDays?: number;
+  /** A public notice (公示): the case waits its period out, and goes on when it ends without objection. */
+  notice?: boolean;
   /** The last step: where an application that succeeds ends. */
   result: boolean;
 }
@@ -53,6 +55,8 @@ export interface GuideOrgData {
   offices: readonly GuideOffice[];
   /** Post names by code, as the city's offices name them. */
   postNames: ReadonlyMap<string, LocalizedText>;
+  /** The process's parameters in force in the city today, for periods a definition names by parameter (a notice's working days). */
+  parameters?: Readonly<Record<string, number | readonly string[]>>;
 }
 
 /** A service guide (办事指南): everything an applicant needs, generated from the definition in force. */
@@ -92,8 +96,9 @@ const isEnding = (state: StateDefinition | undefined) => state?.type === 'final'
 /**
  * The events a case takes on its main path: from the initial state by the application, then from
  * each state by its first event people send that leads on (to a state not yet passed, and not to an
- * end in rejection or cancellation), preferring one that leads to a state with work over an end. It
- * stops at a final state, or at one with no task where the case rests (已登记失业).
+ * end in rejection or cancellation), preferring one that leads to a state with work over an end. A
+ * public notice goes on by the event that ends its period. It stops at a final state, or at one
+ * with no task where the case rests (已登记失业).
  */
 export function mainPath(definition: Definition, first: string): { state: string; via?: TransitionDefinition }[] {
   const path: { state: string; via?: TransitionDefinition }[] = [{ state: definition.initial }];
@@ -104,6 +109,10 @@ export function mainPath(definition: Definition, first: string): { state: string
     const state = definition.states[here]!;
     path.push({ state: here, via: next });
     seen.add(here);
+    if (state.type !== 'final' && !state.task && state.publicNotice) {
+      next = state.on[state.publicNotice.endsWith];
+      continue;
+    }
     if (state.type === 'final' || !state.task) break;
     const onward = Object.values(state.on).filter((t) => !t.roles.every((r) => r === 'system') && !seen.has(t.target) && !isEnding(definition.states[t.target]));
     next = onward.find((t) => definition.states[t.target]?.type !== 'final') ?? onward[0];
@@ -160,6 +169,25 @@ export function formFields(form: FormDefinition): GuideField[] {
 }
 
 /**
+ * The path without its initial state when the application leads to a state the same role at the
+ * same post handles (一次性创业补贴: the window's check of an online application): applied for
+ * online, the case never waits at the window's own intake, and at the window the two are one step.
+ */
+function withoutSkippedIntake(definition: Definition, path: ReturnType<typeof mainPath>): ReturnType<typeof mainPath> {
+  const intake = definition.states[definition.initial]?.task;
+  const next = path[1] ? definition.states[path[1].state]?.task : undefined;
+  return intake && next && intake.role === next.role && intake.post === next.post ? path.slice(1) : path;
+}
+
+/** A notice's period in working days: the working-day timer that ends it, a number or a parameter in force. */
+function noticeDays(state: StateDefinition, org: GuideOrgData): { workingDays?: number } {
+  const timer = state.timers.find((t) => t.event === state.publicNotice?.endsWith);
+  const days = timer && 'workingDays' in timer.at ? timer.at.workingDays : undefined;
+  const value = typeof days === 'string' ? org.parameters?.[days] : days;
+  return typeof value === 'number' ? { workingDays: value } : {};
+}
+
+/**
  * The guide of a process offered online, from the definition in force for a city and the city's
  * offices: the steps of its main path with their handlers and time limits, the application form's
  * fields, the documents, the rules of every event on the path with their basis, and the total time.
@@ -172,10 +200,12 @@ export function serviceGuide(process: { processId: string; version: number; defi
   if (!application) return undefined;
   const [event, transition] = application;
   const path = mainPath(definition, event);
-  const steps: GuideStep[] = path.map(({ state }, index) => {
-    const task = definition.states[state]!.task;
-    const result = index === path.length - 1;
-    const step: GuideStep = { state, title: definition.states[state]!.title, result };
+  const steps: GuideStep[] = withoutSkippedIntake(definition, path).map(({ state }, index, shown) => {
+    const node = definition.states[state]!;
+    const task = node.task;
+    const result = index === shown.length - 1;
+    const step: GuideStep = { state, title: node.title, result };
+    if (!result && node.publicNotice) return { ...step, notice: true, ...noticeDays(node, org) };
     if (result || !task) return step;
     if (task.role) step.role = task.role;
     if (task.post) step.post = { code: task.post, name: org.postNames.get(task.post) ?? { 'zh-CN': task.post, en: task.post } };

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { LocalizedText } from '../../engine/index.ts';
+import { chinaDate, type LocalizedText } from '../../engine/index.ts';
 import { orgUnits, posts } from '../db/schema/index.ts';
-import { processesInForce } from '../plugins/index.ts';
+import { parametersInForce, processesInForce } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { offersOnline, serviceGuide, type GuideOffice, type ServiceGuide } from './guide-model.ts';
 
@@ -86,7 +86,8 @@ export function serviceGuides(rt: RuntimeContext): ServiceGuides {
       // The city office's name for a post first (its id sorts first), then a district's.
       const postNames = new Map<string, LocalizedText>();
       for (const row of postRows) if (!postNames.has(row.code)) postNames.set(row.code, { 'zh-CN': row.name, en: row.nameEn });
-      return serviceGuide(process, { city: { code: city.code, name: city.name }, offices, postNames });
+      const parameters = await parametersInForce(rt.db, rt.registry, process.pluginId, city.path, chinaDate(rt.clock()));
+      return serviceGuide(process, { city: { code: city.code, name: city.name }, offices, postNames, parameters });
     },
   };
 }

@@ -9,11 +9,12 @@ import { applicantEvents, formOfCase, type OnlineForm } from './online-form.ts';
 import { ownCaseRow } from './submit-application.ts';
 
 /**
- * Where an application stands, in the applicant's terms: with the office (`review`), back with the
+ * Where an application stands, in the applicant's terms: with the office (`review`), under public
+ * notice (`notice`: its state declares a 公示, which moves on when the period ends), back with the
  * applicant to correct (`returned`), granted (`approved`: the process reached a state that is no
  * one's task, or ended completed), `rejected`, or `cancelled`.
  */
-export type ApplicationPhase = 'review' | 'returned' | 'approved' | 'rejected' | 'cancelled';
+export type ApplicationPhase = 'review' | 'notice' | 'returned' | 'approved' | 'rejected' | 'cancelled';
 
 /** One of the account's applications, as its list shows it. */
 export interface ApplicationSummary {
@@ -54,6 +55,7 @@ function phaseOf(definition: Definition, row: Pick<CaseRow, 'state' | 'status'>,
   const state = definition.states[row.state];
   if (row.status === 'final') return state?.outcome === 'rejected' ? 'rejected' : state?.outcome === 'cancelled' ? 'cancelled' : 'approved';
   if (applicantActs) return 'returned';
+  if (state?.publicNotice) return 'notice';
   return state?.task ? 'review' : 'approved';
 }
 
@@ -100,7 +102,7 @@ export async function myApplication(rt: RuntimeContext, account: PublicAccount, 
     .where(and(eq(caseAttachments.cityCode, row.cityCode), eq(caseAttachments.caseId, row.id)))
     .orderBy(asc(caseAttachments.uploadedAt), asc(caseAttachments.id));
   let officeStep: OfficeStep | null = null;
-  if (summary.phase !== 'review') {
+  if (summary.phase !== 'review' && summary.phase !== 'notice') {
     const [last] = await rt.db
       .select()
       .from(caseEvents)
@@ -110,7 +112,9 @@ export async function myApplication(rt: RuntimeContext, account: PublicAccount, 
     const transition = last?.fromState ? definition.states[last.fromState]?.on[last.event] : undefined;
     if (last && transition) {
       // A grant's review opinion is the office's own note; a return's or a rejection's form is written to the applicant.
-      const told = summary.phase === 'returned' || summary.phase === 'rejected';
+      // An objection to a public notice is a third party's word to the office, which verifies it: not passed on.
+      const objection = definition.states[last.fromState!]?.publicNotice?.objection === last.event;
+      const told = (summary.phase === 'returned' || summary.phase === 'rejected') && !objection;
       officeStep = {
         event: last.event,
         title: transition.title,

@@ -125,6 +125,36 @@ describe('start-up subsidy', () => {
     expect(error.code).toBe('FORM_INVALID');
     expect(failingFields(error)).toEqual(['graduate', 'period']);
   });
+
+  it('takes an application online to the window\'s check, which returns it to the applicant or puts it under notice as at the window', () => {
+    const applicant: Actor = { id: 'acct-1', name: '林创业', role: 'applicant', post: null, orgUnit: 'o-1' };
+    const facts = { business: { registered: true, name: application.businessName, establishedOn: application.businessStartDate, legalRepresentativeIsSubject: true, otherBusinessesOfRepresentative: 0 }, ...registeredUnemployed };
+    const send = (snapshot: CaseSnapshot, type: string, data: Data, actor: Actor) => step(subsidy, { snapshot, event: { type, data }, actor, calendar, now: NOW, facts, parameters });
+
+    // The applicant applies with the same form, refused at once by the rules the window's check applies again.
+    expect(violatedRules(refusal(() => send(created(), 'apply', { ...application, amountFen: 500_001 }, applicant)))).toEqual(['within-subsidy-amount']);
+    const received = send(created(), 'apply', application, applicant);
+    expect(received.snapshot.state).toBe('received');
+    expect(received.effects).toContainEqual(expect.objectContaining({ kind: 'task.open', state: 'received', role: 'caseworker', post: 'subsidy-window', provisional: false }));
+    // Each sends only their own step: the applicant does not check, the window does not apply for the citizen.
+    expect(refusal(() => send(created(), 'submit', application, applicant)).code).toBe('ROLE_NOT_PERMITTED');
+    expect(refusal(() => send(created(), 'apply', application, caseworker)).code).toBe('ROLE_NOT_PERMITTED');
+    expect(violatedRules(refusal(() => send(received.snapshot, 'submit', { ...application, businessStartDate: '2025-06-02' }, caseworker)))).toEqual(['start-date-as-registered']);
+
+    // Returned with the reason, it waits for the applicant (no one's task), who sends it again to the check.
+    const returned = send(received.snapshot, 'returnForCorrection', { returnReason: '营业执照照片不清晰', toAdd: '请重新上传营业执照' }, caseworker);
+    expect(returned.snapshot.state).toBe('returned');
+    expect(returned.effects.some((e) => e.kind === 'task.open')).toBe(false);
+    const again = send(returned.snapshot, 'resubmit', { ...application, businessName: '福州某某餐饮店（个体）' }, applicant);
+    expect(again.snapshot.state).toBe('received');
+
+    // Checked, it is under notice, and the reviewer pays it as a window application, apart from who checked it.
+    const noticed = send(again.snapshot, 'submit', application, caseworker);
+    expect(noticed.snapshot.state).toBe('publicized');
+    const paid = step(subsidy, { snapshot: endNotice(noticed.snapshot).snapshot, event: { type: 'approve', data: { opinion: '经营正常' } }, actor: reviewer, calendar, now: '2026-10-23T02:00:00.000Z', parameters });
+    expect(paid.snapshot.state).toBe('paid');
+    expect(ledgerItems(paid.effects)).toEqual([expect.objectContaining({ amountFen: 500_000, preparedBy: 'u-1', approvedBy: 'u-2' })]);
+  });
 });
 
 describe('guaranteed business loan interest subsidy', () => {

@@ -146,7 +146,7 @@ describe.each(backends)('the public site on the postings of the database (%s)', 
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const xml = await response.text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const guides = ['/guides', '/guides/job-referral', '/guides/job-seeking', '/guides/unemployment-registration', '/guides/vacancy-posting'].flatMap((path) => [`${path}?city=350200`, `/en${path}?city=350200`]);
+    const guides = ['/guides', '/guides/job-referral', '/guides/job-seeking', '/guides/start-up-subsidy', '/guides/unemployment-registration', '/guides/vacancy-posting'].flatMap((path) => [`${path}?city=350200`, `/en${path}?city=350200`]);
     expect(locs.sort()).toEqual(
       ['/', '/en/', '/jobs', '/en/jobs', ...guides, ...['', '/policies', '/news', '/announcements', '/guides'].flatMap((column) => [`/news${column}`, `/en/news${column}`]), `/jobs/${ids.accountant}`, `/en/jobs/${ids.accountant}`, `/jobs/${ids.clerk}`, `/en/jobs/${ids.clerk}`].map((path) => `http://localhost${path}`).sort(),
     );

@@ -31,7 +31,8 @@ describe.each(backends)('service guides on the public site (%s)', (backend) => {
     expect(zh.status).toBe(200);
     expect(zh.html).toContain('<h1 id="guides-heading">厦门市办事指南</h1>');
     expect(zh.html).toContain(`href="${GUIDE}?city=${XIAMEN}">失业登记</a>`);
-    expect(zh.html).not.toContain('/guides/start-up-subsidy');
+    // 一次性创业补贴 is applied for online too: its application goes to the window's check before the notice.
+    expect(zh.html).toContain(`href="/guides/start-up-subsidy?city=${XIAMEN}">一次性创业补贴</a>`);
     // Only processes naming the applicant on their first step: 失业保险金 is applied for at the window.
     expect(zh.html).not.toContain('/guides/unemployment-benefit');
     // The picker: a GET form, the city chosen.
@@ -69,6 +70,22 @@ describe.each(backends)('service guides on the public site (%s)', (backend) => {
     expect(en).toContain('Review Handled by: Unemployment registration review · reviewer Time limit: 3 working days');
     expect(en).toContain('Category');
     expect(en).toContain('The person already holds an active unemployment registration nationwide');
+  });
+
+  it('shows 一次性创业补贴\'s guide: the window\'s check, the public notice for the period in force, the review, the payment', async () => {
+    const { status, html } = await page(`/guides/start-up-subsidy?city=${XIAMEN}`);
+    expect(status).toBe(200);
+    const text = textOf(html);
+    expect(text).toContain('网上申请受理 办理岗位：补贴受理岗 · 经办人员 时限：5 个工作日');
+    expect(text).toContain('公示 公示期：5 个工作日，期满无异议的进入下一环节');
+    expect(text).toContain('审核 办理岗位：补贴审核岗 · 审核人员 时限：10 个工作日');
+    expect(text).toContain('办结：已拨付');
+    expect(html).toContain('<span id="total-limit">20 个工作日</span>');
+    expect(html).not.toContain('data-state="applied"');
+    expect(text).toContain('营业执照');
+    expect(text).toContain('申请人不是创办主体登记的法定代表人（经营者）');
+    const en = textOf((await page(`/en/guides/start-up-subsidy?city=${XIAMEN}`)).html);
+    expect(en).toContain('Public notice Public notice for 5 working days; the next step follows when it ends without objection');
   });
 
   it('answers 404 for a city the platform does not serve and for a process not offered online', async () => {
