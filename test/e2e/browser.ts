@@ -129,13 +129,18 @@ export async function confirmOn(page: Page, trigger: Locator, name: string): Pro
   const popup = page.locator('.ant-popconfirm:visible');
   const answered = async () => (await popup.count()) === 0 || (await popup.locator('.ant-btn-loading').count()) > 0;
   for (let attempt = 1; ; attempt += 1) {
-    if ((await popup.count()) === 0) await trigger.click();
+    if ((await popup.count()) === 0) {
+      // A confirmation answered after the wait below (seen on a loaded machine: the publish ran, the
+      // confirmation closed late and its button was disabled, nothing left to publish) is not asked again.
+      if (attempt > 1 && (await trigger.isDisabled())) break;
+      await trigger.click();
+    }
     const clicked = await popup
       .getByRole('button', { name })
       .click({ timeout: 5_000 })
       .then(() => true, () => false);
     if (clicked) {
-      const until = Date.now() + 2_000;
+      const until = Date.now() + 5_000;
       while (!(await answered()) && Date.now() < until) await page.waitForTimeout(100);
       if (await answered()) break;
     }
