@@ -131,8 +131,9 @@ export async function confirmOn(page: Page, trigger: Locator, name: string): Pro
   for (let attempt = 1; ; attempt += 1) {
     if ((await popup.count()) === 0) {
       // A confirmation answered after the wait below (seen on a loaded machine: the publish ran, the
-      // confirmation closed late and its button was disabled, nothing left to publish) is not asked again.
-      if (attempt > 1 && (await trigger.isDisabled())) break;
+      // confirmation closed late and its button was disabled, nothing left to publish; a sent batch's
+      // button is gone) is not asked again.
+      if (attempt > 1 && !(await trigger.isEnabled({ timeout: 1_000 }).catch(() => false))) break;
       await trigger.click();
     }
     const clicked = await popup
