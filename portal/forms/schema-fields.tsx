@@ -52,6 +52,28 @@ const Note: FC<{ id: string; kind: 'hint' | 'field-error'; text: string | undefi
 /** Names from the code tables are Chinese: marked so on an English page, for a screen reader. */
 const zhOn = (lang: Lang) => (lang === 'en' ? 'zh-CN' : undefined);
 
+/** A field's id, its message, and what its control carries to be tied to its label, hint and message. */
+function controlTies(d: Drawing, field: FormField, hint: string | undefined) {
+  const id = fieldId(d.idPrefix, field.name);
+  const error = d.errors[field.name];
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: field.name, 'aria-required': field.required ? 'true' : undefined, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described };
+  return { id, error, common };
+}
+
+/** A field with one control: its label (and required mark), hint and message above the control. */
+const LabelledField: FC<{ lang: Lang; field: FormField; id: string; hint: string | undefined; error: string | undefined; children: Child }> = ({ lang, field, id, hint, error, children }) => (
+  <div class={error ? 'form-field invalid' : 'form-field'}>
+    <label for={id}>
+      {fieldLabel(lang, field)}
+      <RequiredMark lang={lang} required={field.required} />
+    </label>
+    <Note id={`${id}-hint`} kind="hint" text={hint} />
+    <Note id={`${id}-error`} kind="field-error" text={error} />
+    {children}
+  </div>
+);
+
 /** A list of codes: ticked from a short list, chosen from a grouped one, or typed when the table is too long to offer. */
 const CodesField: FC<{ d: Drawing; field: FormField; groups: CodeGroup[] }> = ({ d, field, groups }) => {
   const { lang } = d.site;
@@ -79,16 +101,9 @@ const CodesField: FC<{ d: Drawing; field: FormField; groups: CodeGroup[] }> = ({
   }
   const grouped = groups.length > 0;
   const hint = grouped ? t.chooseSeveral : (hintOf(lang, field) ?? t.codesHint);
-  const described = [`${id}-hint`, errorId].filter(Boolean).join(' ');
-  const common = { id, name: field.name, 'aria-required': field.required ? 'true' : undefined, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described };
+  const { common } = controlTies(d, field, hint);
   return (
-    <div class={error ? 'form-field invalid' : 'form-field'}>
-      <label for={id}>
-        {fieldLabel(lang, field)}
-        <RequiredMark lang={lang} required={field.required} />
-      </label>
-      <Note id={`${id}-hint`} kind="hint" text={hint} />
-      <Note id={`${id}-error`} kind="field-error" text={error} />
+    <LabelledField lang={lang} field={field} id={id} hint={hint} error={error}>
       {grouped ? (
         <select {...common} multiple size={8}>
           {groups.map((group) => (
@@ -104,7 +119,7 @@ const CodesField: FC<{ d: Drawing; field: FormField; groups: CodeGroup[] }> = ({
       ) : (
         <input {...common} type="text" value={[...chosen].join(' ')} autocomplete="off" />
       )}
-    </div>
+    </LabelledField>
   );
 };
 
@@ -173,21 +188,12 @@ const Field: FC<{ d: Drawing; field: FormField }> = ({ d, field }) => {
     const groups = listed.length > 0 ? [{ label: '', options: listed }] : codeChoices(field.node.items?.['x-code-table'], d.cityCode);
     return <CodesField d={d} field={field} groups={groups} />;
   }
-  const id = fieldId(d.idPrefix, field.name);
-  const error = d.errors[field.name];
   const hint = hintOf(lang, field);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: field.name, 'aria-required': field.required ? 'true' : undefined, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described };
+  const { id, error, common } = controlTies(d, field, hint);
   return (
-    <div class={error ? 'form-field invalid' : 'form-field'}>
-      <label for={id}>
-        {fieldLabel(lang, field)}
-        <RequiredMark lang={lang} required={field.required} />
-      </label>
-      <Note id={`${id}-hint`} kind="hint" text={hint} />
-      <Note id={`${id}-error`} kind="field-error" text={error} />
+    <LabelledField lang={lang} field={field} id={id} hint={hint} error={error}>
       {control(d, field, common)}
-    </div>
+    </LabelledField>
   );
 };
 
