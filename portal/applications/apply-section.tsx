@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import { NOTE_MAX } from '../../runtime/job-applications/index.ts';
 import { CsrfField } from '../session/csrf-field.tsx';
 import { fillText } from '../locale.ts';
+import { SentOutcome } from '../pages/form-parts.tsx';
 import type { Site } from '../site.ts';
 import { textsOf } from './texts.ts';
 
@@ -27,16 +28,7 @@ export const ApplySection: FC<{ site: Site; postingId: string; caseNo: string; s
   return (
     <div class="apply" id="apply">
       <h3>{t.applyHeading}</h3>
-      {notice ? (
-        <p class="success" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SentOutcome notice={notice} error={error} />
       {standing === 'signed-out' ? (
         <p>
           {t.applySignIn} <a href={site.href('/login', new URLSearchParams({ next: here }))}>{t.signIn}</a> · <a href={site.href('/signup')}>{t.signUp}</a>

@@ -4,6 +4,7 @@ import type { EmployerApplicationView } from '../../runtime/job-applications/ind
 import { CsrfField } from '../session/csrf-field.tsx';
 import { chinaDay, fillText, formatDay } from '../locale.ts';
 import { Data, fill, Layout } from '../pages/layout.tsx';
+import { SentOutcome } from '../pages/form-parts.tsx';
 import type { Site } from '../site.ts';
 import { textsOf } from './texts.ts';
 
@@ -87,16 +88,7 @@ export const PostingApplicationsPage: FC<{
     <Layout site={site} head={{ title: `${title} - ${site.m.siteName}`, path: `/employer/postings/${posting.id}/applications`, noindex: true }}>
       <div class="panel">
         <h1>{fill(t.applicationsTitle, { title: <Data site={site} text={posting.title} /> })}</h1>
-        {notice ? (
-          <p class="success" role="status">
-            {notice}
-          </p>
-        ) : null}
-        {error ? (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <SentOutcome notice={notice} error={error} />
         <PostingApplicationsList site={site} items={items} today={chinaDay(now.toISOString())} />
         <p>
           <a href={site.href(`/jobs/${posting.id}`)}>{t.backToPosting}</a>

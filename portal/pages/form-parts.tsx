@@ -81,3 +81,19 @@ export const SelectField: FC<{ name: string; label: string; value?: string | und
     </select>
   </div>
 );
+
+/** What the last thing sent came to, above the page's form or list: a success said politely, a refusal announced. */
+export const SentOutcome: FC<{ notice?: string | undefined; error?: string | undefined }> = ({ notice, error }) => (
+  <>
+    {notice ? (
+      <p class="success" role="status">
+        {notice}
+      </p>
+    ) : null}
+    {error ? (
+      <p class="field-error" role="alert">
+        {error}
+      </p>
+    ) : null}
+  </>
+);
