@@ -4,13 +4,11 @@ import { citizenIdCheckCharacter } from '../../forms/index.ts';
 import { createPortalApp } from '../../portal/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { caseAttachments, caseEvents, cases } from '../../runtime/db/schema/index.ts';
-import { citizenSession } from '../support/public-accounts.ts';
+import { citizenSession, multipartPost, SAMPLE_HTML as HTML, SAMPLE_PDF as PDF, type SentFile } from '../support/public-accounts.ts';
 import { act, getCase } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const idNumber = (first17: string) => `${first17}${citizenIdCheckCharacter(first17)}`;
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const HTML = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
 const LIMIT = 16 * 1024;
 
 /** A complete 失业登记 as a citizen fills it in, in 思明区 (whose office the demo's staff work at). */
@@ -33,14 +31,7 @@ describe.each(backends)('online applications (网上经办) on the public site (
   let other: Session;
   let reviewer: string;
 
-  /** Posts a form as multipart, as the browser sends it, with the session's cookie and CSRF token. */
-  const post = (session: Session, path: string, fields: Record<string, string>, files: { material: string; name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }[] = []) => {
-    const body = new FormData();
-    body.set('_csrf', session.csrf);
-    for (const [name, value] of Object.entries(fields)) body.set(name, value);
-    for (const file of files) body.append(`file:${file.material}`, new File([file.bytes], file.name, { type: file.type ?? 'application/pdf' }));
-    return app.request(path, { method: 'POST', headers: { cookie: session.cookie }, body });
-  };
+  const post = (session: Session, path: string, fields: Record<string, string>, files: SentFile[] = []) => app.request(path, multipartPost(session, fields, files));
   const get = (session: Session, path: string) => app.request(path, { headers: { cookie: session.cookie } });
   const written = async () => {
     const [c] = await t.rt.db.select({ n: count() }).from(cases);

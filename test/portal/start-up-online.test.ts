@@ -7,13 +7,11 @@ import { queryRows } from '../../runtime/db/index.ts';
 import { caseEvents, cases, persons, publicNotices } from '../../runtime/db/schema/index.ts';
 import { submitApplication } from '../../runtime/online-applications/index.ts';
 import { citizenId, tableCounts } from '../support/fixtures.ts';
-import { citizenSession, formPost, sessionCookies } from '../support/public-accounts.ts';
+import { citizenSession, formPost, multipartPost, SAMPLE_HTML as HTML, SAMPLE_PDF as PDF, sessionCookies, type SentFile } from '../support/public-accounts.ts';
 import { act, endNotice, getCase } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const HTML = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
 
 const first17 = `91350203MA2Y7C5D${organizationCodeCheckCharacter('MA2Y7C5D')}`;
 /** The applicant's own first business, on the city's employer register since June 2025 (17 months before the story's day). */
@@ -39,13 +37,7 @@ describe.each(backends)('一次性创业补贴 applied for online (%s)', (backen
   let reviewer: string;
   let caseId = '';
 
-  const post = (session: Session, path: string, fields: Record<string, string>, files: { material: string; name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }[] = []) => {
-    const body = new FormData();
-    body.set('_csrf', session.csrf);
-    for (const [name, value] of Object.entries(fields)) body.set(name, value);
-    for (const file of files) body.append(`file:${file.material}`, new File([file.bytes], file.name, { type: file.type ?? 'application/pdf' }));
-    return app.request(path, { method: 'POST', headers: { cookie: session.cookie }, body });
-  };
+  const post = (session: Session, path: string, fields: Record<string, string>, files: SentFile[] = []) => app.request(path, multipartPost(session, fields, files));
   const get = async (session: Session, path: string) => (await app.request(path, { headers: { cookie: session.cookie } })).text();
   const inbox = async (token: string) => (await t.request('GET', '/api/tasks', { token })).body.items as { caseId: string; channel: string; stateTitle: { 'zh-CN': string } }[];
 

@@ -66,3 +66,24 @@ export function formPost(session: Pick<PublicSession, 'cookie' | 'csrf'>, fields
     body: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
   };
 }
+
+/** A file sent with a form, for a material of the step (`file:<material>`, as the online application pages name them). */
+export interface SentFile {
+  material: string;
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  type?: string;
+}
+
+/** A form post as a browser sends one with files (multipart), with the session's cookie and CSRF token. */
+export function multipartPost(session: Pick<PublicSession, 'cookie' | 'csrf'>, fields: Record<string, string>, files: readonly SentFile[] = []): RequestInit {
+  const body = new FormData();
+  body.set('_csrf', session.csrf);
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  for (const file of files) body.append(`file:${file.material}`, new File([file.bytes], file.name, { type: file.type ?? 'application/pdf' }));
+  return { method: 'POST', headers: { cookie: session.cookie }, body };
+}
+
+/** A small, well-formed PDF, and an HTML page that a name ending in `.pdf` does not make one: the upload tests' files. */
+export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export const SAMPLE_HTML = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
