@@ -25,3 +25,21 @@ export async function fillPosting(page: Page, title: string): Promise<void> {
   await page.getByLabel('联系人').fill('林女士');
   await page.getByLabel('联系电话').fill(POSTING_CONTACT_PHONE);
 }
+
+/**
+ * The reviewer, signed in on `page`, opens the posting's case from the inbox, starts the review and
+ * approves it with `opinion`; it is published (已发布) when this returns.
+ */
+export async function publishPosting(page: Page, caseNo: string, opinion: string): Promise<void> {
+  await page.getByRole('row').filter({ hasText: caseNo }).getByRole('link', { name: caseNo }).click();
+  await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
+  const actions = page.getByRole('group', { name: '可执行的操作' });
+  await actions.getByRole('button', { name: '开始审核' }).click();
+  await page.locator('.case-form').getByRole('button', { name: '开始审核' }).click();
+  await actions.getByRole('button', { name: '审核通过并发布' }).click();
+  await page.getByLabel('审核意见').fill(opinion);
+  await page.locator('.case-form').getByRole('button', { name: '审核通过并发布' }).click();
+  const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理' });
+  if (await confirmation.isVisible().catch(() => false)) await confirmation.getByRole('button', { name: '确认办理' }).click();
+  await page.locator('.case-header').getByText('已发布', { exact: true }).waitFor();
+}

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { DEMO_PUBLIC_ACCOUNTS } from '../../runtime/seed/demo-public-accounts.ts';
 import { describeInBrowser } from './browser.ts';
-import { fillPosting } from './employer-postings.ts';
+import { fillPosting, publishPosting } from './employer-postings.ts';
 import { pageFaults } from './public-pages.ts';
 
 /** The demo employer (厦门鹭源财务咨询有限公司), as the sign-in page lists it in demo mode. */
@@ -44,18 +44,7 @@ describeInBrowser('employer self-service: a posting goes live when a caseworker 
       // The reviewer finds it in the workbench's inbox and approves it.
       const { page } = session();
       await session().signIn('reviewer');
-      await page.getByRole('row').filter({ hasText: caseNo }).getByRole('link', { name: caseNo }).click();
-      await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
-      const actions = page.getByRole('group', { name: '可执行的操作' });
-      await actions.getByRole('button', { name: '开始审核' }).click();
-      await page.locator('.case-form').getByRole('button', { name: '开始审核' }).click();
-      await actions.getByRole('button', { name: '审核通过并发布' }).waitFor();
-      await actions.getByRole('button', { name: '审核通过并发布' }).click();
-      await page.getByLabel('审核意见').fill('信息真实，予以发布');
-      await page.locator('.case-form').getByRole('button', { name: '审核通过并发布' }).click();
-      const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理' });
-      if (await confirmation.isVisible().catch(() => false)) await confirmation.getByRole('button', { name: '确认办理' }).click();
-      await page.locator('.case-header').getByText('已发布', { exact: true }).waitFor();
+      await publishPosting(page, caseNo, '信息真实，予以发布');
 
       // Live on the site that same moment.
       await employer.goto(`${baseUrl}/jobs/${id}`);

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PUBLIC_ACCOUNTS } from '../../runtime/seed/demo-public-accounts.ts';
 import { describeInBrowser, type BrowserSession } from './browser.ts';
-import { chinaDayIn, fillPosting, POSTING_CONTACT_PHONE } from './employer-postings.ts';
+import { chinaDayIn, fillPosting, POSTING_CONTACT_PHONE, publishPosting } from './employer-postings.ts';
 import { pageFaults } from './public-pages.ts';
 
 // The public side of a job from posting to hire, as the citizen, the employer and the office live it: the demo
@@ -102,17 +102,7 @@ describeInBrowser('job applications: a citizen applies online, the employer hire
   it('the reviewer publishes it from the workbench', async () => {
     const { baseUrl, page } = session();
     await session().signIn('reviewer');
-    await page.getByRole('row').filter({ hasText: caseNo }).getByRole('link', { name: caseNo }).click();
-    await page.getByRole('heading', { name: new RegExp(caseNo) }).waitFor();
-    const actions = page.getByRole('group', { name: '可执行的操作' });
-    await actions.getByRole('button', { name: '开始审核' }).click();
-    await page.locator('.case-form').getByRole('button', { name: '开始审核' }).click();
-    await actions.getByRole('button', { name: '审核通过并发布' }).click();
-    await page.getByLabel('审核意见').fill(REVIEW_OPINION);
-    await page.locator('.case-form').getByRole('button', { name: '审核通过并发布' }).click();
-    const confirmation = page.getByRole('dialog').filter({ hasText: '确认办理' });
-    if (await confirmation.isVisible().catch(() => false)) await confirmation.getByRole('button', { name: '确认办理' }).click();
-    await page.locator('.case-header').getByText('已发布', { exact: true }).waitFor();
+    await publishPosting(page, caseNo, REVIEW_OPINION);
     expect((await asEmployer.request.get(`${baseUrl}/jobs/${postingId}`)).status()).toBe(200);
   });
 
