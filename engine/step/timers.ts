@@ -8,7 +8,8 @@ function firstDayAfter(period: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-function countOf(days: number | string, parameters: Readonly<Record<string, unknown>>): number | undefined {
+/** A timer's count of days or months: the number written, or the parameter it names when that is a positive whole number. */
+export function timerCount(days: number | string, parameters: Readonly<Record<string, unknown>>): number | undefined {
   if (typeof days === 'number') return days;
   const value = parameters[days];
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
@@ -21,7 +22,7 @@ function countOf(days: number | string, parameters: Readonly<Record<string, unkn
 function firing(timer: TimerDefinition, context: CaseContext, parameters: Readonly<Record<string, unknown>>, calendar: WorkingCalendar): { at: string; data: CaseData; provisional: boolean } | undefined {
   const { at } = timer;
   if ('workingDays' in at) {
-    const days = countOf(at.workingDays, parameters);
+    const days = timerCount(at.workingDays, parameters);
     return days === undefined ? undefined : { ...addWorkingDays(calendar, context.enteredAt, days), data: {} };
   }
   if ('endOfDate' in at) {
@@ -30,7 +31,7 @@ function firing(timer: TimerDefinition, context: CaseContext, parameters: Readon
     return { at: chinaDayEnd(date).toISOString(), data: {}, provisional: false };
   }
   if ('months' in at) {
-    const months = countOf(at.months, parameters);
+    const months = timerCount(at.months, parameters);
     return months === undefined ? undefined : { at: chinaDayEnd(addMonths(chinaDate(context.enteredAt), months)).toISOString(), data: {}, provisional: false };
   }
   // Monthly: the month after the last one handled, never earlier than now, so months spent

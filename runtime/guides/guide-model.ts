@@ -1,4 +1,4 @@
-import type { Definition, FormDefinition, LocalizedText, StateDefinition, TransitionDefinition } from '../../engine/index.ts';
+import { timerCount, type Definition, type FormDefinition, type LocalizedText, type StateDefinition, type TransitionDefinition } from '../../engine/index.ts';
 
 /** The role the public acts in: a process offers itself online by naming it on an event. */
 export const APPLICANT_ROLE = 'applicant';
@@ -182,9 +182,8 @@ function withoutSkippedIntake(definition: Definition, path: ReturnType<typeof ma
 /** A notice's period in working days: the working-day timer that ends it, a number or a parameter in force. */
 function noticeDays(state: StateDefinition, org: GuideOrgData): { workingDays?: number } {
   const timer = state.timers.find((t) => t.event === state.publicNotice?.endsWith);
-  const days = timer && 'workingDays' in timer.at ? timer.at.workingDays : undefined;
-  const value = typeof days === 'string' ? org.parameters?.[days] : days;
-  return typeof value === 'number' ? { workingDays: value } : {};
+  const days = timer && 'workingDays' in timer.at ? timerCount(timer.at.workingDays, org.parameters ?? {}) : undefined;
+  return days === undefined ? {} : { workingDays: days };
 }
 
 /**
