@@ -1,12 +1,11 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { isRecordId } from '../db/index.ts';
 import { caseAttachments, caseEvents, cases, publicArticles as a } from '../db/schema/index.ts';
 import { tsqueryLiteral } from '../postings/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { publishedArticle } from './article-projection.ts';
 import type { ArticleCategory } from './article-row.ts';
 import type { ArticleListResult, ArticlePage, ArticleQuery, PublicArticles, PublicArticleSummary } from './types.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Articles a page lists, by default and at most. */
 export const ARTICLE_PAGE_SIZE = 20;
@@ -37,7 +36,7 @@ async function listArticles(rt: RuntimeContext, query: ArticleQuery): Promise<Ar
 
 /** An article's page: live while its row is there; withdrawn for an article case that was once published (a performance record entered that state); undefined otherwise. */
 async function articlePage(rt: RuntimeContext, id: string): Promise<ArticlePage | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   const [live] = await rt.db
     .select({ ...summaryColumns, documentNo: a.documentNo, bodyHtml: a.bodyHtml, attachments: a.attachments })
     .from(a)
@@ -58,7 +57,7 @@ async function articlePage(rt: RuntimeContext, id: string): Promise<ArticlePage 
 
 /** A file of a published article, only when the article's public row lists it (never a file of a draft, or one withdrawn). */
 async function articleFile(rt: RuntimeContext, articleId: string, fileId: string) {
-  if (!UUID.test(articleId) || !UUID.test(fileId)) return undefined;
+  if (!isRecordId(articleId) || !isRecordId(fileId)) return undefined;
   const [article] = await rt.db.select({ cityCode: a.cityCode, attachments: a.attachments }).from(a).where(eq(a.caseId, articleId)).limit(1);
   if (!article?.attachments.some((file) => file.id === fileId)) return undefined;
   const [found] = await rt.db

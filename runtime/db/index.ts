@@ -10,3 +10,4 @@ export { sqlState, isUniqueViolation } from './errors.ts';
 export { lostRace, retryLostRace } from './conflicts.ts';
 export { codeOrNamePrefix, namePrefix } from './search.ts';
 export { grantApplicationRole, HISTORY_TABLES } from './postgres/grants.ts';
+export { isRecordId } from './record-ids.ts';

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { PlatformError, type CaseData, type Definition, type FormDefinition } from '../../engine/index.ts';
-import { retryLostRace, type Executor, type Transaction } from '../db/index.ts';
+import { isRecordId, retryLostRace, type Executor, type Transaction } from '../db/index.ts';
 import { cases, employers } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
@@ -8,8 +8,6 @@ import { applicantActor, employerOf, serviceOffice, type EmployerAccount } from 
 import { applicantEvents, type ApplicantAction } from './applicant-events.ts';
 import { reviewRemarks } from './review-remarks.ts';
 import { inForceAt } from './verification-case.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The vacancy process and its posting form, as the packages declare the published vacancy. */
 function vacancy(rt: RuntimeContext): { process: string; state: string; form: string } {
@@ -61,7 +59,7 @@ export async function submitPosting(rt: RuntimeContext, account: EmployerAccount
 /** One of the employer's postings, locked for a step or read; another employer's, or no posting, is not found. */
 async function ownPosting(tx: Executor, rt: RuntimeContext, account: EmployerAccount, id: string, lock: boolean): Promise<CaseRow> {
   const employerId = employerOf(account);
-  if (!UUID.test(id)) throw new PlatformError('NOT_FOUND', { details: { posting: id } });
+  if (!isRecordId(id)) throw new PlatformError('NOT_FOUND', { details: { posting: id } });
   const query = tx
     .select()
     .from(cases)

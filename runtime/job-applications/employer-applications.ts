@@ -1,14 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { chinaDate, PlatformError } from '../../engine/index.ts';
-import { retryLostRace } from '../db/index.ts';
+import { isRecordId, retryLostRace, type Transaction } from '../db/index.ts';
 import { cases, jobApplications, persons } from '../db/schema/index.ts';
 import { openValue } from '../privacy/index.ts';
 import type { PublicAccount } from '../public-accounts/types.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { accountEmployer } from './accounts.ts';
 import { applicantActor, definitionInForce } from './online-case.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One application as the employer sees it: the applicant's name, their note, their mobile only if they chose to share it. */
 export interface EmployerApplicationView {
@@ -22,7 +20,7 @@ export interface EmployerApplicationView {
 
 /** The employer's own vacancy-posting case, or 404: another employer's posting is indistinguishable from none. */
 async function ownPosting(rt: RuntimeContext, employerId: string, postingId: string) {
-  if (!UUID.test(postingId)) throw new PlatformError('NOT_FOUND', { details: { posting: postingId } });
+  if (!isRecordId(postingId)) throw new PlatformError('NOT_FOUND', { details: { posting: postingId } });
   const [posting] = await rt.db
     .select({ id: cases.id, cityCode: cases.cityCode, caseNo: cases.caseNo, data: cases.data })
     .from(cases)
@@ -64,8 +62,8 @@ export async function postingApplications(rt: RuntimeContext, account: PublicAcc
 }
 
 /** An application to one of the employer's postings, locked in the transaction; 404 for any other. */
-async function lockOwnApplication(tx: Parameters<Parameters<RuntimeContext['db']['transaction']>[0]>[0], employerId: string, applicationId: string) {
-  if (!UUID.test(applicationId)) throw new PlatformError('NOT_FOUND', { details: { application: applicationId } });
+async function lockOwnApplication(tx: Transaction, employerId: string, applicationId: string) {
+  if (!isRecordId(applicationId)) throw new PlatformError('NOT_FOUND', { details: { application: applicationId } });
   const [row] = await tx
     .select()
     .from(jobApplications)
@@ -155,7 +153,7 @@ export async function declineApplication(rt: RuntimeContext, account: PublicAcco
 /** The posting an application to one of the employer's postings was made to; 404 for any other application. */
 export async function postingOfApplication(rt: RuntimeContext, account: PublicAccount, applicationId: string): Promise<string> {
   const employerId = accountEmployer(account);
-  const [row] = UUID.test(applicationId)
+  const [row] = isRecordId(applicationId)
     ? await rt.db
         .select({ postingId: jobApplications.vacancyCaseId })
         .from(jobApplications)

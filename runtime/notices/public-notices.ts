@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Executor } from '../db/index.ts';
+import { isRecordId, type Executor } from '../db/index.ts';
 import { publicNotices } from '../db/schema/index.ts';
 
 /** A notice as the public site shows it: no case number, no ID number, no phone; the name masked. */
@@ -53,11 +53,9 @@ export async function currentNotices(db: Executor, now: Date, limit = 200): Prom
   return rows.map(toNotice);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One running notice by its public id; undefined for a malformed id, an unknown one or one whose period is over. */
 export async function currentNotice(db: Executor, id: string, now: Date): Promise<PublicNotice | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   const [row] = await db.select(columns).from(publicNotices).where(and(eq(publicNotices.id, id), gt(publicNotices.endsAt, now)));
   return row ? toNotice(row) : undefined;
 }

@@ -1,14 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { chinaDate, type Definition } from '../../engine/index.ts';
-import type { Executor } from '../db/index.ts';
+import { isRecordId, type Executor } from '../db/index.ts';
 import { caseEvents, cases, employers, publicPostings as p } from '../db/schema/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { publishedVacancy } from './posting-projection.ts';
 import { openOn, summaryColumns, summaryOf } from './posting-search.ts';
 import type { PostingPage, PostingSitemapEntry } from './types.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The most postings a sitemap lists: the sitemap protocol's limit for one file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -51,7 +49,7 @@ function filledEventOf(rt: RuntimeContext, process: string): string | undefined 
  * posting suspended or back in review after its employer edited it is `paused`: it may come back.
  */
 export async function postingPage(rt: RuntimeContext, db: Executor, id: string): Promise<PostingPage | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   const today = chinaDate(rt.clock());
   const [live] = await db
     .select({ ...summaryColumns, duties: p.duties, requirements: p.requirements, industry: p.industry, industryName: p.industryName, skillLevel: p.skillLevel, experienceYears: p.experienceYears, validFrom: p.validFrom, employerCreditCode: p.employerCreditCode })
