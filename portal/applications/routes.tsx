@@ -34,7 +34,6 @@ import { textsOf } from './texts.ts';
 /** Entries in a saved search's feed. */
 const FEED_SIZE = 50;
 
-
 /** A path of the site given back after signing in or registering: only one of this site's own. */
 function localPath(value: unknown): string | undefined {
   return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%#]*$/.test(value) ? value : undefined;

@@ -87,7 +87,8 @@ export function readForm(fields: readonly FormField[], body: PostedBody): { data
   return { data, values };
 }
 
-function valueAt(data: Readonly<Record<string, unknown>>, name: string): unknown {
+/** The value a form holds for a field, by dotted name: what an input or a read-only page shows. */
+export function dataValue(data: Readonly<Record<string, unknown>>, name: string): unknown {
   let value: unknown = data;
   for (const part of name.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   return value;
@@ -106,12 +107,7 @@ export function formValues(fields: readonly FormField[], data: Readonly<Record<s
   const values: FormValues = {};
   for (const field of leafFields(fields)) {
     if (field.kind === 'hidden' || field.kind === 'password') continue;
-    values[field.name] = shownValue(field, valueAt(data, field.name));
+    values[field.name] = shownValue(field, dataValue(data, field.name));
   }
   return values;
-}
-
-/** The value a form holds for a field, by dotted name: what a read-only page shows. */
-export function dataValue(data: Readonly<Record<string, unknown>>, name: string): unknown {
-  return valueAt(data, name);
 }
