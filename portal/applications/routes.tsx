@@ -13,7 +13,7 @@ import {
 } from '../../runtime/job-applications/index.ts';
 import type { PostingQuery, PublicPostingDetail, PublicPostings } from '../../runtime/postings/types.ts';
 import type { PublicAccount } from '../../runtime/public-accounts/types.ts';
-import { publicRefusalOf, type PublicRefusal } from '../../runtime/public-forms/index.ts';
+import { noneIfNotFound, publicRefusalOf, type PublicRefusal } from '../../runtime/public-forms/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { deleteSavedSearch, saveSearch, searchOfFeedToken } from '../../runtime/saved-searches/index.ts';
 import { requireAccount, signedIn } from '../session/require-account.tsx';
@@ -69,8 +69,8 @@ async function orNotFound(c: Context<PortalEnv>, answer: () => Promise<Response>
   try {
     return await answer();
   } catch (error) {
-    if (publicRefusalOf(error)?.code === 'NOT_FOUND') return c.notFound();
-    throw error;
+    noneIfNotFound(error); // throws on anything but a record not there
+    return c.notFound();
   }
 }
 

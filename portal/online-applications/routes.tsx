@@ -5,7 +5,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { UploadedFile } from '../../runtime/attachments/index.ts';
 import { myApplication, myApplications, onlineForm, resubmitApplication, submitApplication, type SupportingFile } from '../../runtime/online-applications/index.ts';
 import type { PublicAccount } from '../../runtime/public-accounts/index.ts';
-import { publicRefusalOf } from '../../runtime/public-forms/index.ts';
+import { noneIfNotFound, publicRefusalOf } from '../../runtime/public-forms/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { formFields, noProblems, problemsOf, readForm, type FormField, type FormProblems } from '../forms/index.ts';
 import { langPrefix, langs, type Lang } from '../locale.ts';
@@ -128,7 +128,7 @@ export function addOnlineApplicationRoutes(
 
     app.get(`${prefix}/my/applications/:id`, citizen, async (c) => {
       const site = siteOf(c);
-      const detail = await myApplication(rt, signedIn(c), c.req.param('id')).catch(() => undefined);
+      const detail = await myApplication(rt, signedIn(c), c.req.param('id')).catch(noneIfNotFound);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${c.req.param('id')}`} />, 404);
       return page(c, <MyApplicationPage site={site} detail={detail} submitted={c.req.query('submitted') === '1'} maxBytes={maxBytes} problems={noProblems()} files={{}} csrf={csrf(site)} />);
     });
@@ -137,7 +137,7 @@ export function addOnlineApplicationRoutes(
       const site = siteOf(c);
       const account = signedIn(c);
       const caseId = c.req.param('id');
-      const detail = await myApplication(rt, account, caseId).catch(() => undefined);
+      const detail = await myApplication(rt, account, caseId).catch(noneIfNotFound);
       if (!detail) return page(c, <NotFoundPage site={site} path={`/my/applications/${caseId}`} />, 404);
       const posted = await readPosted(c);
       const fields = detail.resubmit ? formFields(detail.resubmit.form, lang) : [];

@@ -3,7 +3,7 @@ import { PlatformError, chinaDate, type CaseData } from '../../engine/index.ts';
 import { insertAttachment, requireAcceptableFile, type UploadedFile } from '../attachments/index.ts';
 import { bindMaterials, requireMaterials } from '../cases/step-materials.ts';
 import { codeExists } from '../code-tables/index.ts';
-import { isUniqueViolation, retryLostRace, type Transaction } from '../db/index.ts';
+import { isRecordId, isUniqueViolation, retryLostRace, type Transaction } from '../db/index.ts';
 import { cases, tasks } from '../db/schema/index.ts';
 import type { PublicAccount } from '../public-accounts/types.ts';
 import type { CaseRow, RuntimeContext } from '../runtime-context.ts';
@@ -111,6 +111,7 @@ export async function submitApplication(rt: RuntimeContext, account: PublicAccou
 
 /** A case opened by the account, locked in the caller's transaction: NOT_FOUND for anyone else's, as for a case out of scope. */
 export async function ownCaseRow(tx: Transaction | RuntimeContext['db'], account: PublicAccount, caseId: string, lock = false): Promise<CaseRow> {
+  if (!isRecordId(caseId)) throw new PlatformError('NOT_FOUND', { details: { case: caseId } });
   const query = tx
     .select()
     .from(cases)

@@ -5,4 +5,4 @@ export type { FormDefinition, LocalizedText, MaterialDefinition } from '../../en
 export type { FieldError, FieldText } from '../../forms/index.ts';
 export { codeEntries } from '../code-tables/index.ts';
 export { divisionTree } from '../divisions/index.ts';
-export { publicRefusalOf, type PublicRefusal } from './public-refusal.ts';
+export { noneIfNotFound, publicRefusalOf, type PublicRefusal } from './public-refusal.ts';

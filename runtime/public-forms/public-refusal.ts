@@ -44,3 +44,12 @@ export function publicRefusalOf(error: unknown): PublicRefusal | undefined {
     status: error.code === 'NOT_FOUND' ? 404 : conflict || CLASHES.has(error.code) ? 409 : 422,
   };
 }
+
+/**
+ * For a `catch`: undefined when the error is a record out of reach or not there (`NOT_FOUND`), which
+ * a page answers with its 404; anything else is thrown on (a fault is not to be shown as "not found").
+ */
+export function noneIfNotFound(error: unknown): undefined {
+  if (publicRefusalOf(error)?.code === 'NOT_FOUND') return undefined;
+  throw error;
+}

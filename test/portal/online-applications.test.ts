@@ -119,6 +119,9 @@ describe.each(backends)('online applications (网上经办) on the public site (
     const [mine] = await t.rt.db.select({ id: cases.id }).from(cases).where(eq(cases.openedByAccount, citizen.account.id));
     expect((await get(citizen, `/my/applications/${mine!.id}`)).status).toBe(200);
     expect((await get(other, `/my/applications/${mine!.id}`)).status).toBe(404);
+    // An address that cannot be a case is not there either, read or sent to: a 404, not a database error.
+    expect((await get(citizen, '/my/applications/not-a-case')).status).toBe(404);
+    expect((await post(citizen, '/my/applications/not-a-case', registration)).status).toBe(404);
     expect(await (await get(other, '/my/applications')).text()).not.toContain(mine!.id);
     expect(await (await get(citizen, '/my/applications')).text()).toContain(mine!.id);
   });
