@@ -96,10 +96,11 @@ export const timerSchema = z
  * (一次性创业补贴拟发放名单), the timer event that ends the period (its `workingDays` time is the
  * period's end), the event a member of the public's objection sends as the system (carrying the
  * reason as form field `objection`), and the case data fields shown beside the masked name: an
- * amount in fen, a post. Absent where a state has none, so older definitions keep their hash.
+ * amount in fen, a post, the employer's name (a unit's, public). Absent where a state has none, so
+ * older definitions keep their hash.
  */
 export const publicNoticeSchema = z
-  .object({ title: localizedTextSchema, endsWith: name, objection: name, amountField: name.optional(), postField: name.optional() })
+  .object({ title: localizedTextSchema, endsWith: name, objection: name, amountField: name.optional(), postField: name.optional(), employerField: name.optional() })
   .strict();
 
 export const stateSchema = z

@@ -10,7 +10,7 @@ import { noticeMessages } from './messages.ts';
 /** A notice's title in the page's language. */
 export const noticeTitle = (site: Site, notice: PublicNotice): string => notice.title[site.lang];
 
-/** The facts a notice shows: the masked name, the amount or post where the process has one, the district, the period. Nothing else personal. */
+/** The facts a notice shows: the masked name, the amount, post or employer where the process has one, the district, the period. Nothing else personal. */
 export const NoticeFacts: FC<{ site: Site; notice: PublicNotice }> = ({ site, notice }) => {
   const t = noticeMessages(site.lang);
   const day = (iso: string) => formatDay(site.lang, chinaDay(iso));
@@ -33,6 +33,14 @@ export const NoticeFacts: FC<{ site: Site; notice: PublicNotice }> = ({ site, no
           <dt>{t.post}</dt>
           <dd>
             <Data site={site} text={notice.post} />
+          </dd>
+        </div>
+      )}
+      {notice.employer === null ? null : (
+        <div>
+          <dt>{t.employer}</dt>
+          <dd>
+            <Data site={site} text={notice.employer} />
           </dd>
         </div>
       )}

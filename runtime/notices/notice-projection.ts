@@ -35,7 +35,7 @@ function noticeProcesses(registry: PluginRegistry): Set<string> {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 const whole = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 
-/** The public row of a case in a notice state: the masked name, the declared amount or post, the district, the period (entry to its ending timer). */
+/** The public row of a case in a notice state: the masked name, the declared amount, post or employer, the district, the period (entry to its ending timer). */
 async function noticeRow(tx: Executor, row: CaseRow, notice: PublicNoticeDefinition, endsAt: Date, now: Date): Promise<typeof publicNotices.$inferInsert> {
   const [subject] = await tx.select({ name: persons.name }).from(persons).where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)));
   const [office] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, row.orgUnitId));
@@ -51,6 +51,7 @@ async function noticeRow(tx: Executor, row: CaseRow, notice: PublicNoticeDefinit
     maskedName: maskNoticeName(subject?.name ?? ''),
     amountFen: notice.amountField ? whole(row.data[notice.amountField]) : null,
     post: notice.postField ? text(row.data[notice.postField]) : null,
+    employer: notice.employerField ? text(row.data[notice.employerField]) : null,
     district: districtOfPath(office?.path ?? ''),
     startsAt: typeof entered === 'string' ? new Date(entered) : now,
     endsAt,
@@ -84,6 +85,9 @@ export function noticeProjection(registry: PluginRegistry): CaseProjection {
     await tx
       .insert(publicNotices)
       .values(values)
-      .onConflictDoUpdate({ target: [publicNotices.cityCode, publicNotices.caseId], set: { maskedName: values.maskedName, amountFen: values.amountFen, post: values.post, district: values.district, endsAt: values.endsAt } });
+      .onConflictDoUpdate({
+        target: [publicNotices.cityCode, publicNotices.caseId],
+        set: { maskedName: values.maskedName, amountFen: values.amountFen, post: values.post, employer: values.employer, district: values.district, endsAt: values.endsAt },
+      });
   };
 }

@@ -11,6 +11,8 @@ export interface PublicNotice {
   maskedName: string;
   amountFen: number | null;
   post: string | null;
+  /** The unit offering the post (用人单位), where the notice names one. */
+  employer: string | null;
   district: string;
   startsAt: string;
   endsAt: string;
@@ -25,6 +27,7 @@ const columns = {
   maskedName: publicNotices.maskedName,
   amountFen: publicNotices.amountFen,
   post: publicNotices.post,
+  employer: publicNotices.employer,
   district: publicNotices.district,
   startsAt: publicNotices.startsAt,
   endsAt: publicNotices.endsAt,
@@ -41,6 +44,7 @@ function toNotice(row: Row): PublicNotice {
     maskedName: row.maskedName,
     amountFen: row.amountFen,
     post: row.post,
+    employer: row.employer,
     district: row.district,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),

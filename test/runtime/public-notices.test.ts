@@ -73,6 +73,9 @@ describe.each(backends)('public notices and objections (%s)', (backend) => {
     const html = await page.text();
     expect(html).toContain(`action="/notices/${id}/objections"`);
     expectNothingPersonal(html);
+    // This notice declares no employer: the applicant's own business (named after him) is not on it.
+    expect(html).not.toContain('<dt>用人单位</dt>');
+    expect(html).not.toContain(studio.name);
     const en = await (await app.request(`/en/notices/${id}`)).text();
     expect(en).toContain('Start-up subsidy: proposed recipients');
     expect(en).toContain('12 Jun 2025 to 19 Jun 2025');

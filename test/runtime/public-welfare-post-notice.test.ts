@@ -22,7 +22,8 @@ const placement = {
 
 /**
  * Issue 17 item 8, 公示 of a public-welfare post placement (package 1.1.0): the person placed is on
- * the public site with the name masked and the post for the working days in force; the placement
+ * the public site with the name masked, the post and the unit offering it (用人单位) for the working
+ * days in force; the placement
  * takes effect when the period ends (its timer); an objection sent from the site takes the case back
  * to the caseworker's placement task.
  */
@@ -56,23 +57,31 @@ describe.each(backends)('public-welfare post placement notice (%s)', (backend) =
   }, 120_000);
   afterAll(() => t?.close());
 
-  it('shows the person placed on the site with the name masked and the post, leaves it at the period end, and then the placement takes effect', async () => {
+  it('shows the person placed on the site with the name masked, the post and the employer, leaves it at the period end, and then the placement takes effect', async () => {
     const caseId = await proposed('陈国栋', idNumber);
     const [id] = await noticeIds(caseId);
     expect(id).toBeDefined();
+    expect((await t.rt.db.select({ employer: publicNotices.employer }).from(publicNotices).where(eq(publicNotices.caseId, caseId)))[0]?.employer).toBe(UNIT.name);
     const list = await (await app.request('/notices')).text();
     expect(list).toContain('公益性岗位安置人员公示');
     expect(list).toContain('陈*栋');
     expect(list).toContain('社区公共服务协管员');
+    expect(list).toContain(`<dt>用人单位</dt><dd>${UNIT.name}</dd>`);
     expect(list).toContain('2026年12月7日至2026年12月14日');
     expect(list).toContain(`href="/notices/${id}"`);
     for (const secret of secrets) expect(list).not.toContain(secret);
     const page = await (await app.request(`/notices/${id}`)).text();
     expect(page).toContain(`action="/notices/${id}/objections"`);
+    expect(page).toContain(`<dt>用人单位</dt><dd>${UNIT.name}</dd>`);
     // The monthly subsidy is not part of this notice.
     expect(page).not.toContain('1,500 元');
     for (const secret of secrets) expect(page).not.toContain(secret);
-    expect(await (await app.request(`/en/notices/${id}`)).text()).toContain('Public-welfare posts: persons placed');
+    for (const path of ['/en/notices', `/en/notices/${id}`]) {
+      const en = await (await app.request(path)).text();
+      expect(en).toContain('Public-welfare posts: persons placed');
+      expect(en).toContain(`<dt>Employer</dt><dd><span lang="zh-CN">${UNIT.name}</span></dd>`);
+      for (const secret of secrets) expect(en).not.toContain(secret);
+    }
     expect(await openTasks(caseId)).toEqual([]);
     expect(await (await t.request('POST', `/api/cases/${caseId}/events`, { token: caseworker, body: { type: 'submitClaim', data: { period: '2026-12', amountFen: 150_000 }, version: (await getCase(t, caseworker, caseId)).version } })).body.code).toBe(
       'TRANSITION_NOT_AVAILABLE',

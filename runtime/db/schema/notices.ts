@@ -20,6 +20,8 @@ export const publicNotices = pgTable(
     maskedName: text('masked_name').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     post: text('post'),
+    /** The name of the unit offering the post (用人单位), where the notice has one: an organisation's, never a person's data. */
+    employer: text('employer'),
     /** The district (or city) of the office handling the case, by name. */
     district: text('district').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
