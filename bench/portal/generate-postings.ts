@@ -1,8 +1,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import { chinaDate } from '../../engine/index.ts';
-import { publicPostings } from '../../runtime/db/schema/index.ts';
+import { publicPostings, publicPostingSearch } from '../../runtime/db/schema/index.ts';
 import { divisionTree } from '../../runtime/divisions/index.ts';
-import { postingRow } from '../../runtime/postings/posting-row.ts';
+import { postingRow, postingSearchRow } from '../../runtime/postings/posting-row.ts';
 import type { CaseRow } from '../../runtime/runtime-context.ts';
 import { brandWords, cityShares, jobKinds, leftOutCounties, type JobKind } from './job-catalogue.ts';
 
@@ -46,8 +46,17 @@ function countyPickers(): Map<string, { name: string; county: (r: number) => { c
   return pickers;
 }
 
-/** The columns of `public_postings` in the table's order: the order of a COPY line. */
-export const postingColumns = Object.entries(getTableColumns(publicPostings)).map(([key, column]) => ({ key, name: column.name }));
+/** The columns of a table in its order: the order of a COPY line. */
+const columnsOf = (table: typeof publicPostings | typeof publicPostingSearch) => Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name }));
+
+/** The columns of `public_postings` and of `public_posting_search`, each in the order of its COPY lines. */
+export const copyColumns = { postings: columnsOf(publicPostings), search: columnsOf(publicPostingSearch) };
+
+/** A posting's row and its search row as COPY lines, a batch of each. */
+export interface PostingLines {
+  postings: string[];
+  search: string[];
+}
 
 /** A value as COPY's text format writes it. */
 function copyValue(value: unknown): string {
@@ -58,13 +67,14 @@ function copyValue(value: unknown): string {
 
 /**
  * `count` published postings across Fujian's nine cities, `batchSize` at a time, as lines of
- * `COPY public_postings FROM STDIN` (text format, the table's column order). Each is a posting
- * form's data (kind of job, county, employer, pay, education, dates) turned into its public row by
- * the projection's own `postingRow`, so its names and its search words are what a published case
- * gets. Published within the 60 days before `now`, open 60 to 180 days from then; one employer
+ * `COPY public_postings FROM STDIN` and of `COPY public_posting_search FROM STDIN` (text format,
+ * each table's column order). Each is a posting form's data (kind of job, county, employer, pay,
+ * education, dates) turned into its public row and search row by the projection's own
+ * `postingRow` and `postingSearchRow`, so its names and its search words are what a published
+ * case gets. Published within the 60 days before `now`, open 60 to 180 days from then; one employer
  * posts about 15 of them.
  */
-export function* postingBatches(count: number, now: Date, batchSize = 5_000, seed = 17): Generator<string[]> {
+export function* postingBatches(count: number, now: Date, batchSize = 5_000, seed = 17): Generator<PostingLines> {
   const next = random(seed);
   const kind = weighted(jobKinds.map((k) => [k, k.weight] as const));
   const city = weighted(cityShares);
@@ -81,7 +91,7 @@ export function* postingBatches(count: number, now: Date, batchSize = 5_000, see
     }
     return found;
   };
-  let batch: string[] = [];
+  let batch: PostingLines = { postings: [], search: [] };
   for (let i = 0; i < count; i++) {
     const k = kind(next());
     const cityCode = city(next());
@@ -120,12 +130,14 @@ export function* postingBatches(count: number, now: Date, batchSize = 5_000, see
       validUntil,
     };
     const caseRow = { cityCode: `${cityCode}00`, id, caseNo: `VP${cityCode}${String(i).padStart(8, '0')}`, data, snapshot: { context: { enteredAt: publishedAt.toISOString() } } } as unknown as CaseRow;
-    const row = postingRow(caseRow, employer, now) as Record<string, unknown>;
-    batch.push(postingColumns.map(({ key }) => copyValue(row[key])).join('\t'));
-    if (batch.length === batchSize) {
+    const row = postingRow(caseRow, employer, now);
+    const line = (columns: readonly { key: string }[], values: Record<string, unknown>) => columns.map(({ key }) => copyValue(values[key])).join('\t');
+    batch.postings.push(line(copyColumns.postings, row));
+    batch.search.push(line(copyColumns.search, postingSearchRow(row)));
+    if (batch.postings.length === batchSize) {
       yield batch;
-      batch = [];
+      batch = { postings: [], search: [] };
     }
   }
-  if (batch.length > 0) yield batch;
+  if (batch.postings.length > 0) yield batch;
 }

@@ -7,14 +7,14 @@ import { sql } from 'drizzle-orm';
 import { createPortalApp } from '../../portal/portal.tsx';
 import { readConfig } from '../../runtime/config.ts';
 import { FieldCipher, freshKeyRing } from '../../runtime/crypto/index.ts';
-import { queryRows, type Backend, type Database } from '../../runtime/db/index.ts';
+import { queryRows, type Backend } from '../../runtime/db/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { setLogLevel } from '../../runtime/log/index.ts';
 import { loadPlugins, readPackages } from '../../runtime/plugins/index.ts';
 import type { PostingQuery } from '../../runtime/postings/index.ts';
 import { createRuntimeContext } from '../../runtime/startup.ts';
 import { openBenchDatabase } from '../bench-database.ts';
-import { postingBatches } from './generate-postings.ts';
+import { postingBatches, type PostingLines } from './generate-postings.ts';
 import { loadPostings, secondsSince, type LoadTiming } from './load-postings.ts';
 
 /** The searches: a two-character keyword and two facets each, as a job seeker narrows a search; two sorted otherwise than by relevance. */
@@ -35,15 +35,6 @@ export const portalQueries: readonly PostingQuery[] = [
 
 /** The issue's targets: p95 of a search, facet counts included. */
 const TARGET_P95_MS: Record<Backend, number> = { postgres: 100, pglite: 300 };
-
-/** Times the measured rounds switch between the district index before and after migration 0032. */
-const ALTERNATIONS = 2;
-
-/** The district index as migration 0025 made it (the default operators: equality only) or as 0032 makes it (pattern operators: a city's prefix too). */
-async function districtIndex(db: Database, version: 'before' | 'after'): Promise<void> {
-  await db.execute(sql`DROP INDEX public_postings_district_idx`);
-  await db.execute(sql.raw(`CREATE INDEX public_postings_district_idx ON public_postings USING btree (district${version === 'after' ? ' text_pattern_ops' : ''})`));
-}
 
 /** A query's address parameters. */
 const searchOf = (query: PostingQuery) => new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
@@ -66,31 +57,36 @@ function figure(name: string, backend: Backend, times: number[]): PortalFigure {
   return { name, backend, p50Ms: round1(percentile(sorted, 50)), p95Ms: round1(percentile(sorted, 95)), meanMs: round1(times.reduce((a, b) => a + b, 0) / times.length), samples: times.length };
 }
 
-/** The postings as COPY lines in a file, generated once for every backend; returns its size. */
-async function writePostings(file: string, count: number, now: Date): Promise<number> {
-  const out = createWriteStream(file);
+/** The files of COPY lines, one a table, the same posting on the same line of each. */
+type CopyFiles = Record<keyof PostingLines, string>;
+
+/** The postings and their search rows as COPY lines in files, generated once for every backend; returns their size. */
+async function writePostings(files: CopyFiles, count: number, now: Date): Promise<number> {
+  const outs = { postings: createWriteStream(files.postings), search: createWriteStream(files.search) };
   let written = 0;
   for (const batch of postingBatches(count, now)) {
-    if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
-    written += batch.length;
+    for (const part of ['postings', 'search'] as const) if (!outs[part].write(`${batch[part].join('\n')}\n`)) await once(outs[part], 'drain');
+    written += batch.postings.length;
     if (written % Math.max(5_000, Math.round(count / 10 / 5_000) * 5_000) === 0 || written === count) process.stderr.write(`  generated ${written.toLocaleString('en')} / ${count.toLocaleString('en')}\n`);
   }
-  out.end();
-  await once(out, 'finish');
-  return statSync(file).size;
+  for (const out of Object.values(outs)) out.end(), await once(out, 'finish');
+  return statSync(files.postings).size + statSync(files.search).size;
 }
 
-/** The file's lines, `size` at a time. */
-async function* fileBatches(file: string, size = 5_000): AsyncGenerator<string[]> {
-  let batch: string[] = [];
-  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
-    batch.push(line);
-    if (batch.length === size) {
+/** The files' lines, `size` postings at a time, read side by side. */
+async function* fileBatches(files: CopyFiles, size = 5_000): AsyncGenerator<PostingLines> {
+  const lines = (file: string) => createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const search = lines(files.search);
+  let batch: PostingLines = { postings: [], search: [] };
+  for await (const line of { [Symbol.asyncIterator]: () => lines(files.postings) }) {
+    batch.postings.push(line);
+    batch.search.push((await search.next()).value as string);
+    if (batch.postings.length === size) {
       yield batch;
-      batch = [];
+      batch = { postings: [], search: [] };
     }
   }
-  if (batch.length > 0) yield batch;
+  if (batch.postings.length > 0) yield batch;
 }
 
 /** One request through an app in process (`app.request`), its time in ms; a non-200 answer fails the run. */
@@ -105,25 +101,23 @@ async function timed(app: { request: (path: string) => Response | Promise<Respon
 
 /**
  * The public job search on `postings` published postings across Fujian's nine cities: generated
- * once (the projection's own row and search words), bulk-loaded into each backend, then the
+ * once (the projection's own rows and search words), bulk-loaded into each backend, then the
  * searches of {@link portalQueries} through the HTTP apps in process, as a visitor's request goes:
  * the public API (`GET /api/public/postings`, results and every facet's counts) and the search page
- * (`GET /jobs`, the same search rendered), after a warm-up, `rounds` times each. The baseline, in
- * the same run: the API with the district index as it was before migration 0032, the two
- * alternating twice so that both see the same load.
+ * (`GET /jobs`, another search rendered), after a warm-up, `rounds` times each. Before and after a
+ * change: `npm run bench:compare -- <baseline checkout> portal`.
  */
 export async function runPortalBench(options: { postgresUrl: string | undefined; postings: number; rounds: number; log: (line: string) => void }) {
   const { postings, rounds, log } = options;
   setLogLevel('warn');
   const now = new Date();
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-  const file = join(dir, 'postings.copy');
+  const files: CopyFiles = { postings: join(dir, 'postings.copy'), search: join(dir, 'search.copy') };
   const results: PortalFigure[] = [];
   const loads: (LoadTiming & { backend: Backend; postings: number })[] = [];
-  const comparisons: { backend: Backend; p50Ratio: number; p95Ratio: number }[] = [];
   try {
     let started = performance.now();
-    const bytes = await writePostings(file, postings, now);
+    const bytes = await writePostings(files, postings, now);
     const generateSeconds = secondsSince(started);
     log(`portal: generated ${postings.toLocaleString('en')} postings (rows and jieba search words by the projection's postingRow) in ${generateSeconds} s, ${(bytes / 1024 / 1024).toFixed(1)} MiB of COPY text`);
     const backends: Backend[] = options.postgresUrl ? ['postgres', 'pglite'] : ['pglite'];
@@ -131,7 +125,7 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
       const handle = await openBenchDatabase(backend, options.postgresUrl);
       try {
         await handle.migrate();
-        const load = await loadPostings(handle, fileBatches(file), postings, backend);
+        const load = await loadPostings(handle, fileBatches(files), postings, backend);
         const [count] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM public_postings`);
         log(`[${backend}] loaded ${count?.n.toLocaleString('en')} postings in ${load.totalSeconds} s (COPY ${load.copySeconds} s, indexes ${load.indexSeconds} s, ANALYZE ${load.analyzeSeconds} s)`);
         loads.push({ backend, postings: count?.n ?? 0, ...load });
@@ -143,28 +137,18 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
         started = performance.now();
         for (const query of portalQueries) for (let i = 0; i < 2; i++) await timed(api, apiPath(query)), await timed(searchPage, pagePath(query));
         log(`[${backend}] warm-up: every search twice on each app, ${secondsSince(started)} s`);
-        // Before and after the district index of migration 0032, alternately, so that both see the same load.
-        const times = { before: [] as number[], after: [] as number[], page: [] as number[] };
+        const times = { api: [] as number[], page: [] as number[] };
         const perQuery = portalQueries.map(() => [] as number[]);
         const totals: number[] = [];
         started = performance.now();
-        for (let alternation = 0; alternation < ALTERNATIONS; alternation++) {
-          for (const phase of ['before', 'after'] as const) {
-            const swapped = performance.now();
-            await districtIndex(handle.db, phase);
-            log(`[${backend}] ${phase === 'before' ? 'the district index of 0025' : 'the district index of 0032'} in place (${secondsSince(swapped)} s)`);
-            for (let round = 0; round < Math.ceil(rounds / ALTERNATIONS); round++) {
-              for (const [n, query] of portalQueries.entries()) {
-                const { ms, body } = await timed(api, apiPath(query));
-                times[phase].push(ms);
-                if (phase === 'after') {
-                  perQuery[n]!.push(ms);
-                  totals[n] = (JSON.parse(body) as { total: number }).total;
-                  // Another search than the one just asked, so that the page does not find its rows in the cache the API request warmed.
-                  times.page.push((await timed(searchPage, pagePath(portalQueries[(n + portalQueries.length / 2) % portalQueries.length]!))).ms);
-                }
-              }
-            }
+        for (let round = 0; round < rounds; round++) {
+          for (const [n, query] of portalQueries.entries()) {
+            const { ms, body } = await timed(api, apiPath(query));
+            times.api.push(ms);
+            perQuery[n]!.push(ms);
+            totals[n] = (JSON.parse(body) as { total: number }).total;
+            // Another search than the one just asked, so that the page does not find its rows in the cache the API request warmed.
+            times.page.push((await timed(searchPage, pagePath(portalQueries[(n + portalQueries.length / 2) % portalQueries.length]!))).ms);
           }
         }
         log(`[${backend}] searches measured in ${secondsSince(started)} s`);
@@ -172,18 +156,14 @@ export async function runPortalBench(options: { postgresUrl: string | undefined;
           const one = figure('', backend, perQuery[n]!);
           log(`  ${decodeURIComponent(searchOf(query))}: ${totals[n]} results, API p50 ${one.p50Ms} ms, max ${Math.max(...perQuery[n]!).toFixed(1)} ms`);
         }
-        const figures = [figure('portal-search-api', backend, times.after), figure('portal-search-page', backend, times.page), figure('portal-search-api-before-0032', backend, times.before)];
-        for (const f of figures) log(`[${backend}] ${f.name}: p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, mean ${f.meanMs} ms (${f.samples} searches)`);
-        const [after, , before] = figures as [PortalFigure, PortalFigure, PortalFigure];
-        const comparison = { backend, p50Ratio: Math.round((after.p50Ms / before.p50Ms) * 100) / 100, p95Ratio: Math.round((after.p95Ms / before.p95Ms) * 100) / 100 };
-        log(`[${backend}] after / before the 0032 index: p50 ${comparison.p50Ratio}, p95 ${comparison.p95Ratio}; target p95 ${TARGET_P95_MS[backend]} ms: ${after.p95Ms <= TARGET_P95_MS[backend] ? 'met' : 'missed'}`);
+        const figures = [figure('portal-search-api', backend, times.api), figure('portal-search-page', backend, times.page)];
+        for (const f of figures) log(`[${backend}] ${f.name}: p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, mean ${f.meanMs} ms (${f.samples} searches); target p95 ${TARGET_P95_MS[backend]} ms: ${f.p95Ms <= TARGET_P95_MS[backend] ? 'met' : 'missed'}`);
         results.push(...figures);
-        comparisons.push(comparison);
       } finally {
         await handle.close();
       }
     }
-    return { benchmark: 'portal', postings, rounds, queries: portalQueries.length, generateSeconds, loads, comparisons, results };
+    return { benchmark: 'portal', postings, rounds, queries: portalQueries.length, generateSeconds, loads, results };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/index.ts';
-import { publicPostings as p } from '../db/schema/index.ts';
+import { publicPostingSearch as s } from '../db/schema/index.ts';
 import { postingFacets, salaryBands, type FacetCount, type PostingFacet } from './types.ts';
 
 /** The windows of the "posted within" facet, in days. */
@@ -55,10 +55,10 @@ export async function facetCounts(db: Executor, where: SQL, filters: Record<Post
         )},
         ${sql.join([...bands, ...windows], sql`, `)}
       FROM (
-        SELECT ${p.district} AS district, left(${p.occupation}, 1) AS occupation_major, left(${p.occupation}, 4) AS occupation_minor,
-               ${p.industrySection} AS industry_section, ${p.education} AS education, ${p.employmentForm} AS employment_form,
-               ${p.monthlyMinFen} AS monthly_min_fen, ${p.monthlyMaxFen} AS monthly_max_fen, ${p.publishedAt} AS published_at, ${flags}
-        FROM ${p} WHERE ${where}
+        SELECT ${s.district} AS district, left(${s.occupation}, 1) AS occupation_major, left(${s.occupation}, 4) AS occupation_minor,
+               ${s.industrySection} AS industry_section, ${s.education} AS education, ${s.employmentForm} AS employment_form,
+               ${s.monthlyMinFen} AS monthly_min_fen, ${s.monthlyMaxFen} AS monthly_max_fen, ${s.publishedAt} AS published_at, ${flags}
+        FROM ${s} WHERE ${where}
       ) AS base
       GROUP BY GROUPING SETS (${sql.join(
         sets.map(([, value]) => sql`(${value})`),

@@ -1,9 +1,9 @@
-import { and, asc, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, gt, lte } from 'drizzle-orm';
 import { chinaDate } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
-import { publicPostings as p } from '../db/schema/index.ts';
+import { publicPostings as p, publicPostingSearch as s } from '../db/schema/index.ts';
 import { facetFilters } from './posting-filters.ts';
-import { openOn, summaryColumns, summaryOf } from './posting-search.ts';
+import { openMatching, summaryColumns, summaryOf, withSearchRow } from './posting-search.ts';
 import { tsqueryLiteral } from './search-words.ts';
 import type { PostingQuery, PublicPostingSummary } from './types.ts';
 
@@ -17,9 +17,10 @@ export async function postingsPublishedBetween(db: Executor, now: Date, query: P
   const filters = Object.values(facetFilters(query, now));
   const rows = await db
     .select(summaryColumns)
-    .from(p)
-    .where(and(openOn(chinaDate(now)), gt(p.publishedAt, after), lte(p.publishedAt, until), tsquery === undefined ? undefined : sql`${p.search} @@ ${tsquery}::tsquery`, ...filters))
-    .orderBy(asc(p.publishedAt), asc(p.caseId))
+    .from(s)
+    .innerJoin(p, withSearchRow)
+    .where(and(openMatching(chinaDate(now), tsquery), gt(s.publishedAt, after), lte(s.publishedAt, until), ...filters))
+    .orderBy(asc(s.publishedAt), asc(s.caseId))
     .limit(limit);
   return rows.map(summaryOf);
 }

@@ -1,5 +1,5 @@
 import { and, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { publicPostings as p } from '../db/schema/index.ts';
+import { publicPostingSearch as s } from '../db/schema/index.ts';
 import { salaryBands, type PostingFacet, type PostingQuery } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -13,14 +13,14 @@ const literal = (value: string) => value.replace(/[%_\\]/g, '\\$&');
  */
 function districtFilter(code: string): SQL {
   if (!/^\d{6}$/.test(code)) return sql`false`;
-  if (code.endsWith('0000')) return like(p.district, `${code.slice(0, 2)}%`);
-  if (code.endsWith('00')) return like(p.district, `${code.slice(0, 4)}%`);
-  return eq(p.district, code);
+  if (code.endsWith('0000')) return like(s.district, `${code.slice(0, 2)}%`);
+  if (code.endsWith('00')) return like(s.district, `${code.slice(0, 4)}%`);
+  return eq(s.district, code);
 }
 
 /** An occupation group of the 2022 classification (`2`, `2-01`, `2-01-01`) or an occupation: itself and everything below it. */
 function occupationFilter(code: string): SQL {
-  return or(eq(p.occupation, code), like(p.occupation, `${literal(code)}-%`))!;
+  return or(eq(s.occupation, code), like(s.occupation, `${literal(code)}-%`))!;
 }
 
 /** Postings whose monthly pay range meets the band (an hourly wage at 174 hours a month); a piece rate is in no band. */
@@ -28,15 +28,15 @@ export function salaryFilter(id: string): SQL {
   const band = salaryBands.find((b) => b.id === id);
   if (!band) return sql`false`;
   return and(
-    sql`${p.monthlyMinFen} IS NOT NULL`,
-    band.minFen === null ? undefined : gte(p.monthlyMaxFen, band.minFen),
-    band.maxFen === null ? undefined : lt(p.monthlyMinFen, band.maxFen),
+    sql`${s.monthlyMinFen} IS NOT NULL`,
+    band.minFen === null ? undefined : gte(s.monthlyMaxFen, band.minFen),
+    band.maxFen === null ? undefined : lt(s.monthlyMinFen, band.maxFen),
   )!;
 }
 
 /** Published at most this many days before now. */
 export function postedWithinFilter(days: number, now: Date): SQL {
-  return gte(p.publishedAt, new Date(now.getTime() - days * DAY_MS));
+  return gte(s.publishedAt, new Date(now.getTime() - days * DAY_MS));
 }
 
 /**
@@ -47,10 +47,10 @@ export function facetFilters(query: PostingQuery, now: Date): Record<PostingFace
   return {
     district: query.district === undefined ? undefined : districtFilter(query.district),
     occupation: query.occupation === undefined ? undefined : occupationFilter(query.occupation),
-    industry: query.industry === undefined ? undefined : eq(p.industrySection, query.industry.toUpperCase()),
+    industry: query.industry === undefined ? undefined : eq(s.industrySection, query.industry.toUpperCase()),
     salary: query.salary === undefined ? undefined : salaryFilter(query.salary),
-    education: query.education === undefined ? undefined : eq(p.education, query.education),
-    employmentForm: query.employmentForm === undefined ? undefined : eq(p.employmentForm, query.employmentForm),
+    education: query.education === undefined ? undefined : eq(s.education, query.education),
+    employmentForm: query.employmentForm === undefined ? undefined : eq(s.employmentForm, query.employmentForm),
     postedWithin: query.postedWithin === undefined ? undefined : postedWithinFilter(query.postedWithin, now),
   };
 }

@@ -83,6 +83,6 @@ export async function postingPage(rt: RuntimeContext, db: Executor, id: string):
 
 /** The open postings for the sitemap, most recently changed first, at most {@link SITEMAP_LIMIT}. */
 export async function postingSitemap(db: Executor, now: Date): Promise<PostingSitemapEntry[]> {
-  const rows = await db.select({ id: p.caseId, updatedAt: p.updatedAt }).from(p).where(openOn(chinaDate(now))).orderBy(desc(p.updatedAt), p.caseId).limit(SITEMAP_LIMIT);
+  const rows = await db.select({ id: p.caseId, updatedAt: p.updatedAt }).from(p).where(openOn(p.validUntil, chinaDate(now))).orderBy(desc(p.updatedAt), p.caseId).limit(SITEMAP_LIMIT);
   return rows.map((row) => ({ id: row.id, updatedAt: row.updatedAt.toISOString() }));
 }

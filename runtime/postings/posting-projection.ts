@@ -1,10 +1,10 @@
 import { and, eq, getTableColumns, notExists, sql, type SQL } from 'drizzle-orm';
 import { isPlatformError, type Meaning } from '../../engine/index.ts';
 import type { Executor, Transaction } from '../db/index.ts';
-import { cases, employers, publicPostings } from '../db/schema/index.ts';
+import { cases, employers, publicPostings, publicPostingSearch } from '../db/schema/index.ts';
 import type { PluginRegistry } from '../plugins/index.ts';
 import type { CaseProjection, CaseRow, RuntimeContext } from '../runtime-context.ts';
-import { postingRow, type PostingEmployer } from './posting-row.ts';
+import { postingRow, postingSearchRow, type PostingEmployer } from './posting-row.ts';
 
 /** The process and state of a published vacancy as the packages declare them; undefined when none does. */
 export function publishedVacancy(registry: PluginRegistry): (Meaning & { state: string }) | undefined {
@@ -19,19 +19,23 @@ export function publishedVacancy(registry: PluginRegistry): (Meaning & { state: 
 
 const ofCase = (row: Pick<CaseRow, 'cityCode' | 'id'>): SQL => and(eq(publicPostings.cityCode, row.cityCode), eq(publicPostings.caseId, row.id))!;
 
-/** Every column but the key, taken from the row an upsert proposed. */
-const proposed = Object.fromEntries(
-  Object.entries(getTableColumns(publicPostings))
-    .filter(([key]) => key !== 'cityCode' && key !== 'caseId')
-    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
-);
+/** Every column of a table but the key (city and case), taken from the row an upsert proposed. */
+const proposedOf = (table: typeof publicPostings | typeof publicPostingSearch) =>
+  Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([key]) => key !== 'cityCode' && key !== 'caseId')
+      .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+  );
+const proposed = { posting: proposedOf(publicPostings), search: proposedOf(publicPostingSearch) };
 
-/** Writes the public row of a case in the published state, or updates the one there. */
+/** Writes the public row of a case in the published state and its search row, or updates the ones there. (Deleting the public row deletes its search row.) */
 async function upsertPosting(tx: Executor, row: CaseRow, employer: PostingEmployer, now: Date): Promise<void> {
+  const posting = postingRow(row, employer, now);
+  await tx.insert(publicPostings).values(posting).onConflictDoUpdate({ target: [publicPostings.cityCode, publicPostings.caseId], set: proposed.posting });
   await tx
-    .insert(publicPostings)
-    .values(postingRow(row, employer, now))
-    .onConflictDoUpdate({ target: [publicPostings.cityCode, publicPostings.caseId], set: proposed });
+    .insert(publicPostingSearch)
+    .values(postingSearchRow(posting))
+    .onConflictDoUpdate({ target: [publicPostingSearch.cityCode, publicPostingSearch.caseId], set: proposed.search });
 }
 
 /** The employer a posting case is about (its subject), as the public page names it. */

@@ -1,8 +1,11 @@
 import { codeEntry, codeName } from '../code-tables/index.ts';
 import { divisionStreets, divisionTree } from '../divisions/index.ts';
-import type { publicPostings } from '../db/schema/index.ts';
+import type { publicPostings, publicPostingSearch } from '../db/schema/index.ts';
 import type { CaseRow } from '../runtime-context.ts';
-import { tsvectorLiteral } from './search-words.ts';
+import { tsvectorLiteral, wordsLiteral } from './search-words.ts';
+
+/** A public posting's row as written. */
+export type PublicPostingRow = typeof publicPostings.$inferInsert;
 
 const OCCUPATIONS = 'occupation-2022';
 const INDUSTRIES = 'industry-gb4754-2017';
@@ -55,9 +58,9 @@ export function monthlyPay(fen: number, basis: string): number | null {
 /**
  * The public row of a published posting, from its case's data (the posting form's fields) and its
  * employer: only the fields a public page may show (the contact person and phone are left behind),
- * the names of its codes, its pay as monthly pay, and the words search finds it by.
+ * the names of its codes and its pay as monthly pay.
  */
-export function postingRow(row: CaseRow, employer: PostingEmployer, now: Date): typeof publicPostings.$inferInsert {
+export function postingRow(row: CaseRow, employer: PostingEmployer, now: Date): PublicPostingRow {
   const data = row.data;
   const occupation = text(data['occupation']);
   const industry = optionalText(data['industry']);
@@ -101,12 +104,32 @@ export function postingRow(row: CaseRow, employer: PostingEmployer, now: Date): 
     validUntil: text(data['validUntil']),
     publishedAt: new Date(row.snapshot.context.enteredAt),
     updatedAt: now,
-    search: tsvectorLiteral([
-      { text: title, weight: 'A' },
-      { text: occupationTitle, weight: 'A' },
-      { text: employer.name, weight: 'B' },
-      { text: duties, weight: 'C' },
-      { text: requirements ?? '', weight: 'D' },
+  };
+}
+
+/**
+ * The search row of a public posting: the values search filters and counts by, every word of its
+ * title, occupation, employer, duties and requirements (jieba, search mode) once, and the words
+ * of its title and occupation, with their positions, that relevance ranks by.
+ */
+export function postingSearchRow(posting: PublicPostingRow): typeof publicPostingSearch.$inferInsert {
+  const { cityCode, caseId, district, occupation, industrySection, education, employmentForm, monthlyMinFen, monthlyMaxFen, publishedAt, validUntil } = posting;
+  return {
+    cityCode,
+    caseId,
+    district,
+    occupation,
+    industrySection,
+    education,
+    employmentForm,
+    monthlyMinFen,
+    monthlyMaxFen,
+    publishedAt,
+    validUntil,
+    words: wordsLiteral([posting.title, posting.occupationName, posting.employerName, posting.duties, posting.requirements ?? '']),
+    rankWords: tsvectorLiteral([
+      { text: posting.title, weight: 'A' },
+      { text: posting.occupationName, weight: 'A' },
     ]),
   };
 }

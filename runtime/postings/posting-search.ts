@@ -1,7 +1,7 @@
-import { and, asc, desc, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { chinaDate } from '../../engine/index.ts';
 import type { Executor } from '../db/index.ts';
-import { publicPostings as p } from '../db/schema/index.ts';
+import { publicPostings as p, publicPostingSearch as s } from '../db/schema/index.ts';
 import { facetCounts } from './facet-counts.ts';
 import { facetFilters } from './posting-filters.ts';
 import { tsqueryLiteral } from './search-words.ts';
@@ -36,17 +36,59 @@ export function summaryOf<R extends Omit<PublicPostingSummary, 'publishedAt'> & 
   return { ...row, publishedAt: row.publishedAt.toISOString() };
 }
 
-/** Postings anyone may see now: the last day they are open not before today (China date), whatever their timer has done yet. */
-export function openOn(today: string): SQL {
-  return gte(p.validUntil, today);
+/** Postings anyone may see now: the last day they are open (the column given) not before today (China date), whatever their timer has done yet. */
+export function openOn(validUntil: AnyColumn, today: string): SQL {
+  return gte(validUntil, today);
 }
 
-/** How each sort orders: relevance falls back to newest first without a keyword; ties by id, so pages never overlap. */
-function ordering(sort: PostingQuery['sort'], tsquery: string | undefined): SQL[] {
-  const newest = [desc(p.publishedAt), asc(p.caseId)];
-  if (sort === 'salary') return [sql`${p.monthlyMaxFen} DESC NULLS LAST`, ...newest];
+/** The open postings (their search rows) matching a keyword (a tsquery literal), or every open one without. */
+export function openMatching(today: string, tsquery: string | undefined): SQL {
+  return and(openOn(s.validUntil, today), tsquery === undefined ? undefined : sql`${s.words} @@ ${tsquery}::tsquery`)!;
+}
+
+/** A public posting joined to its search row. */
+export const withSearchRow = and(eq(s.cityCode, p.cityCode), eq(s.caseId, p.caseId))!;
+
+/** What a sort orders by, as columns of the search rows or of a select from them. */
+interface SortKeys {
+  rank: SQL | AnyColumn;
+  publishedAt: AnyColumn;
+  monthlyMaxFen: AnyColumn;
+  caseId: AnyColumn;
+}
+
+/**
+ * How each sort orders: relevance (the keyword in the title or occupation, the more the higher)
+ * falls back to newest first, and is newest first without a keyword; ties by id, so pages never
+ * overlap.
+ */
+function ordering(keys: SortKeys, sort: PostingQuery['sort'], tsquery: string | undefined): SQL[] {
+  const newest = [desc(keys.publishedAt), asc(keys.caseId)];
+  if (sort === 'salary') return [sql`${keys.monthlyMaxFen} DESC NULLS LAST`, ...newest];
   if (sort === 'date' || tsquery === undefined) return newest;
-  return [sql`ts_rank(${p.search}, ${tsquery}::tsquery) DESC`, ...newest];
+  return [desc(keys.rank), ...newest];
+}
+
+/**
+ * One page of results: the page's search rows ordered and cut first, then only those joined to
+ * their public rows for what a result lists, in the same order (joining first would read the
+ * public row of every match).
+ */
+async function resultPage(db: Executor, where: SQL, sort: PostingQuery['sort'], tsquery: string | undefined, pageSize: number, page: number) {
+  const rank = sql<number>`${tsquery === undefined ? sql`0` : sql`ts_rank(${s.rankWords}, ${tsquery}::tsquery)`}`;
+  const top = db
+    .select({ cityCode: s.cityCode, caseId: s.caseId, publishedAt: s.publishedAt, monthlyMaxFen: s.monthlyMaxFen, rank: rank.as('rank') })
+    .from(s)
+    .where(where)
+    .orderBy(...ordering({ ...s, rank }, sort, tsquery))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as('top');
+  return db
+    .select(summaryColumns)
+    .from(top)
+    .innerJoin(p, and(eq(p.cityCode, top.cityCode), eq(p.caseId, top.caseId)))
+    .orderBy(...ordering({ rank: sql`${top.rank}`, publishedAt: top.publishedAt, monthlyMaxFen: top.monthlyMaxFen, caseId: top.caseId }, sort, tsquery));
 }
 
 /**
@@ -60,17 +102,8 @@ export async function searchPostings(db: Executor, now: Date, asked: PostingQuer
   const page = Math.max(1, Math.trunc(query.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const tsquery = query.q === undefined ? undefined : tsqueryLiteral(query.q);
-  const where = and(openOn(chinaDate(now)), tsquery === undefined ? undefined : sql`${p.search} @@ ${tsquery}::tsquery`)!;
+  const where = openMatching(chinaDate(now), tsquery);
   const filters = facetFilters(query, now);
-  const [items, counts] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(p)
-      .where(and(where, ...Object.values(filters)))
-      .orderBy(...ordering(query.sort, tsquery))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    facetCounts(db, where, filters, now),
-  ]);
+  const [items, counts] = await Promise.all([resultPage(db, and(where, ...Object.values(filters))!, query.sort, tsquery, pageSize, page), facetCounts(db, where, filters, now)]);
   return { total: counts.total, page, pageSize, items: items.map(summaryOf), facets: counts.facets };
 }

@@ -65,6 +65,14 @@ export function tsvectorLiteral(parts: readonly { text: string; weight: SearchWe
 }
 
 /**
+ * A tsvector literal of every search-mode word of the texts once, without positions or weights
+ * (`'会计' '财务'`): what a keyword is matched against, at the least size a row can hold it.
+ */
+export function wordsLiteral(texts: readonly string[]): string {
+  return [...new Set(texts.flatMap(searchWords))].map(quoted).join(' ');
+}
+
+/**
  * A tsquery literal for a search box's text, or undefined when it holds no word. Each word of the
  * query (jieba's precise cut) must be found: as itself, or as all the shorter words search mode
  * finds in it (`财务会计` as 财务会计, or 财务 and 会计; `会计师` as 会计师, or 会计), so a query finds

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
-import { cases, publicPostings as postingsTable } from '../../runtime/db/schema/index.ts';
+import { cases, publicPostings as postingsTable, publicPostingSearch as searchTable } from '../../runtime/db/schema/index.ts';
 import { fillPublicPostings, publicPostings, type PostingQuery, type PublicPostings } from '../../runtime/postings/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
@@ -148,6 +148,25 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
     const second = await site.search({ sort: 'salary', page: 2, pageSize: 3 });
     expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(second.items.map((item) => item.id)).toEqual([ids.sorter]);
+  });
+
+  it('ranks a keyword in the title or occupation above one in the duties only; a withdrawn posting is counted nowhere', async () => {
+    const clerk = await postVacancy(
+      t,
+      { caseworker, reviewer },
+      firm,
+      vacancyPostingForm(ACCOUNTING_FIRM, { validFrom: '2026-11-06', title: '行政文员', occupation: '3-01-01-01', workArea: '350203', duties: '协助会计整理报销单据。', ...contact(4) }),
+    );
+    // Newer, but 会计 is only in its duties: the accountant (会计 in its title) comes first, unless sorted by date.
+    expect(await found({ q: '会计' })).toEqual([ids.accountant, clerk]);
+    expect(await found({ q: '会计', sort: 'date' })).toEqual([clerk, ids.accountant]);
+    expect((await site.search({ q: '会计' })).facets.district).toEqual([{ value: '350203', count: 2 }]);
+
+    await act(t, caseworker, clerk, 'withdraw', { withdrawalReason: '岗位取消' });
+    const after = await site.search({ q: '会计' });
+    expect(after.total).toBe(1);
+    expect(after.facets.district).toEqual([{ value: '350203', count: 1 }]);
+    expect(await t.rt.db.select().from(searchTable).where(eq(searchTable.caseId, clerk))).toEqual([]);
   });
 
   it('gives a live posting its page and lists it in the sitemap, with public fields only', async () => {

@@ -45,6 +45,7 @@ const countedTables = [
   'notification_reads',
   'case_attachments',
   'public_postings',
+  'public_posting_search',
   'public_notices',
   'notice_objections',
   'job_applications',

@@ -1,4 +1,4 @@
-import { bigint, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL's full-text document type, written as a tsvector literal (`'会计':1A '财务':2C`). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -48,16 +48,46 @@ export const publicPostings = pgTable(
     /** When the case entered the published state, and when the row last changed. */
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    /** The words of title, occupation, employer, duties and requirements as jieba cuts them in search mode, weighted A to D. */
-    search: tsvector('search').notNull(),
   },
   (t) => [
     primaryKey({ name: 'public_postings_pkey', columns: [t.cityCode, t.caseId] }),
     // The public id names no city.
     uniqueIndex('public_postings_case_key').on(t.caseId),
-    index('public_postings_search_idx').using('gin', t.search),
-    index('public_postings_published_idx').on(t.publishedAt),
+  ],
+);
+
+/**
+ * The search side of each public posting, a narrow row kept with it (same transaction, deleted
+ * with it): the values search filters and counts by, and the words it finds the posting by. A
+ * search and its facet counts read every posting matching the keyword; these rows are about a
+ * third of the size of the posting's whole row (no texts, words without positions), so that
+ * reading stays in memory.
+ */
+export const publicPostingSearch = pgTable(
+  'public_posting_search',
+  {
+    cityCode: text('city_code').notNull(),
+    caseId: uuid('case_id').notNull(),
+    district: text('district').notNull(),
+    occupation: text('occupation').notNull(),
+    industrySection: text('industry_section'),
+    education: text('education').notNull(),
+    employmentForm: text('employment_form').notNull(),
+    monthlyMinFen: bigint('monthly_min_fen', { mode: 'number' }),
+    monthlyMaxFen: bigint('monthly_max_fen', { mode: 'number' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** Every word of title, occupation, employer, duties and requirements as jieba cuts them in search mode, once each, no positions: what a keyword matches. */
+    words: tsvector('words').notNull(),
+    /** The words of title and occupation with their positions: what relevance ranks by. */
+    rankWords: tsvector('rank_words').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'public_posting_search_pkey', columns: [t.cityCode, t.caseId] }),
+    foreignKey({ name: 'public_posting_search_posting_fk', columns: [t.cityCode, t.caseId], foreignColumns: [publicPostings.cityCode, publicPostings.caseId] }).onDelete('cascade'),
+    index('public_posting_search_words_idx').using('gin', t.words),
+    index('public_posting_search_published_idx').on(t.publishedAt),
     // Pattern operators: a city's or a province's postings (`district LIKE '3505%'`) are found by the index too, not only a county's.
-    index('public_postings_district_idx').on(t.district.op('text_pattern_ops')),
+    index('public_posting_search_district_idx').on(t.district.op('text_pattern_ops')),
   ],
 );
