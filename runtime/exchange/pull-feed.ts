@@ -61,6 +61,16 @@ export async function verifyFeedRequest(ctx: ExchangeContext, request: FeedReque
 /** The HTTP headers that carry a feed request. */
 export const FEED_HEADERS = { member: 'x-exchange-member', keyId: 'x-exchange-key', time: 'x-exchange-time', signature: 'x-exchange-signature' } as const;
 
+/** The signed headers with which a member served here asks for a page of a provider's feed. */
+export async function signFeedRequest(ctx: ExchangeContext, member: string, after: number, limit: number): Promise<Record<string, string>> {
+  const now = ctx.clock();
+  const key = await signingKey(ctx, ctx.db, member, now);
+  if (!key) throw new PlatformError('EXCHANGE_KEY_NOT_VALID', { details: { member, reason: 'no signing key on this node' } });
+  const unsigned = { member, keyId: key.keyId, time: now.toISOString() };
+  const signature = signBytes(key.privateKey, requestBytes(unsigned, after, limit));
+  return { [FEED_HEADERS.member]: member, [FEED_HEADERS.keyId]: key.keyId, [FEED_HEADERS.time]: unsigned.time, [FEED_HEADERS.signature]: signature };
+}
+
 /**
  * A consumer served here reads a provider's feed from where it stopped: each page's messages are
  * verified and taken into its inbox as a pushed message would be, their acknowledgements posted
@@ -75,12 +85,7 @@ export async function pullFeed(ctx: ExchangeContext, consumer: string, provider:
   for (;;) {
     const [cursor] = await ctx.db.select().from(exchangeCursors).where(and(eq(exchangeCursors.consumer, consumer), eq(exchangeCursors.provider, provider)));
     const after = cursor?.after ?? 0;
-    const now = ctx.clock();
-    const key = await signingKey(ctx, ctx.db, consumer, now);
-    if (!key) throw new PlatformError('EXCHANGE_KEY_NOT_VALID', { details: { member: consumer, reason: 'no signing key on this node' } });
-    const unsigned = { member: consumer, keyId: key.keyId, time: now.toISOString() };
-    const signature = signBytes(key.privateKey, requestBytes(unsigned, after, pageSize));
-    const headers = { [FEED_HEADERS.member]: consumer, [FEED_HEADERS.keyId]: key.keyId, [FEED_HEADERS.time]: unsigned.time, [FEED_HEADERS.signature]: signature };
+    const headers = await signFeedRequest(ctx, consumer, after, pageSize);
     const answer = await transport(`${base}/feed?after=${after}&limit=${pageSize}`, { method: 'GET', headers });
     if (answer.status !== 200) throw new Error(`the feed of ${provider} answered HTTP ${answer.status}`);
     const page = (await answer.json()) as { items: { seq: number; envelope: unknown }[]; next: number };
