@@ -99,4 +99,18 @@ describe.each(backends)('exchange refusals and key rotation (%s)', (backend) => 
     advanceSeconds(nodes.clock, 30);
     expect(await deliverDue(nodes.xiamen.t.rt, httpTransport)).toEqual([{ messageId: envelope.messageId, attempts: 2, delivered: true }]);
   });
+
+  it('keeps a message pending when the answer is not a valid acknowledgement of it', async () => {
+    advanceSeconds(nodes.clock, 3600);
+    const { envelope } = await sendMessage(nodes.xiamen.t.rt, { sender: XIAMEN, receiver: FUZHOU, service: 'unemployment.registered', businessKey: 'UR3502032026000127', payload: { months: 4 } });
+    // A peer (or someone between) answering 200 with the acknowledgement of another hash, then with one signed by 厦门's own key.
+    const genuine = await httpTransport(`${nodes.fuzhou.address()}/inbox`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const answering = (body: unknown) => async () => ({ status: 200, json: async () => body });
+    const [otherHash] = await deliverDue(nodes.xiamen.t.rt, answering({ ...genuine, payloadHash: '0'.repeat(64) }));
+    expect(otherHash).toMatchObject({ delivered: false, error: 'EXCHANGE_ACK_INVALID' });
+    advanceSeconds(nodes.clock, 30);
+    const [forged] = await deliverDue(nodes.xiamen.t.rt, answering({ ...genuine, signature: sealEnvelope(message(), await xiamenKey()).signature }));
+    expect(forged).toMatchObject({ delivered: false, error: 'EXCHANGE_ACK_INVALID' });
+    expect((await nodes.xiamen.t.rt.db.select().from(exchangeOutbox).where(eq(exchangeOutbox.messageId, envelope.messageId)))[0]).toMatchObject({ status: 'pending', attempts: 2, acknowledgement: null });
+  });
 });
