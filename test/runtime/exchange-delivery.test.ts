@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeInbox, exchangeKeys, exchangeLog, exchangeOutbox } from '../../runtime/db/schema/index.ts';
-import { deliverDue, httpTransport, payloadHash, pullFeed, sendMessage, signFeedRequest, verifyAcknowledgement, verifyMessageLog } from '../../runtime/exchange/index.ts';
+import { FieldCipher } from '../../runtime/crypto/index.ts';
+import { reencryptAll } from '../../runtime/privacy/index.ts';
+import { deliverDue, httpTransport, payloadHash, pullFeed, sendMessage, signFeedRequest, signingKey, verifyAcknowledgement, verifyMessageLog } from '../../runtime/exchange/index.ts';
 import { advanceSeconds, exchangeCounts, FUZHOU, FUZHOU_PULL, twoNodes, XIAMEN } from '../support/exchange-peers.ts';
-import { backends } from '../support/test-runtime.ts';
+import { backends, testKeyRing } from '../support/test-runtime.ts';
 
 /**
  * Issue 18 item 1, the exchange: 厦门's node sends signed messages to 福州's over a real HTTP hop on
@@ -25,6 +28,15 @@ describe.each(backends)('exchange between two nodes (%s)', (backend) => {
     expect(key!.privateKey).toMatch(/^sm4ctr:v1:/);
     const [peer] = await nodes.xiamen.t.rt.db.select().from(exchangeKeys).where(eq(exchangeKeys.memberCode, FUZHOU));
     expect(peer!.privateKey).toBeNull();
+    // A new primary key of the key ring re-seals it, as it does personal data; it still signs.
+    const rt = nodes.xiamen.t.rt;
+    const ring = { ...testKeyRing, primary: 'k2', keys: { ...testKeyRing.keys, k2: randomBytes(32).toString('hex') } };
+    rt.cipher = new FieldCipher(ring);
+    expect((await reencryptAll(rt.db, rt.cipher, { reindex: false })).exchangeKeys).toBe(1);
+    const [resealed] = await rt.db.select().from(exchangeKeys).where(eq(exchangeKeys.memberCode, XIAMEN));
+    expect(resealed!.privateKey).toMatch(/^sm4ctr:v1:k2:/);
+    rt.cipher = new FieldCipher({ ...ring, keys: { k2: ring.keys.k2 } });
+    expect(await signingKey(rt, rt.db, XIAMEN, rt.clock())).toMatchObject({ keyId: key!.keyId });
   });
 
   it('sends a message: the receiver stores it once and answers a signed acknowledgement echoing the hash; the sender checks it and marks the message delivered', async () => {
