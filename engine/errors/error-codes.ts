@@ -125,6 +125,16 @@ export const errorCatalogue = {
   // A refusal answered with 409: the notice's period is over, or the case has left its notice state.
   NOTICE_CLOSED: { kind: 'refusal', 'zh-CN': '该公示已结束，不再受理异议', en: 'This notice has ended: objections are no longer taken' },
   NOTICE_OBJECTION_THROTTLED: { kind: 'refusal', 'zh-CN': '异议提交过于频繁，请稍后再试', en: 'Too many objections from this address: try again later' },
+  // The exchange between organisations (runtime/exchange): a message that does not prove where it comes from, or is not for us, is refused and nothing is written.
+  EXCHANGE_SENDER_UNKNOWN: { kind: 'refusal', 'zh-CN': '发送方不是已登记的交换成员', en: 'The sender is not a registered member of the exchange' },
+  EXCHANGE_KEY_NOT_VALID: { kind: 'refusal', 'zh-CN': '签名密钥未登记，或在消息时间不在有效期内', en: "The signing key is not registered, or was not valid at the message's time" },
+  EXCHANGE_SIGNATURE_INVALID: { kind: 'refusal', 'zh-CN': '签名验证失败', en: 'The signature does not verify' },
+  EXCHANGE_PAYLOAD_HASH_MISMATCH: { kind: 'refusal', 'zh-CN': '消息内容与其摘要不符', en: 'The payload does not match its hash' },
+  EXCHANGE_RECEIVER_NOT_HERE: { kind: 'refusal', 'zh-CN': '消息的接收方不在本节点', en: 'The receiver of the message is not served here' },
+  // A refusal answered with 409: the same sender sent another message under the same id.
+  EXCHANGE_MESSAGE_CONFLICT: { kind: 'refusal', 'zh-CN': '同一发送方的同一消息编号已对应另一条消息', en: 'The sender already sent another message under this id' },
+  EXCHANGE_REQUEST_EXPIRED: { kind: 'refusal', 'zh-CN': '签名请求的时间与本节点时间相差过大', en: "The signed request's time is too far from this node's clock" },
+  EXCHANGE_ACK_INVALID: { kind: 'refusal', 'zh-CN': '回执无效：签名、消息编号或摘要不符', en: 'The acknowledgement is invalid: its signature, message id or hash does not match' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

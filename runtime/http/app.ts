@@ -20,6 +20,7 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
+import { exchangeRoutes } from './routes/exchange-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
@@ -42,9 +43,12 @@ import { reviewRoutes } from './routes/review-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { taskClaimRoutes } from './routes/task-claim-routes.ts';
 
-/** Paths that answer without a signed-in user; so does every path under `/api/public/` (the public sites' data) and `/api/verify/`. */
+/**
+ * Paths that answer without a signed-in user; so does every path under `/api/public/` (the public
+ * sites' data), `/api/verify/`, and `/api/exchange/`, where the signature of a peer's message proves who sent it.
+ */
 const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
-const publicPrefixes = ['/api/verify/', '/api/public/'];
+const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/'];
 
 /**
  * The HTTP API: every route validated by zod schemas that also generate the OpenAPI 3.1
@@ -79,6 +83,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
   app.route('/api', publicPostingRoutes(rt));
+  app.route('/api', exchangeRoutes(rt));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));

@@ -52,6 +52,13 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   CASE_CLOSED: 409,
   ACCOUNT_NOT_ACTIVE: 403,
   SMS_UNAVAILABLE: 503,
+  // Who signed cannot be told, or the signature does not hold: not authenticated.
+  EXCHANGE_SIGNATURE_INVALID: 401,
+  EXCHANGE_REQUEST_EXPIRED: 401,
+  EXCHANGE_SENDER_UNKNOWN: 403,
+  EXCHANGE_KEY_NOT_VALID: 403,
+  EXCHANGE_RECEIVER_NOT_HERE: 421,
+  EXCHANGE_MESSAGE_CONFLICT: 409,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

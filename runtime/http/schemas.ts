@@ -13,8 +13,8 @@ export const ErrorBody = z
   .openapi('Error');
 
 /** Documented error responses for the given statuses. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
-  const descriptions = { 400: 'Malformed request', 401: 'Not signed in', 403: 'Not permitted', 404: 'Not found or out of scope', 409: 'Conflict', 413: 'Body too large', 415: 'Not a file type accepted', 422: 'Invalid data', 429: 'Too many attempts: wait the seconds of Retry-After' };
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429)[]) {
+  const descriptions = { 400: 'Malformed request', 401: 'Not signed in', 403: 'Not permitted', 404: 'Not found or out of scope', 409: 'Conflict', 413: 'Body too large', 415: 'Not a file type accepted', 421: 'Not served by this node', 422: 'Invalid data', 429: 'Too many attempts: wait the seconds of Retry-After' };
   return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s], content: { 'application/json': { schema: ErrorBody } } }]));
 }
 

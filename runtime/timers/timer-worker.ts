@@ -4,6 +4,7 @@ import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
+import { deliverDue } from '../exchange/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
@@ -108,7 +109,8 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
 /**
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
- * then fires the timers that are due and sends the saved searches' alerts that are due; runs never overlap.
+ * then fires the timers that are due, sends the saved searches' alerts that are due and pushes the
+ * exchange's messages that are due to their receivers (retried with backoff); runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
@@ -118,6 +120,7 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => followCalendar(rt))
       .then(() => fireDueTimers(rt))
       .then(() => deliverSearchAlerts(rt))
+      .then(() => deliverDue(rt))
       .then(() => undefined, onError)
       .finally(() => {
         run = null;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 
 /** Tables that are evidence: the application may read and add to them, never change, delete or empty them. */
-export const HISTORY_TABLES = ['case_events', 'audit_log', 'access_log', 'ledger_history', 'calendar_schedules', 'deadline_moves', 'master_data_history', 'task_assignments'] as const;
+export const HISTORY_TABLES = ['case_events', 'audit_log', 'access_log', 'ledger_history', 'calendar_schedules', 'deadline_moves', 'master_data_history', 'task_assignments', 'exchange_log'] as const;
 
 /**
  * Gives the application's role (the user of `DATABASE_URL`) what the server needs and no more,

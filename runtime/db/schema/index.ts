@@ -17,3 +17,4 @@ export * from './public-accounts.ts';
 export * from './notices.ts';
 export * from './articles.ts';
 export * from './job-applications.ts';
+export * from './exchange.ts';

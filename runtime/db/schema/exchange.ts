@@ -1,0 +1,121 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * 交换成员: the organisations this node exchanges messages with, itself included (runtime/exchange).
+ * A member is "served here" when this node holds one of its private keys.
+ */
+export const exchangeMembers = pgTable('exchange_members', {
+  /** The member code: a division code and a serial (`350200-001`), or a credit code. */
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** The base URL of the member's exchange API (`https://host/api/exchange`); none for a member that pulls. */
+  address: text('address'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A member's signing keys, each valid from a time until another (open when null), so a key can be
+ * rotated and the old one still verifies what was signed while it was valid. The private key is
+ * kept only for members served here, sealed by the runtime's key ring, never in the clear.
+ */
+export const exchangeKeys = pgTable(
+  'exchange_keys',
+  {
+    memberCode: text('member_code').notNull().references(() => exchangeMembers.code),
+    keyId: text('key_id').notNull(),
+    algorithm: text('algorithm').notNull(),
+    /** The public key, SPKI DER in base64. */
+    publicKey: text('public_key').notNull(),
+    /** The private key (PKCS #8 DER in base64), sealed with the runtime's cipher; null for a peer's key. */
+    privateKey: text('private_key'),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ name: 'exchange_keys_pkey', columns: [t.memberCode, t.keyId] })],
+);
+
+/**
+ * The sender's outbox: every message a member served here sent, with its delivery (attempts, next
+ * attempt, the receiver's signed acknowledgement). `seq` is the pull feed's cursor.
+ */
+export const exchangeOutbox = pgTable(
+  'exchange_outbox',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: uuid('message_id').notNull(),
+    sender: text('sender').notNull(),
+    receiver: text('receiver').notNull(),
+    service: text('service').notNull(),
+    businessKey: text('business_key').notNull(),
+    envelope: jsonb('envelope').$type<Record<string, unknown>>().notNull(),
+    envelopeHash: text('envelope_hash').notNull(),
+    /** `pending` until a valid acknowledgement comes back, then `delivered`. */
+    status: text('status').$type<'pending' | 'delivered'>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** Why the last attempt failed: an error code, an HTTP status or a network error's name. */
+    lastError: text('last_error'),
+    acknowledgement: jsonb('acknowledgement').$type<Record<string, unknown>>(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('exchange_outbox_message_idx').on(t.sender, t.messageId),
+    index('exchange_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('exchange_outbox_feed_idx').on(t.receiver, t.seq),
+  ],
+);
+
+/** The receiver's inbox: one row per (sender, message id), so a repeated delivery changes nothing and gets the same acknowledgement. */
+export const exchangeInbox = pgTable(
+  'exchange_inbox',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: uuid('message_id').notNull(),
+    sender: text('sender').notNull(),
+    receiver: text('receiver').notNull(),
+    service: text('service').notNull(),
+    businessKey: text('business_key').notNull(),
+    envelope: jsonb('envelope').$type<Record<string, unknown>>().notNull(),
+    envelopeHash: text('envelope_hash').notNull(),
+    acknowledgement: jsonb('acknowledgement').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('exchange_inbox_message_idx').on(t.sender, t.messageId), index('exchange_inbox_receiver_idx').on(t.receiver, t.seq)],
+);
+
+/**
+ * The message log of each member served here: every envelope sent or received, chained by
+ * SHA-256 (previous hash + envelope hash + direction). Append-only by trigger.
+ */
+export const exchangeLog = pgTable(
+  'exchange_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    memberCode: text('member_code').notNull(),
+    direction: text('direction').$type<'sent' | 'received'>().notNull(),
+    messageId: uuid('message_id').notNull(),
+    envelopeHash: text('envelope_hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('exchange_log_member_idx').on(t.memberCode, t.seq)],
+);
+
+/** The end of each member's chain, locked by each writer so entries chain in commit order. */
+export const exchangeLogHeads = pgTable('exchange_log_heads', {
+  memberCode: text('member_code').primaryKey(),
+  lastHash: text('last_hash').notNull(),
+});
+
+/** How far a member served here has read a provider's pull feed. */
+export const exchangeCursors = pgTable(
+  'exchange_cursors',
+  {
+    consumer: text('consumer').notNull(),
+    provider: text('provider').notNull(),
+    after: bigint('after', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'exchange_cursors_pkey', columns: [t.consumer, t.provider] })],
+);

@@ -1,0 +1,12 @@
+export { Acknowledgement, verifyAcknowledgement } from './acknowledgement.ts';
+export { canonicalJson, payloadHash, sha256Hex } from './canonical-json.ts';
+export { acceptAcknowledgement, deliverDue, FIRST_RETRY_MS, httpTransport, LONGEST_RETRY_MS, retryDelayMs, type DeliveryOutcome } from './delivery.ts';
+export { Envelope, EnvelopeHeader, envelopeHash, headerBytes, MemberCode, sealEnvelope, type MessageInput } from './envelope.ts';
+export type { ExchangeContext, Transport } from './exchange-context.ts';
+export { receiveMessage, receivedMessages } from './inbox.ts';
+export { entryHash, LOG_GENESIS, verifyMessageLog, type Direction, type LogCheck } from './message-log.ts';
+export { sendMessage, type OutgoingMessage } from './outbox.ts';
+export { FEED_HEADERS, FEED_PAGE_MAX, feedPage, pullFeed, signFeedRequest, REQUEST_SKEW_MS, verifyFeedRequest, type FeedPage, type FeedRequest } from './pull-feed.ts';
+export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotateKey, signingKey, type PublicKeyEntry } from './registry.ts';
+export { generateKeyPair, signBytes, verifyBytes } from './signing.ts';
+export { verifyEnvelope } from './verify-envelope.ts';
