@@ -135,6 +135,8 @@ export const errorCatalogue = {
   EXCHANGE_MESSAGE_CONFLICT: { kind: 'refusal', 'zh-CN': '同一发送方的同一消息编号已对应另一条消息', en: 'The sender already sent another message under this id' },
   EXCHANGE_REQUEST_EXPIRED: { kind: 'refusal', 'zh-CN': '签名请求的时间与本节点时间相差过大', en: "The signed request's time is too far from this node's clock" },
   EXCHANGE_ACK_INVALID: { kind: 'refusal', 'zh-CN': '回执无效：签名、消息编号或摘要不符', en: 'The acknowledgement is invalid: its signature, message id or hash does not match' },
+  // The bank connector (runtime/ledger/bank-connector.ts): a reconciliation from the bank whose totals or lines do not agree with the batch is refused as a whole, nothing applied.
+  BANK_RECONCILIATION_MISMATCH: { kind: 'refusal', 'zh-CN': '银行对账结果与付款批次不符（笔数、金额或明细），未作任何处理', en: 'The bank\u2019s reconciliation does not agree with the payment batch (count, total or lines): nothing was applied' },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -6,16 +6,17 @@ import { envelopeHash, type Envelope } from './envelope.ts';
 import type { ExchangeContext } from './exchange-context.ts';
 import { appendToLog } from './message-log.ts';
 import { signingKey } from './registry.ts';
+import { dispatchToService, type ServiceHandlers } from './service-handlers.ts';
 import { verifyEnvelope } from './verify-envelope.ts';
 
 /**
  * Takes a message into the receiver's inbox and answers its signed acknowledgement. The envelope is
  * verified first (a typed refusal, nothing written); the inbox's unique (sender, message id) makes a
  * repeated delivery change nothing and get the acknowledgement given the first time; the same id
- * with another envelope is `EXCHANGE_MESSAGE_CONFLICT`. A new message and its entry in the
- * receiver's message log are written in one transaction.
+ * with another envelope is `EXCHANGE_MESSAGE_CONFLICT`. A new message, its entry in the receiver's
+ * message log and what its service's handler writes (`handlers`) are written in one transaction.
  */
-export async function receiveMessage(ctx: ExchangeContext, envelope: Envelope): Promise<{ acknowledgement: Acknowledgement; repeated: boolean }> {
+export async function receiveMessage(ctx: ExchangeContext, envelope: Envelope, handlers?: ServiceHandlers): Promise<{ acknowledgement: Acknowledgement; repeated: boolean }> {
   await verifyEnvelope(ctx.db, envelope);
   const hash = envelopeHash(envelope);
   return ctx.db.transaction(async (tx) => {
@@ -35,6 +36,7 @@ export async function receiveMessage(ctx: ExchangeContext, envelope: Envelope): 
       return { acknowledgement: first.acknowledgement as Acknowledgement, repeated: true };
     }
     await appendToLog(tx, { memberCode: envelope.receiver, direction: 'received', messageId: envelope.messageId, envelopeHash: hash, at: now });
+    await dispatchToService(tx, handlers, envelope);
     return { acknowledgement, repeated: false };
   });
 }

@@ -20,6 +20,7 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
+import { bankServiceHandlers } from '../ledger/index.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
@@ -83,7 +84,8 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
   app.route('/api', publicPostingRoutes(rt));
-  app.route('/api', exchangeRoutes(rt));
+  // Messages the ledger answers as they arrive: the bank's reconciliations of the batches sent to it.
+  app.route('/api', exchangeRoutes(rt, bankServiceHandlers(rt)));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { PlatformError, chinaDate, type Fund, type PayeeKind } from '../../engine/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import { AWAITING_ACCOUNT } from './ledger-items.ts';
+import { bankConnectorOf, bankDeliveryOf, bankLineOf, sendBatchToBank } from './bank-connector.ts';
 import { recordAccess, type RequestOrigin } from '../audit/access-log.ts';
 import { actorOfUser, type SessionUser } from '../auth/index.ts';
 import { toCsv } from '../exports/index.ts';
-import { openValue } from '../privacy/index.ts';
 import { queryRows, retryLostRace, type Transaction } from '../db/index.ts';
 import { ledgerHistory, paymentBatches, payments } from '../db/schema/index.ts';
 import { nextBatchNumber } from '../numbering/index.ts';
@@ -188,7 +188,12 @@ async function lockedBatch(tx: Transaction, cityCode: string, id: string): Promi
   return batch;
 }
 
-/** Approves sending an issued batch to the bank: by a reviewer who did not issue it. */
+/**
+ * Approves sending an issued batch to the bank: by a reviewer who did not issue it. Where the city
+ * is connected to its bank over the exchange, the batch goes as a signed message written in this
+ * same transaction (no batch marked sent without its message, no message without the batch marked),
+ * and `bank` shows its delivery; else the bank file carries it.
+ */
 export async function sendBatch(rt: RuntimeContext, user: SessionUser, id: string) {
   const cityCode = requireCity(user);
   const now = rt.clock();
@@ -209,9 +214,11 @@ export async function sendBatch(rt: RuntimeContext, user: SessionUser, id: strin
       .set({ status: 'sent', sentBy: user.id, sentAt: now })
       .where(and(eq(paymentBatches.cityCode, cityCode), eq(paymentBatches.id, id)))
       .returning();
+    const connector = await bankConnectorOf(tx, cityCode);
+    if (connector) await sendBatchToBank(rt, tx, connector, updated!, sent);
     return updated!;
   });
-  return batchView(batch);
+  return { ...batchView(batch), bank: await bankDeliveryOf(rt.db, cityCode, id) };
 }
 
 /** A batch with its payments. */
@@ -222,6 +229,7 @@ export async function getBatch(rt: RuntimeContext, user: SessionUser, id: string
   const rows = await rt.db.select().from(payments).where(and(eq(payments.cityCode, cityCode), eq(payments.batchId, id))).orderBy(asc(payments.paymentNo));
   return {
     ...batchView(batch),
+    bank: await bankDeliveryOf(rt.db, cityCode, id),
     payments: rows.map((p) => ({
       id: p.id,
       paymentNo: p.paymentNo,
@@ -249,9 +257,8 @@ export async function batchBankFile(rt: RuntimeContext, user: SessionUser, id: s
   if (rows.length === 0) throw new PlatformError('NOT_FOUND', { details: { batch: id } });
   await recordAccess(rt.db, { actor: actorOfUser(user), action: 'bank-file', target: { type: 'payment-batch', id }, origin, at: rt.clock(), details: { payments: rows.length } });
   const lines = rows.map((p) => {
-    const kind = p.payeeKind ?? 'person';
-    const code = p.payeeCode === null ? openValue(rt.cipher, p.idNumber) : kind === 'person' ? openValue(rt.cipher, p.payeeCode) : p.payeeCode;
-    return [p.paymentNo, kind, code, p.payeeName ?? p.personName, openValue(rt.cipher, p.payeeAccount) ?? '', p.payeeBank ?? '', p.amountFen];
+    const line = bankLineOf(rt.cipher, p);
+    return [line.paymentNo, line.payeeKind, line.payeeCode, line.accountName, line.accountNo, line.bank, line.amountFen];
   });
   return toCsv([BANK_FILE_HEADER, ...lines], { forPeople: false });
 }

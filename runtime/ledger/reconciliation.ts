@@ -45,10 +45,28 @@ async function refuseOwnBatchFailed(tx: Transaction, cityCode: string, payment: 
   });
 }
 
-async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string, lineNo: number, raw: string, actorId: string, now: Date): Promise<LineOutcome> {
+/** A line of a reconciliation: a CSV line's six fields, or a line of the bank's signed reconciliation message. */
+export interface ReconciliationLine {
+  paymentNo: string;
+  /** The payee's code as the bank file gave it: a person's ID number or an organisation's credit code. */
+  payeeCode: string;
+  amountFen: number;
+  result: string;
+  bankReference: string;
+  message: string;
+}
+
+/** The fields of a CSV line, or null when it is not six fields with an amount in digits. */
+function parseCsvLine(raw: string): ReconciliationLine | null {
   const fields = raw.split(',').map((f) => f.trim());
-  if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return { lineNo, raw, paymentNo: null, reason: 'malformed' };
-  const [paymentNo, idNumber, amount, result, bankReference, message] = fields as [string, string, string, string, string, string];
+  if (fields.length !== 6 || !/^\d+$/.test(fields[2]!)) return null;
+  const [paymentNo, payeeCode, amount, result, bankReference, message] = fields as [string, string, string, string, string, string];
+  return { paymentNo, payeeCode, amountFen: Number(amount), result, bankReference, message };
+}
+
+async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string, lineNo: number, raw: string, line: ReconciliationLine | null, actorId: string, now: Date): Promise<LineOutcome> {
+  if (!line) return { lineNo, raw, paymentNo: null, reason: 'malformed' };
+  const { paymentNo, payeeCode: idNumber, result, bankReference, message } = line;
   const unmatched = (reason: UnmatchedReason): LineOutcome => ({ lineNo, raw, paymentNo, reason });
   const [payment] = await tx
     .select()
@@ -60,7 +78,7 @@ async function matchLine(tx: Transaction, cipher: FieldCipher, cityCode: string,
   const paysPerson = payment.payeeKind === null || payment.payeeKind === 'person';
   const matches = paysPerson ? (payment.payeeCodeIndex ?? payment.idNumberIndex) === cipher.index(normalIdNumber(idNumber)) : payment.payeeCode === idNumber.toUpperCase();
   if (!matches) return unmatched('id-number-mismatch');
-  if (payment.amountFen !== Number(amount)) return unmatched('amount-mismatch');
+  if (payment.amountFen !== line.amountFen) return unmatched('amount-mismatch');
   if (result !== 'paid' && result !== 'failed') return unmatched('unknown-result');
   if (payment.status !== 'sent') return unmatched('not-awaiting-result');
   if (result === 'failed') await refuseOwnBatchFailed(tx, cityCode, payment, actorId);
@@ -101,39 +119,64 @@ export async function importReconciliation(rt: RuntimeContext, user: SessionUser
   const fileSha256 = createHash('sha256').update(input.content).digest('hex');
   try {
     return await rt.db.transaction(async (tx) => {
-      const outcomes: LineOutcome[] = [];
-      for (const [index, raw] of lines.entries()) {
-        if (index === 0 || raw.trim() === '') continue;
-        outcomes.push(await matchLine(tx, rt.cipher, cityCode, index + 1, raw, user.id, now));
-      }
-      const unmatched = outcomes.filter((o) => o.reason !== null);
-      await tx.insert(reconciliations).values({
-        cityCode,
-        id,
-        fileName: input.fileName,
-        fileSha256,
-        lineCount: outcomes.length,
-        matchedCount: outcomes.length - unmatched.length,
-        unmatchedCount: unmatched.length,
-        importedBy: user.id,
-        importedAt: now,
-      });
-      if (outcomes.length > 0) {
-        await tx.insert(reconciliationLines).values(
-          // A line holds an ID number: kept encrypted like every other.
-          outcomes.map((o) => ({ cityCode, reconciliationId: id, lineNo: o.lineNo, raw: rt.cipher.encrypt(o.raw), paymentNo: o.paymentNo, status: o.reason ? ('unmatched' as const) : ('matched' as const), reason: o.reason })),
-        );
-      }
-      await closeReconciledBatches(tx, cityCode, [...new Set(outcomes.flatMap((o) => (o.batchId ? [o.batchId] : [])))], now);
-      return {
-        id,
-        lineCount: outcomes.length,
-        matchedCount: outcomes.length - unmatched.length,
-        unmatched: unmatched.map((o) => ({ lineNo: o.lineNo, raw: o.raw, reason: o.reason! })),
-      };
+      const numbered = lines.flatMap((raw, index) => (index === 0 || raw.trim() === '' ? [] : [{ lineNo: index + 1, raw, line: parseCsvLine(raw) }]));
+      const applied = await applyReconciliation(tx, rt.cipher, cityCode, { id, fileName: input.fileName, fileSha256, lines: numbered }, user.id, now);
+      return { id, lineCount: applied.lineCount, matchedCount: applied.matchedCount, unmatched: applied.unmatched.map((o) => ({ lineNo: o.lineNo, raw: o.raw, reason: o.reason })) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new PlatformError('DUPLICATE_RECORD', { message: { 'zh-CN': '该对账文件已导入', en: 'This reconciliation file has already been imported' }, details: { fileSha256 }, cause: error });
     throw error;
   }
+}
+
+/** What applying a reconciliation came to: the lines, those matched, the unmatched ones with their reason, the batches they touched. */
+export interface AppliedReconciliation {
+  lineCount: number;
+  matchedCount: number;
+  unmatched: { lineNo: number; raw: string; paymentNo: string | null; reason: UnmatchedReason }[];
+  batchIds: string[];
+}
+
+/**
+ * Applies a reconciliation's lines in the caller's transaction, as an import does: each line that
+ * matches a sent payment marks it paid and reconciled, or failed; every line is stored (encrypted,
+ * it holds an ID number) with the reconciliation's row, and batches with nothing left awaiting the
+ * bank are closed. The bank connector calls it with the lines of a signed message.
+ */
+export async function applyReconciliation(
+  tx: Transaction,
+  cipher: FieldCipher,
+  cityCode: string,
+  input: { id: string; fileName: string; fileSha256: string; lines: readonly { lineNo: number; raw: string; line: ReconciliationLine | null }[] },
+  actorId: string,
+  now: Date,
+): Promise<AppliedReconciliation> {
+  const outcomes: LineOutcome[] = [];
+  for (const { lineNo, raw, line } of input.lines) outcomes.push(await matchLine(tx, cipher, cityCode, lineNo, raw, line, actorId, now));
+  const unmatched = outcomes.filter((o) => o.reason !== null);
+  await tx.insert(reconciliations).values({
+    cityCode,
+    id: input.id,
+    fileName: input.fileName,
+    fileSha256: input.fileSha256,
+    lineCount: outcomes.length,
+    matchedCount: outcomes.length - unmatched.length,
+    unmatchedCount: unmatched.length,
+    importedBy: actorId,
+    importedAt: now,
+  });
+  if (outcomes.length > 0) {
+    await tx.insert(reconciliationLines).values(
+      // A line holds an ID number: kept encrypted like every other.
+      outcomes.map((o) => ({ cityCode, reconciliationId: input.id, lineNo: o.lineNo, raw: cipher.encrypt(o.raw), paymentNo: o.paymentNo, status: o.reason ? ('unmatched' as const) : ('matched' as const), reason: o.reason })),
+    );
+  }
+  const batchIds = [...new Set(outcomes.flatMap((o) => (o.batchId ? [o.batchId] : [])))];
+  await closeReconciledBatches(tx, cityCode, batchIds, now);
+  return {
+    lineCount: outcomes.length,
+    matchedCount: outcomes.length - unmatched.length,
+    unmatched: unmatched.map((o) => ({ lineNo: o.lineNo, raw: o.raw, paymentNo: o.paymentNo, reason: o.reason! })),
+    batchIds,
+  };
 }

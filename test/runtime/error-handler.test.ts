@@ -61,6 +61,7 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   EXCHANGE_MESSAGE_CONFLICT: [409, 'refusal'],
   EXCHANGE_REQUEST_EXPIRED: [401, 'refusal'],
   EXCHANGE_ACK_INVALID: [422, 'refusal'],
+  BANK_RECONCILIATION_MISMATCH: [422, 'refusal'],
   ACCOUNT_NOT_ACTIVE: [403, 'refusal'],
   CODE_UNKNOWN: [422, 'refusal'],
   RECORD_MERGED: [422, 'refusal'],

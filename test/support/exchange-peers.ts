@@ -21,7 +21,8 @@ export interface PeerNode {
   stop(): Promise<void>;
 }
 
-function node(t: TestRuntime): PeerNode {
+/** Serves a runtime on a loopback port (0 at first: a free one), as a node of the exchange. */
+export function node(t: TestRuntime): PeerNode {
   let server: ServerType | undefined;
   let port = 0;
   return {

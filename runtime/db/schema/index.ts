@@ -18,3 +18,4 @@ export * from './notices.ts';
 export * from './articles.ts';
 export * from './job-applications.ts';
 export * from './exchange.ts';
+export * from './bank.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Acknowledgement, acceptAcknowledgement, Envelope, FEED_HEADERS, FEED_PAGE_MAX, feedPage, receiveMessage, verifyFeedRequest } from '../../exchange/index.ts';
+import { Acknowledgement, acceptAcknowledgement, Envelope, FEED_HEADERS, FEED_PAGE_MAX, feedPage, receiveMessage, verifyFeedRequest, type ServiceHandlers } from '../../exchange/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { publicRoute } from '../secure-route.ts';
@@ -59,11 +59,14 @@ const acksRoute = publicRoute({
   responses: { 200: jsonResponse(z.object({ delivered: z.number().int() }), 'How many messages these acknowledgements delivered now'), ...errorResponses(400, 422) },
 });
 
-/** The exchange's HTTP interface, the one a peer node implements too: inbox, pull feed, acknowledgements of pulled messages. */
-export function exchangeRoutes(rt: RuntimeContext) {
+/**
+ * The exchange's HTTP interface, the one a peer node implements too: inbox, pull feed, acknowledgements
+ * of pulled messages. A pushed message is handed to its service's handler among `handlers` as it is taken in.
+ */
+export function exchangeRoutes(rt: RuntimeContext, handlers?: ServiceHandlers) {
   return apiRouter()
     .openapi(inboxRoute, async (c) => {
-      const { acknowledgement } = await receiveMessage(rt, c.req.valid('json'));
+      const { acknowledgement } = await receiveMessage(rt, c.req.valid('json'), handlers);
       return c.json(acknowledgement, 200);
     })
     .openapi(feedRoute, async (c) => {

@@ -67,6 +67,20 @@ const Batch = z
   })
   .openapi('PaymentBatch');
 
+const BankDelivery = z
+  .object({
+    state: z.enum(['sending', 'delivered', 'reconciled']),
+    bank: z.string(),
+    messageId: z.string(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    reconciliationId: z.string().nullable(),
+  })
+  .nullable()
+  .openapi('BankDelivery', { description: 'The batch sent to the bank over the exchange: in the outbox (`sending`, with its attempts and last failure), acknowledged by the bank, or reconciled by its signed answer; null when the city has no bank connector' });
+
 const Payment = z
   .object({
     id: z.string(),
@@ -151,7 +165,7 @@ const getRoute = secureRoute('ledger.read', {
   tags,
   summary: 'A batch with its payments',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Batch.extend({ payments: z.array(Payment) }), 'Batch'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery, payments: z.array(Payment) }), 'Batch'), ...errorResponses(401, 403, 404) },
 });
 
 const sendRoute = secureRoute('payments.approve', {
@@ -160,7 +174,7 @@ const sendRoute = secureRoute('payments.approve', {
   tags,
   summary: 'Approve sending an issued batch to the bank (a reviewer other than the issuer)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Batch, 'Sent'), ...errorResponses(401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery }), 'Sent; with a bank connector the batch is in the outbox as a signed message'), ...errorResponses(401, 403, 404, 409) },
 });
 
 const fileRoute = secureRoute('payments.prepare', {
