@@ -3,6 +3,7 @@ import { PlatformError } from '../../engine/index.ts';
 import { exchangeMembers, exchangeOutbox } from '../db/schema/index.ts';
 import { verifyAcknowledgement, type Acknowledgement } from './acknowledgement.ts';
 import type { Envelope } from './envelope.ts';
+import { openStored } from './stored-envelope.ts';
 import type { ExchangeContext, Transport } from './exchange-context.ts';
 
 /** The first retry's wait, and the longest wait between attempts. */
@@ -29,7 +30,7 @@ async function claimNext(ctx: ExchangeContext) {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const [due] = await tx
-      .select({ seq: exchangeOutbox.seq, attempts: exchangeOutbox.attempts, envelope: exchangeOutbox.envelope, address: exchangeMembers.address })
+      .select({ seq: exchangeOutbox.seq, attempts: exchangeOutbox.attempts, envelope: exchangeOutbox.envelope, payloadSealed: exchangeOutbox.payloadSealed, address: exchangeMembers.address })
       .from(exchangeOutbox)
       .innerJoin(exchangeMembers, eq(exchangeMembers.code, exchangeOutbox.receiver))
       .where(and(eq(exchangeOutbox.status, 'pending'), lte(exchangeOutbox.nextAttemptAt, now), isNotNull(exchangeMembers.address)))
@@ -42,7 +43,7 @@ async function claimNext(ctx: ExchangeContext) {
       .update(exchangeOutbox)
       .set({ attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) })
       .where(eq(exchangeOutbox.seq, due.seq));
-    return { seq: due.seq, attempts, envelope: due.envelope as Envelope, address: due.address! };
+    return { seq: due.seq, attempts, envelope: openStored(ctx.cipher, due), address: due.address! };
   });
 }
 

@@ -6,6 +6,7 @@ import { envelopeHash, type Envelope } from './envelope.ts';
 import type { ExchangeContext } from './exchange-context.ts';
 import { appendToLog } from './message-log.ts';
 import { signingKey } from './registry.ts';
+import { openStored, sealForStorage } from './stored-envelope.ts';
 import { dispatchToService, type ServiceHandlers } from './service-handlers.ts';
 import { verifyEnvelope } from './verify-envelope.ts';
 
@@ -27,7 +28,7 @@ export async function receiveMessage(ctx: ExchangeContext, envelope: Envelope, h
     const acknowledgement = signAcknowledgement(fields, key);
     const [row] = await tx
       .insert(exchangeInbox)
-      .values({ messageId: envelope.messageId, sender: envelope.sender, receiver: envelope.receiver, service: envelope.service, businessKey: envelope.businessKey, envelope, envelopeHash: hash, acknowledgement, receivedAt: now })
+      .values({ messageId: envelope.messageId, sender: envelope.sender, receiver: envelope.receiver, service: envelope.service, businessKey: envelope.businessKey, ...sealForStorage(ctx.cipher, envelope), envelopeHash: hash, acknowledgement, receivedAt: now })
       .onConflictDoNothing()
       .returning({ seq: exchangeInbox.seq });
     if (!row) {
@@ -41,7 +42,8 @@ export async function receiveMessage(ctx: ExchangeContext, envelope: Envelope, h
   });
 }
 
-/** The messages a member served here has received, oldest first, after a sequence number. */
+/** The messages a member served here has received, oldest first, after a sequence number: each with its payload opened. */
 export async function receivedMessages(ctx: ExchangeContext, receiver: string, after = 0, limit = 100) {
-  return ctx.db.select().from(exchangeInbox).where(and(eq(exchangeInbox.receiver, receiver), gt(exchangeInbox.seq, after))).orderBy(asc(exchangeInbox.seq)).limit(limit);
+  const rows = await ctx.db.select().from(exchangeInbox).where(and(eq(exchangeInbox.receiver, receiver), gt(exchangeInbox.seq, after))).orderBy(asc(exchangeInbox.seq)).limit(limit);
+  return rows.map(({ payloadSealed, ...row }) => ({ ...row, envelope: openStored(ctx.cipher, { envelope: row.envelope, payloadSealed }) }));
 }

@@ -6,6 +6,7 @@ export type { ExchangeContext, Transport } from './exchange-context.ts';
 export { receiveMessage, receivedMessages } from './inbox.ts';
 export { entryHash, LOG_GENESIS, verifyMessageLog, type Direction, type LogCheck } from './message-log.ts';
 export { sendMessage, type OutgoingMessage } from './outbox.ts';
+export { openStored, sealForStorage, type StoredEnvelope } from './stored-envelope.ts';
 export { FEED_HEADERS, FEED_PAGE_MAX, feedPage, pullFeed, signFeedRequest, REQUEST_SKEW_MS, verifyFeedRequest, type FeedPage, type FeedRequest } from './pull-feed.ts';
 export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotateKey, signingKey, type PublicKeyEntry } from './registry.ts';
 export { dispatchToService, type ServiceHandler, type ServiceHandlers } from './service-handlers.ts';

@@ -1,6 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
-import type { Executor } from '../db/index.ts';
 import { exchangeCursors, exchangeOutbox } from '../db/schema/index.ts';
 import type { Acknowledgement } from './acknowledgement.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -9,6 +8,7 @@ import type { ExchangeContext, Transport } from './exchange-context.ts';
 import { receiveMessage } from './inbox.ts';
 import { memberByCode, registeredKey, signingKey, validAt } from './registry.ts';
 import { signBytes, verifyBytes } from './signing.ts';
+import { openStored } from './stored-envelope.ts';
 
 /** The most messages one page of the feed holds. */
 export const FEED_PAGE_MAX = 100;
@@ -22,14 +22,14 @@ export interface FeedPage {
 }
 
 /** The messages members served here sent to `consumer`, after the sequence number `after`, oldest first. */
-export async function feedPage(db: Executor, consumer: string, after: number, limit: number): Promise<FeedPage> {
-  const rows = await db
-    .select({ seq: exchangeOutbox.seq, envelope: exchangeOutbox.envelope })
+export async function feedPage(ctx: ExchangeContext, consumer: string, after: number, limit: number): Promise<FeedPage> {
+  const rows = await ctx.db
+    .select({ seq: exchangeOutbox.seq, envelope: exchangeOutbox.envelope, payloadSealed: exchangeOutbox.payloadSealed })
     .from(exchangeOutbox)
     .where(and(eq(exchangeOutbox.receiver, consumer), gt(exchangeOutbox.seq, after)))
     .orderBy(asc(exchangeOutbox.seq))
     .limit(Math.min(limit, FEED_PAGE_MAX));
-  return { items: rows.map((row) => ({ seq: row.seq, envelope: row.envelope as Envelope })), next: rows.at(-1)?.seq ?? after };
+  return { items: rows.map((row) => ({ seq: row.seq, envelope: openStored(ctx.cipher, row) })), next: rows.at(-1)?.seq ?? after };
 }
 
 /** The signed headers of a feed request: who asks, with which key, when, and the signature over those and the page asked for. */

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { FieldCipher } from '../crypto/index.ts';
 import { normalIdNumber } from './personal-data.ts';
 import { queryRows, type Database } from '../db/index.ts';
-import { caseAttachments, cases, employers, exchangeKeys, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
+import { caseAttachments, cases, employers, exchangeInbox, exchangeKeys, exchangeOutbox, ledgerItems, payments, persons, reconciliationLines, users } from '../db/schema/index.ts';
 
 const BATCH = 500;
 
@@ -17,7 +17,7 @@ const dataNotUnder = (data: string, primary: string): SQL =>
  * What a rotation re-encrypted, per table; and how many performance records (append-only, so never
  * rewritten) still hold values under older keys: while there are any, those keys stay in the ring.
  */
-export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'exchangeKeys' | 'cases' | 'attachments', number> & {
+export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'payments' | 'reconciliationLines' | 'users' | 'exchangeKeys' | 'exchangeMessages' | 'cases' | 'attachments', number> & {
   historyUnderOlderKeys: number;
   reindexed?: number;
 };
@@ -25,7 +25,7 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
 /**
  * Re-encrypts every stored personal value under the cipher's primary key (after a new key was
  * made primary in the key file): ID numbers (employers' legal representatives too), phones (emergency
- * contacts' and employers' contacts' too), social security card numbers, payment accounts and payees, bank lines, second-factor secrets, the exchange's private signing keys. A batch at
+ * contacts' and employers' contacts' too), social security card numbers, payment accounts and payees, bank lines, second-factor secrets, the exchange's private signing keys and the payloads of its messages. A batch at
  * a time, each in one transaction, so it can be stopped and run again; values already under the
  * primary key are left alone. Files attached to cases are re-encrypted the same way. With `reindex`, the blind indexes are recomputed too (after the
  * index key changed). The personal values of case data (a bank account) are re-encrypted in the
@@ -35,7 +35,7 @@ export type RotationReport = Record<'persons' | 'employers' | 'ledgerItems' | 'p
  */
 export async function reencryptAll(db: Database, cipher: FieldCipher, options: { reindex: boolean }): Promise<RotationReport> {
   const primary = cipher.ring.primary;
-  const report: RotationReport = { persons: 0, employers: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, exchangeKeys: 0, cases: 0, attachments: 0, historyUnderOlderKeys: 0 };
+  const report: RotationReport = { persons: 0, employers: 0, ledgerItems: 0, payments: 0, reconciliationLines: 0, users: 0, exchangeKeys: 0, exchangeMessages: 0, cases: 0, attachments: 0, historyUnderOlderKeys: 0 };
   const again = (stored: string | null) => (stored === null ? null : cipher.encrypt(cipher.decrypt(stored)));
   const againData = <T extends Record<string, unknown>>(data: T): T =>
     Object.fromEntries(Object.entries(data).map(([field, value]) => [field, typeof value === 'string' && value.startsWith('sm4ctr:') ? again(value) : value])) as T;
@@ -147,6 +147,17 @@ export async function reencryptAll(db: Database, cipher: FieldCipher, options: {
       }),
     'exchangeKeys',
   );
+  for (const box of [exchangeOutbox, exchangeInbox]) {
+    await loop(
+      () =>
+        db.transaction(async (tx) => {
+          const rows = await tx.select({ seq: box.seq, payloadSealed: box.payloadSealed }).from(box).where(notUnder(box.payloadSealed, primary)).limit(BATCH).for('update');
+          for (const row of rows) await tx.update(box).set({ payloadSealed: again(row.payloadSealed)! }).where(eq(box.seq, row.seq));
+          return rows.length;
+        }),
+      'exchangeMessages',
+    );
+  }
   await loop(
     () =>
       db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
--- 数据交换: the signed exchange between organisations (runtime/exchange): members and their keys, the sender's outbox, the receiver's inbox, the hash-chained message log, the pull feed's cursors.
+-- 数据交换: the signed exchange between organisations (runtime/exchange): members and their keys, the sender's outbox, the receiver's inbox (each envelope kept without its payload, the payload sealed by the key ring as personal data is), the hash-chained message log, the pull feed's cursors.
 CREATE TABLE "exchange_members" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -25,6 +25,7 @@ CREATE TABLE "exchange_outbox" (
 	"service" text NOT NULL,
 	"business_key" text NOT NULL,
 	"envelope" jsonb NOT NULL,
+	"payload_sealed" text NOT NULL,
 	"envelope_hash" text NOT NULL,
 	"status" text NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
@@ -46,6 +47,7 @@ CREATE TABLE "exchange_inbox" (
 	"service" text NOT NULL,
 	"business_key" text NOT NULL,
 	"envelope" jsonb NOT NULL,
+	"payload_sealed" text NOT NULL,
 	"envelope_hash" text NOT NULL,
 	"acknowledgement" jsonb NOT NULL,
 	"received_at" timestamp with time zone NOT NULL

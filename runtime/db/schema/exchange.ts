@@ -47,7 +47,10 @@ export const exchangeOutbox = pgTable(
     receiver: text('receiver').notNull(),
     service: text('service').notNull(),
     businessKey: text('business_key').notNull(),
+    /** The envelope without its payload: header and signature. */
     envelope: jsonb('envelope').$type<Record<string, unknown>>().notNull(),
+    /** The payload's canonical JSON sealed by the key ring (it may carry personal data). */
+    payloadSealed: text('payload_sealed').notNull(),
     envelopeHash: text('envelope_hash').notNull(),
     /** `pending` until a valid acknowledgement comes back, then `delivered`. */
     status: text('status').$type<'pending' | 'delivered'>().notNull(),
@@ -76,7 +79,10 @@ export const exchangeInbox = pgTable(
     receiver: text('receiver').notNull(),
     service: text('service').notNull(),
     businessKey: text('business_key').notNull(),
+    /** The envelope without its payload: header and signature. */
     envelope: jsonb('envelope').$type<Record<string, unknown>>().notNull(),
+    /** The payload's canonical JSON sealed by the key ring (it may carry personal data). */
+    payloadSealed: text('payload_sealed').notNull(),
     envelopeHash: text('envelope_hash').notNull(),
     acknowledgement: jsonb('acknowledgement').$type<Record<string, unknown>>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

@@ -74,7 +74,7 @@ export function exchangeRoutes(rt: RuntimeContext, handlers?: ServiceHandlers) {
       const headers = c.req.valid('header');
       const request = { member: headers[FEED_HEADERS.member], keyId: headers[FEED_HEADERS.keyId], time: headers[FEED_HEADERS.time], signature: headers[FEED_HEADERS.signature] };
       await verifyFeedRequest(rt, request, after, limit);
-      return c.json(await feedPage(rt.db, request.member, after, limit), 200);
+      return c.json(await feedPage(rt, request.member, after, limit), 200);
     })
     .openapi(acksRoute, async (c) => {
       let delivered = 0;
