@@ -135,6 +135,10 @@ export const errorCatalogue = {
   EXCHANGE_MESSAGE_CONFLICT: { kind: 'refusal', 'zh-CN': '同一发送方的同一消息编号已对应另一条消息', en: 'The sender already sent another message under this id' },
   EXCHANGE_REQUEST_EXPIRED: { kind: 'refusal', 'zh-CN': '签名请求的时间与本节点时间相差过大', en: "The signed request's time is too far from this node's clock" },
   EXCHANGE_ACK_INVALID: { kind: 'refusal', 'zh-CN': '回执无效：签名、消息编号或摘要不符', en: 'The acknowledgement is invalid: its signature, message id or hash does not match' },
+  // A fault answered with 503 and Retry-After: the peer did not answer in time or is down; the same step may succeed later.
+  EXCHANGE_PEER_UNAVAILABLE: { kind: 'fault', 'zh-CN': '对方系统暂时无法访问，请稍后重试', en: 'The peer system did not answer; try again later' },
+  EXCHANGE_QUERY_REFUSED: { kind: 'fault', 'zh-CN': '对方系统拒绝了查询请求', en: 'The peer system refused the query' },
+  EXCHANGE_RESPONSE_INVALID: { kind: 'fault', 'zh-CN': '对方系统的应答不是对本次查询的有效签名应答', en: "The peer's answer is not a valid signed response to this query" },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -10,3 +10,6 @@ export { FEED_HEADERS, FEED_PAGE_MAX, feedPage, pullFeed, signFeedRequest, REQUE
 export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotateKey, signingKey, type PublicKeyEntry } from './registry.ts';
 export { generateKeyPair, signBytes, verifyBytes } from './signing.ts';
 export { verifyEnvelope } from './verify-envelope.ts';
+export { answerQuery, type QueryHandler } from './answer-query.ts';
+export { PEER_RETRY_AFTER_SECONDS, QUERY_TIMEOUT_MS, queryPeer, queryTransport, type PeerAnswer, type PeerQuery } from './query.ts';
+export { registerService, serviceRoute, type ServiceRoute } from './services.ts';
