@@ -224,6 +224,21 @@ const socialInsurance: Provider<Extract<FactSource, { provider: 'socialInsurance
   }
 };
 
+/** The providers that ask another organisation: their recorded values, with source and as-of time, are shown on the case's history. */
+export const EXCHANGE_PROVIDERS: ReadonlySet<FactSource['provider']> = new Set(['socialInsurance']);
+
+/**
+ * The facts of a step's record that came from another organisation (or a caseworker's value in
+ * their place), by the definition's declarations: what the caseworker sees beside the step.
+ */
+export function exchangeFactsOf(declared: Readonly<Record<string, FactSource>>, recorded: Record<string, unknown> | null): { name: string; provider: string; value: Record<string, unknown> }[] {
+  if (!recorded) return [];
+  return Object.entries(declared).flatMap(([name, source]) => {
+    const value = recorded[name];
+    return EXCHANGE_PROVIDERS.has(source.provider) && typeof value === 'object' && value !== null ? [{ name, provider: source.provider, value: value as Record<string, unknown> }] : [];
+  });
+}
+
 /** The runtime's fact providers, by the name a definition's `facts` declares. */
 const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, { provider: P }>> } = {
   person,
