@@ -138,6 +138,10 @@ export const formSchema = z
  * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, the China day it entered that state (`enteredOn`), and `fields` of its data.
  * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
  * - `personCases`: the person's other cases of `process` nationwide: state, and `fields` of their data.
+ * - `socialInsurance`: the person's contribution months and contributions paid, asked of the social insurance agency over
+ *   the exchange: found, contributionMonths, contributionsPaidFen, asOf (the agency's time), source (member, message id),
+ *   caseworkerEntered false. When the agency does not answer: `refuse` refuses the step (retryable), `caseworkerValue`
+ *   takes the whole number in form or case field `field` as contributionMonths, marked `caseworkerEntered: true`.
  */
 export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
@@ -148,6 +152,10 @@ export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('activeCaseOfSubject'), process: kebabId, fields: z.array(name).default([]) }).strict(),
   z.object({ provider: z.literal('personLedgerItems'), itemPrefix: z.string().min(1) }).strict(),
   z.object({ provider: z.literal('personCases'), process: kebabId, fields: z.array(name).default([]) }).strict(),
+  z
+    .object({ provider: z.literal('socialInsurance'), onUnavailable: z.enum(['refuse', 'caseworkerValue']), field: name.optional() })
+    .strict()
+    .refine((source) => source.onUnavailable === 'refuse' || source.field !== undefined, { message: 'caseworkerValue names the field the caseworker types', path: ['field'] }),
 ]);
 
 /** A business process definition: plain data, compiled to an XState machine by the engine. */

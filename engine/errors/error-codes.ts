@@ -137,6 +137,10 @@ export const errorCatalogue = {
   EXCHANGE_ACK_INVALID: { kind: 'refusal', 'zh-CN': '回执无效：签名、消息编号或摘要不符', en: 'The acknowledgement is invalid: its signature, message id or hash does not match' },
   // The bank connector (runtime/ledger/bank-connector.ts): a reconciliation from the bank whose totals or lines do not agree with the batch is refused as a whole, nothing applied.
   BANK_RECONCILIATION_MISMATCH: { kind: 'refusal', 'zh-CN': '银行对账结果与付款批次不符（笔数、金额或明细），未作任何处理', en: 'The bank\u2019s reconciliation does not agree with the payment batch (count, total or lines): nothing was applied' },
+  // A fault answered with 503 and Retry-After: the peer did not answer in time or is down; the same step may succeed later.
+  EXCHANGE_PEER_UNAVAILABLE: { kind: 'fault', 'zh-CN': '对方系统暂时无法访问，请稍后重试', en: 'The peer system did not answer; try again later' },
+  EXCHANGE_QUERY_REFUSED: { kind: 'fault', 'zh-CN': '对方系统拒绝了查询请求', en: 'The peer system refused the query' },
+  EXCHANGE_RESPONSE_INVALID: { kind: 'fault', 'zh-CN': '对方系统的应答不是对本次查询的有效签名应答', en: "The peer's answer is not a valid signed response to this query" },
   INTERNAL_ERROR: { kind: 'fault', 'zh-CN': '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -8,6 +8,7 @@ import { handlesCaseData, openCaseData } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { getCaseRow } from './case-service.ts';
 import { domainEventTitle } from './domain-event-title.ts';
+import { exchangeFactsOf } from './facts.ts';
 
 function title(definition: Definition, state: string | null): LocalizedText | null {
   if (state === null) return null;
@@ -81,6 +82,7 @@ export async function caseHistory(rt: RuntimeContext, user: SessionUser, id: str
       calendarVersion: e.calendarVersion,
       recalculated: revision ? { dueAt: revision.dueAt.toISOString(), onTime: revision.onTime, calendarVersion: revision.calendarVersion, at: revision.revisedAt.toISOString() } : null,
       data: openCaseData(rt.cipher, e.data, handlesCaseData(user)),
+      exchangeFacts: handlesCaseData(user) ? exchangeFactsOf(definition.facts, e.facts) : [],
       cause: e.cause ? { ...e.cause, eventTitle: causeDefinition ? domainEventTitle(await definitionOf(causeDefinition), e.cause.event) : null } : null,
       form: stepForm(definition, e.fromState, e.event),
     });

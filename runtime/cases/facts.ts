@@ -1,13 +1,17 @@
 import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
-import { chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
-import type { Executor } from '../db/index.ts';
+import { PlatformError, chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
+import { socialInsuranceContributions, type ContributionsFact } from '../connectors/index.ts';
+import type { Transaction } from '../db/index.ts';
+import type { ExchangeContext } from '../exchange/index.ts';
 import { cases, employers, institutions, ledgerItems, persons } from '../db/schema/index.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 
 /** What a provider reads from: the case, the form being sent, and the declaration's parameters. */
 interface FactRequest<S extends FactSource> {
-  tx: Executor;
+  tx: Transaction;
+  /** The exchange, for facts asked of another organisation. */
+  exchange: ExchangeContext;
   row: CaseRow;
   form: CaseData;
   source: S;
@@ -194,6 +198,47 @@ const personCases: Provider<Extract<FactSource, { provider: 'personCases' }>> = 
   return found.map(({ state, data }) => ({ state, ...Object.fromEntries(source.fields.map((field) => [field, data[field] ?? null])) }));
 };
 
+/**
+ * The person's unemployment insurance contributions, asked of the city's social insurance agency
+ * over the exchange (`connectors/`): the value with its source and as-of time, kept on the step's
+ * record, so a replay reads it there and never asks again. When the agency does not answer, the
+ * declaration decides: `refuse` lets the retryable `EXCHANGE_PEER_UNAVAILABLE` refuse the step;
+ * `caseworkerValue` takes the whole number the caseworker typed in `field`, marked as such (and
+ * refuses as well when there is none).
+ */
+const socialInsurance: Provider<Extract<FactSource, { provider: 'socialInsurance' }>> = async ({ tx, exchange, row, form, source }): Promise<ContributionsFact | null> => {
+  if (row.subjectType !== 'person') return null;
+  const [found] = await tx
+    .select({ idNumber: persons.idNumber })
+    .from(persons)
+    .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
+    .limit(1);
+  if (!found) return null;
+  try {
+    return await socialInsuranceContributions(exchange, tx, { cityCode: row.cityCode, caseNo: row.caseNo, idNumber: exchange.cipher.decrypt(found.idNumber) });
+  } catch (error) {
+    if (!(error instanceof PlatformError) || error.code !== 'EXCHANGE_PEER_UNAVAILABLE' || source.onUnavailable !== 'caseworkerValue') throw error;
+    const typed = source.field === undefined ? undefined : fieldValue(row, form, source.field);
+    if (typeof typed !== 'number' || !Number.isInteger(typed)) throw error;
+    return { found: null, contributionMonths: typed, contributionsPaidFen: null, asOf: null, source: null, caseworkerEntered: true };
+  }
+};
+
+/** The providers that ask another organisation: their recorded values, with source and as-of time, are shown on the case's history. */
+export const EXCHANGE_PROVIDERS: ReadonlySet<FactSource['provider']> = new Set(['socialInsurance']);
+
+/**
+ * The facts of a step's record that came from another organisation (or a caseworker's value in
+ * their place), by the definition's declarations: what the caseworker sees beside the step.
+ */
+export function exchangeFactsOf(declared: Readonly<Record<string, FactSource>>, recorded: Record<string, unknown> | null): { name: string; provider: string; value: Record<string, unknown> }[] {
+  if (!recorded) return [];
+  return Object.entries(declared).flatMap(([name, source]) => {
+    const value = recorded[name];
+    return EXCHANGE_PROVIDERS.has(source.provider) && typeof value === 'object' && value !== null ? [{ name, provider: source.provider, value: value as Record<string, unknown> }] : [];
+  });
+}
+
 /** The runtime's fact providers, by the name a definition's `facts` declares. */
 const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, { provider: P }>> } = {
   person,
@@ -204,6 +249,7 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
   activeCaseOfSubject,
   personLedgerItems,
   personCases,
+  socialInsurance,
 };
 
 /**
@@ -211,7 +257,8 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
  * definition declares and the step reads, from its provider. A fact whose field is empty is null.
  */
 export async function lookUpFacts(
-  tx: Executor,
+  exchange: ExchangeContext,
+  tx: Transaction,
   row: CaseRow,
   form: CaseData,
   declared: Readonly<Record<string, FactSource>>,
@@ -219,6 +266,6 @@ export async function lookUpFacts(
   statuses: ReadonlyMap<string, StatusDeclaration>,
 ): Promise<Record<string, unknown>> {
   // Sent together: on PostgreSQL the transaction's connection pipelines them, one round trip for all.
-  const values = await Promise.all(names.map((name) => (providers[declared[name]!.provider] as Provider<FactSource>)({ tx, row, form, source: declared[name]!, statuses })));
+  const values = await Promise.all(names.map((name) => (providers[declared[name]!.provider] as Provider<FactSource>)({ tx, exchange, row, form, source: declared[name]!, statuses })));
   return Object.fromEntries(names.map((name, i) => [name, values[i]]));
 }

@@ -21,7 +21,7 @@ export async function stepInTransaction(tx: Transaction, rt: RuntimeContext, row
   const form = input.event.data ?? {};
   const now = rt.clock();
   const read = factsRead(published.compiled, row.state, input.event.type);
-  const facts = read.length > 0 ? await lookUpFacts(tx, row, form, published.definition.facts, read, rt.registry.statuses) : null;
+  const facts = read.length > 0 ? await lookUpFacts(rt, tx, row, form, published.definition.facts, read, rt.registry.statuses) : null;
   const calendar = await calendarInForce(tx, rt, row.orgPath);
   const result = sealed(rt, published.definition, step(published.compiled, {
     snapshot: row.snapshot,

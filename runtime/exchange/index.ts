@@ -12,3 +12,6 @@ export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotate
 export { dispatchToService, type ServiceHandler, type ServiceHandlers } from './service-handlers.ts';
 export { generateKeyPair, signBytes, verifyBytes } from './signing.ts';
 export { verifyEnvelope } from './verify-envelope.ts';
+export { answerQuery, type QueryHandler } from './answer-query.ts';
+export { PEER_RETRY_AFTER_SECONDS, QUERY_TIMEOUT_MS, queryPeer, queryTransport, type PeerAnswer, type PeerQuery } from './query.ts';
+export { registerService, serviceRoute, type ServiceRoute } from './services.ts';

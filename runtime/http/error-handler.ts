@@ -59,6 +59,9 @@ const preciseStatus: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   EXCHANGE_KEY_NOT_VALID: 403,
   EXCHANGE_RECEIVER_NOT_HERE: 421,
   EXCHANGE_MESSAGE_CONFLICT: 409,
+  EXCHANGE_PEER_UNAVAILABLE: 503,
+  EXCHANGE_RESPONSE_INVALID: 502,
+  EXCHANGE_QUERY_REFUSED: 502,
 };
 
 /** The HTTP status of an error code, decided in this one place: its kind's, or a more precise one. */

@@ -154,7 +154,8 @@ describe('the deprecated guards and the CEL rules that replaced them decide alik
       contributionMonths: [11, 12, 59, 60, 119, 120],
       carriedOverMonths: [0, 3, 12],
       months: [1, 12, 15, 18, 21, 24],
-    }).map((data) => ({ data }));
+      // Package 1.1.0 reads the insured months from the social insurance agency (facts.insurance); the guard, from the case data.
+    }).map((data) => ({ data, facts: { insurance: { contributionMonths: data.contributionMonths } } }));
     expectAgreement('monthsMatchEntitlement', 'unemployment-benefit', 'months-as-entitled', inputs);
   });
 });

@@ -31,16 +31,29 @@ const medicalAgency = { medicalAgencyCode: '123502004850012387', medicalAgencyNa
 const approval = { months: 12, monthlyAmountFen: 189_000, ...medicalAgency };
 const medicalPayee = { kind: 'institution', code: medicalAgency.medicalAgencyCode, name: medicalAgency.medicalAgencyName, account: medicalAgency.medicalAgencyAccount, bank: medicalAgency.medicalAgencyBank };
 
+/**
+ * The social insurance agency's answer (package 1.1.0: the rules read `facts.insurance`, not the typed
+ * months): here the months the form or the case data states, as the agency would have answered them.
+ */
+function insuranceFact(data: CaseData): Record<string, unknown> {
+  return { found: true, contributionMonths: data['contributionMonths'], contributionsPaidFen: 1_234_500, asOf: '2026-06-01T00:00:00.000Z', source: { member: '350200-SI', messageId: '3f0c2a4e-0000-4000-8000-000000000001' }, caseworkerEntered: false };
+}
+
+/** The facts a step reads: the checked case's agency answer beside the others. */
+function withInsurance(data: CaseData, withFacts: Record<string, unknown> = facts): Record<string, unknown> {
+  return 'insurance' in withFacts ? withFacts : { ...withFacts, insurance: insuranceFact(data) };
+}
+
 function applied(): StepResult {
   return start(compiled, { actor: caseworker, calendar, now: '2026-06-01T01:00:00.000Z', parameters });
 }
 
 function check(form: CaseData = application, withFacts: Record<string, unknown> = facts): StepResult {
-  return step(compiled, { snapshot: applied().snapshot, event: { type: 'check', data: form }, actor: caseworker, calendar, now: '2026-06-02T02:00:00.000Z', facts: withFacts, parameters });
+  return step(compiled, { snapshot: applied().snapshot, event: { type: 'check', data: form }, actor: caseworker, calendar, now: '2026-06-02T02:00:00.000Z', facts: withInsurance(form, withFacts), parameters });
 }
 
 function approve(form: CaseData = approval, checked: StepResult = check(), params: Record<string, unknown> = parameters, actor: Actor = reviewer): StepResult {
-  return step(compiled, { snapshot: checked.snapshot, event: { type: 'approve', data: form }, actor, calendar, now: '2026-06-04T02:00:00.000Z', parameters: params });
+  return step(compiled, { snapshot: checked.snapshot, event: { type: 'approve', data: form }, actor, calendar, now: '2026-06-04T02:00:00.000Z', facts: withInsurance(checked.snapshot.context.data), parameters: params });
 }
 
 function armedTimer(result: StepResult): EventTimer {
@@ -56,7 +69,7 @@ function fire(result: StepResult, event?: string, params: Record<string, unknown
 }
 
 function send(result: StepResult, type: string, data: CaseData, actor: Actor, now: string): StepResult {
-  return step(compiled, { snapshot: result.snapshot, event: { type, data }, actor, calendar, now, parameters });
+  return step(compiled, { snapshot: result.snapshot, event: { type, data }, actor, calendar, now, facts: withInsurance(result.snapshot.context.data), parameters });
 }
 
 describe('unemployment benefit: application and review', () => {
@@ -122,6 +135,9 @@ describe('unemployment benefit: application and review', () => {
     expect(refused(application, { ...facts, subject: { ...facts.subject, unemploymentStatus: 'none' } })).toEqual(['registered-unemployed']);
     expect(refused(application, { ...facts, registry: { ...facts.registry, employed: true } })).toEqual(['not-employed']);
     expect(refused({ ...application, contributionMonths: 11 })).toEqual(['minimum-contribution']);
+    // The agency's months decide, whatever the form says.
+    expect(refused(application, { ...facts, insurance: { ...insuranceFact(application), contributionMonths: 11 } })).toEqual(['minimum-contribution']);
+    expect(check({ ...application, contributionMonths: 11 }, { ...facts, insurance: insuranceFact({ contributionMonths: 12 }) }).snapshot.state).toBe('checked');
     expect(refused({ ...application, separationReason: 'resigned-voluntarily' })).toEqual(['involuntary-separation']);
     expect(refused({ ...application, separationReason: 'mutual-agreement-employee-proposed' })).toEqual(['involuntary-separation']);
     expect(refused({ ...application, registrationDate: '2026-05-14' })).toEqual(['registered-after-separation']);

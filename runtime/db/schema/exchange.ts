@@ -125,3 +125,24 @@ export const exchangeCursors = pgTable(
   },
   (t) => [primaryKey({ name: 'exchange_cursors_pkey', columns: [t.consumer, t.provider] })],
 );
+
+/**
+ * Which member answers a service for a city (the social insurance agency for
+ * `social-insurance.contributions`), and which member served here asks it: the connectors' routing.
+ */
+export const exchangeServices = pgTable(
+  'exchange_services',
+  {
+    cityCode: text('city_code').notNull(),
+    service: text('service').notNull(),
+    /** The member served here that signs the city's requests. */
+    client: text('client')
+      .notNull()
+      .references(() => exchangeMembers.code),
+    /** The member that answers them, at its registered address. */
+    provider: text('provider')
+      .notNull()
+      .references(() => exchangeMembers.code),
+  },
+  (t) => [primaryKey({ name: 'exchange_services_pkey', columns: [t.cityCode, t.service] })],
+);

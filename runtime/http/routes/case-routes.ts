@@ -90,6 +90,12 @@ const HistoryItem = z
       .nullable()
       .openapi({ description: "The deadline and verdict counted again once the year's schedule came in; `dueAt` and `onTime` above stay as recorded" }),
     data: JsonObject,
+    exchangeFacts: z
+      .array(z.object({ name: z.string(), provider: z.string(), value: JsonObject }))
+      .openapi({
+        description:
+          "The facts the step's rules read from another organisation (socialInsurance: contributionMonths, contributionsPaidFen, asOf, source {member, messageId}), or the caseworker's value in their place (caseworkerEntered: true); empty for a reader who does not handle case data",
+      }),
     cause: z
       .object({
         event: z.string(),

@@ -5,7 +5,7 @@ import { useCodeNames } from '../../forms/code-tables.ts';
 import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
-import { chinaTime } from '../../components/format.ts';
+import { chinaTime, yuan } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
 import { useNarrowScreen } from '../../shell/useNarrowScreen.ts';
 import { AttachmentItems } from '../attachments/AttachmentItems.tsx';
@@ -43,6 +43,29 @@ function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonl
       title={step.form ? l(step.form.title) : t('enteredData')}
       items={rows.map((row) => ({ key: row.field, label: row.label, children: row.value }))}
     />
+  );
+}
+
+/** The facts a step's rules read from another organisation: the value, who gave it and as of when, or that the caseworker typed it. */
+function ExchangeFacts({ step }: { step: HistoryStep }) {
+  const t = useCaseMessages();
+  const lines = (step.exchangeFacts ?? []).flatMap(({ name, provider, value }) => {
+    if (provider !== 'socialInsurance') return [];
+    const months = String(value['contributionMonths']);
+    if (value['caseworkerEntered'] === true) return [{ name, text: t('insuranceByCaseworker', { months }), marked: true }];
+    const source = value['source'] as { member: string; messageId: string } | null;
+    const asOf = chinaTime(value['asOf'] as string);
+    const member = source?.member ?? '';
+    const text = value['found'] === false ? t('insuranceNotFound', { member, asOf }) : t('insuranceFromAgency', { months, paid: yuan(Number(value['contributionsPaidFen'])), member, asOf });
+    return [{ name, text, marked: false }];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <div className="case-step-cause">
+      {lines.map((line) => (
+        <div key={line.name}>{line.marked ? <Typography.Text type="warning">{line.text}</Typography.Text> : line.text}</div>
+      ))}
+    </div>
   );
 }
 
@@ -105,6 +128,7 @@ function StepContent({ step, stay, knownForms, files }: { step: HistoryStep; sta
           <a href={`#/cases/${step.cause.caseId}`}>{t('causedBy', { caseNo: step.cause.caseNo, event: step.cause.eventTitle ? l(step.cause.eventTitle) : step.cause.event })}</a>
         </div>
       )}
+      <ExchangeFacts step={step} />
       <StepData step={step} knownForms={knownForms} />
       <AttachmentItems items={files.items.filter((a) => a.step?.seq === step.seq)} mayWithdraw={files.mayWithdraw} onChanged={files.onChanged} label={files.label} />
     </div>

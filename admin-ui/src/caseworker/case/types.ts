@@ -77,6 +77,8 @@ export interface HistoryStep {
   /** The deadline and verdict counted again once the year's schedule came in. */
   recalculated: { dueAt: string; onTime: boolean; calendarVersion: number; at: string } | null;
   data: Record<string, unknown>;
+  /** The facts its rules read from another organisation (the social insurance agency), with source and as-of time, or the caseworker's value in their place. */
+  exchangeFacts?: { name: string; provider: string; value: Record<string, unknown> }[];
   /** For a step coordination took: the domain event, the title of the step that emitted it (null when none declares it), and the case. */
   cause: { event: string; eventTitle: Localized | null; caseId: string; caseNo: string; processId: string } | null;
   form: { id: string; title: Localized; schema: JsonSchema } | null;

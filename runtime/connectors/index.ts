@@ -1,0 +1,1 @@
+export { ContributionsRequest, ContributionsResult, SOCIAL_INSURANCE_CONTRIBUTIONS, socialInsuranceContributions, type ContributionsFact } from './social-insurance.ts';
