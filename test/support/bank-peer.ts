@@ -1,8 +1,7 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { canonicalJson, Envelope, generateKeyPair, headerBytes, payloadHash, sealEnvelope, signBytes, verifyBytes, type PublicKeyEntry } from '../../runtime/exchange/index.ts';
+import { loopbackServer } from './loopback-server.ts';
 
 /** The bank's member code on the exchange (a bank's branch code would do). */
 export const BANK = 'ICBC-350200';
@@ -99,28 +98,10 @@ export async function startBankPeer(options: { clock: () => Date; city: { member
     return c.json(ack, 200);
   });
 
-  let server: ServerType | undefined;
-  let port = 0;
   const peer: BankPeer = {
     member: BANK,
     publicKey,
-    address: () => `http://127.0.0.1:${port}/api/exchange`,
-    // Started again on the port it had, so the city's registry still reaches it.
-    start: () =>
-      new Promise((resolve) => {
-        server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-          port = info.port;
-          resolve();
-        });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (!server) return resolve();
-        const closing = server;
-        server = undefined;
-        (closing as { closeAllConnections?: () => void }).closeAllConnections?.();
-        closing.close(() => resolve());
-      }),
+    ...loopbackServer(app.fetch),
     batches,
     async reconcile(batchNo, o = {}) {
       const batch = batches.get(batchNo)?.payload as BankBatch | undefined;

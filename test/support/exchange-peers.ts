@@ -1,11 +1,10 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Backend } from '../../runtime/db/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { addPeerKey, createKey, publicKeys, registerMember } from '../../runtime/exchange/index.ts';
 import { TEST_START } from './seeded-databases.ts';
 import { createTestRuntime, testClock, type TestClock, type TestRuntime } from './test-runtime.ts';
+import { loopbackServer } from './loopback-server.ts';
 
 /** 厦门 and 福州's employment services: two members, each on a node (database and server) of its own. */
 export const XIAMEN = '350200-001';
@@ -23,28 +22,7 @@ export interface PeerNode {
 
 /** Serves a runtime on a loopback port (0 at first: a free one), as a node of the exchange. */
 export function node(t: TestRuntime): PeerNode {
-  let server: ServerType | undefined;
-  let port = 0;
-  return {
-    t,
-    address: () => `http://127.0.0.1:${port}/api/exchange`,
-    // A stopped node starts again on the port it had, so its peers' registry still reaches it.
-    start: () =>
-      new Promise((resolve) => {
-        server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-          port = info.port;
-          resolve();
-        });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (!server) return resolve();
-        const closing = server;
-        server = undefined;
-        (closing as { closeAllConnections?: () => void }).closeAllConnections?.();
-        closing.close(() => resolve());
-      }),
-  };
+  return { t, ...loopbackServer(t.app.fetch) };
 }
 
 /** Two nodes on one clock, each registering the other's members and public keys, both listening. */

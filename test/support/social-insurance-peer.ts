@@ -1,12 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { ContributionsRequest, SOCIAL_INSURANCE_CONTRIBUTIONS, type ContributionsResult } from '../../runtime/connectors/index.ts';
 import type { Backend } from '../../runtime/db/index.ts';
 import { addPeerKey, answerQuery, createKey, Envelope, publicKeys, registerMember, registerService } from '../../runtime/exchange/index.ts';
 import { handleError } from '../../runtime/http/error-handler.ts';
 import { PlatformError } from '../../engine/index.ts';
 import { createTestRuntime, type TestClock, type TestRuntime } from './test-runtime.ts';
+import { loopbackServer } from './loopback-server.ts';
 
 /** 厦门市社会保险经办机构 (the agency) and 厦门市就业服务 (the city node's member that asks it). */
 export const SOCIAL_INSURANCE_AGENCY = '350200-900';
@@ -53,33 +52,14 @@ export async function socialInsurancePeer(backend: Backend, clock: TestClock, re
     return c.json(await answerQuery(t.rt, envelope.data, handlers), 200);
   });
 
-  let server: ServerType | undefined;
-  let port = 0;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!server) return resolve();
-      const closing = server;
-      server = undefined;
-      (closing as { closeAllConnections?: () => void }).closeAllConnections?.();
-      closing.close(() => resolve());
-    });
+  const server = loopbackServer(app.fetch);
   const peer: SocialInsurancePeer = {
     t,
     records,
     answered: () => answered,
-    address: () => `http://127.0.0.1:${port}/api/exchange`,
-    // Starting a running peer changes nothing; a stopped one starts again on its port, so the city's registry still reaches it.
-    start: () =>
-      new Promise((resolve) => {
-        if (server) return resolve();
-        server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-          port = info.port;
-          resolve();
-        });
-      }),
-    stop,
+    ...server,
     close: async () => {
-      await stop();
+      await server.stop();
       await t.close();
     },
   };
