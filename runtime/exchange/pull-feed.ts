@@ -6,6 +6,7 @@ import { canonicalJson } from './canonical-json.ts';
 import { Envelope } from './envelope.ts';
 import type { ExchangeContext, Transport } from './exchange-context.ts';
 import { receiveMessage } from './inbox.ts';
+import type { ServiceHandlers } from './service-handlers.ts';
 import { memberByCode, registeredKey, signingKey, validAt } from './registry.ts';
 import { signBytes, verifyBytes } from './signing.ts';
 import { openStored } from './stored-envelope.ts';
@@ -73,11 +74,13 @@ export async function signFeedRequest(ctx: ExchangeContext, member: string, afte
 
 /**
  * A consumer served here reads a provider's feed from where it stopped: each page's messages are
- * verified and taken into its inbox as a pushed message would be, their acknowledgements posted
- * back (`POST {address}/acks`, so the provider marks them delivered), and the cursor kept.
- * Returns how many messages were new.
+ * verified and taken into its inbox as a pushed message would be (a new one handed to its
+ * service's handler in `handlers`, in the same transaction), their acknowledgements posted back
+ * (`POST {address}/acks`, so the provider marks them delivered), and the cursor kept. Returns how
+ * many messages were new.
  */
-export async function pullFeed(ctx: ExchangeContext, consumer: string, provider: string, transport: Transport, pageSize = FEED_PAGE_MAX): Promise<number> {
+export async function pullFeed(ctx: ExchangeContext, consumer: string, provider: string, transport: Transport, options: { pageSize?: number; handlers?: ServiceHandlers } = {}): Promise<number> {
+  const pageSize = options.pageSize ?? FEED_PAGE_MAX;
   const member = await memberByCode(ctx.db, provider);
   if (!member?.address) throw new PlatformError('NOT_FOUND', { details: { provider } });
   const base = member.address.replace(/\/+$/, '');
@@ -91,7 +94,7 @@ export async function pullFeed(ctx: ExchangeContext, consumer: string, provider:
     const page = (await answer.json()) as { items: { seq: number; envelope: unknown }[]; next: number };
     const acknowledgements: Acknowledgement[] = [];
     for (const item of page.items) {
-      const outcome = await receiveMessage(ctx, Envelope.parse(item.envelope));
+      const outcome = await receiveMessage(ctx, Envelope.parse(item.envelope), options.handlers);
       if (!outcome.repeated) received++;
       acknowledgements.push(outcome.acknowledgement);
     }

@@ -124,12 +124,17 @@ describe.each(backends)('exchange between two nodes (%s)', (backend) => {
     expect(await page(0, stale)).toMatchObject({ status: 401, body: { code: 'EXCHANGE_REQUEST_EXPIRED' } });
     expect(await page(0, { ...stale, 'x-exchange-member': '350300-001' })).toMatchObject({ status: 403, body: { code: 'EXCHANGE_SENDER_UNKNOWN' } });
 
-    expect(await pullFeed(nodes.fuzhou.t.rt, FUZHOU_PULL, XIAMEN, httpTransport, 2)).toBe(3);
+    // Each new message is handed to its service's handler as it is taken in, as a pushed one is.
+    const handled: unknown[] = [];
+    const handlers = new Map([['training.roster', async (_tx: unknown, envelope: { payload: unknown }) => void handled.push(envelope.payload)]]);
+    expect(await pullFeed(nodes.fuzhou.t.rt, FUZHOU_PULL, XIAMEN, httpTransport, { pageSize: 2, handlers })).toBe(3);
+    expect(handled).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     const inbox = await nodes.fuzhou.t.rt.db.select().from(exchangeInbox).where(eq(exchangeInbox.receiver, FUZHOU_PULL)).orderBy(exchangeInbox.seq);
     expect(inbox.map((row) => row.messageId)).toEqual(sent);
     for (const id of sent) expect(await outboxRow(id)).toMatchObject({ status: 'delivered', attempts: 0 });
     // From the cursor on there is nothing new.
-    expect(await pullFeed(nodes.fuzhou.t.rt, FUZHOU_PULL, XIAMEN, httpTransport, 2)).toBe(0);
+    expect(await pullFeed(nodes.fuzhou.t.rt, FUZHOU_PULL, XIAMEN, httpTransport, { pageSize: 2, handlers })).toBe(0);
+    expect(handled).toHaveLength(3);
     expect(await verifyMessageLog(nodes.fuzhou.t.rt.db, FUZHOU_PULL)).toEqual({ ok: true, entries: 3, brokenAt: null });
   });
 
