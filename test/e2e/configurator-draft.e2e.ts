@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { openDraft, publishButton } from './configurator.ts';
+import { openDraft, publishButton, selectState } from './configurator.ts';
 import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
 // Personnel files: a process no other browser test configures, so publishing here changes no other test's screen.
@@ -35,8 +35,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
   it('asks before leaving a draft with unsaved changes (a link, the menu, reloading the page), and keeps them when told to stay', async () => {
     const { page } = session();
     await openDraft(page, '流程配置', '流程配置', PERSONNEL_FILE, '草稿编辑');
-    await page.getByRole('tab', { name: '流程调整' }).click();
-    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '转出审核', exact: true }).click();
+    await selectState(page, '转出审核');
     await page.getByLabel('办理时限（工作日）').fill('4');
     await page.getByRole('button', { name: '修改时限' }).click();
     await page.getByText('有未保存的修改', { exact: true }).waitFor();
@@ -78,8 +77,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     await page.getByText('草稿与本级生效的版本 1 相同，没有可发布的修改。').waitFor();
     expect(await publishButton(page).isDisabled()).toBe(true);
 
-    await page.getByRole('tab', { name: '流程调整' }).click();
-    await page.getByRole('list', { name: '环节' }).getByRole('button', { name: '转出审核', exact: true }).click();
+    await selectState(page, '转出审核');
     await page.getByLabel('办理时限（工作日）').fill('4');
     await page.getByRole('button', { name: '修改时限' }).click();
     await page.getByRole('button', { name: '保存草稿' }).click();

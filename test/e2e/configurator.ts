@@ -10,6 +10,25 @@ export async function openDraft(page: Page, menu: string, list: string, process:
   await page.getByRole('tab', { name: draftTab }).click();
 }
 
+/**
+ * Opens the draft's 流程调整 tab and selects a state in its list. The tab is clicked again when the
+ * list does not show the state within 5 s (in one clean-clone run of the whole browser stage the
+ * list never came for 30 s after the click), three times at most, as `choose` picks again.
+ */
+export async function selectState(page: Page, state: string) {
+  const button = page.getByRole('list', { name: '环节' }).getByRole('button', { name: state, exact: true });
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('tab', { name: '流程调整' }).click();
+    try {
+      await button.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await button.click();
+}
+
 /** The draft editor's publish button, in either language. */
 export const publishButton = (page: Page) => page.getByRole('button', { name: /^(发\s*布|Publish)$/ });
 
