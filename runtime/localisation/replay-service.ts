@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne } from 'drizzle-orm';
 import { MIGRATE_EVENT, chinaDate, replay, type RecordedStep, type WorkingCalendar } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarAt, currentCalendarVersion } from '../calendar/index.ts';
@@ -36,6 +36,14 @@ async function recordedSteps(rt: RuntimeContext, orgPath: string, records: reado
     });
   }
   return steps;
+}
+
+/** One case's recorded steps as replay takes them, migrations left out (see `replayDraft`), from its performance records alone. */
+export async function caseRecordedSteps(rt: RuntimeContext, caseId: string): Promise<RecordedStep[]> {
+  const [row] = await rt.db.select({ orgPath: cases.orgPath }).from(cases).where(eq(cases.id, caseId));
+  if (!row) return [];
+  const records = await rt.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), ne(caseEvents.event, MIGRATE_EVENT))).orderBy(asc(caseEvents.seq));
+  return recordedSteps(rt, row.orgPath, records, await currentCalendarVersion(rt.db));
 }
 
 /**

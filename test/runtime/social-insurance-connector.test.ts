@@ -1,12 +1,11 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATE_EVENT, replay, type RecordedStep } from '../../engine/index.ts';
-import { calendarAt } from '../../runtime/calendar/index.ts';
+import { replay } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { caseEvents, cases, exchangeLog, persons } from '../../runtime/db/schema/index.ts';
 import { verifyMessageLog } from '../../runtime/exchange/index.ts';
+import { caseRecordedSteps } from '../../runtime/localisation/index.ts';
 import { publishedDefinition } from '../../runtime/plugins/index.ts';
-import { openCaseData } from '../../runtime/privacy/index.ts';
 import { exchangeCounts } from '../support/exchange-peers.ts';
 import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
@@ -60,26 +59,6 @@ async function refused(t: TestRuntime, token: string, caseId: string, type: stri
   const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
   expect({ ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) }).toEqual(before);
   return response;
-}
-
-/** The case's recorded steps as replay takes them (migrations left out), read from its performance records alone. */
-async function recordedSteps(t: TestRuntime, caseId: string): Promise<RecordedStep[]> {
-  const [row] = await t.rt.db.select().from(cases).where(eq(cases.id, caseId));
-  const records = await t.rt.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), ne(caseEvents.event, MIGRATE_EVENT))).orderBy(asc(caseEvents.seq));
-  const steps: RecordedStep[] = [];
-  for (const [index, r] of records.entries()) {
-    steps.push({
-      event: r.event,
-      to: r.toState,
-      actor: { id: r.actorId, name: r.actorName, role: r.actorRole, post: r.post, orgUnit: r.orgUnitId },
-      at: r.leftAt.toISOString(),
-      data: openCaseData(t.rt.cipher, r.data, true),
-      facts: r.facts,
-      dueAt: r.dueAt?.toISOString() ?? null,
-      calendar: await calendarAt(t.rt.db, t.rt, records[index + 1]?.calendarVersion ?? r.calendarVersion ?? 1, row!.orgPath),
-    });
-  }
-  return steps;
 }
 
 /**
@@ -148,7 +127,7 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
     const answered = peer.answered();
     const [row] = await t.rt.db.select().from(cases).where(eq(cases.id, claimId));
     const { compiled } = await publishedDefinition(t.rt.db, t.rt.registry, row!.definitionId);
-    const steps = await recordedSteps(t, claimId);
+    const steps = await caseRecordedSteps(t.rt, claimId);
     expect(steps.map((s) => s.event)).toEqual(['create', 'check', 'approve']);
     const result = replay(compiled, steps, (instant) => t.rt.registry.parameters('unemployment-benefit', instant.slice(0, 10)));
     expect(result).toEqual({ factsMissing: [], deadlinesDiffer: [], result: 'same', finalState: 'receiving' });
