@@ -10,6 +10,17 @@ import { noticeMessages } from './messages.ts';
 /** A notice's title in the page's language. */
 export const noticeTitle = (site: Site, notice: PublicNotice): string => notice.title[site.lang];
 
+/** One fact of a notice that is data (a post, an employer, a district): its term and the text as written, none when it has none. */
+const DataFact: FC<{ site: Site; term: string; text: string | null }> = ({ site, term, text }) =>
+  text === null ? null : (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <Data site={site} text={text} />
+      </dd>
+    </div>
+  );
+
 /** The facts a notice shows: the masked name, the amount, post or employer where the process has one, the district, the period. Nothing else personal. */
 export const NoticeFacts: FC<{ site: Site; notice: PublicNotice }> = ({ site, notice }) => {
   const t = noticeMessages(site.lang);
@@ -28,28 +39,9 @@ export const NoticeFacts: FC<{ site: Site; notice: PublicNotice }> = ({ site, no
           <dd>{fillText(t.yuan, { amount: yuan(notice.amountFen) })}</dd>
         </div>
       )}
-      {notice.post === null ? null : (
-        <div>
-          <dt>{t.post}</dt>
-          <dd>
-            <Data site={site} text={notice.post} />
-          </dd>
-        </div>
-      )}
-      {notice.employer === null ? null : (
-        <div>
-          <dt>{t.employer}</dt>
-          <dd>
-            <Data site={site} text={notice.employer} />
-          </dd>
-        </div>
-      )}
-      <div>
-        <dt>{t.district}</dt>
-        <dd>
-          <Data site={site} text={notice.district} />
-        </dd>
-      </div>
+      <DataFact site={site} term={t.post} text={notice.post} />
+      <DataFact site={site} term={t.employer} text={notice.employer} />
+      <DataFact site={site} term={t.district} text={notice.district} />
       <div>
         <dt>{t.period}</dt>
         <dd>{fillText(t.periodText, { start: day(notice.startsAt), end: day(notice.endsAt) })}</dd>
