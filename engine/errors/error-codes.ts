@@ -135,6 +135,13 @@ export const errorCatalogue = {
   EXCHANGE_MESSAGE_CONFLICT: { kind: 'refusal', 'zh-CN': '同一发送方的同一消息编号已对应另一条消息', en: 'The sender already sent another message under this id' },
   EXCHANGE_REQUEST_EXPIRED: { kind: 'refusal', 'zh-CN': '签名请求的时间与本节点时间相差过大', en: "The signed request's time is too far from this node's clock" },
   EXCHANGE_ACK_INVALID: { kind: 'refusal', 'zh-CN': '回执无效：签名、消息编号或摘要不符', en: 'The acknowledgement is invalid: its signature, message id or hash does not match' },
+  // A city's administrator wiring it to other organisations (runtime/administration/exchange-wiring.ts): nothing is written on a refusal.
+  EXCHANGE_MEMBER_UNKNOWN: { kind: 'refusal', 'zh-CN': '该交换成员尚未登记', en: 'The exchange member is not registered' },
+  EXCHANGE_PUBLIC_KEY_INVALID: { kind: 'refusal', 'zh-CN': '公钥无效：须为 Base64 编码的 Ed25519 公钥（SPKI DER），有效期须有先后，同一密钥编号不能对应另一公钥', en: 'The public key is invalid: it must be an Ed25519 key as SPKI DER in base64, its validity must end after it starts, and its id must not name another key' },
+  // Refusals answered with 409: the member's keys are held by the other side of what was asked.
+  EXCHANGE_MEMBER_SERVED_HERE: { kind: 'refusal', 'zh-CN': '该成员的密钥由本节点生成，不能登记外来公钥', en: "This node makes the member's keys: a peer's public key cannot be registered for it" },
+  EXCHANGE_MEMBER_NOT_OURS: { kind: 'refusal', 'zh-CN': '该成员是对方机构，本节点不持有其私钥，不能以其名义签名', en: "The member is a peer: this node holds none of its private keys and cannot sign for it" },
+  EXCHANGE_MEMBER_UNREACHABLE: { kind: 'refusal', 'zh-CN': '该成员未登记交换接口地址，无法向其发送或查询', en: 'The member has no exchange address registered: nothing can be sent to or asked of it' },
   // The bank connector (runtime/ledger/bank-connector.ts): a reconciliation from the bank whose totals or lines do not agree with the batch is refused as a whole, nothing applied.
   BANK_RECONCILIATION_MISMATCH: { kind: 'refusal', 'zh-CN': '银行对账结果与付款批次不符（笔数、金额或明细），未作任何处理', en: 'The bank\u2019s reconciliation does not agree with the payment batch (count, total or lines): nothing was applied' },
   // A fault answered with 503 and Retry-After: the peer did not answer in time or is down; the same step may succeed later.

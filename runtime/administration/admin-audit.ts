@@ -4,10 +4,10 @@ import { retryLostRace, type Executor } from '../db/index.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
-/** One administrative change: what was done, to which user, unit or post, and what changed. */
+/** One administrative change: what was done, to which user, unit, post or exchange wiring, and what changed. */
 export interface AdminChange {
   action: string;
-  targetType: 'user' | 'org-unit' | 'post';
+  targetType: 'user' | 'org-unit' | 'post' | 'exchange-member' | 'exchange-service';
   target: string;
   cityCode: string | null;
   details: Record<string, unknown>;

@@ -9,6 +9,7 @@ import { requestLog } from './request-log.ts';
 import { requestOrigin } from './request-origin.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
 import { adminOrgRoutes } from './routes/admin-org-routes.ts';
+import { exchangeAdminRoutes } from './routes/exchange-admin-routes.ts';
 import { adminUserRoutes } from './routes/admin-user-routes.ts';
 import { analysisRoutes } from './routes/analysis-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -115,6 +116,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', auditRoutes(rt));
   app.route('/api', adminUserRoutes(rt));
   app.route('/api', adminOrgRoutes(rt));
+  app.route('/api', exchangeAdminRoutes(rt));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },
