@@ -34,6 +34,7 @@ const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
 const InstitutionsPage = lazy(() => import('./institutions/InstitutionsPage.tsx'));
 const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
 const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
+const ExchangePage = lazy(() => import('./exchange/ExchangePage.tsx'));
 const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
 
 /** Which screen a path shows. */
@@ -64,6 +65,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/packages') return <PackagesPage user={user} />;
   if (path === '/admin/users') return <UsersPage user={user} />;
   if (path === '/admin/org') return <OrgPage user={user} />;
+  if (path === '/admin/exchange') return <ExchangePage />;
   const indicatorRoute = match('/dashboard/:indicatorId', path);
   if (indicatorRoute) return <Dashboard user={user} indicatorId={indicatorRoute['indicatorId']!} />;
   return null;

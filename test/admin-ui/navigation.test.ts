@@ -23,7 +23,7 @@ describe('menu by role', () => {
     expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/review', '/informatisation', '/packages', '/calendar']);
     expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/review', '/funds', '/informatisation']);
-    expect(navigationFor('admin')).toHaveLength(13);
+    expect(navigationFor('admin')).toHaveLength(14);
     expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });
@@ -31,11 +31,13 @@ describe('menu by role', () => {
   it('leaves out the screens whose API the user’s level does not reach, naming only permissions that exist', () => {
     for (const item of navigation) if (item.permission) expect(Object.keys(permissions), item.path).toContain(item.permission);
     const city = navigationFor('admin', permissionsOf('admin', 'city')).map((item) => item.path);
-    expect(city).toEqual(expect.arrayContaining(['/imports', '/institutions', '/funds', '/admin/users', '/admin/org']));
+    expect(city).toEqual(expect.arrayContaining(['/imports', '/institutions', '/funds', '/admin/users', '/admin/org', '/admin/exchange']));
     // A provincial administrator keeps no city's imports or register of institutions, but reads the funds and manages users.
     const province = navigationFor('admin', permissionsOf('admin', 'province')).map((item) => item.path);
     expect(province).not.toContain('/imports');
     expect(province).not.toContain('/institutions');
+    // The exchange's wiring is a city's: its own members, routes and bank.
+    expect(province).not.toContain('/admin/exchange');
     expect(province).toEqual(expect.arrayContaining(['/funds', '/admin/users', '/admin/org']));
     // An office's administrator manages no users: only ministry, province, city and district administrators do.
     expect(navigationFor('admin', permissionsOf('admin', 'office')).map((item) => item.path)).not.toContain('/admin/users');

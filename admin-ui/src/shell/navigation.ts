@@ -25,6 +25,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
   { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'], permission: 'users.manage' },
   { path: '/admin/org', title: { 'zh-CN': '机构与岗位', en: 'Org units and posts' }, roles: ['admin'], permission: 'org.manage' },
+  { path: '/admin/exchange', title: { 'zh-CN': '数据交换', en: 'Data exchange' }, roles: ['admin'], permission: 'exchange.manage' },
   { path: '/calendar', title: { 'zh-CN': '节假日安排', en: 'Holiday calendar' }, roles: ['admin', 'configurator'] },
   { path: '/audit', title: { 'zh-CN': '访问日志', en: 'Access log' }, roles: ['auditor'] },
 ];
