@@ -7,7 +7,7 @@ import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
 import { useActor } from './useActor.tsx';
-import { bankFileName, type Batch, type BatchDetail, type Payment, type PaymentStatus } from './types.ts';
+import { bankFileName, type BankDelivery, type Batch, type BatchDetail, type Payment, type PaymentStatus } from './types.ts';
 
 const STATUS_COLOR: Record<PaymentStatus, string> = { issued: 'orange', sent: 'blue', paid: 'green', failed: 'red', reconciled: 'green' };
 
@@ -51,6 +51,13 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
     );
   };
 
+  const bankDelivery = (bank: BankDelivery) =>
+    bank.state === 'sending'
+      ? t('bank.sending', { attempts: bank.attempts, error: bank.lastError ?? '—', next: bank.nextAttemptAt ? chinaTime(bank.nextAttemptAt) : '—' })
+      : bank.state === 'delivered'
+        ? t('bank.delivered', { at: chinaTime(bank.deliveredAt) })
+        : t('bank.reconciled');
+
   const title = batch ? t('batchTitle', { batchNo: batch.batchNo }) : common('loading');
   return (
     <Drawer open size={1100} title={title} onClose={onClose} destroyOnHidden rootClassName="payments-drawer">
@@ -66,6 +73,7 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
             <Descriptions.Item label={t('issuedBy')}>{actor(batch.issuedBy)}</Descriptions.Item>
             <Descriptions.Item label={t('issuedAt')}>{chinaTime(batch.issuedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('sentBy')}>{actor(batch.sentBy)}</Descriptions.Item>
+            {batch.bank && <Descriptions.Item label={t('bankExchange')} span={3}>{bankDelivery(batch.bank)}</Descriptions.Item>}
           </Descriptions>
           <Space className="form-alert" wrap>
             {user.permissions.includes('payments.approve') && batch.status === 'issued' && (

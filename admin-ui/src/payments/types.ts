@@ -35,8 +35,20 @@ export interface Payment {
   bankReference: string | null;
 }
 
+/** A batch sent to the bank over the exchange: waiting in the outbox, acknowledged, or reconciled by the bank's signed answer. */
+export interface BankDelivery {
+  state: 'sending' | 'delivered' | 'reconciled';
+  bank: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
 export interface BatchDetail extends Batch {
   payments: Payment[];
+  /** Null for a city without a bank connector (its batches go as the bank file). */
+  bank: BankDelivery | null;
 }
 
 /** Approved items held out of a batch: their person has no payment account on record. */
