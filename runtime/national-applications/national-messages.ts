@@ -17,7 +17,7 @@ const Text = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const NationalApplication = z
   .object({
     applicationNo: ApplicationNo,
-    processId: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).openapi({ example: 'unemployment-registration' }),
+    processId: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).openapi({ description: "The process's id in the ministry's catalogue (its package's flow), as in force in the city" }),
     submittedAt: z.iso.datetime({ offset: true }),
     applicant: z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/), name: z.string().trim().min(1).max(50), mobile: z.string().regex(/^1\d{10}$/) }).strict(),
     data: z.record(z.string(), z.unknown()),
