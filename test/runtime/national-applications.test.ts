@@ -135,22 +135,27 @@ describe.each(backends)('national platform applications (%s)', (backend) => {
     const { education: _left, ...incomplete } = registration;
     platform.publish(application('QG2026110200000003', chen, incomplete));
     platform.publish({ applicationNo: 'QG2026110200000004', processId: 'unemployment-registration' });
-    expect(await download()).toMatchObject({ opened: 0, refused: 2, error: null });
+    // A twelve-year-old: the process's working-age rule refuses the registration.
+    platform.publish(application('QG2026110200000008', { idNumber: citizenId('350203', '20140601', '035'), name: '黄小明' }));
+    expect(await download()).toMatchObject({ opened: 0, refused: 3, error: null });
     expect(await tableCounts(t, /^exchange_/)).toEqual(before);
     expect(await caseOf(t, 'QG2026110200000003')).toBeUndefined();
     const pending = await uploads(t);
     expect(pending.map((u) => [u.business_key, u.status])).toEqual([
       ['QG2026110200000003', 'pending'],
       ['QG2026110200000004', 'pending'],
+      ['QG2026110200000008', 'pending'],
     ]);
     const delivered = await deliverDue(t.rt);
-    expect(delivered.map((d) => d.delivered)).toEqual([true, true]);
+    expect(delivered.map((d) => d.delivered)).toEqual([true, true, true]);
     const answers = platform.decisions.map((d) => d.payload as NationalDecision);
     expect(answers.map((a) => [a.applicationNo, a.result, a.reason?.code, a.caseNo])).toEqual([
       ['QG2026110200000003', 'refused', 'FORM_INVALID', null],
       ['QG2026110200000004', 'refused', 'NATIONAL_APPLICATION_INVALID', null],
+      ['QG2026110200000008', 'refused', 'RULE_VIOLATION', null],
     ]);
     expect(JSON.stringify(answers[0]!.reason?.details)).toContain('education');
+    expect(JSON.stringify(answers[2]!.reason?.details)).toContain('working-age');
     expect((await verifyMessageLog(t.rt.db, CITY_MEMBER)).ok).toBe(true);
   });
 
@@ -173,6 +178,13 @@ describe.each(backends)('national platform applications (%s)', (backend) => {
     ]);
     expect(answers[0]!.reason).toMatchObject({ code: 'reject', details: { fields: { rejectionReason: '经核查已在外省就业' } } });
     expect(answers[1]!.reason).toBeNull();
+    // The office's work on these cases is counted apart: the indicator drilled down by channel has a national row.
+    const period = 'orgUnit=350200&from=2026-11-01&to=2026-11-30';
+    const drill = await t.request('GET', `/api/indicators/unemployment-registration-on-time-rate/drilldown?${period}&by=channel`, { token: admin });
+    const national = drill.body.rows.find((r: { key: string }) => r.key === 'national');
+    expect(national?.denominator).toBeGreaterThan(0);
+    const filtered = await t.request('GET', `/api/indicators/unemployment-registration-on-time-rate?${period}&channel=national`, { token: admin });
+    expect(filtered.body.denominator).toBe(national.denominator);
     // Each acknowledgement echoes the hash of what was signed.
     for (const upload of (await uploads(t)).slice(refused)) {
       expect(upload.status).toBe('delivered');
