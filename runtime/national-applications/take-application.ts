@@ -62,7 +62,8 @@ async function openCase(rt: RuntimeContext, tx: Transaction, cityCode: string, a
  * city refuses (not of the documented shape: `NATIONAL_APPLICATION_INVALID`; the form, the person,
  * a rule, an active case of the process) is rolled back to before it was tried and answered as
  * `refused` with the typed reason, uploaded in the same transaction: only the exchange's records
- * of the two messages are written.
+ * of the two messages are written. A conflict or a fault (a lost race, a peer agency down) is no
+ * answer: it refuses the message, which the next download takes again.
  */
 export async function takeNationalApplication(rt: RuntimeContext, tx: Transaction, envelope: Envelope): Promise<TakeOutcome> {
   const route = await routeOf(tx, envelope);
@@ -78,7 +79,7 @@ export async function takeNationalApplication(rt: RuntimeContext, tx: Transactio
     } catch (error) {
       if (isUniqueViolation(error) && (await caseOf(tx, route.cityCode, parsed.data.applicationNo))) return 'repeated';
       if (isUniqueViolation(error)) refusal = new PlatformError('DUPLICATE_RECORD', { details: { processId: parsed.data.processId }, cause: error });
-      else if (error instanceof PlatformError && error.kind !== 'fault') refusal = error;
+      else if (error instanceof PlatformError && error.kind === 'refusal') refusal = error;
       else throw error;
     }
   }

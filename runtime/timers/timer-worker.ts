@@ -126,7 +126,9 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => deliverSearchAlerts(rt))
       .then(() => deliverDue(rt))
       .then(() => downloadNational())
-      .then((downloads) => downloads.forEach((download) => download.error && onError(download.error)), onError)
+      .then((downloads) => {
+        for (const { error } of downloads) if (error) onError(error);
+      }, onError)
       .finally(() => {
         run = null;
       });
