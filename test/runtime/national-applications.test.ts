@@ -222,6 +222,19 @@ describe.each(backends)('national platform applications (%s)', (backend) => {
     expect([refused.status, refused.body.code, refused.body.details.permission]).toEqual([403, 'ROLE_NOT_PERMITTED', 'national.download']);
   });
 
+  it('refuses a decision it cannot upload (the city unwired meanwhile): the step and its message commit together or not at all', async () => {
+    const row = await caseOf(t, 'QG2026110200000006');
+    await t.rt.db.execute(sql`DELETE FROM exchange_services WHERE service = ${NATIONAL_APPLICATIONS}`);
+    const { version } = (await t.request('GET', `/api/cases/${row!.id}`, { token: reviewer })).body as { version: number };
+    const before = await tableCounts(t);
+    const refused = await t.request('POST', `/api/cases/${row!.id}/events`, { token: reviewer, body: { type: 'approve', data: { opinion: '材料齐全' }, version } });
+    expect([refused.status, refused.body.code]).toEqual([503, 'EXCHANGE_PEER_UNAVAILABLE']);
+    expect(await tableCounts(t)).toEqual(before);
+    await registerService(t.rt, { cityCode: CITY, service: NATIONAL_APPLICATIONS, client: CITY_MEMBER, provider: NATIONAL });
+    await act(t, reviewer, row!.id, 'approve', { opinion: '材料齐全' });
+    expect((await uploads(t)).filter((u) => u.business_key === 'QG2026110200000006').map((u) => u.status)).toEqual(['pending']);
+  });
+
   it('refuses an application whose signature does not verify, with the typed error, and writes nothing at all', async () => {
     const before = await tableCounts(t);
     const forged = platform.publish(application('QG2026110200000007', { idNumber: citizenId('350203', '19930202', '024'), name: '许文静' }), { foreignKey: true });
