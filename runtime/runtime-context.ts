@@ -119,6 +119,8 @@ export interface CaseOpenInput {
   createdBy: string | null;
   /** The public account that opened it on the public site: the online channel. */
   openedByAccount?: string | null;
+  /** The 全国人社政务服务平台 application it was opened for (申请编号): the national channel. */
+  nationalApplicationNo?: string | null;
   data?: CaseData;
   cause: Cause | null;
   depth?: number;

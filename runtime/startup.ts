@@ -7,6 +7,7 @@ import { employerVerificationProjection } from './employer-accounts/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
+import { nationalDecisionProjection } from './national-applications/index.ts';
 import { noticeProjection } from './notices/index.ts';
 import { fillPublicPostings, postingProjection } from './postings/index.ts';
 import { loadInstalledRegistry } from './packages/index.ts';
@@ -18,7 +19,7 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
  * ledger's payment, and the projections kept of cases (the public postings, notices and articles, the
- * employer accounts of their verification cases), put together here, where every folder may be
+ * employer accounts of their verification cases, the decisions uploaded to the national platform), put together here, where every folder may be
  * imported, so that cases/ never imports the ledger, the postings, the notices or the articles.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
@@ -26,7 +27,7 @@ export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): Ru
     ...parts,
     stepper: createStepper(
       (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
-      (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry), employerVerificationProjection(registry, parts.cipher)],
+      (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry), employerVerificationProjection(registry, parts.cipher), nationalDecisionProjection(registry, parts)],
     ),
   };
 }

@@ -62,6 +62,7 @@ export const permissions = {
   'org.manage': { roles: ['admin'], levels: ['ministry', 'province', 'city', 'district'], jurisdiction: 'subtree', description: { 'zh-CN': '管理本级及下级的服务机构和岗位（留痕）', en: 'Manage the offices and posts of one’s subtree (recorded)' } },
   'org.cities': { roles: ['admin'], levels: ['ministry', 'province'], jurisdiction: 'subtree', description: { 'zh-CN': '按行政区划新增本省的城市（部级：任一城市）及其首位管理员', en: 'Add a city of one’s province (the ministry: any city) from the divisions, with its first administrator' } },
   'exchange.manage': { roles: ['admin'], levels: ['city'], jurisdiction: 'city', description: { 'zh-CN': '配置本市数据交换：登记对方机构及其公钥、生成和轮换本市密钥、指定各项服务的对接机构和银行（留痕）', en: "Wire the city to other organisations: register peers and their public keys, make and rotate the city's keys, route each service and the bank (recorded)" } },
+  'national.download': { roles: ['admin'], levels: ['city'], jurisdiction: 'city', description: { 'zh-CN': '立即下载本市在全国人社政务服务平台的申请信息', en: 'Download now the city’s applications on the national platform' } },
   'audit.read': { roles: ['auditor'], jurisdiction: 'subtree', description: { 'zh-CN': '检索访问日志并校验其哈希链', en: 'Search the access log and verify its hash chain' } },
 } as const satisfies Record<string, PermissionRule>;
 

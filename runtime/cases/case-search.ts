@@ -12,7 +12,7 @@ import type { RuntimeContext } from '../runtime-context.ts';
  * earlier system, `online` applied for on the public site by the citizen or employer. Derived from the
  * case row (who created it, which import or public account brought it), not stored.
  */
-export const CASE_CHANNELS = ['window', 'coordination', 'import', 'online'] as const;
+export const CASE_CHANNELS = ['window', 'coordination', 'import', 'online', 'national'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /** The orders a case list can be read in. */
@@ -66,14 +66,16 @@ function subjectMatches(rt: RuntimeContext, q: string): SQL {
 function channelIs(channel: CaseChannel): SQL {
   if (channel === 'import') return isNotNull(cases.importedFrom);
   if (channel === 'online') return isNotNull(cases.openedByAccount);
-  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy), isNull(cases.openedByAccount))!;
+  if (channel === 'national') return isNotNull(cases.nationalApplicationNo);
+  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy), isNull(cases.openedByAccount), isNull(cases.nationalApplicationNo))!;
   return and(isNull(cases.importedFrom), isNotNull(cases.createdBy))!;
 }
 
 /** The channel of a case row, as `channel` filters it. */
-export function channelOf(row: { importedFrom: string | null; createdBy: string | null; openedByAccount: string | null }): CaseChannel {
+export function channelOf(row: { importedFrom: string | null; createdBy: string | null; openedByAccount: string | null; nationalApplicationNo: string | null }): CaseChannel {
   if (row.importedFrom !== null) return 'import';
   if (row.openedByAccount !== null) return 'online';
+  if (row.nationalApplicationNo !== null) return 'national';
   return row.createdBy === null ? 'coordination' : 'window';
 }
 

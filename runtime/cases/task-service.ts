@@ -49,6 +49,7 @@ export async function listTasks(
         importedFrom: cases.importedFrom,
         createdBy: cases.createdBy,
         openedByAccount: cases.openedByAccount,
+        nationalApplicationNo: cases.nationalApplicationNo,
         claimantName: users.displayName,
       })
       .from(tasks)

@@ -22,6 +22,7 @@ import { codeTableRoutes } from './routes/code-table-routes.ts';
 import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { bankServiceHandlers } from '../ledger/index.ts';
+import { nationalServiceHandlers } from '../national-applications/index.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
@@ -30,6 +31,7 @@ import { informatisationRoutes } from './routes/informatisation-routes.ts';
 import { institutionRoutes } from './routes/institution-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { matchingRoutes } from './routes/matching-routes.ts';
+import { nationalApplicationRoutes } from './routes/national-application-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
@@ -85,8 +87,8 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
   app.route('/api', publicPostingRoutes(rt));
-  // Messages the ledger answers as they arrive: the bank's reconciliations of the batches sent to it.
-  app.route('/api', exchangeRoutes(rt, bankServiceHandlers(rt)));
+  // Messages answered as they arrive: the bank's reconciliations of the batches sent to it, the national platform's applications when it pushes them.
+  app.route('/api', exchangeRoutes(rt, new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt)])));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));
@@ -102,6 +104,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', taskClaimRoutes(rt));
   app.route('/api', notificationRoutes(rt));
   app.route('/api', paymentRoutes(rt));
+  app.route('/api', nationalApplicationRoutes(rt));
   app.route('/api', fundStatisticsRoutes(rt));
   app.route('/api', localisationRoutes(rt));
   app.route('/api', indicatorRoutes(rt));

@@ -85,16 +85,21 @@ function toPlatformError(error: unknown): PlatformError {
   return new PlatformError('INTERNAL_ERROR', { cause: error });
 }
 
-/** The one `app.onError`: `{code, message: {zh, en}, details}` with the code's status. */
-export function handleError(error: unknown, c: Context) {
-  const platformError = toPlatformError(error);
-  // Said without the error's message, which for a database error holds the SQL and its parameters.
-  if (platformError.code === 'INTERNAL_ERROR') log.error('unexpected error', { requestId: (c.var as { origin?: { requestId: string | null } }).origin?.requestId ?? null, ...describeError(error) });
-  const body = {
+/** An error as the API says it: `{code, message: {zh, en}, details}` (no details of an internal error). */
+export function errorBody(platformError: PlatformError) {
+  return {
     code: platformError.code,
     message: { zh: platformError.localized['zh-CN'], en: platformError.localized.en },
     details: platformError.code === 'INTERNAL_ERROR' ? null : (platformError.details ?? null),
   };
+}
+
+/** The one `app.onError`: the error's body with the code's status. */
+export function handleError(error: unknown, c: Context) {
+  const platformError = toPlatformError(error);
+  // Said without the error's message, which for a database error holds the SQL and its parameters.
+  if (platformError.code === 'INTERNAL_ERROR') log.error('unexpected error', { requestId: (c.var as { origin?: { requestId: string | null } }).origin?.requestId ?? null, ...describeError(error) });
+  const body = errorBody(platformError);
   const retryAfter = (platformError.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(body, statusOf(platformError.code));

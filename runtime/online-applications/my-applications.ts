@@ -51,7 +51,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   resubmit: OnlineForm | null;
 }
 
-function phaseOf(definition: Definition, row: Pick<CaseRow, 'state' | 'status'>, applicantActs: boolean): ApplicationPhase {
+/** The phase of a case in `state` (`status` final or not), given whether the applicant is the one to act there. */
+export function phaseOf(definition: Definition, row: Pick<CaseRow, 'state' | 'status'>, applicantActs: boolean): ApplicationPhase {
   const state = definition.states[row.state];
   if (row.status === 'final') return state?.outcome === 'rejected' ? 'rejected' : state?.outcome === 'cancelled' ? 'cancelled' : 'approved';
   if (applicantActs) return 'returned';

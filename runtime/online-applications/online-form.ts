@@ -96,10 +96,21 @@ export async function formOfCase(rt: RuntimeContext, row: CaseRow): Promise<Onli
  */
 export async function onlineForm(rt: RuntimeContext, account: PublicAccount, processId: string, residenceArea?: string | null): Promise<OnlineForm> {
   const person = await citizenPerson(rt.db, account);
-  const office = await officeFor(rt.db, account.cityCode, residenceArea ?? person.residenceArea);
-  const [inForce] = await processesInForce(rt.db, office.path, processId);
+  return applicationForm(rt, rt.db, account.cityCode, processId, residenceArea ?? person.residenceArea);
+}
+
+/**
+ * The application form of a process in a city for an applicant living in `residenceArea`, as in
+ * force at the office the application goes to (`officeFor`; a published overlay applies): what an
+ * online application and a downloaded national one are both checked and sent on, read through `db`
+ * (the database, or the transaction a downloaded application is taken in). PROCESS_NOT_FOUND as for
+ * `onlineForm`.
+ */
+export async function applicationForm(rt: RuntimeContext, db: Executor, cityCode: string, processId: string, residenceArea: string | null | undefined): Promise<OnlineForm> {
+  const office = await officeFor(db, cityCode, residenceArea);
+  const [inForce] = await processesInForce(db, office.path, processId);
   if (!inForce) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId } });
-  const published = await publishedDefinition(rt.db, rt.registry, inForce.definitionId);
+  const published = await publishedDefinition(db, rt.registry, inForce.definitionId);
   const found = published.definition.subject === 'person' ? formAt(published, published.definition.initial, office) : undefined;
   if (!found) throw new PlatformError('PROCESS_NOT_FOUND', { details: { processId, online: false } });
   return found;

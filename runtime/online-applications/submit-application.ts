@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, chinaDate, type CaseData } from '../../engine/index.ts';
+import { PlatformError, chinaDate, type Actor, type CaseData } from '../../engine/index.ts';
 import { insertAttachment, requireAcceptableFile, type UploadedFile } from '../attachments/index.ts';
 import { bindMaterials, requireMaterials } from '../cases/step-materials.ts';
 import { codeExists } from '../code-tables/index.ts';
@@ -49,17 +49,17 @@ export function checkApplication(rt: RuntimeContext, form: OnlineForm, input: Ap
  * the files for the applicant's event, then sends it as the applicant (the engine's rules run; a
  * refusal throws and the transaction writes nothing), the files bound to the step's record.
  */
-async function attachAndSend(tx: Transaction, rt: RuntimeContext, account: PublicAccount, row: CaseRow, form: OnlineForm, input: ApplicationInput, files: ReturnType<typeof checkApplication>) {
+export async function attachAndSend(tx: Transaction, rt: RuntimeContext, applicant: Actor, row: CaseRow, form: OnlineForm, input: ApplicationInput, files: ReturnType<typeof checkApplication>) {
   const { definition } = form.published;
   const [task] = await tx
     .select({ id: tasks.id })
     .from(tasks)
     .where(and(eq(tasks.cityCode, row.cityCode), eq(tasks.caseId, row.id), eq(tasks.state, row.state), eq(tasks.status, 'open')))
     .limit(1);
-  const place = { state: row.state, event: form.event, taskId: task?.id ?? null, post: null, uploadedBy: { id: account.id, name: account.displayName } };
+  const place = { state: row.state, event: form.event, taskId: task?.id ?? null, post: null, uploadedBy: { id: applicant.id, name: applicant.name } };
   for (const sent of files) await insertAttachment(tx, rt, row, definition, { place, material: sent.material, file: sent.file, mediaType: sent.mediaType });
   await requireMaterials(tx, row, definition, form.event);
-  const stepped = await rt.stepper.step(tx, rt, row, { event: { type: form.event, data: input.data }, actor: applicantActor(account, row.orgUnitId), cause: null, claim: null });
+  const stepped = await rt.stepper.step(tx, rt, row, { event: { type: form.event, data: input.data }, actor: applicant, cause: null, claim: null });
   await bindMaterials(tx, row, form.event, stepped.version);
   return stepped;
 }
@@ -94,7 +94,7 @@ export async function submitApplication(rt: RuntimeContext, account: PublicAccou
         openedByAccount: account.id,
         cause: null,
       });
-      return attachAndSend(tx, rt, account, opened, form, input, files);
+      return attachAndSend(tx, rt, applicantActor(account, opened.orgUnitId), opened, form, input, files);
     });
     return { caseId: row.id, caseNo: row.caseNo };
   } catch (error) {
@@ -138,7 +138,7 @@ export async function resubmitApplication(rt: RuntimeContext, account: PublicAcc
       const locked = await ownCaseRow(tx, account, caseId, true);
       if (locked.version !== input.version) throw new PlatformError('CASE_VERSION_CONFLICT', { details: { caseId, version: locked.version } });
       if (locked.status !== 'active' || locked.state !== before.state) throw new PlatformError('TRANSITION_NOT_AVAILABLE', { details: { state: locked.state, event: form.event } });
-      return attachAndSend(tx, rt, account, locked, form, input, files);
+      return attachAndSend(tx, rt, applicantActor(account, locked.orgUnitId), locked, form, input, files);
     }),
   );
   return { caseId: row.id, caseNo: row.caseNo };

@@ -44,18 +44,22 @@ async function refuseTaken(rt: RuntimeContext, cityCode: string, kind: PublicAcc
 }
 
 /** The city's record of the citizen's ID number, if any, refused when its name is not the one typed (`ID_NAME_MISMATCH`). */
-async function knownPerson(db: Executor, rt: RuntimeContext, input: CitizenSignUp): Promise<string | undefined> {
+async function knownPerson(db: Executor, rt: RuntimeContext, input: CitizenIdentity): Promise<string | undefined> {
   const [known] = await db.select({ id: persons.id, name: persons.name }).from(persons).where(and(eq(persons.cityCode, input.cityCode), eq(persons.idNumberIndex, rt.cipher.index(normalIdNumber(input.idNumber)))));
   if (known && known.name !== input.name.trim()) throw new PlatformError('ID_NAME_MISMATCH', { details: { field: 'name' } });
   return known?.id;
 }
 
+/** Who a citizen says they are: the city, the ID number, the name, the mobile. */
+export type CitizenIdentity = Pick<CitizenSignUp, 'cityCode' | 'idNumber' | 'name' | 'mobile'>;
+
 /**
  * The citizen as a person under real name, in the caller's transaction: the city's record of the ID
  * number when there is one (its name must be the one typed: `ID_NAME_MISMATCH`), else a new record
  * registered by no staff user, at the city's office, with gender and birth date from the number.
+ * A signing-up citizen and a national application's applicant become persons this one way.
  */
-async function personForSignUp(tx: Executor, rt: RuntimeContext, input: CitizenSignUp, cityOrgUnitId: string): Promise<string> {
+export async function personForSignUp(tx: Executor, rt: RuntimeContext, input: CitizenIdentity, cityOrgUnitId: string): Promise<string> {
   const known = await knownPerson(tx, rt, input);
   if (known) return known;
   const sealed = sealIdNumber(rt.cipher, input.idNumber);

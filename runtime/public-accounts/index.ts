@@ -1,4 +1,4 @@
-export { publicAccountOf, refusalReasonOf, signUpCitizen, signUpCities, signUpEmployer, type EmployerSignedUp } from './account-service.ts';
+export { personForSignUp, publicAccountOf, refusalReasonOf, signUpCitizen, signUpCities, signUpEmployer, type CitizenIdentity, type EmployerSignedUp } from './account-service.ts';
 export { accountOfSession, endSession, signIn, startSession, type PublicSignIn } from './public-sessions.ts';
 export { citizenSignUpSchema, employerSignUpSchema, signUpFieldErrors, type CitizenSignUp, type EmployerSignUp } from './signup-forms.ts';
 export { demoSmsSender, missingSmsSender, type SmsSender } from './sms-sender.ts';

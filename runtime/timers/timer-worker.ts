@@ -5,6 +5,7 @@ import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { deliverDue } from '../exchange/index.ts';
+import { periodicDownload } from '../national-applications/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
@@ -109,11 +110,14 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
 /**
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
- * then fires the timers that are due, sends the saved searches' alerts that are due and pushes the
- * exchange's messages that are due to their receivers (retried with backoff); runs never overlap.
+ * then fires the timers that are due, sends the saved searches' alerts that are due, pushes the
+ * exchange's messages that are due to their receivers (retried with backoff) and, every five minutes,
+ * downloads the national platform's applications (a city's download that stopped is reported to
+ * `onError`); runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
+  const downloadNational = periodicDownload(rt);
   const handle = setInterval(() => {
     if (run) return;
     run = refreshRegistry(rt)
@@ -121,7 +125,10 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => fireDueTimers(rt))
       .then(() => deliverSearchAlerts(rt))
       .then(() => deliverDue(rt))
-      .then(() => undefined, onError)
+      .then(() => downloadNational())
+      .then((downloads) => {
+        for (const { error } of downloads) if (error) onError(error);
+      }, onError)
       .finally(() => {
         run = null;
       });

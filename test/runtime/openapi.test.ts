@@ -136,6 +136,7 @@ describe('OpenAPI document', () => {
       'POST /api/monitoring/alerts/{id}/acknowledge',
       'POST /api/monitoring/alerts/{id}/resolve',
       'POST /api/monitoring/warnings/evaluate',
+      'POST /api/national-applications/download',
       'POST /api/notifications/read',
       'POST /api/packages',
       'POST /api/packages/check',

@@ -21,6 +21,7 @@ export const useSearchMessages = defineMessages({
   'channel.coordination': { 'zh-CN': '业务联动', en: 'Coordination' },
   'channel.import': { 'zh-CN': '历史导入', en: 'Imported' },
   'channel.online': { 'zh-CN': '网上申请', en: 'Online' },
+  'channel.national': { 'zh-CN': '全国平台申请', en: 'National platform' },
   opened: { 'zh-CN': '受理日期', en: 'Opened' },
   openedFrom: { 'zh-CN': '受理日期起', en: 'Opened from' },
   openedTo: { 'zh-CN': '受理日期止', en: 'Opened until' },
