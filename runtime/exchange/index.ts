@@ -8,7 +8,7 @@ export { entryHash, LOG_GENESIS, verifyMessageLog, type Direction, type LogCheck
 export { sendMessage, type OutgoingMessage } from './outbox.ts';
 export { openStored, sealForStorage, type StoredEnvelope } from './stored-envelope.ts';
 export { FEED_HEADERS, FEED_PAGE_MAX, feedPage, pullFeed, signFeedRequest, REQUEST_SKEW_MS, verifyFeedRequest, type FeedPage, type FeedRequest } from './pull-feed.ts';
-export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotateKey, signingKey, type PublicKeyEntry } from './registry.ts';
+export { addPeerKey, createKey, memberByCode, publicKeys, registerMember, rotateKey, servedHere, signingKey, type PublicKeyEntry } from './registry.ts';
 export { dispatchToService, type ServiceHandler, type ServiceHandlers } from './service-handlers.ts';
 export { generateKeyPair, signBytes, verifyBytes } from './signing.ts';
 export { verifyEnvelope } from './verify-envelope.ts';
