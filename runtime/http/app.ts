@@ -30,6 +30,7 @@ import { informatisationRoutes } from './routes/informatisation-routes.ts';
 import { institutionRoutes } from './routes/institution-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { matchingRoutes } from './routes/matching-routes.ts';
+import { nationalRoutes } from './routes/national-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
@@ -99,6 +100,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
   app.route('/api', matchingRoutes(rt));
+  app.route('/api', nationalRoutes(rt));
   app.route('/api', documentRoutes(rt));
   app.route('/api', attachmentRoutes(rt));
   app.route('/api', taskRoutes(rt));

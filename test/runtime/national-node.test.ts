@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { deliverDue, verifyMessageLog } from '../../runtime/exchange/index.ts';
 import { personAcrossProvinces } from '../../runtime/national/index.ts';
+import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { FUJIAN, GUANGDONG, NATIONAL, NATIONAL_READER, testFederation, type TestProvince } from '../support/national-federation.ts';
 import type { PeerNode } from '../support/exchange-peers.ts';
@@ -124,6 +125,7 @@ describe.skipIf(!postgresUrl)('two provinces and a national node (PostgreSQL)', 
     // The notices go as any exchange message does: signed, from the national node's outbox to each province's inbox.
     const outcomes = await deliverDue(national.t.rt);
     expect(outcomes.map((o) => o.delivered)).toEqual([true, true]);
+    // A person's status is read at the national node's access log; it reaches each province as a signed notice.
     for (const [p, personId] of [[fujian, registered.personId], [guangdong, inGuangdong.body.id as string]] as const) {
       const reads = await queryRows<{ actor_name: string; target_id: string; details: { by: string } }>(
         p.t.rt.db,
@@ -131,6 +133,23 @@ describe.skipIf(!postgresUrl)('two provinces and a national node (PostgreSQL)', 
       );
       expect(reads).toEqual([expect.objectContaining({ actor_name: '部级评估员', target_id: personId, details: expect.objectContaining({ by: NATIONAL }) })]);
     }
+  });
+
+  it('answers the ministry evaluator on the API, and refuses a province-level evaluator', async () => {
+    const { national, fujian } = federation;
+    await insertDemoUsers(national.t.rt.db, [{ username: 'ministry-evaluator', displayName: '部级评估员', role: 'evaluator', orgUnitId: MINISTRY_ID }]);
+    const ministry = await national.t.login('ministry-evaluator');
+    const idNumber = citizenId('350203', '19850612', '511');
+    const status = await national.t.request('POST', '/api/national/person-status', { token: ministry, body: { idNumber } });
+    expect(status.status, JSON.stringify(status.body)).toBe(200);
+    expect(status.body.records.map((r: { province: string }) => r.province).sort()).toEqual(['350000', '440000']);
+    const provinceEvaluator = await national.t.login('evaluator');
+    expect((await national.t.request('POST', '/api/national/person-status', { token: provinceEvaluator, body: { idNumber } })).body.code).toBe('ROLE_NOT_PERMITTED');
+    // The public postings of both provinces (the seeded demo data publishes some in each), one list.
+    const vacancies = await national.t.request('GET', '/api/national/vacancies', { token: ministry });
+    expect(vacancies.status).toBe(200);
+    const [{ n: fujianPostings }] = (await queryRows<{ n: number }>(fujian.t.rt.db, sql`SELECT count(*)::int AS n FROM public_postings`)) as [{ n: number }];
+    expect(vacancies.body.filter((v: { province: string }) => v.province === '350000')).toHaveLength(Math.min(fujianPostings, 200));
   });
 
   it("exposes no encrypted or personal column in the foreign tables, and the provinces' reader role may not read persons", async () => {
