@@ -104,7 +104,9 @@ async function registerUnemployed(rt: RuntimeContext, idNumber: string, residenc
   const [caseworker, reviewer] = [await login('caseworker'), await login('reviewer')];
   const person = await call(rt, 'POST', '/api/persons', caseworker, { idNumber, name: '林国栋' });
   if (person.status !== 201) return undefined;
-  const opened = await call(rt, 'POST', '/api/cases', caseworker, { processId: 'unemployment-registration', subjectId: person.body['id'] });
+  // The process whose state means a registered unemployed person, as the installed packages declare it.
+  const processId = rt.registry.meaning('registeredUnemployed').process;
+  const opened = await call(rt, 'POST', '/api/cases', caseworker, { processId, subjectId: person.body['id'] });
   const form = { category: 'lost-job', unemployedSince: '2026-09-30', phone: '13912345678', residenceArea, education: '20', retirementCategory: 'male-60', previousEmployerCreditCode: '91350100M000100Y43', separationProof: 'JC-2026-0931' };
   await call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, caseworker, { type: 'submit', data: form, version: 1 });
   return call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, reviewer, { type: 'approve', data: { opinion: '同意' }, version: 2 });

@@ -22,7 +22,7 @@ import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { bankServiceHandlers } from '../ledger/index.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
-import { nationalQueryHandlers, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
+import { claimQueryHandler, marketQueryHandler, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
@@ -88,9 +88,10 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', publicPostingRoutes(rt));
   // Messages answered as they arrive: the bank's reconciliations of the batches sent to it (the ledger),
   // a province's release of a national claim and the national node's notice of a read (national/);
-  // queries answered: a province's national claim, at the national node.
+  // queries answered: a province's national claim (at the national node), the national node's question
+  // for a province's supply and demand totals (at a province).
   const exchangeHandlers = new Map([...bankServiceHandlers(rt), nationalReleaseHandler(), nationalReadHandler()]);
-  app.route('/api', exchangeRoutes(rt, exchangeHandlers, nationalQueryHandlers(rt)));
+  app.route('/api', exchangeRoutes(rt, exchangeHandlers, Object.fromEntries([claimQueryHandler(rt), marketQueryHandler(rt)])));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));

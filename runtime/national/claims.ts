@@ -60,8 +60,8 @@ async function releaseClaim(tx: Transaction, envelope: Envelope): Promise<void> 
 }
 
 /** The national node's answer to `national.claim` queries. */
-export function nationalQueryHandlers(ctx: ExchangeContext): Record<string, QueryHandler> {
-  return { [NATIONAL_CLAIM]: (payload, request) => takeClaim(ctx.db, request.sender, claimRequestOf(payload), ctx.clock()) };
+export function claimQueryHandler(ctx: ExchangeContext): [string, QueryHandler] {
+  return [NATIONAL_CLAIM, (payload, request) => takeClaim(ctx.db, request.sender, claimRequestOf(payload), ctx.clock())];
 }
 
 /** The national node's handler of `national.release` messages, taken in by its inbox. */

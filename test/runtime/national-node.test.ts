@@ -6,6 +6,7 @@ import { deliverDue, verifyMessageLog } from '../../runtime/exchange/index.ts';
 import { personAcrossProvinces } from '../../runtime/national/index.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm } from '../support/fixtures.ts';
+import { registerJobSeeker, registerPerson } from '../support/steps.ts';
 import { FUJIAN, GUANGDONG, NATIONAL, NATIONAL_READER, testFederation, type TestProvince } from '../support/national-federation.ts';
 import type { PeerNode } from '../support/exchange-peers.ts';
 import { postgresUrl } from '../support/test-runtime.ts';
@@ -150,6 +151,22 @@ describe.skipIf(!postgresUrl)('two provinces and a national node (PostgreSQL)', 
     expect(vacancies.status).toBe(200);
     const [{ n: fujianPostings }] = (await queryRows<{ n: number }>(fujian.t.rt.db, sql`SELECT count(*)::int AS n FROM public_postings`)) as [{ n: number }];
     expect(vacancies.body.filter((v: { province: string }) => v.province === '350000')).toHaveLength(Math.min(fujianPostings, 200));
+  });
+
+  it("gives each province's 求人倍率 as the province's own table counts it, asked over the exchange", async () => {
+    const { national, fujian, guangdong } = federation;
+    const ministry = await national.t.login('ministry-evaluator');
+    // One job seeker in 福建, so that its figures are not all zero.
+    const caseworker = tokens.get(fujian)!.caseworker;
+    await registerJobSeeker(fujian.t, caseworker, await registerPerson(fujian.t, caseworker, citizenId('350203', '19950505', '811'), '王芳'));
+    const answer = await national.t.request('GET', '/api/national/supply-demand?quarter=2026-Q4', { token: ministry });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.map((p: { province: string; error: string | null }) => [p.province, p.error])).toEqual([['350000', null], ['440000', null]]);
+    for (const [p, row] of [[fujian, answer.body[0]], [guangdong, answer.body[1]]] as const) {
+      const own = await p.t.request('GET', '/api/analysis/supply-demand?orgUnit=350000&quarter=2026-Q4', { token: await p.t.login('evaluator') });
+      expect(row.figures).toEqual({ demand: own.body.total.demand, supply: own.body.total.supply, ratio: own.body.total.ratio });
+    }
+    expect(answer.body[0].figures.supply).toBeGreaterThan(0);
   });
 
   it("exposes no encrypted or personal column in the foreign tables, and the provinces' reader role may not read persons", async () => {

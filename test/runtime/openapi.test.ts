@@ -68,6 +68,7 @@ describe('OpenAPI document', () => {
       'GET /api/monitoring/thresholds',
       'GET /api/monitoring/unemployment',
       'GET /api/national/employers',
+      'GET /api/national/supply-demand',
       'GET /api/national/vacancies',
       'GET /api/notifications',
       'GET /api/org/units',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOfUser } from '../../auth/index.ts';
-import { employersAcrossProvinces, personAcrossProvinces, vacanciesAcrossProvinces } from '../../national/index.ts';
+import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, vacanciesAcrossProvinces } from '../../national/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -78,10 +78,28 @@ const vacanciesRoute = secureRoute('national.query', {
   },
 });
 
-/** 全国查询 at the national node: the provinces read through their foreign tables (runtime/national). */
+const marketRoute = secureRoute('national.query', {
+  method: 'get',
+  path: '/national/supply-demand',
+  tags,
+  summary: "求人倍率 of every province for a quarter: each province's 需求人数, 求职人数 and ratio as its own supply and demand table counts them, asked of each over the exchange at the same time",
+  request: { query: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn').openapi({ example: '2026-Q4' }) }).strict() },
+  responses: {
+    200: jsonResponse(
+      z
+        .array(z.object({ province: Province, name: z.string(), figures: MarketResult.nullable(), error: z.string().nullable().openapi({ description: "The error's code where the province did not answer" }) }))
+        .openapi('NationalSupplyDemand'),
+      'Each province’s totals',
+    ),
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+/** 全国查询 at the national node: the provinces read through their foreign tables, their totals asked over the exchange (runtime/national). */
 export function nationalRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(personStatusRoute, async (c) => c.json(await personAcrossProvinces(rt, actorOfUser(c.get('user')), c.req.valid('json').idNumber, c.get('origin')), 200))
     .openapi(employersRoute, async (c) => c.json(await employersAcrossProvinces(rt, c.req.valid('query')), 200))
-    .openapi(vacanciesRoute, async (c) => c.json(await vacanciesAcrossProvinces(rt, c.req.valid('query')), 200));
+    .openapi(vacanciesRoute, async (c) => c.json(await vacanciesAcrossProvinces(rt, c.req.valid('query')), 200))
+    .openapi(marketRoute, async (c) => c.json(await marketAcrossProvinces(rt, c.req.valid('query').quarter), 200));
 }
