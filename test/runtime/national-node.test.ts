@@ -136,6 +136,21 @@ describe.skipIf(!postgresUrl)('two provinces and a national node (PostgreSQL)', 
     }
   });
 
+  it('releases the claim when the registration is cancelled (a signed message from the outbox), and the other province may then register the person', async () => {
+    const { fujian, guangdong, national } = federation;
+    const idNumber = citizenId('350203', '19910909', '911');
+    const registered = await submitted(fujian, idNumber);
+    expect((await registered.approve()).status).toBe(200);
+    const cancelled = await fujian.t.request('POST', `/api/cases/${registered.caseId}/events`, { token: registered.caseworker, body: { type: 'cancel', data: { cancellationReason: 'business-started' }, version: 3 } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    // Held until the release is delivered: the cancellation committed without waiting for the national node.
+    const held = () => queryRows<{ holder: string }>(national.t.rt.db, sql`SELECT holder FROM national_claims WHERE case_id = ${registered.caseId}`);
+    expect(await held()).toEqual([{ holder: FUJIAN }]);
+    expect((await deliverDue(fujian.t.rt)).map((o) => o.delivered)).toEqual([true]);
+    expect(await held()).toEqual([]);
+    expect((await (await submitted(guangdong, idNumber)).approve()).status).toBe(200);
+  });
+
   it('answers the ministry evaluator on the API, and refuses a province-level evaluator', async () => {
     const { national, fujian } = federation;
     await insertDemoUsers(national.t.rt.db, [{ username: 'ministry-evaluator', displayName: '部级评估员', role: 'evaluator', orgUnitId: MINISTRY_ID }]);
