@@ -41,6 +41,12 @@ export interface RuntimeConfig {
   logLevel: LogLevel;
   /** How often the timer worker looks for due timers; 0 turns it off (another process fires them). */
   timerPollMs: number;
+  /**
+   * `exchange`: a province under a national node, which asks it (exchange service `national.claim`)
+   * before committing a nationwide status; `none` (the default): a city or province on its own, whose
+   * database alone keeps the rule.
+   */
+  nationalClaims: 'none' | 'exchange';
   /** The most cases one export holds (1 to {@link CASE_EXPORT_MAX}, that by default): a city may lower it, never raise it. */
   caseExportLimit: number;
 }
@@ -106,6 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     piiKeyFile: env['PII_KEY_FILE'] || undefined,
     timerPollMs: positiveNumber(env, 'TIMER_POLL_MS', 5000),
     caseExportLimit: boundedCount(env, 'CASE_EXPORT_LIMIT', CASE_EXPORT_MAX),
+    nationalClaims: oneOf(env, 'NATIONAL_CLAIMS', ['none', 'exchange'] as const, 'none'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

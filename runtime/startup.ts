@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { articleProjection } from './articles/index.ts';
-import { caseEffects, createStepper, subjectEffects } from './cases/index.ts';
+import { caseEffects, createStepper, subjectEffects, type NationwideClaim } from './cases/index.ts';
 import type { RuntimeConfig } from './config.ts';
 import { FieldCipher, loadKeyRing } from './crypto/index.ts';
 import { employerVerificationProjection } from './employer-accounts/index.ts';
 import { grantApplicationRole, openDatabase, openPostgres, type DatabaseHandle } from './db/index.ts';
 import { ledgerEffects } from './ledger/index.ts';
+import { claimNationally } from './national/index.ts';
 import { fillMissingInitials } from './persons/index.ts';
 import { nationalDecisionProjection } from './national-applications/index.ts';
 import { noticeProjection } from './notices/index.ts';
@@ -19,14 +20,17 @@ import { refuseDemoAccounts, seed, type Progress } from './seed/index.ts';
  * The runtime context from its parts, with the one case transaction it holds: the effect handlers
  * of the cases folder (the subject's for the statuses the registry's packages declare) and the
  * ledger's payment, and the projections kept of cases (the public postings, notices and articles, the
- * employer accounts of their verification cases, the decisions uploaded to the national platform), put together here, where every folder may be
- * imported, so that cases/ never imports the ledger, the postings, the notices or the articles.
+ * employer accounts of their verification cases, the decisions uploaded to the national platform), put
+ * together here, where every folder may be imported, so that cases/ never imports the ledger, the
+ * postings, the notices or the articles. A province under a national node (`NATIONAL_CLAIMS=exchange`)
+ * claims its nationwide statuses there.
  */
 export function createRuntimeContext(parts: Omit<RuntimeContext, 'stepper'>): RuntimeContext {
+  const national: NationwideClaim | undefined = parts.config.nationalClaims === 'exchange' ? (tx, row, set) => claimNationally(parts, tx, row, set) : undefined;
   return {
     ...parts,
     stepper: createStepper(
-      (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses), ...ledgerEffects(parts.cipher) }),
+      (registry) => ({ ...caseEffects, ...subjectEffects(registry.statuses, national), ...ledgerEffects(parts.cipher) }),
       (registry) => [postingProjection(registry), noticeProjection(registry), articleProjection(registry), employerVerificationProjection(registry, parts.cipher), nationalDecisionProjection(registry, parts)],
     ),
   };

@@ -1,2 +1,2 @@
-export { supplyDemand, quarterRatio, type SupplyDemandQuery } from './supply-demand.ts';
+export { supplyDemand, quarterMarket, quarterRatio, type SupplyDemandQuery } from './supply-demand.ts';
 export { breakdowns, type Breakdown } from './breakdowns.ts';

@@ -58,11 +58,17 @@ export async function supplyDemand(rt: RuntimeContext, user: SessionUser, query:
 }
 
 /**
- * 求人倍率 of an org unit's subtree (by its tree path) in one quarter, without the table: the
- * demand and supply totals only, as the early warning needs them for each unit it evaluates.
+ * 需求人数, 求职人数 and 求人倍率 of an org unit's subtree (by its tree path; '' for the whole
+ * database) in one quarter, without the table: the totals only, as the early warning needs them for
+ * each unit it evaluates and the national node asks them of each province.
  */
-export async function quarterRatio(rt: RuntimeContext, path: string, quarter: string): Promise<number | null> {
+export async function quarterMarket(rt: RuntimeContext, path: string, quarter: string): Promise<{ demand: number; supply: number; ratio: number | null }> {
   const counts = await countMarket(rt, path, 'total', { current: parseQuarter(quarter) });
   const { total } = tallyRows(counts.get('current')!, null, (key) => key);
-  return ratio(total.demand, total.supply);
+  return { demand: total.demand, supply: total.supply, ratio: ratio(total.demand, total.supply) };
+}
+
+/** 求人倍率 of an org unit's subtree in one quarter. */
+export async function quarterRatio(rt: RuntimeContext, path: string, quarter: string): Promise<number | null> {
+  return (await quarterMarket(rt, path, quarter)).ratio;
 }

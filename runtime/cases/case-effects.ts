@@ -7,7 +7,8 @@ import { nextCertificateNumber } from '../numbering/index.ts';
 import type { CaseRow, StepWriter } from '../runtime-context.ts';
 import type { EffectHandlers } from './apply-effects.ts';
 import { channelOf } from './case-search.ts';
-import { setNationwideStatus } from './nationwide-statuses.ts';
+import { setNationwideStatus, type NationwideClaim } from './nationwide-statuses.ts';
+import { StepWrites } from './step-writes.ts';
 import { officeOffering } from './task-offer.ts';
 
 /** Person counters a definition may add one to. */
@@ -27,7 +28,10 @@ async function setPersonStatus(writes: StepWriter, statuses: ReadonlyMap<string,
   const isDefault = value === declared.values[0];
   const next = isDefault ? sql`${persons.statuses} - ${field}::text` : sql`${persons.statuses} || jsonb_build_object(${field}::text, ${value}::text)`;
   await writes.update(persons, { statuses: next, updatedAt: now }, and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId))!);
-  if (declared.nationwide) await setNationwideStatus(writes, row, { key: field, value, isDefault, exclusion: declared.nationwide }, now);
+  if (!declared.nationwide) return undefined;
+  const set = { key: field, value, isDefault, exclusion: declared.nationwide };
+  await setNationwideStatus(writes, row, set, now);
+  return set;
 }
 
 function incrementPersonField(writes: StepWriter, row: CaseRow, field: string, now: Date) {
@@ -40,11 +44,24 @@ function incrementPersonField(writes: StepWriter, row: CaseRow, field: string, n
  * The effects on a case's subject: `subject.set` of a status, checked against the statuses the
  * loaded packages declare (`plugin.json` `statuses`, from the registry the step runs with), and
  * `subject.increment` of a counter (a column of its own: a counter is the platform's, not a
- * package's status).
+ * package's status). With `claimNationally` (a province under a national node, `NATIONAL_CLAIMS`),
+ * a nationwide status is also claimed at the national node before the step commits; without it (a
+ * city on its own) a status is written with the step's other writes, as ever.
  */
-export function subjectEffects(statuses: ReadonlyMap<string, StatusDeclaration>): Pick<EffectHandlers, 'subject.set' | 'subject.increment'> {
+export function subjectEffects(statuses: ReadonlyMap<string, StatusDeclaration>, claimNationally?: NationwideClaim): Pick<EffectHandlers, 'subject.set' | 'subject.increment'> {
   return {
-    'subject.set': { write: (writes, row, effect, { now }) => setPersonStatus(writes, statuses, row, effect.field, effect.value, now) },
+    'subject.set': claimNationally
+      ? {
+          // A province under a national node: its own database takes the status first (refusing it
+          // held by another city here), then the national node is asked before the step commits.
+          apply: async (tx, row, effect, { now }) => {
+            const writes = new StepWrites(tx);
+            const set = await setPersonStatus(writes, statuses, row, effect.field, effect.value, now);
+            await writes.flush();
+            if (set) await claimNationally(tx, row, set);
+          },
+        }
+        : { write: async (writes, row, effect, { now }) => void (await setPersonStatus(writes, statuses, row, effect.field, effect.value, now)) },
     'subject.increment': { write: (writes, row, effect, { now }) => incrementPersonField(writes, row, effect.field, now) },
   };
 }

@@ -6,6 +6,7 @@ export { claimTask, releaseTask, handOverTask, reassignTask, reassignAll, type T
 export { listColleagues, type Colleague } from './task-colleagues.ts';
 export { createStepper } from './case-stepper.ts';
 export { caseEffects, subjectEffects } from './case-effects.ts';
+export type { NationwideClaim, NationwideSet } from './nationwide-statuses.ts';
 export type { EffectHandler, EffectHandlers } from './apply-effects.ts';
 export { StepWrites } from './step-writes.ts';
 export { CASE_CHANNELS, CASE_SORTS, channelOf, type CaseChannel, type CaseSearchQuery } from './case-search.ts';

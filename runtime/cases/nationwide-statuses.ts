@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PlatformError, type NationwideExclusion } from '../../engine/index.ts';
 import { nationwideStatuses, persons } from '../db/schema/index.ts';
+import type { Transaction } from '../db/index.ts';
 import type { CaseRow, StepWriter } from '../runtime-context.ts';
 
 /** A status a package declares nationwide, as the subject's step sets it. */
@@ -11,6 +12,12 @@ export interface NationwideSet {
   isDefault: boolean;
   exclusion: NationwideExclusion;
 }
+
+/**
+ * Takes or gives up a nationwide status beyond this database (a province's at the national node),
+ * in the step's transaction after this database took or gave it up; throws to refuse the step.
+ */
+export type NationwideClaim = (tx: Transaction, row: CaseRow, set: NationwideSet) => Promise<void>;
 
 /**
  * Takes or gives up a nationwide status for the case's person, gathered with the step's other

@@ -24,6 +24,7 @@ import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { bankServiceHandlers } from '../ledger/index.ts';
 import { nationalServiceHandlers } from '../national-applications/index.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
+import { claimQueryHandler, marketQueryHandler, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
@@ -32,6 +33,7 @@ import { institutionRoutes } from './routes/institution-routes.ts';
 import { localisationRoutes } from './routes/localisation-routes.ts';
 import { matchingRoutes } from './routes/matching-routes.ts';
 import { nationalApplicationRoutes } from './routes/national-application-routes.ts';
+import { nationalRoutes } from './routes/national-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { fundStatisticsRoutes } from './routes/fund-statistics-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
@@ -87,8 +89,13 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
   app.route('/api', publicPostingRoutes(rt));
-  // Messages answered as they arrive: the bank's reconciliations of the batches sent to it, the national platform's applications when it pushes them.
-  app.route('/api', exchangeRoutes(rt, new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt)])));
+  // Messages answered as they arrive: the bank's reconciliations of the batches sent to it (the ledger),
+  // the national platform's applications when it pushes them (national-applications/), a province's
+  // release of a national claim and the national node's notice of a read (national/); queries answered:
+  // a province's national claim (at the national node), the national node's question for a province's
+  // supply and demand totals (at a province).
+  const exchangeHandlers = new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt), nationalReleaseHandler(), nationalReadHandler()]);
+  app.route('/api', exchangeRoutes(rt, exchangeHandlers, Object.fromEntries([claimQueryHandler(rt), marketQueryHandler(rt)])));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));
@@ -98,6 +105,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', importRoutes(rt));
   app.route('/api', caseRoutes(rt));
   app.route('/api', matchingRoutes(rt));
+  app.route('/api', nationalRoutes(rt));
   app.route('/api', documentRoutes(rt));
   app.route('/api', attachmentRoutes(rt));
   app.route('/api', taskRoutes(rt));

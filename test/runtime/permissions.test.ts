@@ -40,6 +40,7 @@ describe('permissions in one place', () => {
       'POST /api/auth/login',
       'POST /api/exchange/acks',
       'POST /api/exchange/inbox',
+      'POST /api/exchange/query',
     ]);
     for (const op of operations.filter((o) => o.permission !== 'public')) {
       expect(Object.keys(permissions), `${op.method} ${op.path}`).toContain(op.permission);

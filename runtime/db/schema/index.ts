@@ -19,3 +19,4 @@ export * from './articles.ts';
 export * from './job-applications.ts';
 export * from './exchange.ts';
 export * from './bank.ts';
+export * from './national.ts';

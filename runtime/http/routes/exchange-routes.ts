@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Acknowledgement, acceptAcknowledgement, Envelope, FEED_HEADERS, FEED_PAGE_MAX, feedPage, receiveMessage, verifyFeedRequest, type ServiceHandlers } from '../../exchange/index.ts';
+import { Acknowledgement, acceptAcknowledgement, answerQuery, Envelope, FEED_HEADERS, FEED_PAGE_MAX, feedPage, receiveMessage, verifyFeedRequest, type QueryHandler, type ServiceHandlers } from '../../exchange/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { publicRoute } from '../secure-route.ts';
@@ -59,12 +59,25 @@ const acksRoute = publicRoute({
   responses: { 200: jsonResponse(z.object({ delivered: z.number().int() }), 'How many messages these acknowledgements delivered now'), ...errorResponses(400, 422) },
 });
 
+const queryRoute = publicRoute({
+  method: 'post',
+  path: '/exchange/query',
+  tags: ['exchange'],
+  operationId: 'answerExchangeQuery',
+  summary: 'Answers a signed query (request envelope) for a service this node answers (the national node: `national.claim`) with a response envelope signed by the receiver',
+  description: `${SIGNED} A service this node does not answer is NOT_FOUND.`,
+  request: { body: jsonBody(Envelope) },
+  responses: { 200: jsonResponse(Envelope, "The receiver's signed response: payload {inReplyTo, result}"), ...errorResponses(400, 401, 403, 404, 421, 422) },
+});
+
 /**
  * The exchange's HTTP interface, the one a peer node implements too: inbox, pull feed, acknowledgements
- * of pulled messages. A pushed message is handed to its service's handler among `handlers` as it is taken in.
+ * of pulled messages, and queries. A pushed message is handed to its service's handler among
+ * `handlers` as it is taken in; a query is answered by its service's handler among `queries`.
  */
-export function exchangeRoutes(rt: RuntimeContext, handlers?: ServiceHandlers) {
+export function exchangeRoutes(rt: RuntimeContext, handlers?: ServiceHandlers, queries: Readonly<Record<string, QueryHandler>> = {}) {
   return apiRouter()
+    .openapi(queryRoute, async (c) => c.json(await answerQuery(rt, c.req.valid('json'), queries), 200))
     .openapi(inboxRoute, async (c) => {
       const { acknowledgement } = await receiveMessage(rt, c.req.valid('json'), handlers);
       return c.json(acknowledgement, 200);

@@ -1,0 +1,159 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { readConfig } from '../config.ts';
+import { freshKeyRing, writeKeyFile } from '../crypto/index.ts';
+import { createApiApp } from '../http/app.ts';
+import { attachProvince, grantNationalReader, linkProvince, type FederationNode } from '../national/index.ts';
+import type { RuntimeContext } from '../runtime-context.ts';
+import { insertDemoUsers, MINISTRY_ID } from '../seed/index.ts';
+import { openRuntime } from '../startup.ts';
+import { startTimerWorker } from '../timers/index.ts';
+
+/**
+ * 全国查询 demo: two provinces (福建 350000 with 厦门, 广东 440000 with 广州) and a national node,
+ * each a runtime on a PostgreSQL database of its own on one server, listening on consecutive ports:
+ * databases created if missing, migrated, seeded (org tree, demo accounts), linked on the exchange,
+ * the provinces' national views attached at the national node as foreign tables (postgres_fdw).
+ * Then one person registered unemployed in 福建 and the same ID number tried in 广东.
+ *
+ *   npm run national:demo -- [--server postgres://postgres@127.0.0.1:5432] [--port 3100] [--prefix pes_demo]
+ */
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const serverUrl = new URL(args.get('server') ?? process.env['NATIONAL_DEMO_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432');
+const basePort = Number(args.get('port') ?? 3100);
+const prefix = args.get('prefix') ?? 'pes_demo';
+if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) throw new RangeError('--prefix: lower-case letters, digits and underscores');
+const dataDir = join('data', prefix);
+const keyFile = join(dataDir, 'pii-keys.json');
+const reader = { user: `${prefix}_national_reader`, password: 'national-reader-demo' };
+
+interface NodeSpec {
+  key: string;
+  name: string;
+  memberCode: string;
+  demoCity: string;
+  /** A province's code; none for the national node. */
+  province?: string;
+}
+
+const specs: NodeSpec[] = [
+  { key: 'national', name: '人力资源和社会保障部', memberCode: '100000-001', demoCity: '3502' },
+  { key: 'fujian', name: '福建省人力资源和社会保障厅', memberCode: '350000-001', demoCity: '3502', province: '350000' },
+  { key: 'guangdong', name: '广东省人力资源和社会保障厅', memberCode: '440000-001', demoCity: '4401', province: '440000' },
+];
+
+function databaseUrl(database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function createDatabases(names: readonly string[]): Promise<void> {
+  const admin = postgres(databaseUrl('postgres'), { max: 1, onnotice: () => undefined });
+  try {
+    for (const name of names) {
+      const [found] = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+      if (!found) await admin.unsafe(`CREATE DATABASE ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+const progress = (message: string) => console.log(message);
+
+/** Opens a node's runtime on its database (migrations, seed) and serves its API; the timer worker delivers its exchange messages. */
+async function startNode(spec: NodeSpec, port: number) {
+  process.env['DEMO_CITY'] = spec.demoCity;
+  const config = readConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl(`${prefix}_${spec.key}`),
+    PII_KEY_FILE: keyFile,
+    PORT: String(port),
+    TIMER_POLL_MS: '2000',
+    NATIONAL_CLAIMS: spec.province ? 'exchange' : 'none',
+  });
+  progress(`— ${spec.name} (${config.databaseUrl})`);
+  const { rt, handle } = await openRuntime(config, (message) => progress(`  ${message}`));
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: createApiApp(rt).fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const stopTimers = startTimerWorker(rt, config.timerPollMs, (error) => console.error('timer worker', error));
+  const node: FederationNode = { rt, memberCode: spec.memberCode, name: spec.name, address: `http://127.0.0.1:${port}/api/exchange` };
+  return { spec, rt, node, port, close: async () => { server.close(); await stopTimers(); await handle.close(); } };
+}
+
+type DemoNode = Awaited<ReturnType<typeof startNode>>;
+
+async function call(rt: RuntimeContext, method: string, path: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  const response = await createApiApp(rt).request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/**
+ * The person of `idNumber` registered in a province and an unemployment registration submitted and
+ * approved there: the approval's answer; none when the person was registered by an earlier run.
+ */
+async function registerUnemployed(rt: RuntimeContext, idNumber: string, residenceArea: string) {
+  const login = async (username: string) => (await call(rt, 'POST', '/api/auth/login', undefined, { username, password: 'demo' })).body['token'] as string;
+  const [caseworker, reviewer] = [await login('caseworker'), await login('reviewer')];
+  const person = await call(rt, 'POST', '/api/persons', caseworker, { idNumber, name: '林国栋' });
+  if (person.status !== 201) return undefined;
+  // The process whose state means a registered unemployed person, as the installed packages declare it.
+  const processId = rt.registry.meaning('registeredUnemployed').process;
+  const opened = await call(rt, 'POST', '/api/cases', caseworker, { processId, subjectId: person.body['id'] });
+  const form = { category: 'lost-job', unemployedSince: '2026-09-30', phone: '13912345678', residenceArea, education: '20', retirementCategory: 'male-60', previousEmployerCreditCode: '91350100M000100Y43', separationProof: 'JC-2026-0931' };
+  await call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, caseworker, { type: 'submit', data: form, version: 1 });
+  return call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, reviewer, { type: 'approve', data: { opinion: '同意' }, version: 2 });
+}
+
+/** What an approval's answer says, in a line. */
+function outcome(answer: Awaited<ReturnType<typeof registerUnemployed>>): string {
+  if (!answer) return 'registered by an earlier run';
+  if (answer.status === 200) return `200 ${answer.body['state']}`;
+  return `${answer.status} ${answer.body['code']} ${answer.body['details']?.['violations']?.[0]?.message?.['zh-CN'] ?? ''}`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(keyFile)) writeKeyFile(keyFile, freshKeyRing());
+  await createDatabases(specs.map((s) => `${prefix}_${s.key}`));
+  const nodes: DemoNode[] = [];
+  for (const [i, spec] of specs.entries()) nodes.push(await startNode(spec, basePort + i));
+  const [national, ...provinces] = nodes as [DemoNode, ...DemoNode[]];
+  await insertDemoUsers(national.rt.db, [{ username: 'ministry-evaluator', displayName: '部级评估员', role: 'evaluator', orgUnitId: MINISTRY_ID }]);
+  for (const province of provinces) {
+    await linkProvince(national.node, province.node, [`${province.spec.demoCity}00`]);
+    await grantNationalReader(province.rt.db, reader.user, reader.password);
+    const server = { host: serverUrl.hostname, port: Number(serverUrl.port || 5432), dbname: `${prefix}_${province.spec.key}`, ...reader };
+    await attachProvince(national.rt.db, { code: province.spec.province!, name: province.spec.name, memberCode: province.spec.memberCode, nationalMemberCode: national.spec.memberCode, ...server });
+  }
+  const idNumber = '350203198506120517';
+  const inFujian = await registerUnemployed(provinces[0]!.rt, idNumber, '350203');
+  const inGuangdong = await registerUnemployed(provinces[1]!.rt, idNumber, '440106');
+  progress(`\n失业登记 unemployment registration of ${idNumber}: 福建 ${outcome(inFujian)}; then 广东 ${outcome(inGuangdong)}`);
+  const api = (port: number) => `http://127.0.0.1:${port}/api`;
+  console.log(`
+就绪 ready — accounts' password: demo
+  national node   ${api(national.port)}   (ministry-evaluator; OpenAPI ${api(national.port)}/openapi.json)
+  福建 350000      ${api(provinces[0]!.port)}   (caseworker, reviewer of 厦门)
+  广东 440000      ${api(provinces[1]!.port)}   (caseworker, reviewer of 广州)
+
+  TOKEN=$(curl -s ${api(national.port)}/auth/login -H 'Content-Type: application/json' -d '{"username":"ministry-evaluator","password":"demo"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+  curl -s ${api(national.port)}/national/person-status -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"idNumber":"${idNumber}"}'
+  curl -s "${api(national.port)}/national/vacancies" -H "Authorization: Bearer $TOKEN"
+  psql ${databaseUrl(`${prefix}_national`)} -c 'SELECT * FROM national_claims'
+Ctrl-C stops the three nodes; the databases ${specs.map((s) => `${prefix}_${s.key}`).join(', ')} stay (DROP DATABASE to remove them).`);
+  const stop = () => void Promise.all(nodes.map((n) => n.close())).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('全国查询演示启动失败 national demo failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+export { ClaimRequest, ClaimResult, claimNationally, NATIONAL_CLAIM, NATIONAL_RELEASE, claimQueryHandler, nationalReleaseHandler, takeClaim } from './claims.ts';
+export { employersAcrossProvinces, NATIONAL_LIST_MAX, personAcrossProvinces, vacanciesAcrossProvinces, type ProvinceRecord } from './national-query.ts';
+export { attachProvince, grantNationalReader, PROVINCE_VIEWS, provinceSchema, type ProvinceSource } from './provinces.ts';
+export { NATIONAL_PERSON_READ, nationalReadHandler, ReadNotice } from './read-notice.ts';
+export { linkProvince, type FederationNode } from './federation.ts';
+export { marketAcrossProvinces, marketQueryHandler, MarketResult, NATIONAL_MARKET } from './market.ts';
