@@ -1,18 +1,17 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../engine/index.ts';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/index.ts';
 import { civilAffairsConnector, disabledPersonsConnector, marketRegulationConnector, type CertificateResult, type EmployerRegistrationResult, type MinimumLivingResult } from '../../runtime/connectors/index.ts';
-import { caseEvents, cases, persons } from '../../runtime/db/schema/index.ts';
+import { cases, persons } from '../../runtime/db/schema/index.ts';
 import { openVerificationOfAccount } from '../../runtime/employer-accounts/index.ts';
 import { caseRecordedSteps } from '../../runtime/localisation/index.ts';
 import { publishedDefinition } from '../../runtime/plugins/index.ts';
 import { demoSmsSender, sendVerificationCode, signUpEmployer } from '../../runtime/public-accounts/index.ts';
-import { agencyPeer, connectAgency, type AgencyPeer } from '../support/agency-peer.ts';
-import { exchangeCounts } from '../support/exchange-peers.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { agencyPeer, connectAgency, recordedFacts, refusedWritingNothing, type AgencyPeer } from '../support/agency-peer.ts';
+import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { PUBLIC_TEST_PASSWORD } from '../support/public-accounts.ts';
-import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, caseHistory, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const TODAY = '2026-11-13T01:00:00.000Z';
@@ -31,21 +30,6 @@ function creditCode(serial: string): string {
 
 let sequence = 1;
 const nextId = () => citizenId('350203', '19850612', String(601 + sequence++ * 2).padStart(3, '0'));
-
-/** Sends an event that must be refused, changing no table (the exchange's included); returns the response. */
-async function refused(t: TestRuntime, token: string, caseId: string, type: string, data: Record<string, unknown>) {
-  const { version } = await getCase(t, token, caseId);
-  const before = { ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) };
-  const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
-  expect({ ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) }).toEqual(before);
-  return response;
-}
-
-/** The facts on the record of a case's step. */
-async function recordedFacts(t: TestRuntime, caseId: string, event: string): Promise<Record<string, unknown>> {
-  const [row] = await t.rt.db.select({ facts: caseEvents.facts }).from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.event, event))).orderBy(asc(caseEvents.seq));
-  return row!.facts!;
-}
 
 /** The exchange facts the case history shows beside a step. */
 async function shownFacts(t: TestRuntime, token: string, caseId: string, event: string) {
@@ -142,16 +126,16 @@ describe.each(backends)('market regulation, civil affairs and disabled persons c
     const revoked = creditCode('2Y4K2C');
     registrations.set(revoked, { name: '厦门思明示例贸易有限公司', legalRepresentative: '林海', status: 'revoked', establishedOn: '2015-09-01' });
     const revokedCase = await verificationOf(revoked, '厦门思明示例贸易有限公司', '13960000202');
-    const refusal = await refused(t, staff.caseworker, revokedCase, 'verify', {});
+    const refusal = await refusedWritingNothing(t, staff.caseworker, revokedCase, 'verify', {});
     expect(refusal.status).toBe(422);
     expect(refusal.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['not-revoked-or-deregistered']);
     const unknownCase = await verificationOf(creditCode('2Y4K3D'), '厦门思明示例咨询有限公司', '13960000203');
-    expect((await refused(t, staff.caseworker, unknownCase, 'verify', {})).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['registered-with-market-regulation']);
+    expect((await refusedWritingNothing(t, staff.caseworker, unknownCase, 'verify', {})).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['registered-with-market-regulation']);
 
     // Market regulation down: the status the caseworker found in the national system stands in, marked so; without one, the retryable refusal.
     await market.stop();
     try {
-      const down = await refused(t, staff.caseworker, unknownCase, 'verify', {});
+      const down = await refusedWritingNothing(t, staff.caseworker, unknownCase, 'verify', {});
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({ code: 'EXCHANGE_PEER_UNAVAILABLE', details: { provider: MARKET.member, service: 'market-regulation.employer' } });
       expect((await act(t, staff.caseworker, unknownCase, 'verify', { marketStatus: 'existing' })).state).toBe('verified');
@@ -176,11 +160,11 @@ describe.each(backends)('market regulation, civil affairs and disabled persons c
     await replaysExactly(t, caseId, 'employment-difficulty', [civil, disabled]);
 
     const other = await difficultyCase(nextId(), '低保乙');
-    expect((await refused(t, staff.caseworker, other, 'verify', verification('subsistence-allowance'))).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['receives-minimum-living']);
+    expect((await refusedWritingNothing(t, staff.caseworker, other, 'verify', verification('subsistence-allowance'))).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['receives-minimum-living']);
     await civil.stop();
     try {
       // The definition says refuse: no typed value stands in for civil affairs.
-      const down = await refused(t, staff.caseworker, other, 'verify', verification('subsistence-allowance', { holdsDisabilityCertificate: true }));
+      const down = await refusedWritingNothing(t, staff.caseworker, other, 'verify', verification('subsistence-allowance', { holdsDisabilityCertificate: true }));
       expect(down.status).toBe(503);
       expect(down.headers.get('retry-after')).toBe('30');
       expect(down.body).toMatchObject({ code: 'EXCHANGE_PEER_UNAVAILABLE', details: { provider: CIVIL.member, service: 'civil-affairs.minimum-living' } });
@@ -202,10 +186,10 @@ describe.each(backends)('market regulation, civil affairs and disabled persons c
     await replaysExactly(t, caseId, 'employment-difficulty', [disabled]);
 
     const other = await difficultyCase(nextId(), '残联乙');
-    expect((await refused(t, staff.caseworker, other, 'verify', verification('disability'))).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['holds-disability-certificate']);
+    expect((await refusedWritingNothing(t, staff.caseworker, other, 'verify', verification('disability'))).body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['holds-disability-certificate']);
     await disabled.stop();
     try {
-      expect((await refused(t, staff.caseworker, other, 'verify', verification('disability'))).body.code).toBe('EXCHANGE_PEER_UNAVAILABLE');
+      expect((await refusedWritingNothing(t, staff.caseworker, other, 'verify', verification('disability'))).body.code).toBe('EXCHANGE_PEER_UNAVAILABLE');
       expect((await act(t, staff.caseworker, other, 'verify', verification('disability', { holdsDisabilityCertificate: true }))).state).toBe('publicized');
       const typed = { found: null, holds: true, category: null, grade: null, validUntil: null, asOf: null, source: null, caseworkerEntered: true };
       expect((await recordedFacts(t, other, 'verify'))['disability']).toEqual(typed);
@@ -222,7 +206,7 @@ describe.each(backends)('market regulation, civil affairs and disabled persons c
     const answer = disabled.answer;
     disabled.answer = (request) => ({ ...(answer(request) as object), certificateNo: `${holder.slice(0, 17)}42` });
     try {
-      const invalid = await refused(t, staff.caseworker, caseId, 'verify', verification('disability', { holdsDisabilityCertificate: true }));
+      const invalid = await refusedWritingNothing(t, staff.caseworker, caseId, 'verify', verification('disability', { holdsDisabilityCertificate: true }));
       expect(invalid.status).toBe(502);
       expect(invalid.body).toMatchObject({ code: 'EXCHANGE_RESPONSE_INVALID', details: { provider: DISABLED.member, service: 'disabled-persons.certificate', reason: 'result' } });
     } finally {
@@ -234,7 +218,7 @@ describe.each(backends)('market regulation, civil affairs and disabled persons c
     const registration = market.answer;
     market.answer = () => ({ found: true, name: '厦门思明示例物业有限公司', legalRepresentative: '王强', status: '停业', establishedOn: '2020-01-01', asOf: AS_OF });
     try {
-      expect((await refused(t, staff.caseworker, verificationCase, 'verify', { marketStatus: 'existing' })).body.code).toBe('EXCHANGE_RESPONSE_INVALID');
+      expect((await refusedWritingNothing(t, staff.caseworker, verificationCase, 'verify', { marketStatus: 'existing' })).body.code).toBe('EXCHANGE_RESPONSE_INVALID');
     } finally {
       market.answer = registration;
     }

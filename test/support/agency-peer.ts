@@ -1,11 +1,17 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { Backend } from '../../runtime/db/index.ts';
+import { caseEvents } from '../../runtime/db/schema/index.ts';
 import { addPeerKey, answerQuery, createKey, Envelope, memberByCode, publicKeys, registerMember, registerService } from '../../runtime/exchange/index.ts';
 import { handleError } from '../../runtime/http/error-handler.ts';
 import { PlatformError } from '../../engine/index.ts';
 import { createTestRuntime, type TestClock, type TestRuntime } from './test-runtime.ts';
+import { exchangeCounts } from './exchange-peers.ts';
+import { tableCounts } from './fixtures.ts';
 import { loopbackServer } from './loopback-server.ts';
+import { getCase } from './steps.ts';
 
 /** 厦门市就业服务 (the city node's member that asks the agencies). */
 export const CITY_CLIENT = '350200-001';
@@ -92,4 +98,19 @@ export async function connectAgency(city: TestRuntime, peer: AgencyPeer, cityCod
   await registerMember(peer.t.rt, { code: CITY_CLIENT, name: '厦门市公共就业服务中心' });
   for (const key of await publicKeys(city.rt.db, CITY_CLIENT)) await addPeerKey(peer.t.rt, key);
   await registerService(city.rt, { cityCode, service: peer.service, client: CITY_CLIENT, provider: peer.member });
+}
+
+/** Sends an event that must be refused, changing no table (the exchange's included); returns the response. */
+export async function refusedWritingNothing(t: TestRuntime, token: string, caseId: string, type: string, data: Record<string, unknown>) {
+  const { version } = await getCase(t, token, caseId);
+  const before = { ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) };
+  const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
+  expect({ ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) }).toEqual(before);
+  return response;
+}
+
+/** The facts on the performance record of a case's (first) step of `event`. */
+export async function recordedFacts(t: TestRuntime, caseId: string, event: string): Promise<Record<string, unknown>> {
+  const [row] = await t.rt.db.select({ facts: caseEvents.facts }).from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.event, event))).orderBy(asc(caseEvents.seq));
+  return row!.facts!;
 }
