@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
-import { createApiApp } from '../../runtime/http/app.ts';
-import { installPlugins } from '../../runtime/plugins/index.ts';
-import { MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
-import { testConfig, testContext } from '../support/seeded-databases.ts';
+import { restartedWithShippedPackages } from '../support/package-upgrade.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -55,22 +52,16 @@ describe.each(backends)('employment difficulty cases on 1.0.0 after the agencies
     const onOld = (await open(t, caseworker, 'employment-difficulty', await registered(citizenId('350203', '19800315', '571'), '旧版甲'))).id;
     const laterPerson = await registered(citizenId('350203', '19800315', '593'), '新版乙');
 
-    const upgraded = testContext(t.rt.db, backend, testConfig(), t.clock.now);
-    expect(await installPlugins(upgraded.db, upgraded.registry, MINISTRY_ID)).toContain('employment-difficulty');
-    const app = createApiApp(upgraded);
-    const send = async (method: string, path: string, body?: unknown) => {
-      const response = await app.request(path, { method, headers: { Authorization: `Bearer ${caseworker}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
-      return { status: response.status, body: (await response.json()) as Json };
-    };
-    const step = async (caseId: string, data: Json) => send('POST', `/api/cases/${caseId}/events`, { type: 'verify', data, version: (await getCase(t, caseworker, caseId)).version });
+    const { installed, send, step } = await restartedWithShippedPackages(t, backend, caseworker);
+    expect(installed).toEqual(['employment-difficulty']);
 
-    expect((await step(onOld, verification)).body.state).toBe('publicized');
+    expect((await step(onOld, 'verify', verification)).body.state).toBe('publicized');
     const opened = await send('POST', '/api/cases', { processId: 'employment-difficulty', subjectId: laterPerson });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     expect(opened.body.definitionVersion).toBe((await getCase(t, caseworker, onOld)).definitionVersion + 1);
-    const refused = await step(opened.body.id, verification);
+    const refused = await step(opened.body.id, 'verify', verification);
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ code: 'EXCHANGE_PEER_UNAVAILABLE', details: { service: 'disabled-persons.certificate' } });
-    expect((await step(opened.body.id, { ...verification, holdsDisabilityCertificate: true })).body.state).toBe('publicized');
+    expect((await step(opened.body.id, 'verify', { ...verification, holdsDisabilityCertificate: true })).body.state).toBe('publicized');
   });
 });
