@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AgencyAsOf, IdNumberRequest, type ExchangeConnector, type ExchangeFact } from './exchange-fact.ts';
+import { AgencyAsOf, IdNumberRequest, type ExchangeConnector } from './exchange-fact.ts';
 
 /** The exchange service a civil affairs bureau (民政) answers: whether a person receives the minimum living allowance (低保). */
 export const CIVIL_AFFAIRS_MINIMUM_LIVING = 'civil-affairs.minimum-living';
@@ -21,5 +21,3 @@ export const civilAffairsConnector: ExchangeConnector<typeof MinimumLivingReques
   result: MinimumLivingResult,
   caseworkerValue: { field: 'receiving', value: z.boolean() },
 };
-
-export type MinimumLivingFact = ExchangeFact<MinimumLivingResult>;

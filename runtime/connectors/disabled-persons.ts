@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AgencyAsOf, IdNumberRequest, type ExchangeConnector, type ExchangeFact } from './exchange-fact.ts';
+import { AgencyAsOf, IdNumberRequest, type ExchangeConnector } from './exchange-fact.ts';
 
 /** The exchange service a disabled persons' federation (残联) answers: whether a person holds a valid disability certificate (残疾人证). */
 export const DISABLED_PERSONS_CERTIFICATE = 'disabled-persons.certificate';
@@ -35,5 +35,3 @@ export const disabledPersonsConnector: ExchangeConnector<typeof CertificateReque
   result: CertificateResult,
   caseworkerValue: { field: 'holds', value: z.boolean() },
 };
-
-export type CertificateFact = ExchangeFact<CertificateResult>;

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { LocalizedText } from '../../engine/index.ts';
 import { isCreditCode } from '../../forms/index.ts';
-import { AgencyAsOf, type ExchangeConnector, type ExchangeFact } from './exchange-fact.ts';
+import { AgencyAsOf, type ExchangeConnector } from './exchange-fact.ts';
 
 /** The exchange service a market regulation administration (市场监管) answers: an employer's registration by its credit code. */
 export const MARKET_REGULATION_EMPLOYER = 'market-regulation.employer';
@@ -42,5 +42,3 @@ export const marketRegulationConnector: ExchangeConnector<typeof EmployerRegistr
   result: EmployerRegistrationResult,
   caseworkerValue: { field: 'status', value: BusinessStatus },
 };
-
-export type EmployerRegistrationFact = ExchangeFact<EmployerRegistrationResult>;

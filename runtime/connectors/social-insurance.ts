@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AgencyAsOf, IdNumberRequest, type ExchangeConnector, type ExchangeFact } from './exchange-fact.ts';
+import { AgencyAsOf, IdNumberRequest, type ExchangeConnector } from './exchange-fact.ts';
 
 /** The exchange service a social insurance agency answers: a person's unemployment insurance contributions. */
 export const SOCIAL_INSURANCE_CONTRIBUTIONS = 'social-insurance.contributions';
@@ -27,6 +27,3 @@ export const socialInsuranceConnector: ExchangeConnector<typeof ContributionsReq
   result: ContributionsResult,
   caseworkerValue: { field: 'contributionMonths', value: z.number().int().min(0) },
 };
-
-/** The fact a rule reads: the agency's answer with where it came from, or a caseworker's months when the agency did not answer. */
-export type ContributionsFact = ExchangeFact<ContributionsResult>;
