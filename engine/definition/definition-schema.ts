@@ -126,6 +126,22 @@ export const formSchema = z
   .strict();
 
 /**
+ * A fact asked of another agency over the exchange. When the agency does not answer, `refuse`
+ * refuses the step (retryable) and `caseworkerValue` takes the value in form or case field `field`,
+ * marked `caseworkerEntered: true`. With `askWhen`, the agency is asked (and the person's data
+ * sent) only when form or case field `askWhen.field` holds one of `askWhen.in`; else the fact is null.
+ */
+const exchangeShape = {
+  onUnavailable: z.enum(['refuse', 'caseworkerValue']),
+  field: name.optional(),
+  askWhen: z.object({ field: name, in: z.array(z.string()).min(1) }).strict().optional(),
+};
+const namesCaseworkerField: [(source: { onUnavailable: string; field?: string | undefined }) => boolean, { message: string; path: string[] }] = [
+  (source) => source.onUnavailable === 'refuse' || source.field !== undefined,
+  { message: 'caseworkerValue names the field the caseworker types', path: ['field'] },
+];
+
+/**
  * Where a fact the rules read comes from: one of the runtime's generic providers, looked up
  * before the pure step and kept on its performance record.
  * - `person`: the case's person subject (birth date, gender, statuses, counters);
@@ -138,10 +154,13 @@ export const formSchema = z
  * - `activeCaseOfSubject`: the latest active case of `process` for the same subject: found, case number, state, the China day it entered that state (`enteredOn`), and `fields` of its data.
  * - `personLedgerItems`: the ledger items paid to the case's person nationwide whose item starts with `itemPrefix`;
  * - `personCases`: the person's other cases of `process` nationwide: state, and `fields` of their data.
- * - `socialInsurance`: the person's contribution months and contributions paid, asked of the social insurance agency over
- *   the exchange: found, contributionMonths, contributionsPaidFen, asOf (the agency's time), source (member, message id),
- *   caseworkerEntered false. When the agency does not answer: `refuse` refuses the step (retryable), `caseworkerValue`
- *   takes the whole number in form or case field `field` as contributionMonths, marked `caseworkerEntered: true`.
+ * The next four are asked of another agency over the exchange (`exchangeShape`), each with asOf (the agency's time),
+ * source (member, message id) and caseworkerEntered:
+ * - `socialInsurance`: the person's found, contributionMonths, contributionsPaidFen (a caseworker types contributionMonths);
+ * - `marketRegulation`: the employer whose credit code is in `creditCodeField`: found, name, legalRepresentative, status
+ *   (existing, operating, revoked, deregistered), establishedOn (a caseworker types status);
+ * - `minimumLiving`: the person's found, receiving (低保), since (a caseworker types receiving);
+ * - `disabilityCertificate`: the person's found, holds (a valid 残疾人证), category, grade, validUntil (a caseworker types holds).
  */
 export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('person') }).strict(),
@@ -152,10 +171,10 @@ export const factSourceSchema = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('activeCaseOfSubject'), process: kebabId, fields: z.array(name).default([]) }).strict(),
   z.object({ provider: z.literal('personLedgerItems'), itemPrefix: z.string().min(1) }).strict(),
   z.object({ provider: z.literal('personCases'), process: kebabId, fields: z.array(name).default([]) }).strict(),
-  z
-    .object({ provider: z.literal('socialInsurance'), onUnavailable: z.enum(['refuse', 'caseworkerValue']), field: name.optional() })
-    .strict()
-    .refine((source) => source.onUnavailable === 'refuse' || source.field !== undefined, { message: 'caseworkerValue names the field the caseworker types', path: ['field'] }),
+  z.object({ provider: z.literal('socialInsurance'), ...exchangeShape }).strict().refine(...namesCaseworkerField),
+  z.object({ provider: z.literal('marketRegulation'), creditCodeField: name, ...exchangeShape }).strict().refine(...namesCaseworkerField),
+  z.object({ provider: z.literal('minimumLiving'), ...exchangeShape }).strict().refine(...namesCaseworkerField),
+  z.object({ provider: z.literal('disabilityCertificate'), ...exchangeShape }).strict().refine(...namesCaseworkerField),
 ]);
 
 /** A business process definition: plain data, compiled to an XState machine by the engine. */

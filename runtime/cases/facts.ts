@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
-import { PlatformError, chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
-import { socialInsuranceContributions, type ContributionsFact } from '../connectors/index.ts';
+import { chinaDate, type CaseData, type FactSource, type StatusDeclaration } from '../../engine/index.ts';
+import type { z } from '@hono/zod-openapi';
+import { civilAffairsConnector, disabledPersonsConnector, exchangeFact, marketRegulationConnector, socialInsuranceConnector, type ExchangeConnector } from '../connectors/index.ts';
 import type { Transaction } from '../db/index.ts';
 import type { ExchangeContext } from '../exchange/index.ts';
 import { cases, employers, institutions, ledgerItems, persons } from '../db/schema/index.ts';
@@ -198,34 +199,62 @@ const personCases: Provider<Extract<FactSource, { provider: 'personCases' }>> = 
   return found.map(({ state, data }) => ({ state, ...Object.fromEntries(source.fields.map((field) => [field, data[field] ?? null])) }));
 };
 
+/** The exchange providers' declarations: what to do when the agency does not answer, and when to ask at all. */
+type ExchangeSource = Extract<FactSource, { onUnavailable: unknown }>;
+
 /**
- * The person's unemployment insurance contributions, asked of the city's social insurance agency
- * over the exchange (`connectors/`): the value with its source and as-of time, kept on the step's
- * record, so a replay reads it there and never asks again. When the agency does not answer, the
- * declaration decides: `refuse` lets the retryable `EXCHANGE_PEER_UNAVAILABLE` refuse the step;
- * `caseworkerValue` takes the whole number the caseworker typed in `field`, marked as such (and
- * refuses as well when there is none).
+ * A fact asked of another agency over the exchange (`connectors/`), the request's payload made from
+ * the case by `payloadOf` (null: nothing to ask, the fact is null): the value with its source and
+ * as-of time, kept on the step's record, so a replay reads it there and never asks again. With
+ * `askWhen`, a case whose field holds none of the values asks nothing and sends no personal data.
+ * When the agency does not answer, the declaration decides (`exchangeFact`): the retryable
+ * `EXCHANGE_PEER_UNAVAILABLE` refuses the step, or the caseworker's value in `field` stands in.
  */
-const socialInsurance: Provider<Extract<FactSource, { provider: 'socialInsurance' }>> = async ({ tx, exchange, row, form, source }): Promise<ContributionsFact | null> => {
+function exchangeProvider<S extends ExchangeSource, Request extends z.ZodObject, Result extends z.ZodObject<{ asOf: z.ZodType<string> }>>(
+  connector: ExchangeConnector<Request, Result>,
+  payloadOf: (request: FactRequest<S>) => Promise<z.infer<Request> | null>,
+): Provider<S> {
+  return async (request) => {
+    const { tx, exchange, row, form, source } = request;
+    if (source.askWhen && !source.askWhen.in.includes(fieldValue(row, form, source.askWhen.field) as string)) return null;
+    const payload = await payloadOf(request);
+    if (payload === null) return null;
+    const typed = source.field === undefined ? undefined : fieldValue(row, form, source.field);
+    return exchangeFact(connector, exchange, tx, { cityCode: row.cityCode, caseNo: row.caseNo, payload }, { onUnavailable: source.onUnavailable, typed });
+  };
+}
+
+/** The case person's citizen ID number, decrypted to be sent in the signed payload; null for an employer's case. */
+async function subjectIdNumber({ tx, exchange, row }: FactRequest<ExchangeSource>): Promise<{ idNumber: string } | null> {
   if (row.subjectType !== 'person') return null;
   const [found] = await tx
     .select({ idNumber: persons.idNumber })
     .from(persons)
     .where(and(eq(persons.cityCode, row.cityCode), eq(persons.id, row.subjectId)))
     .limit(1);
-  if (!found) return null;
-  try {
-    return await socialInsuranceContributions(exchange, tx, { cityCode: row.cityCode, caseNo: row.caseNo, idNumber: exchange.cipher.decrypt(found.idNumber) });
-  } catch (error) {
-    if (!(error instanceof PlatformError) || error.code !== 'EXCHANGE_PEER_UNAVAILABLE' || source.onUnavailable !== 'caseworkerValue') throw error;
-    const typed = source.field === undefined ? undefined : fieldValue(row, form, source.field);
-    if (typeof typed !== 'number' || !Number.isInteger(typed)) throw error;
-    return { found: null, contributionMonths: typed, contributionsPaidFen: null, asOf: null, source: null, caseworkerEntered: true };
-  }
-};
+  return found ? { idNumber: exchange.cipher.decrypt(found.idNumber) } : null;
+}
+
+/** The person's unemployment insurance contributions, asked of the city's social insurance agency. */
+const socialInsurance = exchangeProvider(socialInsuranceConnector, subjectIdNumber);
+
+/** The employer whose credit code is in `creditCodeField`, asked of the city's market regulation administration. */
+const marketRegulation = exchangeProvider(
+  marketRegulationConnector,
+  async ({ row, form, source }: FactRequest<Extract<FactSource, { provider: 'marketRegulation' }>>) => {
+    const creditCode = fieldValue(row, form, source.creditCodeField);
+    return typeof creditCode === 'string' ? { creditCode: creditCode.trim().toUpperCase() } : null;
+  },
+);
+
+/** Whether the person receives the minimum living allowance (低保), asked of the city's civil affairs bureau. */
+const minimumLiving = exchangeProvider(civilAffairsConnector, subjectIdNumber);
+
+/** Whether the person holds a valid disability certificate (残疾人证), asked of the city's disabled persons' federation. */
+const disabilityCertificate = exchangeProvider(disabledPersonsConnector, subjectIdNumber);
 
 /** The providers that ask another organisation: their recorded values, with source and as-of time, are shown on the case's history. */
-export const EXCHANGE_PROVIDERS: ReadonlySet<FactSource['provider']> = new Set(['socialInsurance']);
+export const EXCHANGE_PROVIDERS: ReadonlySet<FactSource['provider']> = new Set(['socialInsurance', 'marketRegulation', 'minimumLiving', 'disabilityCertificate']);
 
 /**
  * The facts of a step's record that came from another organisation (or a caseworker's value in
@@ -250,6 +279,9 @@ const providers: { [P in FactSource['provider']]: Provider<Extract<FactSource, {
   personLedgerItems,
   personCases,
   socialInsurance,
+  marketRegulation,
+  minimumLiving,
+  disabilityCertificate,
 };
 
 /**

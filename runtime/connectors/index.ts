@@ -1,1 +1,5 @@
-export { ContributionsRequest, ContributionsResult, SOCIAL_INSURANCE_CONTRIBUTIONS, socialInsuranceContributions, type ContributionsFact } from './social-insurance.ts';
+export { exchangeFact, type ExchangeConnector, type ExchangeFact } from './exchange-fact.ts';
+export { ContributionsRequest, ContributionsResult, SOCIAL_INSURANCE_CONTRIBUTIONS, socialInsuranceConnector } from './social-insurance.ts';
+export { BUSINESS_STATUSES, EmployerRegistrationResult, MARKET_REGULATION_EMPLOYER, marketRegulationConnector } from './market-regulation.ts';
+export { CIVIL_AFFAIRS_MINIMUM_LIVING, civilAffairsConnector, MinimumLivingResult } from './civil-affairs.ts';
+export { CertificateResult, DISABLED_PERSONS_CERTIFICATE, disabledPersonsConnector } from './disabled-persons.ts';

@@ -16,7 +16,12 @@ const parameters = parametersOn(employmentDifficulty, '2026-09-28');
 
 /** A registered unemployed woman of 46, so in the 4050 category; she retires in 2033-02 as a female-50 worker. */
 const subject = { birthDate: '1980-05-10', gender: 'female', unemploymentStatus: 'registered', employmentStatus: 'none', difficultyStatus: 'none', unjustifiedRefusals: 0, hasCertificate: true };
-const facts = { subject, registry: { employed: false, unemployed: true, recognized: false } };
+/** The 低保 and disability facts are null for a category that does not ask the agencies (`askWhen`). */
+const facts = { subject, registry: { employed: false, unemployed: true, recognized: false }, minimumLiving: null, disability: null };
+/** The agencies' answers as the runtime records them (package 1.1.0), from civil affairs and the disabled persons' federation. */
+const origin = { asOf: '2026-09-28T16:00:00.000Z', source: { member: '350200-910', messageId: '6c1d0f3a-0000-4000-8000-000000000001' }, caseworkerEntered: false };
+const receiving = { found: true, receiving: true, since: '2025-03-01', ...origin };
+const certificate = { found: true, holds: true, category: 'physical', grade: 3, validUntil: '2030-12-31', ...origin };
 const verification = { category: 'age-4050', evidence: '身份证、失业登记证明', retirementCategory: 'female-50' };
 
 const T_START = '2026-09-28T02:00:00.000Z';
@@ -169,6 +174,19 @@ describe('employment-difficulty: verification rules', () => {
     expect(violatedRules(verify({ facts: { ...facts, subject: { ...subject, unemploymentStatus: 'none' } } }))).toEqual(['registered-unemployed']);
   });
 
+  it('recognises a 低保 recipient only as civil affairs records, and a person with disabilities only with a valid certificate', () => {
+    const asked = (category: string, more: Record<string, unknown>) => ({ data: { ...verification, category }, facts: { ...facts, ...more } });
+    expect(act(applied(), 'verify', caseworker, T_VERIFY, asked('subsistence-allowance', { minimumLiving: receiving })).snapshot.state).toBe('publicized');
+    expect(violatedRules(verify(asked('subsistence-allowance', { minimumLiving: { ...receiving, receiving: false, since: null } })))).toEqual(['receives-minimum-living']);
+    expect(violatedRules(verify(asked('subsistence-allowance', { minimumLiving: { ...receiving, found: false, receiving: false, since: null } })))).toEqual(['receives-minimum-living']);
+    expect(act(applied(), 'verify', caseworker, T_VERIFY, asked('disability', { disability: certificate })).snapshot.state).toBe('publicized');
+    expect(violatedRules(verify(asked('disability', { disability: { ...certificate, holds: false } })))).toEqual(['holds-disability-certificate']);
+    // The caseworker's tick when the federation did not answer stands in, either way.
+    const typed = (holds: boolean) => ({ found: null, holds, category: null, grade: null, validUntil: null, asOf: null, source: null, caseworkerEntered: true });
+    expect(act(applied(), 'verify', caseworker, T_VERIFY, asked('disability', { disability: typed(true) })).snapshot.state).toBe('publicized');
+    expect(violatedRules(verify(asked('disability', { disability: typed(false) })))).toEqual(['holds-disability-certificate']);
+  });
+
   it('refuses a person already recognised anywhere in the country', () => {
     expect(violatedRules(verify({ facts: { ...facts, registry: { ...facts.registry, recognized: true } } }))).toEqual(['not-already-recognised']);
   });
@@ -184,7 +202,7 @@ describe('employment-difficulty: verification rules', () => {
     expect(act(applied(), 'verify', caseworker, T_VERIFY, man('1976-05-01')).snapshot.state).toBe('publicized');
 
     // Another category does not look at the age beyond working age.
-    const young = { data: { ...verification, category: 'disability' }, ...woman('1998-01-01') };
+    const young = { data: { ...verification, category: 'disability' }, facts: { ...woman('1998-01-01').facts, disability: certificate } };
     expect(act(applied(), 'verify', caseworker, T_VERIFY, young).snapshot.state).toBe('publicized');
   });
 

@@ -77,7 +77,7 @@ describe.each(backends)('employer self-service on the public site (%s)', (backen
     expect(waiting).toContain('正在由公共就业服务机构核验');
     expect(waiting).toContain(`核验业务编号：${(await queryRows<{ case_no: string }>(t.rt.db, sql`SELECT case_no FROM cases WHERE id = ${verification.caseId}`))[0]!.case_no}`);
 
-    await act(t, caseworker, verification.caseId, 'verify', { verificationNote: '营业执照与经办人已核实' });
+    await act(t, caseworker, verification.caseId, 'verify', { marketStatus: 'operating', verificationNote: '营业执照与经办人已核实' });
     const [account] = await queryRows<{ status: string; employer_id: string }>(t.rt.db, sql`SELECT status, employer_id FROM public_accounts WHERE id = ${newcomer.account.id}`);
     expect(account!.status).toBe('active');
     const [employer] = await queryRows<{ name: string; credit_code: string }>(t.rt.db, sql`SELECT name, credit_code FROM employers WHERE id = ${account!.employer_id}`);

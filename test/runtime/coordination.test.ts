@@ -143,7 +143,7 @@ describe.each(backends)('coordination between processes through the outbox (%s)'
     // Employment difficulty: verified and publicised now, recognised after the notice period.
     const difficulty = (await open(t, caseworker, 'employment-difficulty', personId)).id;
     p1.difficultyId = difficulty;
-    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319750316011', retirementCategory: 'male-60' });
+    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319750316011', retirementCategory: 'male-60', holdsDisabilityCertificate: true });
     expect(verified.state).toBe('publicized');
     const benefit = await benefitReceiving(personId);
 

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
-import { createApiApp } from '../../runtime/http/app.ts';
-import { installPlugins } from '../../runtime/plugins/index.ts';
-import { MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
-import { testConfig, testContext } from '../support/seeded-databases.ts';
+import { restartedWithShippedPackages } from '../support/package-upgrade.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -56,14 +53,8 @@ describe.each(backends)('training subsidy 1.0.0 cases after the institutions upg
     await act(t, caseworker, running, 'startTraining', { classNo: 'XM-OLD-01', trainingProvider: '厦门市某培训学校', occupation: '4-03-02-01', level: 4, startDate: '2026-09-01' });
 
     // The platform restarts with the shipped packages: 1.1.0 is published over 1.0.0.
-    const upgraded = testContext(t.rt.db, backend, testConfig(), t.clock.now);
-    expect(await installPlugins(upgraded.db, upgraded.registry, MINISTRY_ID)).toEqual(['training-subsidy']);
-    const app = createApiApp(upgraded);
-    const send = async (method: string, path: string, body?: unknown) => {
-      const response = await app.request(path, { method, headers: { Authorization: `Bearer ${caseworker}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
-      return { status: response.status, body: (await response.json()) as Json };
-    };
-    const step = async (caseId: string, type: string, data: Json) => send('POST', `/api/cases/${caseId}/events`, { type, data, version: (await getCase(t, caseworker, caseId)).version });
+    const { installed, send, step } = await restartedWithShippedPackages(t, backend, caseworker);
+    expect(installed).toEqual(['training-subsidy']);
 
     expect((await step(running, 'assess', { result: 'pass', assessedOn: '2026-10-15' })).status).toBe(200);
     expect((await step(running, 'certify', { certificateNo: 'S3502OLD001', certificateType: 'skill-level', issuedOn: '2026-10-20' })).body.state).toBe('certified');

@@ -107,7 +107,7 @@ describe.each(backends)('subsidy and payment ledger end to end (%s)', (backend) 
 
     // Employment difficulty: verified, published, the notice ends by its timer, then recognised.
     const difficulty = (await open(t, caseworker, 'employment-difficulty', recognisedId)).id;
-    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319800315571', retirementCategory: 'male-60' });
+    const verified = await act(t, caseworker, difficulty, 'verify', { category: 'disability', evidence: '残疾人证 35020319800315571', retirementCategory: 'male-60', holdsDisabilityCertificate: true });
     expect(verified.state).toBe('publicized');
     expect(await fireDueTimers(t.rt)).toEqual([]);
     t.clock.set('2026-11-12T01:00:00.000Z');

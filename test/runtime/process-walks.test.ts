@@ -6,7 +6,7 @@ import { act, endNotice, getCase, open, registerPerson } from '../support/steps.
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const CREDIT_CODE = '91350203MA2Y3K1B9C';
-const difficultyForm = { category: 'disability', evidence: '残疾人证 35020319850612', retirementCategory: 'male-60' };
+const difficultyForm = { category: 'disability', evidence: '残疾人证 35020319850612', retirementCategory: 'male-60', holdsDisabilityCertificate: true };
 const benefitForm = {
   contributionMonths: 30,
   separationReason: 'dismissed-by-employer',

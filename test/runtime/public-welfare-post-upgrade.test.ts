@@ -2,12 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
 import { publicNotices } from '../../runtime/db/schema/index.ts';
-import { createApiApp } from '../../runtime/http/app.ts';
-import { installPlugins } from '../../runtime/plugins/index.ts';
-import { MINISTRY_ID } from '../../runtime/seed/index.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
-import { testConfig, testContext } from '../support/seeded-databases.ts';
+import { restartedWithShippedPackages } from '../support/package-upgrade.ts';
 import { act, getCase, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -61,14 +58,8 @@ describe.each(backends)('public-welfare post 1.0.0 cases after the notice upgrad
     const waitingOnOld = (await open(t, caseworker, 'public-welfare-post', await person(citizenId('350206', '19780301', '053'), '林志强'))).id;
 
     // The platform restarts with the shipped packages: 1.1.0 is published over 1.0.0.
-    const upgraded = testContext(t.rt.db, backend, testConfig(), t.clock.now);
-    expect(await installPlugins(upgraded.db, upgraded.registry, MINISTRY_ID)).toEqual(['public-welfare-post']);
-    const app = createApiApp(upgraded);
-    const send = async (method: string, path: string, body?: unknown) => {
-      const response = await app.request(path, { method, headers: { Authorization: `Bearer ${caseworker}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
-      return { status: response.status, body: (await response.json()) as Json };
-    };
-    const step = async (caseId: string, type: string, data: Json) => send('POST', `/api/cases/${caseId}/events`, { type, data, version: (await getCase(t, caseworker, caseId)).version });
+    const { installed, send, step } = await restartedWithShippedPackages(t, backend, caseworker);
+    expect(installed).toEqual(['public-welfare-post']);
     const notices = async (caseId: string) => t.rt.db.select({ id: publicNotices.id }).from(publicNotices).where(eq(publicNotices.caseId, caseId));
 
     expect((await step(placedOnOld, 'submitClaim', { period: '2026-11', amountFen: 150_000 })).body.state).toBe('claimSubmitted');

@@ -244,7 +244,7 @@ describe.each(backends)('the real server killed with SIGKILL and restarted (%s)'
       const submitted = expectReply(await call(baseUrl, 'POST', `/api/cases/${registration.body.id}/events`, caseworker, { type: 'submit', version: 1, data: registrationForm() }), 200, 'submit');
       expectReply(await call(baseUrl, 'POST', `/api/cases/${registration.body.id}/events`, reviewer, { type: 'approve', version: submitted.body.version, data: { opinion: '同意' } }), 200, 'approve');
       const difficulty = expectReply(await call(baseUrl, 'POST', '/api/cases', caseworker, { processId: 'employment-difficulty', subjectId: person.body.id }), 201, 'open difficulty');
-      const verification = { category: 'disability', evidence: '残疾人证 350203', retirementCategory: 'male-60' };
+      const verification = { category: 'disability', evidence: '残疾人证 350203', retirementCategory: 'male-60', holdsDisabilityCertificate: true };
       expectReply(await call(baseUrl, 'POST', `/api/cases/${difficulty.body.id}/events`, caseworker, { type: 'verify', version: 1, data: verification }), 200, 'verify');
       return difficulty.body.id;
     };

@@ -1,16 +1,17 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../engine/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
-import { caseEvents, cases, exchangeLog, persons } from '../../runtime/db/schema/index.ts';
+import { cases, exchangeLog, persons } from '../../runtime/db/schema/index.ts';
 import { verifyMessageLog } from '../../runtime/exchange/index.ts';
 import { caseRecordedSteps } from '../../runtime/localisation/index.ts';
 import { publishedDefinition } from '../../runtime/plugins/index.ts';
 import { exchangeCounts } from '../support/exchange-peers.ts';
-import { citizenId, registrationForm, tableCounts } from '../support/fixtures.ts';
+import { recordedFacts, refusedWritingNothing } from '../support/agency-peer.ts';
+import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { plugins } from '../support/packages.ts';
 import { CITY_CLIENT, connectCity, SOCIAL_INSURANCE_AGENCY, socialInsurancePeer, type SocialInsurancePeer } from '../support/social-insurance-peer.ts';
-import { act, caseHistory, getCase, open, registerPerson } from '../support/steps.ts';
+import { act, caseHistory, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestClock, type TestRuntime } from '../support/test-runtime.ts';
 
 const TODAY = '2026-11-13T01:00:00.000Z';
@@ -41,24 +42,9 @@ async function registered(t: TestRuntime, staff: { caseworker: string; reviewer:
   return { personId, cityCode: person!.cityCode };
 }
 
-/** The facts on the record of a case's step. */
-async function recordedFacts(t: TestRuntime, caseId: string, event: string): Promise<Record<string, unknown> | null> {
-  const [row] = await t.rt.db.select({ facts: caseEvents.facts }).from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.event, event))).orderBy(asc(caseEvents.seq));
-  return row!.facts;
-}
-
 /** A member's entries in a node's message log, oldest first. */
 async function logOf(t: TestRuntime, member: string) {
   return t.rt.db.select().from(exchangeLog).where(eq(exchangeLog.memberCode, member)).orderBy(asc(exchangeLog.seq));
-}
-
-/** Sends an event that must be refused, changing no table (the exchange's included); returns the response. */
-async function refused(t: TestRuntime, token: string, caseId: string, type: string, data: Record<string, unknown>) {
-  const { version } = await getCase(t, token, caseId);
-  const before = { ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) };
-  const response = await t.request('POST', `/api/cases/${caseId}/events`, { token, body: { type, data, version } });
-  expect({ ...(await tableCounts(t.rt)), ...(await exchangeCounts(t)) }).toEqual(before);
-  return response;
 }
 
 /**
@@ -96,7 +82,7 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
     claimId = (await open(t, staff.caseworker, 'unemployment-benefit', person.personId)).id;
 
     expect((await act(t, staff.caseworker, claimId, 'check', application())).state).toBe('checked');
-    const insurance = (await recordedFacts(t, claimId, 'check'))!['insurance'] as Record<string, any>;
+    const insurance = (await recordedFacts(t, claimId, 'check'))['insurance'] as Record<string, any>;
     expect(insurance).toEqual({ found: true, contributionMonths: 62, contributionsPaidFen: 1_860_000, asOf: AS_OF, source: { member: SOCIAL_INSURANCE_AGENCY, messageId: expect.any(String) }, caseworkerEntered: false });
     const check = (await caseHistory(t, staff.caseworker, claimId)).find((item) => item.event === 'check') as any;
     expect(check.exchangeFacts).toEqual([{ name: 'insurance', provider: 'socialInsurance', value: insurance }]);
@@ -115,10 +101,10 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
     expect(stored[0]!.text).not.toContain(idNumber);
 
     // The approval reads the agency's 62 months too: 18 months of benefit, not 12.
-    const months = await refused(t, staff.reviewer, claimId, 'approve', { months: 12, monthlyAmountFen: 196_000, ...medicalAgency });
+    const months = await refusedWritingNothing(t, staff.reviewer, claimId, 'approve', { months: 12, monthlyAmountFen: 196_000, ...medicalAgency });
     expect(months.body.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['months-as-entitled']);
     expect((await act(t, staff.reviewer, claimId, 'approve', { months: 18, monthlyAmountFen: 196_000, ...medicalAgency })).state).toBe('receiving');
-    expect(((await recordedFacts(t, claimId, 'approve'))!['insurance'] as { asOf: string }).asOf).toBe(AS_OF);
+    expect(((await recordedFacts(t, claimId, 'approve'))['insurance'] as { asOf: string }).asOf).toBe(AS_OF);
     expect(peer.answered()).toBe(3);
   });
 
@@ -146,7 +132,7 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
     await peer.stop();
     try {
       const before = await exchangeCounts(t);
-      const down = await refused(t, staff.caseworker, caseId, 'check', application());
+      const down = await refusedWritingNothing(t, staff.caseworker, caseId, 'check', application());
       expect(down.status).toBe(503);
       expect(down.headers.get('retry-after')).toBe('30');
       // A kept-alive connection to the stopped agency fails as a socket error, a new one as refused: either is said by its code.
@@ -154,7 +140,7 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
 
       expect((await act(t, staff.caseworker, caseId, 'check', application({ contributionMonths: 30 }))).state).toBe('checked');
       const insurance = { found: null, contributionMonths: 30, contributionsPaidFen: null, asOf: null, source: null, caseworkerEntered: true };
-      expect((await recordedFacts(t, caseId, 'check'))!['insurance']).toEqual(insurance);
+      expect((await recordedFacts(t, caseId, 'check'))['insurance']).toEqual(insurance);
       const check = (await caseHistory(t, staff.caseworker, caseId)).find((item) => item.event === 'check') as any;
       expect(check.exchangeFacts).toEqual([{ name: 'insurance', provider: 'socialInsurance', value: insurance }]);
       expect(await exchangeCounts(t)).toEqual(before);
@@ -179,12 +165,12 @@ describe.each(backends)('social insurance connector (%s)', (backend) => {
       await connectCity(other, peer, person.cityCode);
       const caseId = (await open(other, otherStaff.caseworker, 'unemployment-benefit', person.personId)).id;
       await peer.stop();
-      const down = await refused(other, otherStaff.caseworker, caseId, 'check', application({ contributionMonths: 40 }));
+      const down = await refusedWritingNothing(other, otherStaff.caseworker, caseId, 'check', application({ contributionMonths: 40 }));
       expect(down.status).toBe(503);
       expect(down.body.code).toBe('EXCHANGE_PEER_UNAVAILABLE');
       await peer.start();
       expect((await act(other, otherStaff.caseworker, caseId, 'check', application())).state).toBe('checked');
-      expect((await recordedFacts(other, caseId, 'check'))!['insurance']).toMatchObject({ contributionMonths: 40, asOf: AS_OF, caseworkerEntered: false });
+      expect((await recordedFacts(other, caseId, 'check'))['insurance']).toMatchObject({ contributionMonths: 40, asOf: AS_OF, caseworkerEntered: false });
     } finally {
       await peer.start();
       await other.close();

@@ -241,7 +241,7 @@ describe.each(backends)('timers: SLA escalation, expiry, notice periods and mont
       const personId = await registeredUnemployed('公示丙');
       let { caseworker, reviewer } = await tokens();
       const caseId = (await open(t, caseworker, 'employment-difficulty', personId)).id;
-      const verified = await act(t, caseworker, caseId, 'verify', { category: 'disability', evidence: '残疾人证', retirementCategory: 'male-60' });
+      const verified = await act(t, caseworker, caseId, 'verify', { category: 'disability', evidence: '残疾人证', retirementCategory: 'male-60', holdsDisabilityCertificate: true });
       expect(verified.state).toBe('publicized');
 
       const noticeDays = t.rt.registry.parameters('employment-difficulty', chinaDate(verifiedAt))['noticeWorkingDays'];

@@ -94,7 +94,7 @@ const HistoryItem = z
       .array(z.object({ name: z.string(), provider: z.string(), value: JsonObject }))
       .openapi({
         description:
-          "The facts the step's rules read from another organisation (socialInsurance: contributionMonths, contributionsPaidFen, asOf, source {member, messageId}), or the caseworker's value in their place (caseworkerEntered: true); empty for a reader who does not handle case data",
+          "The facts the step's rules read from another organisation (socialInsurance, marketRegulation, minimumLiving, disabilityCertificate: the agency's fields, asOf, source {member, messageId}), or the caseworker's value in their place (caseworkerEntered: true); empty for a reader who does not handle case data",
       }),
     cause: z
       .object({

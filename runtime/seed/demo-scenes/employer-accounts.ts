@@ -56,7 +56,7 @@ export const employerAccountScenes: SceneGroup = {
     return [
       at(50, '09:10', async () => (media = await signUp(s, 'media'))),
       at(50, '15:20', async () => {
-        await s.send('caseworker', media, 'verify', { verificationNote: '已核对营业执照与经办人身份证件' });
+        await s.send('caseworker', media, 'verify', { marketStatus: 'existing', verificationNote: '已核对营业执照与经办人身份证件，国家企业信用信息公示系统显示存续' });
         s.created.employers++;
       }),
       at(50, '16:05', () => signUp(s, 'catering')),

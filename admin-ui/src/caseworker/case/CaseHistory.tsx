@@ -5,12 +5,13 @@ import { useCodeNames } from '../../forms/code-tables.ts';
 import { describeData } from '../../forms/describe-data.ts';
 import type { JsonSchema } from '../../forms/localise-schema.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
-import { chinaTime, yuan } from '../../components/format.ts';
+import { chinaTime } from '../../components/format.ts';
 import { useRoleName } from '../../roles.ts';
 import { useNarrowScreen } from '../../shell/useNarrowScreen.ts';
 import { AttachmentItems } from '../attachments/AttachmentItems.tsx';
 import { useAttachmentMessages } from '../attachments/messages.ts';
 import type { Attachment } from '../attachments/types.ts';
+import { exchangeFactLines } from './exchange-facts.ts';
 import { useCaseMessages } from './messages.ts';
 import { stateStays, type StateStay } from './state-stays.ts';
 import type { HistoryStep } from './types.ts';
@@ -49,16 +50,7 @@ function StepData({ step, knownForms }: { step: HistoryStep; knownForms: readonl
 /** The facts a step's rules read from another organisation: the value, who gave it and as of when, or that the caseworker typed it. */
 function ExchangeFacts({ step }: { step: HistoryStep }) {
   const t = useCaseMessages();
-  const lines = (step.exchangeFacts ?? []).flatMap(({ name, provider, value }) => {
-    if (provider !== 'socialInsurance') return [];
-    const months = String(value['contributionMonths']);
-    if (value['caseworkerEntered'] === true) return [{ name, text: t('insuranceByCaseworker', { months }), marked: true }];
-    const source = value['source'] as { member: string; messageId: string } | null;
-    const asOf = chinaTime(value['asOf'] as string);
-    const member = source?.member ?? '';
-    const text = value['found'] === false ? t('insuranceNotFound', { member, asOf }) : t('insuranceFromAgency', { months, paid: yuan(Number(value['contributionsPaidFen'])), member, asOf });
-    return [{ name, text, marked: false }];
-  });
+  const lines = exchangeFactLines(step.exchangeFacts ?? [], t);
   if (lines.length === 0) return null;
   return (
     <div className="case-step-cause">
