@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { PlatformError, type Actor } from '../../engine/index.ts';
 import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
+import { compactAnalyticsRollups } from '../analysis/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { deliverDue } from '../exchange/index.ts';
@@ -110,7 +111,8 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
  * then fires the timers that are due, sends the saved searches' alerts that are due and pushes the
- * exchange's messages that are due to their receivers (retried with backoff); runs never overlap.
+ * exchange's messages that are due to their receivers (retried with backoff), and folds the analytics
+ * roll-ups' deltas into their sums; runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
@@ -121,6 +123,7 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => fireDueTimers(rt))
       .then(() => deliverSearchAlerts(rt))
       .then(() => deliverDue(rt))
+      .then(() => compactAnalyticsRollups(rt))
       .then(() => undefined, onError)
       .finally(() => {
         run = null;
