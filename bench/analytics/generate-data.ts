@@ -39,14 +39,15 @@ async function step(db: Executor, log: (line: string) => void, label: string, st
 export async function generateData(database: Database, size: DataSize, log: (line: string) => void): Promise<void> {
   // One transaction: an interrupted generation leaves nothing behind to trip over.
   await database.transaction(async (tx) => {
-    // Loading without the secondary indexes of the two big tables and building them after is
-    // several times faster than keeping them up row by row; the triggers (the append-only guard)
-    // are held off for the load of rows that are new anyway.
+    // Loading without the non-unique indexes of the big tables (unique ones guard keys that
+    // foreign keys rest on) and building them after is several times faster than keeping them up
+    // row by row; the triggers (the append-only guard, the roll-ups) are held off for the load of
+    // rows that are new anyway.
     const indexes = await queryRows<{ name: string; definition: string }>(
       tx,
       sql`SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-          WHERE i.schemaname = current_schema() AND i.tablename IN ('cases', 'case_events')
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
+          WHERE i.schemaname = current_schema() AND i.tablename IN ('persons', 'cases', 'case_events')
+            AND i.indexdef NOT LIKE 'CREATE UNIQUE%'`,
     );
     for (const index of indexes) await tx.execute(sql.raw(`DROP INDEX "${index.name}"`));
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);

@@ -96,9 +96,9 @@ async function rollUpFits(rt: RuntimeContext, by: Breakdown): Promise<boolean> {
 }
 
 /**
- * Demand or supply from the roll-up: the summed counts and the deltas not yet folded in. A person's
- * registration that a later one of theirs outranks counts only in the org units holding it and not
- * the later one (`stop_len`: the path prefix they share), as the de-duplication of `supplyRows` does.
+ * Demand or supply from the roll-up: the summed counts and the deltas not yet folded in, kept per
+ * org unit (a person's registration that a later one of theirs outranks is kept only for the units
+ * holding it and not the later one, as the de-duplication of `supplyRows` counts it).
  */
 function rolledUpRows(db: Executor, side: 'demand' | 'supply', path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
   const quarters = Object.entries(periods).map(([name, q]) => sql`(${name}::text, ${q.id}::text)`);
@@ -107,7 +107,7 @@ function rolledUpRows(db: Executor, side: 'demand' | 'supply', path: string, by:
     sql`SELECT p.period, m.city, m.key, sum(m.n) AS n
         FROM (SELECT * FROM market_counts UNION ALL SELECT * FROM market_count_deltas) m
         JOIN (VALUES ${sql.join(quarters, sql`, `)}) AS p(period, quarter) ON p.quarter = m.quarter
-        WHERE m.side = ${side} AND m.breakdown = ${by} AND m.org_path LIKE ${`${path}%`} AND m.stop_len < ${path.length}
+        WHERE m.unit_path = ${path} AND m.side = ${side} AND m.breakdown = ${by}
         GROUP BY 1, 2, 3 HAVING sum(m.entries) > 0`,
   );
 }

@@ -94,21 +94,21 @@ CREATE TABLE "market_entries" (
 --> statement-breakpoint
 CREATE INDEX "market_entries_entity_idx" ON "market_entries" ("city_code", "entity_id", "side");
 --> statement-breakpoint
--- market_counts: per quarter, side, breakdown, org path, city and row key, how many entries and their sum (headcount
--- for demand, persons for supply).
+-- market_counts: per quarter, side, breakdown, org unit (by path: every unit above a posting's or registration's office
+-- and the office itself, so any unit's table is read by equality), city and row key, how many entries and their sum
+-- (headcount for demand, persons for supply).
 CREATE TABLE "market_counts" (
 	"quarter" text NOT NULL,
 	"side" text NOT NULL,
 	"breakdown" text NOT NULL,
-	"org_path" text NOT NULL,
-	"stop_len" integer NOT NULL,
+	"unit_path" text NOT NULL,
 	"city" text NOT NULL,
 	"key" text NOT NULL,
 	"entries" bigint NOT NULL,
 	"n" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX "market_counts_key" ON "market_counts" ("quarter", "side", "breakdown", "org_path", "stop_len", "city", "key");
+CREATE UNIQUE INDEX "market_counts_key" ON "market_counts" ("unit_path", "side", "breakdown", "quarter", "city", "key");
 --> statement-breakpoint
 CREATE TABLE "market_count_deltas" (LIKE "market_counts");
 --> statement-breakpoint
@@ -149,21 +149,27 @@ CREATE FUNCTION market_supply_entries() RETURNS SETOF market_entries LANGUAGE sq
            coalesce(left(c.data->'desiredAreas'->>0, 4) || '00', 'unspecified') AS city, coalesce(left(c.data->'desiredAreas'->>0, 6), 'unspecified') AS region,
            coalesce(left(c.data->'desiredOccupations'->>0, 7), 'unspecified') AS occupation, coalesce(c.data->>'education', 'unspecified') AS education,
            coalesce(c.data->>'seekerCategory', 'unspecified') AS seeker_category,
-           coalesce((SELECT max(common_prefix_length(c.org_path, l.org_path)) FROM cases l
-                     CROSS JOIN LATERAL market_quarters(l.data->>'availableFrom', l.data->>'validUntil') lq
-                     WHERE l.city_code = c.city_code AND l.subject_id = c.subject_id AND l.process_id = c.process_id AND lq.id = q.id
-                       AND (l.created_at, l.id) > (c.created_at, c.id)), 0) AS stop_len
+           -- Most persons have one registration in a quarter: the later ones are looked up only for the others.
+           CASE WHEN count(*) OVER (PARTITION BY c.city_code, c.subject_id, q.id) = 1 THEN 0
+             ELSE coalesce((SELECT max(common_prefix_length(c.org_path, l.org_path)) FROM cases l
+                            CROSS JOIN LATERAL market_quarters(l.data->>'availableFrom', l.data->>'validUntil') lq
+                            WHERE l.city_code = c.city_code AND l.subject_id = c.subject_id AND l.process_id = c.process_id AND lq.id = q.id
+                              AND (l.created_at, l.id) > (c.created_at, c.id)), 0) END AS stop_len
     FROM cases c JOIN market_sources s ON s.side = 'supply' AND s.process_id = c.process_id
     CROSS JOIN LATERAL market_quarters(c.data->>'availableFrom', c.data->>'validUntil') q
   ) x
   WHERE x.stop_len < length(x.org_path)
 $$;
 --> statement-breakpoint
--- One entry's row per breakdown that the roll-up answers (sex and age need the person's master data: read raw).
-CREATE FUNCTION market_count_rows(e market_entries, sign integer) RETURNS SETOF market_counts LANGUAGE sql IMMUTABLE AS $$
-  SELECT e.quarter, e.side, k.breakdown, e.org_path, e.stop_len, e.city, k.key, sign::bigint, sign * coalesce(e.headcount, 0)::bigint
-  FROM (VALUES ('total', 'total'), ('region', e.region), ('city', e.city), ('occupation', e.occupation), ('education', e.education),
-               ('skillLevel', e.skill_level), ('industry', e.industry), ('seekerCategory', e.seeker_category)) AS k(breakdown, key)
+-- An entry's rows (or those of `entries` alike, summing to `n`): one per breakdown that the roll-up answers (sex and age
+-- need the person's master data: read raw) and per org unit that counts it, the office and each unit above it whose
+-- path is longer than the entry's `stop_len`.
+CREATE FUNCTION market_count_rows(e market_entries, entries bigint, n bigint) RETURNS SETOF market_counts LANGUAGE sql IMMUTABLE AS $$
+  SELECT e.quarter, e.side, k.breakdown, left(e.org_path, p), e.city, k.key, entries, n
+  FROM generate_series(greatest(e.stop_len + 1, 2), length(e.org_path)) AS p
+  CROSS JOIN (VALUES ('total', 'total'), ('region', e.region), ('city', e.city), ('occupation', e.occupation), ('education', e.education),
+                     ('skillLevel', e.skill_level), ('industry', e.industry), ('seekerCategory', e.seeker_category)) AS k(breakdown, key)
+  WHERE substr(e.org_path, p, 1) = '/'
 $$;
 --> statement-breakpoint
 -- Takes back what an entity added and adds what it adds now, when that changed; one writer per entity at a time.
@@ -186,9 +192,9 @@ BEGIN
   DELETE FROM market_entries e WHERE e.city_code = entry_city_code AND e.entity_id = entity AND e.side = entry_side;
   INSERT INTO market_entries SELECT * FROM unnest(after);
   INSERT INTO market_count_deltas
-    SELECT r.* FROM unnest(before) b CROSS JOIN LATERAL market_count_rows(b, -1) r
+    SELECT r.* FROM unnest(before) b CROSS JOIN LATERAL market_count_rows(b, -1, -coalesce(b.headcount, 0)) r
     UNION ALL
-    SELECT r.* FROM unnest(after) a CROSS JOIN LATERAL market_count_rows(a, 1) r;
+    SELECT r.* FROM unnest(after) a CROSS JOIN LATERAL market_count_rows(a, 1, coalesce(a.headcount, 0)) r;
 END;
 $$;
 --> statement-breakpoint
@@ -243,8 +249,8 @@ BEGIN
     DO UPDATE SET n = step_counts.n + excluded.n;
   WITH moved AS (DELETE FROM market_count_deltas RETURNING *)
   INSERT INTO market_counts
-    SELECT quarter, side, breakdown, org_path, stop_len, city, key, sum(entries), sum(n) FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("quarter", "side", "breakdown", "org_path", "stop_len", "city", "key")
+    SELECT quarter, side, breakdown, unit_path, city, key, sum(entries), sum(n) FROM moved GROUP BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT ("unit_path", "side", "breakdown", "quarter", "city", "key")
     DO UPDATE SET entries = market_counts.entries + excluded.entries, n = market_counts.n + excluded.n;
 END;
 $$;
@@ -265,10 +271,18 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;
   INSERT INTO market_entries SELECT * FROM market_demand_entries();
   INSERT INTO market_entries SELECT * FROM market_supply_entries();
+  -- Entries alike are counted together first: far fewer rows to spread over breakdowns and units.
   INSERT INTO market_counts
-    SELECT r.quarter, r.side, r.breakdown, r.org_path, r.stop_len, r.city, r.key, sum(r.entries), sum(r.n)
-    FROM market_entries e CROSS JOIN LATERAL market_count_rows(e, 1) r
-    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    SELECT r.quarter, r.side, r.breakdown, r.unit_path, r.city, r.key, sum(r.entries), sum(r.n)
+    FROM (SELECT side, quarter, org_path, stop_len, city, region, occupation, education, skill_level, industry, seeker_category,
+                 count(*) AS entries, sum(coalesce(headcount, 0)) AS n
+          FROM market_entries GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) g
+    CROSS JOIN LATERAL market_count_rows(ROW(g.side, '', NULL, g.quarter, g.org_path, g.stop_len, g.city, g.region, g.occupation, g.education,
+                                             g.skill_level, g.industry, g.seeker_category, NULL)::market_entries, g.entries, g.n) r
+    GROUP BY 1, 2, 3, 4, 5, 6;
+  ANALYZE step_counts;
+  ANALYZE market_entries;
+  ANALYZE market_counts;
 END;
 $$;
 --> statement-breakpoint
