@@ -161,15 +161,21 @@ CREATE FUNCTION market_supply_entries() RETURNS SETOF market_entries LANGUAGE sq
   WHERE x.stop_len < length(x.org_path)
 $$;
 --> statement-breakpoint
--- An entry's rows (or those of `entries` alike, summing to `n`): one per breakdown that the roll-up answers (sex and age
--- need the person's master data: read raw) and per org unit that counts it, the office and each unit above it whose
--- path is longer than the entry's `stop_len`.
+-- An entry's row key per breakdown that the roll-up answers (sex and age need the person's master data: read raw).
+CREATE FUNCTION market_entry_keys(e market_entries) RETURNS TABLE(breakdown text, key text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT * FROM (VALUES ('total', 'total'), ('region', e.region), ('city', e.city), ('occupation', e.occupation), ('education', e.education),
+                        ('skillLevel', e.skill_level), ('industry', e.industry), ('seekerCategory', e.seeker_category)) AS k(breakdown, key)
+$$;
+--> statement-breakpoint
+-- The org units that count an entry: its office and each unit above it whose path is longer than its `stop_len`.
+CREATE FUNCTION counting_unit_paths(org_path text, stop_len integer) RETURNS TABLE(unit_path text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT left(org_path, p) FROM generate_series(greatest(stop_len + 1, 2), length(org_path)) AS p WHERE substr(org_path, p, 1) = '/'
+$$;
+--> statement-breakpoint
+-- An entry's rows (or those of `entries` alike, summing to `n`): one per breakdown and counting unit.
 CREATE FUNCTION market_count_rows(e market_entries, entries bigint, n bigint) RETURNS SETOF market_counts LANGUAGE sql IMMUTABLE AS $$
-  SELECT e.quarter, e.side, k.breakdown, left(e.org_path, p), e.city, k.key, entries, n
-  FROM generate_series(greatest(e.stop_len + 1, 2), length(e.org_path)) AS p
-  CROSS JOIN (VALUES ('total', 'total'), ('region', e.region), ('city', e.city), ('occupation', e.occupation), ('education', e.education),
-                     ('skillLevel', e.skill_level), ('industry', e.industry), ('seekerCategory', e.seeker_category)) AS k(breakdown, key)
-  WHERE substr(e.org_path, p, 1) = '/'
+  SELECT e.quarter, e.side, k.breakdown, u.unit_path, e.city, k.key, entries, n
+  FROM market_entry_keys(e) k CROSS JOIN counting_unit_paths(e.org_path, e.stop_len) u
 $$;
 --> statement-breakpoint
 -- Takes back what an entity added and adds what it adds now, when that changed; one writer per entity at a time.
@@ -271,14 +277,18 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;
   INSERT INTO market_entries SELECT * FROM market_demand_entries();
   INSERT INTO market_entries SELECT * FROM market_supply_entries();
-  -- Entries alike are counted together first: far fewer rows to spread over breakdowns and units.
+  -- Counted in three steps, each on far fewer rows than the last: entries alike together, then per breakdown at their
+  -- office, then spread over the units above.
   INSERT INTO market_counts
-    SELECT r.quarter, r.side, r.breakdown, r.unit_path, r.city, r.key, sum(r.entries), sum(r.n)
-    FROM (SELECT side, quarter, org_path, stop_len, city, region, occupation, education, skill_level, industry, seeker_category,
-                 count(*) AS entries, sum(coalesce(headcount, 0)) AS n
-          FROM market_entries GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) g
-    CROSS JOIN LATERAL market_count_rows(ROW(g.side, '', NULL, g.quarter, g.org_path, g.stop_len, g.city, g.region, g.occupation, g.education,
-                                             g.skill_level, g.industry, g.seeker_category, NULL)::market_entries, g.entries, g.n) r
+    SELECT o.quarter, o.side, o.breakdown, u.unit_path, o.city, o.key, sum(o.entries), sum(o.n)
+    FROM (SELECT g.quarter, g.side, k.breakdown, g.org_path, g.stop_len, g.city, k.key, sum(g.entries) AS entries, sum(g.n) AS n
+          FROM (SELECT side, quarter, org_path, stop_len, city, region, occupation, education, skill_level, industry, seeker_category,
+                       count(*) AS entries, sum(coalesce(headcount, 0)) AS n
+                FROM market_entries GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) g
+          CROSS JOIN LATERAL market_entry_keys(ROW(g.side, '', NULL, g.quarter, g.org_path, g.stop_len, g.city, g.region, g.occupation,
+                                                   g.education, g.skill_level, g.industry, g.seeker_category, NULL)::market_entries) k
+          GROUP BY 1, 2, 3, 4, 5, 6, 7) o
+    CROSS JOIN LATERAL counting_unit_paths(o.org_path, o.stop_len) u
     GROUP BY 1, 2, 3, 4, 5, 6;
   ANALYZE step_counts;
   ANALYZE market_entries;
