@@ -107,7 +107,7 @@ function rolledUpRows(db: Executor, side: 'demand' | 'supply', path: string, by:
     sql`SELECT p.period, m.city, m.key, sum(m.n) AS n
         FROM (SELECT * FROM market_counts UNION ALL SELECT * FROM market_count_deltas) m
         JOIN (VALUES ${sql.join(quarters, sql`, `)}) AS p(period, quarter) ON p.quarter = m.quarter
-        WHERE m.unit_path = ${path} AND m.side = ${side} AND m.breakdown = ${by}
+        WHERE m.unit_path = ${path} AND m.side = ${side} AND m.breakdown = ${by} AND m.quarter IN (${sql.join(Object.values(periods).map((q) => sql`${q.id}`), sql`, `)})
         GROUP BY 1, 2, 3 HAVING sum(m.entries) > 0`,
   );
 }

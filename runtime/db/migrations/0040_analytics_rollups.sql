@@ -108,7 +108,7 @@ CREATE TABLE "market_counts" (
 	"n" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX "market_counts_key" ON "market_counts" ("unit_path", "side", "breakdown", "quarter", "city", "key");
+CREATE UNIQUE INDEX "market_counts_key" ON "market_counts" ("unit_path", "side", "breakdown", "quarter", "city", "key") INCLUDE ("entries", "n");
 --> statement-breakpoint
 CREATE TABLE "market_count_deltas" (LIKE "market_counts");
 --> statement-breakpoint
