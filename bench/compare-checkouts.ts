@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 /**
  * Before and after on two checkouts, in one session: `npm run bench:compare -- <other checkout>
- * [engine|portal]` runs that benchmark (engine by default) in the other checkout (the baseline, with
+ * [engine|portal|analytics]` runs that benchmark (engine by default) in the other checkout (the baseline, with
  * its own node_modules) and in this one, alternately `BENCH_ALTERNATIONS` (2) times each, then
  * prints each figure's best on each side and their ratio, and ends with one JSON line. The
  * machine's load changes over minutes; alternating gives both sides the same share of it.
@@ -15,6 +15,11 @@ interface EngineEntry {
   rawStepsPerSec: number;
 }
 
+interface AnalyticsTiming {
+  name: string;
+  seconds: number;
+}
+
 interface PortalFigure {
   name: string;
   backend: string;
@@ -23,8 +28,8 @@ interface PortalFigure {
 }
 
 const [baseline, benchmark = 'engine'] = process.argv.slice(2);
-if (!baseline || (benchmark !== 'engine' && benchmark !== 'portal')) {
-  console.error('usage: npm run bench:compare -- <path of the baseline checkout> [engine|portal]');
+if (!baseline || !['engine', 'portal', 'analytics'].includes(benchmark)) {
+  console.error('usage: npm run bench:compare -- <path of the baseline checkout> [engine|portal|analytics]');
   process.exit(2);
 }
 const sides = { baseline: resolve(baseline), current: resolve(new URL('..', import.meta.url).pathname) };
@@ -77,5 +82,18 @@ function portalComparisons() {
   });
 }
 
-const comparisons = benchmark === 'engine' ? engineComparisons() : portalComparisons();
+/** Seconds per analytics question (on the same kept data set): the best of each side, after / before (lower is better). */
+function analyticsComparisons() {
+  const timings = (side: keyof typeof sides) => runs[side].flatMap((run) => run['queries'] as AnalyticsTiming[]);
+  const best = (side: keyof typeof sides, name: string) => Math.min(...timings(side).filter((q) => q.name === name).map((q) => q.seconds));
+  return (runs.current[0]!['queries'] as AnalyticsTiming[]).map(({ name }) => {
+    const before = best('baseline', name);
+    const after = best('current', name);
+    const ratio = round2(after / before);
+    console.log(`${name}: ${before.toFixed(3)} s before, ${after.toFixed(3)} s after (${ratio}x)`);
+    return { name, beforeSeconds: before, afterSeconds: after, ratio };
+  });
+}
+
+const comparisons = benchmark === 'engine' ? engineComparisons() : benchmark === 'portal' ? portalComparisons() : analyticsComparisons();
 console.log(JSON.stringify({ benchmark: `${benchmark}-compare`, baseline: sides.baseline, alternations, comparisons, runs }));

@@ -10,7 +10,8 @@ import { runPortalBench } from './portal/portal-bench.ts';
  * per measurement and backend, `{name, backend, rows, seconds}`).
  * Settings: DATABASE_URL (adds PostgreSQL), BENCH_CASES (cases per measured run), BENCH_ROUNDS,
  * BENCH_SECONDS and BENCH_CONNECTIONS (each HTTP load's length and connections), BENCH_IMPORT_ROWS
- * (100,000), BENCH_POSTINGS or `--postings N` (300,000) and BENCH_SEARCH_ROUNDS (8) for `portal`.
+ * (100,000), BENCH_POSTINGS or `--postings N` (300,000) and BENCH_SEARCH_ROUNDS (8) for `portal`,
+ * `--scale N` for `analytics` (1: 1,000,000 persons; 10: 10,000,000, in a database of its own).
  */
 const benchmarks = {
   engine: () =>
@@ -23,6 +24,7 @@ const benchmarks = {
   analytics: () =>
     runAnalyticsBench({
       postgresUrl: process.env['DATABASE_URL'] || undefined,
+      scale: Number(option('--scale') ?? 1),
       rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
       questions: analyticsQuestions,
       log: (line) => console.log(line),
@@ -49,9 +51,10 @@ const benchmarks = {
     }),
 };
 
-/** Options given as `--name value` (so far `--postings`), and the arguments left: the benchmarks' names. */
-const options = ['--postings'];
-const args = process.argv.slice(2).filter((a, i, all) => !options.includes(a) && !options.includes(all[i - 1] ?? ''));
+/** Options given as `--name value` (`--postings`, `--scale`), and the arguments left: the benchmarks' names. */
+const options = ['--postings', '--scale'];
+// A `--` (from `npm run bench -- analytics -- --scale 10`) separates nothing here.
+const args = process.argv.slice(2).filter((a, i, all) => a !== '--' && !options.includes(a) && !options.includes(all[i - 1] ?? ''));
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at < 0 ? undefined : process.argv[at + 1];

@@ -10,12 +10,14 @@ import { loadPlugins, readPackages } from '../../runtime/plugins/index.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { seed } from '../../runtime/seed/index.ts';
 import { createRuntimeContext } from '../../runtime/startup.ts';
-import { generateData, hasData, SIZE } from './generate-data.ts';
+import { generateData, hasData, sizeAt } from './generate-data.ts';
 
 const plugins = readPackages();
 
-/** The database the data set lives in, kept between runs so it is generated once. */
-const DATABASE = 'employment_services_bench';
+/** The database the data set of a scale lives in, kept between runs so it is generated once. */
+function databaseOf(scale: number): string {
+  return scale === 1 ? 'employment_services_bench' : `employment_services_bench_x${scale}`;
+}
 
 /** One timed question: the best of `rounds` runs and every run. */
 export interface Timing {
@@ -24,16 +26,16 @@ export interface Timing {
   runs: number[];
 }
 
-async function ensureDatabase(serverUrl: string): Promise<string> {
+async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   try {
-    const found = await admin`SELECT 1 FROM pg_database WHERE datname = ${DATABASE}`;
-    if (found.length === 0) await admin.unsafe(`CREATE DATABASE ${DATABASE}`);
+    const found = await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`;
+    if (found.length === 0) await admin.unsafe(`CREATE DATABASE ${database}`);
   } finally {
     await admin.end();
   }
   const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 
@@ -51,23 +53,26 @@ const evaluator: SessionUser = {
 };
 
 /**
- * The analytics benchmark: generates the province data set on PostgreSQL if absent (1,000,000
- * persons, 300,000 vacancies, 2,000,000 performance records), then times the evaluator's
- * questions, each the best of `rounds` runs.
+ * The analytics benchmark: generates the province data set of `scale` on PostgreSQL if absent
+ * (scale 1: 1,000,000 persons, 300,000 vacancies, 2,000,000 performance records; scale 10: ten
+ * times each, in a database of its own), then times the evaluator's questions, each the best of
+ * `rounds` runs.
  */
-export async function runAnalyticsBench(options: { postgresUrl: string | undefined; rounds: number; questions: (rt: RuntimeContext, user: SessionUser) => Record<string, () => Promise<unknown>>; log: (line: string) => void }) {
+export async function runAnalyticsBench(options: { postgresUrl: string | undefined; scale: number; rounds: number; questions: (rt: RuntimeContext, user: SessionUser) => Record<string, () => Promise<unknown>>; log: (line: string) => void }) {
   if (!options.postgresUrl) {
     options.log('analytics: skipped, it runs on PostgreSQL (set DATABASE_URL)');
     return { benchmark: 'analytics', skipped: 'DATABASE_URL is not set' };
   }
-  const handle = await openPostgres(await ensureDatabase(options.postgresUrl), { max: 4 });
+  const DATABASE = databaseOf(options.scale);
+  const SIZE = sizeAt(options.scale);
+  const handle = await openPostgres(await ensureDatabase(options.postgresUrl, DATABASE), { max: 4 });
   try {
     await handle.migrate();
     const rt = createRuntimeContext({ db: handle.db, backend: 'postgres', registry: loadPlugins(plugins), config: { ...readConfig({}), mode: 'production' }, cipher: new FieldCipher(freshKeyRing()), clock: () => new Date() });
-    if (!(await hasData(handle.db))) {
+    if (!(await hasData(handle.db, SIZE))) {
       options.log(`generating the data set (${SIZE.persons} persons, ${SIZE.vacancies} vacancies, ${SIZE.seekers} seekers, ${SIZE.registrations} registrations) in ${DATABASE}…`);
       await seed(rt, { cityCode: '3502' }, () => undefined);
-      await generateData(handle.db, options.log);
+      await generateData(handle.db, SIZE, options.log);
       await handle.db.execute(sql`ANALYZE`);
     }
     const timings: Timing[] = [];
@@ -82,7 +87,7 @@ export async function runAnalyticsBench(options: { postgresUrl: string | undefin
       options.log(`${name}: ${seconds.toFixed(3)} s (runs ${runs.map((r) => r.toFixed(3)).join(', ')})`);
       timings.push({ name, seconds, runs });
     }
-    return { benchmark: 'analytics', database: DATABASE, size: SIZE, queries: timings };
+    return { benchmark: 'analytics', database: DATABASE, scale: options.scale, size: SIZE, queries: timings };
   } finally {
     await handle.close();
   }

@@ -79,8 +79,45 @@ function supplyRows(db: Executor, seeker: Meaning, path: string, by: Breakdown, 
   );
 }
 
-/** Demand and supply of an org unit's subtree (by its `path`) for each named period, per city and row key. */
-export async function countMarket(rt: RuntimeContext, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>): Promise<Map<string, PeriodCounts>> {
+/** The breakdowns the market_counts roll-up keeps; sex and age need the person's master data as of the quarter. */
+const rolledUp: ReadonlySet<Breakdown> = new Set(['total', 'region', 'city', 'occupation', 'education', 'skillLevel', 'industry', 'seekerCategory']);
+
+/**
+ * Whether the roll-up (migration 0040) counts the market as the plugins now define it: it is kept
+ * for the processes (and publishing state) in `market_sources`.
+ */
+async function rollUpFits(rt: RuntimeContext, by: Breakdown): Promise<boolean> {
+  if (!rolledUp.has(by)) return false;
+  const vacancy = rt.registry.meaning('publishedVacancy');
+  const seeker = rt.registry.meaning('activeJobSeeker');
+  const sources = await queryRows<{ side: string; process_id: string; state: string | null }>(rt.db, sql`SELECT side, process_id, state FROM market_sources`);
+  const source = new Map(sources.map((row) => [row.side, row]));
+  return source.get('demand')?.process_id === vacancy.process && source.get('demand')?.state === vacancy.state && source.get('supply')?.process_id === seeker.process;
+}
+
+/**
+ * Demand or supply from the roll-up: the summed counts and the deltas not yet folded in, kept per
+ * org unit (a person's registration that a later one of theirs outranks is kept only for the units
+ * holding it and not the later one, as the de-duplication of `supplyRows` counts it).
+ */
+function rolledUpRows(db: Executor, side: 'demand' | 'supply', path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>) {
+  const quarters = Object.entries(periods).map(([name, q]) => sql`(${name}::text, ${q.id}::text)`);
+  return queryRows<CountRow>(
+    db,
+    sql`SELECT p.period, m.city, m.key, sum(m.n) AS n
+        FROM (SELECT * FROM market_counts UNION ALL SELECT * FROM market_count_deltas) m
+        JOIN (VALUES ${sql.join(quarters, sql`, `)}) AS p(period, quarter) ON p.quarter = m.quarter
+        WHERE m.unit_path = ${path} AND m.side = ${side} AND m.breakdown = ${by} AND m.quarter IN (${sql.join(Object.values(periods).map((q) => sql`${q.id}`), sql`, `)})
+        GROUP BY 1, 2, 3 HAVING sum(m.entries) > 0`,
+  );
+}
+
+/**
+ * Demand and supply of an org unit's subtree (by its `path`) for each named period, per city and
+ * row key: from the market_counts roll-up where it keeps the breakdown, else from the cases
+ * (`fromRecords` asks for the cases always; the figures are the same).
+ */
+export async function countMarket(rt: RuntimeContext, path: string, by: Breakdown, periods: Readonly<Record<string, Quarter>>, options: { fromRecords?: boolean } = {}): Promise<Map<string, PeriodCounts>> {
   const result = new Map<string, PeriodCounts>(Object.keys(periods).map((name) => [name, new Map()]));
   const add = (rows: CountRow[], side: keyof Tally) => {
     for (const row of rows) {
@@ -92,10 +129,13 @@ export async function countMarket(rt: RuntimeContext, path: string, by: Breakdow
       keys.set(row.key, tally);
     }
   };
-  const [demand, supply] = await Promise.all([
-    analyticalQuery(rt, (tx) => demandRows(tx, rt.registry.meaning('publishedVacancy'), path, by, periods)),
-    analyticalQuery(rt, (tx) => supplyRows(tx, rt.registry.meaning('activeJobSeeker'), path, by, periods)),
-  ]);
+  const fromRollUp = !options.fromRecords && (await rollUpFits(rt, by));
+  const [demand, supply] = fromRollUp
+    ? await Promise.all([rolledUpRows(rt.db, 'demand', path, by, periods), rolledUpRows(rt.db, 'supply', path, by, periods)])
+    : await Promise.all([
+        analyticalQuery(rt, (tx) => demandRows(tx, rt.registry.meaning('publishedVacancy'), path, by, periods)),
+        analyticalQuery(rt, (tx) => supplyRows(tx, rt.registry.meaning('activeJobSeeker'), path, by, periods)),
+      ]);
   add(demand, 'demand');
   add(supply, 'supply');
   return result;

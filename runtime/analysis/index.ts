@@ -1,2 +1,3 @@
 export { supplyDemand, quarterMarket, quarterRatio, type SupplyDemandQuery } from './supply-demand.ts';
 export { breakdowns, type Breakdown } from './breakdowns.ts';
+export { compactAnalyticsRollups } from './rollups.ts';

@@ -1,11 +1,12 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { MIGRATE_EVENT, PlatformError, chinaDayEnd, chinaDayStart, workingDaysBetween, type IndicatorSpec, type RecordSelector } from '../../engine/index.ts';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { PlatformError, workingDaysBetween, type IndicatorSpec } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
 import { queryRows } from '../db/index.ts';
 import { caseEvents, cases, orgUnits, posts, recordRevisions } from '../db/schema/index.ts';
 import type { CaseChannel } from '../cases/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
+import { countWhere, onTimeNow, records, revisionOf, sourceFor, type RecordSource } from './record-counts.ts';
 
 /**
  * The question an indicator answers: where (an org unit and its subtree, optionally one post), when
@@ -38,48 +39,12 @@ export async function unitInScope(rt: RuntimeContext, user: SessionUser, orgUnit
   return unit;
 }
 
-/** A record's revision after its year's holiday schedule came in, joined to the record when there is one. */
-const revisionOf = and(eq(recordRevisions.cityCode, caseEvents.cityCode), eq(recordRevisions.caseEventId, caseEvents.id))!;
-
-/** Whether a step met its deadline: as judged again once its year's schedule came in, else as recorded. */
-const onTimeNow = sql<boolean | null>`coalesce(${recordRevisions.onTime}, ${caseEvents.onTime})`;
-
-/**
- * The records a selector counts. A migration's record (from = to = the case's state) moves a case
- * onto another version without a step of the work, so only a selector naming its event counts it.
- */
-function selects(selector: RecordSelector): SQL {
-  const conditions: SQL[] = [eq(caseEvents.processId, selector.process)];
-  conditions.push(selector.event ? eq(caseEvents.event, selector.event) : ne(caseEvents.event, MIGRATE_EVENT));
-  if (selector.from) conditions.push(eq(caseEvents.fromState, selector.from));
-  if (selector.to) conditions.push(eq(caseEvents.toState, selector.to));
-  if (selector.onTime !== undefined) conditions.push(sql`${onTimeNow} = ${selector.onTime}`);
-  if (selector.withDeadline) conditions.push(isNotNull(caseEvents.dueAt));
-  if (selector.data) conditions.push(sql`${caseEvents.data} @> ${JSON.stringify(selector.data)}::jsonb`);
-  if (selector.withinDaysOfOpening !== undefined) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM cases opened WHERE opened.city_code = ${caseEvents.cityCode} AND opened.id = ${caseEvents.caseId}
-          AND ${caseEvents.leftAt} <= opened.created_at + make_interval(days => ${selector.withinDaysOfOpening}::int))`,
-    );
-  }
-  return and(...conditions)!;
-}
-
 /**
  * Records taken in the unit's subtree (by the org unit of whoever took the step), in the period, at
- * the post if given. A record brought in by a legacy import is history from the city's earlier
- * system, not work done here in the period: it is never counted.
+ * the post if given, legacy imports left out (see `records.inPeriod`).
  */
 export function inPeriod(path: string, query: IndicatorQuery): SQL {
-  const conditions: SQL[] = [
-    isNull(caseEvents.importedFrom),
-    sql`${orgUnits.path} LIKE ${`${path}%`}`,
-    gte(caseEvents.leftAt, chinaDayStart(query.from)),
-    lt(caseEvents.leftAt, chinaDayEnd(query.to)),
-  ];
-  if (query.post) conditions.push(eq(caseEvents.post, query.post));
-  if (query.channel) conditions.push(eq(caseEvents.channel, query.channel));
-  return and(...conditions)!;
+  return records.inPeriod(path, query);
 }
 
 function ratio(numerator: number, denominator: number, factor: number): number | null {
@@ -93,23 +58,20 @@ function ratio(numerator: number, denominator: number, factor: number): number |
  * many of the records counted were judged against a provisional deadline (a year with no holiday
  * schedule yet) and how many were judged again since their year's schedule came in.
  */
-export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery) {
+export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery, options: { fromRecords?: boolean } = {}) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  const counted = sql`(${selects(spec.numerator)} OR ${selects(spec.denominator)})`;
-  const [counts] = await rt.db
-    .select({
-      numerator: sql<number>`count(*) FILTER (WHERE ${selects(spec.numerator)})`.mapWith(Number),
-      denominator: sql<number>`count(*) FILTER (WHERE ${selects(spec.denominator)})`.mapWith(Number),
-      provisional: sql<number>`count(*) FILTER (WHERE ${counted} AND ${caseEvents.dueProvisional} AND ${recordRevisions.caseEventId} IS NULL)`.mapWith(Number),
-      recalculated: sql<number>`count(*) FILTER (WHERE ${counted} AND ${recordRevisions.caseEventId} IS NOT NULL)`.mapWith(Number),
-    })
-    .from(caseEvents)
-    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
-    .leftJoin(recordRevisions, revisionOf)
-    .where(and(inPeriod(unit.path, query), inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])));
-  const numerator = counts?.numerator ?? 0;
-  const denominator = counts?.denominator ?? 0;
+  const source = sourceFor(options.fromRecords ?? false, spec.numerator, spec.denominator);
+  const counted = sql`(${source.selects(spec.numerator)} OR ${source.selects(spec.denominator)})`;
+  const [counts] = await queryRows<{ numerator: string | number; denominator: string | number; provisional: string | number; recalculated: string | number }>(
+    rt.db,
+    sql`SELECT ${countWhere(source, source.selects(spec.numerator))} AS numerator, ${countWhere(source, source.selects(spec.denominator))} AS denominator,
+          ${countWhere(source, sql`${counted} AND ${source.provisional}`)} AS provisional, ${countWhere(source, sql`${counted} AND ${source.recalculated}`)} AS recalculated
+        FROM ${source.from}
+        WHERE ${source.inPeriod(unit.path, query)} AND ${source.process} IN (${spec.numerator.process}, ${spec.denominator.process})`,
+  );
+  const numerator = Number(counts?.numerator ?? 0);
+  const denominator = Number(counts?.denominator ?? 0);
   const { from, to, post } = query;
   return {
     indicator: id,
@@ -122,16 +84,16 @@ export async function computeIndicator(rt: RuntimeContext, user: SessionUser, id
     denominator,
     factor: spec.factor,
     value: ratio(numerator, denominator, spec.factor),
-    calendar: { provisionalRecords: counts?.provisional ?? 0, recalculatedRecords: counts?.recalculated ?? 0 },
+    calendar: { provisionalRecords: Number(counts?.provisional ?? 0), recalculatedRecords: Number(counts?.recalculated ?? 0) },
   };
 }
 
 /** What a drill-down splits an indicator by: child org unit, post, or the channel the cases came in by. */
 export type DrillDownBy = 'unit' | 'post' | 'channel';
 
-function drillKey(by: DrillDownBy, unitPath: string): SQL<string> {
-  if (by === 'post') return sql<string>`coalesce(${caseEvents.post}, '')`;
-  if (by === 'channel') return sql<string>`${caseEvents.channel}`;
+function drillKey(source: RecordSource, by: DrillDownBy, unitPath: string): SQL<string> {
+  if (by === 'post') return sql<string>`coalesce(${source.post}, '')`;
+  if (by === 'channel') return sql<string>`${source.channel}`;
   return sql<string>`split_part(substr(${orgUnits.path}, ${unitPath.length + 1}), '/', 1)`;
 }
 
@@ -141,18 +103,16 @@ function drillKey(by: DrillDownBy, unitPath: string): SQL<string> {
  * own numerator and denominator. Rows add up to the unit's figure; steps recorded at the unit itself
  * appear as its own row.
  */
-export async function drillDown(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { by: DrillDownBy }) {
+export async function drillDown(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { by: DrillDownBy }, options: { fromRecords?: boolean } = {}) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  const key = drillKey(query.by, unit.path);
+  const source = sourceFor(options.fromRecords ?? false, spec.numerator, spec.denominator);
+  const key = drillKey(source, query.by, unit.path);
   const rows = await queryRows<{ key: string; numerator: string | number; denominator: string | number }>(
     rt.db,
-    sql`SELECT ${key} AS key,
-          count(*) FILTER (WHERE ${selects(spec.numerator)}) AS numerator,
-          count(*) FILTER (WHERE ${selects(spec.denominator)}) AS denominator
-        FROM ${caseEvents} JOIN ${orgUnits} ON ${orgUnits.id} = ${caseEvents.orgUnitId}
-          LEFT JOIN ${recordRevisions} ON ${revisionOf}
-        WHERE ${inPeriod(unit.path, query)} AND ${inArray(caseEvents.processId, [spec.numerator.process, spec.denominator.process])}
+    sql`SELECT ${key} AS key, ${countWhere(source, source.selects(spec.numerator))} AS numerator, ${countWhere(source, source.selects(spec.denominator))} AS denominator
+        FROM ${source.from}
+        WHERE ${source.inPeriod(unit.path, query)} AND ${source.process} IN (${spec.numerator.process}, ${spec.denominator.process})
         GROUP BY 1 ORDER BY 1`,
   );
   const keys = rows.map((r) => r.key).filter(Boolean);
@@ -190,7 +150,7 @@ export async function drillDown(rt: RuntimeContext, user: SessionUser, id: strin
 export async function indicatorRecords(rt: RuntimeContext, user: SessionUser, id: string, query: IndicatorQuery & { late?: boolean | undefined; page: number; pageSize: number }) {
   const spec = indicatorOf(rt, id);
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  const conditions = [inPeriod(unit.path, query), selects(spec.denominator)];
+  const conditions = [inPeriod(unit.path, query), records.selects(spec.denominator)];
   if (query.late) conditions.push(sql`${onTimeNow} = false`);
   const [counted] = await rt.db
     .select({ total: count() })

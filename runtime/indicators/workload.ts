@@ -1,10 +1,12 @@
-import { and, count, eq, isNotNull, lt, ne, sql, type AnyColumn } from 'drizzle-orm';
+import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { workingDaysBetween } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { calendarInForce } from '../calendar/index.ts';
-import { caseEvents, orgUnits, posts, tasks } from '../db/schema/index.ts';
+import { queryRows } from '../db/index.ts';
+import { posts, tasks } from '../db/schema/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { inPeriod, unitInScope, type IndicatorQuery } from './indicator-service.ts';
+import { unitInScope, type IndicatorQuery } from './indicator-service.ts';
+import { records, stepCounts } from './record-counts.ts';
 
 /** The value below which `share` of the counted values fall (nearest rank), from values sorted with their counts. */
 function percentile(sorted: readonly { days: number; n: number }[], total: number, share: number): number | null {
@@ -21,19 +23,21 @@ function percentile(sorted: readonly { days: number; n: number }[], total: numbe
 /**
  * Workload per post in an org unit's subtree: steps handled in the period (human steps with a
  * task deadline), their average and 90th-percentile handling time in working days, and the
- * caseload now: open tasks and how many of them are overdue.
+ * caseload now: open tasks and how many of them are overdue. The steps are counted from the
+ * step_counts roll-up (`fromRecords`: from the records themselves, the same figures).
  */
-export async function workloadByPost(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post'> & { process?: string | undefined }) {
+export async function workloadByPost(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post'> & { process?: string | undefined }, options: { fromRecords?: boolean } = {}) {
   const unit = await unitInScope(rt, user, query.orgUnitId);
   const now = rt.clock();
   // Grouped by post and China dates in SQL: working days are then counted once per distinct pair.
-  const day = (column: AnyColumn) => sql<string>`to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
-  const steps = await rt.db
-    .select({ post: caseEvents.post, entered: day(caseEvents.enteredAt), left: day(caseEvents.leftAt), n: count() })
-    .from(caseEvents)
-    .innerJoin(orgUnits, eq(orgUnits.id, caseEvents.orgUnitId))
-    .where(and(inPeriod(unit.path, query), isNotNull(caseEvents.dueAt), ne(caseEvents.actorRole, 'system'), query.process ? eq(caseEvents.processId, query.process) : undefined))
-    .groupBy(caseEvents.post, day(caseEvents.enteredAt), day(caseEvents.leftAt));
+  const source = options.fromRecords ? records : stepCounts;
+  const steps = await queryRows<{ post: string | null; entered: string; left: string; n: string | number }>(
+    rt.db,
+    sql`SELECT ${source.post} AS post, ${source.enteredDay} AS entered, ${source.leftDay} AS left, sum(${source.weight}) AS n
+        FROM ${source.from}
+        WHERE ${source.inPeriod(unit.path, query)} AND ${source.handled} ${query.process ? sql`AND ${source.process} = ${query.process}` : sql``}
+        GROUP BY 1, 2, 3 HAVING sum(${source.weight}) <> 0`,
+  );
   const open = await rt.db
     .select({ post: tasks.post, open: count(), overdue: sql<number>`count(*) FILTER (WHERE ${lt(tasks.dueAt, now)})`.mapWith(Number) })
     .from(tasks)

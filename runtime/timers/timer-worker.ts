@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { PlatformError, type Actor } from '../../engine/index.ts';
 import { retryLostRace, type Transaction } from '../db/index.ts';
 import { auditLog, cases, tasks, timers } from '../db/schema/index.ts';
+import { compactAnalyticsRollups } from '../analysis/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { deliverDue } from '../exchange/index.ts';
@@ -111,9 +112,9 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
  * then fires the timers that are due, sends the saved searches' alerts that are due, pushes the
- * exchange's messages that are due to their receivers (retried with backoff) and, every five minutes,
- * downloads the national platform's applications (a city's download that stopped is reported to
- * `onError`); runs never overlap.
+ * exchange's messages that are due to their receivers (retried with backoff), folds the analytics
+ * roll-ups' deltas into their sums and, every five minutes, downloads the national platform's
+ * applications (a city's download that stopped is reported to `onError`); runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
@@ -125,6 +126,7 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => fireDueTimers(rt))
       .then(() => deliverSearchAlerts(rt))
       .then(() => deliverDue(rt))
+      .then(() => compactAnalyticsRollups(rt))
       .then(() => downloadNational())
       .then((downloads) => {
         for (const { error } of downloads) if (error) onError(error);
