@@ -58,9 +58,9 @@ export async function supplyDemand(rt: RuntimeContext, user: SessionUser, query:
 }
 
 /**
- * 需求人数, 求职人数 and 求人倍率 of an org unit's subtree (by its tree path; '' for the whole
- * database) in one quarter, without the table: the totals only, as the early warning needs them for
- * each unit it evaluates and the national node asks them of each province.
+ * 需求人数, 求职人数 and 求人倍率 of an org unit's subtree (by its tree path) in one quarter, without
+ * the table: the totals only, as the early warning needs them for each unit it evaluates and the
+ * national node asks them of each province (its tree's root).
  */
 export async function quarterMarket(rt: RuntimeContext, path: string, quarter: string): Promise<{ demand: number; supply: number; ratio: number | null }> {
   const counts = await countMarket(rt, path, 'total', { current: parseQuarter(quarter) });

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { asc } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import { quarterMarket } from '../analysis/index.ts';
-import { nationalProvinces } from '../db/schema/index.ts';
+import { nationalProvinces, orgUnits } from '../db/schema/index.ts';
 import { queryPeer, type QueryHandler } from '../exchange/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
@@ -15,10 +15,16 @@ const MarketRequest = z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }).
 export const MarketResult = z.object({ demand: z.number().int().min(0), supply: z.number().int().min(0), ratio: z.number().nullable() }).strict().openapi('NationalMarketResult');
 export type MarketResult = z.infer<typeof MarketResult>;
 
+/** The quarter's totals over the whole database: those of its tree's root (the ministry's unit, above the province). */
+async function wholeDatabaseMarket(rt: RuntimeContext, quarter: string): Promise<MarketResult> {
+  const [root] = await rt.db.select({ path: orgUnits.path }).from(orgUnits).where(isNull(orgUnits.parentId));
+  return root ? quarterMarket(rt, root.path, quarter) : { demand: 0, supply: 0, ratio: null };
+}
+
 /**
  * In a province: the answer to `national.market`, the quarter's totals over its whole database by the
- * province's own supply and demand analysis. Aggregates only, no personal data: any member the
- * registry holds may ask.
+ * province's own supply and demand analysis (read from its roll-up, kept per unit of the tree).
+ * Aggregates only, no personal data: any member the registry holds may ask.
  */
 export function marketQueryHandler(rt: RuntimeContext): [string, QueryHandler] {
   return [
@@ -26,7 +32,7 @@ export function marketQueryHandler(rt: RuntimeContext): [string, QueryHandler] {
     async (payload) => {
       const parsed = MarketRequest.safeParse(payload);
       if (!parsed.success) throw new PlatformError('BAD_REQUEST', { details: { reason: 'market payload' } });
-      return quarterMarket(rt, '', parsed.data.quarter);
+      return wholeDatabaseMarket(rt, parsed.data.quarter);
     },
   ];
 }

@@ -108,7 +108,7 @@ describe.each(backends)('social insurance subsidy rules through the API (%s)', (
     const recognitions: string[] = [];
     for (const personId of Object.values(persons)) {
       const recognition = (await open(t, caseworker, 'employment-difficulty', personId)).id;
-      await act(t, caseworker, recognition, 'verify', { category: 'disability', evidence: '残疾人证', retirementCategory: 'male-60' });
+      await act(t, caseworker, recognition, 'verify', { category: 'disability', evidence: '残疾人证', holdsDisabilityCertificate: true, retirementCategory: 'male-60' });
       recognitions.push(recognition);
     }
     t.clock.set(`${RECOGNIZED_ON}T01:00:00.000Z`);
