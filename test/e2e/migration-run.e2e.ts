@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { confirmOn, describeInBrowser } from './browser.ts';
+import { closeDialog, confirmOn, describeInBrowser } from './browser.ts';
 import { openDraft, publishButton } from './configurator.ts';
 import { phoneFaults, untranslated } from './layout.ts';
 
@@ -49,8 +49,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.getByRole('button', { name: '执行迁移' }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: '执行在办业务迁移' });
     await confirm.getByText(`将把 ${rows} 件在办业务迁移到版本 ${version}`, { exact: false }).waitFor();
-    await confirm.getByRole('button', { name: /取\s*消/ }).click();
-    await confirm.waitFor({ state: 'hidden' });
+    await closeDialog(confirm, /取\s*消/);
 
     // Run on a phone (375 px) in English: the dry run's cases as cards, the confirmation on the screen.
     await page.getByRole('button', { name: 'English' }).click();
