@@ -151,16 +151,17 @@ export async function confirmOn(page: Page, trigger: Locator, name: string): Pro
 }
 
 /**
- * Clicks the button `name` of a modal dialog that closes it (cancel) and waits until it has closed.
- * Under CPU load a click made while antd's opening animation runs can go unanswered (seen in a
- * clean-clone run: the migration's confirmation stayed open for 30 s); it is clicked again, three
+ * Clicks `button`, which closes `dialog` (a modal's cancel, a confirmation that leaves the screen, a
+ * drawer's close), and waits until the dialog has closed. Under CPU load a click made while antd's
+ * opening animation runs can go unanswered (seen in clean-clone runs: the migration's confirmation and
+ * the import's drawer stayed open for 30 s, the unsaved-draft question too); it is clicked again, three
  * times at most.
  */
-export async function closeDialog(dialog: Locator, name: string | RegExp): Promise<void> {
+export async function closeDialog(dialog: Locator, button: Locator): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    await dialog.getByRole('button', { name }).click({ timeout: 5_000 }).catch(() => undefined);
+    await button.click({ timeout: 5_000 }).catch(() => undefined);
     const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
     if (closed) return;
-    if (attempt === 3) throw new Error(`the dialog's ${String(name)} went unanswered three times`);
+    if (attempt === 3) throw new Error('the dialog stayed open after three clicks');
   }
 }

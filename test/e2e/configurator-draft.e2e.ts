@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from './browser.ts';
+import { closeDialog, describeInBrowser } from './browser.ts';
 import { openDraft, publishButton, selectState } from './configurator.ts';
 import { cards, outsideCards, phoneFaults, untranslated } from './layout.ts';
 
@@ -137,7 +137,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     await page.getByRole('button', { name: 'Back to processes' }).click();
     const ask = page.getByRole('dialog').filter({ hasText: 'The draft has unsaved changes' });
     await ask.waitFor();
-    await ask.getByRole('button', { name: 'Discard and leave' }).click();
+    await closeDialog(ask, ask.getByRole('button', { name: 'Discard and leave' }));
     await page.getByRole('table', { name: 'Process configuration' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
   });

@@ -49,7 +49,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.getByRole('button', { name: '执行迁移' }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: '执行在办业务迁移' });
     await confirm.getByText(`将把 ${rows} 件在办业务迁移到版本 ${version}`, { exact: false }).waitFor();
-    await closeDialog(confirm, /取\s*消/);
+    await closeDialog(confirm, confirm.getByRole('button', { name: /取\s*消/ }));
 
     // Run on a phone (375 px) in English: the dry run's cases as cards, the confirmation on the screen.
     await page.getByRole('button', { name: 'English' }).click();
@@ -121,8 +121,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     expect(await drawer.innerText()).not.toContain('350203198003150571');
 
     // On a phone (375 px) in English: a file imported there, the imports as cards, an import's lines opened from its card.
-    await drawer.locator('.ant-drawer-close').click();
-    await drawer.waitFor({ state: 'hidden' });
+    await closeDialog(drawer, drawer.locator('.ant-drawer-close'));
     await page.getByRole('button', { name: 'English' }).click();
     await page.setViewportSize({ width: 375, height: 812 });
     // Another file (the same one twice is refused): another bank reference.
