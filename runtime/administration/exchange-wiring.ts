@@ -47,9 +47,10 @@ function cityOf(admin: SessionUser): string {
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-async function membersWithKeys(db: Executor): Promise<MemberView[]> {
-  const members = await db.select().from(exchangeMembers).orderBy(asc(exchangeMembers.code));
-  const keys = await db.select().from(exchangeKeys).orderBy(asc(exchangeKeys.validFrom));
+/** Registered members with their keys, oldest key first: every one, or the one named by `code`. */
+async function membersWithKeys(db: Executor, code?: string): Promise<MemberView[]> {
+  const members = await db.select().from(exchangeMembers).where(code === undefined ? undefined : eq(exchangeMembers.code, code)).orderBy(asc(exchangeMembers.code));
+  const keys = await db.select().from(exchangeKeys).where(code === undefined ? undefined : eq(exchangeKeys.memberCode, code)).orderBy(asc(exchangeKeys.validFrom));
   return members.map((member) => {
     const own = keys.filter((key) => key.memberCode === member.code);
     return {
@@ -60,6 +61,11 @@ async function membersWithKeys(db: Executor): Promise<MemberView[]> {
       keys: own.map((key) => ({ keyId: key.keyId, publicKey: key.publicKey, validFrom: key.validFrom.toISOString(), validUntil: iso(key.validUntil) })),
     };
   });
+}
+
+/** One member as the administrator sees it, read after a change to it. */
+async function memberView(db: Executor, code: string): Promise<MemberView> {
+  return (await membersWithKeys(db, code))[0]!;
 }
 
 /** The outbox of the members a city sends with (its routes' clients and its bank member), by receiver. */
@@ -118,7 +124,7 @@ export async function registerPeer(rt: RuntimeContext, admin: SessionUser, peer:
     const before = await memberByCode(tx, peer.code);
     await registerMember({ ...rt, db: tx }, peer);
     await note({ action: 'exchange.member.register', targetType: 'exchange-member', target: peer.code, cityCode, details: { name: peer.name, address: peer.address, before: before ? { name: before.name, address: before.address } : null } });
-    return (await membersWithKeys(tx)).find((member) => member.code === peer.code)!;
+    return memberView(tx, peer.code);
   });
 }
 
@@ -147,7 +153,7 @@ export async function addMemberKey(rt: RuntimeContext, admin: SessionUser, key: 
     if (existing && existing.publicKey !== key.publicKey) throw new PlatformError('EXCHANGE_PUBLIC_KEY_INVALID', { details: { keyId: key.keyId, reason: 'another key is registered under this id' } });
     await addPeerKey({ ...rt, db: tx }, key);
     await note({ action: 'exchange.key.add', targetType: 'exchange-member', target: key.memberCode, cityCode, details: { keyId: key.keyId, validFrom: key.validFrom.toISOString(), validUntil: iso(key.validUntil) } });
-    return (await membersWithKeys(tx)).find((member) => member.code === key.memberCode)!;
+    return memberView(tx, key.memberCode);
   });
 }
 
@@ -165,7 +171,7 @@ export async function makeOwnKey(rt: RuntimeContext, admin: SessionUser, memberC
     const ctx = { ...rt, db: tx };
     const made = keys.length > 0 ? (await rotateKey(ctx, memberCode)).at(-1)! : await createKey(ctx, memberCode);
     await note({ action: keys.length > 0 ? 'exchange.key.rotate' : 'exchange.key.create', targetType: 'exchange-member', target: memberCode, cityCode, details: { keyId: made.keyId } });
-    return (await membersWithKeys(tx)).find((member) => member.code === memberCode)!;
+    return memberView(tx, memberCode);
   });
 }
 
