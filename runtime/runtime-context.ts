@@ -121,6 +121,8 @@ export interface CaseOpenInput {
   openedByAccount?: string | null;
   /** The 全国人社政务服务平台 application it was opened for (申请编号): the national channel. */
   nationalApplicationNo?: string | null;
+  /** Another agency's signed event message it was opened for (a 参保登记): the exchange channel. */
+  exchangeMessage?: { sender: string; messageId: string } | null;
   data?: CaseData;
   cause: Cause | null;
   depth?: number;

@@ -148,7 +148,7 @@ export interface CaseItem {
   status: 'active' | 'final';
   subject: Subject | null;
   /** How the case came in: a service window, coordination by another case, an import from the earlier system. */
-  channel: 'window' | 'coordination' | 'import' | 'online' | 'national';
+  channel: 'window' | 'coordination' | 'import' | 'online' | 'national' | 'exchange';
   dueAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -146,6 +146,8 @@ export const errorCatalogue = {
   BANK_RECONCILIATION_MISMATCH: { kind: 'refusal', 'zh-CN': '银行对账结果与付款批次不符（笔数、金额或明细），未作任何处理', en: 'The bank\u2019s reconciliation does not agree with the payment batch (count, total or lines): nothing was applied' },
   // The national platform's applications (runtime/national-applications): one not of the documented shape is answered as refused, nothing opened.
   NATIONAL_APPLICATION_INVALID: { kind: 'refusal', 'zh-CN': '全国平台申请信息不符合接口格式，未予受理', en: 'The national platform\u2019s application is not of the documented shape: not taken' },
+  // Another agency's event message (runtime/agency-events): one not of the documented shape is refused, nothing of it kept.
+  AGENCY_EVENT_INVALID: { kind: 'refusal', 'zh-CN': '部门推送的事件消息不符合接口格式，未予接收', en: 'The agency\u2019s event message is not of the documented shape: not taken' },
   // A fault answered with 503 and Retry-After: the peer did not answer in time or is down; the same step may succeed later.
   EXCHANGE_PEER_UNAVAILABLE: { kind: 'fault', 'zh-CN': '对方系统暂时无法访问，请稍后重试', en: 'The peer system did not answer; try again later' },
   EXCHANGE_QUERY_REFUSED: { kind: 'fault', 'zh-CN': '对方系统拒绝了查询请求', en: 'The peer system refused the query' },

@@ -10,6 +10,7 @@ export {
   type IndicatorSpec,
   type RecordSelector,
   type Subscription,
+  type ExchangeEventSubscription,
   meaningNames,
   meaningParts,
   type Meaning,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../definition/definition-schema.ts';
 import { PlatformError, type LocalizedText } from '../errors/index.ts';
-import { legacyImportMeanings, meaningNames, type IndicatorSpec, type LegacyImport, type Lock, type DocumentDeclaration, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
+import { legacyImportMeanings, meaningNames, type IndicatorSpec, type LegacyImport, type Lock, type DocumentDeclaration, type ExchangeEventSubscription, type Meaning, type ParameterSpec, type StatusDeclaration, type Subscription } from './plugin-manifest.ts';
 
 const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case id');
 const camelName = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'camelCase name');
@@ -70,6 +70,17 @@ const subscriptionBase = z.object({
 /** Either `send` an event to the subject's active cases of `process`, or `start` one. */
 const subscription = z.union([subscriptionBase.extend({ send: camelName }).strict(), subscriptionBase.extend({ start: z.literal(true) }).strict()]);
 
+const exchangeEventBase = z.object({
+  service: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'exchange service name, e.g. social-insurance.enrolment'),
+  process: kebabId,
+  data: z.record(z.string(), z.unknown()).optional(),
+  fromPayload: z.record(z.string(), z.string()).optional(),
+  sameCase: z.record(z.string(), z.string()).optional(),
+  note: z.string().optional(),
+});
+/** On another agency's event message, either `send` an event to the person's active case of `process`, or `start` one. */
+const exchangeEvent = z.union([exchangeEventBase.extend({ send: camelName }).strict(), exchangeEventBase.extend({ start: z.literal(true) }).strict()]);
+
 const meaning = z.object({ process: kebabId, state: camelName.optional(), event: camelName.optional(), form: camelName.optional() }).strict();
 
 /** One city at a time per ID number: the rule a refusal names and its message (`StatusDeclaration.nationwide`). */
@@ -130,6 +141,7 @@ export const packageManifestSchema = z
     locks: z.array(lock).default([]),
     indicators: z.array(indicator).default([]),
     subscriptions: z.array(subscription).default([]),
+    exchangeEvents: z.array(exchangeEvent).default([]),
     meanings: z.partialRecord(z.enum(meaningNames), meaning).default({}),
     statuses: z.record(camelName, status).default({}),
     legacyImports: z.partialRecord(z.enum(legacyImportMeanings), legacyImport).default({}),
@@ -149,6 +161,7 @@ export type ManifestShapesAgree = [
   Assignable<readonly Lock[], PackageManifest['locks']>,
   Assignable<readonly IndicatorSpec[], PackageManifest['indicators']>,
   Assignable<readonly Subscription[], PackageManifest['subscriptions']>,
+  Assignable<readonly ExchangeEventSubscription[], PackageManifest['exchangeEvents']>,
   Assignable<Meaning, z.output<typeof meaning>>,
   Assignable<StatusDeclaration, z.output<typeof status>>,
   Assignable<LegacyImport, z.output<typeof legacyImport>>,

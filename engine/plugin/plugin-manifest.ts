@@ -107,6 +107,25 @@ export type Subscription = {
 } & ({ send: string; start?: never } | { start: true; send?: never });
 
 /**
+ * What a signed event message of another agency prompts (an exchange service such as
+ * `social-insurance.enrolment`, whose payload names a person by ID number and an employer by
+ * credit code): `start` a case of `process` for the person, or `send` an event to the person's
+ * active case of it, as the system. The new case's data (or the form sent) is `data` plus payload
+ * fields copied by `fromPayload` (payload field -> form field). `sameCase` (case data field ->
+ * payload field) says which active case the message is about: for `start`, such a case already
+ * open means nothing is opened; for `send`, only such cases receive the event. The runtime knows
+ * the agencies' messages; which process they prompt is the package's to say.
+ */
+export type ExchangeEventSubscription = {
+  service: string;
+  process: string;
+  data?: Readonly<Record<string, unknown>>;
+  fromPayload?: Readonly<Record<string, string>>;
+  sameCase?: Readonly<Record<string, string>>;
+  note?: string;
+} & ({ send: string; start?: never } | { start: true; send?: never });
+
+/**
  * What the platform's shared features may rely on a package for, by name: the runtime's
  * statistics, monitoring and matching ask "which process and state means a registered
  * unemployed person" instead of naming a process. Each part names an element of one of the
@@ -244,6 +263,8 @@ export interface PluginManifest {
   locks: readonly Lock[];
   indicators: readonly IndicatorSpec[];
   subscriptions: readonly Subscription[];
+  /** What other agencies' signed event messages prompt in its processes (see `ExchangeEventSubscription`). */
+  exchangeEvents?: readonly ExchangeEventSubscription[];
   /** Which of its processes, states and events the platform's shared features rely on (see `meaningNames`). */
   meanings?: Partial<Record<MeaningName, Meaning>>;
   /** The statuses its processes set on their subject, and the values each may take. */

@@ -24,7 +24,7 @@ export const CASE_EXPORT_HEADER = [
 ] as const;
 
 const STATUS_TEXT = { active: '办理中 Active', final: '已办结 Closed' } as const;
-const CHANNEL_TEXT: Record<CaseChannel, string> = { window: '窗口 Window', coordination: '联动 Coordination', import: '导入 Import', online: '网上 Online', national: '全国平台 National' };
+const CHANNEL_TEXT: Record<CaseChannel, string> = { window: '窗口 Window', coordination: '联动 Coordination', import: '导入 Import', online: '网上 Online', national: '全国平台 National', exchange: '部门交换 Exchange' };
 
 function both(text: LocalizedText): string {
   return text['zh-CN'] === text.en ? text.en : `${text['zh-CN']} ${text.en}`;

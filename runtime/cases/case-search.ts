@@ -9,10 +9,12 @@ import type { RuntimeContext } from '../runtime-context.ts';
 /**
  * How a case came in: `window` opened by a user at a service window, `coordination` opened by
  * the platform when another case's domain event asked for it, `import` brought in from the city's
- * earlier system, `online` applied for on the public site by the citizen or employer. Derived from the
+ * earlier system, `online` applied for on the public site by the citizen or employer, `national`
+ * downloaded from the 全国人社政务服务平台, `exchange` opened for another agency's signed event message
+ * (a social insurance enrolment) for a caseworker to confirm. Derived from the
  * case row (who created it, which import or public account brought it), not stored.
  */
-export const CASE_CHANNELS = ['window', 'coordination', 'import', 'online', 'national'] as const;
+export const CASE_CHANNELS = ['window', 'coordination', 'import', 'online', 'national', 'exchange'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /** The orders a case list can be read in. */
@@ -67,15 +69,17 @@ function channelIs(channel: CaseChannel): SQL {
   if (channel === 'import') return isNotNull(cases.importedFrom);
   if (channel === 'online') return isNotNull(cases.openedByAccount);
   if (channel === 'national') return isNotNull(cases.nationalApplicationNo);
-  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy), isNull(cases.openedByAccount), isNull(cases.nationalApplicationNo))!;
+  if (channel === 'exchange') return isNotNull(cases.exchangeMessageId);
+  if (channel === 'coordination') return and(isNull(cases.importedFrom), isNull(cases.createdBy), isNull(cases.openedByAccount), isNull(cases.nationalApplicationNo), isNull(cases.exchangeMessageId))!;
   return and(isNull(cases.importedFrom), isNotNull(cases.createdBy))!;
 }
 
 /** The channel of a case row, as `channel` filters it. */
-export function channelOf(row: { importedFrom: string | null; createdBy: string | null; openedByAccount: string | null; nationalApplicationNo: string | null }): CaseChannel {
+export function channelOf(row: { importedFrom: string | null; createdBy: string | null; openedByAccount: string | null; nationalApplicationNo: string | null; exchangeMessageId: string | null }): CaseChannel {
   if (row.importedFrom !== null) return 'import';
   if (row.openedByAccount !== null) return 'online';
   if (row.nationalApplicationNo !== null) return 'national';
+  if (row.exchangeMessageId !== null) return 'exchange';
   return row.createdBy === null ? 'coordination' : 'window';
 }
 

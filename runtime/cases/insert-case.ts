@@ -17,7 +17,7 @@ export interface NewCase {
 }
 
 /** Inserts a case opened here or brought in by an import: its number, the pinned definition, the snapshot. */
-export async function insertCase(tx: Transaction, input: Pick<CaseOpenInput, 'published' | 'cityCode' | 'subjectId' | 'orgUnit' | 'openedByAccount' | 'nationalApplicationNo'> & { createdBy: string | null }, row: NewCase, now: Date): Promise<CaseRow> {
+export async function insertCase(tx: Transaction, input: Pick<CaseOpenInput, 'published' | 'cityCode' | 'subjectId' | 'orgUnit' | 'openedByAccount' | 'nationalApplicationNo' | 'exchangeMessage'> & { createdBy: string | null }, row: NewCase, now: Date): Promise<CaseRow> {
   const { definition } = input.published;
   const [inserted] = await tx
     .insert(cases)
@@ -46,6 +46,8 @@ export async function insertCase(tx: Transaction, input: Pick<CaseOpenInput, 'pu
       importedFrom: row.importedFrom ?? null,
       openedByAccount: input.openedByAccount ?? null,
       nationalApplicationNo: input.nationalApplicationNo ?? null,
+      exchangeSender: input.exchangeMessage?.sender ?? null,
+      exchangeMessageId: input.exchangeMessage?.messageId ?? null,
     })
     .returning();
   return inserted!;

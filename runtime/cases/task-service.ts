@@ -50,6 +50,7 @@ export async function listTasks(
         createdBy: cases.createdBy,
         openedByAccount: cases.openedByAccount,
         nationalApplicationNo: cases.nationalApplicationNo,
+        exchangeMessageId: cases.exchangeMessageId,
         claimantName: users.displayName,
       })
       .from(tasks)

@@ -23,6 +23,9 @@ import { employerRoutes } from './routes/employer-routes.ts';
 import { errorCodeRoutes } from './routes/error-code-routes.ts';
 import { bankServiceHandlers } from '../ledger/index.ts';
 import { nationalServiceHandlers } from '../national-applications/index.ts';
+import { agencyEventHandlers } from '../agency-events/index.ts';
+import { socialInsuranceEvents } from '../connectors/index.ts';
+import { agencyEventRoutes } from './routes/agency-event-routes.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
 import { claimQueryHandler, marketQueryHandler, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -93,8 +96,9 @@ export function createApiApp(rt: RuntimeContext) {
   // the national platform's applications when it pushes them (national-applications/), a province's
   // release of a national claim and the national node's notice of a read (national/); queries answered:
   // a province's national claim (at the national node), the national node's question for a province's
-  // supply and demand totals (at a province).
-  const exchangeHandlers = new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt), nationalReleaseHandler(), nationalReadHandler()]);
+  // supply and demand totals (at a province); the social insurance agency's enrolment and stop events
+  // (agency-events/), which open or move the cases its packages declare.
+  const exchangeHandlers = new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt), ...agencyEventHandlers(rt, socialInsuranceEvents), nationalReleaseHandler(), nationalReadHandler()]);
   app.route('/api', exchangeRoutes(rt, exchangeHandlers, Object.fromEntries([claimQueryHandler(rt), marketQueryHandler(rt)])));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
@@ -106,6 +110,7 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', caseRoutes(rt));
   app.route('/api', matchingRoutes(rt));
   app.route('/api', nationalRoutes(rt));
+  app.route('/api', agencyEventRoutes(rt));
   app.route('/api', documentRoutes(rt));
   app.route('/api', attachmentRoutes(rt));
   app.route('/api', taskRoutes(rt));

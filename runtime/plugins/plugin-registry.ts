@@ -6,6 +6,7 @@ import {
   PlatformError,
   type CompiledDefinition,
   type Definition,
+  type ExchangeEventSubscription,
   type LegacyImportMeaning,
   type Meaning,
   type MeaningName,
@@ -28,6 +29,8 @@ export interface PluginRegistry {
   /** Compiles a stored (published) definition with its plugin's implementations. Cached by hash. */
   compileStored(pluginId: string, definition: Definition): CompiledDefinition;
   subscriptionsTo(event: string): readonly Subscription[];
+  /** What the packages declare another agency's event message of `service` prompts (`plugin.json` `exchangeEvents`). */
+  exchangeEventsFor(service: string): readonly ExchangeEventSubscription[];
   /** The parameter values in force on a date (`YYYY-MM-DD`): ministry values until overlays set local ones. */
   parameters(pluginId: string, date: string): Record<string, number | readonly string[]>;
   /**
@@ -96,6 +99,22 @@ function collectStatuses(list: readonly PluginManifest[]): Map<string, StatusDec
   return statuses;
 }
 
+/**
+ * Each exchange event a package declares names one of its own processes, about persons (the
+ * agencies' events name a person by ID number), and for `send` an event that process has.
+ */
+function checkExchangeEvents(list: readonly PluginManifest[], processes: ReadonlyMap<string, StandardProcess>) {
+  for (const plugin of list) {
+    for (const declared of plugin.exchangeEvents ?? []) {
+      const process = processes.get(declared.process);
+      const events = new Set(Object.values(process?.compiled.definition.states ?? {}).flatMap((state) => Object.keys(state.on)));
+      if (process?.plugin !== plugin || process.compiled.definition.subject !== 'person' || (declared.send !== undefined && !events.has(declared.send))) {
+        throw new PlatformError('PLUGIN_INVALID', { details: { pluginId: plugin.id, exchangeEvent: declared.service, process: declared.process, send: declared.send ?? null } });
+      }
+    }
+  }
+}
+
 function pluginOf(byId: ReadonlyMap<string, PluginManifest>, id: string): PluginManifest {
   const plugin = byId.get(id);
   if (!plugin) throw new PlatformError('PROCESS_NOT_FOUND', { details: { pluginId: id } });
@@ -138,6 +157,8 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
     }
   }
   checkDocuments(list, processes);
+  checkExchangeEvents(list, processes);
+  const exchangeEvents = list.flatMap((plugin) => plugin.exchangeEvents ?? []);
   const subscriptions = list.flatMap((plugin) => plugin.subscriptions);
   const meanings = collectMeanings(list, processes);
   const statuses = collectStatuses(list);
@@ -147,6 +168,7 @@ export function loadPlugins(list: readonly PluginManifest[]): PluginRegistry {
     processes,
     compileStored: (pluginId, definition) => compile(definition, pluginOf(byId, pluginId).implementations),
     subscriptionsTo: (event) => subscriptions.filter((s) => s.event === event),
+    exchangeEventsFor: (service) => exchangeEvents.filter((s) => s.service === service),
     parameters: (pluginId, date) => Object.fromEntries(pluginOf(byId, pluginId).parameters.map((p) => [p.id, parameterValueOn(p, date)])),
     meaning: (name) => {
       const meaning = meanings.get(name);

@@ -21,22 +21,22 @@ describeInBrowser('process packages: a ministry administrator checks and install
     await page.getByRole('menuitem', { name: '业务插件包' }).click();
     await page.getByRole('heading', { name: '业务插件包', exact: true }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'employment-registration', exact: true }) });
-    await row.getByRole('cell', { name: '1.0.0', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '1.1.0', exact: true }).waitFor();
 
     const chooser = page.getByLabel('选择 plugin.json 及其列出的流程文件');
-    await chooser.setInputFiles(pickedFiles('employment-registration', '1.0.0'));
+    await chooser.setInputFiles(pickedFiles('employment-registration', '1.1.0'));
     await page.getByRole('button', { name: '校验' }).click();
     await page.getByRole('status').filter({ hasText: '发现 1 处问题' }).waitFor();
-    expect(await page.getByText('版本须高于在用的 1.0.0').count()).toBe(1);
+    expect(await page.getByText('版本须高于在用的 1.1.0').count()).toBe(1);
     expect(await page.getByRole('button', { name: '安装', exact: true }).isDisabled()).toBe(true);
 
-    await chooser.setInputFiles(pickedFiles('employment-registration', '1.0.1'));
+    await chooser.setInputFiles(pickedFiles('employment-registration', '1.1.1'));
     await page.getByRole('button', { name: '校验' }).click();
-    await page.getByRole('status').filter({ hasText: 'employment-registration 1.0.1 校验通过' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'employment-registration 1.1.1 校验通过' }).waitFor();
     await page.getByRole('button', { name: '安装', exact: true }).click();
     // The same definitions: the version is kept, nothing is published again.
-    await page.getByRole('status').filter({ hasText: '已安装 employment-registration 1.0.1，发布了：无变化' }).waitFor();
-    await row.getByRole('cell', { name: '1.0.1', exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: '已安装 employment-registration 1.1.1，发布了：无变化' }).waitFor();
+    await row.getByRole('cell', { name: '1.1.1', exact: true }).waitFor();
     await session().screenshot('packages-installed');
   });
 });

@@ -31,7 +31,8 @@ const PAST_EVENTS: Record<string, string[]> = {
 /** Date fields that may legitimately lie after the day they are entered. */
 const MAY_BE_AHEAD: Record<string, string[]> = {
   'employment-difficulty': ['recognition.validUntil', 'assistancePlan.nextVisitDate', 'visit.nextVisitDate'],
-  'employment-registration': ['hire.contractEnd'],
+  // The social insurance agency's stop date, taken as it reports it: a stop at the month's end may be reported ahead of it.
+  'employment-registration': ['hire.contractEnd', 'contributionsStop.contributionsStoppedOn'],
   internship: ['application.startDate'],
   'job-referral': ['offer.startDate'],
   'job-seeking': ['profile.availableFrom', 'profile.validUntil'],

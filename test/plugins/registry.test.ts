@@ -52,6 +52,17 @@ describe('plugin registry', () => {
     expect(codeOf(() => loadPlugins([plugins[0]!, shadow]))).toBe('DEFINITION_INVALID');
   });
 
+  it("refuses an exchange event that names another package's process, an employer process, or an event the process does not have", () => {
+    const owner = plugins.find((p) => p.id === 'employment-registration')!;
+    const withEvent = (declared: object) => plugins.map((p) => (p === owner ? { ...p, exchangeEvents: [...(p.exchangeEvents ?? []), declared] } : p) as PluginManifest);
+    expect(loadPlugins(plugins).exchangeEventsFor('social-insurance.stop').map((e) => [e.process, e.send])).toEqual([['employment-registration', 'contributionsStopped']]);
+    expect(codeOf(() => loadPlugins(withEvent({ service: 'social-insurance.stop', process: 'unemployment-registration', start: true })))).toBe('PLUGIN_INVALID');
+    expect(codeOf(() => loadPlugins(withEvent({ service: 'social-insurance.stop', process: 'employment-registration', send: 'noSuchEvent' })))).toBe('PLUGIN_INVALID');
+    const employerProcess = plugins.find((p) => p.id === 'job-matching')!;
+    const onEmployer = plugins.map((p) => (p === employerProcess ? { ...p, exchangeEvents: [{ service: 'social-insurance.enrolment', process: 'vacancy-posting', start: true as const }] } : p));
+    expect(codeOf(() => loadPlugins(onEmployer))).toBe('PLUGIN_INVALID');
+  });
+
   it('gives every parameter a default within its bounds and every lock a bilingual reason', () => {
     for (const plugin of plugins) {
       for (const p of plugin.parameters) {

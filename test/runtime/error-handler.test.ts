@@ -68,6 +68,7 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   EXCHANGE_MEMBER_UNREACHABLE: [409, 'refusal'],
   BANK_RECONCILIATION_MISMATCH: [422, 'refusal'],
   NATIONAL_APPLICATION_INVALID: [422, 'refusal'],
+  AGENCY_EVENT_INVALID: [422, 'refusal'],
   EXCHANGE_PEER_UNAVAILABLE: [503, 'fault'],
   EXCHANGE_QUERY_REFUSED: [502, 'fault'],
   EXCHANGE_RESPONSE_INVALID: [502, 'fault'],

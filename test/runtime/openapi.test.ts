@@ -23,6 +23,7 @@ describe('OpenAPI document', () => {
       'GET /api/admin/org/units/{unitId}/posts',
       'GET /api/admin/users',
       'GET /api/admin/users/{id}',
+      'GET /api/agency-events',
       'GET /api/analysis/supply-demand',
       'GET /api/audit/access-log',
       'GET /api/audit/access-log/verify',

@@ -89,14 +89,14 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const clash = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: twice } });
     expect([clash.status, clash.body.code]).toEqual([422, 'PLUGIN_INVALID']);
     expect(clash.body.details).toEqual([expect.objectContaining({ file: 'plugin.json', message: expect.objectContaining({ en: expect.stringContaining('"declaredTwice":true') }) })]);
-    expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.0.0');
+    expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.1.0');
 
-    // Another administrator's install of the same version landed first (this process still runs 1.0.0): the key refuses this one.
+    // Another administrator's install of the same version landed first (this process still runs 1.1.0): the key refuses this one.
     const raced = { ...bundle.manifest, version: '1.3.0' };
     await t.rt.db.insert(packages).values({ id: 'employment-registration', version: '1.3.0', manifest: raced, flows: bundle.flows });
     const second = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: raced } });
     expect([second.status, second.body.code]).toEqual([409, 'DUPLICATE_RECORD']);
-    expect(t.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.0.0');
+    expect(t.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
     await t.rt.db.delete(packages);
   });
 
@@ -110,19 +110,19 @@ describe.each(backends)('installing a package version through the API (%s)', (ba
     const flow = structuredClone(bundle.flows['employment-registration.flow.json']);
     const intake = Object.values(flow.states as Record<string, { task?: { slaWorkingDays: number } }>).find((s) => s.task)!;
     intake.task!.slaWorkingDays += 2;
-    const installed = await t.request('POST', '/api/packages', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.1.0' }, flows: { 'employment-registration.flow.json': flow } } });
+    const installed = await t.request('POST', '/api/packages', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.2.0' }, flows: { 'employment-registration.flow.json': flow } } });
     expect(installed.status).toBe(201);
-    expect(installed.body).toEqual({ id: 'employment-registration', version: '1.1.0', published: ['employment-registration'] });
+    expect(installed.body).toEqual({ id: 'employment-registration', version: '1.2.0', published: ['employment-registration'] });
 
     const after = await t.request('POST', '/api/cases', { token: caseworker, body: { processId: 'employment-registration', subjectId: await person('073') } });
     expect(after.status).toBe(201);
     expect(after.body.definitionVersion).toBe(before.body.definitionVersion + 1);
     expect((await t.request('GET', `/api/cases/${before.body.id}`, { token: caseworker })).body.definitionVersion).toBe(before.body.definitionVersion);
-    expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.1.0');
-    expect((await t.request('POST', '/api/packages', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.1.0' }, flows: { 'employment-registration.flow.json': flow } } })).status).toBe(422);
+    expect((await t.request('GET', '/api/packages', { token: admin })).body.items.find((p: { id: string }) => p.id === 'employment-registration').version).toBe('1.2.0');
+    expect((await t.request('POST', '/api/packages', { token: admin, body: { manifest: { ...bundle.manifest, version: '1.2.0' }, flows: { 'employment-registration.flow.json': flow } } })).status).toBe(422);
     // A restart composes its registry as start-up does: the shipped packages, the installed newer versions over them.
     const restarted = loadPlugins(withInstalled(readPackages(), await installedPackages(t.rt.db)));
-    expect(restarted.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
+    expect(restarted.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.2.0');
     expect(restarted.processes.get('employment-registration')?.compiled.hash).toBe(t.rt.registry.processes.get('employment-registration')?.compiled.hash);
   });
   it('escalates an overdue task to the post its definition names (task.escalateTo), else to the supervisor', async () => {
@@ -200,18 +200,18 @@ describe.skipIf(!postgresUrl)('a package version installed by another server pro
       };
       const admin = await t.login('ministry-admin');
       const versionThere = async () => (await ask('GET', '/api/packages', admin)).body.items.find((p: { id: string }) => p.id === 'employment-registration').version;
-      expect(await versionThere()).toBe('1.0.0');
+      expect(await versionThere()).toBe('1.1.0');
 
       const bundle = bundleOf('employment-registration');
-      const installed = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: { ...bundle.manifest, version: '1.1.0' } } });
+      const installed = await t.request('POST', '/api/packages', { token: admin, body: { ...bundle, manifest: { ...bundle.manifest, version: '1.2.0' } } });
       expect(installed.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, INSTALL_CHECK_MS + 100));
-      expect(await versionThere()).toBe('1.1.0');
+      expect(await versionThere()).toBe('1.2.0');
       const caseworker = await t.login('caseworker');
       const subjectId = (await t.request('POST', '/api/persons', { token: caseworker, body: { idNumber: citizenId('350203', '19900101', '093'), name: '林异程', phone: '13912345678' } })).body.id as string;
       const opened = await ask('POST', '/api/cases', caseworker, { processId: 'employment-registration', subjectId });
       expect(opened.status).toBe(201);
-      expect(other.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.1.0');
+      expect(other.rt.registry.plugins.find((p) => p.id === 'employment-registration')?.version).toBe('1.2.0');
     } finally {
       await other.close();
     }

@@ -24,6 +24,7 @@ export const useMessages = defineMessages({
   due: { 'zh-CN': '办理时限', en: 'Due' },
   overdue: { 'zh-CN': '已超期', en: 'Overdue' },
   online: { 'zh-CN': '网上申请', en: 'Online' },
+  exchange: { 'zh-CN': '社保等部门推送', en: 'From another agency' },
   onlyOverdue: { 'zh-CN': '只看超期', en: 'Overdue only' },
   onlyMine: { 'zh-CN': '只看本岗位', en: 'My post only' },
   open: { 'zh-CN': '办理', en: 'Open' },
@@ -116,6 +117,7 @@ export function Inbox({ user }: { user: SessionUser }) {
               <>
                 <a href={`#/cases/${row.caseId}`}>{row.caseNo}</a>
                 {row.channel === 'online' && <Tag color="blue">{t('online')}</Tag>}
+                {row.channel === 'exchange' && <Tag color="purple">{t('exchange')}</Tag>}
               </>
             ),
           },

@@ -20,3 +20,4 @@ export * from './job-applications.ts';
 export * from './exchange.ts';
 export * from './bank.ts';
 export * from './national.ts';
+export * from './agency-events.ts';

@@ -64,12 +64,17 @@ export const cases = pgTable(
     openedByAccount: uuid('opened_by_account'),
     /** The application number (申请编号) of the 全国人社政务服务平台 application the case was opened for (the national channel); null otherwise. */
     nationalApplicationNo: text('national_application_no'),
+    /** The agency and its signed event message (`social-insurance.enrolment`) the case was opened for (the exchange channel); null otherwise. */
+    exchangeSender: text('exchange_sender'),
+    exchangeMessageId: uuid('exchange_message_id'),
   },
   (t) => [
     primaryKey({ name: 'cases_pkey', columns: [t.cityCode, t.id] }),
     unique('cases_city_case_no_key').on(t.cityCode, t.caseNo),
     // A national application opens one case in its city, however often it is downloaded.
     unique('cases_city_national_application_key').on(t.cityCode, t.nationalApplicationNo),
+    // An agency's event message opens at most one case of a process, whatever the code does.
+    unique('cases_city_exchange_message_key').on(t.cityCode, t.processId, t.exchangeSender, t.exchangeMessageId),
     index('cases_id_idx').on(t.id),
     index('cases_subject_idx').on(t.cityCode, t.subjectId, t.status),
     // One active case per process and subject where the process says so, enforced by the database even under concurrency.
@@ -155,7 +160,7 @@ export const caseEvents = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     /** The bulk import whose history the record is: not work done here, so indicators leave it out. */
     importedFrom: uuid('imported_from'),
-    /** The channel its case came in by (`channelOf` the case row: window, coordination, import, online, national), so indicators split by it. */
+    /** The channel its case came in by (`channelOf` the case row: window, coordination, import, online, national, exchange), so indicators split by it. */
     channel: text('channel').notNull(),
   },
   (t) => [

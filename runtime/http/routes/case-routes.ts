@@ -19,7 +19,7 @@ const CaseSummary = z
     status: z.enum(['active', 'final']),
     subject: SubjectSummary.nullable(),
     orgUnitId: z.string(),
-    channel: z.enum(CASE_CHANNELS).openapi({ description: '`window` opened at a service window, `coordination` opened by another case\'s event, `import` from the earlier system, `online` applied for on the public site, `national` downloaded from the 全国人社政务服务平台' }),
+    channel: z.enum(CASE_CHANNELS).openapi({ description: '`window` opened at a service window, `coordination` opened by another case\'s event, `import` from the earlier system, `online` applied for on the public site, `national` downloaded from the 全国人社政务服务平台, `exchange` opened for another agency\'s event message (a social insurance enrolment)' }),
     dueAt: z.string().nullable(),
     dueProvisional: z.boolean().openapi({ description: 'The deadline was counted Monday to Friday through a year whose holiday schedule is not entered yet' }),
     version: z.number().int(),

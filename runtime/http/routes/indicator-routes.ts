@@ -14,7 +14,7 @@ const Where = z.object({
   from: date.openapi({ example: '2026-07-01' }),
   to: date.openapi({ description: 'Last day, inclusive', example: '2026-09-30' }),
   post: z.string().optional().openapi({ description: 'Only steps taken at this post' }),
-  channel: z.enum(CASE_CHANNELS).optional().openapi({ description: 'Only steps on cases that came in by this channel (window, online, coordination, import, national)' }),
+  channel: z.enum(CASE_CHANNELS).optional().openapi({ description: 'Only steps on cases that came in by this channel (window, online, coordination, import, national, exchange)' }),
 });
 
 /** A period must not end before it starts. */

@@ -11,7 +11,7 @@ const Task = z
     caseId: z.string(),
     caseNo: z.string(),
     caseVersion: z.number().int(),
-    channel: z.enum(CASE_CHANNELS).openapi({ description: 'How the case came in; `online`: a citizen\'s application on the public site; `national`: an application downloaded from the 全国人社政务服务平台' }),
+    channel: z.enum(CASE_CHANNELS).openapi({ description: 'How the case came in; `online`: a citizen\'s application on the public site; `national`: an application downloaded from the 全国人社政务服务平台; `exchange`: opened for another agency\'s event message (a social insurance enrolment)' }),
     processId: z.string(),
     processTitle: LocalizedText,
     state: z.string(),

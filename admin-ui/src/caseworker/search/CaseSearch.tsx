@@ -13,7 +13,7 @@ import { SubjectLink } from './SubjectLink.tsx';
 import { apiQuery, useSearchQuery } from './useSearchQuery.ts';
 import '../caseworker.css';
 
-const CHANNELS = ['window', 'coordination', 'import', 'online', 'national'] as const;
+const CHANNELS = ['window', 'coordination', 'import', 'online', 'national', 'exchange'] as const;
 const SORTS = ['updatedAt.desc', 'createdAt.desc', 'createdAt.asc', 'caseNo.asc'] as const;
 
 /**

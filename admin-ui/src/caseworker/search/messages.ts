@@ -22,6 +22,7 @@ export const useSearchMessages = defineMessages({
   'channel.import': { 'zh-CN': '历史导入', en: 'Imported' },
   'channel.online': { 'zh-CN': '网上申请', en: 'Online' },
   'channel.national': { 'zh-CN': '全国平台申请', en: 'National platform' },
+  'channel.exchange': { 'zh-CN': '部门数据交换', en: 'Agency exchange' },
   opened: { 'zh-CN': '受理日期', en: 'Opened' },
   openedFrom: { 'zh-CN': '受理日期起', en: 'Opened from' },
   openedTo: { 'zh-CN': '受理日期止', en: 'Opened until' },
