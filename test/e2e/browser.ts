@@ -20,8 +20,9 @@ export function describeInBrowser(name: string, body: (session: () => BrowserSes
     let browser: Browser;
     let current: BrowserSession;
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      browser = await workerBrowser();
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
       current = new BrowserSession(page, workerServer());
       // The page's Content-Security-Policy allows no inline style or script: whatever it refused would be a broken screen.
       page.on('console', (message) => {
@@ -29,11 +30,26 @@ export function describeInBrowser(name: string, body: (session: () => BrowserSes
       });
     });
     afterAll(async () => {
-      await browser?.close();
+      // Every context of this block (its page's, and the ones its tests opened for a second user) goes
+      // with it: the next file starts from a browser with none, as from a new one.
+      await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
       expect(current?.policyViolations ?? []).toEqual([]);
     });
     body(() => current);
   });
+}
+
+let launched: Browser | undefined;
+
+/**
+ * The chromium of this worker process, launched by its first file and kept for the next ones (the browser
+ * stage runs with `isolate: false`): each file gets fresh contexts (no cookies, storage or cache of another
+ * file), without the launch, about a second of processor time, each time. Playwright ends it when the worker
+ * exits; one that crashed or was closed is launched again.
+ */
+async function workerBrowser(): Promise<Browser> {
+  if (!launched?.isConnected()) launched = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return launched;
 }
 
 /** The server of this worker: files running at the same time each have their own (server-setup.ts). */

@@ -12,6 +12,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/server-setup.ts'],
     maxWorkers: 2,
+    // A worker runs its files one after another in one process, with one chromium (browser.ts): each file
+    // still gets new browser contexts, and its own server state is its own (files never share a worker's
+    // server at the same time). A process and a browser launched per file cost seconds of processor time each.
+    isolate: false,
     testTimeout: 60_000,
     // expect.poll waits as long as a locator's waitFor does (30 s), not vitest's default second: a screen that
     // takes longer than a second to settle on two busy cores is slow, not wrong (a publish button was seen

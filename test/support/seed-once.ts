@@ -28,24 +28,29 @@ async function writeDump(handle: DatabaseHandle, file: string): Promise<string> 
  */
 export default async function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'pes-seeded-'));
-  const pglite = await openTestPglite(undefined);
-  project.provide('emptyPglite', await writeDump(pglite, join(work, 'empty-pglite.tar')));
-  await migrateAndSeed(pglite);
-  project.provide('seededPglite', await writeDump(pglite, join(work, 'seeded-pglite.tar')));
-  await pglite.close();
+  const template = postgresUrl ? `pes_seeded_${randomBytes(6).toString('hex')}` : '';
 
-  let template = '';
-  if (postgresUrl) {
-    template = `pes_seeded_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(postgresUrl, { max: 1, onnotice: () => undefined });
+  // PGlite seeds in this process and PostgreSQL mostly in its server's: side by side, the one waits
+  // while the other works, and no test file starts before both are done.
+  const seedPglite = async () => {
+    const pglite = await openTestPglite(undefined);
+    project.provide('emptyPglite', await writeDump(pglite, join(work, 'empty-pglite.tar')));
+    await migrateAndSeed(pglite);
+    project.provide('seededPglite', await writeDump(pglite, join(work, 'seeded-pglite.tar')));
+    await pglite.close();
+  };
+  const seedPostgres = async () => {
+    if (!template) return;
+    const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`CREATE DATABASE ${template}`);
-    const url = new URL(postgresUrl);
+    const url = new URL(postgresUrl!);
     url.pathname = `/${template}`;
     const handle = await openPostgres(url.toString());
     await migrateAndSeed(handle);
     await handle.close();
     await admin.end();
-  }
+  };
+  await Promise.all([seedPglite(), seedPostgres()]);
   project.provide('seededPostgres', template);
 
   return async () => {
