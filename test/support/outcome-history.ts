@@ -7,6 +7,31 @@ const EVENT_COLUMNS = sql.raw(`city_code, case_id, seq, process_id, definition_i
   post, org_unit_id, entered_at, left_at, due_at, on_time, data, channel`);
 
 /**
+ * Records on the periods' edges (the test asks about periods ending 2025-09-30, 2026-06-30, 2026-12-31): registered 365
+ * days before a period's last day and a day later, ended at a period's last instant and the next, a posting filled
+ * and courses certified at a period's last instant and the next, employment 183 days less a second after a certificate.
+ */
+const EDGES = sql.raw(`(VALUES
+  ('e', 0, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-06-30 23:59:59+08'),
+  ('e', 1, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-07-01 00:00:00+08'),
+  ('e', 2, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-09-30 08:00:00+08'),
+  ('e', 2, 'unemployment-registration', 2, 'registered', 'cancelled', 'cancel', timestamptz '2026-06-30 23:59:59+08'),
+  ('e', 3, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-09-30 08:00:00+08'),
+  ('e', 3, 'unemployment-registration', 2, 'registered', 'cancelled', 'cancel', timestamptz '2026-07-01 00:00:00+08'),
+  ('e', 4, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-12-31 23:59:59+08'),
+  ('e', 4, 'unemployment-registration', 2, 'registered', 'cancelled', 'cancel', timestamptz '2027-01-01 00:00:00+08'),
+  ('e', 5, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2026-01-01 00:00:00+08'),
+  ('f', 0, 'vacancy-posting', 1, 'underReview', 'published', 'publish', timestamptz '2026-06-01 09:00:00+08'),
+  ('f', 0, 'vacancy-posting', 2, 'published', 'filled', 'fill', timestamptz '2026-06-30 23:59:59.5+08'),
+  ('f', 1, 'vacancy-posting', 1, 'underReview', 'published', 'publish', timestamptz '2026-06-01 09:00:00+08'),
+  ('f', 1, 'vacancy-posting', 2, 'published', 'filled', 'fill', timestamptz '2026-07-01 00:00:00+08'),
+  ('c', 0, 'training-subsidy', 1, 'assessed', 'certified', 'certify', timestamptz '2025-09-30 23:59:59+08'),
+  ('c', 1, 'training-subsidy', 1, 'assessed', 'certified', 'certify', timestamptz '2025-10-01 00:00:00+08'),
+  ('k', 0, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-03-31 23:59:58+08'),
+  ('k', 1, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-04-01 00:00:00+08'))
+  AS e(kind, i, process_id, seq, from_state, to_state, event, at)`);
+
+/**
  * What the analytics benchmark's generated province lacks for the outcome indicators, added to it
  * (after `generateData`, whose `bench_offices` and `bench_definitions` it uses) with the triggers held
  * off, then everything counted again as the benchmark counts it (`rebuild_analytics_rollups()`):
@@ -14,7 +39,7 @@ const EVENT_COLUMNS = sql.raw(`city_code, case_id, seq, process_id, definition_i
  * the rest over days), 80 unemployment registrations from late 2024 on, a quarter of them ending 300
  * days or more later and some with a migration's record, and 60 training certificates in 2025-2026,
  * two thirds of their persons employed (at another office) 10 days before, within or after 183 days,
- * or on the 183rd day exactly.
+ * or on the 183rd day exactly; and the edge cases of `EDGES`.
  */
 export async function loadOutcomeHistory(database: Database): Promise<void> {
   await database.transaction(async (tx) => {
@@ -69,6 +94,21 @@ export async function loadOutcomeHistory(database: Database): Promise<void> {
         AS s(kind, seq, from_state, to_state, event, at)
       JOIN cases c ON c.id = md5(s.kind || i)::uuid
       WHERE s.at IS NOT NULL`);
+    await tx.execute(sql`
+      INSERT INTO cases (${CASE_COLUMNS})
+      SELECT DISTINCT ON (e.kind, e.i) o.city_code, md5('edge' || e.kind || e.i)::uuid, 'EDGE' || upper(e.kind) || lpad(e.i::text, 12, '0'), d.process_id, d.id,
+             d.plugin_id, d.plugin_version, 'person', md5('p' || (1900 + e.i))::uuid, o.id, o.path, 'final', 'final', false, '{"state":"final","context":{}}'::jsonb,
+             '{}'::jsonb, 2, NULL, timestamp '2024-10-01', timestamp '2024-10-01'
+      FROM ${EDGES}
+      JOIN bench_offices o ON o.n = e.i
+      JOIN bench_definitions d ON d.process_id = e.process_id
+      ORDER BY e.kind, e.i`);
+    await tx.execute(sql`
+      INSERT INTO case_events (${EVENT_COLUMNS})
+      SELECT c.city_code, c.id, e.seq, c.process_id, c.definition_id, e.from_state, e.to_state, e.event, 'bench', '基准', 'caseworker', NULL, c.org_unit_id, e.at, e.at,
+             NULL, NULL, '{}'::jsonb, 'window'
+      FROM ${EDGES}
+      JOIN cases c ON c.id = md5('edge' || e.kind || e.i)::uuid`);
     await tx.execute(sql`SET LOCAL session_replication_role = origin`);
     await tx.execute(sql`SELECT rebuild_analytics_rollups()`);
   });
