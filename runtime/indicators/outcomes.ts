@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/index.ts';
 import { queryRows } from '../db/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { unitInScope, type IndicatorQuery } from './indicator-service.ts';
+import { outcomeRollUpFits, outcomeSums } from './outcome-rollups.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -36,8 +37,10 @@ async function longTermShare(rt: RuntimeContext, path: string, to: string) {
                count(*) FILTER (WHERE registered_at < ${yearBefore}::timestamptz AND (exited_at IS NULL OR exited_at >= ${end}::timestamptz)) AS long_term
         FROM spells`,
   );
-  const numerator = Number(row?.long_term ?? 0);
-  const denominator = Number(row?.stock ?? 0);
+  return share(Number(row?.long_term ?? 0), Number(row?.stock ?? 0));
+}
+
+function share(numerator: number, denominator: number) {
   return { numerator, denominator, factor: 100, value: ratio(numerator, denominator) };
 }
 
@@ -59,7 +62,11 @@ async function timeToFill(rt: RuntimeContext, path: string, from: string, to: st
         WHERE f.process_id = ${filled.process} AND f.event = ${filled.event} AND c.org_path LIKE ${`${path}%`}
           AND f.left_at >= ${startOf(from)}::timestamptz AND f.left_at < ${endOf(to)}::timestamptz`,
   );
-  return { filled: Number(row?.filled ?? 0), averageDays: row?.days === null || row?.days === undefined ? null : Math.round(Number(row.days) * 100) / 100 };
+  return fillFigures(row?.filled ?? 0, row?.days);
+}
+
+function fillFigures(filled: string | number, days: string | number | null | undefined) {
+  return { filled: Number(filled), averageDays: days === null || days === undefined ? null : Math.round(Number(days) * 100) / 100 };
 }
 
 /**
@@ -80,9 +87,17 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
         WHERE t.process_id = ${certified.process} AND t.to_state = ${certified.state} AND t.event = ${certified.event} AND c.org_path LIKE ${`${path}%`}
           AND t.left_at >= ${startOf(from)}::timestamptz AND t.left_at < ${endOf(to)}::timestamptz`,
   );
-  const numerator = Number(row?.employed ?? 0);
-  const denominator = Number(row?.certified ?? 0);
-  return { numerator, denominator, factor: 100, value: ratio(numerator, denominator) };
+  return share(Number(row?.employed ?? 0), Number(row?.certified ?? 0));
+}
+
+/** The three indicators from the roll-up of migration 0046, kept by triggers from the same records: the same figures. */
+async function fromRollUp(rt: RuntimeContext, path: string, from: string, to: string) {
+  const sums = await outcomeSums(rt, path, from, to);
+  return {
+    longTermUnemployedShare: share(sums.longTerm, sums.stock),
+    timeToFill: fillFigures(sums.filled, sums.averageDays),
+    employmentAfterTraining: share(sums.employed, sums.certified),
+  };
 }
 
 /**
@@ -90,16 +105,18 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
  * long-term unemployed share at the period's end, the average time to fill a posting, and
  * employment within 6 months after training. Each states what it was computed from. A
  * migration's record (from = to = the case's state) is no registration, exit or publication, so
- * none of them reads it.
+ * none of them reads it. They are read from the outcome roll-up while it counts the plugins'
+ * meanings (`fromRecords`: from the records always, the same figures).
  */
-export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post' | 'channel'>) {
+export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post' | 'channel'>, options: { fromRecords?: boolean } = {}) {
   const unit = await unitInScope(rt, user, query.orgUnitId);
-  return {
-    orgUnit: { id: unit.id, name: unit.name },
-    from: query.from,
-    to: query.to,
-    longTermUnemployedShare: await longTermShare(rt, unit.path, query.to),
-    timeToFill: await timeToFill(rt, unit.path, query.from, query.to),
-    employmentAfterTraining: await employmentAfterTraining(rt, unit.path, query.from, query.to),
-  };
+  const figures =
+    !options.fromRecords && (await outcomeRollUpFits(rt))
+      ? await fromRollUp(rt, unit.path, query.from, query.to)
+      : {
+          longTermUnemployedShare: await longTermShare(rt, unit.path, query.to),
+          timeToFill: await timeToFill(rt, unit.path, query.from, query.to),
+          employmentAfterTraining: await employmentAfterTraining(rt, unit.path, query.from, query.to),
+        };
+  return { orgUnit: { id: unit.id, name: unit.name }, from: query.from, to: query.to, ...figures };
 }
