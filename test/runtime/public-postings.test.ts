@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../runtime/db/index.ts';
 import { cases, publicPostings as postingsTable, publicPostingSearch as searchTable } from '../../runtime/db/schema/index.ts';
-import { fillPublicPostings, publicPostings, type PostingQuery, type PublicPostings } from '../../runtime/postings/index.ts';
+import { fillPublicPostings, postingFacets, publicPostings, type PostingQuery, type PublicPostings } from '../../runtime/postings/index.ts';
 import { fireDueTimers } from '../../runtime/timers/index.ts';
 import { tableCounts, vacancyPostingForm } from '../support/fixtures.ts';
 import { act, postVacancy } from '../support/steps.ts';
@@ -139,6 +139,20 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
     expect(narrowed.items.map((item) => item.id)).toEqual([ids.driver]);
     expect(narrowed.facets.salary.filter((band) => band.count > 0)).toEqual([{ value: '5k-8k', count: 1 }, { value: '8k-12k', count: 1 }]);
     expect(narrowed.facets.district).toEqual([{ value: '350205', count: 1 }]);
+  });
+
+  it('counts each facet value as many postings as the search narrowed to that value lists', async () => {
+    const queries: PostingQuery[] = [{}, { q: '会计' }, { district: '350200', salary: '5k-8k' }, { q: '海沧 物流', employmentForm: 'full-time', postedWithin: 1 }, { occupation: '4', education: '70' }];
+    for (const query of queries) {
+      const result = await site.search(query);
+      expect(result.total, JSON.stringify(query)).toBe((await site.search({ ...query, pageSize: 50 })).items.length);
+      for (const facet of postingFacets) {
+        for (const { value, count } of result.facets[facet]) {
+          const narrowed = await site.search({ ...query, [facet]: facet === 'postedWithin' ? Number(value) : value, pageSize: 50 });
+          expect(narrowed.items.length, `${JSON.stringify(query)} ${facet} ${value}`).toBe(count);
+        }
+      }
+    }
   });
 
   it('sorts by pay or date and pages', async () => {
@@ -291,5 +305,13 @@ describe.each(backends)('public postings: search, facets, pages and the sitemap 
     expect(await fillPublicPostings(t.rt)).toEqual({ written: 0, deleted: 0 });
     const [count] = await queryRows<{ n: string | number }>(t.rt.db, sql`SELECT count(*) AS n FROM public_postings`);
     expect(Number(count!.n)).toBe(1);
+  });
+
+  it('keeps each search row\'s words out of the row (TOAST), as the projection writes and rewrites it', async () => {
+    const [toast] = await queryRows<{ name: string }>(t.rt.db, sql`SELECT reltoastrelid::regclass::text AS name FROM pg_class WHERE relname = 'public_posting_search'`);
+    const [outOfLine] = await queryRows<{ n: number }>(t.rt.db, sql`SELECT count(DISTINCT chunk_id)::int AS n FROM ${sql.raw(toast!.name)}`);
+    const [rows] = await queryRows<{ n: number }>(t.rt.db, sql`SELECT count(*)::int AS n FROM public_posting_search`);
+    expect(rows!.n).toBeGreaterThan(0);
+    expect(outOfLine!.n).toBe(rows!.n);
   });
 });
