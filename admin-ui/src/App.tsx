@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, session, SESSION_EXPIRED, type SessionUser } from './api.ts';
 import { LocaleContext, type Locale } from './i18n.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -38,9 +38,7 @@ export function App() {
 
   useEffect(() => {
     if (!session.get()) return setUser(null);
-    // The signed-in frame renders as a transition: React yields to the browser between components instead of
-    // holding the main thread for the whole frame at once (Lighthouse counts such a long task as blocking).
-    api<SessionUser>('GET', '/auth/me').then((signedInUser) => startTransition(() => setUser(signedInUser)), (error: unknown) => {
+    api<SessionUser>('GET', '/auth/me').then(setUser, (error: unknown) => {
       // An expired sign-in is forgotten; a server out of reach is not a reason to sign out.
       if (error instanceof ApiError && error.status === 401) session.clear();
       setUser(null);
