@@ -42,7 +42,7 @@ if (!available && process.env['E2E_REQUIRE_BROWSER'] === '1') throw new Error(`$
     if (result.accessibilityFailures.length > 0) console.log(`  accessibility audits failed: ${result.accessibilityFailures.map((failure) => failure.id).join(', ')}`);
   };
 
-  it('scores the sign-in page at least 0.95 for accessibility', { timeout: 180_000 }, async () => {
+  it('scores the sign-in page at least 0.95 for accessibility', { timeout: 300_000 }, async () => {
     for (const formFactor of FORM_FACTORS) {
       const result = await audit('sign-in', `${baseUrl}/admin/`, chrome.port, formFactor);
       record(result);
@@ -53,7 +53,7 @@ if (!available && process.env['E2E_REQUIRE_BROWSER'] === '1') throw new Error(`$
     }
   });
 
-  it("scores the caseworker's inbox at least 0.95 for accessibility", { timeout: 180_000 }, async () => {
+  it("scores the caseworker's inbox at least 0.95 for accessibility", { timeout: 300_000 }, async () => {
     await storeSignIn(chrome.port, baseUrl, 'caseworker');
     for (const formFactor of FORM_FACTORS) {
       const result = await audit('inbox', `${baseUrl}/admin/#/tasks`, chrome.port, formFactor, true);
