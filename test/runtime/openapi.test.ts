@@ -180,6 +180,24 @@ describe('OpenAPI document', () => {
     expect(body.paths['/api/public/postings/{id}'].get).toMatchObject({ operationId: 'getPublicPosting', security: [] });
   });
 
+  it('names every operation once, declares its security and documents its errors with the shared error responses', async () => {
+    const { body } = await t.request('GET', '/api/openapi.json');
+    const operations = Object.values(body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, { $ref?: string }> }>>).flatMap((ops) => Object.values(ops));
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id) => !id || !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operations.filter((o) => !Array.isArray(o.security))).toEqual([]);
+    expect(body.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(body.paths['/api/cases'].get).toMatchObject({ operationId: 'listCases', security: [{ bearer: [] }] });
+    expect(body.paths['/api/cases/{id}/events'].post.operationId).toBe('sendCaseEvent');
+    expect(body.paths['/api/health'].get.security).toEqual([]);
+    // Every operation answers 400 (the edge checks) and 500 by reference to one component with the error body.
+    expect(operations.filter((o) => o.responses['400']?.$ref !== '#/components/responses/BadRequest' || o.responses['500']?.$ref !== '#/components/responses/InternalError')).toEqual([]);
+    expect(body.components.responses.NotFound.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(body.components.schemas.Error.required).toEqual(['code', 'message', 'details']);
+    expect(body.components.schemas.Error.properties.code.enum).toContain('CASE_VERSION_CONFLICT');
+  });
+
   it('lets a session expire after its hours', async () => {
     const token = await t.login('caseworker');
     t.clock.set(new Date(t.clock.now().getTime() + (t.rt.config.sessionHours * 3600 + 1) * 1000).toISOString());
