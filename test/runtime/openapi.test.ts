@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResponseChecker } from '../support/openapi-responses.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 describe('OpenAPI document', () => {
@@ -196,6 +197,21 @@ describe('OpenAPI document', () => {
     expect(body.components.responses.NotFound.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(body.components.schemas.Error.required).toEqual(['code', 'message', 'details']);
     expect(body.components.schemas.Error.properties.code.enum).toContain('CASE_VERSION_CONFLICT');
+  });
+
+  it('checks answers against it: an undocumented status or a body off its schema fails the call', async () => {
+    const checker = new ResponseChecker((await t.request('GET', '/api/openapi.json')).body);
+    const health = (await t.request('GET', '/api/health')).body;
+    const json = 'application/json';
+    expect(() => checker.check('GET', '/api/health', 200, json, health)).not.toThrow();
+    expect(() => checker.check('GET', '/api/health', 200, json, { ...health, status: 'down' })).toThrow(/GET \/api\/health: the 200 answer does not hold/);
+    expect(() => checker.check('GET', '/api/health', 409, json, { code: 'CONFLICT', message: { zh: '', en: '' }, details: null })).toThrow(/answered 409, which the OpenAPI document does not list/);
+    // An error answer is checked against the shared error body: a code outside the catalogue fails.
+    expect(() => checker.check('GET', '/api/cases/00000000-0000-4000-8000-000000000000', 404, json, { code: 'NOT_FOUND', message: { zh: '未找到', en: 'Not found' }, details: null })).not.toThrow();
+    expect(() => checker.check('GET', '/api/cases/00000000-0000-4000-8000-000000000000', 404, json, { code: 'NO_SUCH_CODE', message: { zh: '', en: '' }, details: null })).toThrow(/does not hold/);
+    // A literal path is matched before a templated one: /cases/export is not /cases/{id}.
+    expect(() => checker.check('GET', '/api/cases/export?format=csv', 200, 'text/csv; charset=utf-8', null)).not.toThrow();
+    expect(() => checker.check('GET', '/api/cases/export', 200, json, {})).toThrow(/as application\/json, but the document says text\/csv/);
   });
 
   it('lets a session expire after its hours', async () => {
