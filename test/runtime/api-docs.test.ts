@@ -16,13 +16,12 @@ describe('the API reference at /api/docs', () => {
     expect(page).toContain('<script src="/api/docs/redoc.standalone.js"></script>');
     expect(page).toContain('spec-url="/api/openapi.json"');
     expect(page).not.toMatch(/<script>|https?:\/\//);
-    // Its styles carry the nonce its policy names; scripts come from this origin only.
+    // Scripts from this origin only; inline styles only (Redoc's bundle adds its <style> elements as it loads).
     const policy = response.headers.get('content-security-policy') ?? '';
-    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
-    expect(nonce).toBeTruthy();
-    expect(page).toContain(`nonce="${nonce}"`);
-    expect(policy).toContain("script-src 'self'");
-    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+    expect(policy.match(/unsafe-inline/g)).toHaveLength(1);
+    expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");
   });
 
