@@ -7,7 +7,10 @@ import { handleError } from './error-handler.ts';
 import { edgeChecks } from './edge-checks.ts';
 import { requestLog } from './request-log.ts';
 import { requestOrigin } from './request-origin.ts';
-import { apiSecurityHeaders } from './security-headers.ts';
+import { registerErrorComponents } from './schemas.ts';
+import { API_DOCS_PATH, apiDocsRoutes } from './api-docs.ts';
+import { openApiDocument } from './openapi-document.ts';
+import { apiDocsSecurityHeaders, apiSecurityHeaders } from './security-headers.ts';
 import { adminOrgRoutes } from './routes/admin-org-routes.ts';
 import { exchangeAdminRoutes } from './routes/exchange-admin-routes.ts';
 import { adminUserRoutes } from './routes/admin-user-routes.ts';
@@ -54,10 +57,11 @@ import { taskClaimRoutes } from './routes/task-claim-routes.ts';
 
 /**
  * Paths that answer without a signed-in user; so does every path under `/api/public/` (the public
- * sites' data), `/api/verify/`, and `/api/exchange/`, where the signature of a peer's message proves who sent it.
+ * sites' data), `/api/verify/`, and `/api/exchange/`, where the signature of a peer's message proves who
+ * sent it, and `/api/docs/` (the API reference's script).
  */
-const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
-const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/'];
+const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json', API_DOCS_PATH]);
+const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/', `${API_DOCS_PATH}/`];
 
 /**
  * The HTTP API: every route validated by zod schemas that also generate the OpenAPI 3.1
@@ -66,7 +70,10 @@ const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/'];
 export function createApiApp(rt: RuntimeContext) {
   const app = apiRouter();
   const auth = requireAuth(rt);
-  app.use('/api/*', apiSecurityHeaders());
+  // The API reference is a page, with a page's headers; everything else under /api answers data.
+  const apiHeaders = apiSecurityHeaders();
+  const docsHeaders = apiDocsSecurityHeaders();
+  app.use('/api/*', (c, next) => (c.req.path === API_DOCS_PATH || c.req.path.startsWith(`${API_DOCS_PATH}/`) ? docsHeaders(c, next) : apiHeaders(c, next)));
   const limit = (maxBytes: number) => bodyLimit({ maxSize: maxBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes } }); } });
   const bodies = limit(rt.config.bodyLimitBytes);
   const importFiles = limit(rt.config.importLimitBytes);
@@ -89,6 +96,7 @@ export function createApiApp(rt: RuntimeContext) {
   });
   app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || publicPrefixes.some((prefix) => c.req.path.startsWith(prefix)) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  registerErrorComponents(app.openAPIRegistry);
   app.route('/api', healthRoutes(rt));
   app.route('/api', errorCodeRoutes());
   app.route('/api', publicPostingRoutes(rt));
@@ -133,10 +141,8 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', adminUserRoutes(rt));
   app.route('/api', adminOrgRoutes(rt));
   app.route('/api', exchangeAdminRoutes(rt));
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: '公共就业服务平台 API / Public employment services platform API', version: '0.1.0' },
-  });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
+  app.route('/', apiDocsRoutes());
   app.notFound((c) => handleError(new PlatformError('NOT_FOUND'), c));
   app.onError(handleError);
   return app;

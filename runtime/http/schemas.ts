@@ -1,4 +1,5 @@
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { errorMessages, type ErrorCode } from '../../engine/index.ts';
 
 /** zh-CN and English text. */
 export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
@@ -6,16 +7,46 @@ export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() }).o
 /** The body of every error response. */
 export const ErrorBody = z
   .object({
-    code: z.string().openapi({ example: 'CASE_VERSION_CONFLICT' }),
+    code: z.enum(Object.keys(errorMessages) as [ErrorCode, ...ErrorCode[]]).openapi({ example: 'CASE_VERSION_CONFLICT', description: 'The error code (`GET /api/error-codes` lists each with its message)' }),
     message: z.object({ zh: z.string(), en: z.string() }),
-    details: z.unknown(),
+    details: z.unknown().openapi({ description: 'What the code needs said: the failing fields, the rule, the limit; null when nothing (always null for INTERNAL_ERROR)' }),
   })
-  .openapi('Error');
+  .openapi('Error', { required: ['code', 'message', 'details'] });
 
-/** Documented error responses for the given statuses. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429)[]) {
-  const descriptions = { 400: 'Malformed request', 401: 'Not signed in', 403: 'Not permitted', 404: 'Not found or out of scope', 409: 'Conflict', 413: 'Body too large', 415: 'Not a file type accepted', 421: 'Not served by this node', 422: 'Invalid data', 429: 'Too many attempts: wait the seconds of Retry-After' };
-  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s], content: { 'application/json': { schema: ErrorBody } } }]));
+/**
+ * The error responses, each a reusable component (`#/components/responses/<name>`) with the error
+ * body: every route names those it may answer, so a generated client types them once.
+ */
+const errorComponents = {
+  400: ['BadRequest', 'Malformed request: a field, parameter or body the schema refuses (details.issues), or a NUL character or prototype name at the edge'],
+  401: ['Unauthorized', 'Not signed in, or the session ended'],
+  403: ['Forbidden', "Not permitted: the caller's role, post, level or jurisdiction does not allow it"],
+  404: ['NotFound', 'Not found, or out of the caller\'s scope'],
+  409: ['Conflict', 'Conflict with what is there now: a stale version, a record that exists, a state that does not allow it'],
+  413: ['PayloadTooLarge', 'Body too large (details.maxBytes)'],
+  415: ['UnsupportedMediaType', 'Not a file type accepted'],
+  421: ['MisdirectedRequest', 'Not served by this node'],
+  422: ['UnprocessableEntity', 'Invalid data: the request is well formed but a rule refuses it'],
+  429: ['TooManyRequests', 'Too many attempts: wait the seconds of Retry-After'],
+  500: ['InternalError', 'Internal error: nothing was written (no details)'],
+  502: ['BadGateway', "A peer system's answer was refused or invalid"],
+  503: ['ServiceUnavailable', 'A peer system or service did not answer: try again later'],
+} as const;
+
+/** An HTTP status the API answers with the error body. */
+export type ErrorStatus = keyof typeof errorComponents;
+
+/** References to the error responses of the given statuses. */
+export function errorResponses<const S extends ErrorStatus[]>(...statuses: S) {
+  return Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${errorComponents[s][0]}` }])) as { [K in S[number]]: { $ref: string } };
+}
+
+/** Registers the error body and every error response as components of the document. */
+export function registerErrorComponents(registry: OpenAPIHono['openAPIRegistry']): void {
+  registry.register('Error', ErrorBody);
+  for (const [, [name, description]] of Object.entries(errorComponents)) {
+    registry.registerComponent('responses', name, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  }
 }
 
 export const Paging = z.object({

@@ -48,3 +48,36 @@ export function apiSecurityHeaders() {
     });
   });
 }
+
+/**
+ * The headers of the API reference (`/api/docs` and its script): a page, unlike the rest of the API.
+ * Scripts from this origin only (Redoc's bundle, served from the `redoc` package). Styles inline too
+ * (`'unsafe-inline'` in `style-src` alone): the bundle adds `<style>` elements as it loads, before
+ * Redoc's `nonce` option can reach them (a nonce left ten refused in Chromium and the page unstyled),
+ * and the page shows only the public document, no data. It reads the document from this origin (`connect-src`) and runs
+ * its search index in a worker it makes from a blob (`worker-src blob:`). Not framed. The page is
+ * asked for again each time; the 1 MB script is kept a day, a new one coming with a new package.
+ */
+export function apiDocsSecurityHeaders() {
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      workerSrc: ['blob:'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+  });
+  return createMiddleware(async (c, next) => {
+    await headers(c, async () => {
+      await next();
+      c.header('Cache-Control', c.req.path.endsWith('.js') ? 'public, max-age=86400' : 'no-cache');
+    });
+  });
+}

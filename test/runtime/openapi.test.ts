@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResponseChecker } from '../support/openapi-responses.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 describe('OpenAPI document', () => {
@@ -179,6 +180,39 @@ describe('OpenAPI document', () => {
     // The public job search: named operations that need no sign-in.
     expect(body.paths['/api/public/postings'].get).toMatchObject({ operationId: 'searchPublicPostings', security: [] });
     expect(body.paths['/api/public/postings/{id}'].get).toMatchObject({ operationId: 'getPublicPosting', security: [] });
+  });
+
+  it('names every operation once, declares its security and documents its errors with the shared error responses', async () => {
+    const { body } = await t.request('GET', '/api/openapi.json');
+    const operations = Object.values(body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[]; responses: Record<string, { $ref?: string }> }>>).flatMap((ops) => Object.values(ops));
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id) => !id || !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operations.filter((o) => !Array.isArray(o.security))).toEqual([]);
+    expect(body.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(body.paths['/api/cases'].get).toMatchObject({ operationId: 'listCases', security: [{ bearer: [] }] });
+    expect(body.paths['/api/cases/{id}/events'].post.operationId).toBe('sendCaseEvent');
+    expect(body.paths['/api/health'].get.security).toEqual([]);
+    // Every operation answers 400 (the edge checks) and 500 by reference to one component with the error body.
+    expect(operations.filter((o) => o.responses['400']?.$ref !== '#/components/responses/BadRequest' || o.responses['500']?.$ref !== '#/components/responses/InternalError')).toEqual([]);
+    expect(body.components.responses.NotFound.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(body.components.schemas.Error.required).toEqual(['code', 'message', 'details']);
+    expect(body.components.schemas.Error.properties.code.enum).toContain('CASE_VERSION_CONFLICT');
+  });
+
+  it('checks answers against it: an undocumented status or a body off its schema fails the call', async () => {
+    const checker = new ResponseChecker((await t.request('GET', '/api/openapi.json')).body);
+    const health = (await t.request('GET', '/api/health')).body;
+    const json = 'application/json';
+    expect(() => checker.check('GET', '/api/health', 200, json, health)).not.toThrow();
+    expect(() => checker.check('GET', '/api/health', 200, json, { ...health, status: 'down' })).toThrow(/GET \/api\/health: the 200 answer does not hold/);
+    expect(() => checker.check('GET', '/api/health', 409, json, { code: 'CONFLICT', message: { zh: '', en: '' }, details: null })).toThrow(/answered 409, which the OpenAPI document does not list/);
+    // An error answer is checked against the shared error body: a code outside the catalogue fails.
+    expect(() => checker.check('GET', '/api/cases/00000000-0000-4000-8000-000000000000', 404, json, { code: 'NOT_FOUND', message: { zh: '未找到', en: 'Not found' }, details: null })).not.toThrow();
+    expect(() => checker.check('GET', '/api/cases/00000000-0000-4000-8000-000000000000', 404, json, { code: 'NO_SUCH_CODE', message: { zh: '', en: '' }, details: null })).toThrow(/does not hold/);
+    // A literal path is matched before a templated one: /cases/export is not /cases/{id}.
+    expect(() => checker.check('GET', '/api/cases/export?format=csv', 200, 'text/csv; charset=utf-8', null)).not.toThrow();
+    expect(() => checker.check('GET', '/api/cases/export', 200, json, {})).toThrow(/as application\/json, but the document says text\/csv/);
   });
 
   it('lets a session expire after its hours', async () => {

@@ -5,7 +5,9 @@ import type { RuntimeContext } from '../../runtime/runtime-context.ts';
 import { openPostgres, openScratchPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
+import { openApiDocument } from '../../runtime/http/openapi-document.ts';
 import { insertOrgTree, orgTreeRows } from '../../runtime/seed/index.ts';
+import { ResponseChecker } from './openapi-responses.ts';
 import { openTestPglite, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
 
 export { testKeyRing } from './seeded-databases.ts';
@@ -35,6 +37,14 @@ export function testClock(startIso: string): TestClock {
     },
   };
 }
+
+/**
+ * The check of every answer `request` gets against the OpenAPI document (test/support/openapi-responses.ts),
+ * made once per worker: the routes, and so the document, are the same in every runtime. On unless
+ * `OPENAPI_RESPONSE_CHECK=off`.
+ */
+let responseChecker: ResponseChecker | undefined;
+const checkResponses = process.env['OPENAPI_RESPONSE_CHECK'] !== 'off';
 
 /**
  * A migrated, seeded runtime on a database of its own, with the API app and a sign-in helper.
@@ -67,8 +77,13 @@ export async function createTestRuntime(
     const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const response = await app.request(path, { method, headers, body }, { incoming: { socket: { remoteAddress: init.address ?? '127.0.0.1' } } });
     const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (checkResponses) {
+      responseChecker ??= new ResponseChecker(openApiDocument(app));
+      responseChecker.check(method, path, response.status, response.headers.get('content-type'), parsed);
+    }
     // Test bodies are inspected freely.
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as any };
+    return { status: response.status, headers: response.headers, body: parsed as any };
   }
 
   async function login(username: string, password = 'demo'): Promise<string> {

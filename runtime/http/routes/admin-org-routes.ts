@@ -19,6 +19,7 @@ const Unit = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 const childrenRoute = secureRoute('org.manage', {
   method: 'get',
   path: '/admin/org/units',
+  operationId: 'listAdminOrgUnits',
   tags,
   summary: "One level of the org tree, loaded as it is expanded: the children of `parent` (offices first), or without it the administrator's own unit; with `q`, the units of the subtree (at most 50) whose name holds it or whose code starts with it",
   request: { query: z.object({ parent: z.string().max(40).optional(), q: z.string().trim().min(1).max(40).optional() }) },
@@ -28,6 +29,7 @@ const childrenRoute = secureRoute('org.manage', {
 const unitRoute = secureRoute('org.manage', {
   method: 'get',
   path: '/admin/org/units/{unitId}',
+  operationId: 'getAdminOrgUnit',
   tags,
   summary: 'A unit with its ancestors, its offices (itself when an office), their posts and who holds each',
   request: { params: UnitParam },
@@ -47,6 +49,7 @@ const unitRoute = secureRoute('org.manage', {
 const postsUnderRoute = secureRoute('users.manage', {
   method: 'get',
   path: '/admin/org/units/{unitId}/posts',
+  operationId: 'listUnitPosts',
   tags,
   summary: "The posts of the offices in a unit's subtree (at most 500): those a user placed there may hold",
   request: { params: UnitParam },
@@ -56,6 +59,7 @@ const postsUnderRoute = secureRoute('users.manage', {
 const officeRoute = secureRoute('org.manage', {
   method: 'post',
   path: '/admin/org/units/{unitId}/offices',
+  operationId: 'createOffice',
   tags,
   summary: 'Create a service office under a unit of the subtree, down to a street or community service point (基层劳动保障工作平台), with its posts',
   request: { params: UnitParam, body: jsonBody(z.object({ name: z.string().trim().min(2).max(60), posts: z.array(NewPost).max(40).default([]) }).strict()) },
@@ -65,6 +69,7 @@ const officeRoute = secureRoute('org.manage', {
 const addPostRoute = secureRoute('org.manage', {
   method: 'post',
   path: '/admin/org/offices/{unitId}/posts',
+  operationId: 'createOfficePost',
   tags,
   summary: 'Give an office a post: a code of the standard catalogue (its names by default) or a new code with zh-CN and English names',
   request: { params: UnitParam, body: jsonBody(NewPost) },
@@ -74,6 +79,7 @@ const addPostRoute = secureRoute('org.manage', {
 const renameRoute = secureRoute('org.manage', {
   method: 'patch',
   path: '/admin/org/posts/{id}',
+  operationId: 'renamePost',
   tags,
   summary: 'Rename a post (its code, which definitions and records name, stays)',
   request: { params: IdParam, body: jsonBody(z.object({ name: PostName }).strict()) },
@@ -83,6 +89,7 @@ const renameRoute = secureRoute('org.manage', {
 const removeRoute = secureRoute('org.manage', {
   method: 'delete',
   path: '/admin/org/posts/{id}',
+  operationId: 'deletePost',
   tags,
   summary: 'Remove a post no one holds and no open task of its office names',
   request: { params: IdParam },
@@ -92,6 +99,7 @@ const removeRoute = secureRoute('org.manage', {
 const catalogueRoute = secureRoute('org.manage', {
   method: 'get',
   path: '/admin/org/post-catalogue',
+  operationId: 'listPostCatalogue',
   tags,
   summary: "The standard post catalogue offices' posts are chosen from",
   responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: LocalizedText })) }), 'Catalogue'), ...errorResponses(401, 403) },
@@ -100,6 +108,7 @@ const catalogueRoute = secureRoute('org.manage', {
 const citiesRoute = secureRoute('org.cities', {
   method: 'get',
   path: '/admin/cities',
+  operationId: 'listAddableCities',
   tags,
   summary: "The cities the administrator may add (their province's; the ministry: every city), each marked when present",
   responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), provinceName: z.string(), added: z.boolean() })) }), 'Cities'), ...errorResponses(401, 403) },
@@ -108,6 +117,7 @@ const citiesRoute = secureRoute('org.cities', {
 const addCityRoute = secureRoute('org.cities', {
   method: 'post',
   path: '/admin/cities',
+  operationId: 'addCity',
   tags,
   summary: 'Add a city with its districts, streets/townships and communities/villages from the division data (a second time adds nothing), and optionally its first administrator',
   request: {

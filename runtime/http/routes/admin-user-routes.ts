@@ -36,6 +36,7 @@ const PostIds = z.array(z.uuid()).max(20);
 const listRoute = secureRoute('users.manage', {
   method: 'get',
   path: '/admin/users',
+  operationId: 'listUsers',
   tags,
   summary: "The accounts of the administrator's subtree (or of one unit's subtree in it), by username; `q` finds part of a username or name",
   request: { query: Paging.extend({ q: z.string().max(50).optional(), orgUnit: z.string().max(40).optional() }) },
@@ -45,6 +46,7 @@ const listRoute = secureRoute('users.manage', {
 const createRoute = secureRoute('users.manage', {
   method: 'post',
   path: '/admin/users',
+  operationId: 'createUser',
   tags,
   summary: "Create an account at a unit of the administrator's subtree with posts of offices in that unit's subtree; a temporary password is returned once",
   request: { body: jsonBody(z.object({ username: Username, displayName: DisplayName, role: z.enum(ROLES), orgUnitId: z.string().min(1).max(40), postIds: PostIds.default([]) }).strict()) },
@@ -54,6 +56,7 @@ const createRoute = secureRoute('users.manage', {
 const getRoute = secureRoute('users.manage', {
   method: 'get',
   path: '/admin/users/{id}',
+  operationId: 'getUser',
   tags,
   summary: "One account of the administrator's subtree",
   request: { params: IdParam },
@@ -63,6 +66,7 @@ const getRoute = secureRoute('users.manage', {
 const updateRoute = secureRoute('users.manage', {
   method: 'patch',
   path: '/admin/users/{id}',
+  operationId: 'updateUser',
   tags,
   summary: 'Change the name, role, org unit or posts held; not one’s own role or unit, not the last active administrator of a ministry, province or city',
   request: { params: IdParam, body: jsonBody(z.object({ displayName: DisplayName.optional(), role: z.enum(ROLES).optional(), orgUnitId: z.string().min(1).max(40).optional(), postIds: PostIds.optional() }).strict()) },
@@ -74,6 +78,7 @@ function actionRoute(action: 'disable' | 'enable' | 'unlock', summary: string) {
   return secureRoute('users.manage', {
     method: 'post',
     path: `/admin/users/{id}/${action}`,
+    operationId: `${action}User`,
     tags,
     summary,
     request: { params: IdParam },
@@ -88,6 +93,7 @@ const unlockRoute = actionRoute('unlock', 'Lift the lock wrong sign-ins put on t
 const resetRoute = secureRoute('users.manage', {
   method: 'post',
   path: '/admin/users/{id}/reset-password',
+  operationId: 'resetUserPassword',
   tags,
   summary: 'A new temporary password, returned once, to be changed at the next sign-in; every session of the account ends (not one’s own)',
   request: { params: IdParam },

@@ -24,6 +24,7 @@ const AgencyEventItem = z
 
 const listRoute = secureRoute('cases.read', {
   method: 'get',
+  operationId: 'listAgencyEvents',
   path: '/agency-events',
   tags: ['exchange'],
   summary: "Other agencies' event messages (social insurance enrolments and stops) taken in by the user's cities, newest first, with what each came to",

@@ -51,6 +51,7 @@ const SupplyDemandTable = z
 const supplyDemandRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/analysis/supply-demand',
+  operationId: 'getSupplyDemandAnalysis',
   tags,
   summary: '职业供求分析: the quarterly supply and demand table of an org unit subtree, with 求人倍率 and changes vs last quarter and last year on the same cities',
   request: {

@@ -32,6 +32,7 @@ const AccessEntry = z
 const searchRoute = secureRoute('audit.read', {
   method: 'get',
   path: '/audit/access-log',
+  operationId: 'searchAccessLog',
   tags,
   summary: "Search the access log of the auditor's subtree: who read or revealed which personal data, exported or downloaded what, signed in or failed to",
   request: {
@@ -50,6 +51,7 @@ const searchRoute = secureRoute('audit.read', {
 const verifyRoute = secureRoute('audit.read', {
   method: 'get',
   path: '/audit/access-log/verify',
+  operationId: 'verifyAccessLog',
   tags,
   summary: 'Walk the hash chain of the whole access log: whether it holds, over how many rows, and the first row where it breaks',
   responses: {

@@ -36,6 +36,7 @@ const PasswordChange = z.object({ current: z.string().min(1).max(256), next: z.s
 const loginRoute = publicRoute({
   method: 'post',
   path: '/auth/login',
+  operationId: 'login',
   tags,
   summary: 'Sign in; returns a bearer token. Locked for a while after repeated wrong passwords (429 with Retry-After)',
   request: { body: jsonBody(LoginRequest) },
@@ -45,6 +46,7 @@ const loginRoute = publicRoute({
 const logoutRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/logout',
+  operationId: 'logout',
   tags,
   summary: 'End this session',
   responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
@@ -53,6 +55,7 @@ const logoutRoute = secureRoute('session.own', {
 const logoutAllRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/logout-all',
+  operationId: 'logoutAll',
   tags,
   summary: 'End every session of the signed-in user, this one included',
   responses: { 200: jsonResponse(z.object({ ended: z.number().int() }), 'Signed out everywhere'), ...errorResponses(401) },
@@ -61,6 +64,7 @@ const logoutAllRoute = secureRoute('session.own', {
 const meRoute = secureRoute('session.own', {
   method: 'get',
   path: '/auth/me',
+  operationId: 'getCurrentUser',
   tags,
   summary: 'The signed-in user',
   responses: { 200: jsonResponse(SessionUser, 'The user'), ...errorResponses(401) },
@@ -69,6 +73,7 @@ const meRoute = secureRoute('session.own', {
 const passwordRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/password',
+  operationId: 'changePassword',
   tags,
   summary: "Change one's own password (policy applied); the user's other sessions end",
   request: { body: jsonBody(PasswordChange) },
@@ -78,6 +83,7 @@ const passwordRoute = secureRoute('session.own', {
 const totpSetupRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/second-factor',
+  operationId: 'startSecondFactorSetup',
   tags,
   summary: 'Start setting up the second factor: a new secret for an authenticator app (in force once confirmed)',
   responses: { 200: jsonResponse(z.object({ secret: z.string(), uri: z.string() }), 'The secret'), ...errorResponses(401, 409) },
@@ -86,6 +92,7 @@ const totpSetupRoute = secureRoute('session.own', {
 const totpEnableRoute = secureRoute('session.own', {
   method: 'post',
   path: '/auth/second-factor/confirm',
+  operationId: 'confirmSecondFactor',
   tags,
   summary: 'Confirm the second factor with a code from it; returns ten recovery codes, shown once',
   request: { body: jsonBody(z.object({ code: z.string().min(1).max(16) }).strict()) },

@@ -42,6 +42,7 @@ const ChangeResult = z.object({ changes: z.array(Change), followUp: FollowUp.nul
 const overviewRoute = secureRoute('calendar.read', {
   method: 'get',
   path: '/calendar',
+  operationId: 'getCalendar',
   tags,
   summary: "The working-day calendar: whether it covers this year (and from 1 November next year), the State Council's schedule of each year, the caller's province's own holidays",
   responses: { 200: jsonResponse(z.object({ status: Status, national: z.array(JsonObject), province: JsonObject.nullable() }), 'Calendar'), ...errorResponses(401) },
@@ -50,6 +51,7 @@ const overviewRoute = secureRoute('calendar.read', {
 const yearRoute = secureRoute('calendar.read', {
   method: 'get',
   path: '/calendar/years/{year}',
+  operationId: 'getCalendarYear',
   tags,
   summary: "One year's holidays and make-up working days, national and provincial, with every version entered",
   request: { params: z.object({ year: yearParam }) },
@@ -59,6 +61,7 @@ const yearRoute = secureRoute('calendar.read', {
 const enterRoute = secureRoute('calendar.national', {
   method: 'put',
   path: '/calendar/years/{year}',
+  operationId: 'setCalendarYear',
   tags,
   summary: "Enter or correct the State Council's schedule of a year (ministry administrators): a new calendar version; open deadlines are counted again",
   request: { params: z.object({ year: yearParam }), body: jsonBody(z.object({ notice: Notice, days: z.array(calendarDaySchema).max(400), dryRun }).strict()) },
@@ -68,6 +71,7 @@ const enterRoute = secureRoute('calendar.national', {
 const importRoute = secureRoute('calendar.national', {
   method: 'post',
   path: '/calendar/import',
+  operationId: 'importCalendar',
   tags,
   summary: `Import the State Council's schedules of one or more years from a file (ministry administrators): JSON as \`GET /calendar/years/{year}\` gives a schedule, or CSV with the header ${SCHEDULE_CSV_HEADER}; every year or none`,
   request: { body: jsonBody(z.object({ fileName: z.string().max(200), content: z.string().min(1).max(200_000), dryRun }).strict()) },
@@ -77,6 +81,7 @@ const importRoute = secureRoute('calendar.national', {
 const provinceRoute = secureRoute('calendar.provincial', {
   method: 'put',
   path: '/calendar/provinces/{provinceId}/years/{year}',
+  operationId: 'setProvinceHolidays',
   tags,
   summary: "Set a province's own holidays of a year (the province's administrators), where law allows: they apply to its cities only",
   request: {

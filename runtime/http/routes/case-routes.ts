@@ -172,15 +172,17 @@ const CaseSearch = z.object({
 const startRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/cases',
+  operationId: 'startCase',
   tags: ['cases'],
   summary: 'Open a case of a process for a subject',
   request: { body: jsonBody(StartCase) },
-  responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
 const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases',
+  operationId: 'listCases',
   tags: ['cases'],
   summary: "Cases in the caller's org subtree, found by case number, exact ID number or credit code, the start of a name or pinyin initials (`zs`), filtered and sorted",
   request: { query: Paging.merge(CaseSearch) },
@@ -190,6 +192,7 @@ const listRoute = secureRoute('cases.read', {
 const exportRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/export',
+  operationId: 'exportCases',
   tags: ['cases'],
   summary: `The cases a search finds (as \`GET /cases\` filters and sorts them) as CSV (UTF-8 with BOM) or XLSX, at most ${CASE_EXPORT_MAX}; ID numbers in full only for caseworkers and reviewers, recorded in the access log`,
   request: { query: CaseSearch.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
@@ -202,6 +205,7 @@ const exportRoute = secureRoute('cases.read', {
 const getRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}',
+  operationId: 'getCase',
   tags: ['cases'],
   summary: 'One case, with the actions the caller may take now',
   request: { params: IdParam },
@@ -211,15 +215,17 @@ const getRoute = secureRoute('cases.read', {
 const eventRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/cases/{id}/events',
+  operationId: 'sendCaseEvent',
   tags: ['cases'],
   summary: 'Take an action on a case: one transaction, or nothing',
   request: { params: IdParam, body: jsonBody(CaseEvent) },
-  responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
+  responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(400, 401, 403, 404, 409, 413, 422, 502, 503) },
 });
 
 const historyRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/history',
+  operationId: 'getCaseHistory',
   tags: ['cases'],
   summary: 'Every step of a case (the performance records), and every move of its deadlines after a calendar change',
   request: { params: IdParam },
@@ -232,6 +238,7 @@ const historyRoute = secureRoute('cases.read', {
 const linksRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/links',
+  operationId: 'listCaseLinks',
   tags: ['cases'],
   summary: "Cases linked to this one by coordination, both ways, within the caller's org subtree",
   request: { params: IdParam },
@@ -241,6 +248,7 @@ const linksRoute = secureRoute('cases.read', {
 const objectionsRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/objections',
+  operationId: 'listCaseObjections',
   tags: ['cases'],
   summary: "Objections sent from the public site to the case's public notices (公示异议): who, when and why",
   request: { params: IdParam },

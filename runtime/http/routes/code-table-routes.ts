@@ -11,6 +11,7 @@ const Entry = z.object({ id: z.string(), code: z.string(), name: z.string(), lev
 const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/code-tables',
+  operationId: 'listCodeTables',
   tags: ['code tables'],
   summary: 'The shipped code tables: occupation (大典 2022, GB/T 6565), industry (GB/T 4754), education (GB/T 4658), with edition and completeness',
   responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Tables'), ...errorResponses(401) },
@@ -19,6 +20,7 @@ const listRoute = secureRoute('processes.read', {
 const entriesRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/code-tables/{table}',
+  operationId: 'listCodeTableEntries',
   tags: ['code tables'],
   summary: 'Entries of a table, by parent code, level or a code or name prefix',
   request: {
@@ -31,6 +33,7 @@ const entriesRoute = secureRoute('processes.read', {
 const divisionsRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/divisions',
+  operationId: 'listDivisions',
   tags: ['code tables'],
   summary: 'Administrative divisions for a form\'s picker: provinces, cities and counties (6-digit codes) at once, or the streets/townships (9 digits) of one county',
   request: { query: z.object({ county: z.string().regex(/^\d{6}$/).optional() }) },

@@ -38,6 +38,7 @@ const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/cases/{id}/documents',
+  operationId: 'listCaseDocuments',
   tags: ['documents'],
   summary: 'The documents a case may print now, and the copies printed before',
   request: { params: IdParam },
@@ -47,6 +48,7 @@ const listRoute = secureRoute('cases.read', {
 const issueRoute = secureRoute('cases.read', {
   method: 'post',
   path: '/cases/{id}/documents',
+  operationId: 'printCaseDocument',
   tags: ['documents'],
   summary: "Print a document of a case: its text filled from the case, a QR code token, and the copy printed before superseded",
   request: { params: IdParam, body: jsonBody(z.object({ kind: z.string().min(1).max(100) }).strict()) },
@@ -56,6 +58,7 @@ const issueRoute = secureRoute('cases.read', {
 const revokeRoute = secureRoute('documents.revoke', {
   method: 'post',
   path: '/cases/{id}/documents/{documentId}/revoke',
+  operationId: 'revokeCaseDocument',
   tags: ['documents'],
   summary: 'Revoke an issued document, with the reason',
   request: { params: DocumentParams, body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
@@ -65,6 +68,7 @@ const revokeRoute = secureRoute('documents.revoke', {
 const verifyRoute = publicRoute({
   method: 'get',
   path: '/verify/{token}',
+  operationId: 'verifyDocument',
   tags: ['documents'],
   summary: "Whether a printed document is genuine and current, from its QR code's token: kind, number, office, date and a masked name only",
   request: { params: z.object({ token: z.string().max(200) }) },

@@ -60,6 +60,7 @@ const Employer = z
 const createEmployerRoute = secureRoute('persons.register', {
   method: 'post',
   path: '/employers',
+  operationId: 'createEmployer',
   tags: ['employers'],
   summary: 'Register an employer by unified social credit code',
   request: { body: jsonBody(EmployerInput) },
@@ -69,6 +70,7 @@ const createEmployerRoute = secureRoute('persons.register', {
 const listEmployersRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/employers',
+  operationId: 'listEmployers',
   tags: ['employers'],
   summary: 'Find employers by exact credit code or name prefix',
   request: { query: Paging.extend({ q: z.string().max(100).optional() }) },
@@ -78,6 +80,7 @@ const listEmployersRoute = secureRoute('persons.read', {
 const getEmployerRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/employers/{id}',
+  operationId: 'getEmployer',
   tags: ['employers'],
   summary: 'One employer: the contact phone in the clear for caseworkers and reviewers (recorded in the access log), masked for others',
   request: { params: IdParam },
@@ -87,6 +90,7 @@ const getEmployerRoute = secureRoute('persons.read', {
 const editEmployerRoute = secureRoute('persons.register', {
   method: 'patch',
   path: '/employers/{id}',
+  operationId: 'updateEmployer',
   tags: ['employers'],
   summary: 'Correct an employer of the caller\u2019s city for a stated reason: address, industry, ownership type, size, legal representative, contact; every changed field kept in the history',
   request: { params: IdParam, body: jsonBody(EmployerEdit) },
@@ -96,6 +100,7 @@ const editEmployerRoute = secureRoute('persons.register', {
 const employerHistoryRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/employers/{id}/history',
+  operationId: 'getEmployerHistory',
   tags: ['employers'],
   summary: 'Every change of the employer\u2019s record: who, when, field, before, after, reason',
   request: { params: IdParam },

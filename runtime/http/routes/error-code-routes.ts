@@ -9,6 +9,7 @@ const Messages = z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.stri
 const listRoute = publicRoute({
   method: 'get',
   path: '/error-codes',
+  operationId: 'listErrorCodes',
   tags: ['system'],
   summary: "Every error code the platform reports, with its bilingual message (the UI names verification findings by them)",
   responses: { 200: jsonResponse(Messages, 'Messages by code') },

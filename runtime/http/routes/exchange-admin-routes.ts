@@ -44,6 +44,7 @@ const Wiring = z
 const wiringRoute = secureRoute('exchange.manage', {
   method: 'get',
   path: '/admin/exchange',
+  operationId: 'getExchangeWiring',
   tags,
   summary: "The city's wiring to other organisations: every registered member with its public keys, the city's service routes and bank, and its outbox by receiver",
   responses: { 200: jsonResponse(Wiring, 'Wiring'), ...errorResponses(401, 403) },
@@ -52,6 +53,7 @@ const wiringRoute = secureRoute('exchange.manage', {
 const memberRoute = secureRoute('exchange.manage', {
   method: 'put',
   path: '/admin/exchange/members/{code}',
+  operationId: 'registerExchangeMember',
   tags,
   summary: 'Register an organisation of the exchange (a peer, or one of the city’s own members before its key is made), or change its name and address',
   request: { params: MemberParam, body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), address: Address.nullable() }).strict()) },
@@ -61,6 +63,7 @@ const memberRoute = secureRoute('exchange.manage', {
 const peerKeyRoute = secureRoute('exchange.manage', {
   method: 'post',
   path: '/admin/exchange/members/{code}/keys',
+  operationId: 'registerPeerKey',
   tags,
   summary: "Register a peer's public key with its validity as the peer gave it (the same key again takes its new end after the peer rotated)",
   request: {
@@ -82,6 +85,7 @@ const peerKeyRoute = secureRoute('exchange.manage', {
 const ownKeyRoute = secureRoute('exchange.manage', {
   method: 'post',
   path: '/admin/exchange/members/{code}/own-key',
+  operationId: 'createOwnKey',
   tags,
   summary: "Make a signing key for one of the city's own members: its first, or a rotation ending the current key now (what it signed while valid still verifies). The private key never leaves this node",
   request: { params: MemberParam },
@@ -91,6 +95,7 @@ const ownKeyRoute = secureRoute('exchange.manage', {
 const serviceRoute = secureRoute('exchange.manage', {
   method: 'put',
   path: '/admin/exchange/services/{service}',
+  operationId: 'routeExchangeService',
   tags,
   summary: "Route a service of the city (for example `social-insurance.contributions`): which of its own members asks and which registered peer answers",
   request: { params: z.object({ service: ServiceName.openapi({ param: { name: 'service', in: 'path' } }) }), body: jsonBody(z.object({ client: MemberCode, provider: MemberCode }).strict()) },
@@ -100,6 +105,7 @@ const serviceRoute = secureRoute('exchange.manage', {
 const bankRoute = secureRoute('exchange.manage', {
   method: 'put',
   path: '/admin/exchange/bank',
+  operationId: 'connectBank',
   tags,
   summary: "Connect the city to its bank: the city's member that sends payment batches and the bank's member that takes them and sends reconciliations back",
   request: { body: jsonBody(z.object({ member: MemberCode, bank: MemberCode }).strict()) },

@@ -64,6 +64,7 @@ const Statistics = z
 const statisticsRoute = secureRoute('funds.read', {
   method: 'get',
   path: '/ledger/fund-statistics',
+  operationId: 'getFundStatistics',
   tags,
   summary: '经费统计: approved, paid, failed, pending and returned amounts and persons per city, org unit, fund, item and month of approval; aggregates only',
   request: { query: Query },
@@ -73,6 +74,7 @@ const statisticsRoute = secureRoute('funds.read', {
 const exportRoute = secureRoute('funds.read', {
   method: 'get',
   path: '/ledger/fund-statistics/export',
+  operationId: 'exportFundStatistics',
   tags,
   summary: 'The fund statistics as CSV (UTF-8 with BOM) or XLSX, with the numbers of the JSON answer and a totals line',
   request: { query: Query.safeExtend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },

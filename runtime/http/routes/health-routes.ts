@@ -19,6 +19,7 @@ const Health = z
 const healthRoute = publicRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['system'],
   summary: 'Liveness, the database backend in use, the mode (demo or production) and how far the working-day calendar reaches',
   responses: { 200: jsonResponse(Health, 'Healthy') },

@@ -39,6 +39,7 @@ const IndicatorValue = z
 const catalogueRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators',
+  operationId: 'listIndicators',
   tags,
   summary: 'The indicators the processes declare: numerator and denominator selectors over performance records, and the factor',
   responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Indicators'), ...errorResponses(401) },
@@ -47,6 +48,7 @@ const catalogueRoute = secureRoute('indicators.read', {
 const valueRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}',
+  operationId: 'getIndicator',
   tags,
   summary: 'An indicator for an org unit subtree (and post) over a period, with its numerator and denominator',
   request: { params, query: Where.refine(ordered, periodMessage) },
@@ -56,6 +58,7 @@ const valueRoute = secureRoute('indicators.read', {
 const drillRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}/drilldown',
+  operationId: 'getIndicatorDrilldown',
   tags,
   summary: 'The indicator per child org unit (by=unit), per post (by=post) or per channel its cases came in by (by=channel)',
   request: { params, query: Where.extend({ by: z.enum(['unit', 'post', 'channel']).default('unit') }).refine(ordered, periodMessage) },
@@ -65,6 +68,7 @@ const drillRoute = secureRoute('indicators.read', {
 const recordsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/indicators/{id}/records',
+  operationId: 'listIndicatorRecords',
   tags,
   summary: 'The performance records behind the figure, a page at a time with the total (late=true: only steps that missed their deadline)',
   request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
@@ -74,6 +78,7 @@ const recordsRoute = secureRoute('indicators.read', {
 const workloadRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/workload',
+  operationId: 'getWorkload',
   tags,
   summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
   request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }).refine(ordered, periodMessage) },
@@ -83,6 +88,7 @@ const workloadRoute = secureRoute('indicators.read', {
 const outcomesRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/outcomes',
+  operationId: 'getOutcomes',
   tags,
   summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
   request: { query: Where.omit({ post: true, channel: true }).refine(ordered, periodMessage) },

@@ -54,6 +54,7 @@ const Assessment = z
 const assessmentRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/informatisation',
+  operationId: 'getInformatisation',
   tags,
   summary: '信息化考核评估: the ten targets of the guideline’s annex for a unit’s subtree and a period, with value, threshold and stage',
   request: { query: Query },
@@ -63,6 +64,7 @@ const assessmentRoute = secureRoute('indicators.read', {
 const exportRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/informatisation/export',
+  operationId: 'exportInformatisation',
   tags,
   summary: 'The assessment as CSV (UTF-8 with BOM) or XLSX, one row per target',
   request: { query: Query.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },

@@ -65,6 +65,7 @@ const InstitutionRecord = Institution.extend({
 const listRoute = secureRoute('institutions.read', {
   method: 'get',
   path: '/institutions',
+  operationId: 'listInstitutions',
   tags: ['institutions'],
   summary: 'Find institutions by credit code, licence number or name prefix, kind, status, validity on a day and occupation in scope',
   request: {
@@ -76,6 +77,7 @@ const listRoute = secureRoute('institutions.read', {
 const getRoute = secureRoute('institutions.read', {
   method: 'get',
   path: '/institutions/{id}',
+  operationId: 'getInstitution',
   tags: ['institutions'],
   summary: 'One institution with its history',
   request: { params: IdParam },
@@ -85,6 +87,7 @@ const getRoute = secureRoute('institutions.read', {
 const createRoute = secureRoute('institutions.manage', {
   method: 'post',
   path: '/institutions',
+  operationId: 'createInstitution',
   tags: ['institutions'],
   summary: 'Register an institution of the city',
   request: { body: jsonBody(InstitutionInput) },
@@ -94,19 +97,21 @@ const createRoute = secureRoute('institutions.manage', {
 const updateRoute = secureRoute('institutions.manage', {
   method: 'patch',
   path: '/institutions/{id}',
+  operationId: 'updateInstitution',
   tags: ['institutions'],
   summary: 'Correct an institution with a stated reason',
   request: { params: IdParam, body: jsonBody(InstitutionUpdate) },
-  responses: { 200: jsonResponse(Institution, 'Corrected'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(Institution, 'Corrected'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
 const statusRoute = secureRoute('institutions.manage', {
   method: 'post',
   path: '/institutions/{id}/status',
+  operationId: 'setInstitutionStatus',
   tags: ['institutions'],
   summary: 'Suspend, reinstate or revoke an institution with a stated reason',
   request: { params: IdParam, body: jsonBody(StatusChange) },
-  responses: { 200: jsonResponse(Institution, 'Changed'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(Institution, 'Changed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
 /** The institutions register: training, assessment, employment agency and incubator institutions of a city. */

@@ -14,6 +14,7 @@ const Problem = z.object({ code: z.string(), element: z.string(), reason: Locali
 const effectiveRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/effective',
+  operationId: 'getEffectiveProcess',
   tags,
   summary: "The definition in force at the caller's level, the locks binding it (who set each, why), parameters in force and the overlay being edited",
   request: { params },
@@ -23,6 +24,7 @@ const effectiveRoute = secureRoute('processes.read', {
 const saveRoute = secureRoute('localisation.edit', {
   method: 'put',
   path: '/processes/{processId}/overlay',
+  operationId: 'saveOverlayDraft',
   tags,
   summary: "Save the draft overlay of the caller's province or city; returns what verification finds",
   request: { params, body: jsonBody(overlaySchema) },
@@ -32,6 +34,7 @@ const saveRoute = secureRoute('localisation.edit', {
 const verifyRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/verify',
+  operationId: 'verifyOverlay',
   tags,
   summary: 'Verify the saved draft, or the overlay in the body without saving it: engine verification, locks of every level above, parameter bounds',
   request: {
@@ -44,6 +47,7 @@ const verifyRoute = secureRoute('localisation.edit', {
 const diffRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/diff',
+  operationId: 'getProcessDiff',
   tags,
   summary: "Changes from the ministry standard to the province's version, the city's version and the draft",
   request: { params },
@@ -53,6 +57,7 @@ const diffRoute = secureRoute('processes.read', {
 const publishRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/publish',
+  operationId: 'publishOverlay',
   tags,
   summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem, or when it changes nothing: OVERLAY_UNCHANGED)',
   request: { params },
@@ -62,6 +67,7 @@ const publishRoute = secureRoute('localisation.edit', {
 const replayRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/overlay/replay',
+  operationId: 'replayOverlay',
   tags,
   summary: 'Replay the last N closed cases under the caller’s level against the draft',
   request: { params, body: jsonBody(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()) },
@@ -71,6 +77,7 @@ const replayRoute = secureRoute('localisation.edit', {
 const migrateRoute = secureRoute('localisation.edit', {
   method: 'post',
   path: '/processes/{processId}/migrations',
+  operationId: 'migrateProcessCases',
   tags,
   summary: 'Move running cases onto the version in force (dry run lists what each case would do)',
   request: { params, body: jsonBody(z.object({ dryRun: z.boolean().default(true) }).strict()) },
@@ -93,6 +100,7 @@ const PublishedVersion = z
 const versionsRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/versions',
+  operationId: 'listProcessVersions',
   tags,
   summary: "Versions published on the caller's path (ministry, province, city), newest first: level, publisher, time, base version, whether in force",
   request: { params },

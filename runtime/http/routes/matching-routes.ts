@@ -53,6 +53,7 @@ const SeekerMatches = z
 const seekerMatchesRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/cases/{id}/seeker-matches',
+  operationId: 'listCaseSeekerMatches',
   tags: ['cases'],
   summary: 'Active job seekers ranked for a published vacancy by the rules that rank vacancies for a seeker (ID numbers masked; the read recorded in the access log)',
   request: { params: IdParam },

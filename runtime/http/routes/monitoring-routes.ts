@@ -59,6 +59,7 @@ const Thresholds = z
 const unemploymentRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/unemployment',
+  operationId: 'getUnemploymentMonitoring',
   tags,
   summary: '失业监测: per China month inflow, outflow by reason, stock at month end and mean duration of exits (by=month); or per child org unit over the months (by=unit)',
   request: { query: z.object({ orgUnit, from: month.openapi({ example: '2026-01' }), to: month.openapi({ description: 'Last month, inclusive', example: '2026-06' }), by: z.enum(['month', 'unit']).default('month') }) },
@@ -77,6 +78,7 @@ const unemploymentRoute = secureRoute('indicators.read', {
 const thresholdsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/thresholds',
+  operationId: 'getThresholds',
   tags,
   summary: 'The early-warning thresholds in force at an org unit: the nearest level that set one, else the ministry default',
   request: { query: z.object({ orgUnit }) },
@@ -86,6 +88,7 @@ const thresholdsRoute = secureRoute('indicators.read', {
 const setThresholdRoute = secureRoute('monitoring.configure', {
   method: 'put',
   path: '/monitoring/thresholds',
+  operationId: 'setThreshold',
   tags,
   summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds (else 422 PARAMETER_OUT_OF_BOUNDS naming them)",
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1).optional(), rule: Rule, threshold: z.number() }).strict()) },
@@ -95,6 +98,7 @@ const setThresholdRoute = secureRoute('monitoring.configure', {
 const evaluateRoute = secureRoute('monitoring.evaluate', {
   method: 'post',
   path: '/monitoring/warnings/evaluate',
+  operationId: 'evaluateWarnings',
   tags,
   summary: 'Evaluate every rule for an ended quarter at an org unit and each child unit; raise alerts (never twice per unit, rule and quarter)',
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1), quarter }).strict()) },
@@ -104,6 +108,7 @@ const evaluateRoute = secureRoute('monitoring.evaluate', {
 const alertsRoute = secureRoute('indicators.read', {
   method: 'get',
   path: '/monitoring/alerts',
+  operationId: 'listAlerts',
   tags,
   summary: "The alerts of an org unit's subtree",
   request: { query: z.object({ orgUnit, status: AlertStatus.optional(), period: quarter.optional() }).merge(Paging) },
@@ -113,6 +118,7 @@ const alertsRoute = secureRoute('indicators.read', {
 const acknowledgeRoute = secureRoute('monitoring.alerts', {
   method: 'post',
   path: '/monitoring/alerts/{id}/acknowledge',
+  operationId: 'acknowledgeAlert',
   tags,
   summary: 'Acknowledge an active alert (evaluator, configurator or reviewer)',
   request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(500).optional() }).strict() } } } },
@@ -122,6 +128,7 @@ const acknowledgeRoute = secureRoute('monitoring.alerts', {
 const resolveRoute = secureRoute('monitoring.alerts', {
   method: 'post',
   path: '/monitoring/alerts/{id}/resolve',
+  operationId: 'resolveAlert',
   tags,
   summary: 'Resolve an acknowledged alert with a note on what was done (evaluator, configurator or reviewer)',
   request: { params: IdParam, body: jsonBody(z.object({ note: z.string().trim().min(1).max(500) }).strict()) },

@@ -27,6 +27,7 @@ const PersonStatus = z
 const personStatusRoute = secureRoute('national.query', {
   method: 'post',
   path: '/national/person-status',
+  operationId: 'queryNationalPersonStatus',
   tags,
   summary: "全国查询: a person's employment and unemployment status in every province, by ID number (in the body, never in a URL), with the national claims held; recorded here and in each province holding the person",
   request: { body: jsonBody(z.object({ idNumber: z.string().regex(/^\d{17}[\dXx]$/).openapi({ example: '350203198506120511' }) }).strict()) },
@@ -36,6 +37,7 @@ const personStatusRoute = secureRoute('national.query', {
 const employersRoute = secureRoute('national.query', {
   method: 'get',
   path: '/national/employers',
+  operationId: 'listNationalEmployers',
   tags,
   summary: 'Employers in every province by unified social credit code or a part of the name (at most 200)',
   request: { query: z.object({ creditCode: z.string().length(18).optional(), name: z.string().min(1).max(50).optional() }).strict() },
@@ -51,6 +53,7 @@ const employersRoute = secureRoute('national.query', {
 const vacanciesRoute = secureRoute('national.query', {
   method: 'get',
   path: '/national/vacancies',
+  operationId: 'listNationalVacancies',
   tags,
   summary: 'The public vacancies in every province, by occupation code prefix (or all), newest first (at most 200)',
   request: { query: z.object({ occupation: z.string().regex(/^[\d-]{1,12}$/).optional() }).strict() },
@@ -81,6 +84,7 @@ const vacanciesRoute = secureRoute('national.query', {
 const marketRoute = secureRoute('national.query', {
   method: 'get',
   path: '/national/supply-demand',
+  operationId: 'getNationalSupplyDemand',
   tags,
   summary: "求人倍率 of every province for a quarter: each province's 需求人数, 求职人数 and ratio as its own supply and demand table counts them, asked of each over the exchange at the same time",
   request: { query: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn').openapi({ example: '2026-Q4' }) }).strict() },

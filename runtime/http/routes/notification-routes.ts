@@ -31,6 +31,7 @@ const Counts = z
 const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/notifications',
+  operationId: 'listNotifications',
   tags: ['tasks'],
   summary:
     "The caller's notifications, derived from the open tasks offered to the caller when asked (one query; nothing is stored but the read marks): unread counts by kind and the newest 50, unread first. The workbench polls it",
@@ -44,6 +45,7 @@ const MarkRead = z
 const readRoute = secureRoute('cases.read', {
   method: 'post',
   path: '/notifications/read',
+  operationId: 'markNotificationsRead',
   tags: ['tasks'],
   summary: "Mark the caller's notifications read, those named or all: kept per user; one not among the caller's is refused (404), nothing marked",
   request: { body: jsonBody(MarkRead) },

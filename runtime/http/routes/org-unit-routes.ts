@@ -10,6 +10,7 @@ const UnitNode = z.object({ id: z.string(), name: z.string(), kind: z.string(), 
 const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/org/units',
+  operationId: 'listOrgUnits',
   tags: ['organisation'],
   summary:
     "The org units the caller's work reaches, to filter cases by office: the top of the caller's jurisdiction, or the children of `parent` within it (offices first), or with `q` the units within it (at most 50) whose name holds it or whose code starts with it",

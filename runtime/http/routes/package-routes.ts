@@ -32,6 +32,7 @@ const Finding = z.object({ file: z.string(), path: z.string(), message: Localize
 const listRoute = secureRoute('packages.read', {
   method: 'get',
   path: '/packages',
+  operationId: 'listPackages',
   tags,
   summary: 'The process packages the platform runs, each in the version in use',
   responses: { 200: jsonResponse(z.object({ items: z.array(PackageSummary) }), 'Packages'), ...errorResponses(401, 403) },
@@ -40,6 +41,7 @@ const listRoute = secureRoute('packages.read', {
 const checkRoute = secureRoute('packages.install', {
   method: 'post',
   path: '/packages/check',
+  operationId: 'checkPackage',
   tags,
   summary: 'Validate and verify a package against the running platform; install nothing',
   request: { body: jsonBody(Bundle) },
@@ -49,6 +51,7 @@ const checkRoute = secureRoute('packages.install', {
 const installRoute = secureRoute('packages.install', {
   method: 'post',
   path: '/packages',
+  operationId: 'installPackage',
   tags,
   summary: "Install a new package version: checked, kept, its changed definitions published at the ministry root; cases stay on the versions they started on",
   request: { body: jsonBody(Bundle) },

@@ -129,6 +129,7 @@ const tags = ['payments'];
 const itemsRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/ledger/items',
+  operationId: 'listLedgerItems',
   tags,
   summary: 'Approved payments of a person or case, or paid to an employer, with their payment status',
   request: {
@@ -144,6 +145,7 @@ const itemsRoute = secureRoute('ledger.read', {
 const issueRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/payment-batches',
+  operationId: 'issuePaymentBatch',
   tags,
   summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued (not by whoever imported their failure)',
   request: { body: jsonBody(z.object({ fund: Fund }).strict()) },
@@ -153,6 +155,7 @@ const issueRoute = secureRoute('payments.prepare', {
 const listRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/payment-batches',
+  operationId: 'listPaymentBatches',
   tags,
   summary: "The city's payment batches, newest first",
   request: { query: Paging },
@@ -162,6 +165,7 @@ const listRoute = secureRoute('ledger.read', {
 const getRoute = secureRoute('ledger.read', {
   method: 'get',
   path: '/payment-batches/{id}',
+  operationId: 'getPaymentBatch',
   tags,
   summary: 'A batch with its payments',
   request: { params: IdParam },
@@ -171,6 +175,7 @@ const getRoute = secureRoute('ledger.read', {
 const sendRoute = secureRoute('payments.approve', {
   method: 'post',
   path: '/payment-batches/{id}/send',
+  operationId: 'sendPaymentBatch',
   tags,
   summary: 'Approve sending an issued batch to the bank (a reviewer other than the issuer)',
   request: { params: IdParam },
@@ -180,6 +185,7 @@ const sendRoute = secureRoute('payments.approve', {
 const fileRoute = secureRoute('payments.prepare', {
   method: 'get',
   path: '/payment-batches/{id}/bank-file',
+  operationId: 'downloadBankFile',
   tags,
   summary: 'The CSV file for the bank',
   request: { params: IdParam },
@@ -189,6 +195,7 @@ const fileRoute = secureRoute('payments.prepare', {
 const reconcileRoute = secureRoute('payments.prepare', {
   method: 'post',
   path: '/reconciliations',
+  operationId: 'importReconciliation',
   tags,
   summary: `Import a bank reconciliation CSV (${RECONCILIATION_HEADER}); unmatched lines are reported; a file failing payments is imported by neither the issuer nor the sender of their batch`,
   request: { body: jsonBody(z.object({ fileName: z.string().trim().min(1).max(200), content: z.string().min(1) }).strict()) },
@@ -198,6 +205,7 @@ const reconcileRoute = secureRoute('payments.prepare', {
 const reconciliationsRoute = secureRoute('payments.prepare', {
   method: 'get',
   path: '/reconciliations',
+  operationId: 'listReconciliations',
   tags,
   summary: "The city's imported reconciliation files, newest first: when, who, file name, lines matched and unmatched",
   request: { query: Paging },
@@ -207,6 +215,7 @@ const reconciliationsRoute = secureRoute('payments.prepare', {
 const reconciliationRoute = secureRoute('payments.prepare', {
   method: 'get',
   path: '/reconciliations/{id}',
+  operationId: 'getReconciliation',
   tags,
   summary: 'A past reconciliation import with its unmatched lines (number, payment number, reason; not the line, which holds an ID number)',
   request: { params: IdParam },

@@ -113,6 +113,7 @@ const Warning = z.object({ code: z.string(), areaCode: z.string() });
 const createPersonRoute = secureRoute('persons.register', {
   method: 'post',
   path: '/persons',
+  operationId: 'createPerson',
   tags: ['persons'],
   summary: 'Register a person under real name (ID number checked, gender and birth date derived)',
   request: { body: jsonBody(PersonInput) },
@@ -122,6 +123,7 @@ const createPersonRoute = secureRoute('persons.register', {
 const listPersonsRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons',
+  operationId: 'listPersons',
   tags: ['persons'],
   summary: 'Find persons by exact ID number, name prefix or pinyin initials such as `zs` for 张三 (ID numbers masked)',
   request: { query: Paging.extend({ q: z.string().max(50).optional() }) },
@@ -131,6 +133,7 @@ const listPersonsRoute = secureRoute('persons.read', {
 const getPersonRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}',
+  operationId: 'getPerson',
   tags: ['persons'],
   summary: 'One person: in full for who handles them (a case of theirs in the caller\u2019s subtree, or registered there), masked for others; recorded in the access log',
   request: { params: IdParam },
@@ -140,6 +143,7 @@ const getPersonRoute = secureRoute('persons.read', {
 const updatePersonRoute = secureRoute('persons.register', {
   method: 'patch',
   path: '/persons/{id}',
+  operationId: 'updatePerson',
   tags: ['persons'],
   summary: 'Correct a person of the caller\u2019s city for a stated reason: contact, 户口性质, social security card, skills, payment account; every changed field kept in the history',
   request: { params: IdParam, body: jsonBody(PersonEdit) },
@@ -149,6 +153,7 @@ const updatePersonRoute = secureRoute('persons.register', {
 const historyRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}/history',
+  operationId: 'getPersonHistory',
   tags: ['persons'],
   summary: 'Every change of the person\u2019s record: who, when, field, before, after, reason; personal values in the clear only for who handles the person (recorded)',
   request: { params: IdParam },
@@ -158,6 +163,7 @@ const historyRoute = secureRoute('persons.read', {
 const mergeRoute = secureRoute('persons.merge', {
   method: 'post',
   path: '/persons/{id}/merge',
+  operationId: 'mergePerson',
   tags: ['persons'],
   summary: 'Merge a duplicate record of the same person into this one: its cases and ledger items move here, it is marked merged (not deleted); refused where it would allow a double payment',
   request: { params: IdParam, body: jsonBody(z.object({ duplicateId: z.uuid(), reason: ChangeReason }).strict().openapi('PersonMerge')) },
@@ -173,6 +179,7 @@ const mergeRoute = secureRoute('persons.merge', {
 const revealRoute = secureRoute('persons.reveal', {
   method: 'post',
   path: '/persons/{id}/reveal',
+  operationId: 'revealPerson',
   tags: ['persons'],
   summary: 'The full ID number and phone of a person one does not handle, for a stated purpose (recorded in the access log)',
   request: { params: IdParam, body: jsonBody(z.object({ purpose: z.string().trim().min(4).max(200).openapi({ example: '核对银行退票信息' }) }).strict()) },
@@ -192,6 +199,7 @@ const VacancyMatch = z
 const matchesRoute = secureRoute('persons.read', {
   method: 'get',
   path: '/persons/{id}/vacancy-matches',
+  operationId: 'listPersonVacancyMatches',
   tags: ['persons'],
   summary: "Published vacancies ranked for the person's job-seeking profile (occupation and region, then pay, education and availability)",
   request: { params: IdParam },

@@ -10,6 +10,7 @@ const PostName = z.object({ code: z.string(), name: LocalizedText }).openapi('Po
 const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/posts',
+  operationId: 'listPosts',
   tags: ['organisation'],
   summary: "The post codes used in the caller's org subtree, each with the name its offices give it",
   responses: { 200: jsonResponse(z.object({ items: z.array(PostName) }), 'Posts'), ...errorResponses(401) },

@@ -15,6 +15,7 @@ const ProcessDetail = ProcessSummary.extend({ definition: JsonObject }).openapi(
 const listRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes',
+  operationId: 'listProcesses',
   tags: ['processes'],
   summary: "Processes in force for the caller's org unit",
   responses: { 200: jsonResponse(z.object({ items: z.array(ProcessSummary) }), 'Processes'), ...errorResponses(401) },
@@ -23,6 +24,7 @@ const listRoute = secureRoute('processes.read', {
 const getRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}',
+  operationId: 'getProcess',
   tags: ['processes'],
   summary: 'The definition of a process in force, with its forms',
   request: { params: z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) }) },

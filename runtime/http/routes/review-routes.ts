@@ -67,6 +67,7 @@ const Review = z
 const getRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review/{orgUnit}/{period}',
+  operationId: 'getReview',
   tags,
   summary: 'The review of a unit\u2019s period: status, who and when, frozen figures, live figures and late records',
   request: { params },
@@ -76,6 +77,7 @@ const getRoute = secureRoute('review.read', {
 const listRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review',
+  operationId: 'getReviewStatus',
   tags,
   summary: 'A unit\u2019s review status and its children\u2019s for a period (figures only where the user may see them)',
   request: { query: z.object({ orgUnit: z.string().min(1).openapi({ example: '350000' }), period: period.openapi({ example: '2026-Q3' }) }) },
@@ -85,6 +87,7 @@ const listRoute = secureRoute('review.read', {
 const approveRoute = secureRoute('review.approve', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/approve',
+  operationId: 'approveReview',
   tags,
   summary: 'The city approves an ended period: every indicator is computed and frozen (city-level configurator)',
   request: { params },
@@ -94,6 +97,7 @@ const approveRoute = secureRoute('review.approve', {
 const acceptRoute = secureRoute('review.accept', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/accept',
+  operationId: 'acceptReview',
   tags,
   summary: 'The province accepts approved figures (province-level configurator or evaluator)',
   request: { params },
@@ -103,6 +107,7 @@ const acceptRoute = secureRoute('review.accept', {
 const commentRoute = secureRoute('review.comment', {
   method: 'post',
   path: '/review/{orgUnit}/{period}/comment',
+  operationId: 'commentOnReview',
   tags,
   summary: 'An evaluator above the city comments on and scores (0-100) approved figures',
   request: { params, body: jsonBody(z.object({ comment: z.string().trim().min(1).max(2000), score: z.number().int().min(0).max(100) }).strict()) },
@@ -112,6 +117,7 @@ const commentRoute = secureRoute('review.comment', {
 const exportRoute = secureRoute('review.read', {
   method: 'get',
   path: '/review/export',
+  operationId: 'exportReview',
   tags,
   summary: 'An indicator\u2019s drill-down as CSV (UTF-8 with BOM) or XLSX, with the numbers of the drill-down API',
   request: {

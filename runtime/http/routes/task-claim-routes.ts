@@ -39,22 +39,23 @@ const Colleague = z
 
 const holderResponses = { 200: jsonResponse(TaskHolder, 'Who holds the task now'), ...errorResponses(400, 401, 403, 404, 409, 422) };
 
-function taskAction(path: string, summary: string) {
-  return secureRoute('cases.act', { method: 'post', path, tags: ['tasks'], summary, request: { params: IdParam }, responses: holderResponses });
+function taskAction(path: string, operationId: string, summary: string) {
+  return secureRoute('cases.act', { method: 'post', path, operationId, tags: ['tasks'], summary, request: { params: IdParam }, responses: holderResponses });
 }
 
-function taskAssignment(path: string, summary: string) {
-  return secureRoute('cases.act', { method: 'post', path, tags: ['tasks'], summary, request: { params: IdParam, body: jsonBody(Assignment) }, responses: holderResponses });
+function taskAssignment(path: string, operationId: string, summary: string) {
+  return secureRoute('cases.act', { method: 'post', path, operationId, tags: ['tasks'], summary, request: { params: IdParam, body: jsonBody(Assignment) }, responses: holderResponses });
 }
 
-const claimRoute = taskAction('/tasks/{id}/claim', 'Claim a task offered to the caller: only the claimant may step it until it is released or reassigned (audited)');
-const releaseRoute = taskAction('/tasks/{id}/release', "Give a claimed task back to its post (the claimant; audited)");
-const handoverRoute = taskAssignment('/tasks/{id}/handover', 'Hand a task the caller holds (or an unclaimed one offered to it) to a colleague holding its post (audited)');
-const reassignRoute = taskAssignment('/tasks/{id}/reassign', "Reassign a task to a colleague holding its post: the office supervisor or the task's escalation post (audited)");
+const claimRoute = taskAction('/tasks/{id}/claim', 'claimTask', 'Claim a task offered to the caller: only the claimant may step it until it is released or reassigned (audited)');
+const releaseRoute = taskAction('/tasks/{id}/release', 'releaseTask', "Give a claimed task back to its post (the claimant; audited)");
+const handoverRoute = taskAssignment('/tasks/{id}/handover', 'handOverTask', 'Hand a task the caller holds (or an unclaimed one offered to it) to a colleague holding its post (audited)');
+const reassignRoute = taskAssignment('/tasks/{id}/reassign', 'reassignTask', "Reassign a task to a colleague holding its post: the office supervisor or the task's escalation post (audited)");
 
 const reassignAllRoute = secureRoute('cases.act', {
   method: 'post',
   path: '/tasks/reassign-all',
+  operationId: 'reassignAllTasks',
   tags: ['tasks'],
   summary: "Reassign every open task one user claimed to another, as when someone is away: all or none (the office supervisor; audited)",
   request: { body: jsonBody(BulkAssignment) },
@@ -64,6 +65,7 @@ const reassignAllRoute = secureRoute('cases.act', {
 const colleaguesRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/tasks/colleagues',
+  operationId: 'listColleagues',
   tags: ['tasks'],
   summary: "Active caseworkers and reviewers in the caller's subtree with their posts; with `task`, only those who may take that task",
   request: { query: z.object({ task: z.uuid().optional() }) },

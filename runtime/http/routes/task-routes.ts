@@ -36,6 +36,7 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional()
 const listRoute = secureRoute('cases.read', {
   method: 'get',
   path: '/tasks',
+  operationId: 'listTasks',
   tags: ['tasks'],
   summary: "The caller's inbox: open tasks offered to the caller (role, and the task's post held in its jurisdiction) in the caller's subtree, earliest deadline first",
   request: {
