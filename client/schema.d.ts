@@ -11325,7 +11325,7 @@ export interface paths {
                                 [key: string]: number;
                             };
                             inserted: number;
-                            administrator: components["schemas"]["UserWithPassword"] & (Record<string, never> | null);
+                            administrator: components["schemas"]["UserWithPassword"] | null;
                         };
                     };
                 };
@@ -12706,9 +12706,9 @@ export interface components {
         HistoryItem: {
             seq: number;
             from: string | null;
-            fromTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            fromTitle: components["schemas"]["LocalizedText"] | null;
             to: string;
-            toTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            toTitle: components["schemas"]["LocalizedText"] | null;
             event: string;
             eventTitle: components["schemas"]["LocalizedText"];
             actor: {
@@ -12725,7 +12725,8 @@ export interface components {
                 at: string;
             } | null;
             post: string | null;
-            postTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            /** @description The post's name at the actor's org unit; null for a step without a post */
+            postTitle: components["schemas"]["LocalizedText"] | null;
             orgUnit: {
                 id: string;
                 name: string;
@@ -12758,7 +12759,8 @@ export interface components {
             }[];
             cause: {
                 event: string;
-                eventTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+                /** @description The title of the step that emitted the event in the causing case */
+                eventTitle: components["schemas"]["LocalizedText"] | null;
                 caseId: string;
                 caseNo: string;
                 processId: string;
@@ -12797,7 +12799,8 @@ export interface components {
             direction: "caused-by" | "caused";
             /** @description The domain event, e.g. `employment.registered` */
             event: string;
-            eventTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            /** @description The title of the step that emitted it, in the emitting case */
+            eventTitle: components["schemas"]["LocalizedText"] | null;
             /**
              * @description What the event did to the case on the receiving end
              * @enum {string}
@@ -12962,7 +12965,7 @@ export interface components {
              * @enum {string|null}
              */
             status: "valid" | "revoked" | "superseded" | null;
-            title: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            title: components["schemas"]["LocalizedText"] | null;
             kind: string | null;
             number: string | null;
             office: string | null;
@@ -12977,13 +12980,13 @@ export interface components {
             step: {
                 state: string;
                 event: string;
-                eventTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+                eventTitle: components["schemas"]["LocalizedText"] | null;
                 taskId: string | null;
                 /** @description The step's performance record (history `seq`) once it was sent; null while it waits */
                 seq: number | null;
             } | null;
             material: string;
-            materialTitle: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+            materialTitle: components["schemas"]["LocalizedText"] | null;
             /** @description The name it was uploaded with */
             fileName: string;
             /**
@@ -13240,7 +13243,8 @@ export interface components {
             opened: number;
             /** @description Applications refused by the form or rules in force, each answered to the platform as `refused` with its reason */
             refused: number;
-            error: components["schemas"]["Error"] & (Record<string, never> | null);
+            /** @description What stopped the download (a message refused by the exchange, the platform not answering), nothing of that message written; null when it read to the end */
+            error: components["schemas"]["Error"] | null;
         };
         FundStatistics: {
             /** @enum {string} */
@@ -13554,7 +13558,7 @@ export interface components {
                 ratio: number | null;
                 vsPreviousQuarter: components["schemas"]["SupplyDemandChange"];
                 vsLastYear: components["schemas"]["SupplyDemandChange"];
-                label: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+                label: components["schemas"]["LocalizedText"] | null;
                 /** @description by=occupation: minor groups ranked by demand */
                 minorGroups?: {
                     rank: number;
@@ -13641,7 +13645,7 @@ export interface components {
                  * @enum {string}
                  */
                 stage: "notStarted" | "partial" | "reached";
-                note: components["schemas"]["LocalizedText"] & (Record<string, never> | null);
+                note: components["schemas"]["LocalizedText"] | null;
             }[];
             /** @description Units one level down, to drill into */
             children: {

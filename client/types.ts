@@ -20,3 +20,6 @@ export type RequestBody<P extends PathWith<M>, M extends Method> = Operation<P, 
 
 /** The query parameters an operation takes. */
 export type Query<P extends PathWith<M>, M extends Method> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** The path and query parameters an operation takes, as openapi-fetch's `params`. */
+export type Params<P extends PathWith<M>, M extends Method> = Operation<P, M> extends { parameters: infer X } ? Pick<X, Extract<keyof X, 'path' | 'query'>> : never;
