@@ -23,4 +23,13 @@ describe('README', () => {
     const listed = [...table.matchAll(/^\| (.+?) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`([a-zA-Z]+)\(/g)].map((m) => m[1]));
     expect(listed).toEqual(celLibrary.map((fn) => fn.name));
   });
+
+  it('shows the typed client with lines of the walk-through, which the typecheck covers', () => {
+    const from = readme.indexOf('A walk-through as code:');
+    const block = readme.slice(readme.indexOf('```ts\n', from) + 6, readme.indexOf('```', readme.indexOf('```ts\n', from) + 6));
+    const snippet = readFileSync(new URL('../docs/snippets/register-and-step.ts', import.meta.url), 'utf8');
+    const lines = block.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.filter((line) => !snippet.includes(line))).toEqual([]);
+  });
 });

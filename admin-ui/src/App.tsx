@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, session, SESSION_EXPIRED, type SessionUser } from './api.ts';
+import { ApiError, call, client, session, SESSION_EXPIRED, type SessionUser } from './api.ts';
 import { LocaleContext, type Locale } from './i18n.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { navigate, usePath } from './router.ts';
@@ -38,7 +38,7 @@ export function App() {
 
   useEffect(() => {
     if (!session.get()) return setUser(null);
-    api<SessionUser>('GET', '/auth/me').then(setUser, (error: unknown) => {
+    call(client.GET('/api/auth/me')).then(setUser, (error: unknown) => {
       // An expired sign-in is forgotten; a server out of reach is not a reason to sign out.
       if (error instanceof ApiError && error.status === 401) session.clear();
       setUser(null);
@@ -65,10 +65,10 @@ export function App() {
     setUser(null);
   };
   const signOut = async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
+    await call(client.POST('/api/auth/logout')).catch(() => undefined);
     signedOut();
   };
-  const reloadUser = () => api<SessionUser>('GET', '/auth/me').then(setUser, () => signedOut());
+  const reloadUser = () => call(client.GET('/api/auth/me')).then(setUser, () => signedOut());
 
   let body: ReactNode = null;
   const signedIn = (signedInUser: SessionUser) => {

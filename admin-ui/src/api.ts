@@ -1,21 +1,8 @@
 import type { Locale, Text as Localized } from './i18n.ts';
 
-/** The error body every API refusal carries. */
-export interface ApiErrorBody {
-  code: string;
-  message: { zh: string; en: string };
-  details: unknown;
-}
+import { ApiError, createClient, unreachable, unwrap, type Answer, type ApiErrorBody, type CallResult } from '../../client/index.ts';
 
-/** A refused API call, with the server's code and bilingual message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody,
-  ) {
-    super(body.message.en);
-  }
-}
+export { ApiError, type ApiErrorBody };
 
 const TOKEN_KEY = 'pes.token';
 
@@ -39,33 +26,34 @@ function noticeExpiry(status: number, body: ApiErrorBody, sentToken: string | nu
   window.dispatchEvent(new Event(SESSION_EXPIRED));
 }
 
-/** No answer from the platform: the network failed, or something in between answered instead (status 0 when nothing did). */
-function unreachable(status: number): ApiError {
-  return new ApiError(status, {
-    code: 'SERVER_UNREACHABLE',
-    message: { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check the connection and retry' },
-    details: null,
-  });
+/**
+ * The platform's API, typed from its OpenAPI document (`client/`), with the stored bearer token:
+ * every screen calls it through {@link call}.
+ */
+export const client = createClient('', { token: () => session.get() });
+
+/**
+ * The data of a call of {@link client}; throws {@link ApiError} on a refusal, or when the server
+ * cannot be reached. A refusal for want of a sign-in of a call that carried a token ends the session.
+ */
+export async function call<D>(pending: Promise<CallResult<D>>): Promise<D> {
+  const sentToken = session.get();
+  try {
+    return await unwrap(pending);
+  } catch (error) {
+    if (error instanceof ApiError) noticeExpiry(error.status, error.body, sentToken);
+    throw error;
+  }
 }
 
-/** Calls the API with the stored bearer token; throws {@link ApiError} on a refusal, or when the server cannot be reached. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  const token = session.get();
-  if (token) headers['Authorization'] = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).catch(() => {
-    throw unreachable(0);
-  });
-  if (response.status === 204) return null as T;
-  const payload: unknown = await response.json().catch(() => {
-    throw unreachable(response.status);
-  });
-  if (!response.ok) {
-    noticeExpiry(response.status, payload as ApiErrorBody, token);
-    throw new ApiError(response.status, payload as ApiErrorBody);
-  }
-  return payload as T;
+/**
+ * Calls the API at a URL built by the caller (`/cases?…`, below `/api`) through {@link client}, for
+ * the calls whose query the caller builds as text; `T` is named from the generated types
+ * (`Answer<'/api/cases', 'get'>`), never written by hand.
+ */
+export function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const request = client.request as (method: string, url: string, init: { body?: unknown }) => Promise<CallResult<T>>;
+  return call(request(method.toLowerCase(), `/api${path}`, body === undefined ? {} : { body }));
 }
 
 export type { Localized };
@@ -95,65 +83,19 @@ export async function download(path: string, fileName: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: 'caseworker' | 'reviewer' | 'configurator' | 'evaluator' | 'admin' | 'auditor';
-  /** `kind` is the level the user sits at: ministry, province, city, district, ... */
-  orgUnit: { id: string; name: string; kind?: string };
-  posts: { code: string; name: string; nameEn: string }[];
-  /** What the user may do (the server's permission table, by role and level). */
-  permissions: string[];
-  /** What the user must do first: change a temporary or expired password, or set up the second factor. */
-  restriction: 'password-change' | 'second-factor' | null;
-}
+/** The signed-in user (`GET /api/auth/me`). */
+export type SessionUser = Answer<'/api/auth/me', 'get'>;
 
-export interface Subject {
-  type: 'person' | 'employer';
-  id: string;
-  name: string;
-  identifier: string;
-}
+/** Whom a case or task is about. */
+export type Subject = NonNullable<CaseItem['subject']>;
 
-export interface TaskItem {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  /** How the case came in: `online` for a citizen's application on the public site. */
-  channel: CaseItem['channel'];
-  processTitle: Localized;
-  stateTitle: Localized;
-  subject: Subject | null;
-  dueAt: string;
-  /** Counted Monday to Friday through a year whose holiday schedule is not entered yet. */
-  dueProvisional: boolean;
-  overdue: boolean;
-  /** The post the task is offered to; null when its role alone decides. */
-  post: string | null;
-  /** Who claimed the task: only they may act on it until they release it or it is reassigned. */
-  claimedBy: { id: string; name: string } | null;
-  claimedAt: string | null;
-  /** The caller may reassign it (the office supervisor, or the task's escalation post). */
-  mayReassign: boolean;
-}
+/** A task of the inbox (`GET /api/tasks`). */
+export type TaskItem = Answer<'/api/tasks', 'get'>['items'][number];
 
-export interface CaseItem {
-  id: string;
-  caseNo: string;
-  processId: string;
-  processTitle: Localized;
-  state: string;
-  stateTitle: Localized;
-  status: 'active' | 'final';
-  subject: Subject | null;
-  /** How the case came in: a service window, coordination by another case, an import from the earlier system. */
-  channel: 'window' | 'coordination' | 'import' | 'online' | 'national' | 'exchange';
-  dueAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A case of the case list (`GET /api/cases`). */
+export type CaseItem = Answer<'/api/cases', 'get'>['items'][number];
 
+/** A page of a list: its items and how many there are in all. */
 export interface Page<T> {
   items: T[];
   total: number;

@@ -5,6 +5,6 @@ import type { SessionUser } from './api.ts';
 export const SessionContext = createContext<SessionUser | null>(null);
 
 /** Whether the signed-in user holds a permission of the server's table. */
-export function useMayDo(permission: string): boolean {
+export function useMayDo(permission: SessionUser['permissions'][number]): boolean {
   return useContext(SessionContext)?.permissions.includes(permission) ?? false;
 }

@@ -8,7 +8,7 @@ function step(seq: number, from: string | null, to: string, enteredAt: string, l
   return {
     seq, from, fromTitle: from ? { 'zh-CN': from, en: from } : null, to, toTitle: title, event: 'e', eventTitle: title,
     actor: { id: 'u', name: 'n', role: 'caseworker' }, post: null, postTitle: null, orgUnit: { id: 'o', name: 'o' },
-    enteredAt, leftAt, dueAt: null, onTime: null, dueProvisional: false, recalculated: null, data: {}, cause: null, form: null,
+    claimed: null, enteredAt, leftAt, dueAt: null, onTime: null, dueProvisional: false, calendarVersion: null, recalculated: null, data: {}, exchangeFacts: [], cause: null, form: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { App, Button, Dropdown, Modal } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { useAccountMessages } from './messages.ts';
@@ -13,7 +13,7 @@ export function AccountMenu({ onSignedOut }: { onSignedOut: () => void }) {
   const [changing, setChanging] = useState(false);
   const everywhere = async () => {
     try {
-      const { ended } = await api<{ ended: number }>('POST', '/auth/logout-all');
+      const { ended } = await call(client.POST('/api/auth/logout-all'));
       message.success(t('signedOutEverywhere', { n: ended }));
       onSignedOut();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../api.ts';
+import { ApiError, call, client, errorText } from '../api.ts';
 import { useLocale, useLocalized } from '../i18n.ts';
 import { useAccountMessages } from './messages.ts';
 
@@ -28,7 +28,7 @@ export function ChangePasswordForm({ onChanged, onCancel }: { onChanged: () => v
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/auth/password', { current: values.current, next: values.next });
+      await call(client.POST('/api/auth/password', { body: { current: values.current, next: values.next } }));
       onChanged();
     } catch (caught) {
       setError(caught);

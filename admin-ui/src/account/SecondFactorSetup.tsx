@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Form, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { useAccountMessages } from './messages.ts';
 
@@ -39,11 +39,11 @@ export function SecondFactorSetup({ onDone }: { onDone: () => void }) {
   return (
     <Space orientation="vertical" className="case-column">
       <Typography.Paragraph>{t('secondFactorDetail')}</Typography.Paragraph>
-      {!secret && <Button type="primary" loading={busy} onClick={() => void attempt(async () => setSecret(await api('POST', '/auth/second-factor')))}>{t('start')}</Button>}
+      {!secret && <Button type="primary" loading={busy} onClick={() => void attempt(async () => setSecret(await call(client.POST('/api/auth/second-factor'))))}>{t('start')}</Button>}
       {secret && (
         <>
           <Descriptions size="small" bordered column={1} items={[{ key: 'secret', label: t('secret'), children: <code className="secret-key">{secret.secret}</code> }, { key: 'uri', label: t('uri'), children: <a href={secret.uri}>{secret.uri}</a> }]} />
-          <Form name="second-factor" layout="inline" onFinish={({ code }: { code: string }) => void attempt(async () => setCodes((await api<{ recoveryCodes: string[] }>('POST', '/auth/second-factor/confirm', { code })).recoveryCodes))}>
+          <Form name="second-factor" layout="inline" onFinish={({ code }: { code: string }) => void attempt(async () => setCodes((await call(client.POST('/api/auth/second-factor/confirm', { body: { code } }))).recoveryCodes))}>
             <Form.Item name="code" label={t('code')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('required', { field: t('code') }) }]}>
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
             </Form.Item>

@@ -1,17 +1,13 @@
+import type { Answer } from '../../../client/index.ts';
 import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { useAdminMessages } from './messages.ts';
 import { TemporaryPassword } from './TemporaryPassword.tsx';
 import type { UserWithPassword } from './types.ts';
 
-interface DivisionCity {
-  code: string;
-  name: string;
-  provinceName: string;
-  added: boolean;
-}
+type DivisionCity = Answer<'/api/admin/cities', 'get'>['items'][number];
 
 interface CityFields {
   cityCode: string;
@@ -31,7 +27,7 @@ export function AddCity({ onAdded }: { onAdded: () => void }) {
   const [password, setPassword] = useState<UserWithPassword | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const load = () => api<{ items: DivisionCity[] }>('GET', '/admin/cities').then((body) => setCities(body.items), setError);
+  const load = () => call(client.GET('/api/admin/cities')).then((body) => setCities(body.items), setError);
   useEffect(() => void load(), []);
   const submit = async (values: CityFields) => {
     setBusy(true);
@@ -39,7 +35,7 @@ export function AddCity({ onAdded }: { onAdded: () => void }) {
     setNotice(null);
     try {
       const administrator = values.username && values.displayName ? { username: values.username, displayName: values.displayName } : undefined;
-      const result = await api<{ name: string; inserted: number; administrator: UserWithPassword | null }>('POST', '/admin/cities', { cityCode: values.cityCode, administrator });
+      const result = await call(client.POST('/api/admin/cities', { body: { cityCode: values.cityCode, administrator } }));
       setNotice(result.inserted > 0 ? t('cityAdded', { name: result.name, inserted: result.inserted }) : t('cityThere', { name: result.name }));
       setPassword(result.administrator);
       await load();

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { useAdminMessages } from './messages.ts';
 import type { CataloguePost } from './types.ts';
@@ -39,8 +39,8 @@ export function OfficeForm({ parentId, officeId, catalogue, taken = [], onDone, 
     setError(null);
     try {
       const posts = chosenPosts(withoutTaken(values, taken));
-      if (parentId) await api('POST', `/admin/org/units/${encodeURIComponent(parentId)}/offices`, { name: values.officeName, posts });
-      else for (const post of posts) await api('POST', `/admin/org/offices/${encodeURIComponent(officeId!)}/posts`, post);
+      if (parentId) await call(client.POST('/api/admin/org/units/{unitId}/offices', { params: { path: { unitId: parentId } }, body: { name: values.officeName!, posts } }));
+      else for (const post of posts) await call(client.POST('/api/admin/org/offices/{unitId}/posts', { params: { path: { unitId: officeId! } }, body: post }));
       onDone();
     } catch (caught) {
       setError(caught);

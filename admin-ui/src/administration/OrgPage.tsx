@@ -1,6 +1,6 @@
 import { Col, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type SessionUser } from '../api.ts';
+import { call, client, type SessionUser } from '../api.ts';
 import { AddCity } from './AddCity.tsx';
 import { useAdminMessages } from './messages.ts';
 import { OrgTree } from './OrgTree.tsx';
@@ -17,7 +17,7 @@ export default function OrgPage({ user }: { user: SessionUser }) {
   const [catalogue, setCatalogue] = useState<CataloguePost[]>([]);
   const [reloadKey, setReloadKey] = useState<{ parent: string; n: number } | null>(null);
   useEffect(() => {
-    void api<{ items: CataloguePost[] }>('GET', '/admin/org/post-catalogue').then((body) => setCatalogue(body.items));
+    void call(client.GET('/api/admin/org/post-catalogue')).then((body) => setCatalogue(body.items));
   }, []);
   const reloadChildren = (parent: string) => setReloadKey((key) => ({ parent, n: (key?.n ?? 0) + 1 }));
   return (

@@ -1,6 +1,6 @@
 import { Tree } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { call, client } from '../api.ts';
 import type { OrgNode } from './types.ts';
 
 interface TreeItem {
@@ -29,12 +29,12 @@ export function OrgTree({ selected, onSelect, reloadKey }: { selected: string | 
   const [items, setItems] = useState<TreeItem[]>([]);
   const [expanded, setExpanded] = useState<string[]>([]);
   const load = async (parent: string) => {
-    const body = await api<{ items: OrgNode[] }>('GET', `/admin/org/units?parent=${encodeURIComponent(parent)}`);
+    const body = await call(client.GET('/api/admin/org/units', { params: { query: { parent } } }));
     setItems((known) => withChildren(known, parent, body.items.map(toItem)));
   };
   // The administrator's own unit, open on its children.
   useEffect(() => {
-    void api<{ items: OrgNode[] }>('GET', '/admin/org/units').then(async (body) => {
+    void call(client.GET('/api/admin/org/units')).then(async (body) => {
       setItems(body.items.map(toItem));
       for (const root of body.items) await load(root.id);
       setExpanded(body.items.map((u) => u.id));

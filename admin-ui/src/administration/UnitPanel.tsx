@@ -1,6 +1,6 @@
 import { Alert, App, Breadcrumb, Button, Card, Empty, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
@@ -8,14 +8,14 @@ import { joinNames, withDetail } from '../shell/punctuation.ts';
 import { useApi } from '../shell/useApi.ts';
 import { kindKey, useAdminMessages } from './messages.ts';
 import { OfficeForm } from './OfficeForm.tsx';
-import type { CataloguePost, OfficePost, UnitDetails } from './types.ts';
+import type { CataloguePost, OfficePost } from './types.ts';
 
 /** Renames a post in place: its zh-CN and English names. */
 function RenamePost({ post, onDone }: { post: OfficePost; onDone: (error?: unknown) => void }) {
   const t = useAdminMessages();
   const [name, setName] = useState(post.name);
   const [nameEn, setNameEn] = useState(post.nameEn);
-  const save = () => api('PATCH', `/admin/org/posts/${post.id}`, { name: { 'zh-CN': name, en: nameEn } }).then(() => onDone(), onDone);
+  const save = () => call(client.PATCH('/api/admin/org/posts/{id}', { params: { path: { id: post.id } }, body: { name: { 'zh-CN': name, en: nameEn } } })).then(() => onDone(), onDone);
   return (
     <Space.Compact>
       <Input value={name} aria-label={t('postName')} onChange={(e) => setName(e.target.value)} />
@@ -34,7 +34,7 @@ export function UnitPanel({ unitId, catalogue, onOfficeCreated }: { unitId: stri
   const common = useCommon();
   const locale = useLocale();
   const { message } = App.useApp();
-  const loaded = useApi<UnitDetails>(`/admin/org/units/${encodeURIComponent(unitId)}`);
+  const loaded = useApi('/api/admin/org/units/{unitId}', { path: { unitId } });
   const [form, setForm] = useState<{ kind: 'office' } | { kind: 'post'; officeId: string } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -97,7 +97,7 @@ export function UnitPanel({ unitId, catalogue, onOfficeCreated }: { unitId: stri
                     render: (_, p) => (
                       <Space size={0}>
                         <Button type="link" onClick={() => setRenaming(p.id)}>{t('rename')}</Button>
-                        <Popconfirm title={t('confirmRemove', { name: locale === 'zh-CN' ? p.name : p.nameEn })} onConfirm={() => api('DELETE', `/admin/org/posts/${p.id}`).then(() => changed(), changed)}>
+                        <Popconfirm title={t('confirmRemove', { name: locale === 'zh-CN' ? p.name : p.nameEn })} onConfirm={() => call(client.DELETE('/api/admin/org/posts/{id}', { params: { path: { id: p.id } } })).then(() => changed(), changed)}>
                           <Button type="link" danger>{t('remove')}</Button>
                         </Popconfirm>
                       </Space>

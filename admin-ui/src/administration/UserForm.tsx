@@ -1,6 +1,7 @@
+import type { Answer } from '../../../client/index.ts';
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { roleKey, useAdminMessages } from './messages.ts';
 import { ROLES, type AdminUser, type UserWithPassword } from './types.ts';
@@ -14,12 +15,7 @@ interface UserFields {
   postIds: string[];
 }
 
-interface PostOption {
-  id: string;
-  name: string;
-  nameEn: string;
-  orgUnitName: string;
-}
+type PostOption = Answer<'/api/admin/org/units/{unitId}/posts', 'get'>['items'][number];
 
 /**
  * Creates an account (`user` absent) or changes one: name, role, org unit and the posts held, the
@@ -38,7 +34,7 @@ export function UserForm({ user, preset, onCreated, onSaved, onCancel }: { user?
   useEffect(() => {
     if (!unitId) return setOptions([]);
     let current = true;
-    void api<{ items: PostOption[] }>('GET', `/admin/org/units/${encodeURIComponent(unitId)}/posts`).then((body) => current && setOptions(body.items), setError);
+    void call(client.GET('/api/admin/org/units/{unitId}/posts', { params: { path: { unitId } } })).then((body) => current && setOptions(body.items), setError);
     return () => {
       current = false;
     };
@@ -49,8 +45,8 @@ export function UserForm({ user, preset, onCreated, onSaved, onCancel }: { user?
     setError(null);
     try {
       const body = { displayName: values.displayName, role: values.role, orgUnitId: values.orgUnit?.value, postIds: values.postIds ?? [] };
-      if (user) onSaved(await api<AdminUser>('PATCH', `/admin/users/${user.id}`, body));
-      else onCreated(await api<UserWithPassword>('POST', '/admin/users', { ...body, username: values.username }));
+      if (user) onSaved(await call(client.PATCH('/api/admin/users/{id}', { params: { path: { id: user.id } }, body })));
+      else onCreated(await call(client.POST('/api/admin/users', { body: { ...body, orgUnitId: body.orgUnitId!, username: values.username } })));
     } catch (caught) {
       setError(caught);
     } finally {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { call, client } from '../api.ts';
 import type { PickedUnit } from './UnitPicker.tsx';
 import type { OrgNode } from './types.ts';
 
@@ -24,7 +24,7 @@ export function usePresetUnit(unitId: string | null): PresetUnit {
     let current = true;
     setState({ checking: true, unit: null, refused: null });
     const settle = (unit: OrgNode | undefined) => current && setState({ checking: false, unit: unit ? { value: unit.id, label: unit.name } : null, refused: unit ? null : unitId });
-    void api<{ items: OrgNode[] }>('GET', `/admin/org/units?q=${encodeURIComponent(unitId)}`).then(
+    void call(client.GET('/api/admin/org/units', { params: { query: { q: unitId } } })).then(
       (body) => settle(body.items.find((unit) => unit.id === unitId)),
       () => settle(undefined),
     );

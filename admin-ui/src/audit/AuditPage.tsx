@@ -1,23 +1,14 @@
+import type { Answer } from '../../../client/index.ts';
 import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { chinaTime } from '../components/format.ts';
 import { usePaged } from '../components/usePaged.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { ACTIONS, useAuditMessages } from './messages.ts';
 
-interface AccessEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  purpose: string | null;
-  address: string | null;
-}
+type AccessEntry = Answer<'/api/audit/access-log', 'get'>['items'][number];
 
 interface Filters {
   actor?: string;
@@ -39,7 +30,7 @@ export default function AuditPage() {
   const verify = async () => {
     setError(null);
     try {
-      setCheck(await api('GET', '/audit/access-log/verify'));
+      setCheck(await call(client.GET('/api/audit/access-log/verify')));
     } catch (caught) {
       setError(caught);
     }

@@ -5,7 +5,7 @@ import { chinaTime } from '../components/format.ts';
 import { useCommon } from '../i18n.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { ChangeSummary } from './ChangeSummary.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useCalendarMessages } from './messages.ts';
@@ -29,7 +29,7 @@ export default function CalendarPage({ user }: { user: SessionUser }) {
   const t = useCalendarMessages();
   const common = useCommon();
   const sourceName = useSourceName();
-  const overview = useApi<CalendarOverview>('/calendar');
+  const overview = useApiAt<CalendarOverview>('/calendar');
   const [viewing, setViewing] = useState<number | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [done, setDone] = useState<ScheduleChangeResult | null>(null);

@@ -3,7 +3,6 @@ import type { SessionUser } from '../api.ts';
 import { navigate } from '../router.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useCalendarMessages } from './messages.ts';
-import type { CalendarStatus } from './types.ts';
 
 /** Who is warned while the calendar lacks a year: those who keep it and those whose flows count by it. */
 const WARNED: readonly SessionUser['role'][] = ['admin', 'configurator'];
@@ -14,7 +13,7 @@ const WARNED: readonly SessionUser['role'][] = ['admin', 'configurator'];
  */
 export function CalendarWarning({ user, path }: { user: SessionUser; path: string }) {
   const t = useCalendarMessages();
-  const health = useApi<{ calendar: CalendarStatus }>(WARNED.includes(user.role) ? '/health' : null);
+  const health = useApi(WARNED.includes(user.role) ? '/api/health' : null);
   const missing = health.data?.calendar.missingYears ?? [];
   if (missing.length === 0) return null;
   const years = missing.join('、');

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useState, type ChangeEvent } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { ChangeSummary } from './ChangeSummary.tsx';
 import { useCalendarMessages } from './messages.ts';
@@ -19,7 +19,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (result: ScheduleCh
   const locale = useLocale();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const { preview, error, busy, send, reset } = useScheduleRequest(
-    async (dryRun) => (file ? api<ScheduleChangeResult>('POST', '/calendar/import', { fileName: file.name, content: file.content, dryRun }) : undefined),
+    async (dryRun) => (file ? call(client.POST('/api/calendar/import', { body: { fileName: file.name, content: file.content, dryRun } })) : undefined),
     onDone,
   );
 

@@ -3,7 +3,7 @@ import { useCommon } from '../i18n.ts';
 import { chinaTime } from '../components/format.ts';
 import { Loadable } from '../shell/Loadable.tsx';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { useCalendarMessages } from './messages.ts';
 import { periodsOf } from './schedule-days.ts';
 import type { CalendarDay, YearCalendar } from './types.ts';
@@ -31,7 +31,7 @@ export function YearDrawer({ year, onClose }: { year: number; onClose: () => voi
   const t = useCalendarMessages();
   const common = useCommon();
   const sourceName = useSourceName();
-  const loaded = useApi<YearCalendar>(`/calendar/years/${year}`);
+  const loaded = useApiAt<YearCalendar>(`/calendar/years/${year}`);
   return (
     <Drawer open size={640} title={t('yearTitle', { year })} onClose={onClose} destroyOnHidden>
       <Loadable loaded={loaded}>

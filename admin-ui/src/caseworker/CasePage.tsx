@@ -14,9 +14,6 @@ import { LinkedCases } from './case/LinkedCases.tsx';
 import { useCaseMessages } from './case/messages.ts';
 import { CaseDocuments } from './documents/CaseDocuments.tsx';
 import { SeekerMatches, VACANCY_PROCESS } from './matching/SeekerMatches.tsx';
-import type { AttachmentList } from './attachments/types.ts';
-import type { CaseDetail, CaseLink, HistoryStep } from './case/types.ts';
-import type { DeadlineMove } from '../calendar/types.ts';
 
 /** A section's heading; focusable by script (`tabIndex` -1), so focus can be put back on it. */
 function SectionTitle({ id, children, ref }: { id: string; children: string; ref?: Ref<HTMLHeadingElement> }) {
@@ -46,10 +43,10 @@ export default function CasePage({ caseId }: { caseId: string }) {
 function CaseView({ caseId }: { caseId: string }) {
   const t = useCaseMessages();
   const l = useLocalized();
-  const detail = useApi<CaseDetail>(`/cases/${caseId}`);
-  const history = useApi<{ items: HistoryStep[]; deadlineMoves: DeadlineMove[] }>(`/cases/${caseId}/history`);
-  const links = useApi<{ items: CaseLink[] }>(`/cases/${caseId}/links`);
-  const attachments = useApi<AttachmentList>(`/cases/${caseId}/attachments`);
+  const detail = useApi('/api/cases/{id}', { path: { id: caseId } });
+  const history = useApi('/api/cases/{id}/history', { path: { id: caseId } });
+  const links = useApi('/api/cases/{id}/links', { path: { id: caseId } });
+  const attachments = useApi('/api/cases/{id}/attachments', { path: { id: caseId } });
   const actionsTitle = useRef<HTMLHeadingElement>(null);
   const mayReadPersons = useMayDo('persons.read');
   const reloadAll = () => {

@@ -3,14 +3,14 @@ import { useEffect, useState } from 'react';
 import type { SessionUser } from '../api.ts';
 import { currentQuery } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
-import { useApi } from '../shell/useApi.ts';
+import { useApi, useApiAt } from '../shell/useApi.ts';
 import { EmployerForm } from './start/EmployerForm.tsx';
 import { useStartMessages } from './start/messages.ts';
 import { PersonForm } from './start/PersonForm.tsx';
 import { ProcessPicker } from './start/ProcessPicker.tsx';
 import { StartPanel } from './start/StartPanel.tsx';
 import { SubjectSearch } from './start/SubjectSearch.tsx';
-import type { ChosenSubject, ProcessDetail, ProcessSummary, SubjectKind } from './start/types.ts';
+import type { ChosenSubject, ProcessDetail, SubjectKind } from './start/types.ts';
 
 /** Keeps the chosen process in the address (`#/cases/new?process=…`) so a reload or bookmark returns to it. */
 function rememberProcess(processId: string): void {
@@ -23,9 +23,9 @@ function rememberProcess(processId: string): void {
  */
 export default function StartCase({ user }: { user: SessionUser }) {
   const t = useStartMessages();
-  const processes = useApi<{ items: ProcessSummary[] }>('/processes');
+  const processes = useApi('/api/processes');
   const [processId, setProcessId] = useState<string | null>(() => currentQuery().get('process'));
-  const detail = useApi<ProcessDetail>(processId ? `/processes/${encodeURIComponent(processId)}` : null);
+  const detail = useApiAt<ProcessDetail>(processId ? `/processes/${encodeURIComponent(processId)}` : null);
   const [queries, setQueries] = useState<Record<SubjectKind, string>>({ person: '', employer: '' });
   const [chosen, setChosen] = useState<ChosenSubject | null>(null);
 

@@ -1,7 +1,7 @@
 import type { TablePaginationConfig } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Page } from '../api.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 
 /**
  * One page of a list endpoint, with loading and error states, as an antd table wants it.
@@ -12,7 +12,7 @@ export function usePaged<T>(path: string, pageSize = 20) {
   const [size, setSize] = useState(pageSize);
   useEffect(() => setPage(1), [path]);
   const separator = path.includes('?') ? '&' : '?';
-  const loaded = useApi<Page<T>>(`${path}${separator}page=${page}&pageSize=${size}`);
+  const loaded = useApiAt<Page<T>>(`${path}${separator}page=${page}&pageSize=${size}`);
   const pagination: TablePaginationConfig = {
     current: page,
     pageSize: size,

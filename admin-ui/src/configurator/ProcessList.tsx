@@ -22,7 +22,7 @@ export default function ProcessList({ user }: { user: SessionUser }) {
   const locale = useLocale();
   const levelName = useLevelName(user);
   const versionLabel = useVersionLabel(user);
-  const processes = useApi<{ items: ProcessSummary[] }>('/processes');
+  const processes = useApi('/api/processes');
   const byTitle = useTitleOrder();
   const sorted = useMemo(() => byTitle(processes.data?.items ?? []), [processes.data, byTitle]);
 

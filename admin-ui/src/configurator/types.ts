@@ -1,18 +1,18 @@
 // Type-only imports: the engine's shapes, erased from the bundle.
 import type { Definition, DefinitionChange, EffectiveLock, Overlay, OverlayProblem, ParameterSpec, ReplayResult } from '../../../engine/index.ts';
-import type { Localized } from '../api.ts';
+import type { Answer } from '../../../client/index.ts';
 
 export type { Definition, DefinitionChange, EffectiveLock, FormDefinition, Overlay, OverlayOperation, OverlayProblem, ParameterSpec, ParameterValue } from '../../../engine/index.ts';
 
-/** A process in force for the user's org unit (`GET /processes`). */
-export interface ProcessSummary {
-  id: string;
-  version: number;
-  definitionId: string;
-  title: Localized;
-  /** The org unit whose version is in force: the ministry root, a province or a city. */
-  scopeOrgUnitId: string;
-}
+/** A process in force for the user's org unit (`GET /api/processes`). */
+export type ProcessSummary = Answer<'/api/processes', 'get'>['items'][number];
+
+/** `GET /api/processes/{id}/versions`: one published version on the user's path. */
+export type PublishedVersion = Answer<'/api/processes/{processId}/versions', 'get'>['items'][number];
+
+// The answers below are described in the OpenAPI document as objects only (the effective process,
+// the diff, verification's definition, replay, migrations, publication): kept here, in the engine's
+// shapes, until the document describes them.
 
 /** A parameter of the process's plugin with its bounds and the value in force today. */
 export type EffectiveParameter = ParameterSpec & { value: number | readonly string[] | undefined };
@@ -34,18 +34,6 @@ export interface EffectiveProcess {
 export interface LevelDiff {
   levels: { level: string; version: number | null }[];
   changes: { from: string; to: string; changes: DefinitionChange[] }[];
-}
-
-/** `GET /processes/{id}/versions`: one published version on the user's path. */
-export interface PublishedVersion {
-  definitionId: string;
-  version: number;
-  level: { id: string; name: string; kind: string };
-  publishedBy: { id: string; name: string } | null;
-  publishedAt: string;
-  basedOn: { definitionId: string; version: number; levelName: string } | null;
-  operations: number | null;
-  inForce: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { download, errorText } from '../api.ts';
 import { useCommon, useLocale, useLocalized } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { countsDeadlines, exportOf, formatFigure, hasChildUnits, scopeQuery, totalOf } from './figures.ts';
 import { useMessages } from './messages.ts';
 import type { DrillBy, DrillDownResult, DrillRow, IndicatorSpec, RecordsTarget, Scope, UnitRef } from './types.ts';
@@ -26,12 +26,12 @@ export function DrillDown(props: { spec: IndicatorSpec; scope: Scope; unit: Unit
   const { message } = App.useApp();
   const [by, setBy] = useState<DrillBy>('unit');
   const path = (split: DrillBy) => `/indicators/${encodeURIComponent(spec.id)}/drilldown?${scopeQuery(scope, { by: split })}`;
-  const units = useApi<DrillDownResult>(by === 'unit' ? path('unit') : null);
+  const units = useApiAt<DrillDownResult>(by === 'unit' ? path('unit') : null);
   // A unit with records but none below it is the bottom of the tree: split it per post instead.
   const unitRows = units.data;
   const fellBack = by === 'unit' && !units.loading && unitRows !== null && unitRows.rows.length > 0 && !hasChildUnits(unitRows);
   const shownBy: DrillBy = by === 'post' || fellBack ? 'post' : 'unit';
-  const posts = useApi<DrillDownResult>(shownBy === 'post' ? path('post') : null);
+  const posts = useApiAt<DrillDownResult>(shownBy === 'post' ? path('post') : null);
   const shown = shownBy === 'post' ? posts : units;
   const rows = shown.data?.rows ?? [];
   const percent = spec.factor === 100;

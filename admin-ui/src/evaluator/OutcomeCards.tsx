@@ -1,5 +1,5 @@
 import { Col, Row } from 'antd';
-import { useApi, type Loaded } from '../shell/useApi.ts';
+import { useApiAt, type Loaded } from '../shell/useApi.ts';
 import { formatFigure, scopeQuery } from './figures.ts';
 import { FigureCard } from './HeadlineCards.tsx';
 import { useMessages } from './messages.ts';
@@ -46,7 +46,7 @@ function ShareCard({ title, share, note }: { title: string; share: Loaded<Share>
  */
 export function OutcomeCards({ scope }: { scope: Scope }) {
   const t = useMessages();
-  const outcomes = useApi<Outcomes>(`/outcomes?${scopeQuery({ ...scope, post: null })}`);
+  const outcomes = useApiAt<Outcomes>(`/outcomes?${scopeQuery({ ...scope, post: null })}`);
   const fill = part(outcomes, (data) => data.timeToFill);
   return (
     <section aria-label={t('outcomes')}>

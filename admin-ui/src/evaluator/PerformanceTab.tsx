@@ -2,7 +2,7 @@ import { Alert, Button, Col, Row } from 'antd';
 import { useMemo, useState } from 'react';
 import { navigate } from '../router.ts';
 import { Loadable } from '../shell/Loadable.tsx';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { DrillDown } from './DrillDown.tsx';
 import { scopeQuery } from './figures.ts';
 import { Filters } from './Filters.tsx';
@@ -29,10 +29,10 @@ export function PerformanceTab({ indicatorId, trail, onTrail, period, onPeriod, 
   const [records, setRecords] = useState<RecordsTarget | null>(null);
   const unit = trail.at(-1)!;
   const scope: Scope = { orgUnitId: unit.id, ...periodDays(period), post };
-  const catalogue = useApi<{ items: IndicatorSpec[] }>('/indicators');
+  const catalogue = useApiAt<{ items: IndicatorSpec[] }>('/indicators');
   // Read once for the catalogue and the headline card, which shows one of them.
   const values = useIndicatorValues(catalogue.data?.items.map((item) => item.id) ?? [], scope);
-  const workload = useApi<Workload>(`/workload?${scopeQuery({ ...scope, post: null })}`);
+  const workload = useApiAt<Workload>(`/workload?${scopeQuery({ ...scope, post: null })}`);
   const postNames = useMemo(() => new Map((workload.data?.rows ?? []).flatMap((row) => (row.post && row.name ? [[row.post, row.name] as const] : []))), [workload.data]);
 
   return (

@@ -1,12 +1,12 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { chinaTime } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useExchangeMessages } from './messages.ts';
-import type { ExchangeMember, ExchangeWiring, OutboxRow } from './types.ts';
+import type { ExchangeMember, OutboxRow } from './types.ts';
 import { MemberForm, PeerKeyForm, RouteForm } from './WiringForms.tsx';
 
 /** Which dialog is open. */
@@ -23,7 +23,7 @@ export default function ExchangePage() {
   const common = useCommon();
   const locale = useLocale();
   const { message } = App.useApp();
-  const answer = useApi<ExchangeWiring>('/admin/exchange');
+  const answer = useApi('/api/admin/exchange');
   const [dialog, setDialog] = useState<Dialog>(null);
   const data = answer.data;
   const name = (code: string) => data?.members.find((m) => m.code === code)?.name ?? code;
@@ -33,7 +33,7 @@ export default function ExchangePage() {
     answer.reload();
   };
   const makeKey = (member: ExchangeMember) =>
-    api('POST', `/admin/exchange/members/${encodeURIComponent(member.code)}/own-key`).then(saved, (error: unknown) => message.error(errorText(error, locale)));
+    call(client.POST('/api/admin/exchange/members/{code}/own-key', { params: { path: { code: member.code } } })).then(saved, (error: unknown) => message.error(errorText(error, locale)));
   const copy = (publicKey: string) => void navigator.clipboard?.writeText(publicKey).then(() => message.success(t('copied')));
 
   const keyList = (member: ExchangeMember) =>

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client as platform, errorText } from '../api.ts';
 import { requiredRule } from '../caseworker/start/form-rules.ts';
 import { useLocale } from '../i18n.ts';
 import { useExchangeMessages } from './messages.ts';
@@ -60,7 +60,7 @@ export function MemberForm({ member, ...done }: { member?: ExchangeMember } & Do
       title={member ? member.name : t('addMember')}
       name="exchange-member"
       initialValues={member ? { code: member.code, name: member.name, address: member.address ?? '' } : {}}
-      send={({ code, name, address }) => api('PUT', `/admin/exchange/members/${encodeURIComponent(code.trim())}`, { name, address: address?.trim() ? address.trim() : null })}
+      send={({ code, name, address }) => call(platform.PUT('/api/admin/exchange/members/{code}', { params: { path: { code: code.trim() } }, body: { name, address: address?.trim() ? address.trim() : null } }))}
       {...done}
     >
       <Form.Item name="code" label={t('code')} rules={[required(t('code'))]}>
@@ -85,7 +85,7 @@ export function PeerKeyForm({ member, ...done }: { member: ExchangeMember } & Do
       title={`${t('addKey')}：${member.name}`}
       name="exchange-peer-key"
       send={({ validFrom, validUntil, ...key }) =>
-        api('POST', `/admin/exchange/members/${encodeURIComponent(member.code)}/keys`, { ...key, validFrom: new Date(validFrom).toISOString(), validUntil: validUntil ? new Date(validUntil).toISOString() : null })
+        call(platform.POST('/api/admin/exchange/members/{code}/keys', { params: { path: { code: member.code } }, body: { ...key, validFrom: new Date(validFrom).toISOString(), validUntil: validUntil ? new Date(validUntil).toISOString() : null } }))
       }
       {...done}
     >
@@ -118,7 +118,7 @@ export function RouteForm({ members, bank, ...done }: { members: ExchangeMember[
     <WiringForm<{ service?: string; client: string; provider: string }>
       title={bank ? t('connectBank') : t('route')}
       name={bank ? 'exchange-bank' : 'exchange-route'}
-      send={({ service, client, provider }) => (bank ? api('PUT', '/admin/exchange/bank', { member: client, bank: provider }) : api('PUT', `/admin/exchange/services/${encodeURIComponent(service!.trim())}`, { client, provider }))}
+      send={({ service, client, provider }) => (bank ? call(platform.PUT('/api/admin/exchange/bank', { body: { member: client, bank: provider } })) : call(platform.PUT('/api/admin/exchange/services/{service}', { params: { path: { service: service!.trim() } }, body: { client, provider } })))}
       {...done}
     >
       {!bank && (

@@ -1,15 +1,11 @@
+import type { Answer } from '../../../client/index.ts';
 import type { WidgetProps } from '@rjsf/utils';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 
-interface Found {
-  creditCode: string;
-  name: string;
-  status: 'active' | 'suspended' | 'revoked';
-  validUntil: string;
-}
+type Found = Answer<'/api/institutions', 'get'>['items'][number];
 
 const NOT_ACTIVE = { 'zh-CN': '（非正常）', en: ' (not active)' } as const;
 

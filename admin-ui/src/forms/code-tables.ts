@@ -1,14 +1,10 @@
+import type { Answer } from '../../../client/index.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import type { JsonSchema } from './localise-schema.ts';
 
 /** One entry of a code table or of the division tree, as the API sends it. */
-export interface CodeItem {
-  code: string;
-  name: string;
-  level: number;
-  parent: string | null;
-}
+export type CodeItem = Answer<'/api/divisions', 'get'>['items'][number];
 
 /** The table id that names the division tree (`GET /api/divisions`) rather than a shipped code table. */
 export const DIVISION_TABLE = 'division';

@@ -6,7 +6,7 @@ import { download, errorText, type SessionUser } from '../api.ts';
 import { yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { FUNDS, citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, type Fund, type FundFigures, type FundFilters, type FundRow, type FundStatistics } from './figures.ts';
 import { useMessages } from './messages.ts';
 
@@ -29,9 +29,9 @@ export default function FundsPage({ user }: { user: SessionUser }) {
   const set = (change: Partial<FundFilters>) => setFilters((current) => ({ ...current, ...change }));
   const answerPath = `/ledger/fund-statistics?${statisticsQuery(filters)}`;
   const wholePath = `/ledger/fund-statistics?${statisticsQuery(defaultFilters(level))}`;
-  const answer = useApi<FundStatistics>(answerPath);
+  const answer = useApiAt<FundStatistics>(answerPath);
   // The choices (cities, items) come from the whole scope, not from the filtered answer: the same answer while nothing is filtered.
-  const wholeAnswer = useApi<FundStatistics>(answerPath === wholePath ? null : wholePath);
+  const wholeAnswer = useApiAt<FundStatistics>(answerPath === wholePath ? null : wholePath);
   const whole = answerPath === wholePath ? answer : wholeAnswer;
   const rows = answer.data?.rows ?? [];
   const aboveCity = level !== 'city';

@@ -1,3 +1,5 @@
+import type { Answer } from '../../../client/index.ts';
+
 /** The funds a ledger item is paid from. */
 export const FUNDS = ['employment-subsidy', 'unemployment-insurance'] as const;
 export type Fund = (typeof FUNDS)[number];
@@ -13,38 +15,14 @@ export interface FundFilters {
   item: string | null;
 }
 
-export interface FundFigures {
-  approvedFen: number;
-  approvedPersons: number;
-  approvedItems: number;
-  paidFen: number;
-  paidPersons: number;
-  failedFen: number;
-  failedPersons: number;
-  pendingFen: number;
-  pendingPersons: number;
-  returnedFen: number;
-  returnedPersons: number;
-  returnedPayments: number;
-}
+/** The API's answer (`GET /api/ledger/fund-statistics`). */
+export type FundStatistics = Answer<'/api/ledger/fund-statistics', 'get'>;
 
-export interface FundRow extends FundFigures {
-  cityCode: string;
-  cityName: string | null;
-  orgUnitId: string | null;
-  orgUnitName: string | null;
-  fund: Fund;
-  item: string;
-  month: string;
-}
+/** One city, fund, item and month of the statistics. */
+export type FundRow = FundStatistics['rows'][number];
 
-/** The API's answer. */
-export interface FundStatistics {
-  scope: 'city' | 'province';
-  unit: { id: string; name: string };
-  rows: FundRow[];
-  totals: FundFigures;
-}
+/** The figures of a row, and of the totals. */
+export type FundFigures = FundStatistics['totals'];
 
 /** Where the screen opens: a city user on their city, anyone above on their province. */
 export function defaultFilters(level: string | undefined): FundFilters {

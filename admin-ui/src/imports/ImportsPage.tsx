@@ -8,7 +8,7 @@ import { useApi } from '../shell/useApi.ts';
 import { JobDrawer } from './JobDrawer.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { useMessages } from './messages.ts';
-import type { ImportJob, ImportKind, ImportStatus, KindSpec } from './types.ts';
+import type { ImportJob, ImportKind, ImportStatus } from './types.ts';
 import { UploadCard } from './UploadCard.tsx';
 
 const STATUS_COLOR: Record<ImportStatus, string> = { validated: 'orange', approved: 'blue', committed: 'green', discarded: 'default' };
@@ -22,9 +22,9 @@ export default function ImportsPage({ user }: { user: SessionUser }) {
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
-  const kinds = useApi<{ items: KindSpec[] }>('/imports/kinds');
+  const kinds = useApi('/api/imports/kinds');
   const [kind, setKind] = useState<ImportKind>('persons');
-  const history = useApi<{ items: ImportJob[] }>('/imports?pageSize=50');
+  const history = useApi('/api/imports', { query: { pageSize: 50 } });
   const [openId, setOpenId] = useState<string | null>(null);
   const [templatesRound, setTemplatesRound] = useState(0);
   const spec = kinds.data?.items.find((item) => item.kind === kind);

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { useMessages } from './messages.ts';
-import type { ImportTemplate, KindSpec } from './types.ts';
+import type { KindSpec } from './types.ts';
 
 /**
  * 列名对应: the header the city's files give each field of a kind, saved as a named template
@@ -21,7 +21,7 @@ export function MappingEditor({ spec, onSaved }: { spec: KindSpec; onSaved: () =
     setError(null);
     setSaved(null);
     try {
-      const template = await api<ImportTemplate>('PUT', '/import-templates', { kind: spec.kind, name, mapping });
+      const template = await call(client.PUT('/api/import-templates', { body: { kind: spec.kind, name, mapping } }));
       setSaved(t('saved', { name: template.name }));
       onSaved();
     } catch (caught) {

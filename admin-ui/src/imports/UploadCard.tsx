@@ -4,7 +4,7 @@ import { ApiError, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
-import type { ImportJob, ImportKind, ImportTemplate, KindSpec } from './types.ts';
+import type { ImportJob, ImportKind, KindSpec } from './types.ts';
 import { uploadFile } from './upload-file.ts';
 
 /** A refused header as a line: the missing and the unknown columns the server named. */
@@ -21,7 +21,7 @@ function headerProblem(error: unknown): { missing: string; unknown: string } | n
 export function UploadCard({ kinds, kind, onKind, onUploaded }: { kinds: KindSpec[]; kind: ImportKind; onKind: (kind: ImportKind) => void; onUploaded: (job: ImportJob) => void }) {
   const t = useMessages();
   const locale = useLocale();
-  const templates = useApi<{ items: ImportTemplate[] }>(`/import-templates?kind=${kind}`);
+  const templates = useApi('/api/import-templates', { query: { kind } });
   const [templateId, setTemplateId] = useState<string | undefined>(undefined);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { download, errorText, type SessionUser } from '../api.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { currentQuery, navigate } from '../router.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
 import { TargetTable } from './TargetTable.tsx';
 import { assessmentQuery, periodChoices, type Assessment, type AssessmentFilters } from './types.ts';
@@ -42,7 +42,7 @@ export default function InformatisationPage({ user }: { user: SessionUser }) {
   const { message } = App.useApp();
   const filters = useHashFilters(user);
   const go = (change: Partial<AssessmentFilters>) => navigate(`/informatisation?${assessmentQuery({ ...filters, ...change })}`);
-  const answer = useApi<Assessment>(`/informatisation?${assessmentQuery(filters)}`);
+  const answer = useApiAt<Assessment>(`/informatisation?${assessmentQuery(filters)}`);
   const data = answer.data;
 
   const save = (format: 'csv' | 'xlsx') => {

@@ -1,39 +1,16 @@
-import type { Localized } from '../api.ts';
+import type { Answer } from '../../../client/index.ts';
 
-/** 未启动 / 部分达到 / 已达到, as `GET /api/informatisation` answers. */
-export type Stage = 'notStarted' | 'partial' | 'reached';
+/** The answer of `GET /api/informatisation`. */
+export type Assessment = Answer<'/api/informatisation', 'get'>;
 
-/** One target of the annex as measured (`InformatisationAssessment.targets[]`). */
-export interface TargetRow {
-  id: string;
-  title: Localized;
-  measure: Localized;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  threshold: number;
-  stage: Stage;
-  note: Localized | null;
-}
+/** One target of the annex as measured. */
+export type TargetRow = Assessment['targets'][number];
+
+/** 未启动 / 部分达到 / 已达到. */
+export type Stage = TargetRow['stage'];
 
 /** A unit of the answer: the one assessed or one to drill into. */
-export interface AssessedUnit {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-/** The answer of `GET /api/informatisation` (OpenAPI `InformatisationAssessment`). */
-export interface Assessment {
-  unit: AssessedUnit & { parentId: string | null };
-  province: { id: string; name: string };
-  region: 'east' | 'central' | 'west' | 'northeast';
-  regionName: Localized;
-  period: { id: string; from: string; to: string };
-  reviewDays: number;
-  targets: TargetRow[];
-  children: AssessedUnit[];
-}
+export type AssessedUnit = Assessment['children'][number];
 
 /** What the screen asks for, kept in the hash route so a drill-down is a link and the back button returns. */
 export interface AssessmentFilters {

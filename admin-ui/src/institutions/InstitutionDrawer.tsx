@@ -4,7 +4,7 @@ import { errorText } from '../api.ts';
 import { chinaTime } from '../components/format.ts';
 import { useCommon, useLocale, type Locale } from '../i18n.ts';
 import { joinNames, labelled } from '../shell/punctuation.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApiAt } from '../shell/useApi.ts';
 import { InstitutionForm } from './InstitutionForm.tsx';
 import { chinaToday, shownStatus } from './display.ts';
 import { useInstitutionMessages } from './messages.ts';
@@ -30,7 +30,7 @@ export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: s
   const t = useInstitutionMessages();
   const common = useCommon();
   const locale = useLocale();
-  const record = useApi<InstitutionRecord>(`/institutions/${encodeURIComponent(id)}`);
+  const record = useApiAt<InstitutionRecord>(`/institutions/${encodeURIComponent(id)}`);
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState<InstitutionStatus | null>(null);
   const item = record.data;

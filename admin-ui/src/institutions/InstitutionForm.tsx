@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../api.ts';
+import { ApiError, call, client, errorText } from '../api.ts';
 import { checkedBy, requiredRule } from '../caseworker/start/form-rules.ts';
 import { useLocale } from '../i18n.ts';
 import { joinNames } from '../shell/punctuation.ts';
@@ -43,8 +43,8 @@ export function InstitutionForm({ editing, onClose, onSaved }: { editing?: Insti
     try {
       const { reason, creditCode, kind, ...changes } = values;
       const saved = editing
-        ? await api<Institution>('PATCH', `/institutions/${editing.id}`, { ...changes, reason })
-        : await api<Institution>('POST', '/institutions', { creditCode, kind, ...changes });
+        ? await call(client.PATCH('/api/institutions/{id}', { params: { path: { id: editing.id } }, body: { ...changes, reason: reason! } }))
+        : await call(client.POST('/api/institutions', { body: { creditCode, kind, ...changes } }));
       onSaved(saved);
     } catch (caught) {
       setError(caught);

@@ -1,6 +1,6 @@
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call, client, errorText } from '../api.ts';
 import { useLocale } from '../i18n.ts';
 import { labelled } from '../shell/punctuation.ts';
 import { useInstitutionMessages } from './messages.ts';
@@ -17,7 +17,7 @@ export function StatusChange({ institution, status, title, onClose, onChanged }:
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/institutions/${institution.id}/status`, { status, reason });
+      await call(client.POST('/api/institutions/{id}/status', { params: { path: { id: institution.id } }, body: { status, reason } }));
       onChanged();
     } catch (caught) {
       setError(caught);

@@ -1,3 +1,5 @@
+import type { Answer } from '../../../client/index.ts';
+
 /** The kinds the register holds, as the API names them. */
 export const KINDS = ['training', 'skill-assessment', 'employment-agency', 'incubator'] as const;
 export type InstitutionKind = (typeof KINDS)[number];
@@ -6,28 +8,19 @@ export const STATUSES = ['active', 'suspended', 'revoked'] as const;
 export type InstitutionStatus = (typeof STATUSES)[number];
 
 /** An institution as `GET /api/institutions` gives it; dates are China days. */
-export interface Institution {
-  id: string;
-  creditCode: string;
-  name: string;
-  kind: InstitutionKind;
-  licenceNo: string;
-  validFrom: string;
-  validUntil: string;
-  occupations: string[];
-  status: InstitutionStatus;
-  updatedAt: string;
-}
+export type Institution = Answer<'/api/institutions', 'get'>['items'][number];
 
-/** One entry of an institution's history: registration, correction or status change. */
-export interface HistoryEntry {
+type WireRecord = Answer<'/api/institutions/{id}', 'get'>;
+
+/**
+ * One entry of an institution's history: registration, correction or status change. The OpenAPI
+ * document gives `action` as a string and `details` as an object only: what the drawer reads of
+ * them is named here.
+ */
+export type HistoryEntry = Omit<WireRecord['history'][number], 'action' | 'details'> & {
   action: 'institution.register' | 'institution.update' | 'institution.status';
-  actorName: string | null;
   details: { reason?: string; changes?: Record<string, { from: unknown; to: unknown }>; from?: string; to?: string };
-  at: string;
-}
+};
 
-/** `GET /api/institutions/:id`: the institution with its history. */
-export interface InstitutionRecord extends Institution {
-  history: HistoryEntry[];
-}
+/** `GET /api/institutions/{id}`: the institution with its history. */
+export type InstitutionRecord = Omit<WireRecord, 'history'> & { history: HistoryEntry[] };

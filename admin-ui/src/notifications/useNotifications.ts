@@ -1,27 +1,15 @@
+import type { Answer } from '../../../client/index.ts';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { call, client } from '../api.ts';
 
 /** What a notification is about, as the server names it. */
-export type NotificationKind = 'new' | 'returned' | 'deadline' | 'escalation';
+export type NotificationKind = NotificationItem['kind'];
 
 /** One notification, as `GET /api/notifications` lists it. */
-export interface NotificationItem {
-  id: string;
-  kind: NotificationKind;
-  taskId: string;
-  caseId: string;
-  caseNo: string;
-  processTitle: { 'zh-CN': string; en: string };
-  stateTitle: { 'zh-CN': string; en: string };
-  post: string | null;
-  at: string;
-  dueAt: string;
-  escalatedTo: string | null;
-  read: boolean;
-}
+export type NotificationItem = Answer<'/api/notifications', 'get'>['items'][number];
 
 /** Unread notifications by kind, and in all. */
-export type NotificationCounts = Record<NotificationKind | 'unread', number>;
+export type NotificationCounts = Answer<'/api/notifications', 'get'>['counts'];
 
 /** The bell is polled: one query on the server per poll, none while the tab is hidden. */
 export const POLL_MS = 60_000;
@@ -36,7 +24,7 @@ export function useNotifications() {
   const [data, setData] = useState<{ counts: NotificationCounts; items: NotificationItem[] } | null>(null);
   const load = useCallback(async () => {
     try {
-      setData(await api('GET', '/notifications'));
+      setData(await call(client.GET('/api/notifications')));
     } catch {
       // A failed poll keeps what was shown; the screen itself tells of a lost session or network.
     }
@@ -57,7 +45,7 @@ export function useNotifications() {
   }, [load]);
   const markRead = useCallback(
     async (request: { ids: string[] } | { all: true }) => {
-      await api('POST', '/notifications/read', request);
+      await call(client.POST('/api/notifications/read', { body: request }));
       await load();
     },
     [load],

@@ -1,30 +1,16 @@
+import type { Answer, RequestBody } from '../../../client/index.ts';
 import { Alert, Button, List, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, errorText, type SessionUser } from '../api.ts';
-import { useCommon, useLocale, type Text } from '../i18n.ts';
+import { call, client, errorText, type SessionUser } from '../api.ts';
+import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { usePackageMessages } from './messages.ts';
 
-interface PackageSummary {
-  id: string;
-  version: string;
-  title: Text;
-  processes: { id: string; title: Text }[];
-  parameters: number;
-  locks: number;
-  indicators: number;
-}
+type PackageSummary = Answer<'/api/packages', 'get'>['items'][number];
 
-interface Finding {
-  file: string;
-  path: string;
-  message: Text;
-}
+type Finding = Answer<'/api/packages/check', 'post'>['findings'][number];
 
-interface Bundle {
-  manifest: Record<string, unknown>;
-  flows: Record<string, unknown>;
-}
+type Bundle = RequestBody<'/api/packages/check', 'post'>;
 
 /** Reads the chosen files into a package bundle: plugin.json as the manifest, every other file as a flow. */
 async function readBundle(files: FileList): Promise<Bundle | { unreadable: string } | null> {
@@ -37,7 +23,7 @@ async function readBundle(files: FileList): Promise<Bundle | { unreadable: strin
     }
   }
   const { ['plugin.json']: manifest, ...flows } = parsed;
-  return manifest ? { manifest: manifest as Record<string, unknown>, flows } : null;
+  return manifest ? { manifest: manifest as Bundle['manifest'], flows: flows as Bundle['flows'] } : null;
 }
 
 /** 业务插件包: the packages in use, and a ministry administrator's check and install of a new version. */
@@ -53,7 +39,7 @@ export default function PackagesPage({ user }: { user: SessionUser }) {
   const [busy, setBusy] = useState(false);
   const canInstall = user.permissions.includes('packages.install');
 
-  const load = () => api<{ items: PackageSummary[] }>('GET', '/packages').then((body) => setItems(body.items), setError);
+  const load = () => call(client.GET('/api/packages')).then((body) => setItems(body.items), setError);
   useEffect(() => void load(), []);
 
   const choose = async (files: FileList | null) => {
@@ -78,13 +64,13 @@ export default function PackagesPage({ user }: { user: SessionUser }) {
   };
   const check = () =>
     run(async () => {
-      const result = await api<{ id: string | null; version: string | null; findings: Finding[] }>('POST', '/packages/check', bundle);
+      const result = await call(client.POST('/api/packages/check', { body: bundle! }));
       setFindings(result.findings);
       setNotice(result.findings.length === 0 ? t('passed', { id: result.id ?? '', version: result.version ?? '' }) : t('findings', { count: result.findings.length }));
     });
   const install = () =>
     run(async () => {
-      const result = await api<{ id: string; version: string; published: string[] }>('POST', '/packages', bundle);
+      const result = await call(client.POST('/api/packages', { body: bundle! }));
       setNotice(t('installed', { id: result.id, version: result.version, published: result.published.join('、') || t('nothingPublished') }));
       setBundle(null);
       setFindings(null);

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, errorText, session, type SessionUser } from '../api.ts';
+import { ApiError, call, client, errorText, session, type SessionUser } from '../api.ts';
 import { defineMessages, useCommon, useLocale } from '../i18n.ts';
 import { useApi } from '../shell/useApi.ts';
 
@@ -31,13 +31,13 @@ export function LoginPage({ onSignedIn, onSwitchLanguage, expired = false }: { o
   const [busy, setBusy] = useState(false);
   // Once the password is right and the account has a second factor, the form asks for its code.
   const [needsOtp, setNeedsOtp] = useState(false);
-  const health = useApi<{ mode: 'demo' | 'production' }>('/health');
+  const health = useApi('/api/health');
 
   const submit = async ({ username, password, otp }: { username: string; password: string; otp?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password, ...(otp ? { otp: otp.trim() } : {}) });
+      const result = await call(client.POST('/api/auth/login', { body: { username, password, ...(otp ? { otp: otp.trim() } : {}) } }));
       session.set(result.token);
       onSignedIn(result.user);
     } catch (caught) {

@@ -1,13 +1,13 @@
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, download, errorText, type SessionUser } from '../api.ts';
+import { call, client, download, errorText, type SessionUser } from '../api.ts';
 import { chinaTime, yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
 import { useActor } from './useActor.tsx';
-import { bankFileName, type BankDelivery, type Batch, type BatchDetail, type Payment, type PaymentStatus } from './types.ts';
+import { bankFileName, type BankDelivery, type Payment, type PaymentStatus } from './types.ts';
 
 const STATUS_COLOR: Record<PaymentStatus, string> = { issued: 'orange', sent: 'blue', paid: 'green', failed: 'red', reconciled: 'green' };
 
@@ -22,7 +22,7 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
   const locale = useLocale();
   const actor = useActor(user);
   const { message } = App.useApp();
-  const detail = useApi<BatchDetail>(`/payment-batches/${encodeURIComponent(batchId)}`);
+  const detail = useApi('/api/payment-batches/{id}', { path: { id: batchId } });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
     setError(null);
     setNotice(null);
     try {
-      const sent = await api<Batch>('POST', `/payment-batches/${encodeURIComponent(batch.id)}/send`);
+      const sent = await call(client.POST('/api/payment-batches/{id}/send', { params: { path: { id: batch.id } } }));
       setNotice(t('sent', { batchNo: sent.batchNo }));
       detail.reload();
       onChanged();

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText, type SessionUser } from '../api.ts';
+import { call, client, errorText, type SessionUser } from '../api.ts';
 import { chinaTime, yuan } from '../components/format.ts';
 import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { useCommon, useLocale } from '../i18n.ts';
@@ -29,7 +29,7 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
   const actor = useActor(user);
   const mayIssue = user.permissions.includes('payments.prepare');
   const [page, setPage] = useState(1);
-  const list = useApi<{ items: Batch[] }>(`/payment-batches?page=${page}&pageSize=${PAGE_SIZE}`);
+  const list = useApi('/api/payment-batches', { query: { page, pageSize: PAGE_SIZE } });
   const [fund, setFund] = useState<Fund | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedBatch | null>(null);
@@ -44,7 +44,7 @@ export default function PaymentsPage({ user }: { user: SessionUser }) {
     setIssued(null);
     setIssueError(null);
     try {
-      const batch = await api<IssuedBatch>('POST', '/payment-batches', { fund });
+      const batch = await call(client.POST('/api/payment-batches', { body: { fund } }));
       setIssued(batch);
       setPage(1);
       list.reload();

@@ -5,7 +5,7 @@ import { chinaTime } from '../components/format.ts';
 import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
-import { useApi } from '../shell/useApi.ts';
+import { useApi, useApiAt } from '../shell/useApi.ts';
 import { useMessages } from './messages.ts';
 import type { ReconciliationDetail, ReconciliationSummary } from './types.ts';
 
@@ -13,7 +13,7 @@ import type { ReconciliationDetail, ReconciliationSummary } from './types.ts';
 function UnmatchedLines({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useMessages();
   const locale = useLocale();
-  const detail = useApi<ReconciliationDetail>(`/reconciliations/${encodeURIComponent(id)}`);
+  const detail = useApiAt<ReconciliationDetail>(`/reconciliations/${encodeURIComponent(id)}`);
   const data = detail.data;
   return (
     <Drawer open onClose={onClose} title={data ? t('unmatchedOf', { file: data.fileName }) : t('unmatchedLines')} rootClassName="reconciliation-drawer">
@@ -43,7 +43,7 @@ export function ReconciliationHistory() {
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
-  const list = useApi<{ items: ReconciliationSummary[] }>('/reconciliations?pageSize=20');
+  const list = useApi('/api/reconciliations', { query: { pageSize: 20 } });
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <>

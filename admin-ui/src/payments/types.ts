@@ -1,89 +1,43 @@
-import type { Localized } from '../api.ts';
-import type { Fund } from '../funds/figures.ts';
+import type { Answer } from '../../../client/index.ts';
 
 export { FUNDS, type Fund } from '../funds/figures.ts';
 
-export type BatchStatus = 'issued' | 'sent' | 'reconciled';
-export type PaymentStatus = 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
-export type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
-export type UnmatchedReason = 'malformed' | 'unknown-payment' | 'id-number-mismatch' | 'amount-mismatch' | 'unknown-result' | 'not-awaiting-result';
-
 /** A payment batch as the API gives it; amounts in fen, times ISO, `issuedBy` / `sentBy` user ids. */
-export interface Batch {
-  id: string;
-  batchNo: string;
-  fund: Fund;
-  status: BatchStatus;
-  paymentCount: number;
-  totalFen: number;
-  issuedBy: string;
-  issuedAt: string;
-  sentBy: string | null;
-  sentAt: string | null;
-  reconciledAt: string | null;
-}
+export type Batch = Answer<'/api/payment-batches', 'get'>['items'][number];
 
-export interface Payment {
-  id: string;
-  paymentNo: string;
-  itemId: string;
-  personName: string;
-  payee: { kind: PayeeKind; name: string | null; accountMasked: string | null; bank: string | null };
-  amountFen: number;
-  status: PaymentStatus;
-  failureReason: string | null;
-  bankReference: string | null;
-}
+/** A batch with its payments and, over the exchange, its delivery to the bank (`GET /api/payment-batches/{id}`). */
+export type BatchDetail = Answer<'/api/payment-batches/{id}', 'get'>;
+
+export type Payment = BatchDetail['payments'][number];
 
 /** A batch sent to the bank over the exchange: waiting in the outbox, acknowledged, or reconciled by the bank's signed answer. */
-export interface BankDelivery {
-  state: 'sending' | 'delivered' | 'reconciled';
-  bank: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-}
+export type BankDelivery = NonNullable<BatchDetail['bank']>;
 
-export interface BatchDetail extends Batch {
-  payments: Payment[];
-  /** Null for a city without a bank connector (its batches go as the bank file). */
-  bank: BankDelivery | null;
-}
+/** A batch as issued, with the approved items held out of it for want of a payment account. */
+export type IssuedBatch = Answer<'/api/payment-batches', 'post'>;
 
 /** Approved items held out of a batch: their person has no payment account on record. */
-export interface AwaitingAccount {
-  count: number;
-  message: Localized;
-  items: { itemId: string; personName: string; item: string; period: string; amountFen: number }[];
-}
+export type AwaitingAccount = IssuedBatch['awaitingAccount'];
 
-export interface IssuedBatch extends Batch {
-  awaitingAccount: AwaitingAccount;
-}
+export type BatchStatus = Batch['status'];
+export type PaymentStatus = Payment['status'];
+export type PayeeKind = Payment['payee']['kind'];
 
-export interface ReconciliationResult {
-  id: string;
-  lineCount: number;
-  matchedCount: number;
-  unmatched: { lineNo: number; reason: UnmatchedReason }[];
-}
+/** Why a line of the bank's file matched no payment; the OpenAPI document gives it as a string only. */
+export type UnmatchedReason = 'malformed' | 'unknown-payment' | 'id-number-mismatch' | 'amount-mismatch' | 'unknown-result' | 'not-awaiting-result';
 
-/** A past reconciliation import (`GET /reconciliations`). */
-export interface ReconciliationSummary {
-  id: string;
-  fileName: string;
-  importedAt: string;
-  importedBy: { id: string; name: string };
-  lineCount: number;
-  matchedCount: number;
-  unmatchedCount: number;
-}
+type WireResult = Answer<'/api/reconciliations', 'post'>;
 
-/** One past import with its unmatched lines (`GET /reconciliations/{id}`); the lines themselves hold ID numbers and are not sent. */
-export interface ReconciliationDetail extends ReconciliationSummary {
-  unmatched: { lineNo: number; paymentNo: string | null; reason: UnmatchedReason }[];
-}
+/** What importing the bank's file matched, and the lines it could not. */
+export type ReconciliationResult = Omit<WireResult, 'unmatched'> & { unmatched: (WireResult['unmatched'][number] & { reason: UnmatchedReason })[] };
+
+/** A past reconciliation import (`GET /api/reconciliations`). */
+export type ReconciliationSummary = Answer<'/api/reconciliations', 'get'>['items'][number];
+
+type WireDetail = Answer<'/api/reconciliations/{id}', 'get'>;
+
+/** One past import with its unmatched lines; the lines themselves hold ID numbers and are not sent. */
+export type ReconciliationDetail = Omit<WireDetail, 'unmatched'> & { unmatched: (WireDetail['unmatched'][number] & { reason: UnmatchedReason })[] };
 
 /** The file name the bank file is saved under: the batch number, nothing a file system refuses. */
 export function bankFileName(batch: Pick<Batch, 'batchNo'>): string {

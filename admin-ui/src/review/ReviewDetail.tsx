@@ -8,7 +8,6 @@ import { useMessages } from './messages.ts';
 import { ReviewActions } from './ReviewActions.tsx';
 import { ReviewStatusTag, WhoWhen } from './ReviewStatusTag.tsx';
 import { reviewDays, reviewListPath } from './reviewView.ts';
-import type { PeriodReview } from './types.ts';
 
 /**
  * 考核期审定详情 (`#/review/<unit>/<period>`): one unit's review of a period: its status, who
@@ -19,7 +18,7 @@ export function ReviewDetail({ user, unit, period }: { user: SessionUser; unit: 
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
-  const answer = useApi<PeriodReview>(`/review/${encodeURIComponent(unit)}/${encodeURIComponent(period)}`);
+  const answer = useApi('/api/review/{orgUnit}/{period}', { path: { orgUnit: unit, period } });
   const review = answer.data;
   return (
     <section aria-labelledby="review-title" className="review-page">

@@ -10,7 +10,7 @@ import { useMessages } from './messages.ts';
 import { ReviewPeriodPicker } from './ReviewPeriodPicker.tsx';
 import { ReviewStatusTag, WhoWhen } from './ReviewStatusTag.tsx';
 import { reviewDays, reviewDetailPath, reviewListPath, type ReviewView } from './reviewView.ts';
-import type { ReviewList as ReviewListAnswer, ReviewSummary } from './types.ts';
+import type { ReviewSummary } from './types.ts';
 
 /**
  * 考核期审定列表 (`#/review?unit=…&period=…`): a unit's review of a period and its children's,
@@ -21,7 +21,7 @@ export function ReviewList({ user, view }: { user: SessionUser; view: ReviewView
   const t = useMessages();
   const common = useCommon();
   const locale = useLocale();
-  const answer = useApi<ReviewListAnswer>(`/review?${new URLSearchParams({ orgUnit: view.unit, period: view.period }).toString()}`);
+  const answer = useApi('/api/review', { query: { orgUnit: view.unit, period: view.period } });
   const change = (next: Partial<ReviewView>) => navigate(reviewListPath({ ...view, ...next }));
   const own = answer.data;
   const rows: ReviewSummary[] = own ? [own, ...own.items] : [];

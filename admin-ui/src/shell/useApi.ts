@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import type { Answer, Params, PathWith } from '../../../client/index.ts';
+import { api, call, client } from '../api.ts';
 
 export interface Loaded<T> {
   data: T | null;
@@ -9,21 +10,21 @@ export interface Loaded<T> {
 }
 
 /**
- * GETs `path` (nothing while it is null) and keeps loading, error and data apart; `reload` asks
- * again. The previous data stays while the next request loads, and is dropped when it fails.
+ * Asks `key` (nothing while it is null) by `ask` and keeps loading, error and data apart; `reload`
+ * asks again. The previous data stays while the next request loads, and is dropped when it fails.
  */
-export function useApi<T>(path: string | null): Loaded<T> {
+function useAsked<T>(key: string | null, ask: (key: string) => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(key !== null);
   const [round, setRound] = useState(0);
 
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     let current = true;
     setLoading(true);
     setError(null);
-    api<T>('GET', path).then(
+    ask(key).then(
       (result) => current && setData(result),
       (caught: unknown) => {
         if (!current) return;
@@ -35,8 +36,29 @@ export function useApi<T>(path: string | null): Loaded<T> {
     return () => {
       current = false;
     };
-  }, [path, round]);
+    // `ask` reads nothing but its key: a new closure of the same key asks nothing new.
+  }, [key, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/**
+ * GETs an operation of the API with its path and query parameters (nothing while `path` is null),
+ * typed by the OpenAPI document: `useApi('/api/cases/{id}', { path: { id } })`.
+ */
+export function useApi<P extends PathWith<'get'>>(path: P | null, params?: Params<P, 'get'>): Loaded<Answer<P, 'get'>> {
+  // What is asked, as a value: a new params object with the same content asks nothing new.
+  const key = path === null ? null : JSON.stringify([path, params ?? {}]);
+  return useAsked(key, (asked) => {
+    const [askedPath, askedParams] = JSON.parse(asked) as [string, unknown];
+    // openapi-fetch's overloads cannot follow a generic path: the answer is typed by `P` above.
+    const get = client.GET as (path: string, init: { params: unknown }) => Promise<{ data?: Answer<P, 'get'>; error?: unknown; response: Response }>;
+    return call(get(askedPath, { params: askedParams }));
+  });
+}
+
+/** GETs a URL below `/api` whose query the caller builds as text, as {@link useApi} does; `T` is named from the generated types. */
+export function useApiAt<T>(url: string | null): Loaded<T> {
+  return useAsked(url, (asked) => api<T>('GET', asked));
 }

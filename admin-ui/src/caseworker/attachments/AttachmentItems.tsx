@@ -1,6 +1,6 @@
 import { App, Button, Input, Space, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { chinaTime } from '../../components/format.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { downloadAttachment, formatSize } from './attachment-api.ts';
@@ -36,7 +36,7 @@ export function AttachmentItems({ items, mayWithdraw, onChanged, label }: { item
           throw new Error('no reason');
         }
         try {
-          await api('POST', `/cases/${attachment.caseId}/attachments/${attachment.id}/withdraw`, { reason: reason.current.trim() });
+          await call(client.POST('/api/cases/{id}/attachments/{attachmentId}/withdraw', { params: { path: { id: attachment.caseId, attachmentId: attachment.id } }, body: { reason: reason.current.trim() } }));
           onChanged();
         } catch (error) {
           message.error(errorText(error, locale));

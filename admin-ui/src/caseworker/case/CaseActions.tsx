@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { toErrorSchema } from '../../forms/field-errors.ts';
 import { SchemaForm } from '../../forms/SchemaForm.tsx';
 import { useLocale, useLocalized } from '../../i18n.ts';
@@ -122,7 +122,7 @@ export function CaseActions({ detail, onStepped, onFocusActions, onStale, attach
     setBusy(true);
     setRefused(null);
     try {
-      await api('POST', `/cases/${detail.id}/events`, { type: action.event, data, version: detail.version });
+      await call(client.POST('/api/cases/{id}/events', { params: { path: { id: detail.id } }, body: { type: action.event, data, version: detail.version } }));
       message.success(t('done', { action: l(action.title) }));
       return true;
     } catch (error) {

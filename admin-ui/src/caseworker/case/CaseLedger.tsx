@@ -1,26 +1,17 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Card, Tag, Typography } from 'antd';
 import { yuan } from '../../components/format.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useLocalized } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
-import { useApi } from '../../shell/useApi.ts';
+import { useApiAt } from '../../shell/useApi.ts';
 import { useCaseMessages } from './messages.ts';
 
-type PayeeKind = 'person' | 'employer' | 'institution' | 'bank';
-type PaymentStatus = 'unpaid' | 'issued' | 'sent' | 'paid' | 'failed' | 'reconciled';
+type PayeeKind = LedgerItem['payee']['kind'];
+type PaymentStatus = LedgerItem['paymentStatus'];
 
 /** A ledger item as `GET /api/ledger/items` lists it: the payee's account is masked, never in the clear. */
-interface LedgerItem {
-  id: string;
-  personName: string;
-  caseId: string;
-  period: string;
-  amountFen: number;
-  payee: { kind: PayeeKind; name: string | null; accountMasked: string | null; bank: string | null };
-  paymentStatus: PaymentStatus;
-  awaitingAccount: boolean;
-  note?: { 'zh-CN': string; en: string };
-}
+type LedgerItem = Answer<'/api/ledger/items', 'get'>['items'][number];
 
 const KIND_TEXT: Record<PayeeKind, { 'zh-CN': string; en: string }> = {
   person: { 'zh-CN': '个人', en: 'Person' },
@@ -62,7 +53,7 @@ export function CaseLedger(of: LedgerOf) {
   const t = useCaseMessages();
   const l = useLocalized();
   const mayRead = useMayDo('ledger.read');
-  const loaded = useApi<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?${ledgerQuery(of)}` : null);
+  const loaded = useApiAt<{ items: LedgerItem[] }>(mayRead ? `/ledger/items?${ledgerQuery(of)}` : null);
   const items = loaded.data?.items ?? [];
   if (!mayRead || items.length === 0) return null;
   const toEmployer = 'employerId' in of;

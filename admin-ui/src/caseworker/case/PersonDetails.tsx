@@ -1,6 +1,7 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
 import { useLocale } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
@@ -11,21 +12,11 @@ import { PersonMerge } from '../records/PersonMerge.tsx';
 import { ReasonField } from '../records/ReasonField.tsx';
 import { RecordHistory } from '../records/RecordHistory.tsx';
 import { useFieldLabel, useRecordMessages } from '../records/messages.ts';
-import type { PersonFields } from '../records/types.ts';
 import { PAYMENT_ACCOUNT } from '../start/form-rules.ts';
 import { useCaseMessages } from './messages.ts';
 
 /** A person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
-interface PersonRecord extends PersonFields {
-  id: string;
-  idNumber: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  paymentAccountType: 'social-security-card' | 'bank-account' | null;
-  /** Masked (`6222 **** **** 1234`) unless the caller handles the person or revealed it (a recorded read). */
-  paymentAccount: string | null;
-  paymentBank: string | null;
-}
+type PersonRecord = Answer<'/api/persons/{id}', 'get'>;
 
 interface AccountFields {
   paymentAccountType: 'social-security-card' | 'bank-account';
@@ -49,7 +40,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
   const r = useRecordMessages();
   const label = useFieldLabel();
   const [tab, setTab] = useState('details');
-  const loaded = useApi<PersonRecord>(`/persons/${personId}`);
+  const loaded = useApi('/api/persons/{id}', { path: { id: personId } });
   const divisionName = useDivisionNames([loaded.data?.hukouArea, loaded.data?.residenceArea]);
   const [revealed, setRevealed] = useState<PersonRecord | null>(null);
   const [saved, setSaved] = useState<PersonRecord | null>(null);
@@ -57,7 +48,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
   const reveal = async ({ purpose }: { purpose: string }) => {
     setError(null);
     try {
-      setRevealed(await api<PersonRecord>('POST', `/persons/${personId}/reveal`, { purpose }));
+      setRevealed(await call(client.POST('/api/persons/{id}/reveal', { params: { path: { id: personId } }, body: { purpose } })));
     } catch (caught) {
       setError(caught);
     }
@@ -66,7 +57,7 @@ export function PersonDetails({ personId, onClose }: { personId: string; onClose
     setError(null);
     try {
       const changes = { ...values, paymentAccount: values.paymentAccount.replace(/\s/g, ''), paymentBank: values.paymentBank.trim() };
-      setSaved(await api<PersonRecord>('PATCH', `/persons/${personId}`, { changes, reason: reason.trim() }));
+      setSaved(await call(client.PATCH('/api/persons/{id}', { params: { path: { id: personId } }, body: { changes, reason: reason.trim() } })));
       setRevealed(null);
     } catch (caught) {
       setError(caught);

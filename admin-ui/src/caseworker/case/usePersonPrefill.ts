@@ -11,7 +11,7 @@ import type { ActionForm, CaseDetail } from './types.ts';
 export function usePersonPrefill(detail: CaseDetail, form: ActionForm | null): { ready: boolean; initialData: Record<string, unknown> } {
   const ui = form?.ui ?? {};
   const personId = detail.subject?.type === 'person' && namesPersonFields(ui) ? detail.subject.id : null;
-  const person = useApi<Record<string, unknown> & { masked: boolean }>(personId === null ? null : `/persons/${personId}`);
+  const person = useApi(personId === null ? null : '/api/persons/{id}', { path: { id: personId ?? '' } });
   if (personId === null || person.error !== null) return { ready: true, initialData: detail.data };
   if (person.data === null) return { ready: false, initialData: detail.data };
   return { ready: true, initialData: { ...personPrefill(ui, person.data), ...detail.data } };

@@ -1,13 +1,13 @@
 import { App, Button, Card, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { chinaTime } from '../../components/format.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { useMayDo } from '../../session.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { DocumentSheet } from './DocumentSheet.tsx';
 import { useDocumentMessages } from './messages.ts';
-import type { CaseDocumentList, DocumentStatus, IssuedDocument, PrintedDocument } from './types.ts';
+import type { DocumentStatus, IssuedDocument, PrintedDocument } from './types.ts';
 import './documents.css';
 
 const STATUS_COLOR: Record<DocumentStatus, string | undefined> = { valid: 'success', revoked: 'error', superseded: undefined };
@@ -21,7 +21,7 @@ function RevokeButton({ caseId, document, onRevoked }: { caseId: string; documen
   const [form] = Form.useForm<{ reason: string }>();
   const submit = async ({ reason }: { reason: string }) => {
     try {
-      await api('POST', `/cases/${caseId}/documents/${document.id}/revoke`, { reason });
+      await call(client.POST('/api/cases/{id}/documents/{documentId}/revoke', { params: { path: { id: caseId, documentId: document.id } }, body: { reason } }));
       setOpen(false);
       onRevoked();
     } catch (error) {
@@ -55,14 +55,14 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
   const locale = useLocale();
   const { message } = App.useApp();
   const mayRevoke = useMayDo('documents.revoke');
-  const loaded = useApi<CaseDocumentList>(`/cases/${caseId}/documents`);
+  const loaded = useApi('/api/cases/{id}/documents', { path: { id: caseId } });
   const [printed, setPrinted] = useState<PrintedDocument | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const print = async (kind: string) => {
     setBusy(kind);
     try {
-      setPrinted(await api<PrintedDocument>('POST', `/cases/${caseId}/documents`, { kind }));
+      setPrinted(await call(client.POST('/api/cases/{id}/documents', { params: { path: { id: caseId } }, body: { kind } })));
       loaded.reload();
     } catch (error) {
       message.error(errorText(error, locale));

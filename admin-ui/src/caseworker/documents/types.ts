@@ -1,30 +1,13 @@
-import type { Localized } from '../../api.ts';
+import type { Answer } from '../../../../client/index.ts';
+
+/** What a case may print now, and what it printed before (`GET /api/cases/{id}/documents`). */
+export type CaseDocumentList = Answer<'/api/cases/{id}/documents', 'get'>;
+
+/** A copy printed before. */
+export type IssuedDocument = CaseDocumentList['issued'][number];
 
 /** Whether a printed copy still stands. */
-export type DocumentStatus = 'valid' | 'revoked' | 'superseded';
+export type DocumentStatus = IssuedDocument['status'];
 
-/** A copy printed before, as `GET /api/cases/:id/documents` lists it. */
-export interface IssuedDocument {
-  id: string;
-  kind: string;
-  title: Localized;
-  number: string;
-  issuedAt: string;
-  status: DocumentStatus;
-  verifyPath: string;
-}
-
-/** A document just printed (`POST /api/cases/:id/documents`): its text filled from the case. */
-export interface PrintedDocument extends IssuedDocument {
-  caseNo: string;
-  office: string;
-  contentHash: string;
-  fields: { title: Localized; value: Localized }[];
-  paragraphs: Localized[];
-}
-
-/** What a case may print now, and what it printed before. */
-export interface CaseDocumentList {
-  available: { kind: string; title: Localized }[];
-  issued: IssuedDocument[];
-}
+/** A document just printed (`POST /api/cases/{id}/documents`): its text filled from the case. */
+export type PrintedDocument = Answer<'/api/cases/{id}/documents', 'post'>;

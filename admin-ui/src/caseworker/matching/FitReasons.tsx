@@ -1,17 +1,12 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Space, Tag } from 'antd';
 import { useMatchingMessages } from './messages.ts';
 
 /** Why a job seeker and a vacancy fit, as both directions of matching give it (`fit-rules.ts` on the server). */
-export interface Fit {
-  occupation: 'exact' | 'minor-group' | 'middle-group' | 'major-group';
-  region: 'county' | 'city' | 'province';
-  desiredOccupation: string;
-  desiredArea: string;
-  score: number;
-  payFits: boolean;
-  educationFits: boolean;
-  availableInTime: boolean;
-}
+export type Fit = Pick<
+  Answer<'/api/persons/{id}/vacancy-matches', 'get'>['items'][number],
+  'occupation' | 'region' | 'desiredOccupation' | 'desiredArea' | 'score' | 'payFits' | 'educationFits' | 'availableInTime'
+>;
 
 /** One tag per reason: how close occupation and area are, then pay, education and availability, each fitting (green) or not (orange). */
 export function FitReasons({ fit }: { fit: Fit }) {

@@ -1,3 +1,4 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Card, List, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../api.ts';
@@ -5,18 +6,11 @@ import { yuan } from '../../components/format.ts';
 import { currentQuery } from '../../router.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
-import type { Fit } from './FitReasons.tsx';
 import { MatchItem } from './MatchItem.tsx';
 import { useMatchingMessages } from './messages.ts';
 
 /** A seeker as `GET /api/cases/{id}/seeker-matches` lists them: the ID number masked. */
-interface SeekerMatch extends Fit {
-  person: { id: string; name: string; idNumber: string };
-  caseId: string;
-  caseNo: string;
-  expectedPayFen: number;
-  availableFrom: string | null;
-}
+type SeekerMatch = Answer<'/api/cases/{id}/seeker-matches', 'get'>['items'][number];
 
 /** The query a link adds to a vacancy's case page to bring its matching seekers into view (the employer page's links). */
 export const SHOW_SEEKERS = 'seekers';
@@ -31,7 +25,7 @@ export const VACANCY_PROCESS = 'vacancy-posting';
  */
 export function SeekerMatches({ caseId }: { caseId: string }) {
   const t = useMatchingMessages();
-  const loaded = useApi<{ items: SeekerMatch[]; total: number }>(`/cases/${caseId}/seeker-matches`);
+  const loaded = useApi('/api/cases/{id}/seeker-matches', { path: { id: caseId } });
   const title = useRef<HTMLHeadingElement>(null);
   const notPublished = loaded.error instanceof ApiError && loaded.error.status === 404;
   // Opened from the employer page's link: the list is what the user came for.

@@ -1,6 +1,6 @@
 import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
-import type { CaseItem, Page } from '../../api.ts';
+import type { CaseItem } from '../../api.ts';
 import { useLocalized } from '../../i18n.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useMayDo } from '../../session.ts';
@@ -9,7 +9,6 @@ import { CaseLedger } from '../case/CaseLedger.tsx';
 import { SHOW_SEEKERS, VACANCY_PROCESS } from '../matching/SeekerMatches.tsx';
 import { useMatchingMessages } from '../matching/messages.ts';
 import { EmployerDetails } from '../records/EmployerDetails.tsx';
-import type { EmployerRecord } from '../records/types.ts';
 import { useProfileMessages } from './messages.ts';
 import { MasterData } from './MasterData.tsx';
 import { ProfileHead } from './ProfileHead.tsx';
@@ -44,8 +43,8 @@ export default function EmployerProfile({ employerId }: { employerId: string }) 
         <a href={`#/cases/${item.id}?${SHOW_SEEKERS}`}>{m('findSeekers')}</a>
       </>
     ) : null;
-  const employer = useApi<EmployerRecord>(`/employers/${employerId}`);
-  const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${employerId}&pageSize=100`);
+  const employer = useApi('/api/employers/{id}', { path: { id: employerId } });
+  const cases = useApi('/api/cases', { query: { subjectId: employerId, pageSize: 100 } });
   const [details, setDetails] = useState(false);
   return (
     <section aria-labelledby="employer-title">

@@ -1,17 +1,13 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Card, Empty, List } from 'antd';
 import { ApiError } from '../../api.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
-import type { Fit } from '../matching/FitReasons.tsx';
 import { MatchItem } from '../matching/MatchItem.tsx';
 import { useProfileMessages } from './messages.ts';
 
 /** A vacancy as `GET /api/persons/{id}/vacancy-matches` ranks it for the person, with why it fits. */
-interface VacancyMatch extends Fit {
-  vacancy: { caseNo: string; workArea: string };
-  title: string;
-  employerName: string;
-}
+type VacancyMatch = Answer<'/api/persons/{id}/vacancy-matches', 'get'>['items'][number];
 
 /** Whether the matches were refused for want of an active job-seeking registration: a fact about the person, not a failure. */
 function withoutRegistration(error: unknown): boolean {
@@ -25,7 +21,7 @@ function withoutRegistration(error: unknown): boolean {
  */
 export function PersonMatches({ personId }: { personId: string }) {
   const t = useProfileMessages();
-  const matches = useApi<{ items: VacancyMatch[] }>(`/persons/${personId}/vacancy-matches`);
+  const matches = useApi('/api/persons/{id}/vacancy-matches', { path: { id: personId } });
   return (
     <Card size="small" title={t('matches')}>
       {withoutRegistration(matches.error) ? (

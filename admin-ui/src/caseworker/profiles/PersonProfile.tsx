@@ -1,6 +1,5 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { CaseItem, Page } from '../../api.ts';
 import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
 import { useApi } from '../../shell/useApi.ts';
@@ -12,22 +11,6 @@ import { PersonMatches } from './PersonMatches.tsx';
 import { ProfileHead } from './ProfileHead.tsx';
 import { SubjectCases } from './SubjectCases.tsx';
 import '../caseworker.css';
-
-/** The person as `GET /api/persons/{id}` answers: in full for who handles them, masked otherwise. */
-interface PersonRecord {
-  id: string;
-  name: string;
-  idNumber: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  phone: string | null;
-  hukouArea: string | null;
-  residenceArea: string | null;
-  address: string | null;
-  masked: boolean;
-  statuses: Record<string, string>;
-  certificateNo: string | null;
-}
 
 /** The statuses a person's page names, with the value that shows each. */
 const SHOWN_STATUSES = [
@@ -43,8 +26,8 @@ const SHOWN_STATUSES = [
  */
 export default function PersonProfile({ personId }: { personId: string }) {
   const t = useProfileMessages();
-  const person = useApi<PersonRecord>(`/persons/${personId}`);
-  const cases = useApi<Page<CaseItem>>(`/cases?subjectId=${personId}&pageSize=100`);
+  const person = useApi('/api/persons/{id}', { path: { id: personId } });
+  const cases = useApi('/api/cases', { query: { subjectId: personId, pageSize: 100 } });
   const [details, setDetails] = useState(false);
   const divisionName = useDivisionNames([person.data?.hukouArea, person.data?.residenceArea]);
   const area = (code: string | null) => (code ? codeLabel(code, divisionName(code)) : '—');

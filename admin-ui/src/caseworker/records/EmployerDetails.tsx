@@ -6,14 +6,13 @@ import { useApi } from '../../shell/useApi.ts';
 import { EmployerEditForm } from './EmployerEditForm.tsx';
 import { useFieldLabel, useRecordMessages } from './messages.ts';
 import { RecordHistory } from './RecordHistory.tsx';
-import type { EmployerRecord } from './types.ts';
 
 /** A case's employer: its record (the contact phone masked unless the reader works cases, a recorded read), an edit form with a reason, and its history. */
 export function EmployerDetails({ employerId, onClose }: { employerId: string; onClose: () => void }) {
   const t = useRecordMessages();
   const label = useFieldLabel();
   const mayEdit = useMayDo('persons.register');
-  const loaded = useApi<EmployerRecord>(`/employers/${employerId}`);
+  const loaded = useApi('/api/employers/{id}', { path: { id: employerId } });
   const [tab, setTab] = useState('details');
   return (
     <Modal open title={t('employerDetails')} footer={null} onCancel={onClose} destroyOnHidden width={720}>

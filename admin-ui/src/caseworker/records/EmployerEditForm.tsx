@@ -22,7 +22,7 @@ export function EmployerEditForm({ employer, onSaved }: { employer: EmployerReco
   const t = useRecordMessages();
   const label = useFieldLabel();
   const locale = useLocale();
-  const types = useApi<{ items: { code: string; name: string; level: number }[] }>('/code-tables/registration-type-2011');
+  const types = useApi('/api/code-tables/{table}', { path: { table: 'registration-type-2011' } });
   const { save, error, sent } = useRecordEdit<EmployerRecord>(`/employers/${employer.id}`, onSaved);
   const submit = ({ reason, establishedOn, ...values }: Values) => {
     const editable: Record<string, unknown> = { ...values, establishedOn: establishedOn ? establishedOn.format('YYYY-MM-DD') : null };

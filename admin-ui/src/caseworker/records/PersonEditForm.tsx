@@ -35,7 +35,7 @@ export function PersonEditForm({ personId, person, onSaved }: { personId: string
   const t = useRecordMessages();
   const label = useFieldLabel();
   const locale = useLocale();
-  const hukouTypes = useApi<{ items: { code: string; name: string }[] }>('/code-tables/hukou-type');
+  const hukouTypes = useApi('/api/code-tables/{table}', { path: { table: 'hukou-type' } });
   const { save, error, sent } = useRecordEdit<PersonFields>(`/persons/${personId}`, onSaved);
   const shown = { ...person, skills: skillsOut(person.skills.map((skill) => ({ ...skill, issuedOn: skill.issuedOn ? dayjs(skill.issuedOn) : null }))) };
   const submit = ({ reason, skills, ...values }: Values) => {

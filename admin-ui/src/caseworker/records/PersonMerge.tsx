@@ -1,21 +1,15 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Alert, Button, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { requiredRule } from '../start/form-rules.ts';
 import { useRecordMessages } from './messages.ts';
 import { ReasonField } from './ReasonField.tsx';
 
-interface Found {
-  id: string;
-  name: string;
-  idNumber: string;
-  mergedInto: string | null;
-}
+type Found = Answer<'/api/persons', 'get'>['items'][number];
 
-interface Merged {
-  moved: { cases: string[]; ledgerItems: string[] };
-}
+type Merged = Answer<'/api/persons/{id}/merge', 'post'>;
 
 /**
  * Merges a duplicate record of the person into this one (reviewers and administrators), for a stated
@@ -32,7 +26,7 @@ export function PersonMerge({ personId, onMerged }: { personId: string; onMerged
   const search = async (q: string) => {
     if (q.trim().length < 2) return;
     try {
-      const { items } = await api<{ items: Found[] }>('GET', `/persons?q=${encodeURIComponent(q.trim())}&pageSize=20`);
+      const { items } = await call(client.GET('/api/persons', { params: { query: { q: q.trim(), pageSize: 20 } } }));
       setFound(items.filter((person) => person.id !== personId && person.mergedInto === null));
     } catch (caught) {
       setError(caught);
@@ -41,7 +35,7 @@ export function PersonMerge({ personId, onMerged }: { personId: string; onMerged
   const merge = async ({ duplicateId, reason }: { duplicateId: string; reason: string }) => {
     setError(null);
     try {
-      setMerged(await api<Merged>('POST', `/persons/${personId}/merge`, { duplicateId: duplicateId.trim(), reason: reason.trim() }));
+      setMerged(await call(client.POST('/api/persons/{id}/merge', { params: { path: { id: personId } }, body: { duplicateId: duplicateId.trim(), reason: reason.trim() } })));
       onMerged();
     } catch (caught) {
       setError(caught);

@@ -2,7 +2,7 @@ import { Empty, Tag, Timeline, Typography } from 'antd';
 import { chinaTime } from '../../components/format.ts';
 import { codeLabel, useDivisionNames } from '../../forms/code-tables.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
-import { useApi } from '../../shell/useApi.ts';
+import { useApiAt } from '../../shell/useApi.ts';
 import { useFieldLabel, useRecordMessages } from './messages.ts';
 import type { History, HistoryEntry } from './types.ts';
 
@@ -31,7 +31,7 @@ function shown(entry: HistoryEntry, value: string | null, empty: string, divisio
 export function RecordHistory({ path }: { path: string }) {
   const t = useRecordMessages();
   const label = useFieldLabel();
-  const loaded = useApi<History>(`/${path}/history`);
+  const loaded = useApiAt<History>(`/${path}/history`);
   const divisionName = useDivisionNames((loaded.data?.items ?? []).filter((entry) => AREA_FIELDS.has(entry.field)).flatMap((entry) => [entry.oldValue, entry.newValue]));
   return (
     <Loadable loaded={loaded}>

@@ -6,7 +6,7 @@ import { usePaged } from '../../components/usePaged.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { navigate } from '../../router.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
-import { useApi } from '../../shell/useApi.ts';
+import { useApi, useApiAt } from '../../shell/useApi.ts';
 import { useSearchMessages } from './messages.ts';
 import { OfficeFilter } from './OfficeFilter.tsx';
 import { SubjectLink } from './SubjectLink.tsx';
@@ -30,9 +30,9 @@ export default function CaseSearch() {
   const [filters, change] = useSearchQuery();
   const query = apiQuery(filters);
   const cases = usePaged<CaseItem>(query ? `/cases?${query}` : '/cases');
-  const processes = useApi<{ items: { id: string; title: Localized }[] }>('/processes');
+  const processes = useApi('/api/processes');
   // The chosen process's states, in the order its definition lists them, by their names.
-  const process = useApi<{ definition: { states: Record<string, { title?: Localized }> } }>(filters.processId ? `/processes/${encodeURIComponent(filters.processId)}` : null);
+  const process = useApiAt<{ definition: { states: Record<string, { title?: Localized }> } }>(filters.processId ? `/processes/${encodeURIComponent(filters.processId)}` : null);
   const stateOptions = Object.entries(process.data?.definition.states ?? {}).map(([id, state]) => ({ value: id, label: state.title ? l(state.title) : id }));
   const exportAs = (format: 'csv' | 'xlsx') => {
     download(`/cases/export?${query}${query ? '&' : ''}format=${format}`, `cases.${format}`).catch((error: unknown) => message.error(t('exportFailed', { reason: errorText(error, locale) })));

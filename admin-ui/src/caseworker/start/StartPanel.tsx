@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, api, errorText, type CaseItem, type Page } from '../../api.ts';
+import { api, ApiError, call, client, errorText, type CaseItem, type Page } from '../../api.ts';
 import { useLocale, useLocalized } from '../../i18n.ts';
 import { navigate } from '../../router.ts';
 import { useStartMessages } from './messages.ts';
@@ -41,7 +41,7 @@ export function StartPanel({ process, subject, canStart, onClear }: { process: P
     setStarting(true);
     setRefusal(null);
     try {
-      const opened = await api<{ id: string }>('POST', '/cases', { processId: process.id, subjectId: subject.id });
+      const opened = await call(client.POST('/api/cases', { body: { processId: process.id, subjectId: subject.id } }));
       navigate(`/cases/${opened.id}`);
     } catch (error) {
       const running = error instanceof ApiError && error.status === 409;

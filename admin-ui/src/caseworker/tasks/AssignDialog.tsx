@@ -1,3 +1,4 @@
+import type { Answer } from '../../../../client/index.ts';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api, errorText, type TaskItem } from '../../api.ts';
@@ -6,11 +7,7 @@ import { useApi } from '../../shell/useApi.ts';
 import { useTaskMessages } from './messages.ts';
 
 /** A colleague who may take a task, as `GET /api/tasks/colleagues` lists them. */
-export interface Colleague {
-  id: string;
-  name: string;
-  posts: { code: string; name: string }[];
-}
+export type Colleague = Answer<'/api/tasks/colleagues', 'get'>['items'][number];
 
 /**
  * Hands a task over to a colleague (`handover`, the claimant) or reassigns it (`reassign`, the
@@ -19,7 +16,7 @@ export interface Colleague {
 export function AssignDialog({ task, action, onDone, onCancel }: { task: TaskItem; action: 'handover' | 'reassign'; onDone: () => void; onCancel: () => void }) {
   const t = useTaskMessages();
   const locale = useLocale();
-  const colleagues = useApi<{ items: Colleague[] }>(`/tasks/colleagues?task=${task.id}`);
+  const colleagues = useApi('/api/tasks/colleagues', { query: { task: task.id } });
   const [to, setTo] = useState<string | undefined>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);

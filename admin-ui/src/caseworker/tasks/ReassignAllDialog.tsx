@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api, errorText, type SessionUser } from '../../api.ts';
+import { call, client, errorText, type SessionUser } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { useApi } from '../../shell/useApi.ts';
-import type { Colleague } from './AssignDialog.tsx';
 import { useTaskMessages } from './messages.ts';
 
 /**
@@ -14,7 +13,7 @@ export function ReassignAllDialog({ user, onDone, onCancel }: { user: SessionUse
   const t = useTaskMessages();
   const locale = useLocale();
   const { message } = App.useApp();
-  const colleagues = useApi<{ items: Colleague[] }>('/tasks/colleagues');
+  const colleagues = useApi('/api/tasks/colleagues');
   const [from, setFrom] = useState<string | undefined>();
   const [to, setTo] = useState<string | undefined>();
   const [post, setPost] = useState('');
@@ -28,7 +27,7 @@ export function ReassignAllDialog({ user, onDone, onCancel }: { user: SessionUse
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ reassigned: number }>('POST', '/tasks/reassign-all', { from, to, ...(post ? { post } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const result = await call(client.POST('/api/tasks/reassign-all', { body: { from: from!, to: to!, ...(post ? { post } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) } }));
       void message.success(t('moved', { n: result.reassigned }));
       onDone();
     } catch (caught) {

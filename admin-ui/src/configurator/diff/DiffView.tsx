@@ -1,7 +1,7 @@
 import { Card, Empty, Space, Table, Tag } from 'antd';
 import type { Localized } from '../../api.ts';
 import { Loadable } from '../../shell/Loadable.tsx';
-import { useApi } from '../../shell/useApi.ts';
+import { useApiAt } from '../../shell/useApi.ts';
 import { ElementPath } from '../ElementPath.tsx';
 import { useConfigMessages } from '../messages.ts';
 import type { Definition, DefinitionChange, LevelDiff } from '../types.ts';
@@ -29,7 +29,7 @@ export function DiffView({
   versionLabel: (level: string, version: number) => string;
 }) {
   const t = useConfigMessages();
-  const diff = useApi<LevelDiff>(`/processes/${encodeURIComponent(processId)}/diff`);
+  const diff = useApiAt<LevelDiff>(`/processes/${encodeURIComponent(processId)}/diff`);
 
   return (
     <Loadable loaded={diff}>

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { useMarketMessages } from './messages.ts';
 import type { MonitoringAlert } from './types.ts';
@@ -19,7 +19,7 @@ function ResolveDialog({ alert, label, onClose, onResolved }: { alert: Monitorin
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/monitoring/alerts/${encodeURIComponent(alert.id)}/resolve`, { note: note.trim() });
+      await call(client.POST('/api/monitoring/alerts/{id}/resolve', { params: { path: { id: alert.id } }, body: { note: note.trim() } }));
       onResolved();
     } catch (caught) {
       setError(caught);
@@ -65,7 +65,7 @@ export function AlertActions({ alert, ruleTitle, onChanged }: { alert: Monitorin
   const acknowledge = async () => {
     setBusy(true);
     try {
-      await api('POST', `/monitoring/alerts/${encodeURIComponent(alert.id)}/acknowledge`, {});
+      await call(client.POST('/api/monitoring/alerts/{id}/acknowledge', { params: { path: { id: alert.id } }, body: {} }));
       void message.success(t('acknowledgedNotice'));
       onChanged();
     } catch (caught) {

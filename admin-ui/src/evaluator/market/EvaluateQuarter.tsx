@@ -1,11 +1,10 @@
 import { Alert, Button, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import { call, client, errorText } from '../../api.ts';
 import { useLocale } from '../../i18n.ts';
 import { chinaToday, periodDays } from '../period.ts';
 import type { UnitRef } from '../types.ts';
 import { useMarketMessages } from './messages.ts';
-import type { Evaluation } from './types.ts';
 
 /**
  * 评估本季度 Evaluating every warning rule for an ended quarter at the unit and the units below
@@ -26,7 +25,7 @@ export function EvaluateQuarter({ unit, quarter, onEvaluated }: { unit: UnitRef;
     setBusy(true);
     setError(null);
     try {
-      const evaluation = await api<Evaluation>('POST', '/monitoring/warnings/evaluate', { orgUnit: unit.id, quarter });
+      const evaluation = await call(client.POST('/api/monitoring/warnings/evaluate', { body: { orgUnit: unit.id, quarter } }));
       const raised = evaluation.alerts.filter((alert) => alert.created).length;
       setResult({ unit: unit.id, quarter, raised, existing: evaluation.alerts.length - raised });
       onEvaluated();

@@ -10,7 +10,6 @@ import { Alerts } from './Alerts.tsx';
 import { useMarketMessages } from './messages.ts';
 import { SupplyDemand } from './SupplyDemand.tsx';
 import { ThresholdsEditor } from './ThresholdsEditor.tsx';
-import type { Thresholds } from './types.ts';
 import { UnemploymentMonitor } from './UnemploymentMonitor.tsx';
 
 /** Months of unemployment shown up to the quarter's end. */
@@ -29,7 +28,7 @@ export function MarketTab({ trail, onTrail, quarter, onQuarter }: { trail: reado
   const months = monthsUpTo(quarter, today, MONTHS);
   const mayConfigure = useMayDo('monitoring.configure');
   // One reading for the alerts (titles, units) and the editor, which reads them again after a save.
-  const thresholds = useApi<Thresholds>(`/monitoring/thresholds?orgUnit=${encodeURIComponent(unit.id)}`);
+  const thresholds = useApi('/api/monitoring/thresholds', { query: { orgUnit: unit.id } });
   return (
     <div className="evaluator-tab">
       <Card size="small" className="evaluator-filters" title={filters('filters')}>

@@ -5,7 +5,7 @@ import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
 import { useApi } from '../../shell/useApi.ts';
 import { useMarketMessages } from './messages.ts';
-import { BREAKDOWNS, type Breakdown, type SupplyDemandRow, type SupplyDemandTable } from './types.ts';
+import { BREAKDOWNS, type Breakdown, type SupplyDemandRow } from './types.ts';
 
 const share = (value: number | null) => (value === null ? '—' : `${value}%`);
 const dash = (value: number | null) => value ?? '—';
@@ -22,7 +22,7 @@ export function SupplyDemand({ orgUnitId, quarter }: { orgUnitId: string; quarte
   const l = useLocalized();
   const locale = useLocale();
   const [by, setBy] = useState<Breakdown>('city');
-  const loaded = useApi<SupplyDemandTable>(`/analysis/supply-demand?orgUnit=${encodeURIComponent(orgUnitId)}&quarter=${quarter}&by=${by}`);
+  const loaded = useApi('/api/analysis/supply-demand', { query: { orgUnit: orgUnitId, quarter, by } });
   const table = loaded.data;
   const rows = table?.rows ?? [];
   const total = table?.total;

@@ -1,6 +1,7 @@
 import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../api.ts';
+import type { RequestBody } from '../../../../client/index.ts';
+import { call, client, errorText } from '../../api.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
@@ -47,7 +48,7 @@ export function ThresholdsEditor({ unit, trail, thresholds }: { unit: UnitRef; t
     setRefusals((current) => ({ ...current, [rule.rule]: null }));
     try {
       const threshold = percentOf(rule, typed);
-      await api<Thresholds>('PUT', '/monitoring/thresholds', { orgUnit: unit.id, rule: rule.rule, threshold });
+      await call(client.PUT('/api/monitoring/thresholds', { body: { orgUnit: unit.id, rule: rule.rule as RequestBody<'/api/monitoring/thresholds', 'put'>['rule'], threshold } }));
       setDrafts((current) => ({ ...current, [rule.rule]: null }));
       void message.success(t('savedThreshold', { rule: l(rule.title), value: figure(rule, threshold) }));
       thresholds.reload();

@@ -1,90 +1,37 @@
-import type { Localized } from '../../api.ts';
-import type { UnitRef } from '../types.ts';
+import type { Answer } from '../../../../client/index.ts';
 
-/** Unemployment flows over a month or a unit (`GET /api/monitoring/unemployment`). */
-export interface Tally {
-  inflow: number;
-  outflow: number;
-  stock: number;
-  averageDurationDays: number | null;
-}
+type Unemployment = Answer<'/api/monitoring/unemployment', 'get'>;
 
-export interface UnemploymentByMonth {
-  orgUnit: UnitRef;
-  openingStock: number;
-  months: (Tally & { month: string })[];
-}
+/** Unemployment flows over the months of a unit (`GET /api/monitoring/unemployment`). */
+export type UnemploymentByMonth = Extract<Unemployment, { months: unknown }>;
 
-export interface UnemploymentByUnit {
-  orgUnit: UnitRef;
-  rows: (Tally & { orgUnit: UnitRef })[];
-}
+/** Unemployment flows over the units below one (`… &by=unit`). */
+export type UnemploymentByUnit = Extract<Unemployment, { rows: unknown }>;
 
-/** One row of the supply and demand table (`GET /api/analysis/supply-demand`). */
-export interface SupplyDemandRow {
-  key: string;
-  label?: Localized | null;
-  demand: number;
-  demandShare: number | null;
-  supply: number;
-  supplyShare: number | null;
-  ratio: number | null;
-  vsPreviousQuarter: { ratioChange: number | null } | null;
-}
+/** Unemployment flows over a month or a unit. */
+export type Tally = Omit<UnemploymentByMonth['months'][number], 'month'>;
 
-export interface SupplyDemandTable {
-  quarter: string;
-  total: SupplyDemandRow;
-  rows: SupplyDemandRow[];
-  previousQuarter: { quarter: string; leftOutCities: { code: string; name: string | null }[] };
-}
+/** The supply and demand table (`GET /api/analysis/supply-demand`). */
+export type SupplyDemandTable = Answer<'/api/analysis/supply-demand', 'get'>;
+
+/** One row of the supply and demand table. */
+export type SupplyDemandRow = SupplyDemandTable['rows'][number];
 
 /** The breakdowns of the supply and demand table offered on the dashboard. */
 export const BREAKDOWNS = ['city', 'region', 'occupation', 'industry', 'education', 'age', 'sex'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-/** Who took a step of an alert, and when. */
-export interface AlertStep {
-  by: UnitRef;
-  at: string;
-}
-
 /** An early-warning alert (`GET /api/monitoring/alerts`), with who acknowledged and resolved it. */
-export interface MonitoringAlert {
-  id: string;
-  orgUnit: UnitRef;
-  rule: string;
-  period: string;
-  value: number;
-  threshold: number;
-  status: 'active' | 'acknowledged' | 'resolved';
-  raisedAt: string;
-  acknowledged: AlertStep | null;
-  resolved: AlertStep | null;
-  note: string | null;
-}
+export type MonitoringAlert = Answer<'/api/monitoring/alerts', 'get'>['items'][number];
 
-/** A warning rule in force at a unit: the threshold, the level that set it (null: the ministry default), the default and the bounds. */
-export interface RuleInForce {
-  rule: string;
-  title: Localized;
-  threshold: number;
-  /** Value and threshold are percentages; `shownAs: 'ratio'` reads one as the ratio it is (80 as 0.80 倍). */
-  shownAs: 'percent' | 'ratio';
-  setAt: string | null;
-  defaultThreshold: number;
-  min: number;
-  max: number;
-}
+/** Who took a step of an alert, and when. */
+export type AlertStep = NonNullable<MonitoringAlert['acknowledged']>;
 
 /** The warning rules in force at a unit, with their titles (`GET /api/monitoring/thresholds`). */
-export interface Thresholds {
-  orgUnit: UnitRef;
-  rules: RuleInForce[];
-}
+export type Thresholds = Answer<'/api/monitoring/thresholds', 'get'>;
+
+/** A warning rule in force at a unit: the threshold, the level that set it (null: the ministry default), the default and the bounds. */
+export type RuleInForce = Thresholds['rules'][number];
 
 /** What evaluating a quarter answered (`POST /api/monitoring/warnings/evaluate`): each alert, `created` when this run raised it. */
-export interface Evaluation {
-  quarter: string;
-  alerts: (MonitoringAlert & { created: boolean })[];
-}
+export type Evaluation = Answer<'/api/monitoring/warnings/evaluate', 'post'>;
