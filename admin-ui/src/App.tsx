@@ -13,6 +13,7 @@ import { navigationFor, screenTitle } from './shell/navigation.ts';
 import { DocumentTitle } from './shell/DocumentTitle.tsx';
 import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 import { SessionContext } from './session.ts';
+import { workbenchConfig } from './theme.ts';
 import { Inbox } from './caseworker/Inbox.tsx';
 
 // The form engine, the flow editor and the charts are loaded when a screen needs them.
@@ -155,7 +156,7 @@ export function App() {
 
   return (
     <LocaleContext.Provider value={locale}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1664ff', borderRadius: 4 } }}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} {...workbenchConfig}>
         <DocumentTitle screen={tabTitle} />
         <AntApp>{body}</AntApp>
       </ConfigProvider>

@@ -122,7 +122,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     const issued = page.getByRole('region', { name: '打印文书' }).locator('.case-documents-issued');
     const notice = issued.getByRole('listitem').filter({ hasText: '不予登记决定书' });
     const verifyPath = (await notice.getByRole('link', { name: '核验' }).getAttribute('href'))!;
-    await notice.getByRole('button', { name: '作 废' }).or(notice.getByRole('button', { name: '作废' })).click();
+    await notice.getByRole('button', { name: '作废' }).click();
     await page.getByRole('dialog').getByLabel(/作废理由/).fill('决定书送达信息有误');
     await page.getByRole('dialog').getByRole('button', { name: /作\s*废/ }).click();
     // The dialog closes once the server has revoked the copy (a refusal would keep it open, with the reason shown).
