@@ -12,6 +12,8 @@ export const workbenchTheme: ThemeConfig = {
     colorPrimary: '#0958d9',
     colorInfo: '#0958d9',
     colorLink: '#0958d9',
+    // Under the pointer a primary button darkens (antd lightens it, to 4.2:1 under white text): 9:1.
+    colorPrimaryHover: '#003eb3',
     // Secondary text (descriptions, hints, empty tables) 5.3:1 even on a table header's grey; placeholders 4.7:1.
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
@@ -21,6 +23,8 @@ export const workbenchTheme: ThemeConfig = {
     borderRadius: 4,
   },
   components: {
+    // An empty table's text (暂无数据) is drawn in the disabled grey, 1.6:1: the secondary text's 5.3:1 instead.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
     // Tags write in their colour on its tint: the colour's eighth shade reaches 4.5:1 where antd's seventh does not.
     Tag: {
       colorSuccess: '#237804',
