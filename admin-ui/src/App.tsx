@@ -9,6 +9,7 @@ import { navigate, usePath } from './router.ts';
 import { navigationFor, screenTitle } from './shell/navigation.ts';
 import { DocumentTitle } from './shell/DocumentTitle.tsx';
 import { Loading } from './shell/Loading.tsx';
+import { workbenchConfig } from './theme.ts';
 
 // The signed-in frame (menu, inbox, every screen) and the account's forced password change load once someone
 // has signed in: the sign-in page loads neither. With a sign-in kept from before, the frame's chunk is asked for
@@ -81,7 +82,7 @@ export function App() {
 
   return (
     <LocaleContext.Provider value={locale}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1664ff', borderRadius: 4 } }}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} {...workbenchConfig}>
         <DocumentTitle screen={tabTitle} />
         <AntApp>
           <Suspense fallback={<Loading />}>{body}</Suspense>

@@ -77,7 +77,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     }
     const address = (await sheet.locator('.print-address').textContent())!;
     expect(address).toMatch(new RegExp(`^${baseUrl}/verify/350200-[A-Za-z0-9_-]{32}$`));
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: '关闭' }).first().click();
 
     await documents.getByRole('button', { name: '打印 就业创业证' }).click();
     const certificate = page.getByRole('article', { name: '就业创业证' });
@@ -85,7 +85,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     expect(certificateNo).toMatch(/^3502002026\d{6}$/);
     expect(await certificate.getByRole('row', { name: /证书编号/ }).textContent()).toContain(certificateNo);
     await session().screenshot('document-certificate');
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: '关闭' }).first().click();
     await documents.getByText('已出具').waitFor();
     expect(await documents.getByText('有效').count()).toBe(2);
 
@@ -108,10 +108,10 @@ describeInBrowser('printed documents and their verification page', (session) => 
     expect(text).toContain('理由：申请人已在其他单位就业');
     expect(text).toContain('六十日内');
     expect(text).toContain('行政诉讼');
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: '关闭' }).first().click();
     await documents.getByRole('button', { name: '打印 业务办理摘要' }).click();
     await page.getByRole('article', { name: '业务办理摘要' }).getByRole('row', { name: /业务编号/ }).waitFor();
-    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: '关闭' }).first().click();
   });
 
   it('lets a reviewer revoke a printed copy, and the verification page then says it is revoked; a forged address is not genuine', async () => {
@@ -122,7 +122,7 @@ describeInBrowser('printed documents and their verification page', (session) => 
     const issued = page.getByRole('region', { name: '打印文书' }).locator('.case-documents-issued');
     const notice = issued.getByRole('listitem').filter({ hasText: '不予登记决定书' });
     const verifyPath = (await notice.getByRole('link', { name: '核验' }).getAttribute('href'))!;
-    await notice.getByRole('button', { name: '作 废' }).or(notice.getByRole('button', { name: '作废' })).click();
+    await notice.getByRole('button', { name: '作废' }).click();
     await page.getByRole('dialog').getByLabel(/作废理由/).fill('决定书送达信息有误');
     await page.getByRole('dialog').getByRole('button', { name: /作\s*废/ }).click();
     // The dialog closes once the server has revoked the copy (a refusal would keep it open, with the reason shown).

@@ -84,8 +84,7 @@ describeInBrowser('configurator: unsaved drafts, publishing nothing, locked stat
     await page.getByText('草稿已保存，校验未发现问题').waitFor();
     await page.getByText(/^校验通过/).waitFor();
     await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-    // antd spaces a two-character button's text: 发 布.
-    await session().confirm(publishButton(page), '发 布');
+    await session().confirm(publishButton(page), '发布');
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.waitFor();
     await published.getByRole('button', { name: /确\s*定/ }).click();

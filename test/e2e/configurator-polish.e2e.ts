@@ -157,7 +157,7 @@ describeInBrowser('configurator: names instead of codes, versions told apart, th
     await page.getByRole('heading', { name: '劳动力资源调查' }).waitFor();
     await page.getByRole('tab', { name: '草稿编辑' }).click();
     await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-    await confirmOn(page, publishButton(page), '发 布');
+    await confirmOn(page, publishButton(page), '发布');
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.getByText(/^下级已随之更新：厦门市 第\d+版$/).waitFor();
     expect(await published.innerText()).not.toContain('350200');

@@ -54,7 +54,7 @@ export async function saveAndPublish(page: Page): Promise<number> {
   await page.getByText('草稿已保存，校验未发现问题').waitFor();
   await page.getByText(/^校验通过/).waitFor();
   await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-  await confirmOn(page, publishButton(page), '发 布');
+  await confirmOn(page, publishButton(page), '发布');
   const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
   await published.waitFor();
   const version = Number(/已发布版本 (\d+)/.exec(await published.innerText())![1]);

@@ -27,7 +27,7 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('草稿已保存，校验未发现问题').waitFor();
     await expect.poll(() => publishButton(page).isDisabled()).toBe(false);
-    await confirmOn(page, publishButton(page), '发 布');
+    await confirmOn(page, publishButton(page), '发布');
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.waitFor();
     const version = /已发布版本 (\d+)/.exec(await published.innerText())![1]!;

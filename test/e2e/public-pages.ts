@@ -1,13 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { accessibilityFaults } from './axe.ts';
 import { phoneFaults } from './layout.ts';
 
 // What the browser tests check on every public page (axe-core, the phone layout, the language), and a fresh visitor.
 
-/** axe-core's source, put into each page by the test (the page's policy lets no inline script in). */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export type Lang = 'zh-CN' | 'en';
@@ -16,16 +14,6 @@ export type Lang = 'zh-CN' | 'en';
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-}
-
-/** The serious and critical findings of axe-core (WCAG 2.1 A and AA, and its best practices) on the page now shown. */
-async function accessibilityFaults(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** Visible texts of an English page holding Chinese outside an element marked `lang="zh-CN"`: a label left untranslated, or data left unmarked. */

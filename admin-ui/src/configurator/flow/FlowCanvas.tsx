@@ -2,7 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Background, BaseEdge, Controls, EdgeLabelRenderer, Handle, MarkerType, Position, ReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Tag } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { defineMessages, useLocalized } from '../../i18n.ts';
 import { LockBadge } from '../badges.tsx';
 import { useConfigMessages } from '../messages.ts';
@@ -37,6 +37,8 @@ const useCanvasMessages = defineMessages({
   zoomIn: { 'zh-CN': '放大', en: 'Zoom in' },
   zoomOut: { 'zh-CN': '缩小', en: 'Zoom out' },
   fitView: { 'zh-CN': '适应画布', en: 'Fit to view' },
+  stateHint: { 'zh-CN': '按回车键或空格键在右侧查看该环节的详情', en: 'Press Enter or Space to show this state’s details beside the flow' },
+  selected: { 'zh-CN': '{title}（已选中）', en: '{title} (selected)' },
 });
 
 function StateNode({ data }: NodeProps<Node<StateData>>) {
@@ -103,11 +105,13 @@ function edgeColour(transition: FlowTransition): string {
 /**
  * The flow drawn with React Flow at the positions ELK computed: states as boxes (locked ones
  * orange with a lock, those with a problem red), events as arrows labelled with their title and
- * roles. Clicking a state or an arrow selects it; keyboard users select from the side lists, and
- * the lock badges take focus to show their reason.
+ * roles. Clicking a state or an arrow selects it. Each state is also a tab stop, named by its
+ * title, that Enter or Space selects (the details show beside the flow); the side lists offer the
+ * same, and the lock badges take focus to show their reason.
  */
 export function FlowCanvas({ graph, layout, selection, onSelect, lockText, roleText, labelLines }: FlowDrawingProps & { layout: FlowLayout }) {
   const c = useCanvasMessages();
+  const l = useLocalized();
   const nodes = useMemo(
     (): Node<StateData>[] =>
       graph.states.map((state) => ({
@@ -117,9 +121,20 @@ export function FlowCanvas({ graph, layout, selection, onSelect, lockText, roleT
         data: { state, lockText: lockText(state.locks), roleText: roleText(state), selected: selection?.kind === 'state' && selection.id === state.id },
         draggable: false,
         connectable: false,
+        focusable: true,
+        ariaLabel: selection?.kind === 'state' && selection.id === state.id ? c('selected', { title: l(state.title) }) : l(state.title),
       })),
-    [graph, layout, selection, lockText, roleText],
+    [graph, layout, selection, lockText, roleText, c, l],
   );
+  /** Enter or Space on a focused state selects it, as a click does (a badge inside it keeps its own keys). */
+  const selectFocused = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target as HTMLElement;
+    const id = target.classList.contains('react-flow__node') ? target.dataset['id'] : undefined;
+    if (id === undefined) return;
+    event.preventDefault();
+    onSelect({ kind: 'state', id });
+  };
   const edges = useMemo(
     (): Edge<TransitionData>[] =>
       graph.transitions.flatMap((transition) => {
@@ -161,12 +176,13 @@ export function FlowCanvas({ graph, layout, selection, onSelect, lockText, roleT
       minZoom={MIN_ZOOM}
       nodesDraggable={false}
       nodesConnectable={false}
-      nodesFocusable={false}
       edgesFocusable={false}
       elementsSelectable={false}
       onNodeClick={(_, node) => onSelect({ kind: 'state', id: node.id })}
       onEdgeClick={(_, edge) => onSelect({ kind: 'transition', id: edge.id })}
+      onKeyDown={selectFocused}
       ariaLabelConfig={{
+        'node.a11yDescription.default': c('stateHint'),
         'controls.ariaLabel': c('controls'),
         'controls.zoomIn.ariaLabel': c('zoomIn'),
         'controls.zoomOut.ariaLabel': c('zoomOut'),
