@@ -121,34 +121,37 @@ export default function FundsPage({ user }: { user: SessionUser }) {
       {answer.error !== null && (
         <Alert type="error" showIcon title={errorText(answer.error, locale)} action={<Button size="small" onClick={answer.reload}>{common('retry')}</Button>} />
       )}
-      <Table<FundRow>
-        rowKey={(row) => `${row.cityCode}|${row.orgUnitId ?? ''}|${row.fund}|${row.item}|${row.month}`}
-        size="small"
-        bordered
-        scroll={{ x: 'max-content' }}
-        aria-labelledby="funds-title"
-        loading={answer.loading}
-        dataSource={rows}
-        pagination={false}
-        locale={tableLocale(answer.loading, common('empty'))}
-        columns={[
-          ...(aboveCity ? [{ title: t('cityColumn'), key: 'city', render: (_: unknown, row: FundRow) => row.cityName ?? row.cityCode }] : []),
-          { title: t('orgUnit'), key: 'orgUnit', render: (_, row) => row.orgUnitName ?? t('noOrgUnit') },
-          { title: t('fund'), key: 'fund', render: (_, row) => t(row.fund) },
-          { title: t('item'), dataIndex: 'item' },
-          { title: t('month'), dataIndex: 'month' },
-          ...MEASURES.map(figureColumns),
-        ]}
-        summary={() =>
-          answer.data &&
-          rows.length > 0 && (
-            <Table.Summary.Row className="evaluator-total">
-              <Table.Summary.Cell index={0} colSpan={aboveCity ? 5 : 4}>{t('total')}</Table.Summary.Cell>
-              {totalCells(answer.data.totals, aboveCity ? 5 : 4)}
-            </Table.Summary.Row>
-          )
-        }
-      />
+      {/* The table is wider than a phone: it scrolls in a box of its own that the keyboard can reach and that is named
+          by the screen's title (antd's own scroll box takes no focus, so keyboard users could not scroll it). */}
+      <div className="keyboard-scroll" tabIndex={0} role="region" aria-labelledby="funds-title">
+        <Table<FundRow>
+          rowKey={(row) => `${row.cityCode}|${row.orgUnitId ?? ''}|${row.fund}|${row.item}|${row.month}`}
+          size="small"
+          bordered
+          aria-labelledby="funds-title"
+          loading={answer.loading}
+          dataSource={rows}
+          pagination={false}
+          locale={tableLocale(answer.loading, common('empty'))}
+          columns={[
+            ...(aboveCity ? [{ title: t('cityColumn'), key: 'city', render: (_: unknown, row: FundRow) => row.cityName ?? row.cityCode }] : []),
+            { title: t('orgUnit'), key: 'orgUnit', render: (_, row) => row.orgUnitName ?? t('noOrgUnit') },
+            { title: t('fund'), key: 'fund', render: (_, row) => t(row.fund) },
+            { title: t('item'), dataIndex: 'item' },
+            { title: t('month'), dataIndex: 'month' },
+            ...MEASURES.map(figureColumns),
+          ]}
+          summary={() =>
+            answer.data &&
+            rows.length > 0 && (
+              <Table.Summary.Row className="evaluator-total">
+                <Table.Summary.Cell index={0} colSpan={aboveCity ? 5 : 4}>{t('total')}</Table.Summary.Cell>
+                {totalCells(answer.data.totals, aboveCity ? 5 : 4)}
+              </Table.Summary.Row>
+            )
+          }
+        />
+      </div>
     </section>
   );
 }
