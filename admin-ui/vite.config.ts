@@ -11,7 +11,7 @@ export default defineConfig({
   base: ADMIN_BASE,
   plugins: [react(), precompress()],
   // The initial load (the sign-in page: React, antd's form and the shell) is about 700 KB minified, 200 KB as brotli;
-  // the signed-in frame with the inbox, and every other screen, load lazily (App.tsx, shell/SignedIn.tsx).
+  // the signed-in frame with the inbox, and every other screen, load lazily (App.tsx, SignedIn.tsx).
   // Every asset is written beside its `.br` and `.gz` (precompress.ts), which the server sends by Accept-Encoding.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   // The server puts a fresh nonce in place of this placeholder in every index.html it sends (its CSP names it).

@@ -14,9 +14,9 @@ import { workbenchConfig } from './theme.ts';
 // The signed-in frame (menu, inbox, every screen) and the account's forced password change load once someone
 // has signed in: the sign-in page loads neither. With a sign-in kept from before, the frame's chunk is asked for
 // at once, beside the question to the server who that is, not after it.
-const SignedIn = lazy(() => import('./shell/SignedIn.tsx'));
+const SignedIn = lazy(() => import('./SignedIn.tsx'));
 const RestrictedAccount = lazy(() => import('./account/RestrictedAccount.tsx').then((module) => ({ default: module.RestrictedAccount })));
-if (session.get()) void import('./shell/SignedIn.tsx');
+if (session.get()) void import('./SignedIn.tsx');
 
 const SIGN_IN_TITLE = { 'zh-CN': '登录', en: 'Sign in' };
 

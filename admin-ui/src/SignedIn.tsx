@@ -1,36 +1,36 @@
 import { Button, Result } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { SessionUser } from '../api.ts';
-import { CalendarWarning } from '../calendar/CalendarWarning.tsx';
-import { Inbox } from '../caseworker/Inbox.tsx';
-import { useCommon } from '../i18n.ts';
-import { match, navigate } from '../router.ts';
-import { SessionContext } from '../session.ts';
-import { AppLayout } from './AppLayout.tsx';
-import { Loading } from './Loading.tsx';
-import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
+import type { SessionUser } from './api.ts';
+import { CalendarWarning } from './calendar/CalendarWarning.tsx';
+import { Inbox } from './caseworker/Inbox.tsx';
+import { useCommon } from './i18n.ts';
+import { match, navigate } from './router.ts';
+import { SessionContext } from './session.ts';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { Loading } from './shell/Loading.tsx';
+import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 
 // The form engine, the flow editor and the charts are loaded when a screen needs them.
-const CasePage = lazy(() => import('../caseworker/CasePage.tsx'));
-const CaseSearch = lazy(() => import('../caseworker/search/CaseSearch.tsx'));
-const PersonProfile = lazy(() => import('../caseworker/profiles/PersonProfile.tsx'));
-const EmployerProfile = lazy(() => import('../caseworker/profiles/EmployerProfile.tsx'));
-const StartCase = lazy(() => import('../caseworker/StartCase.tsx'));
-const ProcessList = lazy(() => import('../configurator/ProcessList.tsx'));
-const ProcessPage = lazy(() => import('../configurator/ProcessPage.tsx'));
-const Dashboard = lazy(() => import('../evaluator/Dashboard.tsx'));
-const ReviewPage = lazy(() => import('../review/ReviewPage.tsx'));
-const CalendarPage = lazy(() => import('../calendar/CalendarPage.tsx'));
-const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
-const PackagesPage = lazy(() => import('../packages/PackagesPage.tsx'));
-const FundsPage = lazy(() => import('../funds/FundsPage.tsx'));
-const InformatisationPage = lazy(() => import('../informatisation/InformatisationPage.tsx'));
-const PaymentsPage = lazy(() => import('../payments/PaymentsPage.tsx'));
-const InstitutionsPage = lazy(() => import('../institutions/InstitutionsPage.tsx'));
-const UsersPage = lazy(() => import('../administration/UsersPage.tsx'));
-const OrgPage = lazy(() => import('../administration/OrgPage.tsx'));
-const ExchangePage = lazy(() => import('../exchange/ExchangePage.tsx'));
-const ImportsPage = lazy(() => import('../imports/ImportsPage.tsx'));
+const CasePage = lazy(() => import('./caseworker/CasePage.tsx'));
+const CaseSearch = lazy(() => import('./caseworker/search/CaseSearch.tsx'));
+const PersonProfile = lazy(() => import('./caseworker/profiles/PersonProfile.tsx'));
+const EmployerProfile = lazy(() => import('./caseworker/profiles/EmployerProfile.tsx'));
+const StartCase = lazy(() => import('./caseworker/StartCase.tsx'));
+const ProcessList = lazy(() => import('./configurator/ProcessList.tsx'));
+const ProcessPage = lazy(() => import('./configurator/ProcessPage.tsx'));
+const Dashboard = lazy(() => import('./evaluator/Dashboard.tsx'));
+const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
+const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx'));
+const PackagesPage = lazy(() => import('./packages/PackagesPage.tsx'));
+const FundsPage = lazy(() => import('./funds/FundsPage.tsx'));
+const InformatisationPage = lazy(() => import('./informatisation/InformatisationPage.tsx'));
+const PaymentsPage = lazy(() => import('./payments/PaymentsPage.tsx'));
+const InstitutionsPage = lazy(() => import('./institutions/InstitutionsPage.tsx'));
+const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
+const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
+const ExchangePage = lazy(() => import('./exchange/ExchangePage.tsx'));
+const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
