@@ -4533,10 +4533,106 @@ export interface components {
             };
         };
         OverlayProblem: {
-            code: string;
+            /**
+             * @description The error code (`GET /api/error-codes` lists each with its message)
+             * @example CASE_VERSION_CONFLICT
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
             element: string;
             reason: components["schemas"]["LocalizedText"];
             lockedBy?: string;
+        };
+        LevelDiff: {
+            levels: {
+                /** @description ministry, an org unit id, or draft */
+                level: string;
+                version: number | null;
+            }[];
+            /** @description What each level changed of the one above: its definition, and its parameters as parameters.<id> */
+            changes: {
+                from: string;
+                to: string;
+                changes: components["schemas"]["DefinitionChange"][];
+            }[];
+        };
+        DefinitionChange: {
+            path: string;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            before?: unknown;
+            after?: unknown;
+        };
+        Publication: {
+            definitionId: string;
+            processId: string;
+            version: number;
+            /** @description The org unit whose version it is */
+            scope: string;
+            /** @description The definition of the level below it was made on */
+            basedOn: string;
+            basedOnVersion: number;
+            publishedAt: string;
+            levelsBelow: {
+                /** @description Levels whose overlay still fits: republished on the new version */
+                rebased: {
+                    orgUnitId: string;
+                    definitionId: string;
+                    version: number;
+                }[];
+                /** @description Levels whose overlay no longer fits: the version above is in force there until they fix it */
+                needsAttention: {
+                    orgUnitId: string;
+                    problems: components["schemas"]["OverlayProblem"][];
+                }[];
+            };
+        };
+        ReplayReport: {
+            processId: string;
+            replayed: number;
+            same: number;
+            refused: number;
+            different: number;
+            cases: components["schemas"]["ReplayedCase"][];
+        };
+        ReplayedCase: {
+            /** @enum {string} */
+            result: "same";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            finalState: string;
+        } | {
+            /** @enum {string} */
+            result: "refused";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            step: number;
+            event: string;
+            /**
+             * @description The error code (`GET /api/error-codes` lists each with its message)
+             * @example CASE_VERSION_CONFLICT
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
+            details?: unknown;
+        } | {
+            /** @enum {string} */
+            result: "different";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            step: number;
+            event: string;
+            recorded: string;
+            replayed: string;
         };
         PublishedVersion: {
             definitionId: string;
@@ -4558,6 +4654,29 @@ export interface components {
             } | null;
             operations: number | null;
             inForce: boolean;
+        };
+        MigrationReport: {
+            processId: string;
+            toVersion: number;
+            toDefinitionId: string;
+            dryRun: boolean;
+            cases: components["schemas"]["CaseMigration"][];
+        };
+        CaseMigration: {
+            caseId: string;
+            caseNo: string;
+            state: string;
+            fromVersion: number;
+            toVersion: number;
+            canMove: boolean;
+            problems: {
+                /** @enum {string} */
+                code: "STATE_MISSING" | "FORM_INVALID";
+                element: string;
+                details?: unknown;
+            }[];
+            /** @description Differences in the case's current state between its version and the new one */
+            changes: components["schemas"]["DefinitionChange"][];
         };
         Outcomes: {
             orgUnit: components["schemas"]["UnitRef"];
@@ -8689,7 +8808,209 @@ export interface operations {
                     "application/json": {
                         problems: components["schemas"]["OverlayProblem"][];
                         definition: {
-                            [key: string]: unknown;
+                            id: string;
+                            version: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            subject: "person" | "employer";
+                            /** @default true */
+                            oneActivePerSubject: boolean;
+                            initial: string;
+                            states: {
+                                [key: string]: {
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    /**
+                                     * @default active
+                                     * @enum {string}
+                                     */
+                                    type: "active" | "final";
+                                    /** @enum {string} */
+                                    outcome?: "completed" | "rejected" | "cancelled";
+                                    task?: {
+                                        role?: string;
+                                        post?: string;
+                                        slaWorkingDays?: number;
+                                        escalateTo?: string;
+                                    };
+                                    /** @default [] */
+                                    timers: {
+                                        event: string;
+                                        at: {
+                                            workingDays: number | string;
+                                        } | {
+                                            endOfDate: string;
+                                        } | {
+                                            /** @enum {boolean} */
+                                            monthly: true;
+                                        } | {
+                                            months: number | string;
+                                        };
+                                        otherwise?: string;
+                                        data?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    }[];
+                                    publicNotice?: {
+                                        title: {
+                                            "zh-CN": string;
+                                            en: string;
+                                        };
+                                        endsWith: string;
+                                        objection: string;
+                                        amountField?: string;
+                                        postField?: string;
+                                        employerField?: string;
+                                    };
+                                    /** @default {} */
+                                    on: {
+                                        [key: string]: {
+                                            target: string;
+                                            title: {
+                                                "zh-CN": string;
+                                                en: string;
+                                            };
+                                            roles: string[];
+                                            form?: string;
+                                            /** @default [] */
+                                            rules: {
+                                                id: string;
+                                                cel?: string;
+                                                guard?: string;
+                                                message: {
+                                                    "zh-CN": string;
+                                                    en: string;
+                                                };
+                                                basis?: string;
+                                            }[];
+                                            /** @default [] */
+                                            separateFrom: string[];
+                                            /** @default [] */
+                                            actions: {
+                                                type: string;
+                                                params?: {
+                                                    [key: string]: unknown;
+                                                };
+                                            }[];
+                                            /** @default [] */
+                                            count: string[];
+                                            materials?: {
+                                                code: string;
+                                                title: {
+                                                    "zh-CN": string;
+                                                    en: string;
+                                                };
+                                                /** @default false */
+                                                required: boolean;
+                                            }[];
+                                        };
+                                    };
+                                };
+                            };
+                            /** @default {} */
+                            forms: {
+                                [key: string]: {
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    schema: {
+                                        [key: string]: unknown;
+                                    };
+                                    ui?: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                            };
+                            /** @default {} */
+                            facts: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    provider: "person";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personNationwide";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "employerByCreditCode";
+                                    field: string;
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "institution";
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "training" | "skill-assessment" | "employment-agency" | "incubator";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "caseByNumber";
+                                    field: string;
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "activeCaseOfSubject";
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personLedgerItems";
+                                    itemPrefix: string;
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personCases";
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "socialInsurance";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "marketRegulation";
+                                    creditCodeField: string;
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "minimumLiving";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "disabilityCertificate";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                };
+                            };
                         } | null;
                         unchanged: boolean;
                     };
@@ -8720,9 +9041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["LevelDiff"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8750,9 +9069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Publication"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8788,9 +9105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReplayReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8856,9 +9171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MigrationReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
