@@ -3063,7 +3063,209 @@ export interface components {
         };
         ProcessDetail: components["schemas"]["ProcessSummary"] & {
             definition: {
-                [key: string]: unknown;
+                id: string;
+                version: string;
+                title: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                subject: "person" | "employer";
+                /** @default true */
+                oneActivePerSubject: boolean;
+                initial: string;
+                states: {
+                    [key: string]: {
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        type: "active" | "final";
+                        /** @enum {string} */
+                        outcome?: "completed" | "rejected" | "cancelled";
+                        task?: {
+                            role?: string;
+                            post?: string;
+                            slaWorkingDays?: number;
+                            escalateTo?: string;
+                        };
+                        /** @default [] */
+                        timers: {
+                            event: string;
+                            at: {
+                                workingDays: number | string;
+                            } | {
+                                endOfDate: string;
+                            } | {
+                                /** @enum {boolean} */
+                                monthly: true;
+                            } | {
+                                months: number | string;
+                            };
+                            otherwise?: string;
+                            data?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        }[];
+                        publicNotice?: {
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            endsWith: string;
+                            objection: string;
+                            amountField?: string;
+                            postField?: string;
+                            employerField?: string;
+                        };
+                        /** @default {} */
+                        on: {
+                            [key: string]: {
+                                target: string;
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                roles: string[];
+                                form?: string;
+                                /** @default [] */
+                                rules: {
+                                    id: string;
+                                    cel?: string;
+                                    guard?: string;
+                                    message: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    basis?: string;
+                                }[];
+                                /** @default [] */
+                                separateFrom: string[];
+                                /** @default [] */
+                                actions: {
+                                    type: string;
+                                    params?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /** @default [] */
+                                count: string[];
+                                materials?: {
+                                    code: string;
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    /** @default false */
+                                    required: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @default {} */
+                forms: {
+                    [key: string]: {
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        ui?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @default {} */
+                facts: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        provider: "person";
+                    } | {
+                        /** @enum {string} */
+                        provider: "personNationwide";
+                    } | {
+                        /** @enum {string} */
+                        provider: "employerByCreditCode";
+                        field: string;
+                    } | {
+                        /** @enum {string} */
+                        provider: "institution";
+                        field: string;
+                        /** @enum {string} */
+                        kind: "training" | "skill-assessment" | "employment-agency" | "incubator";
+                    } | {
+                        /** @enum {string} */
+                        provider: "caseByNumber";
+                        field: string;
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "activeCaseOfSubject";
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "personLedgerItems";
+                        itemPrefix: string;
+                    } | {
+                        /** @enum {string} */
+                        provider: "personCases";
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "socialInsurance";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "marketRegulation";
+                        creditCodeField: string;
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "minimumLiving";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "disabilityCertificate";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    };
+                };
             };
         };
         PackageSummary: {
@@ -3412,15 +3614,53 @@ export interface components {
             updatedAt: string;
         };
         InstitutionRecord: components["schemas"]["Institution"] & {
-            history: {
-                action: string;
-                actorId: string | null;
-                actorName: string | null;
-                details: {
-                    [key: string]: unknown;
+            history: components["schemas"]["InstitutionHistoryEntry"][];
+        };
+        InstitutionHistoryEntry: {
+            /** @enum {string} */
+            action: "institution.register";
+            actorId: string | null;
+            actorName: string | null;
+            at: string;
+            /** @description The record as registered */
+            details: {
+                [key: string]: unknown;
+            };
+        } | {
+            /** @enum {string} */
+            action: "institution.update";
+            actorId: string | null;
+            actorName: string | null;
+            at: string;
+            details: {
+                /** @description Per field corrected: the value before and after */
+                changes: {
+                    [key: string]: {
+                        from?: unknown;
+                        to?: unknown;
+                    };
                 };
-                at: string;
-            }[];
+                reason: string;
+            };
+        } | {
+            /** @enum {string} */
+            action: "institution.status";
+            actorId: string | null;
+            actorName: string | null;
+            at: string;
+            details: {
+                /**
+                 * @description 正常 active / 暂停 suspended / 撤销 revoked (final)
+                 * @enum {string}
+                 */
+                from: "active" | "suspended" | "revoked";
+                /**
+                 * @description 正常 active / 暂停 suspended / 撤销 revoked (final)
+                 * @enum {string}
+                 */
+                to: "active" | "suspended" | "revoked";
+                reason: string;
+            };
         };
         InstitutionInput: {
             /**
@@ -4192,9 +4432,14 @@ export interface components {
             unmatched: {
                 lineNo: number;
                 raw: string;
-                reason: string;
+                reason: components["schemas"]["UnmatchedReason"];
             }[];
         };
+        /**
+         * @description Why a line of the bank's file matched no payment (runtime/ledger/BANK.md)
+         * @enum {string}
+         */
+        UnmatchedReason: "malformed" | "unknown-payment" | "id-number-mismatch" | "amount-mismatch" | "unknown-result" | "not-awaiting-result";
         ReconciliationSummary: {
             id: string;
             fileName: string;
@@ -4288,10 +4533,106 @@ export interface components {
             };
         };
         OverlayProblem: {
-            code: string;
+            /**
+             * @description The error code (`GET /api/error-codes` lists each with its message)
+             * @example CASE_VERSION_CONFLICT
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
             element: string;
             reason: components["schemas"]["LocalizedText"];
             lockedBy?: string;
+        };
+        LevelDiff: {
+            levels: {
+                /** @description ministry, an org unit id, or draft */
+                level: string;
+                version: number | null;
+            }[];
+            /** @description What each level changed of the one above: its definition, and its parameters as parameters.<id> */
+            changes: {
+                from: string;
+                to: string;
+                changes: components["schemas"]["DefinitionChange"][];
+            }[];
+        };
+        DefinitionChange: {
+            path: string;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            before?: unknown;
+            after?: unknown;
+        };
+        Publication: {
+            definitionId: string;
+            processId: string;
+            version: number;
+            /** @description The org unit whose version it is */
+            scope: string;
+            /** @description The definition of the level below it was made on */
+            basedOn: string;
+            basedOnVersion: number;
+            publishedAt: string;
+            levelsBelow: {
+                /** @description Levels whose overlay still fits: republished on the new version */
+                rebased: {
+                    orgUnitId: string;
+                    definitionId: string;
+                    version: number;
+                }[];
+                /** @description Levels whose overlay no longer fits: the version above is in force there until they fix it */
+                needsAttention: {
+                    orgUnitId: string;
+                    problems: components["schemas"]["OverlayProblem"][];
+                }[];
+            };
+        };
+        ReplayReport: {
+            processId: string;
+            replayed: number;
+            same: number;
+            refused: number;
+            different: number;
+            cases: components["schemas"]["ReplayedCase"][];
+        };
+        ReplayedCase: {
+            /** @enum {string} */
+            result: "same";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            finalState: string;
+        } | {
+            /** @enum {string} */
+            result: "refused";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            step: number;
+            event: string;
+            /**
+             * @description The error code (`GET /api/error-codes` lists each with its message)
+             * @example CASE_VERSION_CONFLICT
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
+            details?: unknown;
+        } | {
+            /** @enum {string} */
+            result: "different";
+            caseId: string;
+            caseNo: string;
+            recordedFinalState: string;
+            factsMissing: number[];
+            deadlinesDiffer: number[];
+            step: number;
+            event: string;
+            recorded: string;
+            replayed: string;
         };
         PublishedVersion: {
             definitionId: string;
@@ -4314,13 +4655,92 @@ export interface components {
             operations: number | null;
             inForce: boolean;
         };
+        MigrationReport: {
+            processId: string;
+            toVersion: number;
+            toDefinitionId: string;
+            dryRun: boolean;
+            cases: components["schemas"]["CaseMigration"][];
+        };
+        CaseMigration: {
+            caseId: string;
+            caseNo: string;
+            state: string;
+            fromVersion: number;
+            toVersion: number;
+            canMove: boolean;
+            problems: {
+                /** @enum {string} */
+                code: "STATE_MISSING" | "FORM_INVALID";
+                element: string;
+                details?: unknown;
+            }[];
+            /** @description Differences in the case's current state between its version and the new one */
+            changes: components["schemas"]["DefinitionChange"][];
+        };
+        Outcomes: {
+            orgUnit: components["schemas"]["UnitRef"];
+            from: string;
+            to: string;
+            longTermUnemployedShare: components["schemas"]["Share"];
+            timeToFill: {
+                filled: number;
+                averageDays: number | null;
+            };
+            employmentAfterTraining: components["schemas"]["Share"];
+        };
+        UnitRef: {
+            id: string;
+            name: string;
+        };
+        Share: {
+            numerator: number;
+            denominator: number;
+            factor: number;
+            value: number | null;
+        };
+        Workload: {
+            orgUnit: components["schemas"]["UnitRef"];
+            from: string;
+            to: string;
+            rows: {
+                post: string | null;
+                name: string | null;
+                handled: number;
+                averageWorkingDays: number | null;
+                p90WorkingDays: number | null;
+                openTasks: number;
+                overdueTasks: number;
+            }[];
+        };
+        IndicatorSpec: {
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            numerator: components["schemas"]["RecordSelector"];
+            denominator: components["schemas"]["RecordSelector"];
+            factor: number;
+            note?: string;
+            /** @description The plugin that declares the indicator */
+            pluginId: string;
+        };
+        RecordSelector: {
+            process: string;
+            event?: string;
+            from?: string;
+            to?: string;
+            onTime?: boolean;
+            withDeadline?: boolean;
+            /** @description Only records whose form data holds these values */
+            data?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Only records taken within this many calendar days of the case opening */
+            withinDaysOfOpening?: number;
+        };
         IndicatorValue: {
             indicator: string;
             title: components["schemas"]["LocalizedText"];
-            orgUnit: {
-                id: string;
-                name: string;
-            };
+            orgUnit: components["schemas"]["UnitRef"];
             from: string;
             to: string;
             post?: string;
@@ -4328,6 +4748,52 @@ export interface components {
             denominator: number;
             factor: number;
             value: number | null;
+            /** @description Records counted against a provisional deadline (a year with no holiday schedule yet), and records judged again since their year's schedule came in */
+            calendar: {
+                provisionalRecords: number;
+                recalculatedRecords: number;
+            };
+        };
+        IndicatorDrillDown: {
+            indicator: string;
+            orgUnit: components["schemas"]["UnitRef"];
+            /** @enum {string} */
+            by: "unit" | "post" | "channel";
+            rows: {
+                /** @description The child unit id, post code or channel; null: steps without a post (by=post) */
+                key: string | null;
+                name: string | null;
+                numerator: number;
+                denominator: number;
+                value: number | null;
+            }[];
+        };
+        PerformanceRecord: {
+            caseId: string;
+            caseNo: string;
+            from: string;
+            to: string;
+            event: string;
+            actor: {
+                id: string | null;
+                name: string | null;
+                role: string;
+            };
+            post: string | null;
+            orgUnit: components["schemas"]["UnitRef"];
+            enteredAt: string;
+            leftAt: string;
+            dueAt: string | null;
+            onTime: boolean | null;
+            dueProvisional: boolean;
+            /** @description Judged again once its year's schedule came in: the deadline and verdict first recorded */
+            recalculated: {
+                recordedDueAt: string | null;
+                recordedOnTime: boolean | null;
+                calendarVersion: number;
+                at: string;
+            } | null;
+            workingDaysLate: number;
         };
         PeriodReviewList: {
             orgUnit: {
@@ -4634,7 +5100,11 @@ export interface components {
                 name: string;
             };
             rules: {
-                rule: string;
+                /**
+                 * @description unemployed-growth 登记失业人数环比增长 / outflow-drop 退出人数环比下降 / seeker-ratio-low 求人倍率过低
+                 * @enum {string}
+                 */
+                rule: "unemployed-growth" | "outflow-drop" | "seeker-ratio-low";
                 title: components["schemas"]["LocalizedText"];
                 threshold: number;
                 /** @enum {string} */
@@ -4691,11 +5161,94 @@ export interface components {
             kind: string;
             hasChildren: boolean;
         };
+        CalendarOverview: {
+            status: components["schemas"]["CalendarStatus"];
+            national: components["schemas"]["YearScheduleSummary"][];
+            province: {
+                id: string;
+                years: components["schemas"]["YearScheduleSummary"][];
+            } | null;
+        };
         CalendarStatus: {
             version: number;
             lastScheduledYear: number | null;
             /** @description This year, and from 1 November next year, when their schedule is missing: deadlines there are provisional */
             missingYears: number[];
+        };
+        YearScheduleSummary: {
+            year: number;
+            version: number;
+            notice: components["schemas"]["ScheduleNotice"];
+            holidays: number;
+            workdays: number;
+            /** @description Where it came from: the bundled package, the form, or an imported file */
+            source: string;
+            enteredAt: string;
+            /** @description The name of who entered it; null: the platform */
+            enteredBy: string | null;
+        };
+        ScheduleNotice: {
+            /** @description 文号; null where it is not known */
+            number: string | null;
+            title: string;
+            date: string | null;
+        };
+        YearCalendar: {
+            year: number;
+            national: {
+                year: number;
+                version: number;
+                notice: components["schemas"]["ScheduleNotice"];
+                holidays: number;
+                workdays: number;
+                /** @description Where it came from: the bundled package, the form, or an imported file */
+                source: string;
+                enteredAt: string;
+                /** @description The name of who entered it; null: the platform */
+                enteredBy: string | null;
+                days: {
+                    date: string;
+                    /** @enum {string} */
+                    kind: "holiday" | "workday";
+                    name: string;
+                }[];
+            } | null;
+            province: {
+                id: string;
+                schedule: {
+                    year: number;
+                    version: number;
+                    notice: components["schemas"]["ScheduleNotice"];
+                    holidays: number;
+                    workdays: number;
+                    /** @description Where it came from: the bundled package, the form, or an imported file */
+                    source: string;
+                    enteredAt: string;
+                    /** @description The name of who entered it; null: the platform */
+                    enteredBy: string | null;
+                    days: {
+                        date: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        name: string;
+                    }[];
+                } | null;
+            } | null;
+            /** @description Every version entered, oldest first */
+            history: {
+                scope: string;
+                year: number;
+                version: number;
+                notice: components["schemas"]["ScheduleNotice"];
+                holidays: number;
+                workdays: number;
+                /** @description Where it came from: the bundled package, the form, or an imported file */
+                source: string;
+                enteredAt: string;
+                /** @description The name of who entered it; null: the platform */
+                enteredBy: string | null;
+                changedFrom: string | null;
+            }[];
         };
         ScheduleChangeResult: {
             changes: components["schemas"]["ScheduleChange"][];
@@ -7781,7 +8334,7 @@ export interface operations {
                         unmatched: {
                             lineNo: number;
                             paymentNo: string | null;
-                            reason: string;
+                            reason: components["schemas"]["UnmatchedReason"];
                         }[];
                     };
                 };
@@ -8255,7 +8808,209 @@ export interface operations {
                     "application/json": {
                         problems: components["schemas"]["OverlayProblem"][];
                         definition: {
-                            [key: string]: unknown;
+                            id: string;
+                            version: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            subject: "person" | "employer";
+                            /** @default true */
+                            oneActivePerSubject: boolean;
+                            initial: string;
+                            states: {
+                                [key: string]: {
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    /**
+                                     * @default active
+                                     * @enum {string}
+                                     */
+                                    type: "active" | "final";
+                                    /** @enum {string} */
+                                    outcome?: "completed" | "rejected" | "cancelled";
+                                    task?: {
+                                        role?: string;
+                                        post?: string;
+                                        slaWorkingDays?: number;
+                                        escalateTo?: string;
+                                    };
+                                    /** @default [] */
+                                    timers: {
+                                        event: string;
+                                        at: {
+                                            workingDays: number | string;
+                                        } | {
+                                            endOfDate: string;
+                                        } | {
+                                            /** @enum {boolean} */
+                                            monthly: true;
+                                        } | {
+                                            months: number | string;
+                                        };
+                                        otherwise?: string;
+                                        data?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    }[];
+                                    publicNotice?: {
+                                        title: {
+                                            "zh-CN": string;
+                                            en: string;
+                                        };
+                                        endsWith: string;
+                                        objection: string;
+                                        amountField?: string;
+                                        postField?: string;
+                                        employerField?: string;
+                                    };
+                                    /** @default {} */
+                                    on: {
+                                        [key: string]: {
+                                            target: string;
+                                            title: {
+                                                "zh-CN": string;
+                                                en: string;
+                                            };
+                                            roles: string[];
+                                            form?: string;
+                                            /** @default [] */
+                                            rules: {
+                                                id: string;
+                                                cel?: string;
+                                                guard?: string;
+                                                message: {
+                                                    "zh-CN": string;
+                                                    en: string;
+                                                };
+                                                basis?: string;
+                                            }[];
+                                            /** @default [] */
+                                            separateFrom: string[];
+                                            /** @default [] */
+                                            actions: {
+                                                type: string;
+                                                params?: {
+                                                    [key: string]: unknown;
+                                                };
+                                            }[];
+                                            /** @default [] */
+                                            count: string[];
+                                            materials?: {
+                                                code: string;
+                                                title: {
+                                                    "zh-CN": string;
+                                                    en: string;
+                                                };
+                                                /** @default false */
+                                                required: boolean;
+                                            }[];
+                                        };
+                                    };
+                                };
+                            };
+                            /** @default {} */
+                            forms: {
+                                [key: string]: {
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    schema: {
+                                        [key: string]: unknown;
+                                    };
+                                    ui?: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                            };
+                            /** @default {} */
+                            facts: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    provider: "person";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personNationwide";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "employerByCreditCode";
+                                    field: string;
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "institution";
+                                    field: string;
+                                    /** @enum {string} */
+                                    kind: "training" | "skill-assessment" | "employment-agency" | "incubator";
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "caseByNumber";
+                                    field: string;
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "activeCaseOfSubject";
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personLedgerItems";
+                                    itemPrefix: string;
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "personCases";
+                                    process: string;
+                                    /** @default [] */
+                                    fields: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "socialInsurance";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "marketRegulation";
+                                    creditCodeField: string;
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "minimumLiving";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "disabilityCertificate";
+                                    /** @enum {string} */
+                                    onUnavailable: "refuse" | "caseworkerValue";
+                                    field?: string;
+                                    askWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                };
+                            };
                         } | null;
                         unchanged: boolean;
                     };
@@ -8286,9 +9041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["LevelDiff"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8316,9 +9069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Publication"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8354,9 +9105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReplayReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8422,9 +9171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MigrationReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8456,9 +9203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Outcomes"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8492,9 +9237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Workload"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8520,9 +9263,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            [key: string]: unknown;
-                        }[];
+                        items: components["schemas"]["IndicatorSpec"][];
                     };
                 };
             };
@@ -8597,9 +9338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IndicatorDrillDown"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8640,7 +9379,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        items: components["schemas"]["PerformanceRecord"][];
+                        total: number;
                     };
                 };
             };
@@ -9391,15 +10131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: components["schemas"]["CalendarStatus"];
-                        national: {
-                            [key: string]: unknown;
-                        }[];
-                        province: {
-                            [key: string]: unknown;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["CalendarOverview"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9425,9 +10157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["YearCalendar"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -43,6 +43,16 @@ export async function findInstitutions(rt: RuntimeContext, user: SessionUser, qu
   return { items: rows.map(institutionView), total: Number(total?.value ?? 0) };
 }
 
+/**
+ * One entry of an institution's history, as the register writes it to the audit log (registration,
+ * correction, status change): the log's row is typed as any action with any details, so it is named here.
+ */
+export type InstitutionHistoryEntry = { actorId: string | null; actorName: string | null; at: string } & (
+  | { action: 'institution.register'; details: Record<string, unknown> }
+  | { action: 'institution.update'; details: { changes: Record<string, { from: unknown; to: unknown }>; reason: string } }
+  | { action: 'institution.status'; details: { from: InstitutionStatus; to: InstitutionStatus; reason: string } }
+);
+
 /** One institution the user sees, with its history (registration, corrections, status changes: who, when, what, why), oldest first. */
 export async function getInstitution(rt: RuntimeContext, user: SessionUser, id: string) {
   const [row] = await rt.db.select().from(institutions).where(and(eq(institutions.id, id), inVisibleCities(institutions.cityCode, user)));
@@ -53,5 +63,5 @@ export async function getInstitution(rt: RuntimeContext, user: SessionUser, id: 
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.target, id), eq(auditLog.cityCode, row.cityCode), like(auditLog.action, 'institution.%')))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
-  return { ...institutionView(row), history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })) };
+  return { ...institutionView(row), history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() }) as InstitutionHistoryEntry) };
 }

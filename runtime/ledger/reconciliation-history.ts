@@ -3,6 +3,7 @@ import { PlatformError } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { reconciliationLines, reconciliations, users } from '../db/schema/index.ts';
 import { requireCity } from '../persons/index.ts';
+import { storedReason } from './reconciliation.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 
 /** One past import, as the list shows it. */
@@ -74,5 +75,5 @@ export async function getReconciliation(rt: RuntimeContext, user: SessionUser, i
     .from(reconciliationLines)
     .where(and(eq(reconciliationLines.cityCode, cityCode), eq(reconciliationLines.reconciliationId, id), eq(reconciliationLines.status, 'unmatched')))
     .orderBy(asc(reconciliationLines.lineNo));
-  return { ...summary(row), unmatched: lines.map((line) => ({ lineNo: line.lineNo, paymentNo: line.paymentNo, reason: line.reason ?? 'malformed' })) };
+  return { ...summary(row), unmatched: lines.map((line) => ({ lineNo: line.lineNo, paymentNo: line.paymentNo, reason: storedReason(line.reason) })) };
 }

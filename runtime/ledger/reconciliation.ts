@@ -13,8 +13,16 @@ import { closeReconciledBatches } from './payment-batches.ts';
 /** The columns a bank's reconciliation file must have, in this order; `id_number` holds the payee's code (an organisation's credit code when one was paid). */
 export const RECONCILIATION_HEADER = 'payment_no,id_number,amount_fen,result,bank_reference,message';
 
+/** Why a line did not match a payment: the values the API documents. */
+export const UNMATCHED_REASONS = ['malformed', 'unknown-payment', 'id-number-mismatch', 'amount-mismatch', 'unknown-result', 'not-awaiting-result'] as const;
+
 /** Why a line did not match a payment. */
-export type UnmatchedReason = 'malformed' | 'unknown-payment' | 'id-number-mismatch' | 'amount-mismatch' | 'unknown-result' | 'not-awaiting-result';
+export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
+
+/** A reason as stored (text, written only from {@link UnmatchedReason}); a line stored without one was malformed. */
+export function storedReason(reason: string | null): UnmatchedReason {
+  return UNMATCHED_REASONS.find((known) => known === reason) ?? 'malformed';
+}
 
 interface LineOutcome {
   lineNo: number;

@@ -4,11 +4,11 @@ import type { SessionUser } from '../auth/index.ts';
 import { auditLog, warningThresholds } from '../db/schema/index.ts';
 import { unitInScope } from '../indicators/indicator-service.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { warningRule, warningRules, type WarningRule } from './warning-rules.ts';
+import { warningRule, warningRules, type WarningRule, type WarningRuleId } from './warning-rules.ts';
 
 /** The threshold a rule applies at an org unit, and which level set it (null: the ministry default). */
 export interface ThresholdInForce {
-  rule: string;
+  rule: WarningRuleId;
   threshold: number;
   setAt: string | null;
 }

@@ -10,6 +10,12 @@ export interface QuarterFigures {
   ratio?: number | null;
 }
 
+/** The rule ids, for request validation and the documented answers. */
+export const warningRuleIds = ['unemployed-growth', 'outflow-drop', 'seeker-ratio-low'] as const;
+
+/** The id of an early-warning rule. */
+export type WarningRuleId = (typeof warningRuleIds)[number];
+
 /**
  * An early-warning rule (就业预警规则): a percentage computed from this quarter's and the
  * previous quarter's figures, and an alert when it is more than the threshold. The ministry's
@@ -17,7 +23,7 @@ export interface QuarterFigures {
  * org units override the threshold through `warning_thresholds` (the nearest level wins).
  */
 export interface WarningRule {
-  id: string;
+  id: WarningRuleId;
   title: LocalizedText;
   /** The ministry default threshold, in percent. */
   defaultThreshold: number;
@@ -82,8 +88,6 @@ export const warningRules: readonly WarningRule[] = [
   },
 ];
 
-/** The rule ids, for request validation. */
-export const warningRuleIds = ['unemployed-growth', 'outflow-drop', 'seeker-ratio-low'] as const;
 
 /** A rule by id. */
 export function warningRule(id: string): WarningRule | undefined {

@@ -99,7 +99,7 @@ describe('dashboard figures', () => {
     const title = { 'zh-CN': '', en: '' };
     const onTime = { id: 'a', title, factor: 100, pluginId: 'p', numerator: { process: 'x', withDeadline: true, onTime: true }, denominator: { process: 'x', withDeadline: true } };
     const success = { id: 'b', title, factor: 100, pluginId: 'p', numerator: { process: 'y', event: 'hired' }, denominator: { process: 'y', event: 'refer' } };
-    expect([countsDeadlines(onTime), countsDeadlines(success), countsDeadlines({ id: 'c', title, factor: 1, pluginId: 'p' })]).toEqual([true, false, false]);
+    expect([countsDeadlines(onTime), countsDeadlines(success), countsDeadlines({ id: 'c', title, factor: 1, pluginId: 'p', numerator: { process: 'z', onTime: false }, denominator: { process: 'z' } })]).toEqual([true, false, false]);
   });
 
   it('asks every route for the same scope, the post only when chosen, and names the export after it', () => {

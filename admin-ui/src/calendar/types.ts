@@ -20,32 +20,11 @@ export type ScheduleChange = ScheduleChangeResult['changes'][number];
 /** A deadline moved by a calendar change, as a case's history lists it. */
 export type DeadlineMove = Answer<'/api/cases/{id}/history', 'get'>['deadlineMoves'][number];
 
-// The two answers below are not described in the OpenAPI document beyond "an object" (GET
-// /api/calendar's national and province, GET /api/calendar/years/{year}): kept here until it is.
+/** `GET /api/calendar`. */
+export type CalendarOverview = Answer<'/api/calendar', 'get'>;
 
 /** A year's schedule as the calendar lists it. */
-export interface YearSummary {
-  year: number;
-  version: number;
-  notice: Notice;
-  holidays: number;
-  workdays: number;
-  source: string;
-  enteredAt: string;
-  enteredBy: string | null;
-}
-
-/** `GET /api/calendar`. */
-export interface CalendarOverview {
-  status: CalendarStatus;
-  national: YearSummary[];
-  province: { id: string; years: YearSummary[] } | null;
-}
+export type YearSummary = CalendarOverview['national'][number];
 
 /** `GET /api/calendar/years/{year}`. */
-export interface YearCalendar {
-  year: number;
-  national: (YearSummary & { days: CalendarDay[] }) | null;
-  province: { id: string; schedule: (YearSummary & { days: CalendarDay[] }) | null } | null;
-  history: (YearSummary & { scope: string; changedFrom: string | null })[];
-}
+export type YearCalendar = Answer<'/api/calendar/years/{year}', 'get'>;

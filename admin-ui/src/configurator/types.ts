@@ -1,5 +1,5 @@
 // Type-only imports: the engine's shapes, erased from the bundle.
-import type { Definition, DefinitionChange, EffectiveLock, Overlay, OverlayProblem, ParameterSpec, ReplayResult } from '../../../engine/index.ts';
+import type { Definition, EffectiveLock, Overlay, ParameterSpec } from '../../../engine/index.ts';
 import type { Answer } from '../../../client/index.ts';
 
 export type { Definition, DefinitionChange, EffectiveLock, FormDefinition, Overlay, OverlayOperation, OverlayProblem, ParameterSpec, ParameterValue } from '../../../engine/index.ts';
@@ -10,9 +10,8 @@ export type ProcessSummary = Answer<'/api/processes', 'get'>['items'][number];
 /** `GET /api/processes/{id}/versions`: one published version on the user's path. */
 export type PublishedVersion = Answer<'/api/processes/{processId}/versions', 'get'>['items'][number];
 
-// The answers below are described in the OpenAPI document as objects only (the effective process,
-// the diff, verification's definition, replay, migrations, publication): kept here, in the engine's
-// shapes, until the document describes them.
+// The effective process is described in the OpenAPI document as an object only (its locks,
+// parameters and overlay): kept here, in the engine's shapes, until the document describes it.
 
 /** A parameter of the process's plugin with its bounds and the value in force today. */
 export type EffectiveParameter = ParameterSpec & { value: number | readonly string[] | undefined };
@@ -31,58 +30,25 @@ export interface EffectiveProcess {
 }
 
 /** `GET /processes/{id}/diff`: the layers from the ministry down to the draft, and what each changed. */
-export interface LevelDiff {
-  levels: { level: string; version: number | null }[];
-  changes: { from: string; to: string; changes: DefinitionChange[] }[];
-}
+export type LevelDiff = Answer<'/api/processes/{processId}/diff', 'get'>;
 
 /**
  * `POST /processes/{id}/overlay/verify`: the problems of a draft, its effective definition when it
  * applies, and whether it is the version in force already (nothing to publish).
  */
-export interface Verification {
-  problems: OverlayProblem[];
-  definition: Definition | null;
-  unchanged: boolean;
-}
-
-/** One closed case replayed against the draft. */
-export type ReplayedCase = ReplayResult & { caseId: string; caseNo: string; recordedFinalState: string };
+export type Verification = Answer<'/api/processes/{processId}/overlay/verify', 'post'>;
 
 /** `POST /processes/{id}/overlay/replay`. */
-export interface ReplayReport {
-  replayed: number;
-  same: number;
-  refused: number;
-  different: number;
-  cases: ReplayedCase[];
-}
+export type ReplayReport = Answer<'/api/processes/{processId}/overlay/replay', 'post'>;
 
-/** One running case in a migration dry run. */
-export interface CaseMigration {
-  caseId: string;
-  caseNo: string;
-  state: string;
-  fromVersion: number;
-  toVersion: number;
-  canMove: boolean;
-  problems: { code: string; element: string; details?: unknown }[];
-  changes: DefinitionChange[];
-}
+/** One closed case replayed against the draft. */
+export type ReplayedCase = ReplayReport['cases'][number];
 
 /** `POST /processes/{id}/migrations` with `dryRun`. */
-export interface MigrationReport {
-  toVersion: number;
-  dryRun: boolean;
-  cases: CaseMigration[];
-}
+export type MigrationReport = Answer<'/api/processes/{processId}/migrations', 'post'>;
+
+/** One running case in a migration dry run. */
+export type CaseMigration = MigrationReport['cases'][number];
 
 /** `POST /processes/{id}/overlay/publish`. */
-export interface Publication {
-  definitionId: string;
-  version: number;
-  basedOnVersion: number;
-  publishedAt: string;
-  levelsBelow: { rebased: { orgUnitId: string; version: number }[]; needsAttention: { orgUnitId: string; problems: OverlayProblem[] }[] };
-}
-
+export type Publication = Answer<'/api/processes/{processId}/overlay/publish', 'post'>;

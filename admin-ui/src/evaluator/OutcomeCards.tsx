@@ -1,4 +1,5 @@
 import { Col, Row } from 'antd';
+import type { Answer, components } from '../../../client/index.ts';
 import { useApiAt, type Loaded } from '../shell/useApi.ts';
 import { formatFigure, scopeQuery } from './figures.ts';
 import { FigureCard } from './HeadlineCards.tsx';
@@ -6,19 +7,10 @@ import { useMessages } from './messages.ts';
 import type { Scope } from './types.ts';
 
 /** A share with what it was computed from (`factor` 100: a percentage). */
-interface Share {
-  numerator: number;
-  denominator: number;
-  factor: number;
-  value: number | null;
-}
+type Share = components['schemas']['Share'];
 
 /** The outcome indicators of a scope (`GET /api/outcomes`). */
-export interface Outcomes {
-  longTermUnemployedShare: Share;
-  timeToFill: { filled: number; averageDays: number | null };
-  employmentAfterTraining: Share;
-}
+export type Outcomes = Answer<'/api/outcomes', 'get'>;
 
 /** A part of the outcomes as one card reads it, loading and failing with the whole. */
 function part<T>(outcomes: Loaded<Outcomes>, pick: (data: Outcomes) => T): Loaded<T> {

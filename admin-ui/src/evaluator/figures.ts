@@ -68,5 +68,5 @@ export function exportOf(indicator: string, scope: Scope, by: DrillBy, format: '
  * indicator (a success rate, a share) no step is late and the records are its denominator.
  */
 export function countsDeadlines(spec: IndicatorSpec): boolean {
-  return spec.numerator?.onTime === true;
+  return spec.numerator.onTime === true;
 }

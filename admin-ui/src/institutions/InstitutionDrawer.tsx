@@ -17,8 +17,8 @@ const FIELDS = ['name', 'licenceNo', 'validFrom', 'validUntil', 'occupations'] a
 
 /** What a history entry changed, in one line: the fields (by their names in the UI language) with old and new values, or the status move. */
 function changeLine(entry: HistoryEntry, statusName: (status: string) => string, fieldName: (field: string) => string, locale: Locale): string {
-  if (entry.details.changes) return Object.entries(entry.details.changes).map(([field, { from, to }]) => labelled(fieldName(field), `${JSON.stringify(from)} → ${JSON.stringify(to)}`, locale)).join(locale === 'zh-CN' ? '；' : '; ');
-  if (entry.details.from && entry.details.to) return `${statusName(entry.details.from)} → ${statusName(entry.details.to)}`;
+  if (entry.action === 'institution.update') return Object.entries(entry.details.changes).map(([field, { from, to }]) => labelled(fieldName(field), `${JSON.stringify(from)} → ${JSON.stringify(to)}`, locale)).join(locale === 'zh-CN' ? '；' : '; ');
+  if (entry.action === 'institution.status') return `${statusName(entry.details.from)} → ${statusName(entry.details.to)}`;
   return '';
 }
 
@@ -72,7 +72,7 @@ export function InstitutionDrawer({ id, canManage, onClose, onChanged }: { id: s
               <List.Item>
                 <List.Item.Meta
                   title={`${chinaTime(entry.at)} ${entry.actorName ?? ''} ${t(`action.${entry.action}`)}`}
-                  description={[changeLine(entry, statusName, fieldName, locale), entry.details.reason ? labelled(t('reason'), entry.details.reason, locale) : ''].filter(Boolean).join(' · ')}
+                  description={[changeLine(entry, statusName, fieldName, locale), entry.action !== 'institution.register' ? labelled(t('reason'), entry.details.reason, locale) : ''].filter(Boolean).join(' · ')}
                 />
               </List.Item>
             )}

@@ -10,17 +10,8 @@ export type InstitutionStatus = (typeof STATUSES)[number];
 /** An institution as `GET /api/institutions` gives it; dates are China days. */
 export type Institution = Answer<'/api/institutions', 'get'>['items'][number];
 
-type WireRecord = Answer<'/api/institutions/{id}', 'get'>;
-
-/**
- * One entry of an institution's history: registration, correction or status change. The OpenAPI
- * document gives `action` as a string and `details` as an object only: what the drawer reads of
- * them is named here.
- */
-export type HistoryEntry = Omit<WireRecord['history'][number], 'action' | 'details'> & {
-  action: 'institution.register' | 'institution.update' | 'institution.status';
-  details: { reason?: string; changes?: Record<string, { from: unknown; to: unknown }>; from?: string; to?: string };
-};
-
 /** `GET /api/institutions/{id}`: the institution with its history. */
-export type InstitutionRecord = Omit<WireRecord, 'history'> & { history: HistoryEntry[] };
+export type InstitutionRecord = Answer<'/api/institutions/{id}', 'get'>;
+
+/** One entry of an institution's history: registration, correction or status change. */
+export type HistoryEntry = InstitutionRecord['history'][number];

@@ -23,21 +23,17 @@ export type BatchStatus = Batch['status'];
 export type PaymentStatus = Payment['status'];
 export type PayeeKind = Payment['payee']['kind'];
 
-/** Why a line of the bank's file matched no payment; the OpenAPI document gives it as a string only. */
-export type UnmatchedReason = 'malformed' | 'unknown-payment' | 'id-number-mismatch' | 'amount-mismatch' | 'unknown-result' | 'not-awaiting-result';
-
-type WireResult = Answer<'/api/reconciliations', 'post'>;
-
 /** What importing the bank's file matched, and the lines it could not. */
-export type ReconciliationResult = Omit<WireResult, 'unmatched'> & { unmatched: (WireResult['unmatched'][number] & { reason: UnmatchedReason })[] };
+export type ReconciliationResult = Answer<'/api/reconciliations', 'post'>;
+
+/** Why a line of the bank's file matched no payment. */
+export type UnmatchedReason = ReconciliationResult['unmatched'][number]['reason'];
 
 /** A past reconciliation import (`GET /api/reconciliations`). */
 export type ReconciliationSummary = Answer<'/api/reconciliations', 'get'>['items'][number];
 
-type WireDetail = Answer<'/api/reconciliations/{id}', 'get'>;
-
 /** One past import with its unmatched lines; the lines themselves hold ID numbers and are not sent. */
-export type ReconciliationDetail = Omit<WireDetail, 'unmatched'> & { unmatched: (WireDetail['unmatched'][number] & { reason: UnmatchedReason })[] };
+export type ReconciliationDetail = Answer<'/api/reconciliations/{id}', 'get'>;
 
 /** The file name the bank file is saved under: the batch number, nothing a file system refuses. */
 export function bankFileName(batch: Pick<Batch, 'batchNo'>): string {

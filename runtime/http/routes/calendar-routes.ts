@@ -39,13 +39,41 @@ const FollowUp = z
   .openapi('CalendarFollowUp', { description: 'Open deadlines counted again and moved, provisional records judged again' });
 const ChangeResult = z.object({ changes: z.array(Change), followUp: FollowUp.nullable() }).openapi('ScheduleChangeResult');
 
+/** A year's schedule as the calendar lists it: its notice, how many days of each kind, and who entered the version. */
+const summaryShape = {
+  year: z.number().int(),
+  version: z.number().int(),
+  notice: z
+    .object({ number: z.string().nullable().openapi({ description: '文号; null where it is not known' }), title: z.string(), date: z.string().nullable() })
+    .openapi('ScheduleNotice'),
+  holidays: z.number().int(),
+  workdays: z.number().int(),
+  source: z.string().openapi({ description: 'Where it came from: the bundled package, the form, or an imported file' }),
+  enteredAt: z.string(),
+  enteredBy: z.string().nullable().openapi({ description: 'The name of who entered it; null: the platform' }),
+};
+const YearSummary = z.object(summaryShape).openapi('YearScheduleSummary');
+// Spelled out and unnamed: an extended component is written as allOf, and a nullable named one is nullable wherever it is used.
+const YearSchedule = z.object({ ...summaryShape, days: z.array(Day) });
+const Overview = z
+  .object({ status: Status, national: z.array(YearSummary), province: z.object({ id: z.string(), years: z.array(YearSummary) }).nullable() })
+  .openapi('CalendarOverview');
+const Year = z
+  .object({
+    year: z.number().int(),
+    national: YearSchedule.nullable(),
+    province: z.object({ id: z.string(), schedule: YearSchedule.nullable() }).nullable(),
+    history: z.array(z.object({ scope: z.string(), ...summaryShape, changedFrom: z.string().nullable() })).openapi({ description: 'Every version entered, oldest first' }),
+  })
+  .openapi('YearCalendar');
+
 const overviewRoute = secureRoute('calendar.read', {
   method: 'get',
   path: '/calendar',
   operationId: 'getCalendar',
   tags,
   summary: "The working-day calendar: whether it covers this year (and from 1 November next year), the State Council's schedule of each year, the caller's province's own holidays",
-  responses: { 200: jsonResponse(z.object({ status: Status, national: z.array(JsonObject), province: JsonObject.nullable() }), 'Calendar'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(Overview, 'Calendar'), ...errorResponses(401) },
 });
 
 const yearRoute = secureRoute('calendar.read', {
@@ -55,7 +83,7 @@ const yearRoute = secureRoute('calendar.read', {
   tags,
   summary: "One year's holidays and make-up working days, national and provincial, with every version entered",
   request: { params: z.object({ year: yearParam }) },
-  responses: { 200: jsonResponse(JsonObject, 'Year'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Year, 'Year'), ...errorResponses(400, 401, 404) },
 });
 
 const enterRoute = secureRoute('calendar.national', {

@@ -4,7 +4,7 @@ import { computeIndicator, drillDown, indicatorCatalogue, indicatorRecords, outc
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { JsonObject, LocalizedText, Paging, errorResponses, jsonResponse } from '../schemas.ts';
+import { LocalizedText, Paging, errorResponses, jsonResponse } from '../schemas.ts';
 
 const tags = ['indicators'];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -21,11 +21,39 @@ const Where = z.object({
 const ordered = (q: { from: string; to: string }) => q.from <= q.to;
 const periodMessage = { message: '`from` must not be after `to`', path: ['to'] };
 
+const UnitRef = z.object({ id: z.string(), name: z.string() }).openapi('UnitRef');
+
+/** Which performance records a side of an indicator counts (the plugin's declaration, as the engine checks it). */
+const RecordSelector = z
+  .object({
+    process: z.string(),
+    event: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    onTime: z.boolean().optional(),
+    withDeadline: z.boolean().optional(),
+    data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().openapi({ description: 'Only records whose form data holds these values' }),
+    withinDaysOfOpening: z.number().int().optional().openapi({ description: 'Only records taken within this many calendar days of the case opening' }),
+  })
+  .openapi('RecordSelector');
+
+const IndicatorSpec = z
+  .object({
+    id: z.string(),
+    title: LocalizedText,
+    numerator: RecordSelector,
+    denominator: RecordSelector,
+    factor: z.number(),
+    note: z.string().optional(),
+    pluginId: z.string().openapi({ description: 'The plugin that declares the indicator' }),
+  })
+  .openapi('IndicatorSpec');
+
 const IndicatorValue = z
   .object({
     indicator: z.string(),
     title: LocalizedText,
-    orgUnit: z.object({ id: z.string(), name: z.string() }),
+    orgUnit: UnitRef,
     from: z.string(),
     to: z.string(),
     post: z.string().optional(),
@@ -33,8 +61,83 @@ const IndicatorValue = z
     denominator: z.number().int(),
     factor: z.number(),
     value: z.number().nullable(),
+    calendar: z
+      .object({ provisionalRecords: z.number().int(), recalculatedRecords: z.number().int() })
+      .openapi({ description: 'Records counted against a provisional deadline (a year with no holiday schedule yet), and records judged again since their year\'s schedule came in' }),
   })
   .openapi('IndicatorValue');
+
+const DrillDownResult = z
+  .object({
+    indicator: z.string(),
+    orgUnit: UnitRef,
+    by: z.enum(['unit', 'post', 'channel']),
+    rows: z.array(
+      z.object({
+        key: z.string().nullable().openapi({ description: 'The child unit id, post code or channel; null: steps without a post (by=post)' }),
+        name: z.string().nullable(),
+        numerator: z.number().int(),
+        denominator: z.number().int(),
+        value: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('IndicatorDrillDown');
+
+const PerformanceRecord = z
+  .object({
+    caseId: z.string(),
+    caseNo: z.string(),
+    from: z.string(),
+    to: z.string(),
+    event: z.string(),
+    actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), role: z.string() }),
+    post: z.string().nullable(),
+    orgUnit: UnitRef,
+    enteredAt: z.string(),
+    leftAt: z.string(),
+    dueAt: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    dueProvisional: z.boolean(),
+    recalculated: z
+      .object({ recordedDueAt: z.string().nullable(), recordedOnTime: z.boolean().nullable(), calendarVersion: z.number().int(), at: z.string() })
+      .nullable()
+      .openapi({ description: 'Judged again once its year\'s schedule came in: the deadline and verdict first recorded' }),
+    workingDaysLate: z.number().int(),
+  })
+  .openapi('PerformanceRecord');
+
+const Workload = z
+  .object({
+    orgUnit: UnitRef,
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(
+      z.object({
+        post: z.string().nullable(),
+        name: z.string().nullable(),
+        handled: z.number().int(),
+        averageWorkingDays: z.number().nullable(),
+        p90WorkingDays: z.number().nullable(),
+        openTasks: z.number().int(),
+        overdueTasks: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Workload');
+
+const Share = z.object({ numerator: z.number().int(), denominator: z.number().int(), factor: z.number(), value: z.number().nullable() }).openapi('Share');
+
+const Outcomes = z
+  .object({
+    orgUnit: UnitRef,
+    from: z.string(),
+    to: z.string(),
+    longTermUnemployedShare: Share,
+    timeToFill: z.object({ filled: z.number().int(), averageDays: z.number().nullable() }),
+    employmentAfterTraining: Share,
+  })
+  .openapi('Outcomes');
 
 const catalogueRoute = secureRoute('indicators.read', {
   method: 'get',
@@ -42,7 +145,7 @@ const catalogueRoute = secureRoute('indicators.read', {
   operationId: 'listIndicators',
   tags,
   summary: 'The indicators the processes declare: numerator and denominator selectors over performance records, and the factor',
-  responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Indicators'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(IndicatorSpec) }), 'Indicators'), ...errorResponses(401) },
 });
 
 const valueRoute = secureRoute('indicators.read', {
@@ -62,7 +165,7 @@ const drillRoute = secureRoute('indicators.read', {
   tags,
   summary: 'The indicator per child org unit (by=unit), per post (by=post) or per channel its cases came in by (by=channel)',
   request: { params, query: Where.extend({ by: z.enum(['unit', 'post', 'channel']).default('unit') }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(JsonObject, 'Rows'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(DrillDownResult, 'Rows'), ...errorResponses(400, 401, 404) },
 });
 
 const recordsRoute = secureRoute('indicators.read', {
@@ -72,7 +175,7 @@ const recordsRoute = secureRoute('indicators.read', {
   tags,
   summary: 'The performance records behind the figure, a page at a time with the total (late=true: only steps that missed their deadline)',
   request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(JsonObject, 'Records'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(PerformanceRecord), total: z.number().int() }), 'Records'), ...errorResponses(400, 401, 404) },
 });
 
 const workloadRoute = secureRoute('indicators.read', {
@@ -82,7 +185,7 @@ const workloadRoute = secureRoute('indicators.read', {
   tags,
   summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
   request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(JsonObject, 'Workload per post'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Workload, 'Workload per post'), ...errorResponses(400, 401, 404) },
 });
 
 const outcomesRoute = secureRoute('indicators.read', {
@@ -92,7 +195,7 @@ const outcomesRoute = secureRoute('indicators.read', {
   tags,
   summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
   request: { query: Where.omit({ post: true, channel: true }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(JsonObject, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Outcomes, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
 });
 
 /** Performance assessment: indicators computed from the recorded steps, drill-down and the records behind them. */

@@ -58,9 +58,21 @@ const Institution = z
   })
   .openapi('Institution');
 
-const InstitutionRecord = Institution.extend({
-  history: z.array(z.object({ action: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), details: z.record(z.string(), z.unknown()), at: z.string() })),
-}).openapi('InstitutionRecord');
+const historyBase = { actorId: z.string().nullable(), actorName: z.string().nullable(), at: z.string() };
+/** One entry of an institution's history: what the audit log holds of each kind of change. */
+const HistoryEntry = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('institution.register'), ...historyBase, details: z.record(z.string(), z.unknown()).openapi({ description: 'The record as registered' }) }),
+    z.object({
+      action: z.literal('institution.update'),
+      ...historyBase,
+      details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).openapi({ description: 'Per field corrected: the value before and after' }), reason: z.string() }),
+    }),
+    z.object({ action: z.literal('institution.status'), ...historyBase, details: z.object({ from: Status, to: Status, reason: z.string() }) }),
+  ])
+  .openapi('InstitutionHistoryEntry');
+
+const InstitutionRecord = Institution.extend({ history: z.array(HistoryEntry) }).openapi('InstitutionRecord');
 
 const listRoute = secureRoute('institutions.read', {
   method: 'get',

@@ -1,15 +1,77 @@
 import { z } from '@hono/zod-openapi';
-import { overlaySchema } from '../../../engine/index.ts';
+import { definitionSchema, overlaySchema } from '../../../engine/index.ts';
 import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft, versionHistory } from '../../localisation/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { JsonObject, LocalizedText, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { ErrorBody, JsonObject, LocalizedText, errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['localisation'];
 const params = z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) });
 
-const Problem = z.object({ code: z.string(), element: z.string(), reason: LocalizedText, lockedBy: z.string().optional() }).openapi('OverlayProblem');
+const Problem = z
+  .object({ code: ErrorBody.shape.code, element: z.string(), reason: LocalizedText, lockedBy: z.string().optional() })
+  .openapi('OverlayProblem');
+
+/** A difference between two definitions (or parameter schedules), at a dotted path. */
+const DefinitionChange = z
+  .object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown().optional(), after: z.unknown().optional() })
+  .openapi('DefinitionChange');
+
+const replayedBase = { caseId: z.string(), caseNo: z.string(), recordedFinalState: z.string(), factsMissing: z.array(z.number().int()), deadlinesDiffer: z.array(z.number().int()) };
+/** One closed case replayed against the draft: it ends the same, is refused at a step, or goes elsewhere. */
+const ReplayedCase = z
+  .discriminatedUnion('result', [
+    z.object({ result: z.literal('same'), ...replayedBase, finalState: z.string() }),
+    z.object({ result: z.literal('refused'), ...replayedBase, step: z.number().int(), event: z.string(), code: ErrorBody.shape.code, details: z.unknown() }),
+    z.object({ result: z.literal('different'), ...replayedBase, step: z.number().int(), event: z.string(), recorded: z.string(), replayed: z.string() }),
+  ])
+  .openapi('ReplayedCase');
+
+const ReplayReport = z
+  .object({ processId: z.string(), replayed: z.number().int(), same: z.number().int(), refused: z.number().int(), different: z.number().int(), cases: z.array(ReplayedCase) })
+  .openapi('ReplayReport');
+
+/** One running case of a migration: whether it can move, why not, and what changes in its state. */
+const CaseMigration = z
+  .object({
+    caseId: z.string(),
+    caseNo: z.string(),
+    state: z.string(),
+    fromVersion: z.number().int(),
+    toVersion: z.number().int(),
+    canMove: z.boolean(),
+    problems: z.array(z.object({ code: z.enum(['STATE_MISSING', 'FORM_INVALID']), element: z.string(), details: z.unknown().optional() })),
+    changes: z.array(DefinitionChange).openapi({ description: "Differences in the case's current state between its version and the new one" }),
+  })
+  .openapi('CaseMigration');
+
+const MigrationReport = z
+  .object({ processId: z.string(), toVersion: z.number().int(), toDefinitionId: z.string(), dryRun: z.boolean(), cases: z.array(CaseMigration) })
+  .openapi('MigrationReport');
+
+const LevelDiff = z
+  .object({
+    levels: z.array(z.object({ level: z.string().openapi({ description: 'ministry, an org unit id, or draft' }), version: z.number().int().nullable() })),
+    changes: z.array(z.object({ from: z.string(), to: z.string(), changes: z.array(DefinitionChange) })).openapi({ description: 'What each level changed of the one above: its definition, and its parameters as parameters.<id>' }),
+  })
+  .openapi('LevelDiff');
+
+const Publication = z
+  .object({
+    definitionId: z.string(),
+    processId: z.string(),
+    version: z.number().int(),
+    scope: z.string().openapi({ description: 'The org unit whose version it is' }),
+    basedOn: z.string().openapi({ description: 'The definition of the level below it was made on' }),
+    basedOnVersion: z.number().int(),
+    publishedAt: z.string(),
+    levelsBelow: z.object({
+      rebased: z.array(z.object({ orgUnitId: z.string(), definitionId: z.string(), version: z.number().int() })).openapi({ description: 'Levels whose overlay still fits: republished on the new version' }),
+      needsAttention: z.array(z.object({ orgUnitId: z.string(), problems: z.array(Problem) })).openapi({ description: 'Levels whose overlay no longer fits: the version above is in force there until they fix it' }),
+    }),
+  })
+  .openapi('Publication');
 
 const effectiveRoute = secureRoute('processes.read', {
   method: 'get',
@@ -41,7 +103,7 @@ const verifyRoute = secureRoute('localisation.edit', {
     params,
     body: { required: false, content: { 'application/json': { schema: z.object({ overlay: overlaySchema.optional() }).strict() } } },
   },
-  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: JsonObject.nullable(), unchanged: z.boolean() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: definitionSchema.nullable(), unchanged: z.boolean() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const diffRoute = secureRoute('processes.read', {
@@ -51,7 +113,7 @@ const diffRoute = secureRoute('processes.read', {
   tags,
   summary: "Changes from the ministry standard to the province's version, the city's version and the draft",
   request: { params },
-  responses: { 200: jsonResponse(JsonObject, 'Levels and changes'), ...errorResponses(401, 404, 422) },
+  responses: { 200: jsonResponse(LevelDiff, 'Levels and changes'), ...errorResponses(401, 404, 422) },
 });
 
 const publishRoute = secureRoute('localisation.edit', {
@@ -61,7 +123,7 @@ const publishRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem, or when it changes nothing: OVERLAY_UNCHANGED)',
   request: { params },
-  responses: { 201: jsonResponse(JsonObject, 'Published'), ...errorResponses(401, 403, 404, 422) },
+  responses: { 201: jsonResponse(Publication, 'Published'), ...errorResponses(401, 403, 404, 422) },
 });
 
 const replayRoute = secureRoute('localisation.edit', {
@@ -71,7 +133,7 @@ const replayRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Replay the last N closed cases under the caller’s level against the draft',
   request: { params, body: jsonBody(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()) },
-  responses: { 200: jsonResponse(JsonObject, 'Replay report'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(ReplayReport, 'Replay report'), ...errorResponses(400, 401, 403, 404, 422) },
 });
 
 const migrateRoute = secureRoute('localisation.edit', {
@@ -81,7 +143,7 @@ const migrateRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Move running cases onto the version in force (dry run lists what each case would do)',
   request: { params, body: jsonBody(z.object({ dryRun: z.boolean().default(true) }).strict()) },
-  responses: { 200: jsonResponse(JsonObject, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(MigrationReport, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const PublishedVersion = z

@@ -42,7 +42,7 @@ const Thresholds = z
     orgUnit: Unit,
     rules: z.array(
       z.object({
-        rule: z.string(),
+        rule: Rule,
         title: LocalizedText,
         threshold: z.number(),
         /** Value and threshold are percentages; `ratio`: of a ratio, read as one (80 is 0.80 倍). */

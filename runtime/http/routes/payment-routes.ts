@@ -10,6 +10,7 @@ import {
   listReconciliations,
   RECONCILIATION_HEADER,
   sendBatch,
+  UNMATCHED_REASONS,
 } from '../../ledger/index.ts';
 import { requireCity } from '../../persons/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
@@ -103,12 +104,16 @@ const AwaitingAccount = z
   })
   .openapi('AwaitingAccount', { description: 'Approved items held out of the batch: their person has no payment account on record; a later batch pays them once it is' });
 
+const UnmatchedReason = z
+  .enum(UNMATCHED_REASONS)
+  .openapi('UnmatchedReason', { description: "Why a line of the bank's file matched no payment (runtime/ledger/BANK.md)" });
+
 const ReconciliationResult = z
   .object({
     id: z.string(),
     lineCount: z.number().int(),
     matchedCount: z.number().int(),
-    unmatched: z.array(z.object({ lineNo: z.number().int(), raw: z.string(), reason: z.string() })),
+    unmatched: z.array(z.object({ lineNo: z.number().int(), raw: z.string(), reason: UnmatchedReason })),
   })
   .openapi('ReconciliationResult');
 
@@ -220,7 +225,7 @@ const reconciliationRoute = secureRoute('payments.prepare', {
   summary: 'A past reconciliation import with its unmatched lines (number, payment number, reason; not the line, which holds an ID number)',
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(ReconciliationSummary.extend({ unmatched: z.array(z.object({ lineNo: z.number().int(), paymentNo: z.string().nullable(), reason: z.string() })) }), 'Import'),
+    200: jsonResponse(ReconciliationSummary.extend({ unmatched: z.array(z.object({ lineNo: z.number().int(), paymentNo: z.string().nullable(), reason: UnmatchedReason })) }), 'Import'),
     ...errorResponses(400, 401, 403, 404),
   },
 });

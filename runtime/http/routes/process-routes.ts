@@ -1,16 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { PlatformError } from '../../../engine/index.ts';
+import { PlatformError, definitionSchema } from '../../../engine/index.ts';
 import { processesInForce } from '../../plugins/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { JsonObject, LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
+import { LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
 
 const ProcessSummary = z
   .object({ id: z.string(), version: z.number().int(), definitionId: z.string(), pluginId: z.string(), pluginVersion: z.string(), title: LocalizedText, scopeOrgUnitId: z.string() })
   .openapi('ProcessSummary');
 
-const ProcessDetail = ProcessSummary.extend({ definition: JsonObject }).openapi('ProcessDetail');
+// The engine's own schema of a definition: what the platform stores and serves is what it parsed.
+const ProcessDetail = ProcessSummary.extend({ definition: definitionSchema }).openapi('ProcessDetail');
 
 const listRoute = secureRoute('processes.read', {
   method: 'get',

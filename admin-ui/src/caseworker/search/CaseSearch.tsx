@@ -1,5 +1,6 @@
 import { Alert, App, Button, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { download, errorText, type CaseItem, type Localized } from '../../api.ts';
+import type { Answer } from '../../../../client/index.ts';
+import { download, errorText, type CaseItem } from '../../api.ts';
 import { chinaTime } from '../../components/format.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePaged } from '../../components/usePaged.ts';
@@ -32,8 +33,8 @@ export default function CaseSearch() {
   const cases = usePaged<CaseItem>(query ? `/cases?${query}` : '/cases');
   const processes = useApi('/api/processes');
   // The chosen process's states, in the order its definition lists them, by their names.
-  const process = useApiAt<{ definition: { states: Record<string, { title?: Localized }> } }>(filters.processId ? `/processes/${encodeURIComponent(filters.processId)}` : null);
-  const stateOptions = Object.entries(process.data?.definition.states ?? {}).map(([id, state]) => ({ value: id, label: state.title ? l(state.title) : id }));
+  const process = useApiAt<Answer<'/api/processes/{processId}', 'get'>>(filters.processId ? `/processes/${encodeURIComponent(filters.processId)}` : null);
+  const stateOptions = Object.entries(process.data?.definition.states ?? {}).map(([id, state]) => ({ value: id, label: l(state.title) }));
   const exportAs = (format: 'csv' | 'xlsx') => {
     download(`/cases/export?${query}${query ? '&' : ''}format=${format}`, `cases.${format}`).catch((error: unknown) => message.error(t('exportFailed', { reason: errorText(error, locale) })));
   };

@@ -1,23 +1,16 @@
 import type { Answer } from '../../../../client/index.ts';
-import type { SessionUser } from '../../api.ts';
 
 /** A process in force for the user's org unit, as `GET /api/processes` lists it. */
 export type ProcessSummary = Answer<'/api/processes', 'get'>['items'][number];
 
-/** Whom a process is about, as its definition's `subject` says. */
-export type SubjectKind = 'person' | 'employer';
-
 /**
- * What the start screen reads from a process definition (`GET /api/processes/{processId}`): whom it is
- * about and who opens it. The document gives the definition as an object only: the fields read are named here.
+ * A process with its definition (`GET /api/processes/{processId}`): the start screen reads whom it is
+ * about and who opens it.
  */
-export type ProcessDetail = Answer<'/api/processes/{processId}', 'get'> & {
-  definition: {
-    subject: SubjectKind;
-    initial: string;
-    states: Record<string, { task?: { role?: SessionUser['role'] } }>;
-  };
-};
+export type ProcessDetail = Answer<'/api/processes/{processId}', 'get'>;
+
+/** Whom a process is about, as its definition's `subject` says. */
+export type SubjectKind = ProcessDetail['definition']['subject'];
 
 /** A person as `GET /api/persons` lists it (ID number masked). */
 export type PersonItem = Answer<'/api/persons', 'get'>['items'][number];

@@ -12,7 +12,7 @@ import { AlertActions } from './AlertActions.tsx';
 import { EvaluateQuarter } from './EvaluateQuarter.tsx';
 import { useMarketMessages } from './messages.ts';
 import { useRuleFigure } from './ruleFigure.ts';
-import type { MonitoringAlert, Thresholds } from './types.ts';
+import type { MonitoringAlert, RuleInForce, Thresholds } from './types.ts';
 
 const STATUS_COLOR = { active: 'red', acknowledged: 'orange', resolved: 'green' } as const;
 
@@ -44,7 +44,8 @@ export function Alerts({ unit, quarter, thresholds }: { unit: UnitRef; quarter: 
   const mayHandle = useMayDo('monitoring.alerts');
   const mayEvaluate = useMayDo('monitoring.evaluate');
   const alerts = usePaged<MonitoringAlert>(`/monitoring/alerts?orgUnit=${encodeURIComponent(unit.id)}&period=${quarter}`, 10);
-  const rules = new Map((thresholds.data?.rules ?? []).map((rule) => [rule.rule, rule]));
+  // Keyed by text: an alert names its rule as stored.
+  const rules = new Map<string, RuleInForce>((thresholds.data?.rules ?? []).map((rule) => [rule.rule, rule]));
   const title = (rule: string) => l(rules.get(rule)?.title) || rule;
 
   return (

@@ -1,6 +1,5 @@
 import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { RequestBody } from '../../../../client/index.ts';
 import { call, client, errorText } from '../../api.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
@@ -48,7 +47,7 @@ export function ThresholdsEditor({ unit, trail, thresholds }: { unit: UnitRef; t
     setRefusals((current) => ({ ...current, [rule.rule]: null }));
     try {
       const threshold = percentOf(rule, typed);
-      await call(client.PUT('/api/monitoring/thresholds', { body: { orgUnit: unit.id, rule: rule.rule as RequestBody<'/api/monitoring/thresholds', 'put'>['rule'], threshold } }));
+      await call(client.PUT('/api/monitoring/thresholds', { body: { orgUnit: unit.id, rule: rule.rule, threshold } }));
       setDrafts((current) => ({ ...current, [rule.rule]: null }));
       void message.success(t('savedThreshold', { rule: l(rule.title), value: figure(rule, threshold) }));
       thresholds.reload();
