@@ -56,6 +56,9 @@ describeInBrowser('running a migration after its dry run', (session) => {
     await page.setViewportSize({ width: 375, height: 812 });
     const panel = page.getByRole('tabpanel', { name: 'Replay and migration' });
     const cards = panel.getByRole('list', { name: 'Migrating running cases' });
+    // The cards replace the table when the page has re-rendered at the new width: wait for them before counting
+    // (a clean-clone run counted 0 in the moment between).
+    await cards.getByRole('listitem').nth(rows - 1).waitFor();
     expect(await cards.getByRole('listitem').count()).toBe(rows);
     expect(await cards.getByText('Can move', { exact: true }).count()).toBe(rows);
     expect(await untranslated(panel, [])).toEqual([]);
