@@ -40,31 +40,9 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   return (await response.json()) as OpenAPI3;
 }
 
-/**
- * A nullable reference as the document spells it, `allOf: [{ $ref }, { type: ['object', 'null'] }]`
- * (zod's `.nullable()` of a named schema), read as the `anyOf` of the reference and null it means:
- * taken literally it admits no null (null fails the reference), and openapi-typescript types it as
- * an object whose every field is `never`. Anything else is left as it is.
- */
-function nullableReferences(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(nullableReferences);
-  if (typeof node !== 'object' || node === null) return node;
-  const entries = Object.entries(node).map(([key, value]) => [key, nullableReferences(value)] as const);
-  const schema = Object.fromEntries(entries) as Record<string, unknown>;
-  const parts = schema['allOf'];
-  if (!Array.isArray(parts) || parts.length !== 2) return schema;
-  const [reference, nullable] = parts as [Record<string, unknown>, Record<string, unknown>];
-  const nullableType = nullable['type'];
-  const onlyNullable = Object.keys(nullable).every((key) => key === 'type' || key === 'description');
-  if (typeof reference['$ref'] !== 'string' || Object.keys(reference).length !== 1 || !onlyNullable || !Array.isArray(nullableType) || nullableType.join() !== 'object,null') return schema;
-  const rest = { ...schema };
-  delete rest['allOf'];
-  return { ...rest, ...(nullable['description'] ? { description: nullable['description'] } : {}), anyOf: [reference, { type: 'null' }] };
-}
-
 /** The text of `schema.d.ts` for the current document. */
 export async function generateSchema(): Promise<string> {
-  const ast = await openapiTS(nullableReferences(await openApiDocument()) as OpenAPI3, { alphabetize: false });
+  const ast = await openapiTS(await openApiDocument(), { alphabetize: false });
   return HEADER + astToString(ast);
 }
 
