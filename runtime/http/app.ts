@@ -141,7 +141,9 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', adminUserRoutes(rt));
   app.route('/api', adminOrgRoutes(rt));
   app.route('/api', exchangeAdminRoutes(rt));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app)));
+  // Built on first request, once: the routes are all registered by then and never change.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(app))));
   app.route('/', apiDocsRoutes());
   app.notFound((c) => handleError(new PlatformError('NOT_FOUND'), c));
   app.onError(handleError);
