@@ -23,7 +23,7 @@ const childrenRoute = secureRoute('org.manage', {
   tags,
   summary: "One level of the org tree, loaded as it is expanded: the children of `parent` (offices first), or without it the administrator's own unit; with `q`, the units of the subtree (at most 50) whose name holds it or whose code starts with it",
   request: { query: z.object({ parent: z.string().max(40).optional(), q: z.string().trim().min(1).max(40).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(OrgNode) }), 'Units'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(OrgNode) }), 'Units'), ...errorResponses(404) },
 });
 
 const unitRoute = secureRoute('org.manage', {
@@ -42,7 +42,7 @@ const unitRoute = secureRoute('org.manage', {
       }),
       'The unit',
     ),
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(404),
   },
 });
 
@@ -53,7 +53,7 @@ const postsUnderRoute = secureRoute('users.manage', {
   tags,
   summary: "The posts of the offices in a unit's subtree (at most 500): those a user placed there may hold",
   request: { params: UnitParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Post.extend({ orgUnitId: z.string(), orgUnitName: z.string() })) }), 'Posts'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Post.extend({ orgUnitId: z.string(), orgUnitName: z.string() })) }), 'Posts'), ...errorResponses(404) },
 });
 
 const officeRoute = secureRoute('org.manage', {
@@ -63,7 +63,7 @@ const officeRoute = secureRoute('org.manage', {
   tags,
   summary: 'Create a service office under a unit of the subtree, down to a street or community service point (基层劳动保障工作平台), with its posts',
   request: { params: UnitParam, body: jsonBody(z.object({ name: z.string().trim().min(2).max(60), posts: z.array(NewPost).max(40).default([]) }).strict()) },
-  responses: { 201: jsonResponse(z.object({ id: z.string(), name: z.string(), parentId: z.string(), posts: z.array(Post) }), 'Created'), ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: jsonResponse(z.object({ id: z.string(), name: z.string(), parentId: z.string(), posts: z.array(Post) }), 'Created'), ...errorResponses(409) },
 });
 
 const addPostRoute = secureRoute('org.manage', {
@@ -73,7 +73,7 @@ const addPostRoute = secureRoute('org.manage', {
   tags,
   summary: 'Give an office a post: a code of the standard catalogue (its names by default) or a new code with zh-CN and English names',
   request: { params: UnitParam, body: jsonBody(NewPost) },
-  responses: { 201: jsonResponse(Post, 'Created'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 201: jsonResponse(Post, 'Created'), ...errorResponses(404, 409) },
 });
 
 const renameRoute = secureRoute('org.manage', {
@@ -83,7 +83,7 @@ const renameRoute = secureRoute('org.manage', {
   tags,
   summary: 'Rename a post (its code, which definitions and records name, stays)',
   request: { params: IdParam, body: jsonBody(z.object({ name: PostName }).strict()) },
-  responses: { 200: jsonResponse(Post, 'Renamed'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(Post, 'Renamed'), ...errorResponses(404) },
 });
 
 const removeRoute = secureRoute('org.manage', {
@@ -93,7 +93,7 @@ const removeRoute = secureRoute('org.manage', {
   tags,
   summary: 'Remove a post no one holds and no open task of its office names',
   request: { params: IdParam },
-  responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404, 409) },
 });
 
 const catalogueRoute = secureRoute('org.manage', {
@@ -102,7 +102,7 @@ const catalogueRoute = secureRoute('org.manage', {
   operationId: 'listPostCatalogue',
   tags,
   summary: "The standard post catalogue offices' posts are chosen from",
-  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: LocalizedText })) }), 'Catalogue'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: LocalizedText })) }), 'Catalogue') },
 });
 
 const citiesRoute = secureRoute('org.cities', {
@@ -111,7 +111,7 @@ const citiesRoute = secureRoute('org.cities', {
   operationId: 'listAddableCities',
   tags,
   summary: "The cities the administrator may add (their province's; the ministry: every city), each marked when present",
-  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), provinceName: z.string(), added: z.boolean() })) }), 'Cities'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), provinceCode: z.string(), provinceName: z.string(), added: z.boolean() })) }), 'Cities') },
 });
 
 const addCityRoute = secureRoute('org.cities', {
@@ -130,7 +130,7 @@ const addCityRoute = secureRoute('org.cities', {
       z.object({ cityId: z.string(), name: z.string(), province: z.string(), units: z.record(z.string(), z.number()), inserted: z.number().int(), administrator: UserWithPassword.nullable() }),
       'Added (inserted 0: it was there)',
     ),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(404, 409),
   },
 });
 

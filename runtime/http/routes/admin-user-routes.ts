@@ -40,7 +40,7 @@ const listRoute = secureRoute('users.manage', {
   tags,
   summary: "The accounts of the administrator's subtree (or of one unit's subtree in it), by username; `q` finds part of a username or name",
   request: { query: Paging.extend({ q: z.string().max(50).optional(), orgUnit: z.string().max(40).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(AdminUser), total: z.number().int() }), 'Accounts'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(AdminUser), total: z.number().int() }), 'Accounts') },
 });
 
 const createRoute = secureRoute('users.manage', {
@@ -50,7 +50,7 @@ const createRoute = secureRoute('users.manage', {
   tags,
   summary: "Create an account at a unit of the administrator's subtree with posts of offices in that unit's subtree; a temporary password is returned once",
   request: { body: jsonBody(z.object({ username: Username, displayName: DisplayName, role: z.enum(ROLES), orgUnitId: z.string().min(1).max(40), postIds: PostIds.default([]) }).strict()) },
-  responses: { 201: jsonResponse(UserWithPassword, 'Created'), ...errorResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonResponse(UserWithPassword, 'Created'), ...errorResponses(409, 422) },
 });
 
 const getRoute = secureRoute('users.manage', {
@@ -60,7 +60,7 @@ const getRoute = secureRoute('users.manage', {
   tags,
   summary: "One account of the administrator's subtree",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(AdminUser, 'The account'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(AdminUser, 'The account'), ...errorResponses(404) },
 });
 
 const updateRoute = secureRoute('users.manage', {
@@ -70,7 +70,7 @@ const updateRoute = secureRoute('users.manage', {
   tags,
   summary: 'Change the name, role, org unit or posts held; not one’s own role or unit, not the last active administrator of a ministry, province or city',
   request: { params: IdParam, body: jsonBody(z.object({ displayName: DisplayName.optional(), role: z.enum(ROLES).optional(), orgUnitId: z.string().min(1).max(40).optional(), postIds: PostIds.optional() }).strict()) },
-  responses: { 200: jsonResponse(AdminUser, 'Changed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(AdminUser, 'Changed'), ...errorResponses(404, 409, 422) },
 });
 
 /** A route acting on one account with no body. */
@@ -82,7 +82,7 @@ function actionRoute(action: 'disable' | 'enable' | 'unlock', summary: string) {
     tags,
     summary,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(AdminUser, 'Done'), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: { 200: jsonResponse(AdminUser, 'Done'), ...errorResponses(404, 409) },
   });
 }
 
@@ -97,7 +97,7 @@ const resetRoute = secureRoute('users.manage', {
   tags,
   summary: 'A new temporary password, returned once, to be changed at the next sign-in; every session of the account ends (not one’s own)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(UserWithPassword, 'Reset'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(UserWithPassword, 'Reset'), ...errorResponses(404) },
 });
 
 /** 用户管理: accounts, roles, units and posts held, every change audited. */

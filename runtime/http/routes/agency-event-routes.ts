@@ -3,7 +3,7 @@ import { listAgencyEvents } from '../../agency-events/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { errorResponses, jsonResponse } from '../schemas.ts';
+import { jsonResponse } from '../schemas.ts';
 
 const AgencyEventItem = z
   .object({
@@ -29,7 +29,7 @@ const listRoute = secureRoute('cases.read', {
   tags: ['exchange'],
   summary: "Other agencies' event messages (social insurance enrolments and stops) taken in by the user's cities, newest first, with what each came to",
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }).strict() },
-  responses: { 200: jsonResponse(z.object({ items: z.array(AgencyEventItem) }).openapi('AgencyEvents'), 'The events'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(AgencyEventItem) }).openapi('AgencyEvents'), 'The events') },
 });
 
 /** The agencies' event messages as the caseworkers read them. */

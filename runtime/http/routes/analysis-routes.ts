@@ -62,7 +62,7 @@ const supplyDemandRoute = secureRoute('indicators.read', {
       top: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: 'by=occupation: minor groups listed per major group' }),
     }),
   },
-  responses: { 200: jsonResponse(SupplyDemandTable, 'The table'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(SupplyDemandTable, 'The table'), ...errorResponses(404) },
 });
 
 /** The quarterly supply and demand analysis (职业供求分析). */

@@ -45,14 +45,14 @@ const uploadRoute = secureRoute('cases.act', {
   method: 'post', path: '/cases/{id}/attachments', operationId: 'uploadCaseAttachment', tags,
   summary: 'Attach a scan of a proof to a case, for a step of its current state or the case as a whole: PDF, JPEG or PNG by content (415 otherwise, whatever the name), at most ATTACHMENT_LIMIT_BYTES (413); stored encrypted',
   request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
-  responses: { 201: jsonResponse(Attachment, 'Attached'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+  responses: { 201: jsonResponse(Attachment, 'Attached'), ...errorResponses(404, 409, 413, 415, 422) },
 });
 
 const listRoute = secureRoute('cases.read', {
   method: 'get', path: '/cases/{id}/attachments', operationId: 'listCaseAttachments', tags,
   summary: 'The files attached to a case, oldest first, each with its step and material, without content',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Attachment), maxBytes: z.number().int().openapi({ description: 'ATTACHMENT_LIMIT_BYTES: the largest file accepted' }) }), 'Attachments'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Attachment), maxBytes: z.number().int().openapi({ description: 'ATTACHMENT_LIMIT_BYTES: the largest file accepted' }) }), 'Attachments'), ...errorResponses(404) },
 });
 
 const readRoute = secureRoute('cases.read', {
@@ -61,7 +61,7 @@ const readRoute = secureRoute('cases.read', {
   request: { params: AttachmentParams, query: z.object({ download: z.enum(['0', '1']).default('0').openapi({ description: '1: as a download; 0: to be shown' }) }) },
   responses: {
     200: { description: 'The file', content: Object.fromEntries(ATTACHMENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])) },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404),
   },
 });
 
@@ -69,7 +69,7 @@ const withdrawRoute = secureRoute('cases.act', {
   method: 'post', path: '/cases/{id}/attachments/{attachmentId}/withdraw', operationId: 'withdrawCaseAttachment', tags,
   summary: 'Withdraw a file attached to an active case, with the reason: it is kept, marked withdrawn, and no longer counts for its step',
   request: { params: AttachmentParams, body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
-  responses: { 200: jsonResponse(Attachment, 'Withdrawn'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Attachment, 'Withdrawn'), ...errorResponses(404, 409) },
 });
 
 /** Reads the uploaded file part: a file, not a text field. */

@@ -40,7 +40,7 @@ const loginRoute = publicRoute({
   tags,
   summary: 'Sign in; returns a bearer token. Locked for a while after repeated wrong passwords (429 with Retry-After)',
   request: { body: jsonBody(LoginRequest) },
-  responses: { 200: jsonResponse(LoginResponse, 'Signed in'), ...errorResponses(400, 401, 429) },
+  responses: { 200: jsonResponse(LoginResponse, 'Signed in'), ...errorResponses(401, 429) },
 });
 
 const logoutRoute = secureRoute('session.own', {
@@ -49,7 +49,7 @@ const logoutRoute = secureRoute('session.own', {
   operationId: 'logout',
   tags,
   summary: 'End this session',
-  responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
+  responses: { 204: { description: 'Signed out' } },
 });
 
 const logoutAllRoute = secureRoute('session.own', {
@@ -58,7 +58,7 @@ const logoutAllRoute = secureRoute('session.own', {
   operationId: 'logoutAll',
   tags,
   summary: 'End every session of the signed-in user, this one included',
-  responses: { 200: jsonResponse(z.object({ ended: z.number().int() }), 'Signed out everywhere'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ ended: z.number().int() }), 'Signed out everywhere') },
 });
 
 const meRoute = secureRoute('session.own', {
@@ -67,7 +67,7 @@ const meRoute = secureRoute('session.own', {
   operationId: 'getCurrentUser',
   tags,
   summary: 'The signed-in user',
-  responses: { 200: jsonResponse(SessionUser, 'The user'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(SessionUser, 'The user') },
 });
 
 const passwordRoute = secureRoute('session.own', {
@@ -77,7 +77,7 @@ const passwordRoute = secureRoute('session.own', {
   tags,
   summary: "Change one's own password (policy applied); the user's other sessions end",
   request: { body: jsonBody(PasswordChange) },
-  responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 422) },
+  responses: { 204: { description: 'Changed' }, ...errorResponses(422) },
 });
 
 const totpSetupRoute = secureRoute('session.own', {
@@ -86,7 +86,7 @@ const totpSetupRoute = secureRoute('session.own', {
   operationId: 'startSecondFactorSetup',
   tags,
   summary: 'Start setting up the second factor: a new secret for an authenticator app (in force once confirmed)',
-  responses: { 200: jsonResponse(z.object({ secret: z.string(), uri: z.string() }), 'The secret'), ...errorResponses(401, 409) },
+  responses: { 200: jsonResponse(z.object({ secret: z.string(), uri: z.string() }), 'The secret'), ...errorResponses(409) },
 });
 
 const totpEnableRoute = secureRoute('session.own', {
@@ -96,7 +96,7 @@ const totpEnableRoute = secureRoute('session.own', {
   tags,
   summary: 'Confirm the second factor with a code from it; returns ten recovery codes, shown once',
   request: { body: jsonBody(z.object({ code: z.string().min(1).max(16) }).strict()) },
-  responses: { 200: jsonResponse(z.object({ recoveryCodes: z.array(z.string()) }), 'In force'), ...errorResponses(400, 401, 409) },
+  responses: { 200: jsonResponse(z.object({ recoveryCodes: z.array(z.string()) }), 'In force'), ...errorResponses(409) },
 });
 
 /** Sign-in and sign-out, one's own password and second factor, and who-am-I. */

@@ -73,7 +73,7 @@ const overviewRoute = secureRoute('calendar.read', {
   operationId: 'getCalendar',
   tags,
   summary: "The working-day calendar: whether it covers this year (and from 1 November next year), the State Council's schedule of each year, the caller's province's own holidays",
-  responses: { 200: jsonResponse(Overview, 'Calendar'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(Overview, 'Calendar') },
 });
 
 const yearRoute = secureRoute('calendar.read', {
@@ -83,7 +83,7 @@ const yearRoute = secureRoute('calendar.read', {
   tags,
   summary: "One year's holidays and make-up working days, national and provincial, with every version entered",
   request: { params: z.object({ year: yearParam }) },
-  responses: { 200: jsonResponse(Year, 'Year'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Year, 'Year'), ...errorResponses(404) },
 });
 
 const enterRoute = secureRoute('calendar.national', {
@@ -93,7 +93,7 @@ const enterRoute = secureRoute('calendar.national', {
   tags,
   summary: "Enter or correct the State Council's schedule of a year (ministry administrators): a new calendar version; open deadlines are counted again",
   request: { params: z.object({ year: yearParam }), body: jsonBody(z.object({ notice: Notice, days: z.array(calendarDaySchema).max(400), dryRun }).strict()) },
-  responses: { 200: jsonResponse(ChangeResult, 'Entered, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+  responses: { 200: jsonResponse(ChangeResult, 'Entered, or checked on a dry run'), ...errorResponses(422) },
 });
 
 const importRoute = secureRoute('calendar.national', {
@@ -103,7 +103,7 @@ const importRoute = secureRoute('calendar.national', {
   tags,
   summary: `Import the State Council's schedules of one or more years from a file (ministry administrators): JSON as \`GET /calendar/years/{year}\` gives a schedule, or CSV with the header ${SCHEDULE_CSV_HEADER}; every year or none`,
   request: { body: jsonBody(z.object({ fileName: z.string().max(200), content: z.string().min(1).max(200_000), dryRun }).strict()) },
-  responses: { 200: jsonResponse(ChangeResult, 'Imported, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+  responses: { 200: jsonResponse(ChangeResult, 'Imported, or checked on a dry run'), ...errorResponses(422) },
 });
 
 const provinceRoute = secureRoute('calendar.provincial', {
@@ -124,7 +124,7 @@ const provinceRoute = secureRoute('calendar.provincial', {
         .strict(),
     ),
   },
-  responses: { 200: jsonResponse(ChangeResult, 'Set, or checked on a dry run'), ...errorResponses(400, 401, 403, 422) },
+  responses: { 200: jsonResponse(ChangeResult, 'Set, or checked on a dry run'), ...errorResponses(422) },
 });
 
 /** After a change is committed, deadlines and records follow it at once (the timer worker would, on its next round). */

@@ -176,7 +176,7 @@ const startRoute = secureRoute('cases.act', {
   tags: ['cases'],
   summary: 'Open a case of a process for a subject',
   request: { body: jsonBody(StartCase) },
-  responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 201: jsonResponse(CaseDetail, 'Opened'), ...errorResponses(404, 409, 422) },
 });
 
 const listRoute = secureRoute('cases.read', {
@@ -186,7 +186,7 @@ const listRoute = secureRoute('cases.read', {
   tags: ['cases'],
   summary: "Cases in the caller's org subtree, found by case number, exact ID number or credit code, the start of a name or pinyin initials (`zs`), filtered and sorted",
   request: { query: Paging.merge(CaseSearch) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary), total: z.number().int() }), 'Cases'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary), total: z.number().int() }), 'Cases') },
 });
 
 const exportRoute = secureRoute('cases.read', {
@@ -198,7 +198,6 @@ const exportRoute = secureRoute('cases.read', {
   request: { query: CaseSearch.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
   responses: {
     200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-    ...errorResponses(400, 401),
   },
 });
 
@@ -209,7 +208,7 @@ const getRoute = secureRoute('cases.read', {
   tags: ['cases'],
   summary: 'One case, with the actions the caller may take now',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(CaseDetail, 'The case'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(CaseDetail, 'The case'), ...errorResponses(404) },
 });
 
 const eventRoute = secureRoute('cases.act', {
@@ -219,7 +218,7 @@ const eventRoute = secureRoute('cases.act', {
   tags: ['cases'],
   summary: 'Take an action on a case: one transaction, or nothing',
   request: { params: IdParam, body: jsonBody(CaseEvent) },
-  responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(400, 401, 403, 404, 409, 413, 422, 502, 503) },
+  responses: { 200: jsonResponse(CaseDetail, 'The case after the step'), ...errorResponses(404, 409, 413, 422, 502, 503) },
 });
 
 const historyRoute = secureRoute('cases.read', {
@@ -231,7 +230,7 @@ const historyRoute = secureRoute('cases.read', {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(z.object({ caseId: z.string(), caseNo: z.string(), items: z.array(HistoryItem), deadlineMoves: z.array(DeadlineMove) }), 'History'),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404),
   },
 });
 
@@ -242,7 +241,7 @@ const linksRoute = secureRoute('cases.read', {
   tags: ['cases'],
   summary: "Cases linked to this one by coordination, both ways, within the caller's org subtree",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(CaseLink) }), 'Linked cases'), ...errorResponses(404) },
 });
 
 const objectionsRoute = secureRoute('cases.read', {
@@ -254,7 +253,7 @@ const objectionsRoute = secureRoute('cases.read', {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(z.object({ items: z.array(z.object({ id: z.string(), receivedAt: z.string(), name: z.string(), phone: z.string(), reason: z.string() })) }), 'Objections, oldest first'),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404),
   },
 });
 

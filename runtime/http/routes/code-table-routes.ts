@@ -14,7 +14,7 @@ const listRoute = secureRoute('processes.read', {
   operationId: 'listCodeTables',
   tags: ['code tables'],
   summary: 'The shipped code tables: occupation (大典 2022, GB/T 6565), industry (GB/T 4754), education (GB/T 4658), with edition and completeness',
-  responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Tables'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(JsonObject) }), 'Tables') },
 });
 
 const entriesRoute = secureRoute('processes.read', {
@@ -27,7 +27,7 @@ const entriesRoute = secureRoute('processes.read', {
     params: z.object({ table: z.string().openapi({ param: { name: 'table', in: 'path' } }) }),
     query: z.object({ parent: z.string().optional(), level: z.coerce.number().int().min(1).max(4).optional(), q: z.string().max(50).optional() }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Entry) }), 'Entries'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Entry) }), 'Entries'), ...errorResponses(404) },
 });
 
 const divisionsRoute = secureRoute('processes.read', {
@@ -37,7 +37,7 @@ const divisionsRoute = secureRoute('processes.read', {
   tags: ['code tables'],
   summary: 'Administrative divisions for a form\'s picker: provinces, cities and counties (6-digit codes) at once, or the streets/townships (9 digits) of one county',
   request: { query: z.object({ county: z.string().regex(/^\d{6}$/).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Entry.omit({ id: true })) }), 'Divisions'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Entry.omit({ id: true })) }), 'Divisions') },
 });
 
 /** Reference code tables and the division tree, for forms and breakdowns. */

@@ -42,7 +42,7 @@ const listRoute = secureRoute('cases.read', {
   tags: ['documents'],
   summary: 'The documents a case may print now, and the copies printed before',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ available: z.array(z.object({ kind: z.string(), title: LocalizedText })), issued: z.array(IssuedDocument) }), 'Documents'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ available: z.array(z.object({ kind: z.string(), title: LocalizedText })), issued: z.array(IssuedDocument) }), 'Documents'), ...errorResponses(404) },
 });
 
 const issueRoute = secureRoute('cases.read', {
@@ -52,7 +52,7 @@ const issueRoute = secureRoute('cases.read', {
   tags: ['documents'],
   summary: "Print a document of a case: its text filled from the case, a QR code token, and the copy printed before superseded",
   request: { params: IdParam, body: jsonBody(z.object({ kind: z.string().min(1).max(100) }).strict()) },
-  responses: { 201: jsonResponse(PrintedDocument, 'Printed'), ...errorResponses(400, 401, 404, 422) },
+  responses: { 201: jsonResponse(PrintedDocument, 'Printed'), ...errorResponses(404, 422) },
 });
 
 const revokeRoute = secureRoute('documents.revoke', {
@@ -62,7 +62,7 @@ const revokeRoute = secureRoute('documents.revoke', {
   tags: ['documents'],
   summary: 'Revoke an issued document, with the reason',
   request: { params: DocumentParams, body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
-  responses: { 200: jsonResponse(IssuedDocument, 'Revoked'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(IssuedDocument, 'Revoked'), ...errorResponses(404, 409) },
 });
 
 const verifyRoute = publicRoute({

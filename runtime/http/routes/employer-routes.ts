@@ -64,7 +64,7 @@ const createEmployerRoute = secureRoute('persons.register', {
   tags: ['employers'],
   summary: 'Register an employer by unified social credit code',
   request: { body: jsonBody(EmployerInput) },
-  responses: { 201: jsonResponse(Employer, 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonResponse(Employer, 'Registered'), ...errorResponses(409, 422) },
 });
 
 const listEmployersRoute = secureRoute('persons.read', {
@@ -74,7 +74,7 @@ const listEmployersRoute = secureRoute('persons.read', {
   tags: ['employers'],
   summary: 'Find employers by exact credit code or name prefix',
   request: { query: Paging.extend({ q: z.string().max(100).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Employer), total: z.number().int() }), 'Employers'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Employer), total: z.number().int() }), 'Employers') },
 });
 
 const getEmployerRoute = secureRoute('persons.read', {
@@ -84,7 +84,7 @@ const getEmployerRoute = secureRoute('persons.read', {
   tags: ['employers'],
   summary: 'One employer: the contact phone in the clear for caseworkers and reviewers (recorded in the access log), masked for others',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Employer, 'The employer'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Employer, 'The employer'), ...errorResponses(404) },
 });
 
 const editEmployerRoute = secureRoute('persons.register', {
@@ -94,7 +94,7 @@ const editEmployerRoute = secureRoute('persons.register', {
   tags: ['employers'],
   summary: 'Correct an employer of the caller\u2019s city for a stated reason: address, industry, ownership type, size, legal representative, contact; every changed field kept in the history',
   request: { params: IdParam, body: jsonBody(EmployerEdit) },
-  responses: { 200: jsonResponse(Employer, 'The employer, masked'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(Employer, 'The employer, masked'), ...errorResponses(404, 422) },
 });
 
 const employerHistoryRoute = secureRoute('persons.read', {
@@ -104,7 +104,7 @@ const employerHistoryRoute = secureRoute('persons.read', {
   tags: ['employers'],
   summary: 'Every change of the employer\u2019s record: who, when, field, before, after, reason',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(404) },
 });
 
 /** Employer master data. */

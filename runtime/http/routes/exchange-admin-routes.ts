@@ -47,7 +47,7 @@ const wiringRoute = secureRoute('exchange.manage', {
   operationId: 'getExchangeWiring',
   tags,
   summary: "The city's wiring to other organisations: every registered member with its public keys, the city's service routes and bank, and its outbox by receiver",
-  responses: { 200: jsonResponse(Wiring, 'Wiring'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(Wiring, 'Wiring') },
 });
 
 const memberRoute = secureRoute('exchange.manage', {
@@ -57,7 +57,7 @@ const memberRoute = secureRoute('exchange.manage', {
   tags,
   summary: 'Register an organisation of the exchange (a peer, or one of the city’s own members before its key is made), or change its name and address',
   request: { params: MemberParam, body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), address: Address.nullable() }).strict()) },
-  responses: { 200: jsonResponse(Member, 'Registered'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(Member, 'Registered') },
 });
 
 const peerKeyRoute = secureRoute('exchange.manage', {
@@ -79,7 +79,7 @@ const peerKeyRoute = secureRoute('exchange.manage', {
         .strict(),
     ),
   },
-  responses: { 200: jsonResponse(Member, 'Registered'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(Member, 'Registered'), ...errorResponses(404, 409, 422) },
 });
 
 const ownKeyRoute = secureRoute('exchange.manage', {
@@ -89,7 +89,7 @@ const ownKeyRoute = secureRoute('exchange.manage', {
   tags,
   summary: "Make a signing key for one of the city's own members: its first, or a rotation ending the current key now (what it signed while valid still verifies). The private key never leaves this node",
   request: { params: MemberParam },
-  responses: { 200: jsonResponse(Member, 'Made'), ...errorResponses(401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Member, 'Made'), ...errorResponses(404, 409) },
 });
 
 const serviceRoute = secureRoute('exchange.manage', {
@@ -99,7 +99,7 @@ const serviceRoute = secureRoute('exchange.manage', {
   tags,
   summary: "Route a service of the city (for example `social-insurance.contributions`): which of its own members asks and which registered peer answers",
   request: { params: z.object({ service: ServiceName.openapi({ param: { name: 'service', in: 'path' } }) }), body: jsonBody(z.object({ client: MemberCode, provider: MemberCode }).strict()) },
-  responses: { 200: jsonResponse(Route, 'Routed'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Route, 'Routed'), ...errorResponses(404, 409) },
 });
 
 const bankRoute = secureRoute('exchange.manage', {
@@ -109,7 +109,7 @@ const bankRoute = secureRoute('exchange.manage', {
   tags,
   summary: "Connect the city to its bank: the city's member that sends payment batches and the bank's member that takes them and sends reconciliations back",
   request: { body: jsonBody(z.object({ member: MemberCode, bank: MemberCode }).strict()) },
-  responses: { 200: jsonResponse(Bank, 'Connected'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Bank, 'Connected'), ...errorResponses(404, 409) },
 });
 
 /** A city's administrator wires it to other organisations over the exchange; every change is recorded. */

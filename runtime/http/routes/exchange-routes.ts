@@ -16,7 +16,7 @@ const inboxRoute = publicRoute({
   summary: "Delivers a signed envelope to a member served here; answers the receiver's signed acknowledgement (the same one again for a repeated delivery)",
   description: SIGNED,
   request: { body: jsonBody(Envelope) },
-  responses: { 200: jsonResponse(Acknowledgement, 'Received (or received before): the acknowledgement'), ...errorResponses(400, 401, 403, 409, 421, 422) },
+  responses: { 200: jsonResponse(Acknowledgement, 'Received (or received before): the acknowledgement'), ...errorResponses(401, 403, 409, 421, 422) },
 });
 
 const FeedQuery = z
@@ -45,7 +45,7 @@ const feedRoute = publicRoute({
   summary: 'The messages sent to the signed-in member (by its signature) after a cursor, oldest first, a page at a time',
   description: `${SIGNED} The request is signed in its headers.`,
   request: { query: FeedQuery, headers: FeedHeaders },
-  responses: { 200: jsonResponse(FeedPageSchema, 'A page of the feed'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(FeedPageSchema, 'A page of the feed'), ...errorResponses(401, 403) },
 });
 
 const acksRoute = publicRoute({
@@ -56,7 +56,7 @@ const acksRoute = publicRoute({
   summary: 'Acknowledgements of messages a consumer pulled from the feed: each marks its message delivered',
   description: 'No staff sign-in: each acknowledgement is signed by the receiver and checked against the message sent.',
   request: { body: jsonBody(z.object({ acknowledgements: z.array(Acknowledgement).min(1).max(FEED_PAGE_MAX) }).strict()) },
-  responses: { 200: jsonResponse(z.object({ delivered: z.number().int() }), 'How many messages these acknowledgements delivered now'), ...errorResponses(400, 422) },
+  responses: { 200: jsonResponse(z.object({ delivered: z.number().int() }), 'How many messages these acknowledgements delivered now'), ...errorResponses(422) },
 });
 
 const queryRoute = publicRoute({
@@ -67,7 +67,7 @@ const queryRoute = publicRoute({
   summary: 'Answers a signed query (request envelope) for a service this node answers (the national node: `national.claim`) with a response envelope signed by the receiver',
   description: `${SIGNED} A service this node does not answer is NOT_FOUND.`,
   request: { body: jsonBody(Envelope) },
-  responses: { 200: jsonResponse(Envelope, "The receiver's signed response: payload {inReplyTo, result}"), ...errorResponses(400, 401, 403, 404, 421, 422) },
+  responses: { 200: jsonResponse(Envelope, "The receiver's signed response: payload {inReplyTo, result}"), ...errorResponses(401, 403, 404, 421, 422) },
 });
 
 /**

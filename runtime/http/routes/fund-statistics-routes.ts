@@ -68,7 +68,7 @@ const statisticsRoute = secureRoute('funds.read', {
   tags,
   summary: '经费统计: approved, paid, failed, pending and returned amounts and persons per city, org unit, fund, item and month of approval; aggregates only',
   request: { query: Query },
-  responses: { 200: jsonResponse(Statistics, 'Fund statistics'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(Statistics, 'Fund statistics'), ...errorResponses(404) },
 });
 
 const exportRoute = secureRoute('funds.read', {
@@ -80,7 +80,7 @@ const exportRoute = secureRoute('funds.read', {
   request: { query: Query.safeExtend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
   responses: {
     200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(404),
   },
 });
 

@@ -51,14 +51,14 @@ const Issue = z
 const kindsRoute = secureRoute('imports.upload', {
   method: 'get', path: '/imports/kinds', operationId: 'listImportKinds', tags,
   summary: 'What a bulk import takes: each kind with its fields (the default header is the field id or its zh-CN or English title)',
-  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ kind: Kind, title: LocalizedText, keyField: z.string(), fields: z.array(Field) })) }), 'Kinds'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ kind: Kind, title: LocalizedText, keyField: z.string(), fields: z.array(Field) })) }), 'Kinds') },
 });
 
 const historyRoute = secureRoute('imports.upload', {
   method: 'get', path: '/imports', operationId: 'listImports', tags,
   summary: 'The import history of the caller\u2019s city, newest first: who uploaded, who approved, when, the counts',
   request: { query: Paging.extend({ kind: Kind.optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ImportJob) }), 'Imports'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ImportJob) }), 'Imports') },
 });
 
 const uploadRoute = secureRoute('imports.upload', {
@@ -71,56 +71,56 @@ const uploadRoute = secureRoute('imports.upload', {
   responses: {
     201: jsonResponse(ImportJob.extend({ alreadyImported: z.literal(false) }), 'Dry run done'),
     200: jsonResponse(ImportJob.extend({ alreadyImported: z.literal(true) }), 'The same file was uploaded before: that import'),
-    ...errorResponses(400, 401, 403, 404, 413, 422),
+    ...errorResponses(404, 413, 422),
   },
 });
 
 const getRoute = secureRoute('imports.upload', {
   method: 'get', path: '/imports/{id}', operationId: 'getImport', tags, summary: 'One import with its commit\u2019s progress (committedRows of commitTotal)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ImportJob, 'The import'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(ImportJob, 'The import'), ...errorResponses(404) },
 });
 
 const issuesRoute = secureRoute('imports.upload', {
   method: 'get', path: '/imports/{id}/issues', operationId: 'listImportIssues', tags, summary: 'The dry run\u2019s findings by row and field, with bilingual reasons (values masked where personal)',
   request: { params: IdParam, query: Paging.extend({ pageSize: z.coerce.number().int().min(1).max(1000).default(50), severity: z.enum(['error', 'warning']).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Issue), total: z.number().int() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Issue), total: z.number().int() }), 'Findings'), ...errorResponses(404) },
 });
 
 const reportRoute = secureRoute('imports.upload', {
   method: 'get', path: '/imports/{id}/report', operationId: 'downloadImportReport', tags, summary: 'The dry-run report as XLSX: row, field, masked value, severity and the bilingual reason; every cell formula-safe',
   request: { params: IdParam },
-  responses: { 200: { description: 'XLSX', content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { description: 'XLSX', content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(404) },
 });
 
 const approveRoute = secureRoute('imports.approve', {
   method: 'post', path: '/imports/{id}/approve', operationId: 'approveImport', tags, summary: 'Approve a dry run (a reviewer who is not the uploader); the commit starts in batches, its progress on the import',
   request: { params: IdParam },
-  responses: { 202: jsonResponse(ImportJob, 'Approved, committing'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 202: jsonResponse(ImportJob, 'Approved, committing'), ...errorResponses(404, 409) },
 });
 
 const resumeRoute = secureRoute('imports.approve', {
   method: 'post', path: '/imports/{id}/commit', operationId: 'resumeImportCommit', tags, summary: 'Resume an approved import whose commit stopped, after its last committed batch',
   request: { params: IdParam },
-  responses: { 202: jsonResponse(ImportJob, 'Committing'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 202: jsonResponse(ImportJob, 'Committing'), ...errorResponses(404, 409) },
 });
 
 const discardRoute = secureRoute('imports.upload', {
   method: 'post', path: '/imports/{id}/discard', operationId: 'discardImport', tags, summary: 'Discard a dry run not yet approved: its staging rows are deleted; its findings stay in the history',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ImportJob, 'Discarded'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(ImportJob, 'Discarded'), ...errorResponses(404, 409) },
 });
 
 const templatesRoute = secureRoute('imports.upload', {
   method: 'get', path: '/import-templates', operationId: 'listImportTemplates', tags, summary: 'The city\u2019s saved column mappings',
   request: { query: z.object({ kind: Kind.optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Template) }), 'Templates'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Template) }), 'Templates') },
 });
 
 const saveTemplateRoute = secureRoute('imports.upload', {
   method: 'put', path: '/import-templates', operationId: 'saveImportTemplate', tags, summary: 'Save a column mapping (field id -> the header of the city\u2019s files) under a name; the same name again replaces it',
   request: { body: jsonBody(z.object({ kind: Kind, name: z.string().trim().min(1).max(50), mapping: z.record(z.string().max(50), z.string().max(100)) }).strict()) },
-  responses: { 200: jsonResponse(Template, 'Saved'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(Template, 'Saved') },
 });
 
 /** Bulk collection (有信息、有审核、即入库): upload and dry run, report, review, batched commit, history, templates. */

@@ -145,7 +145,7 @@ const catalogueRoute = secureRoute('indicators.read', {
   operationId: 'listIndicators',
   tags,
   summary: 'The indicators the processes declare: numerator and denominator selectors over performance records, and the factor',
-  responses: { 200: jsonResponse(z.object({ items: z.array(IndicatorSpec) }), 'Indicators'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(IndicatorSpec) }), 'Indicators') },
 });
 
 const valueRoute = secureRoute('indicators.read', {
@@ -155,7 +155,7 @@ const valueRoute = secureRoute('indicators.read', {
   tags,
   summary: 'An indicator for an org unit subtree (and post) over a period, with its numerator and denominator',
   request: { params, query: Where.refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(IndicatorValue, 'Value'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(IndicatorValue, 'Value'), ...errorResponses(404) },
 });
 
 const drillRoute = secureRoute('indicators.read', {
@@ -165,7 +165,7 @@ const drillRoute = secureRoute('indicators.read', {
   tags,
   summary: 'The indicator per child org unit (by=unit), per post (by=post) or per channel its cases came in by (by=channel)',
   request: { params, query: Where.extend({ by: z.enum(['unit', 'post', 'channel']).default('unit') }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(DrillDownResult, 'Rows'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(DrillDownResult, 'Rows'), ...errorResponses(404) },
 });
 
 const recordsRoute = secureRoute('indicators.read', {
@@ -175,7 +175,7 @@ const recordsRoute = secureRoute('indicators.read', {
   tags,
   summary: 'The performance records behind the figure, a page at a time with the total (late=true: only steps that missed their deadline)',
   request: { params, query: Where.extend({ late: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).merge(Paging).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(PerformanceRecord), total: z.number().int() }), 'Records'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(PerformanceRecord), total: z.number().int() }), 'Records'), ...errorResponses(404) },
 });
 
 const workloadRoute = secureRoute('indicators.read', {
@@ -185,7 +185,7 @@ const workloadRoute = secureRoute('indicators.read', {
   tags,
   summary: 'Per post in a subtree: steps handled in the period, average and 90th-percentile handling time in working days, open and overdue tasks now',
   request: { query: Where.omit({ post: true }).extend({ process: z.string().optional() }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(Workload, 'Workload per post'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Workload, 'Workload per post'), ...errorResponses(404) },
 });
 
 const outcomesRoute = secureRoute('indicators.read', {
@@ -195,7 +195,7 @@ const outcomesRoute = secureRoute('indicators.read', {
   tags,
   summary: 'Long-term unemployed share at the period end, average days to fill a posting, employment within 6 months after training',
   request: { query: Where.omit({ post: true, channel: true }).refine(ordered, periodMessage) },
-  responses: { 200: jsonResponse(Outcomes, 'Outcome indicators'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Outcomes, 'Outcome indicators'), ...errorResponses(404) },
 });
 
 /** Performance assessment: indicators computed from the recorded steps, drill-down and the records behind them. */

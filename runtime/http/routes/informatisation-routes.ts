@@ -58,7 +58,7 @@ const assessmentRoute = secureRoute('indicators.read', {
   tags,
   summary: '信息化考核评估: the ten targets of the guideline’s annex for a unit’s subtree and a period, with value, threshold and stage',
   request: { query: Query },
-  responses: { 200: jsonResponse(Assessment, 'The assessment'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(Assessment, 'The assessment'), ...errorResponses(404) },
 });
 
 const exportRoute = secureRoute('indicators.read', {
@@ -70,7 +70,7 @@ const exportRoute = secureRoute('indicators.read', {
   request: { query: Query.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
   responses: {
     200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(404),
   },
 });
 

@@ -83,7 +83,7 @@ const listRoute = secureRoute('institutions.read', {
   request: {
     query: Paging.extend({ q: z.string().max(100).optional(), kind: Kind.optional(), status: Status.optional(), validOn: z.iso.date().optional(), occupation: OccupationCode.optional() }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Institution), total: z.number().int() }), 'Institutions'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Institution), total: z.number().int() }), 'Institutions') },
 });
 
 const getRoute = secureRoute('institutions.read', {
@@ -93,7 +93,7 @@ const getRoute = secureRoute('institutions.read', {
   tags: ['institutions'],
   summary: 'One institution with its history',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(InstitutionRecord, 'The institution'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(InstitutionRecord, 'The institution'), ...errorResponses(404) },
 });
 
 const createRoute = secureRoute('institutions.manage', {
@@ -103,7 +103,7 @@ const createRoute = secureRoute('institutions.manage', {
   tags: ['institutions'],
   summary: 'Register an institution of the city',
   request: { body: jsonBody(InstitutionInput) },
-  responses: { 201: jsonResponse(Institution, 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonResponse(Institution, 'Registered'), ...errorResponses(409, 422) },
 });
 
 const updateRoute = secureRoute('institutions.manage', {
@@ -113,7 +113,7 @@ const updateRoute = secureRoute('institutions.manage', {
   tags: ['institutions'],
   summary: 'Correct an institution with a stated reason',
   request: { params: IdParam, body: jsonBody(InstitutionUpdate) },
-  responses: { 200: jsonResponse(Institution, 'Corrected'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(Institution, 'Corrected'), ...errorResponses(404, 409, 422) },
 });
 
 const statusRoute = secureRoute('institutions.manage', {
@@ -123,7 +123,7 @@ const statusRoute = secureRoute('institutions.manage', {
   tags: ['institutions'],
   summary: 'Suspend, reinstate or revoke an institution with a stated reason',
   request: { params: IdParam, body: jsonBody(StatusChange) },
-  responses: { 200: jsonResponse(Institution, 'Changed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(Institution, 'Changed'), ...errorResponses(404, 409, 422) },
 });
 
 /** The institutions register: training, assessment, employment agency and incubator institutions of a city. */

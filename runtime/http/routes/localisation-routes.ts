@@ -80,7 +80,7 @@ const effectiveRoute = secureRoute('processes.read', {
   tags,
   summary: "The definition in force at the caller's level, the locks binding it (who set each, why), parameters in force and the overlay being edited",
   request: { params },
-  responses: { 200: jsonResponse(JsonObject, 'Effective process'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(JsonObject, 'Effective process'), ...errorResponses(404) },
 });
 
 const saveRoute = secureRoute('localisation.edit', {
@@ -90,7 +90,7 @@ const saveRoute = secureRoute('localisation.edit', {
   tags,
   summary: "Save the draft overlay of the caller's province or city; returns what verification finds",
   request: { params, body: jsonBody(overlaySchema) },
-  responses: { 200: jsonResponse(z.object({ overlay: JsonObject, problems: z.array(Problem) }), 'Saved'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ overlay: JsonObject, problems: z.array(Problem) }), 'Saved'), ...errorResponses(404) },
 });
 
 const verifyRoute = secureRoute('localisation.edit', {
@@ -103,7 +103,7 @@ const verifyRoute = secureRoute('localisation.edit', {
     params,
     body: { required: false, content: { 'application/json': { schema: z.object({ overlay: overlaySchema.optional() }).strict() } } },
   },
-  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: definitionSchema.nullable(), unchanged: z.boolean() }), 'Findings'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ problems: z.array(Problem), definition: definitionSchema.nullable(), unchanged: z.boolean() }), 'Findings'), ...errorResponses(404) },
 });
 
 const diffRoute = secureRoute('processes.read', {
@@ -113,7 +113,7 @@ const diffRoute = secureRoute('processes.read', {
   tags,
   summary: "Changes from the ministry standard to the province's version, the city's version and the draft",
   request: { params },
-  responses: { 200: jsonResponse(LevelDiff, 'Levels and changes'), ...errorResponses(401, 404, 422) },
+  responses: { 200: jsonResponse(LevelDiff, 'Levels and changes'), ...errorResponses(404, 422) },
 });
 
 const publishRoute = secureRoute('localisation.edit', {
@@ -123,7 +123,7 @@ const publishRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Publish the draft as a new immutable version for the caller’s level (refused with every problem, or when it changes nothing: OVERLAY_UNCHANGED)',
   request: { params },
-  responses: { 201: jsonResponse(Publication, 'Published'), ...errorResponses(401, 403, 404, 422) },
+  responses: { 201: jsonResponse(Publication, 'Published'), ...errorResponses(404, 422) },
 });
 
 const replayRoute = secureRoute('localisation.edit', {
@@ -133,7 +133,7 @@ const replayRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Replay the last N closed cases under the caller’s level against the draft',
   request: { params, body: jsonBody(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()) },
-  responses: { 200: jsonResponse(ReplayReport, 'Replay report'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(ReplayReport, 'Replay report'), ...errorResponses(404, 422) },
 });
 
 const migrateRoute = secureRoute('localisation.edit', {
@@ -143,7 +143,7 @@ const migrateRoute = secureRoute('localisation.edit', {
   tags,
   summary: 'Move running cases onto the version in force (dry run lists what each case would do)',
   request: { params, body: jsonBody(z.object({ dryRun: z.boolean().default(true) }).strict()) },
-  responses: { 200: jsonResponse(MigrationReport, 'Migration report'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(MigrationReport, 'Migration report'), ...errorResponses(404) },
 });
 
 const PublishedVersion = z
@@ -166,7 +166,7 @@ const versionsRoute = secureRoute('processes.read', {
   tags,
   summary: "Versions published on the caller's path (ministry, province, city), newest first: level, publisher, time, base version, whether in force",
   request: { params },
-  responses: { 200: jsonResponse(z.object({ processId: z.string(), items: z.array(PublishedVersion) }), 'Version history'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(z.object({ processId: z.string(), items: z.array(PublishedVersion) }), 'Version history'), ...errorResponses(404) },
 });
 
 /** Province and city localisation of the ministry processes: overlays, publishing, version history, migration, replay. */

@@ -57,7 +57,7 @@ const seekerMatchesRoute = secureRoute('persons.read', {
   tags: ['cases'],
   summary: 'Active job seekers ranked for a published vacancy by the rules that rank vacancies for a seeker (ID numbers masked; the read recorded in the access log)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(SeekerMatches, 'Ranked seekers'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(SeekerMatches, 'Ranked seekers'), ...errorResponses(404) },
 });
 
 /** Matching from a vacancy to job seekers (the other direction lives with the person). */

@@ -71,7 +71,7 @@ const unemploymentRoute = secureRoute('indicators.read', {
       ]),
       'Monitoring figures',
     ),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404),
   },
 });
 
@@ -82,7 +82,7 @@ const thresholdsRoute = secureRoute('indicators.read', {
   tags,
   summary: 'The early-warning thresholds in force at an org unit: the nearest level that set one, else the ministry default',
   request: { query: z.object({ orgUnit }) },
-  responses: { 200: jsonResponse(Thresholds, 'Thresholds'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Thresholds, 'Thresholds'), ...errorResponses(404) },
 });
 
 const setThresholdRoute = secureRoute('monitoring.configure', {
@@ -92,7 +92,7 @@ const setThresholdRoute = secureRoute('monitoring.configure', {
   tags,
   summary: "Set an org unit's threshold for a rule (configurator; their own unit unless orgUnit names one below), within the ministry bounds (else 422 PARAMETER_OUT_OF_BOUNDS naming them)",
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1).optional(), rule: Rule, threshold: z.number() }).strict()) },
-  responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(Thresholds, 'Thresholds in force'), ...errorResponses(404, 422) },
 });
 
 const evaluateRoute = secureRoute('monitoring.evaluate', {
@@ -102,7 +102,7 @@ const evaluateRoute = secureRoute('monitoring.evaluate', {
   tags,
   summary: 'Evaluate every rule for an ended quarter at an org unit and each child unit; raise alerts (never twice per unit, rule and quarter)',
   request: { body: jsonBody(z.object({ orgUnit: z.string().min(1), quarter }).strict()) },
-  responses: { 200: jsonResponse(z.object({ orgUnit: Unit, quarter: z.string(), previousQuarter: z.string(), evaluations: z.array(z.record(z.string(), z.unknown())), alerts: z.array(Alert.extend({ created: z.boolean() })) }), 'Evaluation'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ orgUnit: Unit, quarter: z.string(), previousQuarter: z.string(), evaluations: z.array(z.record(z.string(), z.unknown())), alerts: z.array(Alert.extend({ created: z.boolean() })) }), 'Evaluation'), ...errorResponses(404) },
 });
 
 const alertsRoute = secureRoute('indicators.read', {
@@ -112,7 +112,7 @@ const alertsRoute = secureRoute('indicators.read', {
   tags,
   summary: "The alerts of an org unit's subtree",
   request: { query: z.object({ orgUnit, status: AlertStatus.optional(), period: quarter.optional() }).merge(Paging) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Alert), total: z.number().int() }), 'Alerts'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Alert), total: z.number().int() }), 'Alerts'), ...errorResponses(404) },
 });
 
 const acknowledgeRoute = secureRoute('monitoring.alerts', {
@@ -122,7 +122,7 @@ const acknowledgeRoute = secureRoute('monitoring.alerts', {
   tags,
   summary: 'Acknowledge an active alert (evaluator, configurator or reviewer)',
   request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ note: z.string().trim().min(1).max(500).optional() }).strict() } } } },
-  responses: { 200: jsonResponse(Alert, 'Acknowledged'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Alert, 'Acknowledged'), ...errorResponses(404, 409) },
 });
 
 const resolveRoute = secureRoute('monitoring.alerts', {
@@ -132,7 +132,7 @@ const resolveRoute = secureRoute('monitoring.alerts', {
   tags,
   summary: 'Resolve an acknowledged alert with a note on what was done (evaluator, configurator or reviewer)',
   request: { params: IdParam, body: jsonBody(z.object({ note: z.string().trim().min(1).max(500) }).strict()) },
-  responses: { 200: jsonResponse(Alert, 'Resolved'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Alert, 'Resolved'), ...errorResponses(404, 409) },
 });
 
 /** Unemployment monitoring and early warning (失业监测, 就业预警). */

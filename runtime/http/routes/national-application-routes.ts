@@ -25,7 +25,7 @@ const downloadRoute = secureRoute('national.download', {
   operationId: 'downloadNationalApplications',
   tags: ['exchange'],
   summary: "Download now the city's applications from the 全国人社政务服务平台 (申请信息下载), as the timer worker does every five minutes",
-  responses: { 200: jsonResponse(Download, 'What the download came to'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(Download, 'What the download came to'), ...errorResponses(404) },
 });
 
 /** The national platform's applications: a city's administrator downloads them now. */

@@ -4,7 +4,7 @@ import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAc
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../schemas.ts';
+import { jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['national'];
 const Province = z.string().regex(/^\d{6}$/).openapi({ description: "The province's division code", example: '350000' });
@@ -31,7 +31,7 @@ const personStatusRoute = secureRoute('national.query', {
   tags,
   summary: "全国查询: a person's employment and unemployment status in every province, by ID number (in the body, never in a URL), with the national claims held; recorded here and in each province holding the person",
   request: { body: jsonBody(z.object({ idNumber: z.string().regex(/^\d{17}[\dXx]$/).openapi({ example: '350203198506120511' }) }).strict()) },
-  responses: { 200: jsonResponse(PersonStatus, 'Each province’s record of the person'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(PersonStatus, 'Each province’s record of the person') },
 });
 
 const employersRoute = secureRoute('national.query', {
@@ -46,7 +46,6 @@ const employersRoute = secureRoute('national.query', {
       z.array(z.object({ province: Province, cityCode: z.string(), creditCode: z.string(), name: z.string(), industry: z.string().nullable(), size: z.string().nullable() })).openapi('NationalEmployers'),
       'The employers found',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -77,7 +76,6 @@ const vacanciesRoute = secureRoute('national.query', {
         .openapi('NationalVacancies'),
       'The vacancies found',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -95,7 +93,6 @@ const marketRoute = secureRoute('national.query', {
         .openapi('NationalSupplyDemand'),
       'Each province’s totals',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 

@@ -35,7 +35,7 @@ const listRoute = secureRoute('cases.read', {
   tags: ['tasks'],
   summary:
     "The caller's notifications, derived from the open tasks offered to the caller when asked (one query; nothing is stored but the read marks): unread counts by kind and the newest 50, unread first. The workbench polls it",
-  responses: { 200: jsonResponse(z.object({ counts: Counts, items: z.array(Notification) }), 'Notifications'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(z.object({ counts: Counts, items: z.array(Notification) }), 'Notifications') },
 });
 
 const MarkRead = z
@@ -49,7 +49,7 @@ const readRoute = secureRoute('cases.read', {
   tags: ['tasks'],
   summary: "Mark the caller's notifications read, those named or all: kept per user; one not among the caller's is refused (404), nothing marked",
   request: { body: jsonBody(MarkRead) },
-  responses: { 200: jsonResponse(z.object({ marked: z.number().int() }), 'How many were newly marked read'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ marked: z.number().int() }), 'How many were newly marked read'), ...errorResponses(404) },
 });
 
 /** The workbench's bell. */

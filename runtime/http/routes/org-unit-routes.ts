@@ -3,7 +3,7 @@ import { unitsInReach } from '../../organisation/units-in-reach.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { errorResponses, jsonResponse } from '../schemas.ts';
+import { jsonResponse } from '../schemas.ts';
 
 const UnitNode = z.object({ id: z.string(), name: z.string(), kind: z.string(), hasChildren: z.boolean() }).openapi('UnitNode');
 
@@ -15,7 +15,7 @@ const listRoute = secureRoute('cases.read', {
   summary:
     "The org units the caller's work reaches, to filter cases by office: the top of the caller's jurisdiction, or the children of `parent` within it (offices first), or with `q` the units within it (at most 50) whose name holds it or whose code starts with it",
   request: { query: z.object({ parent: z.string().max(40).optional(), q: z.string().trim().min(1).max(40).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(UnitNode) }), 'Units'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(UnitNode) }), 'Units') },
 });
 
 /** The org tree as far as the caller's work reaches, for the case search's office picker. */

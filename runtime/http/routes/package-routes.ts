@@ -35,7 +35,7 @@ const listRoute = secureRoute('packages.read', {
   operationId: 'listPackages',
   tags,
   summary: 'The process packages the platform runs, each in the version in use',
-  responses: { 200: jsonResponse(z.object({ items: z.array(PackageSummary) }), 'Packages'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(PackageSummary) }), 'Packages') },
 });
 
 const checkRoute = secureRoute('packages.install', {
@@ -45,7 +45,7 @@ const checkRoute = secureRoute('packages.install', {
   tags,
   summary: 'Validate and verify a package against the running platform; install nothing',
   request: { body: jsonBody(Bundle) },
-  responses: { 200: jsonResponse(z.object({ id: z.string().nullable(), version: z.string().nullable(), findings: z.array(Finding) }), 'What the check found'), ...errorResponses(400, 401, 403, 413) },
+  responses: { 200: jsonResponse(z.object({ id: z.string().nullable(), version: z.string().nullable(), findings: z.array(Finding) }), 'What the check found'), ...errorResponses(413) },
 });
 
 const installRoute = secureRoute('packages.install', {
@@ -57,7 +57,7 @@ const installRoute = secureRoute('packages.install', {
   request: { body: jsonBody(Bundle) },
   responses: {
     201: jsonResponse(z.object({ id: z.string(), version: z.string(), published: z.array(z.string()) }), 'Installed'),
-    ...errorResponses(400, 401, 403, 409, 413, 422),
+    ...errorResponses(409, 413, 422),
   },
 });
 

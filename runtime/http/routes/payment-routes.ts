@@ -144,7 +144,7 @@ const itemsRoute = secureRoute('ledger.read', {
       employerId: z.uuid().optional().openapi({ description: 'Items whose payee is this employer of the city (subsidies paid to it)' }),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(LedgerItem) }), 'Ledger items'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(LedgerItem) }), 'Ledger items') },
 });
 
 const issueRoute = secureRoute('payments.prepare', {
@@ -154,7 +154,7 @@ const issueRoute = secureRoute('payments.prepare', {
   tags,
   summary: 'Issue a payment batch of one fund: every approved item not paid or in flight, failed ones re-issued (not by whoever imported their failure)',
   request: { body: jsonBody(z.object({ fund: Fund }).strict()) },
-  responses: { 201: jsonResponse(Batch.extend({ awaitingAccount: AwaitingAccount }), 'Issued, with the items held for want of an account'), ...errorResponses(400, 401, 403, 422) },
+  responses: { 201: jsonResponse(Batch.extend({ awaitingAccount: AwaitingAccount }), 'Issued, with the items held for want of an account'), ...errorResponses(422) },
 });
 
 const listRoute = secureRoute('ledger.read', {
@@ -164,7 +164,7 @@ const listRoute = secureRoute('ledger.read', {
   tags,
   summary: "The city's payment batches, newest first",
   request: { query: Paging },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Batch) }), 'Batches'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Batch) }), 'Batches') },
 });
 
 const getRoute = secureRoute('ledger.read', {
@@ -174,7 +174,7 @@ const getRoute = secureRoute('ledger.read', {
   tags,
   summary: 'A batch with its payments',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery, payments: z.array(Payment) }), 'Batch'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery, payments: z.array(Payment) }), 'Batch'), ...errorResponses(404) },
 });
 
 const sendRoute = secureRoute('payments.approve', {
@@ -184,7 +184,7 @@ const sendRoute = secureRoute('payments.approve', {
   tags,
   summary: 'Approve sending an issued batch to the bank (a reviewer other than the issuer)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery }), 'Sent; with a bank connector the batch is in the outbox as a signed message'), ...errorResponses(401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Batch.extend({ bank: BankDelivery }), 'Sent; with a bank connector the batch is in the outbox as a signed message'), ...errorResponses(404, 409) },
 });
 
 const fileRoute = secureRoute('payments.prepare', {
@@ -194,7 +194,7 @@ const fileRoute = secureRoute('payments.prepare', {
   tags,
   summary: 'The CSV file for the bank',
   request: { params: IdParam },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },
+  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(404) },
 });
 
 const reconcileRoute = secureRoute('payments.prepare', {
@@ -204,7 +204,7 @@ const reconcileRoute = secureRoute('payments.prepare', {
   tags,
   summary: `Import a bank reconciliation CSV (${RECONCILIATION_HEADER}); unmatched lines are reported; a file failing payments is imported by neither the issuer nor the sender of their batch`,
   request: { body: jsonBody(z.object({ fileName: z.string().trim().min(1).max(200), content: z.string().min(1) }).strict()) },
-  responses: { 201: jsonResponse(ReconciliationResult, 'Imported'), ...errorResponses(400, 401, 403, 409, 413) },
+  responses: { 201: jsonResponse(ReconciliationResult, 'Imported'), ...errorResponses(409, 413) },
 });
 
 const reconciliationsRoute = secureRoute('payments.prepare', {
@@ -214,7 +214,7 @@ const reconciliationsRoute = secureRoute('payments.prepare', {
   tags,
   summary: "The city's imported reconciliation files, newest first: when, who, file name, lines matched and unmatched",
   request: { query: Paging },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ReconciliationSummary) }), 'Imports'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ReconciliationSummary) }), 'Imports') },
 });
 
 const reconciliationRoute = secureRoute('payments.prepare', {
@@ -226,7 +226,7 @@ const reconciliationRoute = secureRoute('payments.prepare', {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(ReconciliationSummary.extend({ unmatched: z.array(z.object({ lineNo: z.number().int(), paymentNo: z.string().nullable(), reason: UnmatchedReason })) }), 'Import'),
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(404),
   },
 });
 

@@ -117,7 +117,7 @@ const createPersonRoute = secureRoute('persons.register', {
   tags: ['persons'],
   summary: 'Register a person under real name (ID number checked, gender and birth date derived)',
   request: { body: jsonBody(PersonInput) },
-  responses: { 201: jsonResponse(Person.extend({ warnings: z.array(Warning) }), 'Registered'), ...errorResponses(400, 401, 403, 409, 422) },
+  responses: { 201: jsonResponse(Person.extend({ warnings: z.array(Warning) }), 'Registered'), ...errorResponses(409, 422) },
 });
 
 const listPersonsRoute = secureRoute('persons.read', {
@@ -127,7 +127,7 @@ const listPersonsRoute = secureRoute('persons.read', {
   tags: ['persons'],
   summary: 'Find persons by exact ID number, name prefix or pinyin initials such as `zs` for 张三 (ID numbers masked)',
   request: { query: Paging.extend({ q: z.string().max(50).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Person), total: z.number().int() }), 'Persons'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Person), total: z.number().int() }), 'Persons') },
 });
 
 const getPersonRoute = secureRoute('persons.read', {
@@ -137,7 +137,7 @@ const getPersonRoute = secureRoute('persons.read', {
   tags: ['persons'],
   summary: 'One person: in full for who handles them (a case of theirs in the caller\u2019s subtree, or registered there), masked for others; recorded in the access log',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Person, 'The person'), ...errorResponses(404) },
 });
 
 const updatePersonRoute = secureRoute('persons.register', {
@@ -147,7 +147,7 @@ const updatePersonRoute = secureRoute('persons.register', {
   tags: ['persons'],
   summary: 'Correct a person of the caller\u2019s city for a stated reason: contact, 户口性质, social security card, skills, payment account; every changed field kept in the history',
   request: { params: IdParam, body: jsonBody(PersonEdit) },
-  responses: { 200: jsonResponse(Person, 'The person, masked'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(Person, 'The person, masked'), ...errorResponses(404, 422) },
 });
 
 const historyRoute = secureRoute('persons.read', {
@@ -157,7 +157,7 @@ const historyRoute = secureRoute('persons.read', {
   tags: ['persons'],
   summary: 'Every change of the person\u2019s record: who, when, field, before, after, reason; personal values in the clear only for who handles the person (recorded)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(History, 'The history, newest first'), ...errorResponses(404) },
 });
 
 const mergeRoute = secureRoute('persons.merge', {
@@ -172,7 +172,7 @@ const mergeRoute = secureRoute('persons.merge', {
       z.object({ kept: Person, duplicate: Person, moved: z.object({ cases: z.array(z.string()), ledgerItems: z.array(z.string()), nationwideStatuses: z.array(z.string()) }) }).openapi('PersonMerged'),
       'Merged',
     ),
-    ...errorResponses(400, 401, 403, 404, 422),
+    ...errorResponses(404, 422),
   },
 });
 
@@ -183,7 +183,7 @@ const revealRoute = secureRoute('persons.reveal', {
   tags: ['persons'],
   summary: 'The full ID number and phone of a person one does not handle, for a stated purpose (recorded in the access log)',
   request: { params: IdParam, body: jsonBody(z.object({ purpose: z.string().trim().min(4).max(200).openapi({ example: '核对银行退票信息' }) }).strict()) },
-  responses: { 200: jsonResponse(Person, 'The person, in full'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(Person, 'The person, in full'), ...errorResponses(404) },
 });
 
 const VacancyMatch = z
@@ -203,7 +203,7 @@ const matchesRoute = secureRoute('persons.read', {
   tags: ['persons'],
   summary: "Published vacancies ranked for the person's job-seeking profile (occupation and region, then pay, education and availability)",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(VacancyMatch) }), 'Ranked matches'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(VacancyMatch) }), 'Ranked matches'), ...errorResponses(404) },
 });
 
 /** Real-name person records. */

@@ -3,7 +3,7 @@ import { postCatalogue } from '../../organisation/post-catalogue.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { LocalizedText, errorResponses, jsonResponse } from '../schemas.ts';
+import { LocalizedText, jsonResponse } from '../schemas.ts';
 
 const PostName = z.object({ code: z.string(), name: LocalizedText }).openapi('PostName');
 
@@ -13,7 +13,7 @@ const listRoute = secureRoute('processes.read', {
   operationId: 'listPosts',
   tags: ['organisation'],
   summary: "The post codes used in the caller's org subtree, each with the name its offices give it",
-  responses: { 200: jsonResponse(z.object({ items: z.array(PostName) }), 'Posts'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(PostName) }), 'Posts') },
 });
 
 /** Posts by code, for naming the posts that definitions refer to. */

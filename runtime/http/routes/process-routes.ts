@@ -19,7 +19,7 @@ const listRoute = secureRoute('processes.read', {
   operationId: 'listProcesses',
   tags: ['processes'],
   summary: "Processes in force for the caller's org unit",
-  responses: { 200: jsonResponse(z.object({ items: z.array(ProcessSummary) }), 'Processes'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ProcessSummary) }), 'Processes') },
 });
 
 const getRoute = secureRoute('processes.read', {
@@ -29,7 +29,7 @@ const getRoute = secureRoute('processes.read', {
   tags: ['processes'],
   summary: 'The definition of a process in force, with its forms',
   request: { params: z.object({ processId: z.string().openapi({ param: { name: 'processId', in: 'path' } }) }) },
-  responses: { 200: jsonResponse(ProcessDetail, 'The process'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(ProcessDetail, 'The process'), ...errorResponses(404) },
 });
 
 function summary(p: Awaited<ReturnType<typeof processesInForce>>[number]) {

@@ -85,7 +85,7 @@ const searchRoute = publicRoute({
   tags: ['public'],
   summary: '公共招聘网: search the open postings by keyword and facets, with each facet counted under the other filters',
   request: { query: PostingQuerySchema },
-  responses: { 200: jsonResponse(SearchResult, 'One page of results and the facet counts'), ...errorResponses(400) },
+  responses: { 200: jsonResponse(SearchResult, 'One page of results and the facet counts') },
 });
 
 const pageRoute = publicRoute({

@@ -71,7 +71,7 @@ const getRoute = secureRoute('review.read', {
   tags,
   summary: 'The review of a unit\u2019s period: status, who and when, frozen figures, live figures and late records',
   request: { params },
-  responses: { 200: jsonResponse(Review, 'Review'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(Review, 'Review'), ...errorResponses(404) },
 });
 
 const listRoute = secureRoute('review.read', {
@@ -81,7 +81,7 @@ const listRoute = secureRoute('review.read', {
   tags,
   summary: 'A unit\u2019s review status and its children\u2019s for a period (figures only where the user may see them)',
   request: { query: z.object({ orgUnit: z.string().min(1).openapi({ example: '350000' }), period: period.openapi({ example: '2026-Q3' }) }) },
-  responses: { 200: jsonResponse(ReviewList, 'Statuses'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(ReviewList, 'Statuses'), ...errorResponses(404) },
 });
 
 const approveRoute = secureRoute('review.approve', {
@@ -91,7 +91,7 @@ const approveRoute = secureRoute('review.approve', {
   tags,
   summary: 'The city approves an ended period: every indicator is computed and frozen (city-level configurator)',
   request: { params },
-  responses: { 200: jsonResponse(Review, 'Approved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(Review, 'Approved'), ...errorResponses(404, 409, 422) },
 });
 
 const acceptRoute = secureRoute('review.accept', {
@@ -101,7 +101,7 @@ const acceptRoute = secureRoute('review.accept', {
   tags,
   summary: 'The province accepts approved figures (province-level configurator or evaluator)',
   request: { params },
-  responses: { 200: jsonResponse(Review, 'Accepted'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Review, 'Accepted'), ...errorResponses(404, 409) },
 });
 
 const commentRoute = secureRoute('review.comment', {
@@ -111,7 +111,7 @@ const commentRoute = secureRoute('review.comment', {
   tags,
   summary: 'An evaluator above the city comments on and scores (0-100) approved figures',
   request: { params, body: jsonBody(z.object({ comment: z.string().trim().min(1).max(2000), score: z.number().int().min(0).max(100) }).strict()) },
-  responses: { 200: jsonResponse(Review, 'Commented'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(Review, 'Commented'), ...errorResponses(404, 409) },
 });
 
 const exportRoute = secureRoute('review.read', {
@@ -133,7 +133,7 @@ const exportRoute = secureRoute('review.read', {
   },
   responses: {
     200: { description: 'File', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(404),
   },
 });
 

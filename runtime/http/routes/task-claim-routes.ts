@@ -37,7 +37,7 @@ const Colleague = z
   .object({ id: z.string(), name: z.string(), role: z.string(), orgUnitId: z.string(), posts: z.array(z.object({ code: z.string(), name: z.string() })) })
   .openapi('Colleague');
 
-const holderResponses = { 200: jsonResponse(TaskHolder, 'Who holds the task now'), ...errorResponses(400, 401, 403, 404, 409, 422) };
+const holderResponses = { 200: jsonResponse(TaskHolder, 'Who holds the task now'), ...errorResponses(404, 409, 422) };
 
 function taskAction(path: string, operationId: string, summary: string) {
   return secureRoute('cases.act', { method: 'post', path, operationId, tags: ['tasks'], summary, request: { params: IdParam }, responses: holderResponses });
@@ -59,7 +59,7 @@ const reassignAllRoute = secureRoute('cases.act', {
   tags: ['tasks'],
   summary: "Reassign every open task one user claimed to another, as when someone is away: all or none (the office supervisor; audited)",
   request: { body: jsonBody(BulkAssignment) },
-  responses: { 200: jsonResponse(z.object({ reassigned: z.number().int(), items: z.array(TaskHolder) }), 'The tasks moved'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: jsonResponse(z.object({ reassigned: z.number().int(), items: z.array(TaskHolder) }), 'The tasks moved'), ...errorResponses(404, 422) },
 });
 
 const colleaguesRoute = secureRoute('cases.read', {
@@ -69,7 +69,7 @@ const colleaguesRoute = secureRoute('cases.read', {
   tags: ['tasks'],
   summary: "Active caseworkers and reviewers in the caller's subtree with their posts; with `task`, only those who may take that task",
   request: { query: z.object({ task: z.uuid().optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Colleague) }), 'Colleagues'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Colleague) }), 'Colleagues'), ...errorResponses(404) },
 });
 
 /** Claiming, releasing, handing over and reassigning tasks, and the colleagues to hand them to. */

@@ -3,7 +3,7 @@ import { CASE_CHANNELS, listTasks } from '../../cases/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
-import { LocalizedText, Paging, SubjectSummary, errorResponses, jsonResponse } from '../schemas.ts';
+import { LocalizedText, Paging, SubjectSummary, jsonResponse } from '../schemas.ts';
 
 const Task = z
   .object({
@@ -47,7 +47,7 @@ const listRoute = secureRoute('cases.read', {
       supervised: flag.openapi({ description: "Every task of the offices where the caller holds the supervisor's post, to reassign" }),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(Task), total: z.number().int() }), 'Tasks'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Task), total: z.number().int() }), 'Tasks') },
 });
 
 /** The inbox; claiming and reassigning are in `task-claim-routes.ts`. */
