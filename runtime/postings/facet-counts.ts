@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/index.ts';
 import { publicPostingSearch as s } from '../db/schema/index.ts';
+import { postedWithinFilter, salaryFilter } from './posting-filters.ts';
 import { postingFacets, salaryBands, type FacetCount, type PostingFacet } from './types.ts';
 
 /** The windows of the "posted within" facet, in days. */
@@ -25,18 +26,17 @@ function others(facet: PostingFacet | null): SQL {
   return sql.join(postingFacets.flatMap((name) => (name === facet ? [] : [flag(name)])), sql` AND `);
 }
 
-/** The pay bands a posting's monthly range meets, one bit a band (bit i: `salaryBands[i]`); 0 for a piece rate. The bands' own test, as `salaryFilter` makes it. */
+/** The pay bands a posting's monthly range meets, one bit a band (bit i: `salaryBands[i]`), by the bands' own filter; 0 for a piece rate. */
 function bandBits(): SQL {
-  const bits = salaryBands.map((band, i) => {
-    const meets = [band.minFen === null ? null : sql`${s.monthlyMaxFen} >= ${band.minFen}::bigint`, band.maxFen === null ? null : sql`${s.monthlyMinFen} < ${band.maxFen}::bigint`].filter((c) => c !== null);
-    return sql`(CASE WHEN ${sql.join(meets, sql` AND `)} THEN ${sql.raw(String(1 << i))} ELSE 0 END)`;
-  });
-  return sql`(CASE WHEN ${s.monthlyMinFen} IS NULL THEN 0 ELSE ${sql.join(bits, sql` | `)} END)`;
+  return sql.join(
+    salaryBands.map((band, i) => sql`(CASE WHEN ${salaryFilter(band.id)} THEN ${sql.raw(String(1 << i))} ELSE 0 END)`),
+    sql` | `,
+  );
 }
 
-/** The narrowest "posted within" window a posting falls in (its index in {@link POSTED_WITHIN_DAYS}; their number when in none): window i holds the ages up to i. */
+/** The narrowest "posted within" window a posting falls in (its index in {@link POSTED_WITHIN_DAYS}; their number when in none), by the windows' own filter: window i holds the ages up to i. */
 function ageWindow(now: Date): SQL {
-  const cases = POSTED_WITHIN_DAYS.map((days, i) => sql`WHEN ${s.publishedAt} >= ${new Date(now.getTime() - days * 86_400_000).toISOString()}::timestamptz THEN ${sql.raw(String(i))}`);
+  const cases = POSTED_WITHIN_DAYS.map((days, i) => sql`WHEN ${postedWithinFilter(days, now)} THEN ${sql.raw(String(i))}`);
   return sql`(CASE ${sql.join(cases, sql` `)} ELSE ${sql.raw(String(POSTED_WITHIN_DAYS.length))} END)`;
 }
 
