@@ -72,7 +72,7 @@ function NotFound() {
 }
 
 /** What the shell hands the signed-in frame: who, where, and how to sign out or switch language. */
-export interface SignedInProps {
+interface SignedInProps {
   user: SessionUser;
   path: string;
   onSignOut: () => void;

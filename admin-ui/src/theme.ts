@@ -6,7 +6,7 @@ import type { ConfigProviderProps, ThemeConfig } from 'antd';
  * tokens that colour text are set here, once, instead of screen by screen. Each ratio is against white, or
  * against the tint the colour is drawn on, whichever is lower.
  */
-export const workbenchTheme: ThemeConfig = {
+const workbenchTheme: ThemeConfig = {
   token: {
     // A deeper blue than the #1664ff used before (4.3:1 as the selected menu entry's text on its tint): 5.5:1.
     colorPrimary: '#0958d9',

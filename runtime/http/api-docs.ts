@@ -8,7 +8,7 @@ import { PlatformError } from '../../engine/index.ts';
 export const API_DOCS_PATH = '/api/docs';
 
 /** Redoc's standalone bundle, served from this origin (no CDN: the page's CSP allows scripts from `'self'` only). */
-export const API_DOCS_SCRIPT_PATH = '/api/docs/redoc.standalone.js';
+const API_DOCS_SCRIPT_PATH = '/api/docs/redoc.standalone.js';
 
 /** The document the reference reads. */
 const DOCUMENT_PATH = '/api/openapi.json';

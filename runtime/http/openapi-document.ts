@@ -5,7 +5,7 @@ import type { ApiEnv } from './api-app.ts';
  * The document's head. The one server is the origin that serves the document (a relative URL), since
  * every deployment (city, province, the national node) has its own host; paths keep their `/api`.
  */
-export const openApiHead = {
+const openApiHead = {
   openapi: '3.1.0',
   info: {
     title: '公共就业服务平台 API / Public employment services platform API',

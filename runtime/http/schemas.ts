@@ -34,7 +34,7 @@ const errorComponents = {
 } as const;
 
 /** An HTTP status the API answers with the error body. */
-export type ErrorStatus = keyof typeof errorComponents;
+type ErrorStatus = keyof typeof errorComponents;
 
 /** References to the error responses of the given statuses. */
 export function errorResponses<const S extends ErrorStatus[]>(...statuses: S) {

@@ -47,7 +47,7 @@ export async function findInstitutions(rt: RuntimeContext, user: SessionUser, qu
  * One entry of an institution's history, as the register writes it to the audit log (registration,
  * correction, status change): the log's row is typed as any action with any details, so it is named here.
  */
-export type InstitutionHistoryEntry = { actorId: string | null; actorName: string | null; at: string } & (
+type InstitutionHistoryEntry = { actorId: string | null; actorName: string | null; at: string } & (
   | { action: 'institution.register'; details: Record<string, unknown> }
   | { action: 'institution.update'; details: { changes: Record<string, { from: unknown; to: unknown }>; reason: string } }
   | { action: 'institution.status'; details: { from: InstitutionStatus; to: InstitutionStatus; reason: string } }

@@ -4,9 +4,6 @@ import type { SessionUser } from '../api.ts';
 /** An account as its administrator sees it (`GET /api/admin/users`). */
 export type AdminUser = Answer<'/api/admin/users/{id}', 'get'>;
 
-/** A post held, with its office. */
-export type HeldPost = AdminUser['posts'][number];
-
 /** A user and the temporary password, shown once. */
 export type UserWithPassword = Answer<'/api/admin/users', 'post'>;
 

@@ -8,14 +8,8 @@ export type CalendarDay = ScheduleEntry['days'][number];
 /** The notice a year's schedule comes from. */
 export type Notice = NonNullable<ScheduleEntry['notice']>;
 
-/** `GET /api/health`'s calendar, and `status` of `GET /api/calendar`. */
-export type CalendarStatus = Answer<'/api/calendar', 'get'>['status'];
-
 /** The answer to entering or importing schedules. */
 export type ScheduleChangeResult = Answer<'/api/calendar/years/{year}', 'put'>;
-
-/** What entering a schedule changed, or would change on a dry run. */
-export type ScheduleChange = ScheduleChangeResult['changes'][number];
 
 /** A deadline moved by a calendar change, as a case's history lists it. */
 export type DeadlineMove = Answer<'/api/cases/{id}/history', 'get'>['deadlineMoves'][number];

@@ -13,6 +13,3 @@ export type ImportStatus = ImportJob['status'];
 
 /** One finding of a dry run. */
 export type ImportIssue = Answer<'/api/imports/{id}/issues', 'get'>['items'][number];
-
-/** A saved column mapping. */
-export type ImportTemplate = Answer<'/api/import-templates', 'get'>['items'][number];

@@ -9,9 +9,6 @@ export type TargetRow = Assessment['targets'][number];
 /** 未启动 / 部分达到 / 已达到. */
 export type Stage = TargetRow['stage'];
 
-/** A unit of the answer: the one assessed or one to drill into. */
-export type AssessedUnit = Assessment['children'][number];
-
 /** What the screen asks for, kept in the hash route so a drill-down is a link and the back button returns. */
 export interface AssessmentFilters {
   unit: string;

@@ -2,7 +2,6 @@ import type { Answer } from '../../../client/index.ts';
 
 /** The kinds the register holds, as the API names them. */
 export const KINDS = ['training', 'skill-assessment', 'employment-agency', 'incubator'] as const;
-export type InstitutionKind = (typeof KINDS)[number];
 
 export const STATUSES = ['active', 'suspended', 'revoked'] as const;
 export type InstitutionStatus = (typeof STATUSES)[number];

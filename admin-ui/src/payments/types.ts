@@ -16,18 +16,12 @@ export type BankDelivery = NonNullable<BatchDetail['bank']>;
 /** A batch as issued, with the approved items held out of it for want of a payment account. */
 export type IssuedBatch = Answer<'/api/payment-batches', 'post'>;
 
-/** Approved items held out of a batch: their person has no payment account on record. */
-export type AwaitingAccount = IssuedBatch['awaitingAccount'];
-
 export type BatchStatus = Batch['status'];
 export type PaymentStatus = Payment['status'];
 export type PayeeKind = Payment['payee']['kind'];
 
 /** What importing the bank's file matched, and the lines it could not. */
 export type ReconciliationResult = Answer<'/api/reconciliations', 'post'>;
-
-/** Why a line of the bank's file matched no payment. */
-export type UnmatchedReason = ReconciliationResult['unmatched'][number]['reason'];
 
 /** A past reconciliation import (`GET /api/reconciliations`). */
 export type ReconciliationSummary = Answer<'/api/reconciliations', 'get'>['items'][number];

@@ -114,16 +114,19 @@ export function FlowCanvas({ graph, layout, selection, onSelect, lockText, roleT
   const l = useLocalized();
   const nodes = useMemo(
     (): Node<StateData>[] =>
-      graph.states.map((state) => ({
-        id: state.id,
-        type: 'state',
-        position: layout.states.get(state.id) ?? { x: 0, y: 0 },
-        data: { state, lockText: lockText(state.locks), roleText: roleText(state), selected: selection?.kind === 'state' && selection.id === state.id },
-        draggable: false,
-        connectable: false,
-        focusable: true,
-        ariaLabel: selection?.kind === 'state' && selection.id === state.id ? c('selected', { title: l(state.title) }) : l(state.title),
-      })),
+      graph.states.map((state) => {
+        const selected = selection?.kind === 'state' && selection.id === state.id;
+        return {
+          id: state.id,
+          type: 'state',
+          position: layout.states.get(state.id) ?? { x: 0, y: 0 },
+          data: { state, lockText: lockText(state.locks), roleText: roleText(state), selected },
+          draggable: false,
+          connectable: false,
+          // A tab stop (React Flow's nodes are focusable by default) named by its title.
+          ariaLabel: selected ? c('selected', { title: l(state.title) }) : l(state.title),
+        };
+      }),
     [graph, layout, selection, lockText, roleText, c, l],
   );
   /** Enter or Space on a focused state selects it, as a click does (a badge inside it keeps its own keys). */

@@ -24,14 +24,8 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 /** An early-warning alert (`GET /api/monitoring/alerts`), with who acknowledged and resolved it. */
 export type MonitoringAlert = Answer<'/api/monitoring/alerts', 'get'>['items'][number];
 
-/** Who took a step of an alert, and when. */
-export type AlertStep = NonNullable<MonitoringAlert['acknowledged']>;
-
 /** The warning rules in force at a unit, with their titles (`GET /api/monitoring/thresholds`). */
 export type Thresholds = Answer<'/api/monitoring/thresholds', 'get'>;
 
 /** A warning rule in force at a unit: the threshold, the level that set it (null: the ministry default), the default and the bounds. */
 export type RuleInForce = Thresholds['rules'][number];
-
-/** What evaluating a quarter answered (`POST /api/monitoring/warnings/evaluate`): each alert, `created` when this run raised it. */
-export type Evaluation = Answer<'/api/monitoring/warnings/evaluate', 'post'>;
