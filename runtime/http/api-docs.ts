@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { PlatformError } from '../../engine/index.ts';
 
 /** The interactive API reference, public like the document it shows. */
 export const API_DOCS_PATH = '/api/docs';
@@ -13,15 +12,12 @@ const API_DOCS_SCRIPT_PATH = '/api/docs/redoc.standalone.js';
 /** The document the reference reads. */
 const DOCUMENT_PATH = '/api/openapi.json';
 
-/** The bundle's file inside the `redoc` package, read once on first use. */
-let bundle: Promise<string> | undefined;
-function readBundle(): Promise<string> {
-  bundle ??= readFile(createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js'), 'utf8').catch((error: unknown) => {
-    bundle = undefined; // not installed: ask again next time
-    throw new PlatformError('NOT_FOUND', { details: { reason: 'the redoc package is not installed' }, cause: error });
-  });
-  return bundle;
-}
+/** The bundle's bytes from the `redoc` package (a dependency of the server), read once on first use. */
+let bundle: Promise<Uint8Array<ArrayBuffer>> | undefined;
+const readBundle = () => (bundle ??= readFile(createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')).then((bytes) => new Uint8Array(bytes)));
+
+/** Whether a path is the reference or its script, which answer with a page's headers and without sign-in. */
+export const isApiDocsPath = (path: string) => path === API_DOCS_PATH || path.startsWith(`${API_DOCS_PATH}/`);
 
 /**
  * `GET /api/docs`: the API reference (Redoc) reading `/api/openapi.json`; `GET /api/docs/redoc.standalone.js`
@@ -30,8 +26,9 @@ function readBundle(): Promise<string> {
  */
 export function apiDocsRoutes() {
   const app = new Hono();
-  app.get(API_DOCS_PATH, (c) =>
-    c.html(html`<!doctype html>
+  app.get(API_DOCS_PATH, (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -43,12 +40,13 @@ export function apiDocsRoutes() {
 <script src="${API_DOCS_SCRIPT_PATH}"></script>
 </body>
 </html>
-`),
-  );
+`);
+  });
   app.get(API_DOCS_SCRIPT_PATH, async (c) => {
-    const script = await readBundle();
+    // Kept a day: a new bundle comes only with a new package.
+    c.header('Cache-Control', 'public, max-age=86400');
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    return c.body(script);
+    return c.body(await readBundle());
   });
   return app;
 }

@@ -8,7 +8,7 @@ import { edgeChecks } from './edge-checks.ts';
 import { requestLog } from './request-log.ts';
 import { requestOrigin } from './request-origin.ts';
 import { registerErrorComponents } from './schemas.ts';
-import { API_DOCS_PATH, apiDocsRoutes } from './api-docs.ts';
+import { apiDocsRoutes, isApiDocsPath } from './api-docs.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { apiDocsSecurityHeaders, apiSecurityHeaders } from './security-headers.ts';
 import { adminOrgRoutes } from './routes/admin-org-routes.ts';
@@ -60,8 +60,8 @@ import { taskClaimRoutes } from './routes/task-claim-routes.ts';
  * sites' data), `/api/verify/`, and `/api/exchange/`, where the signature of a peer's message proves who
  * sent it, and `/api/docs/` (the API reference's script).
  */
-const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json', API_DOCS_PATH]);
-const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/', `${API_DOCS_PATH}/`];
+const publicPaths = new Set(['/api/auth/login', '/api/health', '/api/error-codes', '/api/openapi.json']);
+const publicPrefixes = ['/api/verify/', '/api/public/', '/api/exchange/'];
 
 /**
  * The HTTP API: every route validated by zod schemas that also generate the OpenAPI 3.1
@@ -73,7 +73,7 @@ export function createApiApp(rt: RuntimeContext) {
   // The API reference is a page, with a page's headers; everything else under /api answers data.
   const apiHeaders = apiSecurityHeaders();
   const docsHeaders = apiDocsSecurityHeaders();
-  app.use('/api/*', (c, next) => (c.req.path === API_DOCS_PATH || c.req.path.startsWith(`${API_DOCS_PATH}/`) ? docsHeaders(c, next) : apiHeaders(c, next)));
+  app.use('/api/*', (c, next) => (isApiDocsPath(c.req.path) ? docsHeaders(c, next) : apiHeaders(c, next)));
   const limit = (maxBytes: number) => bodyLimit({ maxSize: maxBytes, onError: () => { throw new PlatformError('PAYLOAD_TOO_LARGE', { details: { maxBytes } }); } });
   const bodies = limit(rt.config.bodyLimitBytes);
   const importFiles = limit(rt.config.importLimitBytes);
@@ -94,7 +94,7 @@ export function createApiApp(rt: RuntimeContext) {
     await refreshRegistry(rt);
     await next();
   });
-  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || publicPrefixes.some((prefix) => c.req.path.startsWith(prefix)) ? next() : auth(c, next)));
+  app.use('/api/*', (c, next) => (publicPaths.has(c.req.path) || publicPrefixes.some((prefix) => c.req.path.startsWith(prefix)) || isApiDocsPath(c.req.path) ? next() : auth(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   registerErrorComponents(app.openAPIRegistry);
   app.route('/api', healthRoutes(rt));
@@ -142,8 +142,8 @@ export function createApiApp(rt: RuntimeContext) {
   app.route('/api', adminOrgRoutes(rt));
   app.route('/api', exchangeAdminRoutes(rt));
   // Built on first request, once: the routes are all registered by then and never change.
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(app))));
+  let document: string | undefined;
+  app.get('/api/openapi.json', (c) => c.body((document ??= JSON.stringify(openApiDocument(app))), 200, { 'Content-Type': 'application/json' }));
   app.route('/', apiDocsRoutes());
   app.notFound((c) => handleError(new PlatformError('NOT_FOUND'), c));
   app.onError(handleError);

@@ -55,11 +55,11 @@ export function apiSecurityHeaders() {
  * (`'unsafe-inline'` in `style-src` alone): the bundle adds `<style>` elements as it loads, before
  * Redoc's `nonce` option can reach them (a nonce left ten refused in Chromium and the page unstyled),
  * and the page shows only the public document, no data. It reads the document from this origin (`connect-src`) and runs
- * its search index in a worker it makes from a blob (`worker-src blob:`). Not framed. The page is
- * asked for again each time; the 1 MB script is kept a day, a new one coming with a new package.
+ * its search index in a worker it makes from a blob (`worker-src blob:`). Not framed. How long each
+ * answer may be kept, the routes say (api-docs.ts).
  */
 export function apiDocsSecurityHeaders() {
-  const headers = secureHeaders({
+  return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
@@ -73,11 +73,5 @@ export function apiDocsSecurityHeaders() {
       frameAncestors: ["'none'"],
     },
     xFrameOptions: 'DENY',
-  });
-  return createMiddleware(async (c, next) => {
-    await headers(c, async () => {
-      await next();
-      c.header('Cache-Control', c.req.path.endsWith('.js') ? 'public, max-age=86400' : 'no-cache');
-    });
   });
 }

@@ -23,12 +23,15 @@ describe('the API reference at /api/docs', () => {
     expect(policy.match(/unsafe-inline/g)).toHaveLength(1);
     expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");
+    // Asked for again each time, unlike its script.
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('serves the script from the redoc package, as JavaScript', async () => {
     const response = await t.app.request('/api/docs/redoc.standalone.js');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/javascript');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
     expect((await response.text()).length).toBeGreaterThan(500_000);
   });
 
