@@ -1,13 +1,12 @@
+import type { components } from './schema.d.ts';
+
 /**
- * The body of every refusal: a stable code, the message in Chinese and English, and details that
- * depend on the code (the issues of a `BAD_REQUEST`, the version of a `CASE_VERSION_CONFLICT`).
- * The list of codes with their messages is served at `GET /api/error-codes`.
+ * The body of every refusal, as the document describes it: a stable code (one of `GET
+ * /api/error-codes`, or {@link SERVER_UNREACHABLE} when the platform did not answer), the message in
+ * Chinese and English, and details that depend on the code (the issues of a `BAD_REQUEST`, the
+ * version of a `CASE_VERSION_CONFLICT`).
  */
-export interface ApiErrorBody {
-  code: string;
-  message: { zh: string; en: string };
-  details?: unknown;
-}
+export type ApiErrorBody = Omit<components['schemas']['Error'], 'code'> & { code: components['schemas']['Error']['code'] | typeof SERVER_UNREACHABLE };
 
 /** A refused or failed call: the HTTP status (0 when nothing answered) and the body. */
 export class ApiError extends Error {
@@ -20,13 +19,13 @@ export class ApiError extends Error {
   }
 
   /** The error's code, such as `CASE_VERSION_CONFLICT`. */
-  get code(): string {
+  get code(): ApiErrorBody['code'] {
     return this.body.code;
   }
 }
 
 /** The code given to a call the platform did not answer (the network failed, or something in between answered instead). */
-export const SERVER_UNREACHABLE = 'SERVER_UNREACHABLE';
+export const SERVER_UNREACHABLE = 'SERVER_UNREACHABLE' as const;
 
 /** Whether `value` has the shape of the platform's error body. */
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {

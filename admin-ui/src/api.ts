@@ -1,6 +1,6 @@
 import type { Locale, Text as Localized } from './i18n.ts';
 
-import { ApiError, createClient, unreachable, unwrap, type Answer, type ApiErrorBody, type CallResult } from '../../client/index.ts';
+import { ApiError, createClient, errorMessage, isApiErrorBody, unreachable, unwrap, type Answer, type ApiErrorBody, type CallResult } from '../../client/index.ts';
 
 export { ApiError, type ApiErrorBody };
 
@@ -60,8 +60,7 @@ export type { Localized };
 
 /** A refusal or failure as a person reads it: the server's message in the current language. */
 export function errorText(error: unknown, locale: Locale): string {
-  if (error instanceof ApiError) return locale === 'zh-CN' ? error.body.message.zh : error.body.message.en;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error, locale === 'zh-CN' ? 'zh' : 'en');
 }
 
 /** Fetches an export (CSV, XLSX) with the bearer token and hands it to the browser as a download. */
@@ -71,11 +70,11 @@ export async function download(path: string, fileName: string): Promise<void> {
     throw unreachable(0);
   });
   if (!response.ok) {
-    const refusal: unknown = await response.json().catch(() => {
-      throw unreachable(response.status);
-    });
-    noticeExpiry(response.status, refusal as ApiErrorBody, token);
-    throw new ApiError(response.status, refusal as ApiErrorBody);
+    // As unwrap reads a refusal: the platform's error body, or something else answered (a proxy's page or JSON).
+    const refusal: unknown = await response.json().catch(() => null);
+    const error = isApiErrorBody(refusal) ? new ApiError(response.status, refusal) : unreachable(response.status);
+    noticeExpiry(error.status, error.body, token);
+    throw error;
   }
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
