@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { PlatformError, type CaseData, type ExchangeEventSubscription } from '../../engine/index.ts';
-import { systemActor } from '../cases/index.ts';
+import { PlatformError, type ExchangeEventSubscription } from '../../engine/index.ts';
+import { formFor, stepOrDecline, systemActor } from '../cases/index.ts';
 import { isUniqueViolation, type Transaction } from '../db/index.ts';
 import { cases, type AgencyEventResult } from '../db/schema/index.ts';
 import type { Envelope } from '../exchange/index.ts';
@@ -14,15 +14,6 @@ export interface EventSubject {
   personId: string;
   office: Office;
   payload: Readonly<Record<string, unknown>>;
-}
-
-/** The new case's data, or the form sent: the declaration's `data` and the payload fields `fromPayload` copies. */
-function formFor(declared: ExchangeEventSubscription, payload: Readonly<Record<string, unknown>>): CaseData {
-  const form: CaseData = { ...declared.data };
-  for (const [from, to] of Object.entries(declared.fromPayload ?? {})) {
-    if (payload[from] !== undefined) form[to] = payload[from];
-  }
-  return form;
 }
 
 /** Whether an active case is the one the event is about: each `sameCase` field of its data equals the payload's. */
@@ -90,19 +81,9 @@ async function sendToCases(rt: RuntimeContext, tx: Transaction, declared: Exchan
   if (targets.length === 0) return [{ process, result: 'no-active-case' }];
   const results: AgencyEventResult[] = [];
   for (const target of targets) {
-    const { definition } = await publishedDefinition(tx, rt.registry, target.definitionId);
+    const declined = await stepOrDecline(tx, rt, target, declared.send, formFor(declared, subject.payload), null);
     const found = { process, caseId: target.id, caseNo: target.caseNo };
-    if (!definition.states[target.state]?.on[declared.send]) {
-      results.push({ ...found, result: 'declined', code: 'TRANSITION_NOT_AVAILABLE' });
-      continue;
-    }
-    try {
-      await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, target, { event: { type: declared.send, data: formFor(declared, subject.payload) }, actor: systemActor(target.orgUnitId), cause: null }));
-      results.push({ ...found, result: 'stepped' });
-    } catch (error) {
-      if (!(error instanceof PlatformError) || error.kind !== 'refusal') throw error;
-      results.push({ ...found, result: 'declined', code: error.code });
-    }
+    results.push(declined === null ? { ...found, result: 'stepped' } : { ...found, result: 'declined', code: declined });
   }
   return results;
 }

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import type { AgencyEvent } from '../connectors/index.ts';
 import type { Transaction } from '../db/index.ts';
-import { agencyEvents, employers, exchangeServices, persons, type AgencyEventResult } from '../db/schema/index.ts';
-import type { Envelope, ServiceHandlers } from '../exchange/index.ts';
+import { agencyEvents, employers, persons, type AgencyEventResult } from '../db/schema/index.ts';
+import { routeOfMessage, type Envelope, type ServiceHandlers } from '../exchange/index.ts';
 import { officeFor } from '../online-applications/index.ts';
 import { normalIdNumber } from '../privacy/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
@@ -14,16 +14,6 @@ export type AgencyEventOutcome = 'person-unknown' | 'employer-unknown' | 'not-su
 
 /** The most telling result first: a case opened or moved says more than one found open or none found. */
 const PRECEDENCE: readonly AgencyEventResult['result'][] = ['opened', 'stepped', 'already-open', 'active-case-exists', 'declined', 'no-active-case', 'not-in-force'];
-
-/** The city a message is for: the route naming its sender as the provider of its service and its receiver as the city's member. */
-async function cityOf(tx: Transaction, envelope: Envelope): Promise<string> {
-  const [route] = await tx
-    .select({ cityCode: exchangeServices.cityCode })
-    .from(exchangeServices)
-    .where(and(eq(exchangeServices.service, envelope.service), eq(exchangeServices.client, envelope.receiver), eq(exchangeServices.provider, envelope.sender)));
-  if (!route) throw new PlatformError('EXCHANGE_RECEIVER_NOT_HERE', { details: { receiver: envelope.receiver, service: envelope.service, reason: 'no city takes this service from this sender' } });
-  return route.cityCode;
-}
 
 /**
  * Takes an agency's event message into its city (the handler of its service, in the transaction
@@ -37,7 +27,7 @@ async function cityOf(tx: Transaction, envelope: Envelope): Promise<string> {
  * message id) already makes a repeat change nothing.
  */
 export async function takeAgencyEvent(rt: RuntimeContext, tx: Transaction, declared: AgencyEvent, envelope: Envelope): Promise<AgencyEventOutcome> {
-  const cityCode = await cityOf(tx, envelope);
+  const { cityCode } = await routeOfMessage(tx, envelope);
   const parsed = declared.payload.safeParse(envelope.payload);
   if (!parsed.success) {
     throw new PlatformError('AGENCY_EVENT_INVALID', { details: { service: envelope.service, fields: [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))] } });

@@ -20,26 +20,32 @@ export function systemActor(orgUnit: string): Actor {
   return { id: 'system', name: '系统协同', role: 'system', post: null, orgUnit };
 }
 
-function formFor(subscription: Subscription, payload: CaseData): CaseData {
-  const form: CaseData = { ...subscription.data };
-  for (const [from, to] of Object.entries(subscription.fromPayload ?? {})) {
+/** The data a declaration sends or opens a case with: its own `data`, and the payload's fields `fromPayload` copies. */
+export function formFor(declared: { data?: CaseData; fromPayload?: Record<string, string> }, payload: Readonly<CaseData>): CaseData {
+  const form: CaseData = { ...declared.data };
+  for (const [from, to] of Object.entries(declared.fromPayload ?? {})) {
     if (payload[from] !== undefined) form[to] = payload[from];
   }
   return form;
 }
 
 /**
- * Steps one case in a savepoint. A refusal (its rules, its state or its roles say the event does
- * not apply) declines the event: the case is left exactly as it was. A conflict or a fault ends the
- * whole emitting step: a race lost is run again whole by the caller's `retryLostRace`.
+ * Sends `send` to one case as the system, in a savepoint; the refusal's code when it declines, null
+ * when it stepped. A case not (or no longer) in a state that listens for the event is left alone and
+ * declines with `TRANSITION_NOT_AVAILABLE`, so that a missed event (a claim under review when
+ * recognition ends) shows; a refusal (its rules, its state or its roles say the event does not
+ * apply) leaves the case exactly as it was. A conflict or a fault ends the whole step that sent it:
+ * a race lost is run again whole by the caller's `retryLostRace`.
  */
-async function stepOrDecline(tx: Transaction, rt: RuntimeContext, target: CaseRow, send: string, form: CaseData, cause: Cause, depth: number, outcome: DeliveryOutcome) {
+export async function stepOrDecline(tx: Transaction, rt: RuntimeContext, target: CaseRow, send: string, form: CaseData, cause: Cause | null, depth?: number): Promise<string | null> {
+  const published = await publishedDefinition(tx, rt.registry, target.definitionId);
+  if (!published.definition.states[target.state]?.on[send]) return 'TRANSITION_NOT_AVAILABLE';
   try {
-    await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, depth }));
-    outcome.stepped.push(target.id);
+    await tx.transaction((savepoint) => rt.stepper.step(savepoint, rt, target, { event: { type: send, data: form }, actor: systemActor(target.orgUnitId), cause, ...(depth === undefined ? {} : { depth }) }));
+    return null;
   } catch (error) {
     if (!(error instanceof PlatformError) || error.kind !== 'refusal') throw error;
-    outcome.declined.push({ caseId: target.id, code: error.code });
+    return error.code;
   }
 }
 
@@ -50,14 +56,9 @@ async function sendToCases(tx: Transaction, rt: RuntimeContext, subscription: Su
     .where(and(eq(cases.cityCode, event.cityCode), eq(cases.subjectId, event.subjectId), eq(cases.processId, subscription.process), eq(cases.status, 'active')))
     .for('update');
   for (const target of targets) {
-    const published = await publishedDefinition(tx, rt.registry, target.definitionId);
-    // A case not yet (or no longer) in a state that listens for the event is left alone, and
-    // listed as declined so that a missed event (a claim under review when recognition ends) shows.
-    if (!published.definition.states[target.state]?.on[subscription.send]) {
-      outcome.declined.push({ caseId: target.id, code: 'TRANSITION_NOT_AVAILABLE' });
-      continue;
-    }
-    await stepOrDecline(tx, rt, target, subscription.send, formFor(subscription, event.payload), cause, depth, outcome);
+    const declined = await stepOrDecline(tx, rt, target, subscription.send, formFor(subscription, event.payload), cause, depth);
+    if (declined === null) outcome.stepped.push(target.id);
+    else outcome.declined.push({ caseId: target.id, code: declined });
   }
 }
 

@@ -9,6 +9,6 @@ export { caseEffects, subjectEffects } from './case-effects.ts';
 export type { NationwideClaim, NationwideSet } from './nationwide-statuses.ts';
 export type { EffectHandler, EffectHandlers } from './apply-effects.ts';
 export { StepWrites } from './step-writes.ts';
-export { systemActor } from './coordination.ts';
+export { formFor, stepOrDecline, systemActor } from './coordination.ts';
 export { CASE_CHANNELS, CASE_SORTS, channelOf, type CaseChannel, type CaseSearchQuery } from './case-search.ts';
 export { CASE_EXPORT_HEADER, exportCases } from './case-export.ts';

@@ -14,4 +14,4 @@ export { generateKeyPair, signBytes, verifyBytes } from './signing.ts';
 export { verifyEnvelope } from './verify-envelope.ts';
 export { answerQuery, type QueryHandler } from './answer-query.ts';
 export { PEER_RETRY_AFTER_SECONDS, QUERY_TIMEOUT_MS, queryPeer, queryTransport, type PeerAnswer, type PeerQuery } from './query.ts';
-export { registerService, serviceRoute, type ServiceRoute } from './services.ts';
+export { registerService, routeOfMessage, serviceRoute, type ServiceRoute } from './services.ts';

@@ -1,26 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { PlatformError, type Actor } from '../../engine/index.ts';
 import { isUniqueViolation, type Transaction } from '../db/index.ts';
-import { cases, exchangeServices } from '../db/schema/index.ts';
-import type { Envelope, ServiceRoute } from '../exchange/index.ts';
+import { cases } from '../db/schema/index.ts';
+import { routeOfMessage, type Envelope } from '../exchange/index.ts';
 import { applicationForm, attachAndSend, checkApplication } from '../online-applications/index.ts';
 import { personForSignUp } from '../public-accounts/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
-import { NATIONAL_APPLICATIONS, NationalApplication } from './national-messages.ts';
+import { NationalApplication } from './national-messages.ts';
 import { uploadDecision } from './upload-decision.ts';
 
 /** What taking one application came to: a case opened, the application refused (and the refusal uploaded), or downloaded before. */
 export type TakeOutcome = 'opened' | 'refused' | 'repeated';
-
-/** The city a message of the national platform is for: the route naming its sender as the platform and its receiver as the city's member. */
-async function routeOf(tx: Transaction, envelope: Envelope): Promise<ServiceRoute> {
-  const [route] = await tx
-    .select()
-    .from(exchangeServices)
-    .where(and(eq(exchangeServices.service, NATIONAL_APPLICATIONS), eq(exchangeServices.client, envelope.receiver), eq(exchangeServices.provider, envelope.sender)));
-  if (!route) throw new PlatformError('EXCHANGE_RECEIVER_NOT_HERE', { details: { receiver: envelope.receiver, reason: 'no city takes national applications from this sender' } });
-  return route;
-}
 
 async function caseOf(tx: Transaction, cityCode: string, applicationNo: string) {
   const [row] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.cityCode, cityCode), eq(cases.nationalApplicationNo, applicationNo)));
@@ -66,7 +56,7 @@ async function openCase(rt: RuntimeContext, tx: Transaction, cityCode: string, a
  * answer: it refuses the message, which the next download takes again.
  */
 export async function takeNationalApplication(rt: RuntimeContext, tx: Transaction, envelope: Envelope): Promise<TakeOutcome> {
-  const route = await routeOf(tx, envelope);
+  const route = await routeOfMessage(tx, envelope);
   const parsed = NationalApplication.safeParse(envelope.payload);
   let refusal: PlatformError;
   if (!parsed.success || parsed.data.applicationNo !== envelope.businessKey) {
