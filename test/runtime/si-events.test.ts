@@ -138,6 +138,14 @@ describe.each(backends)('social insurance enrolment and stop events (%s)', (back
     expect(await everything(t)).toEqual({ ...before, exchange_inbox: counts['exchange_inbox']! + 1, exchange_log: counts['exchange_log']! + 1, agency_events: before.agency_events + 1 });
   });
 
+  it('opens no second registration for an enrolment with another employer while the person is registered employed', async () => {
+    const [held] = await registrations(t, ids['huang']!);
+    const other = await agency.send(SOCIAL_INSURANCE_ENROLMENT, { idNumber: huang.idNumber, creditCode: LOGISTICS, enrolledOn: '2026-11-02' });
+    expect(other.status).toBe(200);
+    expect((await registrations(t, ids['huang']!)).map((row) => row.id)).toEqual([held!.id]);
+    expect(await eventOf(t, other.envelope.messageId)).toMatchObject({ outcome: 'active-case-exists', results: [{ process: 'employment-registration', result: 'active-case-exists', caseId: held!.id }] });
+  });
+
   it('puts the active registration with the employer before a caseworker when contributions stop, who registers the termination', async () => {
     const hired = await open(t, caseworker, 'employment-registration', ids['lin']!);
     const hireDate = chinaDate(new Date(clock.now().getTime() - 10 * 86_400_000));
@@ -186,6 +194,17 @@ describe.each(backends)('social insurance enrolment and stop events (%s)', (back
     expect(shown).toMatchObject({ outcome: 'person-unknown', person: null });
     expect(shown!.idNumberMasked.startsWith(stranger.slice(0, 6))).toBe(true);
     expect(shown!.idNumberMasked).not.toBe(stranger);
+  });
+
+  it('refuses an event from a member the city knows, with a valid key, that it does not take the service from, and writes nothing', async () => {
+    const impostor = socialInsuranceEventsPeer({ clock: clock.now, member: '350200-950', city: { member: CITY_MEMBER, inbox: () => `${city.address()}/inbox`, keys: () => [cityKey] } });
+    await registerMember(t.rt, { code: impostor.member, name: '厦门市某服务中心' });
+    await addPeerKey(t.rt, impostor.publicKey);
+    const before = await everything(t);
+    const refused = await impostor.send(SOCIAL_INSURANCE_ENROLMENT, { idNumber: lin.idNumber, creditCode: SOFTWARE, enrolledOn: '2026-10-28' });
+    expect([refused.status, refused.body['code']]).toEqual([421, 'EXCHANGE_RECEIVER_NOT_HERE']);
+    expect(refused.acknowledged).toBe(false);
+    expect(await everything(t)).toEqual(before);
   });
 
   it('refuses a message with a bad signature, or a payload not of the documented shape, and writes nothing', async () => {

@@ -28,18 +28,19 @@ export interface SocialInsuranceEventsPeer {
 }
 
 /**
- * The social insurance agency of a test, built from the exchange's README and the connectors'
+ * The social insurance agency of a test (or, under another `member`, an agency sending in its name), built from the exchange's README and the connectors'
  * README alone: it signs each event with its Ed25519 key, POSTs the envelope to the city's
  * `{address}/inbox` (a node on a loopback port), and checks the acknowledgement as a sender must:
  * the same message and payload hash, signed by a key of the city valid when it says it received it.
  */
-export function socialInsuranceEventsPeer(options: { clock: () => Date; city: { member: string; inbox: () => string; keys: () => readonly PublicKeyEntry[] } }): SocialInsuranceEventsPeer {
+export function socialInsuranceEventsPeer(options: { clock: () => Date; city: { member: string; inbox: () => string; keys: () => readonly PublicKeyEntry[] }; member?: string }): SocialInsuranceEventsPeer {
+  const member = options.member ?? SOCIAL_INSURANCE_AGENCY;
   const pair = generateKeyPair();
   const keyId = `si-${randomUUID().slice(0, 8)}`;
-  const publicKey: PublicKeyEntry = { memberCode: SOCIAL_INSURANCE_AGENCY, keyId, publicKey: pair.publicKey, validFrom: options.clock(), validUntil: null };
+  const publicKey: PublicKeyEntry = { memberCode: member, keyId, publicKey: pair.publicKey, validFrom: options.clock(), validUntil: null };
   const sent = new Map<string, Envelope>();
   return {
-    member: SOCIAL_INSURANCE_AGENCY,
+    member,
     publicKey,
     async send(service, payload, o = {}) {
       const messageId = o.messageId ?? randomUUID();
@@ -47,7 +48,7 @@ export function socialInsuranceEventsPeer(options: { clock: () => Date; city: { 
       // A re-send is the same envelope again, as an outbox retry sends it.
       const envelope =
         (o.messageId && !o.foreignKey ? sent.get(o.messageId) : undefined) ??
-        sealEnvelope({ messageId, businessKey: `SI${messageId.slice(0, 8).toUpperCase()}`, sender: SOCIAL_INSURANCE_AGENCY, receiver: options.city.member, service, sentAt: options.clock(), payload }, signer);
+        sealEnvelope({ messageId, businessKey: `SI${messageId.slice(0, 8).toUpperCase()}`, sender: member, receiver: options.city.member, service, sentAt: options.clock(), payload }, signer);
       if (!o.foreignKey) sent.set(messageId, envelope);
       const answer = await fetch(options.city.inbox(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope) });
       const body = (await answer.json()) as Record<string, unknown>;
