@@ -1,2 +1,2 @@
-export { agencyEventHandlers, takeAgencyEvent, type AgencyEventOutcome } from './take-agency-event.ts';
+export { agencyEventHandlers } from './take-agency-event.ts';
 export { listAgencyEvents } from './agency-event-list.ts';

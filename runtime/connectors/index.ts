@@ -3,4 +3,4 @@ export { ContributionsRequest, ContributionsResult, SOCIAL_INSURANCE_CONTRIBUTIO
 export { BUSINESS_STATUSES, EmployerRegistrationResult, MARKET_REGULATION_EMPLOYER, marketRegulationConnector } from './market-regulation.ts';
 export { CIVIL_AFFAIRS_MINIMUM_LIVING, civilAffairsConnector, MinimumLivingResult } from './civil-affairs.ts';
 export { CertificateResult, DISABLED_PERSONS_CERTIFICATE, disabledPersonsConnector } from './disabled-persons.ts';
-export { EnrolmentEvent, SOCIAL_INSURANCE_ENROLMENT, SOCIAL_INSURANCE_STOP, socialInsuranceEvents, STOP_REASONS, StopEvent, type AgencyEvent } from './social-insurance-events.ts';
+export { SOCIAL_INSURANCE_ENROLMENT, SOCIAL_INSURANCE_STOP, socialInsuranceEvents, type AgencyEvent } from './social-insurance-events.ts';

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { LocalizedText } from '../../engine/index.ts';
 import { isCreditCode } from '../../forms/index.ts';
 import { IdNumberRequest } from './exchange-fact.ts';
 
@@ -8,15 +7,11 @@ export const SOCIAL_INSURANCE_ENROLMENT = 'social-insurance.enrolment';
 /** The event message it sends when a person's contributions with an employer stop (停保、中断缴费). */
 export const SOCIAL_INSURANCE_STOP = 'social-insurance.stop';
 
-/** Why contributions stopped (停保原因), by code: the agency's reason, not yet the city's termination reason. */
-export const STOP_REASONS = {
-  'employment-ended': { 'zh-CN': '解除或终止劳动关系', en: 'Employment ended' },
-  'transferred-out': { 'zh-CN': '社会保险关系转出', en: 'Insurance transferred to another region' },
-  retired: { 'zh-CN': '退休', en: 'Retired' },
-  deceased: { 'zh-CN': '死亡', en: 'Deceased' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-} as const satisfies Record<string, LocalizedText>;
-export const StopReason = z.enum(Object.keys(STOP_REASONS) as [keyof typeof STOP_REASONS, ...(keyof typeof STOP_REASONS)[]]);
+/**
+ * Why contributions stopped (停保原因), by code: the agency's reason, not yet the city's termination
+ * reason (the employment-registration form titles each: 解除或终止劳动关系, 社会保险关系转出, 退休, 死亡, 其他).
+ */
+export const StopReason = z.enum(['employment-ended', 'transferred-out', 'retired', 'deceased', 'other']);
 
 const CreditCode = z.string().refine(isCreditCode, 'a unified social credit code with its check character');
 
@@ -36,7 +31,6 @@ export type StopEvent = z.infer<typeof StopEvent>;
  */
 export interface AgencyEvent {
   service: string;
-  title: LocalizedText;
   payload: z.ZodObject;
   person: string;
   employer: string;
@@ -44,6 +38,6 @@ export interface AgencyEvent {
 
 /** The social insurance agency's event messages. */
 export const socialInsuranceEvents: readonly AgencyEvent[] = [
-  { service: SOCIAL_INSURANCE_ENROLMENT, title: { 'zh-CN': '社会保险参保登记', en: 'Social insurance enrolment' }, payload: EnrolmentEvent, person: 'idNumber', employer: 'creditCode' },
-  { service: SOCIAL_INSURANCE_STOP, title: { 'zh-CN': '社会保险停保', en: 'Social insurance contributions stopped' }, payload: StopEvent, person: 'idNumber', employer: 'creditCode' },
+  { service: SOCIAL_INSURANCE_ENROLMENT, payload: EnrolmentEvent, person: 'idNumber', employer: 'creditCode' },
+  { service: SOCIAL_INSURANCE_STOP, payload: StopEvent, person: 'idNumber', employer: 'creditCode' },
 ];
