@@ -70,13 +70,10 @@ const subscriptionBase = z.object({
 /** Either `send` an event to the subject's active cases of `process`, or `start` one. */
 const subscription = z.union([subscriptionBase.extend({ send: camelName }).strict(), subscriptionBase.extend({ start: z.literal(true) }).strict()]);
 
-const exchangeEventBase = z.object({
+/** As a subscription, keyed by an exchange service instead of a domain event, and naming which active case it is about. */
+const exchangeEventBase = subscriptionBase.omit({ event: true, when: true }).extend({
   service: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'exchange service name, e.g. social-insurance.enrolment'),
-  process: kebabId,
-  data: z.record(z.string(), z.unknown()).optional(),
-  fromPayload: z.record(z.string(), z.string()).optional(),
   sameCase: z.record(z.string(), z.string()).optional(),
-  note: z.string().optional(),
 });
 /** On another agency's event message, either `send` an event to the person's active case of `process`, or `start` one. */
 const exchangeEvent = z.union([exchangeEventBase.extend({ send: camelName }).strict(), exchangeEventBase.extend({ start: z.literal(true) }).strict()]);
