@@ -48,4 +48,5 @@ export const useCommon = defineMessages({
   screenFailed: { 'zh-CN': '页面未能打开，可能是网络中断或系统刚刚更新', en: 'The screen could not open: the network may be down, or the system was just updated' },
   reload: { 'zh-CN': '重新加载', en: 'Reload' },
   switchLanguage: { 'zh-CN': 'English', en: '中文' },
+  scrollsSideways: { 'zh-CN': '{title}（可左右滚动）', en: '{title} (scrolls sideways)' },
 });

@@ -7,6 +7,7 @@ import { yuan } from '../components/format.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApiAt } from '../shell/useApi.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { FUNDS, citiesOf, defaultFilters, exportOf, itemsOf, statisticsQuery, type Fund, type FundFigures, type FundFilters, type FundRow, type FundStatistics } from './figures.ts';
 import { useMessages } from './messages.ts';
 
@@ -121,9 +122,7 @@ export default function FundsPage({ user }: { user: SessionUser }) {
       {answer.error !== null && (
         <Alert type="error" showIcon title={errorText(answer.error, locale)} action={<Button size="small" onClick={answer.reload}>{common('retry')}</Button>} />
       )}
-      {/* The table is wider than a phone: it scrolls in a box of its own that the keyboard can reach and that is named
-          by the screen's title (antd's own scroll box takes no focus, so keyboard users could not scroll it). */}
-      <div className="keyboard-scroll" tabIndex={0} role="region" aria-labelledby="funds-title">
+      <ScrollRegion title={t('title')}>
         <Table<FundRow>
           rowKey={(row) => `${row.cityCode}|${row.orgUnitId ?? ''}|${row.fund}|${row.item}|${row.month}`}
           size="small"
@@ -151,7 +150,7 @@ export default function FundsPage({ user }: { user: SessionUser }) {
             )
           }
         />
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

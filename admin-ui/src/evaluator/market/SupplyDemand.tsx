@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorText } from '../../api.ts';
 import { useCommon, useLocale, useLocalized } from '../../i18n.ts';
 import { tableLocale } from '../../shell/tableLocale.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useApi } from '../../shell/useApi.ts';
 import { useMarketMessages } from './messages.ts';
 import { BREAKDOWNS, type Breakdown, type SupplyDemandRow } from './types.ts';
@@ -40,38 +41,40 @@ export function SupplyDemand({ orgUnitId, quarter }: { orgUnitId: string; quarte
       {loaded.error !== null && (
         <Alert type="error" showIcon title={errorText(loaded.error, locale)} action={<Button size="small" onClick={loaded.reload}>{common('retry')}</Button>} />
       )}
-      <Table<SupplyDemandRow>
-        rowKey="key"
-        size="small"
-        aria-labelledby="market-supply-title"
-        loading={loaded.loading}
-        dataSource={rows}
-        pagination={false}
-        locale={tableLocale(loaded.loading, common('empty'))}
-        columns={[
-          { title: t('group'), key: 'label', render: (_, row) => l(row.label) || row.key },
-          { title: t('demand'), dataIndex: 'demand', align: 'right' },
-          { title: t('share'), key: 'demandShare', align: 'right', render: (_, row) => share(row.demandShare) },
-          { title: t('supply'), dataIndex: 'supply', align: 'right' },
-          { title: t('share'), key: 'supplyShare', align: 'right', render: (_, row) => share(row.supplyShare) },
-          { title: t('ratio'), key: 'ratio', align: 'right', render: (_, row) => dash(row.ratio) },
-          { title: t('ratioChange'), key: 'change', align: 'right', render: (_, row) => signed(row.vsPreviousQuarter?.ratioChange) },
-        ]}
-        summary={() =>
-          total &&
-          rows.length > 0 && (
-            <Table.Summary.Row className="evaluator-total">
-              <Table.Summary.Cell index={0}>{t('total')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">{total.demand}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">{share(total.demandShare)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">{total.supply}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">{share(total.supplyShare)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">{dash(total.ratio)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">{signed(total.vsPreviousQuarter?.ratioChange)}</Table.Summary.Cell>
-            </Table.Summary.Row>
-          )
-        }
-      />
+      <ScrollRegion title={t('supplyDemand')}>
+        <Table<SupplyDemandRow>
+          rowKey="key"
+          size="small"
+          aria-labelledby="market-supply-title"
+          loading={loaded.loading}
+          dataSource={rows}
+          pagination={false}
+          locale={tableLocale(loaded.loading, common('empty'))}
+          columns={[
+            { title: t('group'), key: 'label', render: (_, row) => l(row.label) || row.key },
+            { title: t('demand'), dataIndex: 'demand', align: 'right' },
+            { title: t('share'), key: 'demandShare', align: 'right', render: (_, row) => share(row.demandShare) },
+            { title: t('supply'), dataIndex: 'supply', align: 'right' },
+            { title: t('share'), key: 'supplyShare', align: 'right', render: (_, row) => share(row.supplyShare) },
+            { title: t('ratio'), key: 'ratio', align: 'right', render: (_, row) => dash(row.ratio) },
+            { title: t('ratioChange'), key: 'change', align: 'right', render: (_, row) => signed(row.vsPreviousQuarter?.ratioChange) },
+          ]}
+          summary={() =>
+            total &&
+            rows.length > 0 && (
+              <Table.Summary.Row className="evaluator-total">
+                <Table.Summary.Cell index={0}>{t('total')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">{total.demand}</Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">{share(total.demandShare)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">{total.supply}</Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">{share(total.supplyShare)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">{dash(total.ratio)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right">{signed(total.vsPreviousQuarter?.ratioChange)}</Table.Summary.Cell>
+              </Table.Summary.Row>
+            )
+          }
+        />
+      </ScrollRegion>
       {leftOut.length > 0 && (
         <Typography.Paragraph type="secondary" className="evaluator-card-note">
           {t('leftOut', { cities: leftOut.map((city) => city.name ?? city.code).join(t('listSeparator')) })}
