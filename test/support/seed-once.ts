@@ -50,14 +50,24 @@ export default async function setup(project: TestProject) {
     await handle.close();
     await admin.end();
   };
-  await Promise.all([seedPglite(), seedPostgres()]);
-  project.provide('seededPostgres', template);
-
-  return async () => {
-    rmSync(work, { recursive: true, force: true });
+  const dropTemplate = async () => {
     if (!template) return;
     const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
   };
+  const cleanUp = async () => {
+    rmSync(work, { recursive: true, force: true });
+    await dropTemplate();
+  };
+  // Both run to their end before either's failure is thrown: a set-up that throws has no teardown, so
+  // what the other made (the template database) would be left behind on the server.
+  const seeded = await Promise.allSettled([seedPglite(), seedPostgres()]);
+  const failed = seeded.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await cleanUp();
+    throw failed.reason;
+  }
+  project.provide('seededPostgres', template);
+  return cleanUp;
 }
