@@ -13,6 +13,7 @@ import { migrationsFolder } from '../../runtime/db/database.ts';
 import { openPglite, openScratchPostgres, queryRows, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { searchPostings } from '../../runtime/postings/posting-search.ts';
 import { backends } from '../support/test-runtime.ts';
+import { outOfLineValues } from '../support/toast.ts';
 
 /** The migrations up to and including `last`, in a folder of their own. */
 function migrationsUpTo(last: number): string {
@@ -77,13 +78,6 @@ describe.each(backends)('the search rows of postings published before migration 
   });
 });
 
-/** The rows of a table's TOAST relation: how many values live out of its rows. */
-async function outOfLineValues(handle: DatabaseHandle, table: string): Promise<number> {
-  const [toast] = await queryRows<{ name: string }>(handle.db, sql`SELECT reltoastrelid::regclass::text AS name FROM pg_class WHERE relname = ${table}`);
-  const [count] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(DISTINCT chunk_id)::int AS n FROM ${sql.raw(toast!.name)}`);
-  return count!.n;
-}
-
 /**
  * Migration 0047 on an installation with search rows written before it: each row's words move out
  * of the row (TOAST), read back and found as before, and a row written after it goes the same way.
@@ -118,14 +112,14 @@ describe.each(backends)('the search rows written before migration 0047 (%s)', (b
 
   it('moves the words of the rows there out of them, unchanged and found as before, and keeps a new row\'s out too', async () => {
     // Before: a row of about 300 bytes keeps its words in.
-    expect(await outOfLineValues(handle, 'public_posting_search')).toBe(0);
+    expect(await outOfLineValues(handle.db, 'public_posting_search')).toBe(0);
     await handle.migrate();
-    expect(await outOfLineValues(handle, 'public_posting_search')).toBe(1);
+    expect(await outOfLineValues(handle.db, 'public_posting_search')).toBe(1);
     const now = new Date('2026-11-03T00:00:00Z');
     for (const q of ['会计', '报表', '海沧']) expect((await searchPostings(handle.db, now, { q })).items.map((item) => item.caseNo), q).toEqual(['VP3502002026000001']);
     await handle.db.execute(posting('3c2a7b4f-5d2e-4f1b-8a2f-1d7a2e3b4c5d', 'VP3502002026000002'));
     await handle.db.execute(searchRow('3c2a7b4f-5d2e-4f1b-8a2f-1d7a2e3b4c5d'));
-    expect(await outOfLineValues(handle, 'public_posting_search')).toBe(2);
+    expect(await outOfLineValues(handle.db, 'public_posting_search')).toBe(2);
     const all = "'专业' '会计' '报表' '海沧' '物流' '财务'";
     expect(await words()).toEqual([{ case_no: 'VP3502002026000001', words: all }, { case_no: 'VP3502002026000002', words: all }]);
     const counted = await searchPostings(handle.db, now, { q: '会计', district: '350205' });
