@@ -4532,6 +4532,406 @@ export interface components {
                 returnedPayments: number;
             };
         };
+        EffectiveProcess: {
+            processId: string;
+            version: number;
+            definitionId: string;
+            /** @description The level whose version is in force here: the ministry root, a province or a city */
+            level: string;
+            definition: {
+                id: string;
+                version: string;
+                title: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                subject: "person" | "employer";
+                /** @default true */
+                oneActivePerSubject: boolean;
+                initial: string;
+                states: {
+                    [key: string]: {
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        type: "active" | "final";
+                        /** @enum {string} */
+                        outcome?: "completed" | "rejected" | "cancelled";
+                        task?: {
+                            role?: string;
+                            post?: string;
+                            slaWorkingDays?: number;
+                            escalateTo?: string;
+                        };
+                        /** @default [] */
+                        timers: {
+                            event: string;
+                            at: {
+                                workingDays: number | string;
+                            } | {
+                                endOfDate: string;
+                            } | {
+                                /** @enum {boolean} */
+                                monthly: true;
+                            } | {
+                                months: number | string;
+                            };
+                            otherwise?: string;
+                            data?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        }[];
+                        publicNotice?: {
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            endsWith: string;
+                            objection: string;
+                            amountField?: string;
+                            postField?: string;
+                            employerField?: string;
+                        };
+                        /** @default {} */
+                        on: {
+                            [key: string]: {
+                                target: string;
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                roles: string[];
+                                form?: string;
+                                /** @default [] */
+                                rules: {
+                                    id: string;
+                                    cel?: string;
+                                    guard?: string;
+                                    message: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    basis?: string;
+                                }[];
+                                /** @default [] */
+                                separateFrom: string[];
+                                /** @default [] */
+                                actions: {
+                                    type: string;
+                                    params?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /** @default [] */
+                                count: string[];
+                                materials?: {
+                                    code: string;
+                                    title: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    /** @default false */
+                                    required: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @default {} */
+                forms: {
+                    [key: string]: {
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        ui?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @default {} */
+                facts: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        provider: "person";
+                    } | {
+                        /** @enum {string} */
+                        provider: "personNationwide";
+                    } | {
+                        /** @enum {string} */
+                        provider: "employerByCreditCode";
+                        field: string;
+                    } | {
+                        /** @enum {string} */
+                        provider: "institution";
+                        field: string;
+                        /** @enum {string} */
+                        kind: "training" | "skill-assessment" | "employment-agency" | "incubator";
+                    } | {
+                        /** @enum {string} */
+                        provider: "caseByNumber";
+                        field: string;
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "activeCaseOfSubject";
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "personLedgerItems";
+                        itemPrefix: string;
+                    } | {
+                        /** @enum {string} */
+                        provider: "personCases";
+                        process: string;
+                        /** @default [] */
+                        fields: string[];
+                    } | {
+                        /** @enum {string} */
+                        provider: "socialInsurance";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "marketRegulation";
+                        creditCodeField: string;
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "minimumLiving";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        provider: "disabilityCertificate";
+                        /** @enum {string} */
+                        onUnavailable: "refuse" | "caseworkerValue";
+                        field?: string;
+                        askWhen?: {
+                            field: string;
+                            in: string[];
+                        };
+                    };
+                };
+            };
+            locks: components["schemas"]["EffectiveLock"][];
+            parameters: components["schemas"]["EffectiveParameter"][];
+            /** @description The overlay the caller’s level is editing: its draft, else what it last published, else an empty one; null for anyone but a configurator */
+            overlay: {
+                overlay: {
+                    /** @default [] */
+                    operations: ({
+                        /** @enum {string} */
+                        op: "addField";
+                        form: string;
+                        field: string;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        /** @default false */
+                        required: boolean;
+                    } | {
+                        /** @enum {string} */
+                        op: "removeField";
+                        form: string;
+                        field: string;
+                    } | {
+                        /** @enum {string} */
+                        op: "requireField";
+                        form: string;
+                        field: string;
+                    } | {
+                        /** @enum {string} */
+                        op: "relabelField";
+                        form: string;
+                        field: string;
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        op: "relabelState";
+                        state: string;
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        op: "narrowEnum";
+                        form: string;
+                        field: string;
+                        values: string[];
+                    } | {
+                        /** @enum {string} */
+                        op: "insertReview";
+                        after: string;
+                        event: string;
+                        state: string;
+                        title: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                        task: {
+                            role: string;
+                            post: string;
+                            slaWorkingDays: number;
+                            escalateTo?: string;
+                        };
+                        form: {
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            ui?: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                        };
+                        approve: {
+                            event: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            roles: string[];
+                        };
+                        reject?: {
+                            event: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            roles: string[];
+                            target: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        op: "setSla";
+                        state: string;
+                        workingDays: number;
+                    } | {
+                        /** @enum {string} */
+                        op: "setPost";
+                        state: string;
+                        post: string;
+                    } | {
+                        /** @enum {string} */
+                        op: "setRole";
+                        state: string;
+                        /** @enum {string} */
+                        role: "caseworker" | "reviewer" | "configurator" | "evaluator" | "admin";
+                    } | {
+                        /** @enum {string} */
+                        op: "removeState";
+                        state: string;
+                    })[];
+                    /** @default [] */
+                    parameters: {
+                        id: string;
+                        from: string;
+                        value: number | string[];
+                    }[];
+                    /** @default [] */
+                    locks: {
+                        element: string;
+                        reason: {
+                            "zh-CN": string;
+                            en: string;
+                        };
+                    }[];
+                    /** @default {} */
+                    integrations: {
+                        [key: string]: {
+                            /** Format: uri */
+                            url: string;
+                        };
+                    };
+                };
+                /** @enum {string} */
+                source: "draft" | "published" | "empty";
+            } | null;
+        };
+        EffectiveLock: {
+            element: string;
+            reason: components["schemas"]["LocalizedText"];
+            lockedBy: string;
+        };
+        EffectiveParameter: {
+            id: string;
+            title: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @enum {string} */
+            unit: "fen" | "days" | "workingDays" | "months" | "years" | "count" | "percent" | "basisPoints";
+            default: number;
+            min: number;
+            max: number;
+            changes?: {
+                from: string;
+                value: number;
+            }[];
+            legalBasis?: string;
+            /** @description The value in force today at the caller’s level */
+            value: number | string[];
+        } | {
+            id: string;
+            title: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @enum {string} */
+            unit: "codes";
+            default: string[];
+            options: {
+                code: string;
+                title: {
+                    "zh-CN": string;
+                    en: string;
+                };
+            }[];
+            changes?: {
+                from: string;
+                value: string[];
+            }[];
+            legalBasis?: string;
+            /** @description The value in force today at the caller’s level */
+            value: number | string[];
+        };
         OverlayProblem: {
             /**
              * @description The error code (`GET /api/error-codes` lists each with its message)
@@ -8467,9 +8867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["EffectiveProcess"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -25,4 +25,4 @@ export {
   type LegacyImportColumn,
 } from './plugin-manifest.ts';
 export { roles, isRole, type Role } from './roles.ts';
-export { packageManifestSchema, parsePackageManifest, type PackageManifest, type ManifestFinding } from './package-manifest.ts';
+export { packageManifestSchema, numberParameterSchema, listParameterSchema, parsePackageManifest, type PackageManifest, type ManifestFinding } from './package-manifest.ts';

@@ -9,7 +9,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD');
 
 const effective = <T extends z.ZodType>(value: T) => z.array(z.object({ from: date, value }).strict());
 
-const numberParameter = z
+/** A numeric parameter of a package as the wire describes it (the manifest adds its bound checks). */
+export const numberParameterSchema = z
   .object({
     id: camelName,
     title: localizedTextSchema,
@@ -20,12 +21,10 @@ const numberParameter = z
     changes: effective(z.number()).optional(),
     legalBasis: z.string().min(1).optional(),
   })
-  .strict()
-  .refine((p) => p.min <= p.default && p.default <= p.max && (p.changes ?? []).every((c) => p.min <= c.value && c.value <= p.max), {
-    message: 'default and changes within [min, max]',
-  });
+  .strict();
 
-const listParameter = z
+/** A code-list parameter of a package as the wire describes it (the manifest adds its catalogue check). */
+export const listParameterSchema = z
   .object({
     id: camelName,
     title: localizedTextSchema,
@@ -35,10 +34,15 @@ const listParameter = z
     changes: effective(z.array(z.string())).optional(),
     legalBasis: z.string().min(1).optional(),
   })
-  .strict()
-  .refine((p) => [p.default, ...(p.changes ?? []).map((c) => c.value)].every((codes) => codes.every((code) => p.options.some((o) => o.code === code))), {
-    message: 'default and changes name only listed options',
-  });
+  .strict();
+
+const numberParameter = numberParameterSchema.refine((p) => p.min <= p.default && p.default <= p.max && (p.changes ?? []).every((c) => p.min <= c.value && c.value <= p.max), {
+  message: 'default and changes within [min, max]',
+});
+
+const listParameter = listParameterSchema.refine((p) => [p.default, ...(p.changes ?? []).map((c) => c.value)].every((codes) => codes.every((code) => p.options.some((o) => o.code === code))), {
+  message: 'default and changes name only listed options',
+});
 
 const lock = z.object({ process: kebabId, element: z.string().min(1), reason: localizedTextSchema }).strict();
 

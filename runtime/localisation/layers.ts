@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { PlatformError, type EffectiveLock, type Overlay } from '../../engine/index.ts';
+import { PlatformError, overlaySchema, type EffectiveLock, type Overlay } from '../../engine/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
 import { definitions, overlayDrafts } from '../db/schema/index.ts';
@@ -44,19 +44,23 @@ export async function locksAbove(db: Executor, registry: PluginRegistry, process
   return locks;
 }
 
-/** The overlay the user's level is editing: its draft, else what it last published, else an empty one. */
+/**
+ * The overlay the user's level is editing: its draft, else what it last published, else an empty one.
+ * A stored overlay is read back through the overlay schema, so it has every field the schema
+ * defaults even when it was stored without one (the wire and the engine count on them).
+ */
 export async function currentOverlay(db: Executor, user: SessionUser, processId: string): Promise<{ overlay: Overlay; source: 'draft' | 'published' | 'empty' }> {
   const [draft] = await db
     .select({ overlay: overlayDrafts.overlay })
     .from(overlayDrafts)
     .where(and(eq(overlayDrafts.processId, processId), eq(overlayDrafts.orgUnitId, user.orgUnit.id)));
-  if (draft) return { overlay: draft.overlay, source: 'draft' };
+  if (draft) return { overlay: overlaySchema.parse(draft.overlay), source: 'draft' };
   const [published] = await db
     .select({ overlay: definitions.overlay })
     .from(definitions)
     .where(and(eq(definitions.processId, processId), eq(definitions.scopeOrgUnitId, user.orgUnit.id)))
     .orderBy(desc(definitions.version))
     .limit(1);
-  if (published?.overlay) return { overlay: published.overlay, source: 'published' };
-  return { overlay: { operations: [], parameters: [], locks: [], integrations: {} }, source: 'empty' };
+  if (published?.overlay) return { overlay: overlaySchema.parse(published.overlay), source: 'published' };
+  return { overlay: overlaySchema.parse({}), source: 'empty' };
 }

@@ -240,7 +240,7 @@ describe('form fields', () => {
 });
 
 describe('parameter bounds', () => {
-  const [minimumAge, refusalLimit] = unemploymentRegistration.parameters.map((spec) => ({ ...spec, value: undefined }));
+  const [minimumAge, refusalLimit] = unemploymentRegistration.parameters;
 
   it('keeps a value outside the ministry bounds as typed and reports it, rather than clamping it silently', () => {
     expect(numericBounds(refusalLimit!)).toEqual({ min: 1, max: 10 });
@@ -255,7 +255,7 @@ describe('parameter bounds', () => {
   });
 
   it('has no numeric bounds for a code list', () => {
-    const codes = { id: 'categories', title: title('类别', 'Categories'), unit: 'codes' as const, default: ['a'], options: [{ code: 'a', title: title('甲', 'A') }], value: undefined };
+    const codes = { id: 'categories', title: title('类别', 'Categories'), unit: 'codes' as const, default: ['a'], options: [{ code: 'a', title: title('甲', 'A') }] };
     expect(numericBounds(codes)).toBeNull();
     expect(outOfBounds(codes, 99)).toBe(false);
   });

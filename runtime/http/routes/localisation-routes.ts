@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { definitionSchema, overlaySchema } from '../../../engine/index.ts';
+import { definitionSchema, listParameterSchema, numberParameterSchema, overlaySchema } from '../../../engine/index.ts';
 import { diffLevels, effectiveProcess, migrateCases, publishDraft, replayDraft, saveDraft, verifyDraft, versionHistory } from '../../localisation/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
@@ -73,6 +73,35 @@ const Publication = z
   })
   .openapi('Publication');
 
+/** A lock binding the caller's level: the element, why, and `ministry` or the org unit id of the level that set it. */
+const EffectiveLock = z.object({ element: z.string(), reason: LocalizedText, lockedBy: z.string() }).openapi('EffectiveLock');
+
+const inForceToday = { value: z.union([z.number(), z.array(z.string())]).openapi({ description: 'The value in force today at the caller’s level' }) };
+/** A parameter of the process's package with its ministry bounds (or catalogue) and the value in force today. */
+const EffectiveParameter = z
+  .union([numberParameterSchema.extend(inForceToday), listParameterSchema.extend(inForceToday)])
+  .openapi('EffectiveParameter');
+
+/**
+ * What a level sees of a process. The overlay is read back through the engine's overlay schema
+ * (`currentOverlay`), so it has every field the schema defaults, as described here.
+ */
+const EffectiveProcess = z
+  .object({
+    processId: z.string(),
+    version: z.number().int(),
+    definitionId: z.string(),
+    level: z.string().openapi({ description: 'The level whose version is in force here: the ministry root, a province or a city' }),
+    definition: definitionSchema,
+    locks: z.array(EffectiveLock),
+    parameters: z.array(EffectiveParameter),
+    overlay: z
+      .object({ overlay: overlaySchema, source: z.enum(['draft', 'published', 'empty']) })
+      .nullable()
+      .openapi({ description: 'The overlay the caller’s level is editing: its draft, else what it last published, else an empty one; null for anyone but a configurator' }),
+  })
+  .openapi('EffectiveProcess');
+
 const effectiveRoute = secureRoute('processes.read', {
   method: 'get',
   path: '/processes/{processId}/effective',
@@ -80,7 +109,7 @@ const effectiveRoute = secureRoute('processes.read', {
   tags,
   summary: "The definition in force at the caller's level, the locks binding it (who set each, why), parameters in force and the overlay being edited",
   request: { params },
-  responses: { 200: jsonResponse(JsonObject, 'Effective process'), ...errorResponses(404) },
+  responses: { 200: jsonResponse(EffectiveProcess, 'Effective process'), ...errorResponses(404) },
 });
 
 const saveRoute = secureRoute('localisation.edit', {

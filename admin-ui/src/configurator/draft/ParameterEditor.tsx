@@ -14,7 +14,6 @@ const DATE = 'YYYY-MM-DD';
 /** The parameter's value in force today, as text. */
 function shownValue(parameter: EffectiveParameter, l: (text: { 'zh-CN': string; en: string }) => string): string {
   const value = parameter.value;
-  if (value === undefined) return '—';
   if (parameter.unit !== 'codes') return String(value);
   const codes = value as readonly string[];
   return codes.map((code) => l(parameter.options.find((o) => o.code === code)?.title ?? { 'zh-CN': code, en: code })).join('、');
