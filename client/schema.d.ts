@@ -2824,6 +2824,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/exchange/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 408 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back
+         * @description Permission `exchange.manage` (Wire the city to other organisations: register peers and their public keys, make and rotate the city's keys, route each service and the bank (recorded)): roles admin; levels: city; jurisdiction: city.
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exchange/dead-letters/{seq}/put-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a dead letter back in the outbox once its cause is mended (a key registered, a route or an address corrected): due now, its attempts counted afresh, the same envelope sent again; audited
+         * @description Permission `exchange.manage` (Wire the city to other organisations: register peers and their public keys, make and rotate the city's keys, route each service and the bank (recorded)): roles admin; levels: city; jurisdiction: city.
+         */
+        post: operations["putBackDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2834,7 +2874,7 @@ export interface components {
              * @example CASE_VERSION_CONFLICT
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "EXCHANGE_MESSAGE_NOT_FOUND" | "EXCHANGE_MESSAGE_NOT_DEAD" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
             message: {
                 zh: string;
                 en: string;
@@ -4401,10 +4441,10 @@ export interface components {
             sentAt: string | null;
             reconciledAt: string | null;
         };
-        /** @description The batch sent to the bank over the exchange: in the outbox (`sending`, with its attempts and last failure), acknowledged by the bank, or reconciled by its signed answer; null when the city has no bank connector */
+        /** @description The batch sent to the bank over the exchange: in the outbox (`sending`, with its attempts and last failure), given up as a dead letter (`undeliverable`, until the city’s administrator puts it back), acknowledged by the bank, or reconciled by its signed answer; null when the city has no bank connector */
         BankDelivery: {
             /** @enum {string} */
-            state: "sending" | "delivered" | "reconciled";
+            state: "sending" | "undeliverable" | "delivered" | "reconciled";
             bank: string;
             messageId: string;
             attempts: number;
@@ -4938,7 +4978,7 @@ export interface components {
              * @example CASE_VERSION_CONFLICT
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "EXCHANGE_MESSAGE_NOT_FOUND" | "EXCHANGE_MESSAGE_NOT_DEAD" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
             element: string;
             reason: components["schemas"]["LocalizedText"];
             lockedBy?: string;
@@ -5019,7 +5059,7 @@ export interface components {
              * @example CASE_VERSION_CONFLICT
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
+            code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_OTP_REQUIRED" | "AUTH_LOCKED" | "AUTH_THROTTLED" | "PASSWORD_CHANGE_REQUIRED" | "SECOND_FACTOR_REQUIRED" | "PASSWORD_POLICY" | "ROLE_NOT_PERMITTED" | "MAKER_CHECKER_VIOLATION" | "NOT_FOUND" | "PROCESS_NOT_FOUND" | "NO_JOB_SEEKING_REGISTRATION" | "CASE_VERSION_CONFLICT" | "DUPLICATE_RECORD" | "DOCUMENT_NOT_ISSUABLE" | "DOCUMENT_REVOKED" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_WITHDRAWN" | "MATERIAL_NOT_DECLARED" | "MATERIALS_MISSING" | "CASE_CLOSED" | "CONCURRENT_UPDATE" | "TASK_POST_REQUIRED" | "TASK_CLAIMED" | "APPLICATION_EXISTS" | "POSTING_NOT_OPEN" | "APPLICATION_OTHER_CITY" | "APPLICATION_DECIDED" | "TASK_NOT_CLAIMED" | "TASK_NOT_OPEN" | "TASK_SUPERVISOR_REQUIRED" | "TASK_ASSIGNEE_INVALID" | "TRANSITION_NOT_AVAILABLE" | "FORM_INVALID" | "MIGRATION_STATE_MISSING" | "RULE_VIOLATION" | "NOTHING_TO_PAY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "ID_NAME_MISMATCH" | "VERIFICATION_CODE_INVALID" | "SMS_UNAVAILABLE" | "ACCOUNT_NOT_ACTIVE" | "CODE_UNKNOWN" | "RECORD_MERGED" | "MERGE_REFUSED" | "MERGE_DOUBLE_PAYMENT" | "DEFINITION_INVALID" | "OVERLAY_INVALID" | "OVERLAY_LOCK_VIOLATION" | "OVERLAY_LOOSENING" | "OVERLAY_UNCHANGED" | "FINAL_STATE_REMOVED" | "CALENDAR_INVALID" | "PARAMETER_OUT_OF_BOUNDS" | "UNKNOWN_IMPLEMENTATION" | "PLUGIN_DUPLICATE_ID" | "PLUGIN_INVALID" | "ORG_UNIT_OUT_OF_REACH" | "SELF_ADMINISTRATION" | "LAST_ADMINISTRATOR" | "POST_OUT_OF_REACH" | "POST_IN_USE" | "IMPORT_FILE_INVALID" | "IMPORT_HEADER_INVALID" | "IMPORT_NOT_PENDING" | "NOTICE_CLOSED" | "NOTICE_OBJECTION_THROTTLED" | "EXCHANGE_SENDER_UNKNOWN" | "EXCHANGE_KEY_NOT_VALID" | "EXCHANGE_SIGNATURE_INVALID" | "EXCHANGE_PAYLOAD_HASH_MISMATCH" | "EXCHANGE_RECEIVER_NOT_HERE" | "EXCHANGE_MESSAGE_CONFLICT" | "EXCHANGE_REQUEST_EXPIRED" | "EXCHANGE_ACK_INVALID" | "EXCHANGE_MEMBER_UNKNOWN" | "EXCHANGE_PUBLIC_KEY_INVALID" | "EXCHANGE_MEMBER_SERVED_HERE" | "EXCHANGE_MEMBER_NOT_OURS" | "EXCHANGE_MEMBER_UNREACHABLE" | "EXCHANGE_MESSAGE_NOT_FOUND" | "EXCHANGE_MESSAGE_NOT_DEAD" | "BANK_RECONCILIATION_MISMATCH" | "NATIONAL_APPLICATION_INVALID" | "AGENCY_EVENT_INVALID" | "EXCHANGE_PEER_UNAVAILABLE" | "EXCHANGE_QUERY_REFUSED" | "EXCHANGE_RESPONSE_INVALID" | "INTERNAL_ERROR";
             details?: unknown;
         } | {
             /** @enum {string} */
@@ -5790,6 +5830,8 @@ export interface components {
                 receiver: string;
                 pending: number;
                 delivered: number;
+                /** @description Messages given up (dead letters): refused for good by the receiver, or not acknowledged after the last attempt */
+                dead: number;
                 /** @description The most attempts a waiting message has had */
                 attemptsMax: number;
                 nextAttemptAt: string | null;
@@ -5821,6 +5863,22 @@ export interface components {
             cityCode: string;
             member: string;
             bank: string;
+        };
+        DeadLetter: {
+            /** @description The message's number in the outbox */
+            seq: number;
+            messageId: string;
+            sender: string;
+            receiver: string;
+            service: string;
+            /** @description The business key the message carries (an application or batch number), never personal data */
+            businessKey: string;
+            attempts: number;
+            /** @description The receiver's refusal code, `HTTP nnn` or a network error */
+            lastError: string | null;
+            createdAt: string;
+            /** @description When its attempts were given up */
+            deadAt: string;
         };
     };
     responses: {
@@ -11582,6 +11640,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BankWiring"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dead letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putBackDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter as it was, now waiting again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -142,6 +142,9 @@ export const errorCatalogue = {
   EXCHANGE_MEMBER_SERVED_HERE: { kind: 'refusal', 'zh-CN': '该成员的密钥由本节点生成，不能登记外来公钥', en: "This node makes the member's keys: a peer's public key cannot be registered for it" },
   EXCHANGE_MEMBER_NOT_OURS: { kind: 'refusal', 'zh-CN': '该成员是对方机构，本节点不持有其私钥，不能以其名义签名', en: "The member is a peer: this node holds none of its private keys and cannot sign for it" },
   EXCHANGE_MEMBER_UNREACHABLE: { kind: 'refusal', 'zh-CN': '该成员未登记交换接口地址，无法向其发送或查询', en: 'The member has no exchange address registered: nothing can be sent to or asked of it' },
+  // Dead letters (runtime/exchange/dead-letters.ts): only a message given up can be put back in the outbox.
+  EXCHANGE_MESSAGE_NOT_FOUND: { kind: 'refusal', 'zh-CN': '本市发件箱中没有这条消息', en: "There is no such message in the city's outbox" },
+  EXCHANGE_MESSAGE_NOT_DEAD: { kind: 'refusal', 'zh-CN': '该消息未被放弃（仍在重试或已送达），无需重新投递', en: 'The message was not given up (it is still being tried, or was delivered): there is nothing to put back' },
   // The bank connector (runtime/ledger/bank-connector.ts): a reconciliation from the bank whose totals or lines do not agree with the batch is refused as a whole, nothing applied.
   BANK_RECONCILIATION_MISMATCH: { kind: 'refusal', 'zh-CN': '银行对账结果与付款批次不符（笔数、金额或明细），未作任何处理', en: 'The bank\u2019s reconciliation does not agree with the payment batch (count, total or lines): nothing was applied' },
   // The national platform's applications (runtime/national-applications): one not of the documented shape is answered as refused, nothing opened.

@@ -7,7 +7,7 @@ import type { RuntimeContext } from '../runtime-context.ts';
 /** One administrative change: what was done, to which user, unit, post or exchange wiring, and what changed. */
 export interface AdminChange {
   action: string;
-  targetType: 'user' | 'org-unit' | 'post' | 'exchange-member' | 'exchange-service';
+  targetType: 'user' | 'org-unit' | 'post' | 'exchange-member' | 'exchange-service' | 'exchange-message';
   target: string;
   cityCode: string | null;
   details: Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { RequestOrigin } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import type { Executor } from '../db/index.ts';
 import { bankConnectors, exchangeKeys, exchangeMembers, exchangeOutbox, exchangeServices } from '../db/schema/index.ts';
-import { addPeerKey, createKey, memberByCode, registerMember, registerService, rotateKey, servedHere } from '../exchange/index.ts';
+import { addPeerKey, createKey, deadLetters, memberByCode, putBackDeadLetter, registerMember, registerService, rotateKey, servedHere, type DeadLetter } from '../exchange/index.ts';
 import { connectBank } from '../ledger/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { administer } from './admin-audit.ts';
@@ -19,11 +19,12 @@ export interface MemberView {
   keys: { keyId: string; publicKey: string; validFrom: string; validUntil: string | null }[];
 }
 
-/** The messages waiting for or delivered to one receiver, as the city's outbox holds them. */
+/** The messages waiting for, delivered to or given up on one receiver, as the city's outbox holds them. */
 export interface OutboxByReceiver {
   receiver: string;
   pending: number;
   delivered: number;
+  dead: number;
   attemptsMax: number;
   nextAttemptAt: string | null;
   lastError: string | null;
@@ -76,6 +77,7 @@ async function outboxOf(db: Executor, senders: string[]): Promise<OutboxByReceiv
       receiver: exchangeOutbox.receiver,
       pending: sql<number>`count(*) FILTER (WHERE ${exchangeOutbox.status} = 'pending')::int`,
       delivered: sql<number>`count(*) FILTER (WHERE ${exchangeOutbox.status} = 'delivered')::int`,
+      dead: sql<number>`count(*) FILTER (WHERE ${exchangeOutbox.status} = 'dead')::int`,
       attemptsMax: sql<number>`coalesce(max(${exchangeOutbox.attempts}) FILTER (WHERE ${exchangeOutbox.status} = 'pending'), 0)::int`,
       nextAttemptAt: min(exchangeOutbox.nextAttemptAt),
       lastError: sql<string | null>`(array_agg(${exchangeOutbox.lastError} ORDER BY ${exchangeOutbox.seq} DESC) FILTER (WHERE ${exchangeOutbox.status} = 'pending' AND ${exchangeOutbox.lastError} IS NOT NULL))[1]`,
@@ -88,23 +90,48 @@ async function outboxOf(db: Executor, senders: string[]): Promise<OutboxByReceiv
     receiver: row.receiver,
     pending: Number(row.pending),
     delivered: Number(row.delivered),
+    dead: Number(row.dead),
     attemptsMax: Number(row.attemptsMax),
     nextAttemptAt: row.nextAttemptAt === null ? null : new Date(row.nextAttemptAt).toISOString(),
     lastError: row.lastError,
   }));
 }
 
-/** The administrator's city's wiring (`exchange.manage`). */
-export async function exchangeWiring(rt: RuntimeContext, admin: SessionUser): Promise<ExchangeWiring> {
-  const cityCode = cityOf(admin);
-  const services = await rt.db
+/** A city's service routes and bank connection, and the members it sends with (its routes' clients and its bank member). */
+async function routesOf(db: Executor, cityCode: string) {
+  const services = await db
     .select({ service: exchangeServices.service, client: exchangeServices.client, provider: exchangeServices.provider })
     .from(exchangeServices)
     .where(eq(exchangeServices.cityCode, cityCode))
     .orderBy(asc(exchangeServices.service));
-  const [bank] = await rt.db.select({ member: bankConnectors.memberCode, bank: bankConnectors.bankMemberCode }).from(bankConnectors).where(eq(bankConnectors.cityCode, cityCode));
+  const [bank] = await db.select({ member: bankConnectors.memberCode, bank: bankConnectors.bankMemberCode }).from(bankConnectors).where(eq(bankConnectors.cityCode, cityCode));
   const senders = [...new Set([...services.map((route) => route.client), ...(bank ? [bank.member] : [])])];
-  return { cityCode, members: await membersWithKeys(rt.db), services, bank: bank ?? null, outbox: await outboxOf(rt.db, senders) };
+  return { services, bank: bank ?? null, senders };
+}
+
+/** The administrator's city's wiring (`exchange.manage`). */
+export async function exchangeWiring(rt: RuntimeContext, admin: SessionUser): Promise<ExchangeWiring> {
+  const cityCode = cityOf(admin);
+  const { services, bank, senders } = await routesOf(rt.db, cityCode);
+  return { cityCode, members: await membersWithKeys(rt.db), services, bank, outbox: await outboxOf(rt.db, senders) };
+}
+
+/** The messages the administrator's city gave up (`exchange.manage`): what, to whom, how often tried, the last answer. */
+export async function cityDeadLetters(rt: RuntimeContext, admin: SessionUser): Promise<DeadLetter[]> {
+  return deadLetters(rt.db, (await routesOf(rt.db, cityOf(admin))).senders);
+}
+
+/**
+ * Puts one of the city's dead letters back in the outbox, due now (`putBackDeadLetter`), once the cause is
+ * mended; recorded in the audit trail and the access log with the attempts and last failure it had.
+ */
+export async function putBack(rt: RuntimeContext, admin: SessionUser, seq: number, origin: RequestOrigin): Promise<DeadLetter> {
+  const cityCode = cityOf(admin);
+  return administer(rt, admin, origin, async (tx, note, at) => {
+    const letter = await putBackDeadLetter(tx, (await routesOf(tx, cityCode)).senders, seq, at);
+    await note({ action: 'exchange.message.put-back', targetType: 'exchange-message', target: letter.messageId, cityCode, details: { seq, receiver: letter.receiver, service: letter.service, businessKey: letter.businessKey, attempts: letter.attempts, lastError: letter.lastError, deadAt: letter.deadAt } });
+    return letter;
+  });
 }
 
 /** A member as registered: refused as `EXCHANGE_MEMBER_UNKNOWN` when there is none. */

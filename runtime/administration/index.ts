@@ -5,4 +5,4 @@ export { adminUserView, listUsers, type AdminUserView, type UserQuery } from './
 export { childUnits, findUnits, postCatalogueItems, postsUnder, unitDetails, type OfficeView, type OrgNode, type PostView } from './org-directory.ts';
 export { addPost, createOffice, removePost, renamePost, type NewPost } from './org-changes.ts';
 export { temporaryPassword } from './temporary-password.ts';
-export { addMemberKey, exchangeWiring, makeOwnKey, registerPeer, routeService, wireBank, type ExchangeWiring, type MemberView, type OutboxByReceiver } from './exchange-wiring.ts';
+export { addMemberKey, cityDeadLetters, exchangeWiring, makeOwnKey, putBack, registerPeer, routeService, wireBank, type ExchangeWiring, type MemberView, type OutboxByReceiver } from './exchange-wiring.ts';

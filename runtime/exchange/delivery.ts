@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import { exchangeMembers, exchangeOutbox } from '../db/schema/index.ts';
 import { verifyAcknowledgement, type Acknowledgement } from './acknowledgement.ts';
@@ -13,6 +13,17 @@ export const LONGEST_RETRY_MS = 6 * 3600_000;
 /** How long after its `attempt`-th attempt (1, 2, …) a message is tried again: 30 s, doubling each time, at most 6 h. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempt - 1), LONGEST_RETRY_MS);
+}
+
+/** After this many attempts without an acknowledgement a message is given up (30 s doubling to 6 h: about three days). */
+export const LAST_ATTEMPT = 20;
+
+/**
+ * Whether a receiver's answer refuses the message as repeating it cannot change: an HTTP 4xx (a signature, key,
+ * routing or content the receiver does not accept), except 408 and 429, which ask to come back later.
+ */
+export function isFinalRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /** A peer's answer is awaited this long at most. */
@@ -57,7 +68,8 @@ function failureOf(error: unknown): string {
 
 /**
  * Marks a message of the outbox delivered with the receiver's acknowledgement, once it is checked
- * against what was sent (`EXCHANGE_ACK_INVALID` otherwise). Returns whether this call delivered it.
+ * against what was sent (`EXCHANGE_ACK_INVALID` otherwise); a dead letter acknowledged late (a consumer
+ * that pulled it) is delivered too. Returns whether this call delivered it.
  */
 export async function acceptAcknowledgement(ctx: ExchangeContext, value: unknown): Promise<boolean> {
   const claimed = value as Partial<Acknowledgement> | null;
@@ -70,8 +82,8 @@ export async function acceptAcknowledgement(ctx: ExchangeContext, value: unknown
   const ack = await verifyAcknowledgement(ctx.db, value, { messageId: row.messageId, sender: row.sender, receiver: row.receiver, payloadHash: envelope.payloadHash });
   const updated = await ctx.db
     .update(exchangeOutbox)
-    .set({ status: 'delivered', acknowledgement: ack, deliveredAt: ctx.clock(), nextAttemptAt: null, lastError: null })
-    .where(and(eq(exchangeOutbox.seq, row.seq), eq(exchangeOutbox.status, 'pending')))
+    .set({ status: 'delivered', acknowledgement: ack, deliveredAt: ctx.clock(), nextAttemptAt: null, lastError: null, deadAt: null })
+    .where(and(eq(exchangeOutbox.seq, row.seq), inArray(exchangeOutbox.status, ['pending', 'dead'])))
     .returning({ seq: exchangeOutbox.seq });
   return updated.length > 0;
 }
@@ -81,13 +93,17 @@ export interface DeliveryOutcome {
   messageId: string;
   attempts: number;
   delivered: boolean;
+  /** Given up by this attempt: a final refusal, or the last attempt failed. */
+  dead?: boolean;
   error?: string;
 }
 
 /**
  * Pushes every message due (up to `limit`) to its receiver's inbox (`POST {address}/inbox`), checks
  * the acknowledgement and marks the message delivered; a failure (no answer, an error, a refusal,
- * an acknowledgement that does not hold) is recorded and the message waits for its next attempt.
+ * an acknowledgement that does not hold) is recorded and the message waits for its next attempt,
+ * unless the receiver refused it for good (`isFinalRefusal`) or it was the last attempt (`LAST_ATTEMPT`):
+ * then it is a dead letter, tried no more until an administrator puts it back.
  * Messages to members without an address wait for them to pull. Run by the timer worker each round.
  */
 export async function deliverDue(ctx: ExchangeContext, transport: Transport = httpTransport, limit = 100): Promise<DeliveryOutcome[]> {
@@ -105,7 +121,10 @@ export async function deliverDue(ctx: ExchangeContext, transport: Transport = ht
     } catch (error) {
       const details = error instanceof PlatformError ? (error.details as { status?: number; code?: unknown } | undefined) : undefined;
       outcome.error = typeof details?.code === 'string' ? details.code : details?.status ? `HTTP ${details.status}` : failureOf(error);
-      await ctx.db.update(exchangeOutbox).set({ lastError: outcome.error }).where(and(eq(exchangeOutbox.seq, due.seq), eq(exchangeOutbox.status, 'pending')));
+      const dead = (details?.status !== undefined && isFinalRefusal(details.status)) || due.attempts >= LAST_ATTEMPT;
+      if (dead) outcome.dead = true;
+      const given = dead ? { status: 'dead' as const, deadAt: ctx.clock(), nextAttemptAt: null } : {};
+      await ctx.db.update(exchangeOutbox).set({ lastError: outcome.error, ...given }).where(and(eq(exchangeOutbox.seq, due.seq), eq(exchangeOutbox.status, 'pending')));
     }
     outcomes.push(outcome);
   }

@@ -1,6 +1,7 @@
 export { Acknowledgement, verifyAcknowledgement } from './acknowledgement.ts';
 export { canonicalJson, payloadHash, sha256Hex } from './canonical-json.ts';
-export { acceptAcknowledgement, deliverDue, FIRST_RETRY_MS, httpTransport, LONGEST_RETRY_MS, retryDelayMs, type DeliveryOutcome } from './delivery.ts';
+export { acceptAcknowledgement, deliverDue, FIRST_RETRY_MS, httpTransport, isFinalRefusal, LAST_ATTEMPT, LONGEST_RETRY_MS, retryDelayMs, type DeliveryOutcome } from './delivery.ts';
+export { deadLetters, putBackDeadLetter, type DeadLetter } from './dead-letters.ts';
 export { Envelope, EnvelopeHeader, envelopeHash, headerBytes, MemberCode, sealEnvelope, type MessageInput } from './envelope.ts';
 export type { ExchangeContext, Transport } from './exchange-context.ts';
 export { receiveMessage, receivedMessages } from './inbox.ts';

@@ -62,7 +62,11 @@ export async function sendBatchToBank(ctx: ExchangeContext, tx: Transaction, con
   await tx.insert(bankTransmissions).values({ cityCode: batch.cityCode, batchId: batch.id, batchNo: batch.batchNo, sender: envelope.sender, receiver: envelope.receiver, messageId: envelope.messageId, sentAt: new Date(envelope.sentAt) });
 }
 
-/** Where a batch sent over the exchange is: `sending` (in the outbox: attempts, last failure, next attempt), `delivered` (the bank acknowledged), `reconciled`; null for a batch not sent this way. */
+/**
+ * Where a batch sent over the exchange is: `sending` (in the outbox: attempts, last failure, next attempt), `undeliverable`
+ * (given up as a dead letter: the city's administrator puts it back once the cause is mended), `delivered` (the bank
+ * acknowledged), `reconciled`; null for a batch not sent this way.
+ */
 export async function bankDeliveryOf(db: Executor, cityCode: string, batchId: string) {
   const [row] = await db
     .select({ t: bankTransmissions, status: exchangeOutbox.status, attempts: exchangeOutbox.attempts, lastError: exchangeOutbox.lastError, nextAttemptAt: exchangeOutbox.nextAttemptAt, deliveredAt: exchangeOutbox.deliveredAt })
@@ -70,9 +74,9 @@ export async function bankDeliveryOf(db: Executor, cityCode: string, batchId: st
     .innerJoin(exchangeOutbox, and(eq(exchangeOutbox.sender, bankTransmissions.sender), eq(exchangeOutbox.messageId, bankTransmissions.messageId)))
     .where(and(eq(bankTransmissions.cityCode, cityCode), eq(bankTransmissions.batchId, batchId)));
   if (!row) return null;
-  const state = row.t.reconciliationId ? 'reconciled' : row.status === 'delivered' ? 'delivered' : 'sending';
+  const state = row.t.reconciliationId ? 'reconciled' : row.status === 'delivered' ? 'delivered' : row.status === 'dead' ? 'undeliverable' : 'sending';
   return {
-    state: state as 'sending' | 'delivered' | 'reconciled',
+    state: state as 'sending' | 'undeliverable' | 'delivered' | 'reconciled',
     bank: row.t.receiver,
     messageId: row.t.messageId,
     attempts: row.attempts,

@@ -66,6 +66,8 @@ const statusAndKind: Record<ErrorCode, [number, ErrorKind]> = {
   EXCHANGE_MEMBER_SERVED_HERE: [409, 'refusal'],
   EXCHANGE_MEMBER_NOT_OURS: [409, 'refusal'],
   EXCHANGE_MEMBER_UNREACHABLE: [409, 'refusal'],
+  EXCHANGE_MESSAGE_NOT_FOUND: [404, 'refusal'],
+  EXCHANGE_MESSAGE_NOT_DEAD: [409, 'refusal'],
   BANK_RECONCILIATION_MISMATCH: [422, 'refusal'],
   NATIONAL_APPLICATION_INVALID: [422, 'refusal'],
   AGENCY_EVENT_INVALID: [422, 'refusal'],

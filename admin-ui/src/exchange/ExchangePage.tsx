@@ -7,6 +7,7 @@ import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { useExchangeMessages } from './messages.ts';
 import type { ExchangeMember, OutboxRow } from './types.ts';
+import { DeadLetters } from './DeadLetters.tsx';
 import { MemberForm, PeerKeyForm, RouteForm } from './WiringForms.tsx';
 
 /** Which dialog is open. */
@@ -16,7 +17,7 @@ type Dialog = { kind: 'member'; member?: ExchangeMember } | { kind: 'key'; membe
  * 数据交换 (`#/admin/exchange`), for the city's administrator: the members of the exchange with their
  * public keys (the city's own, made and rotated here; the peers', registered as they hand them over),
  * which peer answers each service of the city and which bank takes its payment batches, and the
- * outbox by receiver with why messages wait.
+ * outbox by receiver with why messages wait, and the messages given up (dead letters), to put back.
  */
 export default function ExchangePage() {
   const t = useExchangeMessages();
@@ -126,12 +127,15 @@ export default function ExchangePage() {
             { title: t('receiver'), dataIndex: 'receiver', render: name },
             { title: t('pending'), dataIndex: 'pending' },
             { title: t('delivered'), dataIndex: 'delivered' },
+            { title: t('dead'), dataIndex: 'dead', render: (dead: number) => (dead > 0 ? <Typography.Text type="danger">{dead}</Typography.Text> : dead) },
             { title: t('attempts'), dataIndex: 'attemptsMax' },
             { title: t('nextAttempt'), dataIndex: 'nextAttemptAt', render: (at: string | null) => (at ? chinaTime(at) : '—') },
             { title: t('lastError'), dataIndex: 'lastError', render: (error: string | null) => (error ? <Typography.Text type="danger">{error}</Typography.Text> : '—') },
           ]}
         />
       </Card>
+
+      <DeadLetters nameOf={name} onPutBack={answer.reload} />
 
       {dialog?.kind === 'member' && <MemberForm member={dialog.member} onClose={() => setDialog(null)} onSaved={saved} />}
       {dialog?.kind === 'key' && <PeerKeyForm member={dialog.member} onClose={() => setDialog(null)} onSaved={saved} />}

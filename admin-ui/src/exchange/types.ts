@@ -8,3 +8,6 @@ export type ExchangeMember = ExchangeWiring['members'][number];
 
 /** The messages the city's outbox holds for one receiver. */
 export type OutboxRow = ExchangeWiring['outbox'][number];
+
+/** A message the city gave up (`GET /api/admin/exchange/dead-letters`). */
+export type DeadLetter = Answer<'/api/admin/exchange/dead-letters', 'get'>['items'][number];

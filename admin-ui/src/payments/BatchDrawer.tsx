@@ -54,9 +54,11 @@ export function BatchDrawer({ batchId, user, onClose, onChanged }: { batchId: st
   const bankDelivery = (bank: BankDelivery) =>
     bank.state === 'sending'
       ? t('bank.sending', { attempts: bank.attempts, error: bank.lastError ?? '—', next: bank.nextAttemptAt ? chinaTime(bank.nextAttemptAt) : '—' })
-      : bank.state === 'delivered'
-        ? t('bank.delivered', { at: chinaTime(bank.deliveredAt) })
-        : t('bank.reconciled');
+      : bank.state === 'undeliverable'
+        ? t('bank.undeliverable', { attempts: bank.attempts, error: bank.lastError ?? '—' })
+        : bank.state === 'delivered'
+          ? t('bank.delivered', { at: chinaTime(bank.deliveredAt) })
+          : t('bank.reconciled');
 
   const title = batch ? t('batchTitle', { batchNo: batch.batchNo }) : common('loading');
   return (

@@ -31,6 +31,7 @@ export const useMessages = defineMessages({
   'batch.reconciled': { 'zh-CN': '已对账', en: 'Reconciled' },
   bankExchange: { 'zh-CN': '银行交换', en: 'Bank exchange' },
   'bank.sending': { 'zh-CN': '发送中：已尝试 {attempts} 次，最近失败 {error}，下次 {next}', en: 'Sending: {attempts} attempts, last failure {error}, next {next}' },
+  'bank.undeliverable': { 'zh-CN': '无法送达：已尝试 {attempts} 次，最近失败 {error}；已停止重试，请系统管理员排除原因后在“数据交换”中重新投递', en: 'Undeliverable: {attempts} attempts, last failure {error}; no more attempts until the administrator mends the cause and puts it back (Data exchange)' },
   'bank.delivered': { 'zh-CN': '银行已签收（{at}），待银行对账', en: 'Acknowledged by the bank ({at}), awaiting its reconciliation' },
   'bank.reconciled': { 'zh-CN': '银行已签名回执对账', en: "Reconciled by the bank's signed answer" },
   'payment.issued': { 'zh-CN': '已生成', en: 'Issued' },

@@ -1,4 +1,8 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Where a message of the outbox stands: waiting for an acknowledgement, acknowledged, or given up (a dead letter). */
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 
 /**
  * 交换成员: the organisations this node exchanges messages with, itself included (runtime/exchange).
@@ -52,17 +56,24 @@ export const exchangeOutbox = pgTable(
     /** The payload's canonical JSON sealed by the key ring (it may carry personal data). */
     payloadSealed: text('payload_sealed').notNull(),
     envelopeHash: text('envelope_hash').notNull(),
-    /** `pending` until a valid acknowledgement comes back, then `delivered`. */
-    status: text('status').$type<'pending' | 'delivered'>().notNull(),
+    /**
+     * `pending` until a valid acknowledgement comes back, then `delivered`; `dead` (a dead letter) when the
+     * receiver refused it as repeating cannot change, or after the last attempt: no more attempts until an
+     * administrator puts it back.
+     */
+    status: text('status').$type<OutboxStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     /** Why the last attempt failed: an error code, an HTTP status or a network error's name. */
     lastError: text('last_error'),
     acknowledgement: jsonb('acknowledgement').$type<Record<string, unknown>>(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** When its attempts were given up (a dead letter); null while pending or once delivered or put back. */
+    deadAt: timestamp('dead_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    check('exchange_outbox_status_check', sql`${t.status} IN ('pending', 'delivered', 'dead')`),
     uniqueIndex('exchange_outbox_message_idx').on(t.sender, t.messageId),
     index('exchange_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('exchange_outbox_feed_idx').on(t.receiver, t.seq),

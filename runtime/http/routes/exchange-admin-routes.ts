@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { addMemberKey, exchangeWiring, makeOwnKey, registerPeer, routeService, wireBank } from '../../administration/index.ts';
+import { addMemberKey, cityDeadLetters, exchangeWiring, makeOwnKey, putBack, registerPeer, routeService, wireBank } from '../../administration/index.ts';
 import { MemberCode } from '../../exchange/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
@@ -33,6 +33,7 @@ const Wiring = z
         receiver: z.string(),
         pending: z.number().int(),
         delivered: z.number().int(),
+        dead: z.number().int().openapi({ description: 'Messages given up (dead letters): refused for good by the receiver, or not acknowledged after the last attempt' }),
         attemptsMax: z.number().int().openapi({ description: 'The most attempts a waiting message has had' }),
         nextAttemptAt: z.string().nullable(),
         lastError: z.string().nullable().openapi({ description: 'Why the latest waiting message’s last attempt failed (an error code, `HTTP nnn` or a network error)' }),
@@ -112,6 +113,40 @@ const bankRoute = secureRoute('exchange.manage', {
   responses: { 200: jsonResponse(Bank, 'Connected'), ...errorResponses(404, 409) },
 });
 
+const DeadLetter = z
+  .object({
+    seq: z.number().int().openapi({ description: "The message's number in the outbox" }),
+    messageId: z.string(),
+    sender: z.string(),
+    receiver: z.string(),
+    service: z.string(),
+    businessKey: z.string().openapi({ description: 'The business key the message carries (an application or batch number), never personal data' }),
+    attempts: z.number().int(),
+    lastError: z.string().nullable().openapi({ description: "The receiver's refusal code, `HTTP nnn` or a network error" }),
+    createdAt: z.string(),
+    deadAt: z.string().openapi({ description: 'When its attempts were given up' }),
+  })
+  .openapi('DeadLetter');
+
+const deadLettersRoute = secureRoute('exchange.manage', {
+  method: 'get',
+  path: '/admin/exchange/dead-letters',
+  operationId: 'listDeadLetters',
+  tags,
+  summary: "The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 408 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back",
+  responses: { 200: jsonResponse(z.object({ items: z.array(DeadLetter) }), 'Dead letters') },
+});
+
+const putBackRoute = secureRoute('exchange.manage', {
+  method: 'post',
+  path: '/admin/exchange/dead-letters/{seq}/put-back',
+  operationId: 'putBackDeadLetter',
+  tags,
+  summary: 'Put a dead letter back in the outbox once its cause is mended (a key registered, a route or an address corrected): due now, its attempts counted afresh, the same envelope sent again; audited',
+  request: { params: z.object({ seq: z.coerce.number().int().positive().openapi({ param: { name: 'seq', in: 'path' } }) }) },
+  responses: { 200: jsonResponse(DeadLetter, 'The letter as it was, now waiting again'), ...errorResponses(404, 409) },
+});
+
 /** A city's administrator wires it to other organisations over the exchange; every change is recorded. */
 export function exchangeAdminRoutes(rt: RuntimeContext) {
   return apiRouter()
@@ -124,5 +159,7 @@ export function exchangeAdminRoutes(rt: RuntimeContext) {
     })
     .openapi(ownKeyRoute, async (c) => c.json(await makeOwnKey(rt, c.get('user'), c.req.valid('param').code, c.get('origin')), 200))
     .openapi(serviceRoute, async (c) => c.json(await routeService(rt, c.get('user'), { service: c.req.valid('param').service, ...c.req.valid('json') }, c.get('origin')), 200))
-    .openapi(bankRoute, async (c) => c.json(await wireBank(rt, c.get('user'), c.req.valid('json'), c.get('origin')), 200));
+    .openapi(bankRoute, async (c) => c.json(await wireBank(rt, c.get('user'), c.req.valid('json'), c.get('origin')), 200))
+    .openapi(deadLettersRoute, async (c) => c.json({ items: await cityDeadLetters(rt, c.get('user')) }, 200))
+    .openapi(putBackRoute, async (c) => c.json(await putBack(rt, c.get('user'), c.req.valid('param').seq, c.get('origin')), 200));
 }

@@ -70,7 +70,7 @@ const Batch = z
 
 const BankDelivery = z
   .object({
-    state: z.enum(['sending', 'delivered', 'reconciled']),
+    state: z.enum(['sending', 'undeliverable', 'delivered', 'reconciled']),
     bank: z.string(),
     messageId: z.string(),
     attempts: z.number().int(),
@@ -80,7 +80,7 @@ const BankDelivery = z
     reconciliationId: z.string().nullable(),
   })
   .nullable()
-  .openapi('BankDelivery', { description: 'The batch sent to the bank over the exchange: in the outbox (`sending`, with its attempts and last failure), acknowledged by the bank, or reconciled by its signed answer; null when the city has no bank connector' });
+  .openapi('BankDelivery', { description: 'The batch sent to the bank over the exchange: in the outbox (`sending`, with its attempts and last failure), given up as a dead letter (`undeliverable`, until the city’s administrator puts it back), acknowledged by the bank, or reconciled by its signed answer; null when the city has no bank connector' });
 
 const Payment = z
   .object({
