@@ -1,10 +1,14 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { ensureUiBuilt } from '../admin-ui-build.ts';
 import { readConfig } from '../config.ts';
 import { freshKeyRing, writeKeyFile } from '../crypto/index.ts';
+import { ADMIN_BASE } from '../http/admin-base.ts';
 import { createApiApp } from '../http/app.ts';
+import { createServerApp } from '../http/server-app.ts';
 import { attachProvince, grantNationalReader, linkProvince, type FederationNode } from '../national/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../seed/index.ts';
@@ -16,9 +20,13 @@ import { startTimerWorker } from '../timers/index.ts';
  * each a runtime on a PostgreSQL database of its own on one server, listening on consecutive ports:
  * databases created if missing, migrated, seeded (org tree, demo accounts), linked on the exchange,
  * the provinces' national views attached at the national node as foreign tables (postgres_fdw).
- * Then one person registered unemployed in 福建 and the same ID number tried in 广东.
+ * Then one person registered unemployed in 福建 and the same ID number tried in 广东. Each node serves
+ * the workbench too (`/admin/`, the build in `UI_DIR` or admin-ui/dist, built when stale): the ministry
+ * evaluator's 全国查询 screen at the national node.
  *
  *   npm run national:demo -- [--server postgres://postgres@127.0.0.1:5432] [--port 3100] [--prefix pes_demo]
+ *
+ * `--port 0` puts each node on a free port (the browser test does), named in the ready lines.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -29,6 +37,7 @@ if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) throw new RangeError('--prefix: lowe
 const dataDir = join('data', prefix);
 const keyFile = join(dataDir, 'pii-keys.json');
 const reader = { user: `${prefix}_national_reader`, password: 'national-reader-demo' };
+const uiDir = process.env['UI_DIR'] || fileURLToPath(new URL('../../admin-ui/dist', import.meta.url));
 
 interface NodeSpec {
   key: string;
@@ -65,21 +74,21 @@ async function createDatabases(names: readonly string[]): Promise<void> {
 
 const progress = (message: string) => console.log(message);
 
-/** Opens a node's runtime on its database (migrations, seed) and serves its API; the timer worker delivers its exchange messages. */
-async function startNode(spec: NodeSpec, port: number) {
+/** Opens a node's runtime on its database (migrations, seed) and serves its API and workbench on `port` (0: a free one); the timer worker delivers its exchange messages. */
+async function startNode(spec: NodeSpec, asked: number) {
   process.env['DEMO_CITY'] = spec.demoCity;
   const config = readConfig({
     ...process.env,
     DATABASE_URL: databaseUrl(`${prefix}_${spec.key}`),
     PII_KEY_FILE: keyFile,
-    PORT: String(port),
+    PORT: String(asked),
     TIMER_POLL_MS: '2000',
     NATIONAL_CLAIMS: spec.province ? 'exchange' : 'none',
   });
   progress(`— ${spec.name} (${config.databaseUrl})`);
   const { rt, handle } = await openRuntime(config, (message) => progress(`  ${message}`));
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: createApiApp(rt).fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
+    const s = serve({ fetch: createServerApp(rt, uiDir).fetch, port: asked, hostname: '127.0.0.1' }, (info) => resolve({ server: s, port: info.port }));
   });
   const stopTimers = startTimerWorker(rt, config.timerPollMs, (error) => console.error('timer worker', error));
   const node: FederationNode = { rt, memberCode: spec.memberCode, name: spec.name, address: `http://127.0.0.1:${port}/api/exchange` };
@@ -122,8 +131,9 @@ function outcome(answer: Awaited<ReturnType<typeof registerUnemployed>>): string
 async function main(): Promise<void> {
   if (!existsSync(keyFile)) writeKeyFile(keyFile, freshKeyRing());
   await createDatabases(specs.map((s) => `${prefix}_${s.key}`));
+  await ensureUiBuilt(uiDir, progress);
   const nodes: DemoNode[] = [];
-  for (const [i, spec] of specs.entries()) nodes.push(await startNode(spec, basePort + i));
+  for (const [i, spec] of specs.entries()) nodes.push(await startNode(spec, basePort === 0 ? 0 : basePort + i));
   const [national, ...provinces] = nodes as [DemoNode, ...DemoNode[]];
   await insertDemoUsers(national.rt.db, [{ username: 'ministry-evaluator', displayName: '部级评估员', role: 'evaluator', orgUnitId: MINISTRY_ID }]);
   for (const province of provinces) {
@@ -139,6 +149,7 @@ async function main(): Promise<void> {
   const api = (port: number) => `http://127.0.0.1:${port}/api`;
   console.log(`
 就绪 ready — accounts' password: demo
+  全国查询 workbench http://127.0.0.1:${national.port}${ADMIN_BASE}#/national   (ministry-evaluator)
   national node   ${api(national.port)}   (ministry-evaluator; OpenAPI ${api(national.port)}/openapi.json)
   福建 350000      ${api(provinces[0]!.port)}   (caseworker, reviewer of 厦门)
   广东 440000      ${api(provinces[1]!.port)}   (caseworker, reviewer of 广州)
