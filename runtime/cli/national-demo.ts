@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { ensureUiBuilt } from '../admin-ui-build.ts';
 import { readConfig } from '../config.ts';
+import { citizenIdCheckCharacter, creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/identifiers/index.ts';
 import { freshKeyRing, writeKeyFile } from '../crypto/index.ts';
 import { ADMIN_BASE } from '../http/admin-base.ts';
 import { createApiApp } from '../http/app.ts';
@@ -121,6 +122,64 @@ async function registerUnemployed(rt: RuntimeContext, idNumber: string, residenc
   return call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, reviewer, { type: 'approve', data: { opinion: '同意' }, version: 2 });
 }
 
+/** A date `days` after today in China (UTC+8), `YYYY-MM-DD`. */
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A valid unified social credit code of an enterprise registered in `area`, from an 8-character organisation code body. */
+function creditCode(area: string, body: string): string {
+  const first17 = `91${area}${body}${organizationCodeCheckCharacter(body)}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** A province's demo market: an employer posting warehouse keepers in a district, and a job seeker there. */
+interface DemoMarket {
+  area: string;
+  employer: { body: string; name: string };
+  headcount: number;
+  seeker: { first17: string; name: string };
+}
+
+/**
+ * The province's market this quarter, so its 求人倍率 has something to count: an employer's posting of
+ * `headcount` warehouse keepers, submitted and published, and a job seeker registered for the same work
+ * (ratio headcount : 1). Nothing when an earlier run registered the employer; a refused step stops the demo.
+ */
+async function openMarket(rt: RuntimeContext, market: DemoMarket): Promise<string> {
+  const login = async (username: string) => (await call(rt, 'POST', '/api/auth/login', undefined, { username, password: 'demo' })).body['token'] as string;
+  const [caseworker, reviewer] = [await login('caseworker'), await login('reviewer')];
+  const ok = async (step: string, answer: Promise<Awaited<ReturnType<typeof call>>>) => {
+    const { status, body } = await answer;
+    if (status >= 300) throw new Error(`${step}: ${status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const employerCreditCode = creditCode(market.area.slice(0, 4) + '00', market.employer.body);
+  const employer = await call(rt, 'POST', '/api/employers', caseworker, { creditCode: employerCreditCode, name: market.employer.name });
+  if (employer.status === 409) return 'posted by an earlier run';
+  if (employer.status !== 201) throw new Error(`employer: ${employer.status} ${JSON.stringify(employer.body)}`);
+  const posting = await ok('vacancy-posting', call(rt, 'POST', '/api/cases', caseworker, { processId: 'vacancy-posting', subjectId: employer.body['id'] }));
+  const form = {
+    employerCreditCode, headcount: market.headcount, title: '仓库管理员', occupation: '4-02-06-03', duties: '负责货物出入库登记与盘点。', requirements: '男女不限，能适应倒班。',
+    education: '60', payMinFen: 450_000, payMaxFen: 600_000, payBasis: 'monthly', workArea: market.area, employmentForm: 'full-time',
+    validFrom: chinaDay(0), validUntil: chinaDay(60), contactName: '王女士', contactPhone: '13800138000',
+  };
+  const events = `/api/cases/${posting['id']}/events`;
+  await ok('submit', call(rt, 'POST', events, caseworker, { type: 'submit', data: form, version: 1 }));
+  await ok('startReview', call(rt, 'POST', events, reviewer, { type: 'startReview', data: {}, version: 2 }));
+  await ok('publish', call(rt, 'POST', events, reviewer, { type: 'publish', data: { opinion: '信息真实，予以发布' }, version: 3 }));
+  const idNumber = market.seeker.first17 + citizenIdCheckCharacter(market.seeker.first17);
+  const person = await ok('person', call(rt, 'POST', '/api/persons', caseworker, { idNumber, name: market.seeker.name }));
+  const seeking = await ok('job-seeking', call(rt, 'POST', '/api/cases', caseworker, { processId: 'job-seeking', subjectId: person['id'] }));
+  const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: [market.area], expectedPayFen: 500_000, education: '60', availableFrom: chinaDay(0), validUntil: chinaDay(90) };
+  await ok('register', call(rt, 'POST', `/api/cases/${seeking['id']}/events`, caseworker, { type: 'register', data: profile, version: 1 }));
+  return `${market.headcount} openings, 1 job seeker`;
+}
+
+/** The provinces' demo markets: 福建 in 思明区, 广东 in 天河区. */
+const markets: Record<string, DemoMarket> = {
+  fujian: { area: '350203', employer: { body: 'MA8TQ2K5', name: '厦门示例物流有限公司' }, headcount: 3, seeker: { first17: '35020319920315052', name: '陈雅琴' } },
+  guangdong: { area: '440106', employer: { body: 'MA9UR3L6', name: '广州示例仓储有限公司' }, headcount: 2, seeker: { first17: '44010619930422061', name: '梁志明' } },
+};
+
 /** What an approval's answer says, in a line. */
 function outcome(answer: Awaited<ReturnType<typeof registerUnemployed>>): string {
   if (!answer) return 'registered by an earlier run';
@@ -146,6 +205,7 @@ async function main(): Promise<void> {
   const inFujian = await registerUnemployed(provinces[0]!.rt, idNumber, '350203');
   const inGuangdong = await registerUnemployed(provinces[1]!.rt, idNumber, '440106');
   progress(`\n失业登记 unemployment registration of ${idNumber}: 福建 ${outcome(inFujian)}; then 广东 ${outcome(inGuangdong)}`);
+  for (const province of provinces) progress(`岗位与求职 market of ${province.spec.name}: ${await openMarket(province.rt, markets[province.spec.key]!)}`);
   const api = (port: number) => `http://127.0.0.1:${port}/api`;
   console.log(`
 就绪 ready — accounts' password: demo
