@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Answer } from '../../../client/index.ts';
 import { call, client, errorText } from '../api.ts';
@@ -97,7 +97,7 @@ export function PersonAcrossProvinces() {
       {error !== null && <Alert className="form-alert" type="error" role="alert" showIcon title={errorText(error, locale)} />}
       {answer && (
         <>
-          <Typography.Title level={4} id="national-person-provinces">{t('perProvince')}</Typography.Title>
+          <h4 id="national-person-provinces" className="national-subtitle">{t('perProvince')}</h4>
           <ScrollRegion title={t('perProvince')}>
             <Table<Row>
               rowKey="key"
@@ -115,7 +115,7 @@ export function PersonAcrossProvinces() {
               ]}
             />
           </ScrollRegion>
-          <Typography.Title level={4} id="national-person-claims">{t('claims')}</Typography.Title>
+          <h4 id="national-person-claims" className="national-subtitle">{t('claims')}</h4>
           <Table<Claim>
             rowKey={(claim) => `${claim.statusKey}|${claim.holder}`}
             size="small"

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, DatePicker, Form, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { Answer } from '../../../client/index.ts';
 import { errorText } from '../api.ts';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { chinaToday, isAfterToday, periodDays, quarterOf } from '../evaluator/period.ts';
@@ -9,9 +8,8 @@ import { codeLabel, useDivisionNames } from '../forms/code-tables.ts';
 import { useCommon, useLocale } from '../i18n.ts';
 import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
+import { marketCells, type ProvinceFigures } from './market-cells.ts';
 import { useNationalMessages } from './messages.ts';
-
-type ProvinceFigures = Answer<'/api/national/supply-demand', 'get'>[number];
 
 /**
  * 各省求人倍率: each province's demand, job seekers and ratio for a quarter, as the province answered
@@ -27,7 +25,6 @@ export function ProvinceMarket() {
   const loaded = useApi('/api/national/supply-demand', { query: { quarter } });
   const rows = loaded.data ?? [];
   const names = useDivisionNames(rows.map((row) => row.province));
-  const figure = (row: ProvinceFigures, value: (figures: NonNullable<ProvinceFigures['figures']>) => number | null) => (row.figures ? (value(row.figures) ?? '—') : '—');
 
   return (
     <Card size="small" title={<h3 id="national-market-title" className="evaluator-card-title">{t('market')}</h3>}>
@@ -58,13 +55,16 @@ export function ProvinceMarket() {
           locale={tableLocale(loaded.loading, t('noProvinces'))}
           columns={[
             { title: t('province'), key: 'province', render: (_, row) => codeLabel(row.province, names(row.province) ?? row.name) },
-            { title: t('demand'), key: 'demand', align: 'right', render: (_, row) => figure(row, (f) => f.demand) },
-            { title: t('supply'), key: 'supply', align: 'right', render: (_, row) => figure(row, (f) => f.supply) },
-            { title: t('ratio'), key: 'ratio', align: 'right', render: (_, row) => (row.figures && row.figures.ratio === null ? <span title={t('noRatio')}>—</span> : figure(row, (f) => f.ratio)) },
+            { title: t('demand'), key: 'demand', align: 'right', render: (_, row) => marketCells(row).demand },
+            { title: t('supply'), key: 'supply', align: 'right', render: (_, row) => marketCells(row).supply },
+            { title: t('ratio'), key: 'ratio', align: 'right', render: (_, row) => marketCells(row).ratio },
             {
               title: t('answer'),
               key: 'answer',
-              render: (_, row) => (row.figures ? <Tag color="green">{t('answered')}</Tag> : <Tag color="red">{t('noAnswer', { code: row.error ?? '—' })}</Tag>),
+              render: (_, row) => {
+                const cells = marketCells(row);
+                return cells.answered ? <Tag color="green">{t('answered')}</Tag> : <Tag color="red">{t('noAnswer', { code: cells.error ?? '' })}</Tag>;
+              },
             },
           ]}
         />

@@ -17,10 +17,9 @@ export const useNationalMessages = defineMessages({
   answer: { 'zh-CN': '答复', en: 'Answer' },
   answered: { 'zh-CN': '已答复', en: 'Answered' },
   noAnswer: { 'zh-CN': '未答复（{code}）', en: 'No answer ({code})' },
-  noRatio: { 'zh-CN': '无求职人员，不计算', en: 'No job seekers: not computed' },
   marketNote: {
-    'zh-CN': '每个省按本省职业供求分析的口径统计后答复，部级不重新计算；未答复的省份不计为零。',
-    en: 'Each province answers with the totals of its own supply and demand analysis; the ministry recounts nothing, and a province that did not answer is not counted as zero.',
+    'zh-CN': '每个省按本省职业供求分析的口径统计后答复，部级不重新计算；求职人数为0时不计算求人倍率（—）；未答复的省份不计为零。',
+    en: 'Each province answers with the totals of its own supply and demand analysis; the ministry recounts nothing. With no job seekers there is no ratio (—); a province that did not answer is not counted as zero.',
   },
   noProvinces: { 'zh-CN': '尚未接入省份', en: 'No province attached yet' },
   person: { 'zh-CN': '人员就业失业状态', en: 'A person’s employment status' },
