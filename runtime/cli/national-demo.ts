@@ -142,7 +142,8 @@ interface DemoMarket {
 /**
  * The province's market this quarter, so its 求人倍率 has something to count: an employer's posting of
  * `headcount` warehouse keepers, submitted and published, and a job seeker registered for the same work
- * (ratio headcount : 1). Nothing when an earlier run registered the employer; a refused step stops the demo.
+ * (ratio headcount : 1), in the processes the installed packages declare for a published vacancy and an
+ * active job seeker. Nothing when an earlier run registered the employer; a refused step stops the demo.
  */
 async function openMarket(rt: RuntimeContext, market: DemoMarket): Promise<string> {
   const login = async (username: string) => (await call(rt, 'POST', '/api/auth/login', undefined, { username, password: 'demo' })).body['token'] as string;
@@ -156,7 +157,7 @@ async function openMarket(rt: RuntimeContext, market: DemoMarket): Promise<strin
   const employer = await call(rt, 'POST', '/api/employers', caseworker, { creditCode: employerCreditCode, name: market.employer.name });
   if (employer.status === 409) return 'posted by an earlier run';
   if (employer.status !== 201) throw new Error(`employer: ${employer.status} ${JSON.stringify(employer.body)}`);
-  const posting = await ok('vacancy-posting', call(rt, 'POST', '/api/cases', caseworker, { processId: 'vacancy-posting', subjectId: employer.body['id'] }));
+  const posting = await ok('posting', call(rt, 'POST', '/api/cases', caseworker, { processId: rt.registry.meaning('publishedVacancy').process, subjectId: employer.body['id'] }));
   const form = {
     employerCreditCode, headcount: market.headcount, title: '仓库管理员', occupation: '4-02-06-03', duties: '负责货物出入库登记与盘点。', requirements: '男女不限，能适应倒班。',
     education: '60', payMinFen: 450_000, payMaxFen: 600_000, payBasis: 'monthly', workArea: market.area, employmentForm: 'full-time',
@@ -168,7 +169,7 @@ async function openMarket(rt: RuntimeContext, market: DemoMarket): Promise<strin
   await ok('publish', call(rt, 'POST', events, reviewer, { type: 'publish', data: { opinion: '信息真实，予以发布' }, version: 3 }));
   const idNumber = market.seeker.first17 + citizenIdCheckCharacter(market.seeker.first17);
   const person = await ok('person', call(rt, 'POST', '/api/persons', caseworker, { idNumber, name: market.seeker.name }));
-  const seeking = await ok('job-seeking', call(rt, 'POST', '/api/cases', caseworker, { processId: 'job-seeking', subjectId: person['id'] }));
+  const seeking = await ok('seeking', call(rt, 'POST', '/api/cases', caseworker, { processId: rt.registry.meaning('activeJobSeeker').process, subjectId: person['id'] }));
   const profile = { desiredOccupations: ['4-02-06-03'], desiredAreas: [market.area], expectedPayFen: 500_000, education: '60', availableFrom: chinaDay(0), validUntil: chinaDay(90) };
   await ok('register', call(rt, 'POST', `/api/cases/${seeking['id']}/events`, caseworker, { type: 'register', data: profile, version: 1 }));
   return `${market.headcount} openings, 1 job seeker`;
