@@ -31,6 +31,7 @@ const UsersPage = lazy(() => import('./administration/UsersPage.tsx'));
 const OrgPage = lazy(() => import('./administration/OrgPage.tsx'));
 const ExchangePage = lazy(() => import('./exchange/ExchangePage.tsx'));
 const ImportsPage = lazy(() => import('./imports/ImportsPage.tsx'));
+const NationalPage = lazy(() => import('./national/NationalPage.tsx'));
 
 /** Which screen a path shows. */
 function screenFor(path: string, user: SessionUser): ReactNode {
@@ -54,6 +55,7 @@ function screenFor(path: string, user: SessionUser): ReactNode {
   if (path === '/audit') return <AuditPage />;
   if (path === '/funds') return <FundsPage user={user} />;
   if (path === '/informatisation') return <InformatisationPage user={user} />;
+  if (path === '/national') return <NationalPage />;
   if (path === '/payments') return <PaymentsPage user={user} />;
   if (path === '/institutions') return <InstitutionsPage user={user} />;
   if (path === '/imports') return <ImportsPage user={user} />;

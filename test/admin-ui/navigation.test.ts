@@ -22,8 +22,8 @@ describe('menu by role', () => {
     // Payment batches: whoever may issue them (caseworkers, reviewers) or approve sending them (reviewers).
     expect(navigationFor('reviewer').map((item) => item.path)).toEqual(['/tasks', '/cases', '/cases/new', '/imports', '/payments', '/institutions']);
     expect(navigationFor('configurator').map((item) => item.path)).toEqual(['/config', '/dashboard', '/review', '/informatisation', '/packages', '/calendar']);
-    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/review', '/funds', '/informatisation']);
-    expect(navigationFor('admin')).toHaveLength(14);
+    expect(navigationFor('evaluator').map((item) => item.path)).toEqual(['/dashboard', '/review', '/funds', '/national', '/informatisation']);
+    expect(navigationFor('admin')).toHaveLength(15);
     expect(navigationFor('admin').map((item) => item.path)).toEqual(expect.arrayContaining(['/admin/users', '/admin/org']));
     for (const role of ['admin', 'evaluator', 'configurator', 'auditor'] as const) expect(navigationFor(role).map((item) => item.path), role).not.toContain('/payments');
   });
@@ -41,6 +41,14 @@ describe('menu by role', () => {
     expect(province).toEqual(expect.arrayContaining(['/funds', '/admin/users', '/admin/org']));
     // An office's administrator manages no users: only ministry, province, city and district administrators do.
     expect(navigationFor('admin', permissionsOf('admin', 'office')).map((item) => item.path)).not.toContain('/admin/users');
+  });
+
+  it('shows 全国查询 only to whom holds national.query: the ministry’s evaluators and administrators, no province or city user', () => {
+    for (const role of ['evaluator', 'admin'] as const) {
+      expect(navigationFor(role, permissionsOf(role, 'ministry')).map((item) => item.path), role).toContain('/national');
+      for (const level of ['province', 'city']) expect(navigationFor(role, permissionsOf(role, level)).map((item) => item.path), `${role} ${level}`).not.toContain('/national');
+    }
+    for (const role of ['caseworker', 'reviewer', 'configurator', 'auditor'] as const) expect(navigationFor(role, permissionsOf(role, 'ministry')).map((item) => item.path), role).not.toContain('/national');
   });
 
   it('marks the most specific entry a path belongs to', () => {

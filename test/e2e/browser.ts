@@ -133,10 +133,10 @@ export class BrowserSession {
     return confirmOn(this.page, trigger, name);
   }
 
-  /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; three are copied to docs/). */
-  async screenshot(name: string): Promise<void> {
+  /** Saves the screen as `test/e2e/screenshots/<name>.png` (ignored by git; some are copied to docs/); `fullPage` takes the whole scrolled page. */
+  async screenshot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
     mkdirSync(screenshots, { recursive: true });
-    await this.page.screenshot({ path: `${screenshots}${name}.png` });
+    await this.page.screenshot({ path: `${screenshots}${name}.png`, fullPage: options.fullPage ?? false });
   }
 }
 

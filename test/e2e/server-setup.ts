@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** One server per browser worker: the worker numbered n (`VITEST_POOL_ID`, from 1) uses the n-th. */
     baseUrls: string[];
+    /** The admin UI build the servers serve, for a file that starts a server of its own (the national demo). */
+    uiDir: string;
   }
 }
 
@@ -67,6 +69,7 @@ export default async function setup(project: TestProject) {
   const workers = Number(project.config.maxWorkers) || 1;
   const servers = await Promise.all(Array.from({ length: workers }, (_, n) => startServer(ui.dir, join(work, `pglite-${n + 1}`))));
   project.provide('baseUrls', servers.map((server) => server.baseUrl));
+  project.provide('uiDir', ui.dir);
   return async () => {
     await Promise.all(servers.map((server) => server.stop()));
     ui.release();

@@ -21,6 +21,7 @@ export const navigation: readonly NavItem[] = [
   { path: '/dashboard', title: { 'zh-CN': '绩效看板', en: 'Performance' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/review', title: { 'zh-CN': '考核期审定', en: 'Period review' }, roles: ['evaluator', 'configurator'], permission: 'review.read' },
   { path: '/funds', title: { 'zh-CN': '经费统计', en: 'Fund statistics' }, roles: ['evaluator', 'admin'], permission: 'funds.read' },
+  { path: '/national', title: { 'zh-CN': '全国查询', en: 'National query' }, roles: ['evaluator', 'admin'], permission: 'national.query' },
   { path: '/informatisation', title: { 'zh-CN': '信息化考核', en: 'IT assessment' }, roles: ['evaluator', 'configurator', 'admin'] },
   { path: '/packages', title: { 'zh-CN': '业务插件包', en: 'Process packages' }, roles: ['admin', 'configurator'] },
   { path: '/admin/users', title: { 'zh-CN': '用户管理', en: 'Users' }, roles: ['admin'], permission: 'users.manage' },

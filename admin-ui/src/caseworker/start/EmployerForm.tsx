@@ -1,7 +1,8 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { api } from '../../api.ts';
 import { checkedBy, requiredRule } from './form-rules.ts';
-import { citizenIdProblem, creditCodeProblem, creditCodeSummary } from './identifier-checks.ts';
+import { citizenIdProblem } from '../../components/citizen-id.ts';
+import { creditCodeProblem, creditCodeSummary } from './identifier-checks.ts';
 import { useStartMessages } from './messages.ts';
 import type { ChosenSubject, EmployerItem } from './types.ts';
 import { useRegistration } from './useRegistration.ts';

@@ -4,20 +4,6 @@ import type { useStartMessages } from './messages.ts';
 /** The start screen's translate function. */
 type T = ReturnType<typeof useStartMessages>;
 
-/**
- * What is wrong with a citizen ID number as it is being typed, in words, or null when it passes the
- * same GB 11643 check the server applies (length, digits, a real past birth date, check character).
- */
-export function citizenIdProblem(value: string, t: T): string | null {
-  const id = value.trim().toUpperCase();
-  if (!/^\d{0,17}[\dX]?$/.test(id)) return t('idFormat');
-  if (id.length < 18) return t('idLength', { n: id.length });
-  const parsed = parseCitizenId(id);
-  if (parsed.ok) return null;
-  if (parsed.problem === 'birthDate') return t('idBirthDate', { date: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` });
-  return parsed.problem === 'checksum' ? t('idChecksum') : t('idFormat');
-}
-
 /** What a valid citizen ID number tells (gender, birth date, area), for the user to compare with the document; null if invalid. */
 export function citizenIdSummary(value: string, t: T): string | null {
   const parsed = parseCitizenId(value);

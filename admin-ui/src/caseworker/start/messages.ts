@@ -1,3 +1,4 @@
+import { citizenIdTexts } from '../../components/citizen-id.ts';
 import { defineMessages } from '../../i18n.ts';
 
 /** Every string of the start-a-case screen, zh-CN first. */
@@ -55,10 +56,7 @@ export const useStartMessages = defineMessages({
   accountNote: { 'zh-CN': '补贴、待遇发放至该账户；账号加密保存，列表中遮蔽显示。', en: 'Subsidies and benefits are paid to this account; it is stored encrypted and shown masked.' },
   required: { 'zh-CN': '请填写{field}', en: 'Enter the {field}' },
   tooLong: { 'zh-CN': '不能超过 {max} 个字', en: 'At most {max} characters' },
-  idLength: { 'zh-CN': '公民身份号码为18位（已输入 {n} 位）', en: 'A citizen ID number has 18 characters ({n} so far)' },
-  idFormat: { 'zh-CN': '公民身份号码为17位数字加1位数字或X', en: 'A citizen ID number is 17 digits and a digit or X' },
-  idBirthDate: { 'zh-CN': '号码中的出生日期 {date} 不存在或晚于今天', en: 'The birth date {date} in the number does not exist or is in the future' },
-  idChecksum: { 'zh-CN': '校验位不符，请逐位核对号码', en: 'The check character does not match: check every digit' },
+  ...citizenIdTexts,
   idDerived: { 'zh-CN': '{gender}，{birthDate} 出生，地区代码 {area}', en: '{gender}, born {birthDate}, area code {area}' },
   phoneFormat: { 'zh-CN': '手机号码为11位，以13–19开头', en: 'A mobile number has 11 digits and starts with 13–19' },
   codeLength: { 'zh-CN': '统一社会信用代码为18位（已输入 {n} 位）', en: 'A credit code has 18 characters ({n} so far)' },
