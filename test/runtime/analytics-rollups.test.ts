@@ -4,12 +4,12 @@ import { generateData, sizeAt } from '../../bench/analytics/generate-data.ts';
 import { breakdowns, compactAnalyticsRollups } from '../../runtime/analysis/index.ts';
 import { countMarket } from '../../runtime/analysis/counts.ts';
 import { parseQuarter } from '../../runtime/analysis/quarter.ts';
-import { permissionsOf, type SessionUser } from '../../runtime/auth/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { computeIndicator, drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
 import { outcomeRollUpFits } from '../../runtime/indicators/outcome-rollups.ts';
 import { insertDemoUsers, windowPosts } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, TRAINING_INSTITUTION, vacancyPostingForm } from '../support/fixtures.ts';
+import { ministryEvaluator as evaluator } from '../support/ministry-evaluator.ts';
 import { loadOutcomeHistory } from '../support/outcome-history.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -21,19 +21,6 @@ const HULI_OFFICE = '350206-01';
 /** Periods the outcome indicators are asked about besides the others': their ends fall before, within and after a year of spells. */
 const OUTCOME_PERIODS = [['2025-07-01', '2025-09-30'], ['2026-01-01', '2026-06-30'], ['2026-11-01', '2027-01-31']] as const;
 const course = { classNo: 'XM2026-0418', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
-
-/** A ministry-level evaluator: every unit is in scope. */
-const evaluator: SessionUser = {
-  id: '00000000-0000-4000-8000-000000000000',
-  username: 'rollup-evaluator',
-  displayName: '评估员',
-  role: 'evaluator',
-  orgUnit: { id: '000000', name: '人力资源和社会保障部', kind: 'ministry', path: '/000000/', cityCode: null },
-  jurisdictionPath: '/000000/',
-  posts: [],
-  permissions: permissionsOf('evaluator', 'ministry'),
-  restriction: null,
-};
 
 /**
  * The roll-ups of migrations 0040 and 0046 against the queries they stand in for, on the analytics
