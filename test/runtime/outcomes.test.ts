@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../runtime/db/index.ts';
 import { outcomeIndicators } from '../../runtime/indicators/index.ts';
+import { outcomeRollUpFits } from '../../runtime/indicators/outcome-rollups.ts';
 import { citizenId, registrationForm, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
 import { ministryEvaluator } from '../support/ministry-evaluator.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
@@ -97,5 +100,29 @@ describe.each(backends)('outcome indicators (%s)', (backend) => {
     expect(fromRecords.longTermUnemployedShare).toMatchObject({ numerator: 0, denominator: 2 });
     expect(august.body.timeToFill).toEqual({ filled: 0, averageDays: null });
     expect(august.body.employmentAfterTraining).toMatchObject({ numerator: 0, denominator: 0, value: null });
+  });
+
+  it('answers from the records while the roll-up was kept for meanings other than the plugins define', async () => {
+    const query = { orgUnitId: '350200', from: '2026-11-01', to: '2026-11-30' };
+    const fromRecords = await outcomeIndicators(t.rt, ministryEvaluator, query, { fromRecords: true });
+    const sources = await queryRows<{ meaning: string; process_id: string; state: string | null; event: string | null }>(t.rt.db, sql`SELECT * FROM outcome_sources`);
+    // Five more registered in the roll-up than in the records, so that an answer shows which it was read from.
+    const [city] = await queryRows<{ path: string }>(t.rt.db, sql`SELECT path FROM org_units WHERE id = '350200'`);
+    await t.rt.db.execute(sql`INSERT INTO outcome_count_deltas VALUES (${city!.path}, 'stock', '2026-01-01', 0, 5, 0)`);
+    try {
+      expect(await outcomeRollUpFits(t.rt)).toBe(true);
+      expect((await outcomeIndicators(t.rt, ministryEvaluator, query)).longTermUnemployedShare.denominator).toBe(fromRecords.longTermUnemployedShare.denominator + 5);
+      // A meaning kept for another event, and one not kept at all: the records answer.
+      for (const change of [sql`UPDATE outcome_sources SET event = 'fillAll' WHERE meaning = 'filledVacancy'`, sql`DELETE FROM outcome_sources WHERE meaning = 'certified'`]) {
+        await t.rt.db.execute(change);
+        expect(await outcomeRollUpFits(t.rt)).toBe(false);
+        expect(await outcomeIndicators(t.rt, ministryEvaluator, query)).toEqual(fromRecords);
+        await t.rt.db.execute(sql`DELETE FROM outcome_sources`);
+        for (const row of sources) await t.rt.db.execute(sql`INSERT INTO outcome_sources VALUES (${row.meaning}, ${row.process_id}, ${row.state}, ${row.event})`);
+      }
+    } finally {
+      await t.rt.db.execute(sql`DELETE FROM outcome_count_deltas WHERE unit_path = ${city!.path} AND day = '2026-01-01' AND n = 5`);
+    }
+    expect(await outcomeRollUpFits(t.rt)).toBe(true);
   });
 });
