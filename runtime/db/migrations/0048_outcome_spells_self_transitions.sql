@@ -14,7 +14,8 @@ CREATE OR REPLACE FUNCTION unemployment_spells_now() RETURNS SETOF unemployment_
   WHERE s.registered_at IS NOT NULL
 $$;
 --> statement-breakpoint
--- Only records that can start or end a spell recount a registration; a record from a state to itself recounts nothing.
+-- Only records that can start or end a spell recount a registration (a record from a state to itself recounts nothing), and
+-- only publications before a fill of their case recount the posting.
 CREATE OR REPLACE FUNCTION count_outcome_event() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   src outcome_sources;
@@ -30,10 +31,17 @@ BEGIN
       PERFORM outcome_course_refresh(NEW.city_code, NEW.case_id);
     ELSIF src.meaning = 'registeredUnemployed' AND src.process_id = NEW.process_id AND NEW.from_state IS DISTINCT FROM NEW.to_state
           AND (src.state = NEW.to_state OR src.state = NEW.from_state)
-       OR src.meaning = 'filledVacancy' AND src.process_id = NEW.process_id AND src.event = NEW.event
-       -- Any record entering the published state is a publication for the lateral look-up, whatever its process.
-       OR src.meaning = 'publishedVacancy' AND src.state = NEW.to_state THEN
+       OR src.meaning = 'filledVacancy' AND src.process_id = NEW.process_id AND src.event = NEW.event THEN
       PERFORM outcome_case_refresh(NEW.city_code, NEW.case_id);
+    ELSIF src.meaning = 'publishedVacancy' AND src.state = NEW.to_state THEN
+      -- Any record entering the published state is a publication for the fills' look-up, whatever its process, and changes
+      -- only the days to fill of its case's fills at or after it: with none (as on every first publication), nothing to
+      -- recount. fill_entries holds every fill of the case (each fill recounts its case); read under the case's lock, as
+      -- outcome_case_refresh reads it.
+      PERFORM pg_advisory_xact_lock(hashtext('outcome_case'), hashtext(NEW.city_code || NEW.case_id::text));
+      IF EXISTS (SELECT 1 FROM fill_entries f WHERE f.city_code = NEW.city_code AND f.case_id = NEW.case_id AND f.day >= china_day(NEW.left_at)) THEN
+        PERFORM outcome_case_refresh(NEW.city_code, NEW.case_id);
+      END IF;
     END IF;
   END LOOP;
   RETURN NULL;
