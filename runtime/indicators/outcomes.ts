@@ -19,7 +19,8 @@ function ratio(numerator: number, denominator: number): number | null {
 /**
  * 长期失业人员占比: of the persons registered unemployed (`registeredUnemployed`) at the end of the period (registered
  * before it ended and not exited by then, by the records of the org unit's subtree), those
- * registered for more than a year.
+ * registered for more than a year. A spell runs from the first record entering the state from another
+ * to the first leaving it for another: a record from the state to itself (a recorded contact) is neither.
  */
 async function longTermShare(rt: RuntimeContext, path: string, to: string) {
   const { process, state } = rt.registry.meaning('registeredUnemployed');
@@ -28,8 +29,8 @@ async function longTermShare(rt: RuntimeContext, path: string, to: string) {
   const [row] = await queryRows<{ stock: string | number; long_term: string | number }>(
     rt.db,
     sql`WITH spells AS (
-          SELECT min(e.left_at) FILTER (WHERE e.to_state = ${state}) AS registered_at,
-                 min(e.left_at) FILTER (WHERE e.from_state = ${state}) AS exited_at
+          SELECT min(e.left_at) FILTER (WHERE e.to_state = ${state} AND e.from_state IS DISTINCT FROM ${state}) AS registered_at,
+                 min(e.left_at) FILTER (WHERE e.from_state = ${state} AND e.to_state IS DISTINCT FROM ${state}) AS exited_at
           FROM case_events e JOIN cases c ON c.city_code = e.city_code AND c.id = e.case_id
           WHERE e.process_id = ${process} AND e.event <> ${MIGRATE_EVENT} AND c.org_path LIKE ${`${path}%`}
           GROUP BY e.city_code, e.case_id)
@@ -90,7 +91,7 @@ async function employmentAfterTraining(rt: RuntimeContext, path: string, from: s
   return share(Number(row?.employed ?? 0), Number(row?.certified ?? 0));
 }
 
-/** The three indicators from the roll-up of migration 0046, kept by triggers from the same records: the same figures. */
+/** The three indicators from the roll-up of migrations 0046 and 0048, kept by triggers from the same records: the same figures. */
 async function fromRollUp(rt: RuntimeContext, path: string, from: string, to: string) {
   const sums = await outcomeSums(rt, path, from, to);
   return {
@@ -105,7 +106,7 @@ async function fromRollUp(rt: RuntimeContext, path: string, from: string, to: st
  * long-term unemployed share at the period's end, the average time to fill a posting, and
  * employment within 6 months after training. Each states what it was computed from. A
  * migration's record (from = to = the case's state) is no registration, exit or publication, so
- * none of them reads it. They are read from the outcome roll-up while it counts the plugins'
+ * none of them reads it; nor is any other record from a state to itself a registration or an exit. They are read from the outcome roll-up while it counts the plugins'
  * meanings (`fromRecords`: from the records always, the same figures).
  */
 export async function outcomeIndicators(rt: RuntimeContext, user: SessionUser, query: Omit<IndicatorQuery, 'post' | 'channel'>, options: { fromRecords?: boolean } = {}) {

@@ -4,12 +4,12 @@ import { generateData, sizeAt } from '../../bench/analytics/generate-data.ts';
 import { breakdowns, compactAnalyticsRollups } from '../../runtime/analysis/index.ts';
 import { countMarket } from '../../runtime/analysis/counts.ts';
 import { parseQuarter } from '../../runtime/analysis/quarter.ts';
-import { permissionsOf, type SessionUser } from '../../runtime/auth/index.ts';
 import { queryRows } from '../../runtime/db/index.ts';
 import { computeIndicator, drillDown, outcomeIndicators, workloadByPost } from '../../runtime/indicators/index.ts';
 import { outcomeRollUpFits } from '../../runtime/indicators/outcome-rollups.ts';
 import { insertDemoUsers, windowPosts } from '../../runtime/seed/index.ts';
 import { citizenId, registrationForm, TRAINING_INSTITUTION, vacancyPostingForm } from '../support/fixtures.ts';
+import { ministryEvaluator as evaluator } from '../support/ministry-evaluator.ts';
 import { loadOutcomeHistory } from '../support/outcome-history.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -21,19 +21,6 @@ const HULI_OFFICE = '350206-01';
 /** Periods the outcome indicators are asked about besides the others': their ends fall before, within and after a year of spells. */
 const OUTCOME_PERIODS = [['2025-07-01', '2025-09-30'], ['2026-01-01', '2026-06-30'], ['2026-11-01', '2027-01-31']] as const;
 const course = { classNo: 'XM2026-0418', institutionCreditCode: TRAINING_INSTITUTION, occupation: '4-03-02-01', level: 4, startDate: '2026-10-12' };
-
-/** A ministry-level evaluator: every unit is in scope. */
-const evaluator: SessionUser = {
-  id: '00000000-0000-4000-8000-000000000000',
-  username: 'rollup-evaluator',
-  displayName: '评估员',
-  role: 'evaluator',
-  orgUnit: { id: '000000', name: '人力资源和社会保障部', kind: 'ministry', path: '/000000/', cityCode: null },
-  jurisdictionPath: '/000000/',
-  posts: [],
-  permissions: permissionsOf('evaluator', 'ministry'),
-  restriction: null,
-};
 
 /**
  * The roll-ups of migrations 0040 and 0046 against the queries they stand in for, on the analytics
@@ -77,6 +64,14 @@ describe.each(backends)('analytics roll-ups equal the raw queries (%s)', (backen
   /** The province's outcome figures over the whole period (from the roll-up). */
   const provinceOutcomes = () => outcomeIndicators(t.rt, evaluator, { orgUnitId: '350000', from: '2025-01-01', to: '2027-03-31' });
 
+  /** Employment after the province's certificates of one day, from the roll-up, checked against the records. */
+  async function employedAfterCertificatesOf(day: string) {
+    const query = { orgUnitId: '350000', from: day, to: day };
+    const rolled = (await outcomeIndicators(t.rt, evaluator, query)).employmentAfterTraining;
+    expect(rolled, day).toEqual((await outcomeIndicators(t.rt, evaluator, query, { fromRecords: true })).employmentAfterTraining);
+    return { numerator: rolled.numerator, denominator: rolled.denominator };
+  }
+
   /** A training course taken to its certificate. */
   async function certify(caseworker: string, person: string) {
     const training = await open(t, caseworker, 'training-subsidy', person);
@@ -106,6 +101,22 @@ describe.each(backends)('analytics roll-ups equal the raw queries (%s)', (backen
     expect(end2026.timeToFill.averageDays).not.toBeNull();
     expect(end2026.employmentAfterTraining.numerator).toBeGreaterThan(0);
     expect(end2026.employmentAfterTraining.denominator).toBeGreaterThan(end2026.employmentAfterTraining.numerator);
+    // The edge courses (no other certificate on their days): employed 183 days less a second after the certificate
+    // counts (c0, 2025-09-30); exactly 183 days after (c1) and 184 days after (c2, both 2025-10-01) do not.
+    const edgeCourses = await queryRows<{ i: number; employed: boolean }>(
+      t.rt.db,
+      sql`SELECT i, t.employed FROM generate_series(0, 2) i JOIN training_entries t ON t.case_id = md5('edgec' || i)::uuid ORDER BY i`,
+    );
+    expect(edgeCourses).toEqual([{ i: 0, employed: true }, { i: 1, employed: false }, { i: 2, employed: false }]);
+    expect(await employedAfterCertificatesOf('2025-09-30')).toEqual({ numerator: 1, denominator: 1 });
+    expect(await employedAfterCertificatesOf('2025-10-01')).toEqual({ numerator: 0, denominator: 2 });
+    // Registrations with contacts recorded and no exit are still registered: the contacts ended no spell.
+    const [contacted] = await queryRows<{ open: number }>(
+      t.rt.db,
+      sql`SELECT count(*)::int AS open FROM unemployment_spells s WHERE s.exited_day IS NULL
+            AND EXISTS (SELECT 1 FROM case_events e WHERE e.city_code = s.city_code AND e.case_id = s.case_id AND e.event IN ('contact', 'contactRecorded'))`,
+    );
+    expect(contacted!.open).toBeGreaterThan(0);
     await expectSameAnswers();
   }, 240_000);
 
@@ -125,14 +136,20 @@ describe.each(backends)('analytics roll-ups equal the raw queries (%s)', (backen
     const registration = await open(t, caseworker, 'unemployment-registration', person);
     await act(t, caseworker, registration.id, 'submit', registrationForm());
     await act(t, reviewer, registration.id, 'approve', { opinion: '材料齐全' });
+    const registered = await provinceOutcomes();
+    await act(t, caseworker, registration.id, 'contact', { contactDate: '2026-12-28', channel: 'phone' });
+    expect((await provinceOutcomes()).longTermUnemployedShare).toEqual(registered.longTermUnemployedShare);
     await expectSameAnswers();
-    // A course certified now; a second person employed before theirs is certified (not counted as employment after it).
+    // A course certified now; a second person employed before theirs is certified the next day (not counted as employment after it).
     const trainee = await registerPerson(t, caseworker, citizenId('350203', '19950505', '051'), '丁');
     const early = await registerPerson(t, caseworker, citizenId('350203', '19960606', '061'), '戊');
     const earlyJob = await open(t, caseworker, 'employment-registration', early);
     await act(t, caseworker, earlyJob.id, 'register', { employmentForm: 'contract', employerCreditCode: CREDIT_CODE, hireDate: '2026-12-28' });
     t.clock.set('2026-12-28T03:00:00.000Z');
-    for (const person of [trainee, early]) await certify(caseworker, person);
+    await certify(caseworker, trainee);
+    t.clock.set('2026-12-29T03:00:00.000Z');
+    caseworker = await t.login('caseworker');
+    await certify(caseworker, early);
     const before = await provinceOutcomes();
     await expectSameAnswers();
     await act(t, caseworker, seeking.id, 'withdraw', { withdrawalReason: '变更求职意向地区，重新登记' });
@@ -160,8 +177,13 @@ describe.each(backends)('analytics roll-ups equal the raw queries (%s)', (backen
     await act(t, siming, moved.id, 'submit', registrationForm());
     await act(t, await t.login('reviewer'), moved.id, 'approve', { opinion: '材料齐全' });
     await t.rt.db.execute(sql`UPDATE cases SET org_path = (SELECT path FROM org_units WHERE id = ${HULI_OFFICE}) WHERE id = ${moved.id}`);
-    // Closed as it moves: the other person already has an active employment registration.
+    // Closed as it moves: the other person already has an active employment registration. The employment now follows
+    // the other certificate, of the next day: one taken from the trainee's day, one added to the other's.
+    expect(await employedAfterCertificatesOf('2026-12-28')).toEqual({ numerator: 1, denominator: 1 });
+    expect(await employedAfterCertificatesOf('2026-12-29')).toEqual({ numerator: 0, denominator: 1 });
     await t.rt.db.execute(sql`UPDATE cases SET subject_id = ${early}, status = 'final' WHERE id = ${hire.id}`);
+    expect(await employedAfterCertificatesOf('2026-12-28')).toEqual({ numerator: 0, denominator: 1 });
+    expect(await employedAfterCertificatesOf('2026-12-29')).toEqual({ numerator: 1, denominator: 1 });
     expect((await provinceOutcomes()).employmentAfterTraining).toEqual(after.employmentAfterTraining);
     await expectSameAnswers();
     await compactAnalyticsRollups(t.rt);

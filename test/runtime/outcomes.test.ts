@@ -1,5 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../runtime/db/index.ts';
+import { outcomeIndicators } from '../../runtime/indicators/index.ts';
+import { outcomeRollUpFits } from '../../runtime/indicators/outcome-rollups.ts';
 import { citizenId, registrationForm, vacancyPostingForm, TRAINING_INSTITUTION } from '../support/fixtures.ts';
+import { ministryEvaluator } from '../support/ministry-evaluator.ts';
 import { act, open, registerPerson } from '../support/steps.ts';
 import { backends, createTestRuntime, testClock, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -28,21 +33,24 @@ describe.each(backends)('outcome indicators (%s)', (backend) => {
     let s = await staff();
     const a = await registerPerson(t, s.caseworker, citizenId('350203', '19800101', '011'), '甲');
     const c = await registerPerson(t, s.caseworker, citizenId('350203', '19800303', '031'), '丙');
-    await registerUnemployed(s.caseworker, s.reviewer, a);
+    const aRegistration = await registerUnemployed(s.caseworker, s.reviewer, a);
     const cRegistration = await registerUnemployed(s.caseworker, s.reviewer, c);
     // 2026-03-02: C's registration ends.
     t.clock.set('2026-03-02T02:00:00.000Z');
     s = await staff();
     await act(t, s.caseworker, cRegistration, 'cancel', { cancellationReason: 'applicant-request' });
+    // The same day a contact with A is recorded (registered -> registered): A stays registered, the spell goes on.
+    expect((await act(t, s.caseworker, aRegistration, 'contact', { contactDate: '2026-03-02', channel: 'phone' })).state).toBe('registered');
     // 2026-06-01: B registered unemployed.
     t.clock.set('2026-06-01T02:00:00.000Z');
     s = await staff();
     const b = await registerPerson(t, s.caseworker, citizenId('350203', '19900202', '021'), '乙');
-    await registerUnemployed(s.caseworker, s.reviewer, b);
+    const bRegistration = await registerUnemployed(s.caseworker, s.reviewer, b);
 
-    // 2026-11-02: two postings published; D and E certified after training on 11-03.
+    // 2026-11-02: a contact with B recorded; two postings published; D and E certified after training on 11-03.
     t.clock.set('2026-11-02T02:00:00.000Z');
     s = await staff();
+    await act(t, s.caseworker, bRegistration, 'contact', { contactDate: '2026-11-02', channel: 'visit' });
     const employer = (await t.request('POST', '/api/employers', { token: s.caseworker, body: { creditCode: EMPLOYER, name: '福州示例科技有限公司' } })).body.id;
     const postings: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -75,8 +83,11 @@ describe.each(backends)('outcome indicators (%s)', (backend) => {
     const evaluator = await t.login('evaluator');
     const response = await t.request('GET', '/api/outcomes?orgUnit=350200&from=2026-11-01&to=2026-11-30', { token: evaluator });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    // Registered at the end of November: A (since 2025-09, over a year) and B (since 2026-06); C exited.
+    // Registered at the end of November: A (since 2025-09, over a year) and B (since 2026-06), their contacts no exit; C exited.
     expect(response.body.longTermUnemployedShare).toEqual({ numerator: 1, denominator: 2, factor: 100, value: 50 });
+    // The records say the same as the roll-up the API read.
+    const november = { orgUnitId: '350200', from: '2026-11-01', to: '2026-11-30' };
+    expect((await outcomeIndicators(t.rt, ministryEvaluator, november, { fromRecords: true })).longTermUnemployedShare).toEqual(response.body.longTermUnemployedShare);
     // Filled after 4 and 10 days: 7 on average.
     expect(response.body.timeToFill).toEqual({ filled: 2, averageDays: 7 });
     // D and E certified in November; D hired within 6 months.
@@ -85,7 +96,33 @@ describe.each(backends)('outcome indicators (%s)', (backend) => {
     // At the end of August 2026 nobody had been registered for more than a year yet (A: since 2025-09-01).
     const august = await t.request('GET', '/api/outcomes?orgUnit=350200&from=2026-08-01&to=2026-08-31', { token: evaluator });
     expect(august.body.longTermUnemployedShare).toMatchObject({ numerator: 0, denominator: 2 });
+    const fromRecords = await outcomeIndicators(t.rt, ministryEvaluator, { orgUnitId: '350200', from: '2026-08-01', to: '2026-08-31' }, { fromRecords: true });
+    expect(fromRecords.longTermUnemployedShare).toMatchObject({ numerator: 0, denominator: 2 });
     expect(august.body.timeToFill).toEqual({ filled: 0, averageDays: null });
     expect(august.body.employmentAfterTraining).toMatchObject({ numerator: 0, denominator: 0, value: null });
+  });
+
+  it('answers from the records while the roll-up was kept for meanings other than the plugins define', async () => {
+    const query = { orgUnitId: '350200', from: '2026-11-01', to: '2026-11-30' };
+    const fromRecords = await outcomeIndicators(t.rt, ministryEvaluator, query, { fromRecords: true });
+    const sources = await queryRows<{ meaning: string; process_id: string; state: string | null; event: string | null }>(t.rt.db, sql`SELECT * FROM outcome_sources`);
+    // Five more registered in the roll-up than in the records, so that an answer shows which it was read from.
+    const [city] = await queryRows<{ path: string }>(t.rt.db, sql`SELECT path FROM org_units WHERE id = '350200'`);
+    await t.rt.db.execute(sql`INSERT INTO outcome_count_deltas VALUES (${city!.path}, 'stock', '2026-01-01', 0, 5, 0)`);
+    try {
+      expect(await outcomeRollUpFits(t.rt)).toBe(true);
+      expect((await outcomeIndicators(t.rt, ministryEvaluator, query)).longTermUnemployedShare.denominator).toBe(fromRecords.longTermUnemployedShare.denominator + 5);
+      // A meaning kept for another event, and one not kept at all: the records answer.
+      for (const change of [sql`UPDATE outcome_sources SET event = 'fillAll' WHERE meaning = 'filledVacancy'`, sql`DELETE FROM outcome_sources WHERE meaning = 'certified'`]) {
+        await t.rt.db.execute(change);
+        expect(await outcomeRollUpFits(t.rt)).toBe(false);
+        expect(await outcomeIndicators(t.rt, ministryEvaluator, query)).toEqual(fromRecords);
+        await t.rt.db.execute(sql`DELETE FROM outcome_sources`);
+        for (const row of sources) await t.rt.db.execute(sql`INSERT INTO outcome_sources VALUES (${row.meaning}, ${row.process_id}, ${row.state}, ${row.event})`);
+      }
+    } finally {
+      await t.rt.db.execute(sql`DELETE FROM outcome_count_deltas WHERE unit_path = ${city!.path} AND day = '2026-01-01' AND n = 5`);
+    }
+    expect(await outcomeRollUpFits(t.rt)).toBe(true);
   });
 });

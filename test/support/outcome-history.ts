@@ -8,11 +8,14 @@ const EVENT_COLUMNS = sql.raw(`city_code, case_id, seq, process_id, definition_i
 
 /**
  * Records on the periods' edges (the test asks about periods ending 2025-09-30, 2026-06-30, 2026-12-31): registered 365
- * days before a period's last day and a day later, ended at a period's last instant and the next, a posting filled
- * and courses certified at a period's last instant and the next, employment 183 days less a second after a certificate.
+ * days before a period's last day and a day later, ended at a period's last instant and the next, contacts recorded
+ * (registered -> registered, no exit) at a period's last instant, a posting filled and courses certified at a period's
+ * last instant and the next; employment after a certificate (c0 -> k0 and so on, one person each) 183 days less a second
+ * (counted), 183 days exactly and 184 days (not counted). An edge case's id is md5('edge' || kind || i).
  */
 const EDGES = sql.raw(`(VALUES
   ('e', 0, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-06-30 23:59:59+08'),
+  ('e', 0, 'unemployment-registration', 2, 'registered', 'registered', 'contactRecorded', timestamptz '2025-09-30 23:59:59+08'),
   ('e', 1, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-07-01 00:00:00+08'),
   ('e', 2, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-09-30 08:00:00+08'),
   ('e', 2, 'unemployment-registration', 2, 'registered', 'cancelled', 'cancel', timestamptz '2026-06-30 23:59:59+08'),
@@ -21,14 +24,17 @@ const EDGES = sql.raw(`(VALUES
   ('e', 4, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2025-12-31 23:59:59+08'),
   ('e', 4, 'unemployment-registration', 2, 'registered', 'cancelled', 'cancel', timestamptz '2027-01-01 00:00:00+08'),
   ('e', 5, 'unemployment-registration', 1, 'submitted', 'registered', 'approve', timestamptz '2026-01-01 00:00:00+08'),
+  ('e', 5, 'unemployment-registration', 2, 'registered', 'registered', 'contact', timestamptz '2026-06-30 23:59:59+08'),
   ('f', 0, 'vacancy-posting', 1, 'underReview', 'published', 'publish', timestamptz '2026-06-01 09:00:00+08'),
   ('f', 0, 'vacancy-posting', 2, 'published', 'filled', 'fill', timestamptz '2026-06-30 23:59:59.5+08'),
   ('f', 1, 'vacancy-posting', 1, 'underReview', 'published', 'publish', timestamptz '2026-06-01 09:00:00+08'),
   ('f', 1, 'vacancy-posting', 2, 'published', 'filled', 'fill', timestamptz '2026-07-01 00:00:00+08'),
   ('c', 0, 'training-subsidy', 1, 'assessed', 'certified', 'certify', timestamptz '2025-09-30 23:59:59+08'),
   ('c', 1, 'training-subsidy', 1, 'assessed', 'certified', 'certify', timestamptz '2025-10-01 00:00:00+08'),
-  ('k', 0, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-03-31 23:59:58+08'),
-  ('k', 1, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-04-01 00:00:00+08'))
+  ('c', 2, 'training-subsidy', 1, 'assessed', 'certified', 'certify', timestamptz '2025-10-01 12:00:00+08'),
+  ('k', 0, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-04-01 23:59:58+08'),
+  ('k', 1, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-04-02 00:00:00+08'),
+  ('k', 2, 'employment-registration', 1, NULL, 'employed', 'register', timestamptz '2026-04-03 12:00:00+08'))
   AS e(kind, i, process_id, seq, from_state, to_state, event, at)`);
 
 /**
@@ -37,9 +43,10 @@ const EDGES = sql.raw(`(VALUES
  * off, then everything counted again as the benchmark counts it (`rebuild_analytics_rollups()`):
  * fills of the postings generated as filled (some before their publication, some within minutes of it,
  * the rest over days), 80 unemployment registrations from late 2024 on, a quarter of them ending 300
- * days or more later and some with a migration's record, and 60 training certificates in 2025-2026,
- * two thirds of their persons employed (at another office) 10 days before, within or after 183 days,
- * or on the 183rd day exactly; and the edge cases of `EDGES`.
+ * days or more later, some with a migration's record, two thirds with a contact recorded 20 days in and
+ * some never cancelled with another 400 days in; 60 training certificates in 2025-2026, two thirds of
+ * their persons employed (at another office) 10 days before, within or after 183 days, or on the 183rd
+ * day exactly; and the edge cases of `EDGES`.
  */
 export async function loadOutcomeHistory(database: Database): Promise<void> {
   await database.transaction(async (tx) => {
@@ -76,7 +83,9 @@ export async function loadOutcomeHistory(database: Database): Promise<void> {
       CROSS JOIN LATERAL (SELECT timestamptz '2024-11-01 10:00+08' + i * interval '9 days' + i * interval '1 hour' AS registered_at) r
       CROSS JOIN LATERAL (VALUES (1, 'submitted', 'registered', 'approve', r.registered_at),
                                  (2, 'registered', 'cancelled', 'cancel', CASE WHEN i % 4 = 0 THEN r.registered_at + (300 + i * 5) * interval '1 day' END),
-                                 (3, 'registered', 'registered', 'migrate', CASE WHEN i % 10 = 5 THEN r.registered_at + interval '30 days' END))
+                                 (3, 'registered', 'registered', 'migrate', CASE WHEN i % 10 = 5 THEN r.registered_at + interval '30 days' END),
+                                 (4, 'registered', 'registered', 'contact', CASE WHEN i % 3 <> 2 THEN r.registered_at + interval '20 days' END),
+                                 (5, 'registered', 'registered', 'contactRecorded', CASE WHEN i % 4 = 2 THEN r.registered_at + interval '400 days' END))
         AS s(seq, from_state, to_state, event, at)
       WHERE s.at IS NOT NULL`);
     await tx.execute(sql`
