@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audit, describeFigures, launchChromium, storeSignIn, type LighthouseFigures } from './lighthouse-audit.ts';
@@ -25,11 +25,20 @@ interface Run {
   figures: LighthouseFigures;
 }
 
+// The server rebuilds a UI older than this checkout's sources (runtime/admin-ui-build.ts): a build of another
+// checkout would be replaced by this one's. Each build is dated now, and each server checked to serve its own.
+for (const build of builds) utimesSync(join(build.dir, 'index.html'), new Date(), new Date());
 const work = mkdtempSync(join(tmpdir(), 'pes-lighthouse-'));
 const servers = await Promise.all(builds.map((build, n) => startServer(build.dir, join(work, `pglite-${n + 1}`))));
+const entryScript = (html: string) => /src="[^"]*\/(index-[^"]+\.js)"/.exec(html)?.[1];
 const chrome = await launchChromium();
 const runs: Run[] = [];
 try {
+  for (const [n, server] of servers.entries()) {
+    const served = entryScript(await (await fetch(`${server.baseUrl}/admin/`)).text());
+    const built = entryScript(readFileSync(join(builds[n]!.dir, 'index.html'), 'utf8'));
+    if (!built || served !== built) throw new Error(`${builds[n]!.name}: the server sends ${served}, the build in ${builds[n]!.dir} has ${built}`);
+  }
   for (const [n, server] of servers.entries()) await storeSignIn(chrome.port, server.baseUrl, 'caseworker').then(() => console.log(`${builds[n]!.name}: ${server.baseUrl}`));
   for (let round = 1; round <= rounds; round++) {
     // The order turns each round, so no build is always measured first.
@@ -38,7 +47,9 @@ try {
       // The sign-in is kept in 127.0.0.1's storage: the sign-in page is the same server under another origin (localhost), where nobody is signed in.
       const signInPage = `${servers[n]!.baseUrl.replace('127.0.0.1', 'localhost')}/admin/`;
       for (const [page, url, keepStorage] of [['sign-in', signInPage, false], ['inbox', `${servers[n]!.baseUrl}/admin/#/tasks`, true]] as const) {
-        const figures = await audit(page, url, chrome.port, 'desktop', keepStorage);
+        // On a loaded machine Lighthouse now and then loses the trace (NO_NAVSTART): such a run is said and skipped.
+        const figures = await audit(page, url, chrome.port, 'desktop', keepStorage).catch((error: unknown) => console.log(`round ${round}, ${builds[n]!.name}, ${page}: ${String(error)}`));
+        if (!figures) continue;
         const load = loadavg()[0]!;
         runs.push({ build: builds[n]!.name, load, figures });
         console.log(`round ${round}, ${builds[n]!.name}, load ${load.toFixed(2)}: ${describeFigures(figures)}`);
