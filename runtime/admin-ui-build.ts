@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** What the admin UI is built from: its sources, the shared forms, and the installed packages. */
-const UI_SOURCES = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.ts', 'runtime/http/admin-base.ts', 'forms', 'package-lock.json'].map((path) => join(root, path));
+/** What the admin UI is built from: its sources, the shared forms, the installed packages, and what builds antd's first-screen styles. */
+const UI_SOURCES = ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.ts', 'admin-ui/antd-style-sheet.ts', 'admin-ui/antd-specimens.tsx', 'runtime/http/admin-base.ts', 'forms', 'package-lock.json'].map((path) => join(root, path));
 
 /** The latest modification time under `paths` (files, or directories walked whole); 0 when none exist. */
 export function newestChange(paths: readonly string[]): number {

@@ -19,6 +19,10 @@ export interface LighthouseFigures {
     cumulativeLayoutShift: number;
     speedIndexMs: number;
     totalBytes: number;
+    /** The scripts' share of `totalBytes`, as transferred (compressed). */
+    scriptBytes: number;
+    /** The main thread's time compiling and running the page's scripts (Lighthouse's bootup-time). */
+    scriptTimeMs: number;
     unusedJavaScriptBytes: number;
   };
   /** The API paths the page called while Lighthouse watched: which screen it measured (the inbox asks for `/api/tasks`). */
@@ -89,6 +93,8 @@ export async function audit(page: string, url: string, port: number, formFactor:
       cumulativeLayoutShift: Number(numeric(result, 'cumulative-layout-shift').toFixed(3)),
       speedIndexMs: Math.round(numeric(result, 'speed-index')),
       totalBytes: numeric(result, 'total-byte-weight'),
+      scriptBytes: ((result.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? []).find((item) => item.resourceType === 'script')?.transferSize ?? 0,
+      scriptTimeMs: Math.round(numeric(result, 'bootup-time')),
       unusedJavaScriptBytes: (result.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0,
     },
     apiCalls: ((result.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [])
@@ -120,6 +126,6 @@ export function describeFigures(figures: LighthouseFigures): string {
   return (
     `${figures.page} (${figures.formFactor}): performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}, SEO ${scores.seo}; ` +
     `FCP ${metrics.firstContentfulPaintMs} ms, LCP ${metrics.largestContentfulPaintMs} ms, TBT ${metrics.totalBlockingTimeMs} ms, CLS ${metrics.cumulativeLayoutShift}, ` +
-    `${kib(metrics.totalBytes)} in all, ${kib(metrics.unusedJavaScriptBytes)} unused JavaScript`
+    `${kib(metrics.totalBytes)} in all, ${kib(metrics.scriptBytes)} script (${metrics.scriptTimeMs} ms running), ${kib(metrics.unusedJavaScriptBytes)} unused JavaScript`
   );
 }

@@ -42,7 +42,7 @@ function ready(server: ChildProcess): Promise<void> {
 }
 
 /** Starts the real server (`runtime/main.ts`, embedded PGlite in `dataDir`, demo accounts and cases) on a free loopback port. */
-async function startServer(uiDir: string, dataDir: string) {
+export async function startServer(uiDir: string, dataDir: string) {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'runtime/main.ts')], {
     cwd: root,
