@@ -2832,7 +2832,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 408 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back
+         * The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 403, 408, 421 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back
          * @description Permission `exchange.manage` (Wire the city to other organisations: register peers and their public keys, make and rotate the city's keys, route each service and the bank (recorded)): roles admin; levels: city; jurisdiction: city.
          */
         get: operations["listDeadLetters"];
@@ -2854,7 +2854,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Put a dead letter back in the outbox once its cause is mended (a key registered, a route or an address corrected): due now, its attempts counted afresh, the same envelope sent again; audited
+         * Put a dead letter back in the outbox once its cause is mended (an address or a route corrected, the receiver’s system mended): due now, its attempts counted afresh, the same envelope sent again; audited
          * @description Permission `exchange.manage` (Wire the city to other organisations: register peers and their public keys, make and rotate the city's keys, route each service and the bank (recorded)): roles admin; levels: city; jurisdiction: city.
          */
         post: operations["putBackDeadLetter"];

@@ -41,7 +41,7 @@ export async function deadLetters(db: Executor, senders: readonly string[]): Pro
 
 /**
  * Puts a dead letter of one of `senders` back in the outbox, due now with its attempts counted afresh, once
- * the cause is mended (a key registered, a route or address corrected). The same envelope goes again, so a
+ * the cause is mended (an address or a route corrected, the receiver's system mended). The same envelope goes again, so a
  * receiver that had it already acknowledges it without taking it twice. Refused as `EXCHANGE_MESSAGE_NOT_FOUND`
  * (none of theirs) or `EXCHANGE_MESSAGE_NOT_DEAD` (waiting or delivered); returns the letter as it was.
  */

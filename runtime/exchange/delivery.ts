@@ -19,11 +19,19 @@ export function retryDelayMs(attempt: number): number {
 export const LAST_ATTEMPT = 20;
 
 /**
- * Whether a receiver's answer refuses the message as repeating it cannot change: an HTTP 4xx (a signature, key,
- * routing or content the receiver does not accept), except 408 and 429, which ask to come back later.
+ * 4xx answers that a later attempt may see otherwise: 403 (the sender or its key not registered there yet, as
+ * after a key rotation until the peer registers the new key), 408 and 429 (come back later), 421 (the receiver
+ * not served there yet, until the peer routes it).
+ */
+const REFUSALS_RETRIED = new Set([403, 408, 421, 429]);
+
+/**
+ * Whether a receiver's answer refuses the message itself, as repeating it cannot change: an HTTP 4xx (its form,
+ * signature, payload or content not accepted, another message under its id) other than those a peer's
+ * registration catching up can change (`REFUSALS_RETRIED`).
  */
 export function isFinalRefusal(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return status >= 400 && status < 500 && !REFUSALS_RETRIED.has(status);
 }
 
 /** A peer's answer is awaited this long at most. */

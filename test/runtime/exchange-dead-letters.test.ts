@@ -6,6 +6,7 @@ import { accessLog, auditLog, bankTransmissions, paymentBatches } from '../../ru
 import { addPeerKey, createKey, deliverDue, LAST_ATTEMPT, LONGEST_RETRY_MS, registerMember, sendMessage, type PublicKeyEntry } from '../../runtime/exchange/index.ts';
 import { bankDeliveryOf, connectBank } from '../../runtime/ledger/index.ts';
 import { BANK, startBankPeer, type BankPeer } from '../support/bank-peer.ts';
+import { loopbackServer } from '../support/loopback-server.ts';
 import { advanceSeconds } from '../support/exchange-peers.ts';
 import { TEST_START } from '../support/seeded-databases.ts';
 import { backends, createTestRuntime, testClock, type TestClock, type TestRuntime } from '../support/test-runtime.ts';
@@ -32,8 +33,8 @@ describe.each(backends)('dead letters of the exchange (%s)', (backend) => {
   let t: TestRuntime;
   let bank: BankPeer;
   let admin: string;
-  /** The city's public keys as the bank has registered them: none at first (the city has not handed its key over). */
-  const bankKnows: PublicKeyEntry[] = [];
+  /** Another system at the address first registered for the bank by mistake: it takes no envelope of the exchange. */
+  const wrongSystem = loopbackServer(() => Response.json({ code: 'BAD_REQUEST', message: { 'zh-CN': '无法识别的请求', en: 'Not a request this system takes' }, details: {} }, { status: 422 }));
   let cityKey: PublicKeyEntry;
 
   const send = (businessKey: string) => sendMessage(t.rt, { sender: CITY_MEMBER, receiver: BANK, service: 'bank.payment-batch', businessKey, payload: { batchNo: businessKey } });
@@ -45,21 +46,23 @@ describe.each(backends)('dead letters of the exchange (%s)', (backend) => {
     t = await createTestRuntime(backend, { clock });
     await registerMember(t.rt, { code: CITY_MEMBER, name: '厦门市人力资源和社会保障局' });
     cityKey = await createKey(t.rt, CITY_MEMBER);
-    bank = await startBankPeer({ clock: clock.now, city: { member: CITY_MEMBER, keys: () => bankKnows, inbox: () => 'http://127.0.0.1:9/unused' } });
-    await registerMember(t.rt, { code: BANK, name: '中国工商银行厦门分行', address: bank.address() });
+    bank = await startBankPeer({ clock: clock.now, city: { member: CITY_MEMBER, keys: () => [cityKey], inbox: () => 'http://127.0.0.1:9/unused' } });
+    await wrongSystem.start();
+    await registerMember(t.rt, { code: BANK, name: '中国工商银行厦门分行', address: wrongSystem.address() });
     await addPeerKey(t.rt, bank.publicKey);
     await connectBank(t.rt.db, { cityCode: CITY, member: CITY_MEMBER, bank: BANK });
     admin = await t.login('admin');
   });
   afterAll(async () => {
     await bank?.stop();
+    await wrongSystem.stop();
     await t?.close();
   });
 
   it('gives up at once a message the receiver refuses for good, shows it with the refusal, and delivers it once put back after the cause is mended', async () => {
     const { envelope } = await send('PB-DEAD-1');
-    // The bank does not know the city's key: 403 EXCHANGE_KEY_NOT_VALID, which no repeat changes.
-    expect(await deliverDue(t.rt)).toEqual([{ messageId: envelope.messageId, attempts: 1, delivered: false, dead: true, error: 'EXCHANGE_KEY_NOT_VALID' }]);
+    // The system at the registered address refuses the envelope itself (422), which no repeat changes.
+    expect(await deliverDue(t.rt)).toEqual([{ messageId: envelope.messageId, attempts: 1, delivered: false, dead: true, error: 'BAD_REQUEST' }]);
     const givenUpAt = clock.now().toISOString();
     advanceSeconds(clock, LONGEST_RETRY_MS / 1000 + 60);
     expect(await deliverDue(t.rt)).toEqual([]);
@@ -68,10 +71,10 @@ describe.each(backends)('dead letters of the exchange (%s)', (backend) => {
     const wiring = (await t.request('GET', '/api/admin/exchange', { token: admin })).body as { outbox: { receiver: string; pending: number; dead: number }[] };
     expect(wiring.outbox.find((row) => row.receiver === BANK)).toMatchObject({ pending: 0, dead: 1 });
     const [letter] = await letters();
-    expect(letter).toMatchObject({ messageId: envelope.messageId, receiver: BANK, service: 'bank.payment-batch', businessKey: 'PB-DEAD-1', attempts: 1, lastError: 'EXCHANGE_KEY_NOT_VALID', deadAt: givenUpAt });
+    expect(letter).toMatchObject({ messageId: envelope.messageId, receiver: BANK, service: 'bank.payment-batch', businessKey: 'PB-DEAD-1', attempts: 1, lastError: 'BAD_REQUEST', deadAt: givenUpAt });
 
-    // The administrator hands the city's key over, then puts the letter back: sent again at the next round.
-    bankKnows.push(cityKey);
+    // The administrator corrects the bank's address, then puts the letter back: sent again at the next round.
+    expect((await t.request('PUT', `/api/admin/exchange/members/${BANK}`, { token: admin, body: { name: '中国工商银行厦门分行', address: bank.address() } })).status).toBe(200);
     const put = await putBack(letter!.seq);
     expect([put.status, put.body.messageId, put.body.attempts]).toEqual([200, envelope.messageId, 1]);
     expect(await letters()).toEqual([]);
@@ -79,7 +82,7 @@ describe.each(backends)('dead letters of the exchange (%s)', (backend) => {
     expect(bank.batches.get('PB-DEAD-1')?.messageId).toBe(envelope.messageId);
 
     const [audit] = await t.rt.db.select().from(auditLog).where(eq(auditLog.action, 'exchange.message.put-back'));
-    expect(audit).toMatchObject({ cityCode: CITY, target: envelope.messageId, details: { seq: letter!.seq, receiver: BANK, businessKey: 'PB-DEAD-1', attempts: 1, lastError: 'EXCHANGE_KEY_NOT_VALID', deadAt: givenUpAt } });
+    expect(audit).toMatchObject({ cityCode: CITY, target: envelope.messageId, details: { seq: letter!.seq, receiver: BANK, businessKey: 'PB-DEAD-1', attempts: 1, lastError: 'BAD_REQUEST', deadAt: givenUpAt } });
     expect(await t.rt.db.select({ action: accessLog.action }).from(accessLog).where(eq(accessLog.action, 'exchange.message.put-back'))).toHaveLength(1);
   });
 

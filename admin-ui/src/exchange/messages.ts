@@ -52,8 +52,8 @@ export const useExchangeMessages = defineMessages({
   dead: { 'zh-CN': '已放弃', en: 'Given up' },
   deadLetters: { 'zh-CN': '无法送达的消息（死信）', en: 'Undeliverable messages (dead letters)' },
   deadLettersIntro: {
-    'zh-CN': '对方以重试也不会改变的理由拒收（HTTP 4xx，408、429 除外），或第 20 次尝试（约三天）后仍未签收的消息，不再自动重试。请先排除原因（登记对方新公钥、更正接口地址或服务对接），再重新投递：原消息原样再发，对方已收到的不会重复处理。',
-    en: 'Messages the receiver refused in a way repeating cannot change (HTTP 4xx other than 408 and 429), or not acknowledged after the 20th attempt (about three days), are tried no more. Mend the cause first (register the peer’s new key, correct an address or a route), then put them back: the same message goes again, and a receiver that had it does not take it twice.',
+    'zh-CN': '对方以重试也不会改变的理由拒收消息本身（HTTP 4xx，403、408、421、429 除外），或第 20 次尝试（约三天）后仍未签收的消息，不再自动重试。请先排除原因（更正接口地址、服务对接，或请对方修复其系统），再重新投递：原消息原样再发，对方已收到的不会重复处理。',
+    en: 'Messages the receiver refused in a way repeating cannot change (HTTP 4xx other than 403, 408, 421 and 429), or not acknowledged after the 20th attempt (about three days), are tried no more. Mend the cause first (correct an address or a route, or have the peer mend its system), then put them back: the same message goes again, and a receiver that had it does not take it twice.',
   },
   noDeadLetters: { 'zh-CN': '没有无法送达的消息', en: 'No undeliverable messages' },
   businessKey: { 'zh-CN': '业务编号', en: 'Business key' },

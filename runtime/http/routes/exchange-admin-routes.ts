@@ -133,7 +133,7 @@ const deadLettersRoute = secureRoute('exchange.manage', {
   path: '/admin/exchange/dead-letters',
   operationId: 'listDeadLetters',
   tags,
-  summary: "The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 408 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back",
+  summary: "The city's dead letters: messages the receiver refused as repeating cannot change (an HTTP 4xx other than 403, 408, 421 and 429), or that were not acknowledged after the 20th attempt (about three days); tried no more until put back",
   responses: { 200: jsonResponse(z.object({ items: z.array(DeadLetter) }), 'Dead letters') },
 });
 
@@ -142,7 +142,7 @@ const putBackRoute = secureRoute('exchange.manage', {
   path: '/admin/exchange/dead-letters/{seq}/put-back',
   operationId: 'putBackDeadLetter',
   tags,
-  summary: 'Put a dead letter back in the outbox once its cause is mended (a key registered, a route or an address corrected): due now, its attempts counted afresh, the same envelope sent again; audited',
+  summary: 'Put a dead letter back in the outbox once its cause is mended (an address or a route corrected, the receiver’s system mended): due now, its attempts counted afresh, the same envelope sent again; audited',
   request: { params: z.object({ seq: z.coerce.number().int().positive().openapi({ param: { name: 'seq', in: 'path' } }) }) },
   responses: { 200: jsonResponse(DeadLetter, 'The letter as it was, now waiting again'), ...errorResponses(404, 409) },
 });
