@@ -31,8 +31,8 @@ describeInBrowser('running a migration after its dry run', (session) => {
     const published = page.getByRole('dialog').filter({ hasText: /已发布版本 \d+/ });
     await published.waitFor();
     const version = /已发布版本 (\d+)/.exec(await published.innerText())![1]!;
-    await published.getByRole('button', { name: /确\s*定/ }).click();
-    await published.waitFor({ state: 'detached' });
+    // A click while the dialog still animates in can be lost on busy cores (a clean-clone run kept it open 30 s).
+    await closeDialog(published, published.getByRole('button', { name: /确\s*定/ }));
 
     // The dry run lists the running guidance cases, each able to move onto the new version.
     await page.getByRole('tab', { name: '回放与迁移' }).click();

@@ -147,14 +147,16 @@ describeInBrowser('the staff workbench: axe on every screen of every role, the f
     });
   }
 
-  it('configurator: Tab reaches the flow editor’s states, Enter or Space selects one and its details show beside the flow', async () => {
+  it('configurator: Tab reaches the flow editor’s states, Enter or Space selects one and its details show beside the flow', { timeout: 120_000 }, async () => {
     const { page, baseUrl } = session();
     await page.goto(`${baseUrl}/admin/`);
     await page.evaluate(() => localStorage.clear());
     await session().signIn('configurator');
     await page.evaluate((process) => (window.location.hash = `/config/${process}`), PROCESS);
     const states = page.locator('.config-flow-canvas .react-flow__node');
-    await states.first().waitFor();
+    // The flow's first layout (elkjs, a lazy chunk) took over 20 s in a clean-clone run while the other worker stood
+    // up the national demo's three databases: a wait, not a measure.
+    await states.first().waitFor({ timeout: 60_000 });
     const details = page.getByRole('complementary', { name: '详情' });
     // The details' heading: the state's title, then its code.
     const heading = (title: string) => details.getByRole('heading', { level: 4, name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) });
