@@ -17,15 +17,9 @@ export interface DeadLetter {
   deadAt: string;
 }
 
-/** The dead letters the given members sent, the latest given up first. */
-export async function deadLetters(db: Executor, senders: readonly string[]): Promise<DeadLetter[]> {
-  if (senders.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(exchangeOutbox)
-    .where(and(eq(exchangeOutbox.status, 'dead'), inArray(exchangeOutbox.sender, [...senders])))
-    .orderBy(desc(exchangeOutbox.deadAt), desc(exchangeOutbox.seq));
-  return rows.map((row) => ({
+/** A given-up row of the outbox as the administrator sees it. */
+function deadLetter(row: typeof exchangeOutbox.$inferSelect): DeadLetter {
+  return {
     seq: row.seq,
     messageId: row.messageId,
     sender: row.sender,
@@ -36,7 +30,18 @@ export async function deadLetters(db: Executor, senders: readonly string[]): Pro
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     deadAt: row.deadAt!.toISOString(),
-  }));
+  };
+}
+
+/** The dead letters the given members sent, the latest given up first. */
+export async function deadLetters(db: Executor, senders: readonly string[]): Promise<DeadLetter[]> {
+  if (senders.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(exchangeOutbox)
+    .where(and(eq(exchangeOutbox.status, 'dead'), inArray(exchangeOutbox.sender, [...senders])))
+    .orderBy(desc(exchangeOutbox.deadAt), desc(exchangeOutbox.seq));
+  return rows.map(deadLetter);
 }
 
 /**
@@ -49,7 +54,6 @@ export async function putBackDeadLetter(tx: Executor, senders: readonly string[]
   const [row] = senders.length === 0 ? [] : await tx.select().from(exchangeOutbox).where(and(eq(exchangeOutbox.seq, seq), inArray(exchangeOutbox.sender, [...senders]))).for('update');
   if (!row) throw new PlatformError('EXCHANGE_MESSAGE_NOT_FOUND', { details: { seq } });
   if (row.status !== 'dead') throw new PlatformError('EXCHANGE_MESSAGE_NOT_DEAD', { details: { seq, status: row.status } });
-  const [letter] = (await deadLetters(tx, [row.sender])).filter((each) => each.seq === seq);
   await tx.update(exchangeOutbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, deadAt: null }).where(eq(exchangeOutbox.seq, seq));
-  return letter!;
+  return deadLetter(row);
 }
