@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { chinaDate } from '../../engine/index.ts';
 import { ensureUiBuilt } from '../admin-ui-build.ts';
 import { readConfig } from '../config.ts';
 import { citizenIdCheckCharacter, creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../forms/identifiers/index.ts';
@@ -122,8 +123,8 @@ async function registerUnemployed(rt: RuntimeContext, idNumber: string, residenc
   return call(rt, 'POST', `/api/cases/${opened.body['id']}/events`, reviewer, { type: 'approve', data: { opinion: '同意' }, version: 2 });
 }
 
-/** A date `days` after today in China (UTC+8), `YYYY-MM-DD`. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** A date `days` after today in China, `YYYY-MM-DD`. */
+const chinaDay = (days: number) => chinaDate(new Date(Date.now() + days * 86_400_000));
 
 /** A valid unified social credit code of an enterprise registered in `area`, from an 8-character organisation code body. */
 function creditCode(area: string, body: string): string {
