@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { dumpPglite, openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
 import { openTestPglite, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
+import { dropTestDatabases } from './test-postgres.ts';
 
 const postgresUrl = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || undefined;
 
@@ -28,7 +29,11 @@ async function writeDump(handle: DatabaseHandle, file: string): Promise<string> 
  */
 export default async function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'pes-seeded-'));
-  const template = postgresUrl ? `pes_seeded_${randomBytes(6).toString('hex')}` : '';
+  const run = randomBytes(6).toString('hex');
+  const template = postgresUrl ? `pes_seeded_${run}` : '';
+  // Every test database of the run is named after it (test-postgres.ts); the teardown drops those left.
+  const testDatabasePrefix = `t_${run}`;
+  project.provide('testDatabasePrefix', testDatabasePrefix);
 
   // PGlite seeds in this process and PostgreSQL mostly in its server's: side by side, the one waits
   // while the other works, and no test file starts before both are done.
@@ -50,15 +55,16 @@ export default async function setup(project: TestProject) {
     await handle.close();
     await admin.end();
   };
-  const dropTemplate = async () => {
+  const dropDatabases = async () => {
     if (!template) return;
+    await dropTestDatabases(postgresUrl!, testDatabasePrefix);
     const admin = postgres(postgresUrl!, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
   };
   const cleanUp = async () => {
     rmSync(work, { recursive: true, force: true });
-    await dropTemplate();
+    await dropDatabases();
   };
   // Both run to their end before either's failure is thrown: a set-up that throws has no teardown, so
   // what the other made (the template database) would be left behind on the server.

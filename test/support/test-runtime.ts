@@ -2,13 +2,14 @@ import { inject } from 'vitest';
 import type { PluginManifest } from '../../engine/index.ts';
 import type { RuntimeConfig } from '../../runtime/config.ts';
 import type { RuntimeContext } from '../../runtime/runtime-context.ts';
-import { openPostgres, openScratchPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
+import { openPostgres, type Backend, type PostgresOptions } from '../../runtime/db/index.ts';
 import { loadCityDivisions } from '../../runtime/divisions/index.ts';
 import { createApiApp } from '../../runtime/http/app.ts';
 import { openApiDocument } from '../../runtime/http/openapi-document.ts';
 import { insertOrgTree, orgTreeRows } from '../../runtime/seed/index.ts';
 import { ResponseChecker } from './openapi-responses.ts';
 import { openTestPglite, seedTestDatabase, TEST_START, testConfig, testContext } from './seeded-databases.ts';
+import { openTestPostgres } from './test-postgres.ts';
 
 export { testKeyRing } from './seeded-databases.ts';
 
@@ -59,7 +60,7 @@ export async function createTestRuntime(
   const seeded = options.mode === 'production' || options.packages ? '' : inject(backend === 'postgres' ? 'seededPostgres' : 'seededPglite');
   const handle =
     backend === 'postgres'
-      ? await openScratchPostgres(postgresUrl!, 't', { template: seeded || undefined })
+      ? await openTestPostgres(postgresUrl!, seeded || undefined)
       : await openTestPglite(seeded || inject('emptyPglite'));
   const clock = options.clock ?? testClock(TEST_START);
   const rt = testContext(handle.db, backend, testConfig({ mode: options.mode ?? 'demo', ...options.config }), clock.now, options.packages);
