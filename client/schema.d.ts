@@ -1067,6 +1067,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/national/claims/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check now the national claims each province holds (older than ten minutes) against its database, as the timer worker does every quarter of an hour: a claim the province no longer holds is given up, one it holds by another case is moved to it; each change in the access log
+         * @description Permission `national.claims` (Reconcile the national claims: check them with each province and give up those it no longer holds (recorded)): roles admin; levels: ministry; jurisdiction: nation.
+         */
+        post: operations["reconcileNationalClaims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agency-events": {
         parameters: {
             query?: never;
@@ -3071,7 +3091,7 @@ export interface components {
                 orgUnitId: string;
             }[];
             /** @description What the user may do (the permission table by role and level) */
-            permissions: ("session.own" | "processes.read" | "cases.read" | "cases.act" | "documents.revoke" | "persons.read" | "persons.register" | "persons.reveal" | "persons.merge" | "employers.override" | "institutions.read" | "institutions.manage" | "imports.upload" | "imports.approve" | "ledger.read" | "payments.prepare" | "payments.approve" | "funds.read" | "localisation.edit" | "indicators.read" | "review.read" | "review.approve" | "review.accept" | "review.comment" | "monitoring.configure" | "monitoring.evaluate" | "monitoring.alerts" | "calendar.read" | "packages.read" | "national.query" | "packages.install" | "calendar.national" | "calendar.provincial" | "users.manage" | "org.manage" | "org.cities" | "exchange.manage" | "national.download" | "audit.read")[];
+            permissions: ("session.own" | "processes.read" | "cases.read" | "cases.act" | "documents.revoke" | "persons.read" | "persons.register" | "persons.reveal" | "persons.merge" | "employers.override" | "institutions.read" | "institutions.manage" | "imports.upload" | "imports.approve" | "ledger.read" | "payments.prepare" | "payments.approve" | "funds.read" | "localisation.edit" | "indicators.read" | "review.read" | "review.approve" | "review.accept" | "review.comment" | "monitoring.configure" | "monitoring.evaluate" | "monitoring.alerts" | "calendar.read" | "packages.read" | "national.query" | "national.claims" | "packages.install" | "calendar.national" | "calendar.provincial" | "users.manage" | "org.manage" | "org.cities" | "exchange.manage" | "national.download" | "audit.read")[];
             /**
              * @description What the user must do before anything else: change a temporary or expired password, or set up the second factor
              * @enum {string|null}
@@ -4152,6 +4172,21 @@ export interface components {
             supply: number;
             ratio: number | null;
         } | null;
+        NationalClaimReconciliation: {
+            /**
+             * @description The province's division code
+             * @example 350000
+             */
+            province: string;
+            name: string;
+            checked: number;
+            /** @description Claims the province no longer held, given up */
+            released: number;
+            /** @description Claims moved to the case the province holds the status by */
+            moved: number;
+            /** @description The error's code where the province did not answer; its claims are left as they are */
+            error: string | null;
+        }[];
         AgencyEvents: {
             items: components["schemas"]["AgencyEvent"][];
         };
@@ -7935,6 +7970,31 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reconcileNationalClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What each province’s check came to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalClaimReconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -56,6 +56,7 @@ export const permissions = {
   'calendar.read': { roles: EVERYONE, jurisdiction: 'nation', description: { 'zh-CN': '查阅节假日安排', en: 'Read the holiday calendar' } },
   'packages.read': { roles: ['configurator', 'admin'], jurisdiction: 'nation', description: { 'zh-CN': '查阅已安装的业务插件包', en: 'Read the installed process packages' } },
   'national.query': { roles: ['evaluator', 'admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '全国查询：跨省查询人员就业失业状态、用人单位和岗位（留痕，省级同时记录）', en: 'National query: a person’s employment status, employers and vacancies across provinces (recorded here and in the province)' } },
+  'national.claims': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '核对全国失业登记认领：向各省核实并释放其已不再持有的认领（留痕）', en: 'Reconcile the national claims: check them with each province and give up those it no longer holds (recorded)' } },
   'packages.install': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '校验并安装业务插件包的新版本', en: 'Check and install a new version of a process package' } },
   'calendar.national': { roles: ['admin'], levels: ['ministry'], jurisdiction: 'nation', description: { 'zh-CN': '录入国务院节假日安排', en: 'Enter the State Council’s holiday schedules' } },
   'calendar.provincial': { roles: ['admin'], levels: ['province'], jurisdiction: 'subtree', description: { 'zh-CN': '设置本省节假日', en: 'Set the province’s own holidays' } },

@@ -30,7 +30,7 @@ import { agencyEventHandlers } from '../agency-events/index.ts';
 import { socialInsuranceEvents } from '../connectors/index.ts';
 import { agencyEventRoutes } from './routes/agency-event-routes.ts';
 import { exchangeRoutes } from './routes/exchange-routes.ts';
-import { claimQueryHandler, marketQueryHandler, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
+import { claimCheckHandler, claimQueryHandler, marketQueryHandler, nationalReadHandler, nationalReleaseHandler } from '../national/index.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/import-routes.ts';
 import { indicatorRoutes } from './routes/indicator-routes.ts';
@@ -107,7 +107,7 @@ export function createApiApp(rt: RuntimeContext) {
   // supply and demand totals (at a province); the social insurance agency's enrolment and stop events
   // (agency-events/), which open or move the cases its packages declare.
   const exchangeHandlers = new Map([...bankServiceHandlers(rt), ...nationalServiceHandlers(rt), ...agencyEventHandlers(rt, socialInsuranceEvents), nationalReleaseHandler(), nationalReadHandler()]);
-  app.route('/api', exchangeRoutes(rt, exchangeHandlers, Object.fromEntries([claimQueryHandler(rt), marketQueryHandler(rt)])));
+  app.route('/api', exchangeRoutes(rt, exchangeHandlers, Object.fromEntries([claimQueryHandler(rt), claimCheckHandler(rt), marketQueryHandler(rt)])));
   app.route('/api', authRoutes(rt));
   app.route('/api', processRoutes(rt));
   app.route('/api', packageRoutes(rt));

@@ -7,6 +7,7 @@ import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { deliverDue } from '../exchange/index.ts';
 import { periodicDownload } from '../national-applications/index.ts';
+import { periodicReconciliation } from '../national/index.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
@@ -113,12 +114,14 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
  * then fires the timers that are due, sends the saved searches' alerts that are due, pushes the
  * exchange's messages that are due to their receivers (retried with backoff), folds the analytics
- * roll-ups' deltas into their sums and, every five minutes, downloads the national platform's
- * applications (a city's download that stopped is reported to `onError`); runs never overlap.
+ * roll-ups' deltas into their sums, every five minutes downloads the national platform's
+ * applications (a city's download that stopped is reported to `onError`) and, at a national node,
+ * every quarter of an hour reconciles the national claims with the provinces; runs never overlap.
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
   const downloadNational = periodicDownload(rt);
+  const reconcileNational = periodicReconciliation(rt);
   const handle = setInterval(() => {
     if (run) return;
     run = refreshRegistry(rt)
@@ -130,6 +133,10 @@ export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError
       .then(() => downloadNational())
       .then((downloads) => {
         for (const { error } of downloads) if (error) onError(error);
+      })
+      .then(() => reconcileNational())
+      .then((provinces) => {
+        for (const { province, error } of provinces) if (error) onError(new Error(`national claims: province ${province} did not answer the reconciliation (${error}); its claims are checked again next time`));
       }, onError)
       .finally(() => {
         run = null;

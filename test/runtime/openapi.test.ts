@@ -145,6 +145,7 @@ describe('OpenAPI document', () => {
       'POST /api/monitoring/alerts/{id}/resolve',
       'POST /api/monitoring/warnings/evaluate',
       'POST /api/national-applications/download',
+      'POST /api/national/claims/reconcile',
       'POST /api/national/person-status',
       'POST /api/notifications/read',
       'POST /api/packages',

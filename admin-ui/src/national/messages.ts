@@ -64,6 +64,15 @@ export const useNationalMessages = defineMessages({
   search: { 'zh-CN': '搜索', en: 'Search' },
   searchFirst: { 'zh-CN': '输入单位名称后搜索', en: 'Enter a name to search' },
   atMost: { 'zh-CN': '每次至多返回200条', en: 'At most 200 rows are returned' },
+  reconcile: { 'zh-CN': '核对全国认领', en: 'Reconcile the national claims' },
+  reconcileIntro: {
+    'zh-CN': '向各省核实其持有的全国失业登记认领（10分钟以前的）：省内已不再持有的予以释放，按另一业务持有的改为该业务。系统每15分钟自动核对一次，每项变更记入访问日志。',
+    en: 'Checks with each province the national claims it holds (older than ten minutes): those it no longer holds are given up, those it holds by another case are moved to it. The system does this every quarter of an hour; each change is recorded in the access log.',
+  },
+  reconcileNow: { 'zh-CN': '立即核对', en: 'Check now' },
+  checked: { 'zh-CN': '核对数', en: 'Checked' },
+  released: { 'zh-CN': '已释放', en: 'Given up' },
+  moved: { 'zh-CN': '已改正', en: 'Moved' },
 });
 
 /** The national query screen's translate function. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOfUser } from '../../auth/index.ts';
-import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, vacanciesAcrossProvinces } from '../../national/index.ts';
+import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, reconcileClaims, vacanciesAcrossProvinces } from '../../national/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -96,11 +96,38 @@ const marketRoute = secureRoute('national.query', {
   },
 });
 
+const reconcileRoute = secureRoute('national.claims', {
+  method: 'post',
+  path: '/national/claims/reconcile',
+  operationId: 'reconcileNationalClaims',
+  tags,
+  summary:
+    'Check now the national claims each province holds (older than ten minutes) against its database, as the timer worker does every quarter of an hour: a claim the province no longer holds is given up, one it holds by another case is moved to it; each change in the access log',
+  responses: {
+    200: jsonResponse(
+      z
+        .array(
+          z.object({
+            province: Province,
+            name: z.string(),
+            checked: z.number().int(),
+            released: z.number().int().openapi({ description: 'Claims the province no longer held, given up' }),
+            moved: z.number().int().openapi({ description: 'Claims moved to the case the province holds the status by' }),
+            error: z.string().nullable().openapi({ description: "The error's code where the province did not answer; its claims are left as they are" }),
+          }),
+        )
+        .openapi('NationalClaimReconciliation'),
+      'What each province’s check came to',
+    ),
+  },
+});
+
 /** 全国查询 at the national node: the provinces read through their foreign tables, their totals asked over the exchange (runtime/national). */
 export function nationalRoutes(rt: RuntimeContext) {
   return apiRouter()
     .openapi(personStatusRoute, async (c) => c.json(await personAcrossProvinces(rt, actorOfUser(c.get('user')), c.req.valid('json').idNumber, c.get('origin')), 200))
     .openapi(employersRoute, async (c) => c.json(await employersAcrossProvinces(rt, c.req.valid('query')), 200))
     .openapi(vacanciesRoute, async (c) => c.json(await vacanciesAcrossProvinces(rt, c.req.valid('query')), 200))
-    .openapi(marketRoute, async (c) => c.json(await marketAcrossProvinces(rt, c.req.valid('query').quarter), 200));
+    .openapi(marketRoute, async (c) => c.json(await marketAcrossProvinces(rt, c.req.valid('query').quarter), 200))
+    .openapi(reconcileRoute, async (c) => c.json(await reconcileClaims(rt, { actor: actorOfUser(c.get('user')), origin: c.get('origin') }), 200));
 }
