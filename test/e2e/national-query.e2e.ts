@@ -125,6 +125,29 @@ describeWithPostgres('全国查询: the ministry evaluator at the national node'
     await national.screenshot('national-query', { fullPage: true });
   });
 
+  it('shows a province that does not answer with dashes and its error code, never zeros, and the other as it answered', async () => {
+    const { page } = national;
+    // 广东's node unreachable from the national node: its exchange address moved to a port nothing listens on.
+    const db = postgres(demo.nationalDatabase, { max: 1, onnotice: () => undefined });
+    const [{ address }] = (await db`SELECT address FROM exchange_members WHERE code = '440000-001'`) as unknown as [{ address: string }];
+    try {
+      await db`UPDATE exchange_members SET address = 'http://127.0.0.1:9/api/exchange' WHERE code = '440000-001'`;
+      await page.reload();
+      await page.getByRole('heading', { name: '全国查询', level: 2 }).waitFor();
+      const rows = page.locator('.national-market tbody tr.ant-table-row');
+      await expect.poll(async () => (await rows.allInnerTexts()).join('|')).toContain('未答复');
+      const shown = await rowsOf('.national-market');
+      const guangdong = shown.find((cells) => cells[0]!.includes('(440000)'))!;
+      expect(guangdong.slice(1)).toEqual(['—', '—', '—', '未答复（EXCHANGE_PEER_UNAVAILABLE）']);
+      const fujian = shown.find((cells) => cells[0]!.includes('(350000)'))!;
+      expect(fujian.slice(1, 3)).toEqual(['3', '1']);
+      expect(fujian[4]).toBe('已答复');
+    } finally {
+      await db`UPDATE exchange_members SET address = ${address} WHERE code = '440000-001'`;
+      await db.end();
+    }
+  });
+
   it('lets the ministry’s administrator check the national claims with every province now, and shows the evaluator no such part', async () => {
     expect(await national.page.getByRole('heading', { name: '核对全国认领' }).count()).toBe(0);
     const context = await national.page.context().browser()!.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
