@@ -2,7 +2,7 @@ export type { Database, DatabaseHandle, Executor, Transaction, Backend } from '.
 export { openPglite, type PgliteOptions } from './pglite/index.ts';
 export { dumpPglite } from './pglite/dump.ts';
 export { openPostgres, type PostgresOptions } from './postgres/index.ts';
-export { openScratchPostgres } from './postgres/scratch-database.ts';
+export { openScratchPostgres, runOnServer } from './postgres/scratch-database.ts';
 export * as schema from './schema/index.ts';
 export { openDatabase } from './open-database.ts';
 export { queryRows } from './query-rows.ts';

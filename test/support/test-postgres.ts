@@ -1,21 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openPostgres, type DatabaseHandle } from '../../runtime/db/index.ts';
+import { openPostgres, runOnServer, type DatabaseHandle } from '../../runtime/db/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** What every test database of this run is named after (`<prefix>_<random>`); the run's teardown drops any left. */
     testDatabasePrefix: string;
-  }
-}
-
-async function run(serverUrl: string, statement: string): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(statement);
-  } finally {
-    await admin.end();
   }
 }
 
@@ -31,7 +22,7 @@ let drops: Promise<void> = Promise.resolve();
  */
 export async function openTestPostgres(serverUrl: string, template?: string): Promise<DatabaseHandle> {
   const name = `${inject('testDatabasePrefix')}_${randomBytes(6).toString('hex')}`;
-  await run(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await runOnServer(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString());
@@ -40,7 +31,7 @@ export async function openTestPostgres(serverUrl: string, template?: string): Pr
     url: url.toString(),
     close: async () => {
       await handle.close();
-      drops = drops.then(() => run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+      drops = drops.then(() => runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
     },
   };
 }

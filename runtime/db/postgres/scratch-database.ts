@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import type { DatabaseHandle } from '../database.ts';
 import { openPostgres, type PostgresOptions } from './index.ts';
 
-async function run(serverUrl: string, statement: string): Promise<void> {
+/** Runs one statement (CREATE or DROP DATABASE: no bind parameters) on its own connection to the server at `serverUrl`. */
+export async function runOnServer(serverUrl: string, statement: string): Promise<void> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   try {
     await admin.unsafe(statement);
@@ -19,7 +20,7 @@ async function run(serverUrl: string, statement: string): Promise<void> {
 export async function openScratchPostgres(serverUrl: string, prefix: string, options: PostgresOptions & { template?: string } = {}): Promise<DatabaseHandle> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template)) throw new Error(`not a database name: ${options.template}`);
-  await run(serverUrl, `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
+  await runOnServer(serverUrl, `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), options);
@@ -28,7 +29,7 @@ export async function openScratchPostgres(serverUrl: string, prefix: string, opt
     url: url.toString(),
     close: async () => {
       await handle.close();
-      await run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
