@@ -16,7 +16,7 @@ let drops: Promise<void> = Promise.resolve();
 /**
  * A test's database on the server at `serverUrl`: a copy of `template`, or empty. Its `close` ends the
  * connections and hands the drop on to a queue of this worker's instead of waiting for it: DROP DATABASE
- * waits for a checkpoint of the whole server (0.06 to 1.6 s each, measured with the suite's load beside),
+ * waits for a checkpoint of the whole server (0.4 to 1.6 s each here, with a data set being loaded beside),
  * which the next test file has no reason to wait for. A drop that has not run when the worker ends is done
  * by the run's teardown (seed-once.ts), which drops every database named after the run's prefix.
  */
