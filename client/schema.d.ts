@@ -4172,7 +4172,8 @@ export interface components {
             supply: number;
             ratio: number | null;
         } | null;
-        NationalClaimReconciliation: {
+        NationalClaimReconciliation: components["schemas"]["ProvinceClaimReconciliation"][];
+        ProvinceClaimReconciliation: {
             /**
              * @description The province's division code
              * @example 350000
@@ -4186,7 +4187,7 @@ export interface components {
             moved: number;
             /** @description The error's code where the province did not answer; its claims are left as they are */
             error: string | null;
-        }[];
+        };
         AgencyEvents: {
             items: components["schemas"]["AgencyEvent"][];
         };

@@ -70,14 +70,3 @@ export async function downloadNationalApplications(rt: RuntimeContext, options: 
   }
   return outcomes;
 }
-
-/** The timer worker's download: every city's, at most once per `everyMs` of the runtime clock. */
-export function periodicDownload(rt: RuntimeContext, everyMs = NATIONAL_DOWNLOAD_EVERY_MS): () => Promise<DownloadOutcome[]> {
-  let next = 0;
-  return async () => {
-    const now = rt.clock().getTime();
-    if (now < next) return [];
-    next = now + everyMs;
-    return downloadNationalApplications(rt);
-  };
-}

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { PlatformError } from '../../engine/index.ts';
 import { recordAccess, type AccessActor, type RequestOrigin } from '../audit/index.ts';
-import { queryRows, type Transaction } from '../db/index.ts';
-import { exchangeServices, nationalClaims, nationalProvinces } from '../db/schema/index.ts';
-import { queryPeer, type QueryHandler } from '../exchange/index.ts';
+import type { Transaction } from '../db/index.ts';
+import { nationalClaims, nationalProvinces, nationwideStatuses, persons } from '../db/schema/index.ts';
+import { queryPeer, routeOfMessage, type QueryHandler } from '../exchange/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { ClaimRequest, NATIONAL_CLAIM } from './claims.ts';
 
@@ -16,6 +16,9 @@ export const CLAIM_CHECK_BATCH = 200;
 
 /** A claim younger than this is not checked: its step may still be under way (it is waited for in any case). */
 export const CLAIM_CHECK_GRACE_MS = 10 * 60_000;
+
+/** How often the timer worker reconciles the claims (at a national node; elsewhere it finds no province). */
+export const NATIONAL_RECONCILE_EVERY_MS = 15 * 60_000;
 
 const ClaimCheckRequest = z.object({ claims: z.array(ClaimRequest).min(1).max(CLAIM_CHECK_BATCH) }).strict();
 
@@ -37,22 +40,17 @@ export function claimCheckHandler(rt: RuntimeContext): [string, QueryHandler] {
     async (payload, request) => {
       const parsed = ClaimCheckRequest.safeParse(payload);
       if (!parsed.success) throw new PlatformError('BAD_REQUEST', { details: { reason: 'claim check payload' } });
-      const [asker] = await rt.db
-        .select({ provider: exchangeServices.provider })
-        .from(exchangeServices)
-        .where(and(eq(exchangeServices.service, NATIONAL_CLAIM), eq(exchangeServices.client, request.receiver), eq(exchangeServices.provider, request.sender)))
-        .limit(1);
-      if (!asker) throw new PlatformError('EXCHANGE_RECEIVER_NOT_HERE', { details: { receiver: request.receiver, service: NATIONAL_CLAIM_CHECK, reason: 'the sender is not the national node of any city here' } });
+      // Asked as if for a claim: the sender must be the member a city here routes `national.claim` to.
+      await routeOfMessage(rt.db, { ...request, service: NATIONAL_CLAIM });
       const indexes = [...new Set(parsed.data.claims.map((claim) => claim.idNumberIndex))];
       const held = await rt.db.transaction(async (tx) => {
-        const asked = sql.join(
-          indexes.map((index) => sql`${index}`),
-          sql`, `,
-        );
-        await tx.execute(sql`SELECT 1 FROM persons WHERE id_number_index IN (${asked}) FOR SHARE`);
-        return queryRows<{ id_number_index: string; status_key: string; case_id: string | null }>(tx, sql`SELECT id_number_index, status_key, case_id FROM nationwide_statuses WHERE id_number_index IN (${asked})`);
+        await tx.select({ id: persons.id }).from(persons).where(inArray(persons.idNumberIndex, indexes)).for('share');
+        return tx
+          .select({ idNumberIndex: nationwideStatuses.idNumberIndex, statusKey: nationwideStatuses.statusKey, caseId: nationwideStatuses.caseId })
+          .from(nationwideStatuses)
+          .where(inArray(nationwideStatuses.idNumberIndex, indexes));
       });
-      const holding = new Map(held.map((row) => [`${row.id_number_index} ${row.status_key}`, row.case_id]));
+      const holding = new Map(held.map((row) => [`${row.idNumberIndex} ${row.statusKey}`, row.caseId]));
       const statuses = parsed.data.claims.map(({ idNumberIndex, statusKey }) => {
         const key = `${idNumberIndex} ${statusKey}`;
         return { idNumberIndex, statusKey, held: holding.has(key), caseId: holding.get(key) ?? null };
@@ -63,17 +61,17 @@ export function claimCheckHandler(rt: RuntimeContext): [string, QueryHandler] {
 }
 
 /** What a reconciliation did with one province's claims. */
-export interface ProvinceReconciliation {
-  province: string;
-  name: string;
-  checked: number;
-  /** Claims the province no longer held: given up, so another province may take the status. */
-  released: number;
-  /** Claims the province holds by another case than the one recorded: moved to that case. */
-  moved: number;
-  /** The error's code where the province did not answer (its claims are left as they are, for the next run). */
-  error: string | null;
-}
+export const ProvinceReconciliation = z
+  .object({
+    province: z.string().regex(/^\d{6}$/).openapi({ description: "The province's division code", example: '350000' }),
+    name: z.string(),
+    checked: z.number().int(),
+    released: z.number().int().openapi({ description: 'Claims the province no longer held, given up' }),
+    moved: z.number().int().openapi({ description: 'Claims moved to the case the province holds the status by' }),
+    error: z.string().nullable().openapi({ description: "The error's code where the province did not answer; its claims are left as they are" }),
+  })
+  .openapi('ProvinceClaimReconciliation');
+export type ProvinceReconciliation = z.infer<typeof ProvinceReconciliation>;
 
 /** Who reconciles, for the access log: an administrator by the API, or the timer worker on its own (`RECONCILER`). */
 export interface Reconciler {
@@ -152,15 +150,4 @@ export async function reconcileClaims(rt: RuntimeContext, by: Reconciler = RECON
   const before = new Date(rt.clock().getTime() - graceMs);
   const provinces = await rt.db.select().from(nationalProvinces).orderBy(asc(nationalProvinces.code));
   return Promise.all(provinces.map((province) => reconcileProvince(rt, by, province, before)));
-}
-
-/** `reconcileClaims` at most once every `everyMs` (a quarter of an hour), for the timer worker: nothing to do where no province is attached. */
-export function periodicReconciliation(rt: RuntimeContext, everyMs = 15 * 60_000): () => Promise<ProvinceReconciliation[]> {
-  let next = 0;
-  return async () => {
-    const now = rt.clock().getTime();
-    if (now < next) return [];
-    next = now + everyMs;
-    return reconcileClaims(rt);
-  };
 }

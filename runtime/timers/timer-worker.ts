@@ -6,8 +6,9 @@ import { compactAnalyticsRollups } from '../analysis/index.ts';
 import { followCalendar } from '../deadlines/index.ts';
 import { deliverSearchAlerts } from '../saved-searches/index.ts';
 import { deliverDue } from '../exchange/index.ts';
-import { periodicDownload } from '../national-applications/index.ts';
-import { periodicReconciliation } from '../national/index.ts';
+import { downloadNationalApplications, NATIONAL_DOWNLOAD_EVERY_MS } from '../national-applications/index.ts';
+import { NATIONAL_RECONCILE_EVERY_MS, reconcileClaims } from '../national/index.ts';
+import { atMostEvery } from './at-most-every.ts';
 import { publishedDefinition } from '../plugins/index.ts';
 import { refreshRegistry } from '../packages/index.ts';
 import { SUPERVISOR_POST } from '../organisation/supervisor-post.ts';
@@ -120,8 +121,8 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
-  const downloadNational = periodicDownload(rt);
-  const reconcileNational = periodicReconciliation(rt);
+  const downloadNational = atMostEvery(rt.clock, NATIONAL_DOWNLOAD_EVERY_MS, () => downloadNationalApplications(rt));
+  const reconcileNational = atMostEvery(rt.clock, NATIONAL_RECONCILE_EVERY_MS, () => reconcileClaims(rt));
   const handle = setInterval(() => {
     if (run) return;
     run = refreshRegistry(rt)

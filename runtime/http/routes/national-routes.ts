@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOfUser } from '../../auth/index.ts';
-import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, reconcileClaims, vacanciesAcrossProvinces } from '../../national/index.ts';
+import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, ProvinceReconciliation, reconcileClaims, vacanciesAcrossProvinces } from '../../national/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
@@ -103,23 +103,7 @@ const reconcileRoute = secureRoute('national.claims', {
   tags,
   summary:
     'Check now the national claims each province holds (older than ten minutes) against its database, as the timer worker does every quarter of an hour: a claim the province no longer holds is given up, one it holds by another case is moved to it; each change in the access log',
-  responses: {
-    200: jsonResponse(
-      z
-        .array(
-          z.object({
-            province: Province,
-            name: z.string(),
-            checked: z.number().int(),
-            released: z.number().int().openapi({ description: 'Claims the province no longer held, given up' }),
-            moved: z.number().int().openapi({ description: 'Claims moved to the case the province holds the status by' }),
-            error: z.string().nullable().openapi({ description: "The error's code where the province did not answer; its claims are left as they are" }),
-          }),
-        )
-        .openapi('NationalClaimReconciliation'),
-      'What each province’s check came to',
-    ),
-  },
+  responses: { 200: jsonResponse(z.array(ProvinceReconciliation).openapi('NationalClaimReconciliation'), 'What each province’s check came to') },
 });
 
 /** 全国查询 at the national node: the provinces read through their foreign tables, their totals asked over the exchange (runtime/national). */
