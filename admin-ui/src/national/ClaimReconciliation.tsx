@@ -1,4 +1,4 @@
-import { App, Button, Card, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Answer } from '../../../client/index.ts';
 import { call, client, errorText } from '../api.ts';
@@ -6,6 +6,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { codeLabel, useDivisionNames } from '../forms/code-tables.ts';
 import { useLocale } from '../i18n.ts';
 import { useNationalMessages } from './messages.ts';
+import { ProvinceAnswer } from './ProvinceAnswer.tsx';
 
 type ProvinceCheck = Answer<'/api/national/claims/reconcile', 'post'>[number];
 
@@ -49,11 +50,7 @@ export function ClaimReconciliation() {
               { title: t('checked'), dataIndex: 'checked', align: 'right' },
               { title: t('released'), dataIndex: 'released', align: 'right' },
               { title: t('moved'), dataIndex: 'moved', align: 'right' },
-              {
-                title: t('answer'),
-                key: 'answer',
-                render: (_, row) => (row.error === null ? <Tag color="green">{t('answered')}</Tag> : <Tag color="red">{t('noAnswer', { code: row.error })}</Tag>),
-              },
+              { title: t('answer'), key: 'answer', render: (_, row) => <ProvinceAnswer error={row.error} t={t} /> },
             ]}
           />
         </ScrollRegion>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../api.ts';
@@ -10,6 +10,7 @@ import { tableLocale } from '../shell/tableLocale.ts';
 import { useApi } from '../shell/useApi.ts';
 import { marketCells, type ProvinceFigures } from './market-cells.ts';
 import { useNationalMessages } from './messages.ts';
+import { ProvinceAnswer } from './ProvinceAnswer.tsx';
 
 /**
  * 各省求人倍率: each province's demand, job seekers and ratio for a quarter, as the province answered
@@ -58,14 +59,7 @@ export function ProvinceMarket() {
             { title: t('demand'), key: 'demand', align: 'right', render: (_, row) => marketCells(row).demand },
             { title: t('supply'), key: 'supply', align: 'right', render: (_, row) => marketCells(row).supply },
             { title: t('ratio'), key: 'ratio', align: 'right', render: (_, row) => marketCells(row).ratio },
-            {
-              title: t('answer'),
-              key: 'answer',
-              render: (_, row) => {
-                const cells = marketCells(row);
-                return cells.answered ? <Tag color="green">{t('answered')}</Tag> : <Tag color="red">{t('noAnswer', { code: cells.error ?? '' })}</Tag>;
-              },
-            },
+            { title: t('answer'), key: 'answer', render: (_, row) => <ProvinceAnswer error={marketCells(row).error} t={t} /> },
           ]}
         />
       </ScrollRegion>
