@@ -6,7 +6,7 @@
 # tests and the API smoke test on each of those Nodes) runs beside the unit stage too, and its output
 # follows that stage's. Fails when any of them fails.
 echo "npm test: the whole suite on the machine's Node $(node --version)"
-npx tsc --noEmit -p . &
+npm run -s typecheck &
 typecheck=$!
 TEST_UI_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pes-ui-XXXXXX")
 export TEST_UI_DIR
