@@ -6,6 +6,7 @@ import { queryRows } from '../../runtime/db/index.ts';
 import type { Envelope } from '../../runtime/exchange/index.ts';
 import { claimCheckHandler, reconcileClaims, takeClaim } from '../../runtime/national/index.ts';
 import { insertDemoUsers, MINISTRY_ID } from '../../runtime/seed/index.ts';
+import { startTimerWorker } from '../../runtime/timers/index.ts';
 import { citizenId, registrationForm } from '../support/fixtures.ts';
 import { FUJIAN, GUANGDONG, NATIONAL, testFederation, type TestProvince } from '../support/national-federation.ts';
 import { postgresUrl } from '../support/test-runtime.ts';
@@ -138,6 +139,51 @@ describe.skipIf(!postgresUrl)('national claims reconciled with the provinces (Po
       await step.end();
     }
     expect(await claimOf(pending.index)).toEqual({ holder: FUJIAN, case_id: pending.caseId });
+  });
+
+  it('leaves the claims of a province whose answer it cannot read as they are, naming EXCHANGE_RESPONSE_INVALID', async () => {
+    const { fujian, national, clock } = federation;
+    const idNumber = citizenId('350203', '19890505', '511');
+    const held = await register(fujian, idNumber);
+    expect(held.approved.status, JSON.stringify(held.approved.body)).toBe(200);
+    const index = fujian.t.rt.cipher.index(idNumber);
+    // 福建 holds the status by a case id PostgreSQL's uuid type takes but that is no RFC 9562 UUID: its answer names it, and the check refuses the answer whole.
+    await fujian.t.rt.db.execute(sql`UPDATE nationwide_statuses SET case_id = '11111111-1111-1111-1111-111111111111' WHERE id_number_index = ${index}`);
+    const claims = () => queryRows(national.t.rt.db, sql`SELECT id_number_index, status_key, holder, case_id FROM national_claims ORDER BY id_number_index, status_key`);
+    const changesLogged = async () => (await queryRows<{ n: number }>(national.t.rt.db, sql`SELECT count(*)::int AS n FROM access_log WHERE action LIKE 'national.claim.%'`))[0]!.n;
+    const [claimsBefore, loggedBefore] = [await claims(), await changesLogged()];
+    clock.advanceDays(PAST_GRACE_DAYS);
+    try {
+      const answer = await reconcile();
+      expect(answer.body).toEqual([
+        { province: '350000', name: '福建省人力资源和社会保障厅', checked: 0, released: 0, moved: 0, error: 'EXCHANGE_RESPONSE_INVALID' },
+        { province: '440000', name: '广东省人力资源和社会保障厅', checked: expect.any(Number), released: 0, moved: 0, error: null },
+      ]);
+      expect(await claims()).toEqual(claimsBefore);
+      expect(await changesLogged()).toBe(loggedBefore);
+    } finally {
+      await fujian.t.rt.db.execute(sql`UPDATE nationwide_statuses SET case_id = ${held.caseId}::uuid WHERE id_number_index = ${index}`);
+    }
+  });
+
+  it('has the timer worker report a province that does not answer once, and leave it to the next quarter of an hour', async () => {
+    const { fujian, national, clock } = federation;
+    const reported: string[] = [];
+    // A claim of 福建's to ask about (a province with none past the grace is not asked).
+    expect((await register(fujian, citizenId('350203', '19900606', '611'))).approved.status).toBe(200);
+    clock.advanceDays(PAST_GRACE_DAYS);
+    await fujian.stop();
+    const stopWorker = startTimerWorker(national.t.rt, 10, (error) => reported.push(String(error)));
+    try {
+      const unanswered = 'province 350000 did not answer the reconciliation (EXCHANGE_PEER_UNAVAILABLE)';
+      await expect.poll(() => reported.filter((line) => line.includes(unanswered)).length, { timeout: 10_000 }).toBe(1);
+      // Ticks go on every 10 ms; within the quarter of an hour none asks the provinces again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reported).toEqual([expect.stringContaining(unanswered)]);
+    } finally {
+      await stopWorker();
+      await fujian.start();
+    }
   });
 
   it('leaves the claims of a province that does not answer as they are; answers the check only to the national node; refuses the reconciliation to an evaluator', async () => {
