@@ -4,7 +4,7 @@
 # Lighthouse on its own after it.
 # With NODE_MATRIX set (`.ci/run` sets "22 24"), the Node matrix (test/node-matrix/run.sh: the engine
 # tests and the API smoke test on each of those Nodes) runs beside the unit stage too, and its output
-# follows that stage's. Fails when any of them fails.
+# follows that stage's. Prints each stage's seconds and processor time as it ends. Fails when any of them fails.
 echo "npm test: the whole suite on the machine's Node $(node --version)"
 # Each stage's seconds, and how busy the machine's processors were meanwhile (Linux: /proc/stat's user, nice,
 # system, irq and softirq time of every process, the database server's and chromium's too): the figures that
