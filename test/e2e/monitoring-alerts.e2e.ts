@@ -137,17 +137,21 @@ describeInBrowser('warning thresholds, evaluation and alert handling; the outcom
   it('the outcome cards show the server figures with their units; at 375 px the dashboard, and the configurator\'s alerts and thresholds as cards, fit without sideways scroll', async () => {
     const { page } = session();
     const { from, to } = quarterDays(QUARTER);
-    // The body is read as soon as the answer comes, before the screen may navigate on (then it is gone).
-    const outcomes = page
-      .waitForResponse((response) => {
-        const url = new URL(response.url());
+    // The question the screen asks, asked again once it shows the answer: the body of the screen's own answer is
+    // gone once the page reloads (signInAt does), which under load came before the test could read it.
+    const asked = page
+      .waitForRequest((request) => {
+        const url = new URL(request.url());
         return url.pathname === '/api/outcomes' && url.searchParams.get('from') === from && url.searchParams.get('to') === to;
       })
-      .then((response) => response.json());
+      .then((request) => request.url());
     await signInAt(session(), 'evaluator', DESKTOP, `/admin/#/dashboard?period=${QUARTER}`);
-    const figures = (await outcomes) as { longTermUnemployedShare: { numerator: number; denominator: number; value: number | null }; timeToFill: { filled: number; averageDays: number | null }; employmentAfterTraining: { value: number | null } };
     const card = (name: string) => page.getByRole('group', { name });
     await card('长期失业人员占比').getByText(/期末登记失业/).waitFor();
+    const figures = (await page.evaluate(async (url) => {
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${localStorage.getItem('pes.token')}` } });
+      return response.json();
+    }, await asked)) as { longTermUnemployedShare: { numerator: number; denominator: number; value: number | null }; timeToFill: { filled: number; averageDays: number | null }; employmentAfterTraining: { value: number | null } };
     const share = figures.longTermUnemployedShare;
     expect(await card('长期失业人员占比').innerText()).toContain(share.value === null ? '—' : `${share.value}%`);
     expect(await card('长期失业人员占比').innerText()).toContain(`期末登记失业 ${share.denominator} 人，其中登记满一年 ${share.numerator} 人`);
