@@ -7,6 +7,7 @@ import { nationalClaims, nationalProvinces, nationwideStatuses, persons } from '
 import { queryPeer, routeOfMessage, type QueryHandler } from '../exchange/index.ts';
 import type { RuntimeContext } from '../runtime-context.ts';
 import { ClaimRequest, NATIONAL_CLAIM } from './claims.ts';
+import { ProvinceCode } from './province-code.ts';
 
 /** The query the national node asks a province: which of these claims its database still holds. */
 export const NATIONAL_CLAIM_CHECK = 'national.claim-check';
@@ -63,7 +64,7 @@ export function claimCheckHandler(rt: RuntimeContext): [string, QueryHandler] {
 /** What a reconciliation did with one province's claims. */
 export const ProvinceReconciliation = z
   .object({
-    province: z.string().regex(/^\d{6}$/).openapi({ description: "The province's division code", example: '350000' }),
+    province: ProvinceCode,
     name: z.string(),
     checked: z.number().int(),
     released: z.number().int().openapi({ description: 'Claims the province no longer held, given up' }),

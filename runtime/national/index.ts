@@ -4,4 +4,5 @@ export { attachProvince, grantNationalReader, PROVINCE_VIEWS, provinceSchema, ty
 export { NATIONAL_PERSON_READ, nationalReadHandler, ReadNotice } from './read-notice.ts';
 export { linkProvince, type FederationNode } from './federation.ts';
 export { marketAcrossProvinces, marketQueryHandler, MarketResult, NATIONAL_MARKET } from './market.ts';
+export { ProvinceCode } from './province-code.ts';
 export { CLAIM_CHECK_BATCH, CLAIM_CHECK_GRACE_MS, claimCheckHandler, ClaimCheckResult, NATIONAL_CLAIM_CHECK, NATIONAL_RECONCILE_EVERY_MS, ProvinceReconciliation, reconcileClaims, type Reconciler } from './claim-check.ts';

@@ -1,26 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import { actorOfUser } from '../../auth/index.ts';
-import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, ProvinceReconciliation, reconcileClaims, vacanciesAcrossProvinces } from '../../national/index.ts';
+import { employersAcrossProvinces, marketAcrossProvinces, MarketResult, personAcrossProvinces, ProvinceCode, ProvinceReconciliation, reconcileClaims, vacanciesAcrossProvinces } from '../../national/index.ts';
 import type { RuntimeContext } from '../../runtime-context.ts';
 import { apiRouter } from '../api-app.ts';
 import { secureRoute } from '../secure-route.ts';
 import { jsonBody, jsonResponse } from '../schemas.ts';
 
 const tags = ['national'];
-const Province = z.string().regex(/^\d{6}$/).openapi({ description: "The province's division code", example: '350000' });
 
 const PersonStatus = z
   .object({
     records: z.array(
       z.object({
-        province: Province,
+        province: ProvinceCode,
         cityCode: z.string(),
         statuses: z.record(z.string(), z.string()).openapi({ description: 'The statuses the province holds (`unemploymentStatus`, `employmentStatus`, …); a status not set is absent' }),
         updatedAt: z.string(),
       }),
     ),
     claims: z.array(z.object({ statusKey: z.string(), holder: z.string().openapi({ description: 'The exchange member of the province holding it' }), claimedAt: z.string() })),
-    provinces: z.array(z.object({ code: Province, name: z.string() })).openapi({ description: 'The provinces read' }),
+    provinces: z.array(z.object({ code: ProvinceCode, name: z.string() })).openapi({ description: 'The provinces read' }),
   })
   .openapi('NationalPersonStatus');
 
@@ -43,7 +42,7 @@ const employersRoute = secureRoute('national.query', {
   request: { query: z.object({ creditCode: z.string().length(18).optional(), name: z.string().min(1).max(50).optional() }).strict() },
   responses: {
     200: jsonResponse(
-      z.array(z.object({ province: Province, cityCode: z.string(), creditCode: z.string(), name: z.string(), industry: z.string().nullable(), size: z.string().nullable() })).openapi('NationalEmployers'),
+      z.array(z.object({ province: ProvinceCode, cityCode: z.string(), creditCode: z.string(), name: z.string(), industry: z.string().nullable(), size: z.string().nullable() })).openapi('NationalEmployers'),
       'The employers found',
     ),
   },
@@ -61,7 +60,7 @@ const vacanciesRoute = secureRoute('national.query', {
       z
         .array(
           z.object({
-            province: Province,
+            province: ProvinceCode,
             cityCode: z.string(),
             caseNo: z.string(),
             title: z.string(),
@@ -89,7 +88,7 @@ const marketRoute = secureRoute('national.query', {
   responses: {
     200: jsonResponse(
       z
-        .array(z.object({ province: Province, name: z.string(), figures: MarketResult.nullable(), error: z.string().nullable().openapi({ description: "The error's code where the province did not answer" }) }))
+        .array(z.object({ province: ProvinceCode, name: z.string(), figures: MarketResult.nullable(), error: z.string().nullable().openapi({ description: "The error's code where the province did not answer" }) }))
         .openapi('NationalSupplyDemand'),
       'Each province’s totals',
     ),
