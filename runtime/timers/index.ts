@@ -1,2 +1,1 @@
-export { fireDueTimers, startTimerWorker, ESCALATION_POST } from './timer-worker.ts';
-export { atMostEvery } from './at-most-every.ts';
+export { fireDueTimers, periodicJobs, startTimerWorker, ESCALATION_POST } from './timer-worker.ts';

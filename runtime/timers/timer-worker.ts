@@ -111,6 +111,18 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
 }
 
 /**
+ * The timer worker's periodic jobs, each run at most once in its interval of the runtime clock: every city's
+ * download of the national platform's applications (five minutes) and, at a national node, the national
+ * claims' reconciliation with the provinces (a quarter of an hour).
+ */
+export function periodicJobs(rt: RuntimeContext) {
+  return {
+    downloadNational: atMostEvery(rt.clock, NATIONAL_DOWNLOAD_EVERY_MS, () => downloadNationalApplications(rt)),
+    reconcileNational: atMostEvery(rt.clock, NATIONAL_RECONCILE_EVERY_MS, () => reconcileClaims(rt)),
+  };
+}
+
+/**
  * Every `intervalMs` until stopped, takes up a package version another process installed, brings
  * deadlines up to the calendar in force (after a change, or a step that was under way during one),
  * then fires the timers that are due, sends the saved searches' alerts that are due, pushes the
@@ -121,8 +133,7 @@ export async function fireDueTimers(rt: RuntimeContext, limit = 1000): Promise<{
  */
 export function startTimerWorker(rt: RuntimeContext, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
   let run: Promise<void> | null = null;
-  const downloadNational = atMostEvery(rt.clock, NATIONAL_DOWNLOAD_EVERY_MS, () => downloadNationalApplications(rt));
-  const reconcileNational = atMostEvery(rt.clock, NATIONAL_RECONCILE_EVERY_MS, () => reconcileClaims(rt));
+  const { downloadNational, reconcileNational } = periodicJobs(rt);
   const handle = setInterval(() => {
     if (run) return;
     run = refreshRegistry(rt)

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sqlState } from '../../runtime/db/index.ts';
 import { addPeerKey, createKey, deliverDue, registerMember, registerService, verifyMessageLog, type Envelope, type PublicKeyEntry } from '../../runtime/exchange/index.ts';
-import { downloadNationalApplications, NATIONAL_APPLICATIONS, NATIONAL_DOWNLOAD_EVERY_MS, type NationalDecision } from '../../runtime/national-applications/index.ts';
-import { atMostEvery } from '../../runtime/timers/index.ts';
+import { NATIONAL_APPLICATIONS, type NationalDecision } from '../../runtime/national-applications/index.ts';
+import { periodicJobs } from '../../runtime/timers/index.ts';
 import { advanceSeconds } from '../support/exchange-peers.ts';
 import { citizenId } from '../support/fixtures.ts';
 import { NATIONAL, startNationalPlatformPeer, type NationalPlatformPeer } from '../support/national-platform-peer.ts';
@@ -214,7 +214,7 @@ describe.each(backends)('national platform applications (%s)', (backend) => {
 
   it('downloads on the timer at most every five minutes, and only to the city admin on demand', async () => {
     platform.publish(application('QG2026110200000006', { idNumber: citizenId('350203', '19920101', '013'), name: '郑海峰' }));
-    const round = atMostEvery(t.rt.clock, NATIONAL_DOWNLOAD_EVERY_MS, () => downloadNationalApplications(t.rt));
+    const round = periodicJobs(t.rt).downloadNational;
     expect(await round()).toMatchObject([{ cityCode: CITY, opened: 1, error: null }]);
     expect(await round()).toEqual([]);
     advanceSeconds(clock, 300);
