@@ -167,17 +167,22 @@ export async function confirmOn(page: Page, trigger: Locator, name: string): Pro
 }
 
 /**
- * Clicks `button`, which closes `dialog` (a modal's cancel, a confirmation that leaves the screen, a
- * drawer's close), and waits until the dialog has closed. Under CPU load a click made while antd's
- * opening animation runs can go unanswered (seen in clean-clone runs: the migration's confirmation and
- * the import's drawer stayed open for 30 s, the unsaved-draft question too); it is clicked again, three
- * times at most.
+ * Clicks `button` until `target` is in `state` (shown, or gone), three clicks at most. Under CPU load a click
+ * made while antd's opening animation runs can go unanswered (seen in clean-clone runs: the migration's
+ * confirmation and the import's drawer stayed open for 30 s, the unsaved-draft question too, and a dialog's
+ * button that should have said what the form lacked); so a click that may be made again without harm
+ * (closing, asking what a form lacks) is made again.
  */
-export async function closeDialog(dialog: Locator, button: Locator): Promise<void> {
+export async function clickUntil(button: Locator, target: Locator, state: 'visible' | 'hidden'): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     await button.click({ timeout: 5_000 }).catch(() => undefined);
-    const closed = await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
-    if (closed) return;
-    if (attempt === 3) throw new Error('the dialog stayed open after three clicks');
+    const reached = await target.waitFor({ state, timeout: 5_000 }).then(() => true, () => false);
+    if (reached) return;
+    if (attempt === 3) throw new Error(state === 'hidden' ? 'the dialog stayed open after three clicks' : 'what the click should show did not, after three clicks');
   }
+}
+
+/** Clicks `button`, which closes `dialog` (a modal's cancel, a confirmation that leaves the screen, a drawer's close), until it has closed ({@link clickUntil}). */
+export function closeDialog(dialog: Locator, button: Locator): Promise<void> {
+  return clickUntil(button, dialog, 'hidden');
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser, type BrowserSession } from './browser.ts';
+import { clickUntil, describeInBrowser, type BrowserSession } from './browser.ts';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1366, height: 768 };
@@ -115,8 +115,8 @@ describeInBrowser('warning thresholds, evaluation and alert handling; the outcom
     // Resolving asks what was done; without it the dialog stays open and says so.
     await page.getByRole('button', { name: `处置预警：思明区，${RATIO_RULE}` }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: `处置预警：思明区，${RATIO_RULE}` });
-    await dialog.getByRole('button', { name: '确认处置' }).click();
-    await dialog.getByText('请填写处置说明').waitFor();
+    // Sends nothing, so it may be clicked again if the click lands while the dialog still opens.
+    await clickUntil(dialog.getByRole('button', { name: '确认处置' }), dialog.getByText('请填写处置说明'), 'visible');
     expect(await row.getByText('已确认').count()).toBe(1);
     await dialog.getByLabel('处置说明').fill('已组织专场招聘会，增加岗位供给');
     await dialog.getByRole('button', { name: '确认处置' }).click();
